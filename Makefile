@@ -1,0 +1,24 @@
+# Quick start: `make demo` runs the flagship playbook on the example data;
+# `make test` runs every test. Both install what is missing first.
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build test demo
+
+# libedit's headers are the one system package the build needs (Debian: libedit-dev).
+deps:
+	@if [ ! -f /usr/include/histedit.h ]; then \
+	  echo "Installing libedit-dev…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; \
+	fi
+
+build: deps
+	swift build
+
+test: deps
+	swift build
+	swift test
+
+demo: deps
+	swift build -c release --product playloop
+	.build/release/playloop run Playbooks/service-recovery.playbook --out out/service-recovery

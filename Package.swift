@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One target per layer; lower layers never import higher ones:
+// PlaybookLanguage <- PlaybookEngine <- PlaybookLedger, PlaybookShell <- playloop.
+// GRDB (the ledger) and libedit (the shell) stay out of the language and engine so
+// those build and test fast.
+let package = Package(
+  name: "Playloop",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "playloop", targets: ["playloop"]),
+    .executable(name: "playloop-data", targets: ["playloop-data"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    .target(name: "PlaybookLanguage"),
+    .target(name: "PlaybookEngine", dependencies: ["PlaybookLanguage"]),
+    .target(
+      name: "PlaybookLedger",
+      dependencies: ["PlaybookEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+    .systemLibrary(
+      name: "CEditLine", pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+    .target(name: "PlaybookShell", dependencies: ["PlaybookEngine", "CEditLine"]),
+    .executableTarget(
+      name: "playloop",
+      dependencies: [
+        "PlaybookLanguage", "PlaybookEngine", "PlaybookLedger", "PlaybookShell",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "playloop-data"),
+    .testTarget(name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage"]),
+    .testTarget(name: "PlaybookEngineTests", dependencies: ["PlaybookEngine"]),
+    .testTarget(name: "PlaybookLedgerTests", dependencies: ["PlaybookLedger"]),
+    .testTarget(name: "PlaybookShellTests", dependencies: ["PlaybookShell"]),
+    .testTarget(name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine"]),
+  ]
+)

@@ -1,0 +1,43 @@
+/// A row that could not be read or linked, kept for the report: nothing is dropped
+/// silently.
+public struct SetAsideRow: Hashable, Sendable {
+  public var table: String
+  public var file: String
+  public var line: Int
+  public var reason: String
+
+  public init(table: String, file: String, line: Int, reason: String) {
+    self.table = table
+    self.file = file
+    self.line = line
+    self.reason = reason
+  }
+}
+
+/// Everything a playbook's `load` statements read: the customers, each event table,
+/// and each event table's link index.
+public struct Dataset: Sendable {
+  public var customers: Table
+  /// The key column's text for each customer number.
+  public var customerIDs: TextColumn
+  /// Customer key → customer number.
+  public var customerNumber: [String: Int32]
+  /// Event tables by table name.
+  public var events: [String: Table]
+  /// Each event table's rows per customer, by table name.
+  public var links: [String: LinkIndex]
+  /// Rows set aside while reading, in table then line order.
+  public var setAside: [SetAsideRow]
+
+  public init(
+    customers: Table, customerIDs: TextColumn, customerNumber: [String: Int32],
+    events: [String: Table], links: [String: LinkIndex], setAside: [SetAsideRow]
+  ) {
+    self.customers = customers
+    self.customerIDs = customerIDs
+    self.customerNumber = customerNumber
+    self.events = events
+    self.links = links
+    self.setAside = setAside
+  }
+}

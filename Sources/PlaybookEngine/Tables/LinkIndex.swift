@@ -1,0 +1,32 @@
+/// For one event table, each customer's rows: the rows of customer `c` are
+/// `rows[offsets[c]..<offsets[c + 1]]`, in file order. Built once at load so a rule
+/// never scans a table per customer.
+public struct LinkIndex: Sendable {
+  /// `customerCount + 1` entries.
+  public var offsets: [Int32]
+  public var rows: [Int32]
+
+  public init(offsets: [Int32], rows: [Int32]) {
+    self.offsets = offsets
+    self.rows = rows
+  }
+
+  /// Builds the index from each row's customer number (-1 for a row set aside).
+  public init(customerOfRow: [Int32], customerCount: Int) {
+    var counts = [Int32](repeating: 0, count: customerCount + 1)
+    for c in customerOfRow where c >= 0 { counts[Int(c) + 1] += 1 }
+    for i in 0..<customerCount { counts[i + 1] += counts[i] }
+    var next = counts
+    var rows = [Int32](repeating: 0, count: Int(counts[customerCount]))
+    for (row, c) in customerOfRow.enumerated() where c >= 0 {
+      rows[Int(next[Int(c)])] = Int32(row)
+      next[Int(c)] += 1
+    }
+    self.offsets = counts
+    self.rows = rows
+  }
+
+  @inlinable public func rows(ofCustomer c: Int) -> ArraySlice<Int32> {
+    rows[Int(offsets[c])..<Int(offsets[c + 1])]
+  }
+}

@@ -1,0 +1,103 @@
+/// An expression with its source range.
+public struct Expr: Hashable, Sendable {
+  public indirect enum Kind: Hashable, Sendable {
+    case number(NumberLiteral)
+    case string(StringLiteral)
+    case bool(Bool)
+    case null
+    case duration(DurationLiteral)
+    case timestamp(TimestampLiteral)
+    case percent(PercentLiteral)
+    /// The evaluation clock.
+    case now
+    /// `[a, b, c]`
+    case list([Expr])
+    /// A row, or a row's field: `customer`, `complaint`, `complaint.csat`.
+    case path(row: Name, field: Name?)
+    case unary(UnaryOperator, Expr)
+    case binary(BinaryOperator, Expr, Expr)
+    /// `customer in vip` (segment membership); `negated` for `not in`.
+    case inSegment(Expr, segment: Name, negated: Bool)
+    /// `x in [a, b]` / `x not in [a, b]`
+    case inList(Expr, [Expr], negated: Bool)
+    /// `x contains "text"` — case-insensitive substring.
+    case contains(Expr, Expr)
+    /// `x contains any ["a", "b"]`
+    case containsAny(Expr, [Expr])
+    /// `x is null` / `x is not null`
+    case isNull(Expr, negated: Bool)
+    /// A lifecycle phrase on an event row: `complaint resolved within 4h`.
+    case phrase(row: Name, Phrase)
+    /// `count(…)`, `sum(…)`, …
+    case aggregate(Aggregate)
+  }
+
+  public var kind: Kind
+  public var range: SourceRange
+
+  public init(_ kind: Kind, range: SourceRange) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+public enum UnaryOperator: String, Hashable, Sendable {
+  case not
+  case negate = "-"
+}
+
+public enum BinaryOperator: String, Hashable, Sendable {
+  case or, and
+  case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">"
+  case greaterOrEqual = ">="
+  case add = "+", subtract = "-", multiply = "*", divide = "/"
+}
+
+/// The comparison operators, shared by expressions and `expect audience`.
+public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
+  case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">"
+  case greaterOrEqual = ">="
+}
+
+/// Lifecycle phrases on an event row (see docs/LANGUAGE.md for their trigger times).
+public enum Phrase: Hashable, Sendable {
+  /// `resolved`
+  case resolved
+  /// `resolved within D`: resolved − opened ≤ D.
+  case resolvedWithin(DurationLiteral)
+  /// `resolved after D`: resolved − opened > D.
+  case resolvedAfter(DurationLiteral)
+  /// `responded within D`
+  case respondedWithin(DurationLiteral)
+  /// `responded after D`
+  case respondedAfter(DurationLiteral)
+  /// `open for D`: not resolved at the clock and clock − opened ≥ D.
+  case openFor(DurationLiteral)
+  /// `in last D`: clock − D ≤ opened ≤ clock.
+  case inLast(DurationLiteral)
+}
+
+/// `count(complaint [where …] [in last D])`, `sum(order.total [where …] [in last D])`.
+/// Ranges over all of a customer's rows; binds no trigger.
+public struct Aggregate: Hashable, Sendable {
+  public enum Function: String, Hashable, Sendable, CaseIterable {
+    case count, sum, avg, min, max
+  }
+
+  public var function: Function
+  public var row: Name
+  /// The summed field; nil for `count`.
+  public var field: Name?
+  public var filter: Expr?
+  public var inLast: DurationLiteral?
+
+  public init(
+    function: Function, row: Name, field: Name?, filter: Expr?, inLast: DurationLiteral?
+  ) {
+    self.function = function
+    self.row = row
+    self.field = field
+    self.filter = filter
+    self.inLast = inLast
+  }
+}

@@ -1,0 +1,57 @@
+/// `test "name"` with its indented lines: an optional clock, optional table fixtures,
+/// and expectations.
+///
+///     test "fast fixes are thanked"
+///       as of 2026-11-01
+///       load tickets from "fixtures/tickets.csv" link customer_id
+///       expect customer C-1001 gets THANKS10 via email
+public struct PlaybookTest: Hashable, Sendable {
+  public var name: StringLiteral
+  public var clock: TimestampLiteral?
+  /// Tables replaced for this test only, matched to the playbook's by table name.
+  public var fixtures: [Load]
+  public var expectations: [Expectation]
+
+  public init(
+    name: StringLiteral, clock: TimestampLiteral?, fixtures: [Load], expectations: [Expectation]
+  ) {
+    self.name = name
+    self.clock = clock
+    self.fixtures = fixtures
+    self.expectations = expectations
+  }
+}
+
+/// One `expect` line.
+public struct Expectation: Hashable, Sendable {
+  public var kind: Kind
+  public var range: SourceRange
+  public init(_ kind: Kind, range: SourceRange) {
+    self.kind = kind
+    self.range = range
+  }
+
+  public enum Kind: Hashable, Sendable {
+    /// `expect customer C-1001 gets THANKS10 [via email]`
+    case gets(customer: CustomerID, offer: Name, channel: Name?)
+    /// `expect customer C-1003 gets no SORRY25`
+    case getsNo(customer: CustomerID, offer: Name)
+    /// `expect customer C-1002 gets nothing`
+    case getsNothing(customer: CustomerID)
+    /// `expect audience THANKS10 >= 10`
+    case audience(offer: Name, comparison: ComparisonOperator, count: NumberLiteral)
+  }
+}
+
+/// A customer id as written after `customer`: a bare word such as `C-1001` (letters,
+/// digits, `-`, `_`, `.` with no spaces) or a quoted string.
+public struct CustomerID: Hashable, Sendable {
+  public var text: String
+  public var quoted: Bool
+  public var range: SourceRange
+  public init(text: String, quoted: Bool, range: SourceRange) {
+    self.text = text
+    self.quoted = quoted
+    self.range = range
+  }
+}

@@ -1,0 +1,2 @@
+// The send ledger (SQLite through GRDB). Built in issue 6.
+import PlaybookEngine
