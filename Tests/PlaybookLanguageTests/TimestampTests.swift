@@ -1,0 +1,34 @@
+import Testing
+import PlaybookLanguage
+
+@Suite struct TimestampTests {
+  @Test(arguments: [
+    ("1970-01-01", 0 as Int64), ("2026-11-01", 1_793_491_200),
+    ("2026-11-01T09:30:00Z", 1_793_525_400), ("2026-11-01T09:30Z", 1_793_525_400),
+    ("2026-11-01T11:30:00+02:00", 1_793_525_400), ("2026-11-01 09:30:00.123", 1_793_525_400),
+    ("2024-02-29T00:00:00-0100", 1_709_168_400), ("1969-12-31T23:59:59Z", -1),
+  ])
+  func parsesISO8601(text: String, seconds: Int64) {
+    #expect(Timestamp.parse(text)?.seconds == seconds)
+  }
+
+  @Test(arguments: ["2026-13-01", "2026-02-30", "2026-11-01T25:00", "2026-11-01T09:30:00Q", "20261101", "2026-11-01T", ""])
+  func rejectsMalformed(text: String) {
+    #expect(Timestamp.parse(text) == nil)
+  }
+
+  @Test func formatsRoundTrip() {
+    for s: Int64 in [0, -1, 1_793_525_400, 951_782_400, 4_102_444_799] {
+      #expect(Timestamp.parse(Timestamp.format(s))?.seconds == s)
+    }
+    #expect(Timestamp.format(1_793_525_400) == "2026-11-01T09:30:00Z")
+  }
+}
+
+@Suite struct NearNamesTests {
+  @Test func suggestsCloseNames() {
+    #expect(NearNames.closest(to: "withn", in: ["within", "after"]) == "within")
+    #expect(NearNames.closest(to: "lifetime_valu", in: ["tier", "lifetime_value"]) == "lifetime_value")
+    #expect(NearNames.closest(to: "zzz", in: ["within", "after"]) == nil)
+  }
+}
