@@ -20,8 +20,16 @@ public enum TableReader {
     name: String, path: String, format: TableFormat? = nil, declaredTypes: [String: ColumnType] = [:]
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
     let bytes = try FileBytes.read(path)
-    let raw = try readRaw(bytes, format: format ?? TableFormat(path: path), file: path, declaredTypes: declaredTypes)
-    return (build(raw, name: name, file: path, declaredTypes: declaredTypes), setAside(raw, name: name, file: path))
+    return try read(bytes, format: format ?? TableFormat(path: path), name: name, file: path, declaredTypes: declaredTypes)
+  }
+
+  /// `read` over bytes already in memory.
+  static func read(
+    _ bytes: [UInt8], format: TableFormat, name: String, file: String,
+    declaredTypes: [String: ColumnType] = [:], chunkCount: Int? = nil
+  ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
+    let raw = try readRaw(bytes, format: format, file: file, declaredTypes: declaredTypes, chunkCount: chunkCount)
+    return (build(raw, name: name, file: file, declaredTypes: declaredTypes), setAside(raw, name: name, file: file))
   }
 
   /// The file's rows as spans, before typing. `chunkCount` fixes the number of chunks
