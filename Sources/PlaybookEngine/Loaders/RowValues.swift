@@ -17,6 +17,7 @@ enum RowValues {
 
   @inline(__always)
   static func votes(_ span: FieldSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> TypeVotes {
+    if span.isNull { return .all }  // nulls don't vote
     // Escapes only occur in text: a value written with one is never a number or time.
     if span.escaped { return [] }
     return TypeVotes.of(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end]), kind: span.kind)

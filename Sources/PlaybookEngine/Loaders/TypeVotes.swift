@@ -6,6 +6,7 @@ import PlaybookLanguage
 /// The rules, by what the text looks like (JSON strings can only be timestamps, dates
 /// or text; JSON numbers only integers or decimals; `true`/`false` only booleans):
 /// - integer: `-?[0-9]+` that fits 64 bits, with no leading zero (`0` itself is fine);
+///   longer digit strings are text;
 /// - decimal: an integer or `-?[0-9]+.[0-9]+`, optionally `e±N`, no leading zero
 ///   before the point unless it is the only digit (`0.5`);
 /// - boolean: `true` or `false` in any case;
@@ -61,7 +62,9 @@ struct TypeVotes: OptionSet, Sendable {
   private static func numberVotes(_ s: UnsafeBufferPointer<UInt8>) -> TypeVotes {
     guard let first = s.first, first == UInt8(ascii: "-") || isDigit(first) else { return [] }
     if ValueSyntax.integer(s) != nil { return [.integer, .decimal] }
-    return ValueSyntax.isDecimal(s) ? .decimal : []
+    // An integer too big for 64 bits is an identifier, not an approximate decimal.
+    let integerShaped = !s.contains { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }
+    return !integerShaped && ValueSyntax.isDecimal(s) ? .decimal : []
   }
 
   private static func timeVotes(_ s: UnsafeBufferPointer<UInt8>) -> TypeVotes {
