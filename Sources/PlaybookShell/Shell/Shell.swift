@@ -82,7 +82,6 @@ public final class Shell {
         if wasContinuing && isInteractive { continue }  // Ctrl-D ended the statement
         if let status = leave(again: "press Ctrl-D again") { return status }
       case .line(let text):
-        warnedAboutUnsavedChanges = false
         // A recalled multi-line history entry arrives as one line with breaks.
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
           for item in reader.read(String(line)) {
@@ -97,6 +96,7 @@ public final class Shell {
   private func handle(_ item: StatementReader.Item) -> Int32? {
     switch item {
     case .statement(let statement):
+      warnedAboutUnsavedChanges = false
       input.remember(statement.text)
       let output = session.add(statement, sourceName: sourceName)
       printer.show(output, width: width())
@@ -122,6 +122,7 @@ public final class Shell {
     case .quit:
       return leave(again: "type :quit again")
     default:
+      warnedAboutUnsavedChanges = false
       Interrupt.clear()
       let output = session.run(command)
       printer.show(output, width: width())

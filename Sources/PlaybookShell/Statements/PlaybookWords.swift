@@ -20,8 +20,8 @@ public enum PlaybookWords {
     "when", "and", "or", "unless", "send", "with", "key", "link", "types", "where", "expect",
   ]
 
-  /// Statement keywords that continue a `test` statement rather than start a new one
-  /// (`as of …` and `load …` set up the test's own clock and data).
+  /// Statement keywords that continue a `test` statement, when indented, rather than
+  /// start a new one (`as of …` and `load …` set up the test's own clock and data).
   public static let testContinuationWords: Set<String> = ["as", "load", "expect"]
 
   /// Every keyword, for completion, in a fixed order.

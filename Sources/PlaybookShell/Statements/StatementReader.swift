@@ -63,11 +63,12 @@ public struct StatementReader: Sendable {
   public mutating func discard() { pending = [] }
 
   private func continues(line: String, trimmed: Substring, firstWord word: String) -> Bool {
-    if pendingKeyword == "test", PlaybookWords.testContinuationWords.contains(word) {
+    let indented = line.first?.isWhitespace == true
+    if pendingKeyword == "test", indented, PlaybookWords.testContinuationWords.contains(word) {
       return true
     }
     if PlaybookWords.statementKeywords.contains(word) { return false }
-    return line.first?.isWhitespace == true || trimmed.hasPrefix("#")
+    return indented || trimmed.hasPrefix("#")
       || PlaybookWords.continuationWords.contains(word)
   }
 
