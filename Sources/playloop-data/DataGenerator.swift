@@ -1,7 +1,7 @@
 /// Writes customers.csv, tickets.csv, orders.csv and calls.jsonl for `customers`
 /// customers: the personas first, then random customers whose every draw comes from a
 /// stream seeded by (seed, customer), so the same options give the same bytes.
-final class DataGenerator {
+struct DataGenerator {
   struct Options {
     var customers: Int
     var seed: UInt64
@@ -31,7 +31,7 @@ final class DataGenerator {
   private static let window = 120 * day
 
   /// Generates everything and returns (file name, rows, bytes) per file.
-  func run() throws(GeneratorError) -> [(String, Int, Int)] {
+  mutating func run() throws(GeneratorError) -> [(String, Int, Int)] {
     tickets.reserveCapacity(options.customers * 5 + 64)
     orders.reserveCapacity(options.customers * 2 + 64)
     calls.reserveCapacity(options.customers + 64)
@@ -49,25 +49,25 @@ final class DataGenerator {
 
   // MARK: Customers (and, as each is drawn, its events)
 
-  private func writeCustomers() throws(GeneratorError) -> (String, Int, Int) {
-    let out = try sink("customers.csv")
+  private mutating func writeCustomers() throws(GeneratorError) -> (String, Int, Int) {
+    var out = try sink("customers.csv")
     out.ascii("id,name,email,phone,email_opt_in,sms_opt_in,tier,lifetime_value,country,created_at")
     out.endLine()
     for index in 0..<options.customers {
       out.id("C-", index + 1, width: customerWidth)
       out.byte(44)
       if index < Persona.all.count {
-        writePersona(Persona.all[index], index: index, to: out)
+        writePersona(Persona.all[index], index: index, to: &out)
       } else {
-        writeRandomCustomer(index: index, to: out)
+        writeRandomCustomer(index: index, to: &out)
       }
       out.endLine()
     }
-    try out.close()
-    return ("customers.csv", options.customers, out.bytesWritten)
+    let bytes = try out.close()
+    return ("customers.csv", options.customers, bytes)
   }
 
-  private func writePersona(_ p: Persona, index: Int, to out: ByteSink) {
+  private mutating func writePersona(_ p: Persona, index: Int, to out: inout ByteSink) {
     out.csvField(Array(p.name.utf8))
     out.byte(44)
     if let email = p.email { out.bytes(Array(email.utf8)) }
@@ -112,7 +112,7 @@ final class DataGenerator {
     }
   }
 
-  private func writeRandomCustomer(index: Int, to out: ByteSink) {
+  private mutating func writeRandomCustomer(index: Int, to out: inout ByteSink) {
     var rng = SplitMix64(seed: options.seed, stream: UInt64(index))
     let first = rng.below(Vocabulary.firstNames.count)
     let last = rng.below(Vocabulary.lastNames.count)
@@ -176,7 +176,7 @@ final class DataGenerator {
 
   // MARK: Random events
 
-  private func drawEvents(customer: Int32, rng: inout SplitMix64) {
+  private mutating func drawEvents(customer: Int32, rng: inout SplitMix64) {
     let ticketCount = rng.chance(70) ? rng.between(0, 6) : rng.between(5, 14)
     for _ in 0..<ticketCount { tickets.append(drawTicket(customer: customer, rng: &rng)) }
     for _ in 0..<rng.between(0, 4) {
@@ -239,15 +239,15 @@ final class DataGenerator {
 
   // MARK: Tickets
 
-  private func writeTickets() throws(GeneratorError) -> (String, Int, Int) {
-    let out = try sink("tickets.csv")
+  private mutating func writeTickets() throws(GeneratorError) -> (String, Int, Int) {
+    var out = try sink("tickets.csv")
     out.ascii(
       "id,customer_id,kind,channel,subject,opened_at,first_response_at,resolved_at,csat")
     out.endLine()
     let width = max(4, decimalDigits(tickets.count + 2))
     let order = timeOrder(count: tickets.count) { tickets[$0].opened }
     for (position, index) in order.enumerated() {
-      if options.flaws { writeTicketFlaw(after: position, width: width, to: out) }
+      if options.flaws { writeTicketFlaw(after: position, width: width, to: &out) }
       let t = tickets[index]
       out.id("T-", position + 1, width: width)
       out.byte(44)
@@ -276,12 +276,12 @@ final class DataGenerator {
       if t.csat > 0 { out.integer(Int(t.csat)) }
       out.endLine()
     }
-    try out.close()
-    return ("tickets.csv", tickets.count + (options.flaws ? 2 : 0), out.bytesWritten)
+    let bytes = try out.close()
+    return ("tickets.csv", tickets.count + (options.flaws ? 2 : 0), bytes)
   }
 
   /// A ticket of a customer that does not exist, and a row with one field too many.
-  private func writeTicketFlaw(after position: Int, width: Int, to out: ByteSink) {
+  private mutating func writeTicketFlaw(after position: Int, width: Int, to out: inout ByteSink) {
     let missing = options.customers + 1
     if position == 7 {
       flawNotes.append(
@@ -306,7 +306,7 @@ final class DataGenerator {
   }
 
   /// Puts `template` into `scratch`, with an order number after each `#`.
-  private func fill(_ template: [UInt8], rng: inout SplitMix64) {
+  private mutating func fill(_ template: [UInt8], rng: inout SplitMix64) {
     scratch.removeAll(keepingCapacity: true)
     for b in template {
       scratch.append(b)
@@ -314,7 +314,7 @@ final class DataGenerator {
     }
   }
 
-  private func appendDecimal(_ value: Int) {
+  private mutating func appendDecimal(_ value: Int) {
     let start = scratch.count
     var v = value
     repeat {
@@ -326,8 +326,8 @@ final class DataGenerator {
 
   // MARK: Orders
 
-  private func writeOrders() throws(GeneratorError) -> (String, Int, Int) {
-    let out = try sink("orders.csv")
+  private mutating func writeOrders() throws(GeneratorError) -> (String, Int, Int) {
+    var out = try sink("orders.csv")
     out.ascii("id,customer_id,total,status,ordered_at")
     out.endLine()
     let width = max(4, decimalDigits(orders.count + 1))
@@ -354,14 +354,14 @@ final class DataGenerator {
       out.timestamp(options.clock + Int(o.ordered))
       out.endLine()
     }
-    try out.close()
-    return ("orders.csv", orders.count + (options.flaws ? 1 : 0), out.bytesWritten)
+    let bytes = try out.close()
+    return ("orders.csv", orders.count + (options.flaws ? 1 : 0), bytes)
   }
 
   // MARK: Calls
 
-  private func writeCalls() throws(GeneratorError) -> (String, Int, Int) {
-    let out = try sink("calls.jsonl")
+  private mutating func writeCalls() throws(GeneratorError) -> (String, Int, Int) {
+    var out = try sink("calls.jsonl")
     let width = max(4, decimalDigits(calls.count + 1))
     let order = timeOrder(count: calls.count) { calls[$0].started }
     for (position, index) in order.enumerated() {
@@ -397,20 +397,18 @@ final class DataGenerator {
       out.byte(125)
       out.endLine()
     }
-    try out.close()
-    return ("calls.jsonl", calls.count + (options.flaws ? 1 : 0), out.bytesWritten)
+    let bytes = try out.close()
+    return ("calls.jsonl", calls.count + (options.flaws ? 1 : 0), bytes)
   }
 
-  /// An opener, one or two middle sentences, a sentence about leaving when the call
-  /// mentions it, and a closer.
-  private func transcript(_ c: CallRecord) {
+  /// An opener, a middle sentence, a sentence about leaving when the call mentions it,
+  /// and a closer.
+  private mutating func transcript(_ c: CallRecord) {
     var rng = SplitMix64(seed: options.seed, stream: UInt64(c.seed) | 1 << 41)
     let opener = Vocabulary.callOpeners[rng.below(Vocabulary.callOpeners.count)]
     fill(opener, rng: &rng)
-    for _ in 0..<rng.between(1, 2) {
-      scratch.append(32)
-      scratch += Vocabulary.callMiddles[rng.below(Vocabulary.callMiddles.count)]
-    }
+    scratch.append(32)
+    scratch += Vocabulary.callMiddles[rng.below(Vocabulary.callMiddles.count)]
     if c.mentionsLeaving {
       scratch.append(32)
       scratch += Vocabulary.churnSentences[rng.below(Vocabulary.churnSentences.count)]

@@ -76,7 +76,7 @@ do {
   let options = try parseOptions(Array(CommandLine.arguments.dropFirst()))
   try makeFolder(options.outputFolder)
   let start = monotonicSeconds()
-  let generator = DataGenerator(options: options)
+  var generator = DataGenerator(options: options)
   let files = try generator.run()
   let elapsed = monotonicSeconds() - start
   var total = 0
