@@ -15,7 +15,7 @@ enum ExportFixtures {
     Decision(
       customerID: customer, rule: rule, offer: offer, triggerID: trigger, triggerTime: clock - 3600,
       sendAt: clock + 7200, expiresAt: clock + 7200 + 14 * 86_400, channel: channel,
-      address: address ?? "\(customer.lowercased())@example.com", status: status, reason: reason,
+      address: channel == nil ? nil : address ?? "\(customer.lowercased())@example.com", status: status, reason: reason,
       merged: 0, priority: 10)
   }
 
