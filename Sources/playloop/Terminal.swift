@@ -11,7 +11,8 @@ enum Terminal {
   static func report(_ diagnostics: [Diagnostic], sources: [SourceFile]) {
     let renderer = DiagnosticRenderer(
       sources: Dictionary(sources.map { ($0.path, $0.text) }, uniquingKeysWith: { a, _ in a }),
-      color: DiagnosticRenderer.shouldColor(fileDescriptor: 2))
+      color: DiagnosticRenderer.usesColor(
+        fileDescriptor: 2, environment: ProcessInfo.processInfo.environment))
     for diagnostic in diagnostics { printError(renderer.render(diagnostic)) }
   }
 
