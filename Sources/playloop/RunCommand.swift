@@ -17,13 +17,7 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Evaluate and report without exporting.") var dryRun = false
 
   func run() throws {
-    let workspace: Workspace
-    do {
-      workspace = try Workspace.open(path: file, strict: strict)
-    } catch {
-      Terminal.report(error.diagnostics, sources: error.source.map { [$0] } ?? [])
-      throw ExitCode(error.exitCode)
-    }
+    let workspace = try Workspace.openForCommand(path: file, strict: strict)
     let now = Terminal.now()
     let run = CampaignRun(workspace: workspace, clock: workspace.clock(override: try clock.seconds(), now: now))
     var summary = run.summary
