@@ -20,10 +20,7 @@ public struct Explainer: Sendable {
 
   /// Explains every rule (or only `rule`) for the customer with id `customerID`.
   public func explain(customerID: String, rule: String? = nil) throws(UnknownCustomer) -> Explanation {
-    guard let number = plan.dataset.customerNumber[customerID] else {
-      throw UnknownCustomer(customerID: customerID, suggestions: nearIDs(customerID))
-    }
-    let customer = Int(number)
+    let customer = try customerNumber(customerID)
     var candidates: [Candidate] = []
     plan.appendCandidates(customer: customer, rules: plan.rules.indices, to: &candidates)
     var decisions: [Decision] = []
@@ -34,10 +31,19 @@ public struct Explainer: Sendable {
     return Explanation(customerID: customerID, clock: plan.clock, rules: rules, decisions: decisions)
   }
 
+  /// The customer's number in the data, or an error suggesting near ids.
+  public func customerNumber(_ customerID: String) throws(UnknownCustomer) -> Int {
+    guard let number = plan.dataset.customerNumber[customerID] else {
+      throw UnknownCustomer(customerID: customerID, suggestions: nearIDs(customerID))
+    }
+    return Int(number)
+  }
+
   private func explain(_ rule: RulePlan, customer: Int, decisions: [Decision]) -> RuleExplanation {
     guard let trigger = rule.trigger else {
       let attempt = attempt(rule, Frame(customer: customer), triggerID: nil, times: [], decisions: decisions)
-      return RuleExplanation(rule: rule.name, triggerRow: nil, attempts: [attempt])
+      return RuleExplanation(
+        rule: rule.name, triggerRow: nil, offers: rule.sends.map(\.offer), attempts: [attempt])
     }
     var attempts: [TriggerAttempt] = []
     for r in trigger.link.rows(ofCustomer: customer) {
@@ -56,7 +62,8 @@ public struct Explainer: Sendable {
       attempts.append(
         attempt(rule, frame, triggerID: trigger.id(row), times: times, decisions: decisions))
     }
-    return RuleExplanation(rule: rule.name, triggerRow: trigger.rowName, attempts: attempts)
+    return RuleExplanation(
+      rule: rule.name, triggerRow: trigger.rowName, offers: rule.sends.map(\.offer), attempts: attempts)
   }
 
   private func attempt(

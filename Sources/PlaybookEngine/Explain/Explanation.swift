@@ -13,6 +13,8 @@ public struct RuleExplanation: Sendable {
   public var rule: String
   /// The trigger row name (`complaint`), nil for a customer-only rule.
   public var triggerRow: String?
+  /// The offers the rule sends.
+  public var offers: [String]
   /// One attempt per trigger row (one for a customer-only rule).
   public var attempts: [TriggerAttempt]
 
