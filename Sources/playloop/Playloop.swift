@@ -7,5 +7,5 @@ struct Playloop: ParsableCommand {
     commandName: "playloop",
     abstract: "Turn customer-service moments into marketing campaigns.",
     version: "0.1.0",
-    subcommands: [])
+    subcommands: [FmtCommand.self])
 }
