@@ -9,7 +9,7 @@ struct Playloop: ParsableCommand {
     commandName: "playloop",
     abstract: "Turn customer-service moments into marketing campaigns.",
     version: "0.1.0",
-    subcommands: [RunCommand.self, CheckCommand.self, ExplainCommand.self, TestCommand.self])
+    subcommands: [RunCommand.self, CheckCommand.self, ExplainCommand.self, TestCommand.self, FmtCommand.self])
 
   static func main() {
     do {
