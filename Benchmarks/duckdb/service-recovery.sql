@@ -2,7 +2,8 @@
 -- written by hand as DuckDB SQL, with the same meaning as the brief's "Precise meaning":
 -- the clock, the 30-day window, each phrase and its trigger time, send_at, duplicate
 -- collapse, channel reachability, `limit 1 per customer`, and the FNV-1a holdout (in
--- SQL too: 128-bit arithmetic keeps the 64-bit wrap-around exact).
+-- SQL too: a 128-bit product masked to 64 bits gives the exact wrap-around; ascii()
+-- reads each character as its byte, which holds because the name and ids are ASCII).
 --
 -- compare.py (or run_duckdb.py) replaces {data}, {out} and {clock} before running it;
 -- {clock} is a timestamp such as 2026-11-01 00:00:00 (UTC). Statements are separated
@@ -10,6 +11,11 @@
 
 -- phase: load
 SET TimeZone = 'UTC';
+
+-- One FNV-1a step over character i of s.
+CREATE MACRO fnv1a_step(h, s, i) AS
+  ((xor(h, ascii(substr(s, i, 1))::UBIGINT)::UHUGEINT * 1099511628211::UHUGEINT)
+    & 18446744073709551615::UHUGEINT)::UBIGINT;
 
 CREATE TABLE customers AS
 SELECT * FROM read_csv('{data}/customers.csv', header = true, quote = '"', escape = '"',
@@ -106,7 +112,7 @@ WHERE f.trigger_at BETWEEN clock.since AND clock.now;
 
 -- phase: decide
 CREATE TABLE decisions AS
-WITH
+WITH RECURSIVE
 clock AS (SELECT TIMESTAMP '{clock}' AS now),
 -- Rule 6: one candidate per (customer, offer): priority, send_at, rule order, trigger id.
 ranked AS (
@@ -134,14 +140,21 @@ limited AS (
   FROM routed),
 kept_rule AS (SELECT customer_id, rule AS kept_by FROM limited WHERE slot = 1),
 -- Rule 9: FNV-1a 64-bit over name + U+0000 + customer id; held out when bucket < 500.
+-- The name's state is folded once, then each kept customer's id, a character a step.
+name_state(i, h) AS (
+  SELECT 0, 14695981039346656037::UBIGINT
+  UNION ALL
+  SELECT i + 1, fnv1a_step(h, 'Service recovery loop' || chr(0), i + 1) FROM name_state
+  WHERE i < length('Service recovery loop' || chr(0))),
+id_state(customer_id, i, h) AS (
+  SELECT k.customer_id, 0, n.h
+  FROM (SELECT DISTINCT customer_id FROM limited WHERE slot = 1) k,
+    (SELECT h FROM name_state ORDER BY i DESC LIMIT 1) n
+  UNION ALL
+  SELECT customer_id, i + 1, fnv1a_step(h, customer_id, i + 1) FROM id_state
+  WHERE i < length(customer_id)),
 holdout AS (
-  SELECT customer_id,
-    list_reduce(
-      list_transform(range(0, len(hex(encode('Service recovery loop' || chr(0) || customer_id))), 2),
-        lambda i: ('0x' || substr(hex(encode('Service recovery loop' || chr(0) || customer_id)), i + 1, 2))::UTINYINT),
-      lambda h, b: (xor(h, b::UHUGEINT) * 1099511628211::UHUGEINT) % 18446744073709551616::UHUGEINT,
-      14695981039346656037::UHUGEINT) % 10000 AS bucket
-  FROM (SELECT DISTINCT customer_id FROM limited WHERE slot = 1))
+  SELECT customer_id, h % 10000 AS bucket FROM id_state WHERE i = length(customer_id))
 SELECT l.customer_id, l.offer, l.rule, l.priority, l.trigger_id, l.merged,
   CASE
     WHEN l.channel IS NULL THEN 'unreachable'
