@@ -115,6 +115,19 @@ final class PseudoTerminal {
     }
   }
 
+  /// Waits until the program has put the terminal in raw mode (canonical input off),
+  /// as a line editor does when it starts reading keys. Keys typed before that are
+  /// handled by the terminal's own line discipline, which echoes them and consumes
+  /// Ctrl-C and Ctrl-D itself.
+  func waitForRawMode(within seconds: Double = 5) throws {
+    let deadline = Date().addingTimeInterval(seconds)
+    var attributes = termios()
+    while tcgetattr(master, &attributes) == 0, attributes.c_lflag & tcflag_t(ICANON) != 0 {
+      guard Date() < deadline else { throw Timeout(waitingFor: "raw mode", screen: screen) }
+      pump(until: min(deadline, Date().addingTimeInterval(0.01)))
+    }
+  }
+
   /// Reads what is available, waiting at most until `deadline`. False when the deadline
   /// passed or the terminal closed without new output.
   @discardableResult
