@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookShell
 
 @Suite struct CompleterTests {
@@ -54,7 +55,10 @@ import Testing
 
   @Test func ruleAfterExplainCustomer() {
     #expect(complete(":explain C-1001 q⏐").candidates == ["quick_fix_thanks"])
-    #expect(complete(":explain C-1001 ⏐").candidates == ["evangelist", "quick_fix_thanks", "slow_fix_apology"])
+    #expect(
+      complete(":explain C-1001 ⏐").candidates == [
+        "evangelist", "quick_fix_thanks", "slow_fix_apology",
+      ])
     #expect(complete(":explain C-1001 evangelist ⏐").candidates == [])
   }
 
@@ -69,7 +73,8 @@ import Testing
     #expect(complete(":load ⏐").candidates == ["Examples/", "Playbooks/", "notes.txt"])
     #expect(complete(":load P⏐").insertion == "laybooks/")
     let playbooks = complete(":load Playbooks/s⏐")
-    #expect(playbooks.candidates == ["Playbooks/service-recovery.playbook", "Playbooks/spring.playbook"])
+    #expect(
+      playbooks.candidates == ["Playbooks/service-recovery.playbook", "Playbooks/spring.playbook"])
     #expect(playbooks.listing == ["service-recovery.playbook", "spring.playbook"])
     #expect(complete(":save Playbooks/se⏐").insertion == "rvice-recovery.playbook ")
     #expect(complete(":load .⏐").candidates == [".hidden"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookShell
 
 #if canImport(Glibc)
@@ -25,8 +26,12 @@ import Testing
   }
 
   @Test func historyPathPrefersTheEnvironmentVariable() {
-    #expect(LineEditor.defaultHistoryPath(environment: ["PLAYLOOP_HISTORY": "/tmp/h", "HOME": "/home/m"]) == "/tmp/h")
-    #expect(LineEditor.defaultHistoryPath(environment: ["HOME": "/home/m"]) == "/home/m/.playloop_history")
+    #expect(
+      LineEditor.defaultHistoryPath(environment: ["PLAYLOOP_HISTORY": "/tmp/h", "HOME": "/home/m"])
+        == "/tmp/h")
+    #expect(
+      LineEditor.defaultHistoryPath(environment: ["HOME": "/home/m"]) == "/home/m/.playloop_history"
+    )
     #expect(LineEditor.defaultHistoryPath(environment: ["PLAYLOOP_HISTORY": ""]) == nil)
   }
 }

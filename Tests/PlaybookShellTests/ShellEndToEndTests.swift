@@ -20,7 +20,9 @@ struct ShellEndToEndTests {
   /// Waits for the next prompt and for the editor to be reading keys. Between prompts
   /// the terminal is in cooked mode, where the line discipline echoes keys itself and
   /// consumes Ctrl-C and Ctrl-D, so a test types only at a prompt.
-  func atPrompt(_ terminal: PseudoTerminal, _ prompt: String = prompt, within seconds: Double = 5) throws {
+  func atPrompt(_ terminal: PseudoTerminal, _ prompt: String = prompt, within seconds: Double = 5)
+    throws
+  {
     try terminal.expect(prompt, within: seconds)
     try terminal.waitForRawMode()
   }
@@ -164,7 +166,10 @@ struct ShellScriptModeTests {
     let out = output.fileHandleForReading.readDataToEndOfFile()
     let err = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    return (
+      process.terminationStatus, String(decoding: out, as: UTF8.self),
+      String(decoding: err, as: UTF8.self)
+    )
   }
 
   @Test func helpPrintsWithoutPrompts() throws {
@@ -178,9 +183,11 @@ struct ShellScriptModeTests {
   @Test func stopsAtTheFirstErrorWithTheDiagnosticOnStderr() throws {
     let result = try run(script: ":help run\n:lod x\n:help test\n")
     #expect(result.status == 2)
-    #expect(result.out == "usage: :run\nEvaluate the playbook: candidates and decisions per rule and offer.\n\n"
-      + "Shows the evaluation clock and time taken. After the first run only what changed is re-evaluated. "
-      + "Ctrl-C stops a long run.\n")
+    #expect(
+      result.out
+        == "usage: :run\nEvaluate the playbook: candidates and decisions per rule and offer.\n\n"
+        + "Shows the evaluation clock and time taken. After the first run only what changed is re-evaluated. "
+        + "Ctrl-C stops a long run.\n")
     #expect(result.err == "<stdin>:2: error: unknown command ':lod'; did you mean ':load'?\n")
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookShell
 
 @Suite struct UTF8DecodingTests {
@@ -16,6 +17,8 @@ import Testing
     #expect(UTF8Decoding.decode([0xC3, 0x41]) == .invalid)
     #expect(UTF8Decoding.decode([0xC0, 0x80]) == .invalid)  // overlong
     #expect(UTF8Decoding.decode([0xED, 0xA0, 0x80]) == .invalid)  // surrogate
-    #expect(UTF8Decoding.isLeadByte(0x41) && UTF8Decoding.isLeadByte(0xE2) && !UTF8Decoding.isLeadByte(0xBF))
+    #expect(
+      UTF8Decoding.isLeadByte(0x41) && UTF8Decoding.isLeadByte(0xE2)
+        && !UTF8Decoding.isLeadByte(0xBF))
   }
 }

@@ -38,7 +38,8 @@ public final class LineEditor: LineSource {
     ce_set_signal(editor, 1)
     ce_set_getc(editor) { editor, character in
       guard let editor, let character, let data = ce_get_clientdata(editor) else { return -1 }
-      return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().readCharacter(into: character)
+      return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().readCharacter(
+        into: character)
     }
     ce_history_set_size(history, 1000)
     ce_history_set_unique(history, 1)

@@ -43,7 +43,8 @@ public final class Shell {
   /// otherwise. Loads `file` first when given. Returns the exit status.
   public static func start(session: any ShellSession, loading file: String? = nil) -> Int32 {
     guard isatty(0) == 1 else {
-      let shell = Shell(session: session, input: ScriptLines(), isInteractive: false, sourceName: "<stdin>")
+      let shell = Shell(
+        session: session, input: ScriptLines(), isInteractive: false, sourceName: "<stdin>")
       return shell.run(loading: file)
     }
     let environment = ProcessInfo.processInfo.environment

@@ -5,7 +5,8 @@ import Foundation
 struct PlayloopBinary {
   /// `.build/<configuration>/playloop`, beside the test executable.
   static let path: String = {
-    let testExecutable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+    let testExecutable =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? CommandLine.arguments[0]
     return URL(fileURLWithPath: testExecutable).deletingLastPathComponent()
       .appendingPathComponent("playloop").path
@@ -17,7 +18,9 @@ struct PlayloopBinary {
   static let opensShell: Bool = {
     guard FileManager.default.isExecutableFile(atPath: path) else { return false }
     let home = ScratchHome()
-    guard let terminal = try? PseudoTerminal(path, environment: home.environment) else { return false }
+    guard let terminal = try? PseudoTerminal(path, environment: home.environment) else {
+      return false
+    }
     return (try? terminal.expect("playloop> ", within: 10)) != nil
   }()
 }
@@ -27,7 +30,8 @@ final class ScratchHome {
   let directory: String
 
   init() {
-    directory = FileManager.default.temporaryDirectory
+    directory =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("playloop-shell-\(UUID().uuidString)").path
     try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
   }

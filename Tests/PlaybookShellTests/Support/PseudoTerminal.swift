@@ -17,7 +17,9 @@ final class PseudoTerminal {
   struct Timeout: Error, CustomStringConvertible {
     var waitingFor: String
     var screen: String
-    var description: String { "timed out waiting for \(waitingFor.debugDescription); screen so far:\n\(screen)" }
+    var description: String {
+      "timed out waiting for \(waitingFor.debugDescription); screen so far:\n\(screen)"
+    }
   }
 
   struct SpawnFailure: Error { var code: Int32 }
@@ -55,7 +57,8 @@ final class PseudoTerminal {
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID, hidden behind _GNU_SOURCE
-    posix_spawnattr_setflags(&attributes, Int16(setsid | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    posix_spawnattr_setflags(
+      &attributes, Int16(setsid | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var noSignals = sigset_t()
     sigemptyset(&noSignals)
     posix_spawnattr_setsigmask(&attributes, &noSignals)
@@ -65,7 +68,7 @@ final class PseudoTerminal {
 
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
+    defer { for pointer in argv + envp { free(pointer) } }
     var pid: pid_t = 0
     let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
     guard code == 0 else {
