@@ -152,4 +152,11 @@ import Testing
     #expect(completion.formatListing(width: 18) == "aa    bbbb  c\ndd    e")
     #expect(completion.formatListing(width: 1) == "aa\nbbbb\nc\ndd\ne")
   }
+
+  @Test func longListingsAreCut() {
+    let completion = Completion(word: "C-", candidates: (1...250).map { "C-\($0)" })
+    let lines = completion.formatListing(width: 80).split(separator: "\n")
+    #expect(lines.last == "(and 150 more)")
+    #expect(lines.dropLast().flatMap { $0.split(separator: " ") }.count == 100)
+  }
 }

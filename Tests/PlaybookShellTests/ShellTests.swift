@@ -99,6 +99,19 @@ import Testing
     #expect(input.prompts.count == 3)  // the line, the first Ctrl-D, the second Ctrl-D
   }
 
+  @Test func ctrlDAtTheContinuationPromptEndsTheStatementNotTheShell() {
+    let session = RecordingSession()
+    let input = ScriptedLines(["rule a", "  when x"])
+    let output = CapturedOutput()
+    let shell = Shell(
+      session: session, input: input, printer: output.printer, isInteractive: true,
+      sourceName: "<shell>")
+    #expect(shell.run() == 0)
+    #expect(session.statements.map(\.text) == ["rule a\n  when x"])
+    #expect(input.prompts.suffix(3) == [Shell.continuationPrompt, Shell.prompt, Shell.prompt])
+    #expect(output.err == "unsaved changes; press Ctrl-D again to leave, or :save FILE\n")
+  }
+
   @Test func quitAsksOnceWithUnsavedChangesThenLeaves() {
     let session = RecordingSession()
     let result = run(
