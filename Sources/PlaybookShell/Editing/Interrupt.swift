@@ -9,7 +9,8 @@ import Synchronization
 /// The one flag Ctrl-C sets. The handler only stores to atomics and writes a byte to a
 /// pipe, both safe in a signal handler.
 private let interruptFlag = Atomic<Bool>(false)
-/// The write end of the wake-up pipe, -1 until `install()`.
+/// The ends of the wake-up pipe, -1 until `install()`.
+private let wakeReadEnd = Atomic<Int32>(-1)
 private let wakeWriteEnd = Atomic<Int32>(-1)
 
 /// Ctrl-C (SIGINT), as a flag the session can poll while it works.
@@ -22,7 +23,7 @@ public enum Interrupt {
 
   /// The read end of a pipe that becomes readable on Ctrl-C, so a reader waiting in
   /// `poll` wakes even when the signal arrived just before it started waiting.
-  nonisolated(unsafe) static var wakeDescriptor: Int32 = -1
+  static var wakeDescriptor: Int32 { wakeReadEnd.load(ordering: .relaxed) }
 
   /// Installs the SIGINT handler: `sigaction` without `SA_RESTART`, so a blocked
   /// `poll` or `read` returns `EINTR`. Idempotent.
@@ -34,7 +35,7 @@ public enum Interrupt {
           _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
           _ = fcntl(end, F_SETFD, FD_CLOEXEC)
         }
-        wakeDescriptor = ends[0]
+        wakeReadEnd.store(ends[0], ordering: .relaxed)
         wakeWriteEnd.store(ends[1], ordering: .relaxed)
       }
     }

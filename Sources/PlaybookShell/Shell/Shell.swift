@@ -65,10 +65,10 @@ public final class Shell {
   /// Reads until `:quit` or the end of input. Returns 0, 1 when a script hit an error,
   /// or 2 when a script used a command wrongly.
   public func run(loading file: String? = nil) -> Int32 {
+    if let file, let status = perform(.load(file)) { return status }
     if isInteractive {
       printer.out("Type :help for commands; Ctrl-D leaves.\n")
     }
-    if let file, let status = perform(.load(file)) { return status }
     while true {
       let prompt = reader.isContinuing ? Self.continuationPrompt : Self.prompt
       switch input.read(prompt: prompt) {

@@ -83,11 +83,3 @@ public struct StatementReader: Sendable {
     String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
   }
 }
-
-extension String {
-  func trimmingTrailingWhitespace() -> String {
-    var end = endIndex
-    while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
-    return String(self[..<end])
-  }
-}
