@@ -9,6 +9,11 @@ import Testing
 /// The SIGINT handler, in this process: it touches process-wide signal state.
 @Suite(.serialized) struct InterruptTests {
   @Test func ctrlCSetsTheFlagAndClearForgetsIt() {
+    // Put back the test process's own SIGINT handling afterwards, so Ctrl-C still
+    // stops `swift test`.
+    var original = sigaction()
+    sigaction(SIGINT, nil, &original)
+    defer { sigaction(SIGINT, &original, nil) }
     Interrupt.install()
     Interrupt.clear()
     #expect(!Interrupt.requested)
