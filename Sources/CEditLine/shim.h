@@ -26,6 +26,7 @@ static inline int ce_add_function(EditLine *e, const char *name, const char *hel
   return el_set(e, EL_ADDFN, name, help, f);
 }
 static inline int ce_set_getc(EditLine *e, ce_getc_fn f) { return el_set(e, EL_GETCFN, f); }
+static inline int ce_refresh(EditLine *e) { return el_set(e, EL_REFRESH); }
 static inline int ce_bind(EditLine *e, const char *key, const char *function) {
   return el_set(e, EL_BIND, key, function, NULL);
 }

@@ -110,8 +110,11 @@ public final class LineEditor: LineSource {
         pollfd(fd: Interrupt.wakeDescriptor, events: Int16(POLLIN), revents: 0),
       ]
       if poll(&descriptors, 2, -1) < 0 {
-        if errno == EINTR { continue }
-        return -1
+        guard errno == EINTR else { return -1 }
+        // Back from Ctrl-Z (SIGCONT) or resized (SIGWINCH): redraw, as libedit's own
+        // reader does. A Ctrl-C is seen at the top of the loop.
+        if !Interrupt.requested { ce_refresh(editor) }
+        continue
       }
       if descriptors[1].revents != 0 { Interrupt.drainWakeups() }
       guard descriptors[0].revents != 0 else { continue }
