@@ -97,9 +97,12 @@ public final class Shell {
   /// Runs one statement or command; returns an exit status when the shell should stop.
   private func handle(_ item: StatementReader.Item) -> Int32? {
     switch item {
-    case .statement(let statement):
+    case .statement(var statement):
       warnedAboutUnsavedChanges = false
       input.remember(statement.text)
+      // At the prompt each statement is its own little source (`<shell>:2:27` is line 2
+      // of what was just typed); a script keeps its own line numbers.
+      if isInteractive { statement.firstLine = 1 }
       let output = session.add(statement, sourceName: sourceName)
       printer.show(output, width: width())
       return output.failed && !isInteractive ? 1 : nil
