@@ -111,7 +111,7 @@ import Testing
     #expect(complete("se⏐").candidates == ["segment"])
     #expect(complete("  se⏐", continuing: true).candidates == ["segment", "send"])
     #expect(complete("wh⏐").candidates == [])
-    #expect(complete("  wh⏐", continuing: true).candidates == ["when", "where"])
+    #expect(complete("  wh⏐", continuing: true).candidates == ["when"])
   }
 
   @Test func offersAfterSendAndChannelsAfterVia() {

@@ -75,14 +75,16 @@ import Testing
 
   @Test func interactiveStatementsAreNumberedFromTheirOwnFirstLine() {
     let session = RecordingSession()
-    _ = run([":rules", "window 30d", "rule a", "  when x", ""], interactive: true, session: session)
+    _ = run(
+      [":rules", "window 30d", "rule a", "  when x", ""], interactive: true, session: session)
     #expect(session.statements.map(\.firstLine) == [1, 1])
     let script = RecordingSession()
-    _ = run([":rules", "window 30d", "rule a", "  when x", ""], interactive: false, session: script)
+    _ = run(
+      [":rules", "window 30d", "rule a", "  when x", ""], interactive: false, session: script)
     #expect(script.statements.map(\.firstLine) == [2, 3])
   }
 
-    @Test func interactivePromptsContinueWhileAStatementIsOpen() {
+  @Test func interactivePromptsContinueWhileAStatementIsOpen() {
     let result = run(["rule a", "  when x", ""], interactive: true)
     #expect(
       Array(result.input.prompts.prefix(4)) == [

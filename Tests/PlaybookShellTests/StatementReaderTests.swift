@@ -58,6 +58,24 @@ import Testing
       reader.read("window 30d") == [.statement(TypedStatement(text: "window 30d", firstLine: 2))])
   }
 
+  @Test func aScriptLetsAnyStatementGoOnOverIndentedLines() {
+    var reader = StatementReader(endsOneLineStatements: false)
+    #expect(reader.read(#"offer THANKS10 "10% off""#) == [])
+    #expect(reader.read("  valid 30d") == [])
+    #expect(
+      reader.read("window 30d")
+        == [
+          .statement(TypedStatement(text: "offer THANKS10 \"10% off\"\n  valid 30d", firstLine: 1))
+        ])
+    #expect(reader.finish() == [.statement(TypedStatement(text: "window 30d", firstLine: 3))])
+  }
+
+  @Test func loadClausesMayStartWithFrom() {
+    #expect(
+      items(["load customers", #"from "c.csv""#, ""])
+        == [.statement(TypedStatement(text: "load customers\nfrom \"c.csv\"", firstLine: 1))])
+  }
+
   @Test func commandStandsAloneAndEndsTheOpenStatement() {
     let result = items(["segment vip = customer.tier == \"gold\"", "  :rules ", "x"])
     #expect(

@@ -18,7 +18,7 @@ public final class Shell {
   private let isInteractive: Bool
   private let sourceName: String
   private let width: () -> Int?
-  private var reader = StatementReader()
+  private var reader: StatementReader
   /// Set after warning about unsaved changes; the next attempt to leave succeeds.
   private var warnedAboutUnsavedChanges = false
 
@@ -37,6 +37,7 @@ public final class Shell {
     self.isInteractive = isInteractive
     self.sourceName = sourceName
     self.width = width
+    reader = StatementReader(endsOneLineStatements: isInteractive)
   }
 
   /// Opens the shell on this process's stdin: the line editor at a terminal, a script
