@@ -41,7 +41,7 @@ final class RulePlan: @unchecked Sendable {
 
 /// The rows a rule triggers on: an event table's rows for the customer that pass the
 /// row name's `define` filters.
-struct TriggerSource: @unchecked Sendable {
+final class TriggerSource: @unchecked Sendable {
   let rowName: String
   let table: Table
   let link: LinkIndex
@@ -49,6 +49,18 @@ struct TriggerSource: @unchecked Sendable {
   let filters: [CompiledExpr]
   /// The key column, for trigger ids.
   let keyColumn: Int
+
+  init(
+    rowName: String, table: Table, link: LinkIndex, lifecycle: Lifecycle, filters: [CompiledExpr],
+    keyColumn: Int
+  ) {
+    self.rowName = rowName
+    self.table = table
+    self.link = link
+    self.lifecycle = lifecycle
+    self.filters = filters
+    self.keyColumn = keyColumn
+  }
 
   /// The trigger id of `row` (the key's text).
   func id(_ row: Int) -> String {
