@@ -245,10 +245,11 @@ struct CSVChunkReader {
     let n = b.count
     let width = names.count
     var chunk = RawChunk()
-    chunk.votes = declared.map { $0 == nil ? .all : [] }
-    chunk.columns = Array(repeating: [], count: width)
-    let estimate = (to - from) / max(1, 8 * width)
-    for c in 0..<width { chunk.columns[c].reserveCapacity(estimate) }
+    var votes = declared.map { $0 == nil ? TypeVotes.all : [] }
+    // Rows go into one row-major array (one append per row), turned column-major at
+    // the end.
+    var spans: [FieldSpan] = []
+    spans.reserveCapacity((to - from) / 8)
     let fields = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: width)
     defer { fields.deallocate() }
     var line = 0
@@ -276,15 +277,30 @@ struct CSVChunkReader {
         chunk.setAside.append((rowLine, reason))
         continue
       }
-      for c in 0..<width {
-        if !chunk.votes[c].isEmpty { chunk.votes[c].formIntersection(RowValues.votes(fields[c], b)) }
-        chunk.columns[c].append(fields[c])
+      for c in 0..<width where !votes[c].isEmpty {
+        votes[c].formIntersection(RowValues.votes(fields[c], b))
       }
+      spans.append(contentsOf: fields)
       chunk.lines.append(Int32(rowLine))
     }
     chunk.endOffset = i
     chunk.lineCount = line
+    chunk.votes = votes
+    chunk.columns = Self.columns(of: spans, width: width)
     return chunk
+  }
+
+  /// Row-major spans, column by column.
+  private static func columns(of spans: [FieldSpan], width: Int) -> [[FieldSpan]] {
+    let rows = width == 0 ? 0 : spans.count / width
+    return spans.withUnsafeBufferPointer { all in
+      (0..<width).map { c in
+        [FieldSpan](unsafeUninitializedCapacity: rows) { column, count in
+          for row in 0..<rows { column[row] = all[row &* width &+ c] }
+          count = rows
+        }
+      }
+    }
   }
 
   private func problem(
