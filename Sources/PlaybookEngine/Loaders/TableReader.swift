@@ -44,9 +44,9 @@ public enum TableReader {
     }
   }
 
-  /// Types and builds every column, in parallel.
+  /// Types and builds every column (each in parallel over its chunks).
   static func build(_ raw: RawTable, name: String, file: String, declaredTypes: [String: ColumnType]) -> Table {
-    let columns = Parallel.map(raw.names.count) { c in
+    let columns = raw.names.indices.map { c in
       let votes = raw.chunks.reduce(TypeVotes.all) { $0.intersection($1.votes[c]) }
       let type = declaredTypes[raw.names[c]] ?? votes.inferredType
       return ColumnBuilder.build(raw, column: c, type: type)
