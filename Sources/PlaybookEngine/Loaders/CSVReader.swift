@@ -116,6 +116,16 @@ struct CSVScanner {
         }
       } else {
         fieldStart = i
+        while i &+ 8 <= n {
+          let w = ByteWords.load(b, i)
+          if ByteWords.has(w, Self.comma) || ByteWords.has(w, Self.lf) || ByteWords.has(w, Self.cr)
+            || ByteWords.has(w, Self.quote)
+          {
+            break
+          }
+          if ByteWords.hasHigh(w) { seen |= 0x80 }
+          i &+= 8
+        }
         while i < n {
           let c = b[i]
           // Every delimiter sorts at or below the comma, so most bytes take one test.
