@@ -19,23 +19,16 @@ enum CSVReader {
       throw LoadError(.badFormat, "\(file) is UTF-16; save it as UTF-8 to load it", file: file)
     }
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    let result = bytes.withUnsafeBufferPointer { b -> Result<RawTable, LoadError> in
-      do throws(LoadError) {
-        let scanner = CSVScanner(bytes: b)
-        let header = try scanner.header(from: start, file: file)
-        let types = try DeclaredTypes.resolve(declared, names: header.names, file: file)
-        let reader = CSVChunkReader(scanner: scanner, names: header.names, declared: types)
-        let chunks = reader.readAll(from: header.end, chunkCount: chunkCount)
-        var firstLines = [1 + header.lineEnds]
-        for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
-        return .success(RawTable(bytes: [], names: header.names, chunks: chunks, firstLines: firstLines))
-      } catch {
-        return .failure(error)
-      }
+    return try bytes.withUnsafeBufferPointer { b throws(LoadError) in
+      let scanner = CSVScanner(bytes: b)
+      let header = try scanner.header(from: start, file: file)
+      let types = try DeclaredTypes.resolve(declared, names: header.names, file: file)
+      let reader = CSVChunkReader(scanner: scanner, names: header.names, declared: types)
+      let chunks = reader.readAll(from: header.end, chunkCount: chunkCount)
+      var firstLines = [1 + header.lineEnds]
+      for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
+      return RawTable(bytes: bytes, names: header.names, chunks: chunks, firstLines: firstLines)
     }
-    var table = try result.get()
-    table.bytes = bytes
-    return table
   }
 }
 
