@@ -156,4 +156,19 @@ private struct DataFolder {
     #expect(Array(links.rows(ofCustomer: 7)) == [1])
     #expect(data.setAside.map(\.line) == [4, 5])
   }
+
+  @Test func keyDeclaredAsIntegerStillLinksByText() throws {
+    let folder = try DataFolder([
+      "customers.csv": "id,n\n1,a\n2,b\n",
+      "orders.csv": "id,cust\nO-1,2\nO-2,1\n",
+    ])
+    defer { folder.remove() }
+    let data = try DatasetLoader.load(
+      customers: TableSpec(name: "customers", path: folder.file("customers.csv"), declaredTypes: ["id": .integer]),
+      events: [TableSpec(name: "orders", path: folder.file("orders.csv"), linkColumn: "cust")],
+      strict: false)
+    #expect(data.customers.types == [.integer, .text])
+    #expect(data.customerNumber == ["1": 0, "2": 1])
+    #expect(Array(try #require(data.links["orders"]).rows(ofCustomer: 0)) == [1])
+  }
 }
