@@ -281,7 +281,7 @@ struct CSVChunkReader {
         continue
       }
       for c in 0..<width where !votes[c].isEmpty {
-        votes[c].formIntersection(RowValues.votes(fields[c], b))
+        votes[c].formIntersection(RowValues.votes(fields[c], b, within: votes[c]))
       }
       spans.append(contentsOf: fields)
       chunk.lines.append(Int32(rowLine))

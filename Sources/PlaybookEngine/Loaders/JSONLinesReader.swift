@@ -143,7 +143,8 @@ struct JSONLinesChunkReader {
       for entry in entries {
         chunk.columns[entry.column][row] = entry.value
         if !chunk.votes[entry.column].isEmpty {
-          chunk.votes[entry.column].formIntersection(RowValues.votes(entry.value, bytes))
+          chunk.votes[entry.column].formIntersection(
+            RowValues.votes(entry.value, bytes, within: chunk.votes[entry.column]))
         }
       }
       chunk.lines.append(Int32(line))

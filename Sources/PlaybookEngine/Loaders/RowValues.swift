@@ -15,12 +15,17 @@ enum RowValues {
     return "value \"\(value)\" in column \(column) is not \(article(type)) \(type.rawValue)"
   }
 
+  /// The types the value in `span` fits, of `candidates` (those still open for its
+  /// column; by default all).
   @inline(__always)
-  static func votes(_ span: FieldSpan, _ bytes: UnsafeBufferPointer<UInt8>) -> TypeVotes {
+  static func votes(_ span: FieldSpan, _ bytes: UnsafeBufferPointer<UInt8>, within candidates: TypeVotes = .all)
+    -> TypeVotes
+  {
     if span.isNull { return .all }  // nulls don't vote
     // Escapes only occur in text: a value written with one is never a number or time.
     if span.escaped { return [] }
-    return TypeVotes.of(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end]), kind: span.kind)
+    return TypeVotes.of(
+      UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end]), kind: span.kind, within: candidates)
   }
 
   private static func article(_ type: ColumnType) -> String {
