@@ -7,12 +7,12 @@ enum RowValues {
   @inline(__always)
   static func misfit(
     _ span: FieldSpan, bytes: UnsafeBufferPointer<UInt8>, declared type: ColumnType,
-    column: String
+    column: @autoclosure () -> String
   ) -> String? {
     if type == .text || span.isNull || votes(span, bytes).fit(type) { return nil }
     var value = FieldText.string(span, from: bytes)
     if value.count > 40 { value = String(value.prefix(40)) + "…" }
-    return "value \"\(value)\" in column \(column) is not \(article(type)) \(type.rawValue)"
+    return "value \"\(value)\" in column \(column()) is not \(article(type)) \(type.rawValue)"
   }
 
   /// The types the value in `span` fits, of `candidates` (those still open for its
