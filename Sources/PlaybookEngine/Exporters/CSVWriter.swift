@@ -1,0 +1,109 @@
+/// Encodes rows as CSV into a byte buffer, per RFC 4180 and safe to open in a spreadsheet.
+///
+/// Quoting (RFC 4180): a field is wrapped in double quotes when it contains a comma, a
+/// double quote, CR or LF; a double quote inside it is written twice. Rows end with CRLF.
+/// A nil field is written empty (the loaders read an empty field back as null).
+///
+/// Formula neutralisation: a field that begins with `=`, `+`, `-`, `@`, TAB or CR would
+/// be read by a spreadsheet as a formula, so it is written with a single quote `'` in
+/// front (`=SUM(A1)` → `'=SUM(A1)`, `@user` → `'@user`, `-foo` → `'-foo`,
+/// `+1 555 0100` → `'+1 555 0100`). Numbers are left exactly as they are: an optional `+`
+/// or `-`, one or more ASCII digits, optionally `.` and one or more digits (`-12.5`, `+3`).
+/// That includes E.164 phone numbers, `+` followed by 7 to 15 digits (`+15551234567`).
+/// Neutralising happens before quoting, so `-1,5` is written `"'-1,5"`.
+public struct CSVWriter: Sendable {
+  /// The encoded text so far, UTF-8.
+  public private(set) var bytes: [UInt8] = []
+  private var atRowStart = true
+
+  public init() {}
+
+  /// Appends one whole row.
+  public mutating func writeRow(_ fields: [String?]) {
+    for field in fields { writeField(field) }
+    endRow()
+  }
+
+  /// Appends one field to the current row.
+  public mutating func writeField(_ field: String?) {
+    separate()
+    guard var text = field else { return }
+    text.withUTF8 { writeEscaped($0) }
+  }
+
+  /// Appends bytes known to need neither quoting nor neutralising (digits, timestamps).
+  mutating func writePlainField(_ field: [UInt8]) {
+    separate()
+    bytes.append(contentsOf: field)
+  }
+
+  /// Ends the current row with CRLF.
+  public mutating func endRow() {
+    bytes.append(13)
+    bytes.append(10)
+    atRowStart = true
+  }
+
+  /// Empties the buffer (after its bytes were written out), keeping its capacity.
+  public mutating func removeAllBytes() {
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  private mutating func separate() {
+    if !atRowStart { bytes.append(44) }
+    atRowStart = false
+  }
+
+  private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+    let prefix = CSVWriter.isFormulaLike(utf8)
+    var needsQuotes = false
+    for byte in utf8 where byte == 44 || byte == 34 || byte == 13 || byte == 10 {
+      needsQuotes = true
+      break
+    }
+    if needsQuotes { bytes.append(34) }
+    if prefix { bytes.append(39) }
+    if needsQuotes {
+      for byte in utf8 {
+        if byte == 34 { bytes.append(34) }
+        bytes.append(byte)
+      }
+      bytes.append(34)
+    } else {
+      bytes.append(contentsOf: utf8)
+    }
+  }
+
+  /// True when a spreadsheet would read `field` as a formula: it starts with `=`, `+`,
+  /// `-`, `@`, TAB or CR and is not a number (see the type's documentation).
+  public static func isFormulaLike(_ field: String) -> Bool {
+    var field = field
+    return field.withUTF8 { isFormulaLike($0) }
+  }
+
+  static func isFormulaLike(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = utf8.first else { return false }
+    switch first {
+    case 61, 64, 9, 13: return true  // = @ TAB CR
+    case 43, 45: return !isNumber(utf8)  // + -
+    default: return false
+    }
+  }
+
+  /// `[+-]?[0-9]+(\.[0-9]+)?` — which covers E.164 (`+` and 7 to 15 digits).
+  private static func isNumber(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    if i < utf8.count, utf8[i] == 43 || utf8[i] == 45 { i += 1 }
+    func digits() -> Int {
+      let start = i
+      while i < utf8.count, utf8[i] >= 48, utf8[i] <= 57 { i += 1 }
+      return i - start
+    }
+    guard digits() > 0 else { return false }
+    if i < utf8.count, utf8[i] == 46 {
+      i += 1
+      guard digits() > 0 else { return false }
+    }
+    return i == utf8.count
+  }
+}

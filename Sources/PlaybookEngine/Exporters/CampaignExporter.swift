@@ -1,0 +1,173 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import PlaybookLanguage
+
+/// Writes a run's campaigns: one audience file per offer, the decisions log and
+/// `summary.json`, replacing the export directory as a whole.
+///
+/// Exporting is two steps so a caller can put its own transaction (the send ledger)
+/// between them: `stage` writes every file into a fresh hidden sibling directory
+/// `.NAME.tmp-<pid>` and fsyncs it; `StagedExport.commit()` then swaps it for the export
+/// directory with two renames. A run that fails or is killed before the commit leaves the
+/// previous export untouched; the next export (or `recover`) removes its leftovers.
+///
+/// The export directory belongs to the export: everything in it is replaced. To avoid
+/// wiping a folder by mistake, an existing directory is only replaced when it is empty or
+/// holds a `summary.json` (a previous export). Runs exporting to the same directory must
+/// not overlap (the ledger's lock serialises them).
+public enum CampaignExporter {
+  /// Writes the export into its staging directory and returns it uncommitted.
+  ///
+  /// - Parameters:
+  ///   - decisions: every candidate; sorted here by offer, customer id, rule and trigger id.
+  ///   - summary: the run's summary. Its counts are recounted from `decisions`, keeping the
+  ///     rules and offers it lists: every offer there gets an audience file, with just a
+  ///     header when no decision for it is `send`. `export` is set to `target`.
+  ///   - target: the export directory (created with its parents if need be) and format.
+  ///   - exportMilliseconds: called just before `summary.json` is written, to record the
+  ///     export phase's time so far in `timings.export`; nil leaves the timing given.
+  /// - Throws: a `Diagnostic` (`export_failed`) naming the path that could not be written.
+  ///   Nothing is left behind and the previous export is untouched.
+  public static func stage(
+    _ decisions: [Decision], summary: RunSummary, to target: ExportTarget,
+    exportMilliseconds: (() -> Int)? = nil
+  ) throws(Diagnostic) -> StagedExport {
+    try stage(
+      decisions, summary: summary, to: target, exportMilliseconds: exportMilliseconds,
+      beforeWriting: { _ throws(Diagnostic) in })
+  }
+
+  /// `stage`, calling `beforeWriting` with each file name before that file is written
+  /// (tests inject failures there).
+  static func stage(
+    _ decisions: [Decision], summary: RunSummary, to target: ExportTarget,
+    exportMilliseconds: (() -> Int)?, beforeWriting: (String) throws(Diagnostic) -> Void
+  ) throws(Diagnostic) -> StagedExport {
+    let location = try ExportLocation(target.directory)
+    try recover(location)
+    try checkReplaceable(location)
+    let decisions = DecisionOrder.sorted(decisions)
+    var summary = summary
+    summary.export = target
+    summary.counts = DecisionCounts(
+      decisions, rules: summary.counts.byRule.map(\.name), offers: summary.counts.byOffer.map(\.name))
+    let offers = summary.counts.byOffer.map(\.name)
+    try checkFileNames(offers, location)
+
+    let staging = location.sibling("tmp", pid: getpid())
+    try ExportFileSystem.makeDirectory(staging)
+    do {
+      let ranges = offerRanges(decisions)
+      for (offer, file) in zip(offers, summary.audienceFiles) {
+        try beforeWriting(file)
+        try write(
+          decisions[ranges[offer] ?? 0..<0].lazy.filter { $0.status == .send },
+          columns: ExportColumn.audience, format: target.format, to: "\(staging)/\(file)")
+      }
+      let log = "decisions.\(target.format.fileExtension)"
+      try beforeWriting(log)
+      try write(decisions, columns: ExportColumn.decisions, format: target.format, to: "\(staging)/\(log)")
+      if let exportMilliseconds { summary.timings.export = exportMilliseconds() }
+      try beforeWriting("summary.json")
+      let file = try ExportFile(creating: "\(staging)/summary.json")
+      try file.write(Array(summary.json.prettyText.utf8))
+      try file.close()
+      try ExportFileSystem.syncDirectory(staging)
+    } catch {
+      try? ExportFileSystem.remove(staging)
+      throw error
+    }
+    return StagedExport(location: location, staging: staging, summary: summary)
+  }
+
+  /// Cleans up after runs that were killed mid-export: removes their staging directories
+  /// and, if one died between the two renames of its commit, puts the previous export
+  /// back (the staged one was never committed, so the ledger never recorded it).
+  /// Siblings of processes still running are left alone. `stage` calls this first.
+  public static func recover(_ directory: String) throws(Diagnostic) {
+    try recover(ExportLocation(directory))
+  }
+
+  static func recover(_ location: ExportLocation) throws(Diagnostic) {
+    for staging in try location.leftovers("tmp") { try ExportFileSystem.remove(staging) }
+    for previous in try location.leftovers("old") {
+      if ExportFileSystem.kind(location.directory) == .missing {
+        try ExportFileSystem.rename(previous, to: location.directory)
+        try ExportFileSystem.syncDirectory(location.parent)
+      } else {
+        try ExportFileSystem.remove(previous)
+      }
+    }
+  }
+
+  private static func checkReplaceable(_ location: ExportLocation) throws(Diagnostic) {
+    switch ExportFileSystem.kind(location.directory) {
+    case .missing:
+      try ExportFileSystem.makeDirectory(location.parent, withParents: true)
+    case .other:
+      throw Diagnostic(
+        code: "export_failed", message: "cannot export to \(location.directory): it is not a folder",
+        file: location.directory, range: nil)
+    case .directory:
+      let entries = try ExportFileSystem.contents(location.directory)
+      guard entries.isEmpty || entries.contains("summary.json") else {
+        throw Diagnostic(
+          code: "export_failed",
+          message: "cannot export to \(location.directory): it holds other files and no previous export",
+          file: location.directory, range: nil,
+          hint: "an export replaces its whole folder; choose a new or empty one")
+      }
+    }
+  }
+
+  /// Offer codes become file names: each must be a plain name, distinct (ignoring case,
+  /// for case-insensitive disks) from the others and from the decisions log and summary.
+  private static func checkFileNames(_ offers: [String], _ location: ExportLocation) throws(Diagnostic) {
+    var taken: Set<String> = ["decisions", "summary"]
+    for offer in offers {
+      guard !offer.isEmpty, !offer.hasPrefix("."), !offer.contains("/"), !offer.contains("\0"),
+        taken.insert(offer.lowercased()).inserted
+      else {
+        throw Diagnostic(
+          code: "export_failed",
+          message: "cannot export offer '\(offer)' to \(location.directory): its name cannot be a file of its own",
+          file: location.directory, range: nil,
+          hint: "offer codes must differ from each other (ignoring case) and from 'decisions' and 'summary'")
+      }
+    }
+  }
+
+  /// Each offer's decisions, which sorting by offer first made one run each.
+  private static func offerRanges(_ decisions: [Decision]) -> [String: Range<Int>] {
+    var ranges: [String: Range<Int>] = [:]
+    var start = 0
+    while start < decisions.count {
+      let offer = decisions[start].offer
+      var end = start + 1
+      while end < decisions.count, decisions[end].offer == offer { end += 1 }
+      ranges[offer] = start..<end
+      start = end
+    }
+    return ranges
+  }
+
+  private static func write(
+    _ decisions: some Sequence<Decision>, columns: [ExportColumn], format: ExportFormat, to path: String
+  ) throws(Diagnostic) {
+    let file = try ExportFile(creating: path)
+    var encoder = DecisionRowEncoder(columns: columns, format: format)
+    encoder.writeHeader()
+    for decision in decisions {
+      encoder.write(decision)
+      if encoder.bytes.count >= 1 << 20 {
+        try file.write(encoder.bytes)
+        encoder.removeAllBytes()
+      }
+    }
+    try file.write(encoder.bytes)
+    try file.close()
+  }
+}

@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Foundation
+import PlaybookLanguage
+
+/// The few file operations an export needs, each failing with a `Diagnostic` that names
+/// the path: written files and directories are fsynced so a committed export survives a
+/// power cut, not just a killed process.
+enum ExportFileSystem {
+  enum Kind { case missing, directory, other }
+
+  static func kind(_ path: String) -> Kind {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return .missing }
+    return info.st_mode & S_IFMT == S_IFDIR ? .directory : .other
+  }
+
+  static func contents(_ directory: String) throws(Diagnostic) -> [String] {
+    do {
+      return try FileManager.default.contentsOfDirectory(atPath: directory)
+    } catch {
+      throw failure("cannot list", directory, error.localizedDescription)
+    }
+  }
+
+  static func makeDirectory(_ path: String, withParents: Bool = false) throws(Diagnostic) {
+    if withParents {
+      do {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+      } catch {
+        throw failure("cannot create", path, error.localizedDescription)
+      }
+    } else if mkdir(path, 0o755) != 0 {
+      throw failure("cannot create", path)
+    }
+  }
+
+  static func rename(_ from: String, to: String) throws(Diagnostic) {
+    guard Foundation.rename(from, to) == 0 else { throw failure("cannot rename \(from) to", to) }
+  }
+
+  /// Removes a file or a whole directory tree.
+  static func remove(_ path: String) throws(Diagnostic) {
+    do {
+      try FileManager.default.removeItem(atPath: path)
+    } catch {
+      throw failure("cannot remove", path, error.localizedDescription)
+    }
+  }
+
+  /// Flushes a directory's entries (new names, renames) to disk.
+  static func syncDirectory(_ path: String) throws(Diagnostic) {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw failure("cannot open", path) }
+    defer { close(fd) }
+    guard fsync(fd) == 0 else { throw failure("cannot sync", path) }
+  }
+
+  /// True when a process with this id runs (possibly under another user).
+  static func processIsAlive(_ pid: Int32) -> Bool {
+    kill(pid, 0) == 0 || errno == EPERM
+  }
+
+  static func failure(_ what: String, _ path: String, _ why: String? = nil) -> Diagnostic {
+    let reason = why ?? String(cString: strerror(errno))
+    return Diagnostic(code: "export_failed", message: "\(what) \(path): \(reason)", file: path, range: nil)
+  }
+}
+
+/// A new file being written: bytes are appended, then `close` fsyncs it. A file left
+/// unclosed (after an error) is closed without syncing when released.
+final class ExportFile {
+  let path: String
+  private var fd: Int32
+
+  /// Creates the file; it must not exist yet.
+  init(creating path: String) throws(Diagnostic) {
+    self.path = path
+    fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw ExportFileSystem.failure("cannot create", path) }
+  }
+
+  func write(_ bytes: [UInt8]) throws(Diagnostic) {
+    var written = 0
+    while written < bytes.count {
+      let n = bytes.withUnsafeBytes { raw in
+        Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
+      }
+      if n < 0, errno == EINTR { continue }
+      guard n > 0 else { throw ExportFileSystem.failure("cannot write", path) }
+      written += n
+    }
+  }
+
+  func close() throws(Diagnostic) {
+    let synced = fsync(fd) == 0
+    let closed = Foundation.close(fd) == 0
+    fd = -1
+    guard synced, closed else { throw ExportFileSystem.failure("cannot write", path) }
+  }
+
+  deinit { if fd >= 0 { _ = Foundation.close(fd) } }
+}

@@ -1,0 +1,34 @@
+/// JSON string literals: `"`, `\` and control characters escaped (`\n`, `\r`, `\t`,
+/// `\b`, `\f`, else `\u00XX`); everything else, non-ASCII included, kept as UTF-8.
+public enum JSONString {
+  /// Appends `text` as a quoted JSON string.
+  public static func append(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { utf8 in
+      out.append(34)
+      var runStart = 0
+      for (i, byte) in utf8.enumerated() where byte < 32 || byte == 34 || byte == 92 {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+        runStart = i + 1
+        appendEscape(for: byte, to: &out)
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+      out.append(34)
+    }
+  }
+
+  private static func appendEscape(for byte: UInt8, to out: inout [UInt8]) {
+    out.append(92)
+    switch byte {
+    case 34, 92: out.append(byte)
+    case 8: out.append(98)  // b
+    case 9: out.append(116)  // t
+    case 10: out.append(110)  // n
+    case 12: out.append(102)  // f
+    case 13: out.append(114)  // r
+    default:
+      let hex: [UInt8] = Array("0123456789abcdef".utf8)
+      out.append(contentsOf: [117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+    }
+  }
+}

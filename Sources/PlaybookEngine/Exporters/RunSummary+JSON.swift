@@ -1,0 +1,84 @@
+import PlaybookLanguage
+
+extension RunSummary {
+  /// `summary.json` and `playloop run --json`: pretty-printed, keys in a fixed order,
+  /// times ISO 8601 UTC, ending with a newline. For example (abridged):
+  ///
+  /// ```json
+  /// {
+  ///   "playbook": "Service recovery loop",
+  ///   "run_id": null,
+  ///   "clock": "2026-11-01T00:00:00Z",
+  ///   "window_seconds": 2592000,
+  ///   "window_start": "2026-10-02T00:00:00Z",
+  ///   "export": {"directory": "out", "format": "csv", "audience_files": ["SORRY25.csv"],
+  ///              "decisions_file": "decisions.csv"},
+  ///   "tables": {"tickets": {"file": "tickets.csv", "rows": 1013, "set_aside": 2}},
+  ///   "set_aside": 2,
+  ///   "candidates": 19,
+  ///   "statuses": {"send": 13, "holdout": 1, "capped": 1, "unreachable": 4, "already_sent": 0},
+  ///   "rules": {"slow_fix_apology": {"candidates": 19, "send": 13, …}},
+  ///   "offers": {"SORRY25": {"candidates": 19, "send": 13, …}},
+  ///   "timings_ms": {"load": 12, "evaluate": 3, "decide": 1, "export": 25, "total": 41}
+  /// }
+  /// ```
+  ///
+  /// `export` is null when nothing was exported. `timings_ms` is the only part that
+  /// differs between runs over the same inputs.
+  public var json: JSONValue {
+    .object([
+      JSONMember("playbook", .string(playbook)),
+      JSONMember("run_id", runID.map(JSONValue.string) ?? .null),
+      JSONMember("clock", .string(Timestamp.format(clock))),
+      JSONMember("window_seconds", window.map(JSONValue.integer) ?? .null),
+      JSONMember("window_start", window.map { .string(Timestamp.format(clock - $0)) } ?? .null),
+      JSONMember("export", export.map(exportJSON) ?? .null),
+      JSONMember(
+        "tables",
+        .object(
+          tables.map {
+            JSONMember(
+              $0.name,
+              .object([
+                JSONMember("file", .string($0.file)),
+                JSONMember("rows", .integer(Int64($0.rows))),
+                JSONMember("set_aside", .integer(Int64($0.setAside))),
+              ]))
+          })),
+      JSONMember("set_aside", .integer(Int64(setAsideRows))),
+      JSONMember("candidates", .integer(Int64(counts.byStatus.total))),
+      JSONMember("statuses", Self.statusJSON(counts.byStatus, withTotal: false)),
+      JSONMember("rules", .object(counts.byRule.map { JSONMember($0.name, Self.statusJSON($0.counts)) })),
+      JSONMember("offers", .object(counts.byOffer.map { JSONMember($0.name, Self.statusJSON($0.counts)) })),
+      JSONMember(
+        "timings_ms",
+        .object([
+          JSONMember("load", .integer(Int64(timings.load))),
+          JSONMember("evaluate", .integer(Int64(timings.evaluate))),
+          JSONMember("decide", .integer(Int64(timings.decide))),
+          JSONMember("export", .integer(Int64(timings.export))),
+          JSONMember("total", .integer(Int64(timings.total))),
+        ])),
+    ])
+  }
+
+  /// The audience file names, one per offer counted, in count order.
+  public var audienceFiles: [String] {
+    guard let export else { return [] }
+    return counts.byOffer.map { "\($0.name).\(export.format.fileExtension)" }
+  }
+
+  private func exportJSON(_ target: ExportTarget) -> JSONValue {
+    .object([
+      JSONMember("directory", .string(target.directory)),
+      JSONMember("format", .string(target.format.rawValue)),
+      JSONMember("audience_files", .array(audienceFiles.map(JSONValue.string))),
+      JSONMember("decisions_file", .string("decisions.\(target.format.fileExtension)")),
+    ])
+  }
+
+  private static func statusJSON(_ counts: StatusCounts, withTotal: Bool = true) -> JSONValue {
+    let statuses = DecisionStatus.allCases.map { JSONMember($0.rawValue, .integer(Int64(counts[$0]))) }
+    return .object((withTotal ? [JSONMember("candidates", .integer(Int64(counts.total)))] : []) + statuses)
+  }
+}
