@@ -46,11 +46,6 @@ private struct DataFolder {
     #expect(Array(try #require(data.links["calls"]).rows(ofCustomer: 2)) == [0])
     #expect(data.events["tickets"]?.rowCount == 5)
     #expect(data.events["tickets"]?.types == [.text, .text, .integer])
-    #expect(data.schema.tables["tickets"] == [
-      ColumnSchema(name: "id", type: .text), ColumnSchema(name: "customer_id", type: .text),
-      ColumnSchema(name: "csat", type: .integer),
-    ])
-    #expect(data.schema.tables.keys.sorted() == ["calls", "customers", "tickets"])
     #expect(data.setAside == [
       SetAsideRow(table: "tickets", file: folder.file("tickets.csv"), line: 5, reason: "customer \"C-9\" does not exist"),
       SetAsideRow(table: "tickets", file: folder.file("tickets.csv"), line: 6, reason: "no customer: customer_id is empty"),
