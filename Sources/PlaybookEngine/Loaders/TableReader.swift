@@ -1,16 +1,5 @@
 import PlaybookLanguage
 
-/// The format of a table file, from its extension: `.jsonl` and `.ndjson` are JSON
-/// Lines, anything else is CSV.
-public enum TableFormat: Sendable, Equatable {
-  case csv, jsonLines
-
-  public init(path: String) {
-    let lower = path.lowercased()
-    self = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonLines : .csv
-  }
-}
-
 /// Reads one table file into a typed, columnar `Table`, with the rows it set aside.
 public enum TableReader {
   /// Reads `path` (CSV or JSON Lines, by extension). Each column's type is inferred
