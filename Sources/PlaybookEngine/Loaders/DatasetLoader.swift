@@ -25,7 +25,7 @@ public enum DatasetLoader {
         "\(customers.path):\(line): customer \(customers.keyColumn) \"\(people.keys.string(duplicate.row))\" repeats the one on line \(first)",
         file: customers.path, line: line)
     }
-    for row in 0..<customerCount where people.keys.start(row) == people.keys.ends[row] {
+    for row in 0..<customerCount where people.keys.start(row) == people.keys.end(row) {
       let line = Int(people.table.lines[row])
       throw LoadError(
         .badKey, "\(customers.path):\(line): customer has an empty \(customers.keyColumn)",
@@ -44,7 +44,7 @@ public enum DatasetLoader {
       let (customerOfRow, unlinked) = resolve(link, in: index)
       var rows = event.setAside
       for row in unlinked {
-        let reason = link.start(row) == link.ends[row]
+        let reason = link.start(row) == link.end(row)
           ? "no customer: \(spec.linkColumn ?? "") is empty"
           : "customer \"\(link.string(row))\" does not exist"
         rows.append(SetAsideRow(table: spec.name, file: spec.path, line: Int(event.table.lines[row]), reason: reason))
@@ -77,7 +77,7 @@ public enum DatasetLoader {
       var missing: [Int] = []
       link.bytes.withUnsafeBufferPointer { all in
         for row in rows {
-          let key = UnsafeBufferPointer(rebasing: all[link.start(row)..<link.ends[row]])
+          let key = UnsafeBufferPointer(rebasing: all[link.start(row)..<link.end(row)])
           let number = key.isEmpty ? -1 : index.number(of: key)
           if number < 0 { missing.append(row) }
           numbers.append(number)
