@@ -223,11 +223,18 @@ public final class Plan: @unchecked Sendable {
       else { continue }
       var rowCompiler = compiler
       for row in binding.filterRows { rowCompiler.slots[row] = .row }
-      let filters = binding.filters.map(rowCompiler.compile)
-      members[name] = Partitions.map(count: link.customerOfRow.count) { range in
+      // Filters a column can answer at once are; the rest go row by row.
+      let rowCount = link.customerOfRow.count
+      let compiled = binding.filters.map(rowCompiler.compile).map { filter in
+        (filter, RowMask.textEquality(filter, rowCount: rowCount))
+      }
+      let masks = compiled.compactMap(\.1)
+      let filters = compiled.filter { $0.1 == nil }.map(\.0)
+      members[name] = Partitions.map(count: rowCount) { range in
         range.map { row in
           let customer = link.customerOfRow[row]
           guard customer >= 0 else { return false }
+          for mask in masks where !mask[row] { return false }
           let frame = Frame(customer: Int(customer), row: row)
           return filters.allSatisfy { $0.truth(frame).holds }
         }
