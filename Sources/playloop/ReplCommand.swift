@@ -7,7 +7,7 @@ import PlaybookShell
 /// terminal), with FILE loaded first.
 struct ReplCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "repl", abstract: "Open the shell (the default): type rules, run them, explain them.")
+    commandName: "repl", abstract: "Open the interactive shell: type rules, run them, explain them.")
 
   @Argument(help: "A playbook to load first.") var file: String?
 

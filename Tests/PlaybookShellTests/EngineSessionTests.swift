@@ -1,6 +1,6 @@
 import Foundation
 import PlaybookEngine
-import PlaybookShell
+@testable import PlaybookShell
 import Testing
 
 /// The shell's session on the real engine, driven as the shell drives it.
@@ -178,5 +178,29 @@ import Testing
     #expect(vocabulary.customerIDs.count == 200)
     #expect(vocabulary.segments == ["vip"])
     #expect(vocabulary.definitions == ["complaint"])
+  }
+}
+
+/// Paths typed at the prompt are relative to the current folder; saving elsewhere keeps
+/// every path naming the same file.
+@Suite struct SessionPathTests {
+  @Test func rebaseMovesARelativePathBetweenFolders() {
+    #expect(
+      RelativePath.rebase("../Examples/data/customers.csv", from: "Playbooks", to: "Examples")
+        == "data/customers.csv")
+    #expect(RelativePath.rebase("/abs/x.csv", from: "a", to: "b") == "/abs/x.csv")
+  }
+
+  @Test func savingIntoAnotherFolderRebasesLoadPaths() throws {
+    let session = EngineSession(now: { EngineSessionTests.clock })
+    #expect(!session.run(.load(Repository.serviceRecovery)).failed)
+    let folder = Repository.path("Examples/sessions")
+    let file = folder + "/.saved-\(UUID().uuidString).playbook"
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    #expect(!session.run(.save(file)).failed)
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(text.contains("load customers from \"../data/customers.csv\""))
+    let reloaded = EngineSession(now: { EngineSessionTests.clock })
+    #expect(!reloaded.run(.load(file)).failed)
   }
 }

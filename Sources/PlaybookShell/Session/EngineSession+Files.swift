@@ -58,8 +58,17 @@ extension EngineSession {
 
   /// `:save FILE`: the playbook in the formatter's layout, written atomically.
   func save(_ path: String) -> ShellOutput {
-    let text = PlaybookFormatter.format(
-      document.playbook, source: SourceFile(path: SessionDocument.name, text: document.text))
+    // Relative paths keep naming the same files from the saved file's folder.
+    let folder = (path as NSString).deletingLastPathComponent
+    let target = folder.isEmpty ? "." : folder
+    var playbook = document.playbook
+    if !RelativePath.same(baseDirectory, target) {
+      let base = baseDirectory
+      playbook.statements = playbook.statements.map {
+        $0.mappingPaths { RelativePath.rebase($0, from: base, to: target) }
+      }
+    }
+    let text = PlaybookFormatter.format(playbook, source: SourceFile(path: SessionDocument.name, text: document.text))
     do {
       try text.write(toFile: path, atomically: true, encoding: .utf8)
     } catch {

@@ -55,7 +55,13 @@ public final class EngineSession: ShellSession {
     }
     var playbook = document.playbook
     var replaced: [String] = []
-    for new in parsed.statements {
+    // Paths typed at the prompt are relative to the current folder; the playbook's are
+    // relative to its own folder.
+    let base = baseDirectory
+    let typed = parsed.statements.map { statement in
+      RelativePath.same(".", base) ? statement : statement.mappingPaths { RelativePath.rebase($0, from: ".", to: base) }
+    }
+    for new in typed {
       if let index = playbook.statements.firstIndex(where: { $0.slot == new.slot }) {
         let old = playbook.statements[index].range
         playbook.comments.removeAll { $0.range.start.line >= old.start.line && $0.range.start.line <= old.end.line }
