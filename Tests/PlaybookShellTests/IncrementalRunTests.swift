@@ -73,6 +73,22 @@ import Testing
     #expect(reloaded.decisions == first.decisions)
   }
 
+  @Test func decidingChangesReevaluateNoRule() throws {
+    let first = try #require(
+      IncrementalRun.evaluate(Self.base, clock: Self.clock, dataVersion: 1, previous: nil))
+    let workspace = try edited {
+      $0.replacingOccurrences(of: "holdout 5%", with: "holdout 20%")
+        .replacingOccurrences(of: "limit 1 per customer", with: "limit 2 per customer")
+        .replacingOccurrences(of: "requires customer.sms_opt_in", with: "")
+        .replacingOccurrences(of: "valid 14d", with: "valid 7d")
+    }
+    let second = try #require(
+      IncrementalRun.evaluate(workspace, clock: Self.clock, dataVersion: 1, previous: first))
+    #expect(second.evaluatedRules.isEmpty)
+    #expect(second.decisions == full(workspace))
+    #expect(second.decisions != first.decisions)
+  }
+
   @Test func anUnchangedPlaybookReevaluatesNothingAndDecidesTheSame() throws {
     let first = try #require(
       IncrementalRun.evaluate(Self.base, clock: Self.clock, dataVersion: 1, previous: nil))

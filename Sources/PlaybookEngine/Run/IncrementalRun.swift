@@ -4,13 +4,13 @@ public import PlaybookLanguage
 /// An evaluation that remembers each rule's candidates, so the next one after an edit
 /// re-evaluates only the rules that changed (the shell's `:run`).
 ///
-/// A rule's candidates depend on the rule itself and on everything around it: the data,
-/// the clock, and every statement that is not a rule or a test (rows, segments, channels,
-/// offers, window, …). When those are unchanged, a rule whose text is unchanged keeps its
-/// candidates from the previous run; the rest are evaluated, the lists are merged customer
-/// by customer in rule order (exactly `Plan.candidates()`'s order) and decided afresh,
-/// since deciding is cheap and depends on every rule. Anything else changed means a full
-/// evaluation.
+/// A rule's candidates depend on the rule itself, the data, the clock, and the
+/// statements its conditions read: `load`, `define`, `segment` and `window` (channels,
+/// offers, `limit` and `holdout` only matter when deciding). When those are unchanged, a
+/// rule whose text is unchanged keeps its candidates from the previous run; the rest are
+/// evaluated, the lists are merged customer by customer in rule order (exactly
+/// `Plan.candidates()`'s order) and decided afresh, since deciding is cheap and depends
+/// on every rule. When they changed, every rule is evaluated.
 public struct IncrementalRun: Sendable {
   public let plan: Plan
   public let decisions: [Decision]
@@ -49,8 +49,8 @@ public struct IncrementalRun: Sendable {
       dataVersion: dataVersion, clock: clock,
       statements: model.playbook.statements.compactMap { statement in
         switch statement.kind {
-        case .rule, .test: nil
-        default: canonicalText(statement)
+        case .load, .define, .segment, .window: canonicalText(statement)
+        default: nil
         }
       })
     let ruleTexts = model.rules.map { binding in
