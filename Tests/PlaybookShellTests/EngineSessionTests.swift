@@ -204,3 +204,23 @@ import Testing
     #expect(!reloaded.run(.load(file)).failed)
   }
 }
+
+@Suite struct SessionTestCommandTests {
+  @Test func typedTestsRunAndNameTheirOwnLines() {
+    let session = EngineSession(now: { EngineSessionTests.clock })
+    #expect(!session.run(.load(Repository.serviceRecovery)).failed)
+    #expect(session.run(.test) == .message("no tests in the playbook"))
+    let test = TypedStatement(
+      text: "test \"numbers\"\n  expect customer C-0042 gets nothing\n  expect audience THANKS10 >= 100",
+      firstLine: 7)
+    #expect(session.add(test, sourceName: "<stdin>") == .empty)
+    let output = session.run(.test)
+    #expect(
+      output.blocks == [
+        .message(
+          "<stdin>\n  ✗ numbers\n      <stdin>:9: expect audience THANKS10 >= 100\n"
+            + "        but the audience of THANKS10 is 7\n0 passed, 1 failed\n"),
+        .error("error: 1 test failed"),
+      ])
+  }
+}

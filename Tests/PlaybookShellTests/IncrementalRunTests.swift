@@ -35,6 +35,28 @@ import Testing
     #expect(second.decisions != first.decisions)
   }
 
+  @Test func editsOfPriorityAndSendsDecideTheReachedCustomersAgain() throws {
+    var previous = try #require(
+      IncrementalRun.evaluate(Self.base, clock: Self.clock, dataVersion: 1, previous: nil))
+    let edits: [(String, String)] = [
+      ("rule quick_fix_thanks priority 5", "rule quick_fix_thanks priority 50"),
+      ("send SORRY25 via email, sms after 2h", "send SORRY25 via sms after 1h"),
+      ("when ticket.csat == 5 and customer in vip", "when ticket.csat >= 4"),
+      ("contains any [\"cancel\", \"switch\", \"competitor\"]", "contains \"zzz-no-such-word\""),
+    ]
+    var text = Self.base.source.text
+    for (old, new) in edits {
+      #expect(text.contains(old))
+      text = text.replacingOccurrences(of: old, with: new)
+      let workspace = try edited { _ in text }
+      let next = try #require(
+        IncrementalRun.evaluate(workspace, clock: Self.clock, dataVersion: 1, previous: previous))
+      #expect(next.evaluatedRules.count == 1)
+      #expect(next.decisions == full(workspace))
+      previous = next
+    }
+  }
+
   @Test func addingDroppingAndReorderingRulesMatchesAFullRun() throws {
     let first = try #require(
       IncrementalRun.evaluate(Self.base, clock: Self.clock, dataVersion: 1, previous: nil))

@@ -94,6 +94,13 @@ struct SessionDocument {
     }
   }
 
+  /// Where a document line came from: its input's name and its line there.
+  func place(ofLine line: Int) -> (sourceName: String, line: Int)? {
+    chunks.last { $0.contains(documentLine: line) }.map {
+      ($0.sourceName, line - $0.firstDocumentLine + $0.firstLine)
+    }
+  }
+
   /// The comments on the lines of `range`.
   func comments(within range: SourceRange) -> [Comment] {
     playbook.comments.filter { $0.range.start.line >= range.start.line && $0.range.start.line <= range.end.line }
