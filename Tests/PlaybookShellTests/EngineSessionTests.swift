@@ -1,7 +1,8 @@
 import Foundation
 import PlaybookEngine
-@testable import PlaybookShell
 import Testing
+
+@testable import PlaybookShell
 
 /// The shell's session on the real engine, driven as the shell drives it.
 @Suite struct EngineSessionTests {
@@ -41,15 +42,17 @@ import Testing
     #expect(!session.hasUnsavedChanges)
     #expect(session.add(typed("window 30d"), sourceName: "<shell>") == .empty)
     #expect(session.hasUnsavedChanges)
-    #expect(errors(session.run(.run)) == [
-      "error: no data loaded: :load a playbook, or type `load customers from \"FILE\"`"
-    ])
+    #expect(
+      errors(session.run(.run)) == [
+        "error: no data loaded: :load a playbook, or type `load customers from \"FILE\"`"
+      ])
   }
 
   @Test func aTypoIsShownUnderTheTypedTextAndNotAdded() {
     let session = session()
     let output = session.add(
-      typed("rule quick_fix_thanks priority 5\n  when complaint resolved withn 4h"), sourceName: "<shell>")
+      typed("rule quick_fix_thanks priority 5\n  when complaint resolved withn 4h"),
+      sourceName: "<shell>")
     #expect(
       errors(output) == [
         """
@@ -66,7 +69,8 @@ import Testing
   @Test func checkerErrorsPointIntoTheTypedStatementWithScriptLineNumbers() {
     let session = session()
     let output = session.add(
-      typed("rule r1\n  when complaint.csat >= 4\n  send THANKS10 via emial", line: 12), sourceName: "<stdin>")
+      typed("rule r1\n  when complaint.csat >= 4\n  send THANKS10 via emial", line: 12),
+      sourceName: "<stdin>")
     #expect(
       errors(output) == [
         """
@@ -75,15 +79,21 @@ import Testing
              |                     ^~~~~ did you mean 'email'?
         """
       ])
-    #expect(session.vocabulary.rules == ["quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk"])
+    #expect(
+      session.vocabulary.rules == [
+        "quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk",
+      ])
   }
 
   /// An error a new statement causes in an earlier one points at the earlier one.
   @Test func errorsInEarlierStatementsPointAtTheirOwnSource() {
     let session = session()
-    #expect(session.add(typed("segment gold = customer.tier == \"gold\""), sourceName: "<shell>") == .empty)
     #expect(
-      session.add(typed("rule r1\n  when customer in gold\n  send STAY15 via sms"), sourceName: "<shell>")
+      session.add(typed("segment gold = customer.tier == \"gold\""), sourceName: "<shell>")
+        == .empty)
+    #expect(
+      session.add(
+        typed("rule r1\n  when customer in gold\n  send STAY15 via sms"), sourceName: "<shell>")
         == .empty)
     let output = session.add(typed("segment gold = customer.tier"), sourceName: "<shell>")
     #expect(errors(output).count >= 1)
@@ -94,13 +104,20 @@ import Testing
   @Test func redefiningARuleReplacesItInPlace() {
     let session = session()
     let output = session.add(
-      typed("rule slow_fix_apology priority 10\n  when complaint open for 24h\n  send SORRY25 via email"),
+      typed(
+        "rule slow_fix_apology priority 10\n  when complaint open for 24h\n  send SORRY25 via email"
+      ),
       sourceName: "<shell>")
     #expect(messages(output) == ["replaced rule slow_fix_apology"])
-    #expect(session.vocabulary.rules == ["quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk"])
+    #expect(
+      session.vocabulary.rules == [
+        "quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk",
+      ])
     #expect(
       session.run(.show("slow_fix_apology"))
-        == .message("rule slow_fix_apology priority 10\n  when complaint open for 24h\n  send SORRY25 via email\n"))
+        == .message(
+          "rule slow_fix_apology priority 10\n  when complaint open for 24h\n  send SORRY25 via email\n"
+        ))
     #expect(session.hasUnsavedChanges)
   }
 
@@ -111,13 +128,17 @@ import Testing
     #expect(errors(refused).dropFirst().first?.contains("unknown segment 'vip'") == true)
     #expect(session.run(.drop("evangelist")) == .message("dropped rule evangelist"))
     #expect(session.run(.drop("vip")) == .message("dropped segment vip"))
-    #expect(errors(session.run(.drop("vip"))) == ["error: no rule, segment, offer, channel or definition named 'vip'"])
+    #expect(
+      errors(session.run(.drop("vip"))) == [
+        "error: no rule, segment, offer, channel or definition named 'vip'"
+      ])
   }
 
   @Test func savedPlaybookLoadsBackTheSame() throws {
     let session = session()
     _ = session.add(
-      typed("rule thanks_all\n  when complaint resolved within 8h\n  send THANKS10 via email"), sourceName: "<shell>")
+      typed("rule thanks_all\n  when complaint resolved within 8h\n  send THANKS10 via email"),
+      sourceName: "<shell>")
     let folder = Repository.path("Playbooks")
     let file = folder + "/.session-test-\(UUID().uuidString).playbook"
     defer { try? FileManager.default.removeItem(atPath: file) }
@@ -139,8 +160,12 @@ import Testing
     let output = session.run(.run)
     let tables = Self.tables(output)
     try #require(tables.count == 2)
-    #expect(tables[0].headers == ["rule", "candidates", "send", "holdout", "capped", "unreachable"])
-    #expect(tables[0].rows.map(\.first) == ["quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk"])
+    #expect(
+      tables[0].headers == ["rule", "candidates", "send", "holdout", "capped", "unreachable"])
+    #expect(
+      tables[0].rows.map(\.first) == [
+        "quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk",
+      ])
     #expect(tables[1].rows.map(\.first) == ["THANKS10", "SORRY25", "REFER20", "STAY15"])
     for row in tables[0].rows {
       let numbers = row.dropFirst().compactMap { Int($0) }
@@ -152,8 +177,12 @@ import Testing
   @Test func explainCustomerAndSample() {
     let session = session()
     let explained = messages(session.run(.explain(customer: "C-0042", rule: "quick_fix_thanks")))
-    #expect(explained.first?.hasPrefix("C-0042 as of 2026-11-01T00:00:00Z\nquick_fix_thanks, trigger T-0135") == true)
-    #expect(errors(session.run(.explain(customer: "C-0042", rule: "quick_fix_thank"))).first?.contains("did you mean 'quick_fix_thanks'?") == true)
+    #expect(
+      explained.first?.hasPrefix(
+        "C-0042 as of 2026-11-01T00:00:00Z\nquick_fix_thanks, trigger T-0135") == true)
+    #expect(
+      errors(session.run(.explain(customer: "C-0042", rule: "quick_fix_thank"))).first?.contains(
+        "did you mean 'quick_fix_thanks'?") == true)
     let customer = session.run(.customer("C-0042"))
     #expect(Self.tables(customer).first?.rows.first == ["id", "C-0042"])
     #expect(Self.tables(customer).dropFirst().map(\.rows.count) == [5, 4, 3])
@@ -166,7 +195,8 @@ import Testing
     let session = session()
     #expect(session.run(.asOf("2026-10-15")) == .message("Clock 2026-10-15T00:00:00Z."))
     #expect(messages(session.run(.run)).last?.hasSuffix("clock 2026-10-15T00:00:00Z") == true)
-    #expect(errors(session.run(.asOf("yesterday"))).first?.contains("is not an ISO 8601 time") == true)
+    #expect(
+      errors(session.run(.asOf("yesterday"))).first?.contains("is not an ISO 8601 time") == true)
   }
 
   @Test func vocabularyHasFieldsOfRowsAndCustomerIDs() {
@@ -211,7 +241,8 @@ import Testing
     #expect(!session.run(.load(Repository.serviceRecovery)).failed)
     #expect(session.run(.test) == .message("no tests in the playbook"))
     let test = TypedStatement(
-      text: "test \"numbers\"\n  expect customer C-0042 gets nothing\n  expect audience THANKS10 >= 100",
+      text:
+        "test \"numbers\"\n  expect customer C-0042 gets nothing\n  expect audience THANKS10 >= 100",
       firstLine: 7)
     #expect(session.add(test, sourceName: "<stdin>") == .empty)
     let output = session.run(.test)
