@@ -41,6 +41,8 @@ import Testing
     let session = EngineSession(now: { Self.clock })
     #expect(!session.hasUnsavedChanges)
     #expect(session.add(typed("window 30d"), sourceName: "<shell>") == .empty)
+    #expect(
+      session.add(typed("offer A1 \"first\""), sourceName: "<shell>") == .message("added offer A1"))
     #expect(session.hasUnsavedChanges)
     #expect(
       errors(session.run(.run)) == [
@@ -85,20 +87,25 @@ import Testing
       ])
   }
 
-  /// An error a new statement causes in an earlier one points at the earlier one.
+  /// An error a new statement causes in an earlier one points at the earlier one, in
+  /// the file it was loaded from, and nothing changes.
   @Test func errorsInEarlierStatementsPointAtTheirOwnSource() {
     let session = session()
+    let output = session.add(
+      typed("define complaint = order where order.total > 5"), sourceName: "<shell>")
+    let shown = errors(output)
     #expect(
-      session.add(typed("segment gold = customer.tier == \"gold\""), sourceName: "<shell>")
-        == .empty)
+      shown.first == "error: define complaint not changed: statements using it would be wrong")
     #expect(
-      session.add(
-        typed("rule r1\n  when customer in gold\n  send STAY15 via sms"), sourceName: "<shell>")
-        == .empty)
-    let output = session.add(typed("segment gold = customer.tier"), sourceName: "<shell>")
-    #expect(errors(output).count >= 1)
-    #expect(errors(output).allSatisfy { $0.hasPrefix("<shell>:") })
-    #expect(session.run(.show("gold")) == .message("segment gold = customer.tier == \"gold\"\n"))
+      shown.dropFirst().first == """
+        \(Repository.serviceRecovery):27:8: error: orders has no 'resolved_at' column for 'resolved'
+          27 |   when complaint resolved within 4h and complaint.csat >= 4
+             |        ^~~~~~~~~ map it with `with resolved = COLUMN` on the load
+        """)
+    #expect(!session.hasUnsavedChanges)
+    #expect(
+      session.run(.show("complaint"))
+        == .message("define complaint = ticket where ticket.kind == \"complaint\"\n"))
   }
 
   @Test func redefiningARuleReplacesItInPlace() {
@@ -244,7 +251,7 @@ import Testing
       text:
         "test \"numbers\"\n  expect customer C-0042 gets nothing\n  expect audience THANKS10 >= 100",
       firstLine: 7)
-    #expect(session.add(test, sourceName: "<stdin>") == .empty)
+    #expect(session.add(test, sourceName: "<stdin>") == .message("added test \"numbers\""))
     let output = session.run(.test)
     #expect(
       output.blocks == [

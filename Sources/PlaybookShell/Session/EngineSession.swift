@@ -54,7 +54,7 @@ public final class EngineSession: ShellSession {
       return rendered(parsed.diagnostics, pending: parsed.chunk)
     }
     var playbook = document.playbook
-    var replaced: [String] = []
+    var changes: [String] = []
     // Paths typed at the prompt are relative to the current folder; the playbook's are
     // relative to its own folder.
     let base = baseDirectory
@@ -69,23 +69,33 @@ public final class EngineSession: ShellSession {
           $0.range.start.line >= old.start.line && $0.range.start.line <= old.end.line
         }
         playbook.statements[index] = new
-        replaced.append(new.slot)
+        changes.append("replaced \(new.slot)")
       } else {
         playbook.statements.append(new)
+        // Named statements are confirmed; `window 30d` and the like speak for themselves.
+        if new.isNamed { changes.append("added \(new.slot)") }
       }
     }
     playbook.comments += parsed.comments
     let checked = check(playbook, text: document.text(appending: parsed.chunk))
     let diagnostics = parsed.diagnostics + checked.diagnostics
-    if diagnostics.contains(where: { $0.severity == .error }) {
-      return rendered(diagnostics, pending: parsed.chunk)
+    let errors = diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty {
+      var output = rendered(diagnostics, pending: parsed.chunk)
+      // Errors only elsewhere: the statement is fine, but what uses its name is not.
+      if errors.allSatisfy({ !parsed.chunk.contains(documentLine: $0.range?.start.line ?? 0) }) {
+        let what = typed.map(\.slot).joined(separator: ", ")
+        output.blocks.insert(
+          .error("error: \(what) not changed: statements using it would be wrong"), at: 0)
+      }
+      return output
     }
     document.playbook = playbook
     document.append(parsed.chunk)
     accept(checked)
     hasUnsavedChanges = true
     var output = rendered(diagnostics, pending: nil)
-    output.blocks += replaced.map { .message("replaced \($0)") }
+    output.blocks += changes.map { .message($0) }
     return output
   }
 
