@@ -5,7 +5,7 @@ import Testing
   static let canonicalBrief = #"""
     playbook "Service recovery loop"
     as of 2026-11-01T00:00:00Z  # evaluation clock; --as-of overrides; default: now
-    window 30d  # only triggers from the last 30 days fire (default 30d; `window all`)
+    window 30d                  # only triggers from the last 30 days fire (default 30d; `window all`)
 
     load customers from "../Examples/data/customers.csv"  # key column defaults to id
     load tickets from "../Examples/data/tickets.csv" link customer_id
@@ -43,7 +43,7 @@ import Testing
       send STAY15 via sms, email
 
     limit 1 per customer  # at most one offer per customer per run
-    holdout 5%  # control group: decided, logged, never sent
+    holdout 5%            # control group: decided, logged, never sent
     export to "../out" as csv
 
     """#

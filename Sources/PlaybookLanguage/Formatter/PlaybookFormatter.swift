@@ -5,8 +5,8 @@
 ///   `expect`, indented by two spaces; a load's `with` and `types` on their own lines;
 /// - a blank line around every rule and test, and wherever the source had one between
 ///   statements (several collapse to one);
-/// - each comment on the line it was on (trailing, after two spaces) or on its own line
-///   before what followed it.
+/// - each comment on the line it was on (trailing, two spaces after the longest of the
+///   consecutive lines with trailing comments) or on its own line before what followed it.
 ///
 /// Formatting never changes meaning (`ASTDump` of the re-parsed output is the same) and
 /// formatting the output again changes nothing. Format only playbooks that parsed
@@ -203,7 +203,7 @@ struct Layout {
         trailing.append(comment)
       }
     }
-    var out = ""
+    var out: [(body: String, comment: String?)] = []
     var wroteAny = false
     var afterBlock = false
     var previousGroup = ""
@@ -211,8 +211,8 @@ struct Layout {
       let topLevel = line.statementStart
       for (i, comment) in line.leadingComments.enumerated() {
         let forced = i == 0 && topLevel && (line.isBlock || afterBlock)
-        if wroteAny, topLevel, forced || blankLines.contains(comment.range.start.line - 1) { out += "\n" }
-        out += String(repeating: " ", count: topLevel ? 0 : line.indent) + "#" + comment.text + "\n"
+        if wroteAny, topLevel, forced || blankLines.contains(comment.range.start.line - 1) { out.append(("", nil)) }
+        out.append((String(repeating: " ", count: topLevel ? 0 : line.indent) + "#" + comment.text, nil))
         wroteAny = true
       }
       if topLevel, wroteAny {
@@ -224,21 +224,37 @@ struct Layout {
         } else {
           blank = line.isBlock || afterBlock || line.group != previousGroup
         }
-        if blank { out += "\n" }
+        if blank { out.append(("", nil)) }
       }
       if topLevel {
         afterBlock = line.isBlock
         previousGroup = line.group
       }
-      out += String(repeating: " ", count: line.indent) + line.text
-      if let comment = line.trailingComment { out += "  #" + comment }
-      out += "\n"
+      out.append((String(repeating: " ", count: line.indent) + line.text, line.trailingComment))
       wroteAny = true
     }
     for (i, comment) in trailing.enumerated() {
-      if wroteAny, (i == 0 && afterBlock) || blankLines.contains(comment.range.start.line - 1) { out += "\n" }
-      out += "#" + comment.text + "\n"
+      if wroteAny, (i == 0 && afterBlock) || blankLines.contains(comment.range.start.line - 1) { out.append(("", nil)) }
+      out.append(("#" + comment.text, nil))
       wroteAny = true
+    }
+    return Layout.aligningTrailingComments(out)
+  }
+
+  /// Joins the lines; trailing comments on consecutive lines line up two spaces after
+  /// the longest of those lines.
+  private static func aligningTrailingComments(_ lines: [(body: String, comment: String?)]) -> String {
+    var out = ""
+    var runStart = 0
+    while runStart < lines.count {
+      var runEnd = runStart
+      while runEnd < lines.count, lines[runEnd].comment != nil { runEnd += 1 }
+      let width = lines[runStart..<runEnd].map(\.body.count).max() ?? 0
+      for line in lines[runStart..<runEnd] {
+        out += line.body + String(repeating: " ", count: width - line.body.count + 2) + "#" + (line.comment ?? "") + "\n"
+      }
+      if runEnd < lines.count { out += lines[runEnd].body + "\n" }
+      runStart = runEnd + 1
     }
     return out
   }
