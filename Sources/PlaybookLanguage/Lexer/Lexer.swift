@@ -318,7 +318,8 @@ struct Lexer {
       } else if b == UInt8(ascii: "'") {
         emitInvalid(from: start, "unexpected character \"'\"", hint: "strings use double quotes: \"…\"")
       } else {
-        let shown = b < 0x20 || b == 0x7F ? "U+" + String(b, radix: 16, uppercase: true) : character
+        let hex = String(b, radix: 16, uppercase: true)
+        let shown = b < 0x20 || b == 0x7F ? "U+" + String(repeating: "0", count: 4 - hex.count) + hex : character
         emitInvalid(from: start, "unexpected character '\(shown)'", hint: nil)
       }
     }
