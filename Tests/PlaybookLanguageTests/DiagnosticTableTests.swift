@@ -140,6 +140,27 @@ import Testing
     Case(input: "segment s = customer.x ! 1", line: 1, column: 24, message: "unexpected character '!'", hint: "write 'not' or '!='"),
     Case(input: "segment s = ticket.x is nul", line: 1, column: 25, message: "expected 'null', found 'nul'", hint: "write: is null, or is not null"),
     Case(input: "42 rules", line: 1, column: 1, message: "expected a statement, found number 42"),
+    Case(
+      input: "rule quick fix\n  send A via e", line: 1, column: 12, message: "a rule's name is one word",
+      hint: "write: rule quick_fix"),
+    Case(
+      input: "rule r priorty 5\n  send A via e", line: 1, column: 8, message: "unknown word 'priorty'",
+      hint: "did you mean 'priority'?"),
+    Case(
+      input: "offer X \"d\" vaild 3d", line: 1, column: 13, message: "unknown word 'vaild'",
+      hint: "did you mean 'valid'?"),
+    Case(
+      input: "segment s = ticket.x contians \"a\"", line: 1, column: 22, message: "unknown word 'contians'",
+      hint: "did you mean 'contains'?"),
+    Case(
+      input: "channel email address customer.email requries customer.x", line: 1, column: 38,
+      message: "unknown word 'requries'", hint: "did you mean 'requires'?"),
+    Case(
+      input: "rule r\n  send A via email aftr 1d", line: 2, column: 20, message: "unknown word 'aftr'",
+      hint: "did you mean 'after'?"),
+    Case(
+      input: "rule r\n  when complaint.resolved within 4h", line: 2, column: 18,
+      message: "a lifecycle phrase follows the row name, not a field", hint: "write: complaint resolved within …"),
   ]
 
   @Test(arguments: cases)

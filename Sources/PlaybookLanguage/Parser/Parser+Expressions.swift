@@ -8,6 +8,7 @@ extension Parser {
   static let phraseWords = ["resolved", "responded", "open", "in"]
 
   mutating func parseExpression() throws(ParseFailure) -> Expr {
+    lineHasExpression = true
     try enterNested()
     defer { depth -= 1 }
     return try parseOr()
@@ -209,6 +210,11 @@ extension Parser {
     let row = try expectName("a name")
     if acceptSymbol(".") != nil {
       let field = try expectName("a field name after '\(row.text).'")
+      if ["resolved", "responded", "open"].contains(field.text), ["within", "after", "for"].contains(current.text) {
+        throw failure(
+          "a lifecycle phrase follows the row name, not a field", at: field.range,
+          hint: "write: \(row.text) \(field.text) \(current.text) …")
+      }
       return Expr(.path(row: row, field: field), range: row.range.union(field.range))
     }
     return try parsePhrase(after: row)
