@@ -9,7 +9,6 @@ struct Lexer {
   private var lineStartOffset = 0
   private var lineHasToken = false
   private var sawBlankLine = false
-  private var spaceBefore = true
   // Column of `memoOffset` on the current line, so columns are counted incrementally.
   private var memoOffset = 0
   private var memoColumn = 1
@@ -42,7 +41,6 @@ struct Lexer {
         endLine()
       case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0B, 0x0C:
         i += 1
-        spaceBefore = true
       case UInt8(ascii: "#"):
         scanComment()
       case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -59,7 +57,6 @@ struct Lexer {
     }
     if lineHasToken { emitNewline(at: i) }
     var end = Token(.end, text: "", range: SourceRange(start: location(i), end: location(i)))
-    end.lineStart = true
     end.blankLineBefore = sawBlankLine
     tokens.append(end)
   }
@@ -77,7 +74,6 @@ struct Lexer {
     lineStartOffset = i
     lineHasToken = false
     lineHasComment = false
-    spaceBefore = true
     memoOffset = i
     memoColumn = 1
   }
@@ -89,9 +85,7 @@ struct Lexer {
     var end = start
     end.offset += 1
     end.column += 1
-    var token = Token(.newline, text: "\n", range: SourceRange(start: start, end: end))
-    token.spaceBefore = false
-    tokens.append(token)
+    tokens.append(Token(.newline, text: "\n", range: SourceRange(start: start, end: end)))
   }
 
   /// Warns when a line's indentation mixes tabs and spaces, or differs in kind from
@@ -133,8 +127,6 @@ struct Lexer {
   private mutating func emit(_ kind: Token.Kind, from start: Int, configure: (inout Token) -> Void = { _ in }) {
     let range = SourceRange(start: location(start), end: location(i))
     var token = Token(kind, text: String(decoding: bytes[start..<i], as: UTF8.self), range: range)
-    token.spaceBefore = spaceBefore
-    token.lineStart = !lineHasToken
     if !lineHasToken {
       token.blankLineBefore = sawBlankLine
       sawBlankLine = false
@@ -142,7 +134,6 @@ struct Lexer {
     configure(&token)
     tokens.append(token)
     lineHasToken = true
-    spaceBefore = false
   }
 
   private mutating func emitInvalid(from start: Int, _ message: String, hint: String?) {
