@@ -87,7 +87,8 @@ import Testing
         # before when
         when (a.x or b.y) and not c.z == 1
         and count(ticket where ticket.csat < 3 in last 30d) >= 2
-        unless customer.tier in ["a", "b"] and customer.age < 18  # inside list
+        unless customer.tier in ["a", "b"]  # inside list
+        and customer.age < 18
         send A via email, sms after 1d
 
       limit 1 per customer
@@ -124,6 +125,19 @@ import Testing
     let text = "playbook \"a\\\"b\\\\c\\td\"\ntest \"t\"\n  expect customer \"C \\\"1\\\"\" gets X\n  expect customer c.1-x_2 gets nothing\n"
     #expect(astDump(format(text)) == astDump(text))
     #expect(format(text).contains("expect customer c.1-x_2 gets nothing"))
+  }
+
+  @Test func exceptionLinesAreKeptAsWritten() {
+    let text = """
+      rule r
+        unless a.x and b.y  # one line
+        unless c.z          # first
+        and d.w             # second
+        send A via e
+
+      """
+    #expect(format(text) == text)
+    #expect(astDump(text)?.contains("(unless (and a.x b.y)) (unless (and c.z d.w))") == true)
   }
 
   @Test func withoutSourceKindsAreSeparated() {

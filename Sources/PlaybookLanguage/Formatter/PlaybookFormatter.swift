@@ -1,8 +1,8 @@
 /// Prints a playbook in the one canonical layout, keeping its comments:
 ///
 /// - one statement per line, single spaces, lists on one line;
-/// - a rule's lines as `when` / `and` / `unless` / `send`, a test's as `as of` / `load` /
-///   `expect`, indented by two spaces; a load's `with` and `types` on their own lines;
+/// - a rule's lines as `when` / `and` / `unless` / `and` / `send` (lines kept as written),
+///   a test's as `as of` / `load` / `expect`, indented by two spaces; a load's `with` and `types` on their own lines;
 /// - a blank line around every rule and test, and wherever the source had one between
 ///   statements (several collapse to one);
 /// - each comment on the line it was on (trailing, two spaces after the longest of the
@@ -152,13 +152,25 @@ struct Layout {
       emit(2, (i == 0 ? "when " : "and ") + ExpressionPrinter.print(condition), condition.range)
     }
     for exception in rule.exceptions {
-      emit(2, "unless " + ExpressionPrinter.print(exception), exception.range)
+      for (i, part) in Layout.lines(of: exception).enumerated() {
+        emit(2, (i == 0 ? "unless " : "and ") + ExpressionPrinter.print(part), part.range)
+      }
     }
     for send in rule.sends {
       var text = "send \(send.offer.text) via " + send.channels.map(\.text).joined(separator: ", ")
       if let after = send.after { text += " after " + after.spelling }
       emit(2, text, send.range)
     }
+  }
+
+  /// An exception's `and` lines: `unless a` / `and b` and `unless a and b` read the same,
+  /// so the source's choice of lines is kept (an operand that started on a later line
+  /// goes on its own `and` line).
+  private static func lines(of exception: Expr) -> [Expr] {
+    if case .binary(.and, let left, let right) = exception.kind, right.range.start.line > left.range.end.line {
+      return lines(of: left) + [right]
+    }
+    return [exception]
   }
 
   private mutating func add(_ test: PlaybookTest, range: SourceRange) {
