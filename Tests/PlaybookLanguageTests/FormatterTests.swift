@@ -151,4 +151,38 @@ import Testing
     #expect(format("") == "")
     #expect(format("\n\n# only a comment\n") == "# only a comment\n")
   }
+
+  /// Random expression trees, written with parentheses around every operand: the
+  /// formatter's minimal parentheses must read back as the same tree.
+  @Test func randomExpressionsKeepTheirShape() throws {
+    var rng = SeededGenerator(seed: 42)
+    let leaves = [
+      "a.x", "customer", "1", "2.5", "\"s\"", "4h", "5%", "now", "true", "null", "2026-11-01",
+      "complaint resolved within 4h", "ticket open for 3d", "complaint in last 9d", "complaint resolved",
+      "count(ticket where a.x > 1 in last 3d)", "sum(order.total where customer in last 2d)", "[1, -2]",
+    ]
+    let binary = ["or", "and", "==", "!=", "<", ">=", "+", "-", "*", "/"]
+    func pick(_ items: [String]) -> String { items[Int(rng.next() % UInt64(items.count))] }
+    func expression(_ depth: Int) -> String {
+      if depth == 0 || rng.next() % 5 == 0 { return pick(leaves) }
+      let x = "(" + expression(depth - 1) + ")"
+      switch rng.next() % 9 {
+      case 0: return "not " + x
+      case 1: return "-" + x
+      case 2: return x + " in vip"
+      case 3: return x + " not in [1, (" + expression(depth - 1) + ")]"
+      case 4: return x + " contains (" + expression(depth - 1) + ")"
+      case 5: return x + " contains any [\"a\"]"
+      case 6: return x + (rng.next() % 2 == 0 ? " is null" : " is not null")
+      default: return x + " " + pick(binary) + " (" + expression(depth - 1) + ")"
+      }
+    }
+    for _ in 0..<1000 {
+      let text = "segment s = " + expression(5)
+      let original = try #require(astDump(text), "does not parse: \(text)")
+      let formatted = format(text)
+      #expect(astDump(formatted) == original, "\(text)\n→ \(formatted)")
+      #expect(format(formatted) == formatted)
+    }
+  }
 }
