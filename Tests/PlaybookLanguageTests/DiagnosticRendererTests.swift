@@ -40,6 +40,13 @@ import Testing
     #expect(rendered.contains("  1 | segment café = customer.näme == \"é\" withn\n    |                                     ^~~~~"))
   }
 
+  @Test func wideCharactersTakeTwoCells() {
+    let rendered = render("offer A \"🎉 日本\" vaild 3d")
+    // 🎉, 日 and 本 take two cells each, so `vaild` starts 18 cells in.
+    let caret = "    | " + String(repeating: " ", count: 18) + "^~~~~ did you mean 'valid'?"
+    #expect(rendered.contains("  1 | offer A \"🎉 日本\" vaild 3d\n" + caret))
+  }
+
   @Test func diagnosticWithoutRangeOrSourceText() {
     let renderer = DiagnosticRenderer(sources: [:])
     let noRange = Diagnostic(
