@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookLanguage
 
 /// Broken inputs and the exact first diagnostic each must produce.
@@ -136,9 +137,14 @@ import Testing
     Case(
       input: "channel email customer.email", line: 1, column: 15, message: "expected 'address', found 'customer'",
       hint: "write: channel email address customer.FIELD"),
-    Case(input: "segment s = customer.x != ", line: 1, column: 27, message: "expected an expression, found end of line"),
-    Case(input: "segment s = customer.x ! 1", line: 1, column: 24, message: "unexpected character '!'", hint: "write 'not' or '!='"),
-    Case(input: "segment s = ticket.x is nul", line: 1, column: 25, message: "expected 'null', found 'nul'", hint: "write: is null, or is not null"),
+    Case(
+      input: "segment s = customer.x != ", line: 1, column: 27, message: "expected an expression, found end of line"),
+    Case(
+      input: "segment s = customer.x ! 1", line: 1, column: 24, message: "unexpected character '!'",
+      hint: "write 'not' or '!='"),
+    Case(
+      input: "segment s = ticket.x is nul", line: 1, column: 25, message: "expected 'null', found 'nul'",
+      hint: "write: is null, or is not null"),
     Case(input: "42 rules", line: 1, column: 1, message: "expected a statement, found number 42"),
     Case(
       input: "rule quick fix\n  send A via e", line: 1, column: 12, message: "a rule's name is one word",
@@ -192,7 +198,9 @@ import Testing
     let (playbook, diagnostics) = parse(text)
     #expect(diagnostics.map(\.range?.start.line) == [2, 4, 5, 6, 8])
     // Broken statements are left out; the rest are kept.
-    #expect(ASTDump.dump(playbook) == #"(playbook "x")"# + "\n" + #"(segment ok (== customer.tier "gold"))"# + "\n(holdout 5%)")
+    #expect(
+      ASTDump.dump(playbook) == #"(playbook "x")"# + "\n" + #"(segment ok (== customer.tier "gold"))"#
+        + "\n(holdout 5%)")
   }
 
   @Test func aWarningDoesNotDropTheStatement() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookLanguage
 
 @Suite struct FormatterTests {
@@ -122,7 +123,8 @@ import Testing
   }
 
   @Test func stringsAndIDsReadBackTheSame() {
-    let text = "playbook \"a\\\"b\\\\c\\td\"\ntest \"t\"\n  expect customer \"C \\\"1\\\"\" gets X\n  expect customer c.1-x_2 gets nothing\n"
+    let text =
+      "playbook \"a\\\"b\\\\c\\td\"\ntest \"t\"\n  expect customer \"C \\\"1\\\"\" gets X\n  expect customer c.1-x_2 gets nothing\n"
     #expect(astDump(format(text)) == astDump(text))
     #expect(format(text).contains("expect customer c.1-x_2 gets nothing"))
   }
@@ -141,7 +143,8 @@ import Testing
   }
 
   @Test func withoutSourceKindsAreSeparated() {
-    let (playbook, _) = parse("offer A\noffer B\nchannel e address customer.e\nrule r\n  send A via e\nlimit 1 per customer")
+    let (playbook, _) = parse(
+      "offer A\noffer B\nchannel e address customer.e\nrule r\n  send A via e\nlimit 1 per customer")
     #expect(
       PlaybookFormatter.format(playbook)
         == "offer A\noffer B\n\nchannel e address customer.e\n\nrule r\n  send A via e\n\nlimit 1 per customer\n")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookLanguage
 
 @Suite struct LexerTests {
@@ -28,15 +29,19 @@ import Testing
   @Test func durationsPercentsAndTimestamps() {
     #expect(
       kinds("30m 4h 2d 1w 45s 1d12h 5% 12.5% 2026-11-01 2026-11-01T00:00:01Z")
-        == ["d:1800", "d:14400", "d:172800", "d:604800", "d:45", "d:129600", "p:5.0", "p:12.5", "t:1793491200",
-            "t:1793491201", "NL", "END"])
+        == [
+          "d:1800", "d:14400", "d:172800", "d:604800", "d:45", "d:129600", "p:5.0", "p:12.5", "t:1793491200",
+          "t:1793491201", "NL", "END",
+        ])
   }
 
   @Test func malformedLiteralsBecomeInvalidTokens() {
     #expect(
       kinds("4x 1.5h 1d12 2026-02-30 99999999999999999999d")
-        == ["bad:bad duration '4x'", "bad:bad duration '1.5h'", "bad:bad duration '1d12'",
-            "bad:bad timestamp '2026-02-30'", "bad:bad duration '99999999999999999999d'", "NL", "END"])
+        == [
+          "bad:bad duration '4x'", "bad:bad duration '1.5h'", "bad:bad duration '1d12'",
+          "bad:bad timestamp '2026-02-30'", "bad:bad duration '99999999999999999999d'", "NL", "END",
+        ])
   }
 
   @Test func newlinesOnlyAfterLinesWithTokens() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlaybookLanguage
 
 /// Every playbook shipped in `Playbooks/` parses without errors, formats idempotently,

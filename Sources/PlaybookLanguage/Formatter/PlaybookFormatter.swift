@@ -142,7 +142,9 @@ struct Layout {
 
   private mutating func add(_ rule: Rule, range: SourceRange) {
     var header = "rule " + rule.name.text
-    var headerRange = range.start.line == rule.name.range.start.line ? SourceRange(start: range.start, end: rule.name.range.end) : rule.name.range
+    var headerRange =
+      range.start.line == rule.name.range.start.line
+      ? SourceRange(start: range.start, end: rule.name.range.end) : rule.name.range
     if let priority = rule.priority {
       header += " priority " + priority.spelling
       headerRange = headerRange.union(priority.range)
@@ -204,7 +206,8 @@ struct Layout {
     for comment in comments {
       let line = comment.range.start.line
       if comment.trailing,
-        let index = lines.firstIndex(where: { $0.firstLine <= line && line <= $0.lastLine && $0.trailingComment == nil })
+        let index = lines.firstIndex(where: { $0.firstLine <= line && line <= $0.lastLine && $0.trailingComment == nil }
+        )
       {
         lines[index].trailingComment = comment.text
         continue
@@ -263,7 +266,8 @@ struct Layout {
       while runEnd < lines.count, lines[runEnd].comment != nil { runEnd += 1 }
       let width = lines[runStart..<runEnd].map(\.body.count).max() ?? 0
       for line in lines[runStart..<runEnd] {
-        out += line.body + String(repeating: " ", count: width - line.body.count + 2) + "#" + (line.comment ?? "") + "\n"
+        out +=
+          line.body + String(repeating: " ", count: width - line.body.count + 2) + "#" + (line.comment ?? "") + "\n"
       }
       if runEnd < lines.count { out += lines[runEnd].body + "\n" }
       runStart = runEnd + 1

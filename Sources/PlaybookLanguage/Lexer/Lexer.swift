@@ -113,12 +113,14 @@ struct Lexer {
     let start = i
     while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
     var textEnd = i
-    while textEnd > start + 1, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[textEnd - 1]) {
+    while textEnd > start + 1, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[textEnd - 1])
+    {
       textEnd -= 1
     }
     let range = SourceRange(start: location(start), end: location(textEnd))
     comments.append(
-      Comment(text: String(decoding: bytes[(start + 1)..<textEnd], as: UTF8.self), range: range, trailing: lineHasToken))
+      Comment(text: String(decoding: bytes[(start + 1)..<textEnd], as: UTF8.self), range: range, trailing: lineHasToken)
+    )
     lineHasComment = true
   }
 
@@ -222,7 +224,8 @@ struct Lexer {
   private mutating func scanTimestamp() {
     let start = i
     i += 10
-    if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "T") || bytes[i] == UInt8(ascii: "t"), Lexer.isDigit(bytes[i + 1]) {
+    if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "T") || bytes[i] == UInt8(ascii: "t"), Lexer.isDigit(bytes[i + 1])
+    {
       i += 1
       while i < bytes.count, Lexer.isDigit(bytes[i]) || bytes[i] == UInt8(ascii: ":") || bytes[i] == UInt8(ascii: ".") {
         i += 1
@@ -265,7 +268,9 @@ struct Lexer {
         emit(.string, from: start) { $0.value = text }
         return
       }
-      if b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n")) {
+      if b == UInt8(ascii: "\n")
+        || (b == UInt8(ascii: "\r") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n"))
+      {
         break
       }
       if b == UInt8(ascii: "\\"), i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "\n") {

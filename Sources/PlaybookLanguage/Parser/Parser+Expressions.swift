@@ -256,7 +256,8 @@ extension Parser {
       advance()
       phrase = .inLast(try expectDuration(after: "last"))
     default:
-      if !Parser.wordsAfterOperand.contains(word.text), let hint = Parser.didYouMean(word.text, in: Parser.phraseWords) {
+      if !Parser.wordsAfterOperand.contains(word.text), let hint = Parser.didYouMean(word.text, in: Parser.phraseWords)
+      {
         throw failure("unknown phrase '\(word.text)'", at: word.range, hint: hint)
       }
       return bare
@@ -321,7 +322,8 @@ extension Parser {
   }
 
   /// The closing bracket of `open`; a line end first means it was never closed.
-  private mutating func expectClosing(_ symbol: String, opened open: Token, what: String) throws(ParseFailure) -> Token {
+  private mutating func expectClosing(_ symbol: String, opened open: Token, what: String) throws(ParseFailure) -> Token
+  {
     if atLineEnd { throw unclosed(open, what: what) }
     guard current.isSymbol(symbol) else {
       throw unexpected(expected: symbol == "]" ? "',' or ']'" : "')'")
