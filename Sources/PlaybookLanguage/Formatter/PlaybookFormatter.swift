@@ -202,18 +202,23 @@ struct Layout {
 
   /// Places each comment, then prints the lines.
   mutating func render(comments: [Comment]) -> String {
+    // The first output line covering each source line, for trailing comments.
+    var covering: [Int: Int] = [:]
+    for (index, line) in lines.enumerated() where line.firstLine <= line.lastLine {
+      for number in line.firstLine...line.lastLine where covering[number] == nil { covering[number] = index }
+    }
+    // Comments come in source order, so the first output line after each only moves on.
+    var next = 0
     var trailing: [Comment] = []
     for comment in comments {
       let line = comment.range.start.line
-      if comment.trailing,
-        let index = lines.firstIndex(where: { $0.firstLine <= line && line <= $0.lastLine && $0.trailingComment == nil }
-        )
-      {
+      if comment.trailing, let index = covering[line], lines[index].trailingComment == nil {
         lines[index].trailingComment = comment.text
         continue
       }
-      if let index = lines.firstIndex(where: { $0.firstLine > line }) {
-        lines[index].leadingComments.append(comment)
+      while next < lines.count, lines[next].firstLine <= line { next += 1 }
+      if next < lines.count {
+        lines[next].leadingComments.append(comment)
       } else {
         trailing.append(comment)
       }
