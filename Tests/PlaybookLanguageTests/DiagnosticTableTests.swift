@@ -147,6 +147,15 @@ import Testing
       hint: "write: is null, or is not null"),
     Case(input: "42 rules", line: 1, column: 1, message: "expected a statement, found number 42"),
     Case(
+      input: "segment s = customer.x => 4", line: 1, column: 24, message: "'=>' is not a comparison",
+      hint: "write '>='"),
+    Case(
+      input: "segment s = customer.x && customer.y", line: 1, column: 24, message: "unexpected character '&'",
+      hint: "write 'and'"),
+    Case(
+      input: "holdout 5%;", line: 1, column: 11, message: "unexpected character ';'",
+      hint: "a statement ends at the end of its line; drop the ';'"),
+    Case(
       input: "rule quick fix\n  send A via e", line: 1, column: 12, message: "a rule's name is one word",
       hint: "write: rule quick_fix"),
     Case(

@@ -313,6 +313,8 @@ struct Lexer {
         emitInvalid(from: start, "unexpected curly quote '\(character)'", hint: "use straight quotes: \"…\"")
       } else if b == UInt8(ascii: "'") {
         emitInvalid(from: start, "unexpected character \"'\"", hint: "strings use double quotes: \"…\"")
+      } else if let hint = Lexer.symbolHints[b] {
+        emitInvalid(from: start, "unexpected character '\(character)'", hint: hint)
       } else {
         let hex = String(b, radix: 16, uppercase: true)
         let shown = b < 0x20 || b == 0x7F ? "U+" + String(repeating: "0", count: 4 - hex.count) + hex : character
@@ -320,6 +322,12 @@ struct Lexer {
       }
     }
   }
+
+  /// Fixes for symbols other languages use.
+  private static let symbolHints: [UInt8: String] = [
+    UInt8(ascii: "&"): "write 'and'", UInt8(ascii: "|"): "write 'or'",
+    UInt8(ascii: ";"): "a statement ends at the end of its line; drop the ';'",
+  ]
 
   // MARK: Characters
 

@@ -68,6 +68,11 @@ extension Parser {
       let right = try parseAdditive()
       result = Expr(.binary(BinaryOperator(op), left, right), range: left.range.union(right.range))
     } else if current.isSymbol("=") {
+      let next = peek()
+      if next.kind == .symbol, ["<", ">"].contains(next.text), next.range.start == current.range.end {
+        throw failure(
+          "'=\(next.text)' is not a comparison", at: current.range.union(next.range), hint: "write '\(next.text)='")
+      }
       throw failure("'=' is not a comparison", at: current.range, hint: "use '==' to compare")
     } else if current.isWord("in"), !peek().isWord("last") {
       advance()
