@@ -67,6 +67,11 @@ struct Parser {
   /// diagnostic, not a stack overflow (here or in the passes that walk the tree).
   var depth = 0
   static let maxDepth = 100
+  /// Optional words the current line could still hold (`priority`, `valid`, …), for
+  /// "did you mean" on a leftover word.
+  var optionalWords: [String] = []
+  /// The current line held an expression, so a leftover word may be a misspelt operator.
+  var lineHasExpression = false
   /// The end of the last consumed token, for statement ranges.
   var lastEnd: SourceLocation
 
@@ -168,9 +173,20 @@ struct Parser {
       value: token.number, isInteger: !token.text.contains("."), spelling: token.text, range: token.range)
   }
 
+  /// The line is done. A leftover word that is near one the line could have held (an
+  /// optional clause, or an operator after an expression) is reported as a typo of it.
   mutating func expectEndOfLine() throws(ParseFailure) {
-    guard atLineEnd else { throw unexpected(expected: "end of line") }
+    guard !atLineEnd else { return }
+    let expected = optionalWords + (lineHasExpression ? Parser.operatorWords : [])
+    if current.kind == .word, !expected.contains(current.text),
+      let hint = Parser.didYouMean(current.text, in: expected)
+    {
+      throw failure("unknown word '\(current.text)'", at: current.range, hint: hint)
+    }
+    throw unexpected(expected: "end of line")
   }
+
+  static let operatorWords = ["and", "or", "not", "in", "contains", "is"]
 
   // MARK: Lines
 
@@ -192,6 +208,8 @@ struct Parser {
   /// Runs one line's parser; on failure records the diagnostic and skips the line.
   /// Returns false when the line failed.
   mutating func line(_ body: (inout Parser) throws(ParseFailure) -> Void) -> Bool {
+    optionalWords = []
+    lineHasExpression = false
     do {
       try body(&self)
       try expectEndOfLine()
