@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The order of rows in every export file: by offer, then customer id, then rule, then
 /// trigger id (none first), comparing text by its UTF-8 bytes so the order never depends
 /// on a locale. Trigger time, send time, channel and status break any remaining tie.
@@ -9,7 +15,7 @@ enum DecisionOrder {
     if a.triggerID != b.triggerID {
       guard let x = a.triggerID else { return true }
       guard let y = b.triggerID else { return false }
-      return x.utf8.lexicographicallyPrecedes(y.utf8)
+      return compare(x, y) ?? false
     }
     if a.triggerTime != b.triggerTime { return a.triggerTime < b.triggerTime }
     if a.sendAt != b.sendAt { return a.sendAt < b.sendAt }
@@ -20,10 +26,23 @@ enum DecisionOrder {
   /// `decisions` in export order; already ordered input (the usual case) is not re-sorted.
   static func sorted(_ decisions: [Decision]) -> [Decision] {
     let ordered = zip(decisions, decisions.dropFirst()).allSatisfy { !precedes($1, $0) }
-    return ordered ? decisions : decisions.sorted(by: precedes)
+    guard !ordered else { return decisions }
+    // Sorting positions moves less than sorting the decisions themselves.
+    let order = decisions.indices.sorted { precedes(decisions[$0], decisions[$1]) }
+    return order.map { decisions[$0] }
   }
 
-  private static func compare(_ a: String, _ b: String) -> Bool? {
-    a == b ? nil : a.utf8.lexicographicallyPrecedes(b.utf8)
+  /// nil when the bytes are equal, else whether `a` precedes `b` byte by byte.
+  static func compare(_ a: String, _ b: String) -> Bool? {
+    var a = a
+    var b = b
+    let sign = a.withUTF8 { x in
+      b.withUTF8 { y in
+        let common = min(x.count, y.count)
+        let sign = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+        return sign != 0 ? Int(sign) : x.count - y.count
+      }
+    }
+    return sign == 0 ? nil : sign < 0
   }
 }

@@ -50,29 +50,54 @@ public struct DecisionCounts: Hashable, Sendable {
 
   /// Counts `decisions`. Every rule and offer named is listed, even with no decisions.
   public init(_ decisions: [Decision], rules: [String], offers: [String]) {
-    let ruleNames = ExportNames.complete(rules, with: decisions.lazy.map(\.rule))
-    let offerCodes = ExportNames.complete(offers, with: decisions.lazy.map(\.offer))
-    let ruleIndex = Dictionary(uniqueKeysWithValues: ruleNames.enumerated().map { ($1, $0) })
-    let offerIndex = Dictionary(uniqueKeysWithValues: offerCodes.enumerated().map { ($1, $0) })
-    var byRule = ruleNames.map { NamedCounts(name: $0) }
-    var byOffer = offerCodes.map { NamedCounts(name: $0) }
+    var byRule = NameTally(declared: rules)
+    var byOffer = NameTally(declared: offers)
     var byStatus = StatusCounts()
     for decision in decisions {
-      byRule[ruleIndex[decision.rule]!].counts[decision.status] += 1
-      byOffer[offerIndex[decision.offer]!].counts[decision.status] += 1
+      byRule.count(decision.rule, decision.status)
+      byOffer.count(decision.offer, decision.status)
       byStatus[decision.status] += 1
     }
-    self.init(byRule: byRule, byOffer: byOffer, byStatus: byStatus)
+    self.init(byRule: byRule.counts, byOffer: byOffer.counts, byStatus: byStatus)
   }
 }
 
-enum ExportNames {
-  /// `declared` without repeats, then any name in `met` not declared, sorted by UTF-8
-  /// bytes: a decision naming an undeclared rule or offer is still counted and exported.
-  static func complete(_ declared: [String], with met: some Sequence<String>) -> [String] {
-    var seen = Set<String>()
-    let names = declared.filter { seen.insert($0).inserted }
-    let extra = Set(met).subtracting(seen).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    return names + extra
+/// Status counts by name: the declared names without repeats, then any other name met,
+/// sorted by UTF-8 bytes (a decision naming an undeclared rule or offer is still counted).
+private struct NameTally {
+  private var tallies: [NamedCounts]
+  private var index: [String: Int] = [:]
+  private let declared: Int
+  /// The last name counted: decisions come grouped by offer, so this saves most lookups.
+  private var last: (name: String, index: Int)?
+
+  init(declared names: [String]) {
+    tallies = []
+    for name in names where index[name] == nil {
+      index[name] = tallies.count
+      tallies.append(NamedCounts(name: name))
+    }
+    declared = tallies.count
+  }
+
+  mutating func count(_ name: String, _ status: DecisionStatus) {
+    let i: Int
+    if let last, last.name == name {
+      i = last.index
+    } else {
+      i = index[name] ?? add(name)
+      last = (name, i)
+    }
+    tallies[i].counts[status] += 1
+  }
+
+  private mutating func add(_ name: String) -> Int {
+    index[name] = tallies.count
+    tallies.append(NamedCounts(name: name))
+    return tallies.count - 1
+  }
+
+  var counts: [NamedCounts] {
+    tallies[..<declared] + tallies[declared...].sorted { DecisionOrder.compare($0.name, $1.name) ?? false }
   }
 }
