@@ -15,16 +15,30 @@ import Testing
       decisions.append(d)
     }
     decisions.sort(by: DecisionOrder.precedes)
+    func time(_ label: String, _ body: () -> Void) {
+      let t = ContinuousClock.now
+      body()
+      print("PERF \(label): \(ContinuousClock.now - t)")
+    }
+    time("counts") { _ = DecisionCounts(decisions, rules: [], offers: offers) }
+    time("sorted check") { _ = DecisionOrder.sorted(decisions) }
+    for format in ExportFormat.allCases {
+      time("encode decisions \(format)") {
+        var e = DecisionRowEncoder(columns: ExportColumn.decisions, format: format)
+        var n = 0
+        for d in decisions {
+          e.write(d)
+          if e.bytes.count > 1 << 20 { n += e.bytes.count; e.removeAllBytes() }
+        }
+        print(n)
+      }
+    }
     for format in ExportFormat.allCases {
       try ExportFixtures.withScratchFolder { folder in
         let start = ContinuousClock.now
         let summary = RunSummary(playbook: "p", clock: 0, window: nil, tables: [], counts: DecisionCounts([], rules: [], offers: offers))
         try CampaignExporter.stage(decisions, summary: summary, to: ExportTarget(directory: "\(folder)/out", format: format)).commit()
         print("PERF \(format) 1M decisions: \(ContinuousClock.now - start)")
-        let shuffled = decisions.shuffled()
-        let s2 = ContinuousClock.now
-        _ = DecisionOrder.sorted(shuffled)
-        print("PERF sort shuffled 1M: \(ContinuousClock.now - s2)")
       }
     }
   }

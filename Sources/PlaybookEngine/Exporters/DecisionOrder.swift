@@ -25,11 +25,14 @@ enum DecisionOrder {
 
   /// `decisions` in export order; already ordered input (the usual case) is not re-sorted.
   static func sorted(_ decisions: [Decision]) -> [Decision] {
-    let ordered = zip(decisions, decisions.dropFirst()).allSatisfy { !precedes($1, $0) }
+    let ordered = decisions.withUnsafeBufferPointer { buffer in
+      buffer.indices.dropFirst().allSatisfy { !precedes(buffer[$0], buffer[$0 - 1]) }
+    }
     guard !ordered else { return decisions }
-    // Sorting positions moves less than sorting the decisions themselves.
-    let order = decisions.indices.sorted { precedes(decisions[$0], decisions[$1]) }
-    return order.map { decisions[$0] }
+    // Sort positions, reading decisions in place: copying a decision retains its strings.
+    return decisions.withUnsafeBufferPointer { buffer in
+      buffer.indices.sorted { precedes(buffer[$0], buffer[$1]) }.map { buffer[$0] }
+    }
   }
 
   /// nil when the bytes are equal, else whether `a` precedes `b` byte by byte.
