@@ -25,14 +25,35 @@ enum DecisionOrder {
 
   /// `decisions` in export order; already ordered input (the usual case) is not re-sorted.
   static func sorted(_ decisions: [Decision]) -> [Decision] {
-    // Comparing decisions copies them, retaining every string, millions of times over; so
-    // the four text keys are laid out once as bytes (each ended by 0, the trigger id led
-    // by 1, or just 0 when there is none) and compared with memcmp.
+    let (keys, ends) = sortKeys(decisions)
+    return keys.withUnsafeBufferPointer { keys in
+      ends.withUnsafeBufferPointer { ends in
+        func precedes(_ i: Int, _ j: Int) -> Bool {
+          let a = i == 0 ? 0 : ends[i - 1]
+          let b = j == 0 ? 0 : ends[j - 1]
+          let (countA, countB) = (ends[i] - a, ends[j] - b)
+          let sign = memcmp(keys.baseAddress! + a, keys.baseAddress! + b, min(countA, countB))
+          if sign != 0 { return sign < 0 }
+          if countA != countB { return countA < countB }
+          return Self.precedes(decisions[i], decisions[j])
+        }
+        let ordered = decisions.indices.dropFirst().allSatisfy { !precedes($0, $0 - 1) }
+        guard !ordered else { return decisions }
+        return decisions.indices.sorted(by: precedes).map { decisions[$0] }
+      }
+    }
+  }
+
+  /// Comparing decisions copies them, retaining every string, millions of times over; so
+  /// the four text keys are laid out once as bytes (each ended by 0, the trigger id led by
+  /// 1, or just 0 when there is none) for memcmp. `ends[i]` is where decision i's key ends.
+  private static func sortKeys(_ decisions: [Decision]) -> (keys: [UInt8], ends: [Int]) {
     var keys: [UInt8] = []
     var ends: [Int] = []
     ends.reserveCapacity(decisions.count)
     func append(_ text: String) {
-      keys.append(contentsOf: text.utf8)
+      var text = text
+      text.withUTF8 { keys.append(contentsOf: $0) }
       keys.append(0)
     }
     for decision in decisions {
@@ -41,25 +62,13 @@ enum DecisionOrder {
       append(decision.rule)
       if let trigger = decision.triggerID {
         keys.append(1)
-        keys.append(contentsOf: trigger.utf8)
+        append(trigger)
+      } else {
+        keys.append(0)
       }
-      keys.append(0)
       ends.append(keys.count)
     }
-    return keys.withUnsafeBufferPointer { keys in
-      func precedes(_ i: Int, _ j: Int) -> Bool {
-        let a = i == 0 ? 0 : ends[i - 1]
-        let b = j == 0 ? 0 : ends[j - 1]
-        let (countA, countB) = (ends[i] - a, ends[j] - b)
-        let sign = memcmp(keys.baseAddress! + a, keys.baseAddress! + b, min(countA, countB))
-        if sign != 0 { return sign < 0 }
-        if countA != countB { return countA < countB }
-        return Self.precedes(decisions[i], decisions[j])
-      }
-      let ordered = decisions.indices.dropFirst().allSatisfy { !precedes($0, $0 - 1) }
-      guard !ordered else { return decisions }
-      return decisions.indices.sorted(by: precedes).map { decisions[$0] }
-    }
+    return (keys, ends)
   }
 
   /// nil when the bytes are equal, else whether `a` precedes `b` byte by byte.
