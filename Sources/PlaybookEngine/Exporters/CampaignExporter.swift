@@ -8,6 +8,15 @@ import PlaybookLanguage
 /// Writes a run's campaigns: one audience file per offer, the decisions log and
 /// `summary.json`, replacing the export directory as a whole.
 ///
+/// - `<OFFER>.csv|jsonl`: customer_id, channel, address, offer, send_at, expires_at, rule,
+///   trigger_id — the offer's `send` decisions only; a header alone when there are none.
+/// - `decisions.csv|jsonl`: customer_id, rule, offer, trigger_id, trigger_time, send_at,
+///   expires_at, channel, address, status, reason, merged, priority — every candidate.
+/// - Rows by offer, customer id, rule, trigger id (UTF-8 byte order); times ISO 8601 UTC.
+///   CSV follows `CSVWriter` (RFC 4180, CRLF, formulas neutralised); JSON Lines values are
+///   written as they are (JSON is not opened as a spreadsheet), nulls as `null`.
+/// - Same decisions and summary, same bytes (`summary.json`'s `timings_ms` aside).
+///
 /// Exporting is two steps so a caller can put its own transaction (the send ledger)
 /// between them: `stage` writes every file into a fresh hidden sibling directory
 /// `.NAME.tmp-<pid>` and fsyncs it; `StagedExport.commit()` then swaps it for the export
