@@ -1,0 +1,29 @@
+/// The control group: a stable, documented hash decides who is held out, so the same
+/// customer is in or out on every run of the same playbook.
+public struct Holdout: Sendable {
+  public let playbookName: String
+  public let percent: Double
+
+  public init(playbookName: String, percent: Double) {
+    self.playbookName = playbookName
+    self.percent = percent
+  }
+
+  /// FNV-1a 64-bit over the UTF-8 of playbook name, U+0000, customer id; mod 10000.
+  public func bucket(customerID: String) -> Int {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func mix(_ byte: UInt8) {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01b3
+    }
+    for byte in playbookName.utf8 { mix(byte) }
+    mix(0)
+    for byte in customerID.utf8 { mix(byte) }
+    return Int(hash % 10_000)
+  }
+
+  /// Whether the customer is in the control group: bucket < percent × 100.
+  public func holds(customerID: String) -> Bool {
+    percent > 0 && Double(bucket(customerID: customerID)) < percent * 100
+  }
+}

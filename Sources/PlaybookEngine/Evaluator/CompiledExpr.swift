@@ -1,0 +1,50 @@
+import PlaybookLanguage
+
+/// How a compiled expression yields its value. Numbers are `Double`; timestamps and
+/// durations are seconds. Text is never materialised per row: text operands are compared
+/// in place by the parent node.
+enum Evaluation: @unchecked Sendable {
+  case truth((Frame) -> Truth)
+  case number((Frame) -> Double?)
+  case time((Frame) -> Int64?)
+  case duration((Frame) -> Int64?)
+  case text(TextOperand)
+  case list([CompiledExpr])
+  /// A bare event row: "there is such a row" (always true where it is bound).
+  case row
+}
+
+/// A text value read in place: a literal, or a column of the row in a slot.
+enum TextOperand: @unchecked Sendable {
+  case literal([UInt8])
+  case column(TextColumn, NullMask, Slot)
+}
+
+/// An expression compiled once per plan, kept as a tree so `explain` can show the value
+/// of every part for one customer.
+final class CompiledExpr: @unchecked Sendable {
+  let expr: Expr
+  let children: [CompiledExpr]
+  let evaluation: Evaluation
+  /// For a path: the `row.field` it reads, so explain can show `csat = 3`.
+  let field: (row: String, field: String)?
+
+  init(
+    _ expr: Expr, _ evaluation: Evaluation, children: [CompiledExpr] = [],
+    field: (row: String, field: String)? = nil
+  ) {
+    self.expr = expr
+    self.evaluation = evaluation
+    self.children = children
+    self.field = field
+  }
+
+  /// The value as a condition (only for truth-valued nodes and bare rows).
+  @inline(__always) func truth(_ frame: Frame) -> Truth {
+    switch evaluation {
+    case .truth(let f): return f(frame)
+    case .row: return .yes
+    default: return .unknown
+    }
+  }
+}

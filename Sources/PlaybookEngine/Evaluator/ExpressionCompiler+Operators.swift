@@ -1,0 +1,243 @@
+import PlaybookLanguage
+
+extension ExpressionCompiler {
+  func compileBinary(
+    _ expr: Expr, _ op: BinaryOperator, _ l: CompiledExpr, _ r: CompiledExpr
+  ) -> CompiledExpr {
+    let children = [l, r]
+    switch op {
+    case .and:
+      return CompiledExpr(
+        expr,
+        .truth { frame in
+          let a = l.truth(frame)
+          if a == .no { return .no }
+          let b = r.truth(frame)
+          if b == .no { return .no }
+          return a == .yes && b == .yes ? .yes : .unknown
+        }, children: children)
+    case .or:
+      return CompiledExpr(
+        expr,
+        .truth { frame in
+          let a = l.truth(frame)
+          if a == .yes { return .yes }
+          let b = r.truth(frame)
+          if b == .yes { return .yes }
+          return a == .no && b == .no ? .no : .unknown
+        }, children: children)
+    case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+      let order = ordering(l, r)
+      let test = Self.test(op)
+      return CompiledExpr(
+        expr, .truth { frame in order(frame).map { Truth(test($0)) } ?? .unknown },
+        children: children)
+    case .add, .subtract, .multiply, .divide:
+      return CompiledExpr(expr, arithmetic(op, l.evaluation, r.evaluation), children: children)
+    }
+  }
+
+  /// Turns a three-way comparison result into the operator's answer.
+  static func test(_ op: BinaryOperator) -> (Int) -> Bool {
+    switch op {
+    case .equal: return { $0 == 0 }
+    case .notEqual: return { $0 != 0 }
+    case .less: return { $0 < 0 }
+    case .lessOrEqual: return { $0 <= 0 }
+    case .greater: return { $0 > 0 }
+    default: return { $0 >= 0 }
+    }
+  }
+
+  /// A three-way comparison of two operands of the same type; nil when either is null.
+  func ordering(_ l: CompiledExpr, _ r: CompiledExpr) -> (Frame) -> Int? {
+    switch (l.evaluation, r.evaluation) {
+    case (.number(let a), .number(let b)):
+      return { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return x < y ? -1 : (x > y ? 1 : 0)
+      }
+    case (.time(let a), .time(let b)), (.duration(let a), .duration(let b)):
+      return { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return x < y ? -1 : (x > y ? 1 : 0)
+      }
+    case (.truth(let a), .truth(let b)):
+      return { frame in
+        let x = a(frame)
+        let y = b(frame)
+        guard x != .unknown, y != .unknown else { return nil }
+        return Int(x.rawValue) - Int(y.rawValue)
+      }
+    case (.text(let a), .text(let b)):
+      return TextComparison.ordering(a, b)
+    default:
+      return { _ in nil }
+    }
+  }
+
+  private func arithmetic(_ op: BinaryOperator, _ l: Evaluation, _ r: Evaluation) -> Evaluation {
+    func combine(_ a: Int64, _ b: Int64) -> Int64 {
+      switch op {
+      case .add: return a &+ b
+      case .subtract: return a &- b
+      case .multiply: return a &* b
+      default: return b == 0 ? 0 : a / b
+      }
+    }
+    switch (l, r) {
+    case (.number(let a), .number(let b)):
+      return .number { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        switch op {
+        case .add: return x + y
+        case .subtract: return x - y
+        case .multiply: return x * y
+        default: return y == 0 ? nil : x / y
+        }
+      }
+    case (.time(let a), .time(let b)):
+      return .duration { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return x - y
+      }
+    case (.time(let a), .duration(let b)), (.duration(let b), .time(let a)):
+      return .time { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return op == .subtract ? x - y : x + y
+      }
+    case (.duration(let a), .duration(let b)):
+      return .duration { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return combine(x, y)
+      }
+    case (.duration(let a), .number(let b)), (.number(let b), .duration(let a)):
+      return .duration { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        if op == .divide { return y == 0 ? nil : Int64(Double(x) / y) }
+        return Int64(Double(x) * y)
+      }
+    default:
+      return .truth { _ in .unknown }
+    }
+  }
+
+  func compileInList(
+    _ expr: Expr, _ subject: CompiledExpr, _ items: [CompiledExpr], negated: Bool
+  ) -> CompiledExpr {
+    let orders = items.map { ordering(subject, $0) }
+    return CompiledExpr(
+      expr,
+      .truth { frame in
+        var sawNull = false
+        for order in orders {
+          guard let o = order(frame) else {
+            sawNull = true
+            continue
+          }
+          if o == 0 { return negated ? .no : .yes }
+        }
+        return sawNull ? .unknown : (negated ? .yes : .no)
+      }, children: [subject] + items)
+  }
+
+  func compileContains(
+    _ expr: Expr, _ subject: CompiledExpr, _ needles: [CompiledExpr]
+  ) -> CompiledExpr {
+    let search = TextComparison.containsAny(
+      subject.evaluation, needles.map(\.evaluation))
+    return CompiledExpr(expr, .truth(search), children: [subject] + needles)
+  }
+
+  func compileAggregate(_ expr: Expr, _ aggregate: Aggregate) -> CompiledExpr {
+    guard let rowBinding = model.rows[aggregate.row.text],
+      let binding = model.table(ofRow: aggregate.row.text),
+      let link = dataset.links[binding.name], let lifecycle = lifecycles[binding.name]
+    else { return CompiledExpr(expr, .truth { _ in .unknown }) }
+    var inner = self
+    inner.slots[aggregate.row.text] = .inner
+    for name in rowBinding.filterRows { inner.slots[name] = .inner }
+    let filters = (rowBinding.filters + (aggregate.filter.map { [$0] } ?? [])).map(inner.compile)
+    let field = aggregate.field.map { inner.compile(Expr(.path(row: aggregate.row, field: $0), range: $0.range)) }
+    let clock = self.clock
+    let since = aggregate.inLast.map { clock - $0.seconds }
+    let function = aggregate.function
+    let rows = link
+    // Each visited row: exists at the clock, inside `in last`, and passes the filters.
+    let visit: (Frame, (Frame) -> Void) -> Void = { frame, body in
+      var f = frame
+      for r in rows.rows(ofCustomer: frame.customer) {
+        let row = Int(r)
+        guard lifecycle.exists(row) else { continue }
+        if let since {
+          guard let opened = lifecycle.opened(row), opened >= since, opened <= clock else { continue }
+        }
+        f.inner = row
+        var pass = true
+        for filter in filters where !filter.truth(f).holds {
+          pass = false
+          break
+        }
+        if pass { body(f) }
+      }
+    }
+    let children = filters + (field.map { [$0] } ?? [])
+    switch (function, field?.evaluation) {
+    case (.count, _):
+      return CompiledExpr(
+        expr,
+        .number { frame in
+          var n = 0
+          visit(frame) { _ in n += 1 }
+          return Double(n)
+        }, children: children)
+    case (_, .number(let value)?):
+      return CompiledExpr(
+        expr,
+        .number { frame in
+          var acc = Accumulator(function)
+          visit(frame) { f in if let v = value(f) { acc.add(v) } }
+          return acc.result
+        }, children: children)
+    case (_, .time(let value)?):
+      return CompiledExpr(
+        expr,
+        .time { frame in
+          var acc = Accumulator(function)
+          visit(frame) { f in if let v = value(f) { acc.add(Double(v)) } }
+          return acc.result.map { Int64($0) }
+        }, children: children)
+    default:
+      return CompiledExpr(expr, .truth { _ in .unknown }, children: children)
+    }
+  }
+}
+
+/// Running sum, average, minimum or maximum; empty input gives null (sum gives 0).
+struct Accumulator {
+  let function: Aggregate.Function
+  var count = 0
+  var total = 0.0
+  var extreme: Double?
+
+  init(_ function: Aggregate.Function) { self.function = function }
+
+  mutating func add(_ v: Double) {
+    count += 1
+    total += v
+    switch function {
+    case .min: extreme = Swift.min(extreme ?? v, v)
+    case .max: extreme = Swift.max(extreme ?? v, v)
+    default: break
+    }
+  }
+
+  var result: Double? {
+    switch function {
+    case .count: return Double(count)
+    case .sum: return total
+    case .avg: return count == 0 ? nil : total / Double(count)
+    case .min, .max: return extreme
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import PlaybookLanguage
+
+/// An event table's lifecycle columns (`opened`, `responded`, `resolved`) seen from the
+/// clock: a time after the clock has not happened yet, so it reads as null.
+struct Lifecycle: @unchecked Sendable {
+  struct TimeColumn {
+    let values: [Int64]
+    let nulls: NullMask
+  }
+
+  let opened: TimeColumn?
+  let responded: TimeColumn?
+  let resolved: TimeColumn?
+  let clock: Int64
+
+  init(table: Table, binding: TableBinding, clock: Int64) {
+    func column(_ field: String) -> TimeColumn? {
+      guard let index = table.columnIndex(binding.column(forField: field)),
+        case .timestamp(let values) = table.columns[index].values
+      else { return nil }
+      return TimeColumn(values: values, nulls: table.columns[index].nulls)
+    }
+    opened = binding.isCustomers ? nil : column("opened")
+    responded = binding.isCustomers ? nil : column("responded")
+    resolved = binding.isCustomers ? nil : column("resolved")
+    self.clock = clock
+  }
+
+  /// Whether a lifecycle field reads this column (so the clock view applies to it).
+  static func isLifecycleField(_ field: String) -> Bool {
+    TableBinding.lifecycleDefaults[field] != nil
+  }
+
+  @inline(__always) func read(_ column: TimeColumn?, _ row: Int) -> Int64? {
+    guard let column, !column.nulls.isNull(row) else { return nil }
+    let v = column.values[row]
+    return v > clock ? nil : v
+  }
+
+  @inline(__always) func opened(_ row: Int) -> Int64? { read(opened, row) }
+
+  /// Whether the row exists at the clock: a row opened after the clock does not yet.
+  /// A table without an `opened` column has every row.
+  @inline(__always) func exists(_ row: Int) -> Bool {
+    guard let opened, !opened.nulls.isNull(row) else { return true }
+    return opened.values[row] <= clock
+  }
+
+  /// Whether `phrase` holds for `row`, and the trigger time it gives when it does.
+  func evaluate(_ phrase: Phrase, row: Int) -> (Truth, Int64?) {
+    let opened = self.opened(row)
+    switch phrase {
+    case .resolved:
+      guard let resolved = read(resolved, row) else { return (.no, nil) }
+      return (.yes, resolved)
+    case .resolvedWithin(let d), .resolvedAfter(let d):
+      guard let opened else { return (.unknown, nil) }
+      guard let resolved = read(resolved, row) else { return (.no, nil) }
+      let within = resolved - opened <= d.seconds
+      let holds = (phrase == .resolvedWithin(d)) == within
+      return (Truth(holds), holds ? resolved : nil)
+    case .respondedWithin(let d), .respondedAfter(let d):
+      guard let opened else { return (.unknown, nil) }
+      guard let responded = read(responded, row) else { return (.no, nil) }
+      let within = responded - opened <= d.seconds
+      let holds = (phrase == .respondedWithin(d)) == within
+      return (Truth(holds), holds ? opened : nil)
+    case .openFor(let d):
+      guard let opened else { return (.unknown, nil) }
+      let holds = read(resolved, row) == nil && clock - opened >= d.seconds
+      return (Truth(holds), holds ? opened + d.seconds : nil)
+    case .inLast(let d):
+      guard let opened else { return (.unknown, nil) }
+      let holds = opened >= clock - d.seconds && opened <= clock
+      return (Truth(holds), holds ? opened : nil)
+    }
+  }
+}

@@ -1,0 +1,229 @@
+import Dispatch
+import Foundation
+import PlaybookLanguage
+
+/// A checked playbook compiled against loaded data at one clock: every rule, segment and
+/// channel turned into closures over column arrays, once. Evaluating it touches no name.
+public final class Plan: @unchecked Sendable {
+  public let model: PlaybookModel
+  public let dataset: Dataset
+  public let clock: Int64
+  let rules: [RulePlan]
+  let channels: [ChannelPlan]
+  /// Each offer's code and validity, in declaration order.
+  let offers: [(code: String, valid: Int64)]
+  /// Each table's lifecycle at the clock, by table name.
+  let lifecycles: [String: Lifecycle]
+  /// Segment membership per customer (`Truth` raw values), by segment name.
+  let segments: [String: [UInt8]]
+
+  /// Offers without `valid` stay valid for this long.
+  public static let defaultValidity: Int64 = 30 * 86_400
+
+  /// Compiles `model` (already checked against `dataset`'s schema) for `clock`.
+  public init(model: PlaybookModel, dataset: Dataset, clock: Int64) {
+    self.model = model
+    self.dataset = dataset
+    self.clock = clock
+    var lifecycles: [String: Lifecycle] = [:]
+    for binding in model.tables {
+      let table = binding.isCustomers ? dataset.customers : dataset.events[binding.name]
+      if let table { lifecycles[binding.name] = Lifecycle(table: table, binding: binding, clock: clock) }
+    }
+    self.lifecycles = lifecycles
+    var compiler = ExpressionCompiler(
+      model: model, dataset: dataset, clock: clock, slots: ["customer": .customer],
+      lifecycles: lifecycles, segments: [:])
+    compiler.segments = Self.evaluateSegments(model: model, compiler: compiler)
+    segments = compiler.segments
+    offers = model.offers.map { ($0.code.text, $0.valid?.seconds ?? Self.defaultValidity) }
+    channels = model.channels.map { channel in
+      let address = compiler.compile(channel.address)
+      return ChannelPlan(
+        name: channel.name.text, address: address, requires: channel.requires.map(compiler.compile),
+        addressIsNull: compiler.nullTest(address))
+    }
+    let offerIndex = Dictionary(
+      model.offers.enumerated().map { ($1.code.text, $0) }, uniquingKeysWith: { a, _ in a })
+    let channelIndex = Dictionary(
+      model.channels.enumerated().map { ($1.name.text, $0) }, uniquingKeysWith: { a, _ in a })
+    let offers = self.offers
+    rules = model.rules.map { binding in
+      var ruleCompiler = compiler
+      var trigger: TriggerSource?
+      if let row = binding.trigger, let rowBinding = model.rows[row],
+        let tableBinding = model.table(ofRow: row), let table = dataset.events[tableBinding.name],
+        let link = dataset.links[tableBinding.name], let lifecycle = lifecycles[tableBinding.name]
+      {
+        ruleCompiler.slots[row] = .row
+        for name in rowBinding.filterRows { ruleCompiler.slots[name] = .row }
+        trigger = TriggerSource(
+          rowName: row, table: table, link: link, lifecycle: lifecycle,
+          filters: rowBinding.filters.map(ruleCompiler.compile),
+          keyColumn: table.columnIndex(tableBinding.keyColumn) ?? 0)
+      }
+      let rule = binding.rule
+      let sends = rule.sends.compactMap { send -> SendPlan? in
+        guard let index = offerIndex[send.offer.text] else { return nil }
+        return SendPlan(
+          offer: send.offer.text, offerIndex: index,
+          channels: send.channels.compactMap { channelIndex[$0.text] },
+          after: send.after?.seconds ?? 0, valid: offers[index].valid)
+      }
+      return RulePlan(
+        name: rule.name.text, priority: binding.priority, order: binding.order, trigger: trigger,
+        conditions: rule.conditions.map(ruleCompiler.compile),
+        exceptions: rule.exceptions.map(ruleCompiler.compile),
+        phrases: binding.trigger.map { Self.phrases(on: $0, in: rule.conditions) } ?? [],
+        sends: sends)
+    }
+  }
+
+  /// Customer count, for partitioning.
+  public var customerCount: Int { dataset.customers.rowCount }
+
+  /// Every candidate of every rule, customer by customer, in customer then rule order.
+  /// Customers are split into partitions evaluated on all cores; the result is the same
+  /// as one thread's.
+  public func candidates(interrupted: @escaping @Sendable () -> Bool = { false }) -> [Candidate] {
+    Partitions.map(count: customerCount) { range in
+      var out: [Candidate] = []
+      for customer in range {
+        if customer & 1023 == 0, interrupted() { break }
+        self.appendCandidates(customer: customer, rules: self.rules.indices, to: &out)
+      }
+      return out
+    }
+  }
+
+  /// The candidates of the rules at `ruleIndices` for one customer.
+  func appendCandidates(customer: Int, rules ruleIndices: Range<Int>, to out: inout [Candidate]) {
+    for ruleIndex in ruleIndices {
+      let rule = rules[ruleIndex]
+      guard let trigger = rule.trigger else {
+        if model.rules[ruleIndex].trigger == nil,
+          holds(rule, Frame(customer: customer))
+        {
+          emit(rule, ruleIndex, customer: customer, row: -1, triggerTime: clock, to: &out)
+        }
+        continue
+      }
+      for r in trigger.link.rows(ofCustomer: customer) {
+        let row = Int(r)
+        guard trigger.lifecycle.exists(row) else { continue }
+        let frame = Frame(customer: customer, row: row)
+        guard trigger.filters.allSatisfy({ $0.truth(frame).holds }), holds(rule, frame),
+          let time = rule.triggerTime(row: row, clock: clock), inWindow(time)
+        else { continue }
+        emit(rule, ruleIndex, customer: customer, row: row, triggerTime: time, to: &out)
+      }
+    }
+  }
+
+  @inline(__always) func holds(_ rule: RulePlan, _ frame: Frame) -> Bool {
+    for condition in rule.conditions where !condition.truth(frame).holds { return false }
+    for exception in rule.exceptions where exception.truth(frame).holds { return false }
+    return true
+  }
+
+  /// clock − window ≤ time ≤ clock.
+  @inline(__always) func inWindow(_ time: Int64) -> Bool {
+    guard time <= clock else { return false }
+    guard let window = model.window else { return true }
+    return time >= clock - window
+  }
+
+  private func emit(
+    _ rule: RulePlan, _ ruleIndex: Int, customer: Int, row: Int, triggerTime: Int64,
+    to out: inout [Candidate]
+  ) {
+    for (sendIndex, send) in rule.sends.enumerated() {
+      out.append(
+        Candidate(
+          customer: Int32(customer), rule: Int32(ruleIndex), send: Int32(sendIndex),
+          triggerRow: Int32(row), triggerTime: triggerTime,
+          sendAt: max(triggerTime + send.after, clock)))
+    }
+  }
+
+  /// The lifecycle phrases on `row` in `conditions`, in source order, outside aggregates.
+  static func phrases(on row: String, in conditions: [Expr]) -> [Phrase] {
+    var out: [Phrase] = []
+    func walk(_ e: Expr) {
+      switch e.kind {
+      case .phrase(let r, let p) where r.text == row: out.append(p)
+      case .unary(_, let a): walk(a)
+      case .binary(_, let a, let b):
+        walk(a)
+        walk(b)
+      default: break
+      }
+    }
+    conditions.forEach(walk)
+    return out
+  }
+
+  /// Evaluates every segment for every customer, dependencies first.
+  private static func evaluateSegments(
+    model: PlaybookModel, compiler: ExpressionCompiler
+  ) -> [String: [UInt8]] {
+    var compiler = compiler
+    var visiting: Set<String> = []
+    func ensure(_ name: String) {
+      guard compiler.segments[name] == nil, !visiting.contains(name),
+        let segment = model.segments[name]
+      else { return }
+      visiting.insert(name)
+      for dependency in segmentReferences(segment.condition) { ensure(dependency) }
+      let condition = compiler.compile(segment.condition)
+      let count = compiler.dataset.customers.rowCount
+      let parts = Partitions.map(count: count) { range in
+        range.map { condition.truth(Frame(customer: $0)).rawValue }
+      }
+      compiler.segments[name] = parts
+    }
+    for statement in model.playbook.statements {
+      if case .segment(let segment) = statement.kind { ensure(segment.name.text) }
+    }
+    return compiler.segments
+  }
+
+  private static func segmentReferences(_ e: Expr) -> [String] {
+    switch e.kind {
+    case .inSegment(let a, let s, _): return segmentReferences(a) + [s.text]
+    case .unary(_, let a): return segmentReferences(a)
+    case .binary(_, let a, let b): return segmentReferences(a) + segmentReferences(b)
+    default: return []
+    }
+  }
+}
+
+/// Splits `0..<count` into contiguous partitions run on all cores, joined in order, so
+/// the result equals a single thread's.
+enum Partitions {
+  /// Partitions per core: more than one evens out uneven customers.
+  static let perCore = 4
+
+  static func map<T>(count: Int, _ body: @escaping @Sendable (Range<Int>) -> [T]) -> [T] {
+    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let parts = count < 4096 ? 1 : cores * perCore
+    if parts == 1 { return body(0..<count) }
+    let results = PartitionResults<[T]>(count: parts)
+    DispatchQueue.concurrentPerform(iterations: parts) { p in
+      let lower = count * p / parts
+      let upper = count * (p + 1) / parts
+      results.set(p, body(lower..<upper))
+    }
+    return results.values.flatMap { $0 ?? [] }
+  }
+}
+
+/// Slots written by one partition each; read after all have finished.
+final class PartitionResults<T>: @unchecked Sendable {
+  var values: [T?]
+  private let lock = NSLock()
+  init(count: Int) { values = Array(repeating: nil, count: count) }
+  func set(_ i: Int, _ value: T) {
+    lock.withLock { values[i] = value }
+  }
+}

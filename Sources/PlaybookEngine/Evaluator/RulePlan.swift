@@ -1,0 +1,93 @@
+import PlaybookLanguage
+
+/// One rule, compiled: where its triggers come from, its conditions, and its sends.
+final class RulePlan: @unchecked Sendable {
+  let name: String
+  let priority: Int
+  /// Position in the file (ties break by it).
+  let order: Int
+  let trigger: TriggerSource?
+  let conditions: [CompiledExpr]
+  let exceptions: [CompiledExpr]
+  /// The trigger row's lifecycle phrases in `when`, in source order: the first that holds
+  /// gives the trigger time.
+  let phrases: [Phrase]
+  let sends: [SendPlan]
+
+  init(
+    name: String, priority: Int, order: Int, trigger: TriggerSource?, conditions: [CompiledExpr],
+    exceptions: [CompiledExpr], phrases: [Phrase], sends: [SendPlan]
+  ) {
+    self.name = name
+    self.priority = priority
+    self.order = order
+    self.trigger = trigger
+    self.conditions = conditions
+    self.exceptions = exceptions
+    self.phrases = phrases
+    self.sends = sends
+  }
+
+  /// The trigger time of a row whose conditions hold (see docs/LANGUAGE.md).
+  func triggerTime(row: Int, clock: Int64) -> Int64? {
+    guard let trigger else { return clock }
+    for phrase in phrases {
+      let (truth, time) = trigger.lifecycle.evaluate(phrase, row: row)
+      if truth.holds, let time { return time }
+    }
+    return trigger.lifecycle.opened(row) ?? clock
+  }
+}
+
+/// The rows a rule triggers on: an event table's rows for the customer that pass the
+/// row name's `define` filters.
+struct TriggerSource: @unchecked Sendable {
+  let rowName: String
+  let table: Table
+  let link: LinkIndex
+  let lifecycle: Lifecycle
+  let filters: [CompiledExpr]
+  /// The key column, for trigger ids.
+  let keyColumn: Int
+
+  /// The trigger id of `row` (the key's text).
+  func id(_ row: Int) -> String {
+    ValueText.text(of: table.columns[keyColumn], row: row) ?? ""
+  }
+}
+
+/// A `send` line, resolved: the offer and the channels in order of preference.
+struct SendPlan: Sendable {
+  let offer: String
+  let offerIndex: Int
+  let channels: [Int]
+  let after: Int64
+  let valid: Int64
+}
+
+/// A channel, compiled: its address and consent condition per customer.
+final class ChannelPlan: @unchecked Sendable {
+  let name: String
+  let address: CompiledExpr
+  let requires: CompiledExpr?
+  let addressIsNull: (Frame) -> Bool
+
+  init(name: String, address: CompiledExpr, requires: CompiledExpr?, addressIsNull: @escaping (Frame) -> Bool) {
+    self.name = name
+    self.address = address
+    self.requires = requires
+    self.addressIsNull = addressIsNull
+  }
+
+  /// Why the channel cannot reach the customer, or nil when it can.
+  func obstacle(customer: Int) -> String? {
+    let frame = Frame(customer: customer)
+    if let requires, !requires.truth(frame).holds { return "\(name) has no consent" }
+    if addressIsNull(frame) { return "\(name) has no address" }
+    return nil
+  }
+
+  func addressText(customer: Int) -> String? {
+    ValueText.text(of: address, frame: Frame(customer: customer))
+  }
+}

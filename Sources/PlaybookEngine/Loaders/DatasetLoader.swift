@@ -1,0 +1,129 @@
+import PlaybookLanguage
+
+/// Loads a playbook's tables and links each event row to its customer.
+public enum DatasetLoader {
+  /// Reads the customers and every event table, keys the customers, and builds each
+  /// event table's link index. Event rows whose link names no customer are set aside.
+  /// Key, link and trigger-key columns are text unless `declaredTypes` says otherwise;
+  /// they are matched by their text either way.
+  ///
+  /// Throws for a missing or unreadable file, an unknown key or link column, an empty
+  /// or repeated customer key, and — when `strict` — for the first row set aside.
+  public static func load(customers: TableSpec, events: [TableSpec], strict: Bool) throws(LoadError) -> Dataset {
+    let people = try KeyedTable.read(customers)
+    let customerCount = people.table.rowCount
+    let index: KeyIndex
+    switch KeyIndex.build(people.keys) {
+    case .success(let built): index = built
+    case .failure(let duplicate):
+      let line = Int(people.table.lines[duplicate.row])
+      let first = people.table.lines[duplicate.earlierRow]
+      throw LoadError(
+        .badKey,
+        "\(customers.path):\(line): customer \(customers.keyColumn) \"\(people.keys.string(duplicate.row))\" repeats the one on line \(first)",
+        file: customers.path, line: line)
+    }
+    for row in 0..<customerCount where people.keys.start(row) == people.keys.ends[row] {
+      let line = Int(people.table.lines[row])
+      throw LoadError(
+        .badKey, "\(customers.path):\(line): customer has an empty \(customers.keyColumn)",
+        file: customers.path, line: line)
+    }
+    var setAside = people.setAside
+    try check(setAside, strict: strict)
+
+    var tables: [String: Table] = [:]
+    var links: [String: LinkIndex] = [:]
+    for spec in events {
+      let event = try KeyedTable.read(spec)
+      let link = event.link ?? TextColumn()
+      let (customerOfRow, unlinked) = resolve(link, in: index)
+      var rows = event.setAside
+      for row in unlinked {
+        let reason = link.start(row) == link.ends[row]
+          ? "no customer: \(spec.linkColumn ?? "") is empty"
+          : "customer \"\(link.string(row))\" does not exist"
+        rows.append(SetAsideRow(table: spec.name, file: spec.path, line: Int(event.table.lines[row]), reason: reason))
+      }
+      rows.sort { $0.line < $1.line }
+      try check(rows, strict: strict)
+      setAside += rows
+      links[spec.name] = LinkIndex(customerOfRow: customerOfRow, customerCount: customerCount)
+      tables[spec.name] = event.table
+    }
+
+    var numbers: [String: Int32] = [:]
+    numbers.reserveCapacity(customerCount)
+    for row in 0..<customerCount { numbers[people.keys.string(row)] = Int32(row) }
+    return Dataset(
+      customers: people.table, customerIDs: people.keys, customerNumber: numbers, events: tables,
+      links: links, setAside: setAside)
+  }
+
+  /// Each row's customer number (-1 when the link names no customer), found in
+  /// parallel over slices of rows, and the rows that found none.
+  private static func resolve(_ link: TextColumn, in index: KeyIndex) -> (customerOfRow: [Int32], unlinked: [Int]) {
+    let count = link.count
+    let pieces = max(1, min(Parallel.coreCount * 4, count / 100_000))
+    let results = Parallel.map(pieces) { k in
+      let rows = (count * k / pieces)..<(count * (k + 1) / pieces)
+      var numbers: [Int32] = []
+      numbers.reserveCapacity(rows.count)
+      var missing: [Int] = []
+      link.bytes.withUnsafeBufferPointer { all in
+        for row in rows {
+          let key = UnsafeBufferPointer(rebasing: all[link.start(row)..<link.ends[row]])
+          let number = key.isEmpty ? -1 : index.number(of: key)
+          if number < 0 { missing.append(row) }
+          numbers.append(number)
+        }
+      }
+      return (numbers, missing)
+    }
+    return (results.flatMap(\.0), results.flatMap(\.1))
+  }
+
+  private static func check(_ rows: [SetAsideRow], strict: Bool) throws(LoadError) {
+    guard strict, let first = rows.first else { return }
+    let more = rows.count > 1 ? " (and \(rows.count - 1) more rows set aside)" : ""
+    throw LoadError(
+      .badRow, "\(first.file):\(first.line): \(first.reason)\(more)", file: first.file, line: first.line)
+  }
+}
+
+/// A table read for a dataset, with its key and link columns as text.
+struct KeyedTable {
+  var table: Table
+  var setAside: [SetAsideRow]
+  var keys: TextColumn
+  var link: TextColumn?
+
+  static func read(_ spec: TableSpec) throws(LoadError) -> KeyedTable {
+    var declared = spec.declaredTypes
+    for column in [spec.keyColumn, spec.linkColumn].compactMap({ $0 }) where declared[column] == nil {
+      declared[column] = .text
+    }
+    let bytes = try FileBytes.read(spec.path)
+    // Read with only the playbook's declarations, so a missing key or link column is
+    // reported by its role below rather than as an unknown declared column.
+    let raw = try TableReader.readRaw(
+      bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes)
+    let keyIndex = try column(spec.keyColumn, role: "key", in: raw, spec: spec)
+    let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in try column(name, role: "link", in: raw, spec: spec) }
+    let table = TableReader.build(raw, name: spec.name, file: spec.path, declaredTypes: declared)
+    func text(_ c: Int) -> TextColumn {
+      if case .text(let values) = table.columns[c].values { return values }
+      return ColumnBuilder.text(raw, column: c)
+    }
+    return KeyedTable(
+      table: table, setAside: TableReader.setAside(raw, name: spec.name, file: spec.path),
+      keys: text(keyIndex), link: linkIndex.map(text))
+  }
+
+  private static func column(_ name: String, role: String, in raw: RawTable, spec: TableSpec) throws(LoadError) -> Int {
+    if let c = raw.names.firstIndex(of: name) { return c }
+    let hint = NearNames.closest(to: name, in: raw.names).map { "; did you mean \($0)?" } ?? ""
+    throw LoadError(
+      .unknownColumn, "\(spec.path) has no column \(name) (the \(role) column)\(hint)", file: spec.path)
+  }
+}

@@ -1,0 +1,326 @@
+import PlaybookLanguage
+
+/// Reads JSON Lines: one JSON object per line, blank lines skipped. Keys become
+/// columns, in the order first seen in the file. Strings, numbers, booleans and null
+/// are values; a nested object or array is kept as its JSON text. A line that is not
+/// one object, repeats a key, or holds invalid UTF-8 is set aside with its line number.
+/// An empty string is null, as an empty CSV field is. Lines never span chunks, so the
+/// file splits at any line end and chunks read in parallel.
+enum JSONLinesReader {
+  static func read(
+    _ bytes: [UInt8], file: String, declared: [String: ColumnType], chunkCount: Int? = nil
+  ) throws(LoadError) -> RawTable {
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      throw LoadError(.badFormat, "\(file) is UTF-16; save it as UTF-8 to load it", file: file)
+    }
+    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    var chunks: [RawChunk] = bytes.withUnsafeBufferPointer { b in
+      let n = b.count
+      let count = chunkCount ?? max(1, min(Parallel.coreCount * 4, (n - start) / CSVChunkReader.minimumChunkBytes))
+      var starts = [start]
+      for k in 1..<max(count, 1) {
+        var i = max(starts[k - 1], start + (n - start) * k / count)
+        while i < n, i > start, b[i - 1] != 10 { i += 1 }
+        starts.append(i)
+      }
+      starts.append(n)
+      return Parallel.map(count) { k in
+        JSONLinesChunkReader(bytes: b, declared: declared).read(from: starts[k], to: starts[k + 1])
+      }
+    }
+    var names: [[UInt8]] = []
+    for chunk in chunks {
+      for name in chunk.names where !names.contains(name) { names.append(name) }
+    }
+    for k in chunks.indices { align(&chunks[k], to: names) }
+    let strings = names.map { String(decoding: $0, as: UTF8.self) }
+    _ = try DeclaredTypes.resolve(declared, names: strings, file: file)
+    var firstLines = [1]
+    for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
+    return RawTable(bytes: bytes, names: strings, chunks: chunks, firstLines: firstLines)
+  }
+
+  /// Puts a chunk's columns in the file's column order, with nulls for keys the chunk
+  /// never saw.
+  private static func align(_ chunk: inout RawChunk, to names: [[UInt8]]) {
+    var columns: [[FieldSpan]] = []
+    var votes: [TypeVotes] = []
+    for name in names {
+      if let local = chunk.names.firstIndex(of: name) {
+        columns.append(chunk.columns[local])
+        votes.append(chunk.votes[local])
+      } else {
+        columns.append(Array(repeating: .null, count: chunk.rowCount))
+        votes.append(.all)
+      }
+    }
+    chunk.columns = columns
+    chunk.votes = votes
+    chunk.names = names
+  }
+}
+
+/// Reads the lines of one chunk of a JSON Lines file.
+struct JSONLinesChunkReader {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let declared: [String: ColumnType]
+
+  private struct Entry {
+    var column: Int
+    var value: FieldSpan
+  }
+
+  private enum Invalid: Error { case notObject, badJSON, trailingText }
+
+  func read(from: Int, to: Int) -> RawChunk {
+    var chunk = RawChunk()
+    var columnTypes: [ColumnType?] = []
+    var pending: [[UInt8]] = []
+    var entries: [Entry] = []
+    var line = 0
+    var i = from
+    while i < to {
+      var end = i
+      while end < to, bytes[end] != 10 { end += 1 }
+      let lineStart = i
+      var lineEnd = end
+      if lineEnd > lineStart, bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+      i = end < to ? end + 1 : end
+      defer { line += 1 }
+      var scanner = JSONScanner(bytes: bytes, at: lineStart, end: lineEnd)
+      scanner.skipSpace()
+      if scanner.atEnd { continue }
+      entries.removeAll(keepingCapacity: true)
+      pending.removeAll(keepingCapacity: true)
+      let reason: String? = {
+        do throws(Invalid) {
+          try readObject(&scanner, chunk.names, &pending, &entries)
+        } catch {
+          switch error {
+          case .notObject: return "line is not a JSON object"
+          case .badJSON: return "line is not valid JSON"
+          case .trailingText: return "text after the JSON object"
+          }
+        }
+        for a in entries.indices {
+          for b in entries.indices where b > a && entries[b].column == entries[a].column {
+            let name = entries[a].column < chunk.names.count
+              ? chunk.names[entries[a].column] : pending[entries[a].column - chunk.names.count]
+            return "key \"\(String(decoding: name, as: UTF8.self))\" appears twice"
+          }
+        }
+        if UTF8Check.hasNonASCII(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])),
+          !UTF8Check.isValid(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+        {
+          return "invalid UTF-8 (is the file saved in another encoding?)"
+        }
+        for entry in entries {
+          let isNew = entry.column >= chunk.names.count
+          let name = isNew ? pending[entry.column - chunk.names.count] : chunk.names[entry.column]
+          let type = isNew ? declared[String(decoding: name, as: UTF8.self)] : columnTypes[entry.column]
+          if let type,
+            let reason = RowValues.misfit(
+              entry.value, bytes: bytes, declared: type, column: String(decoding: name, as: UTF8.self))
+          {
+            return reason
+          }
+        }
+        return nil
+      }()
+      if let reason {
+        chunk.setAside.append((line, reason))
+        continue
+      }
+      for name in pending {
+        let type = declared[String(decoding: name, as: UTF8.self)]
+        chunk.names.append(name)
+        columnTypes.append(type)
+        chunk.columns.append(Array(repeating: .null, count: chunk.rowCount))
+        chunk.votes.append(type == nil ? .all : [])
+      }
+      let row = chunk.rowCount
+      for c in chunk.columns.indices { chunk.columns[c].append(.null) }
+      for entry in entries {
+        chunk.columns[entry.column][row] = entry.value
+        if !chunk.votes[entry.column].isEmpty {
+          chunk.votes[entry.column].formIntersection(RowValues.votes(entry.value, bytes))
+        }
+      }
+      chunk.lines.append(Int32(line))
+    }
+    chunk.endOffset = i
+    chunk.lineCount = line
+    return chunk
+  }
+
+  /// Reads `{ "key": value, ... }` and nothing after it. Keys are matched to columns by
+  /// their bytes, trying the column at the same position first: lines usually repeat
+  /// the previous lines' key order, so the usual cost is one comparison.
+  private func readObject(
+    _ s: inout JSONScanner, _ names: [[UInt8]], _ pending: inout [[UInt8]], _ entries: inout [Entry]
+  ) throws(Invalid) {
+    guard s.take(UInt8(ascii: "{")) else { throw .notObject }
+    s.skipSpace()
+    if s.take(UInt8(ascii: "}")) {
+      s.skipSpace()
+      guard s.atEnd else { throw .trailingText }
+      return
+    }
+    while true {
+      s.skipSpace()
+      guard let key = s.string() else { throw .badJSON }
+      let position = entries.count
+      let column: Int
+      if key.escaped {
+        var decoded: [UInt8] = []
+        FieldText.append(key, from: bytes, to: &decoded)
+        column = decoded.withUnsafeBufferPointer { columnIndex($0, position, names, &pending) }
+      } else {
+        column = columnIndex(UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<key.end]), position, names, &pending)
+      }
+      s.skipSpace()
+      guard s.take(UInt8(ascii: ":")) else { throw .badJSON }
+      s.skipSpace()
+      guard let value = s.value() else { throw .badJSON }
+      entries.append(Entry(column: column, value: value))
+      s.skipSpace()
+      if s.take(UInt8(ascii: ",")) { continue }
+      guard s.take(UInt8(ascii: "}")) else { throw .badJSON }
+      s.skipSpace()
+      guard s.atEnd else { throw .trailingText }
+      return
+    }
+  }
+}
+
+extension JSONLinesChunkReader {
+  /// The column of `key`: a known one, one already pending on this line, or a new one.
+  fileprivate func columnIndex(
+    _ key: UnsafeBufferPointer<UInt8>, _ position: Int, _ names: [[UInt8]], _ pending: inout [[UInt8]]
+  ) -> Int {
+    if position < names.count, names[position].elementsEqual(key) { return position }
+    if let found = names.firstIndex(where: { $0.elementsEqual(key) }) { return found }
+    if let found = pending.firstIndex(where: { $0.elementsEqual(key) }) { return names.count + found }
+    pending.append(Array(key))
+    return names.count + pending.count - 1
+  }
+}
+
+/// A cursor over one line of JSON.
+struct JSONScanner {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var i: Int
+  let end: Int
+
+  init(bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) {
+    self.bytes = bytes
+    self.i = start
+    self.end = end
+  }
+
+  var atEnd: Bool { i >= end }
+
+  mutating func skipSpace() {
+    while i < end, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 13 { i += 1 }
+  }
+
+  mutating func take(_ byte: UInt8) -> Bool {
+    guard i < end, bytes[i] == byte else { return false }
+    i += 1
+    return true
+  }
+
+  /// A string's contents (without its quotes), checking its escapes.
+  mutating func string() -> FieldSpan? {
+    guard take(UInt8(ascii: "\"")) else { return nil }
+    let start = i
+    var escaped = false
+    while i < end {
+      let c = bytes[i]
+      // Lower-case letters and most UTF-8 bytes sort above every special byte.
+      if c > UInt8(ascii: "\\") {
+        i += 1
+        continue
+      }
+      if c == UInt8(ascii: "\"") {
+        let span = FieldSpan(start: start, length: i - start, kind: .string, escaped: escaped)
+        i += 1
+        return i - 1 - start > FieldSpan.maxLength ? nil : span
+      }
+      if c < 0x20 { return nil }
+      if c == UInt8(ascii: "\\") {
+        escaped = true
+        guard i + 1 < end else { return nil }
+        switch bytes[i + 1] {
+        case UInt8(ascii: "u"):
+          guard i + 6 <= end else { return nil }
+          for k in (i + 2)..<(i + 6) where !isHexDigit(bytes[k]) { return nil }
+          i += 6
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+          UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+          i += 2
+        default: return nil
+        }
+        continue
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  /// One value: a string, number, `true`, `false`, `null` (an empty span), or a nested
+  /// object or array (its JSON text).
+  mutating func value() -> FieldSpan? {
+    guard i < end else { return nil }
+    let start = i
+    switch bytes[i] {
+    case UInt8(ascii: "\""): return string()
+    case UInt8(ascii: "t"): return literal("true", kind: .boolean)
+    case UInt8(ascii: "f"): return literal("false", kind: .boolean)
+    case UInt8(ascii: "n"): return literal("null", kind: .bare).map { _ in .null }
+    case UInt8(ascii: "{"), UInt8(ascii: "["): return nested()
+    default:
+      while i < end, isNumberByte(bytes[i]) { i += 1 }
+      guard i > start, ValueSyntax.isDecimal(UnsafeBufferPointer(rebasing: bytes[start..<i])) else {
+        return nil
+      }
+      return FieldSpan(start: start, length: i - start, kind: .number, escaped: false)
+    }
+  }
+
+  private mutating func literal(_ word: StaticString, kind: FieldSpan.Kind) -> FieldSpan? {
+    let n = word.utf8CodeUnitCount
+    guard i + n <= end else { return nil }
+    for k in 0..<n where bytes[i + k] != word.utf8Start[k] { return nil }
+    defer { i += n }
+    return FieldSpan(start: i, length: n, kind: kind, escaped: false)
+  }
+
+  /// Skips a balanced object or array, minding strings; its text is kept as is.
+  private mutating func nested() -> FieldSpan? {
+    let start = i
+    var depth = 0
+    while i < end {
+      let c = bytes[i]
+      if c == UInt8(ascii: "\"") {
+        guard string() != nil else { return nil }
+        continue
+      }
+      if c == UInt8(ascii: "{") || c == UInt8(ascii: "[") { depth += 1 }
+      if c == UInt8(ascii: "}") || c == UInt8(ascii: "]") {
+        depth -= 1
+        if depth == 0 {
+          i += 1
+          return i - start > FieldSpan.maxLength ? nil : FieldSpan(start: start, length: i - start, kind: .nested, escaped: false)
+        }
+      }
+      i += 1
+    }
+    return nil
+  }
+
+  private func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 102) }
+  private func isNumberByte(_ c: UInt8) -> Bool {
+    isDigit(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e")
+  }
+}

@@ -1,0 +1,47 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Runs independent pieces of loading work on all cores. Each call of `body` writes only
+/// its own result slot, and results come back in index order, so output never depends
+/// on scheduling.
+enum Parallel {
+  static let coreCount: Int = {
+    #if canImport(Glibc) || canImport(Darwin)
+      return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #else
+      return 1
+    #endif
+  }()
+
+  static func map<T: Sendable>(_ count: Int, _ body: (Int) -> T) -> [T] {
+    if count == 1 { return [body(0)] }
+    var results = [T?](repeating: nil, count: count)
+    results.withUnsafeMutableBufferPointer { slots in
+      let base = UnsafeMutableSendablePointer(slots.baseAddress!)
+      withoutActuallyEscaping(body) { body in
+        let work = UnsafeSendableBox(body)
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+          base.pointer[k] = work.value(k)
+        }
+      }
+    }
+    return results.map { $0! }
+  }
+}
+
+/// A pointer handed to worker threads that each write a different element.
+private struct UnsafeMutableSendablePointer<T>: @unchecked Sendable {
+  let pointer: UnsafeMutablePointer<T?>
+  init(_ pointer: UnsafeMutablePointer<T?>) { self.pointer = pointer }
+}
+
+/// A non-escaping closure that only reads shared state, called from worker threads.
+private struct UnsafeSendableBox<T>: @unchecked Sendable {
+  let value: (Int) -> T
+  init(_ value: @escaping (Int) -> T) { self.value = value }
+}

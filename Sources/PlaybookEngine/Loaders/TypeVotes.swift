@@ -1,0 +1,82 @@
+import PlaybookLanguage
+
+/// The column types a value fits. A column's type is the most specific one that all of
+/// its non-null values fit; nulls don't vote.
+///
+/// The rules, by what the text looks like (JSON strings can only be timestamps, dates
+/// or text; JSON numbers only integers or decimals; `true`/`false` only booleans):
+/// - integer: `-?[0-9]+` that fits 64 bits, with no leading zero (`0` itself is fine);
+///   longer digit strings are text;
+/// - decimal: an integer or `-?[0-9]+.[0-9]+`, optionally `e±N`, no leading zero
+///   before the point unless it is the only digit (`0.5`);
+/// - boolean: `true` or `false` in any case;
+/// - timestamp / date: what `Timestamp.parse` reads (a bare date is a date).
+/// So `007`, `+15551234567`, `1,000`, `.5` and `NaN` are text: a leading `+` or zero
+/// marks an identifier or phone number, whose text must survive unchanged.
+struct TypeVotes: OptionSet, Sendable {
+  var rawValue: UInt8
+
+  static let integer = TypeVotes(rawValue: 1)
+  static let decimal = TypeVotes(rawValue: 2)
+  static let boolean = TypeVotes(rawValue: 4)
+  static let timestamp = TypeVotes(rawValue: 8)
+  static let date = TypeVotes(rawValue: 16)
+  static let all: TypeVotes = [.integer, .decimal, .boolean, .timestamp, .date]
+
+  /// What the value in `field` fits.
+  @inline(__always)
+  static func of(_ field: UnsafeBufferPointer<UInt8>, kind: FieldSpan.Kind) -> TypeVotes {
+    switch kind {
+    case .bare: return numberVotes(field).union(timeVotes(field)).union(booleanVotes(field))
+    case .string: return timeVotes(field)
+    case .number: return numberVotes(field)
+    case .boolean: return .boolean
+    case .nested: return []
+    }
+  }
+
+  /// The type a column whose values all fit `self` gets. No votes at all (every value
+  /// null) and no common type both give text.
+  var inferredType: ColumnType {
+    if self == .all { return .text }
+    if contains(.integer) { return .integer }
+    if contains(.decimal) { return .decimal }
+    if contains(.date) { return .date }
+    if contains(.timestamp) { return .timestamp }
+    if contains(.boolean) { return .boolean }
+    return .text
+  }
+
+  /// Whether a value with these votes can be stored in a column declared `type`.
+  func fit(_ type: ColumnType) -> Bool {
+    switch type {
+    case .integer: contains(.integer)
+    case .decimal: contains(.decimal)
+    case .boolean: contains(.boolean)
+    case .timestamp: contains(.timestamp)
+    case .date: contains(.date)
+    case .text: true
+    }
+  }
+
+  private static func numberVotes(_ s: UnsafeBufferPointer<UInt8>) -> TypeVotes {
+    guard let first = s.first, first == UInt8(ascii: "-") || isDigit(first) else { return [] }
+    if ValueSyntax.integer(s) != nil { return [.integer, .decimal] }
+    // An integer too big for 64 bits is an identifier, not an approximate decimal.
+    let integerShaped = !s.contains { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }
+    return !integerShaped && ValueSyntax.isDecimal(s) ? .decimal : []
+  }
+
+  private static func timeVotes(_ s: UnsafeBufferPointer<UInt8>) -> TypeVotes {
+    guard s.count >= 10, s[4] == UInt8(ascii: "-"), isDigit(s[0]),
+      let parsed = Timestamp.parse(s)
+    else { return [] }
+    return parsed.isDate ? [.date, .timestamp] : .timestamp
+  }
+
+  private static func booleanVotes(_ s: UnsafeBufferPointer<UInt8>) -> TypeVotes {
+    ValueSyntax.boolean(s) != nil ? .boolean : []
+  }
+}
+
+@inline(__always) func isDigit(_ b: UInt8) -> Bool { b &- 48 < 10 }

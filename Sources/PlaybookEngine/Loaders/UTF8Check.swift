@@ -1,0 +1,40 @@
+/// Strict UTF-8 validation (no overlong forms, surrogates or values above U+10FFFF).
+/// A row with invalid UTF-8 is set aside rather than repaired, so no text is silently
+/// changed: a Latin-1 file shows up as set-aside rows naming their lines.
+enum UTF8Check {
+  /// Whether any byte has its high bit set; when none does the bytes are ASCII and
+  /// need no further check.
+  static func hasNonASCII(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    var acc: UInt8 = 0
+    for b in s { acc |= b }
+    return acc & 0x80 != 0
+  }
+
+  static func isValid(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = s.count
+    while i < n {
+      let b = s[i]
+      if b < 0x80 { i += 1; continue }
+      let need: Int
+      var lower: UInt8 = 0x80
+      var upper: UInt8 = 0xBF
+      switch b {
+      case 0xC2...0xDF: need = 1
+      case 0xE0: need = 2; lower = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: need = 2
+      case 0xED: need = 2; upper = 0x9F
+      case 0xF0: need = 3; lower = 0x90
+      case 0xF1...0xF3: need = 3
+      case 0xF4: need = 3; upper = 0x8F
+      default: return false
+      }
+      guard i + need < n else { return false }
+      let second = s[i + 1]
+      guard second >= lower, second <= upper else { return false }
+      for k in 2..<(need + 1) where s[i + k] & 0xC0 != 0x80 { return false }
+      i += need + 1
+    }
+    return true
+  }
+}

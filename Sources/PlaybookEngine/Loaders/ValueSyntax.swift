@@ -1,0 +1,124 @@
+/// Readers for the text of typed values, shared by type votes and column building so
+/// a value is judged and converted by the same rule. See `TypeVotes` for the rules.
+enum ValueSyntax {
+  /// A canonical 64-bit integer: `-?[0-9]+`, no leading zero, no `+`.
+  @inline(__always)
+  static func integer(_ s: UnsafeBufferPointer<UInt8>) -> Int64? {
+    var i = 0
+    let negative = s.count > 0 && s[0] == UInt8(ascii: "-")
+    if negative { i = 1 }
+    let digits = s.count - i
+    guard digits > 0, digits <= 19 else { return nil }
+    if digits > 1, s[i] == UInt8(ascii: "0") { return nil }
+    var value: UInt64 = 0
+    while i < s.count {
+      let d = s[i] &- 48
+      guard d < 10 else { return nil }
+      value = value &* 10 &+ UInt64(d)
+      i += 1
+    }
+    // 19 digits can exceed Int64 but not UInt64, so one range check suffices.
+    if negative {
+      guard value <= UInt64(Int64.max) + 1 else { return nil }
+      return value == UInt64(Int64.max) + 1 ? Int64.min : -Int64(value)
+    }
+    guard value <= UInt64(Int64.max) else { return nil }
+    return Int64(value)
+  }
+
+  /// `-?[0-9]+(.[0-9]+)?([eE][+-]?[0-9]+)?` with no leading zero before more digits.
+  static func isDecimal(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    scanDecimal(s) != nil
+  }
+
+  /// The value of a decimal that `isDecimal` accepts, correctly rounded.
+  static func decimal(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard let parts = scanDecimal(s) else { return nil }
+    // Clinger's fast path: a mantissa and a power of ten both exact in a Double give a
+    // correctly rounded product or quotient. Everything else goes to the standard reader.
+    if parts.digits <= 15, let mantissa = parts.mantissa, abs(parts.exponent) <= 22 {
+      let m = Double(mantissa)
+      let v = parts.exponent >= 0 ? m * powersOfTen[parts.exponent] : m / powersOfTen[-parts.exponent]
+      return parts.negative ? -v : v
+    }
+    return Double(String(decoding: s, as: UTF8.self))
+  }
+
+  /// `true` or `false`, in any case.
+  @inline(__always)
+  static func boolean(_ s: UnsafeBufferPointer<UInt8>) -> Bool? {
+    func matches(_ word: StaticString) -> Bool {
+      guard s.count == word.utf8CodeUnitCount else { return false }
+      let w = word.utf8Start
+      for i in 0..<s.count where s[i] | 0x20 != w[i] { return false }
+      return true
+    }
+    if matches("true") { return true }
+    if matches("false") { return false }
+    return nil
+  }
+
+  private static let powersOfTen: [Double] = (0...22).map { p in
+    var v = 1.0
+    for _ in 0..<p { v *= 10 }
+    return v
+  }
+
+  private struct DecimalParts {
+    var negative: Bool
+    /// The significant digits as an integer, when they fit.
+    var mantissa: Int64?
+    var digits: Int
+    var exponent: Int
+  }
+
+  private static func scanDecimal(_ s: UnsafeBufferPointer<UInt8>) -> DecimalParts? {
+    let n = s.count
+    var i = 0
+    let negative = n > 0 && s[0] == UInt8(ascii: "-")
+    if negative { i = 1 }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var overflow = false
+    func take(_ d: UInt8) {
+      if mantissa == 0 && d == 0 { return }  // leading zeros are not significant
+      digits += 1
+      if digits > 18 { overflow = true } else { mantissa = mantissa * 10 + UInt64(d) }
+    }
+    let intStart = i
+    while i < n, isDigit(s[i]) { take(s[i] - 48); i += 1 }
+    let intDigits = i - intStart
+    guard intDigits > 0, intDigits == 1 || s[intStart] != UInt8(ascii: "0") else { return nil }
+    var exponent = 0
+    if i < n, s[i] == UInt8(ascii: ".") {
+      i += 1
+      let fractionStart = i
+      while i < n, isDigit(s[i]) {
+        take(s[i] - 48)
+        if !overflow { exponent -= 1 }
+        i += 1
+      }
+      guard i > fractionStart else { return nil }
+    }
+    if i < n, s[i] | 0x20 == UInt8(ascii: "e") {
+      i += 1
+      var sign = 1
+      if i < n, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") {
+        if s[i] == UInt8(ascii: "-") { sign = -1 }
+        i += 1
+      }
+      let expStart = i
+      var e = 0
+      while i < n, isDigit(s[i]) {
+        if e < 100_000 { e = e * 10 + Int(s[i] - 48) }
+        i += 1
+      }
+      guard i > expStart else { return nil }
+      exponent += sign * e
+    }
+    guard i == n else { return nil }
+    return DecimalParts(
+      negative: negative, mantissa: overflow ? nil : Int64(mantissa), digits: digits,
+      exponent: exponent)
+  }
+}

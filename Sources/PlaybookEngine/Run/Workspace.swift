@@ -1,0 +1,141 @@
+import Foundation
+public import PlaybookLanguage
+
+/// A playbook with its data loaded and checked: what `playloop run`, `test`, `explain`
+/// and the shell all work on.
+public struct Workspace: Sendable {
+  public var source: SourceFile
+  public var model: PlaybookModel
+  public var dataset: Dataset
+  /// The folder relative paths in the playbook resolve against.
+  public var baseDirectory: String
+  /// How long loading took, in milliseconds.
+  public var loadMilliseconds: Int
+
+  /// Why a workspace could not be opened, with the exit code it means for the CLI:
+  /// 1 when the playbook is wrong, 2 when a file cannot be read.
+  public struct Failure: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public var exitCode: Int32
+    /// The playbook's text, for rendering the diagnostics; nil when it could not be read.
+    public var source: SourceFile?
+  }
+
+  /// Reads, parses, loads and checks the playbook at `path`.
+  public static func open(path: String, strict: Bool = false) throws(Failure) -> Workspace {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw Failure(
+        diagnostics: [
+          Diagnostic(code: "io_error", message: "cannot read \(path)", file: path, range: nil)
+        ], exitCode: 2, source: nil)
+    }
+    let source = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
+    let base = (path as NSString).deletingLastPathComponent
+    return try open(source: source, baseDirectory: base.isEmpty ? "." : base, strict: strict)
+  }
+
+  /// Parses, loads and checks `source`.
+  public static func open(
+    source: SourceFile, baseDirectory: String, strict: Bool = false
+  ) throws(Failure) -> Workspace {
+    let (playbook, syntax) = PlaybookParser.parse(source)
+    if syntax.contains(where: { $0.severity == .error }) {
+      throw Failure(diagnostics: syntax, exitCode: 1, source: source)
+    }
+    return try open(
+      playbook: playbook, source: source, baseDirectory: baseDirectory, strict: strict,
+      warnings: syntax)
+  }
+
+  /// Loads and checks an already parsed playbook (the shell re-checks this way).
+  public static func open(
+    playbook: Playbook, source: SourceFile, baseDirectory: String, strict: Bool = false,
+    warnings: [Diagnostic] = [], reuse: Dataset? = nil
+  ) throws(Failure) -> Workspace {
+    var (model, declared) = PlaybookChecker.declarations(of: playbook, file: source.path)
+    if declared.contains(where: { $0.severity == .error }) {
+      throw Failure(
+        diagnostics: PlaybookChecker.sorted(warnings + declared), exitCode: 1, source: source)
+    }
+    let started = DispatchTime.now()
+    let dataset: Dataset
+    if let reuse {
+      dataset = reuse
+    } else {
+      do {
+        dataset = try loadData(model, file: source.path, baseDirectory: baseDirectory, strict: strict)
+      } catch {
+        var failure = error
+        failure.source = source
+        throw failure
+      }
+    }
+    let loadMilliseconds = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+    let checked = PlaybookChecker.check(&model, schema: dataset.schema(model))
+    let all = PlaybookChecker.sorted(warnings + declared + checked)
+    if all.contains(where: { $0.severity == .error }) {
+      throw Failure(diagnostics: all, exitCode: 1, source: source)
+    }
+    return Workspace(
+      source: source, model: model, dataset: dataset, baseDirectory: baseDirectory,
+      loadMilliseconds: loadMilliseconds)
+  }
+
+  /// Reads every table the playbook loads.
+  static func loadData(
+    _ model: PlaybookModel, file: String, baseDirectory: String, strict: Bool
+  ) throws(Failure) -> Dataset {
+    guard let customers = model.customerTable else {
+      let range = model.playbook.statements.first?.range
+      throw Failure(
+        diagnostics: [
+          Diagnostic(
+            code: "no_customers", message: "the playbook loads no customers table", file: file,
+            range: range, hint: "add `load customers from \"customers.csv\"`")
+        ], exitCode: 1, source: nil)
+    }
+    func spec(_ table: TableBinding) -> TableSpec {
+      TableSpec(
+        name: table.name, path: resolve(table.path, against: baseDirectory),
+        keyColumn: table.keyColumn, linkColumn: table.linkColumn,
+        declaredTypes: table.declaredTypes)
+    }
+    do {
+      return try DatasetLoader.load(
+        customers: spec(customers), events: model.tables.filter { !$0.isCustomers }.map(spec),
+        strict: strict)
+    } catch {
+      let statement = model.tables.first { resolve($0.path, against: baseDirectory) == error.file }
+      throw Failure(
+        diagnostics: [
+          Diagnostic(
+            code: "load_error", message: error.message, file: file,
+            range: statement?.load.path.range ?? statement?.load.table.range,
+            hint: error.line.map { "see \(error.file) line \($0)" })
+        ], exitCode: 2, source: nil)
+    }
+  }
+
+  /// Relative paths in a playbook resolve against the playbook file's own folder.
+  public static func resolve(_ path: String, against base: String) -> String {
+    if path.hasPrefix("/") { return path }
+    return base == "." ? path : base + "/" + path
+  }
+
+  /// The clock: `--as-of` over the playbook's `as of` over `now` (taken once by the caller).
+  public func clock(override: Int64?, now: Int64) -> Int64 {
+    override ?? model.clock ?? now
+  }
+}
+
+extension Dataset {
+  /// The columns of each table the playbook loads, for the checker.
+  public func schema(_ model: PlaybookModel) -> DataSchema {
+    var tables: [String: [ColumnSchema]] = [:]
+    for binding in model.tables {
+      let table = binding.isCustomers ? customers : events[binding.name]
+      if let table { tables[binding.name] = table.schema }
+    }
+    return DataSchema(tables: tables)
+  }
+}

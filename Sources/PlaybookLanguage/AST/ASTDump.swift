@@ -1,0 +1,133 @@
+/// A playbook's meaning as text, with every source range left out: two playbooks that
+/// differ only in layout dump the same. Tests compare `parse(format(p))` with `parse(p)`
+/// this way; it also shows what the parser read.
+///
+///     (rule quick_fix_thanks (priority 5) (when (phrase complaint resolved-within 4h)) …)
+public enum ASTDump {
+  /// One line per statement, then one per comment.
+  public static func dump(_ playbook: Playbook) -> String {
+    var lines = playbook.statements.map { dump($0) }
+    lines += playbook.comments.map { "(comment \(quote($0.text)))" }
+    return lines.joined(separator: "\n")
+  }
+
+  public static func dump(_ statement: Statement) -> String {
+    switch statement.kind {
+    case .playbook(let name): return "(playbook \(string(name)))"
+    case .asOf(let t): return "(as-of \(t.spelling))"
+    case .window(let d): return "(window \(d?.spelling ?? "all"))"
+    case .load(let load): return dump(load)
+    case .define(let d): return "(define \(d.name.text) \(d.source.text) \(dump(d.condition)))"
+    case .segment(let s): return "(segment \(s.name.text) \(dump(s.condition)))"
+    case .channel(let c):
+      return "(channel \(c.name.text) \(dump(c.address))\(c.requires.map { " (requires \(dump($0)))" } ?? ""))"
+    case .offer(let o):
+      return "(offer \(o.code.text)\(o.description.map { " " + string($0) } ?? "")"
+        + "\(o.valid.map { " (valid \($0.spelling))" } ?? ""))"
+    case .rule(let r):
+      var parts = ["rule", r.name.text]
+      if let p = r.priority { parts.append("(priority \(p.spelling))") }
+      parts += r.conditions.map { "(when \(dump($0)))" }
+      parts += r.exceptions.map { "(unless \(dump($0)))" }
+      parts += r.sends.map { s in
+        "(send \(s.offer.text) (via \(s.channels.map(\.text).joined(separator: " ")))"
+          + "\(s.after.map { " (after \($0.spelling))" } ?? ""))"
+      }
+      return "(" + parts.joined(separator: " ") + ")"
+    case .limit(let l): return "(limit \(l.count.spelling)\(l.period.map { " (per \($0.spelling))" } ?? ""))"
+    case .holdout(let p): return "(holdout \(p.spelling))"
+    case .export(let e): return "(export \(string(e.path))\(e.format.map { " (as \($0.text))" } ?? ""))"
+    case .ledger(let path): return "(ledger \(string(path)))"
+    case .test(let t):
+      var parts = ["test", string(t.name)]
+      if let clock = t.clock { parts.append("(as-of \(clock.spelling))") }
+      parts += t.fixtures.map(dump)
+      parts += t.expectations.map(dump)
+      return "(" + parts.joined(separator: " ") + ")"
+    }
+  }
+
+  static func dump(_ load: Load) -> String {
+    var parts = ["load", load.table.text]
+    if let row = load.rowName { parts.append("(as \(row.text))") }
+    parts.append(string(load.path))
+    if let key = load.key { parts.append("(key \(key.text))") }
+    if let link = load.link { parts.append("(link \(link.text))") }
+    parts += load.fieldMap.map { "(with \($0.field.text) \($0.column.text))" }
+    parts += load.columnTypes.map { "(type \($0.column.text) \($0.type.text))" }
+    return "(" + parts.joined(separator: " ") + ")"
+  }
+
+  static func dump(_ e: Expectation) -> String {
+    switch e.kind {
+    case .gets(let c, let offer, let channel):
+      "(expect \(customer(c)) gets \(offer.text)\(channel.map { " (via \($0.text))" } ?? ""))"
+    case .getsNo(let c, let offer): "(expect \(customer(c)) gets-no \(offer.text))"
+    case .getsNothing(let c): "(expect \(customer(c)) gets-nothing)"
+    case .audience(let offer, let op, let n): "(expect-audience \(offer.text) \(op.rawValue) \(n.spelling))"
+    }
+  }
+
+  public static func dump(_ expr: Expr) -> String {
+    switch expr.kind {
+    case .number(let n): return n.spelling
+    case .string(let s): return string(s)
+    case .bool(let b): return String(b)
+    case .null: return "null"
+    case .duration(let d): return d.spelling
+    case .timestamp(let t): return t.spelling
+    case .percent(let p): return p.spelling
+    case .now: return "now"
+    case .list(let items): return "[" + items.map(dump).joined(separator: " ") + "]"
+    case .path(let row, let field): return row.text + (field.map { "." + $0.text } ?? "")
+    case .unary(let op, let e): return "(\(op.rawValue) \(dump(e)))"
+    case .binary(let op, let l, let r): return "(\(op.rawValue) \(dump(l)) \(dump(r)))"
+    case .inSegment(let e, let segment, let negated):
+      return "(\(negated ? "not-in" : "in") \(dump(e)) \(segment.text))"
+    case .inList(let e, let items, let negated):
+      return "(\(negated ? "not-in" : "in") \(dump(e)) [\(items.map(dump).joined(separator: " "))])"
+    case .contains(let l, let r): return "(contains \(dump(l)) \(dump(r)))"
+    case .containsAny(let l, let items): return "(contains-any \(dump(l)) [\(items.map(dump).joined(separator: " "))])"
+    case .isNull(let e, let negated): return "(\(negated ? "is-not-null" : "is-null") \(dump(e)))"
+    case .phrase(let row, let phrase): return "(phrase \(row.text) \(dump(phrase)))"
+    case .aggregate(let a):
+      var parts = [a.function.rawValue, a.row.text + (a.field.map { "." + $0.text } ?? "")]
+      if let filter = a.filter { parts.append("(where \(dump(filter)))") }
+      if let d = a.inLast { parts.append("(in-last \(d.spelling))") }
+      return "(" + parts.joined(separator: " ") + ")"
+    }
+  }
+
+  static func dump(_ phrase: Phrase) -> String {
+    switch phrase {
+    case .resolved: "resolved"
+    case .resolvedWithin(let d): "resolved-within \(d.spelling)"
+    case .resolvedAfter(let d): "resolved-after \(d.spelling)"
+    case .respondedWithin(let d): "responded-within \(d.spelling)"
+    case .respondedAfter(let d): "responded-after \(d.spelling)"
+    case .openFor(let d): "open-for \(d.spelling)"
+    case .inLast(let d): "in-last \(d.spelling)"
+    }
+  }
+
+  private static func customer(_ c: CustomerID) -> String {
+    "(customer \(c.quoted ? quote(c.text) : c.text))"
+  }
+
+  private static func string(_ s: StringLiteral) -> String { quote(s.value) }
+
+  /// `"…"` with the playbook's escapes, so the text reads back as the same value.
+  static func quote(_ text: String) -> String {
+    var out = "\""
+    for character in text {
+      switch character {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\t": out += "\\t"
+      default: out.append(character)
+      }
+    }
+    return out + "\""
+  }
+}

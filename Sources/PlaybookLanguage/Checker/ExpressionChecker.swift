@@ -1,0 +1,339 @@
+/// Works out the type of an expression against the loaded columns, reporting unknown
+/// names and type errors. The plan compiler uses the same typing, so what checks is what
+/// runs.
+public struct ExpressionChecker {
+  public let model: PlaybookModel
+  public let schema: DataSchema
+  public private(set) var diagnostics: [Diagnostic] = []
+  /// Event rows referenced outside aggregates, in source order (a rule's trigger).
+  public private(set) var bound: [Name] = []
+  /// Row names usable here; nil means any declared row.
+  var allowedRows: Set<String>?
+  /// What to say when a row outside `allowedRows` is used.
+  var disallowedHint: String = ""
+
+  public init(model: PlaybookModel, schema: DataSchema) {
+    self.model = model
+    self.schema = schema
+  }
+
+  /// The type of `expr`, reporting any problem in it.
+  public mutating func type(of expr: Expr) -> ValueType {
+    switch expr.kind {
+    case .number(let n): return .number(integer: n.isInteger)
+    case .string: return .text
+    case .bool: return .boolean
+    case .null: return .null
+    case .duration: return .duration
+    case .timestamp, .now: return .timestamp
+    case .percent: return .percent
+    case .list(let items): return listType(items, range: expr.range)
+    case .path(let row, let field): return pathType(row: row, field: field)
+    case .unary(.not, let operand):
+      return requireBoolean(operand, what: "'not'")
+    case .unary(.negate, let operand):
+      let t = type(of: operand)
+      guard t.isNumber || t == .duration || t == .error else {
+        return mismatch(operand.range, "cannot negate \(t)")
+      }
+      return t
+    case .binary(let op, let lhs, let rhs): return binaryType(op, lhs, rhs, range: expr.range)
+    case .inSegment(let subject, let segment, _):
+      let t = type(of: subject)
+      if t != .error, t != .row("customer") {
+        report(
+          subject.range, "only a customer can be in a segment, not \(t)", code: "type_error",
+          hint: "write `customer in \(segment.text)`")
+      }
+      if model.segments[segment.text] == nil {
+        report(
+          segment.range, "unknown segment '\(segment.text)'", code: "unknown_segment",
+          hint: suggestion(segment.text, among: model.segments.keys.sorted()))
+      }
+      return .boolean
+    case .inList(let subject, let items, _):
+      let t = type(of: subject)
+      for item in items {
+        let it = type(of: item)
+        if !t.isComparable(with: it) {
+          report(item.range, "cannot compare \(t) with \(it)", code: "type_error", hint: hint(t, it))
+        }
+      }
+      return .boolean
+    case .contains(let subject, let needle):
+      requireText(subject, what: "contains")
+      requireText(needle, what: "contains")
+      return .boolean
+    case .containsAny(let subject, let needles):
+      requireText(subject, what: "contains any")
+      for needle in needles { requireText(needle, what: "contains any") }
+      return .boolean
+    case .isNull(let subject, _):
+      _ = type(of: subject)
+      return .boolean
+    case .phrase(let row, let phrase): return phraseType(row: row, phrase: phrase)
+    case .aggregate(let aggregate): return aggregateType(aggregate)
+    }
+  }
+
+  /// Checks that `expr` is a condition (true/false, or an event row: "there is one").
+  public mutating func checkCondition(_ expr: Expr) {
+    _ = requireBoolean(expr, what: "a condition")
+  }
+
+  private mutating func listType(_ items: [Expr], range: SourceRange) -> ValueType {
+    var element: ValueType?
+    for item in items {
+      let t = type(of: item)
+      if let e = element, !e.isComparable(with: t) {
+        report(item.range, "a list mixes \(e) and \(t)", code: "type_error")
+      } else if element == nil || element == .error {
+        element = t
+      }
+    }
+    return .list(element: element ?? .error)
+  }
+
+  private mutating func pathType(row: Name, field: Name?) -> ValueType {
+    guard let binding = model.rows[row.text], let table = model.table(ofRow: row.text) else {
+      let hint: String?
+      if let table = model.tables.first(where: { $0.name == row.text }) {
+        hint = "did you mean '\(table.rowName)'? rows are named in the singular"
+      } else {
+        hint = suggestion(row.text, among: model.rows.keys.sorted()) ?? rowListHint()
+      }
+      report(
+        row.range, "unknown row '\(row.text)'", code: "unknown_row",
+        hint: hint)
+      return .error
+    }
+    if let allowed = allowedRows, !allowed.contains(row.text) {
+      report(row.range, "'\(row.text)' cannot be used here", code: "invalid_row", hint: disallowedHint)
+      return .error
+    }
+    if field == nil, !binding.isCustomer { bound.append(row) }
+    guard let field else { return .row(row.text) }
+    guard let columns = schema.tables[table.name] else { return .error }
+    let columnName = table.column(forField: field.text)
+    guard let column = columns.first(where: { $0.name == columnName }) else {
+      let fields = columns.map(\.name) + table.fieldColumns.keys.sorted()
+      report(
+        field.range, "unknown field '\(field.text)' on \(row.text)", code: "unknown_field",
+        hint: suggestion(field.text, among: fields)
+          ?? "\(table.name) has \(columns.map(\.name).joined(separator: ", "))")
+      return .error
+    }
+    if !binding.isCustomer { bound.append(row) }
+    return ValueType(column.type)
+  }
+
+  private func rowListHint() -> String? {
+    let names = model.rows.keys.sorted()
+    return names.isEmpty ? nil : "known rows: \(names.joined(separator: ", "))"
+  }
+
+  private mutating func binaryType(
+    _ op: BinaryOperator, _ lhs: Expr, _ rhs: Expr, range: SourceRange
+  ) -> ValueType {
+    switch op {
+    case .and, .or:
+      _ = requireBoolean(lhs, what: "'\(op.rawValue)'")
+      _ = requireBoolean(rhs, what: "'\(op.rawValue)'")
+      return .boolean
+    case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+      let l = type(of: lhs)
+      let r = type(of: rhs)
+      if l == .null || r == .null {
+        report(
+          range, "nothing equals null", code: "type_error",
+          hint: op == .notEqual ? "use 'is not null'" : "use 'is null'")
+      } else if !l.isComparable(with: r) {
+        report(range, "cannot compare \(l) with \(r)", code: "type_error", hint: hint(l, r))
+      } else if l == .boolean || isRow(l), op != .equal, op != .notEqual {
+        report(range, "\(l) values have no order", code: "type_error")
+      }
+      return .boolean
+    case .add, .subtract, .multiply, .divide:
+      let l = type(of: lhs)
+      let r = type(of: rhs)
+      if let result = arithmetic(op, l, r) { return result }
+      return mismatch(range, "cannot \(verb(op)) \(l) and \(r)")
+    }
+  }
+
+  /// The result of `l op r`, or nil when the operation means nothing.
+  private func arithmetic(_ op: BinaryOperator, _ l: ValueType, _ r: ValueType) -> ValueType? {
+    switch (op, l, r) {
+    case (_, .error, _), (_, _, .error): return .error
+    case (_, .number(let a), .number(let b)):
+      return .number(integer: a && b && op != .divide)
+    case (.subtract, .timestamp, .timestamp): return .duration
+    case (.add, .timestamp, .duration), (.subtract, .timestamp, .duration),
+      (.add, .duration, .timestamp):
+      return .timestamp
+    case (.add, .duration, .duration), (.subtract, .duration, .duration): return .duration
+    case (.multiply, .duration, .number), (.multiply, .number, .duration),
+      (.divide, .duration, .number):
+      return .duration
+    default: return nil
+    }
+  }
+
+  private func verb(_ op: BinaryOperator) -> String {
+    switch op {
+    case .add: return "add"
+    case .subtract: return "subtract"
+    case .multiply: return "multiply"
+    default: return "divide"
+    }
+  }
+
+  private func isRow(_ t: ValueType) -> Bool {
+    if case .row = t { return true }
+    return false
+  }
+
+  private func hint(_ l: ValueType, _ r: ValueType) -> String? {
+    switch (l, r) {
+    case (.text, .number), (.number, .text): return "put text values in double quotes"
+    case (.timestamp, .duration), (.duration, .timestamp):
+      return "compare a time with a time, e.g. `now - 30d`"
+    default: return nil
+    }
+  }
+
+  private mutating func requireBoolean(_ expr: Expr, what: String) -> ValueType {
+    let t = type(of: expr)
+    switch t {
+    case .boolean, .error: return .boolean
+    case .row(let name) where model.rows[name]?.isCustomer == false: return .boolean
+    default:
+      report(
+        expr.range, "\(what) needs a true/false condition, but this is \(t)", code: "type_error")
+      return .boolean
+    }
+  }
+
+  private mutating func requireText(_ expr: Expr, what: String) {
+    let t = type(of: expr)
+    if t != .text, t != .error {
+      report(expr.range, "\(what) needs text, but this is \(t)", code: "type_error")
+    }
+  }
+
+  private mutating func phraseType(row: Name, phrase: Phrase) -> ValueType {
+    let t = pathType(row: row, field: nil)
+    guard case .row(let name) = t else { return .boolean }
+    guard let table = model.table(ofRow: name), !table.isCustomers else {
+      report(
+        row.range, "'\(row.text)' has no lifecycle; phrases apply to event rows",
+        code: "type_error", hint: "e.g. `complaint resolved within 4h`")
+      return .error
+    }
+    for field in PhraseFields.needed(by: phrase) {
+      guard let columns = schema.tables[table.name] else { break }
+      let column = table.column(forField: field)
+      guard let schemaColumn = columns.first(where: { $0.name == column }) else {
+        report(
+          row.range,
+          "\(table.name) has no '\(column)' column for '\(field)'",
+          code: "unknown_field", hint: "map it with `with \(field) = COLUMN` on the load")
+        return .error
+      }
+      if ValueType(schemaColumn.type) != .timestamp {
+        report(
+          row.range,
+          "'\(PhraseFields.keyword(phrase))' needs a time, but \(table.name).\(column) is \(schemaColumn.type.rawValue)",
+          code: "type_error", hint: "map '\(field)' to a timestamp column with `with \(field) = COLUMN`")
+        return .error
+      }
+    }
+    return .boolean
+  }
+
+  private mutating func aggregateType(_ aggregate: Aggregate) -> ValueType {
+    let row = aggregate.row
+    guard let binding = model.rows[row.text], !binding.isCustomer,
+      let table = model.table(ofRow: row.text)
+    else {
+      if model.rows[row.text]?.isCustomer == true {
+        report(
+          row.range, "\(aggregate.function.rawValue) ranges over a customer's event rows, not customers",
+          code: "type_error")
+      } else {
+        _ = pathType(row: row, field: nil)
+      }
+      return .error
+    }
+    // Inside an aggregate the row is the aggregated one: it binds no trigger.
+    var inner = self
+    inner.bound = []
+    inner.allowedRows = ["customer", row.text]
+    inner.disallowedHint = "inside \(aggregate.function.rawValue)(\(row.text) …) only \(row.text) and customer can be used"
+    var result: ValueType = .number(integer: true)
+    if let field = aggregate.field {
+      let t = inner.pathType(row: row, field: field)
+      switch (aggregate.function, t) {
+      case (_, .error): result = .error
+      case (.sum, .number), (.avg, .number): result = aggregate.function == .avg ? .number(integer: false) : t
+      case (.min, .number), (.max, .number), (.min, .timestamp), (.max, .timestamp): result = t
+      default:
+        inner.report(
+          field.range,
+          "\(aggregate.function.rawValue) needs a number, but \(row.text).\(field.text) is \(t)",
+          code: "type_error")
+        result = .error
+      }
+    } else if aggregate.function != .count {
+      inner.report(
+        row.range, "\(aggregate.function.rawValue) needs a field, e.g. \(aggregate.function.rawValue)(\(row.text).FIELD)",
+        code: "type_error")
+    }
+    if let filter = aggregate.filter { inner.checkCondition(filter) }
+    if let inLast = aggregate.inLast {
+      for field in PhraseFields.needed(by: .inLast(inLast)) {
+        let column = table.column(forField: field)
+        if let columns = schema.tables[table.name], !columns.contains(where: { $0.name == column }) {
+          inner.report(
+            row.range, "\(table.name) has no '\(column)' column for 'in last'", code: "unknown_field",
+            hint: "map it with `with \(field) = COLUMN` on the load")
+        }
+      }
+    }
+    diagnostics = inner.diagnostics
+    return result
+  }
+
+  private mutating func mismatch(_ range: SourceRange, _ message: String) -> ValueType {
+    report(range, message, code: "type_error")
+    return .error
+  }
+
+  mutating func report(_ range: SourceRange, _ message: String, code: String, hint: String? = nil) {
+    diagnostics.append(
+      Diagnostic(code: code, message: message, file: model.file, range: range, hint: hint))
+  }
+}
+
+/// The lifecycle fields each phrase reads.
+public enum PhraseFields {
+  public static func needed(by phrase: Phrase) -> [String] {
+    switch phrase {
+    case .resolved, .resolvedWithin, .resolvedAfter, .openFor: return ["opened", "resolved"]
+    case .respondedWithin, .respondedAfter: return ["opened", "responded"]
+    case .inLast: return ["opened"]
+    }
+  }
+
+  static func keyword(_ phrase: Phrase) -> String {
+    switch phrase {
+    case .resolved: return "resolved"
+    case .resolvedWithin: return "resolved within"
+    case .resolvedAfter: return "resolved after"
+    case .respondedWithin: return "responded within"
+    case .respondedAfter: return "responded after"
+    case .openFor: return "open for"
+    case .inLast: return "in last"
+    }
+  }
+}

@@ -1,0 +1,206 @@
+/// The checker: resolves a playbook's names and checks it against the loaded columns.
+///
+/// Two steps, because the data to load is named by the playbook itself:
+/// `declarations` needs no data and tells the engine what to load; `check` then checks
+/// every statement against the loaded tables' columns.
+public enum PlaybookChecker {
+  /// Collects declarations, reporting what can be known without data (duplicates,
+  /// percents, limits, formats).
+  public static func declarations(of playbook: Playbook, file: String) -> (
+    PlaybookModel, [Diagnostic]
+  ) {
+    var collector = DeclarationCollector(playbook: playbook, file: file)
+    collector.collect()
+    return (collector.model, collector.diagnostics)
+  }
+
+  /// Both steps: declarations, then every check against `schema`. The model's rules get
+  /// their trigger rows. Diagnostics are sorted by position.
+  public static func check(_ playbook: Playbook, file: String, schema: DataSchema) -> (
+    PlaybookModel, [Diagnostic]
+  ) {
+    var (model, diagnostics) = declarations(of: playbook, file: file)
+    diagnostics += check(&model, schema: schema)
+    return (model, sorted(diagnostics))
+  }
+
+  /// The checks that need the loaded columns.
+  public static func check(_ model: inout PlaybookModel, schema: DataSchema) -> [Diagnostic] {
+    var statements = StatementChecker(model: model, schema: schema)
+    statements.checkAll()
+    model = statements.model
+    return statements.diagnostics
+  }
+
+  /// Errors first by file position; a stable order for output and tests.
+  public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.enumerated().sorted { a, b in
+      let (ra, rb) = (a.element.range?.start.offset ?? -1, b.element.range?.start.offset ?? -1)
+      return ra != rb ? ra < rb : a.offset < b.offset
+    }.map(\.element)
+  }
+}
+
+/// The statement-level checks of `PlaybookChecker.check`.
+struct StatementChecker {
+  var model: PlaybookModel
+  let schema: DataSchema
+  var diagnostics: [Diagnostic] = []
+
+  init(model: PlaybookModel, schema: DataSchema) {
+    self.model = model
+    self.schema = schema
+  }
+
+  mutating func checkAll() {
+    for table in model.tables { checkColumns(of: table.load, table: table) }
+    for statement in model.playbook.statements {
+      switch statement.kind {
+      case .define(let define): checkDefine(define)
+      case .segment(let segment):
+        checkCustomerCondition(segment.condition, context: "a segment")
+      case .channel(let channel):
+        var checker = customerOnly("a channel")
+        let address = checker.type(of: channel.address)
+        if address != .text, address != .error {
+          checker.report(
+            channel.address.range, "a channel's address must be text, but this is \(address)",
+            code: "type_error", hint: "e.g. `address customer.email`")
+        }
+        if let requires = channel.requires { checker.checkCondition(requires) }
+        absorb(checker)
+      case .test(let test): checkTest(test)
+      default: break
+      }
+    }
+    for index in model.rules.indices { checkRule(at: index) }
+  }
+
+  /// The key, link and mapped columns a `load` names must exist in its file.
+  private mutating func checkColumns(of load: Load, table: TableBinding) {
+    guard let columns = schema.tables[table.name]?.map(\.name) else { return }
+    func require(_ name: Name?, _ column: String, role: String) {
+      guard !columns.contains(column) else { return }
+      let range = name?.range ?? load.table.range
+      report(
+        range, "\(table.path) has no column '\(column)' for the \(role)", code: "unknown_column",
+        hint: suggestion(column, among: columns) ?? "its columns: \(columns.joined(separator: ", "))")
+    }
+    require(load.key, table.keyColumn, role: "key")
+    if let link = table.linkColumn { require(load.link, link, role: "link to customers") }
+    for mapping in load.fieldMap {
+      require(mapping.column, mapping.column.text, role: "field '\(mapping.field.text)'")
+    }
+    for declaration in load.columnTypes {
+      require(declaration.column, declaration.column.text, role: "stated type")
+    }
+  }
+
+  private mutating func checkDefine(_ define: Define) {
+    guard model.rows[define.name.text] != nil else { return }
+    var checker = ExpressionChecker(model: model, schema: schema)
+    checker.allowedRows = ["customer", define.source.text]
+    checker.disallowedHint = "a define's condition may use \(define.source.text) and customer"
+    checker.checkCondition(define.condition)
+    absorb(checker)
+  }
+
+  private mutating func checkCustomerCondition(_ expr: Expr, context: String) {
+    var checker = customerOnly(context)
+    checker.checkCondition(expr)
+    absorb(checker)
+  }
+
+  /// A checker for customer-level expressions: event rows only inside aggregates.
+  private func customerOnly(_ context: String) -> ExpressionChecker {
+    var checker = ExpressionChecker(model: model, schema: schema)
+    checker.allowedRows = ["customer"]
+    checker.disallowedHint = "\(context) describes a customer; use count(…) or sum(…) for their rows"
+    return checker
+  }
+
+  private mutating func checkRule(at index: Int) {
+    let rule = model.rules[index].rule
+    var checker = ExpressionChecker(model: model, schema: schema)
+    for condition in rule.conditions { checker.checkCondition(condition) }
+    let triggerBound = checker.bound
+    for exception in rule.exceptions { checker.checkCondition(exception) }
+    // The trigger: the one event row named outside aggregates (in when or unless).
+    var trigger: Name?
+    for row in checker.bound {
+      guard let first = trigger else {
+        trigger = row
+        continue
+      }
+      if row.text != first.text {
+        checker.report(
+          row.range,
+          "rule '\(rule.name.text)' names two event rows, '\(first.text)' and '\(row.text)'",
+          code: "two_triggers",
+          hint: "a rule triggers on one row; test the other with count(\(row.text) where …)")
+        break
+      }
+    }
+    if trigger == nil, !triggerBound.isEmpty { trigger = triggerBound.first }
+    model.rules[index].trigger = trigger?.text
+    if rule.sends.isEmpty {
+      checker.report(
+        rule.name.range, "rule '\(rule.name.text)' has no send", code: "missing_send",
+        hint: "add a line such as `send OFFER via email`")
+    }
+    for send in rule.sends {
+      checkOffer(send.offer, in: &checker)
+      for channel in send.channels { checkChannel(channel, in: &checker) }
+    }
+    absorb(checker)
+  }
+
+  private func checkOffer(_ offer: Name, in checker: inout ExpressionChecker) {
+    guard model.offer(offer.text) == nil else { return }
+    checker.report(
+      offer.range, "unknown offer '\(offer.text)'", code: "unknown_offer",
+      hint: suggestion(offer.text, among: model.offers.map(\.code.text))
+        ?? "declare it with `offer \(offer.text) \"description\" valid 30d`")
+  }
+
+  private func checkChannel(_ channel: Name, in checker: inout ExpressionChecker) {
+    guard model.channel(channel.text) == nil else { return }
+    checker.report(
+      channel.range, "unknown channel '\(channel.text)'", code: "unknown_channel",
+      hint: suggestion(channel.text, among: model.channels.map(\.name.text))
+        ?? "declare it with `channel \(channel.text) address customer.FIELD`")
+  }
+
+  private mutating func checkTest(_ test: PlaybookTest) {
+    var checker = ExpressionChecker(model: model, schema: schema)
+    for fixture in test.fixtures where !model.tables.contains(where: { $0.name == fixture.table.text }) {
+      checker.report(
+        fixture.table.range, "unknown table '\(fixture.table.text)'", code: "unknown_table",
+        hint: suggestion(fixture.table.text, among: model.tables.map(\.name))
+          ?? "a test replaces a table the playbook loads")
+    }
+    for expectation in test.expectations {
+      switch expectation.kind {
+      case .gets(_, let offer, let channel):
+        checkOffer(offer, in: &checker)
+        if let channel { checkChannel(channel, in: &checker) }
+      case .getsNo(_, let offer), .audience(let offer, _, _):
+        checkOffer(offer, in: &checker)
+      case .getsNothing:
+        break
+      }
+    }
+    absorb(checker)
+  }
+
+  private mutating func absorb(_ checker: ExpressionChecker) {
+    diagnostics += checker.diagnostics
+  }
+
+  private mutating func report(
+    _ range: SourceRange, _ message: String, code: String, hint: String? = nil
+  ) {
+    diagnostics.append(
+      Diagnostic(code: code, message: message, file: model.file, range: range, hint: hint))
+  }
+}

@@ -1,0 +1,204 @@
+extension PlaybookModel {
+  /// An empty model of `playbook`; `DeclarationCollector` fills it.
+  init(empty playbook: Playbook, file: String) {
+    self.init(
+      playbook: playbook, file: file, name: "", clock: nil, window: 30 * 86_400, tables: [],
+      rows: [:], segments: [:], channels: [], offers: [], rules: [], limit: nil,
+      holdoutPercent: 0, export: nil, ledger: nil, tests: [])
+  }
+
+  /// `tickets` → `ticket`, `replies` → `reply`, `addresses` → `address`.
+  public static func singular(_ table: String) -> String {
+    if table.hasSuffix("ies"), table.count > 3 { return String(table.dropLast(3)) + "y" }
+    for suffix in ["sses", "xes", "ches", "shes"] where table.hasSuffix(suffix) {
+      return String(table.dropLast(2))
+    }
+    if table.hasSuffix("s"), !table.hasSuffix("ss"), table.count > 1 {
+      return String(table.dropLast())
+    }
+    return table
+  }
+}
+
+/// Builds a `PlaybookModel` statement by statement, collecting diagnostics.
+struct DeclarationCollector {
+  var model: PlaybookModel
+  var diagnostics: [Diagnostic] = []
+  /// First declaration of each name per namespace, for duplicate reports.
+  private var seen: [String: [String: SourceRange]] = [:]
+
+  init(playbook: Playbook, file: String) {
+    model = PlaybookModel(empty: playbook, file: file)
+  }
+
+  mutating func collect() {
+    var ruleOrder = 0
+    for statement in model.playbook.statements {
+      switch statement.kind {
+      case .playbook(let name):
+        model.name = name.value
+      case .asOf(let clock):
+        model.clock = clock.secondsSinceEpoch
+      case .window(let duration):
+        if let duration, duration.seconds <= 0 {
+          report(duration.range, "window must be longer than zero", code: "invalid_value")
+        }
+        model.window = duration?.seconds
+      case .load(let load):
+        addTable(load)
+      case .define(let define):
+        guard declare("row", define.name, what: "row") else { break }
+        model.rows[define.name.text] = RowBinding(
+          name: define.name.text, table: "", filters: [define.condition],
+          filterRows: [define.source.text], isCustomer: false, range: define.name.range)
+      case .segment(let segment):
+        if declare("segment", segment.name, what: "segment") {
+          model.segments[segment.name.text] = segment
+        }
+      case .channel(let channel):
+        if declare("channel", channel.name, what: "channel") { model.channels.append(channel) }
+      case .offer(let offer):
+        if declare("offer", offer.code, what: "offer") { model.offers.append(offer) }
+      case .rule(let rule):
+        guard declare("rule", rule.name, what: "rule") else { break }
+        var priority = 0
+        if let literal = rule.priority {
+          if literal.isInteger { priority = Int(literal.value) } else {
+            report(literal.range, "priority must be a whole number", code: "invalid_value")
+          }
+        }
+        model.rules.append(
+          RuleBinding(rule: rule, trigger: nil, priority: priority, order: ruleOrder))
+        ruleOrder += 1
+      case .limit(let limit):
+        if !limit.count.isInteger || limit.count.value < 1 {
+          report(limit.count.range, "limit must be a whole number of at least 1", code: "invalid_value")
+        }
+        if let period = limit.period, period.seconds <= 0 {
+          report(period.range, "limit period must be longer than zero", code: "invalid_value")
+        }
+        model.limit = limit
+      case .holdout(let percent):
+        if percent.value < 0 || percent.value > 100 {
+          report(
+            percent.range, "holdout \(percent.spelling) is outside 0–100%", code: "invalid_value",
+            hint: "a holdout is a share of customers, from 0% to 100%")
+        }
+        model.holdoutPercent = percent.value
+      case .export(let export):
+        if let format = export.format, !["csv", "jsonl"].contains(format.text) {
+          report(
+            format.range, "unknown export format '\(format.text)'", code: "invalid_value",
+            hint: "use csv or jsonl")
+        }
+        model.export = export
+      case .ledger(let path):
+        model.ledger = path
+      case .test(let test):
+        if declare("test", Name(test.name.value, range: test.name.range), what: "test") {
+          model.tests.append(test)
+        }
+      }
+    }
+    resolveDefines()
+    if model.tables.isEmpty == false, model.customerTable == nil {
+      report(
+        model.tables[0].load.table.range, "no customers table", code: "no_customers",
+        hint: "load the customers with `load customers from \"customers.csv\"`")
+    }
+  }
+
+  private mutating func addTable(_ load: Load) {
+    let rowName = load.rowName?.text ?? PlaybookModel.singular(load.table.text)
+    guard declare("table", load.table, what: "table"),
+      declare("row", Name(rowName, range: load.rowName?.range ?? load.table.range), what: "row")
+    else { return }
+    let isCustomers = rowName == "customer"
+    if isCustomers, let link = load.link {
+      report(link.range, "the customers table links to no other table", code: "invalid_link")
+    }
+    var fields = isCustomers ? [:] : TableBinding.lifecycleDefaults
+    for mapping in load.fieldMap { fields[mapping.field.text] = mapping.column.text }
+    var types: [String: ColumnType] = [:]
+    for declaration in load.columnTypes {
+      if let type = ColumnType(rawValue: declaration.type.text) {
+        types[declaration.column.text] = type
+      } else {
+        report(
+          declaration.type.range, "unknown column type '\(declaration.type.text)'",
+          code: "unknown_type",
+          hint: NearNames.closest(to: declaration.type.text, in: ColumnType.allCases.map(\.rawValue))
+            .map { "did you mean '\($0)'?" }
+            ?? "types are integer, decimal, boolean, timestamp, date, text")
+      }
+    }
+    let binding = TableBinding(
+      load: load, name: load.table.text, rowName: rowName, path: load.path.value,
+      keyColumn: load.key?.text ?? "id",
+      linkColumn: isCustomers ? nil : (load.link?.text ?? "customer_id"), isCustomers: isCustomers,
+      fieldColumns: fields, declaredTypes: types)
+    model.tables.append(binding)
+    model.rows[rowName] = RowBinding(
+      name: rowName, table: binding.name, filters: [], filterRows: [], isCustomer: isCustomers,
+      range: load.table.range)
+  }
+
+  /// Points each `define` at its table, following chains (`define a = complaint where …`).
+  private mutating func resolveDefines() {
+    for statement in model.playbook.statements {
+      guard case .define(let define) = statement.kind,
+        var binding = model.rows[define.name.text], binding.table.isEmpty
+      else { continue }
+      var source = define.source.text
+      var visited: Set<String> = [define.name.text]
+      while let base = model.rows[source], base.table.isEmpty, !visited.contains(source) {
+        visited.insert(source)
+        binding.filters = base.filters + binding.filters
+        binding.filterRows = base.filterRows + binding.filterRows
+        source = base.filterRows.first ?? ""
+      }
+      guard let base = model.rows[source], !base.table.isEmpty else {
+        report(
+          define.source.range, "unknown row '\(define.source.text)'", code: "unknown_row",
+          hint: suggestion(define.source.text, among: model.rows.keys.sorted()))
+        model.rows[define.name.text] = nil
+        continue
+      }
+      if base.isCustomer {
+        report(
+          define.source.range, "define names a kind of event row; customers are grouped with segment",
+          code: "invalid_define", hint: "write `segment \(define.name.text) = …`")
+        model.rows[define.name.text] = nil
+        continue
+      }
+      binding.table = base.table
+      binding.filters = base.filters + binding.filters
+      binding.filterRows = base.filterRows + binding.filterRows
+      model.rows[define.name.text] = binding
+    }
+  }
+
+  /// Records a declaration; reports and returns false when the name is taken.
+  private mutating func declare(_ namespace: String, _ name: Name, what: String) -> Bool {
+    if let first = seen[namespace]?[name.text] {
+      report(
+        name.range, "duplicate \(what) '\(name.text)'", code: "duplicate_name",
+        hint: "first declared on line \(first.start.line)")
+      return false
+    }
+    seen[namespace, default: [:]][name.text] = name.range
+    return true
+  }
+
+  mutating func report(
+    _ range: SourceRange, _ message: String, code: String, hint: String? = nil
+  ) {
+    diagnostics.append(
+      Diagnostic(code: code, message: message, file: model.file, range: range, hint: hint))
+  }
+}
+
+/// `did you mean 'x'?` for the closest of `names`, if any is close.
+func suggestion(_ word: String, among names: [String]) -> String? {
+  NearNames.closest(to: word, in: names).map { "did you mean '\($0)'?" }
+}

@@ -1,0 +1,57 @@
+/// The type of an expression, as the checker and the plan compiler see it.
+public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
+  case number(integer: Bool)
+  case text
+  case boolean
+  case timestamp
+  case duration
+  case percent
+  /// The `null` literal: comparable with nothing (use `is null`).
+  case null
+  case list(element: ValueType)
+  /// A whole row (`customer`, `complaint`): usable with `in SEGMENT` (customer) or as a
+  /// condition (an event row: "there is such a row").
+  case row(String)
+  /// Already reported; suppresses follow-on errors.
+  case error
+
+  public var description: String {
+    switch self {
+    case .number(let integer): return integer ? "integer" : "number"
+    case .text: return "text"
+    case .boolean: return "boolean"
+    case .timestamp: return "timestamp"
+    case .duration: return "duration"
+    case .percent: return "percent"
+    case .null: return "null"
+    case .list(let element): return "list of \(element)"
+    case .row(let name): return "row '\(name)'"
+    case .error: return "error"
+    }
+  }
+
+  /// The type a column of `type` has in expressions (dates are timestamps at midnight UTC).
+  public init(_ type: ColumnType) {
+    switch type {
+    case .integer: self = .number(integer: true)
+    case .decimal: self = .number(integer: false)
+    case .boolean: self = .boolean
+    case .timestamp, .date: self = .timestamp
+    case .text: self = .text
+    }
+  }
+
+  var isNumber: Bool {
+    if case .number = self { return true }
+    return false
+  }
+
+  /// Whether two types can be compared with `==` (and, for ordered types, `<`).
+  func isComparable(with other: ValueType) -> Bool {
+    switch (self, other) {
+    case (.error, _), (_, .error): return true
+    case (.number, .number): return true
+    default: return self == other
+    }
+  }
+}

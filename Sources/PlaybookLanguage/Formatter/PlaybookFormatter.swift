@@ -1,0 +1,245 @@
+/// Prints a playbook in the one canonical layout, keeping its comments:
+///
+/// - one statement per line, single spaces, lists on one line;
+/// - a rule's lines as `when` / `and` / `unless` / `send`, a test's as `as of` / `load` /
+///   `expect`, indented by two spaces; a load's `with` and `types` on their own lines;
+/// - a blank line around every rule and test, and wherever the source had one between
+///   statements (several collapse to one);
+/// - each comment on the line it was on (trailing, after two spaces) or on its own line
+///   before what followed it.
+///
+/// Formatting never changes meaning (`ASTDump` of the re-parsed output is the same) and
+/// formatting the output again changes nothing. Format only playbooks that parsed
+/// without errors: statements with errors are not in the `Playbook`.
+public enum PlaybookFormatter {
+  /// The formatted text, ending with one line break (empty for an empty playbook).
+  /// - Parameters:
+  ///   - source: the text `playbook` was parsed from, for its blank lines; without it
+  ///     (a playbook assembled in the shell) a blank line separates statements of
+  ///     different kinds.
+  public static func format(_ playbook: Playbook, source: SourceFile? = nil) -> String {
+    var layout = Layout(source: source)
+    for statement in playbook.statements { layout.add(statement) }
+    return layout.render(comments: playbook.comments.sorted { $0.range.start < $1.range.start })
+  }
+}
+
+/// One output line and the source lines it came from.
+struct LayoutLine {
+  var indent: Int
+  var text: String
+  var firstLine: Int
+  var lastLine: Int
+  /// The first line of a top-level statement.
+  var statementStart = false
+  /// A rule's or test's first line: blank lines go around the block.
+  var isBlock = false
+  /// Which kind of statement, to separate kinds when there is no source.
+  var group = ""
+  var trailingComment: String?
+  var leadingComments: [Comment] = []
+}
+
+struct Layout {
+  private let blankLines: Set<Int>
+  private let hasSource: Bool
+  private var lines: [LayoutLine] = []
+
+  init(source: SourceFile?) {
+    hasSource = source != nil
+    var blanks: Set<Int> = []
+    if let text = source?.text {
+      var number = 1
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { blanks.insert(number) }
+        number += 1
+      }
+    }
+    blankLines = blanks
+  }
+
+  private mutating func emit(_ indent: Int, _ text: String, _ range: SourceRange) {
+    lines.append(LayoutLine(indent: indent, text: text, firstLine: range.start.line, lastLine: range.end.line))
+  }
+
+  mutating func add(_ statement: Statement) {
+    let first = lines.count
+    let range = statement.range
+    switch statement.kind {
+    case .playbook(let name): emit(0, "playbook " + ASTDump.quote(name.value), range)
+    case .asOf(let t): emit(0, "as of " + t.spelling, range)
+    case .window(let d): emit(0, "window " + (d?.spelling ?? "all"), range)
+    case .load(let load): add(load, indent: 0, range: range)
+    case .define(let d):
+      emit(0, "define \(d.name.text) = \(d.source.text) where \(ExpressionPrinter.print(d.condition))", range)
+    case .segment(let s): emit(0, "segment \(s.name.text) = \(ExpressionPrinter.print(s.condition))", range)
+    case .channel(let c):
+      var text = "channel \(c.name.text) address \(ExpressionPrinter.print(c.address))"
+      if let requires = c.requires { text += " requires " + ExpressionPrinter.print(requires) }
+      emit(0, text, range)
+    case .offer(let o):
+      var text = "offer " + o.code.text
+      if let description = o.description { text += " " + ASTDump.quote(description.value) }
+      if let valid = o.valid { text += " valid " + valid.spelling }
+      emit(0, text, range)
+    case .rule(let rule): add(rule, range: range)
+    case .limit(let l):
+      emit(0, "limit \(l.count.spelling) per customer" + (l.period.map { " per " + $0.spelling } ?? ""), range)
+    case .holdout(let p): emit(0, "holdout " + p.spelling, range)
+    case .export(let e):
+      emit(0, "export to " + ASTDump.quote(e.path.value) + (e.format.map { " as " + $0.text } ?? ""), range)
+    case .ledger(let path): emit(0, "ledger " + ASTDump.quote(path.value), range)
+    case .test(let test): add(test, range: range)
+    }
+    guard first < lines.count else { return }
+    lines[first].statementStart = true
+    lines[first].group = Layout.group(statement.kind)
+    switch statement.kind {
+    case .rule, .test: lines[first].isBlock = true
+    default: break
+    }
+  }
+
+  private static func group(_ kind: Statement.Kind) -> String {
+    switch kind {
+    case .playbook, .asOf, .window, .ledger: "header"
+    case .load: "load"
+    case .define, .segment: "define"
+    case .channel: "channel"
+    case .offer: "offer"
+    case .rule: "rule"
+    case .limit, .holdout, .export: "policy"
+    case .test: "test"
+    }
+  }
+
+  private mutating func add(_ load: Load, indent: Int, range: SourceRange) {
+    var text = "load " + load.table.text
+    var headerEnd = load.path.range.end
+    if let row = load.rowName {
+      text += " as " + row.text
+      headerEnd = max(headerEnd, row.range.end)
+    }
+    text += " from " + ASTDump.quote(load.path.value)
+    if let key = load.key {
+      text += " key " + key.text
+      headerEnd = max(headerEnd, key.range.end)
+    }
+    if let link = load.link {
+      text += " link " + link.text
+      headerEnd = max(headerEnd, link.range.end)
+    }
+    emit(indent, text, SourceRange(start: range.start, end: headerEnd))
+    if let first = load.fieldMap.first, let last = load.fieldMap.last {
+      let pairs = load.fieldMap.map { "\($0.field.text) = \($0.column.text)" }
+      emit(indent + 2, "with " + pairs.joined(separator: ", "), first.field.range.union(last.column.range))
+    }
+    if let first = load.columnTypes.first, let last = load.columnTypes.last {
+      let pairs = load.columnTypes.map { "\($0.column.text) = \($0.type.text)" }
+      emit(indent + 2, "types " + pairs.joined(separator: ", "), first.column.range.union(last.type.range))
+    }
+  }
+
+  private mutating func add(_ rule: Rule, range: SourceRange) {
+    var header = "rule " + rule.name.text
+    var headerRange = range.start.line == rule.name.range.start.line ? SourceRange(start: range.start, end: rule.name.range.end) : rule.name.range
+    if let priority = rule.priority {
+      header += " priority " + priority.spelling
+      headerRange = headerRange.union(priority.range)
+    }
+    emit(0, header, headerRange)
+    for (i, condition) in rule.conditions.enumerated() {
+      emit(2, (i == 0 ? "when " : "and ") + ExpressionPrinter.print(condition), condition.range)
+    }
+    for exception in rule.exceptions {
+      emit(2, "unless " + ExpressionPrinter.print(exception), exception.range)
+    }
+    for send in rule.sends {
+      var text = "send \(send.offer.text) via " + send.channels.map(\.text).joined(separator: ", ")
+      if let after = send.after { text += " after " + after.spelling }
+      emit(2, text, send.range)
+    }
+  }
+
+  private mutating func add(_ test: PlaybookTest, range: SourceRange) {
+    emit(0, "test " + ASTDump.quote(test.name.value), SourceRange(start: range.start, end: test.name.range.end))
+    if let clock = test.clock { emit(2, "as of " + clock.spelling, clock.range) }
+    for fixture in test.fixtures {
+      add(fixture, indent: 2, range: fixture.table.range.union(fixture.path.range))
+    }
+    for expectation in test.expectations {
+      emit(2, "expect " + Layout.print(expectation.kind), expectation.range)
+    }
+  }
+
+  private static func print(_ kind: Expectation.Kind) -> String {
+    func customer(_ id: CustomerID) -> String { "customer " + (id.quoted ? ASTDump.quote(id.text) : id.text) }
+    switch kind {
+    case .gets(let id, let offer, let channel):
+      return customer(id) + " gets " + offer.text + (channel.map { " via " + $0.text } ?? "")
+    case .getsNo(let id, let offer): return customer(id) + " gets no " + offer.text
+    case .getsNothing(let id): return customer(id) + " gets nothing"
+    case .audience(let offer, let comparison, let count):
+      return "audience \(offer.text) \(comparison.rawValue) \(count.spelling)"
+    }
+  }
+
+  // MARK: Comments and blank lines
+
+  /// Places each comment, then prints the lines.
+  mutating func render(comments: [Comment]) -> String {
+    var trailing: [Comment] = []
+    for comment in comments {
+      let line = comment.range.start.line
+      if comment.trailing,
+        let index = lines.firstIndex(where: { $0.firstLine <= line && line <= $0.lastLine && $0.trailingComment == nil })
+      {
+        lines[index].trailingComment = comment.text
+        continue
+      }
+      if let index = lines.firstIndex(where: { $0.firstLine > line }) {
+        lines[index].leadingComments.append(comment)
+      } else {
+        trailing.append(comment)
+      }
+    }
+    var out = ""
+    var wroteAny = false
+    var afterBlock = false
+    var previousGroup = ""
+    for line in lines {
+      let topLevel = line.statementStart
+      for (i, comment) in line.leadingComments.enumerated() {
+        let forced = i == 0 && topLevel && (line.isBlock || afterBlock)
+        if wroteAny, topLevel, forced || blankLines.contains(comment.range.start.line - 1) { out += "\n" }
+        out += String(repeating: " ", count: topLevel ? 0 : line.indent) + "#" + comment.text + "\n"
+        wroteAny = true
+      }
+      if topLevel, wroteAny {
+        let blank: Bool
+        if let lastComment = line.leadingComments.last {
+          blank = blankLines.contains(line.firstLine - 1) && lastComment.range.start.line < line.firstLine - 1
+        } else if hasSource {
+          blank = line.isBlock || afterBlock || blankLines.contains(line.firstLine - 1)
+        } else {
+          blank = line.isBlock || afterBlock || line.group != previousGroup
+        }
+        if blank { out += "\n" }
+      }
+      if topLevel {
+        afterBlock = line.isBlock
+        previousGroup = line.group
+      }
+      out += String(repeating: " ", count: line.indent) + line.text
+      if let comment = line.trailingComment { out += "  #" + comment }
+      out += "\n"
+      wroteAny = true
+    }
+    for (i, comment) in trailing.enumerated() {
+      if wroteAny, (i == 0 && afterBlock) || blankLines.contains(comment.range.start.line - 1) { out += "\n" }
+      out += "#" + comment.text + "\n"
+      wroteAny = true
+    }
+    return out
+  }
+}

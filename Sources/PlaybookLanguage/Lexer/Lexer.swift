@@ -1,0 +1,369 @@
+/// Splits playbook text into tokens and comments. Lines are significant: each line
+/// that holds a token ends with a `newline` token. The lexer never fails: text it
+/// cannot read becomes an `invalid` token for the parser to report.
+struct Lexer {
+  private let bytes: [UInt8]
+  private let path: String
+  private var i = 0
+  private var line = 1
+  private var lineStartOffset = 0
+  private var lineHasToken = false
+  private var sawBlankLine = false
+  private var spaceBefore = true
+  // Column of `memoOffset` on the current line, so columns are counted incrementally.
+  private var memoOffset = 0
+  private var memoColumn = 1
+  /// The indentation character of the first indented line, to spot a later mix.
+  private var indentStyle: UInt8?
+
+  private(set) var tokens: [Token] = []
+  private(set) var comments: [Comment] = []
+  private(set) var diagnostics: [Diagnostic] = []
+
+  /// Tokens (ending with `end`), comments, and warnings about the text's layout.
+  static func tokenize(_ source: SourceFile) -> (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic]) {
+    var lexer = Lexer(bytes: Array(source.text.utf8), path: source.path)
+    lexer.run()
+    return (lexer.tokens, lexer.comments, lexer.diagnostics)
+  }
+
+  private init(bytes: [UInt8], path: String) {
+    self.bytes = bytes
+    self.path = path
+  }
+
+  private mutating func run() {
+    while i < bytes.count {
+      if i == lineStartOffset { scanIndentation() }
+      guard i < bytes.count else { break }
+      let b = bytes[i]
+      switch b {
+      case UInt8(ascii: "\n"):
+        endLine()
+      case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0B, 0x0C:
+        i += 1
+        spaceBefore = true
+      case UInt8(ascii: "#"):
+        scanComment()
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        scanNumeric()
+      case UInt8(ascii: "\""):
+        scanString()
+      case _ where Lexer.isWordStart(b) && !isCurlyQuote(at: i):
+        let start = i
+        while i < bytes.count, Lexer.isWordByte(bytes[i]), !isCurlyQuote(at: i) { i += 1 }
+        emit(.word, from: start)
+      default:
+        scanSymbol()
+      }
+    }
+    if lineHasToken { emitNewline(at: i) }
+    var end = Token(.end, text: "", range: SourceRange(start: location(i), end: location(i)))
+    end.lineStart = true
+    end.blankLineBefore = sawBlankLine
+    tokens.append(end)
+  }
+
+  // MARK: Lines and indentation
+
+  private mutating func endLine() {
+    if lineHasToken {
+      emitNewline(at: i)
+    } else if !lineHasComment {
+      sawBlankLine = true
+    }
+    i += 1
+    line += 1
+    lineStartOffset = i
+    lineHasToken = false
+    lineHasComment = false
+    spaceBefore = true
+    memoOffset = i
+    memoColumn = 1
+  }
+
+  private var lineHasComment = false
+
+  private mutating func emitNewline(at offset: Int) {
+    let start = location(offset)
+    var end = start
+    end.offset += 1
+    end.column += 1
+    var token = Token(.newline, text: "\n", range: SourceRange(start: start, end: end))
+    token.spaceBefore = false
+    tokens.append(token)
+  }
+
+  /// Warns when a line's indentation mixes tabs and spaces, or differs in kind from
+  /// the file's first indented line: the text reads one way and lays out another.
+  private mutating func scanIndentation() {
+    let start = i
+    var kinds: Set<UInt8> = []
+    while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") {
+      kinds.insert(bytes[i])
+      i += 1
+    }
+    guard !kinds.isEmpty, i < bytes.count, bytes[i] != UInt8(ascii: "\n"), bytes[i] != UInt8(ascii: "\r"),
+      bytes[i] != UInt8(ascii: "#")
+    else { return }
+    let style = indentStyle ?? bytes[start]
+    indentStyle = style
+    guard kinds.count > 1 || !kinds.contains(style) else { return }
+    diagnostics.append(
+      Diagnostic(
+        .warning, code: "mixed_indentation", message: "indentation mixes tabs and spaces", file: path,
+        range: SourceRange(start: location(start), end: location(i)), hint: "indent with spaces only"))
+  }
+
+  private mutating func scanComment() {
+    let start = i
+    while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+    var textEnd = i
+    while textEnd > start + 1, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[textEnd - 1]) {
+      textEnd -= 1
+    }
+    let range = SourceRange(start: location(start), end: location(textEnd))
+    comments.append(
+      Comment(text: String(decoding: bytes[(start + 1)..<textEnd], as: UTF8.self), range: range, trailing: lineHasToken))
+    lineHasComment = true
+  }
+
+  // MARK: Tokens
+
+  private mutating func emit(_ kind: Token.Kind, from start: Int, configure: (inout Token) -> Void = { _ in }) {
+    let range = SourceRange(start: location(start), end: location(i))
+    var token = Token(kind, text: String(decoding: bytes[start..<i], as: UTF8.self), range: range)
+    token.spaceBefore = spaceBefore
+    token.lineStart = !lineHasToken
+    if !lineHasToken {
+      token.blankLineBefore = sawBlankLine
+      sawBlankLine = false
+    }
+    configure(&token)
+    tokens.append(token)
+    lineHasToken = true
+    spaceBefore = false
+  }
+
+  private mutating func emitInvalid(from start: Int, _ message: String, hint: String?) {
+    emit(.invalid, from: start) { $0.problem = LexProblem(message: message, hint: hint) }
+  }
+
+  /// A number, percent, duration or timestamp: all start with a digit.
+  private mutating func scanNumeric() {
+    let start = i
+    if isDateAhead() {
+      scanTimestamp()
+      return
+    }
+    skipDigits()
+    var isInteger = true
+    if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "."), Lexer.isDigit(bytes[i + 1]) {
+      isInteger = false
+      i += 1
+      skipDigits()
+    }
+    let number = Double(String(decoding: bytes[start..<i], as: UTF8.self)) ?? 0
+    if i < bytes.count, bytes[i] == UInt8(ascii: "%") {
+      i += 1
+      emit(.percent, from: start) { $0.number = number }
+      return
+    }
+    guard i < bytes.count, Lexer.isWordByte(bytes[i]) else {
+      emit(.number, from: start) { $0.number = number }
+      return
+    }
+    while i < bytes.count, Lexer.isWordByte(bytes[i]) || bytes[i] == UInt8(ascii: ".") { i += 1 }
+    let spelling = String(decoding: bytes[start..<i], as: UTF8.self)
+    if isInteger, let seconds = Lexer.durationSeconds(spelling) {
+      emit(.duration, from: start) { $0.seconds = seconds }
+    } else {
+      emitInvalid(from: start, "bad duration '\(spelling)'", hint: Lexer.durationHint)
+    }
+  }
+
+  static let durationHint = "use a number and a unit (w, d, h, m, s): 30m, 4h, 2d, 1w, or sums like 1d12h"
+
+  /// Seconds of `1d12h`-style text, or nil unless it is whole `<digits><unit>` parts.
+  static func durationSeconds(_ text: String) -> Int64? {
+    var total: Int64 = 0
+    var amount: Int64?
+    for byte in text.utf8 {
+      if isDigit(byte) {
+        let (times10, o1) = (amount ?? 0).multipliedReportingOverflow(by: 10)
+        let (next, o2) = times10.addingReportingOverflow(Int64(byte - 48))
+        guard !o1, !o2 else { return nil }
+        amount = next
+        continue
+      }
+      let unit: Int64
+      switch byte {
+      case UInt8(ascii: "w"): unit = 604_800
+      case UInt8(ascii: "d"): unit = 86_400
+      case UInt8(ascii: "h"): unit = 3_600
+      case UInt8(ascii: "m"): unit = 60
+      case UInt8(ascii: "s"): unit = 1
+      default: return nil
+      }
+      guard let n = amount else { return nil }
+      let (part, o1) = n.multipliedReportingOverflow(by: unit)
+      let (sum, o2) = total.addingReportingOverflow(part)
+      guard !o1, !o2 else { return nil }
+      total = sum
+      amount = nil
+    }
+    return amount == nil && !text.isEmpty ? total : nil
+  }
+
+  private func isDateAhead() -> Bool {
+    guard i + 10 <= bytes.count else { return false }
+    for k in 0..<10 {
+      let b = bytes[i + k]
+      if k == 4 || k == 7 {
+        if b != UInt8(ascii: "-") { return false }
+      } else if !Lexer.isDigit(b) {
+        return false
+      }
+    }
+    return true
+  }
+
+  private mutating func scanTimestamp() {
+    let start = i
+    i += 10
+    if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "T") || bytes[i] == UInt8(ascii: "t"), Lexer.isDigit(bytes[i + 1]) {
+      i += 1
+      while i < bytes.count, Lexer.isDigit(bytes[i]) || bytes[i] == UInt8(ascii: ":") || bytes[i] == UInt8(ascii: ".") {
+        i += 1
+      }
+      if i < bytes.count, bytes[i] == UInt8(ascii: "Z") || bytes[i] == UInt8(ascii: "z") {
+        i += 1
+      } else if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-"),
+        Lexer.isDigit(bytes[i + 1])
+      {
+        i += 1
+        while i < bytes.count, Lexer.isDigit(bytes[i]) || bytes[i] == UInt8(ascii: ":") { i += 1 }
+      }
+    }
+    while i < bytes.count, Lexer.isWordByte(bytes[i]) { i += 1 }
+    let parsed = bytes[start..<i].withUnsafeBufferPointer { Timestamp.parse($0) }
+    if let parsed {
+      emit(.timestamp, from: start) { $0.seconds = parsed.seconds }
+    } else {
+      let spelling = String(decoding: bytes[start..<i], as: UTF8.self)
+      emitInvalid(
+        from: start, "bad timestamp '\(spelling)'",
+        hint: "use ISO 8601: 2026-11-01, 2026-11-01T09:30:00Z or 2026-11-01T09:30:00+02:00")
+    }
+  }
+
+  private mutating func skipDigits() {
+    while i < bytes.count, Lexer.isDigit(bytes[i]) { i += 1 }
+  }
+
+  /// `"…"` on one line, with `\"`, `\\`, `\n`, `\t` escapes.
+  private mutating func scanString() {
+    let start = i
+    i += 1
+    var value: [UInt8] = []
+    while i < bytes.count {
+      let b = bytes[i]
+      if b == UInt8(ascii: "\"") {
+        i += 1
+        let text = String(decoding: value, as: UTF8.self)
+        emit(.string, from: start) { $0.value = text }
+        return
+      }
+      if b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n")) {
+        break
+      }
+      if b == UInt8(ascii: "\\"), i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "\n") {
+        switch bytes[i + 1] {
+        case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+        case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): value.append(bytes[i + 1])
+        default: value.append(contentsOf: [b, bytes[i + 1]])
+        }
+        i += 2
+        continue
+      }
+      value.append(b)
+      i += 1
+    }
+    emitInvalid(from: start, "unterminated string", hint: "add the closing '\"' on the same line")
+  }
+
+  private mutating func scanSymbol() {
+    let start = i
+    let b = bytes[i]
+    let next: UInt8? = i + 1 < bytes.count ? bytes[i + 1] : nil
+    switch b {
+    case UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+      i += next == UInt8(ascii: "=") ? 2 : 1
+      if b == UInt8(ascii: "!") && i == start + 1 {
+        emitInvalid(from: start, "unexpected character '!'", hint: "write 'not' or '!='")
+        return
+      }
+      emit(.symbol, from: start)
+    case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","),
+      UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "/"):
+      i += 1
+      emit(.symbol, from: start)
+    default:
+      i += Lexer.scalarLength(b)
+      i = min(i, bytes.count)
+      let character = String(decoding: bytes[start..<i], as: UTF8.self)
+      if isCurlyQuote(at: start) {
+        emitInvalid(from: start, "unexpected curly quote '\(character)'", hint: "use straight quotes: \"…\"")
+      } else if b == UInt8(ascii: "'") {
+        emitInvalid(from: start, "unexpected character \"'\"", hint: "strings use double quotes: \"…\"")
+      } else {
+        let shown = b < 0x20 || b == 0x7F ? "U+" + String(b, radix: 16, uppercase: true) : character
+        emitInvalid(from: start, "unexpected character '\(shown)'", hint: nil)
+      }
+    }
+  }
+
+  // MARK: Characters
+
+  /// U+2018, U+2019, U+201C, U+201D: what word processors put in place of `"`.
+  private func isCurlyQuote(at k: Int) -> Bool {
+    k + 2 < bytes.count && bytes[k] == 0xE2 && bytes[k + 1] == 0x80
+      && [0x98, 0x99, 0x9C, 0x9D].contains(bytes[k + 2])
+  }
+
+  static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+  static func isWordStart(_ b: UInt8) -> Bool {
+    (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == UInt8(ascii: "_") || b >= 0x80
+  }
+
+  static func isWordByte(_ b: UInt8) -> Bool { isWordStart(b) || isDigit(b) }
+
+  private static func scalarLength(_ lead: UInt8) -> Int {
+    switch lead {
+    case 0xF0...: 4
+    case 0xE0...: 3
+    case 0xC0...: 2
+    default: 1
+    }
+  }
+
+  // MARK: Locations
+
+  /// The location of byte `offset` on the current line. Columns count characters, so
+  /// non-ASCII text is measured as Swift characters.
+  private mutating func location(_ offset: Int) -> SourceLocation {
+    if offset < memoOffset || memoOffset < lineStartOffset {
+      memoOffset = lineStartOffset
+      memoColumn = 1
+    }
+    let slice = bytes[memoOffset..<offset]
+    let column =
+      slice.allSatisfy({ $0 < 0x80 })
+      ? memoColumn + slice.count : memoColumn + String(decoding: slice, as: UTF8.self).count
+    memoOffset = offset
+    memoColumn = column
+    return SourceLocation(offset: offset, line: line, column: column)
+  }
+}

@@ -1,0 +1,343 @@
+/// Expressions, loosest binding first:
+/// `or` < `and` < `not` < comparisons, `in`, `contains`, `is null` < `+ -` < `* /` <
+/// unary `-` < primaries (literals, fields, phrases, aggregates, lists, parentheses).
+/// An expression ends at the end of its line, except inside brackets or parentheses.
+extension Parser {
+  /// Words that may follow a bare row name without being a lifecycle phrase.
+  static let wordsAfterOperand: Set<String> = ["and", "or", "not", "in", "contains", "is", "requires"]
+  static let phraseWords = ["resolved", "responded", "open", "in"]
+
+  mutating func parseExpression() throws(ParseFailure) -> Expr {
+    try enterNested()
+    defer { depth -= 1 }
+    return try parseOr()
+  }
+
+  /// One level deeper into the expression tree (see `maxDepth`).
+  private mutating func enterNested() throws(ParseFailure) {
+    depth += 1
+    guard depth <= Parser.maxDepth else {
+      throw failure(
+        "expression is nested too deeply", at: current.range,
+        hint: "split it into segments or defines of at most \(Parser.maxDepth) levels")
+    }
+  }
+
+  private mutating func parseOr() throws(ParseFailure) -> Expr {
+    var left = try parseAnd()
+    var chain = 0
+    defer { depth -= chain }
+    while accept("or") != nil {
+      try enterNested()
+      chain += 1
+      let right = try parseAnd()
+      left = Expr(.binary(.or, left, right), range: left.range.union(right.range))
+    }
+    return left
+  }
+
+  private mutating func parseAnd() throws(ParseFailure) -> Expr {
+    var left = try parseNot()
+    var chain = 0
+    defer { depth -= chain }
+    while accept("and") != nil {
+      try enterNested()
+      chain += 1
+      let right = try parseNot()
+      left = Expr(.binary(.and, left, right), range: left.range.union(right.range))
+    }
+    return left
+  }
+
+  private mutating func parseNot() throws(ParseFailure) -> Expr {
+    if let not = accept("not") {
+      try enterNested()
+      defer { depth -= 1 }
+      let operand = try parseNot()
+      return Expr(.unary(.not, operand), range: not.range.union(operand.range))
+    }
+    return try parseComparison()
+  }
+
+  private mutating func parseComparison() throws(ParseFailure) -> Expr {
+    let left = try parseAdditive()
+    let result: Expr
+    if current.kind == .symbol, let op = ComparisonOperator(rawValue: current.text) {
+      advance()
+      let right = try parseAdditive()
+      result = Expr(.binary(BinaryOperator(op), left, right), range: left.range.union(right.range))
+    } else if current.isSymbol("=") {
+      throw failure("'=' is not a comparison", at: current.range, hint: "use '==' to compare")
+    } else if current.isWord("in"), !peek().isWord("last") {
+      advance()
+      result = try parseMembership(left, negated: false)
+    } else if current.isWord("not"), peek().isWord("in") {
+      advance()
+      advance()
+      result = try parseMembership(left, negated: true)
+    } else if accept("contains") != nil {
+      if accept("any") != nil {
+        guard current.isSymbol("[") else { throw unexpected(expected: "a list after 'contains any'") }
+        let (items, range) = try parseList()
+        result = Expr(.containsAny(left, items), range: left.range.union(range))
+      } else {
+        let right = try parseAdditive()
+        result = Expr(.contains(left, right), range: left.range.union(right.range))
+      }
+    } else if accept("is") != nil {
+      let negated = accept("not") != nil
+      let null = try expect("null", hint: "write: is null, or is not null")
+      result = Expr(.isNull(left, negated: negated), range: left.range.union(null.range))
+    } else {
+      return left
+    }
+    if current.kind == .symbol, ComparisonOperator(rawValue: current.text) != nil {
+      throw failure("comparisons cannot be chained", at: current.range, hint: "join them with 'and'")
+    }
+    return result
+  }
+
+  /// After `in` / `not in`: a list, or a segment name.
+  private mutating func parseMembership(_ left: Expr, negated: Bool) throws(ParseFailure) -> Expr {
+    if current.isSymbol("[") {
+      let (items, range) = try parseList()
+      return Expr(.inList(left, items, negated: negated), range: left.range.union(range))
+    }
+    let segment = try expectName("a segment name or a list after 'in'")
+    return Expr(.inSegment(left, segment: segment, negated: negated), range: left.range.union(segment.range))
+  }
+
+  private mutating func parseAdditive() throws(ParseFailure) -> Expr {
+    var left = try parseMultiplicative()
+    var chain = 0
+    defer { depth -= chain }
+    while current.isSymbol("+") || current.isSymbol("-") {
+      try enterNested()
+      chain += 1
+      let op: BinaryOperator = advance().text == "+" ? .add : .subtract
+      let right = try parseMultiplicative()
+      left = Expr(.binary(op, left, right), range: left.range.union(right.range))
+    }
+    return left
+  }
+
+  private mutating func parseMultiplicative() throws(ParseFailure) -> Expr {
+    var left = try parseUnary()
+    var chain = 0
+    defer { depth -= chain }
+    while current.isSymbol("*") || current.isSymbol("/") {
+      try enterNested()
+      chain += 1
+      let op: BinaryOperator = advance().text == "*" ? .multiply : .divide
+      let right = try parseUnary()
+      left = Expr(.binary(op, left, right), range: left.range.union(right.range))
+    }
+    return left
+  }
+
+  private mutating func parseUnary() throws(ParseFailure) -> Expr {
+    if let minus = acceptSymbol("-") {
+      try enterNested()
+      defer { depth -= 1 }
+      let operand = try parseUnary()
+      return Expr(.unary(.negate, operand), range: minus.range.union(operand.range))
+    }
+    return try parsePrimary()
+  }
+
+  private mutating func parsePrimary() throws(ParseFailure) -> Expr {
+    let token = current
+    switch token.kind {
+    case .number:
+      advance()
+      return Expr(.number(numberLiteral(token)), range: token.range)
+    case .string:
+      advance()
+      return Expr(.string(StringLiteral(value: token.value, range: token.range)), range: token.range)
+    case .duration:
+      advance()
+      return Expr(
+        .duration(DurationLiteral(seconds: token.seconds, spelling: token.text, range: token.range)),
+        range: token.range)
+    case .timestamp:
+      advance()
+      return Expr(
+        .timestamp(TimestampLiteral(secondsSinceEpoch: token.seconds, spelling: token.text, range: token.range)),
+        range: token.range)
+    case .percent:
+      advance()
+      return Expr(
+        .percent(PercentLiteral(value: token.number, spelling: token.text, range: token.range)), range: token.range)
+    case .symbol where token.text == "[":
+      let (items, range) = try parseList()
+      return Expr(.list(items), range: range)
+    case .symbol where token.text == "(":
+      let open = advance()
+      nesting += 1
+      skipLineBreaksInsideBrackets()
+      var inner = try parseExpression()
+      let close = try expectClosing(")", opened: open, what: "'('")
+      inner.range = open.range.union(close.range)
+      return inner
+    case .word:
+      return try parseWordPrimary()
+    default:
+      throw unexpected(expected: "an expression")
+    }
+  }
+
+  private mutating func parseWordPrimary() throws(ParseFailure) -> Expr {
+    let token = current
+    switch token.text {
+    case "true", "false":
+      advance()
+      return Expr(.bool(token.text == "true"), range: token.range)
+    case "null":
+      advance()
+      return Expr(.null, range: token.range)
+    case "now":
+      advance()
+      return Expr(.now, range: token.range)
+    case "and", "or", "not", "in", "contains", "is":
+      throw unexpected(expected: "an expression")
+    default:
+      break
+    }
+    if let function = Aggregate.Function(rawValue: token.text), peek().isSymbol("(") {
+      return try parseAggregate(function)
+    }
+    let row = try expectName("a name")
+    if acceptSymbol(".") != nil {
+      let field = try expectName("a field name after '\(row.text).'")
+      return Expr(.path(row: row, field: field), range: row.range.union(field.range))
+    }
+    return try parsePhrase(after: row)
+  }
+
+  /// A lifecycle phrase after a bare row name, or the bare row itself.
+  private mutating func parsePhrase(after row: Name) throws(ParseFailure) -> Expr {
+    let bare = Expr(.path(row: row, field: nil), range: row.range)
+    guard current.kind == .word else { return bare }
+    let word = current
+    let phrase: Phrase
+    switch word.text {
+    case "resolved":
+      advance()
+      if accept("within") != nil {
+        phrase = .resolvedWithin(try expectDuration(after: "within"))
+      } else if accept("after") != nil {
+        phrase = .resolvedAfter(try expectDuration(after: "after"))
+      } else {
+        try rejectUnknownPhraseWord(["within", "after"])
+        phrase = .resolved
+      }
+    case "responded":
+      advance()
+      if accept("within") != nil {
+        phrase = .respondedWithin(try expectDuration(after: "within"))
+      } else if accept("after") != nil {
+        phrase = .respondedAfter(try expectDuration(after: "after"))
+      } else {
+        try rejectUnknownPhraseWord(["within", "after"])
+        throw unexpected(expected: "'within' or 'after' after 'responded'")
+      }
+    case "open":
+      advance()
+      _ = try expect("for", hint: "write: \(row.text) open for 72h")
+      phrase = .openFor(try expectDuration(after: "for"))
+    case "in" where peek().isWord("last"):
+      advance()
+      advance()
+      phrase = .inLast(try expectDuration(after: "last"))
+    default:
+      if !Parser.wordsAfterOperand.contains(word.text), let hint = Parser.didYouMean(word.text, in: Parser.phraseWords) {
+        throw failure("unknown phrase '\(word.text)'", at: word.range, hint: hint)
+      }
+      return bare
+    }
+    return Expr(.phrase(row: row, phrase), range: row.range.union(SourceRange(start: lastEnd, end: lastEnd)))
+  }
+
+  /// After `resolved` / `responded`: a word that is neither an operator nor a phrase
+  /// word is a misspelt `within` / `after`.
+  private func rejectUnknownPhraseWord(_ expected: [String]) throws(ParseFailure) {
+    guard current.kind == .word, !Parser.wordsAfterOperand.contains(current.text) else { return }
+    throw failure(
+      "unknown phrase '\(current.text)'", at: current.range,
+      hint: Parser.didYouMean(current.text, in: expected) ?? "expected 'within' or 'after'")
+  }
+
+  /// `count(ROW [where EXPR] [in last D])`, `sum|avg|min|max(ROW.FIELD …)`.
+  private mutating func parseAggregate(_ function: Aggregate.Function) throws(ParseFailure) -> Expr {
+    let name = advance()
+    let open = advance()
+    nesting += 1
+    skipLineBreaksInsideBrackets()
+    let row = try expectName("a row name in '\(function.rawValue)(…)'")
+    var field: Name?
+    if acceptSymbol(".") != nil {
+      let name = try expectName("a field name after '\(row.text).'")
+      guard function != .count else {
+        throw failure(
+          "count takes a row, not a field", at: row.range.union(name.range), hint: "write: count(\(row.text))")
+      }
+      field = name
+    } else if function != .count {
+      throw failure(
+        "'\(function.rawValue)' needs a field", at: row.range,
+        hint: "write: \(function.rawValue)(\(row.text).FIELD)")
+    }
+    let filter = accept("where") != nil ? try parseExpression() : nil
+    var inLast: DurationLiteral?
+    if current.isWord("in"), peek().isWord("last") {
+      advance()
+      advance()
+      inLast = try expectDuration(after: "last")
+    }
+    let close = try expectClosing(")", opened: open, what: "'\(function.rawValue)('")
+    let aggregate = Aggregate(function: function, row: row, field: field, filter: filter, inLast: inLast)
+    return Expr(.aggregate(aggregate), range: name.range.union(close.range))
+  }
+
+  /// `[a, b, c]`, possibly over several lines; a trailing comma is allowed.
+  private mutating func parseList() throws(ParseFailure) -> ([Expr], SourceRange) {
+    let open = advance()
+    nesting += 1
+    skipLineBreaksInsideBrackets()
+    var items: [Expr] = []
+    while !current.isSymbol("]") {
+      if atLineEnd { throw unclosed(open, what: "list") }
+      items.append(try parseExpression())
+      guard acceptSymbol(",") != nil else { break }
+    }
+    let close = try expectClosing("]", opened: open, what: "list")
+    return (items, open.range.union(close.range))
+  }
+
+  /// The closing bracket of `open`; a line end first means it was never closed.
+  private mutating func expectClosing(_ symbol: String, opened open: Token, what: String) throws(ParseFailure) -> Token {
+    if atLineEnd { throw unclosed(open, what: what) }
+    guard current.isSymbol(symbol) else {
+      throw unexpected(expected: symbol == "]" ? "',' or ']'" : "')'")
+    }
+    nesting -= 1
+    return advance()
+  }
+
+  private func unclosed(_ open: Token, what: String) -> ParseFailure {
+    failure("unterminated \(what)", at: open.range, hint: "close it with '\(open.text == "[" ? "]" : ")")'")
+  }
+}
+
+extension BinaryOperator {
+  init(_ comparison: ComparisonOperator) {
+    switch comparison {
+    case .equal: self = .equal
+    case .notEqual: self = .notEqual
+    case .less: self = .less
+    case .lessOrEqual: self = .lessOrEqual
+    case .greater: self = .greater
+    case .greaterOrEqual: self = .greaterOrEqual
+    }
+  }
+}

@@ -1,0 +1,85 @@
+extension Parser {
+  static let loadClauses = ["as", "from", "key", "link", "with", "types"]
+
+  /// A `load` line and the clause lines that continue it (in a playbook or a test).
+  mutating func parseLoad() -> Load? {
+    let start = current
+    var draft = LoadDraft()
+    var ok = line { p throws(ParseFailure) in
+      p.advance()
+      draft.table = try p.expectName("a table name after 'load'")
+      try p.parseLoadClauses(&draft)
+    }
+    // `as of` on the next line is a test's clock, not a row name.
+    while nextLineContinues({ $0.kind == .word && Parser.loadClauses.contains($0.text) }), !(peek().isWord("as") && peek(2).isWord("of")) {
+      advance()
+      ok = line { p throws(ParseFailure) in try p.parseLoadClauses(&draft) } && ok
+    }
+    guard ok, let table = draft.table else { return nil }
+    guard let path = draft.path else {
+      diagnostics.append(
+        failure(
+          "'load' needs a file: from \"path\"", at: start.range.union(table.range),
+          hint: "write: load \(table.text) from \"\(table.text).csv\""
+        ).diagnostic)
+      return nil
+    }
+    return Load(
+      table: table, rowName: draft.rowName, path: path, key: draft.key, link: draft.link,
+      fieldMap: draft.fieldMap, columnTypes: draft.columnTypes)
+  }
+
+  /// The clauses on one line of a load, in any order, each at most once per load.
+  private mutating func parseLoadClauses(_ draft: inout LoadDraft) throws(ParseFailure) {
+    while current.kind == .word, Parser.loadClauses.contains(current.text) {
+      let clause = current
+      guard draft.seen.insert(clause.text).inserted else {
+        throw failure("duplicate '\(clause.text)' clause", at: clause.range)
+      }
+      advance()
+      switch clause.text {
+      case "as": draft.rowName = try expectName("a row name after 'as'")
+      case "from": draft.path = try expectString("a file path in quotes after 'from'")
+      case "key": draft.key = try expectName("a column name after 'key'")
+      case "link": draft.link = try expectName("a column name after 'link'")
+      case "with":
+        repeat {
+          let field = try expectName("a field name after 'with'")
+          _ = try expectSymbol("=", hint: "write: with opened = COLUMN")
+          draft.fieldMap.append(FieldMapping(field: field, column: try expectName("a column name")))
+        } while acceptSymbol(",") != nil
+      default:
+        repeat {
+          let column = try expectName("a column name")
+          _ = try expectSymbol("=", hint: "write: types COLUMN = text")
+          let type = try expectName("a column type")
+          guard ColumnType(rawValue: type.text) != nil else {
+            let types = ColumnType.allCases.map(\.rawValue)
+            throw failure(
+              "unknown column type '\(type.text)'", at: type.range,
+              hint: Parser.didYouMean(type.text, in: types) ?? "types are \(types.joined(separator: ", "))")
+          }
+          draft.columnTypes.append(ColumnTypeDeclaration(column: column, type: type))
+        } while acceptSymbol(",") != nil
+      }
+    }
+    guard atLineEnd else {
+      if current.kind == .word, let hint = Parser.didYouMean(current.text, in: Parser.loadClauses) {
+        throw failure("unknown load clause '\(current.text)'", at: current.range, hint: hint)
+      }
+      throw unexpected(expected: draft.path == nil ? "'from' and a file path in quotes" : "a load clause or end of line")
+    }
+  }
+}
+
+/// A load's clauses as they are read, possibly over several lines.
+struct LoadDraft {
+  var table: Name?
+  var rowName: Name?
+  var path: StringLiteral?
+  var key: Name?
+  var link: Name?
+  var fieldMap: [FieldMapping] = []
+  var columnTypes: [ColumnTypeDeclaration] = []
+  var seen: Set<String> = []
+}

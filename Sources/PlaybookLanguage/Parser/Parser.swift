@@ -1,0 +1,205 @@
+/// Reads playbook text into a `Playbook`.
+///
+///     let (playbook, diagnostics) = PlaybookParser.parse(SourceFile(path: "x.playbook", text: text))
+///
+/// The parser never stops at the first error: it reports the problem, skips the rest of
+/// that line and goes on, so one run lists every syntax error in a file. A statement
+/// with an error is left out of the playbook (its diagnostics say why), so later passes
+/// never see half-read statements.
+public enum PlaybookParser {
+  /// The playbook (every statement that parsed) and all syntax diagnostics, in source order.
+  public static func parse(_ source: SourceFile) -> (Playbook, [Diagnostic]) {
+    let (tokens, comments, lexDiagnostics) = Lexer.tokenize(source)
+    var parser = Parser(tokens: tokens, source: source)
+    let statements = parser.parseStatements()
+    let diagnostics = (lexDiagnostics + parser.diagnostics).sorted {
+      ($0.range?.start.offset ?? 0) < ($1.range?.start.offset ?? 0)
+    }
+    return (Playbook(statements: statements, comments: comments), diagnostics)
+  }
+
+  /// Words that begin a top-level statement.
+  public static let statementKeywords = [
+    "playbook", "as", "window", "load", "define", "segment", "channel", "offer", "rule", "limit",
+    "holdout", "export", "ledger", "test",
+  ]
+
+  /// Words that begin a line continuing the statement above it: a rule's `when`, `and`,
+  /// `unless`, `send`; a load's `from`, `key`, `link`, `with`, `types`; a test's `expect`.
+  /// (Inside a `test`, indented `as of` and `load` lines continue it too.)
+  public static let continuationKeywords = [
+    "when", "and", "unless", "send", "from", "key", "link", "with", "types", "expect",
+  ]
+
+  /// Whether a line typed after a statement's first line continues that statement: it is
+  /// indented, or starts with a continuation keyword. A blank line never continues one.
+  /// The shell uses this to know when a typed statement is complete.
+  public static func continuesStatement(line: String) -> Bool {
+    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+    guard let first = trimmed.first, first != "#" else { return false }
+    if trimmed.count < line.count { return true }
+    return continuationKeywords.contains(firstWord(of: trimmed))
+  }
+
+  /// Whether a line starts a new top-level statement (an unindented statement keyword).
+  public static func isStatementStart(line: String) -> Bool {
+    guard let first = line.first, first != " ", first != "\t" else { return false }
+    return statementKeywords.contains(firstWord(of: Substring(line)))
+  }
+
+  private static func firstWord(of text: Substring) -> String {
+    String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+  }
+}
+
+/// The recursive-descent parser over a token array. Statement parsers live in
+/// `Parser+Statements.swift`, expressions in `Parser+Expressions.swift`.
+struct Parser {
+  let tokens: [Token]
+  let source: SourceFile
+  /// The source's UTF-8, for customer ids read straight from the text.
+  let bytes: [UInt8]
+  var p = 0
+  var diagnostics: [Diagnostic] = []
+  /// Open `(` / `[` inside the current expression: line breaks are skipped there.
+  var nesting = 0
+  /// How deep the expression being read is; bounded so that hostile input gets a
+  /// diagnostic, not a stack overflow (here or in the passes that walk the tree).
+  var depth = 0
+  static let maxDepth = 100
+  /// The end of the last consumed token, for statement ranges.
+  var lastEnd: SourceLocation
+
+  init(tokens: [Token], source: SourceFile) {
+    self.tokens = tokens
+    self.source = source
+    self.bytes = Array(source.text.utf8)
+    self.lastEnd = tokens.first?.range.start ?? SourceLocation(offset: 0, line: 1, column: 1)
+  }
+
+  // MARK: Cursor
+
+  var current: Token { tokens[p] }
+
+  func peek(_ k: Int = 1) -> Token { tokens[min(p + k, tokens.count - 1)] }
+
+  @discardableResult
+  mutating func advance() -> Token {
+    let token = tokens[p]
+    if token.kind != .end {
+      p += 1
+      if token.kind != .newline { lastEnd = token.range.end }
+    }
+    if nesting > 0 { skipLineBreaksInsideBrackets() }
+    return token
+  }
+
+  /// Inside brackets a line break is just space, unless the next line plainly starts
+  /// something else (a keyword, a blank line, the end): then the bracket is unclosed
+  /// and the `newline` stays for the caller to report.
+  mutating func skipLineBreaksInsideBrackets() {
+    while current.kind == .newline {
+      let next = peek()
+      if next.kind == .end || next.blankLineBefore { return }
+      if next.kind == .word,
+        PlaybookParser.statementKeywords.contains(next.text)
+          || PlaybookParser.continuationKeywords.contains(next.text)
+      {
+        return
+      }
+      p += 1
+    }
+  }
+
+  var atLineEnd: Bool { current.kind == .newline || current.kind == .end }
+
+  /// Consumes `word` if it is next.
+  mutating func accept(_ word: String) -> Token? {
+    current.isWord(word) ? advance() : nil
+  }
+
+  mutating func acceptSymbol(_ symbol: String) -> Token? {
+    current.isSymbol(symbol) ? advance() : nil
+  }
+
+  mutating func expect(_ word: String, hint: String? = nil) throws(ParseFailure) -> Token {
+    guard let token = accept(word) else { throw unexpected(expected: "'\(word)'", hint: hint) }
+    return token
+  }
+
+  mutating func expectSymbol(_ symbol: String, hint: String? = nil) throws(ParseFailure) -> Token {
+    guard let token = acceptSymbol(symbol) else { throw unexpected(expected: "'\(symbol)'", hint: hint) }
+    return token
+  }
+
+  /// A name: any word (keywords included, so a field may be called `key`).
+  mutating func expectName(_ what: String, hint: String? = nil) throws(ParseFailure) -> Name {
+    guard current.kind == .word else { throw unexpected(expected: what, hint: hint) }
+    let token = advance()
+    return Name(token.text, range: token.range)
+  }
+
+  mutating func expectString(_ what: String) throws(ParseFailure) -> StringLiteral {
+    guard current.kind == .string else { throw unexpected(expected: what) }
+    let token = advance()
+    return StringLiteral(value: token.value, range: token.range)
+  }
+
+  mutating func expectDuration(after word: String) throws(ParseFailure) -> DurationLiteral {
+    guard current.kind == .duration else {
+      if current.kind == .number {
+        throw failure(
+          "expected a duration after '\(word)', found number \(current.text)", at: current.range,
+          hint: "add a unit: \(current.text)d, \(current.text)h, \(current.text)m …")
+      }
+      throw unexpected(expected: "a duration after '\(word)'", hint: Lexer.durationHint)
+    }
+    let token = advance()
+    return DurationLiteral(seconds: token.seconds, spelling: token.text, range: token.range)
+  }
+
+  mutating func expectNumber(_ what: String) throws(ParseFailure) -> NumberLiteral {
+    guard current.kind == .number else { throw unexpected(expected: what) }
+    return numberLiteral(advance())
+  }
+
+  func numberLiteral(_ token: Token) -> NumberLiteral {
+    NumberLiteral(
+      value: token.number, isInteger: !token.text.contains("."), spelling: token.text, range: token.range)
+  }
+
+  mutating func expectEndOfLine() throws(ParseFailure) {
+    guard atLineEnd else { throw unexpected(expected: "end of line") }
+  }
+
+  // MARK: Lines
+
+  /// Skips to the end of the current line (its `newline` stays).
+  mutating func skipRestOfLine() {
+    nesting = 0
+    depth = 0
+    while !atLineEnd { p += 1 }
+  }
+
+  /// At a line end: whether the next line continues the current block, judged by
+  /// `belongs` on its first token. A blank line or the end of input ends any block.
+  func nextLineContinues(_ belongs: (Token) -> Bool) -> Bool {
+    guard current.kind == .newline else { return false }
+    let next = peek()
+    return next.kind != .end && !next.blankLineBefore && belongs(next)
+  }
+
+  /// Runs one line's parser; on failure records the diagnostic and skips the line.
+  /// Returns false when the line failed.
+  mutating func line(_ body: (inout Parser) throws(ParseFailure) -> Void) -> Bool {
+    do {
+      try body(&self)
+      try expectEndOfLine()
+      return true
+    } catch {
+      diagnostics.append(error.diagnostic)
+      skipRestOfLine()
+      return false
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/// A `:command` typed at the shell, parsed.
+public enum ShellCommand: Equatable, Sendable {
+  /// The export formats `:export` accepts.
+  public enum ExportFormat: String, CaseIterable, Sendable { case csv, jsonl }
+
+  /// `:help [NAME]`
+  case help(String?)
+  /// `:load FILE`
+  case load(String)
+  /// `:save FILE`
+  case save(String)
+  /// `:rules`
+  case rules
+  /// `:show NAME`
+  case show(String)
+  /// `:drop NAME`
+  case drop(String)
+  /// `:run`
+  case run
+  /// `:explain CUSTOMER [RULE]`
+  case explain(customer: String, rule: String?)
+  /// `:customer ID`
+  case customer(String)
+  /// `:sample N [RULE|SEGMENT|OFFER]`
+  case sample(count: Int, of: String?)
+  /// `:as-of TIME`, the time as typed (the session parses it).
+  case asOf(String)
+  /// `:export [DIR] [csv|jsonl]`
+  case export(directory: String?, format: ExportFormat?)
+  /// `:test`
+  case test
+  /// `:quit`
+  case quit
+}

@@ -1,0 +1,42 @@
+/// The names a session knows, for completion: what the playbook defines and what the
+/// loaded data holds. The session builds it; the shell never looks inside the engine.
+public struct ShellVocabulary: Sendable {
+  public var rules: [String]
+  public var segments: [String]
+  public var offers: [String]
+  public var channels: [String]
+  /// Names from `define` (e.g. `complaint`).
+  public var definitions: [String]
+  /// Row names (`customer`, `ticket`, and defined names like `complaint`) to their fields.
+  public var rowFields: [String: [String]]
+  /// Customer keys, for `:explain`, `:customer` and `expect customer`.
+  public var customerIDs: [String]
+  /// The language's keywords; the parser's list can be supplied here.
+  public var keywords: [String]
+
+  public init(
+    rules: [String] = [], segments: [String] = [], offers: [String] = [],
+    channels: [String] = [], definitions: [String] = [], rowFields: [String: [String]] = [:],
+    customerIDs: [String] = [], keywords: [String] = PlaybookWords.keywords
+  ) {
+    self.rules = rules
+    self.segments = segments
+    self.offers = offers
+    self.channels = channels
+    self.definitions = definitions
+    self.rowFields = rowFields
+    self.customerIDs = customerIDs
+    self.keywords = keywords
+  }
+
+  /// The names of the given kinds, in a fixed order.
+  public func names(_ kinds: CommandSpec.NameKinds) -> [String] {
+    var result: [String] = []
+    if kinds.contains(.rules) { result += rules }
+    if kinds.contains(.segments) { result += segments }
+    if kinds.contains(.offers) { result += offers }
+    if kinds.contains(.channels) { result += channels }
+    if kinds.contains(.definitions) { result += definitions }
+    return result
+  }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// The read-evaluate-print loop: reads lines, groups them into statements and
+/// commands, hands them to the session and prints what comes back.
+///
+/// At a terminal it prompts, edits with libedit, keeps history and survives errors;
+/// reading a script (stdin not a terminal) it prints no prompts and stops at the first
+/// error.
+public final class Shell {
+  /// The prompt for a new statement or command.
+  public static let prompt = "playloop> "
+  /// The prompt while a statement is open, as wide as `prompt`.
+  public static let continuationPrompt = "     ...> "
+
+  private let session: any ShellSession
+  private let input: any LineSource
+  private let printer: ShellPrinter
+  private let isInteractive: Bool
+  private let sourceName: String
+  private let width: () -> Int?
+  private var reader: StatementReader
+  /// Set after warning about unsaved changes; the next attempt to leave succeeds.
+  private var warnedAboutUnsavedChanges = false
+
+  /// - Parameters:
+  ///   - isInteractive: prompts, keeps going after errors, and asks before leaving with
+  ///     unsaved changes; otherwise a script that stops at the first error.
+  ///   - sourceName: how diagnostics name the input, e.g. `<shell>` or `<stdin>`.
+  ///   - width: the terminal's width for tables; nil never cuts them.
+  public init(
+    session: any ShellSession, input: any LineSource, printer: ShellPrinter = .standard,
+    isInteractive: Bool, sourceName: String, width: @escaping () -> Int? = { nil }
+  ) {
+    self.session = session
+    self.input = input
+    self.printer = printer
+    self.isInteractive = isInteractive
+    self.sourceName = sourceName
+    self.width = width
+    reader = StatementReader(endsOneLineStatements: isInteractive)
+  }
+
+  /// Opens the shell on this process's stdin: the line editor at a terminal, a script
+  /// otherwise. Loads `file` first when given. Returns the exit status.
+  public static func start(session: any ShellSession, loading file: String? = nil) -> Int32 {
+    guard isatty(0) == 1 else {
+      let shell = Shell(
+        session: session, input: ScriptLines(), isInteractive: false, sourceName: "<stdin>")
+      return shell.run(loading: file)
+    }
+    let environment = ProcessInfo.processInfo.environment
+    let editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: environment))
+    let shell = Shell(
+      session: session, input: editor, isInteractive: true, sourceName: "<shell>",
+      width: { editor.terminalWidth })
+    editor.complete = { [unowned shell] line, cursor in shell.complete(line, cursor: cursor) }
+    return shell.run(loading: file)
+  }
+
+  /// Completes the word before `cursor` (a UTF-8 offset) with the session's names.
+  public func complete(_ line: String, cursor: Int) -> Completion {
+    Completer(vocabulary: session.vocabulary)
+      .complete(line, cursor: cursor, continuing: reader.isContinuing)
+  }
+
+  /// Reads until `:quit` or the end of input. Returns 0, 1 when a script hit an error,
+  /// or 2 when a script used a command wrongly.
+  public func run(loading file: String? = nil) -> Int32 {
+    if let file, let status = perform(.load(file)) { return status }
+    if isInteractive {
+      printer.out("Type :help for commands; Ctrl-D leaves.\n")
+    }
+    while true {
+      let prompt = reader.isContinuing ? Self.continuationPrompt : Self.prompt
+      switch input.read(prompt: prompt) {
+      case .interrupted:
+        reader.discard()
+        warnedAboutUnsavedChanges = false
+      case .end:
+        let wasContinuing = reader.isContinuing
+        for item in reader.finish() {
+          if let status = handle(item) { return status }
+        }
+        if wasContinuing && isInteractive { continue }  // Ctrl-D ended the statement
+        if isInteractive { printer.out("\n") }  // after the echoed ^D
+        if let status = leave(again: "press Ctrl-D again") { return status }
+      case .line(let text):
+        // A recalled multi-line history entry arrives as one line with breaks.
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+          for item in reader.read(String(line)) {
+            if let status = handle(item) { return status }
+          }
+        }
+      }
+    }
+  }
+
+  /// Runs one statement or command; returns an exit status when the shell should stop.
+  private func handle(_ item: StatementReader.Item) -> Int32? {
+    switch item {
+    case .statement(var statement):
+      warnedAboutUnsavedChanges = false
+      input.remember(statement.text)
+      // At the prompt each statement is its own little source (`<shell>:2:27` is line 2
+      // of what was just typed); a script keeps its own line numbers.
+      if isInteractive { statement.firstLine = 1 }
+      let output = session.add(statement, sourceName: sourceName)
+      printer.show(output, width: width())
+      return output.failed && !isInteractive ? 1 : nil
+    case .command(let text, let line):
+      input.remember(text)
+      do {
+        return perform(try CommandParser.parse(text))
+      } catch {
+        let place = isInteractive ? "" : "\(sourceName):\(line): "
+        printer.err("\(place)error: \(error.message)\n")
+        return isInteractive ? nil : 2
+      }
+    }
+  }
+
+  private func perform(_ command: ShellCommand) -> Int32? {
+    switch command {
+    case .help(nil):
+      printer.out(CommandCatalog.overview(width: width()) + "\n")
+    case .help(let name?):
+      if let spec = CommandCatalog.spec(named: name) {
+        printer.out(CommandCatalog.help(for: spec, width: width()) + "\n")
+      }
+    case .quit:
+      return leave(again: "type :quit again")
+    default:
+      warnedAboutUnsavedChanges = false
+      Interrupt.clear()
+      let output = session.run(command)
+      if Interrupt.requested && isInteractive { printer.out("\n") }  // after the echoed ^C
+      printer.show(output, width: width())
+      if output.failed && !isInteractive { return 1 }
+    }
+    return nil
+  }
+
+  /// Leaves, unless this is the first attempt with unsaved changes at a terminal.
+  private func leave(again: String) -> Int32? {
+    if isInteractive && session.hasUnsavedChanges && !warnedAboutUnsavedChanges {
+      warnedAboutUnsavedChanges = true
+      printer.err("unsaved changes; \(again) to leave, or :save FILE\n")
+      return nil
+    }
+    return 0
+  }
+}

@@ -1,0 +1,81 @@
+import Testing
+import PlaybookLanguage
+@testable import PlaybookEngine
+
+@Suite struct JSONLinesReaderTests {
+  @Test func keysBecomeColumnsInFirstSeenOrder() throws {
+    let (table, setAside) = try readTable(
+      """
+      {"id": "K-1", "n": 1}
+      {"n": 2, "id": "K-2", "extra": true}
+
+      {"id": "K-3"}
+      """, format: .jsonLines)
+    #expect(setAside.isEmpty)
+    #expect(table.names == ["id", "n", "extra"])
+    #expect(table.types == [.text, .integer, .boolean])
+    #expect(table.cells == [["K-1", "1", nil], ["K-2", "2", "true"], ["K-3", nil, nil]])
+    #expect(table.lines == [1, 2, 4])
+  }
+
+  @Test func valuesKeepTheirJSONKinds() throws {
+    let (table, _) = try readTable(
+      #"""
+      {"s": "123", "num": 1.5, "t": "2026-11-01T09:30:00Z", "nested": {"a": [1, "}"]}, "z": null, "e": ""}
+      {"s": "007", "num": -2, "t": "2026-11-02", "nested": [], "z": null, "e": "x"}
+      """#, format: .jsonLines)
+    #expect(table.types == [.text, .decimal, .timestamp, .text, .text, .text])
+    #expect(table.cells[0] == ["123", "1.5", "2026-11-01T09:30:00Z", #"{"a": [1, "}"]}"#, nil, nil])
+    #expect(table.cells[1] == ["007", "-2.0", "2026-11-02T00:00:00Z", "[]", nil, "x"])
+  }
+
+  @Test func escapesAreDecoded() throws {
+    let (table, _) = try readTable(
+      #"{"text": "line\nnext \"q\" \\ \/ \u00e9 \ud83d\ude80 \t", "k\u0065y": 1}"#, format: .jsonLines)
+    #expect(table.names == ["text", "key"])
+    #expect(table.cells == [["line\nnext \"q\" \\ / é 🚀 \t", "1"]])
+  }
+
+  @Test func linesThatAreNotOneObjectAreSetAside() throws {
+    let (table, setAside) = try readTable(
+      """
+      {"a": 1}
+      [1, 2]
+      {"a": 2
+      {"a": 3} x
+      {"a": tru}
+      {"a": 4, "a": 5}
+      "text"
+      {"a": 01}
+      {"a": 6}\r
+      """, format: .jsonLines)
+    #expect(table.cells == [["1"], ["6"]])
+    #expect(table.lines == [1, 9])
+    #expect(setAside.map(\.line) == [2, 3, 4, 5, 6, 7, 8])
+    #expect(setAside.map(\.reason) == [
+      "line is not a JSON object", "line is not valid JSON", "text after the JSON object",
+      "line is not valid JSON", "key \"a\" appears twice", "line is not a JSON object",
+      "line is not valid JSON",
+    ])
+  }
+
+  @Test func keysOnlyOnSetAsideLinesMakeNoColumn() throws {
+    let (table, setAside) = try readTable("{\"a\": 1}\n{\"b\": 1, \"b\": 2}\n", format: .jsonLines)
+    #expect(table.names == ["a"])
+    #expect(setAside.count == 1)
+  }
+
+  @Test func declaredTypesApplyToJSONValues() throws {
+    let (table, setAside) = try readTable(
+      "{\"csat\": 4}\n{\"csat\": \"five\"}\n{\"csat\": 5}\n", format: .jsonLines, declared: ["csat": .integer])
+    #expect(table.cells == [["4"], ["5"]])
+    #expect(setAside.map(\.reason) == ["value \"five\" in column csat is not an integer"])
+  }
+
+  @Test func emptyObjectsAndBlankLinesAreFine() throws {
+    let (table, setAside) = try readTable("\n{}\n  \n{\"a\": \"x\"}\n", format: .jsonLines)
+    #expect(setAside.isEmpty)
+    #expect(table.cells == [[nil], ["x"]])
+    #expect(table.lines == [2, 4])
+  }
+}
