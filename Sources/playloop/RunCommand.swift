@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    print(json ? summary.json.prettyText : summary.text, terminator: json ? "\n" : "")
+    print(json ? summary.json.prettyText : summary.text, terminator: "")
     if !json, !dryRun, summary.export == nil {
       print("Nothing exported: the playbook has no `export to`; use --out DIR.")
     }
