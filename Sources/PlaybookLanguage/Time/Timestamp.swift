@@ -7,7 +7,7 @@ public enum Timestamp {
   /// value with a valid date and time. `isDate` is true for a bare date.
   public static func parse(_ s: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, isDate: Bool)? {
     let n = s.count
-    func digits(_ at: Int, _ count: Int) -> Int? {
+    @inline(__always) func digits(_ at: Int, _ count: Int) -> Int? {
       guard at + count <= n else { return nil }
       var v = 0
       for i in at..<(at + count) {
@@ -100,7 +100,7 @@ public enum Timestamp {
 
   // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic
   // Gregorian calendar, no tables.
-  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+  @inline(__always) static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
