@@ -44,6 +44,10 @@ import Testing
         "  1 | segment café = customer.näme == \"é\" withn\n    |                                     ^~~~~"))
   }
 
+  @Test func byteOrderMarkIsIgnored() {
+    #expect(render("\u{FEFF}window 4x\r\n").hasPrefix("<shell>:1:8: error: bad duration '4x'\n  1 | window 4x\n    |        ^~ "))
+  }
+
   @Test func wideCharactersTakeTwoCells() {
     let rendered = render("offer A \"🎉 日本\" vaild 3d")
     // 🎉, 日 and 本 take two cells each, so `vaild` starts 18 cells in.

@@ -150,6 +150,11 @@ import Testing
         == "offer A\noffer B\n\nchannel e address customer.e\n\nrule r\n  send A via e\n\nlimit 1 per customer\n")
   }
 
+  @Test func crlfSourceFormatsLikeLF() {
+    let lf = "limit 1 per customer\n\nholdout 5%  # c\n"
+    #expect(format(lf.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")) == lf)
+  }
+
   @Test func emptyPlaybookFormatsEmpty() {
     #expect(format("") == "")
     #expect(format("\n\n# only a comment\n") == "# only a comment\n")

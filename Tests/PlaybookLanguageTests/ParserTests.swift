@@ -221,6 +221,10 @@ import Testing
     #expect(!PlaybookParser.continuesStatement(line: ""))
     #expect(!PlaybookParser.continuesStatement(line: "   "))
     #expect(!PlaybookParser.continuesStatement(line: "rule b"))
+    #expect(!PlaybookParser.continuesStatement(line: "  rule b"))
+    #expect(PlaybookParser.continuesStatement(line: "  as of 2026-11-01"))
+    #expect(PlaybookParser.continuesStatement(line: "  load tickets from \"t.csv\""))
+    #expect(PlaybookParser.continuesStatement(line: "\tsend A via email"))
     #expect(!PlaybookParser.continuesStatement(line: "# note"))
   }
 }

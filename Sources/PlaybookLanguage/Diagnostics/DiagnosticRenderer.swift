@@ -23,9 +23,10 @@ public struct DiagnosticRenderer: Sendable {
   ///   - color: ANSI colours; decide with `DiagnosticRenderer.usesColor(…)`.
   public init(sources: [String: String], color: Bool = false) {
     self.sources = sources.mapValues { text in
-      text.split(separator: "\n", omittingEmptySubsequences: false).map {
-        $0.last == "\r" ? $0.dropLast() : $0
-      }
+      // Columns do not count a byte order mark, so neither does the shown line.
+      let body = text.first == "\u{FEFF}" ? text.dropFirst() : Substring(text)
+      // "\r\n" is one Character, so split on both line ends.
+      return body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
     self.style = DiagnosticStyle(enabled: color)
   }

@@ -50,7 +50,8 @@ struct Layout {
     var blanks: Set<Int> = []
     if let text = source?.text {
       var number = 1
-      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      // "\r\n" is one Character, so split on both line ends.
+      for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
         if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { blanks.insert(number) }
         number += 1
       }

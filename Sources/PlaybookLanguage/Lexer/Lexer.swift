@@ -32,6 +32,12 @@ struct Lexer {
   }
 
   private mutating func run() {
+    // A byte order mark (Windows editors write one) is not text.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      i = 3
+      lineStartOffset = 3
+      memoOffset = 3
+    }
     while i < bytes.count {
       if i == lineStartOffset { scanIndentation() }
       guard i < bytes.count else { break }

@@ -61,7 +61,7 @@ extension Parser {
       return singleLine(start) { p throws(ParseFailure) in
         let code = try p.expectName("an offer code")
         p.optionalWords = ["valid"]
-        let description = p.current.kind == .string ? try p.expectString("") : nil
+        let description = p.current.kind == .string ? try p.expectString("a description") : nil
         let valid = p.accept("valid") != nil ? try p.expectDuration(after: "valid") : nil
         return .offer(Offer(code: code, description: description, valid: valid))
       }

@@ -31,14 +31,17 @@ public enum PlaybookParser {
     "when", "and", "unless", "send", "from", "key", "link", "with", "types", "expect",
   ]
 
-  /// Whether a line typed after a statement's first line continues that statement: it is
-  /// indented, or starts with a continuation keyword. A blank line never continues one.
-  /// The shell uses this to know when a typed statement is complete.
+  /// Whether a line typed after a statement's first line continues that statement: it
+  /// starts with a continuation keyword, or is indented and does not start a statement
+  /// (indented `as of` and `load` do continue: they belong to a `test`). A blank line
+  /// never continues one. The shell uses this to know when a typed statement is complete.
   public static func continuesStatement(line: String) -> Bool {
     let trimmed = line.drop { $0 == " " || $0 == "\t" }
     guard let first = trimmed.first, first != "#" else { return false }
-    if trimmed.count < line.count { return true }
-    return continuationKeywords.contains(firstWord(of: trimmed))
+    let word = firstWord(of: trimmed)
+    if continuationKeywords.contains(word) { return true }
+    guard trimmed.count < line.count else { return false }
+    return !statementKeywords.contains(word) || word == "as" || word == "load"
   }
 
   /// Whether a line starts a new top-level statement (an unindented statement keyword).
