@@ -169,6 +169,12 @@ public final class Plan: @unchecked Sendable {
     emit(rule, ruleIndex, customer: customer, row: -1, triggerTime: clock, to: &out)
   }
 
+  /// The candidate's trigger id (its row's key); nil for a customer-only rule.
+  public func triggerID(of c: Candidate) -> String? {
+    guard c.triggerRow >= 0, let trigger = rules[Int(c.rule)].trigger else { return nil }
+    return trigger.id(Int(c.triggerRow))
+  }
+
   @inline(__always) func holds(_ rule: RulePlan, _ frame: Frame) -> Bool {
     for condition in rule.conditions where !condition.truth(frame).holds { return false }
     for exception in rule.exceptions where exception.truth(frame).holds { return false }
