@@ -284,8 +284,10 @@ struct DataGenerator {
   private mutating func writeTicketFlaw(after position: Int, width: Int, to out: inout ByteSink) {
     let missing = options.customers + 1
     if position == 7 {
+      let digits = String(missing)
+      let id = "C-" + String(repeating: "0", count: max(0, customerWidth - digits.count)) + digits
       flawNotes.append(
-        "tickets.csv line \(out.lines + 1): links to customer C-\(missing), who does not exist")
+        "tickets.csv line \(out.lines + 1): links to customer \(id), who does not exist")
       out.id("T-", tickets.count + 1, width: width)
       out.byte(44)
       out.id("C-", missing, width: customerWidth)

@@ -21,13 +21,7 @@ struct RunCommand: ParsableCommand {
   var ledger: String?
 
   func run() throws {
-    let workspace: Workspace
-    do {
-      workspace = try Workspace.open(path: file, strict: strict)
-    } catch {
-      Terminal.report(error.diagnostics, sources: error.source.map { [$0] } ?? [])
-      throw ExitCode(error.exitCode)
-    }
+    let workspace = try Workspace.openForCommand(path: file, strict: strict)
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
     try? crash(.loaded)
     let clock = workspace.clock(override: try clock.seconds(), now: Terminal.now())

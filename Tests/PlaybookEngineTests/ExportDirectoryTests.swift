@@ -219,4 +219,22 @@ import Testing
       #expect(try ExportFixtures.snapshot(folder)["out/summary.json"]?.contains("\"export\": 7,") == true)
     }
   }
+
+  @Test(arguments: [
+    ("out", ".", "out", "./.out.tmp-7"),
+    ("out/", ".", "out", "./.out.tmp-7"),
+    ("a/b/out//", "a/b", "out", "a/b/.out.tmp-7"),
+    ("/out", "/", "out", "/.out.tmp-7"),
+    ("/srv/out", "/srv", "out", "/srv/.out.tmp-7"),
+  ])
+  func stagingSitsBesideTheExport(directory: String, parent: String, name: String, staging: String) throws {
+    let location = try ExportLocation(directory)
+    #expect(location.parent == parent && location.name == name)
+    #expect(location.sibling("tmp", pid: 7) == staging)
+  }
+
+  @Test(arguments: ["", ".", "..", "/", "a/..", "./"])
+  func refusesFoldersWithoutANameOfTheirOwn(directory: String) {
+    #expect(throws: Diagnostic.self) { try ExportLocation(directory) }
+  }
 }

@@ -155,4 +155,24 @@ import Testing
 
         """)
   }
+
+  @Test func tableCountsFollowLoadOrderWithSetAsideRowsPerTable() {
+    func table(_ name: String, _ rows: Int) -> Table {
+      Table(name: name, file: "\(name).csv", rowCount: rows, columns: [], lines: [])
+    }
+    let dataset = Dataset(
+      customers: table("customers", 3), customerIDs: TextColumn(), customerNumber: [:],
+      events: ["tickets": table("tickets", 5), "calls": table("calls", 2)], links: [:],
+      setAside: [
+        SetAsideRow(table: "tickets", file: "tickets.csv", line: 4, reason: "wrong field count"),
+        SetAsideRow(table: "calls", file: "calls.csv", line: 2, reason: "no such customer"),
+        SetAsideRow(table: "tickets", file: "tickets.csv", line: 9, reason: "not a timestamp"),
+      ])
+    #expect(
+      TableCount.counts(of: dataset, eventTableOrder: ["tickets", "calls"]) == [
+        TableCount(name: "customers", file: "customers.csv", rows: 3, setAside: 0),
+        TableCount(name: "tickets", file: "tickets.csv", rows: 5, setAside: 2),
+        TableCount(name: "calls", file: "calls.csv", rows: 2, setAside: 1),
+      ])
+  }
 }

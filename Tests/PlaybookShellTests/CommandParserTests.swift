@@ -59,10 +59,24 @@ import Testing
 
   @Test func helpTextNamesUsageAndSummary() throws {
     let spec = try #require(CommandCatalog.spec(named: "explain"))
-    #expect(spec.help.hasPrefix("usage: :explain CUSTOMER [RULE]\nShow why a customer gets"))
-    let overview = CommandCatalog.overview
+    #expect(CommandCatalog.help(for: spec).hasPrefix("usage: :explain CUSTOMER [RULE]\nShow why a customer gets"))
+    let overview = CommandCatalog.overview()
     for command in CommandCatalog.commands {
-      #expect(overview.contains("  \(command.usage)"))
+      #expect(overview.contains("\n  \(command.usage)  "))
     }
+  }
+
+  @Test func overviewWrapsSummariesUnderTheirColumn() {
+    let lines = CommandCatalog.overview(width: 60).split(separator: "\n")
+    #expect(lines.allSatisfy { $0.count <= 60 })
+    let sample = lines.firstIndex { $0.hasPrefix("  :sample") }!
+    let column = lines[sample].range(of: "Show")!.lowerBound.utf16Offset(in: lines[sample])
+    #expect(lines[sample + 1].prefix(column).allSatisfy { $0 == " " })
+    #expect(lines[sample + 1].dropFirst(column).first?.isLetter == true)
+  }
+
+  @Test func wrappingKeepsLongWordsWhole() {
+    #expect(TextWrap.lines("a bb ccc dddddddd e", width: 5) == ["a bb", "ccc", "dddddddd", "e"])
+    #expect(TextWrap.lines("", width: 5) == [""])
   }
 }

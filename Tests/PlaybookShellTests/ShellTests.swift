@@ -101,8 +101,8 @@ import Testing
     let session = RecordingSession()
     let result = run([":help", ":help sample"], interactive: false, session: session)
     #expect(session.commands == [])
-    #expect(result.output.out.hasPrefix(CommandCatalog.overview + "\n"))
-    #expect(result.output.out.hasSuffix(CommandCatalog.spec(named: "sample")!.help + "\n"))
+    #expect(result.output.out.hasPrefix(CommandCatalog.overview() + "\n"))
+    #expect(result.output.out.hasSuffix(CommandCatalog.help(for: CommandCatalog.spec(named: "sample")!) + "\n"))
   }
 
   @Test func fileIsLoadedFirst() {

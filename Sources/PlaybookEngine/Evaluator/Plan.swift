@@ -12,6 +12,8 @@ public final class Plan: @unchecked Sendable {
   let channels: [ChannelPlan]
   /// Each offer's code and validity, in declaration order.
   let offers: [(code: String, valid: Int64)]
+  /// Each table's lifecycle at the clock, by table name.
+  let lifecycles: [String: Lifecycle]
   /// Segment membership per customer (`Truth` raw values), by segment name.
   let segments: [String: [UInt8]]
 
@@ -28,6 +30,7 @@ public final class Plan: @unchecked Sendable {
       let table = binding.isCustomers ? dataset.customers : dataset.events[binding.name]
       if let table { lifecycles[binding.name] = Lifecycle(table: table, binding: binding, clock: clock) }
     }
+    self.lifecycles = lifecycles
     var compiler = ExpressionCompiler(
       model: model, dataset: dataset, clock: clock, slots: ["customer": .customer],
       lifecycles: lifecycles, segments: [:])

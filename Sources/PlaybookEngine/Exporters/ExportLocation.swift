@@ -28,7 +28,9 @@ struct ExportLocation: Sendable {
     self.directory = path
   }
 
-  func sibling(_ kind: String, pid: Int32) -> String { "\(parent)/.\(name).\(kind)-\(pid)" }
+  func sibling(_ kind: String, pid: Int32) -> String { path(".\(name).\(kind)-\(pid)") }
+
+  private func path(_ entry: String) -> String { parent == "/" ? "/\(entry)" : "\(parent)/\(entry)" }
 
   /// Leftover siblings of `kind` whose process is gone (or is this one, reusing a dead run's id), as paths.
   func leftovers(_ kind: String) throws(Diagnostic) -> [String] {
@@ -39,7 +41,7 @@ struct ExportLocation: Sendable {
       guard entry.hasPrefix(prefix), let pid = Int32(entry.dropFirst(prefix.count)),
         pid == own || !ExportFileSystem.processIsAlive(pid)
       else { return nil }
-      return "\(parent)/\(entry)"
+      return path(entry)
     }
   }
 }

@@ -28,17 +28,22 @@ enum ColumnBuilder {
   static func text(_ raw: RawTable, column c: Int) -> TextColumn {
     var size = 0
     for chunk in raw.chunks { for span in chunk.columns[c] { size += span.length } }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(size)
-    var ends: [Int] = []
-    ends.reserveCapacity(raw.rowCount)
-    raw.bytes.withUnsafeBufferPointer { b in
-      for chunk in raw.chunks {
-        for span in chunk.columns[c] {
-          FieldText.append(span, from: b, to: &bytes)
-          ends.append(bytes.count)
+    var row = 0
+    var ends = [Int](repeating: 0, count: raw.rowCount)
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { out, count in
+      var written = 0
+      raw.bytes.withUnsafeBufferPointer { b in
+        ends.withUnsafeMutableBufferPointer { ends in
+          for chunk in raw.chunks {
+            for span in chunk.columns[c] {
+              if !span.isNull { written += FieldText.write(span, from: b, to: out.baseAddress! + written) }
+              ends[row] = written
+              row += 1
+            }
+          }
         }
       }
+      count = written
     }
     return TextColumn(bytes: bytes, ends: ends)
   }

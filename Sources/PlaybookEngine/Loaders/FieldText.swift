@@ -1,13 +1,26 @@
 /// A field's text with its escapes undone: CSV's `""` becomes `"`; JSON's `\n`,
-/// `\"`, `\uXXXX` and the rest become the characters they stand for.
+/// `\"`, `\uXXXX` and the rest become the characters they stand for. Undoing escapes
+/// never makes text longer, so a span's length bounds its text's.
 enum FieldText {
-  static func append(_ span: FieldSpan, from bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-    let field = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])
+  /// Writes the field's text at `out` and returns how many bytes it wrote (at most
+  /// `span.length`).
+  @inline(__always)
+  static func write(_ span: FieldSpan, from bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    let source = bytes.baseAddress! + Int(span.start)
+    let n = span.length
     guard span.escaped else {
-      out.append(contentsOf: field)
-      return
+      out.update(from: source, count: n)
+      return n
     }
-    if span.kind == .bare { appendCSV(field, to: &out) } else { appendJSON(field, to: &out) }
+    let field = UnsafeBufferPointer(start: source, count: n)
+    return span.kind == .bare ? writeCSV(field, to: out) : writeJSON(field, to: out)
+  }
+
+  static func append(_ span: FieldSpan, from bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    let text = [UInt8](unsafeUninitializedCapacity: span.length) { buffer, count in
+      count = span.length == 0 ? 0 : write(span, from: bytes, to: buffer.baseAddress!)
+    }
+    out.append(contentsOf: text)
   }
 
   /// The field's text as a `String`, for messages.
@@ -17,33 +30,41 @@ enum FieldText {
     return String(decoding: out, as: UTF8.self)
   }
 
-  private static func appendCSV(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+  private static func writeCSV(_ s: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
     var i = 0
+    var written = 0
     while i < s.count {
-      out.append(s[i])
+      out[written] = s[i]
+      written += 1
       // The reader only marks a field escaped for doubled quotes, so skip the second.
       i += s[i] == UInt8(ascii: "\"") ? 2 : 1
     }
+    return written
   }
 
-  private static func appendJSON(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+  private static func writeJSON(_ s: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
     var i = 0
+    var written = 0
     let n = s.count
     while i < n {
-      let b = s[i]
-      guard b == UInt8(ascii: "\\"), i + 1 < n else {
-        out.append(b)
-        i += 1
-        continue
+      // Copy the run up to the next backslash in one go.
+      var run = i
+      while run < n, s[run] != UInt8(ascii: "\\") { run += 1 }
+      (out + written).update(from: s.baseAddress! + i, count: run - i)
+      written += run - i
+      i = run
+      guard i + 1 < n else {
+        if i < n { out[written] = s[i]; written += 1 }
+        break
       }
       let e = s[i + 1]
       i += 2
       switch e {
-      case UInt8(ascii: "n"): out.append(10)
-      case UInt8(ascii: "t"): out.append(9)
-      case UInt8(ascii: "r"): out.append(13)
-      case UInt8(ascii: "b"): out.append(8)
-      case UInt8(ascii: "f"): out.append(12)
+      case UInt8(ascii: "n"): out[written] = 10; written += 1
+      case UInt8(ascii: "t"): out[written] = 9; written += 1
+      case UInt8(ascii: "r"): out[written] = 13; written += 1
+      case UInt8(ascii: "b"): out[written] = 8; written += 1
+      case UInt8(ascii: "f"): out[written] = 12; written += 1
       case UInt8(ascii: "u"):
         var scalar = hex4(s, i)
         i += 4
@@ -58,10 +79,14 @@ enum FieldText {
         }
         // A lone surrogate has no UTF-8 form: it becomes U+FFFD.
         let character = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-        out.append(contentsOf: UTF8.encode(character)!)
-      default: out.append(e)  // \" \\ \/
+        for byte in UTF8.encode(character)! {
+          out[written] = byte
+          written += 1
+        }
+      default: out[written] = e; written += 1  // \" \\ \/
       }
     }
+    return written
   }
 
   /// Four hex digits at `at`; the JSON reader has already checked they are there.

@@ -237,6 +237,11 @@ struct JSONScanner {
     var escaped = false
     while i < end {
       let c = bytes[i]
+      // Lower-case letters and most UTF-8 bytes sort above every special byte.
+      if c > UInt8(ascii: "\\") {
+        i += 1
+        continue
+      }
       if c == UInt8(ascii: "\"") {
         let span = FieldSpan(start: start, length: i - start, kind: .string, escaped: escaped)
         i += 1

@@ -42,7 +42,7 @@ public struct DiagnosticRenderer: Sendable {
     }
     let text = start.line >= 1 && start.line <= lines.count ? lines[start.line - 1] : ""
     let number = String(start.line)
-    let gutter = String(repeating: " ", count: number.count + 2) + "|"
+    let gutter = String(repeating: " ", count: number.count + 3) + "|"
     let (shown, caretStart, caretWidth) = DiagnosticRenderer.layout(text, range: range)
     var caret = style.caret("^" + String(repeating: "~", count: max(caretWidth, 1) - 1))
     if let hint = diagnostic.hint { caret += " " + style.hint(hint) }

@@ -14,6 +14,11 @@ public enum NearNames {
     return best?.name
   }
 
+  /// The edit distance between two words, case-insensitively (see `distance` below).
+  public static func distance(_ a: String, _ b: String) -> Int {
+    distance(Array(a.lowercased()), Array(b.lowercased()))
+  }
+
   /// Optimal string alignment distance: insertions, deletions, substitutions and
   /// swaps of two adjacent characters each cost 1 (`withn` → `within` is 1).
   static func distance(_ a: [Character], _ b: [Character]) -> Int {

@@ -8,12 +8,28 @@ extension Parser {
   static let phraseWords = ["resolved", "responded", "open", "in"]
 
   mutating func parseExpression() throws(ParseFailure) -> Expr {
-    try parseOr()
+    try enterNested()
+    defer { depth -= 1 }
+    return try parseOr()
+  }
+
+  /// One level deeper into the expression tree (see `maxDepth`).
+  private mutating func enterNested() throws(ParseFailure) {
+    depth += 1
+    guard depth <= Parser.maxDepth else {
+      throw failure(
+        "expression is nested too deeply", at: current.range,
+        hint: "split it into segments or defines of at most \(Parser.maxDepth) levels")
+    }
   }
 
   private mutating func parseOr() throws(ParseFailure) -> Expr {
     var left = try parseAnd()
+    var chain = 0
+    defer { depth -= chain }
     while accept("or") != nil {
+      try enterNested()
+      chain += 1
       let right = try parseAnd()
       left = Expr(.binary(.or, left, right), range: left.range.union(right.range))
     }
@@ -22,7 +38,11 @@ extension Parser {
 
   private mutating func parseAnd() throws(ParseFailure) -> Expr {
     var left = try parseNot()
+    var chain = 0
+    defer { depth -= chain }
     while accept("and") != nil {
+      try enterNested()
+      chain += 1
       let right = try parseNot()
       left = Expr(.binary(.and, left, right), range: left.range.union(right.range))
     }
@@ -31,6 +51,8 @@ extension Parser {
 
   private mutating func parseNot() throws(ParseFailure) -> Expr {
     if let not = accept("not") {
+      try enterNested()
+      defer { depth -= 1 }
       let operand = try parseNot()
       return Expr(.unary(.not, operand), range: not.range.union(operand.range))
     }
@@ -87,7 +109,11 @@ extension Parser {
 
   private mutating func parseAdditive() throws(ParseFailure) -> Expr {
     var left = try parseMultiplicative()
+    var chain = 0
+    defer { depth -= chain }
     while current.isSymbol("+") || current.isSymbol("-") {
+      try enterNested()
+      chain += 1
       let op: BinaryOperator = advance().text == "+" ? .add : .subtract
       let right = try parseMultiplicative()
       left = Expr(.binary(op, left, right), range: left.range.union(right.range))
@@ -97,7 +123,11 @@ extension Parser {
 
   private mutating func parseMultiplicative() throws(ParseFailure) -> Expr {
     var left = try parseUnary()
+    var chain = 0
+    defer { depth -= chain }
     while current.isSymbol("*") || current.isSymbol("/") {
+      try enterNested()
+      chain += 1
       let op: BinaryOperator = advance().text == "*" ? .multiply : .divide
       let right = try parseUnary()
       left = Expr(.binary(op, left, right), range: left.range.union(right.range))
@@ -107,6 +137,8 @@ extension Parser {
 
   private mutating func parseUnary() throws(ParseFailure) -> Expr {
     if let minus = acceptSymbol("-") {
+      try enterNested()
+      defer { depth -= 1 }
       let operand = try parseUnary()
       return Expr(.unary(.negate, operand), range: minus.range.union(operand.range))
     }

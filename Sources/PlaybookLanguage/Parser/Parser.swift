@@ -63,6 +63,10 @@ struct Parser {
   var diagnostics: [Diagnostic] = []
   /// Open `(` / `[` inside the current expression: line breaks are skipped there.
   var nesting = 0
+  /// How deep the expression being read is; bounded so that hostile input gets a
+  /// diagnostic, not a stack overflow (here or in the passes that walk the tree).
+  var depth = 0
+  static let maxDepth = 100
   /// The end of the last consumed token, for statement ranges.
   var lastEnd: SourceLocation
 
@@ -173,6 +177,7 @@ struct Parser {
   /// Skips to the end of the current line (its `newline` stays).
   mutating func skipRestOfLine() {
     nesting = 0
+    depth = 0
     while !atLineEnd { p += 1 }
   }
 

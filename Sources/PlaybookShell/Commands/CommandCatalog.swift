@@ -71,14 +71,28 @@ public enum CommandCatalog {
     commands.first { $0.name == name }
   }
 
-  /// The `:help` overview: one aligned line per command.
-  public static var overview: String {
-    let width = commands.map(\.usage.count).max() ?? 0
-    let lines = commands.map { spec in
-      spec.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + spec.summary
+  /// The `:help` overview: one line per command, the summaries aligned and wrapped
+  /// to `width` when given.
+  public static func overview(width: Int? = nil) -> String {
+    let usageWidth = commands.map(\.usage.count).max() ?? 0
+    let indent = String(repeating: " ", count: usageWidth + 4)
+    let summaryWidth = max(20, (width ?? Int.max) - indent.count)
+    var lines = ["Commands:"]
+    for spec in commands {
+      let summary = TextWrap.lines(spec.summary, width: summaryWidth)
+      lines.append("  " + spec.usage.padding(toLength: usageWidth + 2, withPad: " ", startingAt: 0) + summary[0])
+      lines += summary.dropFirst().map { indent + $0 }
     }
-    return (["Commands:"] + lines.map { "  " + $0 }
-      + ["", "Statements typed at the prompt join the playbook. Ctrl-C drops the line, Ctrl-D leaves."])
-      .joined(separator: "\n")
+    lines.append("")
+    lines += TextWrap.lines(
+      "Statements typed at the prompt join the playbook. Ctrl-C drops the line, Ctrl-D leaves.",
+      width: width ?? Int.max)
+    return lines.joined(separator: "\n")
+  }
+
+  /// `:help NAME`: usage, summary and details, wrapped to `width` when given.
+  public static func help(for spec: CommandSpec, width: Int? = nil) -> String {
+    let wrap = { (text: String) in TextWrap.lines(text, width: width ?? Int.max).joined(separator: "\n") }
+    return "usage: \(spec.usage)\n\(wrap(spec.summary))\n\n\(wrap(spec.details))"
   }
 }

@@ -36,9 +36,4 @@ public struct CommandSpec: Sendable {
   public var usage: String {
     usageArguments.isEmpty ? ":\(name)" : ":\(name) \(usageArguments)"
   }
-
-  /// The full help for `:help NAME`.
-  public var help: String {
-    "usage: \(usage)\n\(summary)\n\n\(details)"
-  }
 }

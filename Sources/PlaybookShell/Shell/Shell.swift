@@ -80,6 +80,7 @@ public final class Shell {
           if let status = handle(item) { return status }
         }
         if wasContinuing && isInteractive { continue }  // Ctrl-D ended the statement
+        if isInteractive { printer.out("\n") }  // after the echoed ^D
         if let status = leave(again: "press Ctrl-D again") { return status }
       case .line(let text):
         // A recalled multi-line history entry arrives as one line with breaks.
@@ -116,15 +117,18 @@ public final class Shell {
   private func perform(_ command: ShellCommand) -> Int32? {
     switch command {
     case .help(nil):
-      printer.out(CommandCatalog.overview + "\n")
+      printer.out(CommandCatalog.overview(width: width()) + "\n")
     case .help(let name?):
-      printer.out((CommandCatalog.spec(named: name)?.help ?? "") + "\n")
+      if let spec = CommandCatalog.spec(named: name) {
+        printer.out(CommandCatalog.help(for: spec, width: width()) + "\n")
+      }
     case .quit:
       return leave(again: "type :quit again")
     default:
       warnedAboutUnsavedChanges = false
       Interrupt.clear()
       let output = session.run(command)
+      if Interrupt.requested && isInteractive { printer.out("\n") }  // after the echoed ^C
       printer.show(output, width: width())
       if output.failed && !isInteractive { return 1 }
     }
@@ -138,7 +142,6 @@ public final class Shell {
       printer.err("unsaved changes; \(again) to leave, or :save FILE\n")
       return nil
     }
-    if isInteractive { printer.out("\n") }
     return 0
   }
 }

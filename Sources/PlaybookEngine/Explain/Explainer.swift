@@ -1,0 +1,175 @@
+import PlaybookLanguage
+
+/// Builds explanations from a compiled plan: the same closures the run uses, evaluated
+/// part by part for one customer, so explain can never disagree with `run`.
+public struct Explainer: Sendable {
+  public let plan: Plan
+
+  public init(plan: Plan) { self.plan = plan }
+
+  /// A customer id that is not in the data, with the nearest ids that are.
+  public struct UnknownCustomer: Error, Sendable {
+    public var customerID: String
+    public var suggestions: [String]
+
+    public var message: String {
+      let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
+      return "no customer '\(customerID)'\(hint)"
+    }
+  }
+
+  /// Explains every rule (or only `rule`) for the customer with id `customerID`.
+  public func explain(customerID: String, rule: String? = nil) throws(UnknownCustomer) -> Explanation {
+    let customer = try customerNumber(customerID)
+    var candidates: [Candidate] = []
+    plan.appendCandidates(customer: customer, rules: plan.rules.indices, to: &candidates)
+    var decisions: [Decision] = []
+    Decider(plan: plan).decide(customer: customer, candidates[...], into: &decisions)
+    let rules = plan.rules.filter { rule == nil || $0.name == rule }.map {
+      explain($0, customer: customer, decisions: decisions)
+    }
+    return Explanation(customerID: customerID, clock: plan.clock, rules: rules, decisions: decisions)
+  }
+
+  /// The customer's number in the data, or an error suggesting near ids.
+  public func customerNumber(_ customerID: String) throws(UnknownCustomer) -> Int {
+    guard let number = plan.dataset.customerNumber[customerID] else {
+      throw UnknownCustomer(customerID: customerID, suggestions: nearIDs(customerID))
+    }
+    return Int(number)
+  }
+
+  private func explain(_ rule: RulePlan, customer: Int, decisions: [Decision]) -> RuleExplanation {
+    guard let trigger = rule.trigger else {
+      let attempt = attempt(rule, Frame(customer: customer), triggerID: nil, times: [], decisions: decisions)
+      return RuleExplanation(
+        rule: rule.name, triggerRow: nil, offers: rule.sends.map(\.offer), attempts: [attempt])
+    }
+    var attempts: [TriggerAttempt] = []
+    for r in trigger.link.rows(ofCustomer: customer) {
+      let row = Int(r)
+      let frame = Frame(customer: customer, row: row)
+      // Rows opened after the clock do not exist yet; rows of another kind are not tried.
+      guard trigger.lifecycle.exists(row), trigger.filters.allSatisfy({ $0.truth(frame).holds })
+      else { continue }
+      var times: [(String, Int64)] = []
+      for (field, column) in [
+        ("opened", trigger.lifecycle.opened), ("responded", trigger.lifecycle.responded),
+        ("resolved", trigger.lifecycle.resolved),
+      ] {
+        if let t = trigger.lifecycle.read(column, row) { times.append((field, t)) }
+      }
+      attempts.append(
+        attempt(rule, frame, triggerID: trigger.id(row), times: times, decisions: decisions))
+    }
+    return RuleExplanation(
+      rule: rule.name, triggerRow: trigger.rowName, offers: rule.sends.map(\.offer), attempts: attempts)
+  }
+
+  private func attempt(
+    _ rule: RulePlan, _ frame: Frame, triggerID: String?, times: [(field: String, value: Int64)],
+    decisions: [Decision]
+  ) -> TriggerAttempt {
+    let conditions = rule.conditions.map { value($0, frame) }
+    let exceptions = rule.exceptions.map { value($0, frame) }
+    let outcome: TriggerAttempt.Outcome
+    if !conditions.allSatisfy({ $0.value.holds }) {
+      outcome = .conditionFailed
+    } else if exceptions.contains(where: { $0.value.holds }) {
+      outcome = .excepted
+    } else {
+      let time = rule.triggerTime(row: frame.row, clock: plan.clock) ?? plan.clock
+      if time > plan.clock {
+        outcome = .afterClock(triggerTime: time)
+      } else if !plan.inWindow(time) {
+        outcome = .outsideWindow(triggerTime: time)
+      } else {
+        let offers = Set(rule.sends.map(\.offer))
+        let own = decisions.filter { $0.rule == rule.name && $0.triggerID == triggerID }
+        // A candidate merged into a better one for the same offer shows that one.
+        let merged = decisions.filter { d in
+          offers.contains(d.offer) && !own.contains { $0.offer == d.offer }
+        }
+        outcome = .candidate(triggerTime: time, decisions: own + merged)
+      }
+    }
+    return TriggerAttempt(
+      triggerID: triggerID, times: times, conditions: conditions, exceptions: exceptions,
+      outcome: outcome)
+  }
+
+  /// A condition's value with its parts and the field values behind it.
+  func value(_ c: CompiledExpr, _ frame: Frame) -> ConditionValue {
+    var parts: [ConditionValue] = []
+    switch c.expr.kind {
+    case .binary(.and, _, _), .binary(.or, _, _), .unary(.not, _):
+      parts = c.children.map { value($0, frame) }
+    default: break
+    }
+    var details: [String] = []
+    if parts.isEmpty { collectDetails(c, frame, into: &details) }
+    return ConditionValue(text: c.expr.text, value: c.truth(frame), details: details, parts: parts)
+  }
+
+  /// The values a leaf condition read: fields, phrase durations, aggregates, segments.
+  private func collectDetails(_ c: CompiledExpr, _ frame: Frame, into details: inout [String]) {
+    func add(_ s: String) { if !details.contains(s) { details.append(s) } }
+    switch c.expr.kind {
+    case .path(_, let field?):
+      add("\(field.text) = \(ValueText.text(of: c, frame: frame) ?? "null")")
+    case .phrase(let row, let phrase):
+      if let table = plan.model.table(ofRow: row.text), let lifecycle = plan.lifecycles[table.name] {
+        add(phraseDetail(phrase, lifecycle, frame.row))
+      }
+    case .aggregate:
+      add("\(c.expr.text) = \(ValueText.text(of: c, frame: frame) ?? "null")")
+    case .inSegment(_, let segment, _):
+      let member = plan.segments[segment.text].map { Truth(rawValue: $0[frame.customer]) ?? .unknown }
+      add("\(segment.text): \(member.map(Self.word) ?? "null")")
+    default:
+      for child in c.children { collectDetails(child, frame, into: &details) }
+    }
+  }
+
+  private func phraseDetail(_ phrase: Phrase, _ lifecycle: Lifecycle, _ row: Int) -> String {
+    let opened = lifecycle.opened(row)
+    switch phrase {
+    case .resolved, .resolvedWithin, .resolvedAfter:
+      guard let resolved = lifecycle.read(lifecycle.resolved, row) else { return "not resolved" }
+      guard let opened else { return "resolved \(Timestamp.format(resolved))" }
+      return "resolved in \(ValueText.duration(resolved - opened))"
+    case .respondedWithin, .respondedAfter:
+      guard let responded = lifecycle.read(lifecycle.responded, row) else { return "no response yet" }
+      guard let opened else { return "responded \(Timestamp.format(responded))" }
+      return "responded in \(ValueText.duration(responded - opened))"
+    case .openFor:
+      guard let opened else { return "never opened" }
+      if lifecycle.read(lifecycle.resolved, row) != nil { return "resolved" }
+      return "open for \(ValueText.duration(lifecycle.clock - opened))"
+    case .inLast:
+      guard let opened else { return "never opened" }
+      return "opened \(ValueText.duration(lifecycle.clock - opened)) before the clock"
+    }
+  }
+
+  static func word(_ t: Truth) -> String {
+    switch t {
+    case .yes: return "true"
+    case .no: return "false"
+    case .unknown: return "null"
+    }
+  }
+
+  /// Up to three customer ids within two edits of `id`.
+  private func nearIDs(_ id: String) -> [String] {
+    let ids = plan.dataset.customerIDs
+    let length = id.utf8.count
+    var scored: [(Int, String)] = []
+    for row in 0..<ids.count where abs((ids.ends[row] - ids.start(row)) - length) <= 2 {
+      let candidate = ids.string(row)
+      let d = NearNames.distance(id, candidate)
+      if d <= 2 { scored.append((d, candidate)) }
+    }
+    return scored.sorted { $0 < $1 }.prefix(3).map(\.1)
+  }
+}

@@ -1,0 +1,73 @@
+import PlaybookLanguage
+
+extension Explanation {
+  /// The same tree as `text`, for programs (`--json`).
+  public var json: JSONValue {
+    .object([
+      JSONMember("customer_id", .string(customerID)),
+      JSONMember("clock", .string(Timestamp.format(clock))),
+      JSONMember("rules", .array(rules.map(\.json))),
+      JSONMember("decisions", .array(decisions.map(Self.json))),
+    ])
+  }
+
+  static func json(_ d: Decision) -> JSONValue {
+    .object([
+      JSONMember("rule", .string(d.rule)),
+      JSONMember("offer", .string(d.offer)),
+      JSONMember("trigger_id", d.triggerID.map(JSONValue.string) ?? .null),
+      JSONMember("status", .string(d.status.rawValue)),
+      JSONMember("reason", .string(d.reason)),
+      JSONMember("channel", d.channel.map(JSONValue.string) ?? .null),
+      JSONMember("send_at", .string(Timestamp.format(d.sendAt))),
+    ])
+  }
+}
+
+extension RuleExplanation {
+  var json: JSONValue {
+    .object([
+      JSONMember("rule", .string(rule)),
+      JSONMember("trigger_row", triggerRow.map(JSONValue.string) ?? .null),
+      JSONMember("came_close", .bool(cameClose)),
+      JSONMember("attempts", .array(attempts.map(\.json))),
+    ])
+  }
+}
+
+extension TriggerAttempt {
+  var json: JSONValue {
+    var outcome: [JSONMember] = []
+    switch self.outcome {
+    case .conditionFailed: outcome = [JSONMember("result", .string("condition_failed"))]
+    case .excepted: outcome = [JSONMember("result", .string("unless_holds"))]
+    case .outsideWindow(let t):
+      outcome = [JSONMember("result", .string("outside_window")), JSONMember("trigger_time", .string(Timestamp.format(t)))]
+    case .afterClock(let t):
+      outcome = [JSONMember("result", .string("after_clock")), JSONMember("trigger_time", .string(Timestamp.format(t)))]
+    case .candidate(let t, let decisions):
+      outcome = [
+        JSONMember("result", .string("candidate")), JSONMember("trigger_time", .string(Timestamp.format(t))),
+        JSONMember("decisions", .array(decisions.map(Explanation.json))),
+      ]
+    }
+    return .object([
+      JSONMember("trigger_id", triggerID.map(JSONValue.string) ?? .null),
+      JSONMember("times", .object(times.map { JSONMember($0.field, .string(Timestamp.format($0.value))) })),
+      JSONMember("conditions", .array(conditions.map(\.json))),
+      JSONMember("unless", .array(exceptions.map(\.json))),
+      JSONMember("outcome", .object(outcome)),
+    ])
+  }
+}
+
+extension ConditionValue {
+  var json: JSONValue {
+    .object([
+      JSONMember("condition", .string(text)),
+      JSONMember("value", value == .unknown ? .null : .bool(value == .yes)),
+      JSONMember("details", .array(details.map(JSONValue.string))),
+      JSONMember("parts", .array(parts.map(\.json))),
+    ])
+  }
+}

@@ -1,0 +1,60 @@
+/// "What would this customer get, and why?": every rule tried for one customer, each
+/// trigger row with its conditions' values, and the final decisions.
+public struct Explanation: Sendable {
+  public var customerID: String
+  public var clock: Int64
+  public var rules: [RuleExplanation]
+  /// The customer's decisions, as the run would make them.
+  public var decisions: [Decision]
+}
+
+/// One rule tried for the customer.
+public struct RuleExplanation: Sendable {
+  public var rule: String
+  /// The trigger row name (`complaint`), nil for a customer-only rule.
+  public var triggerRow: String?
+  /// The offers the rule sends.
+  public var offers: [String]
+  /// One attempt per trigger row (one for a customer-only rule).
+  public var attempts: [TriggerAttempt]
+
+  /// Whether any attempt got past its first condition: rules that never did are folded
+  /// into one line unless asked for.
+  public var cameClose: Bool {
+    attempts.contains { $0.conditions.first?.value == .yes || $0.conditions.isEmpty }
+  }
+}
+
+/// One trigger row (or the customer) tried against a rule.
+public struct TriggerAttempt: Sendable {
+  /// The trigger row's id; nil for a customer-only rule.
+  public var triggerID: String?
+  /// The row's lifecycle times (`opened`, `responded`, `resolved`) that are set.
+  public var times: [(field: String, value: Int64)]
+  public var conditions: [ConditionValue]
+  public var exceptions: [ConditionValue]
+  public var outcome: Outcome
+
+  public enum Outcome: Sendable {
+    /// A condition did not hold.
+    case conditionFailed
+    /// An `unless` held.
+    case excepted
+    /// The trigger time fell before clock − window.
+    case outsideWindow(triggerTime: Int64)
+    /// The trigger time is after the clock.
+    case afterClock(triggerTime: Int64)
+    /// A candidate was made; the decisions say what became of it.
+    case candidate(triggerTime: Int64, decisions: [Decision])
+  }
+}
+
+/// A condition (or part of one) and its value for this customer and row, with the values
+/// that made it so (`csat = 3`, `resolved − opened = 1h28m`).
+public struct ConditionValue: Sendable {
+  public var text: String
+  public var value: Truth
+  public var details: [String]
+  /// The parts of an `and`, `or` or `not`.
+  public var parts: [ConditionValue]
+}

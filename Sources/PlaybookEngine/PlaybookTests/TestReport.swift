@@ -1,0 +1,101 @@
+/// How `playloop test` reports results: a line per test, each failed expectation with
+/// the explanation of why, and the closing `N passed, N failed` line.
+public enum TestReport {
+  /// The report for a person.
+  public static func text(_ results: [TestResult]) -> String {
+    var lines: [String] = []
+    var file = ""
+    for result in results {
+      if result.file != file {
+        file = result.file
+        lines.append(file)
+      }
+      if result.passed {
+        lines.append("  ✓ \(result.name) (\(plural(result.expectations, "expectation")))")
+        continue
+      }
+      lines.append("  ✗ \(result.name)")
+      if let error = result.error {
+        lines += error.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }
+      }
+      for failure in result.failures {
+        lines.append("      \(result.file):\(failure.line): \(failure.expectation)")
+        lines.append("        but \(failure.actual)")
+        if let explanation = failure.explanation {
+          lines += explanation.split(separator: "\n").map { "        | " + $0 }
+        }
+      }
+    }
+    lines.append(summary(results))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `3 passed, 1 failed`, counting test blocks.
+  public static func summary(_ results: [TestResult]) -> String {
+    let failed = results.filter { !$0.passed }.count
+    return "\(results.count - failed) passed, \(failed) failed"
+  }
+
+  /// JUnit XML, one `<testsuite>` per playbook file, for CI systems.
+  public static func junit(_ results: [TestResult]) -> String {
+    var files: [String] = []
+    for result in results where !files.contains(result.file) { files.append(result.file) }
+    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    let failures = results.filter { !$0.passed }.count
+    out += "<testsuites name=\"playloop\" tests=\"\(results.count)\" failures=\"\(failures)\">\n"
+    for file in files {
+      let mine = results.filter { $0.file == file }
+      let time = seconds(mine.reduce(0) { $0 + $1.milliseconds })
+      out += "  <testsuite name=\"\(escape(file))\" tests=\"\(mine.count)\" failures=\"\(mine.filter { !$0.passed }.count)\" errors=\"0\" time=\"\(time)\">\n"
+      for result in mine {
+        out += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(result.name))\" time=\"\(seconds(result.milliseconds))\""
+        if result.passed {
+          out += "/>\n"
+          continue
+        }
+        out += ">\n"
+        let message = result.error.map { "test could not run: " + ($0.split(separator: "\n").first.map(String.init) ?? "") }
+          ?? "\(result.failures.count) of \(result.expectations) expectations failed"
+        var body = result.error ?? ""
+        for failure in result.failures {
+          body += "\(file):\(failure.line): \(failure.expectation)\n  but \(failure.actual)\n"
+          if let explanation = failure.explanation { body += explanation }
+        }
+        out += "      <failure message=\"\(escape(message))\">\(escape(body))</failure>\n"
+        out += "    </testcase>\n"
+      }
+      out += "  </testsuite>\n"
+    }
+    return out + "</testsuites>\n"
+  }
+
+  /// Escapes XML text and attribute values; drops characters XML 1.0 cannot hold.
+  static func escape(_ s: String) -> String {
+    var out = ""
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&apos;"
+      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+      default:
+        if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+
+  private static func seconds(_ milliseconds: Int) -> String {
+    let whole = milliseconds / 1000
+    let fraction = milliseconds % 1000
+    return "\(whole)." + String(repeating: "0", count: 3 - String(fraction).count) + String(fraction)
+  }
+
+  private static func plural(_ n: Int, _ word: String) -> String {
+    "\(n) \(word)\(n == 1 ? "" : "s")"
+  }
+}

@@ -1,0 +1,27 @@
+public import PlaybookLanguage
+
+/// The outcome of one `test` block.
+public struct TestResult: Sendable {
+  public var name: String
+  public var file: String
+  /// Where the test block starts.
+  public var line: Int
+  public var expectations: Int
+  public var failures: [ExpectationFailure]
+  /// Set when the test could not run at all (a fixture failed to load or check).
+  public var error: String?
+  public var milliseconds: Int
+
+  public var passed: Bool { failures.isEmpty && error == nil }
+}
+
+/// An `expect` line that did not hold, with why.
+public struct ExpectationFailure: Sendable {
+  /// The expectation as written, e.g. `expect customer C-1001 gets THANKS10 via email`.
+  public var expectation: String
+  public var line: Int
+  /// What happened instead, e.g. `C-1001 gets SORRY25 via email`.
+  public var actual: String
+  /// The explanation for that customer (and offer), as `playloop explain` prints it.
+  public var explanation: String?
+}

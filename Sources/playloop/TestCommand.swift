@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import PlaybookEngine
+
+/// `playloop test FILE…`: run the playbooks' `test` blocks.
+struct TestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "test", abstract: "Run the test blocks of playbooks (exit 1 when one fails).")
+
+  @Argument(help: "Playbook files.") var files: [String]
+  @Option(help: "Also write the results as JUnit XML to this file.") var junit: String?
+
+  func run() throws {
+    let now = Terminal.now()
+    var results: [TestResult] = []
+    for file in files {
+      let workspace = try Workspace.openForCommand(path: file)
+      results += TestRunner.run(workspace, now: now)
+    }
+    print(TestReport.text(results), terminator: "")
+    if let junit {
+      guard FileManager.default.createFile(atPath: junit, contents: Data(TestReport.junit(results).utf8)) else {
+        Terminal.printError("error: cannot write \(junit)")
+        throw ExitCode(2)
+      }
+    }
+    if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
+  }
+}

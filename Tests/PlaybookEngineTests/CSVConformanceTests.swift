@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import PlaybookLanguage
+@testable import PlaybookEngine
+
+/// Third-party CSV test files (see CSVConformance/README.md): csv-spectrum's expected
+/// JSON, and what we do with each csv-parser and csvlint fixture.
+@Suite struct CSVConformanceTests {
+  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("CSVConformance").path
+
+  static func bytes(_ path: String) throws -> [UInt8] {
+    Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path)))
+  }
+
+  /// Every field's text as read, null as "", ignoring types.
+  static func records(_ path: String) throws -> (names: [String], rows: [[String]], setAside: [Int]) {
+    let raw = try TableReader.readRaw(try bytes(path), format: .csv, file: path, declaredTypes: [:])
+    let columns = raw.names.indices.map { ColumnBuilder.text(raw, column: $0) }
+    let rows = (0..<raw.rowCount).map { row in columns.map { $0.string(row) } }
+    let setAside = TableReader.setAside(raw, name: "t", file: path).map(\.line)
+    return (raw.names, rows, setAside)
+  }
+
+  // location_coordinates.json disagrees with its CSV upstream (see the README).
+  @Test(arguments: [
+    "comma_in_quotes", "empty", "empty_crlf", "escaped_quotes", "json", "newlines", "newlines_crlf",
+    "quotes_and_newlines", "simple", "simple_crlf", "utf8",
+  ])
+  func csvSpectrum(_ name: String) throws {
+    let expected = try #require(
+      try JSONSerialization.jsonObject(with: Data(try Self.bytes("csv-spectrum/json/\(name).json")))
+        as? [[String: String]])
+    let read = try Self.records("csv-spectrum/csvs/\(name).csv")
+    #expect(read.setAside.isEmpty)
+    let objects = read.rows.map { Dictionary(uniqueKeysWithValues: zip(read.names, $0)) }
+    #expect(objects == expected)
+  }
+
+  @Test(arguments: [
+    ("csv-parser_fixtures/escape-quotes.csv", [["1", "ha \"ha\" ha"], ["2", "\"\""], ["3", "4"]], [Int]()),
+    ("csv-parser_fixtures/quotes+newlines.csv", [["1", "ha \n\"ha\" \nha"], ["2", " \n\"\" \n"], ["3", "4"]], []),
+    ("csv-parser_fixtures/mac-newlines.csv", [["1", "2", "3"], ["Once upon\ra time", "5", "6"]], []),
+    ("csv-parser_fixtures/latin.csv", [["1", "2", "3"]], [3]),
+    ("csv-parser_fixtures/no-headers.csv", [["1", "2", "3"], ["4", "5", "6"]], [4]),
+    ("csv-parser_fixtures/strict-false-less-columns.csv", [["1", "2", "3"], ["6", "7", "8"]], [3]),
+    ("csv-parser_fixtures/strict-false-more-columns.csv", [["1", "2", "3"], ["8", "9", "10"]], [3]),
+    ("csvlint_fixtures/cr-line-endings.csv", [["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]], []),
+    ("csvlint_fixtures/crlf-line-endings.csv", [["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]], []),
+    ("csvlint_fixtures/lf-line-endings.csv", [["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]], []),
+    ("csvlint_fixtures/inconsistent-line-endings.csv", [["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]], []),
+    ("csvlint_fixtures/inconsistent-line-endings-unquoted.csv", [["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]], []),
+    ("csvlint_fixtures/windows-line-endings.csv", [["d", "e", "f"]], []),
+    ("csvlint_fixtures/valid.csv", [["1", "2", "3"], ["3", "2", "1"]], []),
+    ("csvlint_fixtures/valid_many_rows.csv", Array(repeating: [["1", "2", "3"], ["3", "2", "1"]], count: 3).flatMap { $0 }, []),
+    (
+      "csvlint_fixtures/invalid_many_rows.csv",
+      [["1", "2", "3"], ["3", "2", "1"], ["3", "two", "1"], ["1", "2", "3"], ["3", "2", "1"], ["3", "2", "1"],
+       ["3", "2", "1"], ["", "", ""], ["3", "2", "1"]],
+      [4]
+    ),
+  ])
+  func fixtureIsRead(_ path: String, rows: [[String]], setAsideLines: [Int]) throws {
+    let read = try Self.records(path)
+    #expect(read.rows == rows)
+    #expect(read.setAside == setAsideLines)
+  }
+
+  /// Files we refuse outright, with a message naming the file.
+  @Test(arguments: [
+    "csv-parser_fixtures/utf16.csv", "csv-parser_fixtures/utf16-big.csv",
+    "csv-parser_fixtures/bad-data.csv", "csv-parser_fixtures/empty-columns.csv",
+    "csvlint_fixtures/title-row.csv", "csvlint_fixtures/invalid-byte-sequence.csv",
+  ])
+  func fixtureIsRefused(_ path: String) throws {
+    let bytes = try Self.bytes(path)
+    let error = #expect(throws: LoadError.self) {
+      try TableReader.readRaw(bytes, format: .csv, file: path, declaredTypes: [:])
+    }
+    #expect(error?.kind == .badFormat)
+    #expect(error?.message.hasPrefix(path) == true)
+  }
+}

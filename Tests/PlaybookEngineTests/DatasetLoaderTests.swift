@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import PlaybookLanguage
+@testable import PlaybookEngine
+
+/// A fresh folder of data files for one test.
+private struct DataFolder {
+  let path: String
+
+  init(_ files: [String: String]) throws {
+    path = NSTemporaryDirectory() + "playloop-loader-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    for (name, text) in files {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
+    }
+  }
+
+  func file(_ name: String) -> String { path + "/" + name }
+  func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+@Suite struct DatasetLoaderTests {
+  static let customers = "id,tier,lifetime_value\nC-1,gold,1200\nC-2,silver,80\nC-3,,5\n"
+
+  @Test func linksEventRowsToTheirCustomers() throws {
+    let folder = try DataFolder([
+      "customers.csv": Self.customers,
+      "tickets.csv": "id,customer_id,csat\nT-1,C-2,5\nT-2,C-1,3\nT-3,C-2,\nT-4,C-9,4\nT-5,,1\n",
+      "calls.jsonl": "{\"id\": \"K-1\", \"customer_id\": \"C-3\", \"transcript\": \"cancel\"}\n",
+    ])
+    defer { folder.remove() }
+    let data = try DatasetLoader.load(
+      customers: TableSpec(name: "customers", path: folder.file("customers.csv")),
+      events: [
+        TableSpec(name: "tickets", path: folder.file("tickets.csv"), linkColumn: "customer_id"),
+        TableSpec(name: "calls", path: folder.file("calls.jsonl"), linkColumn: "customer_id"),
+      ],
+      strict: false)
+    #expect(data.customers.rowCount == 3)
+    #expect((0..<3).map { data.customerIDs.string($0) } == ["C-1", "C-2", "C-3"])
+    #expect(data.customerNumber == ["C-1": 0, "C-2": 1, "C-3": 2])
+    let tickets = try #require(data.links["tickets"])
+    #expect(Array(tickets.rows(ofCustomer: 0)) == [1])
+    #expect(Array(tickets.rows(ofCustomer: 1)) == [0, 2])
+    #expect(tickets.rows(ofCustomer: 2).isEmpty)
+    #expect(Array(try #require(data.links["calls"]).rows(ofCustomer: 2)) == [0])
+    #expect(data.events["tickets"]?.rowCount == 5)
+    #expect(data.events["tickets"]?.types == [.text, .text, .integer])
+    #expect(data.setAside == [
+      SetAsideRow(table: "tickets", file: folder.file("tickets.csv"), line: 5, reason: "customer \"C-9\" does not exist"),
+      SetAsideRow(table: "tickets", file: folder.file("tickets.csv"), line: 6, reason: "no customer: customer_id is empty"),
+    ])
+  }
+
+  @Test func keyAndLinkColumnsStayTextAndMatchByText() throws {
+    let folder = try DataFolder([
+      "customers.csv": "id,n\n1,a\n2,b\n",
+      "orders.csv": "order,cust\n10,2\n11,02\n",
+    ])
+    defer { folder.remove() }
+    let data = try DatasetLoader.load(
+      customers: TableSpec(name: "customers", path: folder.file("customers.csv")),
+      events: [TableSpec(name: "orders", path: folder.file("orders.csv"), keyColumn: "order", linkColumn: "cust")],
+      strict: false)
+    #expect(data.customers.types == [.text, .text])
+    #expect(data.events["orders"]?.types == [.text, .text])
+    #expect(Array(try #require(data.links["orders"]).rows(ofCustomer: 1)) == [0])
+    #expect(data.setAside.map(\.reason) == ["customer \"02\" does not exist"])
+  }
+
+  @Test func strictMakesASetAsideRowAnError() throws {
+    let folder = try DataFolder([
+      "customers.csv": Self.customers,
+      "tickets.csv": "id,customer_id\nT-1,C-1\nT-2,C-9\nT-3\n",
+    ])
+    defer { folder.remove() }
+    let error = #expect(throws: LoadError.self) {
+      try DatasetLoader.load(
+        customers: TableSpec(name: "customers", path: folder.file("customers.csv")),
+        events: [TableSpec(name: "tickets", path: folder.file("tickets.csv"), linkColumn: "customer_id")],
+        strict: true)
+    }
+    #expect(error?.kind == .badRow)
+    #expect(error?.line == 3)
+    #expect(error?.message == "\(folder.file("tickets.csv")):3: customer \"C-9\" does not exist (and 1 more rows set aside)")
+  }
+
+  @Test func duplicateCustomerKeyIsAnErrorNamingBothLines() throws {
+    let folder = try DataFolder(["customers.csv": "id,n\nC-1,a\nC-2,b\nC-1,c\n"])
+    defer { folder.remove() }
+    let error = #expect(throws: LoadError.self) {
+      try DatasetLoader.load(
+        customers: TableSpec(name: "customers", path: folder.file("customers.csv")), events: [], strict: false)
+    }
+    #expect(error?.kind == .badKey)
+    #expect(error?.line == 4)
+    #expect(error?.message == "\(folder.file("customers.csv")):4: customer id \"C-1\" repeats the one on line 2")
+  }
+
+  @Test func emptyCustomerKeyIsAnError() throws {
+    let folder = try DataFolder(["customers.csv": "id,n\nC-1,a\n\"\",b\n"])
+    defer { folder.remove() }
+    let error = #expect(throws: LoadError.self) {
+      try DatasetLoader.load(
+        customers: TableSpec(name: "customers", path: folder.file("customers.csv")), events: [], strict: false)
+    }
+    #expect(error?.kind == .badKey)
+    #expect(error?.line == 3)
+  }
+
+  @Test func missingFileIsAnError() throws {
+    let error = #expect(throws: LoadError.self) {
+      try DatasetLoader.load(
+        customers: TableSpec(name: "customers", path: "/nonexistent/customers.csv"), events: [], strict: false)
+    }
+    #expect(error?.kind == .unreadableFile)
+    #expect(error?.message == "cannot read /nonexistent/customers.csv: no such file")
+  }
+
+  @Test func unknownKeyOrLinkColumnIsAnErrorWithASuggestion() throws {
+    let folder = try DataFolder([
+      "customers.csv": Self.customers,
+      "tickets.csv": "id,customer_id\nT-1,C-1\n",
+    ])
+    defer { folder.remove() }
+    let key = #expect(throws: LoadError.self) {
+      try DatasetLoader.load(
+        customers: TableSpec(name: "customers", path: folder.file("customers.csv"), keyColumn: "ID"),
+        events: [], strict: false)
+    }
+    #expect(key?.kind == .unknownColumn)
+    #expect(key?.message == "\(folder.file("customers.csv")) has no column ID (the key column); did you mean id?")
+    let link = #expect(throws: LoadError.self) {
+      try DatasetLoader.load(
+        customers: TableSpec(name: "customers", path: folder.file("customers.csv")),
+        events: [TableSpec(name: "tickets", path: folder.file("tickets.csv"), linkColumn: "customerid")],
+        strict: false)
+    }
+    #expect(link?.message == "\(folder.file("tickets.csv")) has no column customerid (the link column); did you mean customer_id?")
+  }
+}

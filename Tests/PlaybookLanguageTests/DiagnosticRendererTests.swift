@@ -1,0 +1,82 @@
+import Testing
+@testable import PlaybookLanguage
+
+@Suite struct DiagnosticRendererTests {
+  private func render(_ text: String, path: String = "<shell>", color: Bool = false) -> String {
+    let (_, diagnostics) = PlaybookParser.parse(SourceFile(path: path, text: text))
+    return DiagnosticRenderer(sources: [path: text], color: color).render(diagnostics)
+  }
+
+  @Test func rendersTheBriefsExampleExactly() {
+    let text = "rule quick_fix_thanks priority 5\n  when complaint resolved withn 4h\n"
+    #expect(
+      render(text) == """
+        <shell>:2:27: error: unknown phrase 'withn'
+          2 |   when complaint resolved withn 4h
+            |                           ^~~~~ did you mean 'within'?
+
+        """)
+  }
+
+  @Test func wideLineNumbersWidenTheGutter() {
+    let text = String(repeating: "\n", count: 11) + "window 4x"
+    #expect(
+      render(text, path: "Playbooks/x.playbook") == """
+        Playbooks/x.playbook:12:8: error: bad duration '4x'
+          12 | window 4x
+             |        ^~ use a number and a unit (w, d, h, m, s): 30m, 4h, 2d, 1w, or sums like 1d12h
+
+        """)
+  }
+
+  @Test func tabsAreExpandedInTheLineAndTheCaret() {
+    let text = "rule r\n\twhen ticket resolved withn\n"
+    let caret = "    | " + String(repeating: " ", count: 25) + "^~~~~ did you mean 'within'?"
+    #expect(render(text) == "<shell>:2:23: error: unknown phrase 'withn'\n  2 |     when ticket resolved withn\n\(caret)\n")
+  }
+
+  @Test func nonASCIITextKeepsTheCaretUnderTheWord() {
+    let rendered = render("segment café = customer.näme == \"é\" withn")
+    #expect(rendered.contains("  1 | segment café = customer.näme == \"é\" withn\n    |                                     ^~~~~"))
+  }
+
+  @Test func diagnosticWithoutRangeOrSourceText() {
+    let renderer = DiagnosticRenderer(sources: [:])
+    let noRange = Diagnostic(
+      code: "unreadable", message: "cannot read file", file: "x.playbook", range: nil, hint: "check the path")
+    #expect(renderer.render(noRange) == "x.playbook: error: cannot read file\n  hint: check the path")
+    let at = SourceLocation(offset: 0, line: 12, column: 3)
+    let dataRow = Diagnostic(
+      code: "bad_row", message: "duplicate customer key 'C-1'", file: "customers.csv",
+      range: SourceRange(start: at, end: at))
+    #expect(renderer.render(dataRow) == "customers.csv:12: error: duplicate customer key 'C-1'")
+  }
+
+  @Test func rangeOverSeveralLinesUnderlinesToTheLineEnd() {
+    let text = "abc def\nghi"
+    let range = SourceRange(
+      start: SourceLocation(offset: 4, line: 1, column: 5), end: SourceLocation(offset: 11, line: 2, column: 4))
+    let d = Diagnostic(.note, code: "n", message: "here", file: "f", range: range)
+    #expect(DiagnosticRenderer(sources: ["f": text]).render(d) == "f:1:5: note: here\n  1 | abc def\n    |     ^~~")
+  }
+
+  @Test func caretAtTheEndOfTheFile() {
+    #expect(render("limit 1 per") == "<shell>:1:12: error: expected 'customer', found end of line\n  1 | limit 1 per\n    |            ^ write: limit 1 per customer\n")
+  }
+
+  @Test func colourOnlyWhenAsked() {
+    let text = "window 4x"
+    #expect(!render(text).contains("\u{1B}["))
+    let coloured = render(text, color: true)
+    #expect(coloured.contains("\u{1B}[1;31merror\u{1B}[0m"))
+    #expect(coloured.contains("\u{1B}[1;32m^~\u{1B}[0m"))
+  }
+
+  @Test func colourDecision() {
+    #expect(DiagnosticRenderer.usesColor(isTerminal: true, environment: ["TERM": "xterm-256color"]))
+    #expect(!DiagnosticRenderer.usesColor(isTerminal: false, environment: ["TERM": "xterm-256color"]))
+    #expect(!DiagnosticRenderer.usesColor(isTerminal: true, environment: ["TERM": "dumb"]))
+    #expect(!DiagnosticRenderer.usesColor(isTerminal: true, environment: ["TERM": "xterm", "NO_COLOR": "1"]))
+    #expect(!DiagnosticRenderer.usesColor(isTerminal: true, environment: ["NO_COLOR": ""]))
+  }
+}

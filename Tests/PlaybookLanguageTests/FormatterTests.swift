@@ -1,0 +1,140 @@
+import Testing
+@testable import PlaybookLanguage
+
+@Suite struct FormatterTests {
+  static let canonicalBrief = #"""
+    playbook "Service recovery loop"
+    as of 2026-11-01T00:00:00Z  # evaluation clock; --as-of overrides; default: now
+    window 30d  # only triggers from the last 30 days fire (default 30d; `window all`)
+
+    load customers from "../Examples/data/customers.csv"  # key column defaults to id
+    load tickets from "../Examples/data/tickets.csv" link customer_id
+    load orders from "../Examples/data/orders.csv" link customer_id
+    load calls from "../Examples/data/calls.jsonl" link customer_id
+      with opened = started_at  # map the lifecycle fields onto this file's columns
+
+    define complaint = ticket where ticket.kind == "complaint"
+
+    segment vip = customer.lifetime_value >= 1000 or customer.tier == "gold"
+
+    channel email address customer.email requires customer.email_opt_in
+    channel sms address customer.phone requires customer.sms_opt_in
+
+    offer THANKS10 "10% off your next order" valid 30d
+    offer SORRY25 "25% off, and our apologies" valid 14d
+    offer REFER20 "Give $20, get $20" valid 60d
+    offer STAY15 "15% off if you stay with us" valid 21d
+
+    rule quick_fix_thanks priority 5
+      when complaint resolved within 4h and complaint.csat >= 4
+      send THANKS10 via email after 1d
+
+    rule slow_fix_apology priority 10
+      when complaint resolved after 72h or complaint open for 72h
+      send SORRY25 via email, sms after 2h  # first channel the customer can be reached on
+
+    rule evangelist
+      when ticket.csat == 5 and customer in vip
+      unless count(complaint in last 90d) > 1
+      send REFER20 via email after 3d
+
+    rule cancel_risk priority 20
+      when call.transcript contains any ["cancel", "switch", "competitor"]
+      send STAY15 via sms, email
+
+    limit 1 per customer  # at most one offer per customer per run
+    holdout 5%  # control group: decided, logged, never sent
+    export to "../out" as csv
+
+    """#
+
+  @Test func briefPlaybookFormatsCanonically() {
+    #expect(format(BriefExamples.playbook) == FormatterTests.canonicalBrief)
+    #expect(format(BriefExamples.test) == BriefExamples.test + "\n")
+  }
+
+  @Test func messyLayoutBecomesCanonical() {
+    let messy = """
+      # Header comment
+
+      # about the clock
+      as  of   2026-11-01
+      rule   r   priority  2   # trailing on header
+        # before when
+          when (a.x or b.y) and not (c.z == 1)
+        and count(ticket where ticket.csat < 3 in last 30d)>=2
+        unless customer.tier in ["a",
+              "b"]   # inside list
+        and customer.age<18
+        send  A  via  email ,sms   after 1d
+      limit 1 per customer
+      load t from "t.csv"
+        with opened=started_at
+        key id
+      test "x"
+        expect customer  "C 1" gets A
+        load t from "f.csv"
+        as of 2026-11-02
+      # the end
+      """
+    let expected = """
+      # Header comment
+
+      # about the clock
+      as of 2026-11-01
+
+      rule r priority 2  # trailing on header
+        # before when
+        when (a.x or b.y) and not c.z == 1
+        and count(ticket where ticket.csat < 3 in last 30d) >= 2
+        unless customer.tier in ["a", "b"] and customer.age < 18  # inside list
+        send A via email, sms after 1d
+
+      limit 1 per customer
+      load t from "t.csv" key id
+        with opened = started_at
+
+      test "x"
+        as of 2026-11-02
+        load t from "f.csv"
+        expect customer "C 1" gets A
+
+      # the end
+
+      """
+    #expect(format(messy) == expected)
+    #expect(astDump(format(messy)) == astDump(messy))
+  }
+
+  @Test(arguments: [
+    "(a.x or b.y) and c.z", "a.x or (b.y and c.z)", "a.x and (b.y and c.z)", "(a.x == 1) == true",
+    "1 - (2 - 3)", "(1 - 2) - 3", "-(1 + 2) * 3", "not (a.x or b.y)", "(not a.x) == b.y", "(a.x + 1) in [1, 2]",
+    "(a.x in vip) == true", "(a.x contains \"b\") contains \"c\"", "count(ticket where (complaint) in last 3d) > 1",
+    "count(ticket where a.x and (complaint) in last 3d) > 1", "- -1", "a.x - -1", "(customer) in vip",
+  ])
+  func parenthesesKeepMeaning(expression: String) throws {
+    let text = "segment s = " + expression
+    let original = try #require(astDump(text))
+    let formatted = format(text)
+    #expect(astDump(formatted) == original)
+    #expect(format(formatted) == formatted)
+  }
+
+  @Test func stringsAndIDsReadBackTheSame() {
+    let text = "playbook \"a\\\"b\\\\c\\td\"\ntest \"t\"\n  expect customer \"C \\\"1\\\"\" gets X\n  expect customer c.1-x_2 gets nothing\n"
+    #expect(astDump(format(text)) == astDump(text))
+    #expect(format(text).contains("expect customer c.1-x_2 gets nothing"))
+  }
+
+  @Test func withoutSourceKindsAreSeparated() {
+    let (playbook, _) = parse("offer A\noffer B\nchannel e address customer.e\nrule r\n  send A via e\nlimit 1 per customer")
+    #expect(
+      PlaybookFormatter.format(playbook)
+        == "offer A\noffer B\n\nchannel e address customer.e\n\nrule r\n  send A via e\n\nlimit 1 per customer\n")
+  }
+
+  @Test func emptyPlaybookFormatsEmpty() {
+    #expect(format("") == "")
+    #expect(format("\n\n# only a comment\n") == "# only a comment\n")
+  }
+}

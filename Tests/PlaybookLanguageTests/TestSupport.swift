@@ -1,0 +1,40 @@
+@testable import PlaybookLanguage
+
+/// Parses `text` as `path`.
+func parse(_ text: String, path: String = "test.playbook") -> (Playbook, [Diagnostic]) {
+  PlaybookParser.parse(SourceFile(path: path, text: text))
+}
+
+/// The range-free dump of `text`'s playbook, or nil when it has syntax errors.
+func astDump(_ text: String) -> String? {
+  let (playbook, diagnostics) = parse(text)
+  guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+  return ASTDump.dump(playbook)
+}
+
+/// The dump of one expression, read as a segment's condition.
+func dumpExpression(_ text: String) -> String? {
+  let (playbook, diagnostics) = parse("segment s = " + text)
+  guard diagnostics.isEmpty, case .segment(let segment)? = playbook.statements.first?.kind else { return nil }
+  return ASTDump.dump(segment.condition)
+}
+
+/// `fmt` of `text` (which must parse).
+func format(_ text: String) -> String {
+  let source = SourceFile(path: "test.playbook", text: text)
+  return PlaybookFormatter.format(PlaybookParser.parse(source).0, source: source)
+}
+
+/// A small deterministic random number generator (SplitMix64), so generated tests
+/// always try the same inputs.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
