@@ -28,6 +28,26 @@ import Testing
     }
   }
 
+  /// Killed on one night, then the next night runs (not a retry): a campaign whose export
+  /// was put in place before the kill is in the ledger, so the next night sends none of it
+  /// again; one whose export was not is forgotten, as if that night never ran.
+  @Test func killedThenTheNextNightRunsWithoutARetry() throws {
+    let (night1, night2) = (LedgerHarness.clocks[0], LedgerHarness.clocks[1])
+    let bothNights = try LedgerHarness.cleanStates([night1, night2])[1]
+    let secondOnly = try LedgerHarness.cleanStates([night2])[0]
+    #expect(bothNights != secondOnly)
+    for phase in Self.phases {
+      try LedgerHarness.with { h in
+        let killed = try h.run(night1, environment: ["PLAYLOOP_CRASH_AT": phase])
+        #expect(killed.status == 128 + SIGKILL)
+        let next = try h.run(night2)
+        #expect(next.status == 0, "\(next.stderr)")
+        let exported = ["exported", "commit-write", "committed"].contains(phase)
+        #expect(try h.state() == (exported ? bothNights : secondOnly), "crash at \(phase)")
+      }
+    }
+  }
+
   /// Signals at random moments (SIGKILL mostly, SIGTERM too), up to three times in a row
   /// before a run is let finish, repeated over fresh folders. Each delay is drawn between
   /// zero and a little more than a whole run, so the kills land in every phase.
