@@ -63,23 +63,9 @@ public enum LedgeredExport {
 
     let playbookHash = Fingerprint.of(workspace.source.text.utf8)
     let runs = try ledger.runs()
-    let history = try ledger.historySends()
-    var run: CampaignRun
-    var replayed: LedgerRun?
-    if let earlier = runs.last(where: { $0.clock == clock && $0.playbookHash == playbookHash }) {
-      // What that run saw: everything but its own sends, counting only earlier runs' towards limits.
-      run = CampaignRun(
-        workspace: workspace, clock: clock,
-        history: LedgerHistory(history.filter { $0.runSeq != earlier.seq }) { $0.runSeq < earlier.seq })
-      let recordedKeys = Set(history.lazy.filter { $0.runSeq == earlier.seq }.map(\.decisionKey))
-      if Set(sends(run.decisions, run: earlier).map(\.decisionKey)) == recordedKeys {
-        replayed = earlier
-      } else {
-        run = CampaignRun(workspace: workspace, clock: clock, history: LedgerHistory(history) { _ in true })
-      }
-    } else {
-      run = CampaignRun(workspace: workspace, clock: clock, history: LedgerHistory(history) { _ in true })
-    }
+    let (run, replayed) = decide(
+      workspace, clock: clock, history: try ledger.historySends(),
+      earlier: runs.last { $0.clock == clock && $0.playbookHash == playbookHash })
     try hook(.evaluated)
 
     let seq = replayed?.seq ?? (runs.map(\.seq).max() ?? 0) + 1
@@ -90,13 +76,17 @@ public enum LedgeredExport {
       run.decisions, summary: summary, to: target,
       exportMilliseconds: { Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) })
     var record: (run: LedgerRun, sends: Int)?
-    do {
+    do throws(Diagnostic) {
       try hook(.staged)
       if replayed == nil {
+        let summaryPath = staged.stagingDirectory + "/summary.json"
+        guard let fingerprint = Fingerprint.ofFile(summaryPath) else {
+          throw LedgerFormat.failure(ledgerPath, "cannot read the staged \(summaryPath)")
+        }
         let entry = LedgerRun(
           runID: summary.runID ?? "", seq: seq, clock: clock, state: .pending,
           exportDirectory: absolute(staged.directory), sendCount: 0, playbookHash: playbookHash,
-          exportFingerprint: Fingerprint.ofFile(staged.stagingDirectory + "/summary.json") ?? "")
+          exportFingerprint: fingerprint)
         let entrySends = sends(run.decisions, run: entry)
         try ledger.recordPending(entry, sends: entrySends, hook: hook)
         record = (entry, entrySends.count)
@@ -115,6 +105,23 @@ public enum LedgeredExport {
     return Outcome(
       run: run, summary: staged.summary, isReplay: replayed != nil, recorded: record?.sends ?? 0,
       recovered: recovered)
+  }
+
+  /// Decides against the ledger. When `earlier` ran the same playbook text at this clock,
+  /// first decide as it did (against every other run's sends, counting only earlier runs'
+  /// towards limits): the same sends make this a replay of it. Otherwise decide against
+  /// the whole history.
+  private static func decide(
+    _ workspace: Workspace, clock: Int64, history: [LedgerSend], earlier: LedgerRun?
+  ) -> (CampaignRun, replayed: LedgerRun?) {
+    if let earlier {
+      let replay = CampaignRun(
+        workspace: workspace, clock: clock,
+        history: LedgerHistory(history.filter { $0.runSeq != earlier.seq }) { $0.runSeq < earlier.seq })
+      let recorded = Set(history.lazy.filter { $0.runSeq == earlier.seq }.map(\.decisionKey))
+      if Set(sends(replay.decisions, run: earlier).map(\.decisionKey)) == recorded { return (replay, earlier) }
+    }
+    return (CampaignRun(workspace: workspace, clock: clock, history: LedgerHistory(history) { _ in true }), nil)
   }
 
   /// The history a dry run decides against: the committed runs, and pending ones whose
