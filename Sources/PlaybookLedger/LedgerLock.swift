@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import Foundation
 import PlaybookLanguage
 
 /// The exclusive lock a run holds on its ledger from before recovery to after its last
@@ -16,8 +17,17 @@ final class LedgerLock {
   private init(fd: Int32) { self.fd = fd }
 
   /// Takes the lock, calling `waiting` once if another run holds it, then blocking.
+  /// Creates the ledger's folder if need be, as an export creates its own.
   static func acquire(ledger path: String, waiting: () -> Void) throws(Diagnostic) -> LedgerLock {
     let lockPath = path + ".lock"
+    if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+      let folder = String(path[..<slash])
+      do {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      } catch {
+        throw LedgerFormat.failure(path, "cannot create the ledger's folder \(folder): \(error.localizedDescription)")
+      }
+    }
     let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw LedgerFormat.failure(path, "cannot open the lock file \(lockPath): \(String(cString: strerror(errno)))")

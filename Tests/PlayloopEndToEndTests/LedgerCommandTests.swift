@@ -68,6 +68,20 @@ import Testing
     }
   }
 
+  /// `ledger "state/sends.ledger"` is relative to the playbook's folder, not the current
+  /// one, and its folder is created.
+  @Test func playbookLedgerPathIsRelativeToThePlaybook() throws {
+    try LedgerHarness.with { h in
+      try FileManager.default.removeItem(atPath: h.folder + "/state")
+      let run = try Invocation.run(
+        LedgerHarness.playloop, ["run", h.folder + "/nightly.playbook", "--as-of", LedgerHarness.clocks[0]],
+        in: NSTemporaryDirectory())
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(FileManager.default.fileExists(atPath: h.ledgerPath))
+      #expect(try h.state()["ledger"]?.contains("\"run_id\": \"1-20261020T000000Z\"") == true)
+    }
+  }
+
   @Test func ledgerOptionOverridesThePlaybook() throws {
     try LedgerHarness.with { h in
       let run = try h.run(LedgerHarness.clocks[0], ["--ledger", "other.ledger"])

@@ -16,13 +16,16 @@ struct LedgerHarness {
   static let playloop = packageRoot + "/.build/debug/playloop"
   static let generator = packageRoot + "/.build/debug/playloop-data"
 
-  /// The data set, generated once per test process (the same options give the same bytes).
+  /// The data set, generated once into a folder named for its options (the same options
+  /// give the same bytes), so test processes share it; written beside and renamed into place.
   static let data: String = {
-    let folder = NSTemporaryDirectory() + "playloop-ledger-data-\(getpid())"
-    if !FileManager.default.fileExists(atPath: folder + "/customers.csv") {
+    let folder = NSTemporaryDirectory() + "playloop-ledger-data-300-7"
+    if !FileManager.default.fileExists(atPath: folder) {
+      let scratch = folder + ".\(getpid())"
       let result = try? Invocation.run(
-        generator, ["--customers", "300", "--seed", "7", "--out", folder], in: NSTemporaryDirectory())
+        generator, ["--customers", "300", "--seed", "7", "--out", scratch], in: NSTemporaryDirectory())
       precondition(result?.status == 0, "playloop-data failed: \(result?.stderr ?? "not built")")
+      if rename(scratch, folder) != 0 { try? FileManager.default.removeItem(atPath: scratch) }
     }
     return folder
   }()
