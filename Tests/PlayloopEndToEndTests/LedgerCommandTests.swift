@@ -50,6 +50,23 @@ import Testing
     }
   }
 
+  /// A run killed after recording itself pending is listed as such, and its sends are
+  /// not (they are not history until the next run settles them).
+  @Test func ledgerListsAPendingRun() throws {
+    try LedgerHarness.with { h in
+      try h.run(LedgerHarness.clocks[0])
+      let killed = try h.run(LedgerHarness.clocks[1], environment: ["PLAYLOOP_CRASH_AT": "exported"])
+      #expect(killed.status == 128 + 9)
+      let listing = try Invocation.run(LedgerHarness.playloop, ["ledger", h.ledgerPath], in: h.folder)
+      #expect(listing.stdout.contains("1 run, "))
+      #expect(listing.stdout.contains("run 2-20261021T000000Z is pending (interrupted)"))
+      #expect(!listing.stdout.contains("\n2-20261021T000000Z "))
+      let next = try h.run(LedgerHarness.clocks[1])
+      #expect(next.stderr.contains("run 2-20261021T000000Z was interrupted; its export was in place, so its sends are now recorded"))
+      #expect(next.stdout.contains("Run 2-20261021T000000Z replayed"))
+    }
+  }
+
   @Test func dryRunTouchesNeitherExportNorLedger() throws {
     try LedgerHarness.with { h in
       let dry = try h.run(LedgerHarness.clocks[0], ["--dry-run"])
