@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookEngine
+import PlaybookLanguage
 import Testing
 
 @testable import PlaybookShell
@@ -149,7 +150,9 @@ import Testing
     let folder = Repository.path("Playbooks")
     let file = folder + "/.session-test-\(UUID().uuidString).playbook"
     defer { try? FileManager.default.removeItem(atPath: file) }
-    #expect(messages(session.run(.save(file))) == ["saved 23 statements to \(file)"])
+    let original = try String(contentsOfFile: Repository.serviceRecovery, encoding: .utf8)
+    let count = PlaybookParser.parse(SourceFile(path: "x", text: original)).0.statements.count + 1
+    #expect(messages(session.run(.save(file))) == ["saved \(count) statements to \(file)"])
     #expect(!session.hasUnsavedChanges)
     let before = session.run(.run)
     let reloaded = EngineSession(now: { Self.clock })
