@@ -80,7 +80,7 @@ public struct IncrementalRun: Sendable {
             : kept.candidates.map { var c = $0; c.rule = Int32(index); return c })
         continue
       }
-      lists.append(plan.candidates(ofRule: index, interrupted: interrupted))
+      lists.append(plan.candidates(ofRules: [index], interrupted: interrupted))
       evaluated.append(model.rules[index].rule.name.text)
       if interrupted() { return nil }
     }
