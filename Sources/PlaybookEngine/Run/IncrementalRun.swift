@@ -52,7 +52,6 @@ public struct IncrementalRun: Sendable {
   ) -> IncrementalRun? {
     let started = DispatchTime.now()
     let model = workspace.model
-    let plan = Plan(model: model, dataset: workspace.dataset, clock: clock)
     let context = Context(
       dataVersion: dataVersion, clock: clock,
       statements: model.playbook.statements.compactMap { statement in
@@ -61,6 +60,11 @@ public struct IncrementalRun: Sendable {
         default: nil
         }
       })
+    // Compiling computes segments and row filters over all the data: skipped when
+    // nothing changed at all.
+    let plan =
+      previous.flatMap { $0.context == context && $0.plan.model.playbook == model.playbook ? $0.plan : nil }
+      ?? Plan(model: model, dataset: workspace.dataset, clock: clock)
     let ruleTexts = model.rules.map { binding in
       canonicalText(Statement(.rule(binding.rule), range: binding.rule.name.range))
     }
