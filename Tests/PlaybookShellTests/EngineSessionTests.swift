@@ -129,6 +129,31 @@ import Testing
     #expect(session.hasUnsavedChanges)
   }
 
+  /// The audience shown when a rule is typed is the rule's line of the next `:run`.
+  @Test func afterTheFirstRunATypedRuleShowsItsAudience() throws {
+    let session = session()
+    let rule = typed(
+      "rule quick_fix_thanks priority 5\n  when complaint resolved within 8h\n  send THANKS10 via email"
+    )
+    #expect(
+      messages(session.add(rule, sourceName: "<shell>")) == ["replaced rule quick_fix_thanks"])
+    _ = session.run(.run)
+    let again = typed(
+      "rule quick_fix_thanks priority 5\n  when complaint resolved within 2h\n  send THANKS10 via email"
+    )
+    let added = messages(session.add(again, sourceName: "<shell>"))
+    let run = session.run(.run)
+    #expect(messages(run).last?.contains("(no rule changed)") == true)
+    let row = try #require(Self.tables(run).first?.rows.first)
+    #expect(row.first == "quick_fix_thanks")
+    #expect(
+      added == [
+        "replaced rule quick_fix_thanks",
+        "quick_fix_thanks: \(row[1]) candidates (\(row[2]) send, \(row[3]) holdout, \(row[4]) capped, "
+          + "\(row[5]) unreachable)",
+      ])
+  }
+
   @Test func dropRefusesWhatIsStillUsed() {
     let session = session()
     let refused = session.run(.drop("vip"))
@@ -253,7 +278,8 @@ import Testing
     #expect(!passing.failed)
     #expect(messages(passing).first?.hasSuffix("4 passed, 0 failed\n") == true)
     let test = TypedStatement(
-      text: "test \"numbers\"\n  expect customer C-0042 gets nothing\n  expect audience THANKS10 >= 100",
+      text:
+        "test \"numbers\"\n  expect customer C-0042 gets nothing\n  expect audience THANKS10 >= 100",
       firstLine: 7)
     #expect(session.add(test, sourceName: "<stdin>") == .message("added test \"numbers\""))
     let output = session.run(.test)

@@ -21,7 +21,10 @@ extension EngineSession {
     let reused = model.rules.count - run.evaluatedRules.count
     let note =
       reused == 0
-      ? "" : " (\(plural(run.evaluatedRules.count, "rule")) re-evaluated, \(reused) unchanged)"
+      ? ""
+      : run.evaluatedRules.isEmpty
+        ? " (no rule changed)"
+        : " (\(plural(run.evaluatedRules.count, "rule")) re-evaluated, \(reused) unchanged)"
     return ShellOutput([
       .table(Self.countsTable("rule", run.counts.byRule)),
       .table(Self.countsTable("offer", run.counts.byOffer)),

@@ -96,7 +96,25 @@ public final class EngineSession: ShellSession {
     hasUnsavedChanges = true
     var output = rendered(diagnostics, pending: nil)
     output.blocks += changes.map { .message($0) }
+    output.blocks += audiences(of: typed)
     return output
+  }
+
+  /// After the first `:run`, each rule typed is evaluated at once (only it, as `:run`
+  /// would) and its audience shown: `quick_fix_thanks: 39 candidates (16 send, …)`.
+  func audiences(of statements: [Statement]) -> [ShellOutput.Block] {
+    let rules = statements.compactMap {
+      if case .rule(let rule) = $0.kind { rule.name.text } else { nil }
+    }
+    guard lastRun != nil, !rules.isEmpty else { return [] }
+    Interrupt.clear()  // a Ctrl-C at the prompt is not meant for this
+    guard let run = currentRun() else { return [] }
+    return run.counts.byRule.filter { rules.contains($0.name) }.map { named in
+      let parts = Self.shownStatuses.map { "\(named.counts[$0].grouped) \($0.rawValue)" }
+      return .message(
+        "\(named.name): \(plural(named.counts.total, "candidate")) (\(parts.joined(separator: ", ")))"
+      )
+    }
   }
 
   /// The outcome of checking a playbook: its model, and its workspace when it loads data.
