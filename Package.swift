@@ -32,7 +32,7 @@ let package = Package(
         "PlaybookLanguage", "PlaybookEngine", "PlaybookLedger", "PlaybookShell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "playloop-data"),
+    .executableTarget(name: "playloop-data", dependencies: ["PlaybookLanguage"]),
     .testTarget(name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage"]),
     .testTarget(
       name: "PlaybookEngineTests", dependencies: ["PlaybookEngine"], exclude: ["CSVConformance"]),

@@ -76,14 +76,16 @@ def measure(command):
 
 
 def decisions(path):
-    """(customer, offer) → status from a decisions log, CSV or JSON Lines."""
+    """(customer, offer) → (status, channel, trigger id, send_at) from a decisions log,
+    CSV or JSON Lines."""
     for name in ("decisions.csv", "decisions.jsonl"):
         full = os.path.join(path, name)
         if not os.path.exists(full):
             continue
         with open(full, encoding="utf-8") as f:
             rows = csv.DictReader(f) if name.endswith(".csv") else map(json.loads, f)
-            return {(r["customer_id"], r["offer"]): r["status"] for r in rows}
+            return {(r["customer_id"], r["offer"]):
+                    (r["status"], r["channel"] or "", r["trigger_id"], r["send_at"]) for r in rows}
     return None
 
 

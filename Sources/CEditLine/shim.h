@@ -10,6 +10,7 @@ static inline FILE *ce_stderr(void) { return stderr; }
 
 typedef char *(*ce_prompt_fn)(EditLine *);
 typedef unsigned char (*ce_command_fn)(EditLine *, int);
+typedef int (*ce_getc_fn)(EditLine *, wchar_t *);
 
 static inline int ce_set_clientdata(EditLine *e, void *p) { return el_set(e, EL_CLIENTDATA, p); }
 static inline void *ce_get_clientdata(EditLine *e) {
@@ -24,6 +25,8 @@ static inline int ce_set_history(EditLine *e, History *h) { return el_set(e, EL_
 static inline int ce_add_function(EditLine *e, const char *name, const char *help, ce_command_fn f) {
   return el_set(e, EL_ADDFN, name, help, f);
 }
+static inline int ce_set_getc(EditLine *e, ce_getc_fn f) { return el_set(e, EL_GETCFN, f); }
+static inline int ce_refresh(EditLine *e) { return el_set(e, EL_REFRESH); }
 static inline int ce_bind(EditLine *e, const char *key, const char *function) {
   return el_set(e, EL_BIND, key, function, NULL);
 }

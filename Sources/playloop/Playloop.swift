@@ -10,9 +10,10 @@ struct Playloop: ParsableCommand {
     abstract: "Turn customer-service moments into marketing campaigns.",
     version: "0.1.0",
     subcommands: [
-      RunCommand.self, CheckCommand.self, ExplainCommand.self, TestCommand.self, FmtCommand.self,
-      LedgerCommand.self,
-    ])
+      ReplCommand.self, RunCommand.self, CheckCommand.self, ExplainCommand.self, TestCommand.self,
+      FmtCommand.self, LedgerCommand.self,
+    ],
+    defaultSubcommand: ReplCommand.self)
 
   static func main() {
     do {

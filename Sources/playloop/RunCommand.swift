@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
   }
 
   private func report(_ summary: RunSummary, _ workspace: Workspace) {
-    print(json ? summary.json.prettyText : summary.text, terminator: json ? "\n" : "")
+    print(json ? summary.json.prettyText : summary.text, terminator: "")
     if !json, !dryRun, summary.export == nil {
       print("Nothing exported: the playbook has no `export to`; use --out DIR.")
     }

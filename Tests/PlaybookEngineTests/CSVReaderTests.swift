@@ -75,8 +75,10 @@ import PlaybookLanguage
   }
 
   @Test func invalidUTF8RowsAreSetAsideNotRepaired() throws {
-    let (table, setAside) = try readTable(Array("a,b\n1,caf".utf8) + [0xE9] + Array("\n2,ok\n".utf8))
-    #expect(setAside.map(\.line) == [2])
+    let (table, setAside) = try readTable(
+      Array("a,b\n1,caf".utf8) + [0xE9] + Array("\n3,a long field before the bad byte ".utf8) + [0xE9]
+        + Array(" and after\n2,ok\n".utf8))
+    #expect(setAside.map(\.line) == [2, 3])
     #expect(setAside.first?.reason.hasPrefix("invalid UTF-8") == true)
     #expect(table.cells == [["2", "ok"]])
   }

@@ -138,4 +138,37 @@ private struct DataFolder {
     }
     #expect(link?.message == "\(folder.file("tickets.csv")) has no column customerid (the link column); did you mean customer_id?")
   }
+
+  @Test func longKeysSharingAPrefixLinkExactly() throws {
+    let prefix = "customer-with-a-long-shared-prefix-"
+    let ids = (0..<300).map { prefix + String($0) }
+    let folder = try DataFolder([
+      "customers.csv": "id\n" + ids.joined(separator: "\n") + "\n",
+      "tickets.csv": "id,customer_id\nT-1,\(ids[299])\nT-2,\(ids[7])\nT-3,\(prefix)300\nT-4,\(prefix)\n",
+    ])
+    defer { folder.remove() }
+    let data = try DatasetLoader.load(
+      customers: TableSpec(name: "customers", path: folder.file("customers.csv")),
+      events: [TableSpec(name: "tickets", path: folder.file("tickets.csv"), linkColumn: "customer_id")],
+      strict: false)
+    let links = try #require(data.links["tickets"])
+    #expect(Array(links.rows(ofCustomer: 299)) == [0])
+    #expect(Array(links.rows(ofCustomer: 7)) == [1])
+    #expect(data.setAside.map(\.line) == [4, 5])
+  }
+
+  @Test func keyDeclaredAsIntegerStillLinksByText() throws {
+    let folder = try DataFolder([
+      "customers.csv": "id,n\n1,a\n2,b\n",
+      "orders.csv": "id,cust\nO-1,2\nO-2,1\n",
+    ])
+    defer { folder.remove() }
+    let data = try DatasetLoader.load(
+      customers: TableSpec(name: "customers", path: folder.file("customers.csv"), declaredTypes: ["id": .integer]),
+      events: [TableSpec(name: "orders", path: folder.file("orders.csv"), linkColumn: "cust")],
+      strict: false)
+    #expect(data.customers.types == [.integer, .text])
+    #expect(data.customerNumber == ["1": 0, "2": 1])
+    #expect(Array(try #require(data.links["orders"]).rows(ofCustomer: 0)) == [1])
+  }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookShell
 
 @Suite struct CommandParserTests {
@@ -36,8 +37,14 @@ import Testing
     (":load", "missing argument\nusage: :load FILE"),
     (":run now", "unexpected argument 'now'\nusage: :run"),
     (":explain", "missing argument\nusage: :explain CUSTOMER [RULE]"),
-    (":sample many", "expected a positive number of customers, got 'many'\nusage: :sample N [RULE|SEGMENT|OFFER]"),
-    (":sample 0", "expected a positive number of customers, got '0'\nusage: :sample N [RULE|SEGMENT|OFFER]"),
+    (
+      ":sample many",
+      "expected a positive number of customers, got 'many'\nusage: :sample N [RULE|SEGMENT|OFFER]"
+    ),
+    (
+      ":sample 0",
+      "expected a positive number of customers, got '0'\nusage: :sample N [RULE|SEGMENT|OFFER]"
+    ),
     (":export out xml", "expected csv or jsonl, got 'xml'\nusage: :export [DIR] [csv|jsonl]"),
     (":help lod", "no command named 'lod'; did you mean 'load'?"),
   ])
@@ -59,7 +66,9 @@ import Testing
 
   @Test func helpTextNamesUsageAndSummary() throws {
     let spec = try #require(CommandCatalog.spec(named: "explain"))
-    #expect(CommandCatalog.help(for: spec).hasPrefix("usage: :explain CUSTOMER [RULE]\nShow why a customer gets"))
+    #expect(
+      CommandCatalog.help(for: spec).hasPrefix(
+        "usage: :explain CUSTOMER [RULE]\nShow why a customer gets"))
     let overview = CommandCatalog.overview()
     for command in CommandCatalog.commands {
       #expect(overview.contains("\n  \(command.usage)  "))

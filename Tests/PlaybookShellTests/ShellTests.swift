@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookShell
 
 @Suite struct ShellTests {
@@ -16,20 +17,29 @@ import Testing
 
   @Test func scriptAddsStatementsAndRunsCommands() {
     let session = RecordingSession()
-    let result = run(["rule a", "  when x", "", ":rules", "window 30d"], interactive: false, session: session)
+    let result = run(
+      ["rule a", "  when x", "", ":rules", "window 30d"], interactive: false, session: session)
     #expect(result.status == 0)
-    #expect(session.statements == [
-      TypedStatement(text: "rule a\n  when x", firstLine: 1), TypedStatement(text: "window 30d", firstLine: 5),
-    ])
+    #expect(
+      session.statements == [
+        TypedStatement(text: "rule a\n  when x", firstLine: 1),
+        TypedStatement(text: "window 30d", firstLine: 5),
+      ])
     #expect(session.commands == [.rules])
-    #expect(result.output.out == "added rule a\nrule              priority\nquick_fix_thanks         5\nadded window 30d\n")
+    #expect(
+      result.output.out
+        == "added rule a\nrule              priority\nquick_fix_thanks         5\nadded window 30d\n"
+    )
     #expect(result.output.err == "")
-    #expect(result.input.prompts.allSatisfy { $0 == Shell.prompt || $0 == Shell.continuationPrompt })
+    #expect(
+      result.input.prompts.allSatisfy { $0 == Shell.prompt || $0 == Shell.continuationPrompt })
   }
 
   @Test func scriptStopsAtTheFirstErrorWithStatus1() {
     let session = RecordingSession()
-    let result = run(["window 30d", "rule a", "  when complaint resolved withn 4h", "", ":run"], interactive: false, session: session)
+    let result = run(
+      ["window 30d", "rule a", "  when complaint resolved withn 4h", "", ":run"],
+      interactive: false, session: session)
     #expect(result.status == 1)
     #expect(result.output.err == "<stdin>:2: error: unknown phrase 'withn'\n")
     #expect(session.commands == [])
@@ -38,7 +48,8 @@ import Testing
   @Test func scriptStopsAtACommandUsageErrorWithStatus2() {
     let result = run([":run", ":lod x", ":run"], interactive: false)
     #expect(result.status == 2)
-    #expect(result.output.err == "<stdin>:2: error: unknown command ':lod'; did you mean ':load'?\n")
+    #expect(
+      result.output.err == "<stdin>:2: error: unknown command ':lod'; did you mean ':load'?\n")
   }
 
   @Test func scriptEndingInAnOpenStatementAddsIt() {
@@ -62,9 +73,23 @@ import Testing
     #expect(result.output.err.contains("error: unknown command ':lod'"))
   }
 
+  @Test func interactiveStatementsAreNumberedFromTheirOwnFirstLine() {
+    let session = RecordingSession()
+    _ = run(
+      [":rules", "window 30d", "rule a", "  when x", ""], interactive: true, session: session)
+    #expect(session.statements.map(\.firstLine) == [1, 1])
+    let script = RecordingSession()
+    _ = run(
+      [":rules", "window 30d", "rule a", "  when x", ""], interactive: false, session: script)
+    #expect(script.statements.map(\.firstLine) == [2, 3])
+  }
+
   @Test func interactivePromptsContinueWhileAStatementIsOpen() {
     let result = run(["rule a", "  when x", ""], interactive: true)
-    #expect(Array(result.input.prompts.prefix(4)) == [Shell.prompt, Shell.continuationPrompt, Shell.continuationPrompt, Shell.prompt])
+    #expect(
+      Array(result.input.prompts.prefix(4)) == [
+        Shell.prompt, Shell.continuationPrompt, Shell.continuationPrompt, Shell.prompt,
+      ])
   }
 
   @Test func ctrlCDropsTheOpenStatement() {
@@ -77,15 +102,31 @@ import Testing
     let session = RecordingSession()
     let input = ScriptedLines(["window 30d"])
     let output = CapturedOutput()
-    let shell = Shell(session: session, input: input, printer: output.printer, isInteractive: true, sourceName: "<shell>")
+    let shell = Shell(
+      session: session, input: input, printer: output.printer, isInteractive: true,
+      sourceName: "<shell>")
     #expect(shell.run() == 0)
     #expect(output.err == "unsaved changes; press Ctrl-D again to leave, or :save FILE\n")
     #expect(input.prompts.count == 3)  // the line, the first Ctrl-D, the second Ctrl-D
   }
 
+  @Test func ctrlDAtTheContinuationPromptEndsTheStatementNotTheShell() {
+    let session = RecordingSession()
+    let input = ScriptedLines(["rule a", "  when x"])
+    let output = CapturedOutput()
+    let shell = Shell(
+      session: session, input: input, printer: output.printer, isInteractive: true,
+      sourceName: "<shell>")
+    #expect(shell.run() == 0)
+    #expect(session.statements.map(\.text) == ["rule a\n  when x"])
+    #expect(input.prompts.suffix(3) == [Shell.continuationPrompt, Shell.prompt, Shell.prompt])
+    #expect(output.err == "unsaved changes; press Ctrl-D again to leave, or :save FILE\n")
+  }
+
   @Test func quitAsksOnceWithUnsavedChangesThenLeaves() {
     let session = RecordingSession()
-    let result = run(["window 30d", ":quit", ":quit", "window 7d"], interactive: true, session: session)
+    let result = run(
+      ["window 30d", ":quit", ":quit", "window 7d"], interactive: true, session: session)
     #expect(result.status == 0)
     #expect(result.output.err == "unsaved changes; type :quit again to leave, or :save FILE\n")
     #expect(session.statements.count == 1)
@@ -102,7 +143,9 @@ import Testing
     let result = run([":help", ":help sample"], interactive: false, session: session)
     #expect(session.commands == [])
     #expect(result.output.out.hasPrefix(CommandCatalog.overview() + "\n"))
-    #expect(result.output.out.hasSuffix(CommandCatalog.help(for: CommandCatalog.spec(named: "sample")!) + "\n"))
+    #expect(
+      result.output.out.hasSuffix(
+        CommandCatalog.help(for: CommandCatalog.spec(named: "sample")!) + "\n"))
   }
 
   @Test func fileIsLoadedFirst() {
@@ -124,7 +167,9 @@ import Testing
   }
 
   @Test func completionUsesTheSessionVocabularyAndOpenStatement() {
-    let shell = Shell(session: RecordingSession(), input: ScriptedLines([]), isInteractive: true, sourceName: "<shell>")
+    let shell = Shell(
+      session: RecordingSession(), input: ScriptedLines([]), isInteractive: true,
+      sourceName: "<shell>")
     #expect(shell.complete(":explain C-1 q", cursor: 14).candidates == ["quick_fix_thanks"])
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookShell
 
 @Suite struct StatementReaderTests {
@@ -26,8 +27,16 @@ import Testing
   }
 
   @Test func continuationWordsContinueWithoutIndentation() {
-    let result = items(["rule r", "when ticket.csat == 5", "and customer in vip", "unless x", "send A"])
-    #expect(result == [.statement(TypedStatement(text: "rule r\nwhen ticket.csat == 5\nand customer in vip\nunless x\nsend A", firstLine: 1))])
+    let result = items([
+      "rule r", "when ticket.csat == 5", "and customer in vip", "unless x", "send A",
+    ])
+    #expect(
+      result == [
+        .statement(
+          TypedStatement(
+            text: "rule r\nwhen ticket.csat == 5\nand customer in vip\nunless x\nsend A",
+            firstLine: 1))
+      ])
   }
 
   @Test func nextStatementEndsTheOpenOne() {
@@ -45,7 +54,26 @@ import Testing
       reader.read(#"offer THANKS10 "10% off" valid 30d"#)
         == [.statement(TypedStatement(text: #"offer THANKS10 "10% off" valid 30d"#, firstLine: 1))])
     #expect(!reader.isContinuing)
-    #expect(reader.read("window 30d") == [.statement(TypedStatement(text: "window 30d", firstLine: 2))])
+    #expect(
+      reader.read("window 30d") == [.statement(TypedStatement(text: "window 30d", firstLine: 2))])
+  }
+
+  @Test func aScriptLetsAnyStatementGoOnOverIndentedLines() {
+    var reader = StatementReader(endsOneLineStatements: false)
+    #expect(reader.read(#"offer THANKS10 "10% off""#) == [])
+    #expect(reader.read("  valid 30d") == [])
+    #expect(
+      reader.read("window 30d")
+        == [
+          .statement(TypedStatement(text: "offer THANKS10 \"10% off\"\n  valid 30d", firstLine: 1))
+        ])
+    #expect(reader.finish() == [.statement(TypedStatement(text: "window 30d", firstLine: 3))])
+  }
+
+  @Test func loadClausesMayStartWithFrom() {
+    #expect(
+      items(["load customers", #"from "c.csv""#, ""])
+        == [.statement(TypedStatement(text: "load customers\nfrom \"c.csv\"", firstLine: 1))])
   }
 
   @Test func commandStandsAloneAndEndsTheOpenStatement() {
@@ -78,17 +106,23 @@ import Testing
     ]
     let result = items(lines)
     #expect(result.count == 2)
-    #expect(result.first == .statement(TypedStatement(text: lines[0..<4].joined(separator: "\n"), firstLine: 1)))
+    #expect(
+      result.first
+        == .statement(TypedStatement(text: lines[0..<4].joined(separator: "\n"), firstLine: 1)))
   }
 
   @Test func asOfOutsideATestIsAStatement() {
     let result = items(["rule a", "  when x", "as of 2026-11-01T00:00:00Z"])
-    #expect(result.last == .statement(TypedStatement(text: "as of 2026-11-01T00:00:00Z", firstLine: 3)))
+    #expect(
+      result.last == .statement(TypedStatement(text: "as of 2026-11-01T00:00:00Z", firstLine: 3)))
   }
 
   @Test func commentsBetweenStatementsAreSkippedAndInsideKept() {
     let result = items(["# header", "rule a   # trailing", "  # inside", "  when x", ""])
-    #expect(result == [.statement(TypedStatement(text: "rule a   # trailing\n  # inside\n  when x", firstLine: 2))])
+    #expect(
+      result == [
+        .statement(TypedStatement(text: "rule a   # trailing\n  # inside\n  when x", firstLine: 2))
+      ])
   }
 
   @Test func discardDropsTheOpenStatement() {
@@ -100,6 +134,7 @@ import Testing
   }
 
   @Test func carriageReturnsAreDropped() {
-    #expect(items(["window 30d\r"]) == [.statement(TypedStatement(text: "window 30d", firstLine: 1))])
+    #expect(
+      items(["window 30d\r"]) == [.statement(TypedStatement(text: "window 30d", firstLine: 1))])
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookShell
 
 @Suite struct TextTableTests {
@@ -39,7 +40,8 @@ import Testing
   }
 
   @Test func wideCharactersCountTwoColumns() {
-    let table = TextTable(headers: ["name", "n"], rows: [["café", "1"], ["日本", "22"], ["✓✓", "3"]])
+    let table = TextTable(
+      headers: ["name", "n"], rows: [["café", "1"], ["日本", "22"], ["✓✓", "3"]])
     #expect(
       table.render() == """
         name   n
@@ -51,7 +53,8 @@ import Testing
   }
 
   @Test func raggedRowsAndEmptyCells() {
-    let table = TextTable(headers: ["id", "csat", "note"], rows: [["T-1", "4"], ["T-2", "", "late"]])
+    let table = TextTable(
+      headers: ["id", "csat", "note"], rows: [["T-1", "4"], ["T-2", "", "late"]])
     #expect(table.render() == "id   csat  note\nT-1     4\nT-2        late")
   }
 

@@ -39,6 +39,15 @@ final class CompiledExpr: @unchecked Sendable {
     self.field = field
   }
 
+  /// The value of a number, time or duration node as a `Double` (aggregates sum these).
+  @inline(__always) func numeric(_ frame: Frame) -> Double? {
+    switch evaluation {
+    case .number(let f): return f(frame)
+    case .time(let f), .duration(let f): return f(frame).map(Double.init)
+    default: return nil
+    }
+  }
+
   /// The value as a condition (only for truth-valued nodes and bare rows).
   @inline(__always) func truth(_ frame: Frame) -> Truth {
     switch evaluation {

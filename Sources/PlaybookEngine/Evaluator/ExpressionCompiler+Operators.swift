@@ -149,67 +149,48 @@ extension ExpressionCompiler {
     return CompiledExpr(expr, .truth(search), children: [subject] + needles)
   }
 
+  /// An aggregate depends only on the customer (it binds no row), so its value is
+  /// computed once per customer when the plan is compiled; evaluation reads an array.
   func compileAggregate(_ expr: Expr, _ aggregate: Aggregate) -> CompiledExpr {
-    guard let rowBinding = model.rows[aggregate.row.text],
-      let binding = model.table(ofRow: aggregate.row.text),
+    guard let binding = model.table(ofRow: aggregate.row.text),
       let link = dataset.links[binding.name], let lifecycle = lifecycles[binding.name]
     else { return CompiledExpr(expr, .truth { _ in .unknown }) }
     var inner = self
     inner.slots[aggregate.row.text] = .inner
-    for name in rowBinding.filterRows { inner.slots[name] = .inner }
-    let filters = (rowBinding.filters + (aggregate.filter.map { [$0] } ?? [])).map(inner.compile)
-    let field = aggregate.field.map { inner.compile(Expr(.path(row: aggregate.row, field: $0), range: $0.range)) }
+    let members = self.members[aggregate.row.text]
+    let filter = aggregate.filter.map(inner.compile)
+    let field = aggregate.field.map {
+      inner.compile(Expr(.path(row: aggregate.row, field: $0), range: $0.range))
+    }
     let clock = self.clock
     let since = aggregate.inLast.map { clock - $0.seconds }
     let function = aggregate.function
-    let rows = link
-    // Each visited row: exists at the clock, inside `in last`, and passes the filters.
-    let visit: (Frame, (Frame) -> Void) -> Void = { frame, body in
-      var f = frame
-      for r in rows.rows(ofCustomer: frame.customer) {
-        let row = Int(r)
-        guard lifecycle.exists(row) else { continue }
-        if let since {
-          guard let opened = lifecycle.opened(row), opened >= since, opened <= clock else { continue }
+    let values: [Double?] = Partitions.map(count: dataset.customers.rowCount) { range in
+      range.map { customer -> Double? in
+        var acc = Accumulator(function)
+        var frame = Frame(customer: customer)
+        for r in link.rows(ofCustomer: customer) {
+          let row = Int(r)
+          guard lifecycle.exists(row), members?[row] ?? true else { continue }
+          if let since {
+            guard let opened = lifecycle.opened(row), opened >= since, opened <= clock else { continue }
+          }
+          frame.inner = row
+          if let filter, !filter.truth(frame).holds { continue }
+          if let field {
+            if let v = field.numeric(frame) { acc.add(v) }
+          } else {
+            acc.add(0)
+          }
         }
-        f.inner = row
-        var pass = true
-        for filter in filters where !filter.truth(f).holds {
-          pass = false
-          break
-        }
-        if pass { body(f) }
+        return acc.result
       }
     }
-    let children = filters + (field.map { [$0] } ?? [])
-    switch (function, field?.evaluation) {
-    case (.count, _):
-      return CompiledExpr(
-        expr,
-        .number { frame in
-          var n = 0
-          visit(frame) { _ in n += 1 }
-          return Double(n)
-        }, children: children)
-    case (_, .number(let value)?):
-      return CompiledExpr(
-        expr,
-        .number { frame in
-          var acc = Accumulator(function)
-          visit(frame) { f in if let v = value(f) { acc.add(v) } }
-          return acc.result
-        }, children: children)
-    case (_, .time(let value)?):
-      return CompiledExpr(
-        expr,
-        .time { frame in
-          var acc = Accumulator(function)
-          visit(frame) { f in if let v = value(f) { acc.add(Double(v)) } }
-          return acc.result.map { Int64($0) }
-        }, children: children)
-    default:
-      return CompiledExpr(expr, .truth { _ in .unknown }, children: children)
+    let children = (filter.map { [$0] } ?? []) + (field.map { [$0] } ?? [])
+    if case .time? = field?.evaluation {
+      return CompiledExpr(expr, .time { values[$0.customer].map { Int64($0) } }, children: children)
     }
+    return CompiledExpr(expr, .number { values[$0.customer] }, children: children)
   }
 }
 

@@ -12,6 +12,8 @@ struct ExpressionCompiler {
   let lifecycles: [String: Lifecycle]
   /// Compiled segments by name (filled as they are compiled, in file order).
   var segments: [String: [UInt8]]
+  /// For each `define`d row name, whether each row of its table is one (computed once).
+  var members: [String: [Bool]] = [:]
 
   func table(named name: String) -> Table? {
     if name == model.customerTable?.name { return dataset.customers }
@@ -59,12 +61,21 @@ struct ExpressionCompiler {
     case .binary(let op, let lhs, let rhs):
       return compileBinary(expr, op, compile(lhs), compile(rhs))
     case .inSegment(_, let segment, let negated):
-      let members = segments[segment.text] ?? []
-      let slot = Slot.customer
+      guard let members = segments[segment.text] else {
+        // Not evaluated yet (a define's filter naming a segment): evaluate it in place.
+        guard let condition = model.segments[segment.text]?.condition else {
+          return CompiledExpr(expr, .truth { _ in .unknown })
+        }
+        var customerOnly = self
+        customerOnly.slots = ["customer": .customer]
+        let c = customerOnly.compile(condition)
+        return CompiledExpr(
+          expr, .truth { frame in negated ? !c.truth(Frame(customer: frame.customer)) : c.truth(Frame(customer: frame.customer)) })
+      }
       return CompiledExpr(
         expr,
         .truth { frame in
-          let t = Truth(rawValue: members[slot.index(frame)]) ?? .unknown
+          let t = Truth(rawValue: members[frame.customer]) ?? .unknown
           return negated ? !t : t
         })
     case .inList(let subject, let items, let negated):

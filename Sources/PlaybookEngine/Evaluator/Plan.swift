@@ -34,6 +34,7 @@ public final class Plan: @unchecked Sendable {
     var compiler = ExpressionCompiler(
       model: model, dataset: dataset, clock: clock, slots: ["customer": .customer],
       lifecycles: lifecycles, segments: [:])
+    compiler.members = Self.evaluateMembers(model: model, compiler: compiler)
     compiler.segments = Self.evaluateSegments(model: model, compiler: compiler)
     segments = compiler.segments
     offers = model.offers.map { ($0.code.text, $0.valid?.seconds ?? Self.defaultValidity) }
@@ -51,16 +52,14 @@ public final class Plan: @unchecked Sendable {
     rules = model.rules.map { binding in
       var ruleCompiler = compiler
       var trigger: TriggerSource?
-      if let row = binding.trigger, let rowBinding = model.rows[row],
-        let tableBinding = model.table(ofRow: row), let table = dataset.events[tableBinding.name],
-        let link = dataset.links[tableBinding.name], let lifecycle = lifecycles[tableBinding.name]
+      if let row = binding.trigger, let tableBinding = model.table(ofRow: row),
+        let table = dataset.events[tableBinding.name], let link = dataset.links[tableBinding.name],
+        let lifecycle = lifecycles[tableBinding.name]
       {
         ruleCompiler.slots[row] = .row
-        for name in rowBinding.filterRows { ruleCompiler.slots[name] = .row }
         trigger = TriggerSource(
           rowName: row, table: table, link: link, lifecycle: lifecycle,
-          filters: rowBinding.filters.map(ruleCompiler.compile),
-          keyColumn: table.columnIndex(tableBinding.keyColumn) ?? 0)
+          members: compiler.members[row], keyColumn: table.columnIndex(tableBinding.keyColumn) ?? 0)
       }
       let rule = binding.rule
       let sends = rule.sends.compactMap { send -> SendPlan? in
@@ -82,42 +81,98 @@ public final class Plan: @unchecked Sendable {
   /// Customer count, for partitioning.
   public var customerCount: Int { dataset.customers.rowCount }
 
-  /// Every candidate of every rule, customer by customer, in customer then rule order.
-  /// Customers are split into partitions evaluated on all cores; the result is the same
-  /// as one thread's.
+  /// Every candidate of every rule, in customer, rule, then trigger row order.
   public func candidates(interrupted: @escaping @Sendable () -> Bool = { false }) -> [Candidate] {
-    Partitions.map(count: customerCount) { range in
-      var out: [Candidate] = []
-      for customer in range {
-        if customer & 1023 == 0, interrupted() { break }
-        self.appendCandidates(customer: customer, rules: self.rules.indices, to: &out)
-      }
-      return out
-    }
+    candidates(ofRules: Array(rules.indices), interrupted: interrupted)
   }
 
-  /// The candidates of the rules at `ruleIndices` for one customer.
+  /// The candidates of some rules, in customer, rule, then trigger row order. Each rule
+  /// scans its trigger table in file order (columns are read front to back), split into
+  /// partitions on all cores; the result is the same as one thread's.
+  public func candidates(
+    ofRules ruleIndices: [Int], interrupted: @escaping @Sendable () -> Bool = { false }
+  ) -> [Candidate] {
+    var all: [Candidate] = []
+    for ruleIndex in ruleIndices {
+      let rule = rules[ruleIndex]
+      if let trigger = rule.trigger {
+        all += Partitions.map(count: trigger.table.rowCount) { range in
+          var out: [Candidate] = []
+          for row in range {
+            if row & 4095 == 0, interrupted() { break }
+            let customer = trigger.link.customerOfRow[row]
+            if customer >= 0 {
+              self.tryTrigger(rule, ruleIndex, trigger, customer: Int(customer), row: row, to: &out)
+            }
+          }
+          return out
+        }
+      } else if model.rules[ruleIndex].trigger == nil {
+        all += Partitions.map(count: customerCount) { range in
+          var out: [Candidate] = []
+          for customer in range {
+            if customer & 4095 == 0, interrupted() { break }
+            self.tryCustomer(rule, ruleIndex, customer: customer, to: &out)
+          }
+          return out
+        }
+      }
+    }
+    return Self.groupedByCustomer(all, customerCount: customerCount)
+  }
+
+  /// A stable counting sort by customer: (rule, row) order is kept within a customer.
+  static func groupedByCustomer(_ candidates: [Candidate], customerCount: Int) -> [Candidate] {
+    var starts = [Int](repeating: 0, count: customerCount + 1)
+    for c in candidates { starts[Int(c.customer) + 1] += 1 }
+    for i in 0..<customerCount { starts[i + 1] += starts[i] }
+    guard let first = candidates.first else { return [] }
+    var out = [Candidate](repeating: first, count: candidates.count)
+    for c in candidates {
+      out[starts[Int(c.customer)]] = c
+      starts[Int(c.customer)] += 1
+    }
+    return out
+  }
+
+  /// The candidates of the rules at `ruleIndices` for one customer (explain, the shell).
   func appendCandidates(customer: Int, rules ruleIndices: Range<Int>, to out: inout [Candidate]) {
     for ruleIndex in ruleIndices {
       let rule = rules[ruleIndex]
-      guard let trigger = rule.trigger else {
-        if model.rules[ruleIndex].trigger == nil,
-          holds(rule, Frame(customer: customer))
-        {
-          emit(rule, ruleIndex, customer: customer, row: -1, triggerTime: clock, to: &out)
+      if let trigger = rule.trigger {
+        for r in trigger.link.rows(ofCustomer: customer) {
+          tryTrigger(rule, ruleIndex, trigger, customer: customer, row: Int(r), to: &out)
         }
-        continue
-      }
-      for r in trigger.link.rows(ofCustomer: customer) {
-        let row = Int(r)
-        guard trigger.lifecycle.exists(row) else { continue }
-        let frame = Frame(customer: customer, row: row)
-        guard trigger.filters.allSatisfy({ $0.truth(frame).holds }), holds(rule, frame),
-          let time = rule.triggerTime(row: row, clock: clock), inWindow(time)
-        else { continue }
-        emit(rule, ruleIndex, customer: customer, row: row, triggerTime: time, to: &out)
+      } else if model.rules[ruleIndex].trigger == nil {
+        tryCustomer(rule, ruleIndex, customer: customer, to: &out)
       }
     }
+  }
+
+  /// One trigger row tried against a rule: the one place a row becomes a candidate.
+  @inline(__always) private func tryTrigger(
+    _ rule: RulePlan, _ ruleIndex: Int, _ trigger: TriggerSource, customer: Int, row: Int,
+    to out: inout [Candidate]
+  ) {
+    guard trigger.admits(row) else { return }
+    let frame = Frame(customer: customer, row: row)
+    guard holds(rule, frame), let time = rule.triggerTime(row: row, clock: clock), inWindow(time)
+    else { return }
+    emit(rule, ruleIndex, customer: customer, row: row, triggerTime: time, to: &out)
+  }
+
+  /// A customer-only rule tried for one customer.
+  @inline(__always) private func tryCustomer(
+    _ rule: RulePlan, _ ruleIndex: Int, customer: Int, to out: inout [Candidate]
+  ) {
+    guard holds(rule, Frame(customer: customer)) else { return }
+    emit(rule, ruleIndex, customer: customer, row: -1, triggerTime: clock, to: &out)
+  }
+
+  /// The candidate's trigger id (its row's key); nil for a customer-only rule.
+  public func triggerID(of c: Candidate) -> String? {
+    guard c.triggerRow >= 0, let trigger = rules[Int(c.rule)].trigger else { return nil }
+    return trigger.id(Int(c.triggerRow))
   }
 
   @inline(__always) func holds(_ rule: RulePlan, _ frame: Frame) -> Bool {
@@ -161,6 +216,30 @@ public final class Plan: @unchecked Sendable {
     }
     conditions.forEach(walk)
     return out
+  }
+
+  /// For each `define`d row name, which rows of its table it covers: its filters are
+  /// evaluated once per row here instead of once per rule and aggregate.
+  private static func evaluateMembers(
+    model: PlaybookModel, compiler: ExpressionCompiler
+  ) -> [String: [Bool]] {
+    var members: [String: [Bool]] = [:]
+    for (name, binding) in model.rows.sorted(by: { $0.key < $1.key }) where !binding.filters.isEmpty {
+      guard let table = model.table(ofRow: name), let link = compiler.dataset.links[table.name]
+      else { continue }
+      var rowCompiler = compiler
+      for row in binding.filterRows { rowCompiler.slots[row] = .row }
+      let filters = binding.filters.map(rowCompiler.compile)
+      members[name] = Partitions.map(count: link.customerOfRow.count) { range in
+        range.map { row in
+          let customer = link.customerOfRow[row]
+          guard customer >= 0 else { return false }
+          let frame = Frame(customer: Int(customer), row: row)
+          return filters.allSatisfy { $0.truth(frame).holds }
+        }
+      }
+    }
+    return members
   }
 
   /// Evaluates every segment for every customer, dependencies first.

@@ -41,14 +41,32 @@ final class RulePlan: @unchecked Sendable {
 
 /// The rows a rule triggers on: an event table's rows for the customer that pass the
 /// row name's `define` filters.
-struct TriggerSource: @unchecked Sendable {
+final class TriggerSource: @unchecked Sendable {
   let rowName: String
   let table: Table
   let link: LinkIndex
   let lifecycle: Lifecycle
-  let filters: [CompiledExpr]
+  /// Whether each row is of the trigger's kind (a `define`); nil when every row is.
+  let members: [Bool]?
   /// The key column, for trigger ids.
   let keyColumn: Int
+
+  init(
+    rowName: String, table: Table, link: LinkIndex, lifecycle: Lifecycle, members: [Bool]?,
+    keyColumn: Int
+  ) {
+    self.rowName = rowName
+    self.table = table
+    self.link = link
+    self.lifecycle = lifecycle
+    self.members = members
+    self.keyColumn = keyColumn
+  }
+
+  /// Whether `row` can trigger: it exists at the clock and is of the trigger's kind.
+  @inline(__always) func admits(_ row: Int) -> Bool {
+    lifecycle.exists(row) && (members?[row] ?? true)
+  }
 
   /// The trigger id of `row` (the key's text).
   func id(_ row: Int) -> String {

@@ -28,34 +28,42 @@ enum TextComparison {
     }
   }
 
-  /// `subject contains any needles`, case-insensitively: ASCII letters fold in place;
-  /// text with other letters is folded through `String.lowercased()`.
+  /// `subject contains any needles`, case-insensitively. An ASCII needle is found by
+  /// folding ASCII letters in place (UTF-8 bytes of other letters never match ASCII);
+  /// only a needle with other letters needs the text folded through `lowercased()`.
   static func containsAny(_ subject: Evaluation, _ needles: [Evaluation]) -> (Frame) -> Truth {
     guard case .text(let haystack) = subject else { return { _ in .unknown } }
-    let literals: [[UInt8]]? = needles.allSatisfy {
-      if case .text(.literal) = $0 { return true }
-      return false
+    let operands = needles.compactMap { needle -> TextOperand? in
+      guard case .text(let operand) = needle else { return nil }
+      return operand
     }
-      ? needles.compactMap {
-        guard case .text(.literal(let bytes)) = $0 else { return nil }
-        return Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)
-      } : nil
+    let literals: [[UInt8]]? = operands.allSatisfy {
+      if case .literal = $0 { return true }
+      return false
+    } ? operands.compactMap { if case .literal(let b) = $0 { return folded(b) } else { return nil } } : nil
     return { frame in
-      let needleBytes: [[UInt8]] =
-        literals
-        ?? needles.compactMap { needle in
-          guard case .text(let operand) = needle else { return nil }
-          return with(operand, frame) { Array(String(decoding: $0, as: UTF8.self).lowercased().utf8) }
-        }
+      let needleBytes = literals ?? operands.compactMap { with($0, frame) { folded(Array($0)) } }
       let found = with(haystack, frame) { text -> Bool in
-        if text.contains(where: { $0 >= 0x80 }) {
-          let folded = Array(String(decoding: text, as: UTF8.self).lowercased().utf8)
-          return folded.withUnsafeBufferPointer { f in needleBytes.contains { find($0, in: f) } }
+        var foldedText: [UInt8]?
+        for needle in needleBytes {
+          if needle.allSatisfy({ $0 < 0x80 }) {
+            if find(needle, in: text) { return true }
+          } else {
+            let all = foldedText ?? folded(Array(text))
+            foldedText = all
+            if all.withUnsafeBufferPointer({ find(needle, in: $0) }) { return true }
+          }
         }
-        return needleBytes.contains { find($0, in: text) }
+        return false
       }
       return found.map(Truth.init) ?? .unknown
     }
+  }
+
+  /// Lower-cased UTF-8.
+  static func folded(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.allSatisfy { $0 < 0x80 }
+      ? bytes.map(lower) : Array(String(decoding: bytes, as: UTF8.self).lowercased().utf8)
   }
 
   /// Whether `needle` (already lower case) occurs in `text`, folding ASCII case in `text`.

@@ -50,8 +50,7 @@ public struct Explainer: Sendable {
       let row = Int(r)
       let frame = Frame(customer: customer, row: row)
       // Rows opened after the clock do not exist yet; rows of another kind are not tried.
-      guard trigger.lifecycle.exists(row), trigger.filters.allSatisfy({ $0.truth(frame).holds })
-      else { continue }
+      guard trigger.admits(row) else { continue }
       var times: [(String, Int64)] = []
       for (field, column) in [
         ("opened", trigger.lifecycle.opened), ("responded", trigger.lifecycle.responded),

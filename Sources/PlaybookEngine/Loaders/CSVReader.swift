@@ -19,23 +19,16 @@ enum CSVReader {
       throw LoadError(.badFormat, "\(file) is UTF-16; save it as UTF-8 to load it", file: file)
     }
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    let result = bytes.withUnsafeBufferPointer { b -> Result<RawTable, LoadError> in
-      do throws(LoadError) {
-        let scanner = CSVScanner(bytes: b)
-        let header = try scanner.header(from: start, file: file)
-        let types = try DeclaredTypes.resolve(declared, names: header.names, file: file)
-        let reader = CSVChunkReader(scanner: scanner, names: header.names, declared: types)
-        let chunks = reader.readAll(from: header.end, chunkCount: chunkCount)
-        var firstLines = [1 + header.lineEnds]
-        for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
-        return .success(RawTable(bytes: [], names: header.names, chunks: chunks, firstLines: firstLines))
-      } catch {
-        return .failure(error)
-      }
+    return try bytes.withUnsafeBufferPointer { b throws(LoadError) in
+      let scanner = CSVScanner(bytes: b)
+      let header = try scanner.header(from: start, file: file)
+      let types = try DeclaredTypes.resolve(declared, names: header.names, file: file)
+      let reader = CSVChunkReader(scanner: scanner, names: header.names, declared: types)
+      let chunks = reader.readAll(from: header.end, chunkCount: chunkCount)
+      var firstLines = [1 + header.lineEnds]
+      for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
+      return RawTable(bytes: bytes, names: header.names, chunks: chunks, firstLines: firstLines)
     }
-    var table = try result.get()
-    table.bytes = bytes
-    return table
   }
 }
 
@@ -116,6 +109,16 @@ struct CSVScanner {
         }
       } else {
         fieldStart = i
+        while i &+ 8 <= n {
+          let w = ByteWords.load(b, i)
+          if ByteWords.has(w, Self.comma) || ByteWords.has(w, Self.lf) || ByteWords.has(w, Self.cr)
+            || ByteWords.has(w, Self.quote)
+          {
+            break
+          }
+          if ByteWords.hasHigh(w) { seen |= 0x80 }
+          i &+= 8
+        }
         while i < n {
           let c = b[i]
           // Every delimiter sorts at or below the comma, so most bytes take one test.
@@ -245,10 +248,11 @@ struct CSVChunkReader {
     let n = b.count
     let width = names.count
     var chunk = RawChunk()
-    chunk.votes = declared.map { $0 == nil ? .all : [] }
-    chunk.columns = Array(repeating: [], count: width)
-    let estimate = (to - from) / max(1, 8 * width)
-    for c in 0..<width { chunk.columns[c].reserveCapacity(estimate) }
+    var votes = declared.map { $0 == nil ? TypeVotes.all : [] }
+    // Rows go into one row-major array (one append per row), turned column-major at
+    // the end.
+    var spans: [FieldSpan] = []
+    spans.reserveCapacity((to - from) / 8)
     let fields = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: width)
     defer { fields.deallocate() }
     var line = 0
@@ -276,15 +280,30 @@ struct CSVChunkReader {
         chunk.setAside.append((rowLine, reason))
         continue
       }
-      for c in 0..<width {
-        if !chunk.votes[c].isEmpty { chunk.votes[c].formIntersection(RowValues.votes(fields[c], b)) }
-        chunk.columns[c].append(fields[c])
+      for c in 0..<width where !votes[c].isEmpty {
+        votes[c].formIntersection(RowValues.votes(fields[c], b, within: votes[c]))
       }
+      spans.append(contentsOf: fields)
       chunk.lines.append(Int32(rowLine))
     }
     chunk.endOffset = i
     chunk.lineCount = line
+    chunk.votes = votes
+    chunk.columns = Self.columns(of: spans, width: width)
     return chunk
+  }
+
+  /// Row-major spans, column by column.
+  private static func columns(of spans: [FieldSpan], width: Int) -> [[FieldSpan]] {
+    let rows = width == 0 ? 0 : spans.count / width
+    return spans.withUnsafeBufferPointer { all in
+      (0..<width).map { c in
+        [FieldSpan](unsafeUninitializedCapacity: rows) { column, count in
+          for row in 0..<rows { column[row] = all[row &* width &+ c] }
+          count = rows
+        }
+      }
+    }
   }
 
   private func problem(

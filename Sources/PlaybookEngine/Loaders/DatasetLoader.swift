@@ -110,14 +110,22 @@ struct KeyedTable {
       bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes)
     let keyIndex = try column(spec.keyColumn, role: "key", in: raw, spec: spec)
     let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in try column(name, role: "link", in: raw, spec: spec) }
+    // Key and link columns declared another type than text still link by their text.
+    func text(_ c: Int) -> TextColumn? {
+      declared[raw.names[c]] == .text ? nil : ColumnBuilder.text(raw, column: c)
+    }
+    let keyText = text(keyIndex)
+    let linkText = linkIndex.flatMap(text)
+    let rows = TableReader.setAside(raw, name: spec.name, file: spec.path)
     let table = TableReader.build(raw, name: spec.name, file: spec.path, declaredTypes: declared)
-    func text(_ c: Int) -> TextColumn {
-      if case .text(let values) = table.columns[c].values { return values }
-      return ColumnBuilder.text(raw, column: c)
+    func textColumn(_ c: Int, _ separate: TextColumn?) -> TextColumn {
+      if let separate { return separate }
+      guard case .text(let values) = table.columns[c].values else { preconditionFailure("declared text") }
+      return values
     }
     return KeyedTable(
-      table: table, setAside: TableReader.setAside(raw, name: spec.name, file: spec.path),
-      keys: text(keyIndex), link: linkIndex.map(text))
+      table: table, setAside: rows, keys: textColumn(keyIndex, keyText),
+      link: linkIndex.map { textColumn($0, linkText) })
   }
 
   private static func column(_ name: String, role: String, in raw: RawTable, spec: TableSpec) throws(LoadError) -> Int {

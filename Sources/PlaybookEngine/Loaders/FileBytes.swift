@@ -26,12 +26,13 @@ enum FileBytes {
     let parts = size < 1 << 24 ? 1 : 2
     var failure: Int32 = 0
     let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-      let base = SendableAddress(buffer.baseAddress)
+      guard let start = buffer.baseAddress else { count = 0; return }
+      let base = SharedBuffer(start)
       let errors = Parallel.map(parts) { k in
         let range = (size * k / parts)..<(size * (k + 1) / parts)
         var done = range.lowerBound
         while done < range.upperBound {
-          let got = pread(fd, base.pointer! + done, range.upperBound - done, off_t(done))
+          let got = pread(fd, base.base + done, range.upperBound - done, off_t(done))
           if got < 0 && errno == EINTR { continue }
           if got < 0 { return errno }
           if got == 0 { return EIO }  // the file shrank while we read it
@@ -49,8 +50,3 @@ enum FileBytes {
   }
 }
 
-/// The start of a buffer that worker threads fill in disjoint parts.
-private struct SendableAddress: @unchecked Sendable {
-  let pointer: UnsafeMutablePointer<UInt8>?
-  init(_ pointer: UnsafeMutablePointer<UInt8>?) { self.pointer = pointer }
-}

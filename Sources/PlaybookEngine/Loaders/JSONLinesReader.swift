@@ -143,7 +143,8 @@ struct JSONLinesChunkReader {
       for entry in entries {
         chunk.columns[entry.column][row] = entry.value
         if !chunk.votes[entry.column].isEmpty {
-          chunk.votes[entry.column].formIntersection(RowValues.votes(entry.value, bytes))
+          chunk.votes[entry.column].formIntersection(
+            RowValues.votes(entry.value, bytes, within: chunk.votes[entry.column]))
         }
       }
       chunk.lines.append(Int32(line))
@@ -236,6 +237,15 @@ struct JSONScanner {
     let start = i
     var escaped = false
     while i < end {
+      if i &+ 8 <= end {
+        let w = ByteWords.load(bytes, i)
+        if !ByteWords.has(w, UInt8(ascii: "\"")) && !ByteWords.has(w, UInt8(ascii: "\\"))
+          && !ByteWords.hasBelow(w, 0x20)
+        {
+          i &+= 8
+          continue
+        }
+      }
       let c = bytes[i]
       // Lower-case letters and most UTF-8 bytes sort above every special byte.
       if c > UInt8(ascii: "\\") {

@@ -1,28 +1,32 @@
-/// Customer key bytes → customer number, as an open-addressing hash table over the key
-/// column's own bytes: linking millions of event rows hashes bytes, not `String`s.
+/// Customer key bytes → customer number, as an open-addressing hash table. Each slot
+/// holds a key's first 16 bytes and length beside its row, so linking an event row
+/// usually touches one slot and never builds a `String`; longer keys are confirmed
+/// against the key column.
 struct KeyIndex: Sendable {
+  private struct Slot {
+    var row: Int32 = -1
+    var length: Int32 = 0
+    var head: (UInt64, UInt64) = (0, 0)
+  }
+
   let keys: TextColumn
-  private var slots: [Int32]
+  private var slots: [Slot]
   private let mask: Int
 
   /// The index of `keys`, or the first row whose key repeats an earlier one (and that
   /// earlier row).
   static func build(_ keys: TextColumn) -> Result<KeyIndex, Duplicate> {
     var capacity = 16
-    while capacity < keys.count * 2 { capacity <<= 1 }
-    var index = KeyIndex(keys: keys, slots: Array(repeating: -1, count: capacity), mask: capacity - 1)
+    while capacity < keys.count + keys.count / 2 { capacity <<= 1 }
+    var index = KeyIndex(keys: keys, slots: Array(repeating: Slot(), count: capacity), mask: capacity - 1)
     for row in 0..<keys.count {
-      let earlier: Int? = keys.withUTF8(row) { key in
-        var slot = Self.hash(key) & index.mask
-        while index.slots[slot] >= 0 {
-          let other = Int(index.slots[slot])
-          if keys.withUTF8(other, { $0.elementsEqual(key) }) { return other }
-          slot = (slot + 1) & index.mask
-        }
-        index.slots[slot] = Int32(row)
-        return nil
+      let earlier: Int32 = keys.withUTF8(row) { key in
+        let found = index.find(key)
+        if found.row >= 0 { return found.row }
+        index.slots[found.slot] = Slot(row: Int32(row), length: Int32(key.count), head: Self.head(key))
+        return -1
       }
-      if let earlier { return .failure(Duplicate(row: row, earlierRow: earlier)) }
+      if earlier >= 0 { return .failure(Duplicate(row: row, earlierRow: Int(earlier))) }
     }
     return .success(index)
   }
@@ -32,27 +36,51 @@ struct KeyIndex: Sendable {
     var earlierRow: Int
   }
 
-  private init(keys: TextColumn, slots: [Int32], mask: Int) {
+  private init(keys: TextColumn, slots: [Slot], mask: Int) {
     self.keys = keys
     self.slots = slots
     self.mask = mask
   }
 
   /// The customer number of `key`, or -1.
-  func number(of key: UnsafeBufferPointer<UInt8>) -> Int32 {
+  func number(of key: UnsafeBufferPointer<UInt8>) -> Int32 { find(key).row }
+
+  /// The row holding `key` (or -1) and the slot where the search stopped.
+  @inline(__always)
+  private func find(_ key: UnsafeBufferPointer<UInt8>) -> (row: Int32, slot: Int) {
+    let head = Self.head(key)
     var slot = Self.hash(key) & mask
-    while true {
-      let row = slots[slot]
-      if row < 0 || keys.withUTF8(Int(row), { $0.elementsEqual(key) }) { return row }
-      slot = (slot + 1) & mask
+    return slots.withUnsafeBufferPointer { slots in
+      while true {
+        let s = slots[slot]
+        if s.row < 0 { return (-1, slot) }
+        if s.length == key.count, s.head == head, key.count <= 16 || sameTail(Int(s.row), key) {
+          return (s.row, slot)
+        }
+        slot = (slot + 1) & mask
+      }
     }
   }
 
-  /// FNV-1a, 64-bit.
+  private func sameTail(_ row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    keys.withUTF8(row) { $0.elementsEqual(key) }
+  }
+
+  /// The first 16 bytes, zero-padded, as two words.
+  @inline(__always)
+  private static func head(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+    var words: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &words) { out in
+      out.copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(key).prefix(16)))
+    }
+    return words
+  }
+
+  /// FNV-1a, 64-bit, folded so the table's low bits see every byte.
   @inline(__always)
   private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    return Int(truncatingIfNeeded: h ^ (h >> 32))
+    return Int(truncatingIfNeeded: h ^ (h >> 29))
   }
 }

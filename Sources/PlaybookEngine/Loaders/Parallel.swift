@@ -34,6 +34,12 @@ enum Parallel {
   }
 }
 
+/// Memory that worker threads fill in disjoint parts.
+struct SharedBuffer<T>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<T>
+  init(_ base: UnsafeMutablePointer<T>) { self.base = base }
+}
+
 /// A pointer handed to worker threads that each write a different element.
 private struct UnsafeMutableSendablePointer<T>: @unchecked Sendable {
   let pointer: UnsafeMutablePointer<T?>

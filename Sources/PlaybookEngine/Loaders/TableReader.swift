@@ -1,16 +1,5 @@
 import PlaybookLanguage
 
-/// The format of a table file, from its extension: `.jsonl` and `.ndjson` are JSON
-/// Lines, anything else is CSV.
-public enum TableFormat: Sendable, Equatable {
-  case csv, jsonLines
-
-  public init(path: String) {
-    let lower = path.lowercased()
-    self = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonLines : .csv
-  }
-}
-
 /// Reads one table file into a typed, columnar `Table`, with the rows it set aside.
 public enum TableReader {
   /// Reads `path` (CSV or JSON Lines, by extension). Each column's type is inferred
@@ -29,7 +18,8 @@ public enum TableReader {
     declaredTypes: [String: ColumnType] = [:], chunkCount: Int? = nil
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
     let raw = try readRaw(bytes, format: format, file: file, declaredTypes: declaredTypes, chunkCount: chunkCount)
-    return (build(raw, name: name, file: file, declaredTypes: declaredTypes), setAside(raw, name: name, file: file))
+    let rows = setAside(raw, name: name, file: file)
+    return (build(raw, name: name, file: file, declaredTypes: declaredTypes), rows)
   }
 
   /// The file's rows as spans, before typing. `chunkCount` fixes the number of chunks
@@ -44,19 +34,26 @@ public enum TableReader {
     }
   }
 
-  /// Types and builds every column, in parallel.
-  static func build(_ raw: RawTable, name: String, file: String, declaredTypes: [String: ColumnType]) -> Table {
-    let columns = Parallel.map(raw.names.count) { c in
+  /// Types and builds every column (each in parallel over its chunks). Each column's
+  /// spans are freed once it is built, and the file's bytes at the end, which keeps the
+  /// peak memory of a load near the file's size plus its columns.
+  static func build(
+    _ raw: consuming RawTable, name: String, file: String, declaredTypes: [String: ColumnType]
+  ) -> Table {
+    var raw = raw
+    var columns: [Column] = []
+    for c in raw.names.indices {
       let votes = raw.chunks.reduce(TypeVotes.all) { $0.intersection($1.votes[c]) }
       let type = declaredTypes[raw.names[c]] ?? votes.inferredType
-      return ColumnBuilder.build(raw, column: c, type: type)
+      columns.append(ColumnBuilder.build(raw, column: c, type: type))
+      for k in raw.chunks.indices { raw.chunks[k].columns[c] = [] }
     }
     var lines: [Int32] = []
-    lines.reserveCapacity(raw.rowCount)
+    lines.reserveCapacity(columns.first?.nulls.count ?? 0)
     for (chunk, first) in zip(raw.chunks, raw.firstLines) {
       lines.append(contentsOf: chunk.lines.lazy.map { $0 + Int32(first) })
     }
-    return Table(name: name, file: file, rowCount: raw.rowCount, columns: columns, lines: lines)
+    return Table(name: name, file: file, rowCount: lines.count, columns: columns, lines: lines)
   }
 
   static func setAside(_ raw: RawTable, name: String, file: String) -> [SetAsideRow] {

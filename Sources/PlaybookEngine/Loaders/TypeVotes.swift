@@ -23,11 +23,18 @@ struct TypeVotes: OptionSet, Sendable {
   static let date = TypeVotes(rawValue: 16)
   static let all: TypeVotes = [.integer, .decimal, .boolean, .timestamp, .date]
 
-  /// What the value in `field` fits.
+  /// Which of `candidates` the value in `field` fits (only those are tested).
   @inline(__always)
-  static func of(_ field: UnsafeBufferPointer<UInt8>, kind: FieldSpan.Kind) -> TypeVotes {
+  static func of(_ field: UnsafeBufferPointer<UInt8>, kind: FieldSpan.Kind, within candidates: TypeVotes = .all)
+    -> TypeVotes
+  {
     switch kind {
-    case .bare: return numberVotes(field).union(timeVotes(field)).union(booleanVotes(field))
+    case .bare:
+      var votes: TypeVotes = []
+      if !candidates.isDisjoint(with: [.integer, .decimal]) { votes.formUnion(numberVotes(field)) }
+      if !candidates.isDisjoint(with: [.timestamp, .date]) { votes.formUnion(timeVotes(field)) }
+      if candidates.contains(.boolean) { votes.formUnion(booleanVotes(field)) }
+      return votes
     case .string: return timeVotes(field)
     case .number: return numberVotes(field)
     case .boolean: return .boolean

@@ -5,11 +5,9 @@ public struct LinkIndex: Sendable {
   /// `customerCount + 1` entries.
   public var offsets: [Int32]
   public var rows: [Int32]
-
-  public init(offsets: [Int32], rows: [Int32]) {
-    self.offsets = offsets
-    self.rows = rows
-  }
+  /// The other way round: each row's customer number, -1 for a row set aside. Lets a
+  /// rule scan its table in file order.
+  public var customerOfRow: [Int32]
 
   /// Builds the index from each row's customer number (-1 for a row set aside).
   public init(customerOfRow: [Int32], customerCount: Int) {
@@ -24,6 +22,7 @@ public struct LinkIndex: Sendable {
     }
     self.offsets = counts
     self.rows = rows
+    self.customerOfRow = customerOfRow
   }
 
   @inlinable public func rows(ofCustomer c: Int) -> ArraySlice<Int32> {

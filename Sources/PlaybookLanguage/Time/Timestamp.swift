@@ -7,7 +7,7 @@ public enum Timestamp {
   /// value with a valid date and time. `isDate` is true for a bare date.
   public static func parse(_ s: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, isDate: Bool)? {
     let n = s.count
-    func digits(_ at: Int, _ count: Int) -> Int? {
+    @inline(__always) func digits(_ at: Int, _ count: Int) -> Int? {
       guard at + count <= n else { return nil }
       var v = 0
       for i in at..<(at + count) {
@@ -100,7 +100,7 @@ public enum Timestamp {
 
   // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic
   // Gregorian calendar, no tables.
-  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+  @inline(__always) static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -109,7 +109,8 @@ public enum Timestamp {
     return era * 146_097 + doe - 719_468
   }
 
-  static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+  /// The (year, month, day) of a count of days since 1970-01-01.
+  public static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
     let z = z0 + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097

@@ -7,7 +7,8 @@ public enum CommandCatalog {
         + "playbook; a statement spans lines until a blank line or the next statement.",
       arguments: [.commandName]),
     CommandSpec(
-      name: "load", usageArguments: "FILE", summary: "Load a playbook file, replacing the session's.",
+      name: "load", usageArguments: "FILE",
+      summary: "Load a playbook file, replacing the session's.",
       details: "Relative paths in the playbook resolve against the file's own folder. "
         + "Errors are shown and nothing is replaced.",
       arguments: [.file]),
@@ -80,7 +81,9 @@ public enum CommandCatalog {
     var lines = ["Commands:"]
     for spec in commands {
       let summary = TextWrap.lines(spec.summary, width: summaryWidth)
-      lines.append("  " + spec.usage.padding(toLength: usageWidth + 2, withPad: " ", startingAt: 0) + summary[0])
+      lines.append(
+        "  " + spec.usage.padding(toLength: usageWidth + 2, withPad: " ", startingAt: 0)
+          + summary[0])
       lines += summary.dropFirst().map { indent + $0 }
     }
     lines.append("")
@@ -92,7 +95,9 @@ public enum CommandCatalog {
 
   /// `:help NAME`: usage, summary and details, wrapped to `width` when given.
   public static func help(for spec: CommandSpec, width: Int? = nil) -> String {
-    let wrap = { (text: String) in TextWrap.lines(text, width: width ?? Int.max).joined(separator: "\n") }
+    let wrap = { (text: String) in
+      TextWrap.lines(text, width: width ?? Int.max).joined(separator: "\n")
+    }
     return "usage: \(spec.usage)\n\(wrap(spec.summary))\n\n\(wrap(spec.details))"
   }
 }

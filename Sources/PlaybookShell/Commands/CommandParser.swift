@@ -28,7 +28,9 @@ public enum CommandParser {
     }
     func arity(_ range: ClosedRange<Int>) throws(CommandUsageError) {
       if words.count < range.lowerBound { throw usage("missing argument") }
-      if words.count > range.upperBound { throw usage("unexpected argument '\(words[range.upperBound])'") }
+      if words.count > range.upperBound {
+        throw usage("unexpected argument '\(words[range.upperBound])'")
+      }
     }
     switch name {
     case "help":
@@ -40,23 +42,39 @@ public enum CommandParser {
           "no command named '\(topic)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
       }
       return .help(topic)
-    case "load": try arity(1...1); return .load(words[0])
-    case "save": try arity(1...1); return .save(words[0])
-    case "rules": try arity(0...0); return .rules
-    case "show": try arity(1...1); return .show(words[0])
-    case "drop": try arity(1...1); return .drop(words[0])
-    case "run": try arity(0...0); return .run
+    case "load":
+      try arity(1...1)
+      return .load(words[0])
+    case "save":
+      try arity(1...1)
+      return .save(words[0])
+    case "rules":
+      try arity(0...0)
+      return .rules
+    case "show":
+      try arity(1...1)
+      return .show(words[0])
+    case "drop":
+      try arity(1...1)
+      return .drop(words[0])
+    case "run":
+      try arity(0...0)
+      return .run
     case "explain":
       try arity(1...2)
       return .explain(customer: words[0], rule: words.count > 1 ? words[1] : nil)
-    case "customer": try arity(1...1); return .customer(words[0])
+    case "customer":
+      try arity(1...1)
+      return .customer(words[0])
     case "sample":
       try arity(1...2)
       guard let count = Int(words[0]), count > 0 else {
         throw usage("expected a positive number of customers, got '\(words[0])'")
       }
       return .sample(count: count, of: words.count > 1 ? words[1] : nil)
-    case "as-of": try arity(1...1); return .asOf(words[0])
+    case "as-of":
+      try arity(1...1)
+      return .asOf(words[0])
     case "export":
       try arity(0...2)
       var directory: String?
@@ -71,8 +89,12 @@ public enum CommandParser {
         }
       }
       return .export(directory: directory, format: format)
-    case "test": try arity(0...0); return .test
-    case "quit": try arity(0...0); return .quit
+    case "test":
+      try arity(0...0)
+      return .test
+    case "quit":
+      try arity(0...0)
+      return .quit
     default:
       preconditionFailure("catalog command ':\(name)' has no parser")
     }

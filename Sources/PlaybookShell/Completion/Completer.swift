@@ -33,9 +33,12 @@ public struct Completer: Sendable {
 
   private func completeCommand(_ text: Substring) -> Completion {
     guard let space = text.firstIndex(where: \.isWhitespace) else {
-      return Completion(word: String(text), candidates: CommandCatalog.commands.map { ":" + $0.name })
+      return Completion(
+        word: String(text), candidates: CommandCatalog.commands.map { ":" + $0.name })
     }
-    guard let spec = CommandCatalog.spec(named: String(text[text.index(after: text.startIndex)..<space]))
+    guard
+      let spec = CommandCatalog.spec(
+        named: String(text[text.index(after: text.startIndex)..<space]))
     else { return .none() }
     let arguments = text[space...]
     let words = CommandParser.split(arguments)
@@ -114,7 +117,8 @@ public struct Completer: Sendable {
       return Completion(word: word, candidates: fields.map { row + "." + $0 })
     }
     guard let last = previous.last else {
-      let starters = PlaybookWords.statementKeywords.union(continuing ? PlaybookWords.continuationWords : [])
+      let starters = PlaybookWords.statementKeywords.union(
+        continuing ? PlaybookWords.continuationWords : [])
       return Completion(word: word, candidates: Array(starters))
     }
     if previous.count == 1, let kind = Self.definedKind[last] {
@@ -122,7 +126,8 @@ public struct Completer: Sendable {
     }
     switch last {
     case "send", "gets", "no", "audience":
-      return Completion(word: word, candidates: vocabulary.offers + (last == "gets" ? ["nothing", "no"] : []))
+      return Completion(
+        word: word, candidates: vocabulary.offers + (last == "gets" ? ["nothing", "no"] : []))
     case "via":
       return Completion(word: word, candidates: vocabulary.channels)
     case "in":
@@ -133,7 +138,8 @@ public struct Completer: Sendable {
       if last.hasSuffix(","), previous.contains("via") {
         return Completion(word: word, candidates: vocabulary.channels)
       }
-      let names = vocabulary.segments + vocabulary.definitions + vocabulary.offers
+      let names =
+        vocabulary.segments + vocabulary.definitions + vocabulary.offers
         + vocabulary.channels + Array(vocabulary.rowFields.keys)
       return Completion(word: word, candidates: vocabulary.keywords + names)
     }

@@ -62,9 +62,12 @@ extension Substring {
 }
 
 extension Completion {
+  /// At most this many candidates are listed; a longer list says how many more.
+  static let listingLimit = 100
+
   /// The listing laid out in columns, row by row, within `width`.
   public func formatListing(width: Int) -> String {
-    let names = listing
+    let names = Array(listing.prefix(Self.listingLimit))
     let columnWidth = (names.map(\.displayWidth).max() ?? 0) + 2
     let perRow = max(1, width / max(columnWidth, 1))
     return stride(from: 0, to: names.count, by: perRow).map { start in
@@ -72,5 +75,6 @@ extension Completion {
         name + String(repeating: " ", count: columnWidth - name.displayWidth)
       }.joined().trimmingTrailingWhitespace()
     }.joined(separator: "\n")
+      + (candidates.count > names.count ? "\n(and \(candidates.count - names.count) more)" : "")
   }
 }

@@ -6,9 +6,12 @@ import Synchronization
   import Darwin
 #endif
 
-/// The one flag Ctrl-C sets. The handler only stores to an atomic, which is safe in a
-/// signal handler; the prompt and long commands read it.
+/// The one flag Ctrl-C sets. The handler only stores to atomics and writes a byte to a
+/// pipe, both safe in a signal handler.
 private let interruptFlag = Atomic<Bool>(false)
+/// The ends of the wake-up pipe, -1 until `install()`.
+private let wakeReadEnd = Atomic<Int32>(-1)
+private let wakeWriteEnd = Atomic<Int32>(-1)
 
 /// Ctrl-C (SIGINT), as a flag the session can poll while it works.
 public enum Interrupt {
@@ -18,17 +21,43 @@ public enum Interrupt {
   /// Forgets an earlier Ctrl-C; the shell calls this before each prompt and command.
   public static func clear() { interruptFlag.store(false, ordering: .relaxed) }
 
-  /// Installs the SIGINT handler: `sigaction` without `SA_RESTART`, so a blocked read
-  /// (libedit's included) returns `EINTR` and the prompt can drop the line.
+  /// The read end of a pipe that becomes readable on Ctrl-C, so a reader waiting in
+  /// `poll` wakes even when the signal arrived just before it started waiting.
+  static var wakeDescriptor: Int32 { wakeReadEnd.load(ordering: .relaxed) }
+
+  /// Installs the SIGINT handler: `sigaction` without `SA_RESTART`, so a blocked
+  /// `poll` or `read` returns `EINTR`. Idempotent.
   static func install() {
+    if wakeDescriptor < 0 {
+      var ends: [Int32] = [-1, -1]
+      if pipe(&ends) == 0 {
+        for end in ends {
+          _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+          _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
+        wakeReadEnd.store(ends[0], ordering: .relaxed)
+        wakeWriteEnd.store(ends[1], ordering: .relaxed)
+      }
+    }
     var action = sigaction()
+    let handler: @convention(c) (Int32) -> Void = { _ in
+      interruptFlag.store(true, ordering: .relaxed)
+      var byte: UInt8 = 1
+      _ = write(wakeWriteEnd.load(ordering: .relaxed), &byte, 1)
+    }
     #if canImport(Glibc)
-      action.__sigaction_handler.sa_handler = { _ in interruptFlag.store(true, ordering: .relaxed) }
+      action.__sigaction_handler.sa_handler = handler
     #else
-      action.__sigaction_u.__sa_handler = { _ in interruptFlag.store(true, ordering: .relaxed) }
+      action.__sigaction_u.__sa_handler = handler
     #endif
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+  }
+
+  /// Empties the wake-up pipe.
+  static func drainWakeups() {
+    var buffer = [UInt8](repeating: 0, count: 64)
+    while read(wakeDescriptor, &buffer, buffer.count) > 0 {}
   }
 }

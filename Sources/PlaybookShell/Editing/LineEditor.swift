@@ -33,9 +33,14 @@ public final class LineEditor: LineSource {
       return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().prompt
     }
     ce_set_editor(editor, "emacs")
-    // libedit's own handler tracks window resizes; for SIGINT it restores ours and
-    // re-raises, so `el_gets` returns EINTR with the line dropped.
+    // libedit's handlers track window resizes and Ctrl-Z; for SIGINT it restores ours
+    // and re-raises. Our reader then ends `el_gets` with EINTR, dropping the line.
     ce_set_signal(editor, 1)
+    ce_set_getc(editor) { editor, character in
+      guard let editor, let character, let data = ce_get_clientdata(editor) else { return -1 }
+      return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().readCharacter(
+        into: character)
+    }
     ce_history_set_size(history, 1000)
     ce_history_set_unique(history, 1)
     ce_set_history(editor, history)
@@ -89,6 +94,50 @@ public final class LineEditor: LineSource {
     return columns > 0 ? columns : 80
   }
 
+  /// libedit's reader for one character. Unlike its own, it cannot miss a Ctrl-C that
+  /// arrives while libedit is busy between reads: it waits on the terminal and the
+  /// interrupt's wake-up pipe together. Returns 1 with a character, 0 at end of input,
+  /// -1 with `errno` set (EINTR for Ctrl-C).
+  private func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+    var bytes: [UInt8] = []
+    while true {
+      if Interrupt.requested {
+        errno = EINTR
+        return -1
+      }
+      var descriptors = [
+        pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: Interrupt.wakeDescriptor, events: Int16(POLLIN), revents: 0),
+      ]
+      if poll(&descriptors, 2, -1) < 0 {
+        guard errno == EINTR else { return -1 }
+        // Back from Ctrl-Z (SIGCONT) or resized (SIGWINCH): redraw, as libedit's own
+        // reader does. A Ctrl-C is seen at the top of the loop.
+        if !Interrupt.requested { ce_refresh(editor) }
+        continue
+      }
+      if descriptors[1].revents != 0 { Interrupt.drainWakeups() }
+      guard descriptors[0].revents != 0 else { continue }
+      var byte: UInt8 = 0
+      let count = readByte(&byte)
+      if count == 0 { return 0 }
+      if count < 0 {
+        if errno == EINTR || errno == EAGAIN { continue }
+        return -1
+      }
+      bytes.append(byte)
+      switch UTF8Decoding.decode(bytes) {
+      case .scalar(let value):
+        character.pointee = wchar_t(bitPattern: value)
+        return 1
+      case .incomplete:
+        continue
+      case .invalid:
+        bytes = UTF8Decoding.isLeadByte(byte) ? [byte] : []  // drop bad bytes, like libedit
+      }
+    }
+  }
+
   private func completeAtCursor() -> UInt8 {
     guard let complete, let info = el_line(editor)?.pointee else { return UInt8(CC_REFRESH_BEEP) }
     let length = info.buffer.distance(to: info.lastchar)
@@ -128,3 +177,6 @@ public final class LineEditor: LineSource {
     return home + "/.playloop_history"
   }
 }
+
+/// One byte from stdin; outside `LineEditor`, whose `read(prompt:)` hides the C call.
+private func readByte(_ byte: inout UInt8) -> Int { read(0, &byte, 1) }

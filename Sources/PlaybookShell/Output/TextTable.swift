@@ -27,10 +27,13 @@ public struct TextTable: Equatable, Sendable {
     let cells = ([headers] + rows).map { row in
       (0..<columnCount).map { $0 < row.count ? row[$0] : "" }
     }
-    let aligns = alignments ?? (0..<columnCount).map { column in
-      Self.isNumericColumn(rows.map { column < $0.count ? $0[column] : "" }) ? .right : .left
+    let aligns =
+      alignments
+      ?? (0..<columnCount).map { column in
+        Self.isNumericColumn(rows.map { column < $0.count ? $0[column] : "" }) ? .right : .left
+      }
+    var widths = (0..<columnCount).map { column in cells.map { $0[column].displayWidth }.max() ?? 0
     }
-    var widths = (0..<columnCount).map { column in cells.map { $0[column].displayWidth }.max() ?? 0 }
     if let width { Self.fit(&widths, into: width) }
     return cells.map { row in
       var line = ""
@@ -53,7 +56,8 @@ public struct TextTable: Equatable, Sendable {
       guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
         widths[widest] > minimumColumnWidth
       else { return }
-      let secondWidest = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? 0
+      let secondWidest =
+        widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? 0
       let step = min(excess, max(widths[widest] - max(secondWidest, minimumColumnWidth), 1))
       widths[widest] -= step
       excess -= step

@@ -18,7 +18,7 @@ public final class Shell {
   private let isInteractive: Bool
   private let sourceName: String
   private let width: () -> Int?
-  private var reader = StatementReader()
+  private var reader: StatementReader
   /// Set after warning about unsaved changes; the next attempt to leave succeeds.
   private var warnedAboutUnsavedChanges = false
 
@@ -37,13 +37,15 @@ public final class Shell {
     self.isInteractive = isInteractive
     self.sourceName = sourceName
     self.width = width
+    reader = StatementReader(endsOneLineStatements: isInteractive)
   }
 
   /// Opens the shell on this process's stdin: the line editor at a terminal, a script
   /// otherwise. Loads `file` first when given. Returns the exit status.
   public static func start(session: any ShellSession, loading file: String? = nil) -> Int32 {
     guard isatty(0) == 1 else {
-      let shell = Shell(session: session, input: ScriptLines(), isInteractive: false, sourceName: "<stdin>")
+      let shell = Shell(
+        session: session, input: ScriptLines(), isInteractive: false, sourceName: "<stdin>")
       return shell.run(loading: file)
     }
     let environment = ProcessInfo.processInfo.environment
@@ -64,10 +66,10 @@ public final class Shell {
   /// Reads until `:quit` or the end of input. Returns 0, 1 when a script hit an error,
   /// or 2 when a script used a command wrongly.
   public func run(loading file: String? = nil) -> Int32 {
+    if let file, let status = perform(.load(file)) { return status }
     if isInteractive {
       printer.out("Type :help for commands; Ctrl-D leaves.\n")
     }
-    if let file, let status = perform(.load(file)) { return status }
     while true {
       let prompt = reader.isContinuing ? Self.continuationPrompt : Self.prompt
       switch input.read(prompt: prompt) {
@@ -96,9 +98,12 @@ public final class Shell {
   /// Runs one statement or command; returns an exit status when the shell should stop.
   private func handle(_ item: StatementReader.Item) -> Int32? {
     switch item {
-    case .statement(let statement):
+    case .statement(var statement):
       warnedAboutUnsavedChanges = false
       input.remember(statement.text)
+      // At the prompt each statement is its own little source (`<shell>:2:27` is line 2
+      // of what was just typed); a script keeps its own line numbers.
+      if isInteractive { statement.firstLine = 1 }
       let output = session.add(statement, sourceName: sourceName)
       printer.show(output, width: width())
       return output.failed && !isInteractive ? 1 : nil

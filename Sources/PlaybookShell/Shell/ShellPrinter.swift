@@ -6,7 +6,8 @@ public struct ShellPrinter: Sendable {
   public var out: @Sendable (String) -> Void
   public var err: @Sendable (String) -> Void
 
-  public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+  public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void)
+  {
     self.out = out
     self.err = err
   }

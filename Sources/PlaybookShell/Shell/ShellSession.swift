@@ -7,7 +7,8 @@ public protocol ShellSession: AnyObject {
   /// Parses and checks one statement and, if it is sound, adds it to the playbook
   /// (replacing a rule, segment or offer of the same name, and saying so). A statement
   /// that fails is not added; its diagnostics point into `statement.text`, whose first
-  /// line is line `statement.firstLine` of the input named `sourceName`.
+  /// line is line `statement.firstLine` of the input named `sourceName` (`<stdin>` for
+  /// a script; `<shell>` at the prompt, where every statement starts at line 1).
   func add(_ statement: TypedStatement, sourceName: String) -> ShellOutput
 
   /// Runs every command except `:help` and `:quit`, which the shell handles.

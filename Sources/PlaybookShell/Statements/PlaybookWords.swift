@@ -1,24 +1,22 @@
+import PlaybookLanguage
+
 /// The playbook language's words as the shell needs them: which words start a statement,
 /// which continue one, and every keyword for completion.
 ///
-/// Kept in this one place so the parser's own lists can replace them later.
+/// Statement and continuation keywords come from the parser, so the shell groups lines
+/// as a playbook file is read.
 public enum PlaybookWords {
-  /// Words that start a top-level statement.
-  public static let statementKeywords: Set<String> = [
-    "playbook", "as", "window", "load", "define", "segment", "channel", "offer", "rule",
-    "limit", "holdout", "export", "ledger", "test",
-  ]
+  /// Words that start a top-level statement (the parser's list).
+  public static let statementKeywords = Set(PlaybookParser.statementKeywords)
 
-  /// Statements that never take continuation lines, so the shell completes them at the
-  /// end of their line instead of waiting for a blank line.
+  /// Statements that never take continuation lines, so at the prompt the shell completes
+  /// them at the end of their line instead of waiting for a blank line.
   public static let singleLineStatements: Set<String> = [
     "playbook", "as", "window", "offer", "limit", "holdout", "export", "ledger",
   ]
 
-  /// Words that continue the statement above when they start a line.
-  public static let continuationWords: Set<String> = [
-    "when", "and", "or", "unless", "send", "with", "key", "link", "types", "where", "expect",
-  ]
+  /// Words that continue the statement above when they start a line (the parser's list).
+  public static let continuationWords = Set(PlaybookParser.continuationKeywords)
 
   /// Statement keywords that continue a `test` statement, when indented, rather than
   /// start a new one (`as of …` and `load …` set up the test's own clock and data).

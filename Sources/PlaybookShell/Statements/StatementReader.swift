@@ -2,8 +2,8 @@
 ///
 /// A statement starts at a line whose first word is a statement keyword and continues
 /// over indented lines and lines starting with a continuation word (`when`, `and`,
-/// `send`, …) until a blank line, a `:command`, or the next statement. Statements that
-/// never continue (`offer`, `window`, …) end with their line.
+/// `send`, …) until a blank line, a `:command`, or the next statement. At the prompt,
+/// statements that never continue (`offer`, `window`, …) end with their line.
 public struct StatementReader: Sendable {
   /// What a line completed.
   public enum Item: Equatable, Sendable {
@@ -17,7 +17,15 @@ public struct StatementReader: Sendable {
   private var pendingKeyword = ""
   private var lineNumber = 0
 
-  public init() {}
+  private let endsOneLineStatements: Bool
+
+  /// - Parameter endsOneLineStatements: end `offer`, `window`, … with their line, so a
+  ///   person at the prompt need not type a blank line after them. A script leaves it
+  ///   off and groups lines exactly as a playbook file is read, where any statement may
+  ///   go on over indented lines.
+  public init(endsOneLineStatements: Bool = true) {
+    self.endsOneLineStatements = endsOneLineStatements
+  }
 
   /// True while a statement is open, so the editor shows the continuation prompt.
   public var isContinuing: Bool { !pending.isEmpty }
@@ -50,7 +58,7 @@ public struct StatementReader: Sendable {
     pending = [line]
     pendingFirstLine = lineNumber
     pendingKeyword = word
-    if PlaybookWords.singleLineStatements.contains(word) {
+    if endsOneLineStatements, PlaybookWords.singleLineStatements.contains(word) {
       items += flush()
     }
     return items
@@ -81,13 +89,5 @@ public struct StatementReader: Sendable {
 
   static func firstWord(of text: Substring) -> String {
     String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-  }
-}
-
-extension String {
-  func trimmingTrailingWhitespace() -> String {
-    var end = endIndex
-    while end > startIndex, self[index(before: end)].isWhitespace { end = index(before: end) }
-    return String(self[..<end])
   }
 }

@@ -17,7 +17,9 @@ final class PseudoTerminal {
   struct Timeout: Error, CustomStringConvertible {
     var waitingFor: String
     var screen: String
-    var description: String { "timed out waiting for \(waitingFor.debugDescription); screen so far:\n\(screen)" }
+    var description: String {
+      "timed out waiting for \(waitingFor.debugDescription); screen so far:\n\(screen)"
+    }
   }
 
   struct SpawnFailure: Error { var code: Int32 }
@@ -55,7 +57,8 @@ final class PseudoTerminal {
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
     let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID, hidden behind _GNU_SOURCE
-    posix_spawnattr_setflags(&attributes, Int16(setsid | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    posix_spawnattr_setflags(
+      &attributes, Int16(setsid | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var noSignals = sigset_t()
     sigemptyset(&noSignals)
     posix_spawnattr_setsigmask(&attributes, &noSignals)
@@ -65,7 +68,7 @@ final class PseudoTerminal {
 
     let argv = ([executable] + arguments).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
+    defer { for pointer in argv + envp { free(pointer) } }
     var pid: pid_t = 0
     let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
     guard code == 0 else {
@@ -112,6 +115,19 @@ final class PseudoTerminal {
         return String(shown[start..<match.upperBound])
       }
       guard pump(until: deadline) else { throw Timeout(waitingFor: text, screen: shown) }
+    }
+  }
+
+  /// Waits until the program has put the terminal in raw mode (canonical input off),
+  /// as a line editor does when it starts reading keys. Keys typed before that are
+  /// handled by the terminal's own line discipline, which echoes them and consumes
+  /// Ctrl-C and Ctrl-D itself.
+  func waitForRawMode(within seconds: Double = 5) throws {
+    let deadline = Date().addingTimeInterval(seconds)
+    var attributes = termios()
+    while tcgetattr(master, &attributes) == 0, attributes.c_lflag & tcflag_t(ICANON) != 0 {
+      guard Date() < deadline else { throw Timeout(waitingFor: "raw mode", screen: screen) }
+      pump(until: min(deadline, Date().addingTimeInterval(0.01)))
     }
   }
 

@@ -22,8 +22,13 @@ final class RecordingSession: ShellSession {
   func run(_ command: ShellCommand) -> ShellOutput {
     commands.append(command)
     switch command {
-    case .save: hasUnsavedChanges = false; return .message("saved")
-    case .rules: return ShellOutput([.table(TextTable(headers: ["rule", "priority"], rows: [["quick_fix_thanks", "5"]]))])
+    case .save:
+      hasUnsavedChanges = false
+      return .message("saved")
+    case .rules:
+      return ShellOutput([
+        .table(TextTable(headers: ["rule", "priority"], rows: [["quick_fix_thanks", "5"]]))
+      ])
     case .load(let file) where file.hasPrefix("missing"): return .error("cannot read \(file)")
     default: return .empty
     }

@@ -1,0 +1,10 @@
+/// The format of a table file, from its extension: `.jsonl` and `.ndjson` are JSON
+/// Lines, anything else is CSV.
+public enum TableFormat: Sendable, Equatable {
+  case csv, jsonLines
+
+  public init(path: String) {
+    let lower = path.lowercased()
+    self = lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonLines : .csv
+  }
+}

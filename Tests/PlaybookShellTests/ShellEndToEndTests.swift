@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+
+/// The real `playloop` binary on a pseudo-terminal, typed at as a person would.
+/// Everything asserted here is the shell's own behaviour, whatever the session.
+@Suite(.serialized) struct ShellEndToEndTests {
+  static let arrowUp = "\u{1b}[A"
+  static let ctrlC = "\u{3}"
+  static let ctrlD = "\u{4}"
+  static let backspace = "\u{7f}"
+  static let prompt = "playloop> "
+
+  func start(_ home: ScratchHome) throws -> PseudoTerminal {
+    let terminal = try PseudoTerminal(PlayloopBinary.path, environment: home.environment)
+    try atPrompt(terminal, within: 10)
+    return terminal
+  }
+
+  /// Waits for the next prompt and for the editor to be reading keys. Between prompts
+  /// the terminal is in cooked mode, where the line discipline echoes keys itself and
+  /// consumes Ctrl-C and Ctrl-D, so a test types only at a prompt.
+  func atPrompt(_ terminal: PseudoTerminal, _ prompt: String = prompt, within seconds: Double = 5)
+    throws
+  {
+    try terminal.expect(prompt, within: seconds)
+    try terminal.waitForRawMode()
+  }
+
+  @Test func tabCompletesACommandAndListsAmbiguousOnes() throws {
+    let home = ScratchHome()
+    let terminal = try start(home)
+    terminal.send(":he\t")
+    try terminal.expect(":help ")
+    terminal.send("\r")
+    try terminal.expect("Commands:")
+    try atPrompt(terminal)
+    terminal.send(":s\t")
+    try terminal.expect(":sample  :save    :show")
+    try atPrompt(terminal, "playloop> :s")
+    terminal.send("how\t\u{15}")  // Ctrl-U clears the line
+    terminal.send(Self.ctrlD)
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test func statementLinesGetTheContinuationPromptAndCtrlCDropsThem() throws {
+    let home = ScratchHome()
+    let terminal = try start(home)
+    terminal.send("rule x priority 5\r")
+    try atPrompt(terminal, "     ...> ")
+    terminal.send("  when ticket.csat >= 4\r")
+    try atPrompt(terminal, "     ...> ")
+    terminal.send(Self.ctrlC)
+    try atPrompt(terminal, "^C\n" + Self.prompt)
+    terminal.send(Self.ctrlD)
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test func ctrlCDropsTheLineBeingTyped() throws {
+    let home = ScratchHome()
+    let terminal = try start(home)
+    terminal.send(":help lo")
+    try terminal.expect(":help lo")
+    terminal.send(Self.ctrlC)
+    try atPrompt(terminal, "^C\n" + Self.prompt)
+    terminal.send(":help run\r")
+    try terminal.expect("usage: :run\n")
+    try atPrompt(terminal)
+    terminal.send(Self.ctrlD)
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test func arrowUpRecallsHistoryAcrossSessions() throws {
+    let home = ScratchHome()
+    do {
+      let terminal = try start(home)
+      terminal.send(":help rules\r")
+      try terminal.expect("usage: :rules\n")
+      try atPrompt(terminal)
+      terminal.send(":help test\r")
+      try terminal.expect("usage: :test\n")
+      try atPrompt(terminal)
+      // libedit redraws only what changed, so the recalled line is judged by its effect.
+      terminal.send(Self.arrowUp + Self.arrowUp + "\r")
+      try terminal.expect("usage: :rules\n")
+      try atPrompt(terminal)
+      terminal.send(Self.ctrlD)
+      #expect(terminal.waitForExit() == 0)
+    }
+    let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8)
+    #expect(saved.hasPrefix("_HiStOrY_V2_\n"))
+    #expect(saved.contains(#":help\040rules"#))
+    let again = try start(home)
+    again.send(Self.arrowUp + "\r")
+    try again.expect("usage: :rules\n")
+    try atPrompt(again)
+    again.send(Self.ctrlD)
+    #expect(again.waitForExit() == 0)
+  }
+
+  @Test func aMultiLineStatementIsOneHistoryEntry() throws {
+    let home = ScratchHome()
+    let terminal = try start(home)
+    terminal.send("rule x\r")
+    try atPrompt(terminal, "     ...> ")
+    terminal.send("  when ticket.csat >= 4\r")
+    try atPrompt(terminal, "     ...> ")
+    terminal.send("\r")
+    try atPrompt(terminal)
+    terminal.send(Self.arrowUp)
+    try terminal.expect("rule x\n  when ticket.csat >= 4")
+    terminal.send(Self.ctrlC)
+    try atPrompt(terminal)
+    terminal.send(":quit\r")
+    // A session that rejected the rule has nothing unsaved and leaves at once.
+    if (try? terminal.expect("unsaved changes", within: 2)) != nil {
+      try atPrompt(terminal)
+      terminal.send(":quit\r")
+    }
+    #expect(terminal.waitForExit() == 0)
+    let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8)
+    #expect(saved.contains(#"rule\040x\012\040\040when\040ticket.csat\040>=\0404"#))
+  }
+
+  @Test func utf8IsEditedByCharacter() throws {
+    let home = ScratchHome()
+    let terminal = try start(home)
+    terminal.send(":help rulesé" + Self.backspace + "\r")
+    try terminal.expect("usage: :rules\n")
+    try atPrompt(terminal)
+    terminal.send(":help café\r")
+    try terminal.expect("no command named 'café'")
+    try atPrompt(terminal)
+    terminal.send(Self.ctrlD)
+    #expect(terminal.waitForExit() == 0)
+  }
+
+  @Test func leavingWithUnsavedChangesAsksOnce() throws {
+    let home = ScratchHome()
+    let terminal = try start(home)
+    terminal.send("window 30d\r")
+    try atPrompt(terminal)
+    terminal.send(Self.ctrlD)
+    try terminal.expect("unsaved changes; press Ctrl-D again to leave")
+    try atPrompt(terminal)
+    terminal.send(Self.ctrlD)
+    #expect(terminal.waitForExit() == 0)
+  }
+}
+
+/// `playloop` reading a script from a pipe: no prompts, results on stdout, the first
+/// error on stderr and a non-zero exit.
+@Suite(.serialized) struct ShellScriptModeTests {
+  func run(script: String) throws -> (status: Int32, out: String, err: String) {
+    try PlayloopBinary.runScript(script, in: Repository.root)
+  }
+
+  @Test func helpPrintsWithoutPrompts() throws {
+    let result = try run(script: ":help load\n")
+    #expect(result.status == 0)
+    #expect(result.out.hasPrefix("usage: :load FILE\n"))
+    #expect(!result.out.contains("playloop> "))
+    #expect(result.err == "")
+  }
+
+  @Test func stopsAtTheFirstErrorWithTheDiagnosticOnStderr() throws {
+    let result = try run(script: ":help run\n:lod x\n:help test\n")
+    #expect(result.status == 2)
+    #expect(
+      result.out
+        == "usage: :run\nEvaluate the playbook: candidates and decisions per rule and offer.\n\n"
+        + "Shows the evaluation clock and time taken. After the first run only what changed is re-evaluated. "
+        + "Ctrl-C stops a long run.\n")
+    #expect(result.err == "<stdin>:2: error: unknown command ':lod'; did you mean ':load'?\n")
+  }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// Runs the built `playloop-data` binary (build it first: `swift build`) and checks the
+/// files it writes: determinism, shape, personas, flaws, and that Examples/data is what
+/// the documented command makes.
+@Suite final class DataGeneratorTests {
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let binary = packageRoot.appendingPathComponent(".build/debug/playloop-data")
+  static let files = ["customers.csv", "tickets.csv", "orders.csv", "calls.jsonl"]
+
+  /// Folders made by this test, removed when it ends.
+  private var folders: [URL] = []
+
+  deinit {
+    for folder in folders { try? FileManager.default.removeItem(at: folder) }
+  }
+
+  /// Generates into a fresh temporary folder and returns it.
+  func generate(_ arguments: [String]) throws -> URL {
+    #expect(
+      FileManager.default.isExecutableFile(atPath: Self.binary.path),
+      "build playloop-data first (swift build)")
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("playloop-data-\(UUID().uuidString)")
+    folders.append(folder)
+    let process = Process()
+    process.executableURL = Self.binary
+    process.arguments = arguments + ["--out", folder.path]
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    return folder
+  }
+
+  func contents(_ folder: URL, _ name: String) throws -> Data {
+    try Data(contentsOf: folder.appendingPathComponent(name))
+  }
+
+  /// RFC 4180 records of a CSV file, header first.
+  func records(_ data: Data) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field: [UInt8] = []
+    var quoted = false
+    var bytes = Array(data)[...]
+    while let b = bytes.popFirst() {
+      if quoted {
+        if b == 34 {
+          if bytes.first == 34 {
+            field.append(34)
+            bytes.removeFirst()
+          } else {
+            quoted = false
+          }
+        } else {
+          field.append(b)
+        }
+      } else if b == 34 {
+        quoted = true
+      } else if b == 44 {
+        row.append(String(decoding: field, as: UTF8.self))
+        field = []
+      } else if b == 10 {
+        row.append(String(decoding: field, as: UTF8.self))
+        rows.append(row)
+        row = []
+        field = []
+      } else {
+        field.append(b)
+      }
+    }
+    return rows
+  }
+
+  @Test func sameOptionsGiveTheSameBytes() throws {
+    let a = try generate(["--customers", "300", "--seed", "7"])
+    let b = try generate(["--customers", "300", "--seed", "7"])
+    let c = try generate(["--customers", "300", "--seed", "8"])
+    for name in Self.files {
+      #expect(try contents(a, name) == contents(b, name), "\(name)")
+    }
+    #expect(try contents(a, "tickets.csv") != contents(c, "tickets.csv"))
+  }
+
+  @Test func filesHaveTheDocumentedShape() throws {
+    let folder = try generate(["--customers", "500", "--seed", "3"])
+    let customers = records(try contents(folder, "customers.csv"))
+    let tickets = records(try contents(folder, "tickets.csv"))
+    let orders = records(try contents(folder, "orders.csv"))
+    #expect(customers.first?.count == 10)
+    #expect(customers.count == 501)
+    #expect(customers.allSatisfy { $0.count == 10 })
+    #expect(tickets.allSatisfy { $0.count == 9 })
+    #expect(orders.allSatisfy { $0.count == 5 })
+    let ids = Set(customers.dropFirst().map { $0[0] })
+    #expect(ids.contains("C-0500") && ids.count == 500)
+    #expect(tickets.dropFirst().allSatisfy { ids.contains($0[1]) })
+    let perCustomer = Double(tickets.count - 1) / 500
+    #expect(perCustomer > 4 && perCustomer < 6)
+    // Every event is before the clock, and time-ordered.
+    let opened = tickets.dropFirst().map { $0[5] }
+    #expect(opened == opened.sorted())
+    #expect(opened.allSatisfy { $0.hasSuffix("Z") && $0 < "2026-11-01T00:00:00Z" })
+    #expect(tickets.dropFirst().allSatisfy { $0[7].isEmpty || $0[7] < "2026-11-01T00:00:00Z" })
+    // Quoting is exercised: names with commas or quotes, subjects with line breaks.
+    #expect(customers.contains { $0[1].contains(",") || $0[1].contains("\"") })
+    #expect(tickets.contains { $0[4].contains("\n") })
+    // Consent mix: some customers can be reached by neither channel.
+    #expect(customers.dropFirst().contains { $0[4] == "false" && $0[5] == "false" })
+    let calls = try String(decoding: contents(folder, "calls.jsonl"), as: UTF8.self)
+    let lines = calls.split(separator: "\n")
+    for line in lines {
+      #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
+    }
+    #expect(lines.contains { $0.lowercased().contains("cancel") })
+  }
+
+  @Test func personasFollowTheClock() throws {
+    let folder = try generate(
+      ["--customers", "30", "--seed", "1", "--as-of", "2026-06-15T00:00:00Z"])
+    let tickets = records(try contents(folder, "tickets.csv"))
+    let zoe = try #require(tickets.first { $0[1] == "C-0001" })
+    #expect(
+      Array(zoe[2...8]) == [
+        "complaint", "email", "Order #10001 arrived damaged", "2026-06-05T09:00:00Z",
+        "2026-06-05T09:20:00Z", "2026-06-05T10:30:00Z", "5",
+      ])
+    let anais = try #require(tickets.first { $0[1] == "C-0010" })
+    #expect(anais[5] == "2026-06-08T09:00:00Z" && anais[7] == "2026-06-08T13:00:01Z")
+  }
+
+  @Test func flawsAreOnlyMadeWhenAsked() throws {
+    let folder = try generate(["--customers", "200", "--seed", "42", "--flaws"])
+    let tickets = records(try contents(folder, "tickets.csv"))
+    #expect(tickets.filter { $0.count != 9 }.count == 1)
+    #expect(tickets.contains { $0[1] == "C-0201" })
+    let clean = records(try contents(try generate(["--customers", "200", "--seed", "42"]), "tickets.csv"))
+    #expect(clean.allSatisfy { $0.count == 9 && $0[1] != "C-0201" })
+  }
+
+  @Test func exampleDataIsWhatTheReadmeCommandMakes() throws {
+    let folder = try generate(["--customers", "200", "--seed", "42"])
+    for name in Self.files {
+      let committed = try Data(
+        contentsOf: Self.packageRoot.appendingPathComponent("Examples/data/\(name)"))
+      #expect(try contents(folder, name) == committed, "\(name)")
+    }
+  }
+}
