@@ -1,8 +1,9 @@
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
-@testable import PlaybookShell
 import Testing
+
+@testable import PlaybookShell
 
 /// The shell's session on the real engine, driven as the shell drives it.
 @Suite struct EngineSessionTests {
@@ -41,16 +42,20 @@ import Testing
     let session = EngineSession(now: { Self.clock })
     #expect(!session.hasUnsavedChanges)
     #expect(session.add(typed("window 30d"), sourceName: "<shell>") == .empty)
+    #expect(
+      session.add(typed("offer A1 \"first\""), sourceName: "<shell>") == .message("added offer A1"))
     #expect(session.hasUnsavedChanges)
-    #expect(errors(session.run(.run)) == [
-      "error: no data loaded: :load a playbook, or type `load customers from \"FILE\"`"
-    ])
+    #expect(
+      errors(session.run(.run)) == [
+        "error: no data loaded: :load a playbook, or type `load customers from \"FILE\"`"
+      ])
   }
 
   @Test func aTypoIsShownUnderTheTypedTextAndNotAdded() {
     let session = session()
     let output = session.add(
-      typed("rule quick_fix_thanks priority 5\n  when complaint resolved withn 4h"), sourceName: "<shell>")
+      typed("rule quick_fix_thanks priority 5\n  when complaint resolved withn 4h"),
+      sourceName: "<shell>")
     #expect(
       errors(output) == [
         """
@@ -67,7 +72,8 @@ import Testing
   @Test func checkerErrorsPointIntoTheTypedStatementWithScriptLineNumbers() {
     let session = session()
     let output = session.add(
-      typed("rule r1\n  when complaint.csat >= 4\n  send THANKS10 via emial", line: 12), sourceName: "<stdin>")
+      typed("rule r1\n  when complaint.csat >= 4\n  send THANKS10 via emial", line: 12),
+      sourceName: "<stdin>")
     #expect(
       errors(output) == [
         """
@@ -76,32 +82,50 @@ import Testing
              |                     ^~~~~ did you mean 'email'?
         """
       ])
-    #expect(session.vocabulary.rules == ["quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk"])
+    #expect(
+      session.vocabulary.rules == [
+        "quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk",
+      ])
   }
 
-  /// An error a new statement causes in an earlier one points at the earlier one.
+  /// An error a new statement causes in an earlier one points at the earlier one, in
+  /// the file it was loaded from, and nothing changes.
   @Test func errorsInEarlierStatementsPointAtTheirOwnSource() {
     let session = session()
-    #expect(session.add(typed("segment gold = customer.tier == \"gold\""), sourceName: "<shell>") == .empty)
+    let output = session.add(
+      typed("define complaint = order where order.total > 5"), sourceName: "<shell>")
+    let shown = errors(output)
     #expect(
-      session.add(typed("rule r1\n  when customer in gold\n  send STAY15 via sms"), sourceName: "<shell>")
-        == .empty)
-    let output = session.add(typed("segment gold = customer.tier"), sourceName: "<shell>")
-    #expect(errors(output).count >= 1)
-    #expect(errors(output).allSatisfy { $0.hasPrefix("<shell>:") })
-    #expect(session.run(.show("gold")) == .message("segment gold = customer.tier == \"gold\"\n"))
+      shown.first == "error: define complaint not changed: statements using it would be wrong")
+    #expect(
+      shown.dropFirst().first == """
+        \(Repository.serviceRecovery):27:8: error: orders has no 'resolved_at' column for 'resolved'
+          27 |   when complaint resolved within 4h and complaint.csat >= 4
+             |        ^~~~~~~~~ map it with `with resolved = COLUMN` on the load
+        """)
+    #expect(!session.hasUnsavedChanges)
+    #expect(
+      session.run(.show("complaint"))
+        == .message("define complaint = ticket where ticket.kind == \"complaint\"\n"))
   }
 
   @Test func redefiningARuleReplacesItInPlace() {
     let session = session()
     let output = session.add(
-      typed("rule slow_fix_apology priority 10\n  when complaint open for 24h\n  send SORRY25 via email"),
+      typed(
+        "rule slow_fix_apology priority 10\n  when complaint open for 24h\n  send SORRY25 via email"
+      ),
       sourceName: "<shell>")
     #expect(messages(output) == ["replaced rule slow_fix_apology"])
-    #expect(session.vocabulary.rules == ["quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk"])
+    #expect(
+      session.vocabulary.rules == [
+        "quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk",
+      ])
     #expect(
       session.run(.show("slow_fix_apology"))
-        == .message("rule slow_fix_apology priority 10\n  when complaint open for 24h\n  send SORRY25 via email\n"))
+        == .message(
+          "rule slow_fix_apology priority 10\n  when complaint open for 24h\n  send SORRY25 via email\n"
+        ))
     #expect(session.hasUnsavedChanges)
   }
 
@@ -112,13 +136,17 @@ import Testing
     #expect(errors(refused).dropFirst().first?.contains("unknown segment 'vip'") == true)
     #expect(session.run(.drop("evangelist")) == .message("dropped rule evangelist"))
     #expect(session.run(.drop("vip")) == .message("dropped segment vip"))
-    #expect(errors(session.run(.drop("vip"))) == ["error: no rule, segment, offer, channel or definition named 'vip'"])
+    #expect(
+      errors(session.run(.drop("vip"))) == [
+        "error: no rule, segment, offer, channel or definition named 'vip'"
+      ])
   }
 
   @Test func savedPlaybookLoadsBackTheSame() throws {
     let session = session()
     _ = session.add(
-      typed("rule thanks_all\n  when complaint resolved within 8h\n  send THANKS10 via email"), sourceName: "<shell>")
+      typed("rule thanks_all\n  when complaint resolved within 8h\n  send THANKS10 via email"),
+      sourceName: "<shell>")
     let folder = Repository.path("Playbooks")
     let file = folder + "/.session-test-\(UUID().uuidString).playbook"
     defer { try? FileManager.default.removeItem(atPath: file) }
@@ -142,8 +170,12 @@ import Testing
     let output = session.run(.run)
     let tables = Self.tables(output)
     try #require(tables.count == 2)
-    #expect(tables[0].headers == ["rule", "candidates", "send", "holdout", "capped", "unreachable"])
-    #expect(tables[0].rows.map(\.first) == ["quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk"])
+    #expect(
+      tables[0].headers == ["rule", "candidates", "send", "holdout", "capped", "unreachable"])
+    #expect(
+      tables[0].rows.map(\.first) == [
+        "quick_fix_thanks", "slow_fix_apology", "evangelist", "cancel_risk",
+      ])
     #expect(tables[1].rows.map(\.first) == ["THANKS10", "SORRY25", "REFER20", "STAY15"])
     for row in tables[0].rows {
       let numbers = row.dropFirst().compactMap { Int($0) }
@@ -155,8 +187,12 @@ import Testing
   @Test func explainCustomerAndSample() {
     let session = session()
     let explained = messages(session.run(.explain(customer: "C-0042", rule: "quick_fix_thanks")))
-    #expect(explained.first?.hasPrefix("C-0042 as of 2026-11-01T00:00:00Z\nquick_fix_thanks, trigger T-0135") == true)
-    #expect(errors(session.run(.explain(customer: "C-0042", rule: "quick_fix_thank"))).first?.contains("did you mean 'quick_fix_thanks'?") == true)
+    #expect(
+      explained.first?.hasPrefix(
+        "C-0042 as of 2026-11-01T00:00:00Z\nquick_fix_thanks, trigger T-0135") == true)
+    #expect(
+      errors(session.run(.explain(customer: "C-0042", rule: "quick_fix_thank"))).first?.contains(
+        "did you mean 'quick_fix_thanks'?") == true)
     let customer = session.run(.customer("C-0042"))
     #expect(Self.tables(customer).first?.rows.first == ["id", "C-0042"])
     #expect(Self.tables(customer).dropFirst().map(\.rows.count) == [5, 4, 3])
@@ -169,7 +205,8 @@ import Testing
     let session = session()
     #expect(session.run(.asOf("2026-10-15")) == .message("Clock 2026-10-15T00:00:00Z."))
     #expect(messages(session.run(.run)).last?.hasSuffix("clock 2026-10-15T00:00:00Z") == true)
-    #expect(errors(session.run(.asOf("yesterday"))).first?.contains("is not an ISO 8601 time") == true)
+    #expect(
+      errors(session.run(.asOf("yesterday"))).first?.contains("is not an ISO 8601 time") == true)
   }
 
   @Test func vocabularyHasFieldsOfRowsAndCustomerIDs() {
@@ -205,5 +242,29 @@ import Testing
     #expect(text.contains("load customers from \"../data/customers.csv\""))
     let reloaded = EngineSession(now: { EngineSessionTests.clock })
     #expect(!reloaded.run(.load(file)).failed)
+  }
+}
+
+@Suite struct SessionTestCommandTests {
+  @Test func typedTestsRunAndNameTheirOwnLines() {
+    let session = EngineSession(now: { EngineSessionTests.clock })
+    #expect(!session.run(.load(Repository.serviceRecovery)).failed)
+    let passing = session.run(.test)
+    #expect(!passing.failed)
+    #expect(messages(passing).first?.hasSuffix("4 passed, 0 failed\n") == true)
+    let test = TypedStatement(
+      text: "test \"numbers\"\n  expect customer C-0042 gets nothing\n  expect audience THANKS10 >= 100",
+      firstLine: 7)
+    #expect(session.add(test, sourceName: "<stdin>") == .message("added test \"numbers\""))
+    let output = session.run(.test)
+    #expect(
+      messages(output).first?.hasSuffix(
+        "<stdin>\n  ✗ numbers\n      <stdin>:9: expect audience THANKS10 >= 100\n"
+          + "        but the audience of THANKS10 is 7\n4 passed, 1 failed\n") == true)
+    #expect(output.blocks.last == .error("error: 1 test failed"))
+  }
+
+  func messages(_ output: ShellOutput) -> [String] {
+    output.blocks.compactMap { if case .message(let text) = $0 { text } else { nil } }
   }
 }

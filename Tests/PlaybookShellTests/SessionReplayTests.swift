@@ -23,7 +23,9 @@ import Testing
     let errPath = "\(Self.folder)/\(name).err"
     if ProcessInfo.processInfo.environment["RECORD_SESSIONS"] != nil {
       try result.out.write(toFile: outPath, atomically: true, encoding: .utf8)
-      if result.status != 0 { try result.err.write(toFile: errPath, atomically: true, encoding: .utf8) }
+      if result.status != 0 {
+        try result.err.write(toFile: errPath, atomically: true, encoding: .utf8)
+      }
       return
     }
     let expectedOut = try String(contentsOfFile: outPath, encoding: .utf8)

@@ -172,4 +172,30 @@ import Testing
         + "Ctrl-C stops a long run.\n")
     #expect(result.err == "<stdin>:2: error: unknown command ':lod'; did you mean ':load'?\n")
   }
+
+  /// `playloop FILE`, `playloop repl FILE` and the headless subcommands all route.
+  @Test func aFileArgumentIsLoadedFirstWithOrWithoutRepl() throws {
+    let banner = "Loaded \"Service recovery loop\": 4 tables (200 customers"
+    for arguments in [
+      ["Playbooks/service-recovery.playbook"], ["repl", "Playbooks/service-recovery.playbook"],
+    ] {
+      let result = try PlayloopBinary.runScript(
+        ":rules\n", arguments: arguments, in: Repository.root)
+      #expect(result.status == 0)
+      #expect(result.out.hasPrefix(banner))
+      #expect(result.out.contains("quick_fix_thanks         5  complaint  THANKS10\n"))
+    }
+    let check = try PlayloopBinary.runScript(
+      "", arguments: ["check", "Playbooks/service-recovery.playbook"], in: Repository.root)
+    #expect(check.status == 0)
+    #expect(check.out.hasSuffix(": ok (4 rules, 4 offers)\n"))
+  }
+
+  @Test func aFileThatCannotBeReadStopsAScript() throws {
+    let result = try PlayloopBinary.runScript(
+      ":rules\n", arguments: ["no-such.playbook"], in: Repository.root)
+    #expect(result.status == 1)
+    #expect(result.out == "")
+    #expect(result.err == "no-such.playbook: error: cannot read no-such.playbook\n")
+  }
 }

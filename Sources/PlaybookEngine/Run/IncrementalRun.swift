@@ -4,13 +4,16 @@ public import PlaybookLanguage
 /// An evaluation that remembers each rule's candidates, so the next one after an edit
 /// re-evaluates only the rules that changed (the shell's `:run`).
 ///
-/// A rule's candidates depend on the rule itself and on everything around it: the data,
-/// the clock, and every statement that is not a rule or a test (rows, segments, channels,
-/// offers, window, …). When those are unchanged, a rule whose text is unchanged keeps its
-/// candidates from the previous run; the rest are evaluated, the lists are merged customer
-/// by customer in rule order (exactly `Plan.candidates()`'s order) and decided afresh,
-/// since deciding is cheap and depends on every rule. Anything else changed means a full
-/// evaluation.
+/// A rule's candidates depend on the rule itself, the data, the clock, and the
+/// statements its conditions read: `load`, `define`, `segment` and `window` (channels,
+/// offers, `limit` and `holdout` only matter when deciding). When those are unchanged, a
+/// rule whose text is unchanged keeps its candidates from the previous run; the rest are
+/// evaluated, and the lists are merged customer by customer in rule order (exactly
+/// `Plan.candidates()`'s order). When they changed, every rule is evaluated.
+///
+/// Deciding is repeated only for the customers the re-evaluated rules reach (before or
+/// now) when the rules kept their names and order and no other statement changed; any
+/// other change decides every customer again. Either way the decisions equal a full run's.
 public struct IncrementalRun: Sendable {
   public let plan: Plan
   public let decisions: [Decision]
@@ -26,6 +29,11 @@ public struct IncrementalRun: Sendable {
   let context: Context
   /// Each rule's canonical text, by rule index.
   let ruleTexts: [String]
+  let ruleNames: [String]
+  /// Every statement but the rules and tests: what deciding depends on besides them.
+  let decideContext: [String]
+  /// The customer number of each decision.
+  let decisionCustomers: [Int32]
 
   struct Context: Equatable, Sendable {
     var dataVersion: Int
@@ -44,15 +52,19 @@ public struct IncrementalRun: Sendable {
   ) -> IncrementalRun? {
     let started = DispatchTime.now()
     let model = workspace.model
-    let plan = Plan(model: model, dataset: workspace.dataset, clock: clock)
     let context = Context(
       dataVersion: dataVersion, clock: clock,
       statements: model.playbook.statements.compactMap { statement in
         switch statement.kind {
-        case .rule, .test: nil
-        default: canonicalText(statement)
+        case .load, .define, .segment, .window: canonicalText(statement)
+        default: nil
         }
       })
+    // Compiling computes segments and row filters over all the data: skipped when
+    // nothing changed at all.
+    let plan =
+      previous.flatMap { $0.context == context && $0.plan.model.playbook == model.playbook ? $0.plan : nil }
+      ?? Plan(model: model, dataset: workspace.dataset, clock: clock)
     let ruleTexts = model.rules.map { binding in
       canonicalText(Statement(.rule(binding.rule), range: binding.rule.name.range))
     }
@@ -72,22 +84,82 @@ public struct IncrementalRun: Sendable {
             : kept.candidates.map { var c = $0; c.rule = Int32(index); return c })
         continue
       }
-      lists.append(plan.candidates(ofRule: index, interrupted: interrupted))
+      lists.append(plan.candidates(ofRules: [index], interrupted: interrupted))
       evaluated.append(model.rules[index].rule.name.text)
       if interrupted() { return nil }
     }
     let merged = merge(lists)
     let decidedAt = DispatchTime.now()
-    let decisions = Decider(plan: plan).decide(merged)
+    let decider = Decider(plan: plan)
+    let ruleNames = model.rules.map(\.rule.name.text)
+    let decideContext = model.playbook.statements.compactMap { statement -> String? in
+      switch statement.kind {
+      case .rule, .test: nil
+      default: canonicalText(statement)
+      }
+    }
+    let decisions: [Decision]
+    let decisionCustomers: [Int32]
+    if let previous, previous.context == context, previous.decideContext == decideContext,
+      previous.ruleNames == ruleNames
+    {
+      // Same rules in the same order and the same policies: only the customers that the
+      // re-evaluated rules offer something to, before or now, can decide differently.
+      var affected = [Bool](repeating: false, count: plan.customerCount)
+      for (index, name) in ruleNames.enumerated() where evaluated.contains(name) {
+        for c in lists[index] { affected[Int(c.customer)] = true }
+        for c in previous.ruleCandidates[index] { affected[Int(c.customer)] = true }
+      }
+      (decisions, decisionCustomers) = redecide(merged, affected: affected, previous: previous, decider)
+    } else {
+      decisions = decider.decide(merged)
+      decisionCustomers = decisions.map { workspace.dataset.customerNumber[$0.customerID] ?? -1 }
+    }
     let done = DispatchTime.now()
     return IncrementalRun(
       plan: plan, decisions: decisions,
-      counts: DecisionCounts(
-        decisions, rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text)),
+      counts: DecisionCounts(decisions, rules: ruleNames, offers: model.offers.map(\.code.text)),
       evaluatedRules: evaluated,
       evaluateMilliseconds: CampaignRun.milliseconds(started, decidedAt),
       decideMilliseconds: CampaignRun.milliseconds(decidedAt, done),
-      ruleCandidates: lists, context: context, ruleTexts: ruleTexts)
+      ruleCandidates: lists, context: context, ruleTexts: ruleTexts, ruleNames: ruleNames,
+      decideContext: decideContext, decisionCustomers: decisionCustomers)
+  }
+
+  /// Decides the affected customers again and keeps the previous decisions of the rest,
+  /// in customer order as `Decider.decide` gives them.
+  static func redecide(
+    _ candidates: [Candidate], affected: [Bool], previous: IncrementalRun, _ decider: Decider
+  ) -> ([Decision], [Int32]) {
+    var decisions: [Decision] = []
+    var customers: [Int32] = []
+    decisions.reserveCapacity(previous.decisions.count)
+    customers.reserveCapacity(previous.decisions.count)
+    let old = previous.decisions
+    let oldCustomers = previous.decisionCustomers
+    var p = 0
+    var lower = 0
+    while lower < candidates.count {
+      let customer = candidates[lower].customer
+      var upper = lower
+      while upper < candidates.count, candidates[upper].customer == customer { upper += 1 }
+      // Customers before this one kept no candidates: they were affected, and now get nothing.
+      while p < old.count, oldCustomers[p] < customer { p += 1 }
+      if affected[Int(customer)] {
+        let before = decisions.count
+        decider.decide(customer: Int(customer), candidates[lower..<upper], into: &decisions)
+        customers += repeatElement(customer, count: decisions.count - before)
+        while p < old.count, oldCustomers[p] == customer { p += 1 }
+      } else {
+        while p < old.count, oldCustomers[p] == customer {
+          decisions.append(old[p])
+          customers.append(customer)
+          p += 1
+        }
+      }
+      lower = upper
+    }
+    return (decisions, customers)
   }
 
   /// Interleaves per-rule lists (each in customer order) into customer-then-rule order.

@@ -9,7 +9,8 @@ extension EngineSession {
       return unknownName(rule, kinds: .rules)
     }
     do {
-      let explanation = try Explainer(plan: currentPlan(workspace)).explain(customerID: customerID, rule: rule)
+      let explanation = try Explainer(plan: currentPlan(workspace)).explain(
+        customerID: customerID, rule: rule)
       return .message(explanation.text())
     } catch {
       return ShellOutputError(error.message).output
@@ -28,7 +29,8 @@ extension EngineSession {
     }
     let record = plan.record(ofCustomer: number)
     var blocks: [ShellOutput.Block] = [
-      .table(TextTable(headers: ["field", "value"], rows: record.fields.map { [$0.name, $0.value] }))
+      .table(
+        TextTable(headers: ["field", "value"], rows: record.fields.map { [$0.name, $0.value] }))
     ]
     for rows in record.tables {
       guard !rows.rows.isEmpty else {

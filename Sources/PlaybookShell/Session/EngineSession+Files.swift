@@ -13,9 +13,12 @@ extension EngineSession {
       let sources = error.source.map { [$0.path: $0.text] } ?? [:]
       let renderer = DiagnosticRenderer(sources: sources, color: color)
       return ShellOutput(
-        error.diagnostics.map { $0.severity == .error ? .error(renderer.render($0)) : .warning(renderer.render($0)) })
+        error.diagnostics.map {
+          $0.severity == .error ? .error(renderer.render($0)) : .warning(renderer.render($0))
+        })
     }
-    document = SessionDocument(file: path, text: opened.source.text, playbook: opened.model.playbook)
+    document = SessionDocument(
+      file: path, text: opened.source.text, playbook: opened.model.playbook)
     loadedPath = path
     baseDirectory = opened.baseDirectory
     clockOverride = nil
@@ -68,7 +71,8 @@ extension EngineSession {
         $0.mappingPaths { RelativePath.rebase($0, from: base, to: target) }
       }
     }
-    let text = PlaybookFormatter.format(playbook, source: SourceFile(path: SessionDocument.name, text: document.text))
+    let text = PlaybookFormatter.format(
+      playbook, source: SourceFile(path: SessionDocument.name, text: document.text))
     do {
       try text.write(toFile: path, atomically: true, encoding: .utf8)
     } catch {
@@ -91,7 +95,8 @@ extension EngineSession {
       let folder = directory
         ?? declared.map({ Workspace.resolve($0.path.value, against: baseDirectory) })
     else {
-      return ShellOutputError("no export folder: use :export DIR, or add `export to \"DIR\"`").output
+      return ShellOutputError("no export folder: use :export DIR, or add `export to \"DIR\"`")
+        .output
     }
     let exportFormat =
       format.flatMap { ExportFormat(rawValue: $0.rawValue) }
@@ -103,7 +108,8 @@ extension EngineSession {
         of: workspace.dataset, eventTableOrder: model.tables.filter { !$0.isCustomers }.map(\.name)),
       counts: run.counts,
       timings: PhaseTimings(
-        load: workspace.loadMilliseconds, evaluate: run.evaluateMilliseconds, decide: run.decideMilliseconds))
+        load: workspace.loadMilliseconds, evaluate: run.evaluateMilliseconds,
+        decide: run.decideMilliseconds))
     do {
       try CampaignExporter.stage(
         run.decisions, summary: summary, to: ExportTarget(directory: folder, format: exportFormat)
@@ -113,7 +119,8 @@ extension EngineSession {
     }
     let sent = run.counts.byStatus[.send]
     return .message(
-      "exported \(plural(run.decisions.count, "decision")) (\(sent.grouped) to send) to \(folder) as \(exportFormat.rawValue)")
+      "exported \(plural(run.decisions.count, "decision")) (\(sent.grouped) to send) to \(folder) as \(exportFormat.rawValue)"
+    )
   }
 }
 

@@ -40,7 +40,8 @@ extension EngineSession {
     let checked = check(remaining.playbook, text: remaining.text)
     if checked.diagnostics.contains(where: { $0.severity == .error }) {
       var output = ShellOutputError("cannot drop \(slot): the playbook still uses it").output
-      output.blocks += rendered(checked.diagnostics.filter { $0.severity == .error }, pending: nil).blocks
+      output.blocks +=
+        rendered(checked.diagnostics.filter { $0.severity == .error }, pending: nil).blocks
       return output
     }
     document = remaining
@@ -56,7 +57,8 @@ extension EngineSession {
     } else if let parsed = Timestamp.parse(time) {
       clockOverride = parsed.seconds
     } else {
-      return ShellOutputError("'\(time)' is not an ISO 8601 time such as 2026-11-01T09:00:00Z").output
+      return ShellOutputError("'\(time)' is not an ISO 8601 time such as 2026-11-01T09:00:00Z")
+        .output
     }
     return .message("Clock \(Timestamp.format(clock)).")
   }
@@ -71,7 +73,9 @@ extension EngineSession {
     if kinds.contains(.offers) { what.append("offer") }
     if kinds.contains(.channels) { what.append("channel") }
     if kinds.contains(.definitions) { what.append("definition") }
-    let list = what.count > 1 ? what.dropLast().joined(separator: ", ") + " or " + what[what.count - 1] : what[0]
+    let list =
+      what.count > 1
+      ? what.dropLast().joined(separator: ", ") + " or " + what[what.count - 1] : what[0]
     return ShellOutputError("no \(list) named '\(name)'\(hint)").output
   }
 }

@@ -44,7 +44,17 @@ extension EngineSession {
   func test() -> ShellOutput {
     guard let workspace else { return requireData().failureOutput }
     guard !workspace.model.tests.isEmpty else { return .message("no tests in the playbook") }
-    let results = TestRunner.run(workspace, now: now())
+    // Tests name the input they were typed in or loaded from, not the session document.
+    let results = TestRunner.run(workspace, now: now()).map { result in
+      var result = result
+      guard let place = document.place(ofLine: result.line) else { return result }
+      result.file = place.sourceName
+      result.line = place.line
+      for index in result.failures.indices {
+        result.failures[index].line = document.place(ofLine: result.failures[index].line)?.line ?? 0
+      }
+      return result
+    }
     var output = ShellOutput.message(TestReport.text(results))
     let failed = results.filter { !$0.passed }.count
     if failed > 0 { output.blocks.append(.error("error: \(plural(failed, "test")) failed")) }
@@ -53,7 +63,9 @@ extension EngineSession {
 
   /// A plan at the current clock, compiled afresh unless the last run's still fits.
   func currentPlan(_ workspace: Workspace) -> Plan {
-    if let lastRun, lastRun.plan.clock == clock, lastRun.plan.model.playbook == workspace.model.playbook {
+    if let lastRun, lastRun.plan.clock == clock,
+      lastRun.plan.model.playbook == workspace.model.playbook
+    {
       return lastRun.plan
     }
     return Plan(model: workspace.model, dataset: workspace.dataset, clock: clock)

@@ -54,35 +54,48 @@ public final class EngineSession: ShellSession {
       return rendered(parsed.diagnostics, pending: parsed.chunk)
     }
     var playbook = document.playbook
-    var replaced: [String] = []
+    var changes: [String] = []
     // Paths typed at the prompt are relative to the current folder; the playbook's are
     // relative to its own folder.
     let base = baseDirectory
     let typed = parsed.statements.map { statement in
-      RelativePath.same(".", base) ? statement : statement.mappingPaths { RelativePath.rebase($0, from: ".", to: base) }
+      RelativePath.same(".", base)
+        ? statement : statement.mappingPaths { RelativePath.rebase($0, from: ".", to: base) }
     }
     for new in typed {
       if let index = playbook.statements.firstIndex(where: { $0.slot == new.slot }) {
         let old = playbook.statements[index].range
-        playbook.comments.removeAll { $0.range.start.line >= old.start.line && $0.range.start.line <= old.end.line }
+        playbook.comments.removeAll {
+          $0.range.start.line >= old.start.line && $0.range.start.line <= old.end.line
+        }
         playbook.statements[index] = new
-        replaced.append(new.slot)
+        changes.append("replaced \(new.slot)")
       } else {
         playbook.statements.append(new)
+        // Named statements are confirmed; `window 30d` and the like speak for themselves.
+        if new.isNamed { changes.append("added \(new.slot)") }
       }
     }
     playbook.comments += parsed.comments
     let checked = check(playbook, text: document.text(appending: parsed.chunk))
     let diagnostics = parsed.diagnostics + checked.diagnostics
-    if diagnostics.contains(where: { $0.severity == .error }) {
-      return rendered(diagnostics, pending: parsed.chunk)
+    let errors = diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty {
+      var output = rendered(diagnostics, pending: parsed.chunk)
+      // Errors only elsewhere: the statement is fine, but what uses its name is not.
+      if errors.allSatisfy({ !parsed.chunk.contains(documentLine: $0.range?.start.line ?? 0) }) {
+        let what = typed.map(\.slot).joined(separator: ", ")
+        output.blocks.insert(
+          .error("error: \(what) not changed: statements using it would be wrong"), at: 0)
+      }
+      return output
     }
     document.playbook = playbook
     document.append(parsed.chunk)
     accept(checked)
     hasUnsavedChanges = true
     var output = rendered(diagnostics, pending: nil)
-    output.blocks += replaced.map { .message("replaced \($0)") }
+    output.blocks += changes.map { .message($0) }
     return output
   }
 
@@ -99,10 +112,12 @@ public final class EngineSession: ShellSession {
   func check(_ playbook: Playbook, text: String) -> Checked {
     let (model, declared) = PlaybookChecker.declarations(of: playbook, file: SessionDocument.name)
     if declared.contains(where: { $0.severity == .error }) || model.customerTable == nil {
-      return Checked(model: model, workspace: nil, reloaded: workspace != nil, diagnostics: declared)
+      return Checked(
+        model: model, workspace: nil, reloaded: workspace != nil, diagnostics: declared)
     }
     let reuse = workspace.flatMap { current in
-      Self.loadStatements(current.model.playbook) == Self.loadStatements(playbook) ? current.dataset : nil
+      Self.loadStatements(current.model.playbook) == Self.loadStatements(playbook)
+        ? current.dataset : nil
     }
     do {
       let workspace = try Workspace.open(
@@ -133,7 +148,8 @@ public final class EngineSession: ShellSession {
 
   /// Diagnostics as output blocks: errors as errors, the rest as warnings.
   func rendered(_ diagnostics: [Diagnostic], pending: SessionDocument.Chunk?) -> ShellOutput {
-    let texts = document.render(diagnostics, pending: pending, color: color, fallbackName: displayName)
+    let texts = document.render(
+      diagnostics, pending: pending, color: color, fallbackName: displayName)
     return ShellOutput(
       zip(diagnostics, texts).map { diagnostic, text in
         diagnostic.severity == .error ? .error(text) : .warning(text)
@@ -179,18 +195,25 @@ public final class EngineSession: ShellSession {
     if let workspace {
       for (row, _) in model.rows {
         guard let binding = model.table(ofRow: row) else { continue }
-        let table = binding.isCustomers ? workspace.dataset.customers : workspace.dataset.events[binding.name]
+        let table =
+          binding.isCustomers ? workspace.dataset.customers : workspace.dataset.events[binding.name]
         guard let table else { continue }
-        let mapped = binding.fieldColumns.keys.filter { table.columnIndex(binding.fieldColumns[$0] ?? $0) != nil }
+        let mapped = binding.fieldColumns.keys.filter {
+          table.columnIndex(binding.fieldColumns[$0] ?? $0) != nil
+        }
         rowFields[row] = Array(Set(table.columns.map(\.name) + mapped)).sorted()
       }
     }
     let vocabulary = ShellVocabulary(
       rules: model.rules.map(\.rule.name.text),
-      segments: statements.compactMap { if case .segment(let s) = $0.kind { s.name.text } else { nil } },
+      segments: statements.compactMap {
+        if case .segment(let s) = $0.kind { s.name.text } else { nil }
+      },
       offers: model.offers.map(\.code.text),
       channels: model.channels.map(\.name.text),
-      definitions: statements.compactMap { if case .define(let d) = $0.kind { d.name.text } else { nil } },
+      definitions: statements.compactMap {
+        if case .define(let d) = $0.kind { d.name.text } else { nil }
+      },
       rowFields: rowFields, customerIDs: customerIDs())
     vocabularyCache = vocabulary
     return vocabulary

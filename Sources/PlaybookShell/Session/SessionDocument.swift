@@ -48,20 +48,25 @@ struct SessionDocument {
     self.playbook = playbook
     self.text = text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
     lineCount = self.text.utf8.count { $0 == UInt8(ascii: "\n") }
-    chunks = [Chunk(sourceName: path, text: text, firstDocumentLine: 1, lineCount: lineCount, firstLine: 1)]
+    chunks = [
+      Chunk(sourceName: path, text: text, firstDocumentLine: 1, lineCount: lineCount, firstLine: 1)
+    ]
   }
 
   /// Parses `typed` as if it followed the document. The document's text is blanked out
   /// in front of it (same bytes and lines, all spaces), so positions come out as they
   /// will be once it is appended, and nothing before it is parsed again.
   func parse(_ typed: TypedStatement, sourceName: String) -> Parsed {
-    let blank = String(decoding: text.utf8.map { $0 == UInt8(ascii: "\n") ? $0 : UInt8(ascii: " ") }, as: UTF8.self)
-    let (playbook, diagnostics) = PlaybookParser.parse(SourceFile(path: Self.name, text: blank + typed.text))
+    let blank = String(
+      decoding: text.utf8.map { $0 == UInt8(ascii: "\n") ? $0 : UInt8(ascii: " ") }, as: UTF8.self)
+    let (playbook, diagnostics) = PlaybookParser.parse(
+      SourceFile(path: Self.name, text: blank + typed.text))
     let chunk = Chunk(
       sourceName: sourceName, text: typed.text, firstDocumentLine: lineCount + 1,
       lineCount: typed.text.utf8.count { $0 == UInt8(ascii: "\n") } + 1, firstLine: typed.firstLine)
     return Parsed(
-      statements: playbook.statements, comments: playbook.comments, diagnostics: diagnostics, chunk: chunk)
+      statements: playbook.statements, comments: playbook.comments, diagnostics: diagnostics,
+      chunk: chunk)
   }
 
   /// The text once `chunk` is appended.
@@ -76,11 +81,15 @@ struct SessionDocument {
 
   /// Renders diagnostics against the input each came from, `pending` being a chunk
   /// parsed but not appended.
-  func render(_ diagnostics: [Diagnostic], pending: Chunk? = nil, color: Bool, fallbackName: String) -> [String] {
+  func render(_ diagnostics: [Diagnostic], pending: Chunk? = nil, color: Bool, fallbackName: String)
+    -> [String]
+  {
     diagnostics.map { diagnostic in
       var diagnostic = diagnostic
       guard let range = diagnostic.range,
-        let chunk = (chunks + (pending.map { [$0] } ?? [])).last(where: { $0.contains(documentLine: range.start.line) })
+        let chunk = (chunks + (pending.map { [$0] } ?? [])).last(where: {
+          $0.contains(documentLine: range.start.line)
+        })
       else {
         if diagnostic.file == Self.name { diagnostic.file = fallbackName }
         return DiagnosticRenderer(sources: [:], color: color).render(diagnostic)
@@ -90,19 +99,31 @@ struct SessionDocument {
       diagnostic.range?.start.line += shift
       diagnostic.range?.end.line += shift
       let padded = String(repeating: "\n", count: max(0, chunk.firstLine - 1)) + chunk.text
-      return DiagnosticRenderer(sources: [chunk.sourceName: padded], color: color).render(diagnostic)
+      return DiagnosticRenderer(sources: [chunk.sourceName: padded], color: color).render(
+        diagnostic)
+    }
+  }
+
+  /// Where a document line came from: its input's name and its line there.
+  func place(ofLine line: Int) -> (sourceName: String, line: Int)? {
+    chunks.last { $0.contains(documentLine: line) }.map {
+      ($0.sourceName, line - $0.firstDocumentLine + $0.firstLine)
     }
   }
 
   /// The comments on the lines of `range`.
   func comments(within range: SourceRange) -> [Comment] {
-    playbook.comments.filter { $0.range.start.line >= range.start.line && $0.range.start.line <= range.end.line }
+    playbook.comments.filter {
+      $0.range.start.line >= range.start.line && $0.range.start.line <= range.end.line
+    }
   }
 
   /// Removes the statement at `index` with the comments on its lines.
   mutating func removeStatement(at index: Int) {
     let range = playbook.statements[index].range
-    playbook.comments.removeAll { $0.range.start.line >= range.start.line && $0.range.start.line <= range.end.line }
+    playbook.comments.removeAll {
+      $0.range.start.line >= range.start.line && $0.range.start.line <= range.end.line
+    }
     playbook.statements.remove(at: index)
   }
 }

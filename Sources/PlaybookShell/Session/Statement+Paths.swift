@@ -36,7 +36,9 @@ enum RelativePath {
     let target = components(absolute(from) + "/" + path)
     let folder = components(absolute(to))
     var common = 0
-    while common < target.count, common < folder.count, target[common] == folder[common] { common += 1 }
+    while common < target.count, common < folder.count, target[common] == folder[common] {
+      common += 1
+    }
     // Folders with nothing in common but the root: the absolute path reads better.
     if common == 0 { return "/" + target.joined(separator: "/") }
     let parts = Array(repeating: "..", count: folder.count - common) + target[common...]

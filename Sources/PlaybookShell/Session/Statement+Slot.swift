@@ -23,6 +23,15 @@ extension Statement {
     }
   }
 
+  /// Whether the statement defines something by name (a rule, a table, a test, …)
+  /// rather than setting something a playbook has once (`window`, `limit`, …).
+  var isNamed: Bool {
+    switch kind {
+    case .load, .define, .segment, .channel, .offer, .rule, .test: true
+    default: false
+    }
+  }
+
   /// The name `:show` and `:drop` know the statement by; nil for statements without one.
   var name: String? {
     switch kind {
