@@ -41,8 +41,11 @@ let package = Package(
     .testTarget(name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage"]),
     .testTarget(
       name: "PlaybookEngineTests", dependencies: ["PlaybookEngine"], exclude: ["CSVConformance"]),
-    .testTarget(name: "PlaybookLedgerTests", dependencies: ["PlaybookLedger"]),
+    .testTarget(
+      name: "PlaybookLedgerTests",
+      dependencies: ["PlaybookLedger", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "PlaybookShellTests", dependencies: ["PlaybookShell"]),
-    .testTarget(name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine"]),
+    .testTarget(
+      name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine"], exclude: ["Expected"]),
   ]
 )
