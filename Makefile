@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo
+.PHONY: deps build test demo bench-smoke
 
 # libedit's headers are the one system package the build needs (Debian: libedit-dev).
 deps:
@@ -26,3 +26,10 @@ test: deps
 demo: deps
 	swift build -c release --product playloop
 	.build/release/playloop run Playbooks/service-recovery.playbook --out out/service-recovery
+
+# The benchmark at a small size, as a smoke test: it must finish and print its figures.
+# Never a pass/fail on timing (docs/PERFORMANCE.md has the real figures).
+bench-smoke: deps
+	swift build --product playloop-data
+	swift build --product playloop-bench
+	.build/debug/playloop-bench --sizes 10000 --repeats 1 --data .build/bench-smoke

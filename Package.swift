@@ -11,6 +11,7 @@ let package = Package(
   products: [
     .executable(name: "playloop", targets: ["playloop"]),
     .executable(name: "playloop-data", targets: ["playloop-data"]),
+    .executable(name: "playloop-bench", targets: ["playloop-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,11 +34,18 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "playloop-data", dependencies: ["PlaybookLanguage"]),
+    // Phase-by-phase figures at 10k/100k/1M customers (docs/PERFORMANCE.md).
+    // Counts allocations by interposing malloc; linked into the benchmark only.
+    .target(name: "MallocCounter"),
+    .executableTarget(name: "playloop-bench", dependencies: ["PlaybookEngine", "MallocCounter"]),
     .testTarget(name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage"]),
     .testTarget(
       name: "PlaybookEngineTests", dependencies: ["PlaybookEngine"], exclude: ["CSVConformance"]),
-    .testTarget(name: "PlaybookLedgerTests", dependencies: ["PlaybookLedger"]),
+    .testTarget(
+      name: "PlaybookLedgerTests",
+      dependencies: ["PlaybookLedger", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "PlaybookShellTests", dependencies: ["PlaybookShell"]),
-    .testTarget(name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine"]),
+    .testTarget(
+      name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine"], exclude: ["Expected"]),
   ]
 )

@@ -1,31 +1,34 @@
 public import PlaybookEngine
 
-/// What earlier runs sent, loaded from the ledger into memory once per run so the
+/// What earlier runs sent, read from the ledger into memory once per run so the
 /// decider's checks are hash lookups, not queries.
 public struct LedgerHistory: SendHistory {
   /// Rule → trigger ids it was sent for (rules that trigger on an event row).
-  var triggers: [String: Set<String>] = [:]
+  private var triggers: [String: Set<String>] = [:]
   /// Rule → (customer, offer) pairs it was sent for (customer-only rules).
-  var customerOffers: [String: Set<CustomerOffer>] = [:]
+  private var customerOffers: [String: Set<CustomerOffer>] = [:]
   /// Customer → send times, ascending, of the sends `limit … per D` counts.
-  var sendTimes: [String: [Int64]] = [:]
+  private var sendTimes: [String: [Int64]] = [:]
 
-  struct CustomerOffer: Hashable {
+  private struct CustomerOffer: Hashable {
     var customerID: String
     var offer: String
   }
 
-  /// A history from ledger rows; `counted` says whether a send counts towards
-  /// `limit … per D` (a replay counts only the runs before the one it replays).
-  init(_ sends: [LedgerSend], counted: (LedgerSend) -> Bool) {
-    for send in sends {
-      if let trigger = send.triggerID {
-        triggers[send.rule, default: []].insert(trigger)
-      } else {
-        customerOffers[send.rule, default: []].insert(CustomerOffer(customerID: send.customerID, offer: send.offer))
-      }
-      if counted(send) { sendTimes[send.customerID, default: []].append(send.sendAt) }
+  init() {}
+
+  /// Adds one send; `counted` says whether it counts towards `limit … per D`.
+  mutating func add(rule: String, offer: String, customerID: String, triggerID: String?, sendAt: Int64, counted: Bool) {
+    if let triggerID {
+      triggers[rule, default: []].insert(triggerID)
+    } else {
+      customerOffers[rule, default: []].insert(CustomerOffer(customerID: customerID, offer: offer))
     }
+    if counted { sendTimes[customerID, default: []].append(sendAt) }
+  }
+
+  /// Sorts the send times; call once after the last `add`.
+  mutating func finish() {
     for key in sendTimes.keys { sendTimes[key]?.sort() }
   }
 

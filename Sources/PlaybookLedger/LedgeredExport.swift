@@ -63,8 +63,8 @@ public enum LedgeredExport {
 
     let playbookHash = Fingerprint.of(workspace.source.text.utf8)
     let runs = try ledger.runs()
-    let (run, replayed) = decide(
-      workspace, clock: clock, history: try ledger.historySends(),
+    let (run, replayed) = try decide(
+      workspace, clock: clock, ledger: ledger,
       earlier: runs.last { $0.clock == clock && $0.playbookHash == playbookHash })
     try hook(.evaluated)
 
@@ -112,26 +112,30 @@ public enum LedgeredExport {
   /// towards limits): the same sends make this a replay of it. Otherwise decide against
   /// the whole history.
   private static func decide(
-    _ workspace: Workspace, clock: Int64, history: [LedgerSend], earlier: LedgerRun?
-  ) -> (CampaignRun, replayed: LedgerRun?) {
+    _ workspace: Workspace, clock: Int64, ledger: SendLedger, earlier: LedgerRun?
+  ) throws(Diagnostic) -> (CampaignRun, replayed: LedgerRun?) {
+    let countedSince = workspace.model.limit?.period.map { clock - $0.seconds }
     if let earlier {
-      let replay = CampaignRun(
-        workspace: workspace, clock: clock,
-        history: LedgerHistory(history.filter { $0.runSeq != earlier.seq }) { $0.runSeq < earlier.seq })
-      let recorded = Set(history.lazy.filter { $0.runSeq == earlier.seq }.map(\.decisionKey))
+      let history = try ledger.history(excluding: earlier.seq, countedBefore: earlier.seq, countedSince: countedSince)
+      let replay = CampaignRun(workspace: workspace, clock: clock, history: history)
+      let recorded = Set(try ledger.sends(ofRun: earlier.seq).map(\.decisionKey))
       if Set(sends(replay.decisions, run: earlier).map(\.decisionKey)) == recorded { return (replay, earlier) }
     }
-    return (CampaignRun(workspace: workspace, clock: clock, history: LedgerHistory(history) { _ in true }), nil)
+    let history = try ledger.history(countedSince: countedSince)
+    return (CampaignRun(workspace: workspace, clock: clock, history: history), nil)
   }
 
   /// The history a dry run decides against: the committed runs, and pending ones whose
   /// export is in place (which the next real run will commit). Reads only; nil when
   /// there is no ledger yet.
-  public static func history(ledgerPath: String, playbook: String) throws(Diagnostic) -> LedgerHistory? {
+  public static func history(
+    ledgerPath: String, workspace: Workspace, clock: Int64
+  ) throws(Diagnostic) -> LedgerHistory? {
     guard let ledger = try SendLedger.openForReading(path: ledgerPath) else { return nil }
-    try ledger.checkBelongs(to: playbook)
+    try ledger.checkBelongs(to: workspace.model.name)
     let exported = try ledger.runs().filter { $0.state == .pending && isExported($0) }.map(\.seq)
-    return LedgerHistory(try ledger.historySends(alsoRuns: exported)) { _ in true }
+    return try ledger.history(
+      countedSince: workspace.model.limit?.period.map { clock - $0.seconds }, alsoRuns: exported)
   }
 
   /// Settles each pending run: its export is put back in order (a run killed between the

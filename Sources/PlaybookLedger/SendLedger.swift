@@ -116,11 +116,42 @@ public struct SendLedger: Sendable {
     return try selectSends(where: conditions.joined(separator: " AND "), arguments)
   }
 
-  /// The sends of every committed run and of those listed in `alsoRuns`.
-  func historySends(alsoRuns: [Int64] = []) throws(Diagnostic) -> [LedgerSend] {
-    let extra = alsoRuns.map(String.init).joined(separator: ", ")
-    return try selectSends(
-      where: extra.isEmpty ? "runs.state = 'committed'" : "(runs.state = 'committed' OR runs.seq IN (\(extra)))", [])
+  /// What the sends of committed runs (and of those in `alsoRuns`) say, streamed from
+  /// the ledger without keeping the rows.
+  ///
+  /// - Parameters:
+  ///   - excluding: a run whose sends are left out (the run being replayed).
+  ///   - countedBefore: only runs before this one count towards limits (a replay's view).
+  ///   - countedSince: only sends at or after this time count towards limits; nil when
+  ///     the playbook has no `limit … per D`, so none are kept.
+  func history(
+    excluding: Int64? = nil, countedBefore: Int64? = nil, countedSince: Int64?, alsoRuns: [Int64] = []
+  ) throws(Diagnostic) -> LedgerHistory {
+    let runs = alsoRuns.map(String.init).joined(separator: ", ")
+    let states = runs.isEmpty ? "runs.state = 'committed'" : "(runs.state = 'committed' OR runs.seq IN (\(runs)))"
+    return try read("read the sends") { db in
+      var history = LedgerHistory()
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT sends.run_seq, sends.rule, sends.offer, sends.customer_id, sends.trigger_id, sends.send_at
+          FROM sends JOIN runs ON runs.seq = sends.run_seq WHERE \(states) AND sends.run_seq IS NOT ?
+          """, arguments: [excluding])
+      while let row = try rows.next() {
+        let seq: Int64 = row[0]
+        let sendAt: Int64 = row[5]
+        var counted = false
+        if let countedSince, sendAt >= countedSince { counted = countedBefore.map { seq < $0 } ?? true }
+        history.add(rule: row[1], offer: row[2], customerID: row[3], triggerID: row[4], sendAt: sendAt, counted: counted)
+      }
+      history.finish()
+      return history
+    }
+  }
+
+  /// The sends one run recorded.
+  func sends(ofRun seq: Int64) throws(Diagnostic) -> [LedgerSend] {
+    try selectSends(where: "sends.run_seq = ?", [seq])
   }
 
   private func selectSends(where condition: String, _ arguments: StatementArguments) throws(Diagnostic) -> [LedgerSend] {

@@ -61,7 +61,7 @@ struct RunCommand: ParsableCommand {
   ) throws {
     do throws(Diagnostic) {
       if dryRun {
-        let history = try LedgeredExport.history(ledgerPath: ledgerPath, playbook: workspace.model.name)
+        let history = try LedgeredExport.history(ledgerPath: ledgerPath, workspace: workspace, clock: clock)
         return report(CampaignRun(workspace: workspace, clock: clock, history: history).summary, workspace)
       }
       guard let target = exportTarget(workspace) else {

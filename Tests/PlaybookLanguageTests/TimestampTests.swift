@@ -17,6 +17,21 @@ import PlaybookLanguage
     #expect(Timestamp.parse(text) == nil)
   }
 
+  /// `YYYY-MM-DDTHH:MM:SSZ` has a fast path; the same text with `+00:00` for `Z` takes
+  /// the general one. Both must accept and reject the same values, with the same seconds.
+  @Test func canonicalFormAgreesWithTheGeneralReader() {
+    for year in ["1969", "2000", "2023", "2024", "2100", "0000", "20x6"] {
+      for month in ["00", "01", "02", "04", "12", "13"] {
+        for day in ["00", "01", "28", "29", "30", "31", "32"] {
+          for time in ["00:00:00", "09:30:59", "23:59:60", "24:00:00", "12:60:00", "1a:00:00"] {
+            let text = "\(year)-\(month)-\(day)T\(time)"
+            #expect(Timestamp.parse(text + "Z")?.seconds == Timestamp.parse(text + "+00:00")?.seconds, "\(text)")
+          }
+        }
+      }
+    }
+  }
+
   @Test func formatsRoundTrip() {
     for s: Int64 in [0, -1, 1_793_525_400, 951_782_400, 4_102_444_799] {
       #expect(Timestamp.parse(Timestamp.format(s))?.seconds == s)

@@ -160,15 +160,19 @@ import Testing
 
   @Test func dryRunHistoryReadsWithoutWriting() throws {
     try LedgerFixture.with { f in
-      #expect(try LedgeredExport.history(ledgerPath: f.ledgerPath, playbook: "Ledger test") == nil)
+      let workspace = try f.workspace()
+      let clock = LedgerFixture.day(1)
+      #expect(try LedgeredExport.history(ledgerPath: f.ledgerPath, workspace: workspace, clock: clock) == nil)
       #expect(!FileManager.default.fileExists(atPath: f.ledgerPath))
       try f.run(LedgerFixture.day(1))
       let bytes = FileManager.default.contents(atPath: f.ledgerPath)
-      let history = try #require(try LedgeredExport.history(ledgerPath: f.ledgerPath, playbook: "Ledger test"))
+      let history = try #require(try LedgeredExport.history(ledgerPath: f.ledgerPath, workspace: workspace, clock: clock))
       #expect(history.alreadySent(rule: "apology", triggerID: "T-1", customerID: "C-1", offer: "SORRY"))
       #expect(FileManager.default.contents(atPath: f.ledgerPath) == bytes)
+      try f.write("ledger.playbook", LedgerFixture.playbook(name: "Another"))
+      let other = try f.workspace()
       #expect(throws: Diagnostic.self) {
-        try LedgeredExport.history(ledgerPath: f.ledgerPath, playbook: "Another")
+        try LedgeredExport.history(ledgerPath: f.ledgerPath, workspace: other, clock: clock)
       }
     }
   }
@@ -178,7 +182,8 @@ import Testing
   @Test func dryRunCountsAPendingRunWhoseExportIsInPlace() throws {
     try LedgerFixture.with { f in
       #expect(throws: Diagnostic.self) { try f.run(LedgerFixture.day(1), crashAt: .exported) }
-      let history = try #require(try LedgeredExport.history(ledgerPath: f.ledgerPath, playbook: "Ledger test"))
+      let history = try #require(
+        try LedgeredExport.history(ledgerPath: f.ledgerPath, workspace: try f.workspace(), clock: LedgerFixture.day(1)))
       #expect(history.alreadySent(rule: "greet", triggerID: nil, customerID: "C-2", offer: "HELLO"))
     }
   }

@@ -27,6 +27,31 @@ import Testing
     }
   }
 
+  /// `limit 2 per customer per 7d` across nights: after each night, no customer has more
+  /// than 2 sends recorded with send_at in the 7 days before that night's clock or later.
+  @Test func limitPerWeekHoldsAcrossNights() throws {
+    try LedgerHarness.with { h in
+      var capped = 0
+      for clock in LedgerHarness.clocks {
+        #expect(try h.run(clock).status == 0)
+        let log = try String(contentsOfFile: h.exportPath + "/decisions.csv", encoding: .utf8)
+        capped += log.components(separatedBy: "already reached by earlier runs").count - 1
+        let listing = try Invocation.run(LedgerHarness.playloop, ["ledger", h.ledgerPath, "--json"], in: h.folder)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [String: Any])
+        let sends = try #require(json["sends"] as? [[String: Any]])
+        let since = try #require(ISO8601DateFormatter().date(from: clock)).addingTimeInterval(-7 * 86_400)
+        var perCustomer: [String: Int] = [:]
+        for send in sends {
+          let at = try #require(ISO8601DateFormatter().date(from: send["send_at"] as? String ?? ""))
+          if at >= since { perCustomer[send["customer_id"] as? String ?? "", default: 0] += 1 }
+        }
+        #expect(perCustomer.values.allSatisfy { $0 <= 2 }, "night \(clock)")
+      }
+      // The earlier nights' sends did use up some customers' weekly slots.
+      #expect(capped > 0)
+    }
+  }
+
   @Test func ledgerListingFilters() throws {
     try LedgerHarness.with { h in
       try h.run(LedgerHarness.clocks[0])

@@ -47,7 +47,7 @@ import Testing
       #expect(flock(lock, LOCK_EX) == 0)
       let run = try h.start(LedgerHarness.clocks[0])
       var waited = 0
-      while !run.stderr.contains("waiting for another run to release"), waited < 200, run.isRunning {
+      while !run.stderr.contains("waiting for another run to release"), waited < 1200, run.isRunning {
         usleep(50_000)
         waited += 1
       }

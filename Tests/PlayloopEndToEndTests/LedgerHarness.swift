@@ -9,12 +9,11 @@ import Testing
 /// reads back what it left: the export folder and `playloop ledger --json`.
 ///
 /// The binaries are the package's own build products (`.build/debug/playloop`,
-/// `.build/debug/playloop-data`); `swift build` (which `swift test` runs first) builds them.
+/// `.build/debug/playloop-data`); `swift build --build-tests` (which `swift test` runs
+/// first) builds them.
 struct LedgerHarness {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-  static let playloop = packageRoot + "/.build/debug/playloop"
-  static let generator = packageRoot + "/.build/debug/playloop-data"
+  static let playloop = PlayloopCLI.binary.path
+  static let generator = PlayloopCLI.binary.deletingLastPathComponent().appendingPathComponent("playloop-data").path
 
   /// The data set, generated once into a folder named for its options (the same options
   /// give the same bytes), so test processes share it; written beside and renamed into place.

@@ -109,7 +109,7 @@ struct ExpressionCompiler {
     case .text(.column(let column, let nulls, let slot)):
       return { frame in
         let row = slot.index(frame)
-        return nulls.isNull(row) || column.start(row) == column.ends[row]
+        return nulls.isNull(row) || column.start(row) == column.end(row)
       }
     case .list, .row: return { _ in false }
     }

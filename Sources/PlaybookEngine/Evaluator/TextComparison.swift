@@ -28,9 +28,10 @@ enum TextComparison {
     }
   }
 
-  /// `subject contains any needles`, case-insensitively. An ASCII needle is found by
-  /// folding ASCII letters in place (UTF-8 bytes of other letters never match ASCII);
-  /// only a needle with other letters needs the text folded through `lowercased()`.
+  /// `subject contains any needles`, case-insensitively. ASCII literal needles (the
+  /// usual case) are compiled once into a `NeedleSet` and found in one pass over the
+  /// text, folding ASCII letters in place. Other needles (UTF-8 letters, columns) fold
+  /// the text through `lowercased()`, since UTF-8 bytes of other letters never match ASCII.
   static func containsAny(_ subject: Evaluation, _ needles: [Evaluation]) -> (Frame) -> Truth {
     guard case .text(let haystack) = subject else { return { _ in .unknown } }
     let operands = needles.compactMap { needle -> TextOperand? in
@@ -41,6 +42,12 @@ enum TextComparison {
       if case .literal = $0 { return true }
       return false
     } ? operands.compactMap { if case .literal(let b) = $0 { return folded(b) } else { return nil } } : nil
+    if let literals, literals.allSatisfy({ $0.allSatisfy { $0 < 0x80 } }) {
+      let set = NeedleSet(literals)
+      return { frame in
+        with(haystack, frame) { set.occurs(in: $0) }.map(Truth.init) ?? .unknown
+      }
+    }
     return { frame in
       let needleBytes = literals ?? operands.compactMap { with($0, frame) { folded(Array($0)) } }
       let found = with(haystack, frame) { text -> Bool in

@@ -164,7 +164,7 @@ public struct Explainer: Sendable {
     let ids = plan.dataset.customerIDs
     let length = id.utf8.count
     var scored: [(Int, String)] = []
-    for row in 0..<ids.count where abs((ids.ends[row] - ids.start(row)) - length) <= 2 {
+    for row in 0..<ids.count where abs((ids.end(row) - ids.start(row)) - length) <= 2 {
       let candidate = ids.string(row)
       let d = NearNames.distance(id, candidate)
       if d <= 2 { scored.append((d, candidate)) }

@@ -29,7 +29,7 @@ enum ColumnBuilder {
     let chunkCount = raw.chunks.count
     let sizes = raw.chunks.map { $0.columns[c].reduce(0) { $0 + $1.length } }
     let (byteOffsets, rowOffsets) = offsets(sizes, raw)
-    var ends = [Int](repeating: 0, count: raw.rowCount)
+    var ends = [UInt32](repeating: 0, count: raw.rowCount)
     var written: [Int] = []
     var bytes = [UInt8](unsafeUninitializedCapacity: byteOffsets[chunkCount]) { out, count in
       ends.withUnsafeMutableBufferPointer { ends in
@@ -42,7 +42,7 @@ enum ColumnBuilder {
             var row = rowOffsets[k]
             for span in raw.chunks[k].columns[c] {
               if !span.isNull { at += FieldText.write(span, from: b, to: text.base + at) }
-              rowEnds.base[row] = at
+              rowEnds.base[row] = UInt32(truncatingIfNeeded: at)
               row += 1
             }
             return at - byteOffsets[k]
@@ -59,7 +59,7 @@ enum ColumnBuilder {
           let from = all.baseAddress! + byteOffsets[k]
           (from - shift).update(from: from, count: written[k])
         }
-        for row in rowOffsets[k]..<rowOffsets[k + 1] { ends[row] -= shift }
+        for row in rowOffsets[k]..<rowOffsets[k + 1] { ends[row] -= UInt32(shift) }
       }
       shift += sizes[k] - written[k]
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import PlaybookLanguage
 
 /// Loads a playbook's tables and links each event row to its customer.
@@ -10,6 +11,7 @@ public enum DatasetLoader {
   /// Throws for a missing or unreadable file, an unknown key or link column, an empty
   /// or repeated customer key, and — when `strict` — for the first row set aside.
   public static func load(customers: TableSpec, events: [TableSpec], strict: Bool) throws(LoadError) -> Dataset {
+    var started = DispatchTime.now()
     let people = try KeyedTable.read(customers)
     let customerCount = people.table.rowCount
     let index: KeyIndex
@@ -23,7 +25,7 @@ public enum DatasetLoader {
         "\(customers.path):\(line): customer \(customers.keyColumn) \"\(people.keys.string(duplicate.row))\" repeats the one on line \(first)",
         file: customers.path, line: line)
     }
-    for row in 0..<customerCount where people.keys.start(row) == people.keys.ends[row] {
+    for row in 0..<customerCount where people.keys.start(row) == people.keys.end(row) {
       let line = Int(people.table.lines[row])
       throw LoadError(
         .badKey, "\(customers.path):\(line): customer has an empty \(customers.keyColumn)",
@@ -31,16 +33,18 @@ public enum DatasetLoader {
     }
     var setAside = people.setAside
     try check(setAside, strict: strict)
+    var loads = [people.load(customers, since: started)]
 
     var tables: [String: Table] = [:]
     var links: [String: LinkIndex] = [:]
     for spec in events {
+      started = DispatchTime.now()
       let event = try KeyedTable.read(spec)
       let link = event.link ?? TextColumn()
       let (customerOfRow, unlinked) = resolve(link, in: index)
       var rows = event.setAside
       for row in unlinked {
-        let reason = link.start(row) == link.ends[row]
+        let reason = link.start(row) == link.end(row)
           ? "no customer: \(spec.linkColumn ?? "") is empty"
           : "customer \"\(link.string(row))\" does not exist"
         rows.append(SetAsideRow(table: spec.name, file: spec.path, line: Int(event.table.lines[row]), reason: reason))
@@ -50,6 +54,7 @@ public enum DatasetLoader {
       setAside += rows
       links[spec.name] = LinkIndex(customerOfRow: customerOfRow, customerCount: customerCount)
       tables[spec.name] = event.table
+      loads.append(event.load(spec, since: started))
     }
 
     var numbers: [String: Int32] = [:]
@@ -57,7 +62,7 @@ public enum DatasetLoader {
     for row in 0..<customerCount { numbers[people.keys.string(row)] = Int32(row) }
     return Dataset(
       customers: people.table, customerIDs: people.keys, customerNumber: numbers, events: tables,
-      links: links, setAside: setAside)
+      links: links, setAside: setAside, loads: loads)
   }
 
   /// Each row's customer number (-1 when the link names no customer), found in
@@ -72,7 +77,7 @@ public enum DatasetLoader {
       var missing: [Int] = []
       link.bytes.withUnsafeBufferPointer { all in
         for row in rows {
-          let key = UnsafeBufferPointer(rebasing: all[link.start(row)..<link.ends[row]])
+          let key = UnsafeBufferPointer(rebasing: all[link.start(row)..<link.end(row)])
           let number = key.isEmpty ? -1 : index.number(of: key)
           if number < 0 { missing.append(row) }
           numbers.append(number)
@@ -97,6 +102,15 @@ struct KeyedTable {
   var setAside: [SetAsideRow]
   var keys: TextColumn
   var link: TextColumn?
+  /// The file's size.
+  var fileBytes: Int
+
+  func load(_ spec: TableSpec, since started: DispatchTime) -> TableLoad {
+    let nanoseconds = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
+    return TableLoad(
+      table: spec.name, file: spec.path, bytes: fileBytes, rows: table.rowCount,
+      milliseconds: Double(nanoseconds) / 1e6)
+  }
 
   static func read(_ spec: TableSpec) throws(LoadError) -> KeyedTable {
     var declared = spec.declaredTypes
@@ -104,6 +118,7 @@ struct KeyedTable {
       declared[column] = .text
     }
     let bytes = try FileBytes.read(spec.path)
+    let size = bytes.count
     // Read with only the playbook's declarations, so a missing key or link column is
     // reported by its role below rather than as an unknown declared column.
     let raw = try TableReader.readRaw(
@@ -125,7 +140,7 @@ struct KeyedTable {
     }
     return KeyedTable(
       table: table, setAside: rows, keys: textColumn(keyIndex, keyText),
-      link: linkIndex.map { textColumn($0, linkText) })
+      link: linkIndex.map { textColumn($0, linkText) }, fileBytes: size)
   }
 
   private static func column(_ name: String, role: String, in raw: RawTable, spec: TableSpec) throws(LoadError) -> Int {

@@ -28,10 +28,12 @@ public struct Dataset: Sendable {
   public var links: [String: LinkIndex]
   /// Rows set aside while reading, in table then line order.
   public var setAside: [SetAsideRow]
+  /// Each table's load, in load order (customers first).
+  public var loads: [TableLoad]
 
   public init(
     customers: Table, customerIDs: TextColumn, customerNumber: [String: Int32],
-    events: [String: Table], links: [String: LinkIndex], setAside: [SetAsideRow]
+    events: [String: Table], links: [String: LinkIndex], setAside: [SetAsideRow], loads: [TableLoad] = []
   ) {
     self.customers = customers
     self.customerIDs = customerIDs
@@ -39,5 +41,6 @@ public struct Dataset: Sendable {
     self.events = events
     self.links = links
     self.setAside = setAside
+    self.loads = loads
   }
 }

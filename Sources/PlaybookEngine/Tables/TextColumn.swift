@@ -1,24 +1,28 @@
 /// Text values stored end to end in one byte buffer: no `String` per row.
-/// Row `i` is `bytes[start(i)..<ends[i]]` where `start(i)` is `ends[i-1]` (0 for row 0).
+/// Row `i` is `bytes[start(i)..<end(i)]` where `start(i)` is `end(i-1)` (0 for row 0).
 public struct TextColumn: Sendable {
   public var bytes: [UInt8]
-  public var ends: [Int]
+  /// Where each row's text ends in `bytes`. 32 bits are enough (a column holds text from
+  /// one file, and files over 4 GB are refused) and halve the cost of millions of rows.
+  public var ends: [UInt32]
 
-  public init(bytes: [UInt8] = [], ends: [Int] = []) {
+  public init(bytes: [UInt8] = [], ends: [UInt32] = []) {
     self.bytes = bytes
     self.ends = ends
   }
 
   public var count: Int { ends.count }
 
-  @inlinable public func start(_ row: Int) -> Int { row == 0 ? 0 : ends[row - 1] }
+  @inlinable public func start(_ row: Int) -> Int { row == 0 ? 0 : Int(ends[row - 1]) }
+
+  @inlinable public func end(_ row: Int) -> Int { Int(ends[row]) }
 
   /// Calls `body` with the UTF-8 bytes of `row`, without copying.
   @inlinable public func withUTF8<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R)
     rethrows -> R
   {
     let lower = start(row)
-    let upper = ends[row]
+    let upper = end(row)
     return try bytes.withUnsafeBufferPointer { all in
       try body(UnsafeBufferPointer(rebasing: all[lower..<upper]))
     }
@@ -31,6 +35,7 @@ public struct TextColumn: Sendable {
 
   public mutating func append<C: Collection>(utf8: C) where C.Element == UInt8 {
     bytes.append(contentsOf: utf8)
-    ends.append(bytes.count)
+    precondition(bytes.count <= UInt32.max, "a text column holds at most 4 GB")
+    ends.append(UInt32(bytes.count))
   }
 }
