@@ -64,7 +64,9 @@ public struct IncrementalRun: Sendable {
     // nothing changed at all.
     let plan =
       previous.flatMap { $0.context == context && $0.plan.model.playbook == model.playbook ? $0.plan : nil }
-      ?? Plan(model: model, dataset: workspace.dataset, clock: clock)
+      ?? Plan(
+        model: model, dataset: workspace.dataset, clock: clock,
+        reusing: previous.flatMap { $0.context == context ? $0.plan : nil })
     let ruleTexts = model.rules.map { binding in
       canonicalText(Statement(.rule(binding.rule), range: binding.rule.name.range))
     }
