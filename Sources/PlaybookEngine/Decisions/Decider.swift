@@ -6,9 +6,23 @@ public struct Decider: Sendable {
   public let plan: Plan
   public let history: (any SendHistory)?
 
+  /// What is the same for every customer, worked out once: the reason text of each
+  /// channel when it is the first choice, the `limit` as reasons spell it, the holdout.
+  private let sentVia: [String]
+  private let limitText: String
+  private let holdout: Holdout
+
   public init(plan: Plan, history: (any SendHistory)? = nil) {
     self.plan = plan
     self.history = history
+    sentVia = plan.channels.map { "sent via \($0.name)" }
+    var limitText = ""
+    if let limit = plan.model.limit {
+      limitText = "limit \(limit.count.spelling) per customer"
+      if let period = limit.period { limitText += " per \(period.spelling)" }
+    }
+    self.limitText = limitText
+    holdout = Holdout(playbookName: plan.model.name, percent: plan.model.holdoutPercent)
   }
 
   /// Decisions for all candidates (grouped by customer, as `Plan.candidates` gives them),
@@ -90,26 +104,22 @@ public struct Decider: Sendable {
         pending.append(d)
         continue
       }
-      let name = plan.channels[chosen].name
       let reason = obstacles.isEmpty
-        ? "sent via \(name)" : "sent via \(name) because \(obstacles.joined(separator: ", "))"
+        ? sentVia[chosen] : "\(sentVia[chosen]) because \(obstacles.joined(separator: ", "))"
       reachable.append(
         (c, chosen, plan.channels[chosen].addressText(customer: customer) ?? "", reason, merged))
     }
     // Limit: the best N reachable offers are kept; the rest are capped.
     reachable.sort { rank($0.0, before: $1.0) }
     var slots = reachable.count
-    var limitText = ""
     if let limit = plan.model.limit {
       slots = Int(limit.count.value)
-      limitText = "limit \(limit.count.spelling) per customer"
       if let period = limit.period {
-        limitText += " per \(period.spelling)"
         let prior = history?.sentCount(customerID: customerID, since: plan.clock - period.seconds) ?? 0
         slots = max(0, slots - prior)
       }
     }
-    let heldOut = Holdout(playbookName: plan.model.name, percent: plan.model.holdoutPercent)
+    let heldOut = holdout
     let isHeldOut = heldOut.percent > 0 && heldOut.holds(customerID: customerID)
     var lastKept: String?
     for (index, (c, channel, address, reason, merged)) in reachable.enumerated() {
