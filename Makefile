@@ -15,9 +15,13 @@ deps:
 build: deps
 	swift build
 
+# Unit and end-to-end tests, then the shipped playbooks' own tests and formatting.
 test: deps
 	swift build
 	swift test
+	.build/debug/playloop check Playbooks/*.playbook
+	.build/debug/playloop fmt --check Playbooks/*.playbook
+	.build/debug/playloop test Playbooks/*.playbook
 
 demo: deps
 	swift build -c release --product playloop

@@ -33,7 +33,7 @@ let package = Package(
         "PlaybookLanguage", "PlaybookEngine", "PlaybookLedger", "PlaybookShell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .executableTarget(name: "playloop-data"),
+    .executableTarget(name: "playloop-data", dependencies: ["PlaybookLanguage"]),
     // Phase-by-phase figures at 10k/100k/1M customers (docs/PERFORMANCE.md).
     // Counts allocations by interposing malloc; linked into the benchmark only.
     .target(name: "MallocCounter"),
@@ -41,8 +41,11 @@ let package = Package(
     .testTarget(name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage"]),
     .testTarget(
       name: "PlaybookEngineTests", dependencies: ["PlaybookEngine"], exclude: ["CSVConformance"]),
-    .testTarget(name: "PlaybookLedgerTests", dependencies: ["PlaybookLedger"]),
+    .testTarget(
+      name: "PlaybookLedgerTests",
+      dependencies: ["PlaybookLedger", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "PlaybookShellTests", dependencies: ["PlaybookShell"]),
-    .testTarget(name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine"]),
+    .testTarget(
+      name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine"], exclude: ["Expected"]),
   ]
 )

@@ -1,3 +1,4 @@
+import PlaybookLanguage
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -110,7 +111,7 @@ struct ByteSink: ~Copyable {
   mutating func timestamp(_ seconds: Int) {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = seconds - days * 86_400
-    let (year, month, day) = CivilDate.from(days: days)
+    let (year, month, day) = Timestamp.civil(fromDays: days)
     zeroPadded(year, width: 4)
     byte(45)
     zeroPadded(month, width: 2)

@@ -1,4 +1,5 @@
 // playloop-data: deterministic example and benchmark data for Playloop.
+import PlaybookLanguage
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -50,7 +51,7 @@ func parseOptions(_ arguments: [String]) throws(GeneratorError) -> DataGenerator
   guard options.customers > 0, seedGiven, !options.outputFolder.isEmpty else {
     throw .usage("--customers, --seed and --out are required")
   }
-  guard let seconds = CivilDate.parseTimestamp(clock) else {
+  guard let seconds = Timestamp.parse(clock).map({ Int($0.seconds) }) else {
     throw .usage("--as-of: expected 2026-11-01 or 2026-11-01T00:00:00Z, got \(clock)")
   }
   options.clock = seconds

@@ -9,7 +9,11 @@ struct Playloop: ParsableCommand {
     commandName: "playloop",
     abstract: "Turn customer-service moments into marketing campaigns.",
     version: "0.1.0",
-    subcommands: [RunCommand.self, CheckCommand.self, ExplainCommand.self, TestCommand.self, FmtCommand.self])
+    subcommands: [
+      ReplCommand.self, RunCommand.self, CheckCommand.self, ExplainCommand.self, TestCommand.self,
+      FmtCommand.self, LedgerCommand.self,
+    ],
+    defaultSubcommand: ReplCommand.self)
 
   static func main() {
     do {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import PlaybookEngine
+import PlaybookLedger
 import PlaybookLanguage
 
 /// `playloop run FILE`: load, evaluate, decide and export a playbook's campaigns.
@@ -14,12 +16,19 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Export format: csv or jsonl (overrides the playbook's).") var format: ExportFormat?
   @Flag(help: "Stop on any row that cannot be read, instead of setting it aside.") var strict = false
   @Flag(help: "Print the summary as JSON on stdout.") var json = false
-  @Flag(help: "Evaluate and report without exporting.") var dryRun = false
+  @Flag(help: "Evaluate and report without exporting or writing the ledger.") var dryRun = false
+  @Option(help: "Keep the send ledger in this SQLite file (overrides the playbook's `ledger`).")
+  var ledger: String?
 
   func run() throws {
     let workspace = try Workspace.openForCommand(path: file, strict: strict)
-    let now = Terminal.now()
-    let run = CampaignRun(workspace: workspace, clock: workspace.clock(override: try clock.seconds(), now: now))
+    let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
+    try? crash(.loaded)
+    let clock = workspace.clock(override: try clock.seconds(), now: Terminal.now())
+    if let ledgerPath = ledgerPath(workspace) {
+      return try runWithLedger(workspace, clock: clock, ledgerPath: ledgerPath, crash: crash)
+    }
+    let run = CampaignRun(workspace: workspace, clock: clock)
     var summary = run.summary
     if !dryRun, let target = exportTarget(workspace) {
       let started = DispatchTime.now()
@@ -34,11 +43,59 @@ struct RunCommand: ParsableCommand {
         throw ExitCode(2)
       }
     }
-    print(json ? summary.json.prettyText : summary.text, terminator: json ? "\n" : "")
+    report(summary, workspace)
+  }
+
+  private func report(_ summary: RunSummary, _ workspace: Workspace) {
+    print(json ? summary.json.prettyText : summary.text, terminator: "")
     if !json, !dryRun, summary.export == nil {
       print("Nothing exported: the playbook has no `export to`; use --out DIR.")
     }
     reportSetAside(workspace.dataset)
+  }
+
+  /// A run keeping a send ledger (`--ledger` or the playbook's `ledger`): see `LedgeredExport`.
+  /// A dry run only reads the ledger, to decide what is already sent.
+  private func runWithLedger(
+    _ workspace: Workspace, clock: Int64, ledgerPath: String, crash: PhaseHook
+  ) throws {
+    do throws(Diagnostic) {
+      if dryRun {
+        let history = try LedgeredExport.history(ledgerPath: ledgerPath, workspace: workspace, clock: clock)
+        return report(CampaignRun(workspace: workspace, clock: clock, history: history).summary, workspace)
+      }
+      guard let target = exportTarget(workspace) else {
+        throw Diagnostic(
+          code: "ledger_without_export", message: "a ledger records what a run exports, and this run exports nothing",
+          file: workspace.source.path, range: workspace.model.ledger?.range,
+          hint: "add `export to \"DIR\"` to the playbook or pass --out DIR")
+      }
+      let outcome = try LedgeredExport.run(
+        workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath,
+        waiting: { Terminal.printError("waiting for another run to release \(ledgerPath)…") }, hook: crash)
+      for recovery in outcome.recovered {
+        Terminal.printError(
+          "\(ledgerPath): run \(recovery.runID) was interrupted; "
+            + (recovery.committed ? "its export was in place, so its sends are now recorded" : "it was discarded"))
+      }
+      report(outcome.summary, workspace)
+      if !json, let runID = outcome.summary.runID {
+        print(
+          outcome.isReplay
+            ? "Run \(runID) replayed: the same sends as when it first ran; \(ledgerPath) unchanged."
+            : "Run \(runID): recorded \(outcome.recorded) sends in \(ledgerPath).")
+      }
+    } catch {
+      Terminal.report([error], sources: [workspace.source])
+      throw ExitCode(2)
+    }
+  }
+
+  /// The ledger: `--ledger` (relative to the current folder) over the playbook's `ledger`
+  /// (relative to the playbook).
+  private func ledgerPath(_ workspace: Workspace) -> String? {
+    if let ledger { return ledger }
+    return workspace.model.ledger.map { Workspace.resolve($0.value, against: workspace.baseDirectory) }
   }
 
   /// Where to export: `--out` over the playbook's `export to` (relative to the playbook).

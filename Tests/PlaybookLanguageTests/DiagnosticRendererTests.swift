@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookLanguage
 
 @Suite struct DiagnosticRendererTests {
@@ -32,12 +33,26 @@ import Testing
   @Test func tabsAreExpandedInTheLineAndTheCaret() {
     let text = "rule r\n\twhen ticket resolved withn\n"
     let caret = "    | " + String(repeating: " ", count: 25) + "^~~~~ did you mean 'within'?"
-    #expect(render(text) == "<shell>:2:23: error: unknown phrase 'withn'\n  2 |     when ticket resolved withn\n\(caret)\n")
+    #expect(
+      render(text) == "<shell>:2:23: error: unknown phrase 'withn'\n  2 |     when ticket resolved withn\n\(caret)\n")
   }
 
   @Test func nonASCIITextKeepsTheCaretUnderTheWord() {
     let rendered = render("segment café = customer.näme == \"é\" withn")
-    #expect(rendered.contains("  1 | segment café = customer.näme == \"é\" withn\n    |                                     ^~~~~"))
+    #expect(
+      rendered.contains(
+        "  1 | segment café = customer.näme == \"é\" withn\n    |                                     ^~~~~"))
+  }
+
+  @Test func byteOrderMarkIsIgnored() {
+    #expect(render("\u{FEFF}window 4x\r\n").hasPrefix("<shell>:1:8: error: bad duration '4x'\n  1 | window 4x\n    |        ^~ "))
+  }
+
+  @Test func wideCharactersTakeTwoCells() {
+    let rendered = render("offer A \"🎉 日本\" vaild 3d")
+    // 🎉, 日 and 本 take two cells each, so `vaild` starts 18 cells in.
+    let caret = "    | " + String(repeating: " ", count: 18) + "^~~~~ did you mean 'valid'?"
+    #expect(rendered.contains("  1 | offer A \"🎉 日本\" vaild 3d\n" + caret))
   }
 
   @Test func diagnosticWithoutRangeOrSourceText() {
@@ -61,7 +76,10 @@ import Testing
   }
 
   @Test func caretAtTheEndOfTheFile() {
-    #expect(render("limit 1 per") == "<shell>:1:12: error: expected 'customer', found end of line\n  1 | limit 1 per\n    |            ^ write: limit 1 per customer\n")
+    #expect(
+      render("limit 1 per")
+        == "<shell>:1:12: error: expected 'customer', found end of line\n  1 | limit 1 per\n    |            ^ write: limit 1 per customer\n"
+    )
   }
 
   @Test func colourOnlyWhenAsked() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookLanguage
 
 /// Broken inputs and the exact first diagnostic each must produce.
@@ -136,10 +137,45 @@ import Testing
     Case(
       input: "channel email customer.email", line: 1, column: 15, message: "expected 'address', found 'customer'",
       hint: "write: channel email address customer.FIELD"),
-    Case(input: "segment s = customer.x != ", line: 1, column: 27, message: "expected an expression, found end of line"),
-    Case(input: "segment s = customer.x ! 1", line: 1, column: 24, message: "unexpected character '!'", hint: "write 'not' or '!='"),
-    Case(input: "segment s = ticket.x is nul", line: 1, column: 25, message: "expected 'null', found 'nul'", hint: "write: is null, or is not null"),
+    Case(
+      input: "segment s = customer.x != ", line: 1, column: 27, message: "expected an expression, found end of line"),
+    Case(
+      input: "segment s = customer.x ! 1", line: 1, column: 24, message: "unexpected character '!'",
+      hint: "write 'not' or '!='"),
+    Case(
+      input: "segment s = ticket.x is nul", line: 1, column: 25, message: "expected 'null', found 'nul'",
+      hint: "write: is null, or is not null"),
     Case(input: "42 rules", line: 1, column: 1, message: "expected a statement, found number 42"),
+    Case(
+      input: "segment s = customer.x => 4", line: 1, column: 24, message: "'=>' is not a comparison",
+      hint: "write '>='"),
+    Case(
+      input: "segment s = customer.x && customer.y", line: 1, column: 24, message: "unexpected character '&'",
+      hint: "write 'and'"),
+    Case(
+      input: "holdout 5%;", line: 1, column: 11, message: "unexpected character ';'",
+      hint: "a statement ends at the end of its line; drop the ';'"),
+    Case(
+      input: "rule quick fix\n  send A via e", line: 1, column: 12, message: "a rule's name is one word",
+      hint: "write: rule quick_fix"),
+    Case(
+      input: "rule r priorty 5\n  send A via e", line: 1, column: 8, message: "unknown word 'priorty'",
+      hint: "did you mean 'priority'?"),
+    Case(
+      input: "offer X \"d\" vaild 3d", line: 1, column: 13, message: "unknown word 'vaild'",
+      hint: "did you mean 'valid'?"),
+    Case(
+      input: "segment s = ticket.x contians \"a\"", line: 1, column: 22, message: "unknown word 'contians'",
+      hint: "did you mean 'contains'?"),
+    Case(
+      input: "channel email address customer.email requries customer.x", line: 1, column: 38,
+      message: "unknown word 'requries'", hint: "did you mean 'requires'?"),
+    Case(
+      input: "rule r\n  send A via email aftr 1d", line: 2, column: 20, message: "unknown word 'aftr'",
+      hint: "did you mean 'after'?"),
+    Case(
+      input: "rule r\n  when complaint.resolved within 4h", line: 2, column: 18,
+      message: "a lifecycle phrase follows the row name, not a field", hint: "write: complaint resolved within …"),
   ]
 
   @Test(arguments: cases)
@@ -171,7 +207,9 @@ import Testing
     let (playbook, diagnostics) = parse(text)
     #expect(diagnostics.map(\.range?.start.line) == [2, 4, 5, 6, 8])
     // Broken statements are left out; the rest are kept.
-    #expect(ASTDump.dump(playbook) == #"(playbook "x")"# + "\n" + #"(segment ok (== customer.tier "gold"))"# + "\n(holdout 5%)")
+    #expect(
+      ASTDump.dump(playbook) == #"(playbook "x")"# + "\n" + #"(segment ok (== customer.tier "gold"))"#
+        + "\n(holdout 5%)")
   }
 
   @Test func aWarningDoesNotDropTheStatement() {

@@ -1,11 +1,12 @@
 import Testing
+
 @testable import PlaybookLanguage
 
 @Suite struct FormatterTests {
   static let canonicalBrief = #"""
     playbook "Service recovery loop"
     as of 2026-11-01T00:00:00Z  # evaluation clock; --as-of overrides; default: now
-    window 30d  # only triggers from the last 30 days fire (default 30d; `window all`)
+    window 30d                  # only triggers from the last 30 days fire (default 30d; `window all`)
 
     load customers from "../Examples/data/customers.csv"  # key column defaults to id
     load tickets from "../Examples/data/tickets.csv" link customer_id
@@ -43,7 +44,7 @@ import Testing
       send STAY15 via sms, email
 
     limit 1 per customer  # at most one offer per customer per run
-    holdout 5%  # control group: decided, logged, never sent
+    holdout 5%            # control group: decided, logged, never sent
     export to "../out" as csv
 
     """#
@@ -87,7 +88,8 @@ import Testing
         # before when
         when (a.x or b.y) and not c.z == 1
         and count(ticket where ticket.csat < 3 in last 30d) >= 2
-        unless customer.tier in ["a", "b"] and customer.age < 18  # inside list
+        unless customer.tier in ["a", "b"]  # inside list
+        and customer.age < 18
         send A via email, sms after 1d
 
       limit 1 per customer
@@ -121,20 +123,74 @@ import Testing
   }
 
   @Test func stringsAndIDsReadBackTheSame() {
-    let text = "playbook \"a\\\"b\\\\c\\td\"\ntest \"t\"\n  expect customer \"C \\\"1\\\"\" gets X\n  expect customer c.1-x_2 gets nothing\n"
+    let text =
+      "playbook \"a\\\"b\\\\c\\td\"\ntest \"t\"\n  expect customer \"C \\\"1\\\"\" gets X\n  expect customer c.1-x_2 gets nothing\n"
     #expect(astDump(format(text)) == astDump(text))
     #expect(format(text).contains("expect customer c.1-x_2 gets nothing"))
   }
 
+  @Test func exceptionLinesAreKeptAsWritten() {
+    let text = """
+      rule r
+        unless a.x and b.y  # one line
+        unless c.z          # first
+        and d.w             # second
+        send A via e
+
+      """
+    #expect(format(text) == text)
+    #expect(astDump(text)?.contains("(unless (and a.x b.y)) (unless (and c.z d.w))") == true)
+  }
+
   @Test func withoutSourceKindsAreSeparated() {
-    let (playbook, _) = parse("offer A\noffer B\nchannel e address customer.e\nrule r\n  send A via e\nlimit 1 per customer")
+    let (playbook, _) = parse(
+      "offer A\noffer B\nchannel e address customer.e\nrule r\n  send A via e\nlimit 1 per customer")
     #expect(
       PlaybookFormatter.format(playbook)
         == "offer A\noffer B\n\nchannel e address customer.e\n\nrule r\n  send A via e\n\nlimit 1 per customer\n")
   }
 
+  @Test func crlfSourceFormatsLikeLF() {
+    let lf = "limit 1 per customer\n\nholdout 5%  # c\n"
+    #expect(format(lf.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")) == lf)
+  }
+
   @Test func emptyPlaybookFormatsEmpty() {
     #expect(format("") == "")
     #expect(format("\n\n# only a comment\n") == "# only a comment\n")
+  }
+
+  /// Random expression trees, written with parentheses around every operand: the
+  /// formatter's minimal parentheses must read back as the same tree.
+  @Test func randomExpressionsKeepTheirShape() throws {
+    var rng = SeededGenerator(seed: 42)
+    let leaves = [
+      "a.x", "customer", "1", "2.5", "\"s\"", "4h", "5%", "now", "true", "null", "2026-11-01",
+      "complaint resolved within 4h", "ticket open for 3d", "complaint in last 9d", "complaint resolved",
+      "count(ticket where a.x > 1 in last 3d)", "sum(order.total where customer in last 2d)", "[1, -2]",
+    ]
+    let binary = ["or", "and", "==", "!=", "<", ">=", "+", "-", "*", "/"]
+    func pick(_ items: [String]) -> String { items[Int(rng.next() % UInt64(items.count))] }
+    func expression(_ depth: Int) -> String {
+      if depth == 0 || rng.next() % 5 == 0 { return pick(leaves) }
+      let x = "(" + expression(depth - 1) + ")"
+      switch rng.next() % 9 {
+      case 0: return "not " + x
+      case 1: return "-" + x
+      case 2: return x + " in vip"
+      case 3: return x + " not in [1, (" + expression(depth - 1) + ")]"
+      case 4: return x + " contains (" + expression(depth - 1) + ")"
+      case 5: return x + " contains any [\"a\"]"
+      case 6: return x + (rng.next() % 2 == 0 ? " is null" : " is not null")
+      default: return x + " " + pick(binary) + " (" + expression(depth - 1) + ")"
+      }
+    }
+    for _ in 0..<1000 {
+      let text = "segment s = " + expression(5)
+      let original = try #require(astDump(text), "does not parse: \(text)")
+      let formatted = format(text)
+      #expect(astDump(formatted) == original, "\(text)\n→ \(formatted)")
+      #expect(format(formatted) == formatted)
+    }
   }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookLanguage
 
 @Suite struct ParserTests {
@@ -11,17 +12,22 @@ import Testing
     #expect(lines.contains(#"(define complaint ticket (== ticket.kind "complaint"))"#))
     #expect(lines.contains(#"(segment vip (or (>= customer.lifetime_value 1000) (== customer.tier "gold")))"#))
     #expect(lines.contains("(channel sms customer.phone (requires customer.sms_opt_in))"))
-    #expect(lines.contains(
-      "(rule quick_fix_thanks (priority 5) (when (and (phrase complaint resolved-within 4h) (>= complaint.csat 4)))"
-        + " (send THANKS10 (via email) (after 1d)))"))
-    #expect(lines.contains(
-      "(rule slow_fix_apology (priority 10) (when (or (phrase complaint resolved-after 72h) (phrase complaint open-for 72h)))"
-        + " (send SORRY25 (via email sms) (after 2h)))"))
-    #expect(lines.contains(
-      "(rule evangelist (when (and (== ticket.csat 5) (in customer vip))) (unless (> (count complaint (in-last 90d)) 1))"
-        + " (send REFER20 (via email) (after 3d)))"))
-    #expect(lines.contains(
-      #"(rule cancel_risk (priority 20) (when (contains-any call.transcript ["cancel" "switch" "competitor"])) (send STAY15 (via sms email)))"#))
+    #expect(
+      lines.contains(
+        "(rule quick_fix_thanks (priority 5) (when (and (phrase complaint resolved-within 4h) (>= complaint.csat 4)))"
+          + " (send THANKS10 (via email) (after 1d)))"))
+    #expect(
+      lines.contains(
+        "(rule slow_fix_apology (priority 10) (when (or (phrase complaint resolved-after 72h) (phrase complaint open-for 72h)))"
+          + " (send SORRY25 (via email sms) (after 2h)))"))
+    #expect(
+      lines.contains(
+        "(rule evangelist (when (and (== ticket.csat 5) (in customer vip))) (unless (> (count complaint (in-last 90d)) 1))"
+          + " (send REFER20 (via email) (after 3d)))"))
+    #expect(
+      lines.contains(
+        #"(rule cancel_risk (priority 20) (when (contains-any call.transcript ["cancel" "switch" "competitor"])) (send STAY15 (via sms email)))"#
+      ))
     #expect(lines.contains("(limit 1)"))
     #expect(lines.contains("(holdout 5%)"))
     #expect(lines.contains(#"(export "../out" (as csv))"#))
@@ -76,16 +82,24 @@ import Testing
     ("ticket responded after 2h", "(phrase ticket responded-after 2h)"),
     ("ticket open for 3d", "(phrase ticket open-for 3d)"),
     ("count(ticket) > 1", "(> (count ticket) 1)"),
-    ("count(ticket where ticket.csat < 3 in last 30d) >= 2",
-     "(>= (count ticket (where (< ticket.csat 3)) (in-last 30d)) 2)"),
-    ("sum(order.total where order.total > 10 in last 30d) >= 100",
-     "(>= (sum order.total (where (> order.total 10)) (in-last 30d)) 100)"),
-    ("avg(ticket.csat) + min(order.total) - max(order.total)",
-     "(- (+ (avg ticket.csat) (min order.total)) (max order.total))"),
+    (
+      "count(ticket where ticket.csat < 3 in last 30d) >= 2",
+      "(>= (count ticket (where (< ticket.csat 3)) (in-last 30d)) 2)"
+    ),
+    (
+      "sum(order.total where order.total > 10 in last 30d) >= 100",
+      "(>= (sum order.total (where (> order.total 10)) (in-last 30d)) 100)"
+    ),
+    (
+      "avg(ticket.csat) + min(order.total) - max(order.total)",
+      "(- (+ (avg ticket.csat) (min order.total)) (max order.total))"
+    ),
     ("now - 1d12h > customer.created_at", "(> (- now 1d12h) customer.created_at)"),
     ("ticket.opened_at >= 2026-11-01T09:30:00+02:00", "(>= ticket.opened_at 2026-11-01T09:30:00+02:00)"),
-    ("customer.discount == 5% and customer.vip == true or customer.x != null",
-     "(or (and (== customer.discount 5%) (== customer.vip true)) (!= customer.x null))"),
+    (
+      "customer.discount == 5% and customer.vip == true or customer.x != null",
+      "(or (and (== customer.discount 5%) (== customer.vip true)) (!= customer.x null))"
+    ),
     ("call.transcript contains any [\"a\",\n    \"b\"]", #"(contains-any call.transcript ["a" "b"])"#),
     ("(a.x\n  or b.y)", "(or a.x b.y)"),
     ("customer.name == \"Zoë \\\"Z\\\" \\\\ \\t\"", #"(== customer.name "Zoë \"Z\" \\ \t")"#),
@@ -122,7 +136,8 @@ import Testing
   }
 
   @Test func ruleEndsAtBlankLineOrNextStatement() {
-    let (playbook, diagnostics) = parse("rule a\n  when x.y\n  send A via e\nrule b\n  send B via e\n\nlimit 1 per customer")
+    let (playbook, diagnostics) = parse(
+      "rule a\n  when x.y\n  send A via e\nrule b\n  send B via e\n\nlimit 1 per customer")
     #expect(diagnostics.isEmpty)
     #expect(playbook.statements.count == 3)
     let (_, afterBlank) = parse("rule a\n  when x.y\n\n  send A via e\n")
@@ -165,7 +180,8 @@ import Testing
     let (playbook, _) = parse(text)
     let statement = try #require(playbook.statements.first)
     #expect(statement.range.start.line == 1 && statement.range.end.line == 3 && statement.range.end.column == 28)
-    guard case .rule(let rule) = statement.kind, case .binary(.and, let phrase, let comparison) = rule.conditions[0].kind
+    guard case .rule(let rule) = statement.kind,
+      case .binary(.and, let phrase, let comparison) = rule.conditions[0].kind
     else {
       Issue.record("unexpected rule shape")
       return
@@ -205,6 +221,10 @@ import Testing
     #expect(!PlaybookParser.continuesStatement(line: ""))
     #expect(!PlaybookParser.continuesStatement(line: "   "))
     #expect(!PlaybookParser.continuesStatement(line: "rule b"))
+    #expect(!PlaybookParser.continuesStatement(line: "  rule b"))
+    #expect(PlaybookParser.continuesStatement(line: "  as of 2026-11-01"))
+    #expect(PlaybookParser.continuesStatement(line: "  load tickets from \"t.csv\""))
+    #expect(PlaybookParser.continuesStatement(line: "\tsend A via email"))
     #expect(!PlaybookParser.continuesStatement(line: "# note"))
   }
 }

@@ -1,13 +1,15 @@
 import Testing
+
 @testable import PlaybookLanguage
 
 /// Thousands of generated inputs — truncations, swapped and dropped tokens, random
 /// bytes, invalid UTF-8 — must each yield a playbook and diagnostics, never a crash or
 /// a hang; and whatever parses cleanly must format idempotently and keep its meaning.
 @Suite struct RobustnessTests {
-  static let corpus: [String] = [
-    BriefExamples.playbook, BriefExamples.test,
-  ] + DiagnosticTableTests.cases.map(\.input)
+  static let corpus: [String] =
+    [
+      BriefExamples.playbook, BriefExamples.test,
+    ] + DiagnosticTableTests.cases.map(\.input)
 
   static let vocabulary = [
     "rule", "when", "and", "or", "not", "unless", "send", "via", "after", "priority", "load", "from", "as", "of",

@@ -3,8 +3,7 @@ import Testing
 
 /// The real `playloop` binary on a pseudo-terminal, typed at as a person would.
 /// Everything asserted here is the shell's own behaviour, whatever the session.
-@Suite(.serialized, .enabled(if: PlayloopBinary.opensShell, "playloop does not open the shell yet"))
-struct ShellEndToEndTests {
+@Suite(.serialized) struct ShellEndToEndTests {
   static let arrowUp = "\u{1b}[A"
   static let ctrlC = "\u{3}"
   static let ctrlD = "\u{4}"
@@ -150,29 +149,9 @@ struct ShellEndToEndTests {
 
 /// `playloop` reading a script from a pipe: no prompts, results on stdout, the first
 /// error on stderr and a non-zero exit.
-@Suite(.serialized, .enabled(if: PlayloopBinary.opensShell, "playloop does not open the shell yet"))
-struct ShellScriptModeTests {
+@Suite(.serialized) struct ShellScriptModeTests {
   func run(script: String) throws -> (status: Int32, out: String, err: String) {
-    let home = ScratchHome()
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: PlayloopBinary.path)
-    process.environment = home.environment
-    let input = Pipe()
-    let output = Pipe()
-    let error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    input.fileHandleForWriting.write(Data(script.utf8))
-    try input.fileHandleForWriting.close()
-    let out = output.fileHandleForReading.readDataToEndOfFile()
-    let err = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, String(decoding: out, as: UTF8.self),
-      String(decoding: err, as: UTF8.self)
-    )
+    try PlayloopBinary.runScript(script, in: Repository.root)
   }
 
   @Test func helpPrintsWithoutPrompts() throws {
@@ -192,5 +171,31 @@ struct ShellScriptModeTests {
         + "Shows the evaluation clock and time taken. After the first run only what changed is re-evaluated. "
         + "Ctrl-C stops a long run.\n")
     #expect(result.err == "<stdin>:2: error: unknown command ':lod'; did you mean ':load'?\n")
+  }
+
+  /// `playloop FILE`, `playloop repl FILE` and the headless subcommands all route.
+  @Test func aFileArgumentIsLoadedFirstWithOrWithoutRepl() throws {
+    let banner = "Loaded \"Service recovery loop\": 4 tables (200 customers"
+    for arguments in [
+      ["Playbooks/service-recovery.playbook"], ["repl", "Playbooks/service-recovery.playbook"],
+    ] {
+      let result = try PlayloopBinary.runScript(
+        ":rules\n", arguments: arguments, in: Repository.root)
+      #expect(result.status == 0)
+      #expect(result.out.hasPrefix(banner))
+      #expect(result.out.contains("quick_fix_thanks         5  complaint  THANKS10\n"))
+    }
+    let check = try PlayloopBinary.runScript(
+      "", arguments: ["check", "Playbooks/service-recovery.playbook"], in: Repository.root)
+    #expect(check.status == 0)
+    #expect(check.out.hasSuffix(": ok (4 rules, 4 offers)\n"))
+  }
+
+  @Test func aFileThatCannotBeReadStopsAScript() throws {
+    let result = try PlayloopBinary.runScript(
+      ":rules\n", arguments: ["no-such.playbook"], in: Repository.root)
+    #expect(result.status == 1)
+    #expect(result.out == "")
+    #expect(result.err == "no-such.playbook: error: cannot read no-such.playbook\n")
   }
 }

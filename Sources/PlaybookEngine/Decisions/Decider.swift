@@ -148,10 +148,7 @@ public struct Decider: Sendable {
     plan.rules[Int(c.rule)].sends[Int(c.send)].offerIndex
   }
 
-  private func triggerID(_ c: Candidate) -> String? {
-    guard c.triggerRow >= 0, let trigger = plan.rules[Int(c.rule)].trigger else { return nil }
-    return trigger.id(Int(c.triggerRow))
-  }
+  private func triggerID(_ c: Candidate) -> String? { plan.triggerID(of: c) }
 
   /// Duplicate collapse order: priority (high first), send_at, rule order, trigger id.
   private func better(_ a: Candidate, than b: Candidate) -> Bool {

@@ -165,7 +165,7 @@ extension ExpressionCompiler {
     let clock = self.clock
     let since = aggregate.inLast.map { clock - $0.seconds }
     let function = aggregate.function
-    let values: [Double?] = Partitions.map(count: dataset.customers.rowCount) { range in
+    let values: [Double?] = aggregates.values(expr.text) { Partitions.map(count: dataset.customers.rowCount) { range in
       range.map { customer -> Double? in
         var acc = Accumulator(function)
         var frame = Frame(customer: customer)
@@ -185,7 +185,7 @@ extension ExpressionCompiler {
         }
         return acc.result
       }
-    }
+    } }
     let children = (filter.map { [$0] } ?? []) + (field.map { [$0] } ?? [])
     if case .time? = field?.evaluation {
       return CompiledExpr(expr, .time { values[$0.customer].map { Int64($0) } }, children: children)

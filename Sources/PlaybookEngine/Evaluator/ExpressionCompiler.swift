@@ -14,6 +14,8 @@ struct ExpressionCompiler {
   var segments: [String: [UInt8]]
   /// For each `define`d row name, whether each row of its table is one (computed once).
   var members: [String: [Bool]] = [:]
+  /// Aggregate values per customer, shared with plans that may reuse them.
+  var aggregates = AggregateCache()
 
   func table(named name: String) -> Table? {
     if name == model.customerTable?.name { return dataset.customers }

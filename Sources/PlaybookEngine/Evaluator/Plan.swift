@@ -16,12 +16,20 @@ public final class Plan: @unchecked Sendable {
   let lifecycles: [String: Lifecycle]
   /// Segment membership per customer (`Truth` raw values), by segment name.
   let segments: [String: [UInt8]]
+  /// Which rows each `define`d row name covers, by row name.
+  let members: [String: [Bool]]
+  let aggregates: AggregateCache
 
   /// Offers without `valid` stay valid for this long.
   public static let defaultValidity: Int64 = 30 * 86_400
 
   /// Compiles `model` (already checked against `dataset`'s schema) for `clock`.
-  public init(model: PlaybookModel, dataset: Dataset, clock: Int64) {
+  ///
+  /// - Parameter previous: a plan over the same dataset and clock whose playbook had the
+  ///   same `load`, `define`, `segment` and `window` statements: its segments, row
+  ///   filters and aggregates are reused instead of computed again (the shell after an
+  ///   edit to a rule). The caller vouches for the sameness.
+  public init(model: PlaybookModel, dataset: Dataset, clock: Int64, reusing previous: Plan? = nil) {
     self.model = model
     self.dataset = dataset
     self.clock = clock
@@ -34,8 +42,16 @@ public final class Plan: @unchecked Sendable {
     var compiler = ExpressionCompiler(
       model: model, dataset: dataset, clock: clock, slots: ["customer": .customer],
       lifecycles: lifecycles, segments: [:])
-    compiler.members = Self.evaluateMembers(model: model, compiler: compiler)
-    compiler.segments = Self.evaluateSegments(model: model, compiler: compiler)
+    if let previous {
+      compiler.members = previous.members
+      compiler.aggregates = previous.aggregates
+      compiler.segments = previous.segments
+    } else {
+      compiler.members = Self.evaluateMembers(model: model, compiler: compiler)
+      compiler.segments = Self.evaluateSegments(model: model, compiler: compiler)
+    }
+    members = compiler.members
+    aggregates = compiler.aggregates
     segments = compiler.segments
     offers = model.offers.map { ($0.code.text, $0.valid?.seconds ?? Self.defaultValidity) }
     channels = model.channels.map { channel in
@@ -167,6 +183,12 @@ public final class Plan: @unchecked Sendable {
   ) {
     guard holds(rule, Frame(customer: customer)) else { return }
     emit(rule, ruleIndex, customer: customer, row: -1, triggerTime: clock, to: &out)
+  }
+
+  /// The candidate's trigger id (its row's key); nil for a customer-only rule.
+  public func triggerID(of c: Candidate) -> String? {
+    guard c.triggerRow >= 0, let trigger = rules[Int(c.rule)].trigger else { return nil }
+    return trigger.id(Int(c.triggerRow))
   }
 
   @inline(__always) func holds(_ rule: RulePlan, _ frame: Frame) -> Bool {

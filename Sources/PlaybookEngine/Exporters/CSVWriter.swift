@@ -27,8 +27,10 @@ public struct CSVWriter: Sendable {
   /// Appends one field to the current row.
   public mutating func writeField(_ field: String?) {
     separate()
-    guard var text = field else { return }
-    text.withUTF8 { writeEscaped($0) }
+    guard let field else { return }
+    if field.utf8.withContiguousStorageIfAvailable({ writeEscaped($0) }) == nil {
+      Array(field.utf8).withUnsafeBufferPointer { writeEscaped($0) }
+    }
   }
 
   /// Appends bytes known to need neither quoting nor neutralising (digits, timestamps).
@@ -77,8 +79,8 @@ public struct CSVWriter: Sendable {
   /// True when a spreadsheet would read `field` as a formula: it starts with `=`, `+`,
   /// `-`, `@`, TAB or CR and is not a number (see the type's documentation).
   public static func isFormulaLike(_ field: String) -> Bool {
-    var field = field
-    return field.withUTF8 { isFormulaLike($0) }
+    field.utf8.withContiguousStorageIfAvailable { isFormulaLike($0) }
+      ?? Array(field.utf8).withUnsafeBufferPointer { isFormulaLike($0) }
   }
 
   static func isFormulaLike(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {

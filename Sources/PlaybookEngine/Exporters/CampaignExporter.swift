@@ -8,6 +8,15 @@ import PlaybookLanguage
 /// Writes a run's campaigns: one audience file per offer, the decisions log and
 /// `summary.json`, replacing the export directory as a whole.
 ///
+/// - `<OFFER>.csv|jsonl`: customer_id, channel, address, offer, send_at, expires_at, rule,
+///   trigger_id — the offer's `send` decisions only; a header alone when there are none.
+/// - `decisions.csv|jsonl`: customer_id, rule, offer, trigger_id, trigger_time, send_at,
+///   expires_at, channel, address, status, reason, merged, priority — every candidate.
+/// - Rows by offer, customer id, rule, trigger id (UTF-8 byte order); times ISO 8601 UTC.
+///   CSV follows `CSVWriter` (RFC 4180, CRLF, formulas neutralised); JSON Lines values are
+///   written as they are (JSON is not opened as a spreadsheet), nulls as `null`.
+/// - Same decisions and summary, same bytes (`summary.json`'s `timings_ms` aside).
+///
 /// Exporting is two steps so a caller can put its own transaction (the send ledger)
 /// between them: `stage` writes every file into a fresh hidden sibling directory
 /// `.NAME.tmp-<pid>` and fsyncs it; `StagedExport.commit()` then swaps it for the export
@@ -64,12 +73,14 @@ public enum CampaignExporter {
       for (offer, file) in zip(offers, summary.audienceFiles) {
         try beforeWriting(file)
         try write(
-          decisions[ranges[offer] ?? 0..<0].lazy.filter { $0.status == .send },
-          columns: ExportColumn.audience, format: target.format, to: "\(staging)/\(file)")
+          decisions, ranges[offer] ?? 0..<0, sendOnly: true, columns: ExportColumn.audience,
+          format: target.format, to: "\(staging)/\(file)")
       }
       let log = "decisions.\(target.format.fileExtension)"
       try beforeWriting(log)
-      try write(decisions, columns: ExportColumn.decisions, format: target.format, to: "\(staging)/\(log)")
+      try write(
+        decisions, decisions.indices, sendOnly: false, columns: ExportColumn.decisions,
+        format: target.format, to: "\(staging)/\(log)")
       if let exportMilliseconds { summary.timings.export = exportMilliseconds() }
       try beforeWriting("summary.json")
       let file = try ExportFile(creating: "\(staging)/summary.json")
@@ -154,17 +165,22 @@ public enum CampaignExporter {
     return ranges
   }
 
+  /// Writes `decisions[range]` (only those with status `send` when `sendOnly`) as one file.
   private static func write(
-    _ decisions: some Sequence<Decision>, columns: [ExportColumn], format: ExportFormat, to path: String
+    _ decisions: [Decision], _ range: Range<Int>, sendOnly: Bool, columns: [ExportColumn],
+    format: ExportFormat, to path: String
   ) throws(Diagnostic) {
     let file = try ExportFile(creating: path)
     var encoder = DecisionRowEncoder(columns: columns, format: format)
     encoder.writeHeader()
-    for decision in decisions {
-      encoder.write(decision)
-      if encoder.bytes.count >= 1 << 20 {
-        try file.write(encoder.bytes)
-        encoder.removeAllBytes()
+    // Read in place: copying a decision out of the array would retain all its strings.
+    try decisions.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
+      for i in range where !sendOnly || buffer[i].status == .send {
+        encoder.write(buffer[i])
+        if encoder.bytes.count >= 1 << 20 {
+          try file.write(encoder.bytes)
+          encoder.removeAllBytes()
+        }
       }
     }
     try file.write(encoder.bytes)

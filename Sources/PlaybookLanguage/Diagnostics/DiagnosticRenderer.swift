@@ -23,9 +23,10 @@ public struct DiagnosticRenderer: Sendable {
   ///   - color: ANSI colours; decide with `DiagnosticRenderer.usesColor(…)`.
   public init(sources: [String: String], color: Bool = false) {
     self.sources = sources.mapValues { text in
-      text.split(separator: "\n", omittingEmptySubsequences: false).map {
-        $0.last == "\r" ? $0.dropLast() : $0
-      }
+      // Columns do not count a byte order mark, so neither does the shown line.
+      let body = text.first == "\u{FEFF}" ? text.dropFirst() : Substring(text)
+      // "\r\n" is one Character, so split on both line ends.
+      return body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
     self.style = DiagnosticStyle(enabled: color)
   }
@@ -77,29 +78,45 @@ public struct DiagnosticRenderer: Sendable {
 
   static let tabWidth = 4
 
-  /// The line as shown (tabs expanded to the next multiple of 4) and where, in shown
-  /// columns, the caret starts and how wide the range is on this line.
+  /// The line as shown (tabs expanded to the next multiple of 4) and where, in terminal
+  /// cells, the caret starts and how many cells the range covers on this line. Wide
+  /// characters (CJK, emoji) take two cells, so the caret stays under them.
   static func layout(_ line: Substring, range: SourceRange) -> (String, Int, Int) {
     var shown = ""
+    var cells = 0
     var caretStart: Int?
     var caretEnd: Int?
     let startColumn = range.start.column
     let endColumn = range.end.line == range.start.line ? range.end.column : Int.max
     var column = 1
     for character in line {
-      if column == startColumn { caretStart = shown.count }
-      if column == endColumn { caretEnd = shown.count }
+      if column == startColumn { caretStart = cells }
+      if column == endColumn { caretEnd = cells }
       if character == "\t" {
-        shown += String(repeating: " ", count: tabWidth - shown.count % tabWidth)
+        let spaces = tabWidth - cells % tabWidth
+        shown += String(repeating: " ", count: spaces)
+        cells += spaces
       } else {
         shown.append(character)
+        cells += width(of: character)
       }
       column += 1
     }
-    let start = caretStart ?? shown.count + max(0, startColumn - column)
-    let end = max(caretEnd ?? shown.count, start + 1)
+    let start = caretStart ?? cells + max(0, startColumn - column)
+    let end = max(caretEnd ?? cells, start + 1)
     while shown.last == " " { shown.removeLast() }
     return (shown, start, end - start)
+  }
+
+  /// Terminal cells of a character: 2 for East Asian wide characters and emoji, else 1.
+  static func width(of character: Character) -> Int {
+    guard let scalar = character.unicodeScalars.first?.value, scalar >= 0x1100 else { return 1 }
+    let wide: [ClosedRange<UInt32>] = [
+      0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+      0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+      0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
+    ]
+    return wide.contains { $0.contains(scalar) } ? 2 : 1
   }
 }
 

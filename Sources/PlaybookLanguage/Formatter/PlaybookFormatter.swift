@@ -1,12 +1,12 @@
 /// Prints a playbook in the one canonical layout, keeping its comments:
 ///
 /// - one statement per line, single spaces, lists on one line;
-/// - a rule's lines as `when` / `and` / `unless` / `send`, a test's as `as of` / `load` /
-///   `expect`, indented by two spaces; a load's `with` and `types` on their own lines;
+/// - a rule's lines as `when` / `and` / `unless` / `and` / `send` (lines kept as written),
+///   a test's as `as of` / `load` / `expect`, indented by two spaces; a load's `with` and `types` on their own lines;
 /// - a blank line around every rule and test, and wherever the source had one between
 ///   statements (several collapse to one);
-/// - each comment on the line it was on (trailing, after two spaces) or on its own line
-///   before what followed it.
+/// - each comment on the line it was on (trailing, two spaces after the longest of the
+///   consecutive lines with trailing comments) or on its own line before what followed it.
 ///
 /// Formatting never changes meaning (`ASTDump` of the re-parsed output is the same) and
 /// formatting the output again changes nothing. Format only playbooks that parsed
@@ -50,7 +50,8 @@ struct Layout {
     var blanks: Set<Int> = []
     if let text = source?.text {
       var number = 1
-      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      // "\r\n" is one Character, so split on both line ends.
+      for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
         if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) { blanks.insert(number) }
         number += 1
       }
@@ -142,7 +143,9 @@ struct Layout {
 
   private mutating func add(_ rule: Rule, range: SourceRange) {
     var header = "rule " + rule.name.text
-    var headerRange = range.start.line == rule.name.range.start.line ? SourceRange(start: range.start, end: rule.name.range.end) : rule.name.range
+    var headerRange =
+      range.start.line == rule.name.range.start.line
+      ? SourceRange(start: range.start, end: rule.name.range.end) : rule.name.range
     if let priority = rule.priority {
       header += " priority " + priority.spelling
       headerRange = headerRange.union(priority.range)
@@ -152,13 +155,25 @@ struct Layout {
       emit(2, (i == 0 ? "when " : "and ") + ExpressionPrinter.print(condition), condition.range)
     }
     for exception in rule.exceptions {
-      emit(2, "unless " + ExpressionPrinter.print(exception), exception.range)
+      for (i, part) in Layout.lines(of: exception).enumerated() {
+        emit(2, (i == 0 ? "unless " : "and ") + ExpressionPrinter.print(part), part.range)
+      }
     }
     for send in rule.sends {
       var text = "send \(send.offer.text) via " + send.channels.map(\.text).joined(separator: ", ")
       if let after = send.after { text += " after " + after.spelling }
       emit(2, text, send.range)
     }
+  }
+
+  /// An exception's `and` lines: `unless a` / `and b` and `unless a and b` read the same,
+  /// so the source's choice of lines is kept (an operand that started on a later line
+  /// goes on its own `and` line).
+  private static func lines(of exception: Expr) -> [Expr] {
+    if case .binary(.and, let left, let right) = exception.kind, right.range.start.line > left.range.end.line {
+      return lines(of: left) + [right]
+    }
+    return [exception]
   }
 
   private mutating func add(_ test: PlaybookTest, range: SourceRange) {
@@ -188,22 +203,28 @@ struct Layout {
 
   /// Places each comment, then prints the lines.
   mutating func render(comments: [Comment]) -> String {
+    // The first output line covering each source line, for trailing comments.
+    var covering: [Int: Int] = [:]
+    for (index, line) in lines.enumerated() where line.firstLine <= line.lastLine {
+      for number in line.firstLine...line.lastLine where covering[number] == nil { covering[number] = index }
+    }
+    // Comments come in source order, so the first output line after each only moves on.
+    var next = 0
     var trailing: [Comment] = []
     for comment in comments {
       let line = comment.range.start.line
-      if comment.trailing,
-        let index = lines.firstIndex(where: { $0.firstLine <= line && line <= $0.lastLine && $0.trailingComment == nil })
-      {
+      if comment.trailing, let index = covering[line], lines[index].trailingComment == nil {
         lines[index].trailingComment = comment.text
         continue
       }
-      if let index = lines.firstIndex(where: { $0.firstLine > line }) {
-        lines[index].leadingComments.append(comment)
+      while next < lines.count, lines[next].firstLine <= line { next += 1 }
+      if next < lines.count {
+        lines[next].leadingComments.append(comment)
       } else {
         trailing.append(comment)
       }
     }
-    var out = ""
+    var out: [(body: String, comment: String?)] = []
     var wroteAny = false
     var afterBlock = false
     var previousGroup = ""
@@ -211,8 +232,8 @@ struct Layout {
       let topLevel = line.statementStart
       for (i, comment) in line.leadingComments.enumerated() {
         let forced = i == 0 && topLevel && (line.isBlock || afterBlock)
-        if wroteAny, topLevel, forced || blankLines.contains(comment.range.start.line - 1) { out += "\n" }
-        out += String(repeating: " ", count: topLevel ? 0 : line.indent) + "#" + comment.text + "\n"
+        if wroteAny, topLevel, forced || blankLines.contains(comment.range.start.line - 1) { out.append(("", nil)) }
+        out.append((String(repeating: " ", count: topLevel ? 0 : line.indent) + "#" + comment.text, nil))
         wroteAny = true
       }
       if topLevel, wroteAny {
@@ -224,21 +245,38 @@ struct Layout {
         } else {
           blank = line.isBlock || afterBlock || line.group != previousGroup
         }
-        if blank { out += "\n" }
+        if blank { out.append(("", nil)) }
       }
       if topLevel {
         afterBlock = line.isBlock
         previousGroup = line.group
       }
-      out += String(repeating: " ", count: line.indent) + line.text
-      if let comment = line.trailingComment { out += "  #" + comment }
-      out += "\n"
+      out.append((String(repeating: " ", count: line.indent) + line.text, line.trailingComment))
       wroteAny = true
     }
     for (i, comment) in trailing.enumerated() {
-      if wroteAny, (i == 0 && afterBlock) || blankLines.contains(comment.range.start.line - 1) { out += "\n" }
-      out += "#" + comment.text + "\n"
+      if wroteAny, (i == 0 && afterBlock) || blankLines.contains(comment.range.start.line - 1) { out.append(("", nil)) }
+      out.append(("#" + comment.text, nil))
       wroteAny = true
+    }
+    return Layout.aligningTrailingComments(out)
+  }
+
+  /// Joins the lines; trailing comments on consecutive lines line up two spaces after
+  /// the longest of those lines.
+  private static func aligningTrailingComments(_ lines: [(body: String, comment: String?)]) -> String {
+    var out = ""
+    var runStart = 0
+    while runStart < lines.count {
+      var runEnd = runStart
+      while runEnd < lines.count, lines[runEnd].comment != nil { runEnd += 1 }
+      let width = lines[runStart..<runEnd].map(\.body.count).max() ?? 0
+      for line in lines[runStart..<runEnd] {
+        out +=
+          line.body + String(repeating: " ", count: width - line.body.count + 2) + "#" + (line.comment ?? "") + "\n"
+      }
+      if runEnd < lines.count { out += lines[runEnd].body + "\n" }
+      runStart = runEnd + 1
     }
     return out
   }

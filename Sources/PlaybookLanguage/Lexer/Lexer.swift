@@ -9,7 +9,6 @@ struct Lexer {
   private var lineStartOffset = 0
   private var lineHasToken = false
   private var sawBlankLine = false
-  private var spaceBefore = true
   // Column of `memoOffset` on the current line, so columns are counted incrementally.
   private var memoOffset = 0
   private var memoColumn = 1
@@ -33,6 +32,12 @@ struct Lexer {
   }
 
   private mutating func run() {
+    // A byte order mark (Windows editors write one) is not text.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      i = 3
+      lineStartOffset = 3
+      memoOffset = 3
+    }
     while i < bytes.count {
       if i == lineStartOffset { scanIndentation() }
       guard i < bytes.count else { break }
@@ -42,7 +47,6 @@ struct Lexer {
         endLine()
       case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), 0x0B, 0x0C:
         i += 1
-        spaceBefore = true
       case UInt8(ascii: "#"):
         scanComment()
       case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -59,7 +63,6 @@ struct Lexer {
     }
     if lineHasToken { emitNewline(at: i) }
     var end = Token(.end, text: "", range: SourceRange(start: location(i), end: location(i)))
-    end.lineStart = true
     end.blankLineBefore = sawBlankLine
     tokens.append(end)
   }
@@ -77,7 +80,6 @@ struct Lexer {
     lineStartOffset = i
     lineHasToken = false
     lineHasComment = false
-    spaceBefore = true
     memoOffset = i
     memoColumn = 1
   }
@@ -89,9 +91,7 @@ struct Lexer {
     var end = start
     end.offset += 1
     end.column += 1
-    var token = Token(.newline, text: "\n", range: SourceRange(start: start, end: end))
-    token.spaceBefore = false
-    tokens.append(token)
+    tokens.append(Token(.newline, text: "\n", range: SourceRange(start: start, end: end)))
   }
 
   /// Warns when a line's indentation mixes tabs and spaces, or differs in kind from
@@ -119,12 +119,14 @@ struct Lexer {
     let start = i
     while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
     var textEnd = i
-    while textEnd > start + 1, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[textEnd - 1]) {
+    while textEnd > start + 1, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[textEnd - 1])
+    {
       textEnd -= 1
     }
     let range = SourceRange(start: location(start), end: location(textEnd))
     comments.append(
-      Comment(text: String(decoding: bytes[(start + 1)..<textEnd], as: UTF8.self), range: range, trailing: lineHasToken))
+      Comment(text: String(decoding: bytes[(start + 1)..<textEnd], as: UTF8.self), range: range, trailing: lineHasToken)
+    )
     lineHasComment = true
   }
 
@@ -133,8 +135,6 @@ struct Lexer {
   private mutating func emit(_ kind: Token.Kind, from start: Int, configure: (inout Token) -> Void = { _ in }) {
     let range = SourceRange(start: location(start), end: location(i))
     var token = Token(kind, text: String(decoding: bytes[start..<i], as: UTF8.self), range: range)
-    token.spaceBefore = spaceBefore
-    token.lineStart = !lineHasToken
     if !lineHasToken {
       token.blankLineBefore = sawBlankLine
       sawBlankLine = false
@@ -142,7 +142,6 @@ struct Lexer {
     configure(&token)
     tokens.append(token)
     lineHasToken = true
-    spaceBefore = false
   }
 
   private mutating func emitInvalid(from start: Int, _ message: String, hint: String?) {
@@ -231,7 +230,8 @@ struct Lexer {
   private mutating func scanTimestamp() {
     let start = i
     i += 10
-    if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "T") || bytes[i] == UInt8(ascii: "t"), Lexer.isDigit(bytes[i + 1]) {
+    if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "T") || bytes[i] == UInt8(ascii: "t"), Lexer.isDigit(bytes[i + 1])
+    {
       i += 1
       while i < bytes.count, Lexer.isDigit(bytes[i]) || bytes[i] == UInt8(ascii: ":") || bytes[i] == UInt8(ascii: ".") {
         i += 1
@@ -274,7 +274,9 @@ struct Lexer {
         emit(.string, from: start) { $0.value = text }
         return
       }
-      if b == UInt8(ascii: "\n") || (b == UInt8(ascii: "\r") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n")) {
+      if b == UInt8(ascii: "\n")
+        || (b == UInt8(ascii: "\r") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n"))
+      {
         break
       }
       if b == UInt8(ascii: "\\"), i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "\n") {
@@ -317,12 +319,21 @@ struct Lexer {
         emitInvalid(from: start, "unexpected curly quote '\(character)'", hint: "use straight quotes: \"…\"")
       } else if b == UInt8(ascii: "'") {
         emitInvalid(from: start, "unexpected character \"'\"", hint: "strings use double quotes: \"…\"")
+      } else if let hint = Lexer.symbolHints[b] {
+        emitInvalid(from: start, "unexpected character '\(character)'", hint: hint)
       } else {
-        let shown = b < 0x20 || b == 0x7F ? "U+" + String(b, radix: 16, uppercase: true) : character
+        let hex = String(b, radix: 16, uppercase: true)
+        let shown = b < 0x20 || b == 0x7F ? "U+" + String(repeating: "0", count: 4 - hex.count) + hex : character
         emitInvalid(from: start, "unexpected character '\(shown)'", hint: nil)
       }
     }
   }
+
+  /// Fixes for symbols other languages use.
+  private static let symbolHints: [UInt8: String] = [
+    UInt8(ascii: "&"): "write 'and'", UInt8(ascii: "|"): "write 'or'",
+    UInt8(ascii: ";"): "a statement ends at the end of its line; drop the ';'",
+  ]
 
   // MARK: Characters
 

@@ -31,10 +31,6 @@ struct Token: Sendable {
   var number = 0.0
   var seconds: Int64 = 0
   var problem: LexProblem?
-  /// Whitespace (or a line start) separates this token from the previous one.
-  var spaceBefore = true
-  /// The first token on its line.
-  var lineStart = false
   /// A whitespace-only line sits between this token's line and the previous token's.
   var blankLineBefore = false
 
@@ -44,7 +40,7 @@ struct Token: Sendable {
     self.range = range
   }
 
-  /// An indented line's first token (not in column 1).
+  /// For a line's first token: the line is indented.
   var isIndented: Bool { range.start.column > 1 }
 
   func isWord(_ word: String) -> Bool { kind == .word && text == word }

@@ -8,6 +8,7 @@ extension Parser {
   static let phraseWords = ["resolved", "responded", "open", "in"]
 
   mutating func parseExpression() throws(ParseFailure) -> Expr {
+    lineHasExpression = true
     try enterNested()
     defer { depth -= 1 }
     return try parseOr()
@@ -67,6 +68,11 @@ extension Parser {
       let right = try parseAdditive()
       result = Expr(.binary(BinaryOperator(op), left, right), range: left.range.union(right.range))
     } else if current.isSymbol("=") {
+      let next = peek()
+      if next.kind == .symbol, ["<", ">"].contains(next.text), next.range.start == current.range.end {
+        throw failure(
+          "'=\(next.text)' is not a comparison", at: current.range.union(next.range), hint: "write '\(next.text)='")
+      }
       throw failure("'=' is not a comparison", at: current.range, hint: "use '==' to compare")
     } else if current.isWord("in"), !peek().isWord("last") {
       advance()
@@ -209,6 +215,11 @@ extension Parser {
     let row = try expectName("a name")
     if acceptSymbol(".") != nil {
       let field = try expectName("a field name after '\(row.text).'")
+      if ["resolved", "responded", "open"].contains(field.text), ["within", "after", "for"].contains(current.text) {
+        throw failure(
+          "a lifecycle phrase follows the row name, not a field", at: field.range,
+          hint: "write: \(row.text) \(field.text) \(current.text) …")
+      }
       return Expr(.path(row: row, field: field), range: row.range.union(field.range))
     }
     return try parsePhrase(after: row)
@@ -250,7 +261,8 @@ extension Parser {
       advance()
       phrase = .inLast(try expectDuration(after: "last"))
     default:
-      if !Parser.wordsAfterOperand.contains(word.text), let hint = Parser.didYouMean(word.text, in: Parser.phraseWords) {
+      if !Parser.wordsAfterOperand.contains(word.text), let hint = Parser.didYouMean(word.text, in: Parser.phraseWords)
+      {
         throw failure("unknown phrase '\(word.text)'", at: word.range, hint: hint)
       }
       return bare
@@ -315,7 +327,8 @@ extension Parser {
   }
 
   /// The closing bracket of `open`; a line end first means it was never closed.
-  private mutating func expectClosing(_ symbol: String, opened open: Token, what: String) throws(ParseFailure) -> Token {
+  private mutating func expectClosing(_ symbol: String, opened open: Token, what: String) throws(ParseFailure) -> Token
+  {
     if atLineEnd { throw unclosed(open, what: what) }
     guard current.isSymbol(symbol) else {
       throw unexpected(expected: symbol == "]" ? "',' or ']'" : "')'")

@@ -11,7 +11,9 @@ extension Parser {
       try p.parseLoadClauses(&draft)
     }
     // `as of` on the next line is a test's clock, not a row name.
-    while nextLineContinues({ $0.kind == .word && Parser.loadClauses.contains($0.text) }), !(peek().isWord("as") && peek(2).isWord("of")) {
+    while nextLineContinues({ $0.kind == .word && Parser.loadClauses.contains($0.text) }),
+      !(peek().isWord("as") && peek(2).isWord("of"))
+    {
       advance()
       ok = line { p throws(ParseFailure) in try p.parseLoadClauses(&draft) } && ok
     }
@@ -67,7 +69,8 @@ extension Parser {
       if current.kind == .word, let hint = Parser.didYouMean(current.text, in: Parser.loadClauses) {
         throw failure("unknown load clause '\(current.text)'", at: current.range, hint: hint)
       }
-      throw unexpected(expected: draft.path == nil ? "'from' and a file path in quotes" : "a load clause or end of line")
+      throw unexpected(
+        expected: draft.path == nil ? "'from' and a file path in quotes" : "a load clause or end of line")
     }
   }
 }

@@ -11,7 +11,12 @@ extension Parser {
     var ok = line { p throws(ParseFailure) in
       p.advance()
       name = try p.expectName("the rule's name")
+      p.optionalWords = ["priority"]
       if p.accept("priority") != nil { priority = try p.expectNumber("a number after 'priority'") }
+      if p.current.kind == .word, priority == nil, NearNames.closest(to: p.current.text, in: ["priority"]) == nil {
+        throw p.failure(
+          "a rule's name is one word", at: p.current.range, hint: "write: rule \(name?.text ?? "")_\(p.current.text)")
+      }
     }
     var conditions: [Expr] = []
     var exceptions: [Expr] = []
@@ -73,6 +78,7 @@ extension Parser {
     guard accept("via") != nil else {
       throw unexpected(expected: "'via' and a channel", hint: "write: send \(offer.text) via email")
     }
+    optionalWords = ["after"]
     var channels = [try expectName("a channel name after 'via'")]
     while acceptSymbol(",") != nil { channels.append(try expectName("a channel name after ','")) }
     let after = accept("after") != nil ? try expectDuration(after: "after") : nil

@@ -52,6 +52,7 @@ extension Parser {
       return singleLine(start) { p throws(ParseFailure) in
         let name = try p.expectName("a channel name")
         _ = try p.expect("address", hint: "write: channel \(name.text) address customer.FIELD")
+        p.optionalWords = ["requires"]
         let address = try p.parseExpression()
         let requires = p.accept("requires") != nil ? try p.parseExpression() : nil
         return .channel(Channel(name: name, address: address, requires: requires))
@@ -59,7 +60,8 @@ extension Parser {
     case "offer":
       return singleLine(start) { p throws(ParseFailure) in
         let code = try p.expectName("an offer code")
-        let description = p.current.kind == .string ? try p.expectString("") : nil
+        p.optionalWords = ["valid"]
+        let description = p.current.kind == .string ? try p.expectString("a description") : nil
         let valid = p.accept("valid") != nil ? try p.expectDuration(after: "valid") : nil
         return .offer(Offer(code: code, description: description, valid: valid))
       }
@@ -70,6 +72,7 @@ extension Parser {
         let count = try p.expectNumber("a number after 'limit'")
         _ = try p.expect("per", hint: "write: limit \(count.spelling) per customer")
         _ = try p.expect("customer", hint: "write: limit \(count.spelling) per customer")
+        p.optionalWords = ["per"]
         let period = p.accept("per") != nil ? try p.expectDuration(after: "per") : nil
         return .limit(Limit(count: count, period: period))
       }
@@ -85,6 +88,7 @@ extension Parser {
       return singleLine(start) { p throws(ParseFailure) in
         _ = try p.expect("to", hint: "write: export to \"out\"")
         let path = try p.expectString("a folder path in quotes")
+        p.optionalWords = ["as"]
         var format: Name?
         if p.accept("as") != nil {
           let name = try p.expectName("a format (csv or jsonl)")

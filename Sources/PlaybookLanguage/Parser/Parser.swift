@@ -31,14 +31,17 @@ public enum PlaybookParser {
     "when", "and", "unless", "send", "from", "key", "link", "with", "types", "expect",
   ]
 
-  /// Whether a line typed after a statement's first line continues that statement: it is
-  /// indented, or starts with a continuation keyword. A blank line never continues one.
-  /// The shell uses this to know when a typed statement is complete.
+  /// Whether a line typed after a statement's first line continues that statement: it
+  /// starts with a continuation keyword, or is indented and does not start a statement
+  /// (indented `as of` and `load` do continue: they belong to a `test`). A blank line
+  /// never continues one. The shell uses this to know when a typed statement is complete.
   public static func continuesStatement(line: String) -> Bool {
     let trimmed = line.drop { $0 == " " || $0 == "\t" }
     guard let first = trimmed.first, first != "#" else { return false }
-    if trimmed.count < line.count { return true }
-    return continuationKeywords.contains(firstWord(of: trimmed))
+    let word = firstWord(of: trimmed)
+    if continuationKeywords.contains(word) { return true }
+    guard trimmed.count < line.count else { return false }
+    return !statementKeywords.contains(word) || word == "as" || word == "load"
   }
 
   /// Whether a line starts a new top-level statement (an unindented statement keyword).
@@ -67,6 +70,11 @@ struct Parser {
   /// diagnostic, not a stack overflow (here or in the passes that walk the tree).
   var depth = 0
   static let maxDepth = 100
+  /// Optional words the current line could still hold (`priority`, `valid`, …), for
+  /// "did you mean" on a leftover word.
+  var optionalWords: [String] = []
+  /// The current line held an expression, so a leftover word may be a misspelt operator.
+  var lineHasExpression = false
   /// The end of the last consumed token, for statement ranges.
   var lastEnd: SourceLocation
 
@@ -168,9 +176,20 @@ struct Parser {
       value: token.number, isInteger: !token.text.contains("."), spelling: token.text, range: token.range)
   }
 
+  /// The line is done. A leftover word that is near one the line could have held (an
+  /// optional clause, or an operator after an expression) is reported as a typo of it.
   mutating func expectEndOfLine() throws(ParseFailure) {
-    guard atLineEnd else { throw unexpected(expected: "end of line") }
+    guard !atLineEnd else { return }
+    let expected = optionalWords + (lineHasExpression ? Parser.operatorWords : [])
+    if current.kind == .word, !expected.contains(current.text),
+      let hint = Parser.didYouMean(current.text, in: expected)
+    {
+      throw failure("unknown word '\(current.text)'", at: current.range, hint: hint)
+    }
+    throw unexpected(expected: "end of line")
   }
+
+  static let operatorWords = ["and", "or", "not", "in", "contains", "is"]
 
   // MARK: Lines
 
@@ -192,6 +211,8 @@ struct Parser {
   /// Runs one line's parser; on failure records the diagnostic and skips the line.
   /// Returns false when the line failed.
   mutating func line(_ body: (inout Parser) throws(ParseFailure) -> Void) -> Bool {
+    optionalWords = []
+    lineHasExpression = false
     do {
       try body(&self)
       try expectEndOfLine()

@@ -135,7 +135,8 @@ public enum Timestamp {
     return era * 146_097 + doe - 719_468
   }
 
-  static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+  /// The (year, month, day) of a count of days since 1970-01-01.
+  public static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
     let z = z0 + 719_468
     let era = (z >= 0 ? z : z - 146_096) / 146_097
     let doe = z - era * 146_097

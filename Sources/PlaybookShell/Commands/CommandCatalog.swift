@@ -14,7 +14,8 @@ public enum CommandCatalog {
       arguments: [.file]),
     CommandSpec(
       name: "save", usageArguments: "FILE", summary: "Save the session's playbook, formatted.",
-      details: "The file is written atomically; an existing file is replaced.",
+      details: "The file is written atomically; an existing file is replaced. Relative paths "
+        + "are rewritten to name the same files from the saved file's folder.",
       arguments: [.file]),
     CommandSpec(
       name: "rules", usageArguments: "", summary: "List the rules with their priority and offers.",

@@ -12,17 +12,46 @@ struct PlayloopBinary {
       .appendingPathComponent("playloop").path
   }()
 
-  /// True once `playloop` run bare opens the shell: the binary exists and shows the
-  /// prompt on a terminal within a few seconds. Until the shell is wired in, the
-  /// end-to-end shell tests are skipped.
-  static let opensShell: Bool = {
-    guard FileManager.default.isExecutableFile(atPath: path) else { return false }
+  /// Runs `playloop` in `directory` with `script` on stdin (a pipe, so script mode).
+  static func runScript(
+    _ script: String, arguments: [String] = [], in directory: String? = nil
+  ) throws -> (status: Int32, out: String, err: String) {
     let home = ScratchHome()
-    guard let terminal = try? PseudoTerminal(path, environment: home.environment) else {
-      return false
-    }
-    return (try? terminal.expect("playloop> ", within: 10)) != nil
-  }()
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.environment = home.environment
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let input = Pipe()
+    let output = Pipe()
+    let error = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    input.fileHandleForWriting.write(Data(script.utf8))
+    try input.fileHandleForWriting.close()
+    // stderr is read on another thread so a full pipe never blocks the child.
+    let errData = LockedData()
+    let reader = Thread { errData.set(error.fileHandleForReading.readDataToEndOfFile()) }
+    reader.start()
+    let out = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    while !errData.isSet { usleep(1000) }
+    return (
+      process.terminationStatus, String(decoding: out, as: UTF8.self),
+      String(decoding: errData.value, as: UTF8.self)
+    )
+  }
+}
+
+/// Bytes handed from a reader thread.
+final class LockedData: @unchecked Sendable {
+  private let lock = NSLock()
+  private var data: Data?
+  func set(_ value: Data) { lock.withLock { data = value } }
+  var isSet: Bool { lock.withLock { data != nil } }
+  var value: Data { lock.withLock { data ?? Data() } }
 }
 
 /// A temporary home directory holding the history file; removed when dropped.

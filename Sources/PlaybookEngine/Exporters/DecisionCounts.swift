@@ -1,0 +1,67 @@
+/// Decisions counted by rule, by offer and by status.
+public struct DecisionCounts: Hashable, Sendable {
+  /// In the order of the rules given, then any other rule met, by name.
+  public var byRule: [NamedCounts]
+  /// In the order of the offers given, then any other offer met, by code.
+  public var byOffer: [NamedCounts]
+  public var byStatus: StatusCounts
+
+  public init(byRule: [NamedCounts], byOffer: [NamedCounts], byStatus: StatusCounts) {
+    self.byRule = byRule
+    self.byOffer = byOffer
+    self.byStatus = byStatus
+  }
+
+  /// Counts `decisions`. Every rule and offer named is listed, even with no decisions.
+  public init(_ decisions: [Decision], rules: [String], offers: [String]) {
+    var byRule = NameTally(declared: rules)
+    var byOffer = NameTally(declared: offers)
+    var byStatus = StatusCounts()
+    for decision in decisions {
+      byRule.count(decision.rule, decision.status)
+      byOffer.count(decision.offer, decision.status)
+      byStatus[decision.status] += 1
+    }
+    self.init(byRule: byRule.counts, byOffer: byOffer.counts, byStatus: byStatus)
+  }
+}
+
+/// Status counts by name: the declared names without repeats, then any other name met,
+/// sorted by UTF-8 bytes (a decision naming an undeclared rule or offer is still counted).
+private struct NameTally {
+  private var tallies: [NamedCounts]
+  private var index: [String: Int] = [:]
+  private let declared: Int
+  /// The last name counted: decisions come grouped by offer, so this saves most lookups.
+  private var last: (name: String, index: Int)?
+
+  init(declared names: [String]) {
+    tallies = []
+    for name in names where index[name] == nil {
+      index[name] = tallies.count
+      tallies.append(NamedCounts(name: name))
+    }
+    declared = tallies.count
+  }
+
+  mutating func count(_ name: String, _ status: DecisionStatus) {
+    let i: Int
+    if let last, last.name == name {
+      i = last.index
+    } else {
+      i = index[name] ?? add(name)
+      last = (name, i)
+    }
+    tallies[i].counts[status] += 1
+  }
+
+  private mutating func add(_ name: String) -> Int {
+    index[name] = tallies.count
+    tallies.append(NamedCounts(name: name))
+    return tallies.count - 1
+  }
+
+  var counts: [NamedCounts] {
+    tallies[..<declared] + tallies[declared...].sorted { DecisionOrder.compare($0.name, $1.name) ?? false }
+  }
+}

@@ -1,0 +1,28 @@
+/// One loaded table's rows: those read, and those set aside as unreadable.
+public struct TableCount: Hashable, Sendable {
+  /// The table name (`tickets`).
+  public var name: String
+  /// The file as the playbook names it, for messages.
+  public var file: String
+  /// Rows loaded, not counting those set aside.
+  public var rows: Int
+  public var setAside: Int
+
+  public init(name: String, file: String, rows: Int, setAside: Int) {
+    self.name = name
+    self.file = file
+    self.rows = rows
+    self.setAside = setAside
+  }
+
+  /// Each table's count, customers first then event tables in the order given (the
+  /// playbook's load order), with set-aside rows counted by table name.
+  public static func counts(of dataset: Dataset, eventTableOrder: [String]) -> [TableCount] {
+    var setAside: [String: Int] = [:]
+    for row in dataset.setAside { setAside[row.table, default: 0] += 1 }
+    let tables = [dataset.customers] + eventTableOrder.compactMap { dataset.events[$0] }
+    return tables.map {
+      TableCount(name: $0.name, file: $0.file, rows: $0.rowCount, setAside: setAside[$0.name] ?? 0)
+    }
+  }
+}

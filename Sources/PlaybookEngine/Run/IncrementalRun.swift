@@ -1,0 +1,197 @@
+import Dispatch
+public import PlaybookLanguage
+
+/// An evaluation that remembers each rule's candidates, so the next one after an edit
+/// re-evaluates only the rules that changed (the shell's `:run`).
+///
+/// A rule's candidates depend on the rule itself, the data, the clock, and the
+/// statements its conditions read: `load`, `define`, `segment` and `window` (channels,
+/// offers, `limit` and `holdout` only matter when deciding). When those are unchanged, a
+/// rule whose text is unchanged keeps its candidates from the previous run; the rest are
+/// evaluated, and the lists are merged customer by customer in rule order (exactly
+/// `Plan.candidates()`'s order). When they changed, every rule is evaluated.
+///
+/// Deciding is repeated only for the customers the re-evaluated rules reach (before or
+/// now) when the rules kept their names and order and no other statement changed; any
+/// other change decides every customer again. Either way the decisions equal a full run's.
+public struct IncrementalRun: Sendable {
+  public let plan: Plan
+  public let decisions: [Decision]
+  public let counts: DecisionCounts
+  /// The rules evaluated this time, in rule order; the others were reused.
+  public let evaluatedRules: [String]
+  public let evaluateMilliseconds: Int
+  public let decideMilliseconds: Int
+
+  /// Each rule's candidates, by rule index in `plan`, in customer order.
+  public let ruleCandidates: [[Candidate]]
+  /// What every candidate depends on besides its rule.
+  let context: Context
+  /// Each rule's canonical text, by rule index.
+  let ruleTexts: [String]
+  let ruleNames: [String]
+  /// Every statement but the rules and tests: what deciding depends on besides them.
+  let decideContext: [String]
+  /// The customer number of each decision.
+  let decisionCustomers: [Int32]
+
+  struct Context: Equatable, Sendable {
+    var dataVersion: Int
+    var clock: Int64
+    var statements: [String]
+  }
+
+  /// Evaluates `workspace` at `clock`, reusing what `previous` evaluated when it can.
+  /// - Parameters:
+  ///   - dataVersion: changes whenever the workspace's data is reloaded; runs over
+  ///     different data never share candidates.
+  /// - Returns: nil when `interrupted` stopped the evaluation.
+  public static func evaluate(
+    _ workspace: Workspace, clock: Int64, dataVersion: Int, previous: IncrementalRun?,
+    interrupted: @escaping @Sendable () -> Bool = { false }
+  ) -> IncrementalRun? {
+    let started = DispatchTime.now()
+    let model = workspace.model
+    let context = Context(
+      dataVersion: dataVersion, clock: clock,
+      statements: model.playbook.statements.compactMap { statement in
+        switch statement.kind {
+        case .load, .define, .segment, .window: canonicalText(statement)
+        default: nil
+        }
+      })
+    // Compiling computes segments and row filters over all the data: skipped when
+    // nothing changed at all.
+    let plan =
+      previous.flatMap { $0.context == context && $0.plan.model.playbook == model.playbook ? $0.plan : nil }
+      ?? Plan(
+        model: model, dataset: workspace.dataset, clock: clock,
+        reusing: previous.flatMap { $0.context == context ? $0.plan : nil })
+    let ruleTexts = model.rules.map { binding in
+      canonicalText(Statement(.rule(binding.rule), range: binding.rule.name.range))
+    }
+    var reusable: [String: (index: Int, candidates: [Candidate])] = [:]
+    if let previous, previous.context == context {
+      for (index, text) in previous.ruleTexts.enumerated() {
+        reusable[text] = (index, previous.ruleCandidates[index])
+      }
+    }
+    var lists: [[Candidate]] = []
+    var evaluated: [String] = []
+    for (index, text) in ruleTexts.enumerated() {
+      if let kept = reusable[text] {
+        lists.append(
+          kept.index == index
+            ? kept.candidates
+            : kept.candidates.map { var c = $0; c.rule = Int32(index); return c })
+        continue
+      }
+      lists.append(plan.candidates(ofRules: [index], interrupted: interrupted))
+      evaluated.append(model.rules[index].rule.name.text)
+      if interrupted() { return nil }
+    }
+    let merged = merge(lists)
+    let decidedAt = DispatchTime.now()
+    let decider = Decider(plan: plan)
+    let ruleNames = model.rules.map(\.rule.name.text)
+    let decideContext = model.playbook.statements.compactMap { statement -> String? in
+      switch statement.kind {
+      case .rule, .test: nil
+      default: canonicalText(statement)
+      }
+    }
+    let decisions: [Decision]
+    let decisionCustomers: [Int32]
+    if let previous, previous.context == context, previous.decideContext == decideContext,
+      previous.ruleNames == ruleNames
+    {
+      // Same rules in the same order and the same policies: only the customers that the
+      // re-evaluated rules offer something to, before or now, can decide differently.
+      var affected = [Bool](repeating: false, count: plan.customerCount)
+      for (index, name) in ruleNames.enumerated() where evaluated.contains(name) {
+        for c in lists[index] { affected[Int(c.customer)] = true }
+        for c in previous.ruleCandidates[index] { affected[Int(c.customer)] = true }
+      }
+      (decisions, decisionCustomers) = redecide(merged, affected: affected, previous: previous, decider)
+    } else {
+      decisions = decider.decide(merged)
+      decisionCustomers = decisions.map { workspace.dataset.customerNumber[$0.customerID] ?? -1 }
+    }
+    let done = DispatchTime.now()
+    return IncrementalRun(
+      plan: plan, decisions: decisions,
+      counts: DecisionCounts(decisions, rules: ruleNames, offers: model.offers.map(\.code.text)),
+      evaluatedRules: evaluated,
+      evaluateMilliseconds: CampaignRun.milliseconds(started, decidedAt),
+      decideMilliseconds: CampaignRun.milliseconds(decidedAt, done),
+      ruleCandidates: lists, context: context, ruleTexts: ruleTexts, ruleNames: ruleNames,
+      decideContext: decideContext, decisionCustomers: decisionCustomers)
+  }
+
+  /// Decides the affected customers again and keeps the previous decisions of the rest,
+  /// in customer order as `Decider.decide` gives them.
+  static func redecide(
+    _ candidates: [Candidate], affected: [Bool], previous: IncrementalRun, _ decider: Decider
+  ) -> ([Decision], [Int32]) {
+    var decisions: [Decision] = []
+    var customers: [Int32] = []
+    decisions.reserveCapacity(previous.decisions.count)
+    customers.reserveCapacity(previous.decisions.count)
+    let old = previous.decisions
+    let oldCustomers = previous.decisionCustomers
+    var p = 0
+    var lower = 0
+    while lower < candidates.count {
+      let customer = candidates[lower].customer
+      var upper = lower
+      while upper < candidates.count, candidates[upper].customer == customer { upper += 1 }
+      // Customers before this one kept no candidates: they were affected, and now get nothing.
+      while p < old.count, oldCustomers[p] < customer { p += 1 }
+      if affected[Int(customer)] {
+        let before = decisions.count
+        decider.decide(customer: Int(customer), candidates[lower..<upper], into: &decisions)
+        customers += repeatElement(customer, count: decisions.count - before)
+        while p < old.count, oldCustomers[p] == customer { p += 1 }
+      } else {
+        while p < old.count, oldCustomers[p] == customer {
+          decisions.append(old[p])
+          customers.append(customer)
+          p += 1
+        }
+      }
+      lower = upper
+    }
+    return (decisions, customers)
+  }
+
+  /// Interleaves per-rule lists (each in customer order) into customer-then-rule order.
+  static func merge(_ lists: [[Candidate]]) -> [Candidate] {
+    var out: [Candidate] = []
+    out.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+    var next = Array(repeating: 0, count: lists.count)
+    while true {
+      // The lowest customer still pending in any list.
+      var customer = Int32.max
+      for (r, list) in lists.enumerated() where next[r] < list.count {
+        customer = min(customer, list[next[r]].customer)
+      }
+      if customer == Int32.max { break }
+      for r in lists.indices {
+        let list = lists[r]
+        var i = next[r]
+        while i < list.count, list[i].customer == customer {
+          out.append(list[i])
+          i += 1
+        }
+        next[r] = i
+      }
+    }
+    return out
+  }
+
+  /// A statement as the formatter prints it: the same for the same meaning, wherever
+  /// and however it was typed.
+  static func canonicalText(_ statement: Statement) -> String {
+    PlaybookFormatter.format(Playbook(statements: [statement]))
+  }
+}

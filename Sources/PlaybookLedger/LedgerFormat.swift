@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import PlaybookLanguage
+
+/// What a ledger file is, read from its SQLite header without opening it, so a file
+/// that is not ours is refused before SQLite could write to it.
+///
+/// A ledger is a SQLite database whose header carries `application_id` 0x504C4C44
+/// ("PLLD") and `user_version` = the format version. Both are set in the transaction
+/// that creates the tables, so a ledger is either complete or an empty file.
+enum LedgerFormat {
+  static let applicationID: UInt32 = 0x504C_4C44
+  /// The format this build reads and writes.
+  static let version: UInt32 = 1
+
+  enum Kind: Equatable {
+    /// No file, or an empty one: a new ledger may be created there.
+    case new
+    case ledger
+  }
+
+  /// Reads the first 100 bytes (the SQLite header) and refuses anything but a ledger of
+  /// a format this build knows.
+  static func inspect(_ path: String) throws(Diagnostic) -> Kind {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      if errno == ENOENT { return .new }
+      throw failure(path, "cannot read \(path): \(String(cString: strerror(errno)))")
+    }
+    defer { close(fd) }
+    var header = [UInt8](repeating: 0, count: 100)
+    var count = 0
+    while count < header.count {
+      let n = header.withUnsafeMutableBytes { read(fd, $0.baseAddress! + count, 100 - count) }
+      if n < 0, errno == EINTR { continue }
+      guard n > 0 else { break }
+      count += n
+    }
+    if count == 0 { return .new }
+    guard count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
+      throw Diagnostic(
+        code: "ledger_unreadable", message: "\(path) is not a ledger: it is not a SQLite database (damaged?)",
+        file: path, range: nil, hint: "the file was left as it is; restore it from a backup or name another ledger")
+    }
+    let userVersion = bigEndian(header, at: 60)
+    let application = bigEndian(header, at: 68)
+    guard application == applicationID else {
+      throw Diagnostic(
+        code: "ledger_foreign", message: "\(path) is a SQLite database but not a Playloop ledger",
+        file: path, range: nil, hint: "the file was left as it is; name a new file for the ledger")
+    }
+    guard userVersion <= version else {
+      throw Diagnostic(
+        code: "ledger_newer",
+        message: "\(path) is a ledger of format \(userVersion), written by a newer Playloop; this one reads format \(version)",
+        file: path, range: nil, hint: "upgrade playloop; the file was left as it is")
+    }
+    return .ledger
+  }
+
+  private static func bigEndian(_ bytes: [UInt8], at offset: Int) -> UInt32 {
+    bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
+  }
+
+  static func failure(_ path: String, _ message: String) -> Diagnostic {
+    Diagnostic(code: "ledger_failed", message: message, file: path, range: nil)
+  }
+}

@@ -1,0 +1,54 @@
+public import PlaybookEngine
+
+/// What earlier runs sent, read from the ledger into memory once per run so the
+/// decider's checks are hash lookups, not queries.
+public struct LedgerHistory: SendHistory {
+  /// Rule → trigger ids it was sent for (rules that trigger on an event row).
+  private var triggers: [String: Set<String>] = [:]
+  /// Rule → (customer, offer) pairs it was sent for (customer-only rules).
+  private var customerOffers: [String: Set<CustomerOffer>] = [:]
+  /// Customer → send times, ascending, of the sends `limit … per D` counts.
+  private var sendTimes: [String: [Int64]] = [:]
+
+  private struct CustomerOffer: Hashable {
+    var customerID: String
+    var offer: String
+  }
+
+  init() {}
+
+  /// Adds one send; `counted` says whether it counts towards `limit … per D`.
+  mutating func add(rule: String, offer: String, customerID: String, triggerID: String?, sendAt: Int64, counted: Bool) {
+    if let triggerID {
+      triggers[rule, default: []].insert(triggerID)
+    } else {
+      customerOffers[rule, default: []].insert(CustomerOffer(customerID: customerID, offer: offer))
+    }
+    if counted { sendTimes[customerID, default: []].append(sendAt) }
+  }
+
+  /// Sorts the send times; call once after the last `add`.
+  mutating func finish() {
+    for key in sendTimes.keys { sendTimes[key]?.sort() }
+  }
+
+  /// Already sent: the rule was sent for this trigger (any offer), or, for a
+  /// customer-only rule, this offer to this customer.
+  public func alreadySent(rule: String, triggerID: String?, customerID: String, offer: String) -> Bool {
+    if let triggerID { return triggers[rule]?.contains(triggerID) ?? false }
+    return customerOffers[rule]?.contains(CustomerOffer(customerID: customerID, offer: offer)) ?? false
+  }
+
+  /// Sends to the customer whose `send_at` is at or after `since` (including those
+  /// scheduled later than the clock: they are promised already).
+  public func sentCount(customerID: String, since: Int64) -> Int {
+    guard let times = sendTimes[customerID] else { return 0 }
+    var lo = 0
+    var hi = times.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if times[mid] < since { lo = mid + 1 } else { hi = mid }
+    }
+    return times.count - lo
+  }
+}

@@ -1,0 +1,75 @@
+import GRDB
+
+/// The ledger's tables (format 1) and how rows map to `LedgerRun` and `LedgerSend`.
+enum LedgerSchema {
+  /// Creates the tables and stamps the header, in the caller's transaction, so a ledger
+  /// file is either empty or complete.
+  static func create(_ db: Database, playbook: String) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE ledger_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE runs (
+          seq INTEGER PRIMARY KEY,
+          run_id TEXT NOT NULL UNIQUE,
+          clock INTEGER NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('pending', 'committed')),
+          playbook_hash TEXT NOT NULL,
+          export_directory TEXT NOT NULL,
+          export_fingerprint TEXT NOT NULL
+        );
+        CREATE TABLE sends (
+          run_seq INTEGER NOT NULL REFERENCES runs(seq),
+          rule TEXT NOT NULL,
+          offer TEXT NOT NULL,
+          customer_id TEXT NOT NULL,
+          trigger_id TEXT,
+          channel TEXT NOT NULL,
+          send_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL
+        );
+        -- Never the same offer twice: one row per rule and trigger (or customer and offer).
+        CREATE UNIQUE INDEX sends_once ON sends (rule, customer_id, offer, ifnull(trigger_id, ''));
+        CREATE INDEX sends_by_run ON sends (run_seq);
+        CREATE INDEX sends_by_customer ON sends (customer_id, send_at);
+        PRAGMA application_id = \(LedgerFormat.applicationID);
+        PRAGMA user_version = \(LedgerFormat.version);
+        """)
+    try db.execute(sql: "INSERT INTO ledger_info (key, value) VALUES ('playbook', ?)", arguments: [playbook])
+  }
+
+  static func insert(_ run: LedgerRun, _ db: Database) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO runs (seq, run_id, clock, state, playbook_hash, export_directory, export_fingerprint)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        run.seq, run.runID, run.clock, run.state.rawValue, run.playbookHash, run.exportDirectory,
+        run.exportFingerprint,
+      ])
+  }
+
+  static let insertSend = """
+    INSERT INTO sends (run_seq, rule, offer, customer_id, trigger_id, channel, send_at, expires_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    """
+
+  static func arguments(_ send: LedgerSend, runSeq: Int64) -> StatementArguments {
+    [runSeq, send.rule, send.offer, send.customerID, send.triggerID, send.channel, send.sendAt, send.expiresAt]
+  }
+
+  static func run(_ row: Row) -> LedgerRun {
+    LedgerRun(
+      runID: row["run_id"], seq: row["seq"], clock: row["clock"],
+      state: LedgerRun.State(rawValue: row["state"]) ?? .pending,
+      exportDirectory: row["export_directory"], sendCount: row["send_count"],
+      playbookHash: row["playbook_hash"], exportFingerprint: row["export_fingerprint"])
+  }
+
+  static func send(_ row: Row) -> LedgerSend {
+    LedgerSend(
+      runID: row["run_id"], clock: row["clock"], rule: row["rule"], offer: row["offer"],
+      customerID: row["customer_id"], triggerID: row["trigger_id"], channel: row["channel"],
+      sendAt: row["send_at"], expiresAt: row["expires_at"], runSeq: row["run_seq"])
+  }
+}

@@ -1,2 +1,0 @@
-// The send ledger (SQLite through GRDB). Built in issue 6.
-import PlaybookEngine

@@ -1,0 +1,234 @@
+import GRDB
+public import PlaybookLanguage
+
+/// The send ledger: a SQLite file (through GRDB) holding every run that exported
+/// campaigns and every decision it exported as `send`. See docs/LEDGER.md.
+///
+/// Tables: `ledger_info` (the playbook the ledger belongs to), `runs` (one row per run,
+/// `pending` until its export is in place, then `committed`) and `sends`. Only committed
+/// runs' sends are history.
+public struct SendLedger: Sendable {
+  public let path: String
+  /// The name of the playbook whose runs this ledger records.
+  public let playbook: String
+  let queue: DatabaseQueue
+
+  /// Opens the ledger a run of `playbook` will write, creating it when there is none.
+  /// The caller holds the ledger's lock.
+  ///
+  /// - Throws: a `Diagnostic` when the file is not a ledger, is damaged, has a newer
+  ///   format or belongs to another playbook. The file is then left untouched.
+  static func openForRun(path: String, playbook: String) throws(Diagnostic) -> SendLedger {
+    let kind = try LedgerFormat.inspect(path)
+    let queue = try database(path) {
+      try DatabaseQueue(path: path, configuration: configuration(readonly: false))
+    }
+    let ledger: SendLedger
+    if kind == .new {
+      ledger = SendLedger(path: path, playbook: playbook, queue: queue)
+      try ledger.write("create the ledger") { db in try LedgerSchema.create(db, playbook: playbook) }
+    } else {
+      ledger = try opened(path: path, queue: queue)
+      try ledger.checkIntegrity()
+    }
+    try ledger.checkBelongs(to: playbook)
+    return ledger
+  }
+
+  /// Opens an existing ledger to read it; nil when there is no ledger at `path`.
+  public static func openForReading(path: String) throws(Diagnostic) -> SendLedger? {
+    guard try LedgerFormat.inspect(path) == .ledger else { return nil }
+    let queue = try database(path) {
+      try DatabaseQueue(path: path, configuration: configuration(readonly: true))
+    }
+    return try opened(path: path, queue: queue)
+  }
+
+  private static func opened(path: String, queue: DatabaseQueue) throws(Diagnostic) -> SendLedger {
+    let playbook = try database(path) {
+      try queue.read { db in
+        try String.fetchOne(db, sql: "SELECT value FROM ledger_info WHERE key = 'playbook'")
+      }
+    }
+    guard let playbook else {
+      throw Diagnostic(
+        code: "ledger_unreadable", message: "\(path) is a damaged ledger: it names no playbook",
+        file: path, range: nil, hint: "the file was left as it is")
+    }
+    return SendLedger(path: path, playbook: playbook, queue: queue)
+  }
+
+  private static func configuration(readonly: Bool) -> Configuration {
+    var configuration = Configuration()
+    configuration.readonly = readonly
+    // Readers (`playloop ledger`) wait out a run's short write transactions.
+    configuration.busyMode = .timeout(10)
+    return configuration
+  }
+
+  private func checkIntegrity() throws(Diagnostic) {
+    let problems = try read("check the ledger") { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+    guard problems == ["ok"] else {
+      throw Diagnostic(
+        code: "ledger_unreadable",
+        message: "\(path) is a damaged ledger: \(problems.prefix(3).joined(separator: "; "))",
+        file: path, range: nil, hint: "the file was left as it is; restore it from a backup")
+    }
+  }
+
+  func checkBelongs(to playbook: String) throws(Diagnostic) {
+    guard playbook == self.playbook else {
+      throw Diagnostic(
+        code: "ledger_other_playbook",
+        message: "\(path) is the ledger of playbook \"\(self.playbook)\", not \"\(playbook)\"",
+        file: path, range: nil, hint: "each playbook keeps its own ledger; name another file")
+    }
+  }
+
+  // MARK: Reading
+
+  /// Every run, in the order they were made.
+  public func runs() throws(Diagnostic) -> [LedgerRun] {
+    try read("read the runs") { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT runs.*, (SELECT count(*) FROM sends WHERE sends.run_seq = runs.seq) AS send_count
+          FROM runs ORDER BY seq
+          """
+      ).map(LedgerSchema.run)
+    }
+  }
+
+  /// Committed runs' sends, by run then customer, offer, rule and trigger; only those
+  /// whose `send_at` is at or after `since` and to `customerID`, when given.
+  public func sends(since: Int64? = nil, customerID: String? = nil) throws(Diagnostic) -> [LedgerSend] {
+    var conditions = ["runs.state = 'committed'"]
+    var arguments: StatementArguments = []
+    if let since {
+      conditions.append("sends.send_at >= ?")
+      arguments += [since]
+    }
+    if let customerID {
+      conditions.append("sends.customer_id = ?")
+      arguments += [customerID]
+    }
+    return try selectSends(where: conditions.joined(separator: " AND "), arguments)
+  }
+
+  /// What the sends of committed runs (and of those in `alsoRuns`) say, streamed from
+  /// the ledger without keeping the rows.
+  ///
+  /// - Parameters:
+  ///   - excluding: a run whose sends are left out (the run being replayed).
+  ///   - countedBefore: only runs before this one count towards limits (a replay's view).
+  ///   - countedSince: only sends at or after this time count towards limits; nil when
+  ///     the playbook has no `limit … per D`, so none are kept.
+  func history(
+    excluding: Int64? = nil, countedBefore: Int64? = nil, countedSince: Int64?, alsoRuns: [Int64] = []
+  ) throws(Diagnostic) -> LedgerHistory {
+    let runs = alsoRuns.map(String.init).joined(separator: ", ")
+    let states = runs.isEmpty ? "runs.state = 'committed'" : "(runs.state = 'committed' OR runs.seq IN (\(runs)))"
+    return try read("read the sends") { db in
+      var history = LedgerHistory()
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT sends.run_seq, sends.rule, sends.offer, sends.customer_id, sends.trigger_id, sends.send_at
+          FROM sends JOIN runs ON runs.seq = sends.run_seq WHERE \(states) AND sends.run_seq IS NOT ?
+          """, arguments: [excluding])
+      while let row = try rows.next() {
+        let seq: Int64 = row[0]
+        let sendAt: Int64 = row[5]
+        var counted = false
+        if let countedSince, sendAt >= countedSince { counted = countedBefore.map { seq < $0 } ?? true }
+        history.add(rule: row[1], offer: row[2], customerID: row[3], triggerID: row[4], sendAt: sendAt, counted: counted)
+      }
+      history.finish()
+      return history
+    }
+  }
+
+  /// The sends one run recorded.
+  func sends(ofRun seq: Int64) throws(Diagnostic) -> [LedgerSend] {
+    try selectSends(where: "sends.run_seq = ?", [seq])
+  }
+
+  private func selectSends(where condition: String, _ arguments: StatementArguments) throws(Diagnostic) -> [LedgerSend] {
+    try read("read the sends") { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT sends.*, runs.run_id, runs.clock FROM sends JOIN runs ON runs.seq = sends.run_seq
+          WHERE \(condition)
+          ORDER BY sends.run_seq, sends.customer_id, sends.offer, sends.rule, sends.trigger_id
+          """, arguments: arguments
+      ).map(LedgerSchema.send)
+    }
+  }
+
+  // MARK: Writing
+
+  /// Records a run as pending with its sends, in one transaction; `hook` is called
+  /// inside it with `.pendingWrite`.
+  func recordPending(_ run: LedgerRun, sends: [LedgerSend], hook: PhaseHook) throws(Diagnostic) {
+    try write("record run \(run.runID)") { db in
+      try LedgerSchema.insert(run, db)
+      let insert = try db.makeStatement(sql: LedgerSchema.insertSend)
+      for send in sends { try insert.execute(arguments: LedgerSchema.arguments(send, runSeq: run.seq)) }
+      try hook(.pendingWrite)
+    }
+  }
+
+  /// Marks a pending run committed; `hook` is called inside the transaction with `.commitWrite`.
+  func markCommitted(_ seq: Int64, hook: PhaseHook = { _ in }) throws(Diagnostic) {
+    try write("commit run \(seq)") { db in
+      try db.execute(sql: "UPDATE runs SET state = 'committed' WHERE seq = ?", arguments: [seq])
+      try hook(.commitWrite)
+    }
+  }
+
+  /// Removes a pending run and its sends.
+  func discard(_ seq: Int64) throws(Diagnostic) {
+    try write("discard run \(seq)") { db in
+      try db.execute(sql: "DELETE FROM sends WHERE run_seq = ?", arguments: [seq])
+      try db.execute(sql: "DELETE FROM runs WHERE seq = ? AND state = 'pending'", arguments: [seq])
+    }
+  }
+
+  // MARK: GRDB
+
+  private func read<T>(_ what: String, _ body: (Database) throws -> T) throws(Diagnostic) -> T {
+    try Self.database(path, what) { try queue.read(body) }
+  }
+
+  /// One exclusive write transaction; a `Diagnostic` thrown inside rolls it back and is rethrown.
+  private func write(_ what: String, _ body: (Database) throws -> Void) throws(Diagnostic) {
+    try Self.database(path, what) {
+      try queue.inTransaction(.exclusive) { db in
+        try body(db)
+        return .commit
+      }
+    }
+  }
+
+  /// Runs a GRDB call, turning its errors into `Diagnostic`s that name the ledger.
+  static func database<T>(
+    _ path: String, _ what: String = "open the ledger", _ body: () throws -> T
+  ) throws(Diagnostic) -> T {
+    do {
+      return try body()
+    } catch let diagnostic as Diagnostic {
+      throw diagnostic
+    } catch let error as DatabaseError {
+      let damaged = [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
+      throw Diagnostic(
+        code: damaged ? "ledger_unreadable" : "ledger_failed",
+        message: "cannot \(what) in \(path): \(error.message ?? "\(error.resultCode)")", file: path, range: nil,
+        hint: damaged ? "the ledger is damaged; restore it from a backup" : nil)
+    } catch {
+      throw Diagnostic(
+        code: "ledger_failed", message: "cannot \(what) in \(path): \(error)", file: path, range: nil)
+    }
+  }
+}

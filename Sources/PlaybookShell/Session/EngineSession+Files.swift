@@ -1,0 +1,143 @@
+import Foundation
+import PlaybookEngine
+import PlaybookLanguage
+
+extension EngineSession {
+  /// `:load FILE`: replaces the session with a playbook file and its data; on failure
+  /// the session is left as it was.
+  func load(_ path: String) -> ShellOutput {
+    let opened: Workspace
+    do {
+      opened = try Workspace.open(path: path)
+    } catch {
+      let sources = error.source.map { [$0.path: $0.text] } ?? [:]
+      let renderer = DiagnosticRenderer(sources: sources, color: color)
+      return ShellOutput(
+        error.diagnostics.map {
+          $0.severity == .error ? .error(renderer.render($0)) : .warning(renderer.render($0))
+        })
+    }
+    document = SessionDocument(
+      file: path, text: opened.source.text, playbook: opened.model.playbook)
+    loadedPath = path
+    baseDirectory = opened.baseDirectory
+    clockOverride = nil
+    lastRun = nil
+    hasUnsavedChanges = false
+    accept(Checked(model: opened.model, workspace: opened, reloaded: true, diagnostics: []))
+    var output = ShellOutput.message(banner(opened))
+    output.blocks += setAsideWarnings(opened.dataset)
+    return output
+  }
+
+  /// `Loaded "Service recovery loop": 4 tables (200 customers, 916 tickets, …), 4 rules,
+  /// 4 offers. Clock 2026-11-01T00:00:00Z.`
+  func banner(_ workspace: Workspace) -> String {
+    let model = workspace.model
+    let tables = TableCount.counts(
+      of: workspace.dataset, eventTableOrder: model.tables.filter { !$0.isCustomers }.map(\.name))
+    let rows = tables.map { "\($0.rows.grouped) \($0.name)" }.joined(separator: ", ")
+    let name = model.name.isEmpty ? "" : " \"\(model.name)\""
+    return "Loaded\(name): \(plural(tables.count, "table")) (\(rows)), "
+      + "\(plural(model.rules.count, "rule")), \(plural(model.offers.count, "offer")). "
+      + "Clock \(clockDescription)."
+  }
+
+  var clockDescription: String {
+    let text = Timestamp.format(clock)
+    return clockOverride == nil && model.clock == nil ? "now (\(text))" : text
+  }
+
+  /// Rows that could not be read, so bad data is never silent.
+  func setAsideWarnings(_ dataset: Dataset) -> [ShellOutput.Block] {
+    var blocks: [ShellOutput.Block] = dataset.setAside.prefix(3).map {
+      .warning("\($0.file):\($0.line): warning: row set aside: \($0.reason)")
+    }
+    if dataset.setAside.count > 3 {
+      blocks.append(.warning("… and \(dataset.setAside.count - 3) more rows set aside"))
+    }
+    return blocks
+  }
+
+  /// `:save FILE`: the playbook in the formatter's layout, written atomically.
+  func save(_ path: String) -> ShellOutput {
+    // Relative paths keep naming the same files from the saved file's folder.
+    let folder = (path as NSString).deletingLastPathComponent
+    let target = folder.isEmpty ? "." : folder
+    var playbook = document.playbook
+    if !RelativePath.same(baseDirectory, target) {
+      let base = baseDirectory
+      playbook.statements = playbook.statements.map {
+        $0.mappingPaths { RelativePath.rebase($0, from: base, to: target) }
+      }
+    }
+    let text = PlaybookFormatter.format(
+      playbook, source: SourceFile(path: SessionDocument.name, text: document.text))
+    do {
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+      return ShellOutputError("cannot write \(path): \(error.localizedDescription)").output
+    }
+    hasUnsavedChanges = false
+    return .message("saved \(plural(document.playbook.statements.count, "statement")) to \(path)")
+  }
+
+  /// `:export [DIR] [csv|jsonl]`: the audience files, decisions log and summary, as
+  /// `playloop run` writes them.
+  func export(to directory: String?, format: ShellCommand.ExportFormat?) -> ShellOutput {
+    let workspace: Workspace
+    switch requireData() {
+    case .success(let w): workspace = w
+    case .failure(let error): return error.output
+    }
+    let declared = model.export
+    guard
+      let folder = directory
+        ?? declared.map({ Workspace.resolve($0.path.value, against: baseDirectory) })
+    else {
+      return ShellOutputError("no export folder: use :export DIR, or add `export to \"DIR\"`")
+        .output
+    }
+    let exportFormat =
+      format.flatMap { ExportFormat(rawValue: $0.rawValue) }
+      ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
+    guard let run = currentRun() else { return .message("stopped; nothing exported") }
+    let summary = RunSummary(
+      playbook: model.name, clock: run.plan.clock, window: model.window,
+      tables: TableCount.counts(
+        of: workspace.dataset, eventTableOrder: model.tables.filter { !$0.isCustomers }.map(\.name)),
+      counts: run.counts,
+      timings: PhaseTimings(
+        load: workspace.loadMilliseconds, evaluate: run.evaluateMilliseconds,
+        decide: run.decideMilliseconds))
+    do {
+      try CampaignExporter.stage(
+        run.decisions, summary: summary, to: ExportTarget(directory: folder, format: exportFormat)
+      ).commit()
+    } catch {
+      return .error(DiagnosticRenderer(sources: [:], color: color).render(error))
+    }
+    let sent = run.counts.byStatus[.send]
+    return .message(
+      "exported \(plural(run.decisions.count, "decision")) (\(sent.grouped) to send) to \(folder) as \(exportFormat.rawValue)"
+    )
+  }
+}
+
+/// `1 rule`, `4 rules`, `1,013 tickets`.
+func plural(_ count: Int, _ noun: String) -> String {
+  "\(count.grouped) \(noun)\(count == 1 ? "" : "s")"
+}
+
+extension Int {
+  /// Digits grouped by thousands: `1,013`.
+  var grouped: String {
+    let digits = String(magnitude)
+    var out = ""
+    for (i, digit) in digits.enumerated() {
+      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(digit)
+    }
+    return (self < 0 ? "-" : "") + out
+  }
+}

@@ -1,0 +1,84 @@
+import PlaybookEngine
+import PlaybookLanguage
+
+extension EngineSession {
+  /// Evaluates the playbook as it is now, re-using the last run's candidates for every
+  /// rule that did not change. Nil when there is no data or Ctrl-C stopped it.
+  func currentRun() -> IncrementalRun? {
+    guard let workspace else { return nil }
+    let run = IncrementalRun.evaluate(
+      workspace, clock: clock, dataVersion: dataVersion, previous: lastRun,
+      interrupted: { Interrupt.requested })
+    if let run { lastRun = run }
+    return run
+  }
+
+  /// `:run`: candidates and decisions per rule and per offer, and the time taken.
+  func runCommand() -> ShellOutput {
+    if case .failure(let error) = requireData() { return error.output }
+    guard let run = currentRun() else { return .message("stopped; the last results are kept") }
+    let milliseconds = run.evaluateMilliseconds + run.decideMilliseconds
+    let reused = model.rules.count - run.evaluatedRules.count
+    let note =
+      reused == 0
+      ? ""
+      : run.evaluatedRules.isEmpty
+        ? " (no rule changed)"
+        : " (\(plural(run.evaluatedRules.count, "rule")) re-evaluated, \(reused) unchanged)"
+    return ShellOutput([
+      .table(Self.countsTable("rule", run.counts.byRule)),
+      .table(Self.countsTable("offer", run.counts.byOffer)),
+      .message("evaluated in \(milliseconds) ms\(note); clock \(Timestamp.format(run.plan.clock))"),
+    ])
+  }
+
+  static let shownStatuses: [DecisionStatus] = [.send, .holdout, .capped, .unreachable]
+
+  static func countsTable(_ kind: String, _ counts: [NamedCounts]) -> TextTable {
+    TextTable(
+      headers: [kind, "candidates"] + shownStatuses.map(\.rawValue),
+      rows: counts.map { named in
+        [named.name, named.counts.total.grouped] + shownStatuses.map { named.counts[$0].grouped }
+      },
+      alignments: [.left] + Array(repeating: .right, count: shownStatuses.count + 1))
+  }
+
+  /// `:test`: the playbook's `test` blocks; failures make a script stop.
+  func test() -> ShellOutput {
+    guard let workspace else { return requireData().failureOutput }
+    guard !workspace.model.tests.isEmpty else { return .message("no tests in the playbook") }
+    // Tests name the input they were typed in or loaded from, not the session document.
+    let results = TestRunner.run(workspace, now: now()).map { result in
+      var result = result
+      guard let place = document.place(ofLine: result.line) else { return result }
+      result.file = place.sourceName
+      result.line = place.line
+      for index in result.failures.indices {
+        result.failures[index].line = document.place(ofLine: result.failures[index].line)?.line ?? 0
+      }
+      return result
+    }
+    var output = ShellOutput.message(TestReport.text(results))
+    let failed = results.filter { !$0.passed }.count
+    if failed > 0 { output.blocks.append(.error("error: \(plural(failed, "test")) failed")) }
+    return output
+  }
+
+  /// A plan at the current clock, compiled afresh unless the last run's still fits.
+  func currentPlan(_ workspace: Workspace) -> Plan {
+    if let lastRun, lastRun.plan.clock == clock,
+      lastRun.plan.model.playbook == workspace.model.playbook
+    {
+      return lastRun.plan
+    }
+    return Plan(model: workspace.model, dataset: workspace.dataset, clock: clock)
+  }
+}
+
+extension Result where Failure == ShellOutputError {
+  /// The error's output; empty on success.
+  var failureOutput: ShellOutput {
+    if case .failure(let error) = self { return error.output }
+    return .empty
+  }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import PlaybookEngine
+import PlaybookLanguage
+
+/// The shell's session on the real engine: the playbook being edited, its data, the
+/// clock, and the last run (so `:run` after an edit re-evaluates only what changed).
+///
+/// The playbook is kept as statements (from a loaded file and from what was typed) in a
+/// `SessionDocument`. Every change is checked as a whole before it is kept: a statement
+/// that does not parse or check is reported against the text that was typed and leaves
+/// the session as it was.
+public final class EngineSession: ShellSession {
+  var document = SessionDocument()
+  /// The playbook's declarations (always known, even before any data is loaded).
+  var model: PlaybookModel
+  /// The checked playbook with its data; nil until the playbook loads customers.
+  var workspace: Workspace?
+  /// Bumped whenever the data is (re)loaded, so runs never mix candidates across data.
+  var dataVersion = 0
+  /// `:as-of`, over the playbook's `as of`.
+  var clockOverride: Int64?
+  var lastRun: IncrementalRun?
+  /// The loaded file, for messages; nil when the session started empty.
+  var loadedPath: String?
+  /// Relative paths in the playbook resolve against this folder.
+  var baseDirectory = "."
+  public internal(set) var hasUnsavedChanges = false
+
+  let now: () -> Int64
+  let color: Bool
+  private var vocabularyCache: ShellVocabulary?
+  private var customerIDCache: (version: Int, ids: [String])?
+
+  /// - Parameters:
+  ///   - now: the current time, for a playbook without `as of` and for `:as-of now`.
+  ///   - color: ANSI colours in diagnostics (decide with `DiagnosticRenderer.usesColor`).
+  public init(now: @escaping () -> Int64, color: Bool = false) {
+    self.now = now
+    self.color = color
+    model = PlaybookChecker.declarations(of: Playbook(), file: SessionDocument.name).0
+  }
+
+  /// The evaluation clock: `:as-of`, else the playbook's `as of`, else now.
+  var clock: Int64 { clockOverride ?? model.clock ?? now() }
+
+  /// How diagnostics without a place name the session.
+  var displayName: String { loadedPath ?? "<shell>" }
+
+  // MARK: Statements
+
+  public func add(_ statement: TypedStatement, sourceName: String) -> ShellOutput {
+    let parsed = document.parse(statement, sourceName: sourceName)
+    if parsed.diagnostics.contains(where: { $0.severity == .error }) {
+      return rendered(parsed.diagnostics, pending: parsed.chunk)
+    }
+    var playbook = document.playbook
+    var changes: [String] = []
+    // Paths typed at the prompt are relative to the current folder; the playbook's are
+    // relative to its own folder.
+    let base = baseDirectory
+    let typed = parsed.statements.map { statement in
+      RelativePath.same(".", base)
+        ? statement : statement.mappingPaths { RelativePath.rebase($0, from: ".", to: base) }
+    }
+    for new in typed {
+      if let index = playbook.statements.firstIndex(where: { $0.slot == new.slot }) {
+        let old = playbook.statements[index].range
+        playbook.comments.removeAll {
+          $0.range.start.line >= old.start.line && $0.range.start.line <= old.end.line
+        }
+        playbook.statements[index] = new
+        changes.append("replaced \(new.slot)")
+      } else {
+        playbook.statements.append(new)
+        // Named statements are confirmed; `window 30d` and the like speak for themselves.
+        if new.isNamed { changes.append("added \(new.slot)") }
+      }
+    }
+    playbook.comments += parsed.comments
+    let checked = check(playbook, text: document.text(appending: parsed.chunk))
+    let diagnostics = parsed.diagnostics + checked.diagnostics
+    let errors = diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty {
+      var output = rendered(diagnostics, pending: parsed.chunk)
+      // Errors only elsewhere: the statement is fine, but what uses its name is not.
+      if errors.allSatisfy({ !parsed.chunk.contains(documentLine: $0.range?.start.line ?? 0) }) {
+        let what = typed.map(\.slot).joined(separator: ", ")
+        output.blocks.insert(
+          .error("error: \(what) not changed: statements using it would be wrong"), at: 0)
+      }
+      return output
+    }
+    document.playbook = playbook
+    document.append(parsed.chunk)
+    accept(checked)
+    hasUnsavedChanges = true
+    var output = rendered(diagnostics, pending: nil)
+    output.blocks += changes.map { .message($0) }
+    output.blocks += audiences(of: typed)
+    return output
+  }
+
+  /// After the first `:run`, each rule typed is evaluated at once (only it, as `:run`
+  /// would) and its audience shown: `quick_fix_thanks: 39 candidates (16 send, …)`.
+  func audiences(of statements: [Statement]) -> [ShellOutput.Block] {
+    let rules = statements.compactMap {
+      if case .rule(let rule) = $0.kind { rule.name.text } else { nil }
+    }
+    guard lastRun != nil, !rules.isEmpty else { return [] }
+    Interrupt.clear()  // a Ctrl-C at the prompt is not meant for this
+    guard let run = currentRun() else { return [] }
+    return run.counts.byRule.filter { rules.contains($0.name) }.map { named in
+      let parts = Self.shownStatuses.map { "\(named.counts[$0].grouped) \($0.rawValue)" }
+      return .message(
+        "\(named.name): \(plural(named.counts.total, "candidate")) (\(parts.joined(separator: ", ")))"
+      )
+    }
+  }
+
+  /// The outcome of checking a playbook: its model, and its workspace when it loads data.
+  struct Checked {
+    var model: PlaybookModel
+    var workspace: Workspace?
+    var reloaded: Bool
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Checks `playbook` (whose ranges point into `text`) as a whole, against its data
+  /// when it loads customers. Data is read again only when the `load` statements changed.
+  func check(_ playbook: Playbook, text: String) -> Checked {
+    let (model, declared) = PlaybookChecker.declarations(of: playbook, file: SessionDocument.name)
+    if declared.contains(where: { $0.severity == .error }) || model.customerTable == nil {
+      return Checked(
+        model: model, workspace: nil, reloaded: workspace != nil, diagnostics: declared)
+    }
+    let reuse = workspace.flatMap { current in
+      Self.loadStatements(current.model.playbook) == Self.loadStatements(playbook)
+        ? current.dataset : nil
+    }
+    do {
+      let workspace = try Workspace.open(
+        playbook: playbook, source: SourceFile(path: SessionDocument.name, text: text),
+        baseDirectory: baseDirectory, reuse: reuse)
+      return Checked(
+        model: workspace.model, workspace: workspace, reloaded: reuse == nil,
+        diagnostics: declared.filter { $0.severity != .error })
+    } catch {
+      return Checked(model: model, workspace: nil, reloaded: false, diagnostics: error.diagnostics)
+    }
+  }
+
+  /// Keeps a checked playbook as the session's.
+  func accept(_ checked: Checked) {
+    model = checked.model
+    workspace = checked.workspace
+    if checked.reloaded { dataVersion += 1 }
+    vocabularyCache = nil
+  }
+
+  static func loadStatements(_ playbook: Playbook) -> [String] {
+    playbook.statements.compactMap { statement in
+      guard case .load = statement.kind else { return nil }
+      return PlaybookFormatter.format(Playbook(statements: [statement]))
+    }
+  }
+
+  /// Diagnostics as output blocks: errors as errors, the rest as warnings.
+  func rendered(_ diagnostics: [Diagnostic], pending: SessionDocument.Chunk?) -> ShellOutput {
+    let texts = document.render(
+      diagnostics, pending: pending, color: color, fallbackName: displayName)
+    return ShellOutput(
+      zip(diagnostics, texts).map { diagnostic, text in
+        diagnostic.severity == .error ? .error(text) : .warning(text)
+      })
+  }
+
+  // MARK: Commands
+
+  public func run(_ command: ShellCommand) -> ShellOutput {
+    switch command {
+    case .help, .quit: return .empty  // the shell's own
+    case .load(let path): return load(path)
+    case .save(let path): return save(path)
+    case .rules: return rules()
+    case .show(let name): return show(name)
+    case .drop(let name): return drop(name)
+    case .run: return runCommand()
+    case .explain(let customer, let rule): return explain(customer, rule: rule)
+    case .customer(let id): return customer(id)
+    case .sample(let count, let name): return sample(count, of: name)
+    case .asOf(let time): return asOf(time)
+    case .export(let directory, let format): return export(to: directory, format: format)
+    case .test: return test()
+    }
+  }
+
+  /// The workspace, or the error to show when no data is loaded yet.
+  func requireData() -> Result<Workspace, ShellOutputError> {
+    guard let workspace else {
+      return .failure(
+        ShellOutputError(
+          "no data loaded: :load a playbook, or type `load customers from \"FILE\"`"))
+    }
+    return .success(workspace)
+  }
+
+  // MARK: Completion
+
+  public var vocabulary: ShellVocabulary {
+    if let vocabularyCache { return vocabularyCache }
+    let statements = model.playbook.statements
+    var rowFields: [String: [String]] = [:]
+    if let workspace {
+      for (row, _) in model.rows {
+        guard let binding = model.table(ofRow: row) else { continue }
+        let table =
+          binding.isCustomers ? workspace.dataset.customers : workspace.dataset.events[binding.name]
+        guard let table else { continue }
+        let mapped = binding.fieldColumns.keys.filter {
+          table.columnIndex(binding.fieldColumns[$0] ?? $0) != nil
+        }
+        rowFields[row] = Array(Set(table.columns.map(\.name) + mapped)).sorted()
+      }
+    }
+    let vocabulary = ShellVocabulary(
+      rules: model.rules.map(\.rule.name.text),
+      segments: statements.compactMap {
+        if case .segment(let s) = $0.kind { s.name.text } else { nil }
+      },
+      offers: model.offers.map(\.code.text),
+      channels: model.channels.map(\.name.text),
+      definitions: statements.compactMap {
+        if case .define(let d) = $0.kind { d.name.text } else { nil }
+      },
+      rowFields: rowFields, customerIDs: customerIDs())
+    vocabularyCache = vocabulary
+    return vocabulary
+  }
+
+  /// Every customer id, read once per load of the data.
+  private func customerIDs() -> [String] {
+    guard let workspace else { return [] }
+    if let cache = customerIDCache, cache.version == dataVersion { return cache.ids }
+    let column = workspace.dataset.customerIDs
+    let ids = (0..<column.count).map(column.string)
+    customerIDCache = (dataVersion, ids)
+    return ids
+  }
+}
+
+/// A command's failure as one line for stderr.
+struct ShellOutputError: Error {
+  var message: String
+  init(_ message: String) { self.message = message }
+  var output: ShellOutput { .error("error: " + message) }
+}

@@ -1,0 +1,46 @@
+import PlaybookLanguage
+
+extension Statement {
+  /// What the statement defines, so a statement typed again replaces it: `rule
+  /// quick_fix_thanks`, `load tickets`, or just `window` for statements a playbook has
+  /// once.
+  var slot: String {
+    switch kind {
+    case .playbook: "playbook"
+    case .asOf: "as of"
+    case .window: "window"
+    case .load(let load): "load \(load.table.text)"
+    case .define(let define): "define \(define.name.text)"
+    case .segment(let segment): "segment \(segment.name.text)"
+    case .channel(let channel): "channel \(channel.name.text)"
+    case .offer(let offer): "offer \(offer.code.text)"
+    case .rule(let rule): "rule \(rule.name.text)"
+    case .limit: "limit"
+    case .holdout: "holdout"
+    case .export: "export"
+    case .ledger: "ledger"
+    case .test(let test): "test \"\(test.name.value)\""
+    }
+  }
+
+  /// Whether the statement defines something by name (a rule, a table, a test, …)
+  /// rather than setting something a playbook has once (`window`, `limit`, …).
+  var isNamed: Bool {
+    switch kind {
+    case .load, .define, .segment, .channel, .offer, .rule, .test: true
+    default: false
+    }
+  }
+
+  /// The name `:show` and `:drop` know the statement by; nil for statements without one.
+  var name: String? {
+    switch kind {
+    case .define(let define): define.name.text
+    case .segment(let segment): segment.name.text
+    case .channel(let channel): channel.name.text
+    case .offer(let offer): offer.code.text
+    case .rule(let rule): rule.name.text
+    default: nil
+    }
+  }
+}

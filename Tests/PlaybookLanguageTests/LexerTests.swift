@@ -1,0 +1,60 @@
+import Testing
+
+@testable import PlaybookLanguage
+
+@Suite struct LexerTests {
+  private func kinds(_ text: String) -> [String] {
+    Lexer.tokenize(SourceFile(path: "t", text: text)).tokens.map { token in
+      switch token.kind {
+      case .word: "w:\(token.text)"
+      case .number: "n:\(token.text)"
+      case .duration: "d:\(token.seconds)"
+      case .timestamp: "t:\(token.seconds)"
+      case .percent: "p:\(token.number)"
+      case .string: "s:\(token.value)"
+      case .symbol: token.text
+      case .newline: "NL"
+      case .end: "END"
+      case .invalid: "bad:\(token.problem?.message ?? "")"
+      }
+    }
+  }
+
+  @Test func tokensOfALine() {
+    #expect(
+      kinds("when x.y >= 4.5 and z != \"a b\" # note\n")
+        == ["w:when", "w:x", ".", "w:y", ">=", "n:4.5", "w:and", "w:z", "!=", "s:a b", "NL", "END"])
+  }
+
+  @Test func durationsPercentsAndTimestamps() {
+    #expect(
+      kinds("30m 4h 2d 1w 45s 1d12h 5% 12.5% 2026-11-01 2026-11-01T00:00:01Z")
+        == [
+          "d:1800", "d:14400", "d:172800", "d:604800", "d:45", "d:129600", "p:5.0", "p:12.5", "t:1793491200",
+          "t:1793491201", "NL", "END",
+        ])
+  }
+
+  @Test func malformedLiteralsBecomeInvalidTokens() {
+    #expect(
+      kinds("4x 1.5h 1d12 2026-02-30 99999999999999999999d")
+        == [
+          "bad:bad duration '4x'", "bad:bad duration '1.5h'", "bad:bad duration '1d12'",
+          "bad:bad timestamp '2026-02-30'", "bad:bad duration '99999999999999999999d'", "NL", "END",
+        ])
+  }
+
+  @Test func newlinesOnlyAfterLinesWithTokens() {
+    let tokens = Lexer.tokenize(SourceFile(path: "t", text: "a\n\n# c\n  b\n")).tokens
+    #expect(tokens.map(\.kind) == [.word, .newline, .word, .newline, .end])
+    #expect(tokens[2].blankLineBefore && tokens[2].isIndented)
+    #expect(!tokens[0].blankLineBefore)
+  }
+
+  @Test func invalidUTF8AndControlCharactersAreTokensNotCrashes() {
+    let text = String(decoding: [0x61, 0xFF, 0xFE, 0x01, 0x62, 0x00, 0x0A], as: UTF8.self)
+    let tokens = Lexer.tokenize(SourceFile(path: "t", text: text)).tokens
+    #expect(tokens.last?.kind == .end)
+    #expect(tokens.contains { $0.problem?.message == "unexpected character 'U+0001'" })
+  }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import PlaybookLanguage
+import Testing
+
+@testable import PlaybookLedger
+
+/// Which files are accepted as a ledger, and that refused ones are left byte for byte.
+@Suite struct LedgerFileTests {
+  /// Runs day 1 and expects it refused with `code`, the ledger unchanged and no export.
+  private func expectRefused(_ f: LedgerFixture, code: String, message: String) throws {
+    let before = FileManager.default.contents(atPath: f.ledgerPath)
+    #expect {
+      try f.run(LedgerFixture.day(1))
+    } throws: { error in
+      guard let diagnostic = error as? Diagnostic else { return false }
+      return diagnostic.code == code && diagnostic.message.contains(message) && diagnostic.file == f.ledgerPath
+    }
+    #expect(FileManager.default.contents(atPath: f.ledgerPath) == before)
+    #expect(!FileManager.default.fileExists(atPath: f.exportPath))
+  }
+
+  @Test func aNewLedgerIsStampedWithItsFormat() throws {
+    try LedgerFixture.with { f in
+      try f.run(LedgerFixture.day(1))
+      let header = try #require(FileManager.default.contents(atPath: f.ledgerPath)).prefix(100)
+      #expect(header.starts(with: Array("SQLite format 3\0".utf8)))
+      #expect(Array(header[60..<64]) == [0, 0, 0, 1])  // user_version: format 1
+      #expect(Array(header[68..<72]) == Array("PLLD".utf8))  // application_id
+    }
+  }
+
+  @Test func anEmptyFileBecomesALedger() throws {
+    try LedgerFixture.with { f in
+      try f.write("ledger.sqlite", "")
+      try f.run(LedgerFixture.day(1))
+      #expect(try f.ledger().count == 1 + 4)
+    }
+  }
+
+  @Test func garbageIsRefusedAndLeftAlone() throws {
+    try LedgerFixture.with { f in
+      try f.write("ledger.sqlite", String(repeating: "not a database\n", count: 20))
+      try expectRefused(f, code: "ledger_unreadable", message: "not a SQLite database")
+    }
+  }
+
+  @Test func aDamagedLedgerIsRefusedAndLeftAlone() throws {
+    try LedgerFixture.with { f in
+      try f.run(LedgerFixture.day(1))
+      try FileManager.default.removeItem(atPath: f.exportPath)
+      // Keep the header, overwrite the pages after it.
+      var bytes = try #require(FileManager.default.contents(atPath: f.ledgerPath))
+      for i in 100..<bytes.count { bytes[i] = UInt8(truncatingIfNeeded: i &* 31) }
+      try bytes.write(to: URL(fileURLWithPath: f.ledgerPath))
+      try expectRefused(f, code: "ledger_unreadable", message: f.ledgerPath)
+    }
+  }
+
+  @Test func anotherSQLiteDatabaseIsRefused() throws {
+    try LedgerFixture.with { f in
+      let other = try DatabaseQueue(path: f.ledgerPath)
+      try other.write { try $0.execute(sql: "CREATE TABLE t (x); INSERT INTO t VALUES (1)") }
+      try other.close()
+      try expectRefused(f, code: "ledger_foreign", message: "not a Playloop ledger")
+    }
+  }
+
+  @Test func aNewerFormatIsRefused() throws {
+    try LedgerFixture.with { f in
+      try f.run(LedgerFixture.day(1))
+      try FileManager.default.removeItem(atPath: f.exportPath)
+      let queue = try DatabaseQueue(path: f.ledgerPath)
+      try queue.write { try $0.execute(sql: "PRAGMA user_version = 2") }
+      try queue.close()
+      try expectRefused(f, code: "ledger_newer", message: "format 2, written by a newer Playloop")
+    }
+  }
+
+  @Test func anotherPlaybooksLedgerIsRefused() throws {
+    try LedgerFixture.with { f in
+      try f.run(LedgerFixture.day(1))
+      try FileManager.default.removeItem(atPath: f.exportPath)
+      try f.write("ledger.playbook", LedgerFixture.playbook(name: "Another loop"))
+      try expectRefused(
+        f, code: "ledger_other_playbook", message: "the ledger of playbook \"Ledger test\", not \"Another loop\"")
+    }
+  }
+
+  @Test func aSendIsNeverRecordedTwice() throws {
+    try LedgerFixture.with { f in
+      try f.run(LedgerFixture.day(1))
+      let ledger = try #require(try SendLedger.openForReading(path: f.ledgerPath))
+      var copy = try #require(try ledger.sends().first)
+      copy.runSeq = 9
+      let writable = try SendLedger.openForRun(path: f.ledgerPath, playbook: "Ledger test")
+      let run = LedgerRun(
+        runID: "9-x", seq: 9, clock: 0, state: .pending, exportDirectory: f.exportPath, sendCount: 0,
+        playbookHash: "", exportFingerprint: "")
+      #expect(throws: Diagnostic.self) { try writable.recordPending(run, sends: [copy], hook: { _ in }) }
+      #expect(try writable.runs().count == 1)  // the transaction rolled back as a whole
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import Testing
+
+@testable import PlaybookLedger
+
+@Suite struct LedgerHistoryTests {
+  private typealias Send = (rule: String, customer: String, offer: String, trigger: String?, sendAt: Int64)
+
+  private func send(_ rule: String, _ customer: String, _ offer: String, trigger: String?, at sendAt: Int64) -> Send {
+    (rule, customer, offer, trigger, sendAt)
+  }
+
+  /// A history holding `sends`, all counted towards limits.
+  private func history(_ sends: [Send]) -> LedgerHistory {
+    var history = LedgerHistory()
+    for s in sends {
+      history.add(rule: s.rule, offer: s.offer, customerID: s.customer, triggerID: s.trigger, sendAt: s.sendAt, counted: true)
+    }
+    history.finish()
+    return history
+  }
+
+  @Test func triggerRulesAreSentOncePerTrigger() {
+    let history = history([send("apology", "C-1", "SORRY", trigger: "T-1", at: 0)])
+    #expect(history.alreadySent(rule: "apology", triggerID: "T-1", customerID: "C-1", offer: "SORRY"))
+    // The trigger was answered, whatever the offer.
+    #expect(history.alreadySent(rule: "apology", triggerID: "T-1", customerID: "C-1", offer: "OTHER"))
+    #expect(!history.alreadySent(rule: "apology", triggerID: "T-2", customerID: "C-1", offer: "SORRY"))
+    #expect(!history.alreadySent(rule: "thanks", triggerID: "T-1", customerID: "C-1", offer: "SORRY"))
+  }
+
+  @Test func customerRulesAreSentOncePerCustomerAndOffer() {
+    let history = history([send("greet", "C-1", "HELLO", trigger: nil, at: 0)])
+    #expect(history.alreadySent(rule: "greet", triggerID: nil, customerID: "C-1", offer: "HELLO"))
+    #expect(!history.alreadySent(rule: "greet", triggerID: nil, customerID: "C-1", offer: "OTHER"))
+    #expect(!history.alreadySent(rule: "greet", triggerID: nil, customerID: "C-2", offer: "HELLO"))
+    #expect(!history.alreadySent(rule: "welcome", triggerID: nil, customerID: "C-1", offer: "HELLO"))
+  }
+
+  @Test func sentCountIncludesItsStartAndLaterSends() {
+    let history = history([
+      send("a", "C-1", "X", trigger: "T-1", at: 100),
+      send("a", "C-1", "X", trigger: "T-2", at: 300),
+      send("a", "C-1", "X", trigger: "T-3", at: 200),
+      send("a", "C-2", "X", trigger: "T-4", at: 500),
+    ])
+    #expect(history.sentCount(customerID: "C-1", since: 0) == 3)
+    #expect(history.sentCount(customerID: "C-1", since: 200) == 2)
+    #expect(history.sentCount(customerID: "C-1", since: 201) == 1)
+    #expect(history.sentCount(customerID: "C-1", since: 301) == 0)
+    #expect(history.sentCount(customerID: "C-3", since: 0) == 0)
+  }
+
+  @Test func uncountedSendsAreStillSentButDoNotCount() {
+    var history = LedgerHistory()
+    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", sendAt: 100, counted: true)
+    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", sendAt: 100, counted: false)
+    history.finish()
+    #expect(history.sentCount(customerID: "C-1", since: 0) == 1)
+    #expect(history.alreadySent(rule: "a", triggerID: "T-2", customerID: "C-1", offer: "X"))
+  }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// The headless commands as automation uses them: exit codes, output, determinism.
+@Suite struct CLITests {
+  let playbook = "Playbooks/service-recovery.playbook"
+
+  @Test func runExportsTheSameBytesTwice() throws {
+    let folder = try PlayloopCLI.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var exports: [[String: Data]] = []
+    for n in 0..<2 {
+      let out = folder.appendingPathComponent("out\(n)")
+      let result = try PlayloopCLI.run(["run", playbook, "--out", out.path])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("Exported 4 audience files to \(out.path) (csv)"))
+      var files: [String: Data] = [:]
+      for name in try FileManager.default.contentsOfDirectory(atPath: out.path) where name != "summary.json" {
+        files[name] = try Data(contentsOf: out.appendingPathComponent(name))
+      }
+      exports.append(files)
+    }
+    #expect(exports[0].keys.sorted() == ["REFER20.csv", "SORRY25.csv", "STAY15.csv", "THANKS10.csv", "decisions.csv"])
+    #expect(exports[0] == exports[1])
+    let thanks = String(decoding: exports[0]["THANKS10.csv"] ?? Data(), as: UTF8.self)
+    #expect(thanks.hasPrefix("customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id\r\n"))
+    #expect(thanks.contains("C-0001,email,"))
+  }
+
+  @Test func jsonSummaryOnStdout() throws {
+    let result = try PlayloopCLI.run(["run", playbook, "--dry-run", "--json"])
+    #expect(result.status == 0)
+    let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    #expect(json?["playbook"] as? String == "Service recovery loop")
+    #expect(json?["clock"] as? String == "2026-11-01T00:00:00Z")
+  }
+
+  @Test func asOfMovesTheClock() throws {
+    let result = try PlayloopCLI.run(["run", playbook, "--dry-run", "--json", "--as-of", "2026-12-15"])
+    #expect(result.stdout.contains("\"clock\": \"2026-12-15T00:00:00Z\""))
+  }
+
+  @Test func checkPointsAtTheTypo() throws {
+    let folder = try PlayloopCLI.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = try String(contentsOfFile: PlayloopCLI.packageRoot.path + "/" + playbook, encoding: .utf8)
+      .replacingOccurrences(of: "../Examples", with: PlayloopCLI.packageRoot.path + "/Examples")
+      .replacingOccurrences(of: "complaint.csat >= 4", with: "complaint.csatt >= 4")
+    let file = folder.appendingPathComponent("typo.playbook")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let result = try PlayloopCLI.run(["check", file.path], environment: ["NO_COLOR": "1"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("typo.playbook:27:51: error: unknown field 'csatt' on complaint"))
+    #expect(result.stderr.contains("^~~~~ did you mean 'csat'?"))
+    #expect(!result.stderr.contains("\u{1B}["))
+  }
+
+  @Test func exitCodes() throws {
+    #expect(try PlayloopCLI.run(["check", playbook]).status == 0)
+    #expect(try PlayloopCLI.run(["run"]).status == 2)
+    #expect(try PlayloopCLI.run(["run", "missing.playbook"]).status == 2)
+    #expect(try PlayloopCLI.run(["run", playbook, "--as-of", "soon"]).status == 2)
+    #expect(try PlayloopCLI.run(["test", playbook]).status == 0)
+    #expect(try PlayloopCLI.run(["explain", playbook, "C-9999"]).status == 2)
+  }
+
+  @Test func explainSaysWhy() throws {
+    let result = try PlayloopCLI.run(["explain", playbook, "C-0003"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("SORRY25: send — sent via sms because email has no consent"))
+    let unknown = try PlayloopCLI.run(["explain", playbook, "C-003"])
+    #expect(unknown.stderr.contains("no customer 'C-003'; did you mean"))
+  }
+
+  @Test func failingTestsExitOneAndWriteJUnit() throws {
+    let folder = try PlayloopCLI.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = try String(contentsOfFile: PlayloopCLI.packageRoot.path + "/" + playbook, encoding: .utf8)
+      .replacingOccurrences(of: "../Examples", with: PlayloopCLI.packageRoot.path + "/Examples")
+      .replacingOccurrences(of: "expect audience THANKS10 == 7", with: "expect audience THANKS10 == 8")
+    let file = folder.appendingPathComponent("failing.playbook")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let junit = folder.appendingPathComponent("junit.xml")
+    let result = try PlayloopCLI.run(["test", file.path, "--junit", junit.path])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("but the audience of THANKS10 is 7"))
+    #expect(result.stdout.hasSuffix("3 passed, 1 failed\n"))
+    #expect(FileManager.default.fileExists(atPath: junit.path))
+  }
+}
