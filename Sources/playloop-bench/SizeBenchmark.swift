@@ -93,6 +93,14 @@ struct SizeBenchmark {
       return Decider(plan: plan).decide(plan.candidates()).count
     }
     figures.append(Figure(phase: "edit one rule, re-run all", cost: rerun, throughput: perSecond(customers, rerun.milliseconds), unit: "customers/s"))
+    // The shell's `:run` after the edit: only the edited rule is evaluated again, and
+    // only the customers it reaches are decided again.
+    let before = IncrementalRun.evaluate(workspace, clock: clock, dataVersion: 1, previous: nil)
+    let (_, incremental) = try Probe.fastest(of: repeats) { () throws -> Int in
+      let w = try open(edited, reuse: dataset).get()
+      return IncrementalRun.evaluate(w, clock: clock, dataVersion: 1, previous: before)?.decisions.count ?? 0
+    }
+    figures.append(Figure(phase: "edit one rule, shell's :run", cost: incremental))
     let editedWorkspace = try open(edited, reuse: dataset).get()
     let editedPlan = Plan(model: editedWorkspace.model, dataset: dataset, clock: clock)
     guard let ruleIndex = editedWorkspace.model.rules.firstIndex(where: { $0.rule.name.text == edit.rule }) else {

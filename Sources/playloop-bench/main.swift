@@ -10,7 +10,8 @@ let usage = """
   Generates each size's data with playloop-data unless DIR/data-N-SEED exists
   (DIR defaults to .build/bench, as Benchmarks/compare.py uses), then measures
   load per table, evaluate, decide, export, and, with the data loaded: check,
-  shell start, evaluate + decide, re-run after editing one rule, and explain.
+  shell start, evaluate + decide, re-run after editing one rule (all rules, and the
+  shell's incremental :run), and explain.
   Timings with the data loaded are the fastest of --repeats runs.
 
   """
