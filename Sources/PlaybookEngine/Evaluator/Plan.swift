@@ -307,9 +307,12 @@ enum Partitions {
   static let perCore = 4
 
   static func map<T>(count: Int, _ body: @escaping @Sendable (Range<Int>) -> [T]) -> [T] {
-    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let cores = Parallel.coreCount
     let parts = count < 4096 ? 1 : cores * perCore
     if parts == 1 { return body(0..<count) }
+    if cores == 1 {
+      return (0..<parts).flatMap { p in body(count * p / parts..<count * (p + 1) / parts) }
+    }
     let results = PartitionResults<[T]>(count: parts)
     DispatchQueue.concurrentPerform(iterations: parts) { p in
       let lower = count * p / parts

@@ -10,7 +10,12 @@ import Dispatch
 /// its own result slot, and results come back in index order, so output never depends
 /// on scheduling.
 enum Parallel {
+  /// The cores to use: all online ones, or `PLAYLOOP_THREADS` when set (1 runs everything
+  /// on one thread, which tests use to show the output does not depend on it).
   static let coreCount: Int = {
+    if let value = getenv("PLAYLOOP_THREADS").flatMap({ Int(String(cString: $0)) }), value > 0 {
+      return value
+    }
     #if canImport(Glibc) || canImport(Darwin)
       return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     #else
@@ -19,7 +24,7 @@ enum Parallel {
   }()
 
   static func map<T: Sendable>(_ count: Int, _ body: (Int) -> T) -> [T] {
-    if count == 1 { return [body(0)] }
+    if count == 1 || coreCount == 1 { return (0..<count).map(body) }
     var results = [T?](repeating: nil, count: count)
     results.withUnsafeMutableBufferPointer { slots in
       let base = UnsafeMutableSendablePointer(slots.baseAddress!)
