@@ -15,10 +15,7 @@ enum CSVReader {
   static func read(
     _ bytes: [UInt8], file: String, declared: [String: ColumnType], chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      throw LoadError(.badFormat, "\(file) is UTF-16; save it as UTF-8 to load it", file: file)
-    }
-    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let start = try FileBytes.textStart(bytes, file: file)
     return try bytes.withUnsafeBufferPointer { b throws(LoadError) in
       let scanner = CSVScanner(bytes: b)
       let header = try scanner.header(from: start, file: file)

@@ -6,6 +6,15 @@
 
 /// Reads a whole file into memory: the readers work on bytes.
 enum FileBytes {
+  /// Where the UTF-8 text of a file starts: after a byte-order mark, if any. A UTF-16
+  /// file (by its mark) is refused: both readers read UTF-8 only.
+  static func textStart(_ bytes: [UInt8], file: String) throws(LoadError) -> Int {
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      throw LoadError(.badFormat, "\(file) is UTF-16; save it as UTF-8 to load it", file: file)
+    }
+    return bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+  }
+
   static func read(_ path: String) throws(LoadError) -> [UInt8] {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {

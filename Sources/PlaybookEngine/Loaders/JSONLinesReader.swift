@@ -10,10 +10,7 @@ enum JSONLinesReader {
   static func read(
     _ bytes: [UInt8], file: String, declared: [String: ColumnType], chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      throw LoadError(.badFormat, "\(file) is UTF-16; save it as UTF-8 to load it", file: file)
-    }
-    let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    let start = try FileBytes.textStart(bytes, file: file)
     var chunks: [RawChunk] = bytes.withUnsafeBufferPointer { b in
       let n = b.count
       let count = chunkCount ?? max(1, min(Parallel.coreCount * 4, (n - start) / CSVChunkReader.minimumChunkBytes))
