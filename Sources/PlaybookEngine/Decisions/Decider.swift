@@ -150,24 +150,26 @@ public struct Decider: Sendable {
 
   private func triggerID(_ c: Candidate) -> String? { plan.triggerID(of: c) }
 
-  /// Duplicate collapse order: priority (high first), send_at, rule order, trigger id.
-  private func better(_ a: Candidate, than b: Candidate) -> Bool {
+  /// The order both collapse and `limit` start with: priority (high first), send_at,
+  /// rule order; nil on a tie.
+  private func precedes(_ a: Candidate, _ b: Candidate) -> Bool? {
     let ra = plan.rules[Int(a.rule)]
     let rb = plan.rules[Int(b.rule)]
     if ra.priority != rb.priority { return ra.priority > rb.priority }
     if a.sendAt != b.sendAt { return a.sendAt < b.sendAt }
     if ra.order != rb.order { return ra.order < rb.order }
-    return (triggerID(a) ?? "") < (triggerID(b) ?? "")
+    return nil
   }
 
-  /// Limit order: priority (high first), send_at, rule order, offer code.
+  /// Duplicate collapse order: `precedes`, then the lower trigger id (as text).
+  private func better(_ a: Candidate, than b: Candidate) -> Bool {
+    precedes(a, b) ?? ((triggerID(a) ?? "") < (triggerID(b) ?? ""))
+  }
+
+  /// Limit order: `precedes`, then the offer code.
   private func rank(_ a: Candidate, before b: Candidate) -> Bool {
-    let ra = plan.rules[Int(a.rule)]
-    let rb = plan.rules[Int(b.rule)]
-    if ra.priority != rb.priority { return ra.priority > rb.priority }
-    if a.sendAt != b.sendAt { return a.sendAt < b.sendAt }
-    if ra.order != rb.order { return ra.order < rb.order }
-    return ra.sends[Int(a.send)].offer < rb.sends[Int(b.send)].offer
+    precedes(a, b)
+      ?? (plan.rules[Int(a.rule)].sends[Int(a.send)].offer < plan.rules[Int(b.rule)].sends[Int(b.send)].offer)
   }
 
   private func decision(
