@@ -3,13 +3,15 @@ import Testing
 @testable import PlaybookLanguage
 
 /// Thousands of generated inputs — truncations, swapped and dropped tokens, random
-/// bytes, invalid UTF-8 — must each yield a playbook and diagnostics, never a crash or
-/// a hang; and whatever parses cleanly must format idempotently and keep its meaning.
+/// bytes, invalid UTF-8 — must each yield a playbook and diagnostics from the parser and
+/// the checker, never a crash or a hang; and whatever parses cleanly must format
+/// idempotently and keep its meaning.
 @Suite struct RobustnessTests {
   static let corpus: [String] =
     [
       BriefExamples.playbook, BriefExamples.test,
     ] + DiagnosticTableTests.cases.map(\.input)
+    + CheckerDiagnosticsTests.cases.map { CheckerDiagnosticsTests.header + $0.input }
 
   static let vocabulary = [
     "rule", "when", "and", "or", "not", "unless", "send", "via", "after", "priority", "load", "from", "as", "of",
@@ -42,12 +44,13 @@ import Testing
     #expect(clean > 100)
   }
 
-  /// Parses, renders, formats; for clean input also checks the formatter's promises.
+  /// Parses, checks, renders, formats; for clean input also checks the formatter's promises.
   /// Returns whether the input parsed without errors.
   private func exercise(_ text: String) -> Bool {
     let source = SourceFile(path: "fuzz.playbook", text: text)
     let (playbook, diagnostics) = PlaybookParser.parse(source)
-    _ = DiagnosticRenderer(sources: [source.path: text]).render(diagnostics)
+    let (_, checked) = PlaybookChecker.check(playbook, file: source.path, schema: CheckerDiagnosticsTests.schema)
+    _ = DiagnosticRenderer(sources: [source.path: text]).render(diagnostics + checked)
     let formatted = PlaybookFormatter.format(playbook, source: source)
     guard !diagnostics.contains(where: { $0.severity == .error }) else { return false }
     let reparsedSource = SourceFile(path: "fuzz.playbook", text: formatted)
