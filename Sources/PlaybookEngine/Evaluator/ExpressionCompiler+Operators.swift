@@ -150,7 +150,8 @@ extension ExpressionCompiler {
   }
 
   /// An aggregate depends only on the customer (it binds no row), so its value is
-  /// computed once per customer when the plan is compiled; evaluation reads an array.
+  /// computed once per customer — for all customers before a full evaluation, or for
+  /// one on demand — and evaluation reads it.
   func compileAggregate(_ expr: Expr, _ aggregate: Aggregate) -> CompiledExpr {
     guard let binding = model.table(ofRow: aggregate.row.text),
       let link = dataset.links[binding.name], let lifecycle = lifecycles[binding.name]
@@ -165,8 +166,8 @@ extension ExpressionCompiler {
     let clock = self.clock
     let since = aggregate.inLast.map { clock - $0.seconds }
     let function = aggregate.function
-    let values: [Double?] = aggregates.values(expr.text) { Partitions.map(count: dataset.customers.rowCount) { range in
-      range.map { customer -> Double? in
+    let values = self.values.aggregate(expr.text) {
+      PerCustomer { customer -> Double? in
         var acc = Accumulator(function)
         var frame = Frame(customer: customer)
         for r in link.rows(ofCustomer: customer) {
@@ -185,12 +186,12 @@ extension ExpressionCompiler {
         }
         return acc.result
       }
-    } }
+    }
     let children = (filter.map { [$0] } ?? []) + (field.map { [$0] } ?? [])
     if case .time? = field?.evaluation {
-      return CompiledExpr(expr, .time { values[$0.customer].map { Int64($0) } }, children: children)
+      return CompiledExpr(expr, .time { values.value($0.customer).map { Int64($0) } }, children: children)
     }
-    return CompiledExpr(expr, .number { values[$0.customer] }, children: children)
+    return CompiledExpr(expr, .number { values.value($0.customer) }, children: children)
   }
 }
 

@@ -11,11 +11,11 @@ struct ExpressionCompiler {
   /// Lifecycles by table name, built once.
   let lifecycles: [String: Lifecycle]
   /// Compiled segments by name (filled as they are compiled, in file order).
-  var segments: [String: [UInt8]]
+  var segments: [String: PerCustomer<UInt8>]
   /// For each `define`d row name, whether each row of its table is one (computed once).
   var members: [String: [Bool]] = [:]
-  /// Aggregate values per customer, shared with plans that may reuse them.
-  var aggregates = AggregateCache()
+  /// Aggregate and segment values per customer, shared with plans that may reuse them.
+  var values = PerCustomerValues()
 
   func table(named name: String) -> Table? {
     if name == model.customerTable?.name { return dataset.customers }
@@ -77,7 +77,7 @@ struct ExpressionCompiler {
       return CompiledExpr(
         expr,
         .truth { frame in
-          let t = Truth(rawValue: members[frame.customer]) ?? .unknown
+          let t = Truth(rawValue: members.value(frame.customer)) ?? .unknown
           return negated ? !t : t
         })
     case .inList(let subject, let items, let negated):

@@ -15,10 +15,10 @@ public final class Plan: @unchecked Sendable {
   /// Each table's lifecycle at the clock, by table name.
   let lifecycles: [String: Lifecycle]
   /// Segment membership per customer (`Truth` raw values), by segment name.
-  let segments: [String: [UInt8]]
+  let segments: [String: PerCustomer<UInt8>]
   /// Which rows each `define`d row name covers, by row name.
   let members: [String: [Bool]]
-  let aggregates: AggregateCache
+  let values: PerCustomerValues
 
   /// Offers without `valid` stay valid for this long.
   public static let defaultValidity: Int64 = 30 * 86_400
@@ -44,14 +44,14 @@ public final class Plan: @unchecked Sendable {
       lifecycles: lifecycles, segments: [:])
     if let previous {
       compiler.members = previous.members
-      compiler.aggregates = previous.aggregates
+      compiler.values = previous.values
       compiler.segments = previous.segments
     } else {
       compiler.members = Self.evaluateMembers(model: model, compiler: compiler)
       compiler.segments = Self.evaluateSegments(model: model, compiler: compiler)
     }
     members = compiler.members
-    aggregates = compiler.aggregates
+    values = compiler.values
     segments = compiler.segments
     offers = model.offers.map { ($0.code.text, $0.valid?.seconds ?? Self.defaultValidity) }
     channels = model.channels.map { channel in
@@ -108,6 +108,7 @@ public final class Plan: @unchecked Sendable {
   public func candidates(
     ofRules ruleIndices: [Int], interrupted: @escaping @Sendable () -> Bool = { false }
   ) -> [Candidate] {
+    values.prepareAll(count: customerCount)
     var all: [Candidate] = []
     for ruleIndex in ruleIndices {
       let rule = rules[ruleIndex]
@@ -265,10 +266,11 @@ public final class Plan: @unchecked Sendable {
     return members
   }
 
-  /// Evaluates every segment for every customer, dependencies first.
+  /// Compiles every segment, dependencies first, into per-customer values (computed for
+  /// all customers when a full evaluation prepares them).
   private static func evaluateSegments(
     model: PlaybookModel, compiler: ExpressionCompiler
-  ) -> [String: [UInt8]] {
+  ) -> [String: PerCustomer<UInt8>] {
     var compiler = compiler
     var visiting: Set<String> = []
     func ensure(_ name: String) {
@@ -278,11 +280,9 @@ public final class Plan: @unchecked Sendable {
       visiting.insert(name)
       for dependency in segmentReferences(segment.condition) { ensure(dependency) }
       let condition = compiler.compile(segment.condition)
-      let count = compiler.dataset.customers.rowCount
-      let parts = Partitions.map(count: count) { range in
-        range.map { condition.truth(Frame(customer: $0)).rawValue }
-      }
-      compiler.segments[name] = parts
+      let values = PerCustomer { condition.truth(Frame(customer: $0)).rawValue }
+      compiler.values.register(values)
+      compiler.segments[name] = values
     }
     for statement in model.playbook.statements {
       if case .segment(let segment) = statement.kind { ensure(segment.name.text) }

@@ -1,0 +1,61 @@
+import Foundation
+
+/// A value every customer has (a segment's membership, an aggregate), computed for one
+/// customer on demand — explain, the shell's start-up — or for all of them at once, in
+/// parallel, before a full evaluation reads it many times (`prepare`).
+final class PerCustomer<T: Sendable>: @unchecked Sendable {
+  private let compute: (Int) -> T
+  /// Every customer's value once prepared. Written only by `prepare`, which runs before
+  /// any evaluation that reads it, never during one.
+  private var all: [T]?
+
+  init(_ compute: @escaping (Int) -> T) { self.compute = compute }
+
+  @inline(__always) func value(_ customer: Int) -> T {
+    if let all { return all[customer] }
+    return compute(customer)
+  }
+
+  func prepare(count: Int) {
+    guard all == nil else { return }
+    let compute = self.compute
+    let box = UncheckedSendable(compute)
+    all = Partitions.map(count: count) { range in range.map { box.value($0) } }
+  }
+}
+
+/// The per-customer values of a plan, in the order they were made: a value only reads
+/// values made before it, so preparing in this order never computes one twice. Plans
+/// compiled after a rule edit share their predecessor's (`Plan(…, reusing:)`).
+final class PerCustomerValues: @unchecked Sendable {
+  private var aggregates: [String: PerCustomer<Double?>] = [:]
+  private var ordered: [(Int) -> Void] = []
+  private let lock = NSLock()
+
+  /// The aggregate with canonical text `key`, made on first use.
+  func aggregate(_ key: String, make: () -> PerCustomer<Double?>) -> PerCustomer<Double?> {
+    if let existing = lock.withLock({ aggregates[key] }) { return existing }
+    let made = make()
+    lock.withLock {
+      aggregates[key] = made
+      ordered.append(made.prepare)
+    }
+    return made
+  }
+
+  /// Registers a segment's values for preparing.
+  func register(_ values: PerCustomer<UInt8>) {
+    lock.withLock { ordered.append(values.prepare) }
+  }
+
+  /// Computes every value for all `count` customers.
+  func prepareAll(count: Int) {
+    for prepare in lock.withLock({ ordered }) { prepare(count) }
+  }
+}
+
+/// A value handed to worker threads that only read it.
+struct UncheckedSendable<T>: @unchecked Sendable {
+  let value: T
+  init(_ value: T) { self.value = value }
+}
