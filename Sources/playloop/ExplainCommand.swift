@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlaybookEngine
+import PlaybookLedger
 
 /// `playloop explain FILE CUSTOMER`: what would this customer get, and why?
 struct ExplainCommand: ParsableCommand {
@@ -11,6 +12,8 @@ struct ExplainCommand: ParsableCommand {
   @Option(help: "Explain only this rule.") var rule: String?
   @Flag(help: "Show rules that never came close too.") var all = false
   @Flag(help: "Print the explanation as JSON.") var json = false
+  @Option(help: "Read what was already sent from this ledger (default: the playbook's `ledger`).")
+  var ledger: String?
   @OptionGroup var clock: ClockOption
 
   func run() throws {
@@ -19,11 +22,19 @@ struct ExplainCommand: ParsableCommand {
       Terminal.printError("error: no rule '\(rule)' in \(file)")
       throw ExitCode(2)
     }
-    let plan = Plan(
-      model: workspace.model, dataset: workspace.dataset,
-      clock: workspace.clock(override: try clock.seconds(), now: Terminal.now()))
+    let at = workspace.clock(override: try clock.seconds(), now: Terminal.now())
+    let plan = Plan(model: workspace.model, dataset: workspace.dataset, clock: at)
+    var history: (any SendHistory)?
+    if let path = workspace.ledgerPath(override: ledger) {
+      do {
+        history = try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: at)
+      } catch {
+        Terminal.report([error], sources: [])
+        throw ExitCode(2)
+      }
+    }
     do {
-      let explanation = try Explainer(plan: plan).explain(customerID: customer, rule: rule)
+      let explanation = try Explainer(plan: plan, history: history).explain(customerID: customer, rule: rule)
       print(json ? explanation.json.prettyText : explanation.text(all: all), terminator: "")
     } catch {
       Terminal.printError("error: \(error.message)")

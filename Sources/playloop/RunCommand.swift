@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
     try? crash(.loaded)
     let clock = workspace.clock(override: try clock.seconds(), now: Terminal.now())
-    if let ledgerPath = ledgerPath(workspace) {
+    if let ledgerPath = workspace.ledgerPath(override: ledger) {
       return try runWithLedger(workspace, clock: clock, ledgerPath: ledgerPath, crash: crash)
     }
     let run = CampaignRun(workspace: workspace, clock: clock)
@@ -93,11 +93,6 @@ struct RunCommand: ParsableCommand {
 
   /// The ledger: `--ledger` (relative to the current folder) over the playbook's `ledger`
   /// (relative to the playbook).
-  private func ledgerPath(_ workspace: Workspace) -> String? {
-    if let ledger { return ledger }
-    return workspace.model.ledger.map { Workspace.resolve($0.value, against: workspace.baseDirectory) }
-  }
-
   /// Where to export: `--out` over the playbook's `export to` (relative to the playbook).
   private func exportTarget(_ workspace: Workspace) -> ExportTarget? {
     let declared = workspace.model.export

@@ -2,6 +2,11 @@ import ArgumentParser
 import PlaybookEngine
 
 extension Workspace {
+  /// The send ledger to use: `--ledger` over the playbook's `ledger` (relative to it).
+  func ledgerPath(override: String?) -> String? {
+    override ?? model.ledger.map { Workspace.resolve($0.value, against: baseDirectory) }
+  }
+
   /// Opens a playbook for a command, reporting failures on stderr with the right exit code.
   static func openForCommand(path: String, strict: Bool = false) throws -> Workspace {
     do {

@@ -87,4 +87,18 @@ import Testing
     #expect(result.stdout.hasSuffix("3 passed, 1 failed\n"))
     #expect(FileManager.default.fileExists(atPath: junit.path))
   }
+
+  @Test func explainReadsTheLedger() throws {
+    let folder = try PlayloopCLI.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let ledger = folder.appendingPathComponent("ledger.sqlite").path
+    let run = try PlayloopCLI.run(
+      ["run", playbook, "--out", folder.appendingPathComponent("out").path, "--ledger", ledger])
+    #expect(run.status == 0, "\(run.stderr)")
+    let later = ["explain", playbook, "C-0001", "--as-of", "2026-11-02"]
+    #expect(try PlayloopCLI.run(later).stdout.contains("⇒ C-0001 gets THANKS10 via email"))
+    let withLedger = try PlayloopCLI.run(later + ["--ledger", ledger])
+    #expect(withLedger.stdout.contains("THANKS10: already_sent — already sent by an earlier run"))
+    #expect(withLedger.stdout.contains("⇒ C-0001 gets nothing"))
+  }
 }

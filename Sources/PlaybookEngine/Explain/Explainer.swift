@@ -4,8 +4,13 @@ import PlaybookLanguage
 /// part by part for one customer, so explain can never disagree with `run`.
 public struct Explainer: Sendable {
   public let plan: Plan
+  /// What earlier runs sent (a ledger), so explain shows `already_sent` as `run` would.
+  public let history: (any SendHistory)?
 
-  public init(plan: Plan) { self.plan = plan }
+  public init(plan: Plan, history: (any SendHistory)? = nil) {
+    self.plan = plan
+    self.history = history
+  }
 
   /// A customer id that is not in the data, with the nearest ids that are.
   public struct UnknownCustomer: Error, Sendable {
@@ -24,7 +29,7 @@ public struct Explainer: Sendable {
     var candidates: [Candidate] = []
     plan.appendCandidates(customer: customer, rules: plan.rules.indices, to: &candidates)
     var decisions: [Decision] = []
-    Decider(plan: plan).decide(customer: customer, candidates[...], into: &decisions)
+    Decider(plan: plan, history: history).decide(customer: customer, candidates[...], into: &decisions)
     let rules = plan.rules.filter { rule == nil || $0.name == rule }.map {
       explain($0, customer: customer, decisions: decisions)
     }
