@@ -1,4 +1,4 @@
-public import PlaybookLanguage
+import PlaybookLanguage
 
 /// The outcome of one `test` block.
 public struct TestResult: Sendable {

@@ -1,5 +1,5 @@
 import Dispatch
-public import PlaybookLanguage
+import PlaybookLanguage
 
 /// Runs a playbook's `test` blocks: each at its own clock, with its fixture tables, and
 /// checks every expectation against the decisions the run would make.

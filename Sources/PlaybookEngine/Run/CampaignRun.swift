@@ -1,5 +1,5 @@
 import Dispatch
-public import PlaybookLanguage
+import PlaybookLanguage
 
 /// One evaluation of a workspace at a clock: candidates, decisions and the summary.
 public struct CampaignRun: Sendable {

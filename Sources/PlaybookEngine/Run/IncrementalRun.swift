@@ -1,5 +1,5 @@
 import Dispatch
-public import PlaybookLanguage
+import PlaybookLanguage
 
 /// An evaluation that remembers each rule's candidates, so the next one after an edit
 /// re-evaluates only the rules that changed (the shell's `:run`).

@@ -5,7 +5,7 @@
 /// every statement against the loaded tables' columns.
 public enum PlaybookChecker {
   /// Collects declarations, reporting what can be known without data (duplicates,
-  /// percents, limits, formats).
+  /// percents, limits).
   public static func declarations(of playbook: Playbook, file: String) -> (
     PlaybookModel, [Diagnostic]
   ) {

@@ -86,11 +86,6 @@ struct DeclarationCollector {
         }
         model.holdoutPercent = percent.value
       case .export(let export):
-        if let format = export.format, !["csv", "jsonl"].contains(format.text) {
-          report(
-            format.range, "unknown export format '\(format.text)'", code: "invalid_value",
-            hint: "use csv or jsonl")
-        }
         model.export = export
       case .ledger(let path):
         model.ledger = path
@@ -119,18 +114,10 @@ struct DeclarationCollector {
     }
     var fields = isCustomers ? [:] : TableBinding.lifecycleDefaults
     for mapping in load.fieldMap { fields[mapping.field.text] = mapping.column.text }
+    // The parser has already refused unknown type names and export formats.
     var types: [String: ColumnType] = [:]
     for declaration in load.columnTypes {
-      if let type = ColumnType(rawValue: declaration.type.text) {
-        types[declaration.column.text] = type
-      } else {
-        report(
-          declaration.type.range, "unknown column type '\(declaration.type.text)'",
-          code: "unknown_type",
-          hint: NearNames.closest(to: declaration.type.text, in: ColumnType.allCases.map(\.rawValue))
-            .map { "did you mean '\($0)'?" }
-            ?? "types are integer, decimal, boolean, timestamp, date, text")
-      }
+      if let type = ColumnType(rawValue: declaration.type.text) { types[declaration.column.text] = type }
     }
     let binding = TableBinding(
       load: load, name: load.table.text, rowName: rowName, path: load.path.value,
