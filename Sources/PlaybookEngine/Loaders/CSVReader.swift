@@ -332,23 +332,12 @@ struct CSVChunkReader {
     chunk.endOffset = i
     chunk.lineCount = line
     chunk.lines = lines
-    chunk.columns = Self.columns(of: spans, width: width)
-    chunk.typed = Array(repeating: nil, count: width)
-    if typing { chunk.type(declared: declared, bytes: b) }
-    return chunk
-  }
-
-  /// Row-major spans, column by column.
-  private static func columns(of spans: [FieldSpan], width: Int) -> [[FieldSpan]] {
-    let rows = width == 0 ? 0 : spans.count / width
-    return spans.withUnsafeBufferPointer { all in
-      (0..<width).map { c in
-        [FieldSpan](unsafeUninitializedCapacity: rows) { column, count in
-          for row in 0..<rows { column[row] = all[row &* width &+ c] }
-          count = rows
-        }
+    spans.withUnsafeBufferPointer { all in
+      for c in 0..<width {
+        chunk.add(column: ColumnOfRows(rows: all, width: width, column: c), declared: declared[c], typing: typing, bytes: b)
       }
     }
+    return chunk
   }
 
   private func problem(
@@ -374,4 +363,15 @@ struct CSVChunkReader {
     }
     return nil
   }
+}
+
+/// One column of row-major spans, read in place.
+struct ColumnOfRows: RandomAccessCollection {
+  let rows: UnsafeBufferPointer<FieldSpan>
+  let width: Int
+  let column: Int
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { rows.count / width }
+  @inline(__always) subscript(row: Int) -> FieldSpan { rows[row &* width &+ column] }
 }

@@ -12,15 +12,16 @@ import PlaybookLanguage
 enum ColumnTyper {
   private enum Kept { case none, integer, decimal, time, boolean }
 
-  static func type(_ spans: [FieldSpan], bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?)
-    -> (votes: TypeVotes, typed: TypedValues?)
-  {
+  static func type<Spans: RandomAccessCollection<FieldSpan>>(
+    _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?
+  ) -> (votes: TypeVotes, typed: TypedValues?) {
     if let declared {
       return ([], declared == .text ? nil : convert(spans, bytes: bytes, to: declared))
     }
     var votes = TypeVotes.all
     var kept = Kept.none
     var converting = true
+    // Each array is reserved in full once it is known to be kept.
     var integers: [Int64] = []
     var decimals: [Double] = []
     var booleans: [Bool] = []
@@ -47,11 +48,15 @@ enum ColumnTyper {
         switch (kept, next) {
         case (.none, _):
           // Every earlier row was null.
-          if next == .integer || next == .time { integers = Array(repeating: 0, count: row) }
-          if next == .decimal { decimals = Array(repeating: 0, count: row) }
-          if next == .boolean { booleans = Array(repeating: false, count: row) }
+          switch next {
+          case .integer, .time: integers = Self.placeholders(0, row, reserving: spans.count)
+          case .decimal: decimals = Self.placeholders(0, row, reserving: spans.count)
+          case .boolean: booleans = Self.placeholders(false, row, reserving: spans.count)
+          case .none: break
+          }
         case (.integer, .decimal):
-          decimals = integers.map { Double($0) }
+          decimals = Self.placeholders(0, 0, reserving: spans.count)
+          decimals.append(contentsOf: integers.lazy.map { Double($0) })
           integers = []
         default:
           converting = false
@@ -63,7 +68,13 @@ enum ColumnTyper {
         if judged.value == 0, field[0] == UInt8(ascii: "-") { converting = false }
         integers.append(judged.value)
       case .time: integers.append(judged.value)
-      case .decimal: decimals.append(ValueSyntax.decimal(field) ?? 0)
+      case .decimal:
+        if !judged.votes.contains(.integer) {
+          decimals.append(Double(bitPattern: UInt64(bitPattern: judged.value)))
+        } else {
+          // An integer's decimal, correctly rounded as the decimal reader would; `-0` is −0.0.
+          decimals.append(judged.value == 0 && field[0] == UInt8(ascii: "-") ? -0.0 : Double(judged.value))
+        }
       case .boolean: booleans.append(ValueSyntax.boolean(field) ?? false)
       case .none: converting = false
       }
@@ -78,6 +89,13 @@ enum ColumnTyper {
     }
   }
 
+  private static func placeholders<T>(_ value: T, _ count: Int, reserving capacity: Int) -> [T] {
+    var values: [T] = []
+    values.reserveCapacity(capacity)
+    values.append(contentsOf: repeatElement(value, count: count))
+    return values
+  }
+
   /// What is kept for a column with these votes: its inferred type's values.
   private static func kept(_ votes: TypeVotes) -> Kept {
     if votes.contains(.integer) { return .integer }
@@ -88,9 +106,9 @@ enum ColumnTyper {
   }
 
   /// A declared column's values: each already fits (rows that did not were set aside).
-  private static func convert(_ spans: [FieldSpan], bytes: UnsafeBufferPointer<UInt8>, to type: ColumnType)
-    -> TypedValues
-  {
+  private static func convert<Spans: RandomAccessCollection<FieldSpan>>(
+    _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, to type: ColumnType
+  ) -> TypedValues {
     var nulls = NullMask(count: spans.count)
     for (row, span) in spans.enumerated() where span.isNull { nulls.setNull(row) }
     func values<T>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>) -> T?) -> [T] {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import PlaybookLanguage
 
 /// Reads JSON Lines: one JSON object per line, blank lines skipped. Keys become
@@ -59,7 +64,7 @@ enum JSONLinesReader {
       if let local = chunk.names.firstIndex(of: name) {
         columns.append(chunk.columns[local])
         typed.append(chunk.typed[local])
-        votes.append(local < chunk.votes.count ? chunk.votes[local] : .all)
+        votes.append(chunk.votes[local])
       } else {
         columns.append(Array(repeating: .null, count: chunk.rowCount))
         typed.append(nil)
@@ -161,8 +166,11 @@ struct JSONLinesChunkReader {
     chunk.limit = to
     chunk.endOffset = i
     chunk.lineCount = line
-    chunk.typed = Array(repeating: nil, count: chunk.columns.count)
-    if typing { chunk.type(declared: columnTypes, bytes: bytes) }
+    let columns = chunk.columns
+    chunk.columns = []
+    for (c, spans) in columns.enumerated() {
+      chunk.add(column: spans, declared: columnTypes[c], typing: typing, bytes: bytes)
+    }
     return chunk
   }
 
@@ -207,13 +215,20 @@ struct JSONLinesChunkReader {
 }
 
 extension JSONLinesChunkReader {
+  /// Whether a column name and a key are the same bytes.
+  @inline(__always)
+  private static func same(_ name: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard name.count == key.count else { return false }
+    return key.isEmpty || name.withUnsafeBufferPointer { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+  }
+
   /// The column of `key`: a known one, one already pending on this line, or a new one.
   fileprivate func columnIndex(
     _ key: UnsafeBufferPointer<UInt8>, _ position: Int, _ names: [[UInt8]], _ pending: inout [[UInt8]]
   ) -> Int {
-    if position < names.count, names[position].elementsEqual(key) { return position }
-    if let found = names.firstIndex(where: { $0.elementsEqual(key) }) { return found }
-    if let found = pending.firstIndex(where: { $0.elementsEqual(key) }) { return names.count + found }
+    if position < names.count, Self.same(names[position], key) { return position }
+    if let found = names.firstIndex(where: { Self.same($0, key) }) { return found }
+    if let found = pending.firstIndex(where: { Self.same($0, key) }) { return names.count + found }
     pending.append(Array(key))
     return names.count + pending.count - 1
   }

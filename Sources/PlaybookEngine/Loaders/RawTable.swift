@@ -28,17 +28,16 @@ struct RawChunk: Sendable {
 
   var rowCount: Int { lines.count }
 
-  /// Types every column (`ColumnTyper`), dropping the spans of those it converts.
-  /// `declared` holds each column's declared type, nil where inferred.
-  mutating func type(declared: [ColumnType?], bytes: UnsafeBufferPointer<UInt8>) {
-    votes = []
-    typed = []
-    for c in columns.indices {
-      let result = ColumnTyper.type(columns[c], bytes: bytes, declared: declared[c])
-      votes.append(result.votes)
-      typed.append(result.typed)
-      if result.typed != nil { columns[c] = [] }
-    }
+  /// Adds the next column from its spans. With `typing`, the column is typed
+  /// (`ColumnTyper`) and its spans dropped when its values could be converted; without,
+  /// every span is kept. `declared` is the column's declared type, nil where inferred.
+  mutating func add<Spans: RandomAccessCollection<FieldSpan>>(
+    column spans: Spans, declared: ColumnType?, typing: Bool, bytes: UnsafeBufferPointer<UInt8>
+  ) {
+    let result = typing ? ColumnTyper.type(spans, bytes: bytes, declared: declared) : (.all, nil)
+    votes.append(result.votes)
+    typed.append(result.typed)
+    columns.append(result.typed == nil ? Array(spans) : [])
   }
 }
 

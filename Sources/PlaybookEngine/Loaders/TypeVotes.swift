@@ -31,9 +31,10 @@ struct TypeVotes: OptionSet, Sendable {
     judge(field, kind: kind, within: candidates).votes
   }
 
-  /// `of`, with the value read on the way: the integer when the votes hold `.integer`,
-  /// the seconds when they hold `.timestamp` (no text is both), so a loader that keeps
-  /// the value never reads it twice.
+  /// `of`, with the value read on the way, so a loader that keeps it never reads it
+  /// twice: the integer when the votes hold `.integer`; the decimal's bit pattern when
+  /// they hold `.decimal` alone; the seconds when they hold `.timestamp` (no text is
+  /// two of these).
   @inline(__always)
   static func judge(_ field: UnsafeBufferPointer<UInt8>, kind: FieldSpan.Kind, within candidates: TypeVotes)
     -> (votes: TypeVotes, value: Int64)
@@ -42,8 +43,7 @@ struct TypeVotes: OptionSet, Sendable {
     case .bare:
       if !candidates.isDisjoint(with: [.integer, .decimal]) {
         let number = numberVotes(field)
-        if number.votes.contains(.integer) { return number }
-        if !number.votes.isEmpty { return (number.votes, 0) }
+        if !number.votes.isEmpty { return number }
       }
       if !candidates.isDisjoint(with: [.timestamp, .date]) {
         let time = timeVotes(field)
@@ -87,7 +87,8 @@ struct TypeVotes: OptionSet, Sendable {
     if let value = ValueSyntax.integer(s) { return ([.integer, .decimal], value) }
     // An integer too big for 64 bits is an identifier, not an approximate decimal.
     let integerShaped = !s.contains { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }
-    return (!integerShaped && ValueSyntax.isDecimal(s) ? .decimal : [], 0)
+    guard !integerShaped, let value = ValueSyntax.decimal(s) else { return ([], 0) }
+    return (.decimal, Int64(bitPattern: value.bitPattern))
   }
 
   private static func timeVotes(_ s: UnsafeBufferPointer<UInt8>) -> (votes: TypeVotes, value: Int64) {
