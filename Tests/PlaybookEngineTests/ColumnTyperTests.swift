@@ -103,9 +103,10 @@ import PlaybookLanguage
   @Test func numericKeysStayText() throws {
     let bytes = Self.csv(500) { String(1000 + $0) }
     let raw = try TableReader.readRaw(
-      bytes, format: .csv, file: "t.csv", declaredTypes: [:], textColumns: ["v", "absent"], chunkCount: 4)
+      FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], textColumns: ["v", "absent"],
+      chunkCount: 4)
     #expect(raw.chunks.allSatisfy { $0.typed[0] == nil && $0.columns[0].count == $0.rowCount })
-    let plain = try TableReader.readRaw(bytes, format: .csv, file: "t.csv", declaredTypes: [:], chunkCount: 4)
+    let plain = try TableReader.readRaw(FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], chunkCount: 4)
     #expect(plain.chunks.allSatisfy { $0.typed[0] != nil && $0.columns[0].isEmpty })
     #expect(ColumnBuilder.text(plain, column: 0).string(499) == "1499")
   }

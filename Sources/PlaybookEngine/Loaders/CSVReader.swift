@@ -14,10 +14,10 @@ import PlaybookLanguage
 enum CSVReader {
   /// `textColumns` are read as text when the file has them (key and link columns).
   static func read(
-    _ bytes: [UInt8], file: String, declared: [String: ColumnType], textColumns: [String] = [],
+    _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
     chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
-    let start = try FileBytes.textStart(bytes, file: file)
+    let start = try bytes.textStart(file: file)
     return try bytes.withUnsafeBufferPointer { b throws(LoadError) in
       let scanner = CSVScanner(bytes: b)
       let header = try scanner.header(from: start, file: file)

@@ -50,7 +50,7 @@ struct TypedValues: Sendable {
 /// A whole file read into spans: the column names and the chunks in file order, with
 /// the file's bytes they point into.
 struct RawTable: Sendable {
-  var bytes: [UInt8]
+  var bytes: FileBytes
   var names: [String]
   var chunks: [RawChunk]
   /// The 1-based line of each chunk's first line.

@@ -14,7 +14,7 @@ public enum TableReader {
 
   /// `read` over bytes already in memory.
   static func read(
-    _ bytes: [UInt8], format: TableFormat, name: String, file: String,
+    _ bytes: FileBytes, format: TableFormat, name: String, file: String,
     declaredTypes: [String: ColumnType] = [:], chunkCount: Int? = nil
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
     let raw = try readRaw(bytes, format: format, file: file, declaredTypes: declaredTypes, chunkCount: chunkCount)
@@ -27,7 +27,7 @@ public enum TableReader {
   /// `textColumns` are read as text when the file has them (key and link columns), with
   /// no error when it has not.
   static func readRaw(
-    _ bytes: [UInt8], format: TableFormat, file: String, declaredTypes: [String: ColumnType],
+    _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
     textColumns: [String] = [], chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
     switch format {
