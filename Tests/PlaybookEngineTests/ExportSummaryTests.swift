@@ -161,7 +161,7 @@ import Testing
       Table(name: name, file: "\(name).csv", rowCount: rows, columns: [], lines: [])
     }
     let dataset = Dataset(
-      customers: table("customers", 3), customerIDs: TextColumn(), customerNumber: [:],
+      customers: table("customers", 3), customerIDs: TextColumn(),
       events: ["tickets": table("tickets", 5), "calls": table("calls", 2)], links: [:],
       setAside: [
         SetAsideRow(table: "tickets", file: "tickets.csv", line: 4, reason: "wrong field count"),

@@ -38,7 +38,7 @@ public struct Explainer: Sendable {
 
   /// The customer's number in the data, or an error suggesting near ids.
   public func customerNumber(_ customerID: String) throws(UnknownCustomer) -> Int {
-    guard let number = plan.dataset.customerNumber[customerID] else {
+    guard let number = plan.dataset.customerNumber(customerID) else {
       throw UnknownCustomer(customerID: customerID, suggestions: nearIDs(customerID))
     }
     return Int(number)

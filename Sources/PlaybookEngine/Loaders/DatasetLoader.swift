@@ -57,12 +57,9 @@ public enum DatasetLoader {
       loads.append(event.load(spec, since: started))
     }
 
-    var numbers: [String: Int32] = [:]
-    numbers.reserveCapacity(customerCount)
-    for row in 0..<customerCount { numbers[people.keys.string(row)] = Int32(row) }
     return Dataset(
-      customers: people.table, customerIDs: people.keys, customerNumber: numbers, events: tables,
-      links: links, setAside: setAside, loads: loads)
+      customers: people.table, customerIndex: index, events: tables, links: links, setAside: setAside,
+      loads: loads)
   }
 
   /// Each row's customer number (-1 when the link names no customer), found in

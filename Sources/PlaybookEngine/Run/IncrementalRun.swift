@@ -115,7 +115,7 @@ public struct IncrementalRun: Sendable {
       (decisions, decisionCustomers) = redecide(merged, affected: affected, previous: previous, decider)
     } else {
       decisions = decider.decide(merged)
-      decisionCustomers = decisions.map { workspace.dataset.customerNumber[$0.customerID] ?? -1 }
+      decisionCustomers = decisions.map { workspace.dataset.customerNumber($0.customerID) ?? -1 }
     }
     let done = DispatchTime.now()
     return IncrementalRun(

@@ -19,9 +19,9 @@ public struct SetAsideRow: Hashable, Sendable {
 public struct Dataset: Sendable {
   public var customers: Table
   /// The key column's text for each customer number.
-  public var customerIDs: TextColumn
-  /// Customer key → customer number.
-  public var customerNumber: [String: Int32]
+  public var customerIDs: TextColumn { customerIndex.keys }
+  /// Customer key → customer number (the index the loader links event rows with).
+  let customerIndex: KeyIndex
   /// Event tables by table name.
   public var events: [String: Table]
   /// Each event table's rows per customer, by table name.
@@ -31,16 +31,34 @@ public struct Dataset: Sendable {
   /// Each table's load, in load order (customers first).
   public var loads: [TableLoad]
 
+  /// A dataset of these tables; `customerIDs` must be distinct.
   public init(
-    customers: Table, customerIDs: TextColumn, customerNumber: [String: Int32],
-    events: [String: Table], links: [String: LinkIndex], setAside: [SetAsideRow], loads: [TableLoad] = []
+    customers: Table, customerIDs: TextColumn, events: [String: Table], links: [String: LinkIndex],
+    setAside: [SetAsideRow], loads: [TableLoad] = []
+  ) {
+    guard case .success(let index) = KeyIndex.build(customerIDs) else {
+      preconditionFailure("customer ids must be distinct")
+    }
+    self.init(
+      customers: customers, customerIndex: index, events: events, links: links, setAside: setAside, loads: loads)
+  }
+
+  init(
+    customers: Table, customerIndex: KeyIndex, events: [String: Table], links: [String: LinkIndex],
+    setAside: [SetAsideRow], loads: [TableLoad]
   ) {
     self.customers = customers
-    self.customerIDs = customerIDs
-    self.customerNumber = customerNumber
+    self.customerIndex = customerIndex
     self.events = events
     self.links = links
     self.setAside = setAside
     self.loads = loads
+  }
+
+  /// The customer number of the customer with key `id`, if there is one.
+  public func customerNumber(_ id: String) -> Int32? {
+    var id = id
+    let number = id.withUTF8 { customerIndex.number(of: $0) }
+    return number < 0 ? nil : number
   }
 }

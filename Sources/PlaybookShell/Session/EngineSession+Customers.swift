@@ -62,7 +62,7 @@ extension EngineSession {
       guard let run = currentRun() else { return .message("stopped") }
       customers = Self.distinct(
         run.decisions.filter { $0.offer == name && $0.status == .send }
-          .compactMap { dataset.customerNumber[$0.customerID].map(Int.init) })
+          .compactMap { dataset.customerNumber($0.customerID).map(Int.init) })
       what = "offer \(name)'s audience"
     } else if let name {
       return unknownName(name, kinds: [.rules, .segments, .offers])
