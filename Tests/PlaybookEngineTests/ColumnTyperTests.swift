@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PlaybookLanguage
 @testable import PlaybookEngine
@@ -98,17 +99,34 @@ import PlaybookLanguage
     #expect(read.cells[290] == ["290", nil, "true"])
   }
 
-  /// A key column whose ids look like numbers is read as text, so the chunks keep
-  /// its spans and the key needs no second read.
+  /// A key column whose ids look like numbers is read as text: each chunk copies its
+  /// text out while reading, so the key needs no second read.
   @Test func numericKeysStayText() throws {
     let bytes = Self.csv(500) { String(1000 + $0) }
     let raw = try TableReader.readRaw(
       FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], textColumns: ["v", "absent"],
       chunkCount: 4)
-    #expect(raw.chunks.allSatisfy { $0.typed[0] == nil && $0.columns[0].count == $0.rowCount })
+    #expect(raw.chunks.allSatisfy { if case .text? = $0.typed[0]?.values { true } else { false } })
     let plain = try TableReader.readRaw(FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], chunkCount: 4)
-    #expect(plain.chunks.allSatisfy { $0.typed[0] != nil && $0.columns[0].isEmpty })
+    #expect(plain.chunks.allSatisfy { if case .integer? = $0.typed[0]?.values { $0.columns[0].isEmpty } else { false } })
     #expect(ColumnBuilder.text(plain, column: 0).string(499) == "1499")
+  }
+
+  /// A mapped file's chunks let their pages go once read; a column that needs its
+  /// text after all (numbers in every chunk but the last) reads them again.
+  @Test func textIsReadAgainAfterTheFileLetItsPagesGo() throws {
+    let rows = 20_000
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("typer-\(getpid()).csv").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try Data(Self.csv(rows) { $0 == rows - 1 ? "last" : String($0 * 3) }).write(to: URL(fileURLWithPath: path))
+    let file = try FileBytes.read(path)
+    let raw = try TableReader.readRaw(file, format: .csv, file: path, declaredTypes: [:], chunkCount: 8)
+    #expect(raw.chunks.dropLast().allSatisfy { !$0.needsBytes })
+    let table = TableReader.build(raw, name: "t", file: path, declaredTypes: [:])
+    #expect(table.types == [.text, .integer])
+    #expect(table.cells[0] == ["0", "0"])
+    #expect(table.cells[12_345] == ["37035", "12345"])
+    #expect(table.cells[rows - 1] == ["last", "\(rows - 1)"])
   }
 }
 

@@ -25,7 +25,7 @@ enum CSVReader {
       for (c, name) in header.names.enumerated() where types[c] == nil && textColumns.contains(name) {
         types[c] = .text
       }
-      let reader = CSVChunkReader(scanner: scanner, names: header.names, declared: types)
+      let reader = CSVChunkReader(file: bytes, scanner: scanner, names: header.names, declared: types)
       let chunks = reader.readAll(from: header.end, chunkCount: chunkCount)
       var firstLines = [1 + header.lineEnds]
       for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
@@ -33,7 +33,7 @@ enum CSVReader {
         bytes: bytes, names: header.names, chunks: chunks, firstLines: firstLines,
         reread: { [types] start, limit in
           bytes.withUnsafeBufferPointer { b in
-            CSVChunkReader(scanner: CSVScanner(bytes: b), names: header.names, declared: types)
+            CSVChunkReader(file: bytes, scanner: CSVScanner(bytes: b), names: header.names, declared: types)
               .read(from: start, to: limit, typing: false)
           }
         })
@@ -237,13 +237,16 @@ struct CSVScanner {
 
 /// Reads the records of a CSV file's body into chunks of spans.
 struct CSVChunkReader {
+  /// The file, whose pages each chunk lets go once read (`FileBytes.release`).
+  let file: FileBytes
   let scanner: CSVScanner
   let names: [String]
   let declared: [ColumnType?]
   /// The columns declared a type other than text: only their values can misfit.
   let checked: [(column: Int, type: ColumnType)]
 
-  init(scanner: CSVScanner, names: [String], declared: [ColumnType?]) {
+  init(file: FileBytes, scanner: CSVScanner, names: [String], declared: [ColumnType?]) {
+    self.file = file
     self.scanner = scanner
     self.names = names
     self.declared = declared
@@ -278,7 +281,8 @@ struct CSVChunkReader {
   }
 
   /// Reads the records that start in `from..<to`; the last may run past `to`. With
-  /// `typing`, columns are typed as well (`RawChunk.type`); without, all kept as spans.
+  /// `typing`, columns are typed as well (`RawChunk.add`), and the chunk's bytes let go
+  /// when no span needs them; without, all kept as spans.
   func read(from: Int, to: Int, typing: Bool = true) -> RawChunk {
     let b = scanner.bytes
     let n = b.count
@@ -337,6 +341,7 @@ struct CSVChunkReader {
         chunk.add(column: ColumnOfRows(rows: all, width: width, column: c), declared: declared[c], typing: typing, bytes: b)
       }
     }
+    if typing, !chunk.needsBytes { file.release(from..<i) }
     return chunk
   }
 

@@ -49,47 +49,69 @@ enum ColumnBuilder {
     return Column(name: raw.names[c], type: type, values: values, nulls: nulls)
   }
 
-  /// The column's values as text, whatever its type (for keys and links).
+  /// The column's values as text, whatever its type (for keys and links): each chunk's
+  /// text (made while reading, or now from its spans), joined.
   static func text(_ raw: RawTable, column c: Int) -> TextColumn {
-    let chunkCount = raw.chunks.count
-    let spans = Parallel.map(chunkCount) { raw.spans(chunk: $0, column: c) }
-    let sizes = spans.map { $0.reduce(0) { $0 + $1.length } }
-    let (byteOffsets, rowOffsets) = offsets(sizes, raw)
-    var ends = [UInt32](repeating: 0, count: raw.rowCount)
-    var written: [Int] = []
-    var bytes = [UInt8](unsafeUninitializedCapacity: byteOffsets[chunkCount]) { out, count in
-      ends.withUnsafeMutableBufferPointer { ends in
-        raw.bytes.withUnsafeBufferPointer { b in
-          guard let outBase = out.baseAddress, let endsBase = ends.baseAddress else { return }
-          let text = SharedBuffer(outBase)
-          let rowEnds = SharedBuffer(endsBase)
-          written = Parallel.map(chunkCount) { k in
-            var at = byteOffsets[k]
-            var row = rowOffsets[k]
-            for span in spans[k] {
-              if !span.isNull { at += FieldText.write(span, from: b, to: text.base + at) }
-              rowEnds.base[row] = UInt32(truncatingIfNeeded: at)
-              row += 1
-            }
-            return at - byteOffsets[k]
+    let pieces = Parallel.map(raw.chunks.count) { k in
+      if case .text(let piece)? = raw.chunks[k].typed[c]?.values { return piece }
+      return raw.bytes.withUnsafeBufferPointer { textPiece(raw.spans(chunk: k, column: c), bytes: $0) }
+    }
+    return joined(pieces)
+  }
+
+  /// The text of `spans` (escapes undone), one row per span, empty for null.
+  static func textPiece<Spans: Collection<FieldSpan>>(_ spans: Spans, bytes: UnsafeBufferPointer<UInt8>)
+    -> TextColumn
+  {
+    // Undoing escapes never makes text longer, so the spans' lengths bound it.
+    let capacity = spans.reduce(0) { $0 + $1.length }
+    var ends: [UInt32] = []
+    ends.reserveCapacity(spans.count)
+    let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+      var at = 0
+      for span in spans {
+        if !span.isNull { at += FieldText.write(span, from: bytes, to: out.baseAddress! + at) }
+        ends.append(UInt32(truncatingIfNeeded: at))
+      }
+      count = at
+    }
+    return TextColumn(bytes: text, ends: ends)
+  }
+
+  /// The pieces end to end, copied in parallel.
+  static func joined(_ pieces: [TextColumn]) -> TextColumn {
+    if pieces.count == 1 { return pieces[0] }
+    var byteOffsets = [0]
+    var rowOffsets = [0]
+    for piece in pieces {
+      byteOffsets.append(byteOffsets.last! + piece.bytes.count)
+      rowOffsets.append(rowOffsets.last! + piece.count)
+    }
+    let (totalBytes, totalRows) = (byteOffsets.last!, rowOffsets.last!)
+    precondition(totalBytes <= UInt32.max, "a text column holds at most 4 GB")
+    let bytes = [UInt8](unsafeUninitializedCapacity: totalBytes) { out, count in
+      if let base = out.baseAddress {
+        let text = SharedBuffer(base)
+        _ = Parallel.map(pieces.count) { k in
+          pieces[k].bytes.withUnsafeBufferPointer {
+            if let piece = $0.baseAddress { (text.base + byteOffsets[k]).update(from: piece, count: $0.count) }
           }
+          return true
         }
       }
-      count = byteOffsets[chunkCount]
+      count = totalBytes
     }
-    // Escapes make text shorter than its span: close the gaps they leave between chunks.
-    var shift = 0
-    for k in 0..<chunkCount {
-      if shift > 0 {
-        bytes.withUnsafeMutableBufferPointer { all in
-          let from = all.baseAddress! + byteOffsets[k]
-          (from - shift).update(from: from, count: written[k])
+    let ends = [UInt32](unsafeUninitializedCapacity: totalRows) { out, count in
+      if let base = out.baseAddress {
+        let rowEnds = SharedBuffer(base)
+        _ = Parallel.map(pieces.count) { k in
+          let shift = UInt32(byteOffsets[k])
+          for (row, end) in pieces[k].ends.enumerated() { rowEnds.base[rowOffsets[k] + row] = end + shift }
+          return true
         }
-        for row in rowOffsets[k]..<rowOffsets[k + 1] { ends[row] -= UInt32(shift) }
       }
-      shift += sizes[k] - written[k]
+      count = totalRows
     }
-    bytes.removeLast(shift)
     return TextColumn(bytes: bytes, ends: ends)
   }
 

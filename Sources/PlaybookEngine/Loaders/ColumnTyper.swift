@@ -6,9 +6,12 @@ import PlaybookLanguage
 /// that would be read again to build the column.
 ///
 /// The values kept follow the votes: integers while every value is an integer,
-/// decimals once one is not, seconds for timestamps and dates, booleans. A value that
-/// fits none of them (text), or a `-0` among integers (whose decimal is −0.0, which an
-/// integer cannot say), stops the conversion; the votes go on, and the spans are kept.
+/// decimals once one is not, seconds for timestamps and dates, booleans. A column with
+/// a value that fits none of them is text whatever the other chunks hold: its text is
+/// copied out at once, so the chunk no longer needs the file. A change of kept values
+/// other than integers to decimals (rare: a `-0` among integers, whose decimal is −0.0,
+/// which an integer cannot say) stops the conversion; the votes go on, and the spans
+/// are kept.
 enum ColumnTyper {
   private enum Kept { case none, integer, decimal, time, boolean }
 
@@ -16,7 +19,7 @@ enum ColumnTyper {
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?
   ) -> (votes: TypeVotes, typed: TypedValues?) {
     if let declared {
-      return ([], declared == .text ? nil : convert(spans, bytes: bytes, to: declared))
+      return ([], declared == .text ? text(spans, bytes: bytes) : convert(spans, bytes: bytes, to: declared))
     }
     var votes = TypeVotes.all
     var kept = Kept.none
@@ -79,7 +82,8 @@ enum ColumnTyper {
       case .none: converting = false
       }
     }
-    guard converting, !votes.isEmpty else { return (votes, nil) }
+    if votes.isEmpty { return (votes, text(spans, bytes: bytes)) }
+    guard converting else { return (votes, nil) }
     switch kept {
     case .integer: return (votes, TypedValues(values: .integer(integers), nulls: nulls))
     case .decimal: return (votes, TypedValues(values: .decimal(decimals), nulls: nulls))
@@ -94,6 +98,15 @@ enum ColumnTyper {
     values.reserveCapacity(capacity)
     values.append(contentsOf: repeatElement(value, count: count))
     return values
+  }
+
+  /// A text column's piece: its text copied out of the file (see `RawChunk.needsBytes`).
+  private static func text<Spans: RandomAccessCollection<FieldSpan>>(_ spans: Spans, bytes: UnsafeBufferPointer<UInt8>)
+    -> TypedValues
+  {
+    var nulls = NullMask(count: spans.count)
+    for (row, span) in spans.enumerated() where span.isNull { nulls.setNull(row) }
+    return TypedValues(values: .text(ColumnBuilder.textPiece(spans, bytes: bytes)), nulls: nulls)
   }
 
   /// What is kept for a column with these votes: its inferred type's values.

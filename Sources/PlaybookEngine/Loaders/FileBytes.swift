@@ -8,9 +8,10 @@
 ///
 /// A file is mapped read-only rather than copied: its pages come straight from the
 /// page cache, with no copy and no fresh memory to fault in (at 1M customers the loader
-/// reads 1.1 GB). The mapping is private, so the bytes never change under the reader
-/// unless the file itself is truncated while it is loaded, which, as with any reader,
-/// is not supported.
+/// reads 1.1 GB), and the readers let each chunk's pages go once they are done with it
+/// (`release`), so a large file is never resident all at once. The mapping is
+/// private, so the bytes never change under the reader unless the file itself is
+/// truncated while it is loaded, which, as with any reader, is not supported.
 final class FileBytes: @unchecked Sendable {
   let buffer: UnsafeBufferPointer<UInt8>
   private let mappedLength: Int?
@@ -37,6 +38,18 @@ final class FileBytes: @unchecked Sendable {
     } else {
       buffer.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }
     }
+  }
+
+  /// Lets the memory behind `range` go: the readers are done with it. A mapped file's
+  /// pages leave the process (reading them again maps them again from the file); a
+  /// copy is kept whole.
+  func release(_ range: Range<Int>) {
+    guard mappedLength != nil, let base = buffer.baseAddress else { return }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let lower = (range.lowerBound + page - 1) / page * page
+    let upper = range.upperBound / page * page
+    guard lower < upper else { return }
+    madvise(UnsafeMutableRawPointer(mutating: base + lower), upper - lower, Int32(MADV_DONTNEED))
   }
 
   func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
@@ -69,12 +82,7 @@ final class FileBytes: @unchecked Sendable {
       throw LoadError(.badFormat, "\(path) is larger than 4 GB, which Playloop cannot load", file: path)
     }
     guard size > 0 else { return FileBytes(copying: []) }
-    #if canImport(Glibc)
-      let flags = MAP_PRIVATE | MAP_POPULATE
-    #else
-      let flags = MAP_PRIVATE
-    #endif
-    guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else {
+    guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
       throw LoadError(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", file: path)
     }
     return FileBytes(mapped: UnsafeRawPointer(base), count: size)

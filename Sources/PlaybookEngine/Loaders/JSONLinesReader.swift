@@ -31,7 +31,7 @@ enum JSONLinesReader {
       }
       starts.append(n)
       return Parallel.map(count) { k in
-        JSONLinesChunkReader(bytes: b, declared: types).read(from: starts[k], to: starts[k + 1])
+        JSONLinesChunkReader(file: bytes, bytes: b, declared: types).read(from: starts[k], to: starts[k + 1])
       }
     }
     var names: [[UInt8]] = []
@@ -47,7 +47,7 @@ enum JSONLinesReader {
       bytes: bytes, names: strings, chunks: chunks, firstLines: firstLines,
       reread: { [types, names] start, limit in
         var chunk = bytes.withUnsafeBufferPointer { b in
-          JSONLinesChunkReader(bytes: b, declared: types).read(from: start, to: limit, typing: false)
+          JSONLinesChunkReader(file: bytes, bytes: b, declared: types).read(from: start, to: limit, typing: false)
         }
         align(&chunk, to: names)
         return chunk
@@ -80,6 +80,8 @@ enum JSONLinesReader {
 
 /// Reads the lines of one chunk of a JSON Lines file.
 struct JSONLinesChunkReader {
+  /// The file, whose pages each chunk lets go once read (`FileBytes.release`).
+  let file: FileBytes
   let bytes: UnsafeBufferPointer<UInt8>
   let declared: [String: ColumnType]
 
@@ -91,7 +93,8 @@ struct JSONLinesChunkReader {
   private enum Invalid: Error { case notObject, badJSON, trailingText }
 
   /// Reads the lines in `from..<to`. With `typing`, columns are typed as well
-  /// (`RawChunk.type`); without, all kept as spans.
+  /// (`RawChunk.add`), and the chunk's bytes let go when no span needs them; without,
+  /// all kept as spans.
   func read(from: Int, to: Int, typing: Bool = true) -> RawChunk {
     var chunk = RawChunk()
     var columnTypes: [ColumnType?] = []
@@ -171,6 +174,7 @@ struct JSONLinesChunkReader {
     for (c, spans) in columns.enumerated() {
       chunk.add(column: spans, declared: columnTypes[c], typing: typing, bytes: bytes)
     }
+    if typing, !chunk.needsBytes { file.release(from..<i) }
     return chunk
   }
 

@@ -9,8 +9,8 @@ struct RawChunk: Sendable {
   var names: [[UInt8]] = []
   /// Each column's spans; empty for a column whose values are in `typed`.
   var columns: [[FieldSpan]] = []
-  /// Per column, its values converted as the chunk was read, when every one of them
-  /// fits a typed column (see `ColumnTyper`); nil for text.
+  /// Per column, its values converted as the chunk was read (see `ColumnTyper`): typed
+  /// values, or text copied out of the file; nil where the spans are kept.
   var typed: [TypedValues?] = []
   /// The line of each kept row, counted from the chunk's first line (0-based).
   var lines: [Int32] = []
@@ -18,6 +18,9 @@ struct RawChunk: Sendable {
   var setAside: [(line: Int, reason: String)] = []
   /// Per column, the types every non-null value fits (`TypeVotes`).
   var votes: [TypeVotes] = []
+  /// Whether a span kept in `columns` points into the file (not all of them are null):
+  /// until then the chunk's bytes can be let go once it is read.
+  var needsBytes = false
   /// The byte range the chunk was read from (records starting in `start..<limit`), to
   /// read it again when a typed column's text is needed after all.
   var start = 0
@@ -38,6 +41,7 @@ struct RawChunk: Sendable {
     votes.append(result.votes)
     typed.append(result.typed)
     columns.append(result.typed == nil ? Array(spans) : [])
+    if result.typed == nil, !needsBytes { needsBytes = spans.contains { !$0.isNull } }
   }
 }
 
