@@ -65,15 +65,16 @@ enum ColumnBuilder {
   {
     // Undoing escapes never makes text longer, so the spans' lengths bound it.
     let capacity = spans.reduce(0) { $0 + $1.length }
-    var ends: [UInt32] = []
-    ends.reserveCapacity(spans.count)
+    var ends = [UInt32](repeating: 0, count: spans.count)
     let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-      var at = 0
-      for span in spans {
-        if !span.isNull { at += FieldText.write(span, from: bytes, to: out.baseAddress! + at) }
-        ends.append(UInt32(truncatingIfNeeded: at))
+      ends.withUnsafeMutableBufferPointer { ends in
+        var at = 0
+        for (row, span) in spans.enumerated() {
+          if !span.isNull { at += FieldText.write(span, from: bytes, to: out.baseAddress! + at) }
+          ends[row] = UInt32(truncatingIfNeeded: at)
+        }
+        count = at
       }
-      count = at
     }
     return TextColumn(bytes: text, ends: ends)
   }

@@ -95,11 +95,28 @@ public enum Timestamp {
     let hour = pair(w1, 3)
     let minute = pair(w1, 6)
     let second = pair(w2, 5)
-    guard month >= 1, month <= 12, day >= 1, day <= daysInMonth(year: year, month: month),
-      hour < 24, minute < 60, second < 61
-    else { return nil }
-    return Int64(daysFromCivil(year: year, month: month, day: day)) * 86_400
-      + Int64(hour * 3600 + minute * 60 + min(second, 59))
+    guard month >= 1, month <= 12, day >= 1, hour < 24, minute < 60, second < 61 else { return nil }
+    let days: Int
+    let index = (year - MonthStarts.firstYear) * 12 + month - 1
+    if index >= 0, index < MonthStarts.days.count - 1 {
+      let monthStart = Int(MonthStarts.days[index])
+      guard day <= Int(MonthStarts.days[index + 1]) - monthStart else { return nil }
+      days = monthStart + day - 1
+    } else {
+      guard day <= daysInMonth(year: year, month: month) else { return nil }
+      days = daysFromCivil(year: year, month: month, day: day)
+    }
+    return Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))
+  }
+
+  /// The day number (since 1970-01-01) of the first of each month from 1900 to 2199,
+  /// and of 2200-01-01 after them: a month's start and length without the calendar's
+  /// divisions, for the years data holds.
+  private enum MonthStarts {
+    static let firstYear = 1900
+    static let days: [Int32] = (0...(300 * 12)).map { i in
+      Int32(daysFromCivil(year: firstYear + i / 12, month: i % 12 + 1, day: 1))
+    }
   }
 
   /// Whether every byte of `w` selected by `mask` (whole bytes of 0xFF) is an ASCII digit:
