@@ -2,27 +2,23 @@ import PlaybookLanguage
 
 /// Turns candidates into decisions, customer by customer (docs/LANGUAGE.md, "Deciding"):
 /// already sent, duplicate offers collapse, first reachable channel, `limit`, holdout.
+///
+/// Deciding builds no text: names are the plan's strings, reasons come from the run's
+/// `DecisionReasons`, and a customer's working lists are a `Scratch` reused from one
+/// customer to the next. What remains per decision is its address, when it is too long
+/// to be stored inline in a `String`.
 public struct Decider: Sendable {
   public let plan: Plan
   public let history: (any SendHistory)?
 
-  /// What is the same for every customer, worked out once: the reason text of each
-  /// channel when it is the first choice, the `limit` as reasons spell it, the holdout.
-  private let sentVia: [String]
-  private let limitText: String
   private let holdout: Holdout
+  private let reasons: DecisionReasons
 
   public init(plan: Plan, history: (any SendHistory)? = nil) {
     self.plan = plan
     self.history = history
-    sentVia = plan.channels.map { "sent via \($0.name)" }
-    var limitText = ""
-    if let limit = plan.model.limit {
-      limitText = "limit \(limit.count.spelling) per customer"
-      if let period = limit.period { limitText += " per \(period.spelling)" }
-    }
-    self.limitText = limitText
     holdout = Holdout(playbookName: plan.model.name, percent: plan.model.holdoutPercent)
+    reasons = DecisionReasons(plan: plan, holdout: holdout)
   }
 
   /// Decisions for all candidates (grouped by customer, as `Plan.candidates` gives them),
@@ -34,11 +30,14 @@ public struct Decider: Sendable {
       var lower = Self.firstIndex(in: candidates, atOrAfter: range.lowerBound)
       let upper = Self.firstIndex(in: candidates, atOrAfter: range.upperBound)
       var out: [Decision] = []
+      // Each candidate gives at most one decision.
+      out.reserveCapacity(upper - lower)
+      var scratch = Scratch()
       while lower < upper {
         var end = lower
         let customer = candidates[lower].customer
         while end < upper, candidates[end].customer == customer { end += 1 }
-        self.decide(customer: Int(customer), candidates[lower..<end], into: &out)
+        self.decide(customer: Int(customer), candidates[lower..<end], into: &out, scratch: &scratch)
         lower = end
       }
       return out
@@ -57,9 +56,34 @@ public struct Decider: Sendable {
 
   /// One customer's decisions, appended to `out`.
   public func decide(customer: Int, _ candidates: ArraySlice<Candidate>, into out: inout [Decision]) {
-    let customerID = plan.dataset.customerIDs.string(customer)
-    var pending: [Decision] = []
+    var scratch = Scratch()
+    decide(customer: customer, candidates, into: &out, scratch: &scratch)
+  }
+
+  /// A customer's working lists, emptied (keeping their memory) for each customer.
+  struct Scratch {
+    /// Candidates left after collapsing duplicate offers, each with how many it absorbed.
     var kept: [(candidate: Candidate, merged: Int)] = []
+    /// Kept candidates with a channel that reaches the customer.
+    var reachable: [Reachable] = []
+    /// Why each channel tried so far could not be used.
+    var obstacles: [ChannelObstacle] = []
+  }
+
+  struct Reachable {
+    var candidate: Candidate
+    var channel: Int
+    var reason: String
+    var merged: Int
+  }
+
+  func decide(
+    customer: Int, _ candidates: ArraySlice<Candidate>, into out: inout [Decision], scratch: inout Scratch
+  ) {
+    let first = out.count
+    let customerID = plan.dataset.customerIDs.string(customer)
+    scratch.kept.removeAll(keepingCapacity: true)
+    scratch.reachable.removeAll(keepingCapacity: true)
     // Already sent: recorded, and out of the running.
     for c in candidates {
       let rule = plan.rules[Int(c.rule)]
@@ -68,50 +92,41 @@ public struct Decider: Sendable {
         history.alreadySent(
           rule: rule.name, triggerID: triggerID(c), customerID: customerID, offer: send.offer)
       {
-        pending.append(decision(c, customerID, status: .alreadySent, reason: "already sent by an earlier run"))
+        out.append(decision(c, customerID, status: .alreadySent, reason: reasons.alreadySent))
         continue
       }
       // Collapse duplicate offers: keep the best, count the rest.
-      if let i = kept.firstIndex(where: { offer($0.candidate) == send.offerIndex }) {
-        if better(c, than: kept[i].candidate) {
-          kept[i] = (c, kept[i].merged + 1)
-        } else {
-          kept[i].merged += 1
-        }
+      if let i = scratch.kept.firstIndex(where: { offer($0.candidate) == send.offerIndex }) {
+        if better(c, than: scratch.kept[i].candidate) { scratch.kept[i].candidate = c }
+        scratch.kept[i].merged += 1
       } else {
-        kept.append((c, 0))
+        scratch.kept.append((c, 0))
       }
     }
     // Channels: the first the customer can be reached on.
-    var reachable: [(Candidate, Int, String, String, Int)] = []  // candidate, channel, address, reason, merged
-    for (c, merged) in kept {
+    for (c, merged) in scratch.kept {
       let send = plan.rules[Int(c.rule)].sends[Int(c.send)]
-      var obstacles: [String] = []
-      var chosen: Int?
-      for channel in send.channels {
-        if let obstacle = plan.channels[channel].obstacle(customer: customer) {
-          obstacles.append(obstacle)
-        } else {
-          chosen = channel
+      scratch.obstacles.removeAll(keepingCapacity: true)
+      var chosen = send.channels.count
+      for (position, channel) in send.channels.enumerated() {
+        guard let obstacle = plan.channels[channel].obstacleKind(customer: customer) else {
+          chosen = position
           break
         }
+        scratch.obstacles.append(obstacle)
       }
-      guard let chosen else {
-        var d = decision(
-          c, customerID, status: .unreachable,
-          reason: "no reachable channel: " + obstacles.joined(separator: ", "))
-        d.merged = merged
-        pending.append(d)
+      let reason = reasons.channels[Int(c.rule)][Int(c.send)].text(
+        chosen: chosen, obstacles: scratch.obstacles[...])
+      guard chosen < send.channels.count else {
+        out.append(decision(c, customerID, status: .unreachable, reason: reason, merged: merged))
         continue
       }
-      let reason = obstacles.isEmpty
-        ? sentVia[chosen] : "\(sentVia[chosen]) because \(obstacles.joined(separator: ", "))"
-      reachable.append(
-        (c, chosen, plan.channels[chosen].addressText(customer: customer) ?? "", reason, merged))
+      scratch.reachable.append(
+        Reachable(candidate: c, channel: send.channels[chosen], reason: reason, merged: merged))
     }
     // Limit: the best N reachable offers are kept; the rest are capped.
-    reachable.sort { rank($0.0, before: $1.0) }
-    var slots = reachable.count
+    scratch.reachable.sort { rank($0.candidate, before: $1.candidate) }
+    var slots = scratch.reachable.count
     if let limit = plan.model.limit {
       slots = Int(limit.count.value)
       if let period = limit.period {
@@ -119,29 +134,27 @@ public struct Decider: Sendable {
         slots = max(0, slots - prior)
       }
     }
-    let heldOut = holdout
-    let isHeldOut = heldOut.percent > 0 && heldOut.holds(customerID: customerID)
-    var lastKept: String?
-    for (index, (c, channel, address, reason, merged)) in reachable.enumerated() {
-      var d = decision(c, customerID, status: .send, reason: reason)
-      d.channel = plan.channels[channel].name
-      d.address = address
-      d.merged = merged
+    let heldBucket = scratch.reachable.isEmpty ? nil : holdout.heldBucket(customerID: customerID)
+    var lastKept: Int?  // the rule of the last offer kept
+    for (index, r) in scratch.reachable.enumerated() {
+      var status = DecisionStatus.send
+      var reason = r.reason
       if index >= slots {
-        d.status = .capped
-        d.reason = lastKept.map { "capped by \($0) (\(limitText))" }
-          ?? "capped: \(limitText) already reached by earlier runs"
+        status = .capped
+        reason = lastKept.map { reasons.cappedBy[$0] } ?? reasons.cappedByEarlierRuns
       } else {
-        lastKept = plan.rules[Int(c.rule)].name
-        if isHeldOut {
-          d.status = .holdout
-          d.reason = "in holdout (bucket \(heldOut.bucket(customerID: customerID)) < \(ValueText.number(heldOut.percent * 100)))"
+        lastKept = Int(r.candidate.rule)
+        if let heldBucket {
+          status = .holdout
+          reason = reasons.holdout[heldBucket]
         }
       }
-      pending.append(d)
+      out.append(
+        decision(r.candidate, customerID, status: status, reason: reason, channel: r.channel, merged: r.merged))
     }
-    pending.sort { ($0.offer, $0.rule, $0.triggerID ?? "") < ($1.offer, $1.rule, $1.triggerID ?? "") }
-    out.append(contentsOf: pending)
+    if out.count - first > 1 {
+      out[first...].sort { ($0.offer, $0.rule, $0.triggerID ?? "") < ($1.offer, $1.rule, $1.triggerID ?? "") }
+    }
   }
 
   private func offer(_ c: Candidate) -> Int {
@@ -172,15 +185,18 @@ public struct Decider: Sendable {
       ?? (plan.rules[Int(a.rule)].sends[Int(a.send)].offer < plan.rules[Int(b.rule)].sends[Int(b.send)].offer)
   }
 
+  /// The decision for `c`; `channel` (an index into the plan's channels) also gives the address.
   private func decision(
-    _ c: Candidate, _ customerID: String, status: DecisionStatus, reason: String
+    _ c: Candidate, _ customerID: String, status: DecisionStatus, reason: String, channel: Int? = nil,
+    merged: Int = 0
   ) -> Decision {
     let rule = plan.rules[Int(c.rule)]
     let send = rule.sends[Int(c.send)]
+    let chosen = channel.map { plan.channels[$0] }
     return Decision(
       customerID: customerID, rule: rule.name, offer: send.offer, triggerID: triggerID(c),
       triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + send.valid,
-      channel: nil, address: nil, status: status, reason: reason, merged: 0,
-      priority: rule.priority)
+      channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
+      status: status, reason: reason, merged: merged, priority: rule.priority)
   }
 }

@@ -24,6 +24,19 @@ public struct Holdout: Sendable {
 
   /// Whether the customer is in the control group: bucket < percent × 100.
   public func holds(customerID: String) -> Bool {
-    percent > 0 && Double(bucket(customerID: customerID)) < percent * 100
+    heldBucket(customerID: customerID) != nil
+  }
+
+  /// The customer's bucket when the customer is in the control group, else nil.
+  public func heldBucket(customerID: String) -> Int? {
+    guard percent > 0 else { return nil }
+    let bucket = bucket(customerID: customerID)
+    return Double(bucket) < percent * 100 ? bucket : nil
+  }
+
+  /// How many buckets are held out: buckets 0..<heldBuckets.
+  var heldBuckets: Int {
+    guard percent > 0 else { return 0 }
+    return min(10_000, Int((percent * 100).rounded(.up)))
   }
 }
