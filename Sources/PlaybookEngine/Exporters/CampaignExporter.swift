@@ -49,8 +49,8 @@ public enum CampaignExporter {
       beforeWriting: { _ throws(Diagnostic) in })
   }
 
-  /// `stage`, calling `beforeWriting` with each file name before that file is written
-  /// (tests inject failures there).
+  /// `stage`, calling `beforeWriting` with each file name before the files are written
+  /// (the audience files, the decisions log, then `summary.json`; tests inject failures there).
   static func stage(
     _ decisions: [Decision], summary: RunSummary, to target: ExportTarget,
     exportMilliseconds: (() -> Int)?, beforeWriting: (String) throws(Diagnostic) -> Void
@@ -58,7 +58,7 @@ public enum CampaignExporter {
     let location = try ExportLocation(target.directory)
     try recover(location)
     try checkReplaceable(location)
-    let decisions = DecisionOrder.sorted(decisions)
+    let order = DecisionOrder.arrange(decisions)
     var summary = summary
     summary.export = target
     summary.counts = DecisionCounts(
@@ -69,18 +69,23 @@ public enum CampaignExporter {
     let staging = location.sibling("tmp", pid: getpid())
     try ExportFileSystem.makeDirectory(staging)
     do {
-      let ranges = offerRanges(decisions)
+      var files: [ExportFileJob] = []
       for (offer, file) in zip(offers, summary.audienceFiles) {
-        try beforeWriting(file)
-        try write(
-          decisions, ranges[offer] ?? 0..<0, sendOnly: true, columns: ExportColumn.audience,
-          format: target.format, to: "\(staging)/\(file)")
+        let range = order.offers.first { DecisionOrder.compare($0.offer, offer) == nil }?.range ?? 0..<0
+        files.append(ExportFileJob(name: file, rows: order.indices[range], sendOnly: true, columns: ExportColumn.audience))
       }
       let log = "decisions.\(target.format.fileExtension)"
-      try beforeWriting(log)
-      try write(
-        decisions, decisions.indices, sendOnly: false, columns: ExportColumn.decisions,
-        format: target.format, to: "\(staging)/\(log)")
+      files.append(ExportFileJob(name: log, rows: order.indices[...], sendOnly: false, columns: ExportColumn.decisions))
+      for file in files { try beforeWriting(file.name) }
+      // Files are written in parallel, the decisions log (the largest) first.
+      let jobs = files.suffix(1) + files.dropLast()
+      let failures = Parallel.map(jobs.count) { k in
+        let job = jobs[jobs.startIndex + k]
+        return Result { () throws(Diagnostic) in
+          try write(decisions, job, format: target.format, to: "\(staging)/\(job.name)")
+        }
+      }
+      for failure in failures { try failure.get() }
       if let exportMilliseconds { summary.timings.export = exportMilliseconds() }
       try beforeWriting("summary.json")
       let file = try ExportFile(creating: "\(staging)/summary.json")
@@ -151,33 +156,27 @@ public enum CampaignExporter {
     }
   }
 
-  /// Each offer's decisions, which sorting by offer first made one run each.
-  private static func offerRanges(_ decisions: [Decision]) -> [String: Range<Int>] {
-    var ranges: [String: Range<Int>] = [:]
-    var start = 0
-    while start < decisions.count {
-      let offer = decisions[start].offer
-      var end = start + 1
-      while end < decisions.count, decisions[end].offer == offer { end += 1 }
-      ranges[offer] = start..<end
-      start = end
-    }
-    return ranges
+  /// One file to write: which decisions, in export order, and which columns.
+  private struct ExportFileJob: Sendable {
+    let name: String
+    let rows: ArraySlice<Int>
+    /// Only the decisions with status `send` (audience files).
+    let sendOnly: Bool
+    let columns: [ExportColumn]
   }
 
-  /// Writes `decisions[range]` (only those with status `send` when `sendOnly`) as one file.
+  /// Writes one file, in a few large writes.
   private static func write(
-    _ decisions: [Decision], _ range: Range<Int>, sendOnly: Bool, columns: [ExportColumn],
-    format: ExportFormat, to path: String
+    _ decisions: [Decision], _ job: ExportFileJob, format: ExportFormat, to path: String
   ) throws(Diagnostic) {
     let file = try ExportFile(creating: path)
-    var encoder = DecisionRowEncoder(columns: columns, format: format)
+    var encoder = DecisionRowEncoder(columns: job.columns, format: format)
     encoder.writeHeader()
     // Read in place: copying a decision out of the array would retain all its strings.
     try decisions.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
-      for i in range where !sendOnly || buffer[i].status == .send {
+      for i in job.rows where !job.sendOnly || buffer[i].status == .send {
         encoder.write(buffer[i])
-        if encoder.bytes.count >= 1 << 20 {
+        if encoder.bytes.count >= 4 << 20 {
           try file.write(encoder.bytes)
           encoder.removeAllBytes()
         }
