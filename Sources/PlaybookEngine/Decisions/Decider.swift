@@ -13,12 +13,32 @@ public struct Decider: Sendable {
 
   private let holdout: Holdout
   private let reasons: DecisionReasons
+  /// Each offer's and each rule's place among the others when sorted by `String`'s `<`:
+  /// a customer's decisions are ordered by offer, rule, then trigger id.
+  private let offerRanks: [Int]
+  private let ruleRanks: [Int]
+  /// Whether there is a history to ask (unwrapping it costs more than asking this).
+  private let hasHistory: Bool
 
   public init(plan: Plan, history: (any SendHistory)? = nil) {
     self.plan = plan
     self.history = history
+    hasHistory = history != nil
     holdout = Holdout(playbookName: plan.model.name, percent: plan.model.holdoutPercent)
     reasons = DecisionReasons(plan: plan, holdout: holdout)
+    offerRanks = Self.ranks(plan.offers.map(\.code))
+    ruleRanks = Self.ranks(plan.rules.map(\.name))
+  }
+
+  /// The position of each name in `names` sorted; names that are equal share one.
+  private static func ranks(_ names: [String]) -> [Int] {
+    let order = names.indices.sorted { names[$0] < names[$1] }
+    var ranks = [Int](repeating: 0, count: names.count)
+    for (position, i) in order.enumerated() where position > 0 {
+      let previous = order[position - 1]
+      ranks[i] = names[previous] < names[i] ? position : ranks[previous]
+    }
+    return ranks
   }
 
   /// Decisions for all candidates (grouped by customer, as `Plan.candidates` gives them),
@@ -68,6 +88,18 @@ public struct Decider: Sendable {
     var reachable: [Reachable] = []
     /// Why each channel tried so far could not be used.
     var obstacles: [ChannelObstacle] = []
+    /// The customer's decisions so far, made into `Decision`s once put in order.
+    var outcomes: [Outcome] = []
+  }
+
+  /// A decision before it is spelled out.
+  struct Outcome {
+    var candidate: Candidate
+    var status: DecisionStatus
+    var reason: String
+    /// The channel chosen, an index into the plan's; nil when unreachable or already sent.
+    var channel: Int?
+    var merged: Int
   }
 
   struct Reachable {
@@ -80,19 +112,20 @@ public struct Decider: Sendable {
   func decide(
     customer: Int, _ candidates: ArraySlice<Candidate>, into out: inout [Decision], scratch: inout Scratch
   ) {
-    let first = out.count
     let customerID = plan.dataset.customerIDs.string(customer)
     scratch.kept.removeAll(keepingCapacity: true)
     scratch.reachable.removeAll(keepingCapacity: true)
+    scratch.outcomes.removeAll(keepingCapacity: true)
     // Already sent: recorded, and out of the running.
     for c in candidates {
       let rule = plan.rules[Int(c.rule)]
       let send = rule.sends[Int(c.send)]
-      if let history,
+      if hasHistory, let history,
         history.alreadySent(
           rule: rule.name, triggerID: triggerID(c), customerID: customerID, offer: send.offer)
       {
-        out.append(decision(c, customerID, status: .alreadySent, reason: reasons.alreadySent))
+        scratch.outcomes.append(
+          Outcome(candidate: c, status: .alreadySent, reason: reasons.alreadySent, channel: nil, merged: 0))
         continue
       }
       // Collapse duplicate offers: keep the best, count the rest.
@@ -118,7 +151,8 @@ public struct Decider: Sendable {
       let reason = reasons.channels[Int(c.rule)][Int(c.send)].text(
         chosen: chosen, obstacles: scratch.obstacles[...])
       guard chosen < send.channels.count else {
-        out.append(decision(c, customerID, status: .unreachable, reason: reason, merged: merged))
+        scratch.outcomes.append(
+          Outcome(candidate: c, status: .unreachable, reason: reason, channel: nil, merged: merged))
         continue
       }
       scratch.reachable.append(
@@ -149,11 +183,20 @@ public struct Decider: Sendable {
           reason = reasons.holdout[heldBucket]
         }
       }
-      out.append(
-        decision(r.candidate, customerID, status: status, reason: reason, channel: r.channel, merged: r.merged))
+      scratch.outcomes.append(
+        Outcome(candidate: r.candidate, status: status, reason: reason, channel: r.channel, merged: r.merged))
     }
-    if out.count - first > 1 {
-      out[first...].sort { ($0.offer, $0.rule, $0.triggerID ?? "") < ($1.offer, $1.rule, $1.triggerID ?? "") }
+    // By offer code, rule name, then trigger id, as text.
+    scratch.outcomes.sort { a, b in
+      let (x, y) = (a.candidate, b.candidate)
+      let (offerX, offerY) = (offerRanks[offer(x)], offerRanks[offer(y)])
+      if offerX != offerY { return offerX < offerY }
+      let (ruleX, ruleY) = (ruleRanks[Int(x.rule)], ruleRanks[Int(y.rule)])
+      if ruleX != ruleY { return ruleX < ruleY }
+      return (triggerID(x) ?? "") < (triggerID(y) ?? "")
+    }
+    for o in scratch.outcomes {
+      out.append(decision(o.candidate, customerID, status: o.status, reason: o.reason, channel: o.channel, merged: o.merged))
     }
   }
 
@@ -187,8 +230,7 @@ public struct Decider: Sendable {
 
   /// The decision for `c`; `channel` (an index into the plan's channels) also gives the address.
   private func decision(
-    _ c: Candidate, _ customerID: String, status: DecisionStatus, reason: String, channel: Int? = nil,
-    merged: Int = 0
+    _ c: Candidate, _ customerID: String, status: DecisionStatus, reason: String, channel: Int?, merged: Int
   ) -> Decision {
     let rule = plan.rules[Int(c.rule)]
     let send = rule.sends[Int(c.send)]

@@ -3,23 +3,30 @@
 public struct Holdout: Sendable {
   public let playbookName: String
   public let percent: Double
+  /// The hash after the playbook name and U+0000, the same for every customer.
+  private let prefixHash: UInt64
 
   public init(playbookName: String, percent: Double) {
     self.playbookName = playbookName
     self.percent = percent
+    var name = playbookName
+    prefixHash = Self.mix(name.withUTF8 { Self.mix(0xcbf2_9ce4_8422_2325, $0) }, 0)
   }
 
   /// FNV-1a 64-bit over the UTF-8 of playbook name, U+0000, customer id; mod 10000.
   public func bucket(customerID: String) -> Int {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func mix(_ byte: UInt8) {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
-    for byte in playbookName.utf8 { mix(byte) }
-    mix(0)
-    for byte in customerID.utf8 { mix(byte) }
-    return Int(hash % 10_000)
+    var id = customerID
+    return Int(id.withUTF8 { Self.mix(prefixHash, $0) } % 10_000)
+  }
+
+  private static func mix(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash = hash
+    for byte in bytes { hash = mix(hash, byte) }
+    return hash
+  }
+
+  private static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+    (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
   }
 
   /// Whether the customer is in the control group: bucket < percent × 100.
