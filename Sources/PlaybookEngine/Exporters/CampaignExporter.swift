@@ -176,13 +176,13 @@ public enum CampaignExporter {
     try decisions.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
       for i in job.rows where !job.sendOnly || buffer[i].status == .send {
         encoder.write(buffer[i])
-        if encoder.bytes.count >= 4 << 20 {
-          try file.write(encoder.bytes)
+        if encoder.byteCount >= 4 << 20 {
+          try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
           encoder.removeAllBytes()
         }
       }
     }
-    try file.write(encoder.bytes)
+    try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
     try file.close()
   }
 }

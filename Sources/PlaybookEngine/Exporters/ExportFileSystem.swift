@@ -84,11 +84,13 @@ final class ExportFile {
   }
 
   func write(_ bytes: [UInt8]) throws(Diagnostic) {
+    try bytes.withUnsafeBufferPointer { (bytes) throws(Diagnostic) in try write(bytes) }
+  }
+
+  func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
     var written = 0
     while written < bytes.count {
-      let n = bytes.withUnsafeBytes { raw in
-        Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
-      }
+      let n = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
       if n < 0, errno == EINTR { continue }
       guard n > 0 else { throw ExportFileSystem.failure("cannot write", path) }
       written += n
