@@ -19,6 +19,9 @@ public struct Decider: Sendable {
   private let ruleRanks: [Int]
   /// Whether there is a history to ask (unwrapping it costs more than asking this).
   private let hasHistory: Bool
+  /// Each rule's trigger key column (nil for customer-only rules), taken out of its table
+  /// once rather than for every decision.
+  private let triggerKeys: [Column?]
 
   public init(plan: Plan, history: (any SendHistory)? = nil) {
     self.plan = plan
@@ -28,6 +31,7 @@ public struct Decider: Sendable {
     reasons = DecisionReasons(plan: plan, holdout: holdout)
     offerRanks = Self.ranks(plan.offers.map(\.code))
     ruleRanks = Self.ranks(plan.rules.map(\.name))
+    triggerKeys = plan.rules.map { rule in rule.trigger.map { $0.table.columns[$0.keyColumn] } }
   }
 
   /// The position of each name in `names` sorted; names that are equal share one.
@@ -43,24 +47,43 @@ public struct Decider: Sendable {
 
   /// Decisions for all candidates (grouped by customer, as `Plan.candidates` gives them),
   /// in customer order then offer order.
+  ///
+  /// Two passes over partitions of customers, both on all cores: deciding gives each
+  /// partition's outcomes (numbers and shared reason texts); then, their counts known,
+  /// each partition spells its decisions out straight into their place in the result.
   public func decide(_ candidates: [Candidate]) -> [Decision] {
     let plan = self.plan
-    // Split at customer boundaries so partitions never share a customer.
-    return Partitions.map(count: plan.customerCount) { range in
+    // Split at customer boundaries so partitions never share a customer. Each partition
+    // returns its outcomes as one element, so joining them copies no outcome.
+    let parts: [[Outcome]] = Partitions.map(count: plan.customerCount) { range in
       var lower = Self.firstIndex(in: candidates, atOrAfter: range.lowerBound)
       let upper = Self.firstIndex(in: candidates, atOrAfter: range.upperBound)
-      var out: [Decision] = []
-      // Each candidate gives at most one decision.
-      out.reserveCapacity(upper - lower)
+      var outcomes: [Outcome] = []
+      // Each candidate has at most one outcome.
+      outcomes.reserveCapacity(upper - lower)
       var scratch = Scratch()
       while lower < upper {
         var end = lower
         let customer = candidates[lower].customer
         while end < upper, candidates[end].customer == customer { end += 1 }
-        self.decide(customer: Int(customer), candidates[lower..<end], into: &out, scratch: &scratch)
+        self.decide(customer: Int(customer), candidates[lower..<end], scratch: &scratch)
+        outcomes.append(contentsOf: scratch.outcomes)
         lower = end
       }
-      return out
+      return [outcomes]
+    }
+    var starts = [0]
+    for part in parts { starts.append(starts[starts.count - 1] + part.count) }
+    let count = starts[parts.count]
+    guard count > 0 else { return [] }
+    return [Decision](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let base = buffer.baseAddress!
+      _ = Parallel.map(parts.count) { p in
+        for (i, outcome) in parts[p].enumerated() {
+          (base + starts[p] + i).initialize(to: decision(outcome))
+        }
+      }
+      initialized = count
     }
   }
 
@@ -77,7 +100,8 @@ public struct Decider: Sendable {
   /// One customer's decisions, appended to `out`.
   public func decide(customer: Int, _ candidates: ArraySlice<Candidate>, into out: inout [Decision]) {
     var scratch = Scratch()
-    decide(customer: customer, candidates, into: &out, scratch: &scratch)
+    decide(customer: customer, candidates, scratch: &scratch)
+    for outcome in scratch.outcomes { out.append(decision(outcome)) }
   }
 
   /// A customer's working lists, emptied (keeping their memory) for each customer.
@@ -88,11 +112,11 @@ public struct Decider: Sendable {
     var reachable: [Reachable] = []
     /// Why each channel tried so far could not be used.
     var obstacles: [ChannelObstacle] = []
-    /// The customer's decisions so far, made into `Decision`s once put in order.
+    /// The customer's outcomes, in the order of their decisions.
     var outcomes: [Outcome] = []
   }
 
-  /// A decision before it is spelled out.
+  /// A decision before it is spelled out: all it needs but text that is the same run-wide.
   struct Outcome {
     var candidate: Candidate
     var status: DecisionStatus
@@ -109,10 +133,10 @@ public struct Decider: Sendable {
     var merged: Int
   }
 
-  func decide(
-    customer: Int, _ candidates: ArraySlice<Candidate>, into out: inout [Decision], scratch: inout Scratch
-  ) {
-    let customerID = plan.dataset.customerIDs.string(customer)
+  /// One customer's outcomes, in `scratch.outcomes`.
+  func decide(customer: Int, _ candidates: ArraySlice<Candidate>, scratch: inout Scratch) {
+    // Only a history needs the customer id as a `String`.
+    let customerID = hasHistory ? plan.dataset.customerIDs.string(customer) : ""
     scratch.kept.removeAll(keepingCapacity: true)
     scratch.reachable.removeAll(keepingCapacity: true)
     scratch.outcomes.removeAll(keepingCapacity: true)
@@ -168,7 +192,9 @@ public struct Decider: Sendable {
         slots = max(0, slots - prior)
       }
     }
-    let heldBucket = scratch.reachable.isEmpty ? nil : holdout.heldBucket(customerID: customerID)
+    let heldBucket =
+      scratch.reachable.isEmpty
+      ? nil : plan.dataset.customerIDs.withUTF8(customer) { holdout.heldBucket(customerID: $0) }
     var lastKept: Int?  // the rule of the last offer kept
     for (index, r) in scratch.reachable.enumerated() {
       var status = DecisionStatus.send
@@ -195,16 +221,17 @@ public struct Decider: Sendable {
       if ruleX != ruleY { return ruleX < ruleY }
       return (triggerID(x) ?? "") < (triggerID(y) ?? "")
     }
-    for o in scratch.outcomes {
-      out.append(decision(o.candidate, customerID, status: o.status, reason: o.reason, channel: o.channel, merged: o.merged))
-    }
   }
 
   private func offer(_ c: Candidate) -> Int {
     plan.rules[Int(c.rule)].sends[Int(c.send)].offerIndex
   }
 
-  private func triggerID(_ c: Candidate) -> String? { plan.triggerID(of: c) }
+  /// The candidate's trigger id (its row's key), as `Plan.triggerID(of:)` gives it.
+  private func triggerID(_ c: Candidate) -> String? {
+    guard c.triggerRow >= 0, let key = triggerKeys[Int(c.rule)] else { return nil }
+    return ValueText.text(of: key, row: Int(c.triggerRow)) ?? ""
+  }
 
   /// The order both collapse and `limit` start with: priority (high first), send_at,
   /// rule order; nil on a tie.
@@ -228,17 +255,16 @@ public struct Decider: Sendable {
       ?? (plan.rules[Int(a.rule)].sends[Int(a.send)].offer < plan.rules[Int(b.rule)].sends[Int(b.send)].offer)
   }
 
-  /// The decision for `c`; `channel` (an index into the plan's channels) also gives the address.
-  private func decision(
-    _ c: Candidate, _ customerID: String, status: DecisionStatus, reason: String, channel: Int?, merged: Int
-  ) -> Decision {
+  /// The outcome spelled out; its channel also gives the address.
+  private func decision(_ o: Outcome) -> Decision {
+    let c = o.candidate
     let rule = plan.rules[Int(c.rule)]
     let send = rule.sends[Int(c.send)]
-    let chosen = channel.map { plan.channels[$0] }
+    let chosen = o.channel.map { plan.channels[$0] }
     return Decision(
-      customerID: customerID, rule: rule.name, offer: send.offer, triggerID: triggerID(c),
-      triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + send.valid,
+      customerID: plan.dataset.customerIDs.string(Int(c.customer)), rule: rule.name, offer: send.offer,
+      triggerID: triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + send.valid,
       channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
-      status: status, reason: reason, merged: merged, priority: rule.priority)
+      status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority)
   }
 }

@@ -16,7 +16,12 @@ public struct Holdout: Sendable {
   /// FNV-1a 64-bit over the UTF-8 of playbook name, U+0000, customer id; mod 10000.
   public func bucket(customerID: String) -> Int {
     var id = customerID
-    return Int(id.withUTF8 { Self.mix(prefixHash, $0) } % 10_000)
+    return id.withUTF8 { bucket(customerID: $0) }
+  }
+
+  /// `bucket` of a customer id given as UTF-8.
+  func bucket(customerID: UnsafeBufferPointer<UInt8>) -> Int {
+    Int(Self.mix(prefixHash, customerID) % 10_000)
   }
 
   private static func mix(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
@@ -36,6 +41,12 @@ public struct Holdout: Sendable {
 
   /// The customer's bucket when the customer is in the control group, else nil.
   public func heldBucket(customerID: String) -> Int? {
+    var id = customerID
+    return id.withUTF8 { heldBucket(customerID: $0) }
+  }
+
+  /// `heldBucket` of a customer id given as UTF-8.
+  func heldBucket(customerID: UnsafeBufferPointer<UInt8>) -> Int? {
     guard percent > 0 else { return nil }
     let bucket = bucket(customerID: customerID)
     return Double(bucket) < percent * 100 ? bucket : nil
