@@ -51,8 +51,8 @@ import Testing
     decision.address = nil
     decision.priority = -2
     decision.merged = 1
-    encoder.write(decision)
-    encoder.write(ExportFixtures.decision("C-8", "r", "O", trigger: "T-1"))
+    withUnsafePointer(to: decision) { encoder.write($0) }
+    withUnsafePointer(to: ExportFixtures.decision("C-8", "r", "O", trigger: "T-1")) { encoder.write($0) }
     let lines = encoder.withBytes { String(decoding: $0, as: UTF8.self) }.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == 3 && lines[2].isEmpty)
     #expect(

@@ -8,7 +8,7 @@ struct ByteBuffer: ~Copyable, @unchecked Sendable {
   /// How many bytes were appended (since the last `removeAll`).
   private(set) var count = 0
 
-  init(capacity: Int = 1 << 16) {
+  init(capacity: Int = 1 << 20) {
     self.capacity = max(capacity, 16)
     base = .allocate(capacity: self.capacity)
   }
@@ -24,7 +24,7 @@ struct ByteBuffer: ~Copyable, @unchecked Sendable {
   @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let source = bytes.baseAddress else { return }
     if count + bytes.count > capacity { grow(to: count + bytes.count) }
-    (base + count).update(from: source, count: bytes.count)
+    UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count)
     count += bytes.count
   }
 
@@ -43,7 +43,7 @@ struct ByteBuffer: ~Copyable, @unchecked Sendable {
   private mutating func grow(to needed: Int) {
     let larger = max(needed, capacity * 2)
     let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
-    moved.update(from: base, count: count)
+    UnsafeMutableRawPointer(moved).copyMemory(from: base, byteCount: count)
     base.deallocate()
     base = moved
     capacity = larger

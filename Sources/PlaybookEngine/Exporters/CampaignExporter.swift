@@ -71,7 +71,7 @@ public enum CampaignExporter {
     do {
       var files: [ExportFileJob] = []
       for (offer, file) in zip(offers, summary.audienceFiles) {
-        let range = order.offers.first { DecisionOrder.compare($0.offer, offer) == nil }?.range ?? 0..<0
+        let range = order.offers.first { DecisionOrder.sameBytes($0.offer, offer) }?.range ?? 0..<0
         files.append(ExportFileJob(name: file, rows: order.indices[range], sendOnly: true, columns: ExportColumn.audience))
       }
       let log = "decisions.\(target.format.fileExtension)"
@@ -175,7 +175,7 @@ public enum CampaignExporter {
     // Read in place: copying a decision out of the array would retain all its strings.
     try decisions.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
       for i in job.rows where !job.sendOnly || buffer[i].status == .send {
-        encoder.write(buffer[i])
+        encoder.write(buffer.baseAddress! + i)
         if encoder.byteCount >= 4 << 20 {
           try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
           encoder.removeAllBytes()

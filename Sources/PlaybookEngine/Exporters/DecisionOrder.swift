@@ -62,7 +62,7 @@ enum DecisionOrder {
     var ranks: [Int] = []
     ranks.reserveCapacity(decisions.count)
     for decision in decisions {
-      if let i = met.firstIndex(where: { compare($0, decision.offer) == nil }) {
+      if let i = met.firstIndex(where: { sameBytes($0, decision.offer) }) {
         ranks.append(i)
       } else {
         ranks.append(met.count)
@@ -136,6 +136,12 @@ enum DecisionOrder {
         }
       }
     }
+  }
+
+  /// Whether `a` and `b` have the same UTF-8 bytes. `==` (canonical equivalence, quick
+  /// for the same or plainly different strings) rules out most pairs first.
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    a == b && compare(a, b) == nil
   }
 
   /// nil when the bytes are equal, else whether `a` precedes `b` byte by byte.

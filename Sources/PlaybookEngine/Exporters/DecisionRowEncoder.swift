@@ -42,23 +42,25 @@ struct DecisionRowEncoder: ~Copyable {
     csv.writeRow(columns.map(\.rawValue))
   }
 
-  mutating func write(_ decision: borrowing Decision) {
+  /// Appends the row of the decision `decision` points to; fields are read in place, so
+  /// only the strings written are retained, not the whole decision copied.
+  mutating func write(_ decision: UnsafePointer<Decision>) {
     for (i, column) in columns.enumerated() {
       if format == .jsonl { json.append(contentsOf: jsonKeys[i]) }
       switch column {
-      case .customerID: text(decision.customerID)
-      case .rule: text(decision.rule)
-      case .offer: text(decision.offer)
-      case .triggerID: text(decision.triggerID)
-      case .triggerTime: time(decision.triggerTime)
-      case .sendAt: time(decision.sendAt)
-      case .expiresAt: time(decision.expiresAt)
-      case .channel: text(decision.channel)
-      case .address: text(decision.address)
-      case .status: text(decision.status.rawValue)
-      case .reason: text(decision.reason)
-      case .merged: integer(decision.merged)
-      case .priority: integer(decision.priority)
+      case .customerID: text(decision.pointee.customerID)
+      case .rule: text(decision.pointee.rule)
+      case .offer: text(decision.pointee.offer)
+      case .triggerID: text(decision.pointee.triggerID)
+      case .triggerTime: time(decision.pointee.triggerTime)
+      case .sendAt: time(decision.pointee.sendAt)
+      case .expiresAt: time(decision.pointee.expiresAt)
+      case .channel: text(decision.pointee.channel)
+      case .address: text(decision.pointee.address)
+      case .status: text(decision.pointee.status.rawValue)
+      case .reason: text(decision.pointee.reason)
+      case .merged: integer(decision.pointee.merged)
+      case .priority: integer(decision.pointee.priority)
       }
     }
     if format == .csv {
