@@ -66,8 +66,7 @@ public struct Decider: Sendable {
         var end = lower
         let customer = candidates[lower].customer
         while end < upper, candidates[end].customer == customer { end += 1 }
-        self.decide(customer: Int(customer), candidates[lower..<end], scratch: &scratch)
-        outcomes.append(contentsOf: scratch.outcomes)
+        self.decide(customer: Int(customer), candidates[lower..<end], into: &outcomes, scratch: &scratch)
         lower = end
       }
       return [outcomes]
@@ -100,8 +99,9 @@ public struct Decider: Sendable {
   /// One customer's decisions, appended to `out`.
   public func decide(customer: Int, _ candidates: ArraySlice<Candidate>, into out: inout [Decision]) {
     var scratch = Scratch()
-    decide(customer: customer, candidates, scratch: &scratch)
-    for outcome in scratch.outcomes { out.append(decision(outcome)) }
+    var outcomes: [Outcome] = []
+    decide(customer: customer, candidates, into: &outcomes, scratch: &scratch)
+    for outcome in outcomes { out.append(decision(outcome)) }
   }
 
   /// A customer's working lists, emptied (keeping their memory) for each customer.
@@ -112,8 +112,6 @@ public struct Decider: Sendable {
     var reachable: [Reachable] = []
     /// Why each channel tried so far could not be used.
     var obstacles: [ChannelObstacle] = []
-    /// The customer's outcomes, in the order of their decisions.
-    var outcomes: [Outcome] = []
   }
 
   /// A decision before it is spelled out: all it needs but text that is the same run-wide.
@@ -133,13 +131,15 @@ public struct Decider: Sendable {
     var merged: Int
   }
 
-  /// One customer's outcomes, in `scratch.outcomes`.
-  func decide(customer: Int, _ candidates: ArraySlice<Candidate>, scratch: inout Scratch) {
+  /// One customer's outcomes, appended to `outcomes` in the order of their decisions.
+  func decide(
+    customer: Int, _ candidates: ArraySlice<Candidate>, into outcomes: inout [Outcome], scratch: inout Scratch
+  ) {
+    let first = outcomes.count
     // Only a history needs the customer id as a `String`.
     let customerID = hasHistory ? plan.dataset.customerIDs.string(customer) : ""
     scratch.kept.removeAll(keepingCapacity: true)
     scratch.reachable.removeAll(keepingCapacity: true)
-    scratch.outcomes.removeAll(keepingCapacity: true)
     // Already sent: recorded, and out of the running.
     for c in candidates {
       let rule = plan.rules[Int(c.rule)]
@@ -148,7 +148,7 @@ public struct Decider: Sendable {
         history.alreadySent(
           rule: rule.name, triggerID: triggerID(c), customerID: customerID, offer: send.offer)
       {
-        scratch.outcomes.append(
+        outcomes.append(
           Outcome(candidate: c, status: .alreadySent, reason: reasons.alreadySent, channel: nil, merged: 0))
         continue
       }
@@ -163,7 +163,8 @@ public struct Decider: Sendable {
     // Channels: the first the customer can be reached on.
     for (c, merged) in scratch.kept {
       let send = plan.rules[Int(c.rule)].sends[Int(c.send)]
-      scratch.obstacles.removeAll(keepingCapacity: true)
+      // Usually the first channel reaches the customer and there is nothing to clear.
+      if !scratch.obstacles.isEmpty { scratch.obstacles.removeAll(keepingCapacity: true) }
       var chosen = send.channels.count
       for (position, channel) in send.channels.enumerated() {
         guard let obstacle = plan.channels[channel].obstacleKind(customer: customer) else {
@@ -175,7 +176,7 @@ public struct Decider: Sendable {
       let reason = reasons.channels[Int(c.rule)][Int(c.send)].text(
         chosen: chosen, obstacles: scratch.obstacles[...])
       guard chosen < send.channels.count else {
-        scratch.outcomes.append(
+        outcomes.append(
           Outcome(candidate: c, status: .unreachable, reason: reason, channel: nil, merged: merged))
         continue
       }
@@ -183,7 +184,7 @@ public struct Decider: Sendable {
         Reachable(candidate: c, channel: send.channels[chosen], reason: reason, merged: merged))
     }
     // Limit: the best N reachable offers are kept; the rest are capped.
-    scratch.reachable.sort { rank($0.candidate, before: $1.candidate) }
+    if scratch.reachable.count > 1 { scratch.reachable.sort { rank($0.candidate, before: $1.candidate) } }
     var slots = scratch.reachable.count
     if let limit = plan.model.limit {
       slots = Int(limit.count.value)
@@ -209,11 +210,12 @@ public struct Decider: Sendable {
           reason = reasons.holdout[heldBucket]
         }
       }
-      scratch.outcomes.append(
+      outcomes.append(
         Outcome(candidate: r.candidate, status: status, reason: reason, channel: r.channel, merged: r.merged))
     }
     // By offer code, rule name, then trigger id, as text.
-    scratch.outcomes.sort { a, b in
+    guard outcomes.count - first > 1 else { return }
+    outcomes[first...].sort { a, b in
       let (x, y) = (a.candidate, b.candidate)
       let (offerX, offerY) = (offerRanks[offer(x)], offerRanks[offer(y)])
       if offerX != offerY { return offerX < offerY }
