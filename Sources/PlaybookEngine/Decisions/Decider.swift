@@ -5,8 +5,8 @@ import PlaybookLanguage
 ///
 /// Deciding builds no text: names are the plan's strings, reasons come from the run's
 /// `DecisionReasons`, and a customer's working lists are a `Scratch` reused from one
-/// customer to the next. What remains per decision is its address, when it is too long
-/// to be stored inline in a `String`.
+/// customer to the next. Only spelling a decision out makes strings: its customer id,
+/// trigger id and address (which allocate only when longer than a `String` holds inline).
 public struct Decider: Sendable {
   public let plan: Plan
   public let history: (any SendHistory)?
@@ -215,13 +215,16 @@ public struct Decider: Sendable {
     }
     // By offer code, rule name, then trigger id, as text.
     guard outcomes.count - first > 1 else { return }
-    outcomes[first...].sort { a, b in
-      let (x, y) = (a.candidate, b.candidate)
-      let (offerX, offerY) = (offerRanks[offer(x)], offerRanks[offer(y)])
-      if offerX != offerY { return offerX < offerY }
-      let (ruleX, ruleY) = (ruleRanks[Int(x.rule)], ruleRanks[Int(y.rule)])
-      if ruleX != ruleY { return ruleX < ruleY }
-      return (triggerID(x) ?? "") < (triggerID(y) ?? "")
+    // Sorted through a pointer: sorting `outcomes[first...]` would copy the slice first.
+    outcomes.withUnsafeMutableBufferPointer { all in
+      all[first...].sort { a, b in
+        let (x, y) = (a.candidate, b.candidate)
+        let (offerX, offerY) = (offerRanks[offer(x)], offerRanks[offer(y)])
+        if offerX != offerY { return offerX < offerY }
+        let (ruleX, ruleY) = (ruleRanks[Int(x.rule)], ruleRanks[Int(y.rule)])
+        if ruleX != ruleY { return ruleX < ruleY }
+        return (triggerID(x) ?? "") < (triggerID(y) ?? "")
+      }
     }
   }
 

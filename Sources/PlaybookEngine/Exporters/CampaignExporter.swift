@@ -58,11 +58,20 @@ public enum CampaignExporter {
     let location = try ExportLocation(target.directory)
     try recover(location)
     try checkReplaceable(location)
-    let order = DecisionOrder.arrange(decisions)
     var summary = summary
     summary.export = target
-    summary.counts = DecisionCounts(
-      decisions, rules: summary.counts.byRule.map(\.name), offers: summary.counts.byOffer.map(\.name))
+    // Ordering and counting are independent: done side by side.
+    let rules = summary.counts.byRule.map(\.name)
+    let declaredOffers = summary.counts.byOffer.map(\.name)
+    let prepared = Parallel.map(2) { k in
+      k == 0
+        ? Prepared.order(DecisionOrder.arrange(decisions))
+        : Prepared.counts(DecisionCounts(decisions, rules: rules, offers: declaredOffers))
+    }
+    guard case .order(let order) = prepared[0], case .counts(let counts) = prepared[1] else {
+      preconditionFailure("Parallel.map returns results in index order")
+    }
+    summary.counts = counts
     let offers = summary.counts.byOffer.map(\.name)
     try checkFileNames(offers, location)
 
@@ -154,6 +163,12 @@ public enum CampaignExporter {
           hint: "offer codes must differ from each other (ignoring case) and from 'decisions' and 'summary'")
       }
     }
+  }
+
+  /// What `stage` works out before writing.
+  private enum Prepared: Sendable {
+    case order(DecisionOrder.Arrangement)
+    case counts(DecisionCounts)
   }
 
   /// One file to write: which decisions, in export order, and which columns.

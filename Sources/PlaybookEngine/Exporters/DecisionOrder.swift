@@ -10,7 +10,7 @@
 enum DecisionOrder {
   /// Decisions in export order, as indices into the array arranged, and each offer's run
   /// of them (offers in byte order, every decision of an offer in one run).
-  struct Arrangement {
+  struct Arrangement: Sendable {
     var indices: [Int]
     var offers: [(offer: String, range: Range<Int>)]
   }
