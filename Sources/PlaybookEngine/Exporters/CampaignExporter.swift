@@ -86,15 +86,7 @@ public enum CampaignExporter {
       let log = "decisions.\(target.format.fileExtension)"
       files.append(ExportFileJob(name: log, rows: order.indices[...], sendOnly: false, columns: ExportColumn.decisions))
       for file in files { try beforeWriting(file.name) }
-      // Files are written in parallel, the decisions log (the largest) first.
-      let jobs = files.suffix(1) + files.dropLast()
-      let failures = Parallel.map(jobs.count) { k in
-        let job = jobs[jobs.startIndex + k]
-        return Result { () throws(Diagnostic) in
-          try write(decisions, job, format: target.format, to: "\(staging)/\(job.name)")
-        }
-      }
-      for failure in failures { try failure.get() }
+      try write(decisions, files, format: target.format, in: staging)
       if let exportMilliseconds { summary.timings.export = exportMilliseconds() }
       try beforeWriting("summary.json")
       let file = try ExportFile(creating: "\(staging)/summary.json")
@@ -180,24 +172,76 @@ public enum CampaignExporter {
     let columns: [ExportColumn]
   }
 
-  /// Writes one file, in a few large writes.
+  /// Writes the files, encoding on all cores. The decisions log, the largest file, is
+  /// encoded in two halves that start first: the first half streams into the file, the
+  /// second is kept in memory and appended when both are done, so the cores share the
+  /// work evenly. Every other file streams into itself. `files`: the audience files,
+  /// then the decisions log.
   private static func write(
-    _ decisions: [Decision], _ job: ExportFileJob, format: ExportFormat, to path: String
+    _ decisions: [Decision], _ files: [ExportFileJob], format: ExportFormat, in staging: String
   ) throws(Diagnostic) {
-    let file = try ExportFile(creating: path)
-    var encoder = DecisionRowEncoder(columns: job.columns, format: format)
-    encoder.writeHeader()
+    let log = files.count - 1
+    let rows = files[log].rows
+    let half = rows.startIndex + rows.count / 2
+    let pieces =
+      [Piece(file: log, rows: rows[..<half], opens: true), Piece(file: log, rows: rows[half...], opens: false)]
+      + files.indices.dropLast().map { Piece(file: $0, rows: files[$0].rows, opens: true) }
+    let results = Parallel.map(pieces.count) { k in
+      let piece = pieces[k]
+      let job = files[piece.file]
+      return Result { () throws(Diagnostic) -> PieceOutput in
+        var encoder = DecisionRowEncoder(columns: job.columns, format: format)
+        guard piece.opens else {
+          try encode(decisions, piece.rows, sendOnly: job.sendOnly, with: &encoder, flushingTo: nil)
+          return .bytes(encoder.withBytes { Array($0) })
+        }
+        let file = try ExportFile(creating: "\(staging)/\(job.name)")
+        encoder.writeHeader()
+        try encode(decisions, piece.rows, sendOnly: job.sendOnly, with: &encoder, flushingTo: file)
+        try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
+        return .file(file)
+      }
+    }
+    var opened: [Int: ExportFile] = [:]
+    for (piece, result) in zip(pieces, results) {
+      switch try result.get() {
+      case .file(let file): opened[piece.file] = file
+      case .bytes(let bytes): try opened[piece.file]!.write(bytes)
+      }
+    }
+    for file in files.indices { try opened[file]!.close() }
+  }
+
+  /// Some of a file's rows, encoded by one task; the piece that `opens` creates the file.
+  private struct Piece: Sendable {
+    let file: Int
+    let rows: ArraySlice<Int>
+    let opens: Bool
+  }
+
+  private enum PieceOutput: Sendable {
+    /// The file, created and holding this piece's rows.
+    case file(ExportFile)
+    /// The piece's rows, encoded, to be appended to the file.
+    case bytes([UInt8])
+  }
+
+  /// Encodes `decisions[rows]` (only the `send` ones when `sendOnly`). With a `file`, the
+  /// encoded bytes are written to it every 4 MB and the rest stays in the encoder;
+  /// without, all stay in the encoder.
+  private static func encode(
+    _ decisions: [Decision], _ rows: ArraySlice<Int>, sendOnly: Bool, with encoder: inout DecisionRowEncoder,
+    flushingTo file: ExportFile?
+  ) throws(Diagnostic) {
     // Read in place: copying a decision out of the array would retain all its strings.
     try decisions.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
-      for i in job.rows where !job.sendOnly || buffer[i].status == .send {
+      for i in rows where !sendOnly || buffer[i].status == .send {
         encoder.write(buffer.baseAddress! + i)
-        if encoder.byteCount >= 4 << 20 {
+        if let file, encoder.byteCount >= 4 << 20 {
           try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
           encoder.removeAllBytes()
         }
       }
     }
-    try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
-    try file.close()
   }
 }

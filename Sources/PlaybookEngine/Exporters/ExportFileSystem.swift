@@ -71,8 +71,10 @@ enum ExportFileSystem {
 }
 
 /// A new file being written: bytes are appended, then `close` fsyncs it. A file left
-/// unclosed (after an error) is closed without syncing when released.
-final class ExportFile {
+/// unclosed (after an error) is closed without syncing when released. One task uses it
+/// at a time (an export hands it from the task that wrote its first rows to the one
+/// that finishes it), hence unchecked.
+final class ExportFile: @unchecked Sendable {
   let path: String
   private var fd: Int32
 
