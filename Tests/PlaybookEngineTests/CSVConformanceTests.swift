@@ -15,7 +15,7 @@ import PlaybookLanguage
 
   /// Every field's text as read, null as "", ignoring types.
   static func records(_ path: String) throws -> (names: [String], rows: [[String]], setAside: [Int]) {
-    let raw = try TableReader.readRaw(try bytes(path), format: .csv, file: path, declaredTypes: [:])
+    let raw = try TableReader.readRaw(FileBytes(copying: try bytes(path)), format: .csv, file: path, declaredTypes: [:])
     let columns = raw.names.indices.map { ColumnBuilder.text(raw, column: $0) }
     let rows = (0..<raw.rowCount).map { row in columns.map { $0.string(row) } }
     let setAside = TableReader.setAside(raw, name: "t", file: path).map(\.line)
@@ -75,7 +75,7 @@ import PlaybookLanguage
   func fixtureIsRefused(_ path: String) throws {
     let bytes = try Self.bytes(path)
     let error = #expect(throws: LoadError.self) {
-      try TableReader.readRaw(bytes, format: .csv, file: path, declaredTypes: [:])
+      try TableReader.readRaw(FileBytes(copying: bytes), format: .csv, file: path, declaredTypes: [:])
     }
     #expect(error?.kind == .badFormat)
     #expect(error?.message.hasPrefix(path) == true)

@@ -54,7 +54,7 @@ import PlaybookLanguage
     var text = "a,b\n"
     for row in 0..<2000 { text += row % 3 == 0 ? "\(row),\"x\ny,\"\"z\"\"\"\n" : "\(row),plain\r\n" }
     let bytes = Array(text.utf8)
-    let raw = try TableReader.readRaw(bytes, format: .csv, file: "t.csv", declaredTypes: [:], chunkCount: chunks)
+    let raw = try TableReader.readRaw(FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], chunkCount: chunks)
     #expect(raw.chunks.count == chunks)
     Self.same(try readTable(bytes, chunks: chunks), try readTable(bytes, chunks: 1))
   }

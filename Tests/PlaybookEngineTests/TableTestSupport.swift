@@ -12,7 +12,7 @@ func readTable(
   _ bytes: [UInt8], format: TableFormat = .csv, declared: [String: ColumnType] = [:], chunks: Int? = nil
 ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
   try TableReader.read(
-    bytes, format: format, name: "t", file: format == .csv ? "t.csv" : "t.jsonl",
+    FileBytes(copying: bytes), format: format, name: "t", file: format == .csv ? "t.csv" : "t.jsonl",
     declaredTypes: declared, chunkCount: chunks)
 }
 

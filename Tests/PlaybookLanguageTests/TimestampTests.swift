@@ -32,6 +32,22 @@ import PlaybookLanguage
     }
   }
 
+  /// Every byte of a canonical timestamp replaced by bytes either side of the digits and
+  /// separators (the fast path checks them a word at a time).
+  @Test func canonicalFormRejectsEachCorruptedByte() {
+    let valid = Array("2024-02-29T23:59:58".utf8)
+    let replacements = Array("/0:9;?@aZT- \u{7F}".utf8) + [0x80, 0xB0, 0xFF]
+    for position in valid.indices {
+      for byte in replacements {
+        var text = valid
+        text[position] = byte
+        let fast = (text + Array("Z".utf8)).withUnsafeBufferPointer { Timestamp.parse($0) }
+        let general = (text + Array("+00:00".utf8)).withUnsafeBufferPointer { Timestamp.parse($0) }
+        #expect(fast?.seconds == general?.seconds, "\(position) \(byte)")
+      }
+    }
+  }
+
   @Test func formatsRoundTrip() {
     for s: Int64 in [0, -1, 1_793_525_400, 951_782_400, 4_102_444_799] {
       #expect(Timestamp.parse(Timestamp.format(s))?.seconds == s)

@@ -1,26 +1,35 @@
 /// Tests on eight bytes at once, so the readers skip runs of ordinary text a word at a
-/// time (the classic "has a zero byte" bit trick: exact, no false answers for "any").
+/// time. Masks have the high bit of each byte that matches set, exactly (no false
+/// positives), so the first match is at `mask.trailingZeroBitCount / 8`.
 enum ByteWords {
   private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
   private static let highs: UInt64 = 0x8080_8080_8080_8080
 
-  /// Whether any byte of `w` is zero.
-  @inline(__always) static func hasZero(_ w: UInt64) -> Bool {
-    (w &- ones) & ~w & highs != 0
+  /// The bytes of `w` that are zero.
+  @inline(__always) static func zeros(_ w: UInt64) -> UInt64 {
+    ~(((w & lows) &+ lows) | w | lows)
   }
 
-  /// Whether any byte of `w` equals `byte`.
-  @inline(__always) static func has(_ w: UInt64, _ byte: UInt8) -> Bool {
-    hasZero(w ^ (ones &* UInt64(byte)))
+  /// The bytes of `w` equal to `byte`.
+  @inline(__always) static func matches(_ w: UInt64, _ byte: UInt8) -> UInt64 {
+    zeros(w ^ (ones &* UInt64(byte)))
   }
 
-  /// Whether any byte of `w` is below `limit` (at most 128).
-  @inline(__always) static func hasBelow(_ w: UInt64, _ limit: UInt8) -> Bool {
-    (w &- ones &* UInt64(limit)) & ~w & highs != 0
+  /// The bytes of `w` below `limit` (at most 128).
+  @inline(__always) static func below(_ w: UInt64, _ limit: UInt8) -> UInt64 {
+    // Bytes with the high bit set are not below; for the rest, adding 128 − limit sets
+    // the high bit exactly when the byte is at least `limit`.
+    ~(((w & lows) &+ ones &* UInt64(128 &- limit)) | w) & highs
   }
 
   /// Whether any byte has its high bit set (is not ASCII).
   @inline(__always) static func hasHigh(_ w: UInt64) -> Bool { w & highs != 0 }
+
+  /// The bytes of `w` before byte `count` (0–8), the rest zeroed.
+  @inline(__always) static func prefix(_ w: UInt64, _ count: Int) -> UInt64 {
+    count >= 8 ? w : w & ((1 &<< UInt64(count &* 8)) &- 1)
+  }
 
   /// The eight bytes at `i`, which must all be in bounds.
   @inline(__always) static func load(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {

@@ -12,19 +12,31 @@ import PlaybookLanguage
 /// the next begins, or the rest of the file is read again in one piece. So the result is
 /// always what one thread reading the whole file gets.
 enum CSVReader {
+  /// `textColumns` are read as text when the file has them (key and link columns).
   static func read(
-    _ bytes: [UInt8], file: String, declared: [String: ColumnType], chunkCount: Int? = nil
+    _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
+    chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
-    let start = try FileBytes.textStart(bytes, file: file)
+    let start = try bytes.textStart(file: file)
     return try bytes.withUnsafeBufferPointer { b throws(LoadError) in
       let scanner = CSVScanner(bytes: b)
       let header = try scanner.header(from: start, file: file)
-      let types = try DeclaredTypes.resolve(declared, names: header.names, file: file)
+      var types = try DeclaredTypes.resolve(declared, names: header.names, file: file)
+      for (c, name) in header.names.enumerated() where types[c] == nil && textColumns.contains(name) {
+        types[c] = .text
+      }
       let reader = CSVChunkReader(scanner: scanner, names: header.names, declared: types)
       let chunks = reader.readAll(from: header.end, chunkCount: chunkCount)
       var firstLines = [1 + header.lineEnds]
       for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
-      return RawTable(bytes: bytes, names: header.names, chunks: chunks, firstLines: firstLines)
+      return RawTable(
+        bytes: bytes, names: header.names, chunks: chunks, firstLines: firstLines,
+        reread: { [types] start, limit in
+          bytes.withUnsafeBufferPointer { b in
+            CSVChunkReader(scanner: CSVScanner(bytes: b), names: header.names, declared: types)
+              .read(from: start, to: limit, typing: false)
+          }
+        })
     }
   }
 }
@@ -58,6 +70,12 @@ struct CSVScanner {
 
   static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr: UInt8 = 13, lf: UInt8 = 10
 
+  /// Whether `c` ends an unquoted field's text. Every delimiter sorts at or below the
+  /// comma, so most bytes take one test.
+  @inline(__always) static func isDelimiter(_ c: UInt8) -> Bool {
+    c <= comma && (c == comma || c == lf || c == cr || c == quote)
+  }
+
   /// Reads the record starting at `start` (not a blank line), storing up to
   /// `fields.count` spans; `count` is how many fields it really had.
   @inline(__always)
@@ -69,6 +87,8 @@ struct CSVScanner {
     var lineEnds = 0
     var problem = Problem.none
     var seen: UInt8 = 0
+    // The high bits of unquoted fields' bytes, gathered a word at a time.
+    var high: UInt64 = 0
     while true {
       var escaped = false
       let fieldStart: Int
@@ -106,24 +126,29 @@ struct CSVScanner {
         }
       } else {
         fieldStart = i
-        while i &+ 8 <= n {
-          let w = ByteWords.load(b, i)
-          if ByteWords.has(w, Self.comma) || ByteWords.has(w, Self.lf) || ByteWords.has(w, Self.cr)
-            || ByteWords.has(w, Self.quote)
-          {
-            break
+        while true {
+          if i &+ 8 <= n {
+            let w = ByteWords.load(b, i)
+            let stops =
+              ByteWords.matches(w, Self.comma) | ByteWords.matches(w, Self.lf) | ByteWords.matches(w, Self.cr)
+              | ByteWords.matches(w, Self.quote)
+            guard stops != 0 else {
+              high |= w
+              i &+= 8
+              continue
+            }
+            let before = stops.trailingZeroBitCount &>> 3
+            high |= ByteWords.prefix(w, before)
+            i &+= before
+          } else {
+            while i < n, !Self.isDelimiter(b[i]) {
+              seen |= b[i]
+              i += 1
+            }
           }
-          if ByteWords.hasHigh(w) { seen |= 0x80 }
-          i &+= 8
-        }
-        while i < n {
-          let c = b[i]
-          // Every delimiter sorts at or below the comma, so most bytes take one test.
-          if c <= Self.comma, c == Self.comma || c == Self.lf || c == Self.cr || c == Self.quote {
-            if c != Self.quote { break }
-            problem = .strayQuote
-          }
-          seen |= c
+          // A quote inside an unquoted field is a problem, but the field goes on.
+          guard i < n, b[i] == Self.quote else { break }
+          problem = .strayQuote
           i += 1
         }
         fieldEnd = i
@@ -143,7 +168,9 @@ struct CSVScanner {
         i += b[i] == Self.cr && i + 1 < n && b[i + 1] == Self.lf ? 2 : 1
         lineEnds += 1
       }
-      return Record(next: i, count: count, lineEnds: lineEnds, problem: problem, nonASCII: seen & 0x80 != 0)
+      return Record(
+        next: i, count: count, lineEnds: lineEnds, problem: problem,
+        nonASCII: seen & 0x80 != 0 || ByteWords.hasHigh(high))
     }
   }
 
@@ -213,6 +240,17 @@ struct CSVChunkReader {
   let scanner: CSVScanner
   let names: [String]
   let declared: [ColumnType?]
+  /// The columns declared a type other than text: only their values can misfit.
+  let checked: [(column: Int, type: ColumnType)]
+
+  init(scanner: CSVScanner, names: [String], declared: [ColumnType?]) {
+    self.scanner = scanner
+    self.names = names
+    self.declared = declared
+    checked = declared.enumerated().compactMap { c, type in
+      type.flatMap { $0 == .text ? nil : (c, $0) }
+    }
+  }
 
   /// Smallest chunk worth a thread of its own.
   static let minimumChunkBytes = 1 << 22
@@ -239,19 +277,22 @@ struct CSVChunkReader {
     return chunks
   }
 
-  /// Reads the records that start in `from..<to`; the last may run past `to`.
-  func read(from: Int, to: Int) -> RawChunk {
+  /// Reads the records that start in `from..<to`; the last may run past `to`. With
+  /// `typing`, columns are typed as well (`RawChunk.type`); without, all kept as spans.
+  func read(from: Int, to: Int, typing: Bool = true) -> RawChunk {
     let b = scanner.bytes
     let n = b.count
     let width = names.count
     var chunk = RawChunk()
-    var votes = declared.map { $0 == nil ? TypeVotes.all : [] }
-    // Rows go into one row-major array (one append per row), turned column-major at
-    // the end.
+    // Rows are read into a block of row-major spans, appended to `spans` a block at a
+    // time, and turned column-major at the end.
     var spans: [FieldSpan] = []
     spans.reserveCapacity((to - from) / 8)
-    let fields = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: width)
-    defer { fields.deallocate() }
+    let blockRows = 1024
+    let block = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: max(1, width) * blockRows)
+    defer { block.deallocate() }
+    var rowsInBlock = 0
+    var lines: [Int32] = []
     var line = 0
     var i = from
     while i < to {
@@ -262,6 +303,7 @@ struct CSVChunkReader {
         continue
       }
       let rowLine = line
+      let fields = UnsafeMutableBufferPointer(rebasing: block[(rowsInBlock * width)..<((rowsInBlock + 1) * width)])
       let r = scanner.record(at: i, into: fields)
       if r.problem == .unterminated {
         chunk.setAside.append((rowLine, "unterminated quote: no closing quote before the end of the file"))
@@ -277,30 +319,25 @@ struct CSVChunkReader {
         chunk.setAside.append((rowLine, reason))
         continue
       }
-      for c in 0..<width where !votes[c].isEmpty {
-        votes[c].formIntersection(RowValues.votes(fields[c], b, within: votes[c]))
+      lines.append(Int32(rowLine))
+      rowsInBlock += 1
+      if rowsInBlock == blockRows {
+        spans.append(contentsOf: block)
+        rowsInBlock = 0
       }
-      spans.append(contentsOf: fields)
-      chunk.lines.append(Int32(rowLine))
     }
+    spans.append(contentsOf: block[0..<(rowsInBlock * width)])
+    chunk.start = from
+    chunk.limit = to
     chunk.endOffset = i
     chunk.lineCount = line
-    chunk.votes = votes
-    chunk.columns = Self.columns(of: spans, width: width)
-    return chunk
-  }
-
-  /// Row-major spans, column by column.
-  private static func columns(of spans: [FieldSpan], width: Int) -> [[FieldSpan]] {
-    let rows = width == 0 ? 0 : spans.count / width
-    return spans.withUnsafeBufferPointer { all in
-      (0..<width).map { c in
-        [FieldSpan](unsafeUninitializedCapacity: rows) { column, count in
-          for row in 0..<rows { column[row] = all[row &* width &+ c] }
-          count = rows
-        }
+    chunk.lines = lines
+    spans.withUnsafeBufferPointer { all in
+      for c in 0..<width {
+        chunk.add(column: ColumnOfRows(rows: all, width: width, column: c), declared: declared[c], typing: typing, bytes: b)
       }
     }
+    return chunk
   }
 
   private func problem(
@@ -319,13 +356,22 @@ struct CSVChunkReader {
     if r.nonASCII, !UTF8Check.isValid(UnsafeBufferPointer(rebasing: scanner.bytes[rowStart..<r.next])) {
       return "invalid UTF-8 (is the file saved in another encoding?)"
     }
-    for c in 0..<names.count {
-      if let type = declared[c],
-        let reason = RowValues.misfit(fields[c], bytes: scanner.bytes, declared: type, column: names[c])
-      {
+    for (c, type) in checked {
+      if let reason = RowValues.misfit(fields[c], bytes: scanner.bytes, declared: type, column: names[c]) {
         return reason
       }
     }
     return nil
   }
+}
+
+/// One column of row-major spans, read in place.
+struct ColumnOfRows: RandomAccessCollection {
+  let rows: UnsafeBufferPointer<FieldSpan>
+  let width: Int
+  let column: Int
+
+  var startIndex: Int { 0 }
+  var endIndex: Int { rows.count / width }
+  @inline(__always) subscript(row: Int) -> FieldSpan { rows[row &* width &+ column] }
 }

@@ -122,7 +122,8 @@ struct KeyedTable {
     // Read with only the playbook's declarations, so a missing key or link column is
     // reported by its role below rather than as an unknown declared column.
     let raw = try TableReader.readRaw(
-      bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes)
+      bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes,
+      textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 })
     let keyIndex = try column(spec.keyColumn, role: "key", in: raw, spec: spec)
     let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in try column(name, role: "link", in: raw, spec: spec) }
     // Key and link columns declared another type than text still link by their text.

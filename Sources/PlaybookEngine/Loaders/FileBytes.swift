@@ -4,18 +4,56 @@
   import Darwin
 #endif
 
-/// Reads a whole file into memory: the readers work on bytes.
-enum FileBytes {
-  /// Where the UTF-8 text of a file starts: after a byte-order mark, if any. A UTF-16
-  /// file (by its mark) is refused: both readers read UTF-8 only.
-  static func textStart(_ bytes: [UInt8], file: String) throws(LoadError) -> Int {
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-      throw LoadError(.badFormat, "\(file) is UTF-16; save it as UTF-8 to load it", file: file)
-    }
-    return bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+/// A whole file's bytes in memory: the readers work on bytes.
+///
+/// A file is mapped read-only rather than copied: its pages come straight from the
+/// page cache, with no copy and no fresh memory to fault in (at 1M customers the loader
+/// reads 1.1 GB). The mapping is private, so the bytes never change under the reader
+/// unless the file itself is truncated while it is loaded, which, as with any reader,
+/// is not supported.
+final class FileBytes: @unchecked Sendable {
+  let buffer: UnsafeBufferPointer<UInt8>
+  private let mappedLength: Int?
+
+  var count: Int { buffer.count }
+
+  /// A copy of `bytes` (tests and callers holding bytes already).
+  init(copying bytes: [UInt8]) {
+    // One spare byte keeps the base address non-nil for an empty file.
+    let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count + 1)
+    _ = storage.initialize(from: bytes)
+    buffer = UnsafeBufferPointer(rebasing: storage[0..<bytes.count])
+    mappedLength = nil
   }
 
-  static func read(_ path: String) throws(LoadError) -> [UInt8] {
+  private init(mapped base: UnsafeRawPointer, count: Int) {
+    buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
+    mappedLength = count
+  }
+
+  deinit {
+    if let mappedLength {
+      munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress!), mappedLength)
+    } else {
+      buffer.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }
+    }
+  }
+
+  func withUnsafeBufferPointer<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+    try body(buffer)
+  }
+
+  /// Where the UTF-8 text of a file starts: after a byte-order mark, if any. A UTF-16
+  /// file (by its mark) is refused: both readers read UTF-8 only.
+  func textStart(file: String) throws(LoadError) -> Int {
+    if buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
+      throw LoadError(.badFormat, "\(file) is UTF-16; save it as UTF-8 to load it", file: file)
+    }
+    return buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+  }
+
+  /// The bytes of the regular file at `path`.
+  static func read(_ path: String) throws(LoadError) -> FileBytes {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
       let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
@@ -30,32 +68,15 @@ enum FileBytes {
     guard size < Int(UInt32.max) else {
       throw LoadError(.badFormat, "\(path) is larger than 4 GB, which Playloop cannot load", file: path)
     }
-    // Two halves read at once: copying a large file out of the page cache is itself
-    // worth both cores.
-    let parts = size < 1 << 24 ? 1 : 2
-    var failure: Int32 = 0
-    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-      guard let start = buffer.baseAddress else { count = 0; return }
-      let base = SharedBuffer(start)
-      let errors = Parallel.map(parts) { k in
-        let range = (size * k / parts)..<(size * (k + 1) / parts)
-        var done = range.lowerBound
-        while done < range.upperBound {
-          let got = pread(fd, base.base + done, range.upperBound - done, off_t(done))
-          if got < 0 && errno == EINTR { continue }
-          if got < 0 { return errno }
-          if got == 0 { return EIO }  // the file shrank while we read it
-          done += got
-        }
-        return Int32(0)
-      }
-      failure = errors.first { $0 != 0 } ?? 0
-      count = failure == 0 ? size : 0
+    guard size > 0 else { return FileBytes(copying: []) }
+    #if canImport(Glibc)
+      let flags = MAP_PRIVATE | MAP_POPULATE
+    #else
+      let flags = MAP_PRIVATE
+    #endif
+    guard let base = mmap(nil, size, PROT_READ, flags, fd, 0), base != MAP_FAILED else {
+      throw LoadError(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", file: path)
     }
-    if failure != 0 {
-      throw LoadError(.unreadableFile, "cannot read \(path): \(String(cString: strerror(failure)))", file: path)
-    }
-    return bytes
+    return FileBytes(mapped: UnsafeRawPointer(base), count: size)
   }
 }
-

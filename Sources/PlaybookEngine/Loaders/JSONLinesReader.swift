@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import PlaybookLanguage
 
 /// Reads JSON Lines: one JSON object per line, blank lines skipped. Keys become
@@ -7,10 +12,14 @@ import PlaybookLanguage
 /// An empty string is null, as an empty CSV field is. Lines never span chunks, so the
 /// file splits at any line end and chunks read in parallel.
 enum JSONLinesReader {
+  /// `textColumns` are read as text when the file has them (key and link columns).
   static func read(
-    _ bytes: [UInt8], file: String, declared: [String: ColumnType], chunkCount: Int? = nil
+    _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
+    chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
-    let start = try FileBytes.textStart(bytes, file: file)
+    let start = try bytes.textStart(file: file)
+    var types = declared
+    for name in textColumns where types[name] == nil { types[name] = .text }
     var chunks: [RawChunk] = bytes.withUnsafeBufferPointer { b in
       let n = b.count
       let count = chunkCount ?? max(1, min(Parallel.coreCount * 4, (n - start) / CSVChunkReader.minimumChunkBytes))
@@ -22,7 +31,7 @@ enum JSONLinesReader {
       }
       starts.append(n)
       return Parallel.map(count) { k in
-        JSONLinesChunkReader(bytes: b, declared: declared).read(from: starts[k], to: starts[k + 1])
+        JSONLinesChunkReader(bytes: b, declared: types).read(from: starts[k], to: starts[k + 1])
       }
     }
     var names: [[UInt8]] = []
@@ -34,24 +43,36 @@ enum JSONLinesReader {
     _ = try DeclaredTypes.resolve(declared, names: strings, file: file)
     var firstLines = [1]
     for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
-    return RawTable(bytes: bytes, names: strings, chunks: chunks, firstLines: firstLines)
+    return RawTable(
+      bytes: bytes, names: strings, chunks: chunks, firstLines: firstLines,
+      reread: { [types, names] start, limit in
+        var chunk = bytes.withUnsafeBufferPointer { b in
+          JSONLinesChunkReader(bytes: b, declared: types).read(from: start, to: limit, typing: false)
+        }
+        align(&chunk, to: names)
+        return chunk
+      })
   }
 
   /// Puts a chunk's columns in the file's column order, with nulls for keys the chunk
   /// never saw.
   private static func align(_ chunk: inout RawChunk, to names: [[UInt8]]) {
     var columns: [[FieldSpan]] = []
+    var typed: [TypedValues?] = []
     var votes: [TypeVotes] = []
     for name in names {
       if let local = chunk.names.firstIndex(of: name) {
         columns.append(chunk.columns[local])
+        typed.append(chunk.typed[local])
         votes.append(chunk.votes[local])
       } else {
         columns.append(Array(repeating: .null, count: chunk.rowCount))
+        typed.append(nil)
         votes.append(.all)
       }
     }
     chunk.columns = columns
+    chunk.typed = typed
     chunk.votes = votes
     chunk.names = names
   }
@@ -69,7 +90,9 @@ struct JSONLinesChunkReader {
 
   private enum Invalid: Error { case notObject, badJSON, trailingText }
 
-  func read(from: Int, to: Int) -> RawChunk {
+  /// Reads the lines in `from..<to`. With `typing`, columns are typed as well
+  /// (`RawChunk.type`); without, all kept as spans.
+  func read(from: Int, to: Int, typing: Bool = true) -> RawChunk {
     var chunk = RawChunk()
     var columnTypes: [ColumnType?] = []
     var pending: [[UInt8]] = []
@@ -133,21 +156,21 @@ struct JSONLinesChunkReader {
         chunk.names.append(name)
         columnTypes.append(type)
         chunk.columns.append(Array(repeating: .null, count: chunk.rowCount))
-        chunk.votes.append(type == nil ? .all : [])
       }
       let row = chunk.rowCount
       for c in chunk.columns.indices { chunk.columns[c].append(.null) }
-      for entry in entries {
-        chunk.columns[entry.column][row] = entry.value
-        if !chunk.votes[entry.column].isEmpty {
-          chunk.votes[entry.column].formIntersection(
-            RowValues.votes(entry.value, bytes, within: chunk.votes[entry.column]))
-        }
-      }
+      for entry in entries { chunk.columns[entry.column][row] = entry.value }
       chunk.lines.append(Int32(line))
     }
+    chunk.start = from
+    chunk.limit = to
     chunk.endOffset = i
     chunk.lineCount = line
+    let columns = chunk.columns
+    chunk.columns = []
+    for (c, spans) in columns.enumerated() {
+      chunk.add(column: spans, declared: columnTypes[c], typing: typing, bytes: bytes)
+    }
     return chunk
   }
 
@@ -192,13 +215,20 @@ struct JSONLinesChunkReader {
 }
 
 extension JSONLinesChunkReader {
+  /// Whether a column name and a key are the same bytes.
+  @inline(__always)
+  private static func same(_ name: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard name.count == key.count else { return false }
+    return key.isEmpty || name.withUnsafeBufferPointer { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+  }
+
   /// The column of `key`: a known one, one already pending on this line, or a new one.
   fileprivate func columnIndex(
     _ key: UnsafeBufferPointer<UInt8>, _ position: Int, _ names: [[UInt8]], _ pending: inout [[UInt8]]
   ) -> Int {
-    if position < names.count, names[position].elementsEqual(key) { return position }
-    if let found = names.firstIndex(where: { $0.elementsEqual(key) }) { return found }
-    if let found = pending.firstIndex(where: { $0.elementsEqual(key) }) { return names.count + found }
+    if position < names.count, Self.same(names[position], key) { return position }
+    if let found = names.firstIndex(where: { Self.same($0, key) }) { return found }
+    if let found = pending.firstIndex(where: { Self.same($0, key) }) { return names.count + found }
     pending.append(Array(key))
     return names.count + pending.count - 1
   }
@@ -236,12 +266,14 @@ struct JSONScanner {
     while i < end {
       if i &+ 8 <= end {
         let w = ByteWords.load(bytes, i)
-        if !ByteWords.has(w, UInt8(ascii: "\"")) && !ByteWords.has(w, UInt8(ascii: "\\"))
-          && !ByteWords.hasBelow(w, 0x20)
-        {
+        let stops =
+          ByteWords.matches(w, UInt8(ascii: "\"")) | ByteWords.matches(w, UInt8(ascii: "\\"))
+          | ByteWords.below(w, 0x20)
+        guard stops != 0 else {
           i &+= 8
           continue
         }
+        i &+= stops.trailingZeroBitCount &>> 3
       }
       let c = bytes[i]
       // Lower-case letters and most UTF-8 bytes sort above every special byte.

@@ -1,3 +1,5 @@
+import PlaybookLanguage
+
 /// One chunk of a file read into field spans: its rows' fields column by column, its
 /// rows' lines, the rows set aside and each column's type votes. Chunks are read in
 /// parallel and joined in file order.
@@ -5,28 +7,65 @@ struct RawChunk: Sendable {
   /// Column names as first seen in this chunk (JSON Lines); CSV chunks leave it empty
   /// and share the header's names.
   var names: [[UInt8]] = []
+  /// Each column's spans; empty for a column whose values are in `typed`.
   var columns: [[FieldSpan]] = []
+  /// Per column, its values converted as the chunk was read, when every one of them
+  /// fits a typed column (see `ColumnTyper`); nil for text.
+  var typed: [TypedValues?] = []
   /// The line of each kept row, counted from the chunk's first line (0-based).
   var lines: [Int32] = []
   /// Rows set aside, with their line counted as in `lines`.
   var setAside: [(line: Int, reason: String)] = []
   /// Per column, the types every non-null value fits (`TypeVotes`).
   var votes: [TypeVotes] = []
+  /// The byte range the chunk was read from (records starting in `start..<limit`), to
+  /// read it again when a typed column's text is needed after all.
+  var start = 0
+  var limit = 0
   /// Where the chunk's last row ended, and how many line ends it read up to there.
   var endOffset = 0
   var lineCount = 0
 
   var rowCount: Int { lines.count }
+
+  /// Adds the next column from its spans. With `typing`, the column is typed
+  /// (`ColumnTyper`) and its spans dropped when its values could be converted; without,
+  /// every span is kept. `declared` is the column's declared type, nil where inferred.
+  mutating func add<Spans: RandomAccessCollection<FieldSpan>>(
+    column spans: Spans, declared: ColumnType?, typing: Bool, bytes: UnsafeBufferPointer<UInt8>
+  ) {
+    let result = typing ? ColumnTyper.type(spans, bytes: bytes, declared: declared) : (.all, nil)
+    votes.append(result.votes)
+    typed.append(result.typed)
+    columns.append(result.typed == nil ? Array(spans) : [])
+  }
+}
+
+/// A chunk's column converted while reading, nulls holding placeholders (0, false).
+struct TypedValues: Sendable {
+  var values: ColumnValues
+  var nulls: NullMask
 }
 
 /// A whole file read into spans: the column names and the chunks in file order, with
 /// the file's bytes they point into.
 struct RawTable: Sendable {
-  var bytes: [UInt8]
+  var bytes: FileBytes
   var names: [String]
   var chunks: [RawChunk]
   /// The 1-based line of each chunk's first line.
   var firstLines: [Int]
+  /// Reads the records starting in a byte range again, every column kept as spans.
+  let reread: @Sendable (_ start: Int, _ limit: Int) -> RawChunk
 
   var rowCount: Int { chunks.reduce(0) { $0 + $1.rowCount } }
+
+  /// Column `c` of chunk `k` as spans: those kept, or, for a column converted while
+  /// reading (needed as text after all: another chunk holds text, or it is a key), the
+  /// chunk read again.
+  func spans(chunk k: Int, column c: Int) -> [FieldSpan] {
+    let chunk = chunks[k]
+    guard chunk.typed[c] != nil else { return chunk.columns[c] }
+    return reread(chunk.start, chunk.limit).columns[c]
+  }
 }

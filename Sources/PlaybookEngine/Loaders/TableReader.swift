@@ -14,7 +14,7 @@ public enum TableReader {
 
   /// `read` over bytes already in memory.
   static func read(
-    _ bytes: [UInt8], format: TableFormat, name: String, file: String,
+    _ bytes: FileBytes, format: TableFormat, name: String, file: String,
     declaredTypes: [String: ColumnType] = [:], chunkCount: Int? = nil
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
     let raw = try readRaw(bytes, format: format, file: file, declaredTypes: declaredTypes, chunkCount: chunkCount)
@@ -24,13 +24,18 @@ public enum TableReader {
 
   /// The file's rows as spans, before typing. `chunkCount` fixes the number of chunks
   /// read in parallel (tests use it to compare with one chunk).
+  /// `textColumns` are read as text when the file has them (key and link columns), with
+  /// no error when it has not.
   static func readRaw(
-    _ bytes: [UInt8], format: TableFormat, file: String, declaredTypes: [String: ColumnType],
-    chunkCount: Int? = nil
+    _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
+    textColumns: [String] = [], chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
     switch format {
-    case .csv: try CSVReader.read(bytes, file: file, declared: declaredTypes, chunkCount: chunkCount)
-    case .jsonLines: try JSONLinesReader.read(bytes, file: file, declared: declaredTypes, chunkCount: chunkCount)
+    case .csv:
+      try CSVReader.read(bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
+    case .jsonLines:
+      try JSONLinesReader.read(
+        bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
     }
   }
 
@@ -46,7 +51,10 @@ public enum TableReader {
       let votes = raw.chunks.reduce(TypeVotes.all) { $0.intersection($1.votes[c]) }
       let type = declaredTypes[raw.names[c]] ?? votes.inferredType
       columns.append(ColumnBuilder.build(raw, column: c, type: type))
-      for k in raw.chunks.indices { raw.chunks[k].columns[c] = [] }
+      for k in raw.chunks.indices {
+        raw.chunks[k].columns[c] = []
+        raw.chunks[k].typed[c] = nil
+      }
     }
     var lines: [Int32] = []
     lines.reserveCapacity(columns.first?.nulls.count ?? 0)

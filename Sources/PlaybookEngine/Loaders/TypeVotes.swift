@@ -28,17 +28,33 @@ struct TypeVotes: OptionSet, Sendable {
   static func of(_ field: UnsafeBufferPointer<UInt8>, kind: FieldSpan.Kind, within candidates: TypeVotes = .all)
     -> TypeVotes
   {
+    judge(field, kind: kind, within: candidates).votes
+  }
+
+  /// `of`, with the value read on the way, so a loader that keeps it never reads it
+  /// twice: the integer when the votes hold `.integer`; the decimal's bit pattern when
+  /// they hold `.decimal` alone; the seconds when they hold `.timestamp` (no text is
+  /// two of these).
+  @inline(__always)
+  static func judge(_ field: UnsafeBufferPointer<UInt8>, kind: FieldSpan.Kind, within candidates: TypeVotes)
+    -> (votes: TypeVotes, value: Int64)
+  {
     switch kind {
     case .bare:
-      var votes: TypeVotes = []
-      if !candidates.isDisjoint(with: [.integer, .decimal]) { votes.formUnion(numberVotes(field)) }
-      if !candidates.isDisjoint(with: [.timestamp, .date]) { votes.formUnion(timeVotes(field)) }
-      if candidates.contains(.boolean) { votes.formUnion(booleanVotes(field)) }
-      return votes
+      if !candidates.isDisjoint(with: [.integer, .decimal]) {
+        let number = numberVotes(field)
+        if !number.votes.isEmpty { return number }
+      }
+      if !candidates.isDisjoint(with: [.timestamp, .date]) {
+        let time = timeVotes(field)
+        if !time.votes.isEmpty { return time }
+      }
+      if candidates.contains(.boolean) { return (booleanVotes(field), 0) }
+      return ([], 0)
     case .string: return timeVotes(field)
     case .number: return numberVotes(field)
-    case .boolean: return .boolean
-    case .nested: return []
+    case .boolean: return (.boolean, 0)
+    case .nested: return ([], 0)
     }
   }
 
@@ -66,19 +82,20 @@ struct TypeVotes: OptionSet, Sendable {
     }
   }
 
-  private static func numberVotes(_ s: UnsafeBufferPointer<UInt8>) -> TypeVotes {
-    guard let first = s.first, first == UInt8(ascii: "-") || isDigit(first) else { return [] }
-    if ValueSyntax.integer(s) != nil { return [.integer, .decimal] }
+  private static func numberVotes(_ s: UnsafeBufferPointer<UInt8>) -> (votes: TypeVotes, value: Int64) {
+    guard let first = s.first, first == UInt8(ascii: "-") || isDigit(first) else { return ([], 0) }
+    if let value = ValueSyntax.integer(s) { return ([.integer, .decimal], value) }
     // An integer too big for 64 bits is an identifier, not an approximate decimal.
     let integerShaped = !s.contains { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }
-    return !integerShaped && ValueSyntax.isDecimal(s) ? .decimal : []
+    guard !integerShaped, let value = ValueSyntax.decimal(s) else { return ([], 0) }
+    return (.decimal, Int64(bitPattern: value.bitPattern))
   }
 
-  private static func timeVotes(_ s: UnsafeBufferPointer<UInt8>) -> TypeVotes {
+  private static func timeVotes(_ s: UnsafeBufferPointer<UInt8>) -> (votes: TypeVotes, value: Int64) {
     guard s.count >= 10, s[4] == UInt8(ascii: "-"), isDigit(s[0]),
       let parsed = Timestamp.parse(s)
-    else { return [] }
-    return parsed.isDate ? [.date, .timestamp] : .timestamp
+    else { return ([], 0) }
+    return (parsed.isDate ? [.date, .timestamp] : .timestamp, parsed.seconds)
   }
 
   private static func booleanVotes(_ s: UnsafeBufferPointer<UInt8>) -> TypeVotes {

@@ -31,7 +31,8 @@ enum ValueSyntax {
     scanDecimal(s) != nil
   }
 
-  /// The value of a decimal that `isDecimal` accepts, correctly rounded.
+  /// The value of a decimal that `isDecimal` accepts, correctly rounded; nil for
+  /// anything else.
   static func decimal(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
     guard let parts = scanDecimal(s) else { return nil }
     // Clinger's fast path: a mantissa and a power of ten both exact in a Double give a
@@ -41,7 +42,9 @@ enum ValueSyntax {
       let v = parts.exponent >= 0 ? m * powersOfTen[parts.exponent] : m / powersOfTen[-parts.exponent]
       return parts.negative ? -v : v
     }
-    return Double(String(decoding: s, as: UTF8.self))
+    // The syntax is checked, so the standard reader always has a value (±infinity
+    // beyond the range).
+    return Double(String(decoding: s, as: UTF8.self)) ?? 0
   }
 
   /// `true` or `false`, in any case.

@@ -1,0 +1,120 @@
+import Testing
+import PlaybookLanguage
+@testable import PlaybookEngine
+
+/// Columns are converted while each chunk is read (`ColumnTyper`), so a table must come
+/// out the same however the chunks split it: a chunk whose values all look like
+/// numbers while another holds text, a change of kept values inside a chunk, nulls
+/// before the first value.
+@Suite struct ColumnTyperTests {
+  /// `rows` CSV rows of a column `v`, the value of row `r` given by `value`, then a
+  /// column `row` (so an empty value is not a blank line).
+  static func csv(_ rows: Int, _ value: (Int) -> String) -> [UInt8] {
+    Array(("v,row\n" + (0..<rows).map { "\(value($0)),\($0)\n" }.joined()).utf8)
+  }
+
+  static func cells(_ bytes: [UInt8], format: TableFormat = .csv, chunks: Int, declared: [String: ColumnType] = [:])
+    throws -> (types: [ColumnType], cells: [[String?]])
+  {
+    let table = try readTable(bytes, format: format, declared: declared, chunks: chunks).table
+    return (table.types, table.cells)
+  }
+
+  @Test(arguments: [1, 2, 4, 9])
+  func numbersInEveryChunkButTheLastKeepTheirText(_ chunks: Int) throws {
+    let bytes = Self.csv(400) { $0 == 399 ? "n/a" : String($0 * 7) }
+    let read = try Self.cells(bytes, chunks: chunks)
+    #expect(read.types == [.text, .integer])
+    let values: [String?] = read.cells.map { $0[0] }
+    let expected: [String?] = (0..<400).map { $0 == 399 ? "n/a" : String($0 * 7) }
+    #expect(values == expected)
+  }
+
+  @Test(arguments: [1, 2, 5])
+  func integersThenDecimalsAreDecimals(_ chunks: Int) throws {
+    func written(_ row: Int) -> String {
+      if row % 100 == 99 { return "\(row).25" }
+      return row % 10 == 0 ? "" : String(row)
+    }
+    func expected(_ row: Int) -> String? {
+      if row % 100 == 99 { return "\(row).25" }
+      return row % 10 == 0 ? nil : "\(row).0"
+    }
+    let read = try Self.cells(Self.csv(300, written), chunks: chunks)
+    #expect(read.types == [.decimal, .integer])
+    let values: [String?] = read.cells.map { $0[0] }
+    #expect(values == (0..<300).map(expected))
+  }
+
+  @Test(arguments: [1, 3])
+  func minusZeroKeepsItsSignInADecimalColumn(_ chunks: Int) throws {
+    let bytes = Self.csv(90) { $0 == 10 ? "-0" : ($0 == 80 ? "0.5" : String($0)) }
+    let table = try readTable(bytes, chunks: chunks).table
+    guard case .decimal(let values) = table.columns[0].values else {
+      Issue.record("expected decimals, got \(table.types)")
+      return
+    }
+    #expect(values[10] == 0 && values[10].sign == .minus)
+    #expect(values[11] == 11 && values[80] == 0.5)
+  }
+
+  @Test(arguments: [1, 2, 6])
+  func nullsBeforeTheFirstValueHoldPlaceholders(_ chunks: Int) throws {
+    let bytes = Self.csv(240) { $0 < 150 || $0 % 2 == 0 ? "" : "2026-11-\(String(format2: $0 % 28 + 1))" }
+    let read = try Self.cells(bytes, chunks: chunks)
+    #expect(read.types == [.date, .integer])
+    #expect(read.cells.filter { $0[0] != nil }.count == 45)
+    #expect(read.cells[151][0] == "2026-11-12")
+    #expect(read.cells[0][0] == nil)
+  }
+
+  @Test(arguments: [1, 2, 4])
+  func datesInOneChunkAndTimestampsInAnotherAreTimestamps(_ chunks: Int) throws {
+    let bytes = Self.csv(200) { $0 < 100 ? "2026-11-01" : "2026-11-01T10:00:0\($0 % 10)Z" }
+    let read = try Self.cells(bytes, chunks: chunks)
+    #expect(read.types == [.timestamp, .integer])
+    #expect(read.cells[0][0] == "2026-11-01T00:00:00Z")
+    #expect(read.cells[105][0] == "2026-11-01T10:00:05Z")
+  }
+
+  @Test(arguments: [1, 3])
+  func booleansAndDeclaredColumnsAreConverted(_ chunks: Int) throws {
+    var text = "b,n,when\n"
+    for row in 0..<120 { text += "\(row % 2 == 0 ? "TRUE" : "false"),\(row),2026-11-01T00:00:\(10 + row % 50)Z\n" }
+    let read = try Self.cells(Array(text.utf8), chunks: chunks, declared: ["n": .decimal, "when": .timestamp])
+    #expect(read.types == [.boolean, .decimal, .timestamp])
+    #expect(read.cells[3] == ["false", "3.0", "2026-11-01T00:00:13Z"])
+  }
+
+  @Test(arguments: [1, 2, 5])
+  func jsonNumbersInOneChunkAndTextInAnother(_ chunks: Int) throws {
+    var text = ""
+    for row in 0..<300 {
+      text += row < 280 ? "{\"v\": \(row), \"s\": \"2026-11-02\"}\n" : "{\"v\": \"\(row)\", \"late\": true}\n"
+    }
+    let read = try Self.cells(Array(text.utf8), format: .jsonLines, chunks: chunks)
+    #expect(read.types == [.text, .date, .boolean])
+    #expect(read.cells[0] == ["0", "2026-11-02", nil])
+    #expect(read.cells[290] == ["290", nil, "true"])
+  }
+
+  /// A key column whose ids look like numbers is read as text, so the chunks keep
+  /// its spans and the key needs no second read.
+  @Test func numericKeysStayText() throws {
+    let bytes = Self.csv(500) { String(1000 + $0) }
+    let raw = try TableReader.readRaw(
+      FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], textColumns: ["v", "absent"],
+      chunkCount: 4)
+    #expect(raw.chunks.allSatisfy { $0.typed[0] == nil && $0.columns[0].count == $0.rowCount })
+    let plain = try TableReader.readRaw(FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], chunkCount: 4)
+    #expect(plain.chunks.allSatisfy { $0.typed[0] != nil && $0.columns[0].isEmpty })
+    #expect(ColumnBuilder.text(plain, column: 0).string(499) == "1499")
+  }
+}
+
+extension String {
+  /// Two digits, zero-padded.
+  fileprivate init(format2 value: Int) {
+    self = value < 10 ? "0\(value)" : String(value)
+  }
+}
