@@ -68,11 +68,7 @@ public struct CSVWriter: ~Copyable, Sendable {
 
   private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
     let prefix = CSVWriter.isFormulaLike(utf8)
-    var needsQuotes = false
-    for byte in utf8 where byte == 44 || byte == 34 || byte == 13 || byte == 10 {
-      needsQuotes = true
-      break
-    }
+    let needsQuotes = Self.needsQuotes(utf8)
     if needsQuotes { buffer.append(34) }
     if prefix { buffer.append(39) }
     if needsQuotes {
@@ -84,6 +80,19 @@ public struct CSVWriter: ~Copyable, Sendable {
     } else {
       buffer.append(utf8)
     }
+  }
+
+  /// Whether the field holds a comma, a double quote, CR or LF; eight bytes at a time.
+  private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i + 8 <= utf8.count {
+      let w = ByteWords.load(utf8, i)
+      let found =
+        ByteWords.matches(w, 44) | ByteWords.matches(w, 34) | ByteWords.matches(w, 13) | ByteWords.matches(w, 10)
+      if found != 0 { return true }
+      i += 8
+    }
+    return utf8[i...].contains { $0 == 44 || $0 == 34 || $0 == 13 || $0 == 10 }
   }
 
   /// True when a spreadsheet would read `field` as a formula: it starts with `=`, `+`,

@@ -42,8 +42,16 @@ struct TimestampWriter {
     }
   }
 
+  /// `00` to `99`, end to end: a value's two digits are at twice the value.
+  private static let pairs: StaticString = """
+    00010203040506070809101112131415161718192021222324\
+    25262728293031323334353637383940414243444546474849\
+    50515253545556575859606162636465666768697071727374\
+    75767778798081828384858687888990919293949596979899
+    """
+
   private static func twoDigits(_ value: Int, at i: Int, in text: UnsafeMutableBufferPointer<UInt8>) {
-    text[i] = UInt8(48 + value / 10)
-    text[i + 1] = UInt8(48 + value % 10)
+    text[i] = pairs.utf8Start[2 * value]
+    text[i + 1] = pairs.utf8Start[2 * value + 1]
   }
 }
