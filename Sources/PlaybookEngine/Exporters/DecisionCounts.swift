@@ -17,10 +17,12 @@ public struct DecisionCounts: Hashable, Sendable {
     var byRule = NameTally(declared: rules)
     var byOffer = NameTally(declared: offers)
     var byStatus = StatusCounts()
-    for decision in decisions {
-      byRule.count(decision.rule, decision.status)
-      byOffer.count(decision.offer, decision.status)
-      byStatus[decision.status] += 1
+    // By index: `for decision in decisions` would copy each decision, retaining all its strings.
+    for i in decisions.indices {
+      let status = decisions[i].status
+      byRule.count(decisions[i].rule, status)
+      byOffer.count(decisions[i].offer, status)
+      byStatus[status] += 1
     }
     self.init(byRule: byRule.counts, byOffer: byOffer.counts, byStatus: byStatus)
   }

@@ -61,12 +61,14 @@ enum DecisionOrder {
     var met: [String] = []
     var ranks: [Int] = []
     ranks.reserveCapacity(decisions.count)
-    for decision in decisions {
-      if let i = met.firstIndex(where: { sameBytes($0, decision.offer) }) {
+    // By index: `for decision in decisions` would copy each decision, retaining all its strings.
+    for d in decisions.indices {
+      let offer = decisions[d].offer
+      if let i = met.firstIndex(where: { sameBytes($0, offer) }) {
         ranks.append(i)
       } else {
         ranks.append(met.count)
-        met.append(decision.offer)
+        met.append(offer)
       }
     }
     let names = met.indices.sorted { compare(met[$0], met[$1]) ?? false }
