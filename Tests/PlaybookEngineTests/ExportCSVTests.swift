@@ -47,10 +47,10 @@ import Testing
   @Test func writesAudienceRowsWithHeaderAndISOTimes() {
     var encoder = DecisionRowEncoder(columns: ExportColumn.audience, format: .csv)
     encoder.writeHeader()
-    encoder.write(ExportFixtures.decision("C-1", "slow_fix_apology", "SORRY25", trigger: "T-3"))
-    encoder.write(ExportFixtures.decision("C-2", "evangelist", "REFER20", channel: "sms", address: "+15551234567"))
+    withUnsafePointer(to: ExportFixtures.decision("C-1", "slow_fix_apology", "SORRY25", trigger: "T-3")) { encoder.write($0) }
+    withUnsafePointer(to: ExportFixtures.decision("C-2", "evangelist", "REFER20", channel: "sms", address: "+15551234567")) { encoder.write($0) }
     #expect(
-      String(decoding: encoder.bytes, as: UTF8.self) == """
+      encoder.withBytes { String(decoding: $0, as: UTF8.self) } == """
         customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id\r
         C-1,email,c-1@example.com,SORRY25,2026-11-01T02:00:00Z,2026-11-15T02:00:00Z,slow_fix_apology,T-3\r
         C-2,sms,+15551234567,REFER20,2026-11-01T02:00:00Z,2026-11-15T02:00:00Z,evangelist,\r

@@ -51,9 +51,9 @@ import Testing
     decision.address = nil
     decision.priority = -2
     decision.merged = 1
-    encoder.write(decision)
-    encoder.write(ExportFixtures.decision("C-8", "r", "O", trigger: "T-1"))
-    let lines = String(decoding: encoder.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    withUnsafePointer(to: decision) { encoder.write($0) }
+    withUnsafePointer(to: ExportFixtures.decision("C-8", "r", "O", trigger: "T-1")) { encoder.write($0) }
+    let lines = encoder.withBytes { String(decoding: $0, as: UTF8.self) }.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == 3 && lines[2].isEmpty)
     #expect(
       lines[0] == #"{"customer_id":"C-\"7\"","rule":"evangelist","offer":"REFER20","trigger_id":null,"#

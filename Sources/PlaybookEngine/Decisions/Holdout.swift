@@ -3,27 +3,58 @@
 public struct Holdout: Sendable {
   public let playbookName: String
   public let percent: Double
+  /// The hash after the playbook name and U+0000, the same for every customer.
+  private let prefixHash: UInt64
 
   public init(playbookName: String, percent: Double) {
     self.playbookName = playbookName
     self.percent = percent
+    var name = playbookName
+    prefixHash = Self.mix(name.withUTF8 { Self.mix(0xcbf2_9ce4_8422_2325, $0) }, 0)
   }
 
   /// FNV-1a 64-bit over the UTF-8 of playbook name, U+0000, customer id; mod 10000.
   public func bucket(customerID: String) -> Int {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func mix(_ byte: UInt8) {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
-    for byte in playbookName.utf8 { mix(byte) }
-    mix(0)
-    for byte in customerID.utf8 { mix(byte) }
-    return Int(hash % 10_000)
+    var id = customerID
+    return id.withUTF8 { bucket(customerID: $0) }
+  }
+
+  /// `bucket` of a customer id given as UTF-8.
+  func bucket(customerID: UnsafeBufferPointer<UInt8>) -> Int {
+    Int(Self.mix(prefixHash, customerID) % 10_000)
+  }
+
+  private static func mix(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash = hash
+    for byte in bytes { hash = mix(hash, byte) }
+    return hash
+  }
+
+  private static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+    (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
   }
 
   /// Whether the customer is in the control group: bucket < percent × 100.
   public func holds(customerID: String) -> Bool {
-    percent > 0 && Double(bucket(customerID: customerID)) < percent * 100
+    heldBucket(customerID: customerID) != nil
+  }
+
+  /// The customer's bucket when the customer is in the control group, else nil.
+  public func heldBucket(customerID: String) -> Int? {
+    var id = customerID
+    return id.withUTF8 { heldBucket(customerID: $0) }
+  }
+
+  /// `heldBucket` of a customer id given as UTF-8.
+  func heldBucket(customerID: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard percent > 0 else { return nil }
+    let bucket = bucket(customerID: customerID)
+    return Double(bucket) < percent * 100 ? bucket : nil
+  }
+
+  /// How many buckets are held out: buckets 0..<heldBuckets.
+  var heldBuckets: Int {
+    guard percent > 0 else { return 0 }
+    return min(10_000, Int((percent * 100).rounded(.up)))
   }
 }

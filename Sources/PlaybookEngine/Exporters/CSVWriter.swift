@@ -11,12 +11,22 @@
 /// or `-`, one or more ASCII digits, optionally `.` and one or more digits (`-12.5`, `+3`).
 /// That includes E.164 phone numbers, `+` followed by 7 to 15 digits (`+15551234567`).
 /// Neutralising happens before quoting, so `-1,5` is written `"'-1,5"`.
-public struct CSVWriter: Sendable {
-  /// The encoded text so far, UTF-8.
-  public private(set) var bytes: [UInt8] = []
+public struct CSVWriter: ~Copyable, Sendable {
+  private var buffer = ByteBuffer()
   private var atRowStart = true
 
   public init() {}
+
+  /// The encoded text so far, UTF-8.
+  public var bytes: [UInt8] { buffer.withBytes { Array($0) } }
+
+  /// How many bytes were encoded (since the last `removeAllBytes`).
+  var byteCount: Int { buffer.count }
+
+  /// Calls `body` with the encoded bytes, without copying them.
+  func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+    try buffer.withBytes(body)
+  }
 
   /// Appends one whole row.
   public mutating func writeRow(_ fields: [String?]) {
@@ -34,46 +44,55 @@ public struct CSVWriter: Sendable {
   }
 
   /// Appends bytes known to need neither quoting nor neutralising (digits, timestamps).
-  mutating func writePlainField(_ field: [UInt8]) {
+  mutating func writePlainField(_ field: UnsafeBufferPointer<UInt8>) {
     separate()
-    bytes.append(contentsOf: field)
+    buffer.append(field)
   }
 
   /// Ends the current row with CRLF.
   public mutating func endRow() {
-    bytes.append(13)
-    bytes.append(10)
+    buffer.append(13)
+    buffer.append(10)
     atRowStart = true
   }
 
   /// Empties the buffer (after its bytes were written out), keeping its capacity.
   public mutating func removeAllBytes() {
-    bytes.removeAll(keepingCapacity: true)
+    buffer.removeAll()
   }
 
   private mutating func separate() {
-    if !atRowStart { bytes.append(44) }
+    if !atRowStart { buffer.append(44) }
     atRowStart = false
   }
 
   private mutating func writeEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
     let prefix = CSVWriter.isFormulaLike(utf8)
-    var needsQuotes = false
-    for byte in utf8 where byte == 44 || byte == 34 || byte == 13 || byte == 10 {
-      needsQuotes = true
-      break
-    }
-    if needsQuotes { bytes.append(34) }
-    if prefix { bytes.append(39) }
+    let needsQuotes = Self.needsQuotes(utf8)
+    if needsQuotes { buffer.append(34) }
+    if prefix { buffer.append(39) }
     if needsQuotes {
       for byte in utf8 {
-        if byte == 34 { bytes.append(34) }
-        bytes.append(byte)
+        if byte == 34 { buffer.append(34) }
+        buffer.append(byte)
       }
-      bytes.append(34)
+      buffer.append(34)
     } else {
-      bytes.append(contentsOf: utf8)
+      buffer.append(utf8)
     }
+  }
+
+  /// Whether the field holds a comma, a double quote, CR or LF; eight bytes at a time.
+  private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i + 8 <= utf8.count {
+      let w = ByteWords.load(utf8, i)
+      let found =
+        ByteWords.matches(w, 44) | ByteWords.matches(w, 34) | ByteWords.matches(w, 13) | ByteWords.matches(w, 10)
+      if found != 0 { return true }
+      i += 8
+    }
+    return utf8[i...].contains { $0 == 44 || $0 == 34 || $0 == 13 || $0 == 10 }
   }
 
   /// True when a spreadsheet would read `field` as a formula: it starts with `=`, `+`,

@@ -49,8 +49,8 @@ public enum CampaignExporter {
       beforeWriting: { _ throws(Diagnostic) in })
   }
 
-  /// `stage`, calling `beforeWriting` with each file name before that file is written
-  /// (tests inject failures there).
+  /// `stage`, calling `beforeWriting` with each file name before the files are written
+  /// (the audience files, the decisions log, then `summary.json`; tests inject failures there).
   static func stage(
     _ decisions: [Decision], summary: RunSummary, to target: ExportTarget,
     exportMilliseconds: (() -> Int)?, beforeWriting: (String) throws(Diagnostic) -> Void
@@ -58,29 +58,35 @@ public enum CampaignExporter {
     let location = try ExportLocation(target.directory)
     try recover(location)
     try checkReplaceable(location)
-    let decisions = DecisionOrder.sorted(decisions)
     var summary = summary
     summary.export = target
-    summary.counts = DecisionCounts(
-      decisions, rules: summary.counts.byRule.map(\.name), offers: summary.counts.byOffer.map(\.name))
+    // Ordering and counting are independent: done side by side.
+    let rules = summary.counts.byRule.map(\.name)
+    let declaredOffers = summary.counts.byOffer.map(\.name)
+    let prepared = Parallel.map(2) { k in
+      k == 0
+        ? Prepared.order(DecisionOrder.arrange(decisions))
+        : Prepared.counts(DecisionCounts(decisions, rules: rules, offers: declaredOffers))
+    }
+    guard case .order(let order) = prepared[0], case .counts(let counts) = prepared[1] else {
+      preconditionFailure("Parallel.map returns results in index order")
+    }
+    summary.counts = counts
     let offers = summary.counts.byOffer.map(\.name)
     try checkFileNames(offers, location)
 
     let staging = location.sibling("tmp", pid: getpid())
     try ExportFileSystem.makeDirectory(staging)
     do {
-      let ranges = offerRanges(decisions)
+      var files: [ExportFileJob] = []
       for (offer, file) in zip(offers, summary.audienceFiles) {
-        try beforeWriting(file)
-        try write(
-          decisions, ranges[offer] ?? 0..<0, sendOnly: true, columns: ExportColumn.audience,
-          format: target.format, to: "\(staging)/\(file)")
+        let range = order.offers.first { DecisionOrder.sameBytes($0.offer, offer) }?.range ?? 0..<0
+        files.append(ExportFileJob(name: file, rows: order.indices[range], sendOnly: true, columns: ExportColumn.audience))
       }
       let log = "decisions.\(target.format.fileExtension)"
-      try beforeWriting(log)
-      try write(
-        decisions, decisions.indices, sendOnly: false, columns: ExportColumn.decisions,
-        format: target.format, to: "\(staging)/\(log)")
+      files.append(ExportFileJob(name: log, rows: order.indices[...], sendOnly: false, columns: ExportColumn.decisions))
+      for file in files { try beforeWriting(file.name) }
+      try write(decisions, files, format: target.format, in: staging)
       if let exportMilliseconds { summary.timings.export = exportMilliseconds() }
       try beforeWriting("summary.json")
       let file = try ExportFile(creating: "\(staging)/summary.json")
@@ -151,39 +157,91 @@ public enum CampaignExporter {
     }
   }
 
-  /// Each offer's decisions, which sorting by offer first made one run each.
-  private static func offerRanges(_ decisions: [Decision]) -> [String: Range<Int>] {
-    var ranges: [String: Range<Int>] = [:]
-    var start = 0
-    while start < decisions.count {
-      let offer = decisions[start].offer
-      var end = start + 1
-      while end < decisions.count, decisions[end].offer == offer { end += 1 }
-      ranges[offer] = start..<end
-      start = end
-    }
-    return ranges
+  /// What `stage` works out before writing.
+  private enum Prepared: Sendable {
+    case order(DecisionOrder.Arrangement)
+    case counts(DecisionCounts)
   }
 
-  /// Writes `decisions[range]` (only those with status `send` when `sendOnly`) as one file.
+  /// One file to write: which decisions, in export order, and which columns.
+  private struct ExportFileJob: Sendable {
+    let name: String
+    let rows: ArraySlice<Int>
+    /// Only the decisions with status `send` (audience files).
+    let sendOnly: Bool
+    let columns: [ExportColumn]
+  }
+
+  /// Writes the files, encoding on all cores. The decisions log, the largest file, is
+  /// encoded in two halves that start first: the first half streams into the file, the
+  /// second is kept in memory and appended when both are done, so the cores share the
+  /// work evenly. Every other file streams into itself. `files`: the audience files,
+  /// then the decisions log.
   private static func write(
-    _ decisions: [Decision], _ range: Range<Int>, sendOnly: Bool, columns: [ExportColumn],
-    format: ExportFormat, to path: String
+    _ decisions: [Decision], _ files: [ExportFileJob], format: ExportFormat, in staging: String
   ) throws(Diagnostic) {
-    let file = try ExportFile(creating: path)
-    var encoder = DecisionRowEncoder(columns: columns, format: format)
-    encoder.writeHeader()
+    let log = files.count - 1
+    let rows = files[log].rows
+    let half = rows.startIndex + rows.count / 2
+    let pieces =
+      [Piece(file: log, rows: rows[..<half], opens: true), Piece(file: log, rows: rows[half...], opens: false)]
+      + files.indices.dropLast().map { Piece(file: $0, rows: files[$0].rows, opens: true) }
+    let results = Parallel.map(pieces.count) { k in
+      let piece = pieces[k]
+      let job = files[piece.file]
+      return Result { () throws(Diagnostic) -> PieceOutput in
+        var encoder = DecisionRowEncoder(columns: job.columns, format: format)
+        guard piece.opens else {
+          try encode(decisions, piece.rows, sendOnly: job.sendOnly, with: &encoder, flushingTo: nil)
+          return .bytes(encoder.withBytes { Array($0) })
+        }
+        let file = try ExportFile(creating: "\(staging)/\(job.name)")
+        encoder.writeHeader()
+        try encode(decisions, piece.rows, sendOnly: job.sendOnly, with: &encoder, flushingTo: file)
+        try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
+        return .file(file)
+      }
+    }
+    var opened: [Int: ExportFile] = [:]
+    for (piece, result) in zip(pieces, results) {
+      switch try result.get() {
+      case .file(let file): opened[piece.file] = file
+      case .bytes(let bytes): try opened[piece.file]!.write(bytes)
+      }
+    }
+    for file in files.indices { try opened[file]!.close() }
+  }
+
+  /// Some of a file's rows, encoded by one task; the piece that `opens` creates the file.
+  private struct Piece: Sendable {
+    let file: Int
+    let rows: ArraySlice<Int>
+    let opens: Bool
+  }
+
+  private enum PieceOutput: Sendable {
+    /// The file, created and holding this piece's rows.
+    case file(ExportFile)
+    /// The piece's rows, encoded, to be appended to the file.
+    case bytes([UInt8])
+  }
+
+  /// Encodes `decisions[rows]` (only the `send` ones when `sendOnly`). With a `file`, the
+  /// encoded bytes are written to it every 4 MB and the rest stays in the encoder;
+  /// without, all stay in the encoder.
+  private static func encode(
+    _ decisions: [Decision], _ rows: ArraySlice<Int>, sendOnly: Bool, with encoder: inout DecisionRowEncoder,
+    flushingTo file: ExportFile?
+  ) throws(Diagnostic) {
     // Read in place: copying a decision out of the array would retain all its strings.
     try decisions.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
-      for i in range where !sendOnly || buffer[i].status == .send {
-        encoder.write(buffer[i])
-        if encoder.bytes.count >= 1 << 20 {
-          try file.write(encoder.bytes)
+      for i in rows where !sendOnly || buffer[i].status == .send {
+        encoder.write(buffer.baseAddress! + i)
+        if let file, encoder.byteCount >= 4 << 20 {
+          try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
           encoder.removeAllBytes()
         }
       }
     }
-    try file.write(encoder.bytes)
-    try file.close()
   }
 }

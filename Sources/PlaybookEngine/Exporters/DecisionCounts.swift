@@ -17,10 +17,12 @@ public struct DecisionCounts: Hashable, Sendable {
     var byRule = NameTally(declared: rules)
     var byOffer = NameTally(declared: offers)
     var byStatus = StatusCounts()
-    for decision in decisions {
-      byRule.count(decision.rule, decision.status)
-      byOffer.count(decision.offer, decision.status)
-      byStatus[decision.status] += 1
+    // By index: `for decision in decisions` would copy each decision, retaining all its strings.
+    for i in decisions.indices {
+      let status = decisions[i].status
+      byRule.count(decisions[i].rule, status)
+      byOffer.count(decisions[i].offer, status)
+      byStatus[status] += 1
     }
     self.init(byRule: byRule.counts, byOffer: byOffer.counts, byStatus: byStatus)
   }
@@ -32,8 +34,6 @@ private struct NameTally {
   private var tallies: [NamedCounts]
   private var index: [String: Int] = [:]
   private let declared: Int
-  /// The last name counted: decisions come grouped by offer, so this saves most lookups.
-  private var last: (name: String, index: Int)?
 
   init(declared names: [String]) {
     tallies = []
@@ -44,14 +44,12 @@ private struct NameTally {
     declared = tallies.count
   }
 
+  /// Names looked for by a scan before hashing: a run has a handful of rules and offers,
+  /// and decisions share their strings, so comparing is quicker than hashing.
+  private static let scanned = 8
+
   mutating func count(_ name: String, _ status: DecisionStatus) {
-    let i: Int
-    if let last, last.name == name {
-      i = last.index
-    } else {
-      i = index[name] ?? add(name)
-      last = (name, i)
-    }
+    let i = tallies.indices.prefix(Self.scanned).first { tallies[$0].name == name } ?? index[name] ?? add(name)
     tallies[i].counts[status] += 1
   }
 

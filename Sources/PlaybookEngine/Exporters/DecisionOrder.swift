@@ -8,46 +8,103 @@
 /// trigger id (none first), comparing text by its UTF-8 bytes so the order never depends
 /// on a locale. Trigger time, send time, channel and status break any remaining tie.
 enum DecisionOrder {
+  /// Decisions in export order, as indices into the array arranged, and each offer's run
+  /// of them (offers in byte order, every decision of an offer in one run).
+  struct Arrangement: Sendable {
+    var indices: [Int]
+    var offers: [(offer: String, range: Range<Int>)]
+  }
+
   static func precedes(_ a: Decision, _ b: Decision) -> Bool {
-    if let order = compare(a.offer, b.offer) { return order }
-    if let order = compare(a.customerID, b.customerID) { return order }
+    compare(a.offer, b.offer) ?? compare(a.customerID, b.customerID) ?? tieBreak(a, b) ?? false
+  }
+
+  /// Rule, trigger id (none first), trigger time, send time, channel, status; nil when all equal.
+  private static func tieBreak(_ a: Decision, _ b: Decision) -> Bool? {
     if let order = compare(a.rule, b.rule) { return order }
     if a.triggerID != b.triggerID {
       guard let x = a.triggerID else { return true }
       guard let y = b.triggerID else { return false }
-      return compare(x, y) ?? false
+      if let order = compare(x, y) { return order }
     }
     if a.triggerTime != b.triggerTime { return a.triggerTime < b.triggerTime }
     if a.sendAt != b.sendAt { return a.sendAt < b.sendAt }
     if let order = compare(a.channel ?? "", b.channel ?? "") { return order }
-    return a.status < b.status
+    if a.status != b.status { return a.status < b.status }
+    return nil
   }
 
-  /// `decisions` in export order; already ordered input (the usual case) is not re-sorted.
-  static func sorted(_ decisions: [Decision]) -> [Decision] {
-    let (keys, ends) = sortKeys(decisions)
-    return keys.withUnsafeBufferPointer { keys in
-      ends.withUnsafeBufferPointer { ends in
-        func precedes(_ i: Int, _ j: Int) -> Bool {
-          let a = i == 0 ? 0 : ends[i - 1]
-          let b = j == 0 ? 0 : ends[j - 1]
-          let (countA, countB) = (ends[i] - a, ends[j] - b)
-          let sign = memcmp(keys.baseAddress! + a, keys.baseAddress! + b, min(countA, countB))
-          if sign != 0 { return sign < 0 }
-          if countA != countB { return countA < countB }
-          return Self.precedes(decisions[i], decisions[j])
-        }
-        let ordered = decisions.indices.dropFirst().allSatisfy { !precedes($0, $0 - 1) }
-        guard !ordered else { return decisions }
-        return decisions.indices.sorted(by: precedes).map { decisions[$0] }
+  /// `decisions` in export order.
+  ///
+  /// The decider gives decisions by customer and, within a customer, by offer, rule and
+  /// trigger; when customer ids are numbered in id order (as files usually are) that is
+  /// the export order with customer and offer swapped, and a stable grouping by offer
+  /// finishes the job in linear time. Anything else is sorted in full.
+  static func arrange(_ decisions: [Decision]) -> Arrangement {
+    let offers = offerRanks(decisions)
+    let indices = inCustomerOrder(decisions) ? group(offers) : sortedIndices(decisions)
+    var runs: [(offer: String, range: Range<Int>)] = []
+    var start = 0
+    while start < indices.count {
+      let rank = offers.ranks[indices[start]]
+      var end = start + 1
+      while end < indices.count, offers.ranks[indices[end]] == rank { end += 1 }
+      runs.append((offers.names[rank], start..<end))
+      start = end
+    }
+    return Arrangement(indices: indices, offers: runs)
+  }
+
+  /// The distinct offers in byte order, and each decision's offer as a position in them.
+  private static func offerRanks(_ decisions: [Decision]) -> (names: [String], ranks: [Int]) {
+    // A run has a handful of offers: a scan of those met so far is quicker than hashing.
+    var met: [String] = []
+    var ranks: [Int] = []
+    ranks.reserveCapacity(decisions.count)
+    // By index: `for decision in decisions` would copy each decision, retaining all its strings.
+    for d in decisions.indices {
+      let offer = decisions[d].offer
+      if let i = met.firstIndex(where: { sameBytes($0, offer) }) {
+        ranks.append(i)
+      } else {
+        ranks.append(met.count)
+        met.append(offer)
       }
     }
+    let names = met.indices.sorted { compare(met[$0], met[$1]) ?? false }
+    var position = [Int](repeating: 0, count: met.count)
+    for (rank, i) in names.enumerated() { position[i] = rank }
+    return (names.map { met[$0] }, ranks.map { position[$0] })
+  }
+
+  /// Whether every decision is at or after the one before it by customer id, then offer,
+  /// rule, trigger and the rest of the tie break.
+  private static func inCustomerOrder(_ decisions: [Decision]) -> Bool {
+    decisions.withUnsafeBufferPointer { d in
+      d.indices.dropFirst().allSatisfy { i in
+        !(compare(d[i].customerID, d[i - 1].customerID)
+          ?? compare(d[i].offer, d[i - 1].offer) ?? tieBreak(d[i], d[i - 1]) ?? false)
+      }
+    }
+  }
+
+  /// The indices grouped by offer rank, keeping their order within each offer.
+  private static func group(_ offers: (names: [String], ranks: [Int])) -> [Int] {
+    var next = [Int](repeating: 0, count: offers.names.count + 1)
+    for rank in offers.ranks { next[rank + 1] += 1 }
+    for rank in offers.names.indices { next[rank + 1] += next[rank] }
+    var indices = [Int](repeating: 0, count: offers.ranks.count)
+    for (i, rank) in offers.ranks.enumerated() {
+      indices[next[rank]] = i
+      next[rank] += 1
+    }
+    return indices
   }
 
   /// Comparing decisions copies them, retaining every string, millions of times over; so
   /// the four text keys are laid out once as bytes (each ended by 0, the trigger id led by
   /// 1, or just 0 when there is none) for memcmp. `ends[i]` is where decision i's key ends.
-  private static func sortKeys(_ decisions: [Decision]) -> (keys: [UInt8], ends: [Int]) {
+  private static func sortedIndices(_ decisions: [Decision]) -> [Int] {
     var keys: [UInt8] = []
     var ends: [Int] = []
     ends.reserveCapacity(decisions.count)
@@ -68,7 +125,25 @@ enum DecisionOrder {
       }
       ends.append(keys.count)
     }
-    return (keys, ends)
+    return keys.withUnsafeBufferPointer { keys in
+      ends.withUnsafeBufferPointer { ends in
+        decisions.indices.sorted { i, j in
+          let a = i == 0 ? 0 : ends[i - 1]
+          let b = j == 0 ? 0 : ends[j - 1]
+          let (countA, countB) = (ends[i] - a, ends[j] - b)
+          let sign = memcmp(keys.baseAddress! + a, keys.baseAddress! + b, min(countA, countB))
+          if sign != 0 { return sign < 0 }
+          if countA != countB { return countA < countB }
+          return precedes(decisions[i], decisions[j])
+        }
+      }
+    }
+  }
+
+  /// Whether `a` and `b` have the same UTF-8 bytes. `==` (canonical equivalence, quick
+  /// for the same or plainly different strings) rules out most pairs first.
+  static func sameBytes(_ a: String, _ b: String) -> Bool {
+    a == b && compare(a, b) == nil
   }
 
   /// nil when the bytes are equal, else whether `a` precedes `b` byte by byte.

@@ -1,14 +1,13 @@
 /// Encodes decisions as rows of one export file, CSV (with a header row) or JSON Lines
 /// (one object per line, keys in column order, nulls as `null`, numbers bare, times as
-/// ISO 8601 strings). Rows accumulate in `bytes` until the caller writes them out.
+/// ISO 8601 strings). Rows accumulate until the caller writes them out (`withBytes`).
 /// Exports run to millions of rows, so values go straight from the decision to bytes.
-struct DecisionRowEncoder {
+struct DecisionRowEncoder: ~Copyable {
   private let columns: [ExportColumn]
   private let format: ExportFormat
   private var csv = CSVWriter()
   private var json: [UInt8] = []
   private var times = TimestampWriter()
-  private var scratch: [UInt8] = []
   /// `{"customer_id":`, `,"channel":`, …: each column's key text, encoded once.
   private let jsonKeys: [[UInt8]]
 
@@ -23,8 +22,14 @@ struct DecisionRowEncoder {
     }
   }
 
-  /// The encoded rows not yet written out.
-  var bytes: [UInt8] { format == .csv ? csv.bytes : json }
+  /// How many encoded bytes wait to be written out.
+  var byteCount: Int { format == .csv ? csv.byteCount : json.count }
+
+  /// Calls `body` with the encoded rows not yet written out.
+  func withBytes<R, E: Error>(_ body: (UnsafeBufferPointer<UInt8>) throws(E) -> R) throws(E) -> R {
+    if format == .csv { return try csv.withBytes(body) }
+    return try json.withUnsafeBufferPointer { (bytes) throws(E) in try body(bytes) }
+  }
 
   mutating func removeAllBytes() {
     csv.removeAllBytes()
@@ -37,23 +42,25 @@ struct DecisionRowEncoder {
     csv.writeRow(columns.map(\.rawValue))
   }
 
-  mutating func write(_ decision: Decision) {
+  /// Appends the row of the decision `decision` points to; fields are read in place, so
+  /// only the strings written are retained, not the whole decision copied.
+  mutating func write(_ decision: UnsafePointer<Decision>) {
     for (i, column) in columns.enumerated() {
       if format == .jsonl { json.append(contentsOf: jsonKeys[i]) }
       switch column {
-      case .customerID: text(decision.customerID)
-      case .rule: text(decision.rule)
-      case .offer: text(decision.offer)
-      case .triggerID: text(decision.triggerID)
-      case .triggerTime: time(decision.triggerTime)
-      case .sendAt: time(decision.sendAt)
-      case .expiresAt: time(decision.expiresAt)
-      case .channel: text(decision.channel)
-      case .address: text(decision.address)
-      case .status: text(decision.status.rawValue)
-      case .reason: text(decision.reason)
-      case .merged: integer(decision.merged)
-      case .priority: integer(decision.priority)
+      case .customerID: text(decision.pointee.customerID)
+      case .rule: text(decision.pointee.rule)
+      case .offer: text(decision.pointee.offer)
+      case .triggerID: text(decision.pointee.triggerID)
+      case .triggerTime: time(decision.pointee.triggerTime)
+      case .sendAt: time(decision.pointee.sendAt)
+      case .expiresAt: time(decision.pointee.expiresAt)
+      case .channel: text(decision.pointee.channel)
+      case .address: text(decision.pointee.address)
+      case .status: text(decision.pointee.status.rawValue)
+      case .reason: text(decision.pointee.reason)
+      case .merged: integer(decision.pointee.merged)
+      case .priority: integer(decision.pointee.priority)
       }
     }
     if format == .csv {
@@ -74,23 +81,27 @@ struct DecisionRowEncoder {
   }
 
   private mutating func integer(_ value: Int) {
-    scratch.removeAll(keepingCapacity: true)
-    if value < 0 { scratch.append(45) }
-    var rest = value.magnitude
-    repeat {
-      scratch.append(48 + UInt8(rest % 10))
-      rest /= 10
-    } while rest > 0
-    scratch[(value < 0 ? 1 : 0)...].reverse()
-    // Numbers are never neutralised, so the digits need no CSV treatment.
-    if format == .csv { csv.writePlainField(scratch) } else { json.append(contentsOf: scratch) }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var start = digits.count
+      var rest = value.magnitude
+      repeat {
+        start -= 1
+        digits[start] = 48 + UInt8(rest % 10)
+        rest /= 10
+      } while rest > 0
+      if value < 0 {
+        start -= 1
+        digits[start] = 45
+      }
+      let text = UnsafeBufferPointer(rebasing: digits[start...])
+      // Numbers are never neutralised, so the digits need no CSV treatment.
+      if format == .csv { csv.writePlainField(text) } else { json.append(contentsOf: text) }
+    }
   }
 
   private mutating func time(_ seconds: Int64) {
     if format == .csv {
-      scratch.removeAll(keepingCapacity: true)
-      times.write(seconds, to: &scratch)
-      csv.writePlainField(scratch)
+      times.withText(seconds) { csv.writePlainField($0) }
     } else {
       json.append(34)
       times.write(seconds, to: &json)

@@ -71,8 +71,10 @@ enum ExportFileSystem {
 }
 
 /// A new file being written: bytes are appended, then `close` fsyncs it. A file left
-/// unclosed (after an error) is closed without syncing when released.
-final class ExportFile {
+/// unclosed (after an error) is closed without syncing when released. One task uses it
+/// at a time (an export hands it from the task that wrote its first rows to the one
+/// that finishes it), hence unchecked.
+final class ExportFile: @unchecked Sendable {
   let path: String
   private var fd: Int32
 
@@ -84,11 +86,13 @@ final class ExportFile {
   }
 
   func write(_ bytes: [UInt8]) throws(Diagnostic) {
+    try bytes.withUnsafeBufferPointer { (bytes) throws(Diagnostic) in try write(bytes) }
+  }
+
+  func write(_ bytes: UnsafeBufferPointer<UInt8>) throws(Diagnostic) {
     var written = 0
     while written < bytes.count {
-      let n = bytes.withUnsafeBytes { raw in
-        Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
-      }
+      let n = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
       if n < 0, errno == EINTR { continue }
       guard n > 0 else { throw ExportFileSystem.failure("cannot write", path) }
       written += n
