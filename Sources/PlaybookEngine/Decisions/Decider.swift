@@ -19,9 +19,6 @@ public struct Decider: Sendable {
   private let ruleRanks: [Int]
   /// Whether there is a history to ask (unwrapping it costs more than asking this).
   private let hasHistory: Bool
-  /// Each rule's trigger key column (nil for customer-only rules), taken out of its table
-  /// once rather than for every decision.
-  private let triggerKeys: [Column?]
 
   public init(plan: Plan, history: (any SendHistory)? = nil) {
     self.plan = plan
@@ -31,7 +28,6 @@ public struct Decider: Sendable {
     reasons = DecisionReasons(plan: plan, holdout: holdout)
     offerRanks = Self.ranks(plan.offers.map(\.code))
     ruleRanks = Self.ranks(plan.rules.map(\.name))
-    triggerKeys = plan.rules.map { rule in rule.trigger.map { $0.table.columns[$0.keyColumn] } }
   }
 
   /// The position of each name in `names` sorted; names that are equal share one.
@@ -232,11 +228,7 @@ public struct Decider: Sendable {
     plan.rules[Int(c.rule)].sends[Int(c.send)].offerIndex
   }
 
-  /// The candidate's trigger id (its row's key), as `Plan.triggerID(of:)` gives it.
-  private func triggerID(_ c: Candidate) -> String? {
-    guard c.triggerRow >= 0, let key = triggerKeys[Int(c.rule)] else { return nil }
-    return ValueText.text(of: key, row: Int(c.triggerRow)) ?? ""
-  }
+  private func triggerID(_ c: Candidate) -> String? { plan.triggerID(of: c) }
 
   /// The order both collapse and `limit` start with: priority (high first), send_at,
   /// rule order; nil on a tie.

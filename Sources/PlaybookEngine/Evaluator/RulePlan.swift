@@ -50,6 +50,8 @@ final class TriggerSource: @unchecked Sendable {
   let members: [Bool]?
   /// The key column, for trigger ids.
   let keyColumn: Int
+  /// That column, taken out of the table once rather than for every trigger id.
+  let keys: Column
 
   init(
     rowName: String, table: Table, link: LinkIndex, lifecycle: Lifecycle, members: [Bool]?,
@@ -61,6 +63,7 @@ final class TriggerSource: @unchecked Sendable {
     self.lifecycle = lifecycle
     self.members = members
     self.keyColumn = keyColumn
+    keys = table.columns[keyColumn]
   }
 
   /// Whether `row` can trigger: it exists at the clock and is of the trigger's kind.
@@ -70,7 +73,7 @@ final class TriggerSource: @unchecked Sendable {
 
   /// The trigger id of `row` (the key's text).
   func id(_ row: Int) -> String {
-    ValueText.text(of: table.columns[keyColumn], row: row) ?? ""
+    ValueText.text(of: keys, row: row) ?? ""
   }
 }
 
@@ -95,14 +98,6 @@ final class ChannelPlan: @unchecked Sendable {
     self.address = address
     self.requires = requires
     self.addressIsNull = addressIsNull
-  }
-
-  /// Why the channel cannot reach the customer, or nil when it can.
-  func obstacle(customer: Int) -> String? {
-    let frame = Frame(customer: customer)
-    if let requires, !requires.truth(frame).holds { return "\(name) has no consent" }
-    if addressIsNull(frame) { return "\(name) has no address" }
-    return nil
   }
 
   func addressText(customer: Int) -> String? {
