@@ -5,15 +5,32 @@ enum UTF8Check {
   /// Whether any byte has its high bit set; when none does the bytes are ASCII and
   /// need no further check.
   static func hasNonASCII(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-    var acc: UInt8 = 0
-    for b in s { acc |= b }
-    return acc & 0x80 != 0
+    var i = 0
+    var acc: UInt64 = 0
+    while i &+ 8 <= s.count {
+      acc |= ByteWords.load(s, i)
+      i &+= 8
+    }
+    while i < s.count {
+      acc |= UInt64(s[i])
+      i += 1
+    }
+    return ByteWords.hasHigh(acc)
   }
 
   static func isValid(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     let n = s.count
     while i < n {
+      // Runs of ASCII a word at a time, up to the next byte with its high bit set.
+      if i &+ 8 <= n {
+        let high = ByteWords.load(s, i) & 0x8080_8080_8080_8080
+        if high == 0 {
+          i &+= 8
+          continue
+        }
+        i &+= high.trailingZeroBitCount &>> 3
+      }
       let b = s[i]
       if b < 0x80 { i += 1; continue }
       let need: Int

@@ -1,0 +1,27 @@
+import Testing
+
+@testable import PlaybookEngine
+
+/// The loader's UTF-8 check must judge exactly as Swift's own strict decoder does,
+/// whatever runs of ASCII (skipped a word at a time) surround the other bytes.
+@Suite struct UTF8CheckTests {
+  @Test func agreesWithSwiftsDecoder() {
+    var state: UInt64 = 11
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let pieces: [[UInt8]] = [
+      Array("a".utf8), Array("plain text, ".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8),
+      [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xFF],
+      [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98],
+    ]
+    for _ in 0..<5_000 {
+      var bytes: [UInt8] = []
+      for _ in 0..<next(8) { bytes += pieces[next(pieces.count)] }
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      #expect(bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) } == expected, "\(bytes)")
+      #expect(bytes.withUnsafeBufferPointer { UTF8Check.hasNonASCII($0) } == bytes.contains { $0 >= 0x80 })
+    }
+  }
+}
