@@ -69,17 +69,8 @@ public enum DatasetLoader {
     let pieces = max(1, min(Parallel.coreCount * 4, count / 100_000))
     let results = Parallel.map(pieces) { k in
       let rows = (count * k / pieces)..<(count * (k + 1) / pieces)
-      var numbers: [Int32] = []
-      numbers.reserveCapacity(rows.count)
-      var missing: [Int] = []
-      link.bytes.withUnsafeBufferPointer { all in
-        for row in rows {
-          let key = UnsafeBufferPointer(rebasing: all[link.start(row)..<link.end(row)])
-          let number = key.isEmpty ? -1 : index.number(of: key)
-          if number < 0 { missing.append(row) }
-          numbers.append(number)
-        }
-      }
+      let numbers = index.numbers(of: link, rows: rows)
+      let missing = numbers.indices.filter { numbers[$0] < 0 }.map { rows.lowerBound + $0 }
       return (numbers, missing)
     }
     return (results.flatMap(\.0), results.flatMap(\.1))

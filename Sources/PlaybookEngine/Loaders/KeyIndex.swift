@@ -45,21 +45,65 @@ struct KeyIndex: Sendable {
   /// The customer number of `key`, or -1.
   func number(of key: UnsafeBufferPointer<UInt8>) -> Int32 { find(key).row }
 
+  /// The customer number of the key in each of `rows` of `column` (-1 for none, and for
+  /// an empty key). Keys are looked up a batch at a time, their first slots read
+  /// together: a large index lives in main memory, and reads issued together wait for it
+  /// side by side instead of one after another.
+  func numbers(of column: TextColumn, rows: Range<Int>) -> [Int32] {
+    let batch = 16
+    var numbers = [Int32](repeating: -1, count: rows.count)
+    column.bytes.withUnsafeBufferPointer { all in
+      slots.withUnsafeBufferPointer { slots in
+        withUnsafeTemporaryAllocation(of: (slot: Int, first: Slot).self, capacity: batch) { firsts in
+          var start = rows.lowerBound
+          while start < rows.upperBound {
+            let end = min(start + batch, rows.upperBound)
+            for row in start..<end {
+              let slot = Self.hash(UnsafeBufferPointer(rebasing: all[column.start(row)..<column.end(row)])) & mask
+              firsts[row - start] = (slot, slots[slot])
+            }
+            for row in start..<end {
+              let key = UnsafeBufferPointer(rebasing: all[column.start(row)..<column.end(row)])
+              guard !key.isEmpty else { continue }
+              let (slot, first) = firsts[row - start]
+              numbers[row - rows.lowerBound] =
+                Self.holds(first, key, Self.head(key), self) ? first.row : find(key, from: slot).row
+            }
+            start = end
+          }
+        }
+      }
+    }
+    return numbers
+  }
+
   /// The row holding `key` (or -1) and the slot where the search stopped.
   @inline(__always)
   private func find(_ key: UnsafeBufferPointer<UInt8>) -> (row: Int32, slot: Int) {
+    find(key, from: Self.hash(key) & mask)
+  }
+
+  /// `find`, probing from `slot` on.
+  @inline(__always)
+  private func find(_ key: UnsafeBufferPointer<UInt8>, from slot: Int) -> (row: Int32, slot: Int) {
     let head = Self.head(key)
-    var slot = Self.hash(key) & mask
+    var slot = slot
     return slots.withUnsafeBufferPointer { slots in
       while true {
         let s = slots[slot]
         if s.row < 0 { return (-1, slot) }
-        if s.length == key.count, s.head == head, key.count <= 16 || sameTail(Int(s.row), key) {
-          return (s.row, slot)
-        }
+        if Self.holds(s, key, head, self) { return (s.row, slot) }
         slot = (slot + 1) & mask
       }
     }
+  }
+
+  /// Whether slot `s` holds `key` (whose first 16 bytes are `head`).
+  @inline(__always)
+  private static func holds(_ s: Slot, _ key: UnsafeBufferPointer<UInt8>, _ head: (UInt64, UInt64), _ index: KeyIndex)
+    -> Bool
+  {
+    s.row >= 0 && s.length == key.count && s.head == head && (key.count <= 16 || index.sameTail(Int(s.row), key))
   }
 
   private func sameTail(_ row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,0 +1,40 @@
+import Testing
+
+@testable import PlaybookEngine
+
+@Suite struct KeyIndexTests {
+  static func column(_ keys: [String]) -> TextColumn {
+    var column = TextColumn()
+    for key in keys { column.append(utf8: Array(key.utf8)) }
+    return column
+  }
+
+  /// Looking keys up a batch at a time finds what looking each up alone finds: keys
+  /// longer than the 16 bytes a slot holds, keys sharing those 16 bytes, missing and
+  /// empty keys, and ranges that do not start at row 0 or fill a whole batch.
+  @Test func batchedLookupsAgreeWithSingleOnes() throws {
+    let keys = (0..<5_000).map { $0 % 3 == 0 ? "customer-with-a-long-id-\($0)" : "C-\($0)" }
+    guard case .success(let index) = KeyIndex.build(Self.column(keys)) else {
+      Issue.record("keys are distinct")
+      return
+    }
+    let lookups = (0..<3_000).map { i in
+      switch i % 5 {
+      case 0: "C-\(i * 7)"
+      case 1: "customer-with-a-long-id-\(i * 3)"
+      case 2: "customer-with-a-long-id-x\(i)"
+      case 3: ""
+      default: "nobody-\(i)"
+      }
+    }
+    let column = Self.column(lookups)
+    for rows in [0..<3_000, 7..<23, 1_001..<2_999, 5..<5] {
+      let batched = index.numbers(of: column, rows: rows)
+      let single = rows.map { row in
+        column.withUTF8(row) { $0.isEmpty ? -1 : index.number(of: $0) }
+      }
+      #expect(batched == single)
+    }
+    #expect(index.numbers(of: column, rows: 0..<7) == [-1, 3, -1, -1, -1, 35, 18])
+  }
+}
