@@ -53,18 +53,10 @@ struct Lifecycle: @unchecked Sendable {
     case .resolved:
       guard let resolved = read(resolved, row) else { return (.no, nil) }
       return (.yes, resolved)
-    case .resolvedWithin(let d), .resolvedAfter(let d):
-      guard let opened else { return (.unknown, nil) }
-      guard let resolved = read(resolved, row) else { return (.no, nil) }
-      let within = resolved - opened <= d.seconds
-      let holds = (phrase == .resolvedWithin(d)) == within
-      return (Truth(holds), holds ? resolved : nil)
-    case .respondedWithin(let d), .respondedAfter(let d):
-      guard let opened else { return (.unknown, nil) }
-      guard let responded = read(responded, row) else { return (.no, nil) }
-      let within = responded - opened <= d.seconds
-      let holds = (phrase == .respondedWithin(d)) == within
-      return (Truth(holds), holds ? opened : nil)
+    case .resolvedWithin(let d): return resolved(opened, d, within: true, row: row)
+    case .resolvedAfter(let d): return resolved(opened, d, within: false, row: row)
+    case .respondedWithin(let d): return responded(opened, d, within: true, row: row)
+    case .respondedAfter(let d): return responded(opened, d, within: false, row: row)
     case .openFor(let d):
       guard let opened else { return (.unknown, nil) }
       let holds = read(resolved, row) == nil && clock - opened >= d.seconds
@@ -74,5 +66,25 @@ struct Lifecycle: @unchecked Sendable {
       let holds = opened >= clock - d.seconds && opened <= clock
       return (Truth(holds), holds ? opened : nil)
     }
+  }
+
+  /// `resolved within D` (`within`) or `resolved after D`: the trigger time is the
+  /// resolution.
+  @inline(__always)
+  private func resolved(_ opened: Int64?, _ d: DurationLiteral, within: Bool, row: Int) -> (Truth, Int64?) {
+    guard let opened else { return (.unknown, nil) }
+    guard let resolved = read(resolved, row) else { return (.no, nil) }
+    let holds = (resolved - opened <= d.seconds) == within
+    return (Truth(holds), holds ? resolved : nil)
+  }
+
+  /// `responded within D` (`within`) or `responded after D`: the trigger time is the
+  /// opening.
+  @inline(__always)
+  private func responded(_ opened: Int64?, _ d: DurationLiteral, within: Bool, row: Int) -> (Truth, Int64?) {
+    guard let opened else { return (.unknown, nil) }
+    guard let responded = read(responded, row) else { return (.no, nil) }
+    let holds = (responded - opened <= d.seconds) == within
+    return (Truth(holds), holds ? opened : nil)
   }
 }
