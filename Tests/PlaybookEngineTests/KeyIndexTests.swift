@@ -37,4 +37,19 @@ import Testing
     }
     #expect(index.numbers(of: column, rows: 0..<7) == [-1, 3, -1, -1, -1, 35, 18])
   }
+
+  /// The first key that repeats an earlier one is reported, whether the two fall in
+  /// one batch of inserts or in different ones.
+  @Test(arguments: [(5, 6), (3, 20), (0, 4_999)])
+  func reportsTheFirstRepeatedKey(_ earlier: Int, _ repeated: Int) {
+    var keys = (0..<5_000).map { "K-\($0)" }
+    keys[repeated] = keys[earlier]
+    keys[4_998] = keys[1]  // a later repeat is not the one reported
+    guard case .failure(let duplicate) = KeyIndex.build(Self.column(keys)) else {
+      Issue.record("a repeated key must fail")
+      return
+    }
+    #expect(duplicate.row == min(repeated, 4_998))
+    #expect(duplicate.earlierRow == (repeated < 4_998 ? earlier : 1))
+  }
 }

@@ -19,15 +19,35 @@ struct KeyIndex: Sendable {
     var capacity = 16
     while capacity < keys.count + keys.count / 2 { capacity <<= 1 }
     var index = KeyIndex(keys: keys, slots: Array(repeating: Slot(), count: capacity), mask: capacity - 1)
-    for row in 0..<keys.count {
-      let earlier: Int32 = keys.withUTF8(row) { key in
-        let found = index.find(key)
-        if found.row >= 0 { return found.row }
-        index.slots[found.slot] = Slot(row: Int32(row), length: Int32(key.count), head: Self.head(key))
-        return -1
+    // Keys go in a batch at a time, their first slots read ahead as `numbers` does; a
+    // slot read empty is taken at once if no key of the batch took it since.
+    let batch = 16
+    var duplicate: Duplicate?
+    withUnsafeTemporaryAllocation(of: (slot: Int, first: Slot).self, capacity: batch) { firsts in
+      var start = 0
+      while start < keys.count, duplicate == nil {
+        let end = min(start + batch, keys.count)
+        for row in start..<end {
+          let slot = keys.withUTF8(row) { Self.hash($0) } & index.mask
+          firsts[row - start] = (slot, index.slots[slot])
+        }
+        for row in start..<end {
+          let earlier: Int32 = keys.withUTF8(row) { key in
+            let (slot, first) = firsts[row - start]
+            let found = first.row < 0 && index.slots[slot].row < 0 ? (row: -1, slot: slot) : index.find(key, from: slot)
+            if found.row >= 0 { return found.row }
+            index.slots[found.slot] = Slot(row: Int32(row), length: Int32(key.count), head: Self.head(key))
+            return -1
+          }
+          if earlier >= 0 {
+            duplicate = Duplicate(row: row, earlierRow: Int(earlier))
+            break
+          }
+        }
+        start = end
       }
-      if earlier >= 0 { return .failure(Duplicate(row: row, earlierRow: Int(earlier))) }
     }
+    if let duplicate { return .failure(duplicate) }
     return .success(index)
   }
 
