@@ -53,10 +53,11 @@ struct Lifecycle: @unchecked Sendable {
     case .resolved:
       guard let resolved = read(resolved, row) else { return (.no, nil) }
       return (.yes, resolved)
-    case .resolvedWithin(let d): return resolved(opened, d, within: true, row: row)
-    case .resolvedAfter(let d): return resolved(opened, d, within: false, row: row)
-    case .respondedWithin(let d): return responded(opened, d, within: true, row: row)
-    case .respondedAfter(let d): return responded(opened, d, within: false, row: row)
+    // A resolution triggers when it happens; a response triggers at the opening.
+    case .resolvedWithin(let d): return elapsed(opened, until: resolved, d, within: true, row: row, atEnd: true)
+    case .resolvedAfter(let d): return elapsed(opened, until: resolved, d, within: false, row: row, atEnd: true)
+    case .respondedWithin(let d): return elapsed(opened, until: responded, d, within: true, row: row, atEnd: false)
+    case .respondedAfter(let d): return elapsed(opened, until: responded, d, within: false, row: row, atEnd: false)
     case .openFor(let d):
       guard let opened else { return (.unknown, nil) }
       let holds = read(resolved, row) == nil && clock - opened >= d.seconds
@@ -68,23 +69,15 @@ struct Lifecycle: @unchecked Sendable {
     }
   }
 
-  /// `resolved within D` (`within`) or `resolved after D`: the trigger time is the
-  /// resolution.
+  /// Whether `end` came within `d` of the opening (`within`), or later; the trigger
+  /// time is `end` when `atEnd`, else the opening.
   @inline(__always)
-  private func resolved(_ opened: Int64?, _ d: DurationLiteral, within: Bool, row: Int) -> (Truth, Int64?) {
+  private func elapsed(
+    _ opened: Int64?, until end: TimeColumn?, _ d: DurationLiteral, within: Bool, row: Int, atEnd: Bool
+  ) -> (Truth, Int64?) {
     guard let opened else { return (.unknown, nil) }
-    guard let resolved = read(resolved, row) else { return (.no, nil) }
-    let holds = (resolved - opened <= d.seconds) == within
-    return (Truth(holds), holds ? resolved : nil)
-  }
-
-  /// `responded within D` (`within`) or `responded after D`: the trigger time is the
-  /// opening.
-  @inline(__always)
-  private func responded(_ opened: Int64?, _ d: DurationLiteral, within: Bool, row: Int) -> (Truth, Int64?) {
-    guard let opened else { return (.unknown, nil) }
-    guard let responded = read(responded, row) else { return (.no, nil) }
-    let holds = (responded - opened <= d.seconds) == within
-    return (Truth(holds), holds ? opened : nil)
+    guard let ended = read(end, row) else { return (.no, nil) }
+    let holds = (ended - opened <= d.seconds) == within
+    return (Truth(holds), holds ? (atEnd ? ended : opened) : nil)
   }
 }
