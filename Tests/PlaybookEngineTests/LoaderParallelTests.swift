@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import PlaybookLanguage
 @testable import PlaybookEngine
@@ -47,6 +48,18 @@ import PlaybookLanguage
     #expect(one.table.rowCount > 1000)
     #expect(!one.setAside.isEmpty)
     Self.same(try readTable(Self.csv, chunks: chunks), one)
+  }
+
+  /// A mapped file whose chunks let their pages go once read (and whose bad rows make
+  /// the reader fall back and read the rest again) reads as a copy in one chunk does.
+  @Test(arguments: [3, 16])
+  func mappedFileChunksMatchOneThread(_ chunks: Int) throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-\(getpid())-\(chunks).csv").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try Data(Self.csv).write(to: URL(fileURLWithPath: path))
+    let mapped = try TableReader.read(
+      FileBytes.read(path), format: .csv, name: "t", file: "t.csv", chunkCount: chunks)
+    Self.same(mapped, try readTable(Self.csv, chunks: 1))
   }
 
   @Test(arguments: [2, 5, 33])
