@@ -110,6 +110,29 @@ import Testing
     #expect(input.prompts.count == 3)  // the line, the first Ctrl-D, the second Ctrl-D
   }
 
+  @Test func loadingOverUnsavedChangesAsksOnce() {
+    let session = RecordingSession()
+    let input = ScriptedLines(["window 30d", ":load a.playbook", ":load a.playbook"])
+    let output = CapturedOutput()
+    let shell = Shell(
+      session: session, input: input, printer: output.printer, isInteractive: true,
+      sourceName: "<shell>")
+    #expect(shell.run() == 0)
+    #expect(output.err == "unsaved changes; type :load again to replace them, or :save FILE\n")
+    #expect(session.commands == [.load("a.playbook")])
+  }
+
+  @Test func scriptsLoadWithoutAsking() {
+    let session = RecordingSession()
+    let output = CapturedOutput()
+    let shell = Shell(
+      session: session, input: ScriptedLines(["window 30d", ":load a.playbook"]), printer: output.printer,
+      isInteractive: false, sourceName: "script")
+    #expect(shell.run() == 0)
+    #expect(output.err.isEmpty)
+    #expect(session.commands == [.load("a.playbook")])
+  }
+
   @Test func ctrlDAtTheContinuationPromptEndsTheStatementNotTheShell() {
     let session = RecordingSession()
     let input = ScriptedLines(["rule a", "  when x"])

@@ -10,7 +10,8 @@ public enum CommandCatalog {
       name: "load", usageArguments: "FILE",
       summary: "Load a playbook file, replacing the session's.",
       details: "Relative paths in the playbook resolve against the file's own folder. "
-        + "Errors are shown and nothing is replaced.",
+        + "Errors are shown and nothing is replaced. With unsaved typed statements, the "
+        + "first :load only warns; type it again to replace them.",
       arguments: [.file]),
     CommandSpec(
       name: "save", usageArguments: "FILE", summary: "Save the session's playbook, formatted.",

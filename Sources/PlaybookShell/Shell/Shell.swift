@@ -129,6 +129,10 @@ public final class Shell {
       }
     case .quit:
       return leave(again: "type :quit again")
+    case .load where isInteractive && session.hasUnsavedChanges && !warnedAboutUnsavedChanges:
+      // Loading replaces the session's playbook: typed statements would be lost.
+      warnedAboutUnsavedChanges = true
+      printer.err("unsaved changes; type :load again to replace them, or :save FILE\n")
     default:
       warnedAboutUnsavedChanges = false
       Interrupt.clear()

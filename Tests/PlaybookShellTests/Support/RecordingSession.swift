@@ -30,6 +30,9 @@ final class RecordingSession: ShellSession {
         .table(TextTable(headers: ["rule", "priority"], rows: [["quick_fix_thanks", "5"]]))
       ])
     case .load(let file) where file.hasPrefix("missing"): return .error("cannot read \(file)")
+    case .load:
+      hasUnsavedChanges = false
+      return .empty
     default: return .empty
     }
   }
