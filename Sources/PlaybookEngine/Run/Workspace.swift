@@ -116,10 +116,35 @@ public struct Workspace: Sendable {
     }
   }
 
-  /// Relative paths in a playbook resolve against the playbook file's own folder.
+  /// Relative paths in a playbook resolve against the playbook file's own folder. Each
+  /// `folder/..` the joining makes is dropped when `folder` is a real directory, so
+  /// messages and summaries say `Examples/data/x.csv`, not
+  /// `Playbooks/../Examples/data/x.csv`; after a symbolic link `..` leads to the link's
+  /// target's parent, so there the pair is kept.
   public static func resolve(_ path: String, against base: String) -> String {
     if path.hasPrefix("/") { return path }
-    return base == "." ? path : base + "/" + path
+    return tidied(base == "." ? path : base + "/" + path)
+  }
+
+  static func tidied(_ path: String) -> String {
+    let root = path.hasPrefix("/") ? "/" : ""
+    var kept: [Substring] = []
+    for part in path.split(separator: "/") where part != "." {
+      if part == "..", let last = kept.last, last != "..",
+        isRealDirectory(root + kept.joined(separator: "/"))
+      {
+        kept.removeLast()
+      } else {
+        kept.append(part)
+      }
+    }
+    let tidy = root + kept.joined(separator: "/")
+    return tidy.isEmpty ? "." : tidy
+  }
+
+  private static func isRealDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
   }
 
   /// The clock: `--as-of` over the playbook's `as of` over `now` (taken once by the caller).
