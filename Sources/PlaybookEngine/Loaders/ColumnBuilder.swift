@@ -1,62 +1,41 @@
 import PlaybookLanguage
 
-/// Joins one column's chunks into a typed `Column`, once its type is known: values the
-/// chunks converted while reading are copied; spans are converted here. Every value
-/// has already been checked to fit, so conversion cannot fail. Chunks convert in
-/// parallel, each into its own rows of the result.
+/// Joins one column's chunks into a typed `Column`, once its type is known: each
+/// chunk's values as converted while reading, or, where a chunk kept its spans (or
+/// holds values of a type the column turned out not to be), converted now. Every value
+/// has already been checked to fit, so conversion cannot fail. Chunks are converted and
+/// copied in parallel.
 enum ColumnBuilder {
   static func build(_ raw: RawTable, column c: Int, type: ColumnType) -> Column {
-    if type == .text {
-      let text = text(raw, column: c)
-      var nulls = NullMask(count: raw.rowCount)
-      for row in 0..<text.count where text.start(row) == text.end(row) { nulls.setNull(row) }
-      return Column(name: raw.names[c], type: type, values: .text(text), nulls: nulls)
-    }
+    let pieces = Parallel.map(raw.chunks.count) { piece(raw, chunk: $0, column: c, as: type) }
     var nulls = NullMask(count: raw.rowCount)
     var row = 0
-    for chunk in raw.chunks {
-      if let typed = chunk.typed[c] {
-        nulls.setNulls(from: typed.nulls, at: row)
-      } else {
-        for span in chunk.columns[c] {
-          if span.isNull { nulls.setNull(row) }
-          row += 1
-        }
-        continue
-      }
-      row += chunk.rowCount
+    for piece in pieces {
+      nulls.setNulls(from: piece.nulls, at: row)
+      row += piece.nulls.count
     }
     let values: ColumnValues
     switch type {
-    case .integer:
-      values = .integer(convert(raw, c, 0, { ValueSyntax.integer($0) }) { if case .integer(let v) = $0 { v } else { nil } })
-    case .decimal:
-      values = .decimal(
-        convert(raw, c, 0, { ValueSyntax.decimal($0) }) {
-          switch $0 {
-          case .decimal(let v): v
-          case .integer(let v): v.map { Double($0) }
-          default: nil
-          }
-        })
-    case .boolean:
-      values = .boolean(convert(raw, c, false, { ValueSyntax.boolean($0) }) { if case .boolean(let v) = $0 { v } else { nil } })
-    case .timestamp, .date:
-      values = .timestamp(
-        convert(raw, c, 0, { Timestamp.parse($0)?.seconds }) { if case .timestamp(let v) = $0 { v } else { nil } })
-    case .text: preconditionFailure("handled above")
+    case .integer: values = .integer(joined(pieces) { if case .integer(let v) = $0 { v } else { [] } })
+    case .decimal: values = .decimal(joined(pieces) { if case .decimal(let v) = $0 { v } else { [] } })
+    case .boolean: values = .boolean(joined(pieces) { if case .boolean(let v) = $0 { v } else { [] } })
+    case .timestamp, .date: values = .timestamp(joined(pieces) { if case .timestamp(let v) = $0 { v } else { [] } })
+    case .text: values = .text(joined(pieces.map(\.text)))
     }
     return Column(name: raw.names[c], type: type, values: values, nulls: nulls)
   }
 
-  /// The column's values as text, whatever its type (for keys and links): each chunk's
-  /// text (made while reading, or now from its spans), joined.
+  /// The column's values as text, whatever its type (for keys and links).
   static func text(_ raw: RawTable, column c: Int) -> TextColumn {
-    let pieces = Parallel.map(raw.chunks.count) { k in
-      if case .text(let piece)? = raw.chunks[k].typed[c]?.values { return piece }
-      return raw.bytes.withUnsafeBufferPointer { textPiece(raw.spans(chunk: k, column: c), bytes: $0) }
+    joined(Parallel.map(raw.chunks.count) { piece(raw, chunk: $0, column: c, as: .text).text })
+  }
+
+  /// Chunk `k`'s values of column `c` as a column of `type`.
+  private static func piece(_ raw: RawTable, chunk k: Int, column c: Int, as type: ColumnType) -> TypedValues {
+    if let fitting = raw.chunks[k].typed[c]?.fitting(type) { return fitting }
+    return raw.bytes.withUnsafeBufferPointer {
+      ColumnTyper.converted(raw.spans(chunk: k, column: c), bytes: $0, to: type)
     }
-    return joined(pieces)
   }
 
   /// The text of `spans` (escapes undone), one row per span, empty for null.
@@ -116,58 +95,22 @@ enum ColumnBuilder {
     return TextColumn(bytes: bytes, ends: ends)
   }
 
-  private static func offsets(_ sizes: [Int], _ raw: RawTable) -> (bytes: [Int], rows: [Int]) {
-    var bytes = [0]
-    var rows = [0]
-    for (size, chunk) in zip(sizes, raw.chunks) {
-      bytes.append(bytes.last! + size)
-      rows.append(rows.last! + chunk.rowCount)
-    }
-    return (bytes, rows)
-  }
-
-  /// The column's values: each chunk's converted values (`typed` picks them out of a
-  /// chunk's `ColumnValues`) copied, or its spans read with `read`.
-  private static func convert<T: Sendable>(
-    _ raw: RawTable, _ c: Int, _ placeholder: T, _ read: @Sendable (UnsafeBufferPointer<UInt8>) -> T?,
-    typed: @Sendable (ColumnValues) -> [T]?
-  ) -> [T] {
-    let rowOffsets = offsets(raw.chunks.map { _ in 0 }, raw).rows
-    var values = [T](repeating: placeholder, count: raw.rowCount)
-    values.withUnsafeMutableBufferPointer { out in
-      raw.bytes.withUnsafeBufferPointer { b in
-        guard let base = out.baseAddress else { return }
+  /// The pieces' values (`values` picks them out) end to end, copied in parallel.
+  private static func joined<T: Sendable>(_ pieces: [TypedValues], _ values: @Sendable (ColumnValues) -> [T]) -> [T] {
+    let arrays = pieces.map { values($0.values) }
+    var offsets = [0]
+    for array in arrays { offsets.append(offsets.last! + array.count) }
+    return [T](unsafeUninitializedCapacity: offsets.last!) { out, count in
+      if let base = out.baseAddress {
         let shared = SharedBuffer(base)
-        _ = Parallel.map(raw.chunks.count) { k in
-          let chunk = raw.chunks[k]
-          if let converted = chunk.typed[c].flatMap({ typed($0.values) }) {
-            converted.withUnsafeBufferPointer { (shared.base + rowOffsets[k]).update(from: $0.baseAddress!, count: $0.count) }
-            return true
-          }
-          var row = rowOffsets[k]
-          for span in raw.spans(chunk: k, column: c) {
-            if !span.isNull, let v = read(UnsafeBufferPointer(rebasing: b[Int(span.start)..<span.end])) {
-              shared.base[row] = v
-            }
-            row += 1
+        _ = Parallel.map(arrays.count) { k in
+          arrays[k].withUnsafeBufferPointer {
+            if let from = $0.baseAddress { (shared.base + offsets[k]).initialize(from: from, count: $0.count) }
           }
           return true
         }
       }
-    }
-    return values
-  }
-}
-
-extension NullMask {
-  /// Marks null the rows of `other` that are, shifted down by `offset` rows.
-  mutating func setNulls(from other: NullMask, at offset: Int) {
-    for (w, word) in other.words.enumerated() where word != 0 {
-      var bits = word
-      while bits != 0 {
-        setNull(offset + w * 64 + bits.trailingZeroBitCount)
-        bits &= bits - 1
-      }
+      count = offsets.last!
     }
   }
 }

@@ -19,7 +19,7 @@ enum ColumnTyper {
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?
   ) -> (votes: TypeVotes, typed: TypedValues?) {
     if let declared {
-      return ([], declared == .text ? text(spans, bytes: bytes) : convert(spans, bytes: bytes, to: declared))
+      return ([], converted(spans, bytes: bytes, to: declared))
     }
     var votes = TypeVotes.all
     var kept = Kept.none
@@ -82,7 +82,7 @@ enum ColumnTyper {
       case .none: converting = false
       }
     }
-    if votes.isEmpty { return (votes, text(spans, bytes: bytes)) }
+    if votes.isEmpty { return (votes, converted(spans, bytes: bytes, to: .text)) }
     guard converting else { return (votes, nil) }
     switch kept {
     case .integer: return (votes, TypedValues(values: .integer(integers), nulls: nulls))
@@ -100,15 +100,6 @@ enum ColumnTyper {
     return values
   }
 
-  /// A text column's piece: its text copied out of the file (see `RawChunk.needsBytes`).
-  private static func text<Spans: RandomAccessCollection<FieldSpan>>(_ spans: Spans, bytes: UnsafeBufferPointer<UInt8>)
-    -> TypedValues
-  {
-    var nulls = NullMask(count: spans.count)
-    for (row, span) in spans.enumerated() where span.isNull { nulls.setNull(row) }
-    return TypedValues(values: .text(ColumnBuilder.textPiece(spans, bytes: bytes)), nulls: nulls)
-  }
-
   /// What is kept for a column with these votes: its inferred type's values.
   private static func kept(_ votes: TypeVotes) -> Kept {
     if votes.contains(.integer) { return .integer }
@@ -118,8 +109,10 @@ enum ColumnTyper {
     return .none
   }
 
-  /// A declared column's values: each already fits (rows that did not were set aside).
-  private static func convert<Spans: RandomAccessCollection<FieldSpan>>(
+  /// The values of `spans` as a column of `type`, each of which already fits it (rows
+  /// that did not were set aside): a declared column's, or a chunk's whose spans were
+  /// kept. Text is copied out of the file (see `RawChunk.needsBytes`).
+  static func converted<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, to type: ColumnType
   ) -> TypedValues {
     var nulls = NullMask(count: spans.count)
@@ -135,7 +128,7 @@ enum ColumnTyper {
     case .decimal: converted = .decimal(values(0) { ValueSyntax.decimal($0) })
     case .boolean: converted = .boolean(values(false) { ValueSyntax.boolean($0) })
     case .timestamp, .date: converted = .timestamp(values(0) { Timestamp.parse($0)?.seconds })
-    case .text: preconditionFailure("text is kept as spans")
+    case .text: converted = .text(ColumnBuilder.textPiece(spans, bytes: bytes))
     }
     return TypedValues(values: converted, nulls: nulls)
   }

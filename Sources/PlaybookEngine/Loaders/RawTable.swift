@@ -49,6 +49,25 @@ struct RawChunk: Sendable {
 struct TypedValues: Sendable {
   var values: ColumnValues
   var nulls: NullMask
+
+  /// The text of a piece converted to text.
+  var text: TextColumn {
+    guard case .text(let text) = values else { preconditionFailure("not text") }
+    return text
+  }
+
+  /// These values as a column of `type`, when they can serve as one: integers serve a
+  /// decimal column too; nil for values another chunk's showed not to fit.
+  func fitting(_ type: ColumnType) -> TypedValues? {
+    switch (values, type) {
+    case (.integer, .integer), (.decimal, .decimal), (.boolean, .boolean), (.timestamp, .timestamp),
+      (.timestamp, .date), (.text, .text):
+      return self
+    case (.integer(let integers), .decimal):
+      return TypedValues(values: .decimal(integers.map { Double($0) }), nulls: nulls)
+    default: return nil
+    }
+  }
 }
 
 /// A whole file read into spans: the column names and the chunks in file order, with

@@ -24,4 +24,15 @@ public struct NullMask: Sendable {
 
   /// True when no row is null, so evaluators can skip the test.
   public var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+  /// Marks null the rows of `other` that are, shifted down by `offset` rows.
+  mutating func setNulls(from other: NullMask, at offset: Int) {
+    for (w, word) in other.words.enumerated() where word != 0 {
+      var bits = word
+      while bits != 0 {
+        setNull(offset + w * 64 + bits.trailingZeroBitCount)
+        bits &= bits - 1
+      }
+    }
+  }
 }
