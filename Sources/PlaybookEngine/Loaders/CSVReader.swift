@@ -131,14 +131,11 @@ struct CSVScanner {
             let w = ByteWords.load(b, i)
             // Every delimiter sorts below `-`: words of digits, dashes, colons and
             // letters (ids, times, codes) pass with one test; the rest are tested exactly.
-            guard ByteWords.below(w, Self.comma + 1) != 0 else {
-              high |= w
-              i &+= 8
-              continue
-            }
             let stops =
-              ByteWords.matches(w, Self.comma) | ByteWords.matches(w, Self.lf) | ByteWords.matches(w, Self.cr)
-              | ByteWords.matches(w, Self.quote)
+              ByteWords.below(w, Self.comma + 1) == 0
+              ? 0
+              : ByteWords.matches(w, Self.comma) | ByteWords.matches(w, Self.lf) | ByteWords.matches(w, Self.cr)
+                | ByteWords.matches(w, Self.quote)
             guard stops != 0 else {
               high |= w
               i &+= 8
@@ -296,7 +293,7 @@ struct CSVChunkReader {
     let width = names.count
     var chunk = RawChunk()
     // Rows are read into a block of row-major spans, appended to `spans` a block at a
-    // time, and turned column-major at the end.
+    // time; at the end each column is typed from them in place (`RawChunk.add`).
     var spans: [FieldSpan] = []
     spans.reserveCapacity((to - from) / 8)
     let blockRows = 1024

@@ -8,10 +8,10 @@ import PlaybookLanguage
 /// The values kept follow the votes: integers while every value is an integer,
 /// decimals once one is not, seconds for timestamps and dates, booleans. A column with
 /// a value that fits none of them is text whatever the other chunks hold: its text is
-/// copied out at once, so the chunk no longer needs the file. A change of kept values
-/// other than integers to decimals (rare: a `-0` among integers, whose decimal is −0.0,
-/// which an integer cannot say) stops the conversion; the votes go on, and the spans
-/// are kept.
+/// copied out at once, so the chunk no longer needs the file. Conversion stops, the
+/// spans kept and the votes going on, on a change of kept values other than integers to
+/// decimals, and on a `-0` among integers (whose decimal is −0.0, which an integer
+/// cannot say); both are rare.
 enum ColumnTyper {
   private enum Kept { case none, integer, decimal, time, boolean }
 
@@ -58,7 +58,7 @@ enum ColumnTyper {
           case .none: break
           }
         case (.integer, .decimal):
-          decimals = Self.placeholders(0, 0, reserving: spans.count)
+          decimals.reserveCapacity(spans.count)
           decimals.append(contentsOf: integers.lazy.map { Double($0) })
           integers = []
         default:
