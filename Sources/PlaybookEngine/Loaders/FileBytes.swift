@@ -9,12 +9,13 @@
 /// A file is mapped read-only rather than copied: its pages come straight from the
 /// page cache, with no copy and no fresh memory to fault in (at 1M customers the loader
 /// reads 1.1 GB), and the readers let each chunk's pages go once they are done with it
-/// (`release`), so a large file is never resident all at once. The mapping is
-/// private, so the bytes never change under the reader unless the file itself is
-/// truncated while it is loaded, which, as with any reader, is not supported.
+/// (`release`), so a large file is never resident all at once. A file replaced while it
+/// is read (a new file renamed over it) leaves the mapping reading the old one;
+/// truncating or rewriting a file in place while it is loaded is not supported.
 final class FileBytes: @unchecked Sendable {
   let buffer: UnsafeBufferPointer<UInt8>
-  private let mappedLength: Int?
+  /// Whether `buffer` is a mapping of the file (else an allocated copy).
+  private let isMapped: Bool
 
   var count: Int { buffer.count }
 
@@ -24,17 +25,17 @@ final class FileBytes: @unchecked Sendable {
     let storage = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count + 1)
     _ = storage.initialize(from: bytes)
     buffer = UnsafeBufferPointer(rebasing: storage[0..<bytes.count])
-    mappedLength = nil
+    isMapped = false
   }
 
   private init(mapped base: UnsafeRawPointer, count: Int) {
     buffer = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count)
-    mappedLength = count
+    isMapped = true
   }
 
   deinit {
-    if let mappedLength {
-      munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress!), mappedLength)
+    if isMapped {
+      munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress!), buffer.count)
     } else {
       buffer.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }
     }
@@ -44,7 +45,7 @@ final class FileBytes: @unchecked Sendable {
   /// pages leave the process (reading them again maps them again from the file); a
   /// copy is kept whole.
   func release(_ range: Range<Int>) {
-    guard mappedLength != nil, let base = buffer.baseAddress else { return }
+    guard isMapped, let base = buffer.baseAddress else { return }
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     let lower = (range.lowerBound + page - 1) / page * page
     let upper = range.upperBound / page * page
