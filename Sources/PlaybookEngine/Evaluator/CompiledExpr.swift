@@ -44,7 +44,8 @@ final class CompiledExpr: @unchecked Sendable {
     switch evaluation {
     case .number(let f): return f(frame)
     case .time(let f), .duration(let f): return f(frame).map(Double.init)
-    default: return nil
+    case .truth, .text, .list, .row:
+      preconditionFailure("a numeric value read from a non-numeric node; the checker sums only numbers and times")
     }
   }
 
@@ -53,7 +54,8 @@ final class CompiledExpr: @unchecked Sendable {
     switch evaluation {
     case .truth(let f): return f(frame)
     case .row: return .yes
-    default: return .unknown
+    case .number, .time, .duration, .text, .list:
+      preconditionFailure("a condition that is not true/false; the checker allows only conditions and event rows")
     }
   }
 }

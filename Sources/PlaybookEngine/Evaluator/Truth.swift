@@ -10,6 +10,14 @@ public enum Truth: UInt8, Sendable {
 
   @inlinable public var holds: Bool { self == .yes }
 
+  /// The truth a per-customer value stored (a segment's membership is kept as raw values).
+  @inline(__always) init(stored raw: UInt8) {
+    guard let truth = Truth(rawValue: raw) else {
+      preconditionFailure("stored truth \(raw) is no Truth's raw value")
+    }
+    self = truth
+  }
+
   @inlinable public static prefix func ! (t: Truth) -> Truth {
     switch t {
     case .yes: return .no
