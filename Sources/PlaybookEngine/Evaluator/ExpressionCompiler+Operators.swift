@@ -93,8 +93,7 @@ extension ExpressionCompiler {
       switch op {
       case .add: return a &+ b
       case .subtract: return a &- b
-      case .multiply: return a &* b
-      default: return b == 0 ? 0 : a / b
+      default: preconditionFailure("'\(op.rawValue)' of two durations; the checker only adds and subtracts them")
       }
     }
     switch (l, r) {
@@ -105,7 +104,8 @@ extension ExpressionCompiler {
         case .add: return x + y
         case .subtract: return x - y
         case .multiply: return x * y
-        default: return y == 0 ? nil : x / y
+        case .divide: return y == 0 ? nil : x / y
+        default: preconditionFailure("'\(op.rawValue)' is no arithmetic")
         }
       }
     case (.time(let a), .time(let b)):
