@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookLanguage
 
 /// What `PlaybookChecker.check` hands the engine: typed expressions, trigger rows,
@@ -14,7 +15,8 @@ import Testing
   }
 
   @Test func everyExpressionIsTyped() throws {
-    let playbook = try checked("""
+    let playbook = try checked(
+      """
       rule a
         when complaint.csat >= 4 and customer in vip
         unless sum(call.minutes where call.minutes > 2) > 30
@@ -38,7 +40,8 @@ import Testing
   }
 
   @Test func rulesKnowTheirTriggerAndSends() throws {
-    let playbook = try checked("""
+    let playbook = try checked(
+      """
       channel sms address customer.email
       offer SORRY25 "y" valid 14d
       rule a
@@ -59,7 +62,8 @@ import Testing
   }
 
   @Test func definedRowsKeepTheirFiltersInChainOrder() throws {
-    let playbook = try checked("""
+    let playbook = try checked(
+      """
       define angry = complaint where complaint.csat <= 2
       """)
     let filters = try #require(playbook.rowFilters["angry"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookLanguage
 
 /// `Structure`: the same statements typed with other spacing, comments or positions are

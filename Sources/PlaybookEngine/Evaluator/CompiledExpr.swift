@@ -45,7 +45,7 @@ final class CompiledExpr: @unchecked Sendable {
     case .number(let f): return f(frame)
     case .time(let f), .duration(let f): return f(frame).map(Double.init)
     case .truth, .text, .list, .row:
-      preconditionFailure("a numeric value read from a non-numeric node; the checker sums only numbers and times")
+      preconditionFailure("a number read from a node that has none; the checker sums only numbers and times")
     }
   }
 
@@ -55,7 +55,7 @@ final class CompiledExpr: @unchecked Sendable {
     case .truth(let f): return f(frame)
     case .row: return .yes
     case .number, .time, .duration, .text, .list:
-      preconditionFailure("a condition that is not true/false; the checker allows only conditions and event rows")
+      preconditionFailure("a condition that is not true/false; the checker allows only those and event rows")
     }
   }
 }

@@ -82,7 +82,8 @@ extension ExpressionCompiler {
       // so the answer is unknown.
       return { _ in nil }
     default:
-      preconditionFailure("comparing \(types.map(\.description).joined(separator: " with ")); the checker compares only like types")
+      let compared = types.map(\.description).joined(separator: " with ")
+      preconditionFailure("comparing \(compared); the checker compares only like types")
     }
   }
 
@@ -93,7 +94,8 @@ extension ExpressionCompiler {
       switch op {
       case .add: return a &+ b
       case .subtract: return a &- b
-      default: preconditionFailure("'\(op.rawValue)' of two durations; the checker only adds and subtracts them")
+      default:
+        preconditionFailure("'\(op.rawValue)' of two durations; the checker only adds and subtracts them")
       }
     }
     switch (l, r) {
@@ -130,7 +132,8 @@ extension ExpressionCompiler {
         return Int64(Double(x) * y)
       }
     default:
-      preconditionFailure("'\(op.rawValue)' on \(types.map(\.description).joined(separator: " and ")); the checker allows no such arithmetic")
+      let operands = types.map(\.description).joined(separator: " and ")
+      preconditionFailure("'\(op.rawValue)' on \(operands); the checker allows no such arithmetic")
     }
   }
 
@@ -172,7 +175,9 @@ extension ExpressionCompiler {
     guard let binding = model.table(ofRow: aggregate.row.text),
       let link = dataset.links[binding.name], let lifecycle = lifecycles[binding.name]
     else {
-      preconditionFailure("\(aggregate.function.rawValue)(\(aggregate.row.text)) has no loaded event table; the checker resolves every row")
+      preconditionFailure(
+        "\(aggregate.function.rawValue)(\(aggregate.row.text)) has no loaded event table; the checker resolves every row"
+      )
     }
     var inner = self
     inner.slots[aggregate.row.text] = .inner

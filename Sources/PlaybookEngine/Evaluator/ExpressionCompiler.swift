@@ -74,7 +74,8 @@ struct ExpressionCompiler {
       switch c.evaluation {
       case .number(let f): return CompiledExpr(expr, .number { f($0).map { -$0 } }, children: [c])
       case .duration(let f): return CompiledExpr(expr, .duration { f($0).map { -$0 } }, children: [c])
-      default: preconditionFailure("'-' on \(operands[0].type); the checker negates only numbers and durations")
+      default:
+        preconditionFailure("'-' on \(operands[0].type); the checker negates only numbers and durations")
       }
     case .binary(let op, _, _):
       return compileBinary(typed, op, compile(operands[0]), compile(operands[1]))
@@ -88,7 +89,10 @@ struct ExpressionCompiler {
         customerOnly.slots = ["customer": .customer]
         let c = customerOnly.compile(condition)
         return CompiledExpr(
-          expr, .truth { frame in negated ? !c.truth(Frame(customer: frame.customer)) : c.truth(Frame(customer: frame.customer)) })
+          expr,
+          .truth { frame in
+            negated ? !c.truth(Frame(customer: frame.customer)) : c.truth(Frame(customer: frame.customer))
+          })
       }
       return CompiledExpr(
         expr,
@@ -174,8 +178,11 @@ struct ExpressionCompiler {
         }, field: described)
     case .timestamp(let values):
       // A lifecycle time after the clock has not happened yet: it reads as null.
-      let clockView = !binding.isCustomers
-        && binding.fieldColumns.contains { Lifecycle.isLifecycleField($0.key) && $0.value == column.name }
+      let clockView =
+        !binding.isCustomers
+        && binding.fieldColumns.contains { field, mapped in
+          Lifecycle.isLifecycleField(field) && mapped == column.name
+        }
       let clock = self.clock
       return CompiledExpr(
         expr,

@@ -3,10 +3,13 @@ import PlaybookLanguage
 /// A checked playbook compiled against loaded data at one clock: every rule, segment and
 /// channel turned into closures over column arrays, once. Evaluating it touches no name.
 public final class Plan: @unchecked Sendable {
+  /// The playbook compiled; holding it proves it checked.
   public let checked: CheckedPlaybook
   /// `checked.model`, kept at hand for the decider's per-customer reads.
   public let model: PlaybookModel
+  /// The data the plan reads.
   public let dataset: Dataset
+  /// The evaluation clock, in seconds since the epoch.
   public let clock: Int64
   let rules: [RulePlan]
   let channels: [ChannelPlan]

@@ -15,6 +15,7 @@ extension Playbook: SourcePlaced {
 }
 
 extension Statement: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Statement {
     let kind: Kind
     switch self.kind {
@@ -38,6 +39,7 @@ extension Statement: SourcePlaced {
 }
 
 extension Load: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Load {
     Load(
       table: table.unplaced, rowName: rowName.unplaced, path: path.unplaced, key: key.unplaced,
@@ -46,46 +48,55 @@ extension Load: SourcePlaced {
 }
 
 extension FieldMapping: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: FieldMapping { FieldMapping(field: field.unplaced, column: column.unplaced) }
 }
 
 extension ColumnTypeDeclaration: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: ColumnTypeDeclaration {
     ColumnTypeDeclaration(column: column.unplaced, type: type.unplaced)
   }
 }
 
 extension Define: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Define {
     Define(name: name.unplaced, source: source.unplaced, condition: condition.unplaced)
   }
 }
 
 extension Segment: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Segment { Segment(name: name.unplaced, condition: condition.unplaced) }
 }
 
 extension Channel: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Channel {
     Channel(name: name.unplaced, address: address.unplaced, requires: requires.unplaced)
   }
 }
 
 extension Offer: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Offer {
     Offer(code: code.unplaced, description: description.unplaced, valid: valid.unplaced)
   }
 }
 
 extension Limit: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Limit { Limit(count: count.unplaced, period: period.unplaced) }
 }
 
 extension Export: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Export { Export(path: path.unplaced, format: format.unplaced) }
 }
 
 extension Rule: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Rule {
     Rule(
       name: name.unplaced, priority: priority.unplaced, conditions: conditions.unplaced,
@@ -94,12 +105,14 @@ extension Rule: SourcePlaced {
 }
 
 extension Send: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Send {
     Send(offer: offer.unplaced, channels: channels.unplaced, after: after.unplaced, range: .nowhere)
   }
 }
 
 extension PlaybookTest: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: PlaybookTest {
     PlaybookTest(
       name: name.unplaced, clock: clock.unplaced, fixtures: fixtures.unplaced,
@@ -108,6 +121,7 @@ extension PlaybookTest: SourcePlaced {
 }
 
 extension Expectation: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Expectation {
     let kind: Kind
     switch self.kind {
@@ -125,10 +139,12 @@ extension Expectation: SourcePlaced {
 }
 
 extension CustomerID: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: CustomerID { CustomerID(text: text, quoted: quoted, range: .nowhere) }
 }
 
 extension Expr: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Expr {
     let kind: Kind
     switch self.kind {
@@ -158,6 +174,7 @@ extension Expr: SourcePlaced {
 }
 
 extension Phrase: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Phrase {
     switch self {
     case .resolved: .resolved
@@ -172,6 +189,7 @@ extension Phrase: SourcePlaced {
 }
 
 extension Aggregate: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Aggregate {
     Aggregate(
       function: function, row: row.unplaced, field: field.unplaced, filter: filter.unplaced,
@@ -180,32 +198,38 @@ extension Aggregate: SourcePlaced {
 }
 
 extension Name: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: Name { Name(text, range: .nowhere) }
 }
 
 extension StringLiteral: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: StringLiteral { StringLiteral(value: value, range: .nowhere) }
 }
 
 extension NumberLiteral: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: NumberLiteral {
     NumberLiteral(value: value, isInteger: isInteger, spelling: spelling, range: .nowhere)
   }
 }
 
 extension DurationLiteral: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: DurationLiteral {
     DurationLiteral(seconds: seconds, spelling: spelling, range: .nowhere)
   }
 }
 
 extension TimestampLiteral: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: TimestampLiteral {
     TimestampLiteral(secondsSinceEpoch: secondsSinceEpoch, spelling: spelling, range: .nowhere)
   }
 }
 
 extension PercentLiteral: SourcePlaced {
+  /// This node with its source ranges blanked.
   public var unplaced: PercentLiteral {
     PercentLiteral(value: value, spelling: spelling, range: .nowhere)
   }

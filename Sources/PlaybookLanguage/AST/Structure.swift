@@ -8,6 +8,7 @@ public struct Structure<Node: SourcePlaced>: Hashable, Sendable {
   /// The node with every source range blanked (comments dropped, for a playbook).
   public let node: Node
 
+  /// The structure of `node`.
   public init(_ node: Node) {
     self.node = node.unplaced
   }

@@ -18,18 +18,6 @@ public struct CheckedPlaybook: Sendable {
   /// The filters of each `define`d row name, outermost `define` last (see `RowBinding`).
   public let rowFilters: [String: [RowFilter]]
 
-  init(
-    model: PlaybookModel, schema: DataSchema, rules: [CheckedRule], segments: [String: TypedExpr],
-    channels: [CheckedChannel], rowFilters: [String: [RowFilter]]
-  ) {
-    self.model = model
-    self.schema = schema
-    self.rules = rules
-    self.segments = segments
-    self.channels = channels
-    self.rowFilters = rowFilters
-  }
-
   /// The statements' structure, for telling whether two checks saw the same playbook
   /// (comments and source positions aside).
   public var structure: Structure<Playbook> { Structure(model.playbook) }
@@ -37,6 +25,7 @@ public struct CheckedPlaybook: Sendable {
 
 /// A rule as checked: its conditions typed, its trigger row and its sends resolved.
 public struct CheckedRule: Sendable {
+  /// The rule as declared, with its priority and place.
   public let binding: RuleBinding
   /// The event row the rule triggers on; nil for a customer-only rule.
   public let trigger: String?
@@ -44,13 +33,16 @@ public struct CheckedRule: Sendable {
   public let conditions: [TypedExpr]
   /// The `unless` lines, typed.
   public let exceptions: [TypedExpr]
+  /// The `send` lines, resolved.
   public let sends: [CheckedSend]
 
+  /// The rule as parsed.
   public var rule: Rule { binding.rule }
 }
 
 /// A `send` line with its offer and channels resolved to their declarations.
 public struct CheckedSend: Sendable {
+  /// The line as parsed.
   public let send: Send
   /// The offer's index in `PlaybookModel.offers`.
   public let offer: Int
@@ -60,13 +52,18 @@ public struct CheckedSend: Sendable {
 
 /// A channel with its address and consent condition typed.
 public struct CheckedChannel: Sendable {
+  /// The declaration as parsed.
   public let channel: Channel
+  /// `address …`, typed: text.
   public let address: TypedExpr
+  /// `requires …`, typed: a condition.
   public let requires: TypedExpr?
 }
 
 /// One `define` condition a row must meet, written in terms of the row name `row`.
 public struct RowFilter: Sendable {
+  /// The row name the condition reads (the `define`'s source).
   public let row: String
+  /// The `where` condition, typed.
   public let condition: TypedExpr
 }

@@ -33,8 +33,8 @@ public enum PlaybookChecker {
   ) {
     var statements = StatementChecker(model: model, schema: schema)
     statements.checkAll()
-    let failed = model.hasDeclarationErrors
-      || statements.diagnostics.contains { $0.severity == .error }
+    let failed =
+      model.hasDeclarationErrors || statements.diagnostics.contains { $0.severity == .error }
     return (failed ? nil : statements.checked(), statements.diagnostics)
   }
 

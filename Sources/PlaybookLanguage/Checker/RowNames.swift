@@ -11,4 +11,3 @@ extension PlaybookModel {
     return table
   }
 }
-

@@ -5,13 +5,10 @@
 /// operator's operands, a list's items, the subject then the items of `in […]` and
 /// `contains`, and an aggregate's `where` filter. Paths, literals and phrases have none.
 public struct TypedExpr: Sendable {
+  /// The expression as parsed.
   public let expr: Expr
+  /// Its type; never `.error` in a checked playbook.
   public let type: ValueType
+  /// Its sub-expressions, typed, in source order.
   public let operands: [TypedExpr]
-
-  init(expr: Expr, type: ValueType, operands: [TypedExpr]) {
-    self.expr = expr
-    self.type = type
-    self.operands = operands
-  }
 }
