@@ -87,55 +87,73 @@ extension ExpressionCompiler {
     }
   }
 
+  /// `l op r` for operand types the checker allows; the operator is chosen here, once,
+  /// not per row.
   private func arithmetic(
     _ op: BinaryOperator, _ l: Evaluation, _ r: Evaluation, types: [ValueType]
   ) -> Evaluation {
-    func combine(_ a: Int64, _ b: Int64) -> Int64 {
-      switch op {
-      case .add: return a &+ b
-      case .subtract: return a &- b
-      default:
-        preconditionFailure("'\(op.rawValue)' of two durations; the checker only adds and subtracts them")
-      }
-    }
-    switch (l, r) {
-    case (.number(let a), .number(let b)):
+    switch (op, l, r) {
+    case (.add, .number(let a), .number(let b)):
       return .number { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        switch op {
-        case .add: return x + y
-        case .subtract: return x - y
-        case .multiply: return x * y
-        case .divide: return y == 0 ? nil : x / y
-        default: preconditionFailure("'\(op.rawValue)' is no arithmetic")
-        }
+        return x + y
       }
-    case (.time(let a), .time(let b)):
+    case (.subtract, .number(let a), .number(let b)):
+      return .number { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return x - y
+      }
+    case (.multiply, .number(let a), .number(let b)):
+      return .number { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return x * y
+      }
+    case (.divide, .number(let a), .number(let b)):
+      return .number { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return y == 0 ? nil : x / y
+      }
+    case (.subtract, .time(let a), .time(let b)):
       return .duration { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
         return x - y
       }
-    case (.time(let a), .duration(let b)), (.duration(let b), .time(let a)):
+    case (.subtract, .time(let a), .duration(let b)):
       return .time { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        return op == .subtract ? x - y : x + y
+        return x - y
       }
-    case (.duration(let a), .duration(let b)):
+    case (.add, .time(let a), .duration(let b)), (.add, .duration(let b), .time(let a)):
+      return .time { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return x + y
+      }
+    case (.add, .duration(let a), .duration(let b)):
       return .duration { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        return combine(x, y)
+        return x &+ y
       }
-    case (.duration(let a), .number(let b)), (.number(let b), .duration(let a)):
+    case (.subtract, .duration(let a), .duration(let b)):
       return .duration { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        if op == .divide { return y == 0 ? nil : Int64(Double(x) / y) }
+        return x &- y
+      }
+    case (.multiply, .duration(let a), .number(let b)), (.multiply, .number(let b), .duration(let a)):
+      return .duration { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
         return Int64(Double(x) * y)
+      }
+    case (.divide, .duration(let a), .number(let b)):
+      return .duration { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return y == 0 ? nil : Int64(Double(x) / y)
       }
     default:
       let operands = types.map(\.description).joined(separator: " and ")
       preconditionFailure("'\(op.rawValue)' on \(operands); the checker allows no such arithmetic")
     }
   }
+
 
   func compileInList(
     _ typed: TypedExpr, _ subject: CompiledExpr, _ items: [CompiledExpr], negated: Bool
