@@ -1,0 +1,15 @@
+/// What a diagnostic says, before it is given a place: a catalogue code, the message
+/// and the hint (as swift-syntax's `DiagnosticMessage`). Made only by the typed
+/// factories in the `DiagnosticMessage+…` files, one per message, so every text has its
+/// code and the catalogue says everything Playloop can report.
+public struct DiagnosticMessage: Hashable, Sendable {
+  public let code: DiagnosticCode
+  public let text: String
+  public let hint: String?
+
+  init(_ code: DiagnosticCode, _ text: String, hint: String? = nil) {
+    self.code = code
+    self.text = text
+    self.hint = hint
+  }
+}
