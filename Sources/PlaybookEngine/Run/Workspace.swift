@@ -69,7 +69,7 @@ public struct Workspace: Sendable {
     }
     let loadMilliseconds = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
     let checked = PlaybookChecker.check(&model, schema: dataset.schema(model))
-    let all = PlaybookChecker.sorted(warnings + declared + checked)
+    let all = Diagnostic.collapsingRepeats(PlaybookChecker.sorted(warnings + declared + checked))
     if all.contains(where: { $0.severity == .error }) {
       throw Failure(diagnostics: all, source: source)
     }

@@ -112,6 +112,8 @@ public struct ExpressionChecker {
     guard let columns = schema.tables[table.name] else { return .error }
     let columnName = table.column(forField: field.text)
     guard let column = columns.first(where: { $0.name == columnName }) else {
+      // A column mapped with `with` is reported once, on the load.
+      if table.isMapped(field.text) { return .error }
       let fields = columns.map(\.name) + table.fieldColumns.keys.sorted()
       report(
         .unknownField(
@@ -227,6 +229,8 @@ public struct ExpressionChecker {
       guard let columns = schema.tables[table.name] else { break }
       let column = table.column(forField: field)
       guard let schemaColumn = columns.first(where: { $0.name == column }) else {
+        // A column mapped with `with` is reported once, on the load.
+        if table.isMapped(field) { return .error }
         report(
           .missingLifecycleColumn(table: table.name, column: column, for: field, field: field), at: row.range)
         return .error
@@ -274,7 +278,9 @@ public struct ExpressionChecker {
     if let inLast = aggregate.inLast {
       for field in PhraseFields.needed(by: .inLast(inLast)) {
         let column = table.column(forField: field)
-        if let columns = schema.tables[table.name], !columns.contains(where: { $0.name == column }) {
+        if let columns = schema.tables[table.name], !columns.contains(where: { $0.name == column }),
+          !table.isMapped(field)
+        {
           inner.report(
             .missingLifecycleColumn(table: table.name, column: column, for: "in last", field: field),
             at: row.range)
@@ -315,5 +321,13 @@ public enum PhraseFields {
     case .openFor: return "open for"
     case .inLast: return "in last"
     }
+  }
+}
+
+extension TableBinding {
+  /// True when the load maps `field` with `with field = COLUMN`: a missing column is
+  /// then reported on the load, not at every use.
+  fileprivate func isMapped(_ field: String) -> Bool {
+    load.fieldMap.contains { $0.field.text == field }
   }
 }
