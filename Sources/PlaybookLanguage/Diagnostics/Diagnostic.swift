@@ -62,6 +62,9 @@ public struct Diagnostic: Hashable, Sendable, Error {
     self.range = range
     self.notes = notes
     self.fixIts = fixIts
+    if let replacement = what.replacement, let range {
+      self.fixIts.append(FixIt(range: range, replacement: replacement))
+    }
   }
 }
 

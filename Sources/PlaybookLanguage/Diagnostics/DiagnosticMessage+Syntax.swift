@@ -109,9 +109,10 @@ extension DiagnosticMessage {
 
   // MARK: Expressions
 
-  /// `'=<' is not a comparison` (`spelling` is `=<`), or a lone `=`.
-  static func notAComparison(_ spelling: String, hint: String) -> Self {
-    Self(.invalidComparison, "'\(spelling)' is not a comparison", hint: hint)
+  /// `'=<' is not a comparison` (`spelling` is `=<`), or a lone `=`; `fix` is what
+  /// was meant (`<=`, `==`).
+  static func notAComparison(_ spelling: String, fix: String, hint: String) -> Self {
+    Self(.invalidComparison, "'\(spelling)' is not a comparison", hint: hint, replacement: fix)
   }
 
   static let chainedComparison = Self(

@@ -6,10 +6,14 @@ public struct DiagnosticMessage: Hashable, Sendable {
   public let code: DiagnosticCode
   public let text: String
   public let hint: String?
+  /// What the text at the diagnostic's range should read instead, when that is certain
+  /// (`==` for `=`); it becomes the diagnostic's fix-it.
+  public let replacement: String?
 
-  init(_ code: DiagnosticCode, _ text: String, hint: String? = nil) {
+  init(_ code: DiagnosticCode, _ text: String, hint: String? = nil, replacement: String? = nil) {
     self.code = code
     self.text = text
     self.hint = hint
+    self.replacement = replacement
   }
 }

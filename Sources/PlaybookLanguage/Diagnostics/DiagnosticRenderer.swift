@@ -14,7 +14,8 @@
 /// the end of the line for a range over several lines); the hint follows the caret.
 /// Without a range, or without the file's text (a data file), only the first line is
 /// printed (`customers.csv:12: error: …`), with the hint on a `  hint:` line; without a
-/// file (a command's message) it is `error: …`. Notes follow, each rendered the same way.
+/// file (a command's message) it is `error: …`. Notes follow, one line each
+/// (`x.playbook:7:21: note: loaded here`).
 public struct DiagnosticRenderer: Sendable {
   private let sources: [String: [Substring]]
   private let style: DiagnosticStyle
@@ -38,7 +39,12 @@ public struct DiagnosticRenderer: Sendable {
       diagnostic.severity, diagnostic.message, file: diagnostic.file, range: diagnostic.range,
       hint: diagnostic.hint)
     for note in diagnostic.notes {
-      text += "\n" + render(.note, note.message, file: note.file, range: note.range, hint: nil)
+      // A note is one line: its place and what it says, under the diagnostic it explains.
+      let place = note.file.map { file in
+        "\(file):" + (note.range.map { "\($0.start.line):" + ($0.start.column > 0 ? "\($0.start.column):" : "") } ?? "")
+          + " "
+      }
+      text += "\n" + header(place ?? "", style.severity(.note), note.message)
     }
     return text
   }

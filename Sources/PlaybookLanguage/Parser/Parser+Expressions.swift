@@ -69,9 +69,10 @@ extension Parser {
       let next = peek()
       if next.kind == .symbol, ["<", ">"].contains(next.text), next.range.start == current.range.end {
         throw failure(
-          .notAComparison("=\(next.text)", hint: "write '\(next.text)='"), at: current.range.union(next.range))
+          .notAComparison("=\(next.text)", fix: "\(next.text)=", hint: "write '\(next.text)='"),
+          at: current.range.union(next.range))
       }
-      throw failure(.notAComparison("=", hint: "use '==' to compare"), at: current.range)
+      throw failure(.notAComparison("=", fix: "==", hint: "use '==' to compare"), at: current.range)
     } else if current.isWord("in"), !peek().isWord("last") {
       advance()
       result = try parseMembership(left, negated: false)
