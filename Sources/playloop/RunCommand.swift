@@ -2,8 +2,8 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import PlaybookEngine
-import PlaybookLedger
 import PlaybookLanguage
+import PlaybookLedger
 
 /// `playloop run FILE`: load, evaluate, decide and export a playbook's campaigns.
 struct RunCommand: ParsableCommand {
@@ -109,7 +109,8 @@ extension ExportFormat: ExpressibleByArgument {}
 
 /// `--as-of TIME`, shared by the commands that evaluate.
 struct ClockOption: ParsableArguments {
-  @Option(name: .customLong("as-of"), help: "Evaluate as of this ISO 8601 time (default: the playbook's `as of`, else now).")
+  @Option(
+    name: .customLong("as-of"), help: "Evaluate as of this ISO 8601 time (default: the playbook's `as of`, else now).")
   var asOf: String?
 
   func seconds() throws -> Int64? {

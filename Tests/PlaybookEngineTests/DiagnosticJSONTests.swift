@@ -1,6 +1,7 @@
-@testable import PlaybookEngine
 import PlaybookLanguage
 import Testing
+
+@testable import PlaybookEngine
 
 /// A diagnostic's JSON form: keys in a fixed order, nulls for what is not known.
 @Suite struct DiagnosticJSONTests {
@@ -61,10 +62,11 @@ import Testing
     let row = LoadError(.badRow, "customer \"C-9\" does not exist", file: "t.csv", line: 3)
       .diagnostic(loadedAt: "x.playbook", nil)
     let members = Self.members(row.json)
-    #expect(members.map(\.key) == [
-      "code", "severity", "kind", "message", "file", "line", "column", "end_line", "end_column", "hint", "notes",
-      "fix_its",
-    ])
+    #expect(
+      members.map(\.key) == [
+        "code", "severity", "kind", "message", "file", "line", "column", "end_line", "end_column", "hint", "notes",
+        "fix_its",
+      ])
     #expect(members.first { $0.key == "line" }?.value == .integer(3))
     #expect(members.first { $0.key == "column" }?.value == .null)
     let unknown = Explainer.UnknownCustomer(customerID: "C-11", suggestions: ["C-1"]).diagnostic
@@ -79,12 +81,13 @@ import Testing
     let d = try #require(diagnostics.first)
     let fix = try #require(Self.members(d.json).first { $0.key == "fix_its" }?.value)
     #expect(
-      fix == .array([
-        .object([
-          JSONMember("line", .integer(1)), JSONMember("column", .integer(27)), JSONMember("end_line", .integer(1)),
-          JSONMember("end_column", .integer(28)), JSONMember("replacement", .string("==")),
-        ])
-      ]))
+      fix
+        == .array([
+          .object([
+            JSONMember("line", .integer(1)), JSONMember("column", .integer(27)), JSONMember("end_line", .integer(1)),
+            JSONMember("end_column", .integer(28)), JSONMember("replacement", .string("==")),
+          ])
+        ]))
   }
 
   static func members(_ value: JSONValue) -> [JSONMember] {

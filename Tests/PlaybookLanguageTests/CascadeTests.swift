@@ -30,7 +30,10 @@ import Testing
     #expect(d.code == .unknownOffer)
     #expect(d.hint == "did you mean 'THANKS10'?")
     #expect(d.notes.map(\.message) == ["also here", "also here"])
-    #expect(d.notes.map { $0.range?.start.line } == [CheckerDiagnosticsTests.headerLines + 6, CheckerDiagnosticsTests.headerLines + 8])
+    #expect(
+      d.notes.map { $0.range?.start.line } == [
+        CheckerDiagnosticsTests.headerLines + 6, CheckerDiagnosticsTests.headerLines + 8,
+      ])
   }
 
   @Test func aSegmentUsedSeveralTimesUnderAnotherNameIsOneError() {

@@ -39,7 +39,8 @@ import Testing
     #expect(usage.status == 2)
     #expect(usage.stderr.hasPrefix("error: --as-of: 'soon' is not an ISO 8601 time"))
     #expect(!usage.stderr.contains("Error:"))
-    let rule = try PlayloopCLI.run(["explain", playbook, "C-0001", "--rule", "evangelst"], environment: ["NO_COLOR": "1"])
+    let rule = try PlayloopCLI.run(
+      ["explain", playbook, "C-0001", "--rule", "evangelst"], environment: ["NO_COLOR": "1"])
     #expect(rule.status == 2)
     #expect(rule.stderr == "error: no rule 'evangelst' in \(playbook)\n  hint: did you mean 'evangelist'?\n")
     // A missing playbook, an unwritable JUnit file, a missing ledger: 2.
@@ -50,7 +51,8 @@ import Testing
     #expect(try PlayloopCLI.run(["ledger", folder.appendingPathComponent("none.ledger").path]).status == 2)
     // A failing test: 1.
     let failing = try broken(folder) {
-      $0.replacingOccurrences(of: "expect customer C-0001 gets THANKS10 via email", with: "expect customer C-0001 gets nothing")
+      $0.replacingOccurrences(
+        of: "expect customer C-0001 gets THANKS10 via email", with: "expect customer C-0001 gets nothing")
     }
     let test = try PlayloopCLI.run(["test", failing], environment: ["NO_COLOR": "1"])
     #expect(test.status == 1)

@@ -4,6 +4,7 @@ public import PlaybookLanguage
 /// line for a problem with a row. `diagnostic(loadedAt:_:)` is the one way it reaches a
 /// person, as a `Diagnostic` at the data file's line with a note at the playbook's `load`.
 public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What went wrong, for the diagnostic's code.
   public enum Kind: Sendable, Equatable {
     /// The file does not exist or cannot be read.
     case unreadableFile
@@ -17,15 +18,18 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case badRow
   }
 
+  /// What went wrong.
   public var kind: Kind
   /// What is wrong, without the file's name (the diagnostic's location gives it).
   public var message: String
+  /// The data file.
   public var file: String
   /// The 1-based line in `file`, when the problem is one row.
   public var line: Int?
   /// The fix, e.g. `did you mean 'id'?`.
   public var hint: String?
 
+  /// A load error in `file`, at `line` for a problem with one row.
   public init(_ kind: Kind, _ message: String, file: String, line: Int? = nil, hint: String? = nil) {
     self.kind = kind
     self.message = message

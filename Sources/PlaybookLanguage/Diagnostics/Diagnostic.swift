@@ -6,15 +6,19 @@
 /// comes from the catalogue's factories (`DiagnosticMessage.unknownField(…)`), so each
 /// message has its code.
 public struct Diagnostic: Hashable, Sendable, Error {
-  public enum Severity: String, Sendable { case error, warning, note }
+  /// How bad: an error stops the command, a warning and a note do not.: String, Sendable { case error, warning, note }
 
   /// A further place that explains this diagnostic, e.g. the `load` statement that read a
   /// bad data file.
   public struct Note: Hashable, Sendable {
+    /// What the note says, e.g. `loaded here`.
     public var message: String
+    /// The file it points into; nil for a note with no place.
     public var file: String?
+    /// Where in the file; nil for the whole file.
     public var range: SourceRange?
 
+    /// A note at a place.
     public init(_ message: String, file: String?, range: SourceRange?) {
       self.message = message
       self.file = file
@@ -24,9 +28,12 @@ public struct Diagnostic: Hashable, Sendable, Error {
 
   /// A suggested edit: replace the text at `range` with `replacement`.
   public struct FixIt: Hashable, Sendable {
+    /// The text to replace.
     public var range: SourceRange
+    /// What should stand there instead.
     public var replacement: String
 
+    /// A fix-it replacing `range` with `replacement`.
     public init(range: SourceRange, replacement: String) {
       self.range = range
       self.replacement = replacement
@@ -35,6 +42,7 @@ public struct Diagnostic: Hashable, Sendable, Error {
 
   /// What went wrong, from the catalogue: a stable id, a severity and a kind.
   public var code: DiagnosticCode
+  /// The message, e.g. `unknown phrase 'withn'`.
   public var message: String
   /// The file the range points into (a playbook, `<shell>`, or a data file); nil for a
   /// command's message that has no place (`error: no data loaded …`).
@@ -44,7 +52,9 @@ public struct Diagnostic: Hashable, Sendable, Error {
   public var range: SourceRange?
   /// One line telling the fix, e.g. `did you mean 'within'?`.
   public var hint: String?
+  /// Further places that explain it.
   public var notes: [Note]
+  /// Suggested edits, for tools.
   public var fixIts: [FixIt]
 
   /// The code's severity.

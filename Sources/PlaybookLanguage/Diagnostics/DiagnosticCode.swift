@@ -76,6 +76,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case failure
   }
 
+  /// Warning for what does not stop a command, error for the rest.
   public var severity: Diagnostic.Severity {
     switch self {
     case .mixedIndentation, .rowSetAside: .warning
@@ -83,6 +84,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     }
   }
 
+  /// What kind of failure the code is.
   public var kind: Kind {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,

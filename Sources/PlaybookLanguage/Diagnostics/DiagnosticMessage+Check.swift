@@ -21,6 +21,7 @@ extension DiagnosticMessage {
   static let noCustomersTable = Self(
     .noCustomers, "no customers table", hint: "load the customers with `load customers from \"customers.csv\"`")
 
+  /// `the playbook loads no customers table` (noCustomers).
   public static let loadsNoCustomers = Self(
     .noCustomers, "the playbook loads no customers table", hint: "add `load customers from \"customers.csv\"`")
 

@@ -5,6 +5,7 @@ extension DiagnosticMessage {
     Self(.usageError, text, hint: hint)
   }
 
+  /// `a ledger records what a run exports, and this run exports nothing` (ledgerWithoutExport).
   public static let ledgerWithoutExport = Self(
     .ledgerWithoutExport, "a ledger records what a run exports, and this run exports nothing",
     hint: "add `export to \"DIR\"` to the playbook or pass --out DIR")
@@ -14,6 +15,7 @@ extension DiagnosticMessage {
     Self(.unknownCustomer, "no customer '\(id)'" + (NearNames.didYouMean(suggestions).map { "; \($0)" } ?? ""))
   }
 
+  /// `no rule 'RULE' in FILE` (unknownRule).
   public static func unknownRule(_ rule: String, in file: String, hint: String?) -> Self {
     Self(.unknownRule, "no rule '\(rule)' in \(file)", hint: hint)
   }
@@ -23,13 +25,16 @@ extension DiagnosticMessage {
     Self(.unknownName, "no \(kinds) named '\(name)'" + (suggestion.map { "; \($0)" } ?? ""))
   }
 
+  /// `'TEXT' is not an ISO 8601 time such as 2026-11-01T09:00:00Z` (usageError).
   public static func invalidTime(_ text: String) -> Self {
     Self(.usageError, "'\(text)' is not an ISO 8601 time such as 2026-11-01T09:00:00Z")
   }
 
+  /// `no data loaded: :load a playbook, or type `load customers from "FILE"`` (noData).
   public static let noData = Self(
     .noData, "no data loaded: :load a playbook, or type `load customers from \"FILE\"`")
 
+  /// `no export folder: use :export DIR, or add `export to "DIR"`` (noExportFolder).
   public static let noExportFolder = Self(
     .noExportFolder, "no export folder: use :export DIR, or add `export to \"DIR\"`")
 
@@ -38,6 +43,7 @@ extension DiagnosticMessage {
     Self(.notChanged, "\(what) not changed: statements using it would be wrong")
   }
 
+  /// `cannot drop SLOT: the playbook still uses it` (stillUsed).
   public static func stillUsed(_ slot: String) -> Self {
     Self(.stillUsed, "cannot drop \(slot): the playbook still uses it")
   }

@@ -3,8 +3,11 @@
 /// factories in the `DiagnosticMessage+…` files, one per message, so every text has its
 /// code and the catalogue says everything Playloop can report.
 public struct DiagnosticMessage: Hashable, Sendable {
+  /// The catalogue entry.
   public let code: DiagnosticCode
+  /// The message.
   public let text: String
+  /// One line telling the fix.
   public let hint: String?
   /// What the text at the diagnostic's range should read instead, when that is certain
   /// (`==` for `=`); it becomes the diagnostic's fix-it.
