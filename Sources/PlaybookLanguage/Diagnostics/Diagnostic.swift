@@ -6,7 +6,8 @@
 /// comes from the catalogue's factories (`DiagnosticMessage.unknownField(…)`), so each
 /// message has its code.
 public struct Diagnostic: Hashable, Sendable, Error {
-  /// How bad: an error stops the command, a warning and a note do not.: String, Sendable { case error, warning, note }
+  /// How bad: an error stops the command, a warning and a note do not.
+  public enum Severity: String, Sendable { case error, warning, note }
 
   /// A further place that explains this diagnostic, e.g. the `load` statement that read a
   /// bad data file.
