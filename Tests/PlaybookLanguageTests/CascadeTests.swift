@@ -82,4 +82,17 @@ import Testing
     #expect(diagnostics.map(\.code) == [.unknownColumn])
     #expect(diagnostics.first?.range?.start.line == 4)
   }
+
+  @Test func aRuleWhoseConditionDoesNotParseIsOneError() {
+    let (_, diagnostics) = parse(
+      CheckerDiagnosticsTests.header
+        + """
+        rule a
+          when complaint.csat >= >= 4 and complaint resolved within 4h
+          and customer in vip
+          send THANKS10 via email
+
+        """)
+    #expect(diagnostics.map(\.message) == ["expected an expression, found '>='"])
+  }
 }
