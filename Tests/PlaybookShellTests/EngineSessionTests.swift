@@ -118,6 +118,8 @@ import Testing
         \(Repository.serviceRecovery):27:8: error: orders has no 'resolved_at' column for 'resolved'
           27 |   when complaint resolved within 4h and complaint.csat >= 4
              |        ^~~~~~~~~ map it with `with resolved = COLUMN` on the load
+        \(Repository.serviceRecovery):31:8: note: also here
+        \(Repository.serviceRecovery):31:40: note: also here
         """)
     #expect(!session.hasUnsavedChanges)
     #expect(

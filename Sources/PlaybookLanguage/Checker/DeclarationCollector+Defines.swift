@@ -15,15 +15,13 @@ extension DeclarationCollector {
       }
       guard let base = model.rows[source], !base.table.isEmpty else {
         report(
-          define.source.range, "unknown row '\(define.source.text)'", code: "unknown_row",
-          hint: suggestion(define.source.text, among: model.rows.keys.sorted()))
+          .unknownRow(define.source.text, hint: NearNames.didYouMean(define.source.text, in: model.rows.keys.sorted())),
+          at: define.source.range)
         model.rows[define.name.text] = nil
         continue
       }
       if base.isCustomer {
-        report(
-          define.source.range, "define names a kind of event row; customers are grouped with segment",
-          code: "invalid_define", hint: "write `segment \(define.name.text) = …`")
+        report(.defineOverCustomers(define.name.text), at: define.source.range)
         model.rows[define.name.text] = nil
         continue
       }
