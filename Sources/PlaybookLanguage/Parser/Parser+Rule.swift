@@ -1,6 +1,4 @@
 extension Parser {
-  static let ruleClauses = ["when", "and", "unless", "send"]
-
   /// `rule NAME [priority N]`, then its `when` / `and` / `unless` / `send` lines, up to a
   /// blank line or the next statement. Each line recovers on its own, so every broken
   /// line of a rule is reported.
@@ -23,20 +21,20 @@ extension Parser {
     var sends: [Send] = []
     // Which list an `and` line joins.
     var joinsExceptions: Bool?
-    while nextLineContinues(Parser.isRuleLine) {
+    while nextLineBelongs(to: .rule) {
       advance()
       let clause = current
       let lineOK = line { p throws(ParseFailure) in
-        switch clause.kind == .word ? clause.text : "" {
-        case "when":
+        switch clause.kind == .word ? RuleClause(rawValue: clause.text) : nil {
+        case .when:
           p.advance()
           joinsExceptions = false
           conditions.append(try p.parseExpression())
-        case "unless":
+        case .unless:
           p.advance()
           joinsExceptions = true
           exceptions.append(try p.parseExpression())
-        case "and":
+        case .and:
           guard let toExceptions = joinsExceptions else {
             throw p.failure(
               "'and' must follow a 'when' or 'unless' line", at: clause.range,
@@ -51,10 +49,10 @@ extension Parser {
           } else {
             conditions.append(condition)
           }
-        case "send":
+        case .send:
           sends.append(try p.parseSend())
-        default:
-          throw p.unknownClause(in: "rule", expected: Parser.ruleClauses)
+        case nil:
+          throw p.unknownClause(in: "rule", expected: StatementKeyword.rule.clauses)
         }
       }
       ok = ok && lineOK
@@ -62,13 +60,6 @@ extension Parser {
     guard ok, let name else { return nil }
     let rule = Rule(name: name, priority: priority, conditions: conditions, exceptions: exceptions, sends: sends)
     return Statement(.rule(rule), range: SourceRange(start: start.range.start, end: lastEnd))
-  }
-
-  /// A rule's line: a clause keyword, or any indented line that is not a statement
-  /// (so a misspelt clause is reported as one).
-  private static func isRuleLine(_ token: Token) -> Bool {
-    if token.kind == .word, ruleClauses.contains(token.text) { return true }
-    return token.isIndented && !(token.kind == .word && PlaybookParser.statementKeywords.contains(token.text))
   }
 
   /// `send OFFER via ch1, ch2 [after D]`

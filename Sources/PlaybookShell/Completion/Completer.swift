@@ -1,4 +1,6 @@
 import Foundation
+import PlaybookEngine
+import PlaybookLanguage
 
 /// Context-aware Tab completion: given the line and the cursor, what the word before the
 /// cursor could become. A pure function of the line, the vocabulary and the directory
@@ -56,7 +58,7 @@ public struct Completer: Sendable {
       if !word.contains("/") {
         completion = Completion(
           word: completion.word,
-          candidates: completion.candidates + ShellCommand.ExportFormat.allCases.map(\.rawValue),
+          candidates: completion.candidates + ExportFormat.allCases.map(\.rawValue),
           terminator: " ", isPath: true)
       }
       return completion
@@ -65,7 +67,7 @@ public struct Completer: Sendable {
     case .name(let kinds):
       return Completion(word: word, candidates: vocabulary.names(kinds))
     case .format:
-      return Completion(word: word, candidates: ShellCommand.ExportFormat.allCases.map(\.rawValue))
+      return Completion(word: word, candidates: ExportFormat.allCases.map(\.rawValue))
     case .time:
       return Completion(word: word, candidates: ["now"])
     case .count:
@@ -117,9 +119,8 @@ public struct Completer: Sendable {
       return Completion(word: word, candidates: fields.map { row + "." + $0 })
     }
     guard let last = previous.last else {
-      let starters = PlaybookWords.statementKeywords.union(
-        continuing ? PlaybookWords.continuationWords : [])
-      return Completion(word: word, candidates: Array(starters))
+      let starters = PlaybookGrammar.statementWords + (continuing ? PlaybookGrammar.continuationWords : [])
+      return Completion(word: word, candidates: starters)
     }
     if previous.count == 1, let kind = Self.definedKind[last] {
       return Completion(word: word, candidates: vocabulary.names(kind))

@@ -1,3 +1,5 @@
+import PlaybookLanguage
+
 /// The names a session knows, for completion: what the playbook defines and what the
 /// loaded data holds. The session builds it; the shell never looks inside the engine.
 public struct ShellVocabulary: Sendable {
@@ -11,13 +13,13 @@ public struct ShellVocabulary: Sendable {
   public var rowFields: [String: [String]]
   /// Customer keys, for `:explain`, `:customer` and `expect customer`.
   public var customerIDs: [String]
-  /// The language's keywords; the parser's list can be supplied here.
+  /// The language's keywords (`PlaybookGrammar.keywords` unless a test supplies others).
   public var keywords: [String]
 
   public init(
     rules: [String] = [], segments: [String] = [], offers: [String] = [],
     channels: [String] = [], definitions: [String] = [], rowFields: [String: [String]] = [:],
-    customerIDs: [String] = [], keywords: [String] = PlaybookWords.keywords
+    customerIDs: [String] = [], keywords: [String] = PlaybookGrammar.keywords
   ) {
     self.rules = rules
     self.segments = segments

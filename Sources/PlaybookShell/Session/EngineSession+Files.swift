@@ -84,7 +84,7 @@ extension EngineSession {
 
   /// `:export [DIR] [csv|jsonl]`: the audience files, decisions log and summary, as
   /// `playloop run` writes them.
-  func export(to directory: String?, format: ShellCommand.ExportFormat?) -> ShellOutput {
+  func export(to directory: String?, format: ExportFormat?) -> ShellOutput {
     let workspace: Workspace
     switch requireData() {
     case .success(let w): workspace = w
@@ -98,9 +98,7 @@ extension EngineSession {
       return ShellOutputError("no export folder: use :export DIR, or add `export to \"DIR\"`")
         .output
     }
-    let exportFormat =
-      format.flatMap { ExportFormat(rawValue: $0.rawValue) }
-      ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
+    let exportFormat = format ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
     guard let run = currentRun() else { return .message("stopped; nothing exported") }
     let summary = RunSummary(
       playbook: model.name, clock: run.plan.clock, window: model.window,

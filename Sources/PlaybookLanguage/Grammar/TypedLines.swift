@@ -1,0 +1,32 @@
+extension PlaybookGrammar {
+  /// The statement a line starts: its first word, after any indentation, when that is
+  /// a statement word.
+  public static func statement(startedBy line: Substring) -> StatementKeyword? {
+    StatementKeyword(rawValue: String(firstWord(of: line.drop(while: \.isWhitespace))))
+  }
+
+  /// Whether a line typed after the first line of an open statement continues it: how
+  /// the shell knows a typed statement is complete. `open` is the statement the first
+  /// line started (nil when it started none; the parser reports that line).
+  ///
+  /// A blank line never continues. A line the open block takes does (`takesLine`: a
+  /// test's indented `as of` and `load`); any other line that starts a statement does
+  /// not. An indented line, a comment, or a line starting with a continuation word
+  /// does. This gathers a little more than the parser reads as one statement (`from`
+  /// under a `rule`, an indented line under an `offer`), so the parser sees the whole
+  /// typed text and says what does not belong.
+  public static func continues(_ line: Substring, statement open: StatementKeyword?) -> Bool {
+    let text = line.drop(while: \.isWhitespace)
+    guard !text.isEmpty else { return false }
+    let indented = line.first?.isWhitespace == true
+    let word = String(firstWord(of: text))
+    if let open, open.takesLine(startingWith: word, indented: indented) { return true }
+    if StatementKeyword(rawValue: word) != nil { return false }
+    return indented || text.hasPrefix("#") || continuationWords.contains(word)
+  }
+
+  /// The word a line's text starts with: letters, digits and `_`.
+  static func firstWord(of text: Substring) -> Substring {
+    text.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+  }
+}
