@@ -96,6 +96,25 @@ import Testing
     #expect(diagnostics.map(\.message) == [message])
   }
 
+  /// The rule the shell groups typed lines by agrees with the parser on every example:
+  /// each later line of an example continues it; the first line of any example, next,
+  /// does not, and the parser reads the two as two statements.
+  @Test(arguments: StatementKeyword.allCases)
+  func typedLinesGroupAsTheParserReads(_ keyword: StatementKeyword) throws {
+    let text = try #require(Self.examples[keyword])
+    for line in text.split(separator: "\n").dropFirst() {
+      #expect(PlaybookGrammar.continues(line, statement: keyword), "\(line)")
+    }
+    for other in StatementKeyword.allCases {
+      let next = try #require(Self.examples[other])
+      let first = try #require(next.split(separator: "\n").first)
+      #expect(!PlaybookGrammar.continues(first, statement: keyword), "\(first)")
+      let (playbook, diagnostics) = parse(text + "\n" + next)
+      #expect(playbook.statements.map(\.kind.keyword) == [keyword, other])
+      #expect(diagnostics.isEmpty)
+    }
+  }
+
   @Test func unknownExportFormatsAreTheGrammars() {
     let (_, diagnostics) = parse(#"export to "out" as jsnl"#)
     #expect(diagnostics.map(\.message) == ["unknown export format 'jsnl'"])
@@ -127,6 +146,9 @@ import Testing
     #expect(!continues("as of 2026-11-01", after: .test))
     #expect(!continues("  as of 2026-11-01", after: .rule))
     #expect(!continues("  load tickets from \"t.csv\"", after: .load))
+    // A load's row name may sit on a line of its own; `as of` there is a clock.
+    #expect(continues("as ticket", after: .load))
+    #expect(!continues("  as of 2026-11-01", after: .load))
     #expect(PlaybookGrammar.statement(startedBy: "  as of 2026-11-01") == .asOf)
     #expect(PlaybookGrammar.statement(startedBy: "when x") == nil)
   }

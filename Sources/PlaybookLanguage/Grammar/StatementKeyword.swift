@@ -37,24 +37,37 @@ public enum StatementKeyword: String, CaseIterable, Sendable {
   /// continue it; empty for statements without clauses.
   public var clauses: [String] {
     switch self {
-    case .load: LoadClause.allCases.map(\.rawValue)
-    case .rule: RuleClause.allCases.map(\.rawValue)
-    case .test: TestClause.allCases.map(\.rawValue)
+    case .load: Self.loadClauses
+    case .rule: Self.ruleClauses
+    case .test: Self.testClauses
     case .playbook, .asOf, .window, .define, .segment, .channel, .offer, .limit, .holdout, .export, .ledger: []
     }
   }
+
+  // Built once: the parser asks for a block's clauses on every line.
+  private static let loadClauses = LoadClause.allCases.map(\.rawValue)
+  private static let ruleClauses = RuleClause.allCases.map(\.rawValue)
+  private static let testClauses = TestClause.allCases.map(\.rawValue)
 }
 
 extension StatementKeyword {
-  /// Whether a line starting with `word` belongs to this block (a rule, a test) as one
-  /// of its lines: a clause that starts no statement, an indented clause (a test's
-  /// `as of`, `load`), or any other indented line that starts no statement, so that a
-  /// misspelt clause is reported as one. Statements other than blocks take no such lines.
-  public func takesLine(startingWith word: some StringProtocol, indented: Bool) -> Bool {
-    guard lines == .block else { return false }
-    let startsStatement = StatementKeyword(rawValue: String(word)) != nil
-    if clauses.contains(where: { $0 == word }) { return indented || !startsStatement }
-    return indented && !startsStatement
+  /// Whether a line whose first words are `word` and `next` belongs to this statement as
+  /// one of its lines. A load takes a line starting with one of its clauses, except
+  /// `as of` (a test's clock). A block (a rule, a test) takes a clause that starts no
+  /// statement, an indented clause (a test's `as of`, `load`), or any other indented
+  /// line that starts no statement, so that a misspelt clause is reported as one. Other
+  /// statements take no following lines.
+  public func takesLine(startingWith word: some StringProtocol, then next: some StringProtocol, indented: Bool) -> Bool {
+    let isClause = clauses.contains { $0 == word }
+    switch lines {
+    case .one, .expression:
+      return false
+    case .clauses:
+      return isClause && !(word == "as" && next == "of")
+    case .block:
+      let startsStatement = StatementKeyword(rawValue: String(word)) != nil
+      return isClause ? indented || !startsStatement : indented && !startsStatement
+    }
   }
 }
 

@@ -8,10 +8,7 @@ extension Parser {
       draft.table = try p.expectName("a table name after 'load'")
       try p.parseLoadClauses(&draft)
     }
-    // `as of` on the next line is a test's clock, not a row name.
-    while nextLineContinues({ $0.kind == .word && LoadClause(rawValue: $0.text) != nil }),
-      !(peek().isWord("as") && peek(2).isWord("of"))
-    {
+    while nextLineBelongs(to: .load) {
       advance()
       ok = line { p throws(ParseFailure) in try p.parseLoadClauses(&draft) } && ok
     }

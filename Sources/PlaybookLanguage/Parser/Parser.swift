@@ -170,10 +170,15 @@ struct Parser {
     return next.kind != .end && !next.blankLineBefore && belongs(next)
   }
 
-  /// At a line end: whether the next line is one of `block`'s lines (see
+  /// At a line end: whether the next line is one of `statement`'s lines (see
   /// `StatementKeyword.takesLine`).
-  func nextLineBelongs(to block: StatementKeyword) -> Bool {
-    nextLineContinues { block.takesLine(startingWith: $0.kind == .word ? $0.text : "", indented: $0.isIndented) }
+  func nextLineBelongs(to statement: StatementKeyword) -> Bool {
+    let second = peek(2)
+    return nextLineContinues {
+      statement.takesLine(
+        startingWith: $0.kind == .word ? $0.text : "", then: second.kind == .word ? second.text : "",
+        indented: $0.isIndented)
+    }
   }
 
   /// Runs one line's parser; on failure records the diagnostic and skips the line.
