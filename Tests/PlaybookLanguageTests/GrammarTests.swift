@@ -12,43 +12,43 @@ import Testing
     .asOf: "as of 2026-11-01T00:00:00Z",
     .window: "window all",
     .load: """
-      load tickets
-        as ticket
-        from "t.csv"
-        key id
-        link customer_id
-        with opened = opened_at
-        types csat = integer
-      """,
+    load tickets
+      as ticket
+      from "t.csv"
+      key id
+      link customer_id
+      with opened = opened_at
+      types csat = integer
+    """,
     .define: #"define complaint = ticket where ticket.kind == "complaint" and ticket open for 3d"#,
     .segment: """
-      segment vip = customer.tier in ["gold", "platinum"] or count(ticket where ticket responded after 4h in last 30d) > 2 \
-      and not (sum(ticket.csat) >= avg(ticket.csat) + min(ticket.csat) - max(ticket.csat)) \
-      and customer.note contains any ["x"] and customer.email is not null and customer.vip != true \
-      and customer.x != false and customer.at < now
-      """,
+    segment vip = customer.tier in ["gold", "platinum"] or count(ticket where ticket responded after 4h in last 30d) > 2 \
+    and not (sum(ticket.csat) >= avg(ticket.csat) + min(ticket.csat) - max(ticket.csat)) \
+    and customer.note contains any ["x"] and customer.email is not null and customer.vip != true \
+    and customer.x != false and customer.at < now
+    """,
     .channel: "channel email address customer.email requires customer.opt_in",
     .offer: #"offer THANKS10 "10% off" valid 30d"#,
     .rule: """
-      rule quick priority 5
-        when complaint resolved within 4h
-        and complaint resolved after 1h
-        unless customer in vip
-        send THANKS10 via email after 1d
-      """,
+    rule quick priority 5
+      when complaint resolved within 4h
+      and complaint resolved after 1h
+      unless customer in vip
+      send THANKS10 via email after 1d
+    """,
     .limit: "limit 1 per customer per 7d",
     .holdout: "holdout 5%",
     .export: #"export to "out" as jsonl"#,
     .ledger: #"ledger "runs.sqlite""#,
     .test: """
-      test "thanks"
-        as of 2026-11-01
-        load tickets from "t.csv"
-        expect customer C-1 gets THANKS10 via email
-        expect customer C-2 gets no THANKS10
-        expect customer C-3 gets nothing
-        expect audience THANKS10 >= 1
-      """,
+    test "thanks"
+      as of 2026-11-01
+      load tickets from "t.csv"
+      expect customer C-1 gets THANKS10 via email
+      expect customer C-2 gets no THANKS10
+      expect customer C-3 gets nothing
+      expect audience THANKS10 >= 1
+    """,
   ]
 
   @Test(arguments: StatementKeyword.allCases)

@@ -57,7 +57,8 @@ extension StatementKeyword {
   /// statement, an indented clause (a test's `as of`, `load`), or any other indented
   /// line that starts no statement, so that a misspelt clause is reported as one. Other
   /// statements take no following lines.
-  public func takesLine(startingWith word: some StringProtocol, then next: some StringProtocol, indented: Bool) -> Bool {
+  public func takesLine(startingWith word: some StringProtocol, then next: some StringProtocol, indented: Bool) -> Bool
+  {
     let isClause = clauses.contains { $0 == word }
     switch lines {
     case .one, .expression:

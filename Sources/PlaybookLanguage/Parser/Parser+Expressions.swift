@@ -260,7 +260,8 @@ extension Parser {
       advance()
       phrase = .inLast(try expectDuration(after: "last"))
     default:
-      if !Parser.wordsAfterOperand.contains(word.text), let hint = Parser.didYouMean(word.text, in: PlaybookGrammar.phraseWords)
+      if !Parser.wordsAfterOperand.contains(word.text),
+        let hint = Parser.didYouMean(word.text, in: PlaybookGrammar.phraseWords)
       {
         throw failure("unknown phrase '\(word.text)'", at: word.range, hint: hint)
       }
