@@ -122,7 +122,7 @@ public struct Completer: Sendable {
       let starters = PlaybookGrammar.statementWords + (continuing ? PlaybookGrammar.continuationWords : [])
       return Completion(word: word, candidates: starters)
     }
-    if previous.count == 1, let kind = Self.definedKind[last] {
+    if previous.count == 1, let statement = StatementKeyword(rawValue: last), let kind = Self.definedKind[statement] {
       return Completion(word: word, candidates: vocabulary.names(kind))
     }
     switch last {
@@ -147,9 +147,8 @@ public struct Completer: Sendable {
   }
 
   /// After `rule`, `segment`, … the name being (re)defined.
-  private static let definedKind: [String: CommandSpec.NameKinds] = [
-    "rule": .rules, "segment": .segments, "offer": .offers, "channel": .channels,
-    "define": .definitions,
+  private static let definedKind: [StatementKeyword: CommandSpec.NameKinds] = [
+    .rule: .rules, .segment: .segments, .offer: .offers, .channel: .channels, .define: .definitions,
   ]
 
   private static func isWordCharacter(_ c: Character) -> Bool {
