@@ -14,6 +14,7 @@
 public enum PlaybookFormatter {
   /// The formatted text, ending with one line break (empty for an empty playbook).
   /// - Parameters:
+  ///   - playbook: the statements and comments to print.
   ///   - source: the text `playbook` was parsed from, for its blank lines; without it
   ///     (a playbook assembled in the shell) a blank line separates statements of
   ///     different kinds.
