@@ -115,8 +115,9 @@ import Testing
     #expect(complete("  wh⏐", continuing: true).candidates == ["when"])
   }
 
-  /// Completion offers the grammar's words: its statement words to start a line (and
-  /// continuation words on a continuing line), every keyword inside an expression.
+  /// Completion offers the grammar's words and only those: its statement words to start
+  /// a line (and continuation words on a continuing line), every keyword inside an
+  /// expression.
   @Test func completionOffersTheGrammarsWords() {
     let plain = Completer(vocabulary: ShellVocabulary(), listDirectory: { _ in [] })
     #expect(plain.complete("", cursor: 0).candidates == PlaybookGrammar.statementWords.sorted())

@@ -142,7 +142,7 @@ public struct Completer: Sendable {
       let names =
         vocabulary.segments + vocabulary.definitions + vocabulary.offers
         + vocabulary.channels + Array(vocabulary.rowFields.keys)
-      return Completion(word: word, candidates: vocabulary.keywords + names)
+      return Completion(word: word, candidates: PlaybookGrammar.keywords + names)
     }
   }
 

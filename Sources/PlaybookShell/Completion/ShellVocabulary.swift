@@ -1,5 +1,3 @@
-import PlaybookLanguage
-
 /// The names a session knows, for completion: what the playbook defines and what the
 /// loaded data holds. The session builds it; the shell never looks inside the engine.
 public struct ShellVocabulary: Sendable {
@@ -13,13 +11,11 @@ public struct ShellVocabulary: Sendable {
   public var rowFields: [String: [String]]
   /// Customer keys, for `:explain`, `:customer` and `expect customer`.
   public var customerIDs: [String]
-  /// The language's keywords (`PlaybookGrammar.keywords` unless a test supplies others).
-  public var keywords: [String]
 
   public init(
     rules: [String] = [], segments: [String] = [], offers: [String] = [],
     channels: [String] = [], definitions: [String] = [], rowFields: [String: [String]] = [:],
-    customerIDs: [String] = [], keywords: [String] = PlaybookGrammar.keywords
+    customerIDs: [String] = []
   ) {
     self.rules = rules
     self.segments = segments
@@ -28,7 +24,6 @@ public struct ShellVocabulary: Sendable {
     self.definitions = definitions
     self.rowFields = rowFields
     self.customerIDs = customerIDs
-    self.keywords = keywords
   }
 
   /// The names of the given kinds, in a fixed order.
