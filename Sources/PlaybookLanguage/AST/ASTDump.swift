@@ -11,6 +11,7 @@ public enum ASTDump {
     return lines.joined(separator: "\n")
   }
 
+  /// One statement on one line, as `(KEYWORD parts…)`: `(segment vip (>= customer.lifetime_value 1000))`.
   public static func dump(_ statement: Statement) -> String {
     switch statement.kind {
     case .playbook(let name): return "(playbook \(string(name)))"
@@ -68,7 +69,7 @@ public enum ASTDump {
     }
   }
 
-  public static func dump(_ expr: Expr) -> String {
+  static func dump(_ expr: Expr) -> String {
     switch expr.kind {
     case .number(let n): return n.spelling
     case .string(let s): return string(s)

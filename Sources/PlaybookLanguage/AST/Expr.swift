@@ -1,5 +1,6 @@
 /// An expression with its source range.
 public struct Expr: Hashable, Sendable {
+  /// The forms of expression, one case each (docs/LANGUAGE.md, "Expressions").
   public indirect enum Kind: Hashable, Sendable {
     case number(NumberLiteral)
     case string(StringLiteral)
@@ -32,20 +33,26 @@ public struct Expr: Hashable, Sendable {
     case aggregate(Aggregate)
   }
 
+  /// Which expression it is, and its parts.
   public var kind: Kind
+  /// From the expression's first character to its last.
   public var range: SourceRange
 
+  /// An expression of `kind` spanning `range`.
   public init(_ kind: Kind, range: SourceRange) {
     self.kind = kind
     self.range = range
   }
 }
 
+/// A prefix operator: `not` (on a condition) or `-` (on a number or a duration).
 public enum UnaryOperator: String, Hashable, Sendable {
   case not
   case negate = "-"
 }
 
+/// An infix operator; the raw value is its spelling (`and`, `==`, `+`).
+/// Precedence, loosest first: `or`, `and`, comparisons, `+ -`, `* /`.
 public enum BinaryOperator: String, Hashable, Sendable {
   case or, and
   case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">"
@@ -80,17 +87,23 @@ public enum Phrase: Hashable, Sendable {
 /// `count(complaint [where …] [in last D])`, `sum(order.total [where …] [in last D])`.
 /// Ranges over all of a customer's rows; binds no trigger.
 public struct Aggregate: Hashable, Sendable {
+  /// The aggregate functions; the raw value is the name as written.
   public enum Function: String, Hashable, Sendable, CaseIterable {
     case count, sum, avg, min, max
   }
 
+  /// Which function: `count` counts rows, the others read `field`.
   public var function: Function
+  /// The event row name ranged over (`complaint`, `order`).
   public var row: Name
   /// The summed field; nil for `count`.
   public var field: Name?
+  /// `where CONDITION`, on `row`; nil when every row counts.
   public var filter: Expr?
+  /// `in last D`: only rows opened within D before the clock; nil means all of them.
   public var inLast: DurationLiteral?
 
+  /// An aggregate; `field` is nil for `count`.
   public init(
     function: Function, row: Name, field: Name?, filter: Expr?, inLast: DurationLiteral?
   ) {

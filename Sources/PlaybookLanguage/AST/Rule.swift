@@ -6,7 +6,9 @@
 ///       unless customer in staff
 ///       send THANKS10 via email after 1d
 public struct Rule: Hashable, Sendable {
+  /// The rule's name, as decisions and explanations name it.
   public var name: Name
+  /// `priority N`: higher wins ties between rules; nil when absent (priority 0).
   public var priority: NumberLiteral?
   /// The `when` line then each `and` continuation line, in order; all must hold.
   public var conditions: [Expr]
@@ -16,6 +18,7 @@ public struct Rule: Hashable, Sendable {
   /// Each `send` line; a rule needs at least one (the checker says so).
   public var sends: [Send]
 
+  /// A rule with its clause lines; the parser makes these, tests build them by hand.
   public init(
     name: Name, priority: NumberLiteral?, conditions: [Expr], exceptions: [Expr], sends: [Send]
   ) {
@@ -29,10 +32,15 @@ public struct Rule: Hashable, Sendable {
 
 /// `send OFFER via ch1, ch2 [after D]`: the channels in order of preference.
 public struct Send: Hashable, Sendable {
+  /// The offer's code, as declared with `offer CODE`.
   public var offer: Name
+  /// `via ch1, ch2`: the channels in order of preference; the first reachable one is used.
   public var channels: [Name]
+  /// `after D`: how long after the trigger time to send; nil means at once (0).
   public var after: DurationLiteral?
+  /// From `send` to the end of its last clause.
   public var range: SourceRange
+  /// A `send` line.
   public init(offer: Name, channels: [Name], after: DurationLiteral?, range: SourceRange) {
     self.offer = offer
     self.channels = channels

@@ -1,14 +1,17 @@
 /// One top-level statement of a playbook.
 public struct Statement: Hashable, Sendable {
+  /// What the statement says: which statement it is, and its parts.
   public var kind: Kind
   /// From the statement's first keyword to the end of its last line.
   public var range: SourceRange
 
+  /// A statement of `kind` spanning `range`.
   public init(_ kind: Kind, range: SourceRange) {
     self.kind = kind
     self.range = range
   }
 
+  /// The statements of the language, one case per statement word (see ``StatementKeyword``).
   public enum Kind: Hashable, Sendable {
     /// `playbook "Name"`
     case playbook(StringLiteral)
@@ -40,14 +43,20 @@ public struct Load: Hashable, Sendable {
   public var table: Name
   /// `as NAME`: the row name; when nil the engine singularises `table`.
   public var rowName: Name?
+  /// `from "path"`: the data file's path as written, relative to the playbook's folder unless
+  /// absolute.
   public var path: StringLiteral
+  /// `key COL`: the column holding each row's id; nil means `id`.
   public var key: Name?
+  /// `link COL`: the column naming the row's customer; nil means `customer_id`. The
+  /// customers table has none.
   public var link: Name?
   /// `with field = column`: lifecycle (or any) field names mapped onto file columns.
   public var fieldMap: [FieldMapping]
   /// `types column = type`: column types stated where inference guesses wrong.
   public var columnTypes: [ColumnTypeDeclaration]
 
+  /// A `load` statement; only the table and the path are required.
   public init(
     table: Name, rowName: Name? = nil, path: StringLiteral, key: Name? = nil, link: Name? = nil,
     fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = []
@@ -64,8 +73,11 @@ public struct Load: Hashable, Sendable {
 
 /// `field = column` in a `with` clause.
 public struct FieldMapping: Hashable, Sendable {
+  /// The field name used in expressions (`opened`, `responded`, `resolved`, or any).
   public var field: Name
+  /// The file's column the field reads (`created_at`).
   public var column: Name
+  /// `field = column`.
   public init(field: Name, column: Name) {
     self.field = field
     self.column = column
@@ -74,8 +86,12 @@ public struct FieldMapping: Hashable, Sendable {
 
 /// `column = type` in a `types` clause; `type` is one of `ColumnType`'s raw values.
 public struct ColumnTypeDeclaration: Hashable, Sendable {
+  /// The column whose type is stated.
   public var column: Name
+  /// The type as written: `integer`, `decimal`, `boolean`, `timestamp`, `date` or `text`;
+  /// the checker reports any other word.
   public var type: Name
+  /// `column = type`.
   public init(column: Name, type: Name) {
     self.column = column
     self.type = type
@@ -85,9 +101,13 @@ public struct ColumnTypeDeclaration: Hashable, Sendable {
 /// `define complaint = ticket where ticket.kind == "complaint"`: a new row name for the
 /// rows of another that match a condition.
 public struct Define: Hashable, Sendable {
+  /// The new row name (`complaint`).
   public var name: Name
+  /// The row name it narrows (`ticket`): a loaded table's row name or another `define`.
   public var source: Name
+  /// The `where` condition, written in terms of `source`.
   public var condition: Expr
+  /// `define name = source where condition`.
   public init(name: Name, source: Name, condition: Expr) {
     self.name = name
     self.source = source
@@ -97,8 +117,11 @@ public struct Define: Hashable, Sendable {
 
 /// `segment vip = customer.lifetime_value >= 1000`: a named customer condition.
 public struct Segment: Hashable, Sendable {
+  /// The segment's name, used as `customer in NAME`.
   public var name: Name
+  /// The condition on `customer` a member meets.
   public var condition: Expr
+  /// `segment name = condition`.
   public init(name: Name, condition: Expr) {
     self.name = name
     self.condition = condition
@@ -107,9 +130,14 @@ public struct Segment: Hashable, Sendable {
 
 /// `channel email address customer.email [requires customer.email_opt_in]`
 public struct Channel: Hashable, Sendable {
+  /// The channel's name, used in `send … via NAME`.
   public var name: Name
+  /// The customer's address on this channel (`customer.email`): a text; a null or empty one
+  /// makes the channel unreachable for that customer.
   public var address: Expr
+  /// The consent condition; nil means always allowed. A null counts as false.
   public var requires: Expr?
+  /// `channel name address EXPR [requires EXPR]`.
   public init(name: Name, address: Expr, requires: Expr?) {
     self.name = name
     self.address = address
@@ -119,9 +147,13 @@ public struct Channel: Hashable, Sendable {
 
 /// `offer THANKS10 "10% off your next order" valid 30d`
 public struct Offer: Hashable, Sendable {
+  /// The offer's code (`THANKS10`): what `send` names and what exports and the ledger record.
   public var code: Name
+  /// The description in quotes; nil when absent.
   public var description: StringLiteral?
+  /// `valid D`: how long a sent offer lasts (`expires_at` = `send_at` + D); nil means 30 days.
   public var valid: DurationLiteral?
+  /// `offer code ["description"] [valid D]`.
   public init(code: Name, description: StringLiteral?, valid: DurationLiteral?) {
     self.code = code
     self.description = description
@@ -131,9 +163,11 @@ public struct Offer: Hashable, Sendable {
 
 /// `limit 1 per customer [per 7d]`
 public struct Limit: Hashable, Sendable {
+  /// N: the most offers kept for one customer.
   public var count: NumberLiteral
   /// The rolling period of `per customer per D`; nil means per run.
   public var period: DurationLiteral?
+  /// `limit count per customer [per period]`.
   public init(count: NumberLiteral, period: DurationLiteral?) {
     self.count = count
     self.period = period
@@ -142,8 +176,12 @@ public struct Limit: Hashable, Sendable {
 
 /// `export to "out" [as csv|jsonl]`
 public struct Export: Hashable, Sendable {
+  /// The output folder as written, relative to the playbook's folder unless absolute.
   public var path: StringLiteral
+  /// `as csv` or `as jsonl` (``PlaybookGrammar/ExportFormat``); nil means csv, unless the
+  /// command line says otherwise.
   public var format: Name?
+  /// `export to path [as format]`.
   public init(path: StringLiteral, format: Name?) {
     self.path = path
     self.format = format

@@ -5,8 +5,11 @@ public enum ColumnType: String, Hashable, Sendable, CaseIterable {
 
 /// A column's name and type, as the checker sees it.
 public struct ColumnSchema: Hashable, Sendable {
+  /// The column's name as in the file's header (CSV) or keys (JSON Lines).
   public var name: String
+  /// The column's type: stated with `types`, else inferred from the data.
   public var type: ColumnType
+  /// A column named `name` of type `type`.
   public init(name: String, type: ColumnType) {
     self.name = name
     self.type = type
@@ -16,7 +19,9 @@ public struct ColumnSchema: Hashable, Sendable {
 /// The columns of each loaded table, keyed by table name (`customers`, `tickets`).
 /// The engine builds it from the files; tests hand one in.
 public struct DataSchema: Hashable, Sendable {
+  /// Table name (as in `load TABLE`) → its columns.
   public var tables: [String: [ColumnSchema]]
+  /// The schema of `tables`; empty by default, for checking without data.
   public init(tables: [String: [ColumnSchema]] = [:]) {
     self.tables = tables
   }

@@ -1,12 +1,12 @@
 /// Works out the type of an expression against the loaded columns, reporting unknown
 /// names and type errors. The plan compiler compiles the typed trees it builds
 /// (`TypedExpr`), so what checks is what runs.
-public struct ExpressionChecker {
-  public let model: PlaybookModel
-  public let schema: DataSchema
-  public private(set) var diagnostics: [Diagnostic] = []
+struct ExpressionChecker {
+  let model: PlaybookModel
+  let schema: DataSchema
+  private(set) var diagnostics: [Diagnostic] = []
   /// Event rows referenced outside aggregates, in source order (a rule's trigger).
-  public private(set) var bound: [Name] = []
+  private(set) var bound: [Name] = []
   /// Row names usable here; nil means any declared row.
   var allowedRows: Set<String>?
   /// What to say when a row outside `allowedRows` is used.
@@ -15,13 +15,13 @@ public struct ExpressionChecker {
   /// operands are pushed before it and gathered under it.
   private var typedStack: [TypedExpr] = []
 
-  public init(model: PlaybookModel, schema: DataSchema) {
+  init(model: PlaybookModel, schema: DataSchema) {
     self.model = model
     self.schema = schema
   }
 
   /// The type of `expr`, reporting any problem in it.
-  public mutating func type(of expr: Expr) -> ValueType {
+  mutating func type(of expr: Expr) -> ValueType {
     let mark = typedStack.count
     let valueType = inferredType(of: expr)
     let operands = Array(typedStack[mark...])
@@ -31,13 +31,13 @@ public struct ExpressionChecker {
   }
 
   /// `expr` with its type and its operands' types, reporting any problem in it.
-  public mutating func typed(_ expr: Expr) -> TypedExpr {
+  mutating func typed(_ expr: Expr) -> TypedExpr {
     _ = type(of: expr)
     return typedStack.removeLast()
   }
 
   /// A condition (see `checkCondition`) with its type and its operands' types.
-  public mutating func typedCondition(_ expr: Expr) -> TypedExpr {
+  mutating func typedCondition(_ expr: Expr) -> TypedExpr {
     checkCondition(expr)
     return typedStack.removeLast()
   }
@@ -99,7 +99,7 @@ public struct ExpressionChecker {
   }
 
   /// Checks that `expr` is a condition (true/false, or an event row: "there is one").
-  public mutating func checkCondition(_ expr: Expr) {
+  mutating func checkCondition(_ expr: Expr) {
     _ = requireBoolean(expr, what: "a condition")
   }
 
@@ -327,8 +327,8 @@ public struct ExpressionChecker {
 }
 
 /// The lifecycle fields each phrase reads.
-public enum PhraseFields {
-  public static func needed(by phrase: Phrase) -> [String] {
+enum PhraseFields {
+  static func needed(by phrase: Phrase) -> [String] {
     switch phrase {
     case .resolved, .resolvedWithin, .resolvedAfter, .openFor: return ["opened", "resolved"]
     case .respondedWithin, .respondedAfter: return ["opened", "responded"]

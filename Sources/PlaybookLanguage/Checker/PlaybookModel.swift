@@ -4,6 +4,7 @@
 /// the engine knows which files to load; `PlaybookChecker.check` then checks every
 /// expression against the loaded columns and gives a `CheckedPlaybook`.
 public struct PlaybookModel: Sendable {
+  /// The parsed playbook the declarations were collected from.
   public var playbook: Playbook
   /// The file the playbook came from, for diagnostics.
   public var file: String
@@ -13,18 +14,27 @@ public struct PlaybookModel: Sendable {
   public var clock: Int64?
   /// `window`, in seconds; nil for `window all`. Defaults to 30 days.
   public var window: Int64?
+  /// The `load` statements, resolved, in file order.
   public var tables: [TableBinding]
   /// Row names (`customer`, `ticket`, `complaint`) and what they stand for.
   public var rows: [String: RowBinding]
+  /// Segment name → its `segment` statement (`customer in NAME` reads it).
   public var segments: [String: Segment]
+  /// The `channel` statements in file order.
   public var channels: [Channel]
+  /// The `offer` statements in file order.
   public var offers: [Offer]
+  /// The `rule` statements in file order, each with its priority and position.
   public var rules: [RuleBinding]
+  /// `limit N per customer [per D]`; nil when absent (no cap).
   public var limit: Limit?
   /// `holdout N%`; 0 when absent.
   public var holdoutPercent: Double
+  /// `export to "dir" [as csv|jsonl]`; nil when absent.
   public var export: Export?
+  /// `ledger "file"`: the send ledger's path as written; nil when the playbook keeps none.
   public var ledger: StringLiteral?
+  /// The `test` statements in file order, run by `playloop test`.
   public var tests: [PlaybookTest]
   /// Whether collecting the declarations found an error: such a model never checks.
   public internal(set) var hasDeclarationErrors: Bool
@@ -38,6 +48,7 @@ public struct PlaybookModel: Sendable {
     return tables.first { $0.name == binding.table }
   }
 
+  /// The offer declared with `code` (`THANKS10`); nil when none is.
   public func offer(_ code: String) -> Offer? { offers.first { $0.code.text == code } }
-  public func channel(_ name: String) -> Channel? { channels.first { $0.name.text == name } }
+  func channel(_ name: String) -> Channel? { channels.first { $0.name.text == name } }
 }

@@ -1,5 +1,6 @@
 /// A declared rule with its priority and place (`CheckedRule` adds its trigger row).
 public struct RuleBinding: Sendable {
+  /// The `rule` statement as parsed.
   public var rule: Rule
   /// `priority`, 0 when absent.
   public var priority: Int

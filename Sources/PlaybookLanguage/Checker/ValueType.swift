@@ -15,6 +15,8 @@ public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
   /// Already reported; suppresses follow-on errors.
   case error
 
+  /// The type as diagnostics name it: `integer`, `number`, `text`, `list of text`,
+  /// `row 'complaint'`, ….
   public var description: String {
     switch self {
     case .number(let integer): return integer ? "integer" : "number"

@@ -2,8 +2,10 @@
 public struct SourceFile: Sendable {
   /// The path shown in diagnostics (`Playbooks/x.playbook`, `<shell>`).
   public let path: String
+  /// The whole text as read; line breaks may be LF or CRLF.
   public let text: String
 
+  /// A source named `path` (as diagnostics show it) holding `text`.
   public init(path: String, text: String) {
     self.path = path
     self.text = text
