@@ -2,12 +2,19 @@
 public struct Expr: Hashable, Sendable {
   /// The forms of expression, one case each (docs/LANGUAGE.md, "Expressions").
   public indirect enum Kind: Hashable, Sendable {
+    /// A number: `4`, `4.5`.
     case number(NumberLiteral)
+    /// A double-quoted string: `"complaint"`.
     case string(StringLiteral)
+    /// `true` or `false`.
     case bool(Bool)
+    /// `null`: a missing value; compare it only with `is null`.
     case null
+    /// A duration: `4h`, `1d12h`.
     case duration(DurationLiteral)
+    /// A date or date-time: `2026-11-01`, `2026-11-01T09:30:00Z`.
     case timestamp(TimestampLiteral)
+    /// A percentage: `5%`.
     case percent(PercentLiteral)
     /// The evaluation clock.
     case now
@@ -15,7 +22,9 @@ public struct Expr: Hashable, Sendable {
     case list([Expr])
     /// A row, or a row's field: `customer`, `complaint`, `complaint.csat`.
     case path(row: Name, field: Name?)
+    /// `not a`, `-a`.
     case unary(UnaryOperator, Expr)
+    /// `a OP b`: logic, comparison or arithmetic (see ``BinaryOperator``).
     case binary(BinaryOperator, Expr, Expr)
     /// `customer in vip` (segment membership); `negated` for `not in`.
     case inSegment(Expr, segment: Name, negated: Bool)

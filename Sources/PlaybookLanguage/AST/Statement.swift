@@ -19,18 +19,27 @@ public struct Statement: Hashable, Sendable {
     case asOf(TimestampLiteral)
     /// `window 30d` or `window all` (nil duration).
     case window(DurationLiteral?)
+    /// `load TABLE from "path" …`: a table of rows from a data file.
     case load(Load)
+    /// `define NAME = ROW where CONDITION`: a row name for some rows of another.
     case define(Define)
+    /// `segment NAME = CONDITION`: a named customer condition.
     case segment(Segment)
+    /// `channel NAME address EXPR [requires EXPR]`: a way to reach a customer.
     case channel(Channel)
+    /// `offer CODE ["description"] [valid D]`: what a rule can send.
     case offer(Offer)
+    /// `rule NAME [priority N]` with its `when`, `and`, `unless` and `send` lines.
     case rule(Rule)
+    /// `limit N per customer [per D]`: the most offers a customer gets.
     case limit(Limit)
     /// `holdout 5%`
     case holdout(PercentLiteral)
+    /// `export to "dir" [as csv|jsonl]`: where the results go.
     case export(Export)
     /// `ledger "nightly.sqlite"`
     case ledger(StringLiteral)
+    /// `test "name"` with its `as of`, `load` and `expect` lines.
     case test(PlaybookTest)
   }
 }

@@ -1,13 +1,20 @@
 /// The type of an expression, as the checker and the plan compiler see it.
 public indirect enum ValueType: Hashable, Sendable, CustomStringConvertible {
+  /// A number; `integer` when it is known to be whole (an integer column or literal).
   case number(integer: Bool)
+  /// A text: a string literal or a text column.
   case text
+  /// `true` or `false`: a condition.
   case boolean
+  /// A point in time, in whole seconds since 1970 (UTC); `now`, timestamp and date columns.
   case timestamp
+  /// A length of time in seconds: a duration literal, or the difference of two timestamps.
   case duration
+  /// A percentage literal (`5%`).
   case percent
   /// The `null` literal: comparable with nothing (use `is null`).
   case null
+  /// A list literal `[…]` whose items have type `element`.
   case list(element: ValueType)
   /// A whole row (`customer`, `complaint`): usable with `in SEGMENT` (customer) or as a
   /// condition (an event row: "there is such a row").
