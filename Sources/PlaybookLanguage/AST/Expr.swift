@@ -107,7 +107,7 @@ public struct Aggregate: Hashable, Sendable {
   public var row: Name
   /// The summed field; nil for `count`.
   public var field: Name?
-  /// `where CONDITION`, on `row`; nil when every row counts.
+  /// `where CONDITION`, on `row` (and `customer`); nil when every row counts.
   public var filter: Expr?
   /// `in last D`: only rows opened within D before the clock; nil means all of them.
   public var inLast: DurationLiteral?

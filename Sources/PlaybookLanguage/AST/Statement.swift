@@ -98,7 +98,7 @@ public struct ColumnTypeDeclaration: Hashable, Sendable {
   /// The column whose type is stated.
   public var column: Name
   /// The type as written: `integer`, `decimal`, `boolean`, `timestamp`, `date` or `text`;
-  /// the checker reports any other word.
+  /// the parser reports any other word.
   public var type: Name
   /// `column = type`.
   public init(column: Name, type: Name) {

@@ -32,7 +32,8 @@ public struct PlaybookModel: Sendable {
   public var holdoutPercent: Double
   /// `export to "dir" [as csv|jsonl]`; nil when absent.
   public var export: Export?
-  /// `ledger "file"`: the send ledger's path as written; nil when the playbook keeps none.
+  /// `ledger "file"`: the send ledger's path as written; nil when the playbook names none
+  /// (a command's `--ledger` may still give one).
   public var ledger: StringLiteral?
   /// The `test` statements in file order, run by `playloop test`.
   public var tests: [PlaybookTest]
