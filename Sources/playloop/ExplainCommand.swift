@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlaybookEngine
 import PlaybookLedger
+import PlaybookReporting
 
 /// `playloop explain FILE CUSTOMER`: what would this customer get, and why?
 struct ExplainCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import Foundation
 import PlaybookEngine
 import PlaybookLedger
 import PlaybookLanguage
+import PlaybookReporting
 
 /// `playloop run FILE`: load, evaluate, decide and export a playbook's campaigns.
 struct RunCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaybookEngine
+import PlaybookReporting
 
 /// `playloop test FILE…`: run the playbooks' `test` blocks.
 struct TestCommand: ParsableCommand {

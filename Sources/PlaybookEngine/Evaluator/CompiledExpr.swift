@@ -15,14 +15,14 @@ enum Evaluation: @unchecked Sendable {
 }
 
 /// A text value read in place: a literal, or a column of the row in a slot.
-enum TextOperand: @unchecked Sendable {
+enum TextOperand: Sendable {
   case literal([UInt8])
   case column(TextColumn, NullMask, Slot)
 }
 
 /// An expression compiled once per plan, kept as a tree so `explain` can show the value
 /// of every part for one customer.
-final class CompiledExpr: @unchecked Sendable {
+final class CompiledExpr: Sendable {
   let expr: Expr
   let children: [CompiledExpr]
   let evaluation: Evaluation

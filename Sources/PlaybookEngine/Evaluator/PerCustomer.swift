@@ -18,9 +18,7 @@ final class PerCustomer<T: Sendable>: @unchecked Sendable {
 
   func prepare(count: Int) {
     guard all == nil else { return }
-    let compute = self.compute
-    let box = UncheckedSendable(compute)
-    all = Partitions.map(count: count) { range in range.map { box.value($0) } }
+    all = Partitions.map(count: count) { range in range.map(compute) }
   }
 }
 
@@ -52,10 +50,4 @@ final class PerCustomerValues: @unchecked Sendable {
   func prepareAll(count: Int) {
     for prepare in lock.withLock({ ordered }) { prepare(count) }
   }
-}
-
-/// A value handed to worker threads that only read it.
-struct UncheckedSendable<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
 }

@@ -1,3 +1,5 @@
+import PlaybookReporting
+
 /// Groups input lines into whole statements and `:commands`.
 ///
 /// A statement starts at a line whose first word is a statement keyword and continues

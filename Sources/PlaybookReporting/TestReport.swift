@@ -1,3 +1,5 @@
+import PlaybookEngine
+
 /// How `playloop test` reports results: a line per test, each failed expectation with
 /// the explanation of why, and the closing `N passed, N failed` line.
 public enum TestReport {
@@ -21,7 +23,7 @@ public enum TestReport {
       for failure in result.failures {
         lines.append("      \(result.file):\(failure.line): \(failure.expectation)")
         lines.append("        but \(failure.actual)")
-        if let explanation = failure.explanation {
+        if let explanation = failure.explanationText {
           lines += explanation.split(separator: "\n").map { "        | " + $0 }
         }
       }
@@ -59,7 +61,7 @@ public enum TestReport {
         var body = result.error ?? ""
         for failure in result.failures {
           body += "\(file):\(failure.line): \(failure.expectation)\n  but \(failure.actual)\n"
-          if let explanation = failure.explanation { body += explanation }
+          if let explanation = failure.explanationText { body += explanation }
         }
         out += "      <failure message=\"\(escape(message))\">\(escape(body))</failure>\n"
         out += "    </testcase>\n"
@@ -98,4 +100,9 @@ public enum TestReport {
   private static func plural(_ n: Int, _ word: String) -> String {
     "\(n) \(word)\(n == 1 ? "" : "s")"
   }
+}
+
+extension ExpectationFailure {
+  /// The explanation as `playloop explain` prints it.
+  var explanationText: String? { explanation?.text(all: explainsEveryRule) }
 }
