@@ -2,7 +2,8 @@ import PlaybookLanguage
 
 /// How a compiled expression yields its value. Numbers are `Double`; timestamps and
 /// durations are seconds. Text is never materialised per row: text operands are compared
-/// in place by the parent node.
+/// in place by the parent node. Unchecked: the closures only read columns and values
+/// fixed when they were compiled.
 enum Evaluation: @unchecked Sendable {
   case truth((Frame) -> Truth)
   case number((Frame) -> Double?)

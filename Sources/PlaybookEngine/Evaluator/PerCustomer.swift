@@ -2,7 +2,8 @@ import Foundation
 
 /// A value every customer has (a segment's membership, an aggregate), computed for one
 /// customer on demand — explain, the shell's start-up — or for all of them at once, in
-/// parallel, before a full evaluation reads it many times (`prepare`).
+/// parallel, before a full evaluation reads it many times (`prepare`). Unchecked: `all`
+/// is written by `prepare` alone, before any evaluation reads it.
 final class PerCustomer<T: Sendable>: @unchecked Sendable {
   private let compute: (Int) -> T
   /// Every customer's value once prepared. Written only by `prepare`, which runs before
@@ -25,6 +26,7 @@ final class PerCustomer<T: Sendable>: @unchecked Sendable {
 /// The per-customer values of a plan, in the order they were made: a value only reads
 /// values made before it, so preparing in this order never computes one twice. Plans
 /// compiled after a rule edit share their predecessor's (`Plan(…, reusing:)`).
+/// Unchecked: its lists change only under `lock`.
 final class PerCustomerValues: @unchecked Sendable {
   private var aggregates: [String: PerCustomer<Double?>] = [:]
   private var ordered: [(Int) -> Void] = []
