@@ -7,13 +7,16 @@ public struct FNV1a: Sendable {
   /// The hash so far: the offset basis before any byte.
   public var value: UInt64 { state }
 
+  /// A hash of no bytes yet.
   public init() {}
 
+  /// Adds one byte to the hash.
   @inlinable @inline(__always)
   public mutating func combine(_ byte: UInt8) {
     state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
   }
 
+  /// Adds bytes to the hash, in order.
   @inlinable @inline(__always)
   public mutating func combine(_ bytes: some Sequence<UInt8>) {
     for byte in bytes { combine(byte) }
