@@ -48,15 +48,18 @@ public enum TestReport {
     for file in files {
       let mine = results.filter { $0.file == file }
       let time = seconds(mine.reduce(0) { $0 + $1.milliseconds })
-      out += "  <testsuite name=\"\(escape(file))\" tests=\"\(mine.count)\" failures=\"\(mine.filter { !$0.passed }.count)\" errors=\"0\" time=\"\(time)\">\n"
+      out +=
+        "  <testsuite name=\"\(escape(file))\" tests=\"\(mine.count)\" failures=\"\(mine.filter { !$0.passed }.count)\" errors=\"0\" time=\"\(time)\">\n"
       for result in mine {
-        out += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(result.name))\" time=\"\(seconds(result.milliseconds))\""
+        out +=
+          "    <testcase classname=\"\(escape(file))\" name=\"\(escape(result.name))\" time=\"\(seconds(result.milliseconds))\""
         if result.passed {
           out += "/>\n"
           continue
         }
         out += ">\n"
-        let message = result.error.map { "test could not run: " + ($0.split(separator: "\n").first.map(String.init) ?? "") }
+        let message =
+          result.error.map { "test could not run: " + ($0.split(separator: "\n").first.map(String.init) ?? "") }
           ?? "\(result.failures.count) of \(result.expectations) expectations failed"
         var body = result.error ?? ""
         for failure in result.failures {

@@ -8,7 +8,9 @@ import PlaybookLanguage
 /// customer to the next. Only spelling a decision out makes strings: its customer id,
 /// trigger id and address (which allocate only when longer than a `String` holds inline).
 public struct Decider: Sendable {
+  /// The compiled playbook whose candidates are decided.
   public let plan: Plan
+  /// What earlier runs sent (the ledger), for `already_sent` and `limit N per customer per D`; nil for none.
   public let history: (any SendHistory)?
 
   let holdout: Holdout
@@ -20,6 +22,7 @@ public struct Decider: Sendable {
   /// Whether there is a history to ask (unwrapping it costs more than asking this).
   let hasHistory: Bool
 
+  /// A decider for `plan`'s candidates, asking `history` what was sent before.
   public init(plan: Plan, history: (any SendHistory)? = nil) {
     self.plan = plan
     self.history = history

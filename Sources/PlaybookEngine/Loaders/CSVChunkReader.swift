@@ -103,7 +103,8 @@ struct CSVChunkReader {
     chunk.lines = lines
     spans.withUnsafeBufferPointer { all in
       for c in 0..<width {
-        chunk.add(column: ColumnOfRows(rows: all, width: width, column: c), declared: declared[c], typing: typing, bytes: b)
+        chunk.add(
+          column: ColumnOfRows(rows: all, width: width, column: c), declared: declared[c], typing: typing, bytes: b)
       }
     }
     if typing, !chunk.needsBytes { file.release(from..<i) }

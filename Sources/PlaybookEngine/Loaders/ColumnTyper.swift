@@ -31,7 +31,8 @@ enum ColumnTyper {
       if votes.isEmpty { break }
       let field = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])
       // Escapes only occur in text: a value written with one is never a number or time.
-      let judged: (votes: TypeVotes, value: Int64) = span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: votes)
+      let judged: (votes: TypeVotes, value: Int64) =
+        span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: votes)
       votes.formIntersection(judged.votes)
       guard kept.converting else { continue }
       kept.follow(votes, row: row)
@@ -92,7 +93,9 @@ enum ColumnTyper {
     }
 
     /// Keeps a value judged fit for the kind kept.
-    @inline(__always) mutating func append(_ judged: (votes: TypeVotes, value: Int64), field: UnsafeBufferPointer<UInt8>) {
+    @inline(__always) mutating func append(
+      _ judged: (votes: TypeVotes, value: Int64), field: UnsafeBufferPointer<UInt8>
+    ) {
       switch kind {
       case .integer:
         if judged.value == 0, field[0] == UInt8(ascii: "-") { converting = false }
@@ -149,7 +152,8 @@ enum ColumnTyper {
     for (row, span) in spans.enumerated() where span.isNull { nulls.setNull(row) }
     func values<T>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>) -> T?) -> [T] {
       spans.map { span in
-        span.isNull ? placeholder : read(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])) ?? placeholder
+        span.isNull
+          ? placeholder : read(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])) ?? placeholder
       }
     }
     let converted: ColumnValues
