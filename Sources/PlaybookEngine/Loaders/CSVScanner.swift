@@ -81,20 +81,13 @@ struct CSVScanner {
   private func quotedField(_ p: inout Progress) -> (start: Int, end: Int, escaped: Bool)? {
     let b = bytes
     let n = b.count
-    // Kept in locals while scanning, so they stay in registers.
     var i = p.i + 1
-    var seen = p.seen
-    var lineEnds = p.lineEnds
-    defer {
-      p.seen = seen
-      p.lineEnds = lineEnds
-    }
     let start = i
     var escaped = false
     var closed = false
     while i < n {
       let c = b[i]
-      seen |= c
+      p.seen |= c
       if c == Self.quote {
         if i + 1 < n, b[i + 1] == Self.quote {
           escaped = true
@@ -104,7 +97,7 @@ struct CSVScanner {
         closed = true
         break
       }
-      if c == Self.lf || (c == Self.cr && (i + 1 == n || b[i + 1] != Self.lf)) { lineEnds += 1 }
+      if c == Self.lf || (c == Self.cr && (i + 1 == n || b[i + 1] != Self.lf)) { p.lineEnds += 1 }
       i += 1
     }
     guard closed else { return nil }
@@ -113,7 +106,7 @@ struct CSVScanner {
     if i < n, b[i] != Self.comma, b[i] != Self.cr, b[i] != Self.lf {
       p.problem = .textAfterQuote
       while i < n, b[i] != Self.comma, b[i] != Self.cr, b[i] != Self.lf {
-        seen |= b[i]
+        p.seen |= b[i]
         i += 1
       }
     }
@@ -127,10 +120,7 @@ struct CSVScanner {
   private func bareField(_ p: inout Progress) -> (start: Int, end: Int, escaped: Bool) {
     let b = bytes
     let n = b.count
-    // Kept in locals while scanning, so they stay in registers.
     var i = p.i
-    var seen = p.seen
-    var high = p.high
     let start = i
     while true {
       if i &+ 8 <= n {
@@ -143,16 +133,16 @@ struct CSVScanner {
           : ByteWords.matches(w, Self.comma) | ByteWords.matches(w, Self.lf) | ByteWords.matches(w, Self.cr)
             | ByteWords.matches(w, Self.quote)
         guard stops != 0 else {
-          high |= w
+          p.high |= w
           i &+= 8
           continue
         }
         let before = stops.trailingZeroBitCount &>> 3
-        high |= ByteWords.prefix(w, before)
+        p.high |= ByteWords.prefix(w, before)
         i &+= before
       } else {
         while i < n, !Self.isDelimiter(b[i]) {
-          seen |= b[i]
+          p.seen |= b[i]
           i += 1
         }
       }
@@ -162,8 +152,6 @@ struct CSVScanner {
       i += 1
     }
     p.i = i
-    p.seen = seen
-    p.high = high
     return (start, i, false)
   }
 
