@@ -1,8 +1,11 @@
 import Foundation
+import PlaybookEngine
 import PlaybookLanguage
 
-/// Printing to the terminal: diagnostics to stderr through the one renderer.
+/// Printing to the terminal: every diagnostic through the one renderer (stderr), or as
+/// JSON (stdout).
 enum Terminal {
+  /// A line of status for people on stderr (not a diagnostic: `waiting for …`).
   static func printError(_ text: String) {
     FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
   }
@@ -14,6 +17,11 @@ enum Terminal {
       color: DiagnosticRenderer.usesColor(
         fileDescriptor: 2, environment: ProcessInfo.processInfo.environment))
     for diagnostic in diagnostics { printError(renderer.render(diagnostic)) }
+  }
+
+  /// `{"diagnostics": [...]}` on stdout.
+  static func printJSON(_ diagnostics: [Diagnostic]) {
+    print(Diagnostic.json(diagnostics).prettyText, terminator: "")
   }
 
   /// The current time, read once per command and passed down.

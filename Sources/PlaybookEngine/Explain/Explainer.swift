@@ -17,9 +17,11 @@ public struct Explainer: Sendable {
     public var customerID: String
     public var suggestions: [String]
 
-    public var message: String {
-      let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
-      return "no customer '\(customerID)'\(hint)"
+    public var message: String { diagnostic.message }
+
+    /// The error as a diagnostic with no place (the id came from a command).
+    public var diagnostic: Diagnostic {
+      Diagnostic(.unknownCustomer(customerID, suggestions: suggestions), file: nil)
     }
   }
 
@@ -128,7 +130,7 @@ public struct Explainer: Sendable {
     case .aggregate:
       add("\(c.expr.text) = \(ValueText.text(of: c, frame: frame) ?? "null")")
     case .inSegment(_, let segment, _):
-      let member = plan.segments[segment.text].map { Truth(rawValue: $0.value(frame.customer)) ?? .unknown }
+      let member = plan.segments[segment.text].map { Truth(stored: $0.value(frame.customer)) }
       add("\(segment.text): \(member.map(Self.word) ?? "null")")
     default:
       for child in c.children { collectDetails(child, frame, into: &details) }

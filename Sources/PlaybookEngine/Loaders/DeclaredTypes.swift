@@ -6,8 +6,8 @@ enum DeclaredTypes {
     throws(LoadError) -> [ColumnType?]
   {
     for name in declared.keys.sorted() where !names.contains(name) {
-      let hint = NearNames.closest(to: name, in: names).map { "; did you mean \($0)?" } ?? ""
-      throw LoadError(.unknownColumn, "\(file) has no column \(name)\(hint)", file: file)
+      throw LoadError(
+        .unknownColumn, "the header has no column \(name)", file: file, hint: NearNames.didYouMean(name, in: names))
     }
     return names.map { declared[$0] }
   }

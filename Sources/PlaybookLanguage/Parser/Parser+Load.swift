@@ -20,10 +20,7 @@ extension Parser {
     guard ok, let table = draft.table else { return nil }
     guard let path = draft.path else {
       diagnostics.append(
-        failure(
-          "'load' needs a file: from \"path\"", at: start.range.union(table.range),
-          hint: "write: load \(table.text) from \"\(table.text).csv\""
-        ).diagnostic)
+        failure(.missingLoadPath(table: table.text), at: start.range.union(table.range)).diagnostic)
       return nil
     }
     return Load(
@@ -36,7 +33,7 @@ extension Parser {
     while current.kind == .word, Parser.loadClauses.contains(current.text) {
       let clause = current
       guard draft.seen.insert(clause.text).inserted else {
-        throw failure("duplicate '\(clause.text)' clause", at: clause.range)
+        throw failure(.duplicateClause(clause.text), at: clause.range)
       }
       advance()
       switch clause.text {
@@ -58,16 +55,18 @@ extension Parser {
           guard ColumnType(rawValue: type.text) != nil else {
             let types = ColumnType.allCases.map(\.rawValue)
             throw failure(
-              "unknown column type '\(type.text)'", at: type.range,
-              hint: Parser.didYouMean(type.text, in: types) ?? "types are \(types.joined(separator: ", "))")
+              .unknownColumnType(
+                type.text,
+                hint: NearNames.didYouMean(type.text, in: types) ?? "types are \(types.joined(separator: ", "))"),
+              at: type.range)
           }
           draft.columnTypes.append(ColumnTypeDeclaration(column: column, type: type))
         } while acceptSymbol(",") != nil
       }
     }
     guard atLineEnd else {
-      if current.kind == .word, let hint = Parser.didYouMean(current.text, in: Parser.loadClauses) {
-        throw failure("unknown load clause '\(current.text)'", at: current.range, hint: hint)
+      if current.kind == .word, let hint = NearNames.didYouMean(current.text, in: Parser.loadClauses) {
+        throw failure(.unknownLoadClause(current.text, hint: hint), at: current.range)
       }
       throw unexpected(
         expected: draft.path == nil ? "'from' and a file path in quotes" : "a load clause or end of line")

@@ -14,8 +14,7 @@ extension Parser {
       p.optionalWords = ["priority"]
       if p.accept("priority") != nil { priority = try p.expectNumber("a number after 'priority'") }
       if p.current.kind == .word, priority == nil, NearNames.closest(to: p.current.text, in: ["priority"]) == nil {
-        throw p.failure(
-          "a rule's name is one word", at: p.current.range, hint: "write: rule \(name?.text ?? "")_\(p.current.text)")
+        throw p.failure(.ruleNameOneWord(name?.text ?? "", then: p.current.text), at: p.current.range)
       }
     }
     var conditions: [Expr] = []
@@ -39,8 +38,8 @@ extension Parser {
         case "and":
           guard let toExceptions = joinsExceptions else {
             throw p.failure(
-              "'and' must follow a 'when' or 'unless' line", at: clause.range,
-              hint: "start the conditions with: when CONDITION")
+              .mustFollow("and", "a 'when' or 'unless' line", hint: "start the conditions with: when CONDITION"),
+              at: clause.range)
           }
           p.advance()
           let condition = try p.parseExpression()

@@ -94,8 +94,9 @@ extension Parser {
           let name = try p.expectName("a format (csv or jsonl)")
           guard Parser.exportFormats.contains(name.text) else {
             throw p.failure(
-              "unknown export format '\(name.text)'", at: name.range,
-              hint: Parser.didYouMean(name.text, in: Parser.exportFormats) ?? "formats are csv and jsonl")
+              .unknownExportFormat(
+                name.text, hint: NearNames.didYouMean(name.text, in: Parser.exportFormats) ?? "formats are csv and jsonl"),
+              at: name.range)
           }
           format = name
         }
@@ -137,17 +138,18 @@ extension Parser {
       failure = unexpected(expected: "a statement")
     } else if ["when", "and", "unless", "send"].contains(token.text) {
       failure = self.failure(
-        "'\(token.text)' must follow a 'rule' line", at: token.range, hint: "start the rule with: rule NAME")
+        .mustFollow(token.text, "a 'rule' line", hint: "start the rule with: rule NAME"), at: token.range)
     } else if ["from", "key", "link", "with", "types"].contains(token.text) {
-      failure = self.failure("'\(token.text)' must follow a 'load' line", at: token.range)
+      failure = self.failure(.mustFollow(token.text, "a 'load' line"), at: token.range)
     } else if token.text == "expect" {
-      failure = self.failure(
-        "'expect' must be inside a 'test' block", at: token.range, hint: "start the block with: test \"name\"")
+      failure = self.failure(.expectOutsideTest, at: token.range)
     } else {
       failure = self.failure(
-        "unknown statement '\(token.text)'", at: token.range,
-        hint: Parser.didYouMean(
-          token.text, in: PlaybookParser.statementKeywords + PlaybookParser.continuationKeywords))
+        .unknownStatement(
+          token.text,
+          hint: NearNames.didYouMean(
+            token.text, in: PlaybookParser.statementKeywords + PlaybookParser.continuationKeywords)),
+        at: token.range)
     }
     diagnostics.append(failure.diagnostic)
     skipRestOfLine()
@@ -170,7 +172,8 @@ extension Parser {
     let listed = clauses.map { "'\($0)'" }.joined(separator: ", ")
     guard current.kind == .word else { return unexpected(expected: listed) }
     return failure(
-      "unknown \(block) line '\(current.text)'", at: current.range,
-      hint: Parser.didYouMean(current.text, in: clauses) ?? "a \(block) line starts with \(listed)")
+      .unknownBlockLine(
+        block, current.text, hint: NearNames.didYouMean(current.text, in: clauses) ?? "a \(block) line starts with \(listed)"),
+      at: current.range)
   }
 }

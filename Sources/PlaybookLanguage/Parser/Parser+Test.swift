@@ -91,7 +91,7 @@ extension Parser {
     }
     while current.kind != .newline, current.kind != .end, current.range.start.offset < end {
       if current.range.end.offset > end {
-        throw failure("unexpected \(Parser.describe(current)) in a customer id", at: current.range)
+        throw failure(.unexpectedInCustomerID(Parser.describe(current)), at: current.range)
       }
       advance()
     }

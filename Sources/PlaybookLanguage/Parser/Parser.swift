@@ -156,9 +156,7 @@ struct Parser {
   mutating func expectDuration(after word: String) throws(ParseFailure) -> DurationLiteral {
     guard current.kind == .duration else {
       if current.kind == .number {
-        throw failure(
-          "expected a duration after '\(word)', found number \(current.text)", at: current.range,
-          hint: "add a unit: \(current.text)d, \(current.text)h, \(current.text)m …")
+        throw failure(.durationWithoutUnit(after: word, number: current.text), at: current.range)
       }
       throw unexpected(expected: "a duration after '\(word)'", hint: Lexer.durationHint)
     }
@@ -182,9 +180,9 @@ struct Parser {
     guard !atLineEnd else { return }
     let expected = optionalWords + (lineHasExpression ? Parser.operatorWords : [])
     if current.kind == .word, !expected.contains(current.text),
-      let hint = Parser.didYouMean(current.text, in: expected)
+      let hint = NearNames.didYouMean(current.text, in: expected)
     {
-      throw failure("unknown word '\(current.text)'", at: current.range, hint: hint)
+      throw failure(.unknownWord(current.text, hint: hint), at: current.range)
     }
     throw unexpected(expected: "end of line")
   }

@@ -20,8 +20,8 @@ public enum CommandParser {
     words.removeFirst()
     guard let spec = CommandCatalog.spec(named: name) else {
       let names = CommandCatalog.commands.map(\.name)
-      let hint = NearNames.closest(to: name, in: names).map { "; did you mean ':\($0)'?" }
-      throw CommandUsageError("unknown command ':\(name)'" + (hint ?? "; type :help for the list"))
+      let hint = NearNames.didYouMean(":" + name, in: names.map { ":" + $0 })
+      throw CommandUsageError("unknown command ':\(name)'; " + (hint ?? "type :help for the list"))
     }
     func usage(_ problem: String) -> CommandUsageError {
       CommandUsageError("\(problem)\nusage: \(spec.usage)")
@@ -37,9 +37,8 @@ public enum CommandParser {
       try arity(0...1)
       let topic = words.first.map { $0.hasPrefix(":") ? String($0.dropFirst()) : $0 }
       if let topic, CommandCatalog.spec(named: topic) == nil {
-        let hint = NearNames.closest(to: topic, in: CommandCatalog.commands.map(\.name))
-        throw CommandUsageError(
-          "no command named '\(topic)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
+        let hint = NearNames.didYouMean(topic, in: CommandCatalog.commands.map(\.name))
+        throw CommandUsageError("no command named '\(topic)'" + (hint.map { "; " + $0 } ?? ""))
       }
       return .help(topic)
     case "load":

@@ -6,9 +6,12 @@ extension EngineSession {
   /// `:rules`: one line per rule with its priority, trigger and offers.
   func rules() -> ShellOutput {
     guard !model.rules.isEmpty else { return .message("no rules yet") }
-    let rows = model.rules.map { binding in
+    // Triggers are known once the playbook checks against its data.
+    let triggers = workspace?.checked.rules.map(\.trigger) ?? []
+    let rows = model.rules.enumerated().map { index, binding in
       [
-        binding.rule.name.text, String(binding.priority), binding.trigger ?? "customer",
+        binding.rule.name.text, String(binding.priority),
+        (triggers.indices.contains(index) ? triggers[index] : nil) ?? "customer",
         binding.rule.sends.map(\.offer.text).joined(separator: ", "),
       ]
     }
@@ -40,7 +43,7 @@ extension EngineSession {
     remaining.removeStatement(at: index)
     let checked = check(remaining.playbook, text: remaining.text)
     if checked.diagnostics.contains(where: { $0.severity == .error }) {
-      var output = ShellOutputError("cannot drop \(slot): the playbook still uses it").output
+      var output = failure(.stillUsed(slot))
       output.blocks +=
         rendered(checked.diagnostics.filter { $0.severity == .error }, pending: nil).blocks
       return output
@@ -58,8 +61,7 @@ extension EngineSession {
     } else if let parsed = Timestamp.parse(time) {
       clockOverride = parsed.seconds
     } else {
-      return ShellOutputError("'\(time)' is not an ISO 8601 time such as 2026-11-01T09:00:00Z")
-        .output
+      return failure(.invalidTime(time))
     }
     return .message("Clock \(Timestamp.format(clock)).")
   }
@@ -67,7 +69,6 @@ extension EngineSession {
   /// `no rule, segment, offer or channel 'x'; did you mean 'y'?`
   func unknownName(_ name: String, kinds: CommandSpec.NameKinds = .all) -> ShellOutput {
     let names = vocabulary.names(kinds)
-    let hint = NearNames.closest(to: name, in: names).map { "; did you mean '\($0)'?" } ?? ""
     var what: [String] = []
     if kinds.contains(.rules) { what.append("rule") }
     if kinds.contains(.segments) { what.append("segment") }
@@ -77,6 +78,6 @@ extension EngineSession {
     let list =
       what.count > 1
       ? what.dropLast().joined(separator: ", ") + " or " + what[what.count - 1] : what[0]
-    return ShellOutputError("no \(list) named '\(name)'\(hint)").output
+    return failure(.unknownName(name, kinds: list, suggestion: NearNames.didYouMean(name, in: names)))
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookLanguage
 
 /// The read-evaluate-print loop: reads lines, groups them into statements and
 /// commands, hands them to the session and prints what comes back.
@@ -112,8 +113,10 @@ public final class Shell {
       do {
         return perform(try CommandParser.parse(text))
       } catch {
-        let place = isInteractive ? "" : "\(sourceName):\(line): "
-        printer.err("\(place)error: \(error.message)\n")
+        // A script names the line; at the prompt the line is the one just typed.
+        let usage = Diagnostic(
+          .usage(error.message), file: isInteractive ? nil : sourceName, range: isInteractive ? nil : .line(line))
+        printer.err(DiagnosticRenderer(sources: [:]).render(usage) + "\n")
         return isInteractive ? nil : 2
       }
     }

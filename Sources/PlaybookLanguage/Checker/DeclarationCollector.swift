@@ -4,19 +4,7 @@ extension PlaybookModel {
     self.init(
       playbook: playbook, file: file, name: "", clock: nil, window: 30 * 86_400, tables: [],
       rows: [:], segments: [:], channels: [], offers: [], rules: [], limit: nil,
-      holdoutPercent: 0, export: nil, ledger: nil, tests: [])
-  }
-
-  /// `tickets` → `ticket`, `replies` → `reply`, `addresses` → `address`.
-  public static func singular(_ table: String) -> String {
-    if table.hasSuffix("ies"), table.count > 3 { return String(table.dropLast(3)) + "y" }
-    for suffix in ["sses", "xes", "ches", "shes"] where table.hasSuffix(suffix) {
-      return String(table.dropLast(2))
-    }
-    if table.hasSuffix("s"), !table.hasSuffix("ss"), table.count > 1 {
-      return String(table.dropLast())
-    }
-    return table
+      holdoutPercent: 0, export: nil, ledger: nil, tests: [], hasDeclarationErrors: false)
   }
 }
 
@@ -41,7 +29,7 @@ struct DeclarationCollector {
         model.clock = clock.secondsSinceEpoch
       case .window(let duration):
         if let duration, duration.seconds <= 0 {
-          report(duration.range, "window must be longer than zero", code: "invalid_value")
+          report(.windowNotPositive, at: duration.range)
         }
         model.window = duration?.seconds
       case .load(let load):
@@ -64,25 +52,22 @@ struct DeclarationCollector {
         var priority = 0
         if let literal = rule.priority {
           if literal.isInteger { priority = Int(literal.value) } else {
-            report(literal.range, "priority must be a whole number", code: "invalid_value")
+            report(.priorityNotWhole, at: literal.range)
           }
         }
-        model.rules.append(
-          RuleBinding(rule: rule, trigger: nil, priority: priority, order: ruleOrder))
+        model.rules.append(RuleBinding(rule: rule, priority: priority, order: ruleOrder))
         ruleOrder += 1
       case .limit(let limit):
         if !limit.count.isInteger || limit.count.value < 1 {
-          report(limit.count.range, "limit must be a whole number of at least 1", code: "invalid_value")
+          report(.limitNotWhole, at: limit.count.range)
         }
         if let period = limit.period, period.seconds <= 0 {
-          report(period.range, "limit period must be longer than zero", code: "invalid_value")
+          report(.limitPeriodNotPositive, at: period.range)
         }
         model.limit = limit
       case .holdout(let percent):
         if percent.value < 0 || percent.value > 100 {
-          report(
-            percent.range, "holdout \(percent.spelling) is outside 0–100%", code: "invalid_value",
-            hint: "a holdout is a share of customers, from 0% to 100%")
+          report(.holdoutOutOfRange(percent.spelling), at: percent.range)
         }
         model.holdoutPercent = percent.value
       case .export(let export):
@@ -97,9 +82,7 @@ struct DeclarationCollector {
     }
     resolveDefines()
     if model.tables.isEmpty == false, model.customerTable == nil {
-      report(
-        model.tables[0].load.table.range, "no customers table", code: "no_customers",
-        hint: "load the customers with `load customers from \"customers.csv\"`")
+      report(.noCustomersTable, at: model.tables[0].load.table.range)
     }
   }
 
@@ -110,7 +93,7 @@ struct DeclarationCollector {
     else { return }
     let isCustomers = rowName == "customer"
     if isCustomers, let link = load.link {
-      report(link.range, "the customers table links to no other table", code: "invalid_link")
+      report(.customersLinked, at: link.range)
     }
     var fields = isCustomers ? [:] : TableBinding.lifecycleDefaults
     for mapping in load.fieldMap { fields[mapping.field.text] = mapping.column.text }
@@ -130,62 +113,17 @@ struct DeclarationCollector {
       range: load.table.range)
   }
 
-  /// Points each `define` at its table, following chains (`define a = complaint where …`).
-  private mutating func resolveDefines() {
-    for statement in model.playbook.statements {
-      guard case .define(let define) = statement.kind,
-        var binding = model.rows[define.name.text], binding.table.isEmpty
-      else { continue }
-      var source = define.source.text
-      var visited: Set<String> = [define.name.text]
-      while let base = model.rows[source], base.table.isEmpty, !visited.contains(source) {
-        visited.insert(source)
-        binding.filters = base.filters + binding.filters
-        binding.filterRows = base.filterRows + binding.filterRows
-        source = base.filterRows.first ?? ""
-      }
-      guard let base = model.rows[source], !base.table.isEmpty else {
-        report(
-          define.source.range, "unknown row '\(define.source.text)'", code: "unknown_row",
-          hint: suggestion(define.source.text, among: model.rows.keys.sorted()))
-        model.rows[define.name.text] = nil
-        continue
-      }
-      if base.isCustomer {
-        report(
-          define.source.range, "define names a kind of event row; customers are grouped with segment",
-          code: "invalid_define", hint: "write `segment \(define.name.text) = …`")
-        model.rows[define.name.text] = nil
-        continue
-      }
-      binding.table = base.table
-      binding.filters = base.filters + binding.filters
-      binding.filterRows = base.filterRows + binding.filterRows
-      model.rows[define.name.text] = binding
-    }
-  }
-
   /// Records a declaration; reports and returns false when the name is taken.
   private mutating func declare(_ namespace: String, _ name: Name, what: String) -> Bool {
     if let first = seen[namespace]?[name.text] {
-      report(
-        name.range, "duplicate \(what) '\(name.text)'", code: "duplicate_name",
-        hint: "first declared on line \(first.start.line)")
+      report(.duplicateName(what, name.text, firstLine: first.start.line), at: name.range)
       return false
     }
     seen[namespace, default: [:]][name.text] = name.range
     return true
   }
 
-  mutating func report(
-    _ range: SourceRange, _ message: String, code: String, hint: String? = nil
-  ) {
-    diagnostics.append(
-      Diagnostic(code: code, message: message, file: model.file, range: range, hint: hint))
+  mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {
+    diagnostics.append(Diagnostic(message, file: model.file, range: range))
   }
-}
-
-/// `did you mean 'x'?` for the closest of `names`, if any is close.
-func suggestion(_ word: String, among names: [String]) -> String? {
-  NearNames.closest(to: word, in: names).map { "did you mean '\($0)'?" }
 }
