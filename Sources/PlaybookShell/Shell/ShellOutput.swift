@@ -1,3 +1,5 @@
+import PlaybookReporting
+
 /// What a statement or command produced, in order. The shell prints messages and tables
 /// on stdout (tables fitted to the terminal) and warnings and errors on stderr.
 public struct ShellOutput: Equatable, Sendable {

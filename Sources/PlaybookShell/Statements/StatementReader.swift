@@ -1,4 +1,5 @@
 import PlaybookLanguage
+import PlaybookReporting
 
 /// Groups input lines into whole statements and `:commands`.
 ///

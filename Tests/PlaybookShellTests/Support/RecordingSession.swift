@@ -1,3 +1,4 @@
+import PlaybookReporting
 import PlaybookShell
 
 /// A session for testing the shell loop: records what it is given and answers from a
