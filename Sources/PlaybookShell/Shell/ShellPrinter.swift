@@ -1,3 +1,4 @@
+import PlaybookReporting
 import Foundation
 
 /// Where the shell prints: results to one stream, diagnostics to the other. Tests
