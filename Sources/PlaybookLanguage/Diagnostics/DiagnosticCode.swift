@@ -22,6 +22,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case noCustomers = "no_customers"
   case invalidLink = "invalid_link"
   case invalidDefine = "invalid_define"
+  case definitionCycle = "definition_cycle"
   case unknownRow = "unknown_row"
   case invalidRow = "invalid_row"
   case unknownField = "unknown_field"
@@ -89,7 +90,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
       .unknownType, .unknownFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
-      .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine,
+      .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
       .playbook
@@ -126,6 +127,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .noCustomers: "the playbook loads no customers table"
     case .invalidLink: "the customers table given a link"
     case .invalidDefine: "a define over customers (a segment is meant)"
+    case .definitionCycle: "segments or defines that use themselves, directly or through each other"
     case .unknownRow: "a row name no load or define declares"
     case .invalidRow: "a row used where it cannot be (an event row in a segment)"
     case .unknownField: "a field the row's table has no column for"
