@@ -1,3 +1,5 @@
+import PlaybookLanguage
+
 /// What a statement or command produced, in order. The shell prints messages and tables
 /// on stdout (tables fitted to the terminal) and warnings and errors on stderr.
 public struct ShellOutput: Equatable, Sendable {
@@ -7,8 +9,9 @@ public struct ShellOutput: Equatable, Sendable {
     case table(TextTable)
     /// A rendered diagnostic or note for stderr that does not stop a script.
     case warning(String)
-    /// A rendered error for stderr; a script stops at the first one.
-    case error(String)
+    /// A rendered error for stderr and its diagnostic's kind; a script stops at the
+    /// first one, and the command line turns the kind into its exit status.
+    case error(String, kind: DiagnosticCode.Kind)
   }
 
   public var blocks: [Block]
@@ -18,10 +21,15 @@ public struct ShellOutput: Equatable, Sendable {
   /// Nothing to print.
   public static let empty = ShellOutput()
   public static func message(_ text: String) -> ShellOutput { ShellOutput([.message(text)]) }
-  public static func error(_ text: String) -> ShellOutput { ShellOutput([.error(text)]) }
+  public static func error(_ text: String, kind: DiagnosticCode.Kind) -> ShellOutput {
+    ShellOutput([.error(text, kind: kind)])
+  }
+
+  /// The kinds of the error blocks, in order; empty when nothing failed.
+  public var errorKinds: [DiagnosticCode.Kind] {
+    blocks.compactMap { if case .error(_, let kind) = $0 { kind } else { nil } }
+  }
 
   /// True when any block is an error.
-  public var failed: Bool {
-    blocks.contains { if case .error = $0 { true } else { false } }
-  }
+  public var failed: Bool { !errorKinds.isEmpty }
 }

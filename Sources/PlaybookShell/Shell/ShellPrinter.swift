@@ -23,7 +23,7 @@ public struct ShellPrinter: Sendable {
       switch block {
       case .message(let text): out(text.withLineBreak)
       case .table(let table): out(table.render(width: width).withLineBreak)
-      case .warning(let text), .error(let text): err(text.withLineBreak)
+      case .warning(let text), .error(let text, _): err(text.withLineBreak)
       }
     }
   }
