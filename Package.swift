@@ -2,7 +2,9 @@
 import PackageDescription
 
 // One target per layer; lower layers never import higher ones:
-// PlaybookLanguage <- PlaybookEngine <- PlaybookLedger, PlaybookShell <- playloop.
+// PlaybookLanguage <- PlaybookEngine <- PlaybookReporting, PlaybookLedger <- PlaybookShell
+// <- playloop. PlaybookReporting is results as text for people (tables, summaries,
+// explanations), shared by the command line and the shell.
 // GRDB (the ledger) and libedit (the shell) stay out of the language and engine so
 // those build and test fast.
 let package = Package(
@@ -20,17 +22,18 @@ let package = Package(
   targets: [
     .target(name: "PlaybookLanguage"),
     .target(name: "PlaybookEngine", dependencies: ["PlaybookLanguage"]),
+    .target(name: "PlaybookReporting", dependencies: ["PlaybookEngine"]),
     .target(
       name: "PlaybookLedger",
       dependencies: ["PlaybookEngine", .product(name: "GRDB", package: "GRDB.swift")]),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
-    .target(name: "PlaybookShell", dependencies: ["PlaybookEngine", "CEditLine"]),
+    .target(name: "PlaybookShell", dependencies: ["PlaybookEngine", "PlaybookReporting", "CEditLine"]),
     .executableTarget(
       name: "playloop",
       dependencies: [
-        "PlaybookLanguage", "PlaybookEngine", "PlaybookLedger", "PlaybookShell",
+        "PlaybookLanguage", "PlaybookEngine", "PlaybookReporting", "PlaybookLedger", "PlaybookShell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "playloop-data", dependencies: ["PlaybookLanguage"]),
@@ -39,12 +42,15 @@ let package = Package(
     .target(name: "MallocCounter"),
     .executableTarget(name: "playloop-bench", dependencies: ["PlaybookEngine", "MallocCounter"]),
     .testTarget(name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage"]),
+    // Explanations and summaries are checked as people read them, hence the reporting.
     .testTarget(
-      name: "PlaybookEngineTests", dependencies: ["PlaybookEngine"], exclude: ["CSVConformance"]),
+      name: "PlaybookEngineTests", dependencies: ["PlaybookEngine", "PlaybookReporting"],
+      exclude: ["CSVConformance"]),
+    .testTarget(name: "PlaybookReportingTests", dependencies: ["PlaybookReporting"]),
     .testTarget(
       name: "PlaybookLedgerTests",
       dependencies: ["PlaybookLedger", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "PlaybookShellTests", dependencies: ["PlaybookShell"]),
+    .testTarget(name: "PlaybookShellTests", dependencies: ["PlaybookShell", "PlaybookReporting"]),
     .testTarget(
       name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine"], exclude: ["Expected"]),
   ]

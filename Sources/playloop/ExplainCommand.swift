@@ -2,6 +2,7 @@ import ArgumentParser
 import PlaybookEngine
 import PlaybookLanguage
 import PlaybookLedger
+import PlaybookReporting
 
 /// `playloop explain FILE CUSTOMER`: what would this customer get, and why?
 struct ExplainCommand: ParsableCommand {

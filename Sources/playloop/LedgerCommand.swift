@@ -2,7 +2,7 @@ import ArgumentParser
 import PlaybookEngine
 import PlaybookLanguage
 import PlaybookLedger
-import PlaybookShell
+import PlaybookReporting
 
 /// `playloop ledger FILE`: list what a send ledger records as sent.
 struct LedgerCommand: ParsableCommand {

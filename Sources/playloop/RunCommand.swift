@@ -4,6 +4,7 @@ import Foundation
 import PlaybookEngine
 import PlaybookLanguage
 import PlaybookLedger
+import PlaybookReporting
 
 /// `playloop run FILE`: load, evaluate, decide and export a playbook's campaigns.
 struct RunCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 
 /// `playloop test FILE…`: run the playbooks' `test` blocks.
 struct TestCommand: ParsableCommand {

@@ -1,3 +1,4 @@
+import PlaybookReporting
 import Testing
 
 @testable import PlaybookEngine

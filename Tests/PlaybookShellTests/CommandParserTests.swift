@@ -83,9 +83,4 @@ import Testing
     #expect(lines[sample + 1].prefix(column).allSatisfy { $0 == " " })
     #expect(lines[sample + 1].dropFirst(column).first?.isLetter == true)
   }
-
-  @Test func wrappingKeepsLongWordsWhole() {
-    #expect(TextWrap.lines("a bb ccc dddddddd e", width: 5) == ["a bb", "ccc", "dddddddd", "e"])
-    #expect(TextWrap.lines("", width: 5) == [""])
-  }
 }

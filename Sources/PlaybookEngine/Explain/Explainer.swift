@@ -158,7 +158,8 @@ public struct Explainer: Sendable {
     }
   }
 
-  static func word(_ t: Truth) -> String {
+  /// How a condition's value reads: `true`, `false` or `null`.
+  public static func word(_ t: Truth) -> String {
     switch t {
     case .yes: return "true"
     case .no: return "false"

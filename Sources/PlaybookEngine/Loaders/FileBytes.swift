@@ -12,6 +12,7 @@
 /// (`release`), so a large file is never resident all at once. A file replaced while it
 /// is read (a new file renamed over it) leaves the mapping reading the old one;
 /// truncating or rewriting a file in place while it is loaded is not supported.
+/// Unchecked: a pointer to memory that is only read (and let go) after `read` returns.
 final class FileBytes: @unchecked Sendable {
   let buffer: UnsafeBufferPointer<UInt8>
   /// Whether `buffer` is a mapping of the file (else an allocated copy).

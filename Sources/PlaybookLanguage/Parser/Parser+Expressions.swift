@@ -4,8 +4,7 @@
 /// An expression ends at the end of its line, except inside brackets or parentheses.
 extension Parser {
   /// Words that may follow a bare row name without being a lifecycle phrase.
-  static let wordsAfterOperand: Set<String> = ["and", "or", "not", "in", "contains", "is", "requires"]
-  static let phraseWords = ["resolved", "responded", "open", "in"]
+  static let wordsAfterOperand = Set(PlaybookGrammar.operatorWords + ["requires"])
 
   mutating func parseExpression() throws(ParseFailure) -> Expr {
     lineHasExpression = true
@@ -259,7 +258,8 @@ extension Parser {
       advance()
       phrase = .inLast(try expectDuration(after: "last"))
     default:
-      if !Parser.wordsAfterOperand.contains(word.text), let hint = NearNames.didYouMean(word.text, in: Parser.phraseWords)
+      if !Parser.wordsAfterOperand.contains(word.text),
+        let hint = NearNames.didYouMean(word.text, in: PlaybookGrammar.phraseWords)
       {
         throw failure(.unknownPhrase(word.text, hint: hint), at: word.range)
       }

@@ -1,6 +1,4 @@
 extension Parser {
-  static let loadClauses = ["as", "from", "key", "link", "with", "types"]
-
   /// A `load` line and the clause lines that continue it (in a playbook or a test).
   mutating func parseLoad() -> Load? {
     let start = current
@@ -10,10 +8,7 @@ extension Parser {
       draft.table = try p.expectName("a table name after 'load'")
       try p.parseLoadClauses(&draft)
     }
-    // `as of` on the next line is a test's clock, not a row name.
-    while nextLineContinues({ $0.kind == .word && Parser.loadClauses.contains($0.text) }),
-      !(peek().isWord("as") && peek(2).isWord("of"))
-    {
+    while nextLineBelongs(to: .load) {
       advance()
       ok = line { p throws(ParseFailure) in try p.parseLoadClauses(&draft) } && ok
     }
@@ -30,24 +25,24 @@ extension Parser {
 
   /// The clauses on one line of a load, in any order, each at most once per load.
   private mutating func parseLoadClauses(_ draft: inout LoadDraft) throws(ParseFailure) {
-    while current.kind == .word, Parser.loadClauses.contains(current.text) {
+    while current.kind == .word, let word = LoadClause(rawValue: current.text) {
       let clause = current
       guard draft.seen.insert(clause.text).inserted else {
         throw failure(.duplicateClause(clause.text), at: clause.range)
       }
       advance()
-      switch clause.text {
-      case "as": draft.rowName = try expectName("a row name after 'as'")
-      case "from": draft.path = try expectString("a file path in quotes after 'from'")
-      case "key": draft.key = try expectName("a column name after 'key'")
-      case "link": draft.link = try expectName("a column name after 'link'")
-      case "with":
+      switch word {
+      case .as: draft.rowName = try expectName("a row name after 'as'")
+      case .from: draft.path = try expectString("a file path in quotes after 'from'")
+      case .key: draft.key = try expectName("a column name after 'key'")
+      case .link: draft.link = try expectName("a column name after 'link'")
+      case .with:
         repeat {
           let field = try expectName("a field name after 'with'")
           _ = try expectSymbol("=", hint: "write: with opened = COLUMN")
           draft.fieldMap.append(FieldMapping(field: field, column: try expectName("a column name")))
         } while acceptSymbol(",") != nil
-      default:
+      case .types:
         repeat {
           let column = try expectName("a column name")
           _ = try expectSymbol("=", hint: "write: types COLUMN = text")
@@ -65,7 +60,7 @@ extension Parser {
       }
     }
     guard atLineEnd else {
-      if current.kind == .word, let hint = NearNames.didYouMean(current.text, in: Parser.loadClauses) {
+      if current.kind == .word, let hint = NearNames.didYouMean(current.text, in: StatementKeyword.load.clauses) {
         throw failure(.unknownLoadClause(current.text, hint: hint), at: current.range)
       }
       throw unexpected(

@@ -1,3 +1,5 @@
+import PlaybookReporting
+
 /// Every shell command, in the order `:help` lists them.
 public enum CommandCatalog {
   public static let commands: [CommandSpec] = [

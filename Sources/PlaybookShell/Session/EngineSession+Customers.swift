@@ -1,5 +1,6 @@
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 
 extension EngineSession {
   /// `:explain CUSTOMER [RULE]`: each condition's value for the customer's rows.

@@ -73,7 +73,7 @@ extension EngineSession {
 
   /// `:export [DIR] [csv|jsonl]`: the audience files, decisions log and summary, as
   /// `playloop run` writes them.
-  func export(to directory: String?, format: ShellCommand.ExportFormat?) -> ShellOutput {
+  func export(to directory: String?, format: ExportFormat?) -> ShellOutput {
     guard let workspace else { return failure(.noData) }
     let declared = model.export
     guard
@@ -82,9 +82,7 @@ extension EngineSession {
     else {
       return failure(.noExportFolder)
     }
-    let exportFormat =
-      format.flatMap { ExportFormat(rawValue: $0.rawValue) }
-      ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
+    let exportFormat = format ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
     guard let run = currentRun() else { return .message("stopped; nothing exported") }
     let summary = RunSummary(
       playbook: model.name, clock: run.plan.clock, window: model.window,

@@ -1,5 +1,6 @@
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 
 extension EngineSession {
   /// Evaluates the playbook as it is now, re-using the last run's candidates for every

@@ -1,4 +1,5 @@
 import PlaybookLanguage
+import PlaybookReporting
 
 /// What a statement or command produced, in order. The shell prints messages and tables
 /// on stdout (tables fitted to the terminal) and warnings and errors on stderr.

@@ -1,4 +1,5 @@
 import PlaybookLanguage
+import PlaybookReporting
 import PlaybookShell
 
 /// A session for testing the shell loop: records what it is given and answers from a
