@@ -4,9 +4,11 @@ import PlaybookReporting
 /// What a statement or command produced, in order. The shell prints messages and tables
 /// on stdout (tables fitted to the terminal) and warnings and errors on stderr.
 public struct ShellOutput: Equatable, Sendable {
+  /// One thing to print.
   public enum Block: Equatable, Sendable {
     /// Text for stdout, e.g. `replaced rule quick_fix_thanks`.
     case message(String)
+    /// A table for stdout, fitted to the terminal's width.
     case table(TextTable)
     /// A rendered diagnostic or note for stderr that does not stop a script.
     case warning(String)
@@ -15,13 +17,17 @@ public struct ShellOutput: Equatable, Sendable {
     case error(String, kind: DiagnosticCode.Kind)
   }
 
+  /// What to print, in order.
   public var blocks: [Block]
 
+  /// Output of these blocks.
   public init(_ blocks: [Block] = []) { self.blocks = blocks }
 
   /// Nothing to print.
   public static let empty = ShellOutput()
+  /// One message for stdout.
   public static func message(_ text: String) -> ShellOutput { ShellOutput([.message(text)]) }
+  /// One rendered error of a kind.
   public static func error(_ text: String, kind: DiagnosticCode.Kind) -> ShellOutput {
     ShellOutput([.error(text, kind: kind)])
   }
