@@ -2,6 +2,7 @@ import PlaybookReporting
 
 /// Every shell command, in the order `:help` lists them.
 public enum CommandCatalog {
+  /// Every command's spec, `help` first, in `:help`'s listing order.
   public static let commands: [CommandSpec] = [
     CommandSpec(
       name: "help", usageArguments: "[NAME]", summary: "List the commands, or explain one.",

@@ -3,8 +3,11 @@ import PlaybookLanguage
 
 /// A `:command` that cannot be understood, with the usage to show.
 public struct CommandUsageError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// What is wrong, with the command's usage.
   public var message: String
+  /// An error saying `message`.
   public init(_ message: String) { self.message = message }
+  /// The message.
   public var description: String { message }
 }
 

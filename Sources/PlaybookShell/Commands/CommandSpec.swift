@@ -11,13 +11,21 @@ public struct CommandSpec: Sendable {
 
   /// Which kinds of names a `.name` argument accepts.
   public struct NameKinds: OptionSet, Sendable {
+    /// The kinds as bits, one per kind.
     public let rawValue: Int
+    /// The kinds whose bits are set in `rawValue`.
     public init(rawValue: Int) { self.rawValue = rawValue }
+    /// Rule names.
     public static let rules = NameKinds(rawValue: 1)
+    /// Segment names.
     public static let segments = NameKinds(rawValue: 2)
+    /// Offer codes.
     public static let offers = NameKinds(rawValue: 4)
+    /// Channel names.
     public static let channels = NameKinds(rawValue: 8)
+    /// Names from `define`.
     public static let definitions = NameKinds(rawValue: 16)
+    /// Every kind of name (`:show` and `:drop` take any).
     public static let all: NameKinds = [.rules, .segments, .offers, .channels, .definitions]
   }
 

@@ -6,10 +6,13 @@ import PlaybookLanguage
 /// cursor could become. A pure function of the line, the vocabulary and the directory
 /// listing, so it is tested without a terminal.
 public struct Completer: Sendable {
+  /// The names the session knows.
   public var vocabulary: ShellVocabulary
   /// The entries of a directory by name, directories marked with a trailing `/`.
   public var listDirectory: @Sendable (String) -> [String]
 
+  /// A completer over `vocabulary`, listing directories with `listDirectory` (the real file
+  /// system by default; tests pass a fixed listing).
   public init(
     vocabulary: ShellVocabulary,
     listDirectory: @escaping @Sendable (String) -> [String] = Completer.fileSystemEntries

@@ -3,9 +3,12 @@ import Foundation
 /// Where the shell prints: results to one stream, diagnostics to the other. Tests
 /// capture both; `standard` writes to stdout and stderr.
 public struct ShellPrinter: Sendable {
+  /// Prints results (messages, tables); the text carries its own line breaks.
   public var out: @Sendable (String) -> Void
+  /// Prints warnings and errors; the text carries its own line breaks.
   public var err: @Sendable (String) -> Void
 
+  /// A printer writing results with `out` and diagnostics with `err`.
   public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void)
   {
     self.out = out
