@@ -1,8 +1,8 @@
 /// What the shell knows about one command: its usage, help text, and what its
 /// arguments are (for completion).
-public struct CommandSpec: Sendable {
+struct CommandSpec: Sendable {
   /// What an argument position holds, so completion can offer the right things.
-  public enum Argument: Sendable, Equatable {
+  enum Argument: Sendable, Equatable {
     case commandName, file, customer, count, time, format
     /// A rule, segment, offer, … name; `kinds` narrows which.
     case name(NameKinds)
@@ -10,38 +10,38 @@ public struct CommandSpec: Sendable {
   }
 
   /// Which kinds of names a `.name` argument accepts.
-  public struct NameKinds: OptionSet, Sendable {
+  struct NameKinds: OptionSet, Sendable {
     /// The kinds as bits, one per kind.
-    public let rawValue: Int
+    let rawValue: Int
     /// The kinds whose bits are set in `rawValue`.
-    public init(rawValue: Int) { self.rawValue = rawValue }
+    init(rawValue: Int) { self.rawValue = rawValue }
     /// Rule names.
-    public static let rules = NameKinds(rawValue: 1)
+    static let rules = NameKinds(rawValue: 1)
     /// Segment names.
-    public static let segments = NameKinds(rawValue: 2)
+    static let segments = NameKinds(rawValue: 2)
     /// Offer codes.
-    public static let offers = NameKinds(rawValue: 4)
+    static let offers = NameKinds(rawValue: 4)
     /// Channel names.
-    public static let channels = NameKinds(rawValue: 8)
+    static let channels = NameKinds(rawValue: 8)
     /// Names from `define`.
-    public static let definitions = NameKinds(rawValue: 16)
+    static let definitions = NameKinds(rawValue: 16)
     /// Every kind of name (`:show` and `:drop` take any).
-    public static let all: NameKinds = [.rules, .segments, .offers, .channels, .definitions]
+    static let all: NameKinds = [.rules, .segments, .offers, .channels, .definitions]
   }
 
   /// The name without the colon, e.g. `explain`.
-  public let name: String
+  let name: String
   /// The arguments as shown in usage, e.g. `CUSTOMER [RULE]`.
-  public let usageArguments: String
+  let usageArguments: String
   /// One line for the `:help` overview.
-  public let summary: String
+  let summary: String
   /// The paragraph `:help NAME` adds below the usage.
-  public let details: String
+  let details: String
   /// The argument positions, in order.
-  public let arguments: [Argument]
+  let arguments: [Argument]
 
   /// `:explain CUSTOMER [RULE]`
-  public var usage: String {
+  var usage: String {
     usageArguments.isEmpty ? ":\(name)" : ":\(name) \(usageArguments)"
   }
 }

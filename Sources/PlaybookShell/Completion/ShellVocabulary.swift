@@ -32,7 +32,7 @@ public struct ShellVocabulary: Sendable {
   }
 
   /// The names of the given kinds, in a fixed order.
-  public func names(_ kinds: CommandSpec.NameKinds) -> [String] {
+  func names(_ kinds: CommandSpec.NameKinds) -> [String] {
     var result: [String] = []
     if kinds.contains(.rules) { result += rules }
     if kinds.contains(.segments) { result += segments }

@@ -17,13 +17,13 @@ public enum LineRead: Equatable, Sendable {
 }
 
 /// Lines from a non-terminal stdin: no prompts, no editing, byte-exact.
-public final class ScriptLines: LineSource {
+final class ScriptLines: LineSource {
   /// A source reading the process's standard input.
-  public init() {}
+  init() {}
   /// The next line of stdin without its line break; `prompt` is ignored. `.end` at end of input.
-  public func read(prompt: String) -> LineRead {
+  func read(prompt: String) -> LineRead {
     readLine(strippingNewline: true).map(LineRead.line) ?? .end
   }
   /// Does nothing: a script keeps no history.
-  public func remember(_ entry: String) {}
+  func remember(_ entry: String) {}
 }
