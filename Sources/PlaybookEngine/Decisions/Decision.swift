@@ -34,7 +34,8 @@ public struct Decision: Hashable, Sendable {
   public var expiresAt: Int64
   /// The channel chosen; nil when unreachable.
   public var channel: String?
-  /// The customer's address on `channel` (an email address, a phone number); nil when unreachable.
+  /// The customer's address on `channel` (an email address, a phone number); nil when no
+  /// channel was chosen.
   public var address: String?
   /// What became of the candidate.
   public var status: DecisionStatus

@@ -15,7 +15,8 @@ public enum ColumnValues: Sendable {
 public struct Column: Sendable {
   /// The column's header as it appears in the file (`csat`, `opened_at`).
   public var name: String
-  /// The type declared with `types` or inferred from the values; it matches the case of `values`.
+  /// The type declared with `types` or inferred from the values; it decides the case of
+  /// `values` (a `date` column is held as `.timestamp`, at midnight UTC).
   public var type: ColumnType
   /// One value per row, in file order; a null row holds a placeholder.
   public var values: ColumnValues

@@ -13,8 +13,6 @@ struct CommandSpec: Sendable {
   struct NameKinds: OptionSet, Sendable {
     /// The kinds as bits, one per kind.
     let rawValue: Int
-    /// The kinds whose bits are set in `rawValue`.
-    init(rawValue: Int) { self.rawValue = rawValue }
     /// Rule names.
     static let rules = NameKinds(rawValue: 1)
     /// Segment names.
