@@ -55,3 +55,11 @@ let package = Package(
       name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine"], exclude: ["Expected"]),
   ]
 )
+
+// Stricter language modes where they pay: `any` spelled out for existentials, and members
+// visible only from modules a file imports itself (no leaking through other imports).
+for target in package.targets where target.type != .system {
+  target.swiftSettings = (target.swiftSettings ?? []) + [
+    .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+  ]
+}

@@ -20,6 +20,11 @@ enum ExitStatus {
 
   /// The worst status of the errors among `diagnostics` (warnings and notes do not count).
   static func status(for diagnostics: [Diagnostic]) -> Int32 {
-    diagnostics.filter { $0.severity == .error }.map { status(for: $0.code.kind) }.max() ?? success
+    status(for: diagnostics.filter { $0.severity == .error }.map(\.code.kind))
+  }
+
+  /// The worst status of errors of these kinds (what a shell script stopped at); 0 for none.
+  static func status(for kinds: [DiagnosticCode.Kind]) -> Int32 {
+    kinds.map(status(for:)).max() ?? success
   }
 }

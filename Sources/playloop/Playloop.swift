@@ -40,7 +40,7 @@ struct Playloop: ParsableCommand {
       if lines.first?.hasPrefix("Error: ") == true { lines.removeFirst() }
       Terminal.report([Diagnostic(.usage(message(for: error)), file: nil)], sources: [])
       let rest = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-      if !rest.isEmpty { Terminal.printError(rest) }
+      if !rest.isEmpty { Terminal.printUsage(rest) }
       Foundation.exit(ExitStatus.usage)
     }
   }

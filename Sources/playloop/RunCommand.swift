@@ -69,12 +69,11 @@ struct RunCommand: ParsableCommand {
       }
       let outcome = try LedgeredExport.run(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath,
-        waiting: { Terminal.printError("waiting for another run to release \(ledgerPath)…") }, hook: crash)
-      for recovery in outcome.recovered {
-        Terminal.printError(
-          "\(ledgerPath): run \(recovery.runID) was interrupted; "
-            + (recovery.committed ? "its export was in place, so its sends are now recorded" : "it was discarded"))
-      }
+        waiting: { Terminal.report([Diagnostic(.ledgerBusy(ledgerPath), file: nil)], sources: []) }, hook: crash)
+      Terminal.report(
+        outcome.recovered.map {
+          Diagnostic(.ledgerRecovered(runID: $0.runID, committed: $0.committed), file: ledgerPath)
+        }, sources: [])
       report(outcome.summary, workspace)
       if !json, let runID = outcome.summary.runID {
         print(

@@ -1,3 +1,4 @@
+import PlaybookLanguage
 import PlaybookEngine
 
 extension Workspace {

@@ -76,6 +76,40 @@ import Testing
     }
   }
 
+  /// Each row of the codes table gives the code's own severity and kind.
+  @Test func theDocumentationGivesEachCodesSeverityAndKind() throws {
+    let doc = try String(contentsOf: Self.root.appendingPathComponent("docs/DIAGNOSTICS.md"), encoding: .utf8)
+    let section = try #require(doc.range(of: "## Codes")).upperBound
+    var rows = 0
+    for line in doc[section...].split(separator: "\n") where line.hasPrefix("| `") {
+      let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      let code = try #require(DiagnosticCode(rawValue: String(cells[0].dropFirst().dropLast())), "\(line)")
+      #expect(cells[1] == code.severity.rawValue, "\(code.id)")
+      #expect(cells[2].hasPrefix(code.kind.rawValue + " ("), "\(code.id)")
+      rows += 1
+    }
+    #expect(rows == DiagnosticCode.allCases.count)
+  }
+
+  /// Standard error is written in one place per program, under the renderer: the
+  /// command line's `Terminal` and the shell's `ShellPrinter`. The developer tools
+  /// (`playloop-bench`, `playloop-data`) print their own one-line failures.
+  @Test func standardErrorIsWrittenOnlyWhereTheRendererPrints() throws {
+    let writers = ["standardError", "ce_stderr()", "write(2,"]
+    var found: Set<String> = []
+    for (path, text) in try Self.sources()
+    where Self.codeLines(text).contains(where: { line in writers.contains { line.contains($0) } }) {
+      found.insert(path)
+    }
+    // LineEditor hands stderr to libedit, which reports its own failures there.
+    #expect(
+      found == [
+        "Sources/playloop/Terminal.swift", "Sources/PlaybookShell/Shell/ShellPrinter.swift",
+        "Sources/PlaybookShell/Editing/LineEditor.swift", "Sources/playloop-bench/main.swift",
+        "Sources/playloop-data/main.swift",
+      ])
+  }
+
   @Test func didYouMeanIsWordedOnce() {
     #expect(NearNames.didYouMean("withn", in: ["within", "after"]) == "did you mean 'within'?")
     #expect(NearNames.didYouMean("zzz", in: ["within"]) == nil)

@@ -1,3 +1,5 @@
+import PlaybookLanguage
+import Foundation
 import Testing
 
 @testable import PlaybookShell

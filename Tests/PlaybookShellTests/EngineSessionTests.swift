@@ -21,7 +21,7 @@ import Testing
   }
 
   func errors(_ output: ShellOutput) -> [String] {
-    output.blocks.compactMap { if case .error(let text) = $0 { text } else { nil } }
+    output.blocks.compactMap { if case .error(let text, _) = $0 { text } else { nil } }
   }
 
   func messages(_ output: ShellOutput) -> [String] {
@@ -306,7 +306,7 @@ import Testing
       messages(output).first?.hasSuffix(
         "<stdin>\n  ✗ numbers\n      <stdin>:9: expect audience THANKS10 >= 100\n"
           + "        but the audience of THANKS10 is 7\n4 passed, 1 failed\n") == true)
-    #expect(output.blocks.last == .error("error: 1 test failed"))
+    #expect(output.blocks.last == .error("error: 1 test failed", kind: .failure))
   }
 
   func messages(_ output: ShellOutput) -> [String] {

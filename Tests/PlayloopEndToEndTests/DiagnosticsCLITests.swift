@@ -20,6 +20,31 @@ import Testing
     return try #require(object?["diagnostics"] as? [[String: Any]])
   }
 
+  /// Segments naming each other used to pass `check` and crash `run` (the compiler
+  /// recursed without end): now both report the circle once and exit 1.
+  @Test func segmentsInACircleAreOneErrorNotACrash() throws {
+    let folder = try PlayloopCLI.scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let cyclic = try broken(folder) {
+      $0.replacingOccurrences(
+        of: "segment vip = customer.lifetime_value >= 1000 or customer.tier == \"gold\"",
+        with: "segment vip = customer in gold\nsegment gold = customer in vip")
+    }
+    for arguments in [["check", cyclic], ["run", "--dry-run", cyclic]] {
+      let result = try PlayloopCLI.run(arguments, environment: ["NO_COLOR": "1"])
+      #expect(result.status == 1, "\(arguments)")
+      #expect(
+        result.stderr == """
+          \(cyclic):16:27: error: segment 'vip' is defined in terms of itself: vip → gold → vip
+            16 | segment vip = customer in gold
+               |                           ^~~~ a segment or define cannot use itself, directly or through others
+          \(cyclic):17:28: note: 'gold' uses 'vip' here
+
+          """, "\(arguments)")
+      #expect(result.stdout == "")
+    }
+  }
+
   @Test func exitCodesFollowTheKind() throws {
     let folder = try PlayloopCLI.scratchFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -80,7 +80,7 @@ struct DeclarationCollector {
         }
       }
     }
-    resolveDefines()
+    resolveDefines(dropping: reportCycles())
     if model.tables.isEmpty == false, model.customerTable == nil {
       report(.noCustomersTable, at: model.tables[0].load.table.range)
     }

@@ -118,6 +118,8 @@ public struct ExpressionChecker {
 
   private mutating func pathType(row: Name, field: Name?) -> ValueType {
     guard let binding = model.rows[row.text], let table = model.table(ofRow: row.text) else {
+      // A define that did not resolve was reported where it is declared.
+      if model.unresolvedRows.contains(row.text) { return .error }
       let hint: String?
       if let table = model.tables.first(where: { $0.name == row.text }) {
         hint = NearNames.didYouMean([table.rowName]).map { "\($0) rows are named in the singular" }

@@ -22,6 +22,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case noCustomers = "no_customers"
   case invalidLink = "invalid_link"
   case invalidDefine = "invalid_define"
+  case definitionCycle = "definition_cycle"
   case unknownRow = "unknown_row"
   case invalidRow = "invalid_row"
   case unknownField = "unknown_field"
@@ -49,6 +50,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case ledgerNewer = "ledger_newer"
   case ledgerOtherPlaybook = "ledger_other_playbook"
   case ledgerFailed = "ledger_failed"
+  case ledgerBusy = "ledger_busy"
+  case ledgerRecovered = "ledger_recovered"
   // Commands: the CLI and the shell used wrongly, or asked about what is not there.
   case usageError = "usage_error"
   case ledgerWithoutExport = "ledger_without_export"
@@ -60,6 +63,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case notChanged = "not_changed"
   case stillUsed = "still_used"
   case testsFailed = "tests_failed"
+  case unsavedChanges = "unsaved_changes"
 
   /// The stable id, e.g. `unknown_field`.
   public var id: String { rawValue }
@@ -76,10 +80,12 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case failure
   }
 
-  /// Warning for what does not stop a command, error for the rest.
+  /// Warning for what does not stop a command, note for what only tells what is
+  /// happening, error for the rest.
   public var severity: Diagnostic.Severity {
     switch self {
-    case .mixedIndentation, .rowSetAside: .warning
+    case .mixedIndentation, .rowSetAside, .ledgerRecovered, .unsavedChanges: .warning
+    case .ledgerBusy: .note
     default: .error
     }
   }
@@ -89,16 +95,16 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
       .unknownType, .unknownFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
-      .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine,
+      .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .rowSetAside, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
-      .ledgerNewer, .ledgerOtherPlaybook, .ledgerFailed:
+      .ledgerNewer, .ledgerOtherPlaybook, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
       .input
     case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
-      .noExportFolder:
+      .noExportFolder, .unsavedChanges:
       .usage
     case .testsFailed:
       .failure
@@ -126,6 +132,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .noCustomers: "the playbook loads no customers table"
     case .invalidLink: "the customers table given a link"
     case .invalidDefine: "a define over customers (a segment is meant)"
+    case .definitionCycle: "segments or defines that use themselves, directly or through each other"
     case .unknownRow: "a row name no load or define declares"
     case .invalidRow: "a row used where it cannot be (an event row in a segment)"
     case .unknownField: "a field the row's table has no column for"
@@ -152,6 +159,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .ledgerNewer: "the ledger was written by a newer Playloop"
     case .ledgerOtherPlaybook: "the ledger belongs to another playbook"
     case .ledgerFailed: "the ledger cannot be read or written"
+    case .ledgerBusy: "another run holds the ledger; this one waits for it"
+    case .ledgerRecovered: "a run on the ledger was interrupted, and this run settled it"
     case .usageError: "a command or its arguments used wrongly"
     case .ledgerWithoutExport: "a ledger for a run that exports nothing"
     case .unknownCustomer: "no customer with this id in the data"
@@ -162,6 +171,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .notChanged: "a statement is kept unchanged because others using it would be wrong"
     case .stillUsed: "a statement cannot be dropped because others use it"
     case .testsFailed: "a playbook's tests failed"
+    case .unsavedChanges: "the shell asks once before typed statements would be lost"
     }
   }
 }

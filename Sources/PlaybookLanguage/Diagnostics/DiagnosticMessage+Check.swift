@@ -33,6 +33,14 @@ extension DiagnosticMessage {
       hint: "write `segment \(name) = …`")
   }
 
+  /// `segment 'vip' is defined in terms of itself: vip → gold → vip` (definitionCycle).
+  static func definitionCycle(_ kind: String, _ names: [String]) -> Self {
+    Self(
+      .definitionCycle,
+      "\(kind) '\(names[0])' is defined in terms of itself: \(names.joined(separator: " → "))",
+      hint: "a segment or define cannot use itself, directly or through others")
+  }
+
   // MARK: Names
 
   static func unknownRow(_ row: String, hint: String?) -> Self {

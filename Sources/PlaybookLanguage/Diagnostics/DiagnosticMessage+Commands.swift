@@ -48,6 +48,12 @@ extension DiagnosticMessage {
     Self(.stillUsed, "cannot drop \(slot): the playbook still uses it")
   }
 
+  /// `unsaved changes; WHAT, or :save FILE` (unsavedChanges): the shell asks once before
+  /// typed statements would be lost.
+  public static func unsavedChanges(_ what: String) -> Self {
+    Self(.unsavedChanges, "unsaved changes; \(what), or :save FILE")
+  }
+
   /// `2 tests failed`.
   public static func testsFailed(_ count: Int) -> Self {
     Self(.testsFailed, "\(count) test\(count == 1 ? "" : "s") failed")

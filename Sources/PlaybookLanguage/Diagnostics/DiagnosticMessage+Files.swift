@@ -111,6 +111,20 @@ extension DiagnosticMessage {
       hint: damaged ? "the ledger is damaged; restore it from a backup" : nil)
   }
 
+  /// `waiting for another run to release PATH…` (ledgerBusy).
+  public static func ledgerBusy(_ path: String) -> Self {
+    Self(.ledgerBusy, "waiting for another run to release \(path)…")
+  }
+
+  /// `run RUN was interrupted; its export was in place, so its sends are now recorded`,
+  /// or `…; it was discarded` (ledgerRecovered).
+  public static func ledgerRecovered(runID: String, committed: Bool) -> Self {
+    Self(
+      .ledgerRecovered,
+      "run \(runID) was interrupted; "
+        + (committed ? "its export was in place, so its sends are now recorded" : "it was discarded"))
+  }
+
   /// Any other failure to use the ledger, e.g. `cannot lock x.ledger.lock: …`.
   public static func ledgerFailed(_ text: String) -> Self {
     Self(.ledgerFailed, text)

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookReporting
 
 /// Every shell command, in the order `:help` lists them.

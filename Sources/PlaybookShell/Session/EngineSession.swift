@@ -181,7 +181,7 @@ public final class EngineSession: ShellSession {
 
   /// An error as an error block (a script stops), anything else as a warning.
   private static func block(_ diagnostic: Diagnostic, _ text: String) -> ShellOutput.Block {
-    diagnostic.severity == .error ? .error(text) : .warning(text)
+    diagnostic.severity == .error ? .error(text, kind: diagnostic.code.kind) : .warning(text)
   }
 
   // MARK: Commands
