@@ -8,6 +8,7 @@ public import PlaybookLanguage
 /// `pending` until its export is in place, then `committed`) and `sends`. Only committed
 /// runs' sends are history.
 public struct SendLedger: Sendable {
+  /// The ledger file's path, as given.
   public let path: String
   /// The name of the playbook whose runs this ledger records.
   public let playbook: String

@@ -24,6 +24,7 @@ public final class EngineSession: ShellSession {
   var loadedPath: String?
   /// Relative paths in the playbook resolve against this folder.
   var baseDirectory = "."
+  /// True when statements changed since the playbook was last loaded or saved.
   public internal(set) var hasUnsavedChanges = false
 
   let now: () -> Int64
@@ -48,6 +49,8 @@ public final class EngineSession: ShellSession {
 
   // MARK: Statements
 
+  /// Parses, checks and adds (or replaces by name) one typed statement; `sourceName` names
+  /// the input in diagnostics. On an error the session keeps its playbook as it was.
   public func add(_ statement: TypedStatement, sourceName: String) -> ShellOutput {
     let parsed = document.parse(statement, sourceName: sourceName)
     if parsed.diagnostics.contains(where: { $0.severity == .error }) {
@@ -186,6 +189,8 @@ public final class EngineSession: ShellSession {
 
   // MARK: Commands
 
+  /// Runs one `:command` against the session; `:help` and `:quit` belong to the shell
+  /// and produce nothing here.
   public func run(_ command: ShellCommand) -> ShellOutput {
     switch command {
     case .help, .quit: return .empty  // the shell's own
@@ -211,6 +216,8 @@ public final class EngineSession: ShellSession {
 
   // MARK: Completion
 
+  /// The names completion offers now: the playbook's declarations and the loaded customer
+  /// keys. Cached until the playbook or the data changes.
   public var vocabulary: ShellVocabulary {
     if let vocabularyCache { return vocabularyCache }
     let statements = model.playbook.statements
