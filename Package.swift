@@ -38,14 +38,22 @@ let package = Package(
     // Counts allocations by interposing malloc; linked into the benchmark only.
     .target(name: "MallocCounter"),
     .executableTarget(name: "playloop-bench", dependencies: ["PlaybookEngine", "MallocCounter"]),
-    .testTarget(name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage"]),
+    // What every test target shares: the repository and build-product locators, the
+    // process runner, the pseudo-terminal driver, scratch folders and shared fixtures.
+    .target(name: "PlayloopTestSupport", path: "Tests/PlayloopTestSupport"),
     .testTarget(
-      name: "PlaybookEngineTests", dependencies: ["PlaybookEngine"], exclude: ["CSVConformance"]),
+      name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage", "PlayloopTestSupport"]),
+    .testTarget(
+      name: "PlaybookEngineTests", dependencies: ["PlaybookEngine", "PlayloopTestSupport"],
+      exclude: ["CSVConformance"]),
     .testTarget(
       name: "PlaybookLedgerTests",
-      dependencies: ["PlaybookLedger", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "PlaybookShellTests", dependencies: ["PlaybookShell"]),
+      dependencies: [
+        "PlaybookLedger", "PlayloopTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    .testTarget(name: "PlaybookShellTests", dependencies: ["PlaybookShell", "PlayloopTestSupport"]),
     .testTarget(
-      name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine"], exclude: ["Expected"]),
+      name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine", "PlayloopTestSupport"],
+      exclude: ["Expected"]),
   ]
 )

@@ -2,12 +2,12 @@ import Foundation
 import Testing
 import PlaybookLanguage
 @testable import PlaybookEngine
+import PlayloopTestSupport
 
 /// Third-party CSV test files (see CSVConformance/README.md): csv-spectrum's expected
 /// JSON, and what we do with each csv-parser and csvlint fixture.
 @Suite struct CSVConformanceTests {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("CSVConformance").path
+  static let folder = Repository.path("Tests/PlaybookEngineTests/CSVConformance")
 
   static func bytes(_ path: String) throws -> [UInt8] {
     Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path)))

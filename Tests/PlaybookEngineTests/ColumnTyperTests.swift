@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PlaybookLanguage
 @testable import PlaybookEngine
+import PlayloopTestSupport
 
 /// Columns are converted while each chunk is read (`ColumnTyper`), so a table must come
 /// out the same however the chunks split it: a chunk whose values all look like
@@ -116,8 +117,9 @@ import PlaybookLanguage
   /// text after all (numbers in every chunk but the last) reads them again.
   @Test func textIsReadAgainAfterTheFileLetItsPagesGo() throws {
     let rows = 20_000
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("typer-\(getpid()).csv").path
-    defer { try? FileManager.default.removeItem(atPath: path) }
+    let folder = try ScratchFolder("typer")
+    defer { folder.remove() }
+    let path = folder.path("t.csv")
     try Data(Self.csv(rows) { $0 == rows - 1 ? "last" : String($0 * 3) }).write(to: URL(fileURLWithPath: path))
     let file = try FileBytes.read(path)
     let raw = try TableReader.readRaw(file, format: .csv, file: path, declaredTypes: [:], chunkCount: 8)

@@ -24,7 +24,8 @@ import PlaybookEngine
 
         """ + tests,
       files: ["customers.csv": EngineFixture.customers, "tickets.csv": tickets].merging(files) { $1 })
-    return TestRunner.run(f.workspace, now: 0)
+    // The fixture keeps its folder, which a test block's `load` reads when run.
+    return withExtendedLifetime(f) { TestRunner.run(f.workspace, now: 0) }
   }
 
   @Test func passingExpectationsOfEveryForm() throws {

@@ -3,6 +3,7 @@ import PlaybookEngine
 import PlaybookLanguage
 
 @testable import PlaybookLedger
+import PlayloopTestSupport
 
 /// A scratch folder holding a small playbook, its data, an export folder `out` and a
 /// ledger `ledger.sqlite`, with helpers to run it and read back what it left.
@@ -64,15 +65,13 @@ struct LedgerFixture {
     playbook: String = LedgerFixture.playbook(), tickets: String = LedgerFixture.tickets,
     _ body: (LedgerFixture) throws -> Void
   ) throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("playloop-ledger-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let fixture = LedgerFixture(folder: folder)
-    try fixture.write("customers.csv", customers)
-    try fixture.write("tickets.csv", tickets)
-    try fixture.write("ledger.playbook", playbook)
-    try body(fixture)
+    try ScratchFolder.with("ledger") { folder in
+      let fixture = LedgerFixture(folder: folder.path)
+      try fixture.write("customers.csv", customers)
+      try fixture.write("tickets.csv", tickets)
+      try fixture.write("ledger.playbook", playbook)
+      try body(fixture)
+    }
   }
 
   func write(_ name: String, _ text: String) throws {

@@ -2,12 +2,13 @@ import Foundation
 import PlaybookEngine
 import PlaybookLanguage
 import Testing
+import PlayloopTestSupport
 
 @testable import PlaybookShell
 
 /// The shell's session on the real engine, driven as the shell drives it.
 @Suite struct EngineSessionTests {
-  static let clock: Int64 = 1_793_491_200  // 2026-11-01T00:00:00Z
+  static let clock = Fixtures.clock
 
   func session(loading file: String? = Repository.serviceRecovery) -> EngineSession {
     let session = EngineSession(now: { Self.clock })

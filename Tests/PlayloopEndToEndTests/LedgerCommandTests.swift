@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlayloopTestSupport
 
 /// `playloop run --ledger`, `--dry-run` and `playloop ledger` as a user meets them.
 @Suite struct LedgerCommandTests {
@@ -21,7 +22,7 @@ import Testing
       let log = try String(contentsOfFile: h.exportPath + "/decisions.csv", encoding: .utf8)
       #expect(log.contains(",already_sent,already sent by an earlier run,"))
       // The ledger lists both nights' sends, each once.
-      let listing = try Invocation.run(LedgerHarness.playloop, ["ledger", h.ledgerPath], in: h.folder)
+      let listing = try ChildProcess.playloop(["ledger", h.ledgerPath], in: h.folder)
       #expect(listing.status == 0)
       #expect(listing.stdout.contains("2 runs, \(day1.count + day2.count) sends"))
     }
@@ -36,9 +37,10 @@ import Testing
         #expect(try h.run(clock).status == 0)
         let log = try String(contentsOfFile: h.exportPath + "/decisions.csv", encoding: .utf8)
         capped += log.components(separatedBy: "already reached by earlier runs").count - 1
-        let listing = try Invocation.run(LedgerHarness.playloop, ["ledger", h.ledgerPath, "--json"], in: h.folder)
+        let listing = try ChildProcess.playloop(["ledger", h.ledgerPath, "--json"], in: h.folder)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [String: Any])
         let sends = try #require(json["sends"] as? [[String: Any]])
+        #expect(!sends.isEmpty, "night \(clock)")
         let since = try #require(ISO8601DateFormatter().date(from: clock)).addingTimeInterval(-7 * 86_400)
         var perCustomer: [String: Int] = [:]
         for send in sends {
@@ -57,19 +59,19 @@ import Testing
       try h.run(LedgerHarness.clocks[0])
       let sends = try audience(h)
       let customer = try #require(sends.first).customer
-      let one = try Invocation.run(
-        LedgerHarness.playloop, ["ledger", h.ledgerPath, "--customer", customer, "--json"], in: h.folder)
+      let one = try ChildProcess.playloop(
+        ["ledger", h.ledgerPath, "--customer", customer, "--json"], in: h.folder)
       #expect(one.status == 0)
       let listed = one.stdout.components(separatedBy: "\"customer_id\": ").count - 1
       #expect(listed == sends.filter { $0.customer == customer }.count)
       #expect(one.stdout.components(separatedBy: "\"customer_id\": \"\(customer)\"").count - 1 == listed)
-      let later = try Invocation.run(
-        LedgerHarness.playloop, ["ledger", h.ledgerPath, "--since", "2026-10-21T00:00:00Z"], in: h.folder)
+      let later = try ChildProcess.playloop(
+        ["ledger", h.ledgerPath, "--since", "2026-10-21T00:00:00Z"], in: h.folder)
       let expected = sends.filter { $0.sendAt >= "2026-10-21T00:00:00Z" }.count
       #expect(later.stdout.contains("(\(expected) shown)"))
-      let bad = try Invocation.run(LedgerHarness.playloop, ["ledger", h.ledgerPath, "--since", "yesterday"], in: h.folder)
+      let bad = try ChildProcess.playloop(["ledger", h.ledgerPath, "--since", "yesterday"], in: h.folder)
       #expect(bad.status == 2)
-      let missing = try Invocation.run(LedgerHarness.playloop, ["ledger", "nowhere.ledger"], in: h.folder)
+      let missing = try ChildProcess.playloop(["ledger", "nowhere.ledger"], in: h.folder)
       #expect(missing.status == 2)
       #expect(missing.stderr.contains("there is no ledger at nowhere.ledger"))
     }
@@ -82,7 +84,7 @@ import Testing
       try h.run(LedgerHarness.clocks[0])
       let killed = try h.run(LedgerHarness.clocks[1], environment: ["PLAYLOOP_CRASH_AT": "exported"])
       #expect(killed.status == 128 + 9)
-      let listing = try Invocation.run(LedgerHarness.playloop, ["ledger", h.ledgerPath], in: h.folder)
+      let listing = try ChildProcess.playloop(["ledger", h.ledgerPath], in: h.folder)
       #expect(listing.stdout.contains("1 run, "))
       #expect(listing.stdout.contains("run 2-20261021T000000Z is pending (interrupted)"))
       #expect(!listing.stdout.contains("\n2-20261021T000000Z "))
@@ -115,9 +117,9 @@ import Testing
   @Test func playbookLedgerPathIsRelativeToThePlaybook() throws {
     try LedgerHarness.with { h in
       try FileManager.default.removeItem(atPath: h.folder + "/state")
-      let run = try Invocation.run(
-        LedgerHarness.playloop, ["run", h.folder + "/nightly.playbook", "--as-of", LedgerHarness.clocks[0]],
-        in: NSTemporaryDirectory())
+      let run = try ChildProcess.playloop(
+        ["run", h.folder + "/nightly.playbook", "--as-of", LedgerHarness.clocks[0]],
+        in: FileManager.default.temporaryDirectory.path)
       #expect(run.status == 0, "\(run.stderr)")
       #expect(FileManager.default.fileExists(atPath: h.ledgerPath))
       #expect(try h.state()["ledger"]?.contains("\"run_id\": \"1-20261020T000000Z\"") == true)
