@@ -205,6 +205,7 @@ import PlayloopTestSupport
     #expect(tables[1].rows.map(\.first) == ["THANKS10", "SORRY25", "REFER20", "STAY15"])
     for row in tables[0].rows {
       let numbers = row.dropFirst().compactMap { Int($0) }
+      #expect(numbers.count == 5, "\(row)")
       #expect(numbers[0] == numbers.dropFirst().reduce(0, +))
     }
     #expect(messages(output).last?.hasPrefix("evaluated in ") == true)
