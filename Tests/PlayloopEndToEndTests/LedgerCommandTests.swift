@@ -56,7 +56,7 @@ import PlayloopTestSupport
 
   @Test func ledgerListingFilters() throws {
     try LedgerHarness.with { h in
-      try h.run(LedgerHarness.clocks[0])
+      #expect(try h.run(LedgerHarness.clocks[0]).status == 0)
       let sends = try audience(h)
       let customer = try #require(sends.first).customer
       let one = try ChildProcess.playloop(
@@ -81,7 +81,7 @@ import PlayloopTestSupport
   /// not (they are not history until the next run settles them).
   @Test func ledgerListsAPendingRun() throws {
     try LedgerHarness.with { h in
-      try h.run(LedgerHarness.clocks[0])
+      #expect(try h.run(LedgerHarness.clocks[0]).status == 0)
       let killed = try h.run(LedgerHarness.clocks[1], environment: ["PLAYLOOP_CRASH_AT": "exported"])
       #expect(killed.status == 128 + 9)
       let listing = try ChildProcess.playloop(["ledger", h.ledgerPath], in: h.folder)
@@ -100,7 +100,7 @@ import PlayloopTestSupport
       #expect(dry.status == 0, "\(dry.stderr)")
       #expect(!FileManager.default.fileExists(atPath: h.ledgerPath))
       #expect(!FileManager.default.fileExists(atPath: h.exportPath))
-      try h.run(LedgerHarness.clocks[0])
+      #expect(try h.run(LedgerHarness.clocks[0]).status == 0)
       let before = try h.state()
       let ledgerBytes = FileManager.default.contents(atPath: h.ledgerPath)
       // A dry run the next night reads the ledger: what day 1 sent shows as already sent.
@@ -149,7 +149,7 @@ import PlayloopTestSupport
 
   @Test func truncatedLedgerIsRefusedAndLeftUntouched() throws {
     try LedgerHarness.with { h in
-      try h.run(LedgerHarness.clocks[0])
+      #expect(try h.run(LedgerHarness.clocks[0]).status == 0)
       let export = try h.state().filter { $0.key.hasPrefix("out/") }
       let bytes = try #require(FileManager.default.contents(atPath: h.ledgerPath))
       let cut = bytes.prefix(bytes.count / 2)
@@ -164,7 +164,7 @@ import PlayloopTestSupport
 
   @Test func anotherPlaybooksLedgerIsRefused() throws {
     try LedgerHarness.with { h in
-      try h.run(LedgerHarness.clocks[0])
+      #expect(try h.run(LedgerHarness.clocks[0]).status == 0)
       let bytes = FileManager.default.contents(atPath: h.ledgerPath)
       try LedgerHarness.playbook(name: "Winback").write(
         toFile: h.folder + "/nightly.playbook", atomically: true, encoding: .utf8)
@@ -177,7 +177,7 @@ import PlayloopTestSupport
 
   @Test func newerFormatIsRefused() throws {
     try LedgerHarness.with { h in
-      try h.run(LedgerHarness.clocks[0])
+      #expect(try h.run(LedgerHarness.clocks[0]).status == 0)
       var bytes = try #require(FileManager.default.contents(atPath: h.ledgerPath))
       bytes[63] = 2  // the header's user_version: format 2
       try bytes.write(to: URL(fileURLWithPath: h.ledgerPath))

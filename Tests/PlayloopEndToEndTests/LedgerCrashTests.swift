@@ -57,7 +57,8 @@ import PlayloopTestSupport
     var timing: Double = 0
     try LedgerHarness.with { h in
       let started = Date()
-      try h.run(LedgerHarness.clocks[0])
+      let first = try h.run(LedgerHarness.clocks[0])
+      #expect(first.status == 0, "\(first.stderr)")
       timing = Date().timeIntervalSince(started)
     }
     var generator = SystemRandomNumberGenerator()

@@ -94,7 +94,6 @@ struct LedgerHarness {
   }
 
   /// `playloop run nightly.playbook --as-of CLOCK …`, waiting for it.
-  @discardableResult
   func run(_ clock: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> ChildProcess {
     try ChildProcess.playloop(
       ["run", "nightly.playbook", "--as-of", clock] + extra, in: folder, environment: environment)
