@@ -8,7 +8,8 @@ import Foundation
 /// the child writes them, so a child that fills one pipe while the test waits on the
 /// other cannot block, and what a killed child wrote before dying is kept. Every wait
 /// has a deadline; a child still running at the deadline is killed, so a wedged program
-/// fails its test instead of hanging `swift test`.
+/// fails its test instead of hanging `swift test`. The child starts with no signal
+/// blocked, whatever the test thread blocks, so signals sent to it take effect.
 public final class ChildProcess: @unchecked Sendable {
   /// The executable is not there: the package's products were not built.
   public struct NotBuilt: Error, CustomStringConvertible {
@@ -53,6 +54,13 @@ public final class ChildProcess: @unchecked Sendable {
     process.terminationHandler = { [exited] _ in exited.signal() }
     output = PipeReader(stdout.fileHandleForReading)
     errors = PipeReader(stderr.fileHandleForReading)
+    // The child inherits the spawning thread's signal mask, and test threads block
+    // signals such as SIGTERM and SIGINT: a child started from one would never see them.
+    var none = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&none)
+    pthread_sigmask(SIG_SETMASK, &none, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
     try process.run()
     output.start()
     errors.start()
