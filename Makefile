@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench-smoke
+.PHONY: deps build test demo bench-smoke lint docs
 
 # libedit's headers are the one system package the build needs (Debian: libedit-dev).
 deps:
@@ -33,3 +33,23 @@ bench-smoke: deps
 	swift build --product playloop-data
 	swift build --product playloop-bench
 	.build/debug/playloop-bench --sizes 10000 --repeats 1 --data .build/bench-smoke
+
+# House rules: the committed .swift-format, checked without changing anything.
+# `swift format format -i -r Sources Tests Package.swift` applies them.
+lint:
+	swift format lint --strict -r Sources Tests Package.swift
+
+# The DocC catalogues of the language and the engine, built from fresh symbol graphs;
+# a broken symbol link or an undocumented parameter fails the build.
+DOC_MODULES := PlaybookLanguage PlaybookEngine
+docs: deps
+	swift build --scratch-path .build-docs --target PlaybookEngine \
+	  -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc $(CURDIR)/.build-docs/symbol-graphs
+	@for m in $(DOC_MODULES); do \
+	  rm -rf .build-docs/graphs-$$m && mkdir -p .build-docs/graphs-$$m .build-docs/docs && \
+	  cp .build-docs/symbol-graphs/$$m.symbols.json .build-docs/graphs-$$m/ && \
+	  docc convert Sources/$$m/$$m.docc --additional-symbol-graph-dir .build-docs/graphs-$$m \
+	    --output-path .build-docs/docs/$$m --warnings-as-errors > .build-docs/docc-$$m.log 2>&1 \
+	    || { grep -E '^(warning|error)' .build-docs/docc-$$m.log; echo "docs: $$m has errors"; exit 1; }; \
+	  echo "docs: $$m -> .build-docs/docs/$$m"; \
+	done
