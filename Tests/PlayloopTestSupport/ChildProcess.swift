@@ -13,7 +13,9 @@ import Foundation
 public final class ChildProcess: @unchecked Sendable {
   /// The executable is not there: the package's products were not built.
   public struct NotBuilt: Error, CustomStringConvertible {
+    /// Where the executable was looked for.
     public var path: String
+    /// What to do about it.
     public var description: String { "\(path) is not built: run swift build" }
   }
 
@@ -108,6 +110,7 @@ public final class ChildProcess: @unchecked Sendable {
   /// The child's process id.
   public var pid: Int32 { process.processIdentifier }
 
+  /// Whether the child has not exited yet.
   public var isRunning: Bool { process.isRunning }
 
   /// Whether `wait` killed the child at its deadline.

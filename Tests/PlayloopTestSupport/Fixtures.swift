@@ -26,7 +26,9 @@ public enum Fixtures {
   /// An edit whose text is not in the playbook: the fixture would silently test the
   /// unedited playbook.
   public struct MissingText: Error, CustomStringConvertible {
+    /// The text looked for.
     public var text: String
+    /// What is missing.
     public var description: String { "the flagship playbook has no \(text.debugDescription)" }
   }
 
@@ -39,8 +41,11 @@ public enum Fixtures {
 
   /// `playloop-data` exited with a failure.
   public struct GeneratorFailed: Error, CustomStringConvertible {
+    /// The generator's exit status.
     public var status: Int32
+    /// What it said.
     public var stderr: String
+    /// The status and the message.
     public var description: String { "playloop-data exited with \(status): \(stderr)" }
   }
 }

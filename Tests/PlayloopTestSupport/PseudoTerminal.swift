@@ -16,15 +16,21 @@ import Foundation
 public final class PseudoTerminal {
   /// An `expect` or wait that ran past its deadline, with what the screen showed.
   public struct Timeout: Error, CustomStringConvertible {
+    /// The text (or state) waited for.
     public var waitingFor: String
+    /// What the terminal showed by then.
     public var screen: String
+    /// Both, for the test's failure message.
     public var description: String {
       "timed out waiting for \(waitingFor.debugDescription); screen so far:\n\(screen)"
     }
   }
 
   /// `openpty` or `posix_spawn` failed with this error number.
-  public struct SpawnFailure: Error { public var code: Int32 }
+  public struct SpawnFailure: Error {
+    /// The error number.
+    public var code: Int32
+  }
 
   /// The child's process id (also its session id).
   public let pid: pid_t

@@ -36,8 +36,11 @@ public enum Repository {
 
   /// A folder a test expected files in holds none.
   public struct NothingFound: Error, CustomStringConvertible {
+    /// The folder, relative to the root.
     public var folder: String
+    /// The ending looked for.
     public var suffix: String
+    /// What was not found where.
     public var description: String { "no *\(suffix) files in \(Repository.path(folder))" }
   }
 }

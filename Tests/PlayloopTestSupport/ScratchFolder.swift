@@ -8,7 +8,8 @@ public final class ScratchFolder: @unchecked Sendable {
 
   /// Creates `playloop-LABEL-UUID` in the temporary directory.
   public init(_ label: String = "test") throws {
-    path = FileManager.default.temporaryDirectory
+    path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("playloop-\(label)-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
@@ -53,6 +54,7 @@ public final class ScratchFolder: @unchecked Sendable {
 public final class ScratchHome: @unchecked Sendable {
   private let folder: ScratchFolder
 
+  /// Creates an empty home directory.
   public init() throws { folder = try ScratchFolder("home") }
 
   /// The home directory.
