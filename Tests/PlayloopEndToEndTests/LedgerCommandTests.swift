@@ -68,6 +68,7 @@ import PlayloopTestSupport
       let later = try ChildProcess.playloop(
         ["ledger", h.ledgerPath, "--since", "2026-10-21T00:00:00Z"], in: h.folder)
       let expected = sends.filter { $0.sendAt >= "2026-10-21T00:00:00Z" }.count
+      #expect(later.status == 0, "\(later.stderr)")
       #expect(later.stdout.contains("(\(expected) shown)"))
       let bad = try ChildProcess.playloop(["ledger", h.ledgerPath, "--since", "yesterday"], in: h.folder)
       #expect(bad.status == 2)
@@ -85,10 +86,12 @@ import PlayloopTestSupport
       let killed = try h.run(LedgerHarness.clocks[1], environment: ["PLAYLOOP_CRASH_AT": "exported"])
       #expect(killed.status == 128 + 9)
       let listing = try ChildProcess.playloop(["ledger", h.ledgerPath], in: h.folder)
+      #expect(listing.status == 0, "\(listing.stderr)")
       #expect(listing.stdout.contains("1 run, "))
       #expect(listing.stdout.contains("run 2-20261021T000000Z is pending (interrupted)"))
       #expect(!listing.stdout.contains("\n2-20261021T000000Z "))
       let next = try h.run(LedgerHarness.clocks[1])
+      #expect(next.status == 0, "\(next.stderr)")
       #expect(next.stderr.contains("run 2-20261021T000000Z was interrupted; its export was in place, so its sends are now recorded"))
       #expect(next.stdout.contains("Run 2-20261021T000000Z replayed"))
     }
