@@ -1,3 +1,4 @@
+import PlayloopTestSupport
 import Testing
 
 @testable import PlaybookEngine
@@ -35,17 +36,13 @@ import Testing
   }
 }
 
-/// A small deterministic generator (SplitMix64) for property tests.
+/// Bounded numbers and short strings from a seeded generator, for property tests.
 private struct SeededBytes {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
+  var generator: SeededGenerator
+  init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
 
   mutating func next(below bound: Int) -> Int {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return Int((z ^ (z >> 31)) % UInt64(bound))
+    Int(generator.next() % UInt64(bound))
   }
 
   mutating func string(from alphabet: [UInt8], maxLength: Int) -> [UInt8] {
