@@ -99,15 +99,7 @@ struct LedgerFixture {
   /// that differs between runs over the same inputs) and with this fixture's folder
   /// written `<folder>`, so two fixtures compare.
   func export() throws -> [String: String] {
-    var files: [String: String] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: exportPath) {
-      var text = try String(contentsOfFile: exportPath + "/" + name, encoding: .utf8)
-      if name == "summary.json", let cut = text.range(of: "\"timings_ms\"") {
-        text = String(text[..<cut.lowerBound])
-      }
-      files[name] = text.replacingOccurrences(of: folder, with: "<folder>")
-    }
-    return files
+    try Fixtures.exportFiles(in: exportPath).mapValues { $0.replacingOccurrences(of: folder, with: "<folder>") }
   }
 
   /// Every run (without paths and fingerprints) and every committed send.

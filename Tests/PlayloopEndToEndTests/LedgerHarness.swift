@@ -112,13 +112,7 @@ struct LedgerHarness {
   func state() throws -> [String: String] {
     var files: [String: String] = [:]
     if FileManager.default.fileExists(atPath: exportPath) {
-      for name in try FileManager.default.contentsOfDirectory(atPath: exportPath) {
-        var text = try String(contentsOfFile: exportPath + "/" + name, encoding: .utf8)
-        if name == "summary.json", let cut = text.range(of: "\"timings_ms\"") {
-          text = String(text[..<cut.lowerBound])
-        }
-        files["out/" + name] = text
-      }
+      for (name, text) in try Fixtures.exportFiles(in: exportPath) { files["out/" + name] = text }
     }
     for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasPrefix(".") {
       files[name] = "<leftover>"

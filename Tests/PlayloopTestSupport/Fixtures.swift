@@ -32,6 +32,20 @@ public enum Fixtures {
     public var description: String { "the flagship playbook has no \(text.debugDescription)" }
   }
 
+  /// The files of the export folder `folder`, by name, as text; `summary.json` is cut
+  /// before its `timings_ms`, the one part that differs between runs over the same inputs.
+  public static func exportFiles(in folder: String) throws -> [String: String] {
+    var files: [String: String] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
+      var text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+      if name == "summary.json", let cut = text.range(of: "\"timings_ms\"") {
+        text = String(text[..<cut.lowerBound])
+      }
+      files[name] = text
+    }
+    return files
+  }
+
   /// Runs the built `playloop-data` with `arguments` (`--customers`, `--seed`…),
   /// writing the data set into `folder`; throws when it fails.
   public static func generateData(_ arguments: [String], into folder: String) throws {
