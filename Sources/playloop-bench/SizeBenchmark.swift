@@ -49,7 +49,7 @@ struct SizeBenchmark {
     let customers = dataset.customers.rowCount
 
     // As `playloop run` does it: compile and evaluate, decide, export.
-    let (plan, compile) = Probe.measure { Plan(model: workspace.model, dataset: dataset, clock: clock) }
+    let (plan, compile) = Probe.measure { Plan(checked: workspace.checked, dataset: dataset, clock: clock) }
     let (candidates, evaluate) = Probe.measure { plan.candidates() }
     var evaluateAll = evaluate
     evaluateAll.milliseconds += compile.milliseconds
@@ -76,11 +76,11 @@ struct SizeBenchmark {
     figures.append(Figure(phase: "check (data loaded)", cost: check))
     let (_, startup) = try Probe.fastest(of: repeats) { () throws -> Plan in
       let w = try open(source, reuse: dataset).get()
-      return Plan(model: w.model, dataset: dataset, clock: clock)
+      return Plan(checked: w.checked, dataset: dataset, clock: clock)
     }
     figures.append(Figure(phase: "shell start (check + compile)", cost: startup))
     let (_, again) = Probe.fastest(of: repeats) { () -> Int in
-      let plan = Plan(model: workspace.model, dataset: dataset, clock: clock)
+      let plan = Plan(checked: workspace.checked, dataset: dataset, clock: clock)
       return Decider(plan: plan).decide(plan.candidates()).count
     }
     figures.append(Figure(phase: "evaluate + decide (data loaded)", cost: again, throughput: perSecond(customers, again.milliseconds), unit: "customers/s"))
@@ -89,7 +89,7 @@ struct SizeBenchmark {
     guard edited.text != playbookText else { throw BenchError("the edit '\(edit.old)' matches nothing in the playbook") }
     let (_, rerun) = try Probe.fastest(of: repeats) { () throws -> Int in
       let w = try open(edited, reuse: dataset).get()
-      let plan = Plan(model: w.model, dataset: dataset, clock: clock)
+      let plan = Plan(checked: w.checked, dataset: dataset, clock: clock)
       return Decider(plan: plan).decide(plan.candidates()).count
     }
     figures.append(Figure(phase: "edit one rule, re-run all", cost: rerun, throughput: perSecond(customers, rerun.milliseconds), unit: "customers/s"))
@@ -102,7 +102,7 @@ struct SizeBenchmark {
     }
     figures.append(Figure(phase: "edit one rule, shell's :run", cost: incremental))
     let editedWorkspace = try open(edited, reuse: dataset).get()
-    let editedPlan = Plan(model: editedWorkspace.model, dataset: dataset, clock: clock)
+    let editedPlan = Plan(checked: editedWorkspace.checked, dataset: dataset, clock: clock)
     guard let ruleIndex = editedWorkspace.model.rules.firstIndex(where: { $0.rule.name.text == edit.rule }) else {
       throw BenchError("no rule \(edit.rule) in the playbook")
     }

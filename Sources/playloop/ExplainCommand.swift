@@ -23,7 +23,7 @@ struct ExplainCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let at = workspace.clock(override: try clock.seconds(), now: Terminal.now())
-    let plan = Plan(model: workspace.model, dataset: workspace.dataset, clock: at)
+    let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at)
     var history: (any SendHistory)?
     if let path = workspace.ledgerPath(override: ledger) {
       do {

@@ -133,15 +133,16 @@ import Testing
     #expect(d.code == c.code)
   }
 
-  @Test func theHeaderAloneChecksClean() {
+  @Test func theHeaderAloneChecksClean() throws {
     let (playbook, _) = parse(Self.header)
-    let (model, diagnostics) = PlaybookChecker.check(playbook, file: "t", schema: Self.schema)
+    let (checked, diagnostics) = PlaybookChecker.check(playbook, file: "t", schema: Self.schema)
     #expect(diagnostics.isEmpty)
+    let model = try #require(checked).model
     #expect(model.rows["complaint"]?.table == "tickets")
     #expect(model.table(ofRow: "call")?.column(forField: "opened") == "started_at")
   }
 
-  @Test func rulesLearnTheirTriggerRow() {
+  @Test func rulesLearnTheirTriggerRow() throws {
     let (playbook, _) = parse(Self.header + """
       rule a
         when complaint resolved within 4h
@@ -151,8 +152,8 @@ import Testing
         when customer in vip
         send THANKS10 via email
       """)
-    let (model, diagnostics) = PlaybookChecker.check(playbook, file: "t", schema: Self.schema)
+    let (checked, diagnostics) = PlaybookChecker.check(playbook, file: "t", schema: Self.schema)
     #expect(diagnostics.isEmpty)
-    #expect(model.rules.map(\.trigger) == ["complaint", nil])
+    #expect(try #require(checked).rules.map(\.trigger) == ["complaint", nil])
   }
 }

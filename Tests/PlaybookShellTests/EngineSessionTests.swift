@@ -28,6 +28,22 @@ import PlayloopTestSupport
     output.blocks.compactMap { if case .message(let text) = $0 { text } else { nil } }
   }
 
+  @Test func aLoadRetypedWithOtherSpacingKeepsTheDataAndAChangedOneReadsItAgain() {
+    let session = session(loading: nil)
+    let customers = Repository.path("Examples/data/customers.csv")
+    let tickets = Repository.path("Examples/data/tickets.csv")
+    #expect(errors(session.add(typed("load customers from \"\(customers)\""), sourceName: "<typed>")).isEmpty)
+    #expect(errors(session.add(typed("load tickets from \"\(tickets)\" link customer_id"), sourceName: "<typed>")).isEmpty)
+    let version = session.dataVersion
+    #expect(version > 0)
+    let retyped = "load   tickets from \"\(tickets)\"    link customer_id  # the same"
+    #expect(errors(session.add(typed(retyped), sourceName: "<typed>")).isEmpty)
+    #expect(session.dataVersion == version)
+    let changed = "load tickets from \"\(tickets)\" key id link customer_id"
+    #expect(errors(session.add(typed(changed), sourceName: "<typed>")).isEmpty)
+    #expect(session.dataVersion == version + 1)
+  }
+
   @Test func loadingAFileGivesTheBanner() {
     let session = EngineSession(now: { Self.clock })
     let output = session.run(.load(Repository.serviceRecovery))

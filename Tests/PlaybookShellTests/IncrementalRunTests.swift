@@ -135,6 +135,32 @@ import PlayloopTestSupport
     #expect(again.decisions == first.decisions)
   }
 
+  @Test func commentsAndMovedLinesKeepThePlanAndEveryRule() throws {
+    let first = try #require(
+      IncrementalRun.evaluate(Self.base, clock: Self.clock, dataVersion: 1, previous: nil))
+    // Comments and blank lines above every rule move every later statement's position.
+    let commented = try edited {
+      $0.replacingOccurrences(of: "\nrule ", with: "\n# a note\n\n\nrule ")
+        .replacingOccurrences(of: "  when ", with: "    when ")
+    }
+    #expect(commented.source.text != Self.base.source.text)
+    let again = try #require(
+      IncrementalRun.evaluate(commented, clock: Self.clock, dataVersion: 1, previous: first))
+    #expect(again.evaluatedRules.isEmpty)
+    #expect(again.plan === first.plan)
+    #expect(again.decisions == first.decisions)
+    // A changed number is a change, however the rest was retyped.
+    let changed = try edited {
+      $0.replacingOccurrences(of: "\nrule ", with: "\n# a note\nrule ")
+        .replacingOccurrences(of: "resolved within 4h", with: "resolved within 5h")
+    }
+    let next = try #require(
+      IncrementalRun.evaluate(changed, clock: Self.clock, dataVersion: 1, previous: again))
+    #expect(next.evaluatedRules == ["quick_fix_thanks"])
+    #expect(next.plan !== first.plan)
+    #expect(next.decisions == full(changed))
+  }
+
   @Test func anInterruptedRunGivesNothing() {
     #expect(
       IncrementalRun.evaluate(

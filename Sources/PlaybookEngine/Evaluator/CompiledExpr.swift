@@ -44,7 +44,7 @@ final class CompiledExpr: @unchecked Sendable {
     switch evaluation {
     case .number(let f): return f(frame)
     case .time(let f), .duration(let f): return f(frame).map(Double.init)
-    default: return nil
+    default: return Self.noNumber()
     }
   }
 
@@ -53,7 +53,18 @@ final class CompiledExpr: @unchecked Sendable {
     switch evaluation {
     case .truth(let f): return f(frame)
     case .row: return .yes
-    default: return .unknown
+    default: return Self.noCondition()
     }
+  }
+
+  // The broken invariants of `numeric` and `truth`, out of line: they return rather than
+  // being `Never` in the hot switches, where a trapping branch makes the optimiser copy
+  // (retain and release) the closure it calls on every row.
+  @inline(never) private static func noNumber() -> Double? {
+    preconditionFailure("a number read from a node that has none; the checker sums only numbers and times")
+  }
+
+  @inline(never) private static func noCondition() -> Truth {
+    preconditionFailure("a condition that is not true/false; the checker allows only those and event rows")
   }
 }

@@ -2,8 +2,9 @@ import PlaybookLanguage
 
 extension ExpressionCompiler {
   func compileBinary(
-    _ expr: Expr, _ op: BinaryOperator, _ l: CompiledExpr, _ r: CompiledExpr
+    _ typed: TypedExpr, _ op: BinaryOperator, _ l: CompiledExpr, _ r: CompiledExpr
   ) -> CompiledExpr {
+    let expr = typed.expr
     let children = [l, r]
     switch op {
     case .and:
@@ -27,13 +28,15 @@ extension ExpressionCompiler {
           return a == .no && b == .no ? .no : .unknown
         }, children: children)
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
-      let order = ordering(l, r)
+      let order = ordering(l, r, types: typed.operands.map(\.type))
       let test = Self.test(op)
       return CompiledExpr(
         expr, .truth { frame in order(frame).map { Truth(test($0)) } ?? .unknown },
         children: children)
     case .add, .subtract, .multiply, .divide:
-      return CompiledExpr(expr, arithmetic(op, l.evaluation, r.evaluation), children: children)
+      return CompiledExpr(
+        expr, arithmetic(op, l.evaluation, r.evaluation, types: typed.operands.map(\.type)),
+        children: children)
     }
   }
 
@@ -45,12 +48,15 @@ extension ExpressionCompiler {
     case .less: return { $0 < 0 }
     case .lessOrEqual: return { $0 <= 0 }
     case .greater: return { $0 > 0 }
-    default: return { $0 >= 0 }
+    case .greaterOrEqual: return { $0 >= 0 }
+    case .and, .or, .add, .subtract, .multiply, .divide:
+      preconditionFailure("'\(op.rawValue)' is no comparison")
     }
   }
 
-  /// A three-way comparison of two operands of the same type; nil when either is null.
-  func ordering(_ l: CompiledExpr, _ r: CompiledExpr) -> (Frame) -> Int? {
+  /// A three-way comparison of two operands of the same type (`types`, as checked); nil
+  /// when either is null.
+  func ordering(_ l: CompiledExpr, _ r: CompiledExpr, types: [ValueType]) -> (Frame) -> Int? {
     switch (l.evaluation, r.evaluation) {
     case (.number(let a), .number(let b)):
       return { frame in
@@ -71,63 +77,93 @@ extension ExpressionCompiler {
       }
     case (.text(let a), .text(let b)):
       return TextComparison.ordering(a, b)
-    default:
+    case (.row, .row), (.list, .list):
+      // `complaint == complaint`, `[1] == [1]`: rows and lists have no value to compare,
+      // so the answer is unknown.
       return { _ in nil }
+    default:
+      let compared = types.map(\.description).joined(separator: " with ")
+      preconditionFailure("comparing \(compared); the checker compares only like types")
     }
   }
 
-  private func arithmetic(_ op: BinaryOperator, _ l: Evaluation, _ r: Evaluation) -> Evaluation {
-    func combine(_ a: Int64, _ b: Int64) -> Int64 {
-      switch op {
-      case .add: return a &+ b
-      case .subtract: return a &- b
-      case .multiply: return a &* b
-      default: return b == 0 ? 0 : a / b
-      }
-    }
-    switch (l, r) {
-    case (.number(let a), .number(let b)):
+  /// `l op r` for operand types the checker allows; the operator is chosen here, once,
+  /// not per row.
+  private func arithmetic(
+    _ op: BinaryOperator, _ l: Evaluation, _ r: Evaluation, types: [ValueType]
+  ) -> Evaluation {
+    switch (op, l, r) {
+    case (.add, .number(let a), .number(let b)):
       return .number { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        switch op {
-        case .add: return x + y
-        case .subtract: return x - y
-        case .multiply: return x * y
-        default: return y == 0 ? nil : x / y
-        }
+        return x + y
       }
-    case (.time(let a), .time(let b)):
+    case (.subtract, .number(let a), .number(let b)):
+      return .number { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return x - y
+      }
+    case (.multiply, .number(let a), .number(let b)):
+      return .number { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return x * y
+      }
+    case (.divide, .number(let a), .number(let b)):
+      return .number { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return y == 0 ? nil : x / y
+      }
+    case (.subtract, .time(let a), .time(let b)):
       return .duration { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
         return x - y
       }
-    case (.time(let a), .duration(let b)), (.duration(let b), .time(let a)):
+    case (.subtract, .time(let a), .duration(let b)):
       return .time { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        return op == .subtract ? x - y : x + y
+        return x - y
       }
-    case (.duration(let a), .duration(let b)):
+    case (.add, .time(let a), .duration(let b)), (.add, .duration(let b), .time(let a)):
+      return .time { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return x + y
+      }
+    case (.add, .duration(let a), .duration(let b)):
       return .duration { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        return combine(x, y)
+        return x &+ y
       }
-    case (.duration(let a), .number(let b)), (.number(let b), .duration(let a)):
+    case (.subtract, .duration(let a), .duration(let b)):
       return .duration { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        if op == .divide { return y == 0 ? nil : Int64(Double(x) / y) }
+        return x &- y
+      }
+    case (.multiply, .duration(let a), .number(let b)), (.multiply, .number(let b), .duration(let a)):
+      return .duration { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
         return Int64(Double(x) * y)
       }
+    case (.divide, .duration(let a), .number(let b)):
+      return .duration { frame in
+        guard let x = a(frame), let y = b(frame) else { return nil }
+        return y == 0 ? nil : Int64(Double(x) / y)
+      }
     default:
-      return .truth { _ in .unknown }
+      let operands = types.map(\.description).joined(separator: " and ")
+      preconditionFailure("'\(op.rawValue)' on \(operands); the checker allows no such arithmetic")
     }
   }
 
+
   func compileInList(
-    _ expr: Expr, _ subject: CompiledExpr, _ items: [CompiledExpr], negated: Bool
+    _ typed: TypedExpr, _ subject: CompiledExpr, _ items: [CompiledExpr], negated: Bool
   ) -> CompiledExpr {
-    let orders = items.map { ordering(subject, $0) }
+    let subjectType = typed.operands[0].type
+    let orders = zip(items, typed.operands.dropFirst()).map { item, itemTyped in
+      ordering(subject, item, types: [subjectType, itemTyped.type])
+    }
     return CompiledExpr(
-      expr,
+      typed.expr,
       .truth { frame in
         var sawNull = false
         for order in orders {
@@ -152,21 +188,29 @@ extension ExpressionCompiler {
   /// An aggregate depends only on the customer (it binds no row), so its value is
   /// computed once per customer — for all customers before a full evaluation, or for
   /// one on demand — and evaluation reads it.
-  func compileAggregate(_ expr: Expr, _ aggregate: Aggregate) -> CompiledExpr {
+  func compileAggregate(_ typed: TypedExpr, _ aggregate: Aggregate) -> CompiledExpr {
+    let expr = typed.expr
     guard let binding = model.table(ofRow: aggregate.row.text),
       let link = dataset.links[binding.name], let lifecycle = lifecycles[binding.name]
-    else { return CompiledExpr(expr, .truth { _ in .unknown }) }
+    else {
+      preconditionFailure(
+        "\(aggregate.function.rawValue)(\(aggregate.row.text)) has no loaded event table; the checker resolves every row"
+      )
+    }
     var inner = self
     inner.slots[aggregate.row.text] = .inner
     let members = self.members[aggregate.row.text]
-    let filter = aggregate.filter.map(inner.compile)
+    // The operands are the filter alone: the field is a path, compiled here.
+    let filter = typed.operands.first.map(inner.compile)
     let field = aggregate.field.map {
-      inner.compile(Expr(.path(row: aggregate.row, field: $0), range: $0.range))
+      inner.compilePath(
+        Expr(.path(row: aggregate.row, field: $0), range: $0.range), row: aggregate.row.text,
+        field: $0.text)
     }
     let clock = self.clock
     let since = aggregate.inLast.map { clock - $0.seconds }
     let function = aggregate.function
-    let values = self.values.aggregate(expr.text) {
+    let values = self.values.aggregate(Structure(expr)) {
       PerCustomer { customer -> Double? in
         var acc = Accumulator(function)
         var frame = Frame(customer: customer)
@@ -188,7 +232,7 @@ extension ExpressionCompiler {
       }
     }
     let children = (filter.map { [$0] } ?? []) + (field.map { [$0] } ?? [])
-    if case .time? = field?.evaluation {
+    if typed.type == .timestamp {
       return CompiledExpr(expr, .time { values.value($0.customer).map { Int64($0) } }, children: children)
     }
     return CompiledExpr(expr, .number { values.value($0.customer) }, children: children)

@@ -2,8 +2,12 @@ import PlaybookLanguage
 
 /// Compiles checked expressions into closures over column arrays, once per plan: no
 /// lookup by name happens per row.
+///
+/// It compiles only what the checker typed (`TypedExpr`): every name resolves, every
+/// operand has a type its operator takes. Where that does not hold the compiler stops
+/// with the broken invariant rather than compile a value that means nothing.
 struct ExpressionCompiler {
-  let model: PlaybookModel
+  let checked: CheckedPlaybook
   let dataset: Dataset
   let clock: Int64
   /// Row name → the frame slot it reads here.
@@ -17,12 +21,24 @@ struct ExpressionCompiler {
   /// Aggregate and segment values per customer, shared with plans that may reuse them.
   var values = PerCustomerValues()
 
+  var model: PlaybookModel { checked.model }
+
   func table(named name: String) -> Table? {
     if name == model.customerTable?.name { return dataset.customers }
     return dataset.events[name]
   }
 
-  func compile(_ expr: Expr) -> CompiledExpr {
+  /// The frame slot `row` reads here: every row name a checked expression uses is bound.
+  func slot(of row: String) -> Slot {
+    guard let slot = slots[row] else {
+      preconditionFailure("row '\(row)' is used where it is not bound; the checker allows only bound rows")
+    }
+    return slot
+  }
+
+  func compile(_ typed: TypedExpr) -> CompiledExpr {
+    let expr = typed.expr
+    let operands = typed.operands
     switch expr.kind {
     case .number(let n):
       let v = n.value
@@ -46,58 +62,60 @@ struct ExpressionCompiler {
     case .now:
       let clock = self.clock
       return CompiledExpr(expr, .time { _ in clock })
-    case .list(let items):
-      return CompiledExpr(expr, .list(items.map(compile)))
+    case .list:
+      return CompiledExpr(expr, .list(operands.map(compile)))
     case .path(let row, let field):
       return compilePath(expr, row: row.text, field: field?.text)
-    case .unary(.not, let operand):
-      let c = compile(operand)
+    case .unary(.not, _):
+      let c = compile(operands[0])
       return CompiledExpr(expr, .truth { !c.truth($0) }, children: [c])
-    case .unary(.negate, let operand):
-      let c = compile(operand)
+    case .unary(.negate, _):
+      let c = compile(operands[0])
       switch c.evaluation {
       case .number(let f): return CompiledExpr(expr, .number { f($0).map { -$0 } }, children: [c])
       case .duration(let f): return CompiledExpr(expr, .duration { f($0).map { -$0 } }, children: [c])
-      default: return CompiledExpr(expr, .truth { _ in .unknown }, children: [c])
+      default:
+        preconditionFailure("'-' on \(operands[0].type); the checker negates only numbers and durations")
       }
-    case .binary(let op, let lhs, let rhs):
-      return compileBinary(expr, op, compile(lhs), compile(rhs))
+    case .binary(let op, _, _):
+      return compileBinary(typed, op, compile(operands[0]), compile(operands[1]))
     case .inSegment(_, let segment, let negated):
       guard let members = segments[segment.text] else {
         // Not evaluated yet (a define's filter naming a segment): evaluate it in place.
-        guard let condition = model.segments[segment.text]?.condition else {
-          return CompiledExpr(expr, .truth { _ in .unknown })
+        guard let condition = checked.segments[segment.text] else {
+          preconditionFailure("unknown segment '\(segment.text)'; the checker resolves every segment")
         }
         var customerOnly = self
         customerOnly.slots = ["customer": .customer]
         let c = customerOnly.compile(condition)
         return CompiledExpr(
-          expr, .truth { frame in negated ? !c.truth(Frame(customer: frame.customer)) : c.truth(Frame(customer: frame.customer)) })
+          expr,
+          .truth { frame in
+            negated ? !c.truth(Frame(customer: frame.customer)) : c.truth(Frame(customer: frame.customer))
+          })
       }
       return CompiledExpr(
         expr,
         .truth { frame in
-          let t = Truth(rawValue: members.value(frame.customer)) ?? .unknown
+          let t = Truth(stored: members.value(frame.customer))
           return negated ? !t : t
         })
-    case .inList(let subject, let items, let negated):
-      return compileInList(expr, compile(subject), items.map(compile), negated: negated)
-    case .contains(let subject, let needle):
-      return compileContains(expr, compile(subject), [compile(needle)])
-    case .containsAny(let subject, let needles):
-      return compileContains(expr, compile(subject), needles.map(compile))
-    case .isNull(let subject, let negated):
-      let c = compile(subject)
+    case .inList(_, _, let negated):
+      return compileInList(
+        typed, compile(operands[0]), operands.dropFirst().map(compile), negated: negated)
+    case .contains, .containsAny:
+      return compileContains(expr, compile(operands[0]), operands.dropFirst().map(compile))
+    case .isNull(_, let negated):
+      let c = compile(operands[0])
       let isNull = nullTest(c)
       return CompiledExpr(
         expr, .truth { Truth(isNull($0) != negated) }, children: [c])
     case .phrase(let row, let phrase):
-      guard let table = model.table(ofRow: row.text), let lifecycle = lifecycles[table.name]
-      else { return CompiledExpr(expr, .truth { _ in .unknown }) }
-      let slot = slots[row.text] ?? .row
+      let lifecycle = self.lifecycle(ofRow: row.text)
+      let slot = slot(of: row.text)
       return CompiledExpr(expr, .truth { lifecycle.evaluate(phrase, row: slot.index($0)).0 })
     case .aggregate(let aggregate):
-      return compileAggregate(expr, aggregate)
+      return compileAggregate(typed, aggregate)
     }
   }
 
@@ -117,12 +135,22 @@ struct ExpressionCompiler {
     }
   }
 
-  private func compilePath(_ expr: Expr, row: String, field: String?) -> CompiledExpr {
+  /// The lifecycle of the event table `row` names.
+  func lifecycle(ofRow row: String) -> Lifecycle {
+    guard let table = model.table(ofRow: row), let lifecycle = lifecycles[table.name] else {
+      preconditionFailure("row '\(row)' has no loaded event table; the checker resolves every row")
+    }
+    return lifecycle
+  }
+
+  func compilePath(_ expr: Expr, row: String, field: String?) -> CompiledExpr {
     guard let field else { return CompiledExpr(expr, .row) }
     guard let binding = model.table(ofRow: row), let table = table(named: binding.name),
       let index = table.columnIndex(binding.column(forField: field))
-    else { return CompiledExpr(expr, .truth { _ in .unknown }) }
-    let slot = slots[row] ?? (binding.isCustomers ? .customer : .row)
+    else {
+      preconditionFailure("\(row).\(field) reads no loaded column; the checker resolves every field")
+    }
+    let slot = slot(of: row)
     let column = table.columns[index]
     let nulls = column.nulls
     let described = (row: row, field: field)
@@ -149,9 +177,12 @@ struct ExpressionCompiler {
           return nulls.isNull(r) ? .unknown : Truth(values[r])
         }, field: described)
     case .timestamp(let values):
-      let clockView = !binding.isCustomers && binding.fieldColumns.values.contains(column.name)
-        && Lifecycle.isLifecycleField(
-          binding.fieldColumns.first { $0.value == column.name }?.key ?? "")
+      // A lifecycle time after the clock has not happened yet: it reads as null.
+      let clockView =
+        !binding.isCustomers
+        && binding.fieldColumns.contains { field, mapped in
+          Lifecycle.isLifecycleField(field) && mapped == column.name
+        }
       let clock = self.clock
       return CompiledExpr(
         expr,

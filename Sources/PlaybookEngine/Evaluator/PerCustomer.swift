@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookLanguage
 
 /// A value every customer has (a segment's membership, an aggregate), computed for one
 /// customer on demand — explain, the shell's start-up — or for all of them at once, in
@@ -28,12 +29,15 @@ final class PerCustomer<T: Sendable>: @unchecked Sendable {
 /// values made before it, so preparing in this order never computes one twice. Plans
 /// compiled after a rule edit share their predecessor's (`Plan(…, reusing:)`).
 final class PerCustomerValues: @unchecked Sendable {
-  private var aggregates: [String: PerCustomer<Double?>] = [:]
+  private var aggregates: [Structure<Expr>: PerCustomer<Double?>] = [:]
   private var ordered: [(Int) -> Void] = []
   private let lock = NSLock()
 
-  /// The aggregate with canonical text `key`, made on first use.
-  func aggregate(_ key: String, make: () -> PerCustomer<Double?>) -> PerCustomer<Double?> {
+  /// The aggregate of structure `key`, made on first use: the same aggregate written
+  /// twice, anywhere, is computed once.
+  func aggregate(
+    _ key: Structure<Expr>, make: () -> PerCustomer<Double?>
+  ) -> PerCustomer<Double?> {
     if let existing = lock.withLock({ aggregates[key] }) { return existing }
     let made = make()
     lock.withLock {

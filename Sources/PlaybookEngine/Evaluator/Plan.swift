@@ -1,12 +1,15 @@
-import Dispatch
-import Foundation
 import PlaybookLanguage
 
 /// A checked playbook compiled against loaded data at one clock: every rule, segment and
 /// channel turned into closures over column arrays, once. Evaluating it touches no name.
 public final class Plan: @unchecked Sendable {
+  /// The playbook compiled; holding it proves it checked.
+  public let checked: CheckedPlaybook
+  /// `checked.model`, kept at hand for the decider's per-customer reads.
   public let model: PlaybookModel
+  /// The data the plan reads.
   public let dataset: Dataset
+  /// The evaluation clock, in seconds since the epoch.
   public let clock: Int64
   let rules: [RulePlan]
   let channels: [ChannelPlan]
@@ -23,75 +26,50 @@ public final class Plan: @unchecked Sendable {
   /// Offers without `valid` stay valid for this long.
   public static let defaultValidity: Int64 = 30 * 86_400
 
-  /// Compiles `model` (already checked against `dataset`'s schema) for `clock`.
+  /// Compiles `checked` (checked against `dataset`'s schema) for `clock`.
   ///
   /// - Parameter previous: a plan over the same dataset and clock whose playbook had the
   ///   same `load`, `define`, `segment` and `window` statements: its segments, row
   ///   filters and aggregates are reused instead of computed again (the shell after an
   ///   edit to a rule). The caller vouches for the sameness.
-  public init(model: PlaybookModel, dataset: Dataset, clock: Int64, reusing previous: Plan? = nil) {
+  public init(
+    checked: CheckedPlaybook, dataset: Dataset, clock: Int64, reusing previous: Plan? = nil
+  ) {
+    let model = checked.model
+    self.checked = checked
     self.model = model
     self.dataset = dataset
     self.clock = clock
     var lifecycles: [String: Lifecycle] = [:]
     for binding in model.tables {
-      let table = binding.isCustomers ? dataset.customers : dataset.events[binding.name]
-      if let table { lifecycles[binding.name] = Lifecycle(table: table, binding: binding, clock: clock) }
+      guard let table = binding.isCustomers ? dataset.customers : dataset.events[binding.name]
+      else { preconditionFailure("table '\(binding.name)' is not loaded; a workspace loads every table") }
+      lifecycles[binding.name] = Lifecycle(table: table, binding: binding, clock: clock)
     }
     self.lifecycles = lifecycles
     var compiler = ExpressionCompiler(
-      model: model, dataset: dataset, clock: clock, slots: ["customer": .customer],
+      checked: checked, dataset: dataset, clock: clock, slots: ["customer": .customer],
       lifecycles: lifecycles, segments: [:])
     if let previous {
       compiler.members = previous.members
       compiler.values = previous.values
       compiler.segments = previous.segments
     } else {
-      compiler.members = Self.evaluateMembers(model: model, compiler: compiler)
-      compiler.segments = Self.evaluateSegments(model: model, compiler: compiler)
+      compiler.members = Self.evaluateMembers(checked, compiler: compiler)
+      compiler.segments = Self.evaluateSegments(checked, compiler: compiler)
     }
     members = compiler.members
     values = compiler.values
     segments = compiler.segments
-    offers = model.offers.map { ($0.code.text, $0.valid?.seconds ?? Self.defaultValidity) }
-    channels = model.channels.map { channel in
+    let offers = model.offers.map { ($0.code.text, $0.valid?.seconds ?? Self.defaultValidity) }
+    self.offers = offers
+    channels = checked.channels.map { channel in
       let address = compiler.compile(channel.address)
       return ChannelPlan(
-        name: channel.name.text, address: address, requires: channel.requires.map(compiler.compile),
-        addressIsNull: compiler.nullTest(address))
+        name: channel.channel.name.text, address: address,
+        requires: channel.requires.map(compiler.compile), addressIsNull: compiler.nullTest(address))
     }
-    let offerIndex = Dictionary(
-      model.offers.enumerated().map { ($1.code.text, $0) }, uniquingKeysWith: { a, _ in a })
-    let channelIndex = Dictionary(
-      model.channels.enumerated().map { ($1.name.text, $0) }, uniquingKeysWith: { a, _ in a })
-    let offers = self.offers
-    rules = model.rules.map { binding in
-      var ruleCompiler = compiler
-      var trigger: TriggerSource?
-      if let row = binding.trigger, let tableBinding = model.table(ofRow: row),
-        let table = dataset.events[tableBinding.name], let link = dataset.links[tableBinding.name],
-        let lifecycle = lifecycles[tableBinding.name]
-      {
-        ruleCompiler.slots[row] = .row
-        trigger = TriggerSource(
-          rowName: row, table: table, link: link, lifecycle: lifecycle,
-          members: compiler.members[row], keyColumn: table.columnIndex(tableBinding.keyColumn) ?? 0)
-      }
-      let rule = binding.rule
-      let sends = rule.sends.compactMap { send -> SendPlan? in
-        guard let index = offerIndex[send.offer.text] else { return nil }
-        return SendPlan(
-          offer: send.offer.text, offerIndex: index,
-          channels: send.channels.compactMap { channelIndex[$0.text] },
-          after: send.after?.seconds ?? 0, valid: offers[index].valid)
-      }
-      return RulePlan(
-        name: rule.name.text, priority: binding.priority, order: binding.order, trigger: trigger,
-        conditions: rule.conditions.map(ruleCompiler.compile),
-        exceptions: rule.exceptions.map(ruleCompiler.compile),
-        phrases: binding.trigger.map { Self.phrases(on: $0, in: rule.conditions) } ?? [],
-        sends: sends)
-    }
+    rules = checked.rules.map { Self.compile($0, with: compiler, offers: offers) }
   }
 
   /// Customer count, for partitioning.
@@ -124,7 +102,7 @@ public final class Plan: @unchecked Sendable {
           }
           return out
         }
-      } else if model.rules[ruleIndex].trigger == nil {
+      } else {
         all += Partitions.map(count: customerCount) { range in
           var out: [Candidate] = []
           for customer in range {
@@ -160,7 +138,7 @@ public final class Plan: @unchecked Sendable {
         for r in trigger.link.rows(ofCustomer: customer) {
           tryTrigger(rule, ruleIndex, trigger, customer: customer, row: Int(r), to: &out)
         }
-      } else if model.rules[ruleIndex].trigger == nil {
+      } else {
         tryCustomer(rule, ruleIndex, customer: customer, to: &out)
       }
     }
@@ -216,119 +194,5 @@ public final class Plan: @unchecked Sendable {
           triggerRow: Int32(row), triggerTime: triggerTime,
           sendAt: max(triggerTime + send.after, clock)))
     }
-  }
-
-  /// The lifecycle phrases on `row` in `conditions`, in source order, outside aggregates.
-  static func phrases(on row: String, in conditions: [Expr]) -> [Phrase] {
-    var out: [Phrase] = []
-    func walk(_ e: Expr) {
-      switch e.kind {
-      case .phrase(let r, let p) where r.text == row: out.append(p)
-      case .unary(_, let a): walk(a)
-      case .binary(_, let a, let b):
-        walk(a)
-        walk(b)
-      default: break
-      }
-    }
-    conditions.forEach(walk)
-    return out
-  }
-
-  /// For each `define`d row name, which rows of its table it covers: its filters are
-  /// evaluated once per row here instead of once per rule and aggregate.
-  private static func evaluateMembers(
-    model: PlaybookModel, compiler: ExpressionCompiler
-  ) -> [String: [Bool]] {
-    var members: [String: [Bool]] = [:]
-    for (name, binding) in model.rows.sorted(by: { $0.key < $1.key }) where !binding.filters.isEmpty {
-      guard let table = model.table(ofRow: name), let link = compiler.dataset.links[table.name]
-      else { continue }
-      var rowCompiler = compiler
-      for row in binding.filterRows { rowCompiler.slots[row] = .row }
-      // Filters a column can answer at once are; the rest go row by row.
-      let rowCount = link.customerOfRow.count
-      let compiled = binding.filters.map(rowCompiler.compile).map { filter in
-        (filter, RowMask.textEquality(filter, rowCount: rowCount))
-      }
-      let masks = compiled.compactMap(\.1)
-      let filters = compiled.filter { $0.1 == nil }.map(\.0)
-      members[name] = Partitions.map(count: rowCount) { range in
-        range.map { row in
-          let customer = link.customerOfRow[row]
-          guard customer >= 0 else { return false }
-          for mask in masks where !mask[row] { return false }
-          let frame = Frame(customer: Int(customer), row: row)
-          return filters.allSatisfy { $0.truth(frame).holds }
-        }
-      }
-    }
-    return members
-  }
-
-  /// Compiles every segment, dependencies first, into per-customer values (computed for
-  /// all customers when a full evaluation prepares them).
-  private static func evaluateSegments(
-    model: PlaybookModel, compiler: ExpressionCompiler
-  ) -> [String: PerCustomer<UInt8>] {
-    var compiler = compiler
-    var visiting: Set<String> = []
-    func ensure(_ name: String) {
-      guard compiler.segments[name] == nil, !visiting.contains(name),
-        let segment = model.segments[name]
-      else { return }
-      visiting.insert(name)
-      for dependency in segmentReferences(segment.condition) { ensure(dependency) }
-      let condition = compiler.compile(segment.condition)
-      let values = PerCustomer { condition.truth(Frame(customer: $0)).rawValue }
-      compiler.values.register(values)
-      compiler.segments[name] = values
-    }
-    for statement in model.playbook.statements {
-      if case .segment(let segment) = statement.kind { ensure(segment.name.text) }
-    }
-    return compiler.segments
-  }
-
-  private static func segmentReferences(_ e: Expr) -> [String] {
-    switch e.kind {
-    case .inSegment(let a, let s, _): return segmentReferences(a) + [s.text]
-    case .unary(_, let a): return segmentReferences(a)
-    case .binary(_, let a, let b): return segmentReferences(a) + segmentReferences(b)
-    default: return []
-    }
-  }
-}
-
-/// Splits `0..<count` into contiguous partitions run on all cores, joined in order, so
-/// the result equals a single thread's.
-enum Partitions {
-  /// Partitions per core: more than one evens out uneven customers.
-  static let perCore = 4
-
-  static func map<T>(count: Int, _ body: @escaping @Sendable (Range<Int>) -> [T]) -> [T] {
-    let cores = Parallel.coreCount
-    let parts = count < 4096 ? 1 : cores * perCore
-    if parts == 1 { return body(0..<count) }
-    if cores == 1 {
-      return (0..<parts).flatMap { p in body(count * p / parts..<count * (p + 1) / parts) }
-    }
-    let results = PartitionResults<[T]>(count: parts)
-    DispatchQueue.concurrentPerform(iterations: parts) { p in
-      let lower = count * p / parts
-      let upper = count * (p + 1) / parts
-      results.set(p, body(lower..<upper))
-    }
-    return results.values.flatMap { $0 ?? [] }
-  }
-}
-
-/// Slots written by one partition each; read after all have finished.
-final class PartitionResults<T>: @unchecked Sendable {
-  var values: [T?]
-  private let lock = NSLock()
-  init(count: Int) { values = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ value: T) {
-    lock.withLock { values[i] = value }
   }
 }

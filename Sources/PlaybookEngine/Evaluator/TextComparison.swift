@@ -33,9 +33,13 @@ enum TextComparison {
   /// text, folding ASCII letters in place. Other needles (UTF-8 letters, columns) fold
   /// the text through `lowercased()`, since UTF-8 bytes of other letters never match ASCII.
   static func containsAny(_ subject: Evaluation, _ needles: [Evaluation]) -> (Frame) -> Truth {
-    guard case .text(let haystack) = subject else { return { _ in .unknown } }
-    let operands = needles.compactMap { needle -> TextOperand? in
-      guard case .text(let operand) = needle else { return nil }
+    guard case .text(let haystack) = subject else {
+      preconditionFailure("'contains' on a value that is not text; the checker searches only text")
+    }
+    let operands = needles.map { needle -> TextOperand in
+      guard case .text(let operand) = needle else {
+        preconditionFailure("a 'contains' needle that is not text; the checker allows only text")
+      }
       return operand
     }
     let literals: [[UInt8]]? = operands.allSatisfy {

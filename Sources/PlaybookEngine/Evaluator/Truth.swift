@@ -10,6 +10,16 @@ public enum Truth: UInt8, Sendable {
 
   @inlinable public var holds: Bool { self == .yes }
 
+  /// The truth a per-customer value stored (a segment's membership is kept as raw values).
+  @inline(__always) init(stored raw: UInt8) {
+    self = Truth(rawValue: raw) ?? Self.notStored(raw)
+  }
+
+  /// Out of line and returning, so the hot callers keep no trapping branch.
+  @inline(never) private static func notStored(_ raw: UInt8) -> Truth {
+    preconditionFailure("stored truth \(raw) is no Truth's raw value")
+  }
+
   @inlinable public static prefix func ! (t: Truth) -> Truth {
     switch t {
     case .yes: return .no

@@ -7,7 +7,8 @@ import PlaybookLanguage
 /// A rule's candidates depend on the rule itself, the data, the clock, and the
 /// statements its conditions read: `load`, `define`, `segment` and `window` (channels,
 /// offers, `limit` and `holdout` only matter when deciding). When those are unchanged, a
-/// rule whose text is unchanged keeps its candidates from the previous run; the rest are
+/// rule whose structure is unchanged keeps its candidates from the previous run (however
+/// and wherever it was retyped: `Structure` sets positions and comments aside); the rest are
 /// evaluated, and the lists are merged customer by customer in rule order (exactly
 /// `Plan.candidates()`'s order). When they changed, every rule is evaluated.
 ///
@@ -27,18 +28,18 @@ public struct IncrementalRun: Sendable {
   public let ruleCandidates: [[Candidate]]
   /// What every candidate depends on besides its rule.
   let context: Context
-  /// Each rule's canonical text, by rule index.
-  let ruleTexts: [String]
+  /// Each rule's structure, by rule index.
+  let ruleStructures: [Structure<Rule>]
   let ruleNames: [String]
   /// Every statement but the rules and tests: what deciding depends on besides them.
-  let decideContext: [String]
+  let decideContext: [Structure<Statement>]
   /// The customer number of each decision.
   let decisionCustomers: [Int32]
 
   struct Context: Equatable, Sendable {
     var dataVersion: Int
     var clock: Int64
-    var statements: [String]
+    var statements: [Structure<Statement>]
   }
 
   /// Evaluates `workspace` at `clock`, reusing what `previous` evaluated when it can.
@@ -56,30 +57,31 @@ public struct IncrementalRun: Sendable {
       dataVersion: dataVersion, clock: clock,
       statements: model.playbook.statements.compactMap { statement in
         switch statement.kind {
-        case .load, .define, .segment, .window: canonicalText(statement)
+        case .load, .define, .segment, .window: Structure(statement)
         default: nil
         }
       })
     // Compiling computes segments and row filters over all the data: skipped when
     // nothing changed at all.
+    let structure = workspace.checked.structure
     let plan =
-      previous.flatMap { $0.context == context && $0.plan.model.playbook == model.playbook ? $0.plan : nil }
+      previous.flatMap {
+        $0.context == context && $0.plan.checked.structure == structure ? $0.plan : nil
+      }
       ?? Plan(
-        model: model, dataset: workspace.dataset, clock: clock,
+        checked: workspace.checked, dataset: workspace.dataset, clock: clock,
         reusing: previous.flatMap { $0.context == context ? $0.plan : nil })
-    let ruleTexts = model.rules.map { binding in
-      canonicalText(Statement(.rule(binding.rule), range: binding.rule.name.range))
-    }
-    var reusable: [String: (index: Int, candidates: [Candidate])] = [:]
+    let ruleStructures = model.rules.map { Structure($0.rule) }
+    var reusable: [Structure<Rule>: (index: Int, candidates: [Candidate])] = [:]
     if let previous, previous.context == context {
-      for (index, text) in previous.ruleTexts.enumerated() {
-        reusable[text] = (index, previous.ruleCandidates[index])
+      for (index, rule) in previous.ruleStructures.enumerated() {
+        reusable[rule] = (index, previous.ruleCandidates[index])
       }
     }
     var lists: [[Candidate]] = []
     var evaluated: [String] = []
-    for (index, text) in ruleTexts.enumerated() {
-      if let kept = reusable[text] {
+    for (index, rule) in ruleStructures.enumerated() {
+      if let kept = reusable[rule] {
         lists.append(
           kept.index == index
             ? kept.candidates
@@ -94,10 +96,10 @@ public struct IncrementalRun: Sendable {
     let decidedAt = DispatchTime.now()
     let decider = Decider(plan: plan)
     let ruleNames = model.rules.map(\.rule.name.text)
-    let decideContext = model.playbook.statements.compactMap { statement -> String? in
+    let decideContext = model.playbook.statements.compactMap { statement -> Structure<Statement>? in
       switch statement.kind {
       case .rule, .test: nil
-      default: canonicalText(statement)
+      default: Structure(statement)
       }
     }
     let decisions: [Decision]
@@ -124,7 +126,7 @@ public struct IncrementalRun: Sendable {
       evaluatedRules: evaluated,
       evaluateMilliseconds: CampaignRun.milliseconds(started, decidedAt),
       decideMilliseconds: CampaignRun.milliseconds(decidedAt, done),
-      ruleCandidates: lists, context: context, ruleTexts: ruleTexts, ruleNames: ruleNames,
+      ruleCandidates: lists, context: context, ruleStructures: ruleStructures, ruleNames: ruleNames,
       decideContext: decideContext, decisionCustomers: decisionCustomers)
   }
 
@@ -187,11 +189,5 @@ public struct IncrementalRun: Sendable {
       }
     }
     return out
-  }
-
-  /// A statement as the formatter prints it: the same for the same meaning, wherever
-  /// and however it was typed.
-  static func canonicalText(_ statement: Statement) -> String {
-    PlaybookFormatter.format(Playbook(statements: [statement]))
   }
 }

@@ -5,12 +5,16 @@ public import PlaybookLanguage
 /// and the shell all work on.
 public struct Workspace: Sendable {
   public var source: SourceFile
-  public var model: PlaybookModel
+  /// The playbook as checked against `dataset`: what plans compile.
+  public var checked: CheckedPlaybook
   public var dataset: Dataset
   /// The folder relative paths in the playbook resolve against.
   public var baseDirectory: String
   /// How long loading took, in milliseconds.
   public var loadMilliseconds: Int
+
+  /// The playbook's declarations.
+  public var model: PlaybookModel { checked.model }
 
   /// Why a workspace could not be opened, with the exit code it means for the CLI:
   /// 1 when the playbook is wrong, 2 when a file cannot be read.
@@ -52,7 +56,7 @@ public struct Workspace: Sendable {
     playbook: Playbook, source: SourceFile, baseDirectory: String, strict: Bool = false,
     warnings: [Diagnostic] = [], reuse: Dataset? = nil
   ) throws(Failure) -> Workspace {
-    var (model, declared) = PlaybookChecker.declarations(of: playbook, file: source.path)
+    let (model, declared) = PlaybookChecker.declarations(of: playbook, file: source.path)
     if declared.contains(where: { $0.severity == .error }) {
       throw Failure(
         diagnostics: PlaybookChecker.sorted(warnings + declared), exitCode: 1, source: source)
@@ -71,13 +75,13 @@ public struct Workspace: Sendable {
       }
     }
     let loadMilliseconds = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
-    let checked = PlaybookChecker.check(&model, schema: dataset.schema(model))
-    let all = PlaybookChecker.sorted(warnings + declared + checked)
-    if all.contains(where: { $0.severity == .error }) {
+    let (checked, found) = PlaybookChecker.check(model, schema: dataset.schema(model))
+    let all = PlaybookChecker.sorted(warnings + declared + found)
+    guard let checked else {
       throw Failure(diagnostics: all, exitCode: 1, source: source)
     }
     return Workspace(
-      source: source, model: model, dataset: dataset, baseDirectory: baseDirectory,
+      source: source, checked: checked, dataset: dataset, baseDirectory: baseDirectory,
       loadMilliseconds: loadMilliseconds)
   }
 

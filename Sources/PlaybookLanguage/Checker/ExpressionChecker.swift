@@ -1,6 +1,6 @@
 /// Works out the type of an expression against the loaded columns, reporting unknown
-/// names and type errors. The plan compiler uses the same typing, so what checks is what
-/// runs.
+/// names and type errors. The plan compiler compiles the typed trees it builds
+/// (`TypedExpr`), so what checks is what runs.
 public struct ExpressionChecker {
   public let model: PlaybookModel
   public let schema: DataSchema
@@ -11,6 +11,9 @@ public struct ExpressionChecker {
   var allowedRows: Set<String>?
   /// What to say when a row outside `allowedRows` is used.
   var disallowedHint: String = ""
+  /// The typed trees of the expressions typed so far and not yet taken; a node's
+  /// operands are pushed before it and gathered under it.
+  private var typedStack: [TypedExpr] = []
 
   public init(model: PlaybookModel, schema: DataSchema) {
     self.model = model
@@ -19,6 +22,27 @@ public struct ExpressionChecker {
 
   /// The type of `expr`, reporting any problem in it.
   public mutating func type(of expr: Expr) -> ValueType {
+    let mark = typedStack.count
+    let valueType = inferredType(of: expr)
+    let operands = Array(typedStack[mark...])
+    typedStack.removeSubrange(mark...)
+    typedStack.append(TypedExpr(expr: expr, type: valueType, operands: operands))
+    return valueType
+  }
+
+  /// `expr` with its type and its operands' types, reporting any problem in it.
+  public mutating func typed(_ expr: Expr) -> TypedExpr {
+    _ = type(of: expr)
+    return typedStack.removeLast()
+  }
+
+  /// A condition (see `checkCondition`) with its type and its operands' types.
+  public mutating func typedCondition(_ expr: Expr) -> TypedExpr {
+    checkCondition(expr)
+    return typedStack.removeLast()
+  }
+
+  private mutating func inferredType(of expr: Expr) -> ValueType {
     switch expr.kind {
     case .number(let n): return .number(integer: n.isInteger)
     case .string: return .text
@@ -301,6 +325,7 @@ public struct ExpressionChecker {
       }
     }
     diagnostics = inner.diagnostics
+    typedStack = inner.typedStack
     return result
   }
 

@@ -2,7 +2,8 @@
 ///
 /// Two steps, because the data to load is named by the playbook itself:
 /// `declarations` needs no data and tells the engine what to load; `check` then checks
-/// every statement against the loaded tables' columns.
+/// every statement against the loaded tables' columns and, when nothing is wrong, gives
+/// the `CheckedPlaybook` the engine compiles.
 public enum PlaybookChecker {
   /// Collects declarations, reporting what can be known without data (duplicates,
   /// percents, limits).
@@ -11,25 +12,30 @@ public enum PlaybookChecker {
   ) {
     var collector = DeclarationCollector(playbook: playbook, file: file)
     collector.collect()
+    collector.model.hasDeclarationErrors = collector.diagnostics.contains { $0.severity == .error }
     return (collector.model, collector.diagnostics)
   }
 
-  /// Both steps: declarations, then every check against `schema`. The model's rules get
-  /// their trigger rows. Diagnostics are sorted by position.
+  /// Both steps: declarations, then every check against `schema`. The checked playbook
+  /// is nil when any diagnostic is an error. Diagnostics are sorted by position.
   public static func check(_ playbook: Playbook, file: String, schema: DataSchema) -> (
-    PlaybookModel, [Diagnostic]
+    CheckedPlaybook?, [Diagnostic]
   ) {
-    var (model, diagnostics) = declarations(of: playbook, file: file)
-    diagnostics += check(&model, schema: schema)
-    return (model, sorted(diagnostics))
+    let (model, declared) = declarations(of: playbook, file: file)
+    let (checked, diagnostics) = check(model, schema: schema)
+    return (checked, sorted(declared + diagnostics))
   }
 
-  /// The checks that need the loaded columns.
-  public static func check(_ model: inout PlaybookModel, schema: DataSchema) -> [Diagnostic] {
+  /// The checks that need the loaded columns, on a model from `declarations`. The
+  /// checked playbook is nil when these checks or the declarations found an error.
+  public static func check(_ model: PlaybookModel, schema: DataSchema) -> (
+    CheckedPlaybook?, [Diagnostic]
+  ) {
     var statements = StatementChecker(model: model, schema: schema)
     statements.checkAll()
-    model = statements.model
-    return statements.diagnostics
+    let failed =
+      model.hasDeclarationErrors || statements.diagnostics.contains { $0.severity == .error }
+    return (failed ? nil : statements.checked(), statements.diagnostics)
   }
 
   /// Errors first by file position; a stable order for output and tests.
@@ -43,9 +49,14 @@ public enum PlaybookChecker {
 
 /// The statement-level checks of `PlaybookChecker.check`.
 struct StatementChecker {
-  var model: PlaybookModel
+  let model: PlaybookModel
   let schema: DataSchema
   var diagnostics: [Diagnostic] = []
+  /// What the checks typed and resolved, gathered into the checked playbook.
+  private var rules: [CheckedRule] = []
+  private var segments: [String: TypedExpr] = [:]
+  private var channels: [String: CheckedChannel] = [:]
+  private var defineConditions: [String: TypedExpr] = [:]
 
   init(model: PlaybookModel, schema: DataSchema) {
     self.model = model
@@ -58,22 +69,50 @@ struct StatementChecker {
       switch statement.kind {
       case .define(let define): checkDefine(define)
       case .segment(let segment):
-        checkCustomerCondition(segment.condition, context: "a segment")
+        segments[segment.name.text] = checkCustomerCondition(segment.condition, context: "a segment")
       case .channel(let channel):
         var checker = customerOnly("a channel")
-        let address = checker.type(of: channel.address)
+        let typedAddress = checker.typed(channel.address)
+        let address = typedAddress.type
         if address != .text, address != .error {
           checker.report(
             channel.address.range, "a channel's address must be text, but this is \(address)",
             code: "type_error", hint: "e.g. `address customer.email`")
         }
-        if let requires = channel.requires { checker.checkCondition(requires) }
+        let requires = channel.requires.map { checker.typedCondition($0) }
+        channels[channel.name.text] = CheckedChannel(
+          channel: channel, address: typedAddress, requires: requires)
         absorb(checker)
       case .test(let test): checkTest(test)
       default: break
       }
     }
     for index in model.rules.indices { checkRule(at: index) }
+  }
+
+  /// What was checked, typed and resolved; only meaningful when nothing was an error.
+  func checked() -> CheckedPlaybook {
+    var rowFilters: [String: [RowFilter]] = [:]
+    for (name, binding) in model.rows where !binding.filters.isEmpty {
+      // Filter i is the condition of the define made from row filterRows[i]: the next
+      // define in the chain, and the row itself last.
+      let defines = binding.filterRows.dropFirst() + [name]
+      rowFilters[name] = zip(binding.filterRows, defines).map { row, define in
+        guard let condition = defineConditions[define] else {
+          preconditionFailure("define '\(define)' of row '\(name)' was never checked")
+        }
+        return RowFilter(row: row, condition: condition)
+      }
+    }
+    return CheckedPlaybook(
+      model: model, schema: schema, rules: rules, segments: segments,
+      channels: model.channels.map { channel in
+        guard let checked = channels[channel.name.text] else {
+          preconditionFailure("channel '\(channel.name.text)' was never checked")
+        }
+        return checked
+      },
+      rowFilters: rowFilters)
   }
 
   /// The key, link and mapped columns a `load` names must exist in its file.
@@ -101,14 +140,15 @@ struct StatementChecker {
     var checker = ExpressionChecker(model: model, schema: schema)
     checker.allowedRows = ["customer", define.source.text]
     checker.disallowedHint = "a define's condition may use \(define.source.text) and customer"
-    checker.checkCondition(define.condition)
+    defineConditions[define.name.text] = checker.typedCondition(define.condition)
     absorb(checker)
   }
 
-  private mutating func checkCustomerCondition(_ expr: Expr, context: String) {
+  private mutating func checkCustomerCondition(_ expr: Expr, context: String) -> TypedExpr {
     var checker = customerOnly(context)
-    checker.checkCondition(expr)
+    let typed = checker.typedCondition(expr)
     absorb(checker)
+    return typed
   }
 
   /// A checker for customer-level expressions: event rows only inside aggregates.
@@ -122,9 +162,9 @@ struct StatementChecker {
   private mutating func checkRule(at index: Int) {
     let rule = model.rules[index].rule
     var checker = ExpressionChecker(model: model, schema: schema)
-    for condition in rule.conditions { checker.checkCondition(condition) }
+    let conditions = rule.conditions.map { checker.typedCondition($0) }
     let triggerBound = checker.bound
-    for exception in rule.exceptions { checker.checkCondition(exception) }
+    let exceptions = rule.exceptions.map { checker.typedCondition($0) }
     // The trigger: the one event row named outside aggregates (in when or unless).
     var trigger: Name?
     for row in checker.bound {
@@ -142,7 +182,6 @@ struct StatementChecker {
       }
     }
     if trigger == nil, !triggerBound.isEmpty { trigger = triggerBound.first }
-    model.rules[index].trigger = trigger?.text
     if rule.sends.isEmpty {
       checker.report(
         rule.name.range, "rule '\(rule.name.text)' has no send", code: "missing_send",
@@ -153,6 +192,20 @@ struct StatementChecker {
       for channel in send.channels { checkChannel(channel, in: &checker) }
     }
     absorb(checker)
+    rules.append(
+      CheckedRule(
+        binding: model.rules[index], trigger: trigger?.text, conditions: conditions,
+        exceptions: exceptions, sends: rule.sends.map(resolved)))
+  }
+
+  /// A send with its offer and channels as declaration indices; -1 for an unknown one
+  /// (reported, so the playbook never checks).
+  private func resolved(_ send: Send) -> CheckedSend {
+    CheckedSend(
+      send: send, offer: model.offers.firstIndex { $0.code.text == send.offer.text } ?? -1,
+      channels: send.channels.map { name in
+        model.channels.firstIndex { $0.name.text == name.text } ?? -1
+      })
   }
 
   private func checkOffer(_ offer: Name, in checker: inout ExpressionChecker) {

@@ -5,9 +5,12 @@ extension EngineSession {
   /// `:rules`: one line per rule with its priority, trigger and offers.
   func rules() -> ShellOutput {
     guard !model.rules.isEmpty else { return .message("no rules yet") }
-    let rows = model.rules.map { binding in
+    // Triggers are known once the playbook checks against its data.
+    let triggers = workspace?.checked.rules.map(\.trigger) ?? []
+    let rows = model.rules.enumerated().map { index, binding in
       [
-        binding.rule.name.text, String(binding.priority), binding.trigger ?? "customer",
+        binding.rule.name.text, String(binding.priority),
+        (triggers.indices.contains(index) ? triggers[index] : nil) ?? "customer",
         binding.rule.sends.map(\.offer.text).joined(separator: ", "),
       ]
     }

@@ -67,11 +67,11 @@ extension EngineSession {
   /// A plan at the current clock, compiled afresh unless the last run's still fits.
   func currentPlan(_ workspace: Workspace) -> Plan {
     if let lastRun, lastRun.plan.clock == clock,
-      lastRun.plan.model.playbook == workspace.model.playbook
+      lastRun.plan.checked.structure == workspace.checked.structure
     {
       return lastRun.plan
     }
-    return Plan(model: workspace.model, dataset: workspace.dataset, clock: clock)
+    return Plan(checked: workspace.checked, dataset: workspace.dataset, clock: clock)
   }
 }
 

@@ -157,10 +157,11 @@ public final class EngineSession: ShellSession {
     vocabularyCache = nil
   }
 
-  static func loadStatements(_ playbook: Playbook) -> [String] {
+  /// The `load` statements' structure: the data is read again only when it changes.
+  static func loadStatements(_ playbook: Playbook) -> [Structure<Statement>] {
     playbook.statements.compactMap { statement in
       guard case .load = statement.kind else { return nil }
-      return PlaybookFormatter.format(Playbook(statements: [statement]))
+      return Structure(statement)
     }
   }
 

@@ -4,19 +4,7 @@ extension PlaybookModel {
     self.init(
       playbook: playbook, file: file, name: "", clock: nil, window: 30 * 86_400, tables: [],
       rows: [:], segments: [:], channels: [], offers: [], rules: [], limit: nil,
-      holdoutPercent: 0, export: nil, ledger: nil, tests: [])
-  }
-
-  /// `tickets` → `ticket`, `replies` → `reply`, `addresses` → `address`.
-  public static func singular(_ table: String) -> String {
-    if table.hasSuffix("ies"), table.count > 3 { return String(table.dropLast(3)) + "y" }
-    for suffix in ["sses", "xes", "ches", "shes"] where table.hasSuffix(suffix) {
-      return String(table.dropLast(2))
-    }
-    if table.hasSuffix("s"), !table.hasSuffix("ss"), table.count > 1 {
-      return String(table.dropLast())
-    }
-    return table
+      holdoutPercent: 0, export: nil, ledger: nil, tests: [], hasDeclarationErrors: false)
   }
 }
 
@@ -67,8 +55,7 @@ struct DeclarationCollector {
             report(literal.range, "priority must be a whole number", code: "invalid_value")
           }
         }
-        model.rules.append(
-          RuleBinding(rule: rule, trigger: nil, priority: priority, order: ruleOrder))
+        model.rules.append(RuleBinding(rule: rule, priority: priority, order: ruleOrder))
         ruleOrder += 1
       case .limit(let limit):
         if !limit.count.isInteger || limit.count.value < 1 {
@@ -130,41 +117,6 @@ struct DeclarationCollector {
       range: load.table.range)
   }
 
-  /// Points each `define` at its table, following chains (`define a = complaint where …`).
-  private mutating func resolveDefines() {
-    for statement in model.playbook.statements {
-      guard case .define(let define) = statement.kind,
-        var binding = model.rows[define.name.text], binding.table.isEmpty
-      else { continue }
-      var source = define.source.text
-      var visited: Set<String> = [define.name.text]
-      while let base = model.rows[source], base.table.isEmpty, !visited.contains(source) {
-        visited.insert(source)
-        binding.filters = base.filters + binding.filters
-        binding.filterRows = base.filterRows + binding.filterRows
-        source = base.filterRows.first ?? ""
-      }
-      guard let base = model.rows[source], !base.table.isEmpty else {
-        report(
-          define.source.range, "unknown row '\(define.source.text)'", code: "unknown_row",
-          hint: suggestion(define.source.text, among: model.rows.keys.sorted()))
-        model.rows[define.name.text] = nil
-        continue
-      }
-      if base.isCustomer {
-        report(
-          define.source.range, "define names a kind of event row; customers are grouped with segment",
-          code: "invalid_define", hint: "write `segment \(define.name.text) = …`")
-        model.rows[define.name.text] = nil
-        continue
-      }
-      binding.table = base.table
-      binding.filters = base.filters + binding.filters
-      binding.filterRows = base.filterRows + binding.filterRows
-      model.rows[define.name.text] = binding
-    }
-  }
-
   /// Records a declaration; reports and returns false when the name is taken.
   private mutating func declare(_ namespace: String, _ name: Name, what: String) -> Bool {
     if let first = seen[namespace]?[name.text] {
@@ -183,9 +135,4 @@ struct DeclarationCollector {
     diagnostics.append(
       Diagnostic(code: code, message: message, file: model.file, range: range, hint: hint))
   }
-}
-
-/// `did you mean 'x'?` for the closest of `names`, if any is close.
-func suggestion(_ word: String, among names: [String]) -> String? {
-  NearNames.closest(to: word, in: names).map { "did you mean '\($0)'?" }
 }

@@ -1,0 +1,60 @@
+import PlaybookLanguage
+
+extension Plan {
+  /// Compiles one checked rule: its trigger source, conditions, phrases and sends.
+  static func compile(
+    _ rule: CheckedRule, with compiler: ExpressionCompiler, offers: [(code: String, valid: Int64)]
+  ) -> RulePlan {
+    let name = rule.rule.name.text
+    var ruleCompiler = compiler
+    var trigger: TriggerSource?
+    if let row = rule.trigger {
+      let dataset = compiler.dataset
+      guard let binding = compiler.model.table(ofRow: row), let table = dataset.events[binding.name],
+        let link = dataset.links[binding.name], let lifecycle = compiler.lifecycles[binding.name],
+        let keyColumn = table.columnIndex(binding.keyColumn)
+      else {
+        preconditionFailure(
+          "rule '\(name)' triggers on '\(row)', which has no loaded event table with its key")
+      }
+      ruleCompiler.slots[row] = .row
+      trigger = TriggerSource(
+        rowName: row, table: table, link: link, lifecycle: lifecycle,
+        members: compiler.members[row], keyColumn: keyColumn)
+    }
+    let sends = rule.sends.map { send in
+      guard offers.indices.contains(send.offer),
+        send.channels.allSatisfy(compiler.model.channels.indices.contains)
+      else {
+        preconditionFailure(
+          "rule '\(name)' sends an undeclared offer or channel; the checker resolves every send")
+      }
+      return SendPlan(
+        offer: send.send.offer.text, offerIndex: send.offer, channels: send.channels,
+        after: send.send.after?.seconds ?? 0, valid: offers[send.offer].valid)
+    }
+    return RulePlan(
+      name: name, priority: rule.binding.priority, order: rule.binding.order, trigger: trigger,
+      conditions: rule.conditions.map(ruleCompiler.compile),
+      exceptions: rule.exceptions.map(ruleCompiler.compile),
+      phrases: rule.trigger.map { phrases(on: $0, in: rule.rule.conditions) } ?? [],
+      sends: sends)
+  }
+
+  /// The lifecycle phrases on `row` in `conditions`, in source order, outside aggregates.
+  static func phrases(on row: String, in conditions: [Expr]) -> [Phrase] {
+    var out: [Phrase] = []
+    func walk(_ e: Expr) {
+      switch e.kind {
+      case .phrase(let r, let p) where r.text == row: out.append(p)
+      case .unary(_, let a): walk(a)
+      case .binary(_, let a, let b):
+        walk(a)
+        walk(b)
+      default: break
+      }
+    }
+    conditions.forEach(walk)
+    return out
+  }
+}
