@@ -24,8 +24,9 @@ import PlaybookEngine
 
         """ + tests,
       files: ["customers.csv": EngineFixture.customers, "tickets.csv": tickets].merging(files) { $1 })
-    // The fixture keeps its folder, which a test block's `load` reads when run.
-    return withExtendedLifetime(f) { TestRunner.run(f.workspace, now: 0) }
+    let results = TestRunner.run(f.workspace, now: 0)
+    f.folder.remove()  // only now: a test block's `load` reads the fixture's files when run
+    return results
   }
 
   @Test func passingExpectationsOfEveryForm() throws {

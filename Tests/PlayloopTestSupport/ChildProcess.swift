@@ -183,10 +183,9 @@ extension ChildProcess {
     _ script: String, arguments: [String] = [], in directory: String = Repository.root
   ) throws -> ChildProcess {
     let home = try ScratchHome()
-    return try withExtendedLifetime(home) {
-      try playloop(
-        arguments, in: directory, environment: home.environment, inheritingEnvironment: false,
-        input: script)
-    }
+    defer { home.remove() }
+    return try playloop(
+      arguments, in: directory, environment: home.environment, inheritingEnvironment: false,
+      input: script)
   }
 }

@@ -25,12 +25,14 @@ public final class ScratchFolder: @unchecked Sendable {
   /// Removes the folder and everything in it now.
   public func remove() { try? FileManager.default.removeItem(atPath: path) }
 
-  /// Runs `body` with a fresh folder that lives exactly as long as the call.
+  /// Runs `body` with a fresh folder that lives exactly as long as the call. (Not
+  /// `withExtendedLifetime`: its throwing form crashed the ledger tests with this toolchain.)
   public static func with<T>(_ label: String = "test", _ body: (ScratchFolder) throws -> T) throws
     -> T
   {
     let folder = try ScratchFolder(label)
-    return try withExtendedLifetime(folder) { try body(folder) }
+    defer { folder.remove() }
+    return try body(folder)
   }
 
   /// The folder as a file URL.
@@ -59,6 +61,9 @@ public final class ScratchHome: @unchecked Sendable {
 
   /// The home directory.
   public var directory: String { folder.path }
+
+  /// Removes the home directory now.
+  public func remove() { folder.remove() }
 
   /// Where the shell keeps its history (`PLAYLOOP_HISTORY`).
   public var historyFile: String { folder.path("history") }
