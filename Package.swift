@@ -2,7 +2,9 @@
 import PackageDescription
 
 // One target per layer; lower layers never import higher ones:
-// PlaybookLanguage <- PlaybookEngine <- PlaybookLedger, PlaybookShell <- playloop.
+// PlaybookLanguage <- PlaybookEngine <- PlaybookReporting, PlaybookLedger <- PlaybookShell
+// <- playloop. PlaybookReporting is results as text for people (tables, summaries,
+// explanations), shared by the command line and the shell.
 // GRDB (the ledger) and libedit (the shell) stay out of the language and engine so
 // those build and test fast.
 let package = Package(
@@ -20,17 +22,18 @@ let package = Package(
   targets: [
     .target(name: "PlaybookLanguage"),
     .target(name: "PlaybookEngine", dependencies: ["PlaybookLanguage"]),
+    .target(name: "PlaybookReporting", dependencies: ["PlaybookEngine"]),
     .target(
       name: "PlaybookLedger",
       dependencies: ["PlaybookEngine", .product(name: "GRDB", package: "GRDB.swift")]),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
-    .target(name: "PlaybookShell", dependencies: ["PlaybookEngine", "CEditLine"]),
+    .target(name: "PlaybookShell", dependencies: ["PlaybookEngine", "PlaybookReporting", "CEditLine"]),
     .executableTarget(
       name: "playloop",
       dependencies: [
-        "PlaybookLanguage", "PlaybookEngine", "PlaybookLedger", "PlaybookShell",
+        "PlaybookLanguage", "PlaybookEngine", "PlaybookReporting", "PlaybookLedger", "PlaybookShell",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "playloop-data", dependencies: ["PlaybookLanguage"]),
@@ -40,20 +43,34 @@ let package = Package(
     .executableTarget(name: "playloop-bench", dependencies: ["PlaybookEngine", "MallocCounter"]),
     // What every test target shares: the repository and build-product locators, the
     // process runner, the pseudo-terminal driver, scratch folders and shared fixtures.
-    .target(name: "PlayloopTestSupport", path: "Tests/PlayloopTestSupport"),
+    // CEditLine for openpty, which the pseudo-terminal driver needs.
+    .target(name: "PlayloopTestSupport", dependencies: ["CEditLine"], path: "Tests/PlayloopTestSupport"),
     .testTarget(
       name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage", "PlayloopTestSupport"]),
+    // Explanations and summaries are checked as people read them, hence the reporting.
     .testTarget(
-      name: "PlaybookEngineTests", dependencies: ["PlaybookEngine", "PlayloopTestSupport"],
+      name: "PlaybookEngineTests",
+      dependencies: ["PlaybookEngine", "PlaybookReporting", "PlayloopTestSupport"],
       exclude: ["CSVConformance"]),
+    .testTarget(name: "PlaybookReportingTests", dependencies: ["PlaybookReporting"]),
     .testTarget(
       name: "PlaybookLedgerTests",
       dependencies: [
         "PlaybookLedger", "PlayloopTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ]),
-    .testTarget(name: "PlaybookShellTests", dependencies: ["PlaybookShell", "PlayloopTestSupport"]),
+    .testTarget(
+      name: "PlaybookShellTests",
+      dependencies: ["PlaybookShell", "PlaybookReporting", "PlayloopTestSupport"]),
     .testTarget(
       name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine", "PlayloopTestSupport"],
       exclude: ["Expected"]),
   ]
 )
+
+// Stricter language modes where they pay: `any` spelled out for existentials, and members
+// visible only from modules a file imports itself (no leaking through other imports).
+for target in package.targets where target.type != .system {
+  target.swiftSettings = (target.swiftSettings ?? []) + [
+    .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+  ]
+}

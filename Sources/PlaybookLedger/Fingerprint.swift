@@ -1,15 +1,11 @@
 import Foundation
+import PlaybookEngine
 
 /// FNV-1a 64-bit as 16 hex digits: how the ledger recognises a playbook's text and an
 /// export's `summary.json` (which differs between any two runs, by its timings).
 enum Fingerprint {
   static func of(_ bytes: some Sequence<UInt8>) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01b3
-    }
-    let hex = String(hash, radix: 16)
+    let hex = String(FNV1a.hash(bytes), radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
 

@@ -41,22 +41,15 @@ enum LedgerFormat {
     }
     if count == 0 { return .new }
     guard count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
-      throw Diagnostic(
-        code: "ledger_unreadable", message: "\(path) is not a ledger: it is not a SQLite database (damaged?)",
-        file: path, range: nil, hint: "the file was left as it is; restore it from a backup or name another ledger")
+      throw Diagnostic(.ledgerNotSQLite(path), file: path)
     }
     let userVersion = bigEndian(header, at: 60)
     let application = bigEndian(header, at: 68)
     guard application == applicationID else {
-      throw Diagnostic(
-        code: "ledger_foreign", message: "\(path) is a SQLite database but not a Playloop ledger",
-        file: path, range: nil, hint: "the file was left as it is; name a new file for the ledger")
+      throw Diagnostic(.ledgerForeign(path), file: path)
     }
     guard userVersion <= version else {
-      throw Diagnostic(
-        code: "ledger_newer",
-        message: "\(path) is a ledger of format \(userVersion), written by a newer Playloop; this one reads format \(version)",
-        file: path, range: nil, hint: "upgrade playloop; the file was left as it is")
+      throw Diagnostic(.ledgerNewer(path, format: userVersion, reads: version), file: path)
     }
     return .ledger
   }
@@ -66,6 +59,6 @@ enum LedgerFormat {
   }
 
   static func failure(_ path: String, _ message: String) -> Diagnostic {
-    Diagnostic(code: "ledger_failed", message: message, file: path, range: nil)
+    Diagnostic(.ledgerFailed(message), file: path)
   }
 }

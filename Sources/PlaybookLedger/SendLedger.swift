@@ -51,9 +51,7 @@ public struct SendLedger: Sendable {
       }
     }
     guard let playbook else {
-      throw Diagnostic(
-        code: "ledger_unreadable", message: "\(path) is a damaged ledger: it names no playbook",
-        file: path, range: nil, hint: "the file was left as it is")
+      throw Diagnostic(.ledgerNamesNoPlaybook(path), file: path)
     }
     return SendLedger(path: path, playbook: playbook, queue: queue)
   }
@@ -69,19 +67,13 @@ public struct SendLedger: Sendable {
   private func checkIntegrity() throws(Diagnostic) {
     let problems = try read("check the ledger") { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
     guard problems == ["ok"] else {
-      throw Diagnostic(
-        code: "ledger_unreadable",
-        message: "\(path) is a damaged ledger: \(problems.prefix(3).joined(separator: "; "))",
-        file: path, range: nil, hint: "the file was left as it is; restore it from a backup")
+      throw Diagnostic(.ledgerDamaged(path, problems: problems.prefix(3).joined(separator: "; ")), file: path)
     }
   }
 
   func checkBelongs(to playbook: String) throws(Diagnostic) {
     guard playbook == self.playbook else {
-      throw Diagnostic(
-        code: "ledger_other_playbook",
-        message: "\(path) is the ledger of playbook \"\(self.playbook)\", not \"\(playbook)\"",
-        file: path, range: nil, hint: "each playbook keeps its own ledger; name another file")
+      throw Diagnostic(.ledgerOtherPlaybook(path, holds: self.playbook, wanted: playbook), file: path)
     }
   }
 
@@ -223,12 +215,9 @@ public struct SendLedger: Sendable {
     } catch let error as DatabaseError {
       let damaged = [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
       throw Diagnostic(
-        code: damaged ? "ledger_unreadable" : "ledger_failed",
-        message: "cannot \(what) in \(path): \(error.message ?? "\(error.resultCode)")", file: path, range: nil,
-        hint: damaged ? "the ledger is damaged; restore it from a backup" : nil)
+        .ledgerDatabase(what, path, reason: error.message ?? "\(error.resultCode)", damaged: damaged), file: path)
     } catch {
-      throw Diagnostic(
-        code: "ledger_failed", message: "cannot \(what) in \(path): \(error)", file: path, range: nil)
+      throw Diagnostic(.ledgerFailed("cannot \(what) in \(path): \(error)"), file: path)
     }
   }
 }

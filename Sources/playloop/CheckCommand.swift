@@ -7,19 +7,27 @@ struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check", abstract: "Check playbooks for mistakes (exit 1 when one is wrong).")
 
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+  @Option(help: "text (diagnostics on stderr) or json (every file's diagnostics on stdout).")
+  var format: Format = .text
   @Argument(help: "Playbook files.") var files: [String]
 
   func run() throws {
-    var worst: Int32 = 0
+    var diagnostics: [Diagnostic] = []
     for file in files {
       do {
         let workspace = try Workspace.open(path: file)
-        print("\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)")
+        if format == .text {
+          print("\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)")
+        }
       } catch {
-        Terminal.report(error.diagnostics, sources: error.source.map { [$0] } ?? [])
-        worst = max(worst, error.exitCode)
+        if format == .text { Terminal.report(error.diagnostics, sources: error.source.map { [$0] } ?? []) }
+        diagnostics += error.diagnostics
       }
     }
-    if worst != 0 { throw ExitCode(worst) }
+    if format == .json { Terminal.printJSON(diagnostics) }
+    let status = ExitStatus.status(for: diagnostics)
+    if status != ExitStatus.success { throw ExitCode(status) }
   }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import PlaybookEngine
+import PlaybookLanguage
 import PlaybookLedger
+import PlaybookReporting
 
 /// `playloop explain FILE CUSTOMER`: what would this customer get, and why?
 struct ExplainCommand: ParsableCommand {
@@ -17,10 +19,11 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var clock: ClockOption
 
   func run() throws {
-    let workspace = try Workspace.openForCommand(path: file)
-    if let rule, !workspace.model.rules.contains(where: { $0.rule.name.text == rule }) {
-      Terminal.printError("error: no rule '\(rule)' in \(file)")
-      throw ExitCode(2)
+    let workspace = try Workspace.openForCommand(path: file, json: json)
+    let rules = workspace.model.rules.map(\.rule.name.text)
+    if let rule, !rules.contains(rule) {
+      throw CommandFailure(
+        [Diagnostic(.unknownRule(rule, in: file, hint: NearNames.didYouMean(rule, in: rules)), file: nil)], json: json)
     }
     let at = workspace.clock(override: try clock.seconds(), now: Terminal.now())
     let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at)
@@ -29,16 +32,14 @@ struct ExplainCommand: ParsableCommand {
       do {
         history = try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: at)
       } catch {
-        Terminal.report([error], sources: [])
-        throw ExitCode(2)
+        throw CommandFailure([error], json: json)
       }
     }
     do {
       let explanation = try Explainer(plan: plan, history: history).explain(customerID: customer, rule: rule)
       print(json ? explanation.json.prettyText : explanation.text(all: all), terminator: "")
     } catch {
-      Terminal.printError("error: \(error.message)")
-      throw ExitCode(2)
+      throw CommandFailure([error.diagnostic], json: json)
     }
   }
 }

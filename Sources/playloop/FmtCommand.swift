@@ -16,41 +16,36 @@ struct FmtCommand: ParsableCommand {
   @Argument(help: "Playbook files.") var files: [String]
 
   func run() throws {
-    var worst: Int32 = 0
+    var problems: [Diagnostic] = []
+    var unformatted = false
     for path in files {
       guard let data = FileManager.default.contents(atPath: path) else {
-        FmtCommand.printError("\(path): error: cannot read the file")
-        worst = 2
+        problems.append(Diagnostic(.unreadableFile(path), file: path))
+        Terminal.report([problems[problems.count - 1]], sources: [])
         continue
       }
       let source = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
       let (playbook, diagnostics) = PlaybookParser.parse(source)
       if diagnostics.contains(where: { $0.severity == .error }) {
-        let renderer = DiagnosticRenderer(
-          sources: [path: source.text],
-          color: DiagnosticRenderer.usesColor(fileDescriptor: 2, environment: ProcessInfo.processInfo.environment))
-        FmtCommand.printError(renderer.render(diagnostics))
-        worst = max(worst, 1)
+        Terminal.report(diagnostics, sources: [source])
+        problems += diagnostics
         continue
       }
       let formatted = PlaybookFormatter.format(playbook, source: source)
       guard formatted != source.text else { continue }
       if check {
         print(path)
-        worst = max(worst, 1)
+        unformatted = true
         continue
       }
       do {
         try formatted.write(toFile: path, atomically: true, encoding: .utf8)
       } catch {
-        FmtCommand.printError("\(path): error: cannot write the file: \(error.localizedDescription)")
-        worst = 2
+        problems.append(Diagnostic(.writeFailed(path, reason: error.localizedDescription), file: path))
+        Terminal.report([problems[problems.count - 1]], sources: [])
       }
     }
-    if worst != 0 { throw ExitCode(worst) }
-  }
-
-  private static func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    let status = max(ExitStatus.status(for: problems), unformatted ? ExitStatus.checkFailed : ExitStatus.success)
+    if status != ExitStatus.success { throw ExitCode(status) }
   }
 }

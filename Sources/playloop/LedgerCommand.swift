@@ -2,7 +2,7 @@ import ArgumentParser
 import PlaybookEngine
 import PlaybookLanguage
 import PlaybookLedger
-import PlaybookShell
+import PlaybookReporting
 
 /// `playloop ledger FILE`: list what a send ledger records as sent.
 struct LedgerCommand: ParsableCommand {
@@ -23,14 +23,13 @@ struct LedgerCommand: ParsableCommand {
     }
     do throws(Diagnostic) {
       guard let ledger = try SendLedger.openForReading(path: file) else {
-        throw Diagnostic(code: "ledger_missing", message: "there is no ledger at \(file)", file: file, range: nil)
+        throw Diagnostic(.ledgerMissing(file), file: file)
       }
       let runs = try ledger.runs()
       let sends = try ledger.sends(since: sinceSeconds, customerID: customer)
       print(json ? Self.json(ledger, runs, sends).prettyText : Self.text(ledger, runs, sends), terminator: "")
     } catch {
-      Terminal.report([error], sources: [])
-      throw ExitCode(2)
+      throw CommandFailure([error], json: json)
     }
   }
 

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import PlaybookLanguage
 
 /// The `playloop` command: the shell when run bare, or one of the headless subcommands.
-/// Exit codes: 0 success, 1 a check or test failed, 2 bad usage or unreadable input.
+/// Commands end by throwing: a `CommandFailure` (diagnostics), an `ExitCode` (a status
+/// already decided by `ExitStatus` or the shell), or an argument error (bad usage).
 @main
 struct Playloop: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,18 +21,27 @@ struct Playloop: ParsableCommand {
     do {
       var command = try parseAsRoot()
       try command.run()
+    } catch let failure as CommandFailure {
+      if failure.json {
+        Terminal.printJSON(failure.diagnostics)
+      } else {
+        Terminal.report(failure.diagnostics, sources: failure.sources)
+      }
+      Foundation.exit(ExitStatus.status(for: failure.diagnostics))
     } catch let exit as ExitCode {
       Foundation.exit(exit.rawValue)
     } catch {
-      // Usage errors exit 2, as the brief says, not ArgumentParser's 64.
-      let code = exitCode(for: error)
-      let message = fullMessage(for: error)
-      if code == .success {
-        print(message)
-        Foundation.exit(0)
+      if exitCode(for: error) == .success {
+        print(fullMessage(for: error))  // --help, --version
+        Foundation.exit(ExitStatus.success)
       }
-      FileHandle.standardError.write(Data((message + "\n").utf8))
-      Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+      // Bad usage: the message as a diagnostic, then the usage lines the parser adds.
+      var lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+      if lines.first?.hasPrefix("Error: ") == true { lines.removeFirst() }
+      Terminal.report([Diagnostic(.usage(message(for: error)), file: nil)], sources: [])
+      let rest = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+      if !rest.isEmpty { Terminal.printUsage(rest) }
+      Foundation.exit(ExitStatus.usage)
     }
   }
 }

@@ -13,11 +13,10 @@ struct ReplCommand: ParsableCommand {
   @Argument(help: "A playbook to load first.") var file: String?
 
   func run() throws {
-    let session = EngineSession(
-      now: Terminal.now,
-      color: DiagnosticRenderer.usesColor(
-        fileDescriptor: 2, environment: ProcessInfo.processInfo.environment))
-    let status = Shell.start(session: session, loading: file)
-    if status != 0 { throw ExitCode(status) }
+    let color = DiagnosticRenderer.usesColor(fileDescriptor: 2, environment: ProcessInfo.processInfo.environment)
+    let session = EngineSession(now: Terminal.now, color: color)
+    // The shell says what kinds of error a script stopped at; the status is decided here.
+    let status = ExitStatus.status(for: Shell.start(session: session, loading: file, color: color))
+    if status != ExitStatus.success { throw ExitCode(status) }
   }
 }

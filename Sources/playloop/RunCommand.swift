@@ -2,8 +2,9 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import PlaybookEngine
-import PlaybookLedger
 import PlaybookLanguage
+import PlaybookLedger
+import PlaybookReporting
 
 /// `playloop run FILE`: load, evaluate, decide and export a playbook's campaigns.
 struct RunCommand: ParsableCommand {
@@ -21,7 +22,7 @@ struct RunCommand: ParsableCommand {
   var ledger: String?
 
   func run() throws {
-    let workspace = try Workspace.openForCommand(path: file, strict: strict)
+    let workspace = try Workspace.openForCommand(path: file, strict: strict, json: json)
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
     try? crash(.loaded)
     let clock = workspace.clock(override: try clock.seconds(), now: Terminal.now())
@@ -39,8 +40,7 @@ struct RunCommand: ParsableCommand {
         try staged.commit()
         summary = staged.summary
       } catch {
-        Terminal.report([error], sources: [])
-        throw ExitCode(2)
+        throw CommandFailure([error], json: json)
       }
     }
     report(summary, workspace)
@@ -65,19 +65,15 @@ struct RunCommand: ParsableCommand {
         return report(CampaignRun(workspace: workspace, clock: clock, history: history).summary, workspace)
       }
       guard let target = exportTarget(workspace) else {
-        throw Diagnostic(
-          code: "ledger_without_export", message: "a ledger records what a run exports, and this run exports nothing",
-          file: workspace.source.path, range: workspace.model.ledger?.range,
-          hint: "add `export to \"DIR\"` to the playbook or pass --out DIR")
+        throw Diagnostic(.ledgerWithoutExport, file: workspace.source.path, range: workspace.model.ledger?.range)
       }
       let outcome = try LedgeredExport.run(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath,
-        waiting: { Terminal.printError("waiting for another run to release \(ledgerPath)…") }, hook: crash)
-      for recovery in outcome.recovered {
-        Terminal.printError(
-          "\(ledgerPath): run \(recovery.runID) was interrupted; "
-            + (recovery.committed ? "its export was in place, so its sends are now recorded" : "it was discarded"))
-      }
+        waiting: { Terminal.report([Diagnostic(.ledgerBusy(ledgerPath), file: nil)], sources: []) }, hook: crash)
+      Terminal.report(
+        outcome.recovered.map {
+          Diagnostic(.ledgerRecovered(runID: $0.runID, committed: $0.committed), file: ledgerPath)
+        }, sources: [])
       report(outcome.summary, workspace)
       if !json, let runID = outcome.summary.runID {
         print(
@@ -86,8 +82,7 @@ struct RunCommand: ParsableCommand {
             : "Run \(runID): recorded \(outcome.recorded) sends in \(ledgerPath).")
       }
     } catch {
-      Terminal.report([error], sources: [workspace.source])
-      throw ExitCode(2)
+      throw CommandFailure([error], sources: [workspace.source], json: json)
     }
   }
 
@@ -106,13 +101,7 @@ struct RunCommand: ParsableCommand {
 
   /// The first rows set aside, on stderr, so bad data is never silent.
   private func reportSetAside(_ dataset: Dataset) {
-    guard !dataset.setAside.isEmpty else { return }
-    for row in dataset.setAside.prefix(5) {
-      Terminal.printError("\(row.file):\(row.line): warning: row set aside: \(row.reason)")
-    }
-    if dataset.setAside.count > 5 {
-      Terminal.printError("… and \(dataset.setAside.count - 5) more rows set aside; --strict stops on the first.")
-    }
+    Terminal.report(dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first"), sources: [])
   }
 }
 
@@ -120,7 +109,8 @@ extension ExportFormat: ExpressibleByArgument {}
 
 /// `--as-of TIME`, shared by the commands that evaluate.
 struct ClockOption: ParsableArguments {
-  @Option(name: .customLong("as-of"), help: "Evaluate as of this ISO 8601 time (default: the playbook's `as of`, else now).")
+  @Option(
+    name: .customLong("as-of"), help: "Evaluate as of this ISO 8601 time (default: the playbook's `as of`, else now).")
   var asOf: String?
 
   func seconds() throws -> Int64? {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import PlaybookEngine
+import PlaybookLanguage
+import PlaybookReporting
 
 /// `playloop test FILE…`: run the playbooks' `test` blocks.
 struct TestCommand: ParsableCommand {
@@ -20,10 +22,10 @@ struct TestCommand: ParsableCommand {
     print(TestReport.text(results), terminator: "")
     if let junit {
       guard FileManager.default.createFile(atPath: junit, contents: Data(TestReport.junit(results).utf8)) else {
-        Terminal.printError("error: cannot write \(junit)")
-        throw ExitCode(2)
+        throw CommandFailure([Diagnostic(.writeFailed(junit), file: junit)])
       }
     }
-    if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
+    let failed = results.filter { !$0.passed }.count
+    if failed > 0 { throw CommandFailure([Diagnostic(.testsFailed(failed), file: nil)]) }
   }
 }

@@ -1,4 +1,4 @@
-import ArgumentParser
+import PlaybookLanguage
 import PlaybookEngine
 
 extension Workspace {
@@ -7,13 +7,14 @@ extension Workspace {
     override ?? model.ledger.map { Workspace.resolve($0.value, against: baseDirectory) }
   }
 
-  /// Opens a playbook for a command, reporting failures on stderr with the right exit code.
-  static func openForCommand(path: String, strict: Bool = false) throws -> Workspace {
+  /// Opens a playbook for a command; a failure ends the command with its diagnostics.
+  static func openForCommand(path: String, strict: Bool = false, json: Bool = false) throws(CommandFailure)
+    -> Workspace
+  {
     do {
       return try Workspace.open(path: path, strict: strict)
     } catch {
-      Terminal.report(error.diagnostics, sources: error.source.map { [$0] } ?? [])
-      throw ExitCode(error.exitCode)
+      throw CommandFailure(error.diagnostics, sources: error.source.map { [$0] } ?? [], json: json)
     }
   }
 }

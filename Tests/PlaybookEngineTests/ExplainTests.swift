@@ -1,3 +1,4 @@
+import PlaybookReporting
 import Testing
 import PlaybookEngine
 

@@ -1,3 +1,4 @@
+import PlaybookLanguage
 import Testing
 
 @testable import PlaybookEngine

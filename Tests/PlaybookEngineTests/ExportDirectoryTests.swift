@@ -103,7 +103,7 @@ import Testing
           exportMilliseconds: nil,
           beforeWriting: { (file: String) throws(Diagnostic) in
             guard file != failingFile else {
-              throw Diagnostic(code: "export_failed", message: "disk full", file: file, range: nil)
+              throw Diagnostic(.exportFileFailed("cannot write", file, reason: "disk full"), file: file)
             }
             written.append(file)
           })
@@ -204,7 +204,7 @@ import Testing
     try ExportFixtures.withScratchFolder { (folder) throws in
       try Data("file".utf8).write(to: URL(fileURLWithPath: "\(folder)/blocker"))
       let error = #expect(throws: Diagnostic.self) { try export(to: "\(folder)/blocker/out") }
-      #expect(error?.code == "export_failed")
+      #expect(error?.code == .exportFailed)
       #expect(error?.message.contains("\(folder)/blocker") == true)
     }
   }

@@ -1,3 +1,5 @@
+import PlaybookLanguage
+import PlaybookReporting
 import Testing
 
 @testable import PlaybookEngine

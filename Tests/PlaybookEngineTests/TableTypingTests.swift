@@ -75,7 +75,9 @@ import PlaybookLanguage
     #expect {
       try readTable("id,csat\nA,5\n", declared: ["cast": .integer])
     } throws: { error in
-      (error as? LoadError)?.message == "t.csv has no column cast; did you mean csat?"
+      let error = error as? LoadError
+      return error?.file == "t.csv" && error?.message == "the header has no column cast"
+        && error?.hint == "did you mean 'csat'?"
     }
   }
 

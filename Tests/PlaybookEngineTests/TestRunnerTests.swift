@@ -1,6 +1,8 @@
 import Foundation
+import PlaybookReporting
 import Testing
 import PlaybookEngine
+import PlayloopTestSupport
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -62,7 +64,11 @@ import PlaybookEngine
       "no customer 'C-9'; did you mean 'C-1', 'C-2', 'C-3'?",
     ])
     #expect(failures[0].expectation == "expect customer C-2 gets A via email")
-    #expect(failures[0].explanation?.contains("A: send — sent via sms because email has no consent") == true)
+    #expect(
+      failures[0].explanation?.decisions.contains {
+        $0.offer == "A" && $0.status == .send && $0.reason == "sent via sms because email has no consent"
+      } == true)
+    #expect(TestReport.text(r).contains("A: send — sent via sms because email has no consent"))
     #expect(TestReport.summary(r) == "0 passed, 1 failed")
   }
 

@@ -130,7 +130,7 @@ import Testing
     #expect(d.range.map { $0.start.line - Self.headerLines } == c.line)
     #expect(d.range?.start.column == c.column)
     #expect(d.hint == c.hint)
-    #expect(d.code == c.code)
+    #expect(d.code.id == c.code)
   }
 
   @Test func theHeaderAloneChecksClean() throws {

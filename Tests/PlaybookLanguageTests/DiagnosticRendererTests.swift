@@ -57,12 +57,11 @@ import Testing
 
   @Test func diagnosticWithoutRangeOrSourceText() {
     let renderer = DiagnosticRenderer(sources: [:])
-    let noRange = Diagnostic(
-      code: "unreadable", message: "cannot read file", file: "x.playbook", range: nil, hint: "check the path")
+    let noRange = Diagnostic(DiagnosticMessage(.unreadableFile, "cannot read file", hint: "check the path"), file: "x.playbook")
     #expect(renderer.render(noRange) == "x.playbook: error: cannot read file\n  hint: check the path")
     let at = SourceLocation(offset: 0, line: 12, column: 3)
     let dataRow = Diagnostic(
-      code: "bad_row", message: "duplicate customer key 'C-1'", file: "customers.csv",
+      DiagnosticMessage(.loadBadKey, "duplicate customer key 'C-1'"), file: "customers.csv",
       range: SourceRange(start: at, end: at))
     #expect(renderer.render(dataRow) == "customers.csv:12: error: duplicate customer key 'C-1'")
   }
@@ -71,8 +70,8 @@ import Testing
     let text = "abc def\nghi"
     let range = SourceRange(
       start: SourceLocation(offset: 4, line: 1, column: 5), end: SourceLocation(offset: 11, line: 2, column: 4))
-    let d = Diagnostic(.note, code: "n", message: "here", file: "f", range: range)
-    #expect(DiagnosticRenderer(sources: ["f": text]).render(d) == "f:1:5: note: here\n  1 | abc def\n    |     ^~~")
+    let d = Diagnostic(DiagnosticMessage(.typeError, "here"), file: "f", range: range)
+    #expect(DiagnosticRenderer(sources: ["f": text]).render(d) == "f:1:5: error: here\n  1 | abc def\n    |     ^~~")
   }
 
   @Test func caretAtTheEndOfTheFile() {

@@ -178,6 +178,21 @@ import Testing
       message: "a lifecycle phrase follows the row name, not a field", hint: "write: complaint resolved within …"),
   ]
 
+  /// The code each kind of message must carry, from the message's words.
+  static func expectedCode(_ message: String) -> DiagnosticCode {
+    let codes: [(String, DiagnosticCode)] = [
+      ("indentation", .mixedIndentation), ("unknown phrase", .unknownPhrase), ("unknown statement", .unknownStatement),
+      ("bad duration", .invalidToken), ("bad timestamp", .invalidToken), ("unterminated string", .invalidToken),
+      ("unexpected character", .invalidToken), ("unexpected curly", .invalidToken), ("unknown word", .unknownWord),
+      ("unknown load clause", .unknownWord), ("must follow", .misplacedLine), ("must be inside", .misplacedLine),
+      ("is not a comparison", .invalidComparison), ("chained", .invalidComparison), ("unterminated", .unclosedBracket),
+      ("unknown column type", .unknownType), ("unknown export format", .unknownFormat),
+      ("nested too deeply", .nestingTooDeep), ("duplicate '", .duplicateClause),
+    ]
+    if message.hasPrefix("unknown "), message.contains(" line '") { return .unknownWord }
+    return codes.first { message.contains($0.0) }?.1 ?? .parseError
+  }
+
   @Test(arguments: cases)
   func firstDiagnostic(_ c: Case) throws {
     let (_, diagnostics) = parse(c.input)
@@ -187,7 +202,7 @@ import Testing
     #expect(d.range?.start.column == c.column)
     #expect(d.hint == c.hint)
     #expect(d.severity == c.severity)
-    #expect(d.code == (c.severity == .warning ? "mixed_indentation" : "parse_error"))
+    #expect(d.code == Self.expectedCode(c.message))
     #expect(d.file == "test.playbook")
   }
 

@@ -15,7 +15,7 @@ import Testing
       case .symbol: token.text
       case .newline: "NL"
       case .end: "END"
-      case .invalid: "bad:\(token.problem?.message ?? "")"
+      case .invalid: "bad:\(token.problem?.text ?? "")"
       }
     }
   }
@@ -55,6 +55,6 @@ import Testing
     let text = String(decoding: [0x61, 0xFF, 0xFE, 0x01, 0x62, 0x00, 0x0A], as: UTF8.self)
     let tokens = Lexer.tokenize(SourceFile(path: "t", text: text)).tokens
     #expect(tokens.last?.kind == .end)
-    #expect(tokens.contains { $0.problem?.message == "unexpected character 'U+0001'" })
+    #expect(tokens.contains { $0.problem?.text == "unexpected character 'U+0001'" })
   }
 }

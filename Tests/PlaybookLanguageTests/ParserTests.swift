@@ -209,22 +209,4 @@ import Testing
   @Test func crlfLineEndings() {
     #expect(astDump("limit 1 per customer\r\nholdout 5%\r\n") == "(limit 1)\n(holdout 5%)")
   }
-
-  @Test func statementBoundariesForTheShell() {
-    #expect(PlaybookParser.isStatementStart(line: "rule r priority 5"))
-    #expect(PlaybookParser.isStatementStart(line: "as of 2026-11-01"))
-    #expect(!PlaybookParser.isStatementStart(line: "  when x"))
-    #expect(!PlaybookParser.isStatementStart(line: "when x"))
-    #expect(PlaybookParser.continuesStatement(line: "  when complaint resolved"))
-    #expect(PlaybookParser.continuesStatement(line: "and x.y"))
-    #expect(PlaybookParser.continuesStatement(line: "with opened = started_at"))
-    #expect(!PlaybookParser.continuesStatement(line: ""))
-    #expect(!PlaybookParser.continuesStatement(line: "   "))
-    #expect(!PlaybookParser.continuesStatement(line: "rule b"))
-    #expect(!PlaybookParser.continuesStatement(line: "  rule b"))
-    #expect(PlaybookParser.continuesStatement(line: "  as of 2026-11-01"))
-    #expect(PlaybookParser.continuesStatement(line: "  load tickets from \"t.csv\""))
-    #expect(PlaybookParser.continuesStatement(line: "\tsend A via email"))
-    #expect(!PlaybookParser.continuesStatement(line: "# note"))
-  }
 }

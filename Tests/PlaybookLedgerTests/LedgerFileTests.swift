@@ -14,7 +14,7 @@ import Testing
       try f.run(LedgerFixture.day(1))
     } throws: { error in
       guard let diagnostic = error as? Diagnostic else { return false }
-      return diagnostic.code == code && diagnostic.message.contains(message) && diagnostic.file == f.ledgerPath
+      return diagnostic.code.id == code && diagnostic.message.contains(message) && diagnostic.file == f.ledgerPath
     }
     #expect(FileManager.default.contents(atPath: f.ledgerPath) == before)
     #expect(!FileManager.default.fileExists(atPath: f.exportPath))

@@ -90,7 +90,7 @@ struct LedgerFixture {
       target: ExportTarget(directory: exportPath, format: .csv), ledgerPath: ledgerPath,
       hook: { phase throws(Diagnostic) in
         if phase == crashAt {
-          throw Diagnostic(code: "crash", message: "simulated crash at \(phase)", file: "", range: nil)
+          throw Diagnostic(.ledgerFailed("simulated crash at \(phase)"), file: nil)
         }
       })
   }

@@ -1,3 +1,5 @@
+import PlaybookLanguage
+import Foundation
 import Testing
 
 @testable import PlaybookShell
@@ -82,10 +84,5 @@ import Testing
     let column = lines[sample].range(of: "Show")!.lowerBound.utf16Offset(in: lines[sample])
     #expect(lines[sample + 1].prefix(column).allSatisfy { $0 == " " })
     #expect(lines[sample + 1].dropFirst(column).first?.isLetter == true)
-  }
-
-  @Test func wrappingKeepsLongWordsWhole() {
-    #expect(TextWrap.lines("a bb ccc dddddddd e", width: 5) == ["a bb", "ccc", "dddddddd", "e"])
-    #expect(TextWrap.lines("", width: 5) == [""])
   }
 }

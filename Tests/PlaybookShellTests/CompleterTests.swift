@@ -1,3 +1,4 @@
+import PlaybookLanguage
 import Testing
 
 @testable import PlaybookShell
@@ -112,6 +113,18 @@ import Testing
     #expect(complete("  se⏐", continuing: true).candidates == ["segment", "send"])
     #expect(complete("wh⏐").candidates == [])
     #expect(complete("  wh⏐", continuing: true).candidates == ["when"])
+  }
+
+  /// Completion offers the grammar's words and only those: its statement words to start
+  /// a line (and continuation words on a continuing line), every keyword inside an
+  /// expression.
+  @Test func completionOffersTheGrammarsWords() {
+    let plain = Completer(vocabulary: ShellVocabulary(), listDirectory: { _ in [] })
+    #expect(plain.complete("", cursor: 0).candidates == PlaybookGrammar.statementWords.sorted())
+    #expect(
+      plain.complete("  ", cursor: 2, continuing: true).candidates
+        == (PlaybookGrammar.statementWords + PlaybookGrammar.continuationWords).sorted())
+    #expect(plain.complete("segment s = ", cursor: 12).candidates == PlaybookGrammar.keywords.sorted())
   }
 
   @Test func offersAfterSendAndChannelsAfterVia() {

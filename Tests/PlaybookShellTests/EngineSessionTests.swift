@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 import Testing
 import PlayloopTestSupport
 
@@ -21,7 +22,7 @@ import PlayloopTestSupport
   }
 
   func errors(_ output: ShellOutput) -> [String] {
-    output.blocks.compactMap { if case .error(let text) = $0 { text } else { nil } }
+    output.blocks.compactMap { if case .error(let text, _) = $0 { text } else { nil } }
   }
 
   func messages(_ output: ShellOutput) -> [String] {
@@ -119,6 +120,8 @@ import PlayloopTestSupport
         \(Repository.serviceRecovery):27:8: error: orders has no 'resolved_at' column for 'resolved'
           27 |   when complaint resolved within 4h and complaint.csat >= 4
              |        ^~~~~~~~~ map it with `with resolved = COLUMN` on the load
+        \(Repository.serviceRecovery):31:8: note: also here
+        \(Repository.serviceRecovery):31:40: note: also here
         """)
     #expect(!session.hasUnsavedChanges)
     #expect(
@@ -305,7 +308,7 @@ import PlayloopTestSupport
       messages(output).first?.hasSuffix(
         "<stdin>\n  ✗ numbers\n      <stdin>:9: expect audience THANKS10 >= 100\n"
           + "        but the audience of THANKS10 is 7\n4 passed, 1 failed\n") == true)
-    #expect(output.blocks.last == .error("error: 1 test failed"))
+    #expect(output.blocks.last == .error("error: 1 test failed", kind: .failure))
   }
 
   func messages(_ output: ShellOutput) -> [String] {

@@ -191,11 +191,32 @@ import PlayloopTestSupport
     #expect(check.stdout.hasSuffix(": ok (4 rules, 4 offers)\n"))
   }
 
+  /// Input that cannot be read: exit 2, as `playloop run no-such.playbook`.
   @Test func aFileThatCannotBeReadStopsAScript() throws {
     let result = try ChildProcess.playloopScript(
       ":rules\n", arguments: ["no-such.playbook"])
-    #expect(result.status == 1)
+    #expect(result.status == 2)
     #expect(result.stdout == "")
     #expect(result.stderr == "no-such.playbook: error: cannot read no-such.playbook\n")
+  }
+
+  /// The shell reports the kind of the error a script stopped at; `playloop` maps it to
+  /// the exit status as for every command (docs/DIAGNOSTICS.md).
+  @Test func theExitStatusFollowsTheKindOfTheError() throws {
+    // A data file that cannot be read: input, 2.
+    let data = try run(script: "load customers from \"Examples/data/nope.csv\"\n:run\n")
+    #expect(data.status == 2)
+    #expect(
+      data.stderr.contains(
+        "Examples/data/nope.csv: error: cannot read the file: no such file\n<stdin>:1:21: note: loaded here\n"))
+    // A statement that does not check: playbook, 1.
+    let typo = try run(
+      script: "load customers from \"Examples/data/customers.csv\"\nsegment big = customer.lifetime_valu > 5\n:run\n")
+    #expect(typo.status == 1)
+    #expect(typo.stderr.hasPrefix("<stdin>:2:24: error: unknown field 'lifetime_valu' on customer\n"))
+    // A command that needs data when none is loaded: usage, 2.
+    let noData = try run(script: ":run\n")
+    #expect(noData.status == 2)
+    #expect(noData.stderr == "error: no data loaded: :load a playbook, or type `load customers from \"FILE\"`\n")
   }
 }

@@ -1,3 +1,4 @@
+import PlaybookLanguage
 import Testing
 
 @testable import PlaybookShell
@@ -6,7 +7,7 @@ import Testing
   func run(
     _ lines: [String?], interactive: Bool, session: RecordingSession = RecordingSession(),
     loading file: String? = nil
-  ) -> (status: Int32, output: CapturedOutput, input: ScriptedLines) {
+  ) -> (stoppedAt: [DiagnosticCode.Kind], output: CapturedOutput, input: ScriptedLines) {
     let input = ScriptedLines(lines)
     let output = CapturedOutput()
     let shell = Shell(
@@ -19,7 +20,7 @@ import Testing
     let session = RecordingSession()
     let result = run(
       ["rule a", "  when x", "", ":rules", "window 30d"], interactive: false, session: session)
-    #expect(result.status == 0)
+    #expect(result.stoppedAt.isEmpty)
     #expect(
       session.statements == [
         TypedStatement(text: "rule a\n  when x", firstLine: 1),
@@ -35,19 +36,19 @@ import Testing
       result.input.prompts.allSatisfy { $0 == Shell.prompt || $0 == Shell.continuationPrompt })
   }
 
-  @Test func scriptStopsAtTheFirstErrorWithStatus1() {
+  @Test func scriptStopsAtTheFirstErrorWithItsKind() {
     let session = RecordingSession()
     let result = run(
       ["window 30d", "rule a", "  when complaint resolved withn 4h", "", ":run"],
       interactive: false, session: session)
-    #expect(result.status == 1)
+    #expect(result.stoppedAt == [.playbook])
     #expect(result.output.err == "<stdin>:2: error: unknown phrase 'withn'\n")
     #expect(session.commands == [])
   }
 
-  @Test func scriptStopsAtACommandUsageErrorWithStatus2() {
+  @Test func scriptStopsAtACommandUsageErrorAsUsage() {
     let result = run([":run", ":lod x", ":run"], interactive: false)
-    #expect(result.status == 2)
+    #expect(result.stoppedAt == [.usage])
     #expect(
       result.output.err == "<stdin>:2: error: unknown command ':lod'; did you mean ':load'?\n")
   }
@@ -60,14 +61,14 @@ import Testing
 
   @Test func scriptLeavesWithUnsavedChangesWithoutAsking() {
     let result = run(["window 30d", ":quit", "window 7d"], interactive: false)
-    #expect(result.status == 0)
+    #expect(result.stoppedAt.isEmpty)
     #expect(result.output.err == "")
   }
 
   @Test func interactiveKeepsGoingAfterErrors() {
     let session = RecordingSession()
     let result = run(["rule a withn", "", ":lod", ":rules"], interactive: true, session: session)
-    #expect(result.status == 0)
+    #expect(result.stoppedAt.isEmpty)
     #expect(session.commands == [.rules])
     #expect(result.output.err.contains("<shell>:1: error: unknown phrase 'withn'"))
     #expect(result.output.err.contains("error: unknown command ':lod'"))
@@ -105,8 +106,8 @@ import Testing
     let shell = Shell(
       session: session, input: input, printer: output.printer, isInteractive: true,
       sourceName: "<shell>")
-    #expect(shell.run() == 0)
-    #expect(output.err == "unsaved changes; press Ctrl-D again to leave, or :save FILE\n")
+    #expect(shell.run().isEmpty)
+    #expect(output.err == "warning: unsaved changes; press Ctrl-D again to leave, or :save FILE\n")
     #expect(input.prompts.count == 3)  // the line, the first Ctrl-D, the second Ctrl-D
   }
 
@@ -117,8 +118,8 @@ import Testing
     let shell = Shell(
       session: session, input: input, printer: output.printer, isInteractive: true,
       sourceName: "<shell>")
-    #expect(shell.run() == 0)
-    #expect(output.err == "unsaved changes; type :load again to replace them, or :save FILE\n")
+    #expect(shell.run().isEmpty)
+    #expect(output.err == "warning: unsaved changes; type :load again to replace them, or :save FILE\n")
     #expect(session.commands == [.load("a.playbook")])
   }
 
@@ -128,7 +129,7 @@ import Testing
     let shell = Shell(
       session: session, input: ScriptedLines(["window 30d", ":load a.playbook"]), printer: output.printer,
       isInteractive: false, sourceName: "script")
-    #expect(shell.run() == 0)
+    #expect(shell.run().isEmpty)
     #expect(output.err.isEmpty)
     #expect(session.commands == [.load("a.playbook")])
   }
@@ -140,18 +141,18 @@ import Testing
     let shell = Shell(
       session: session, input: input, printer: output.printer, isInteractive: true,
       sourceName: "<shell>")
-    #expect(shell.run() == 0)
+    #expect(shell.run().isEmpty)
     #expect(session.statements.map(\.text) == ["rule a\n  when x"])
     #expect(input.prompts.suffix(3) == [Shell.continuationPrompt, Shell.prompt, Shell.prompt])
-    #expect(output.err == "unsaved changes; press Ctrl-D again to leave, or :save FILE\n")
+    #expect(output.err == "warning: unsaved changes; press Ctrl-D again to leave, or :save FILE\n")
   }
 
   @Test func quitAsksOnceWithUnsavedChangesThenLeaves() {
     let session = RecordingSession()
     let result = run(
       ["window 30d", ":quit", ":quit", "window 7d"], interactive: true, session: session)
-    #expect(result.status == 0)
-    #expect(result.output.err == "unsaved changes; type :quit again to leave, or :save FILE\n")
+    #expect(result.stoppedAt.isEmpty)
+    #expect(result.output.err == "warning: unsaved changes; type :quit again to leave, or :save FILE\n")
     #expect(session.statements.count == 1)
   }
 
@@ -173,9 +174,9 @@ import Testing
 
   @Test func fileIsLoadedFirst() {
     let session = RecordingSession()
-    #expect(run([":run"], interactive: false, session: session, loading: "x.playbook").status == 0)
+    #expect(run([":run"], interactive: false, session: session, loading: "x.playbook").stoppedAt.isEmpty)
     #expect(session.commands == [.load("x.playbook"), .run])
-    #expect(run([":run"], interactive: false, loading: "missing.playbook").status == 1)
+    #expect(run([":run"], interactive: false, loading: "missing.playbook").stoppedAt == [.input])
   }
 
   @Test func historyHoldsWholeStatementsAndCommands() {

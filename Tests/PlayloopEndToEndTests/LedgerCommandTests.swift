@@ -92,7 +92,11 @@ import PlayloopTestSupport
       #expect(!listing.stdout.contains("\n2-20261021T000000Z "))
       let next = try h.run(LedgerHarness.clocks[1])
       #expect(next.status == 0, "\(next.stderr)")
-      #expect(next.stderr.contains("run 2-20261021T000000Z was interrupted; its export was in place, so its sends are now recorded"))
+      // A notice through the one renderer: the ledger, a severity, what happened to the run.
+      #expect(
+        next.stderr.contains(
+          "state/sends.ledger: warning: run 2-20261021T000000Z was interrupted; "
+            + "its export was in place, so its sends are now recorded\n"))
       #expect(next.stdout.contains("Run 2-20261021T000000Z replayed"))
     }
   }

@@ -53,7 +53,7 @@ import PlayloopTestSupport
         waited += 1
       }
       #expect(run.isRunning)
-      #expect(run.stderr.contains("waiting for another run to release state/sends.ledger"))
+      #expect(run.stderr.hasPrefix("note: waiting for another run to release state/sends.ledger…\n"))
       #expect(!FileManager.default.fileExists(atPath: h.ledgerPath))
       #expect(!FileManager.default.fileExists(atPath: h.exportPath))
       close(lock)

@@ -8,18 +8,21 @@ import PlaybookLanguage
 /// customer to the next. Only spelling a decision out makes strings: its customer id,
 /// trigger id and address (which allocate only when longer than a `String` holds inline).
 public struct Decider: Sendable {
+  /// The compiled playbook whose candidates are decided.
   public let plan: Plan
+  /// What earlier runs sent (the ledger), for `already_sent` and `limit N per customer per D`; nil for none.
   public let history: (any SendHistory)?
 
-  private let holdout: Holdout
-  private let reasons: DecisionReasons
+  let holdout: Holdout
+  let reasons: DecisionReasons
   /// Each offer's and each rule's place among the others when sorted by `String`'s `<`:
   /// a customer's decisions are ordered by offer, rule, then trigger id.
-  private let offerRanks: [Int]
-  private let ruleRanks: [Int]
+  let offerRanks: [Int]
+  let ruleRanks: [Int]
   /// Whether there is a history to ask (unwrapping it costs more than asking this).
-  private let hasHistory: Bool
+  let hasHistory: Bool
 
+  /// A decider for `plan`'s candidates, asking `history` what was sent before.
   public init(plan: Plan, history: (any SendHistory)? = nil) {
     self.plan = plan
     self.history = history
@@ -48,10 +51,14 @@ public struct Decider: Sendable {
   /// partition's outcomes (numbers and shared reason texts); then, their counts known,
   /// each partition spells its decisions out straight into their place in the result.
   public func decide(_ candidates: [Candidate]) -> [Decision] {
-    let plan = self.plan
-    // Split at customer boundaries so partitions never share a customer. Each partition
-    // returns its outcomes as one element, so joining them copies no outcome.
-    let parts: [[Outcome]] = Partitions.map(count: plan.customerCount) { range in
+    spelledOut(outcomes(candidates))
+  }
+
+  /// Each partition's outcomes, deciding customer by customer. Partitions split at
+  /// customer boundaries so they never share a customer; each returns its outcomes as
+  /// one element, so joining them copies no outcome.
+  private func outcomes(_ candidates: [Candidate]) -> [[Outcome]] {
+    Partitions.map(count: plan.customerCount) { range in
       var lower = Self.firstIndex(in: candidates, atOrAfter: range.lowerBound)
       let upper = Self.firstIndex(in: candidates, atOrAfter: range.upperBound)
       var outcomes: [Outcome] = []
@@ -67,6 +74,11 @@ public struct Decider: Sendable {
       }
       return [outcomes]
     }
+  }
+
+  /// The partitions' decisions, each partition spelling its own out straight into its
+  /// place in the result.
+  private func spelledOut(_ parts: [[Outcome]]) -> [Decision] {
     var starts = [0]
     for part in parts { starts.append(starts[starts.count - 1] + part.count) }
     let count = starts[parts.count]
@@ -100,160 +112,8 @@ public struct Decider: Sendable {
     for outcome in outcomes { out.append(decision(outcome)) }
   }
 
-  /// A customer's working lists, emptied (keeping their memory) for each customer.
-  struct Scratch {
-    /// Candidates left after collapsing duplicate offers, each with how many it absorbed.
-    var kept: [(candidate: Candidate, merged: Int)] = []
-    /// Kept candidates with a channel that reaches the customer.
-    var reachable: [Reachable] = []
-    /// Why each channel tried so far could not be used.
-    var obstacles: [ChannelObstacle] = []
-  }
-
-  /// A decision before it is spelled out: all it needs but text that is the same run-wide.
-  struct Outcome {
-    var candidate: Candidate
-    var status: DecisionStatus
-    var reason: String
-    /// The channel chosen, an index into the plan's; nil when unreachable or already sent.
-    var channel: Int?
-    var merged: Int
-  }
-
-  struct Reachable {
-    var candidate: Candidate
-    var channel: Int
-    var reason: String
-    var merged: Int
-  }
-
-  /// One customer's outcomes, appended to `outcomes` in the order of their decisions.
-  func decide(
-    customer: Int, _ candidates: ArraySlice<Candidate>, into outcomes: inout [Outcome], scratch: inout Scratch
-  ) {
-    let first = outcomes.count
-    // Only a history needs the customer id as a `String`.
-    let customerID = hasHistory ? plan.dataset.customerIDs.string(customer) : ""
-    scratch.kept.removeAll(keepingCapacity: true)
-    scratch.reachable.removeAll(keepingCapacity: true)
-    // Already sent: recorded, and out of the running.
-    for c in candidates {
-      let rule = plan.rules[Int(c.rule)]
-      let send = rule.sends[Int(c.send)]
-      if hasHistory, let history,
-        history.alreadySent(
-          rule: rule.name, triggerID: triggerID(c), customerID: customerID, offer: send.offer)
-      {
-        outcomes.append(
-          Outcome(candidate: c, status: .alreadySent, reason: reasons.alreadySent, channel: nil, merged: 0))
-        continue
-      }
-      // Collapse duplicate offers: keep the best, count the rest.
-      if let i = scratch.kept.firstIndex(where: { offer($0.candidate) == send.offerIndex }) {
-        if better(c, than: scratch.kept[i].candidate) { scratch.kept[i].candidate = c }
-        scratch.kept[i].merged += 1
-      } else {
-        scratch.kept.append((c, 0))
-      }
-    }
-    // Channels: the first the customer can be reached on.
-    for (c, merged) in scratch.kept {
-      let send = plan.rules[Int(c.rule)].sends[Int(c.send)]
-      // Usually the first channel reaches the customer and there is nothing to clear.
-      if !scratch.obstacles.isEmpty { scratch.obstacles.removeAll(keepingCapacity: true) }
-      var chosen = send.channels.count
-      for (position, channel) in send.channels.enumerated() {
-        guard let obstacle = plan.channels[channel].obstacleKind(customer: customer) else {
-          chosen = position
-          break
-        }
-        scratch.obstacles.append(obstacle)
-      }
-      let reason = reasons.channels[Int(c.rule)][Int(c.send)].text(
-        chosen: chosen, obstacles: scratch.obstacles[...])
-      guard chosen < send.channels.count else {
-        outcomes.append(
-          Outcome(candidate: c, status: .unreachable, reason: reason, channel: nil, merged: merged))
-        continue
-      }
-      scratch.reachable.append(
-        Reachable(candidate: c, channel: send.channels[chosen], reason: reason, merged: merged))
-    }
-    // Limit: the best N reachable offers are kept; the rest are capped.
-    if scratch.reachable.count > 1 { scratch.reachable.sort { rank($0.candidate, before: $1.candidate) } }
-    var slots = scratch.reachable.count
-    if let limit = plan.model.limit {
-      slots = Int(limit.count.value)
-      if let period = limit.period {
-        let prior = history?.sentCount(customerID: customerID, since: plan.clock - period.seconds) ?? 0
-        slots = max(0, slots - prior)
-      }
-    }
-    let heldBucket =
-      scratch.reachable.isEmpty
-      ? nil : plan.dataset.customerIDs.withUTF8(customer) { holdout.heldBucket(customerID: $0) }
-    var lastKept: Int?  // the rule of the last offer kept
-    for (index, r) in scratch.reachable.enumerated() {
-      var status = DecisionStatus.send
-      var reason = r.reason
-      if index >= slots {
-        status = .capped
-        reason = lastKept.map { reasons.cappedBy[$0] } ?? reasons.cappedByEarlierRuns
-      } else {
-        lastKept = Int(r.candidate.rule)
-        if let heldBucket {
-          status = .holdout
-          reason = reasons.holdout[heldBucket]
-        }
-      }
-      outcomes.append(
-        Outcome(candidate: r.candidate, status: status, reason: reason, channel: r.channel, merged: r.merged))
-    }
-    // By offer code, rule name, then trigger id, as text.
-    guard outcomes.count - first > 1 else { return }
-    // Sorted through a pointer: sorting `outcomes[first...]` would copy the slice first.
-    outcomes.withUnsafeMutableBufferPointer { all in
-      all[first...].sort { a, b in
-        let (x, y) = (a.candidate, b.candidate)
-        let (offerX, offerY) = (offerRanks[offer(x)], offerRanks[offer(y)])
-        if offerX != offerY { return offerX < offerY }
-        let (ruleX, ruleY) = (ruleRanks[Int(x.rule)], ruleRanks[Int(y.rule)])
-        if ruleX != ruleY { return ruleX < ruleY }
-        return (triggerID(x) ?? "") < (triggerID(y) ?? "")
-      }
-    }
-  }
-
-  private func offer(_ c: Candidate) -> Int {
-    plan.rules[Int(c.rule)].sends[Int(c.send)].offerIndex
-  }
-
-  private func triggerID(_ c: Candidate) -> String? { plan.triggerID(of: c) }
-
-  /// The order both collapse and `limit` start with: priority (high first), send_at,
-  /// rule order; nil on a tie.
-  private func precedes(_ a: Candidate, _ b: Candidate) -> Bool? {
-    let ra = plan.rules[Int(a.rule)]
-    let rb = plan.rules[Int(b.rule)]
-    if ra.priority != rb.priority { return ra.priority > rb.priority }
-    if a.sendAt != b.sendAt { return a.sendAt < b.sendAt }
-    if ra.order != rb.order { return ra.order < rb.order }
-    return nil
-  }
-
-  /// Duplicate collapse order: `precedes`, then the lower trigger id (as text).
-  private func better(_ a: Candidate, than b: Candidate) -> Bool {
-    precedes(a, b) ?? ((triggerID(a) ?? "") < (triggerID(b) ?? ""))
-  }
-
-  /// Limit order: `precedes`, then the offer code.
-  private func rank(_ a: Candidate, before b: Candidate) -> Bool {
-    precedes(a, b)
-      ?? (plan.rules[Int(a.rule)].sends[Int(a.send)].offer < plan.rules[Int(b.rule)].sends[Int(b.send)].offer)
-  }
-
   /// The outcome spelled out; its channel also gives the address.
-  private func decision(_ o: Outcome) -> Decision {
+  func decision(_ o: Outcome) -> Decision {
     let c = o.candidate
     let rule = plan.rules[Int(c.rule)]
     let send = rule.sends[Int(c.send)]

@@ -4,13 +4,15 @@ public struct Holdout: Sendable {
   public let playbookName: String
   public let percent: Double
   /// The hash after the playbook name and U+0000, the same for every customer.
-  private let prefixHash: UInt64
+  private let prefix: FNV1a
 
   public init(playbookName: String, percent: Double) {
     self.playbookName = playbookName
     self.percent = percent
-    var name = playbookName
-    prefixHash = Self.mix(name.withUTF8 { Self.mix(0xcbf2_9ce4_8422_2325, $0) }, 0)
+    var prefix = FNV1a()
+    prefix.combine(playbookName.utf8)
+    prefix.combine(0)
+    self.prefix = prefix
   }
 
   /// FNV-1a 64-bit over the UTF-8 of playbook name, U+0000, customer id; mod 10000.
@@ -21,17 +23,9 @@ public struct Holdout: Sendable {
 
   /// `bucket` of a customer id given as UTF-8.
   func bucket(customerID: UnsafeBufferPointer<UInt8>) -> Int {
-    Int(Self.mix(prefixHash, customerID) % 10_000)
-  }
-
-  private static func mix(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash = hash
-    for byte in bytes { hash = mix(hash, byte) }
-    return hash
-  }
-
-  private static func mix(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-    (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    var hash = prefix
+    hash.combine(customerID)
+    return Int(hash.value % 10_000)
   }
 
   /// Whether the customer is in the control group: bucket < percent × 100.

@@ -2,7 +2,8 @@ import PlaybookLanguage
 
 /// How a compiled expression yields its value. Numbers are `Double`; timestamps and
 /// durations are seconds. Text is never materialised per row: text operands are compared
-/// in place by the parent node.
+/// in place by the parent node. Unchecked: the closures only read columns and values
+/// fixed when they were compiled.
 enum Evaluation: @unchecked Sendable {
   case truth((Frame) -> Truth)
   case number((Frame) -> Double?)
@@ -15,14 +16,14 @@ enum Evaluation: @unchecked Sendable {
 }
 
 /// A text value read in place: a literal, or a column of the row in a slot.
-enum TextOperand: @unchecked Sendable {
+enum TextOperand: Sendable {
   case literal([UInt8])
   case column(TextColumn, NullMask, Slot)
 }
 
 /// An expression compiled once per plan, kept as a tree so `explain` can show the value
 /// of every part for one customer.
-final class CompiledExpr: @unchecked Sendable {
+final class CompiledExpr: Sendable {
   let expr: Expr
   let children: [CompiledExpr]
   let evaluation: Evaluation

@@ -2,7 +2,7 @@ import PlaybookLanguage
 
 /// An event table's lifecycle columns (`opened`, `responded`, `resolved`) seen from the
 /// clock: a time after the clock has not happened yet, so it reads as null.
-struct Lifecycle: @unchecked Sendable {
+struct Lifecycle: Sendable {
   struct TimeColumn {
     let values: [Int64]
     let nulls: NullMask

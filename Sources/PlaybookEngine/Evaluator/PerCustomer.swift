@@ -3,7 +3,8 @@ import PlaybookLanguage
 
 /// A value every customer has (a segment's membership, an aggregate), computed for one
 /// customer on demand — explain, the shell's start-up — or for all of them at once, in
-/// parallel, before a full evaluation reads it many times (`prepare`).
+/// parallel, before a full evaluation reads it many times (`prepare`). Unchecked: `all`
+/// is written by `prepare` alone, before any evaluation reads it.
 final class PerCustomer<T: Sendable>: @unchecked Sendable {
   private let compute: (Int) -> T
   /// Every customer's value once prepared. Written only by `prepare`, which runs before
@@ -19,15 +20,14 @@ final class PerCustomer<T: Sendable>: @unchecked Sendable {
 
   func prepare(count: Int) {
     guard all == nil else { return }
-    let compute = self.compute
-    let box = UncheckedSendable(compute)
-    all = Partitions.map(count: count) { range in range.map { box.value($0) } }
+    all = Partitions.map(count: count) { range in range.map(compute) }
   }
 }
 
 /// The per-customer values of a plan, in the order they were made: a value only reads
 /// values made before it, so preparing in this order never computes one twice. Plans
 /// compiled after a rule edit share their predecessor's (`Plan(…, reusing:)`).
+/// Unchecked: its lists change only under `lock`.
 final class PerCustomerValues: @unchecked Sendable {
   private var aggregates: [Structure<Expr>: PerCustomer<Double?>] = [:]
   private var ordered: [(Int) -> Void] = []
@@ -56,10 +56,4 @@ final class PerCustomerValues: @unchecked Sendable {
   func prepareAll(count: Int) {
     for prepare in lock.withLock({ ordered }) { prepare(count) }
   }
-}
-
-/// A value handed to worker threads that only read it.
-struct UncheckedSendable<T>: @unchecked Sendable {
-  let value: T
-  init(_ value: T) { self.value = value }
 }

@@ -1,3 +1,4 @@
+import PlaybookLanguage
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -1,7 +1,7 @@
 import PlaybookLanguage
 
 /// One rule, compiled: where its triggers come from, its conditions, and its sends.
-final class RulePlan: @unchecked Sendable {
+final class RulePlan: Sendable {
   let name: String
   let priority: Int
   /// Position in the file (ties break by it).
@@ -41,7 +41,7 @@ final class RulePlan: @unchecked Sendable {
 
 /// The rows a rule triggers on: an event table's rows for the customer that pass the
 /// row name's `define` filters.
-final class TriggerSource: @unchecked Sendable {
+final class TriggerSource: Sendable {
   let rowName: String
   let table: Table
   let link: LinkIndex
@@ -86,7 +86,8 @@ struct SendPlan: Sendable {
   let valid: Int64
 }
 
-/// A channel, compiled: its address and consent condition per customer.
+/// A channel, compiled: its address and consent condition per customer. Unchecked: its
+/// closure only reads columns fixed when it was compiled.
 final class ChannelPlan: @unchecked Sendable {
   let name: String
   let address: CompiledExpr

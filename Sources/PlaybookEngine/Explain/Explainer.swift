@@ -17,9 +17,11 @@ public struct Explainer: Sendable {
     public var customerID: String
     public var suggestions: [String]
 
-    public var message: String {
-      let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?"
-      return "no customer '\(customerID)'\(hint)"
+    public var message: String { diagnostic.message }
+
+    /// The error as a diagnostic with no place (the id came from a command).
+    public var diagnostic: Diagnostic {
+      Diagnostic(.unknownCustomer(customerID, suggestions: suggestions), file: nil)
     }
   }
 
@@ -156,7 +158,8 @@ public struct Explainer: Sendable {
     }
   }
 
-  static func word(_ t: Truth) -> String {
+  /// How a condition's value reads: `true`, `false` or `null`.
+  public static func word(_ t: Truth) -> String {
     switch t {
     case .yes: return "true"
     case .no: return "false"

@@ -125,17 +125,11 @@ public enum CampaignExporter {
     case .missing:
       try ExportFileSystem.makeDirectory(location.parent, withParents: true)
     case .other:
-      throw Diagnostic(
-        code: "export_failed", message: "cannot export to \(location.directory): it is not a folder",
-        file: location.directory, range: nil)
+      throw Diagnostic(.exportNotAFolder(location.directory), file: location.directory)
     case .directory:
       let entries = try ExportFileSystem.contents(location.directory)
       guard entries.isEmpty || entries.contains("summary.json") else {
-        throw Diagnostic(
-          code: "export_failed",
-          message: "cannot export to \(location.directory): it holds other files and no previous export",
-          file: location.directory, range: nil,
-          hint: "an export replaces its whole folder; choose a new or empty one")
+        throw Diagnostic(.exportFolderInUse(location.directory), file: location.directory)
       }
     }
   }
@@ -148,11 +142,7 @@ public enum CampaignExporter {
       guard !offer.isEmpty, !offer.hasPrefix("."), !offer.contains("/"), !offer.contains("\0"),
         taken.insert(offer.lowercased()).inserted
       else {
-        throw Diagnostic(
-          code: "export_failed",
-          message: "cannot export offer '\(offer)' to \(location.directory): its name cannot be a file of its own",
-          file: location.directory, range: nil,
-          hint: "offer codes must differ from each other (ignoring case) and from 'decisions' and 'summary'")
+        throw Diagnostic(.exportOfferName(offer, directory: location.directory), file: location.directory)
       }
     }
   }

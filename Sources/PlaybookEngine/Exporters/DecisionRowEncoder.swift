@@ -1,3 +1,5 @@
+import PlaybookLanguage
+
 /// Encodes decisions as rows of one export file, CSV (with a header row) or JSON Lines
 /// (one object per line, keys in column order, nulls as `null`, numbers bare, times as
 /// ISO 8601 strings). Rows accumulate until the caller writes them out (`withBytes`).

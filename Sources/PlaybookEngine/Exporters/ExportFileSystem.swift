@@ -66,7 +66,7 @@ enum ExportFileSystem {
 
   static func failure(_ what: String, _ path: String, _ why: String? = nil) -> Diagnostic {
     let reason = why ?? String(cString: strerror(errno))
-    return Diagnostic(code: "export_failed", message: "\(what) \(path): \(reason)", file: path, range: nil)
+    return Diagnostic(.exportFileFailed(what, path, reason: reason), file: path)
   }
 }
 

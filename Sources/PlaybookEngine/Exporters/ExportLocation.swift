@@ -21,9 +21,7 @@ struct ExportLocation: Sendable {
     name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     parent = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
     guard !name.isEmpty, name != ".", name != "..", name != "/" else {
-      throw Diagnostic(
-        code: "export_failed", message: "cannot export to \(directory): name a folder of its own",
-        file: directory, range: nil, hint: "e.g. out/campaigns; the whole folder is replaced on each run")
+      throw Diagnostic(.exportFolderUnnamed(directory), file: directory)
     }
     self.directory = path
   }

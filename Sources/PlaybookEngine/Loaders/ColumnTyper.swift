@@ -13,8 +13,6 @@ import PlaybookLanguage
 /// decimals, and on a `-0` among integers (whose decimal is −0.0, which an integer
 /// cannot say); both are rare.
 enum ColumnTyper {
-  private enum Kept { case none, integer, decimal, time, boolean }
-
   static func type<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?
   ) -> (votes: TypeVotes, typed: TypedValues?) {
@@ -22,51 +20,83 @@ enum ColumnTyper {
       return ([], converted(spans, bytes: bytes, to: declared))
     }
     var votes = TypeVotes.all
-    var kept = Kept.none
-    var converting = true
-    // Each array is reserved in full once it is known to be kept.
-    var integers: [Int64] = []
-    var decimals: [Double] = []
-    var booleans: [Bool] = []
+    var kept = KeptValues(count: spans.count)
     var nulls = NullMask(count: spans.count)
     for (row, span) in spans.enumerated() {
       if span.isNull {
         nulls.setNull(row)
-        switch kept {
-        case .integer, .time: integers.append(0)
-        case .decimal: decimals.append(0)
-        case .boolean: booleans.append(false)
-        case .none: break
-        }
+        kept.appendNull()
         continue
       }
       if votes.isEmpty { break }
       let field = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])
       // Escapes only occur in text: a value written with one is never a number or time.
-      let judged: (votes: TypeVotes, value: Int64) = span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: votes)
+      let judged: (votes: TypeVotes, value: Int64) =
+        span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: votes)
       votes.formIntersection(judged.votes)
-      guard converting else { continue }
-      let next = Self.kept(votes)
-      if next != kept {
-        switch (kept, next) {
-        case (.none, _):
-          // Every earlier row was null.
-          switch next {
-          case .integer, .time: integers = Self.placeholders(0, row, reserving: spans.count)
-          case .decimal: decimals = Self.placeholders(0, row, reserving: spans.count)
-          case .boolean: booleans = Self.placeholders(false, row, reserving: spans.count)
-          case .none: break
-          }
-        case (.integer, .decimal):
-          decimals.reserveCapacity(spans.count)
-          decimals.append(contentsOf: integers.lazy.map { Double($0) })
-          integers = []
-        default:
-          converting = false
-        }
-        kept = next
+      guard kept.converting else { continue }
+      kept.follow(votes, row: row)
+      kept.append(judged, field: field)
+    }
+    if votes.isEmpty { return (votes, converted(spans, bytes: bytes, to: .text)) }
+    return (votes, kept.typed(nulls: nulls))
+  }
+
+  /// The converted values of a column being typed: those its votes so far make its
+  /// type's, while conversion goes on.
+  private struct KeptValues {
+    enum Kind { case none, integer, decimal, time, boolean }
+
+    /// The rows of the column.
+    let count: Int
+    var kind = Kind.none
+    var converting = true
+    // Each array is reserved in full once it is known to be kept.
+    var integers: [Int64] = []
+    var decimals: [Double] = []
+    var booleans: [Bool] = []
+
+    init(count: Int) { self.count = count }
+
+    @inline(__always) mutating func appendNull() {
+      switch kind {
+      case .integer, .time: integers.append(0)
+      case .decimal: decimals.append(0)
+      case .boolean: booleans.append(false)
+      case .none: break
       }
-      switch kept {
+    }
+
+    /// Keeps the values `votes` call for from here on: converts integers kept so far
+    /// to decimals, starts from placeholders when every row before `row` was null, or
+    /// stops converting on any other change.
+    @inline(__always) mutating func follow(_ votes: TypeVotes, row: Int) {
+      let next = Self.kind(votes)
+      guard next != kind else { return }
+      switch (kind, next) {
+      case (.none, _):
+        // Every earlier row was null.
+        switch next {
+        case .integer, .time: integers = Self.placeholders(0, row, reserving: count)
+        case .decimal: decimals = Self.placeholders(0, row, reserving: count)
+        case .boolean: booleans = Self.placeholders(false, row, reserving: count)
+        case .none: break
+        }
+      case (.integer, .decimal):
+        decimals.reserveCapacity(count)
+        decimals.append(contentsOf: integers.lazy.map { Double($0) })
+        integers = []
+      default:
+        converting = false
+      }
+      kind = next
+    }
+
+    /// Keeps a value judged fit for the kind kept.
+    @inline(__always) mutating func append(
+      _ judged: (votes: TypeVotes, value: Int64), field: UnsafeBufferPointer<UInt8>
+    ) {
+      switch kind {
       case .integer:
         if judged.value == 0, field[0] == UInt8(ascii: "-") { converting = false }
         integers.append(judged.value)
@@ -82,31 +112,34 @@ enum ColumnTyper {
       case .none: converting = false
       }
     }
-    if votes.isEmpty { return (votes, converted(spans, bytes: bytes, to: .text)) }
-    guard converting else { return (votes, nil) }
-    switch kept {
-    case .integer: return (votes, TypedValues(values: .integer(integers), nulls: nulls))
-    case .decimal: return (votes, TypedValues(values: .decimal(decimals), nulls: nulls))
-    case .time: return (votes, TypedValues(values: .timestamp(integers), nulls: nulls))
-    case .boolean: return (votes, TypedValues(values: .boolean(booleans), nulls: nulls))
-    case .none: return (votes, nil)  // every value null
+
+    /// The column's values, when conversion went through to the end.
+    func typed(nulls: NullMask) -> TypedValues? {
+      guard converting else { return nil }
+      switch kind {
+      case .integer: return TypedValues(values: .integer(integers), nulls: nulls)
+      case .decimal: return TypedValues(values: .decimal(decimals), nulls: nulls)
+      case .time: return TypedValues(values: .timestamp(integers), nulls: nulls)
+      case .boolean: return TypedValues(values: .boolean(booleans), nulls: nulls)
+      case .none: return nil  // every value null
+      }
     }
-  }
 
-  private static func placeholders<T>(_ value: T, _ count: Int, reserving capacity: Int) -> [T] {
-    var values: [T] = []
-    values.reserveCapacity(capacity)
-    values.append(contentsOf: repeatElement(value, count: count))
-    return values
-  }
+    private static func placeholders<T>(_ value: T, _ count: Int, reserving capacity: Int) -> [T] {
+      var values: [T] = []
+      values.reserveCapacity(capacity)
+      values.append(contentsOf: repeatElement(value, count: count))
+      return values
+    }
 
-  /// What is kept for a column with these votes: its inferred type's values.
-  private static func kept(_ votes: TypeVotes) -> Kept {
-    if votes.contains(.integer) { return .integer }
-    if votes.contains(.decimal) { return .decimal }
-    if !votes.isDisjoint(with: [.date, .timestamp]) { return .time }
-    if votes.contains(.boolean) { return .boolean }
-    return .none
+    /// What is kept for a column with these votes: its inferred type's values.
+    private static func kind(_ votes: TypeVotes) -> Kind {
+      if votes.contains(.integer) { return .integer }
+      if votes.contains(.decimal) { return .decimal }
+      if !votes.isDisjoint(with: [.date, .timestamp]) { return .time }
+      if votes.contains(.boolean) { return .boolean }
+      return .none
+    }
   }
 
   /// The values of `spans` as a column of `type`, each of which already fits it (rows
@@ -119,7 +152,8 @@ enum ColumnTyper {
     for (row, span) in spans.enumerated() where span.isNull { nulls.setNull(row) }
     func values<T>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>) -> T?) -> [T] {
       spans.map { span in
-        span.isNull ? placeholder : read(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])) ?? placeholder
+        span.isNull
+          ? placeholder : read(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])) ?? placeholder
       }
     }
     let converted: ColumnValues

@@ -22,13 +22,13 @@ public enum DatasetLoader {
       let first = people.table.lines[duplicate.earlierRow]
       throw LoadError(
         .badKey,
-        "\(customers.path):\(line): customer \(customers.keyColumn) \"\(people.keys.string(duplicate.row))\" repeats the one on line \(first)",
+        "customer \(customers.keyColumn) \"\(people.keys.string(duplicate.row))\" repeats the one on line \(first)",
         file: customers.path, line: line)
     }
     for row in 0..<customerCount where people.keys.start(row) == people.keys.end(row) {
       let line = Int(people.table.lines[row])
       throw LoadError(
-        .badKey, "\(customers.path):\(line): customer has an empty \(customers.keyColumn)",
+        .badKey, "customer has an empty \(customers.keyColumn)",
         file: customers.path, line: line)
     }
     var setAside = people.setAside
@@ -80,7 +80,7 @@ public enum DatasetLoader {
     guard strict, let first = rows.first else { return }
     let more = rows.count > 1 ? " (and \(rows.count - 1) more rows set aside)" : ""
     throw LoadError(
-      .badRow, "\(first.file):\(first.line): \(first.reason)\(more)", file: first.file, line: first.line)
+      .badRow, "\(first.reason)\(more)", file: first.file, line: first.line)
   }
 }
 
@@ -134,8 +134,8 @@ struct KeyedTable {
 
   private static func column(_ name: String, role: String, in raw: RawTable, spec: TableSpec) throws(LoadError) -> Int {
     if let c = raw.names.firstIndex(of: name) { return c }
-    let hint = NearNames.closest(to: name, in: raw.names).map { "; did you mean \($0)?" } ?? ""
     throw LoadError(
-      .unknownColumn, "\(spec.path) has no column \(name) (the \(role) column)\(hint)", file: spec.path)
+      .unknownColumn, "the header has no column \(name) (the \(role) column)", file: spec.path,
+      hint: NearNames.didYouMean(name, in: raw.names))
   }
 }

@@ -12,6 +12,7 @@
 /// (`release`), so a large file is never resident all at once. A file replaced while it
 /// is read (a new file renamed over it) leaves the mapping reading the old one;
 /// truncating or rewriting a file in place while it is loaded is not supported.
+/// Unchecked: a pointer to memory that is only read (and let go) after `read` returns.
 final class FileBytes: @unchecked Sendable {
   let buffer: UnsafeBufferPointer<UInt8>
   /// Whether `buffer` is a mapping of the file (else an allocated copy).
@@ -61,7 +62,7 @@ final class FileBytes: @unchecked Sendable {
   /// file (by its mark) is refused: both readers read UTF-8 only.
   func textStart(file: String) throws(LoadError) -> Int {
     if buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
-      throw LoadError(.badFormat, "\(file) is UTF-16; save it as UTF-8 to load it", file: file)
+      throw LoadError(.badFormat, "the file is UTF-16; save it as UTF-8 to load it", file: file)
     }
     return buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
   }
@@ -71,20 +72,20 @@ final class FileBytes: @unchecked Sendable {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
       let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
-      throw LoadError(.unreadableFile, "cannot read \(path): \(reason)", file: path)
+      throw LoadError(.unreadableFile, "cannot read the file: \(reason)", file: path)
     }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-      throw LoadError(.unreadableFile, "cannot read \(path): not a regular file", file: path)
+      throw LoadError(.unreadableFile, "cannot read the file: it is not a regular file", file: path)
     }
     let size = Int(info.st_size)
     guard size < Int(UInt32.max) else {
-      throw LoadError(.badFormat, "\(path) is larger than 4 GB, which Playloop cannot load", file: path)
+      throw LoadError(.badFormat, "the file is larger than 4 GB, which Playloop cannot load", file: path)
     }
     guard size > 0 else { return FileBytes(copying: []) }
     guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
-      throw LoadError(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", file: path)
+      throw LoadError(.unreadableFile, "cannot read the file: \(String(cString: strerror(errno)))", file: path)
     }
     return FileBytes(mapped: UnsafeRawPointer(base), count: size)
   }

@@ -1,7 +1,10 @@
-/// Why a table or dataset could not be loaded. `message` is a full sentence naming the
-/// file (and the line, for a problem with a row); the caller points it at the playbook's
-/// `load` statement.
+public import PlaybookLanguage
+
+/// Why a table or dataset could not be loaded: what, in which data file, and on which
+/// line for a problem with a row. `diagnostic(loadedAt:_:)` is the one way it reaches a
+/// person, as a `Diagnostic` at the data file's line with a note at the playbook's `load`.
 public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What went wrong, for the diagnostic's code.
   public enum Kind: Sendable, Equatable {
     /// The file does not exist or cannot be read.
     case unreadableFile
@@ -15,18 +18,47 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case badRow
   }
 
+  /// What went wrong.
   public var kind: Kind
+  /// What is wrong, without the file's name (the diagnostic's location gives it).
   public var message: String
+  /// The data file.
   public var file: String
   /// The 1-based line in `file`, when the problem is one row.
   public var line: Int?
+  /// The fix, e.g. `did you mean 'id'?`.
+  public var hint: String?
 
-  public init(_ kind: Kind, _ message: String, file: String, line: Int? = nil) {
+  /// A load error in `file`, at `line` for a problem with one row.
+  public init(_ kind: Kind, _ message: String, file: String, line: Int? = nil, hint: String? = nil) {
     self.kind = kind
     self.message = message
     self.file = file
     self.line = line
+    self.hint = hint
   }
 
-  public var description: String { message }
+  /// `file:line: message`, as the diagnostic renders without colour.
+  public var description: String {
+    "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+  }
+
+  /// The catalogue's code for each kind.
+  public var code: DiagnosticCode {
+    switch kind {
+    case .unreadableFile: .loadUnreadable
+    case .badFormat: .loadBadFormat
+    case .unknownColumn: .loadUnknownColumn
+    case .badKey: .loadBadKey
+    case .badRow: .loadBadRow
+    }
+  }
+
+  /// The error as a diagnostic at the data file (and line), with a note pointing at the
+  /// `load` statement in `playbook` that read it, when known.
+  public func diagnostic(loadedAt playbook: String, _ statement: SourceRange?) -> Diagnostic {
+    Diagnostic(
+      .dataFile(code, message, hint: hint), file: file, range: line.map(SourceRange.line),
+      notes: statement.map { [Diagnostic.Note("loaded here", file: playbook, range: $0)] } ?? [])
+  }
 }

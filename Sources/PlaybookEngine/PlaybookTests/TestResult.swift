@@ -22,6 +22,10 @@ public struct ExpectationFailure: Sendable {
   public var line: Int
   /// What happened instead, e.g. `C-1001 gets SORRY25 via email`.
   public var actual: String
-  /// The explanation for that customer (and offer), as `playloop explain` prints it.
-  public var explanation: String?
+  /// The explanation for that customer, narrowed to the rules that send the offer
+  /// when the expectation names one.
+  public var explanation: Explanation?
+  /// Whether every rule of `explanation` is worth showing (it was narrowed to an offer),
+  /// rather than only the rules that came close.
+  public var explainsEveryRule: Bool
 }

@@ -56,13 +56,10 @@ public enum TestRunner {
   ) -> ExpectationFailure? {
     let written = String(source.line(expectation.range.start.line).drop { $0 == " " || $0 == "\t" })
     func failure(_ actual: String, customer: String? = nil, offer: String? = nil) -> ExpectationFailure {
-      var explanation: String?
-      if let customer {
-        explanation = (try? explainer.explain(customerID: customer))
-          .map { explained(offer: offer, $0) }
-      }
+      let explanation = customer.flatMap { try? explainer.explain(customerID: $0) }
       return ExpectationFailure(
-        expectation: written, line: expectation.range.start.line, actual: actual, explanation: explanation)
+        expectation: written, line: expectation.range.start.line, actual: actual,
+        explanation: explanation.map { narrowed($0, to: offer) }, explainsEveryRule: offer != nil)
     }
     switch expectation.kind {
     case .gets(let customer, let offer, let channel):
@@ -117,10 +114,10 @@ public enum TestRunner {
   }
 
   /// The explanation, narrowed to the rules that offer `offer` when one is named.
-  private static func explained(offer: String?, _ explanation: Explanation) -> String {
-    guard let offer else { return explanation.text() }
+  private static func narrowed(_ explanation: Explanation, to offer: String?) -> Explanation {
+    guard let offer else { return explanation }
     var narrowed = explanation
     narrowed.rules = explanation.rules.filter { $0.offers.contains(offer) }
-    return narrowed.text(all: true)
+    return narrowed
   }
 }

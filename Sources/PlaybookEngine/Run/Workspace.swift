@@ -16,11 +16,10 @@ public struct Workspace: Sendable {
   /// The playbook's declarations.
   public var model: PlaybookModel { checked.model }
 
-  /// Why a workspace could not be opened, with the exit code it means for the CLI:
-  /// 1 when the playbook is wrong, 2 when a file cannot be read.
+  /// Why a workspace could not be opened: the diagnostics (their codes say whether the
+  /// playbook is wrong or a file cannot be read).
   public struct Failure: Error, Sendable {
     public var diagnostics: [Diagnostic]
-    public var exitCode: Int32
     /// The playbook's text, for rendering the diagnostics; nil when it could not be read.
     public var source: SourceFile?
   }
@@ -29,9 +28,7 @@ public struct Workspace: Sendable {
   public static func open(path: String, strict: Bool = false) throws(Failure) -> Workspace {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure(
-        diagnostics: [
-          Diagnostic(code: "io_error", message: "cannot read \(path)", file: path, range: nil)
-        ], exitCode: 2, source: nil)
+        diagnostics: [Diagnostic(.unreadableFile(path), file: path)], source: nil)
     }
     let source = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
     let base = (path as NSString).deletingLastPathComponent
@@ -44,7 +41,7 @@ public struct Workspace: Sendable {
   ) throws(Failure) -> Workspace {
     let (playbook, syntax) = PlaybookParser.parse(source)
     if syntax.contains(where: { $0.severity == .error }) {
-      throw Failure(diagnostics: syntax, exitCode: 1, source: source)
+      throw Failure(diagnostics: syntax, source: source)
     }
     return try open(
       playbook: playbook, source: source, baseDirectory: baseDirectory, strict: strict,
@@ -59,7 +56,7 @@ public struct Workspace: Sendable {
     let (model, declared) = PlaybookChecker.declarations(of: playbook, file: source.path)
     if declared.contains(where: { $0.severity == .error }) {
       throw Failure(
-        diagnostics: PlaybookChecker.sorted(warnings + declared), exitCode: 1, source: source)
+        diagnostics: PlaybookChecker.sorted(warnings + declared), source: source)
     }
     let started = DispatchTime.now()
     let dataset: Dataset
@@ -76,9 +73,9 @@ public struct Workspace: Sendable {
     }
     let loadMilliseconds = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
     let (checked, found) = PlaybookChecker.check(model, schema: dataset.schema(model))
-    let all = PlaybookChecker.sorted(warnings + declared + found)
+    let all = Diagnostic.collapsingRepeats(PlaybookChecker.sorted(warnings + declared + found))
     guard let checked else {
-      throw Failure(diagnostics: all, exitCode: 1, source: source)
+      throw Failure(diagnostics: all, source: source)
     }
     return Workspace(
       source: source, checked: checked, dataset: dataset, baseDirectory: baseDirectory,
@@ -92,11 +89,7 @@ public struct Workspace: Sendable {
     guard let customers = model.customerTable else {
       let range = model.playbook.statements.first?.range
       throw Failure(
-        diagnostics: [
-          Diagnostic(
-            code: "no_customers", message: "the playbook loads no customers table", file: file,
-            range: range, hint: "add `load customers from \"customers.csv\"`")
-        ], exitCode: 1, source: nil)
+        diagnostics: [Diagnostic(.loadsNoCustomers, file: file, range: range)], source: nil)
     }
     func spec(_ table: TableBinding) -> TableSpec {
       TableSpec(
@@ -112,11 +105,8 @@ public struct Workspace: Sendable {
       let statement = model.tables.first { resolve($0.path, against: baseDirectory) == error.file }
       throw Failure(
         diagnostics: [
-          Diagnostic(
-            code: "load_error", message: error.message, file: file,
-            range: statement?.load.path.range ?? statement?.load.table.range,
-            hint: error.line.map { "see \(error.file) line \($0)" })
-        ], exitCode: 2, source: nil)
+          error.diagnostic(loadedAt: file, statement?.load.path.range ?? statement?.load.table.range)
+        ], source: nil)
     }
   }
 

@@ -29,7 +29,7 @@ struct DeclarationCollector {
         model.clock = clock.secondsSinceEpoch
       case .window(let duration):
         if let duration, duration.seconds <= 0 {
-          report(duration.range, "window must be longer than zero", code: "invalid_value")
+          report(.windowNotPositive, at: duration.range)
         }
         model.window = duration?.seconds
       case .load(let load):
@@ -52,24 +52,22 @@ struct DeclarationCollector {
         var priority = 0
         if let literal = rule.priority {
           if literal.isInteger { priority = Int(literal.value) } else {
-            report(literal.range, "priority must be a whole number", code: "invalid_value")
+            report(.priorityNotWhole, at: literal.range)
           }
         }
         model.rules.append(RuleBinding(rule: rule, priority: priority, order: ruleOrder))
         ruleOrder += 1
       case .limit(let limit):
         if !limit.count.isInteger || limit.count.value < 1 {
-          report(limit.count.range, "limit must be a whole number of at least 1", code: "invalid_value")
+          report(.limitNotWhole, at: limit.count.range)
         }
         if let period = limit.period, period.seconds <= 0 {
-          report(period.range, "limit period must be longer than zero", code: "invalid_value")
+          report(.limitPeriodNotPositive, at: period.range)
         }
         model.limit = limit
       case .holdout(let percent):
         if percent.value < 0 || percent.value > 100 {
-          report(
-            percent.range, "holdout \(percent.spelling) is outside 0–100%", code: "invalid_value",
-            hint: "a holdout is a share of customers, from 0% to 100%")
+          report(.holdoutOutOfRange(percent.spelling), at: percent.range)
         }
         model.holdoutPercent = percent.value
       case .export(let export):
@@ -82,11 +80,9 @@ struct DeclarationCollector {
         }
       }
     }
-    resolveDefines()
+    resolveDefines(dropping: reportCycles())
     if model.tables.isEmpty == false, model.customerTable == nil {
-      report(
-        model.tables[0].load.table.range, "no customers table", code: "no_customers",
-        hint: "load the customers with `load customers from \"customers.csv\"`")
+      report(.noCustomersTable, at: model.tables[0].load.table.range)
     }
   }
 
@@ -97,7 +93,7 @@ struct DeclarationCollector {
     else { return }
     let isCustomers = rowName == "customer"
     if isCustomers, let link = load.link {
-      report(link.range, "the customers table links to no other table", code: "invalid_link")
+      report(.customersLinked, at: link.range)
     }
     var fields = isCustomers ? [:] : TableBinding.lifecycleDefaults
     for mapping in load.fieldMap { fields[mapping.field.text] = mapping.column.text }
@@ -120,19 +116,14 @@ struct DeclarationCollector {
   /// Records a declaration; reports and returns false when the name is taken.
   private mutating func declare(_ namespace: String, _ name: Name, what: String) -> Bool {
     if let first = seen[namespace]?[name.text] {
-      report(
-        name.range, "duplicate \(what) '\(name.text)'", code: "duplicate_name",
-        hint: "first declared on line \(first.start.line)")
+      report(.duplicateName(what, name.text, firstLine: first.start.line), at: name.range)
       return false
     }
     seen[namespace, default: [:]][name.text] = name.range
     return true
   }
 
-  mutating func report(
-    _ range: SourceRange, _ message: String, code: String, hint: String? = nil
-  ) {
-    diagnostics.append(
-      Diagnostic(code: code, message: message, file: model.file, range: range, hint: hint))
+  mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {
+    diagnostics.append(Diagnostic(message, file: model.file, range: range))
   }
 }

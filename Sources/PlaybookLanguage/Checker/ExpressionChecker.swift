@@ -65,14 +65,12 @@ public struct ExpressionChecker {
     case .inSegment(let subject, let segment, _):
       let t = type(of: subject)
       if t != .error, t != .row("customer") {
-        report(
-          subject.range, "only a customer can be in a segment, not \(t)", code: "type_error",
-          hint: "write `customer in \(segment.text)`")
+        report(.typeError("only a customer can be in a segment, not \(t)", hint: "write `customer in \(segment.text)`"), at: subject.range)
       }
       if model.segments[segment.text] == nil {
         report(
-          segment.range, "unknown segment '\(segment.text)'", code: "unknown_segment",
-          hint: suggestion(segment.text, among: model.segments.keys.sorted()))
+          .unknownSegment(segment.text, hint: NearNames.didYouMean(segment.text, in: model.segments.keys.sorted())),
+          at: segment.range)
       }
       return .boolean
     case .inList(let subject, let items, _):
@@ -80,7 +78,7 @@ public struct ExpressionChecker {
       for item in items {
         let it = type(of: item)
         if !t.isComparable(with: it) {
-          report(item.range, "cannot compare \(t) with \(it)", code: "type_error", hint: hint(t, it))
+          report(.typeError("cannot compare \(t) with \(it)", hint: hint(t, it)), at: item.range)
         }
       }
       return .boolean
@@ -110,7 +108,7 @@ public struct ExpressionChecker {
     for item in items {
       let t = type(of: item)
       if let e = element, !e.isComparable(with: t) {
-        report(item.range, "a list mixes \(e) and \(t)", code: "type_error")
+        report(.typeError("a list mixes \(e) and \(t)"), at: item.range)
       } else if element == nil || element == .error {
         element = t
       }
@@ -120,19 +118,19 @@ public struct ExpressionChecker {
 
   private mutating func pathType(row: Name, field: Name?) -> ValueType {
     guard let binding = model.rows[row.text], let table = model.table(ofRow: row.text) else {
+      // A define that did not resolve was reported where it is declared.
+      if model.unresolvedRows.contains(row.text) { return .error }
       let hint: String?
       if let table = model.tables.first(where: { $0.name == row.text }) {
-        hint = "did you mean '\(table.rowName)'? rows are named in the singular"
+        hint = NearNames.didYouMean([table.rowName]).map { "\($0) rows are named in the singular" }
       } else {
-        hint = suggestion(row.text, among: model.rows.keys.sorted()) ?? rowListHint()
+        hint = NearNames.didYouMean(row.text, in: model.rows.keys.sorted()) ?? rowListHint()
       }
-      report(
-        row.range, "unknown row '\(row.text)'", code: "unknown_row",
-        hint: hint)
+      report(.unknownRow(row.text, hint: hint), at: row.range)
       return .error
     }
     if let allowed = allowedRows, !allowed.contains(row.text) {
-      report(row.range, "'\(row.text)' cannot be used here", code: "invalid_row", hint: disallowedHint)
+      report(.rowNotAllowed(row.text, hint: disallowedHint), at: row.range)
       return .error
     }
     if field == nil, !binding.isCustomer { bound.append(row) }
@@ -140,11 +138,15 @@ public struct ExpressionChecker {
     guard let columns = schema.tables[table.name] else { return .error }
     let columnName = table.column(forField: field.text)
     guard let column = columns.first(where: { $0.name == columnName }) else {
+      // A column mapped with `with` is reported once, on the load.
+      if table.isMapped(field.text) { return .error }
       let fields = columns.map(\.name) + table.fieldColumns.keys.sorted()
       report(
-        field.range, "unknown field '\(field.text)' on \(row.text)", code: "unknown_field",
-        hint: suggestion(field.text, among: fields)
-          ?? "\(table.name) has \(columns.map(\.name).joined(separator: ", "))")
+        .unknownField(
+          field.text, on: row.text,
+          hint: NearNames.didYouMean(field.text, in: fields)
+            ?? "\(table.name) has \(columns.map(\.name).joined(separator: ", "))"),
+        at: field.range)
       return .error
     }
     if !binding.isCustomer { bound.append(row) }
@@ -168,13 +170,11 @@ public struct ExpressionChecker {
       let l = type(of: lhs)
       let r = type(of: rhs)
       if l == .null || r == .null {
-        report(
-          range, "nothing equals null", code: "type_error",
-          hint: op == .notEqual ? "use 'is not null'" : "use 'is null'")
+        report(.typeError("nothing equals null", hint: op == .notEqual ? "use 'is not null'" : "use 'is null'"), at: range)
       } else if !l.isComparable(with: r) {
-        report(range, "cannot compare \(l) with \(r)", code: "type_error", hint: hint(l, r))
+        report(.typeError("cannot compare \(l) with \(r)", hint: hint(l, r)), at: range)
       } else if l == .boolean || isRow(l), op != .equal, op != .notEqual {
-        report(range, "\(l) values have no order", code: "type_error")
+        report(.typeError("\(l) values have no order"), at: range)
       }
       return .boolean
     case .add, .subtract, .multiply, .divide:
@@ -232,8 +232,7 @@ public struct ExpressionChecker {
     case .boolean, .error: return .boolean
     case .row(let name) where model.rows[name]?.isCustomer == false: return .boolean
     default:
-      report(
-        expr.range, "\(what) needs a true/false condition, but this is \(t)", code: "type_error")
+      report(.typeError("\(what) needs a true/false condition, but this is \(t)"), at: expr.range)
       return .boolean
     }
   }
@@ -241,7 +240,7 @@ public struct ExpressionChecker {
   private mutating func requireText(_ expr: Expr, what: String) {
     let t = type(of: expr)
     if t != .text, t != .error {
-      report(expr.range, "\(what) needs text, but this is \(t)", code: "type_error")
+      report(.typeError("\(what) needs text, but this is \(t)"), at: expr.range)
     }
   }
 
@@ -249,26 +248,21 @@ public struct ExpressionChecker {
     let t = pathType(row: row, field: nil)
     guard case .row(let name) = t else { return .boolean }
     guard let table = model.table(ofRow: name), !table.isCustomers else {
-      report(
-        row.range, "'\(row.text)' has no lifecycle; phrases apply to event rows",
-        code: "type_error", hint: "e.g. `complaint resolved within 4h`")
+      report(.typeError("'\(row.text)' has no lifecycle; phrases apply to event rows", hint: "e.g. `complaint resolved within 4h`"), at: row.range)
       return .error
     }
     for field in PhraseFields.needed(by: phrase) {
       guard let columns = schema.tables[table.name] else { break }
       let column = table.column(forField: field)
       guard let schemaColumn = columns.first(where: { $0.name == column }) else {
+        // A column mapped with `with` is reported once, on the load.
+        if table.isMapped(field) { return .error }
         report(
-          row.range,
-          "\(table.name) has no '\(column)' column for '\(field)'",
-          code: "unknown_field", hint: "map it with `with \(field) = COLUMN` on the load")
+          .missingLifecycleColumn(table: table.name, column: column, for: field, field: field), at: row.range)
         return .error
       }
       if ValueType(schemaColumn.type) != .timestamp {
-        report(
-          row.range,
-          "'\(PhraseFields.keyword(phrase))' needs a time, but \(table.name).\(column) is \(schemaColumn.type.rawValue)",
-          code: "type_error", hint: "map '\(field)' to a timestamp column with `with \(field) = COLUMN`")
+        report(.typeError("'\(PhraseFields.keyword(phrase))' needs a time, but \(table.name).\(column) is \(schemaColumn.type.rawValue)", hint: "map '\(field)' to a timestamp column with `with \(field) = COLUMN`"), at: row.range)
         return .error
       }
     }
@@ -281,9 +275,7 @@ public struct ExpressionChecker {
       let table = model.table(ofRow: row.text)
     else {
       if model.rows[row.text]?.isCustomer == true {
-        report(
-          row.range, "\(aggregate.function.rawValue) ranges over a customer's event rows, not customers",
-          code: "type_error")
+        report(.typeError("\(aggregate.function.rawValue) ranges over a customer's event rows, not customers"), at: row.range)
       } else {
         _ = pathType(row: row, field: nil)
       }
@@ -302,25 +294,22 @@ public struct ExpressionChecker {
       case (.sum, .number), (.avg, .number): result = aggregate.function == .avg ? .number(integer: false) : t
       case (.min, .number), (.max, .number), (.min, .timestamp), (.max, .timestamp): result = t
       default:
-        inner.report(
-          field.range,
-          "\(aggregate.function.rawValue) needs a number, but \(row.text).\(field.text) is \(t)",
-          code: "type_error")
+        inner.report(.typeError("\(aggregate.function.rawValue) needs a number, but \(row.text).\(field.text) is \(t)"), at: field.range)
         result = .error
       }
     } else if aggregate.function != .count {
-      inner.report(
-        row.range, "\(aggregate.function.rawValue) needs a field, e.g. \(aggregate.function.rawValue)(\(row.text).FIELD)",
-        code: "type_error")
+      inner.report(.typeError("\(aggregate.function.rawValue) needs a field, e.g. \(aggregate.function.rawValue)(\(row.text).FIELD)"), at: row.range)
     }
     if let filter = aggregate.filter { inner.checkCondition(filter) }
     if let inLast = aggregate.inLast {
       for field in PhraseFields.needed(by: .inLast(inLast)) {
         let column = table.column(forField: field)
-        if let columns = schema.tables[table.name], !columns.contains(where: { $0.name == column }) {
+        if let columns = schema.tables[table.name], !columns.contains(where: { $0.name == column }),
+          !table.isMapped(field)
+        {
           inner.report(
-            row.range, "\(table.name) has no '\(column)' column for 'in last'", code: "unknown_field",
-            hint: "map it with `with \(field) = COLUMN` on the load")
+            .missingLifecycleColumn(table: table.name, column: column, for: "in last", field: field),
+            at: row.range)
         }
       }
     }
@@ -330,13 +319,12 @@ public struct ExpressionChecker {
   }
 
   private mutating func mismatch(_ range: SourceRange, _ message: String) -> ValueType {
-    report(range, message, code: "type_error")
+    report(.typeError(message), at: range)
     return .error
   }
 
-  mutating func report(_ range: SourceRange, _ message: String, code: String, hint: String? = nil) {
-    diagnostics.append(
-      Diagnostic(code: code, message: message, file: model.file, range: range, hint: hint))
+  mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {
+    diagnostics.append(Diagnostic(message, file: model.file, range: range))
   }
 }
 
@@ -360,5 +348,13 @@ public enum PhraseFields {
     case .openFor: return "open for"
     case .inLast: return "in last"
     }
+  }
+}
+
+extension TableBinding {
+  /// True when the load maps `field` with `with field = COLUMN`: a missing column is
+  /// then reported on the load, not at every use.
+  fileprivate func isMapped(_ field: String) -> Bool {
+    load.fieldMap.contains { $0.field.text == field }
   }
 }

@@ -76,8 +76,8 @@ struct StatementChecker {
         let address = typedAddress.type
         if address != .text, address != .error {
           checker.report(
-            channel.address.range, "a channel's address must be text, but this is \(address)",
-            code: "type_error", hint: "e.g. `address customer.email`")
+            .typeError("a channel's address must be text, but this is \(address)", hint: "e.g. `address customer.email`"),
+            at: channel.address.range)
         }
         let requires = channel.requires.map { checker.typedCondition($0) }
         channels[channel.name.text] = CheckedChannel(
@@ -122,8 +122,10 @@ struct StatementChecker {
       guard !columns.contains(column) else { return }
       let range = name?.range ?? load.table.range
       report(
-        range, "\(table.path) has no column '\(column)' for the \(role)", code: "unknown_column",
-        hint: suggestion(column, among: columns) ?? "its columns: \(columns.joined(separator: ", "))")
+        .unknownColumn(
+          path: table.path, column: column, role: role,
+          hint: NearNames.didYouMean(column, in: columns) ?? "its columns: \(columns.joined(separator: ", "))"),
+        at: range)
     }
     require(load.key, table.keyColumn, role: "key")
     if let link = table.linkColumn { require(load.link, link, role: "link to customers") }
@@ -173,19 +175,13 @@ struct StatementChecker {
         continue
       }
       if row.text != first.text {
-        checker.report(
-          row.range,
-          "rule '\(rule.name.text)' names two event rows, '\(first.text)' and '\(row.text)'",
-          code: "two_triggers",
-          hint: "a rule triggers on one row; test the other with count(\(row.text) where …)")
+        checker.report(.twoTriggers(rule: rule.name.text, first: first.text, second: row.text), at: row.range)
         break
       }
     }
     if trigger == nil, !triggerBound.isEmpty { trigger = triggerBound.first }
     if rule.sends.isEmpty {
-      checker.report(
-        rule.name.range, "rule '\(rule.name.text)' has no send", code: "missing_send",
-        hint: "add a line such as `send OFFER via email`")
+      checker.report(.missingSend(rule: rule.name.text), at: rule.name.range)
     }
     for send in rule.sends {
       checkOffer(send.offer, in: &checker)
@@ -211,26 +207,32 @@ struct StatementChecker {
   private func checkOffer(_ offer: Name, in checker: inout ExpressionChecker) {
     guard model.offer(offer.text) == nil else { return }
     checker.report(
-      offer.range, "unknown offer '\(offer.text)'", code: "unknown_offer",
-      hint: suggestion(offer.text, among: model.offers.map(\.code.text))
-        ?? "declare it with `offer \(offer.text) \"description\" valid 30d`")
+      .unknownOffer(
+        offer.text,
+        hint: NearNames.didYouMean(offer.text, in: model.offers.map(\.code.text))
+          ?? "declare it with `offer \(offer.text) \"description\" valid 30d`"),
+      at: offer.range)
   }
 
   private func checkChannel(_ channel: Name, in checker: inout ExpressionChecker) {
     guard model.channel(channel.text) == nil else { return }
     checker.report(
-      channel.range, "unknown channel '\(channel.text)'", code: "unknown_channel",
-      hint: suggestion(channel.text, among: model.channels.map(\.name.text))
-        ?? "declare it with `channel \(channel.text) address customer.FIELD`")
+      .unknownChannel(
+        channel.text,
+        hint: NearNames.didYouMean(channel.text, in: model.channels.map(\.name.text))
+          ?? "declare it with `channel \(channel.text) address customer.FIELD`"),
+      at: channel.range)
   }
 
   private mutating func checkTest(_ test: PlaybookTest) {
     var checker = ExpressionChecker(model: model, schema: schema)
     for fixture in test.fixtures where !model.tables.contains(where: { $0.name == fixture.table.text }) {
       checker.report(
-        fixture.table.range, "unknown table '\(fixture.table.text)'", code: "unknown_table",
-        hint: suggestion(fixture.table.text, among: model.tables.map(\.name))
-          ?? "a test replaces a table the playbook loads")
+        .unknownTable(
+          fixture.table.text,
+          hint: NearNames.didYouMean(fixture.table.text, in: model.tables.map(\.name))
+            ?? "a test replaces a table the playbook loads"),
+        at: fixture.table.range)
     }
     for expectation in test.expectations {
       switch expectation.kind {
@@ -250,10 +252,7 @@ struct StatementChecker {
     diagnostics += checker.diagnostics
   }
 
-  private mutating func report(
-    _ range: SourceRange, _ message: String, code: String, hint: String? = nil
-  ) {
-    diagnostics.append(
-      Diagnostic(code: code, message: message, file: model.file, range: range, hint: hint))
+  private mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {
+    diagnostics.append(Diagnostic(message, file: model.file, range: range))
   }
 }

@@ -28,6 +28,9 @@ public struct PlaybookModel: Sendable {
   public var tests: [PlaybookTest]
   /// Whether collecting the declarations found an error: such a model never checks.
   public internal(set) var hasDeclarationErrors: Bool
+  /// Row names of `define`s that could not be resolved (an unknown source, a circle),
+  /// reported where they are declared; their uses are not reported again.
+  public internal(set) var unresolvedRows: Set<String> = []
 
   /// The table whose rows are `customer`.
   public var customerTable: TableBinding? { tables.first { $0.isCustomers } }

@@ -13,7 +13,9 @@
 /// The caret sits under the range's first character and `~` under the rest of it (to
 /// the end of the line for a range over several lines); the hint follows the caret.
 /// Without a range, or without the file's text (a data file), only the first line is
-/// printed (`customers.csv:12: error: …`), with the hint on a `  hint:` line.
+/// printed (`customers.csv:12: error: …`), with the hint on a `  hint:` line; without a
+/// file (a command's message) it is `error: …`. Notes follow, one line each
+/// (`x.playbook:7:21: note: loaded here`).
 public struct DiagnosticRenderer: Sendable {
   private let sources: [String: [Substring]]
   private let style: DiagnosticStyle
@@ -31,23 +33,39 @@ public struct DiagnosticRenderer: Sendable {
     self.style = DiagnosticStyle(enabled: color)
   }
 
-  /// One diagnostic, without a final line break.
+  /// One diagnostic with its notes, without a final line break.
   public func render(_ diagnostic: Diagnostic) -> String {
-    let severity = style.severity(diagnostic.severity)
-    guard let range = diagnostic.range else {
-      return header("\(diagnostic.file): ", severity, diagnostic) + hintLine(diagnostic)
+    var text = render(
+      diagnostic.severity, diagnostic.message, file: diagnostic.file, range: diagnostic.range,
+      hint: diagnostic.hint)
+    for note in diagnostic.notes {
+      // A note is one line: its place and what it says, under the diagnostic it explains.
+      let place = note.file.map { file in
+        "\(file):" + (note.range.map { "\($0.start.line):" + ($0.start.column > 0 ? "\($0.start.column):" : "") } ?? "")
+          + " "
+      }
+      text += "\n" + header(place ?? "", style.severity(.note), note.message)
     }
+    return text
+  }
+
+  private func render(
+    _ severity: Diagnostic.Severity, _ message: String, file: String?, range: SourceRange?, hint: String?
+  ) -> String {
+    let severity = style.severity(severity)
+    guard let file else { return header("", severity, message) + hintLine(hint) }
+    guard let range else { return header("\(file): ", severity, message) + hintLine(hint) }
     let start = range.start
-    guard let lines = sources[diagnostic.file] else {
-      return header("\(diagnostic.file):\(start.line): ", severity, diagnostic) + hintLine(diagnostic)
+    guard let lines = sources[file] else {
+      return header("\(file):\(start.line): ", severity, message) + hintLine(hint)
     }
     let text = start.line >= 1 && start.line <= lines.count ? lines[start.line - 1] : ""
     let number = String(start.line)
     let gutter = String(repeating: " ", count: number.count + 3) + "|"
     let (shown, caretStart, caretWidth) = DiagnosticRenderer.layout(text, range: range)
     var caret = style.caret("^" + String(repeating: "~", count: max(caretWidth, 1) - 1))
-    if let hint = diagnostic.hint { caret += " " + style.hint(hint) }
-    return header("\(diagnostic.file):\(start.line):\(start.column): ", severity, diagnostic) + "\n"
+    if let hint { caret += " " + style.hint(hint) }
+    return header("\(file):\(start.line):\(start.column): ", severity, message) + "\n"
       + style.gutter("  \(number) |") + (shown.isEmpty ? "" : " " + shown) + "\n"
       + style.gutter(gutter) + " " + String(repeating: " ", count: caretStart) + caret
   }
@@ -68,12 +86,12 @@ public struct DiagnosticRenderer: Sendable {
     usesColor(isTerminal: isatty(fileDescriptor) == 1, environment: environment)
   }
 
-  private func header(_ location: String, _ severity: String, _ d: Diagnostic) -> String {
-    style.location(location) + severity + ": " + style.message(d.message)
+  private func header(_ location: String, _ severity: String, _ message: String) -> String {
+    (location.isEmpty ? "" : style.location(location)) + severity + ": " + style.message(message)
   }
 
-  private func hintLine(_ d: Diagnostic) -> String {
-    d.hint.map { "\n  " + style.hint("hint: " + $0) } ?? ""
+  private func hintLine(_ hint: String?) -> String {
+    hint.map { "\n  " + style.hint("hint: " + $0) } ?? ""
   }
 
   static let tabWidth = 4

@@ -1,5 +1,16 @@
 /// "Did you mean …?": the candidate closest to a mistyped word.
 public enum NearNames {
+  /// `did you mean 'within'?` for the candidate closest to `word`, if one is close: the
+  /// one way every layer words the suggestion.
+  public static func didYouMean<S: Sequence<String>>(_ word: String, in candidates: S) -> String? {
+    closest(to: word, in: candidates).flatMap { didYouMean([$0]) }
+  }
+
+  /// `did you mean 'C-1', 'C-2'?` for names already chosen; nil when there are none.
+  public static func didYouMean(_ names: [String]) -> String? {
+    names.isEmpty ? nil : "did you mean \(names.map { "'\($0)'" }.joined(separator: ", "))?"
+  }
+
   /// The candidate with the smallest edit distance to `word` (case-insensitive), if it
   /// is close enough to be a likely typo: at most a third of the word's length, and at
   /// least 1. Ties go to the earliest candidate, so results are deterministic.

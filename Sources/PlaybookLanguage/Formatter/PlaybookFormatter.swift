@@ -14,6 +14,7 @@
 public enum PlaybookFormatter {
   /// The formatted text, ending with one line break (empty for an empty playbook).
   /// - Parameters:
+  ///   - playbook: the statements and comments to print.
   ///   - source: the text `playbook` was parsed from, for its blank lines; without it
   ///     (a playbook assembled in the shell) a blank line separates statements of
   ///     different kinds.
@@ -32,7 +33,8 @@ struct LayoutLine {
   var lastLine: Int
   /// The first line of a top-level statement.
   var statementStart = false
-  /// A rule's or test's first line: blank lines go around the block.
+  /// A block's first line (a rule's, a test's: `StatementKeyword.Lines.block`): blank
+  /// lines go around the block.
   var isBlock = false
   /// Which kind of statement, to separate kinds when there is no source.
   var group = ""
@@ -95,10 +97,7 @@ struct Layout {
     guard first < lines.count else { return }
     lines[first].statementStart = true
     lines[first].group = Layout.group(statement.kind)
-    switch statement.kind {
-    case .rule, .test: lines[first].isBlock = true
-    default: break
-    }
+    lines[first].isBlock = statement.kind.keyword.lines == .block
   }
 
   private static func group(_ kind: Statement.Kind) -> String {

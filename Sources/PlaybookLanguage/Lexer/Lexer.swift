@@ -110,9 +110,7 @@ struct Lexer {
     indentStyle = style
     guard kinds.count > 1 || !kinds.contains(style) else { return }
     diagnostics.append(
-      Diagnostic(
-        .warning, code: "mixed_indentation", message: "indentation mixes tabs and spaces", file: path,
-        range: SourceRange(start: location(start), end: location(i)), hint: "indent with spaces only"))
+      Diagnostic(.mixedIndentation, file: path, range: SourceRange(start: location(start), end: location(i))))
   }
 
   private mutating func scanComment() {
@@ -144,8 +142,8 @@ struct Lexer {
     lineHasToken = true
   }
 
-  private mutating func emitInvalid(from start: Int, _ message: String, hint: String?) {
-    emit(.invalid, from: start) { $0.problem = LexProblem(message: message, hint: hint) }
+  private mutating func emitInvalid(from start: Int, _ problem: DiagnosticMessage) {
+    emit(.invalid, from: start) { $0.problem = problem }
   }
 
   /// A number, percent, duration or timestamp: all start with a digit.
@@ -177,7 +175,7 @@ struct Lexer {
     if isInteger, let seconds = Lexer.durationSeconds(spelling) {
       emit(.duration, from: start) { $0.seconds = seconds }
     } else {
-      emitInvalid(from: start, "bad duration '\(spelling)'", hint: Lexer.durationHint)
+      emitInvalid(from: start, .badDuration(spelling, hint: Lexer.durationHint))
     }
   }
 
@@ -251,9 +249,7 @@ struct Lexer {
       emit(.timestamp, from: start) { $0.seconds = parsed.seconds }
     } else {
       let spelling = String(decoding: bytes[start..<i], as: UTF8.self)
-      emitInvalid(
-        from: start, "bad timestamp '\(spelling)'",
-        hint: "use ISO 8601: 2026-11-01, 2026-11-01T09:30:00Z or 2026-11-01T09:30:00+02:00")
+      emitInvalid(from: start, .badTimestamp(spelling))
     }
   }
 
@@ -292,7 +288,7 @@ struct Lexer {
       value.append(b)
       i += 1
     }
-    emitInvalid(from: start, "unterminated string", hint: "add the closing '\"' on the same line")
+    emitInvalid(from: start, .unterminatedString)
   }
 
   private mutating func scanSymbol() {
@@ -303,7 +299,7 @@ struct Lexer {
     case UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"):
       i += next == UInt8(ascii: "=") ? 2 : 1
       if b == UInt8(ascii: "!") && i == start + 1 {
-        emitInvalid(from: start, "unexpected character '!'", hint: "write 'not' or '!='")
+        emitInvalid(from: start, .unexpectedCharacter("'!'", hint: "write 'not' or '!='"))
         return
       }
       emit(.symbol, from: start)
@@ -316,15 +312,15 @@ struct Lexer {
       i = min(i, bytes.count)
       let character = String(decoding: bytes[start..<i], as: UTF8.self)
       if isCurlyQuote(at: start) {
-        emitInvalid(from: start, "unexpected curly quote '\(character)'", hint: "use straight quotes: \"…\"")
+        emitInvalid(from: start, .curlyQuote(String(character)))
       } else if b == UInt8(ascii: "'") {
-        emitInvalid(from: start, "unexpected character \"'\"", hint: "strings use double quotes: \"…\"")
+        emitInvalid(from: start, .unexpectedCharacter("\"'\"", hint: "strings use double quotes: \"…\""))
       } else if let hint = Lexer.symbolHints[b] {
-        emitInvalid(from: start, "unexpected character '\(character)'", hint: hint)
+        emitInvalid(from: start, .unexpectedCharacter("'\(character)'", hint: hint))
       } else {
         let hex = String(b, radix: 16, uppercase: true)
         let shown = b < 0x20 || b == 0x7F ? "U+" + String(repeating: "0", count: 4 - hex.count) + hex : character
-        emitInvalid(from: start, "unexpected character '\(shown)'", hint: nil)
+        emitInvalid(from: start, .unexpectedCharacter("'\(shown)'", hint: nil))
       }
     }
   }

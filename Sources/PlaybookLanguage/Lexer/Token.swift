@@ -30,7 +30,7 @@ struct Token: Sendable {
   var value = ""
   var number = 0.0
   var seconds: Int64 = 0
-  var problem: LexProblem?
+  var problem: DiagnosticMessage?
   /// A whitespace-only line sits between this token's line and the previous token's.
   var blankLineBefore = false
 
@@ -45,10 +45,4 @@ struct Token: Sendable {
 
   func isWord(_ word: String) -> Bool { kind == .word && text == word }
   func isSymbol(_ symbol: String) -> Bool { kind == .symbol && text == symbol }
-}
-
-/// Why a piece of text is not a token, with the fix.
-struct LexProblem: Hashable, Sendable {
-  var message: String
-  var hint: String?
 }

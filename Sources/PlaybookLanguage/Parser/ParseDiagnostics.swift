@@ -4,24 +4,18 @@ struct ParseFailure: Error {
 }
 
 extension Parser {
-  /// A `parse_error` at `range`.
-  func failure(_ message: String, at range: SourceRange, hint: String? = nil) -> ParseFailure {
-    ParseFailure(
-      diagnostic: Diagnostic(code: "parse_error", message: message, file: source.path, range: range, hint: hint))
+  /// The catalogue's `message` at `range`.
+  func failure(_ message: DiagnosticMessage, at range: SourceRange) -> ParseFailure {
+    ParseFailure(diagnostic: Diagnostic(message, file: source.path, range: range))
   }
 
   /// "expected X, found Y" at the current token, or the lexer's own complaint when the
   /// current token is text it could not read (an unterminated string, a bad duration).
   func unexpected(expected: String, hint: String? = nil) -> ParseFailure {
     if let problem = current.problem {
-      return failure(problem.message, at: current.range, hint: problem.hint)
+      return failure(problem, at: current.range)
     }
-    return failure("expected \(expected), found \(Parser.describe(current))", at: current.range, hint: hint)
-  }
-
-  /// "did you mean 'x'?" for the nearest of `candidates`, if any is near.
-  static func didYouMean(_ word: String, in candidates: [String]) -> String? {
-    NearNames.closest(to: word, in: candidates).map { "did you mean '\($0)'?" }
+    return failure(.expected(expected, found: Parser.describe(current), hint: hint), at: current.range)
   }
 
   /// How a token reads in a message: `'withn'`, `string "x"`, `end of line`.

@@ -4,8 +4,7 @@
 /// An expression ends at the end of its line, except inside brackets or parentheses.
 extension Parser {
   /// Words that may follow a bare row name without being a lifecycle phrase.
-  static let wordsAfterOperand: Set<String> = ["and", "or", "not", "in", "contains", "is", "requires"]
-  static let phraseWords = ["resolved", "responded", "open", "in"]
+  static let wordsAfterOperand = Set(PlaybookGrammar.operatorWords + ["requires"])
 
   mutating func parseExpression() throws(ParseFailure) -> Expr {
     lineHasExpression = true
@@ -18,9 +17,7 @@ extension Parser {
   private mutating func enterNested() throws(ParseFailure) {
     depth += 1
     guard depth <= Parser.maxDepth else {
-      throw failure(
-        "expression is nested too deeply", at: current.range,
-        hint: "split it into segments or defines of at most \(Parser.maxDepth) levels")
+      throw failure(.nestingTooDeep(limit: Parser.maxDepth), at: current.range)
     }
   }
 
@@ -71,9 +68,10 @@ extension Parser {
       let next = peek()
       if next.kind == .symbol, ["<", ">"].contains(next.text), next.range.start == current.range.end {
         throw failure(
-          "'=\(next.text)' is not a comparison", at: current.range.union(next.range), hint: "write '\(next.text)='")
+          .notAComparison("=\(next.text)", fix: "\(next.text)=", hint: "write '\(next.text)='"),
+          at: current.range.union(next.range))
       }
-      throw failure("'=' is not a comparison", at: current.range, hint: "use '==' to compare")
+      throw failure(.notAComparison("=", fix: "==", hint: "use '==' to compare"), at: current.range)
     } else if current.isWord("in"), !peek().isWord("last") {
       advance()
       result = try parseMembership(left, negated: false)
@@ -98,7 +96,7 @@ extension Parser {
       return left
     }
     if current.kind == .symbol, ComparisonOperator(rawValue: current.text) != nil {
-      throw failure("comparisons cannot be chained", at: current.range, hint: "join them with 'and'")
+      throw failure(.chainedComparison, at: current.range)
     }
     return result
   }
@@ -217,8 +215,7 @@ extension Parser {
       let field = try expectName("a field name after '\(row.text).'")
       if ["resolved", "responded", "open"].contains(field.text), ["within", "after", "for"].contains(current.text) {
         throw failure(
-          "a lifecycle phrase follows the row name, not a field", at: field.range,
-          hint: "write: \(row.text) \(field.text) \(current.text) …")
+          .phraseAfterField(row: row.text, field: field.text, phrase: "\(field.text) \(current.text)"), at: field.range)
       }
       return Expr(.path(row: row, field: field), range: row.range.union(field.range))
     }
@@ -261,9 +258,10 @@ extension Parser {
       advance()
       phrase = .inLast(try expectDuration(after: "last"))
     default:
-      if !Parser.wordsAfterOperand.contains(word.text), let hint = Parser.didYouMean(word.text, in: Parser.phraseWords)
+      if !Parser.wordsAfterOperand.contains(word.text),
+        let hint = NearNames.didYouMean(word.text, in: PlaybookGrammar.phraseWords)
       {
-        throw failure("unknown phrase '\(word.text)'", at: word.range, hint: hint)
+        throw failure(.unknownPhrase(word.text, hint: hint), at: word.range)
       }
       return bare
     }
@@ -275,8 +273,9 @@ extension Parser {
   private func rejectUnknownPhraseWord(_ expected: [String]) throws(ParseFailure) {
     guard current.kind == .word, !Parser.wordsAfterOperand.contains(current.text) else { return }
     throw failure(
-      "unknown phrase '\(current.text)'", at: current.range,
-      hint: Parser.didYouMean(current.text, in: expected) ?? "expected 'within' or 'after'")
+      .unknownPhrase(
+        current.text, hint: NearNames.didYouMean(current.text, in: expected) ?? "expected 'within' or 'after'"),
+      at: current.range)
   }
 
   /// `count(ROW [where EXPR] [in last D])`, `sum|avg|min|max(ROW.FIELD …)`.
@@ -290,14 +289,11 @@ extension Parser {
     if acceptSymbol(".") != nil {
       let name = try expectName("a field name after '\(row.text).'")
       guard function != .count else {
-        throw failure(
-          "count takes a row, not a field", at: row.range.union(name.range), hint: "write: count(\(row.text))")
+        throw failure(.countTakesRow(row.text), at: row.range.union(name.range))
       }
       field = name
     } else if function != .count {
-      throw failure(
-        "'\(function.rawValue)' needs a field", at: row.range,
-        hint: "write: \(function.rawValue)(\(row.text).FIELD)")
+      throw failure(.aggregateNeedsField(function.rawValue, row: row.text), at: row.range)
     }
     let filter = accept("where") != nil ? try parseExpression() : nil
     var inLast: DurationLiteral?
@@ -338,7 +334,7 @@ extension Parser {
   }
 
   private func unclosed(_ open: Token, what: String) -> ParseFailure {
-    failure("unterminated \(what)", at: open.range, hint: "close it with '\(open.text == "[" ? "]" : ")")'")
+    failure(.unclosed(what, close: open.text == "[" ? "]" : ")"), at: open.range)
   }
 }
 

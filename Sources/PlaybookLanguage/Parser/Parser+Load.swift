@@ -1,6 +1,4 @@
 extension Parser {
-  static let loadClauses = ["as", "from", "key", "link", "with", "types"]
-
   /// A `load` line and the clause lines that continue it (in a playbook or a test).
   mutating func parseLoad() -> Load? {
     let start = current
@@ -10,20 +8,14 @@ extension Parser {
       draft.table = try p.expectName("a table name after 'load'")
       try p.parseLoadClauses(&draft)
     }
-    // `as of` on the next line is a test's clock, not a row name.
-    while nextLineContinues({ $0.kind == .word && Parser.loadClauses.contains($0.text) }),
-      !(peek().isWord("as") && peek(2).isWord("of"))
-    {
+    while nextLineBelongs(to: .load) {
       advance()
       ok = line { p throws(ParseFailure) in try p.parseLoadClauses(&draft) } && ok
     }
     guard ok, let table = draft.table else { return nil }
     guard let path = draft.path else {
       diagnostics.append(
-        failure(
-          "'load' needs a file: from \"path\"", at: start.range.union(table.range),
-          hint: "write: load \(table.text) from \"\(table.text).csv\""
-        ).diagnostic)
+        failure(.missingLoadPath(table: table.text), at: start.range.union(table.range)).diagnostic)
       return nil
     }
     return Load(
@@ -33,24 +25,24 @@ extension Parser {
 
   /// The clauses on one line of a load, in any order, each at most once per load.
   private mutating func parseLoadClauses(_ draft: inout LoadDraft) throws(ParseFailure) {
-    while current.kind == .word, Parser.loadClauses.contains(current.text) {
+    while current.kind == .word, let word = LoadClause(rawValue: current.text) {
       let clause = current
       guard draft.seen.insert(clause.text).inserted else {
-        throw failure("duplicate '\(clause.text)' clause", at: clause.range)
+        throw failure(.duplicateClause(clause.text), at: clause.range)
       }
       advance()
-      switch clause.text {
-      case "as": draft.rowName = try expectName("a row name after 'as'")
-      case "from": draft.path = try expectString("a file path in quotes after 'from'")
-      case "key": draft.key = try expectName("a column name after 'key'")
-      case "link": draft.link = try expectName("a column name after 'link'")
-      case "with":
+      switch word {
+      case .as: draft.rowName = try expectName("a row name after 'as'")
+      case .from: draft.path = try expectString("a file path in quotes after 'from'")
+      case .key: draft.key = try expectName("a column name after 'key'")
+      case .link: draft.link = try expectName("a column name after 'link'")
+      case .with:
         repeat {
           let field = try expectName("a field name after 'with'")
           _ = try expectSymbol("=", hint: "write: with opened = COLUMN")
           draft.fieldMap.append(FieldMapping(field: field, column: try expectName("a column name")))
         } while acceptSymbol(",") != nil
-      default:
+      case .types:
         repeat {
           let column = try expectName("a column name")
           _ = try expectSymbol("=", hint: "write: types COLUMN = text")
@@ -58,16 +50,18 @@ extension Parser {
           guard ColumnType(rawValue: type.text) != nil else {
             let types = ColumnType.allCases.map(\.rawValue)
             throw failure(
-              "unknown column type '\(type.text)'", at: type.range,
-              hint: Parser.didYouMean(type.text, in: types) ?? "types are \(types.joined(separator: ", "))")
+              .unknownColumnType(
+                type.text,
+                hint: NearNames.didYouMean(type.text, in: types) ?? "types are \(types.joined(separator: ", "))"),
+              at: type.range)
           }
           draft.columnTypes.append(ColumnTypeDeclaration(column: column, type: type))
         } while acceptSymbol(",") != nil
       }
     }
     guard atLineEnd else {
-      if current.kind == .word, let hint = Parser.didYouMean(current.text, in: Parser.loadClauses) {
-        throw failure("unknown load clause '\(current.text)'", at: current.range, hint: hint)
+      if current.kind == .word, let hint = NearNames.didYouMean(current.text, in: StatementKeyword.load.clauses) {
+        throw failure(.unknownLoadClause(current.text, hint: hint), at: current.range)
       }
       throw unexpected(
         expected: draft.path == nil ? "'from' and a file path in quotes" : "a load clause or end of line")

@@ -1,74 +1,68 @@
 extension Parser {
-  static let ruleClauses = ["when", "and", "unless", "send"]
-
   /// `rule NAME [priority N]`, then its `when` / `and` / `unless` / `send` lines, up to a
   /// blank line or the next statement. Each line recovers on its own, so every broken
   /// line of a rule is reported.
   mutating func parseRule() -> Statement? {
     let start = current
-    var name: Name?
-    var priority: NumberLiteral?
-    var ok = line { p throws(ParseFailure) in
-      p.advance()
-      name = try p.expectName("the rule's name")
-      p.optionalWords = ["priority"]
-      if p.accept("priority") != nil { priority = try p.expectNumber("a number after 'priority'") }
-      if p.current.kind == .word, priority == nil, NearNames.closest(to: p.current.text, in: ["priority"]) == nil {
-        throw p.failure(
-          "a rule's name is one word", at: p.current.range, hint: "write: rule \(name?.text ?? "")_\(p.current.text)")
-      }
-    }
-    var conditions: [Expr] = []
-    var exceptions: [Expr] = []
-    var sends: [Send] = []
-    // Which list an `and` line joins.
-    var joinsExceptions: Bool?
-    while nextLineContinues(Parser.isRuleLine) {
+    var draft = RuleDraft()
+    var ok = line { p throws(ParseFailure) in try Parser.ruleHeader(&p, &draft) }
+    while nextLineBelongs(to: .rule) {
       advance()
-      let clause = current
-      let lineOK = line { p throws(ParseFailure) in
-        switch clause.kind == .word ? clause.text : "" {
-        case "when":
-          p.advance()
-          joinsExceptions = false
-          conditions.append(try p.parseExpression())
-        case "unless":
-          p.advance()
-          joinsExceptions = true
-          exceptions.append(try p.parseExpression())
-        case "and":
-          guard let toExceptions = joinsExceptions else {
-            throw p.failure(
-              "'and' must follow a 'when' or 'unless' line", at: clause.range,
-              hint: "start the conditions with: when CONDITION")
-          }
-          p.advance()
-          let condition = try p.parseExpression()
-          if toExceptions, let last = exceptions.popLast() {
-            exceptions.append(Expr(.binary(.and, last, condition), range: last.range.union(condition.range)))
-          } else if toExceptions {
-            // The `unless` line itself failed; keep going to report the rest.
-          } else {
-            conditions.append(condition)
-          }
-        case "send":
-          sends.append(try p.parseSend())
-        default:
-          throw p.unknownClause(in: "rule", expected: Parser.ruleClauses)
-        }
-      }
-      ok = ok && lineOK
+      ok = line { p throws(ParseFailure) in try Parser.ruleLine(&p, &draft) } && ok
     }
-    guard ok, let name else { return nil }
-    let rule = Rule(name: name, priority: priority, conditions: conditions, exceptions: exceptions, sends: sends)
+    guard ok, let name = draft.name else { return nil }
+    let rule = Rule(
+      name: name, priority: draft.priority, conditions: draft.conditions, exceptions: draft.exceptions,
+      sends: draft.sends)
     return Statement(.rule(rule), range: SourceRange(start: start.range.start, end: lastEnd))
   }
 
-  /// A rule's line: a clause keyword, or any indented line that is not a statement
-  /// (so a misspelt clause is reported as one).
-  private static func isRuleLine(_ token: Token) -> Bool {
-    if token.kind == .word, ruleClauses.contains(token.text) { return true }
-    return token.isIndented && !(token.kind == .word && PlaybookParser.statementKeywords.contains(token.text))
+  /// `rule NAME [priority N]`
+  private static func ruleHeader(_ p: inout Parser, _ draft: inout RuleDraft) throws(ParseFailure) {
+    p.advance()
+    let name = try p.expectName("the rule's name")
+    draft.name = name
+    p.optionalWords = ["priority"]
+    if p.accept("priority") != nil { draft.priority = try p.expectNumber("a number after 'priority'") }
+    if p.current.kind == .word, draft.priority == nil,
+      NearNames.closest(to: p.current.text, in: ["priority"]) == nil
+    {
+      throw p.failure(.ruleNameOneWord(name.text, then: p.current.text), at: p.current.range)
+    }
+  }
+
+  /// One of a rule's lines, by its clause word.
+  private static func ruleLine(_ p: inout Parser, _ draft: inout RuleDraft) throws(ParseFailure) {
+    let clause = p.current
+    switch clause.kind == .word ? RuleClause(rawValue: clause.text) : nil {
+    case .when:
+      p.advance()
+      draft.joinsExceptions = false
+      draft.conditions.append(try p.parseExpression())
+    case .unless:
+      p.advance()
+      draft.joinsExceptions = true
+      draft.exceptions.append(try p.parseExpression())
+    case .and:
+      guard let toExceptions = draft.joinsExceptions else {
+        throw p.failure(
+          .mustFollow("and", "a 'when' or 'unless' line", hint: "start the conditions with: when CONDITION"),
+          at: clause.range)
+      }
+      p.advance()
+      let condition = try p.parseExpression()
+      if toExceptions, let last = draft.exceptions.popLast() {
+        draft.exceptions.append(Expr(.binary(.and, last, condition), range: last.range.union(condition.range)))
+      } else if toExceptions {
+        // The `unless` line itself failed; keep going to report the rest.
+      } else {
+        draft.conditions.append(condition)
+      }
+    case .send:
+      draft.sends.append(try p.parseSend())
+    case nil:
+      throw p.unknownClause(in: "rule", expected: StatementKeyword.rule.clauses)
+    }
   }
 
   /// `send OFFER via ch1, ch2 [after D]`
@@ -85,4 +79,15 @@ extension Parser {
     return Send(
       offer: offer, channels: channels, after: after, range: SourceRange(start: start.range.start, end: lastEnd))
   }
+}
+
+/// A rule's parts as its lines are read.
+struct RuleDraft {
+  var name: Name?
+  var priority: NumberLiteral?
+  var conditions: [Expr] = []
+  var exceptions: [Expr] = []
+  var sends: [Send] = []
+  /// Which list an `and` line joins: nil before any `when` or `unless`.
+  var joinsExceptions: Bool?
 }

@@ -1,6 +1,4 @@
 extension Parser {
-  static let testClauses = ["expect", "as", "load"]
-
   /// `test "name"`, then its `as of`, `load` and `expect` lines, up to a blank line or
   /// the next statement.
   mutating func parseTest() -> Statement? {
@@ -13,37 +11,31 @@ extension Parser {
       p.advance()
       name = try p.expectString("the test's name in quotes")
     }
-    while nextLineContinues(Parser.isTestLine) {
+    while nextLineBelongs(to: .test) {
       advance()
       let first = current
-      if first.isWord("load") {
+      switch first.kind == .word ? TestClause(rawValue: first.text) : nil {
+      case .load:
         if let load = parseLoad() { fixtures.append(load) } else { ok = false }
-        continue
+      case .asOf:
+        ok =
+          line { p throws(ParseFailure) in
+            p.advance()
+            _ = try p.expect("of")
+            clock = try p.expectTimestamp()
+          } && ok
+      case .expect:
+        ok = line { p throws(ParseFailure) in expectations.append(try p.parseExpectation()) } && ok
+      case nil:
+        ok =
+          line { p throws(ParseFailure) in
+            throw p.unknownClause(in: "test", expected: StatementKeyword.test.clauses)
+          } && ok
       }
-      let lineOK = line { p throws(ParseFailure) in
-        if first.isWord("as") {
-          p.advance()
-          _ = try p.expect("of")
-          clock = try p.expectTimestamp()
-        } else if first.isWord("expect") {
-          expectations.append(try p.parseExpectation())
-        } else {
-          throw p.unknownClause(in: "test", expected: Parser.testClauses)
-        }
-      }
-      ok = ok && lineOK
     }
     guard ok, let name else { return nil }
     let test = PlaybookTest(name: name, clock: clock, fixtures: fixtures, expectations: expectations)
     return Statement(.test(test), range: SourceRange(start: start.range.start, end: lastEnd))
-  }
-
-  /// `expect`, or an indented line that is not a statement other than `as of` / `load`.
-  private static func isTestLine(_ token: Token) -> Bool {
-    if token.isWord("expect") { return true }
-    guard token.isIndented else { return false }
-    return !(token.kind == .word && PlaybookParser.statementKeywords.contains(token.text))
-      || token.isWord("as") || token.isWord("load")
   }
 
   /// `expect customer ID gets …` or `expect audience OFFER OP N`.
@@ -91,7 +83,7 @@ extension Parser {
     }
     while current.kind != .newline, current.kind != .end, current.range.start.offset < end {
       if current.range.end.offset > end {
-        throw failure("unexpected \(Parser.describe(current)) in a customer id", at: current.range)
+        throw failure(.unexpectedInCustomerID(Parser.describe(current)), at: current.range)
       }
       advance()
     }

@@ -17,46 +17,11 @@ public enum PlaybookParser {
     }
     return (Playbook(statements: statements, comments: comments), diagnostics)
   }
-
-  /// Words that begin a top-level statement.
-  public static let statementKeywords = [
-    "playbook", "as", "window", "load", "define", "segment", "channel", "offer", "rule", "limit",
-    "holdout", "export", "ledger", "test",
-  ]
-
-  /// Words that begin a line continuing the statement above it: a rule's `when`, `and`,
-  /// `unless`, `send`; a load's `from`, `key`, `link`, `with`, `types`; a test's `expect`.
-  /// (Inside a `test`, indented `as of` and `load` lines continue it too.)
-  public static let continuationKeywords = [
-    "when", "and", "unless", "send", "from", "key", "link", "with", "types", "expect",
-  ]
-
-  /// Whether a line typed after a statement's first line continues that statement: it
-  /// starts with a continuation keyword, or is indented and does not start a statement
-  /// (indented `as of` and `load` do continue: they belong to a `test`). A blank line
-  /// never continues one. The shell uses this to know when a typed statement is complete.
-  public static func continuesStatement(line: String) -> Bool {
-    let trimmed = line.drop { $0 == " " || $0 == "\t" }
-    guard let first = trimmed.first, first != "#" else { return false }
-    let word = firstWord(of: trimmed)
-    if continuationKeywords.contains(word) { return true }
-    guard trimmed.count < line.count else { return false }
-    return !statementKeywords.contains(word) || word == "as" || word == "load"
-  }
-
-  /// Whether a line starts a new top-level statement (an unindented statement keyword).
-  public static func isStatementStart(line: String) -> Bool {
-    guard let first = line.first, first != " ", first != "\t" else { return false }
-    return statementKeywords.contains(firstWord(of: Substring(line)))
-  }
-
-  private static func firstWord(of text: Substring) -> String {
-    String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-  }
 }
 
-/// The recursive-descent parser over a token array. Statement parsers live in
-/// `Parser+Statements.swift`, expressions in `Parser+Expressions.swift`.
+/// The recursive-descent parser over a token array. Statement dispatch lives in
+/// `Parser+Statements.swift`, one file per kind of statement beside it, expressions in
+/// `Parser+Expressions.swift`; the words come from `PlaybookGrammar`.
 struct Parser {
   let tokens: [Token]
   let source: SourceFile
@@ -110,8 +75,7 @@ struct Parser {
       let next = peek()
       if next.kind == .end || next.blankLineBefore { return }
       if next.kind == .word,
-        PlaybookParser.statementKeywords.contains(next.text)
-          || PlaybookParser.continuationKeywords.contains(next.text)
+        StatementKeyword(rawValue: next.text) != nil || PlaybookGrammar.continuationWords.contains(next.text)
       {
         return
       }
@@ -156,9 +120,7 @@ struct Parser {
   mutating func expectDuration(after word: String) throws(ParseFailure) -> DurationLiteral {
     guard current.kind == .duration else {
       if current.kind == .number {
-        throw failure(
-          "expected a duration after '\(word)', found number \(current.text)", at: current.range,
-          hint: "add a unit: \(current.text)d, \(current.text)h, \(current.text)m …")
+        throw failure(.durationWithoutUnit(after: word, number: current.text), at: current.range)
       }
       throw unexpected(expected: "a duration after '\(word)'", hint: Lexer.durationHint)
     }
@@ -180,16 +142,14 @@ struct Parser {
   /// optional clause, or an operator after an expression) is reported as a typo of it.
   mutating func expectEndOfLine() throws(ParseFailure) {
     guard !atLineEnd else { return }
-    let expected = optionalWords + (lineHasExpression ? Parser.operatorWords : [])
+    let expected = optionalWords + (lineHasExpression ? PlaybookGrammar.operatorWords : [])
     if current.kind == .word, !expected.contains(current.text),
-      let hint = Parser.didYouMean(current.text, in: expected)
+      let hint = NearNames.didYouMean(current.text, in: expected)
     {
-      throw failure("unknown word '\(current.text)'", at: current.range, hint: hint)
+      throw failure(.unknownWord(current.text, hint: hint), at: current.range)
     }
     throw unexpected(expected: "end of line")
   }
-
-  static let operatorWords = ["and", "or", "not", "in", "contains", "is"]
 
   // MARK: Lines
 
@@ -206,6 +166,17 @@ struct Parser {
     guard current.kind == .newline else { return false }
     let next = peek()
     return next.kind != .end && !next.blankLineBefore && belongs(next)
+  }
+
+  /// At a line end: whether the next line is one of `statement`'s lines (see
+  /// `StatementKeyword.takesLine`).
+  func nextLineBelongs(to statement: StatementKeyword) -> Bool {
+    let second = peek(2)
+    return nextLineContinues {
+      statement.takesLine(
+        startingWith: $0.kind == .word ? $0.text : "", then: second.kind == .word ? second.text : "",
+        indented: $0.isIndented)
+    }
   }
 
   /// Runs one line's parser; on failure records the diagnostic and skips the line.

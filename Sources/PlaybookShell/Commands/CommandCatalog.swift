@@ -1,3 +1,6 @@
+import Foundation
+import PlaybookReporting
+
 /// Every shell command, in the order `:help` lists them.
 public enum CommandCatalog {
   public static let commands: [CommandSpec] = [

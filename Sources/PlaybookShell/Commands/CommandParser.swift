@@ -1,3 +1,4 @@
+import PlaybookEngine
 import PlaybookLanguage
 
 /// A `:command` that cannot be understood, with the usage to show.
@@ -16,88 +17,80 @@ public enum CommandParser {
     guard let first = words.first, first.hasPrefix(":"), first.count > 1 else {
       throw CommandUsageError("expected a command after ':'; type :help for the list")
     }
-    let name = String(first.dropFirst())
     words.removeFirst()
+    let spec = try spec(named: String(first.dropFirst()))
+    return try command(spec, CommandArguments(words: words, spec: spec))
+  }
+
+  /// The catalog's command called `name`, or an error naming the nearest one.
+  private static func spec(named name: String) throws(CommandUsageError) -> CommandSpec {
     guard let spec = CommandCatalog.spec(named: name) else {
       let names = CommandCatalog.commands.map(\.name)
-      let hint = NearNames.closest(to: name, in: names).map { "; did you mean ':\($0)'?" }
-      throw CommandUsageError("unknown command ':\(name)'" + (hint ?? "; type :help for the list"))
+      let hint = NearNames.didYouMean(":" + name, in: names.map { ":" + $0 })
+      throw CommandUsageError("unknown command ':\(name)'; " + (hint ?? "type :help for the list"))
     }
-    func usage(_ problem: String) -> CommandUsageError {
-      CommandUsageError("\(problem)\nusage: \(spec.usage)")
-    }
-    func arity(_ range: ClosedRange<Int>) throws(CommandUsageError) {
-      if words.count < range.lowerBound { throw usage("missing argument") }
-      if words.count > range.upperBound {
-        throw usage("unexpected argument '\(words[range.upperBound])'")
-      }
-    }
-    switch name {
-    case "help":
-      try arity(0...1)
-      let topic = words.first.map { $0.hasPrefix(":") ? String($0.dropFirst()) : $0 }
-      if let topic, CommandCatalog.spec(named: topic) == nil {
-        let hint = NearNames.closest(to: topic, in: CommandCatalog.commands.map(\.name))
-        throw CommandUsageError(
-          "no command named '\(topic)'" + (hint.map { "; did you mean '\($0)'?" } ?? ""))
-      }
-      return .help(topic)
-    case "load":
-      try arity(1...1)
-      return .load(words[0])
-    case "save":
-      try arity(1...1)
-      return .save(words[0])
-    case "rules":
-      try arity(0...0)
-      return .rules
-    case "show":
-      try arity(1...1)
-      return .show(words[0])
-    case "drop":
-      try arity(1...1)
-      return .drop(words[0])
-    case "run":
-      try arity(0...0)
-      return .run
+    return spec
+  }
+
+  /// The command `spec` describes, with its arguments read.
+  private static func command(
+    _ spec: CommandSpec, _ arguments: CommandArguments
+  ) throws(CommandUsageError) -> ShellCommand {
+    switch spec.name {
+    case "help": return .help(try helpTopic(arguments))
+    case "load": return .load(try arguments.one())
+    case "save": return .save(try arguments.one())
+    case "rules": return try arguments.none(.rules)
+    case "show": return .show(try arguments.one())
+    case "drop": return .drop(try arguments.one())
+    case "run": return try arguments.none(.run)
     case "explain":
-      try arity(1...2)
-      return .explain(customer: words[0], rule: words.count > 1 ? words[1] : nil)
-    case "customer":
-      try arity(1...1)
-      return .customer(words[0])
-    case "sample":
-      try arity(1...2)
-      guard let count = Int(words[0]), count > 0 else {
-        throw usage("expected a positive number of customers, got '\(words[0])'")
-      }
-      return .sample(count: count, of: words.count > 1 ? words[1] : nil)
-    case "as-of":
-      try arity(1...1)
-      return .asOf(words[0])
-    case "export":
-      try arity(0...2)
-      var directory: String?
-      var format: ShellCommand.ExportFormat?
-      for (index, word) in words.enumerated() {
-        if let f = ShellCommand.ExportFormat(rawValue: word), index == words.count - 1 {
-          format = f
-        } else if index == 0 {
-          directory = word
-        } else {
-          throw usage("expected csv or jsonl, got '\(word)'")
-        }
-      }
-      return .export(directory: directory, format: format)
-    case "test":
-      try arity(0...0)
-      return .test
-    case "quit":
-      try arity(0...0)
-      return .quit
-    default:
-      preconditionFailure("catalog command ':\(name)' has no parser")
+      let words = try arguments.words(1...2)
+      return .explain(customer: words[0], rule: words.dropFirst().first)
+    case "customer": return .customer(try arguments.one())
+    case "sample": return try sample(arguments)
+    case "as-of": return .asOf(try arguments.one())
+    case "export": return try export(arguments)
+    case "test": return try arguments.none(.test)
+    case "quit": return try arguments.none(.quit)
+    default: preconditionFailure("catalog command ':\(spec.name)' has no parser")
     }
+  }
+
+  /// `:help [NAME]`: the command named, with or without its colon.
+  private static func helpTopic(_ arguments: CommandArguments) throws(CommandUsageError) -> String? {
+    let topic = try arguments.words(0...1).first.map { $0.hasPrefix(":") ? String($0.dropFirst()) : $0 }
+    if let topic, CommandCatalog.spec(named: topic) == nil {
+      let hint = NearNames.didYouMean(topic, in: CommandCatalog.commands.map(\.name))
+      throw CommandUsageError("no command named '\(topic)'" + (hint.map { "; " + $0 } ?? ""))
+    }
+    return topic
+  }
+
+  /// `:sample N [RULE|SEGMENT|OFFER]`, N a positive count.
+  private static func sample(_ arguments: CommandArguments) throws(CommandUsageError) -> ShellCommand {
+    let words = try arguments.words(1...2)
+    guard let count = Int(words[0]), count > 0 else {
+      throw arguments.usage("expected a positive number of customers, got '\(words[0])'")
+    }
+    return .sample(count: count, of: words.dropFirst().first)
+  }
+
+  /// `:export [DIR] [FORMAT]`: a last word that is an export format is the format.
+  private static func export(_ arguments: CommandArguments) throws(CommandUsageError) -> ShellCommand {
+    let words = try arguments.words(0...2)
+    var directory: String?
+    var format: ExportFormat?
+    for (index, word) in words.enumerated() {
+      if let f = ExportFormat(rawValue: word), index == words.count - 1 {
+        format = f
+      } else if index == 0 {
+        directory = word
+      } else {
+        throw arguments.usage("expected csv or jsonl, got '\(word)'")
+      }
+    }
+    return .export(directory: directory, format: format)
   }
 
   /// Splits on whitespace, keeping double-quoted words (without their quotes) whole.

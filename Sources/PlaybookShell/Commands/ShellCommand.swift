@@ -1,8 +1,7 @@
+import PlaybookEngine
+
 /// A `:command` typed at the shell, parsed.
 public enum ShellCommand: Equatable, Sendable {
-  /// The export formats `:export` accepts.
-  public enum ExportFormat: String, CaseIterable, Sendable { case csv, jsonl }
-
   /// `:help [NAME]`
   case help(String?)
   /// `:load FILE`

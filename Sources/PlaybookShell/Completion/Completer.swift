@@ -1,4 +1,6 @@
 import Foundation
+import PlaybookEngine
+import PlaybookLanguage
 
 /// Context-aware Tab completion: given the line and the cursor, what the word before the
 /// cursor could become. A pure function of the line, the vocabulary and the directory
@@ -56,7 +58,7 @@ public struct Completer: Sendable {
       if !word.contains("/") {
         completion = Completion(
           word: completion.word,
-          candidates: completion.candidates + ShellCommand.ExportFormat.allCases.map(\.rawValue),
+          candidates: completion.candidates + ExportFormat.allCases.map(\.rawValue),
           terminator: " ", isPath: true)
       }
       return completion
@@ -65,7 +67,7 @@ public struct Completer: Sendable {
     case .name(let kinds):
       return Completion(word: word, candidates: vocabulary.names(kinds))
     case .format:
-      return Completion(word: word, candidates: ShellCommand.ExportFormat.allCases.map(\.rawValue))
+      return Completion(word: word, candidates: ExportFormat.allCases.map(\.rawValue))
     case .time:
       return Completion(word: word, candidates: ["now"])
     case .count:
@@ -117,11 +119,10 @@ public struct Completer: Sendable {
       return Completion(word: word, candidates: fields.map { row + "." + $0 })
     }
     guard let last = previous.last else {
-      let starters = PlaybookWords.statementKeywords.union(
-        continuing ? PlaybookWords.continuationWords : [])
-      return Completion(word: word, candidates: Array(starters))
+      let starters = PlaybookGrammar.statementWords + (continuing ? PlaybookGrammar.continuationWords : [])
+      return Completion(word: word, candidates: starters)
     }
-    if previous.count == 1, let kind = Self.definedKind[last] {
+    if previous.count == 1, let statement = StatementKeyword(rawValue: last), let kind = Self.definedKind[statement] {
       return Completion(word: word, candidates: vocabulary.names(kind))
     }
     switch last {
@@ -141,14 +142,13 @@ public struct Completer: Sendable {
       let names =
         vocabulary.segments + vocabulary.definitions + vocabulary.offers
         + vocabulary.channels + Array(vocabulary.rowFields.keys)
-      return Completion(word: word, candidates: vocabulary.keywords + names)
+      return Completion(word: word, candidates: PlaybookGrammar.keywords + names)
     }
   }
 
   /// After `rule`, `segment`, … the name being (re)defined.
-  private static let definedKind: [String: CommandSpec.NameKinds] = [
-    "rule": .rules, "segment": .segments, "offer": .offers, "channel": .channels,
-    "define": .definitions,
+  private static let definedKind: [StatementKeyword: CommandSpec.NameKinds] = [
+    .rule: .rules, .segment: .segments, .offer: .offers, .channel: .channels, .define: .definitions,
   ]
 
   private static func isWordCharacter(_ c: Character) -> Bool {

@@ -1,3 +1,5 @@
+import PlaybookReporting
+
 /// The result of completing the word before the cursor: what could replace it, and so
 /// what Tab should insert or list.
 public struct Completion: Equatable, Sendable {

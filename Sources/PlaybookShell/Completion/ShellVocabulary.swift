@@ -11,13 +11,11 @@ public struct ShellVocabulary: Sendable {
   public var rowFields: [String: [String]]
   /// Customer keys, for `:explain`, `:customer` and `expect customer`.
   public var customerIDs: [String]
-  /// The language's keywords; the parser's list can be supplied here.
-  public var keywords: [String]
 
   public init(
     rules: [String] = [], segments: [String] = [], offers: [String] = [],
     channels: [String] = [], definitions: [String] = [], rowFields: [String: [String]] = [:],
-    customerIDs: [String] = [], keywords: [String] = PlaybookWords.keywords
+    customerIDs: [String] = []
   ) {
     self.rules = rules
     self.segments = segments
@@ -26,7 +24,6 @@ public struct ShellVocabulary: Sendable {
     self.definitions = definitions
     self.rowFields = rowFields
     self.customerIDs = customerIDs
-    self.keywords = keywords
   }
 
   /// The names of the given kinds, in a fixed order.

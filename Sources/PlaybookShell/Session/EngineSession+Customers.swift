@@ -1,10 +1,11 @@
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 
 extension EngineSession {
   /// `:explain CUSTOMER [RULE]`: each condition's value for the customer's rows.
   func explain(_ customerID: String, rule: String?) -> ShellOutput {
-    guard let workspace else { return requireData().failureOutput }
+    guard let workspace else { return failure(.noData) }
     if let rule, !model.rules.contains(where: { $0.rule.name.text == rule }) {
       return unknownName(rule, kinds: .rules)
     }
@@ -13,19 +14,19 @@ extension EngineSession {
         customerID: customerID, rule: rule)
       return .message(explanation.text())
     } catch {
-      return ShellOutputError(error.message).output
+      return rendered([error.diagnostic], pending: nil)
     }
   }
 
   /// `:customer ID`: the customer's fields, then their rows in each event table.
   func customer(_ customerID: String) -> ShellOutput {
-    guard let workspace else { return requireData().failureOutput }
+    guard let workspace else { return failure(.noData) }
     let plan = currentPlan(workspace)
     let number: Int
     do {
       number = try Explainer(plan: plan).customerNumber(customerID)
     } catch {
-      return ShellOutputError(error.message).output
+      return rendered([error.diagnostic], pending: nil)
     }
     let record = plan.record(ofCustomer: number)
     var blocks: [ShellOutput.Block] = [
@@ -46,7 +47,7 @@ extension EngineSession {
   /// `:sample N [NAME]`: the first N customers, in data order, of a rule's candidates, a
   /// segment, an offer's audience (decided `send`), or all customers.
   func sample(_ count: Int, of name: String?) -> ShellOutput {
-    guard let workspace else { return requireData().failureOutput }
+    guard let workspace else { return failure(.noData) }
     let dataset = workspace.dataset
     let customers: [Int]
     let what: String

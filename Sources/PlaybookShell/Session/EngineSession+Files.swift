@@ -10,12 +10,7 @@ extension EngineSession {
     do {
       opened = try Workspace.open(path: path)
     } catch {
-      let sources = error.source.map { [$0.path: $0.text] } ?? [:]
-      let renderer = DiagnosticRenderer(sources: sources, color: color)
-      return ShellOutput(
-        error.diagnostics.map {
-          $0.severity == .error ? .error(renderer.render($0)) : .warning(renderer.render($0))
-        })
+      return Self.blocks(error.diagnostics, DiagnosticRenderer(sources: error.source.map { [$0.path: $0.text] } ?? [:], color: color))
     }
     document = SessionDocument(
       file: path, text: opened.source.text, playbook: opened.model.playbook)
@@ -50,13 +45,7 @@ extension EngineSession {
 
   /// Rows that could not be read, so bad data is never silent.
   func setAsideWarnings(_ dataset: Dataset) -> [ShellOutput.Block] {
-    var blocks: [ShellOutput.Block] = dataset.setAside.prefix(3).map {
-      .warning("\($0.file):\($0.line): warning: row set aside: \($0.reason)")
-    }
-    if dataset.setAside.count > 3 {
-      blocks.append(.warning("… and \(dataset.setAside.count - 3) more rows set aside"))
-    }
-    return blocks
+    Self.blocks(dataset.setAsideWarnings(first: 3), DiagnosticRenderer(sources: [:], color: color)).blocks
   }
 
   /// `:save FILE`: the playbook in the formatter's layout, written atomically.
@@ -76,7 +65,7 @@ extension EngineSession {
     do {
       try text.write(toFile: path, atomically: true, encoding: .utf8)
     } catch {
-      return ShellOutputError("cannot write \(path): \(error.localizedDescription)").output
+      return failure(.writeFailed(path, reason: error.localizedDescription))
     }
     hasUnsavedChanges = false
     return .message("saved \(plural(document.playbook.statements.count, "statement")) to \(path)")
@@ -84,23 +73,16 @@ extension EngineSession {
 
   /// `:export [DIR] [csv|jsonl]`: the audience files, decisions log and summary, as
   /// `playloop run` writes them.
-  func export(to directory: String?, format: ShellCommand.ExportFormat?) -> ShellOutput {
-    let workspace: Workspace
-    switch requireData() {
-    case .success(let w): workspace = w
-    case .failure(let error): return error.output
-    }
+  func export(to directory: String?, format: ExportFormat?) -> ShellOutput {
+    guard let workspace else { return failure(.noData) }
     let declared = model.export
     guard
       let folder = directory
         ?? declared.map({ Workspace.resolve($0.path.value, against: baseDirectory) })
     else {
-      return ShellOutputError("no export folder: use :export DIR, or add `export to \"DIR\"`")
-        .output
+      return failure(.noExportFolder)
     }
-    let exportFormat =
-      format.flatMap { ExportFormat(rawValue: $0.rawValue) }
-      ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
+    let exportFormat = format ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
     guard let run = currentRun() else { return .message("stopped; nothing exported") }
     let summary = RunSummary(
       playbook: model.name, clock: run.plan.clock, window: model.window,
@@ -115,7 +97,7 @@ extension EngineSession {
         run.decisions, summary: summary, to: ExportTarget(directory: folder, format: exportFormat)
       ).commit()
     } catch {
-      return .error(DiagnosticRenderer(sources: [:], color: color).render(error))
+      return rendered([error], pending: nil)
     }
     let sent = run.counts.byStatus[.send]
     return .message(

@@ -1,5 +1,6 @@
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 
 extension EngineSession {
   /// `:rules`: one line per rule with its priority, trigger and offers.
@@ -42,7 +43,7 @@ extension EngineSession {
     remaining.removeStatement(at: index)
     let checked = check(remaining.playbook, text: remaining.text)
     if checked.diagnostics.contains(where: { $0.severity == .error }) {
-      var output = ShellOutputError("cannot drop \(slot): the playbook still uses it").output
+      var output = failure(.stillUsed(slot))
       output.blocks +=
         rendered(checked.diagnostics.filter { $0.severity == .error }, pending: nil).blocks
       return output
@@ -60,8 +61,7 @@ extension EngineSession {
     } else if let parsed = Timestamp.parse(time) {
       clockOverride = parsed.seconds
     } else {
-      return ShellOutputError("'\(time)' is not an ISO 8601 time such as 2026-11-01T09:00:00Z")
-        .output
+      return failure(.invalidTime(time))
     }
     return .message("Clock \(Timestamp.format(clock)).")
   }
@@ -69,7 +69,6 @@ extension EngineSession {
   /// `no rule, segment, offer or channel 'x'; did you mean 'y'?`
   func unknownName(_ name: String, kinds: CommandSpec.NameKinds = .all) -> ShellOutput {
     let names = vocabulary.names(kinds)
-    let hint = NearNames.closest(to: name, in: names).map { "; did you mean '\($0)'?" } ?? ""
     var what: [String] = []
     if kinds.contains(.rules) { what.append("rule") }
     if kinds.contains(.segments) { what.append("segment") }
@@ -79,6 +78,6 @@ extension EngineSession {
     let list =
       what.count > 1
       ? what.dropLast().joined(separator: ", ") + " or " + what[what.count - 1] : what[0]
-    return ShellOutputError("no \(list) named '\(name)'\(hint)").output
+    return failure(.unknownName(name, kinds: list, suggestion: NearNames.didYouMean(name, in: names)))
   }
 }

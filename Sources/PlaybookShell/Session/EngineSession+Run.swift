@@ -1,5 +1,6 @@
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 
 extension EngineSession {
   /// Evaluates the playbook as it is now, re-using the last run's candidates for every
@@ -15,7 +16,7 @@ extension EngineSession {
 
   /// `:run`: candidates and decisions per rule and per offer, and the time taken.
   func runCommand() -> ShellOutput {
-    if case .failure(let error) = requireData() { return error.output }
+    guard workspace != nil else { return failure(.noData) }
     guard let run = currentRun() else { return .message("stopped; the last results are kept") }
     let milliseconds = run.evaluateMilliseconds + run.decideMilliseconds
     let reused = model.rules.count - run.evaluatedRules.count
@@ -45,7 +46,7 @@ extension EngineSession {
 
   /// `:test`: the playbook's `test` blocks; failures make a script stop.
   func test() -> ShellOutput {
-    guard let workspace else { return requireData().failureOutput }
+    guard let workspace else { return failure(.noData) }
     guard !workspace.model.tests.isEmpty else { return .message("no tests in the playbook") }
     // Tests name the input they were typed in or loaded from, not the session document.
     let results = TestRunner.run(workspace, now: now()).map { result in
@@ -60,7 +61,7 @@ extension EngineSession {
     }
     var output = ShellOutput.message(TestReport.text(results))
     let failed = results.filter { !$0.passed }.count
-    if failed > 0 { output.blocks.append(.error("error: \(plural(failed, "test")) failed")) }
+    if failed > 0 { output.blocks += failure(.testsFailed(failed)).blocks }
     return output
   }
 
@@ -72,13 +73,5 @@ extension EngineSession {
       return lastRun.plan
     }
     return Plan(checked: workspace.checked, dataset: workspace.dataset, clock: clock)
-  }
-}
-
-extension Result where Failure == ShellOutputError {
-  /// The error's output; empty on success.
-  var failureOutput: ShellOutput {
-    if case .failure(let error) = self { return error.output }
-    return .empty
   }
 }

@@ -85,8 +85,7 @@ public final class EngineSession: ShellSession {
       // Errors only elsewhere: the statement is fine, but what uses its name is not.
       if errors.allSatisfy({ !parsed.chunk.contains(documentLine: $0.range?.start.line ?? 0) }) {
         let what = typed.map(\.slot).joined(separator: ", ")
-        output.blocks.insert(
-          .error("error: \(what) not changed: statements using it would be wrong"), at: 0)
+        output.blocks.insert(contentsOf: failure(.notChanged(what)).blocks, at: 0)
       }
       return output
     }
@@ -169,10 +168,17 @@ public final class EngineSession: ShellSession {
   func rendered(_ diagnostics: [Diagnostic], pending: SessionDocument.Chunk?) -> ShellOutput {
     let texts = document.render(
       diagnostics, pending: pending, color: color, fallbackName: displayName)
-    return ShellOutput(
-      zip(diagnostics, texts).map { diagnostic, text in
-        diagnostic.severity == .error ? .error(text) : .warning(text)
-      })
+    return ShellOutput(zip(diagnostics, texts).map(Self.block))
+  }
+
+  /// Diagnostics rendered against files on disk, as output blocks.
+  static func blocks(_ diagnostics: [Diagnostic], _ renderer: DiagnosticRenderer) -> ShellOutput {
+    ShellOutput(diagnostics.map { block($0, renderer.render($0)) })
+  }
+
+  /// An error as an error block (a script stops), anything else as a warning.
+  private static func block(_ diagnostic: Diagnostic, _ text: String) -> ShellOutput.Block {
+    diagnostic.severity == .error ? .error(text, kind: diagnostic.code.kind) : .warning(text)
   }
 
   // MARK: Commands
@@ -195,14 +201,9 @@ public final class EngineSession: ShellSession {
     }
   }
 
-  /// The workspace, or the error to show when no data is loaded yet.
-  func requireData() -> Result<Workspace, ShellOutputError> {
-    guard let workspace else {
-      return .failure(
-        ShellOutputError(
-          "no data loaded: :load a playbook, or type `load customers from \"FILE\"`"))
-    }
-    return .success(workspace)
+  /// A command's failure, rendered as every diagnostic is (`error: no data loaded …`).
+  func failure(_ message: DiagnosticMessage) -> ShellOutput {
+    rendered([Diagnostic(message, file: nil)], pending: nil)
   }
 
   // MARK: Completion
@@ -247,11 +248,4 @@ public final class EngineSession: ShellSession {
     customerIDCache = (dataVersion, ids)
     return ids
   }
-}
-
-/// A command's failure as one line for stderr.
-struct ShellOutputError: Error {
-  var message: String
-  init(_ message: String) { self.message = message }
-  var output: ShellOutput { .error("error: " + message) }
 }

@@ -80,27 +80,37 @@ struct SessionDocument {
   }
 
   /// Renders diagnostics against the input each came from, `pending` being a chunk
-  /// parsed but not appended.
+  /// parsed but not appended. Places in the document (the diagnostic's and its notes')
+  /// become places in the typed or loaded input; other files' places stay as they are.
   func render(_ diagnostics: [Diagnostic], pending: Chunk? = nil, color: Bool, fallbackName: String)
     -> [String]
   {
-    diagnostics.map { diagnostic in
-      var diagnostic = diagnostic
-      guard let range = diagnostic.range,
-        let chunk = (chunks + (pending.map { [$0] } ?? [])).last(where: {
-          $0.contains(documentLine: range.start.line)
-        })
+    let inputs = chunks + (pending.map { [$0] } ?? [])
+    var sources: [String: String] = [:]
+    /// The input a document place came from, with the place moved there.
+    func place(_ file: inout String?, _ range: inout SourceRange?) {
+      guard file == Self.name else { return }
+      guard let line = range?.start.line, let chunk = inputs.last(where: { $0.contains(documentLine: line) })
       else {
-        if diagnostic.file == Self.name { diagnostic.file = fallbackName }
-        return DiagnosticRenderer(sources: [:], color: color).render(diagnostic)
+        file = fallbackName
+        return
       }
       let shift = chunk.firstLine - chunk.firstDocumentLine
-      diagnostic.file = chunk.sourceName
-      diagnostic.range?.start.line += shift
-      diagnostic.range?.end.line += shift
-      let padded = String(repeating: "\n", count: max(0, chunk.firstLine - 1)) + chunk.text
-      return DiagnosticRenderer(sources: [chunk.sourceName: padded], color: color).render(
-        diagnostic)
+      file = chunk.sourceName
+      range?.start.line += shift
+      range?.end.line += shift
+      sources[chunk.sourceName] = String(repeating: "\n", count: max(0, chunk.firstLine - 1)) + chunk.text
+    }
+    return diagnostics.map { diagnostic in
+      var diagnostic = diagnostic
+      sources = [:]
+      place(&diagnostic.file, &diagnostic.range)
+      diagnostic.notes = diagnostic.notes.map { note in
+        var note = note
+        place(&note.file, &note.range)
+        return note
+      }
+      return DiagnosticRenderer(sources: sources, color: color).render(diagnostic)
     }
   }
 

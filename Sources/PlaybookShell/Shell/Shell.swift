@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookLanguage
 
 /// The read-evaluate-print loop: reads lines, groups them into statements and
 /// commands, hands them to the session and prints what comes back.
@@ -18,6 +19,8 @@ public final class Shell {
   private let isInteractive: Bool
   private let sourceName: String
   private let width: () -> Int?
+  /// Renders the shell's own diagnostics (bad `:command` usage, unsaved changes).
+  private let renderer: DiagnosticRenderer
   private var reader: StatementReader
   /// Set after warning about unsaved changes; the next attempt to leave succeeds.
   private var warnedAboutUnsavedChanges = false
@@ -27,9 +30,10 @@ public final class Shell {
   ///     unsaved changes; otherwise a script that stops at the first error.
   ///   - sourceName: how diagnostics name the input, e.g. `<shell>` or `<stdin>`.
   ///   - width: the terminal's width for tables; nil never cuts them.
+  ///   - color: ANSI colours in the shell's own diagnostics.
   public init(
     session: any ShellSession, input: any LineSource, printer: ShellPrinter = .standard,
-    isInteractive: Bool, sourceName: String, width: @escaping () -> Int? = { nil }
+    isInteractive: Bool, sourceName: String, width: @escaping () -> Int? = { nil }, color: Bool = false
   ) {
     self.session = session
     self.input = input
@@ -37,22 +41,26 @@ public final class Shell {
     self.isInteractive = isInteractive
     self.sourceName = sourceName
     self.width = width
+    renderer = DiagnosticRenderer(sources: [:], color: color)
     reader = StatementReader(endsOneLineStatements: isInteractive)
   }
 
   /// Opens the shell on this process's stdin: the line editor at a terminal, a script
-  /// otherwise. Loads `file` first when given. Returns the exit status.
-  public static func start(session: any ShellSession, loading file: String? = nil) -> Int32 {
+  /// otherwise. Loads `file` first when given. Returns what `run` returns.
+  public static func start(
+    session: any ShellSession, loading file: String? = nil, color: Bool = false
+  ) -> [DiagnosticCode.Kind] {
     guard isatty(0) == 1 else {
       let shell = Shell(
-        session: session, input: ScriptLines(), isInteractive: false, sourceName: "<stdin>")
+        session: session, input: ScriptLines(), isInteractive: false, sourceName: "<stdin>",
+        color: color)
       return shell.run(loading: file)
     }
     let environment = ProcessInfo.processInfo.environment
     let editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: environment))
     let shell = Shell(
       session: session, input: editor, isInteractive: true, sourceName: "<shell>",
-      width: { editor.terminalWidth })
+      width: { editor.terminalWidth }, color: color)
     editor.complete = { [unowned shell] line, cursor in shell.complete(line, cursor: cursor) }
     return shell.run(loading: file)
   }
@@ -63,10 +71,11 @@ public final class Shell {
       .complete(line, cursor: cursor, continuing: reader.isContinuing)
   }
 
-  /// Reads until `:quit` or the end of input. Returns 0, 1 when a script hit an error,
-  /// or 2 when a script used a command wrongly.
-  public func run(loading file: String? = nil) -> Int32 {
-    if let file, let status = perform(.load(file)) { return status }
+  /// Reads until `:quit` or the end of input. Returns the kinds of the errors a script
+  /// stopped at: empty when it read to the end or was left (always so at a terminal).
+  /// The shell decides no exit status; the command line maps the kinds to one.
+  public func run(loading file: String? = nil) -> [DiagnosticCode.Kind] {
+    if let file, let stop = perform(.load(file)) { return stop }
     if isInteractive {
       printer.out("Type :help for commands; Ctrl-D leaves.\n")
     }
@@ -79,24 +88,25 @@ public final class Shell {
       case .end:
         let wasContinuing = reader.isContinuing
         for item in reader.finish() {
-          if let status = handle(item) { return status }
+          if let stop = handle(item) { return stop }
         }
         if wasContinuing && isInteractive { continue }  // Ctrl-D ended the statement
         if isInteractive { printer.out("\n") }  // after the echoed ^D
-        if let status = leave(again: "press Ctrl-D again") { return status }
+        if let stop = leave(again: "press Ctrl-D again") { return stop }
       case .line(let text):
         // A recalled multi-line history entry arrives as one line with breaks.
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
           for item in reader.read(String(line)) {
-            if let status = handle(item) { return status }
+            if let stop = handle(item) { return stop }
           }
         }
       }
     }
   }
 
-  /// Runs one statement or command; returns an exit status when the shell should stop.
-  private func handle(_ item: StatementReader.Item) -> Int32? {
+  /// Runs one statement or command; returns, when the shell should stop, the kinds of
+  /// the errors it stops at (none to leave); nil to go on.
+  private func handle(_ item: StatementReader.Item) -> [DiagnosticCode.Kind]? {
     switch item {
     case .statement(var statement):
       warnedAboutUnsavedChanges = false
@@ -106,20 +116,22 @@ public final class Shell {
       if isInteractive { statement.firstLine = 1 }
       let output = session.add(statement, sourceName: sourceName)
       printer.show(output, width: width())
-      return output.failed && !isInteractive ? 1 : nil
+      return output.failed && !isInteractive ? output.errorKinds : nil
     case .command(let text, let line):
       input.remember(text)
       do {
         return perform(try CommandParser.parse(text))
       } catch {
-        let place = isInteractive ? "" : "\(sourceName):\(line): "
-        printer.err("\(place)error: \(error.message)\n")
-        return isInteractive ? nil : 2
+        // A script names the line; at the prompt the line is the one just typed.
+        let usage = Diagnostic(
+          .usage(error.message), file: isInteractive ? nil : sourceName, range: isInteractive ? nil : .line(line))
+        printer.err(renderer.render(usage) + "\n")
+        return isInteractive ? nil : [usage.code.kind]
       }
     }
   }
 
-  private func perform(_ command: ShellCommand) -> Int32? {
+  private func perform(_ command: ShellCommand) -> [DiagnosticCode.Kind]? {
     switch command {
     case .help(nil):
       printer.out(CommandCatalog.overview(width: width()) + "\n")
@@ -132,25 +144,30 @@ public final class Shell {
     case .load where isInteractive && session.hasUnsavedChanges && !warnedAboutUnsavedChanges:
       // Loading replaces the session's playbook: typed statements would be lost.
       warnedAboutUnsavedChanges = true
-      printer.err("unsaved changes; type :load again to replace them, or :save FILE\n")
+      warn(.unsavedChanges("type :load again to replace them"))
     default:
       warnedAboutUnsavedChanges = false
       Interrupt.clear()
       let output = session.run(command)
       if Interrupt.requested && isInteractive { printer.out("\n") }  // after the echoed ^C
       printer.show(output, width: width())
-      if output.failed && !isInteractive { return 1 }
+      if output.failed && !isInteractive { return output.errorKinds }
     }
     return nil
   }
 
   /// Leaves, unless this is the first attempt with unsaved changes at a terminal.
-  private func leave(again: String) -> Int32? {
+  private func leave(again: String) -> [DiagnosticCode.Kind]? {
     if isInteractive && session.hasUnsavedChanges && !warnedAboutUnsavedChanges {
       warnedAboutUnsavedChanges = true
-      printer.err("unsaved changes; \(again) to leave, or :save FILE\n")
+      warn(.unsavedChanges("\(again) to leave"))
       return nil
     }
-    return 0
+    return []
+  }
+
+  /// A question to the person at the prompt, in the diagnostics' prefix style.
+  private func warn(_ message: DiagnosticMessage) {
+    printer.err(renderer.render(Diagnostic(message, file: nil)) + "\n")
   }
 }

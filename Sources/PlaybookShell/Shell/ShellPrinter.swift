@@ -1,13 +1,16 @@
+import PlaybookReporting
 import Foundation
 
 /// Where the shell prints: results to one stream, diagnostics to the other. Tests
 /// capture both; `standard` writes to stdout and stderr.
 public struct ShellPrinter: Sendable {
+  /// Results: messages and tables.
   public var out: @Sendable (String) -> Void
+  /// Rendered diagnostics: errors, warnings, notes.
   public var err: @Sendable (String) -> Void
 
-  public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void)
-  {
+  /// A printer writing results to `out` and diagnostics to `err`.
+  public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
     self.out = out
     self.err = err
   }
@@ -23,7 +26,7 @@ public struct ShellPrinter: Sendable {
       switch block {
       case .message(let text): out(text.withLineBreak)
       case .table(let table): out(table.render(width: width).withLineBreak)
-      case .warning(let text), .error(let text): err(text.withLineBreak)
+      case .warning(let text), .error(let text, _): err(text.withLineBreak)
       }
     }
   }

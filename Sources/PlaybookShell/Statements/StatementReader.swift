@@ -1,9 +1,13 @@
+import PlaybookLanguage
+import PlaybookReporting
+
 /// Groups input lines into whole statements and `:commands`.
 ///
-/// A statement starts at a line whose first word is a statement keyword and continues
-/// over indented lines and lines starting with a continuation word (`when`, `and`,
-/// `send`, …) until a blank line, a `:command`, or the next statement. At the prompt,
-/// statements that never continue (`offer`, `window`, …) end with their line.
+/// A statement starts at a line and goes on over the lines the grammar says continue it
+/// (`PlaybookGrammar.continues`: indented lines and lines starting with a continuation
+/// word such as `when`, `and`, `send`) until a blank line, a `:command`, or the next
+/// statement. At the prompt, statements the grammar holds on one line (`offer`,
+/// `window`, …) end with their line.
 public struct StatementReader: Sendable {
   /// What a line completed.
   public enum Item: Equatable, Sendable {
@@ -14,15 +18,16 @@ public struct StatementReader: Sendable {
 
   private var pending: [String] = []
   private var pendingFirstLine = 0
-  private var pendingKeyword = ""
+  /// The statement the open lines started (nil when their first word starts none).
+  private var pendingStatement: StatementKeyword?
   private var lineNumber = 0
 
   private let endsOneLineStatements: Bool
 
   /// - Parameter endsOneLineStatements: end `offer`, `window`, … with their line, so a
   ///   person at the prompt need not type a blank line after them. A script leaves it
-  ///   off and groups lines exactly as a playbook file is read, where any statement may
-  ///   go on over indented lines.
+  ///   off, so any statement may go on over indented lines (the parser then reads them
+  ///   as a playbook file's, and says what does not belong).
   public init(endsOneLineStatements: Bool = true) {
     self.endsOneLineStatements = endsOneLineStatements
   }
@@ -46,8 +51,7 @@ public struct StatementReader: Sendable {
       items.append(.command(String(trimmed).trimmingTrailingWhitespace(), line: lineNumber))
       return items
     }
-    let word = Self.firstWord(of: trimmed)
-    if isContinuing, continues(line: line, trimmed: trimmed, firstWord: word) {
+    if isContinuing, PlaybookGrammar.continues(Substring(line), statement: pendingStatement) {
       pending.append(line)
       return []
     }
@@ -57,8 +61,8 @@ public struct StatementReader: Sendable {
     var items = flush()
     pending = [line]
     pendingFirstLine = lineNumber
-    pendingKeyword = word
-    if endsOneLineStatements, PlaybookWords.singleLineStatements.contains(word) {
+    pendingStatement = PlaybookGrammar.statement(startedBy: trimmed)
+    if endsOneLineStatements, pendingStatement?.lines == .one {
       items += flush()
     }
     return items
@@ -70,24 +74,10 @@ public struct StatementReader: Sendable {
   /// Drops the open statement (Ctrl-C at the continuation prompt).
   public mutating func discard() { pending = [] }
 
-  private func continues(line: String, trimmed: Substring, firstWord word: String) -> Bool {
-    let indented = line.first?.isWhitespace == true
-    if pendingKeyword == "test", indented, PlaybookWords.testContinuationWords.contains(word) {
-      return true
-    }
-    if PlaybookWords.statementKeywords.contains(word) { return false }
-    return indented || trimmed.hasPrefix("#")
-      || PlaybookWords.continuationWords.contains(word)
-  }
-
   private mutating func flush() -> [Item] {
     guard isContinuing else { return [] }
     let statement = TypedStatement(text: pendingText, firstLine: pendingFirstLine)
     pending = []
     return [.statement(statement)]
-  }
-
-  static func firstWord(of text: Substring) -> String {
-    String(text.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
   }
 }

@@ -1,3 +1,5 @@
+import PlaybookLanguage
+import PlaybookReporting
 import PlaybookShell
 
 /// A session for testing the shell loop: records what it is given and answers from a
@@ -12,7 +14,7 @@ final class RecordingSession: ShellSession {
 
   func add(_ statement: TypedStatement, sourceName: String) -> ShellOutput {
     if statement.text.contains(rejecting) {
-      return .error("\(sourceName):\(statement.firstLine): error: unknown phrase '\(rejecting)'")
+      return .error("\(sourceName):\(statement.firstLine): error: unknown phrase '\(rejecting)'", kind: .playbook)
     }
     statements.append(statement)
     hasUnsavedChanges = true
@@ -29,7 +31,7 @@ final class RecordingSession: ShellSession {
       return ShellOutput([
         .table(TextTable(headers: ["rule", "priority"], rows: [["quick_fix_thanks", "5"]]))
       ])
-    case .load(let file) where file.hasPrefix("missing"): return .error("cannot read \(file)")
+    case .load(let file) where file.hasPrefix("missing"): return .error("cannot read \(file)", kind: .input)
     case .load:
       hasUnsavedChanges = false
       return .empty

@@ -1,7 +1,8 @@
 /// Bytes appended into memory owned here. Exports append millions of small pieces
 /// (fields, separators, digits), and an `Array` append checks uniqueness and capacity
 /// through generic code each time, which costs more than copying the bytes; here an
-/// append is a capacity test and a copy.
+/// append is a capacity test and a copy. Unchecked: a pointer, to memory it alone owns
+/// (it cannot be copied), so handing it to another thread is safe.
 struct ByteBuffer: ~Copyable, @unchecked Sendable {
   private var base: UnsafeMutablePointer<UInt8>
   private var capacity: Int

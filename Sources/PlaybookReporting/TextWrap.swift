@@ -1,9 +1,9 @@
 /// Word wrapping for prose the shell prints (help text), as opposed to tables, which
 /// are cut instead.
-enum TextWrap {
+public enum TextWrap {
   /// `text` broken into lines of at most `width` columns at spaces; a word longer than
   /// the width gets a line of its own.
-  static func lines(_ text: String, width: Int) -> [String] {
+  public static func lines(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var current = ""
     for word in text.split(separator: " ") {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PlaybookShell
+@testable import PlaybookReporting
 
 @Suite struct TextTableTests {
   let runTable = TextTable(

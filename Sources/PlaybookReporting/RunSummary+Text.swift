@@ -1,3 +1,4 @@
+import PlaybookEngine
 import PlaybookLanguage
 
 extension RunSummary {

@@ -68,9 +68,12 @@ public indirect enum JSONValue: Hashable, Sendable {
 
 /// One `"key": value` pair of a JSON object.
 public struct JSONMember: Hashable, Sendable {
+  /// The member's name.
   public var key: String
+  /// The member's value.
   public var value: JSONValue
 
+  /// The member `key: value`.
   public init(_ key: String, _ value: JSONValue) {
     self.key = key
     self.value = value

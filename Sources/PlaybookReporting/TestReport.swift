@@ -1,3 +1,5 @@
+import PlaybookEngine
+
 /// How `playloop test` reports results: a line per test, each failed expectation with
 /// the explanation of why, and the closing `N passed, N failed` line.
 public enum TestReport {
@@ -21,7 +23,7 @@ public enum TestReport {
       for failure in result.failures {
         lines.append("      \(result.file):\(failure.line): \(failure.expectation)")
         lines.append("        but \(failure.actual)")
-        if let explanation = failure.explanation {
+        if let explanation = failure.explanationText {
           lines += explanation.split(separator: "\n").map { "        | " + $0 }
         }
       }
@@ -46,20 +48,23 @@ public enum TestReport {
     for file in files {
       let mine = results.filter { $0.file == file }
       let time = seconds(mine.reduce(0) { $0 + $1.milliseconds })
-      out += "  <testsuite name=\"\(escape(file))\" tests=\"\(mine.count)\" failures=\"\(mine.filter { !$0.passed }.count)\" errors=\"0\" time=\"\(time)\">\n"
+      out +=
+        "  <testsuite name=\"\(escape(file))\" tests=\"\(mine.count)\" failures=\"\(mine.filter { !$0.passed }.count)\" errors=\"0\" time=\"\(time)\">\n"
       for result in mine {
-        out += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(result.name))\" time=\"\(seconds(result.milliseconds))\""
+        out +=
+          "    <testcase classname=\"\(escape(file))\" name=\"\(escape(result.name))\" time=\"\(seconds(result.milliseconds))\""
         if result.passed {
           out += "/>\n"
           continue
         }
         out += ">\n"
-        let message = result.error.map { "test could not run: " + ($0.split(separator: "\n").first.map(String.init) ?? "") }
+        let message =
+          result.error.map { "test could not run: " + ($0.split(separator: "\n").first.map(String.init) ?? "") }
           ?? "\(result.failures.count) of \(result.expectations) expectations failed"
         var body = result.error ?? ""
         for failure in result.failures {
           body += "\(file):\(failure.line): \(failure.expectation)\n  but \(failure.actual)\n"
-          if let explanation = failure.explanation { body += explanation }
+          if let explanation = failure.explanationText { body += explanation }
         }
         out += "      <failure message=\"\(escape(message))\">\(escape(body))</failure>\n"
         out += "    </testcase>\n"
@@ -98,4 +103,9 @@ public enum TestReport {
   private static func plural(_ n: Int, _ word: String) -> String {
     "\(n) \(word)\(n == 1 ? "" : "s")"
   }
+}
+
+extension ExpectationFailure {
+  /// The explanation as `playloop explain` prints it.
+  var explanationText: String? { explanation?.text(all: explainsEveryRule) }
 }

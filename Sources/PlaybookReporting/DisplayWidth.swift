@@ -1,7 +1,7 @@
 extension Character {
   /// Columns the character takes in a terminal: 2 for wide East Asian characters and
   /// emoji, 0 for controls, otherwise 1.
-  var displayWidth: Int {
+  public var displayWidth: Int {
     guard let first = unicodeScalars.first else { return 0 }
     if first.properties.generalCategory == .control { return 0 }
     if unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) { return 2 }
@@ -19,5 +19,5 @@ extension Character {
 
 extension StringProtocol {
   /// Columns the text takes in a terminal.
-  var displayWidth: Int { reduce(0) { $0 + $1.displayWidth } }
+  public var displayWidth: Int { reduce(0) { $0 + $1.displayWidth } }
 }

@@ -2,13 +2,17 @@
 /// right and text to the left, fitted to a width by shortening the widest columns and
 /// cutting long cells with `…` instead of wrapping.
 public struct TextTable: Equatable, Sendable {
+  /// Where a column's cells sit in its width.
   public enum Alignment: Equatable, Sendable { case left, right }
 
+  /// The column names.
   public var headers: [String]
+  /// The cells, row by row; a short row is filled with empty cells.
   public var rows: [[String]]
   /// Per column; when nil, columns whose cells are all numbers align right.
   public var alignments: [Alignment]?
 
+  /// A table of `rows` under `headers`, aligned as `alignments` says (else by content).
   public init(headers: [String], rows: [[String]], alignments: [Alignment]? = nil) {
     self.headers = headers
     self.rows = rows

@@ -1,3 +1,5 @@
+import Foundation
+import PlaybookEngine
 import PlaybookLanguage
 
 extension Explanation {
@@ -71,8 +73,11 @@ extension ConditionValue {
   func rows(prefix: String, depth: Int) -> [(String, String)] {
     let indent = String(repeating: "  ", count: depth)
     let value = Explainer.word(self.value)
-    let rest = details.isEmpty ? value : value.padding(toLength: 6, withPad: " ", startingAt: 0)
-      + " (\(details.joined(separator: ", ")))"
+    let rest =
+      details.isEmpty
+      ? value
+      : value.padding(toLength: 6, withPad: " ", startingAt: 0)
+        + " (\(details.joined(separator: ", ")))"
     return [(indent + prefix + text, rest)] + parts.flatMap { $0.rows(prefix: "", depth: depth + 1) }
   }
 }
@@ -87,7 +92,8 @@ extension TriggerAttempt.Outcome {
     case .candidate(let t, let decisions):
       let head = "candidate, triggered \(Timestamp.format(t))"
       if decisions.isEmpty { return head }
-      return head + "\n" + decisions.map { "    \($0.offer): \($0.status.rawValue) — \($0.reason)" }
+      return head + "\n"
+        + decisions.map { "    \($0.offer): \($0.status.rawValue) — \($0.reason)" }
         .joined(separator: "\n")
     }
   }

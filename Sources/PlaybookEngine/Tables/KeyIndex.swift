@@ -143,8 +143,7 @@ struct KeyIndex: Sendable {
   /// FNV-1a, 64-bit, folded so the table's low bits see every byte.
   @inline(__always)
   private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    let h = FNV1a.hash(key)
     return Int(truncatingIfNeeded: h ^ (h >> 29))
   }
 }

@@ -1,0 +1,137 @@
+import PlaybookLanguage
+
+/// Reads the records of a CSV file's body into chunks of spans.
+struct CSVChunkReader {
+  /// The file, whose pages each chunk lets go once read (`FileBytes.release`).
+  let file: FileBytes
+  let scanner: CSVScanner
+  let names: [String]
+  let declared: [ColumnType?]
+  /// The columns declared a type other than text: only their values can misfit.
+  let checked: [(column: Int, type: ColumnType)]
+
+  init(file: FileBytes, scanner: CSVScanner, names: [String], declared: [ColumnType?]) {
+    self.file = file
+    self.scanner = scanner
+    self.names = names
+    self.declared = declared
+    checked = declared.enumerated().compactMap { c, type in
+      type.flatMap { $0 == .text ? nil : (c, $0) }
+    }
+  }
+
+  /// Smallest chunk worth a thread of its own.
+  static let minimumChunkBytes = 1 << 22
+
+  func readAll(from start: Int, chunkCount requested: Int?) -> [RawChunk] {
+    let n = scanner.bytes.count
+    let count = requested ?? max(1, min(Parallel.coreCount * 4, (n - start) / Self.minimumChunkBytes))
+    guard count > 1, n > start else { return [read(from: start, to: n)] }
+    let guesses = (0...count).map { start + (n - start) * $0 / count }
+    let odd = Parallel.map(count) { k in scanner.quoteCountIsOdd(guesses[k]..<guesses[k + 1]) }
+    var starts = [start]
+    var inQuotes = false
+    for k in 1..<count {
+      inQuotes = inQuotes != odd[k - 1]
+      starts.append(max(starts[k - 1], scanner.recordStart(after: guesses[k], inQuotes: inQuotes)))
+    }
+    starts.append(n)
+    var chunks = Parallel.map(count) { k in read(from: starts[k], to: starts[k + 1]) }
+    for k in 0..<(count - 1) where chunks[k].endOffset != starts[k + 1] {
+      // The guess was wrong (a stray quote upset the parity): read the rest in one piece.
+      chunks.replaceSubrange((k + 1)..., with: [read(from: chunks[k].endOffset, to: n)])
+      break
+    }
+    return chunks
+  }
+
+  /// Reads the records that start in `from..<to`; the last may run past `to`. With
+  /// `typing`, columns are typed as well (`RawChunk.add`), and the chunk's bytes let go
+  /// when no span needs them; without, all kept as spans.
+  func read(from: Int, to: Int, typing: Bool = true) -> RawChunk {
+    let b = scanner.bytes
+    let n = b.count
+    let width = names.count
+    var chunk = RawChunk()
+    // Rows are read into a block of row-major spans, appended to `spans` a block at a
+    // time; at the end each column is typed from them in place (`RawChunk.add`).
+    var spans: [FieldSpan] = []
+    spans.reserveCapacity((to - from) / 8)
+    let blockRows = 1024
+    let block = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: max(1, width) * blockRows)
+    defer { block.deallocate() }
+    var rowsInBlock = 0
+    var lines: [Int32] = []
+    var line = 0
+    var i = from
+    while i < to {
+      let c = b[i]
+      if c == CSVScanner.lf || c == CSVScanner.cr {
+        i += c == CSVScanner.cr && i + 1 < n && b[i + 1] == CSVScanner.lf ? 2 : 1
+        line += 1
+        continue
+      }
+      let rowLine = line
+      let fields = UnsafeMutableBufferPointer(rebasing: block[(rowsInBlock * width)..<((rowsInBlock + 1) * width)])
+      let r = scanner.record(at: i, into: fields)
+      if r.problem == .unterminated {
+        chunk.setAside.append((rowLine, "unterminated quote: no closing quote before the end of the file"))
+        // Carry on from the next line, so one stray quote costs one row, not the file.
+        i = scanner.nextLine(after: i)
+        line = rowLine + 1
+        continue
+      }
+      let rowStart = i
+      i = r.next
+      line += r.lineEnds
+      if let reason = problem(r, rowStart: rowStart, fields: fields) {
+        chunk.setAside.append((rowLine, reason))
+        continue
+      }
+      lines.append(Int32(rowLine))
+      rowsInBlock += 1
+      if rowsInBlock == blockRows {
+        spans.append(contentsOf: block)
+        rowsInBlock = 0
+      }
+    }
+    spans.append(contentsOf: block[0..<(rowsInBlock * width)])
+    chunk.start = from
+    chunk.limit = to
+    chunk.endOffset = i
+    chunk.lineCount = line
+    chunk.lines = lines
+    spans.withUnsafeBufferPointer { all in
+      for c in 0..<width {
+        chunk.add(
+          column: ColumnOfRows(rows: all, width: width, column: c), declared: declared[c], typing: typing, bytes: b)
+      }
+    }
+    if typing, !chunk.needsBytes { file.release(from..<i) }
+    return chunk
+  }
+
+  private func problem(
+    _ r: CSVScanner.Record, rowStart: Int, fields: UnsafeMutableBufferPointer<FieldSpan>
+  ) -> String? {
+    switch r.problem {
+    case .none: break
+    case .strayQuote: return "a quote inside an unquoted field (quote the whole field and double the quote)"
+    case .textAfterQuote: return "text after the closing quote of a field"
+    case .unterminated: return "unterminated quote"
+    case .fieldTooLong: return "a field longer than 256 MB"
+    }
+    if r.count != names.count {
+      return "expected \(names.count) fields, found \(r.count)"
+    }
+    if r.nonASCII, !UTF8Check.isValid(UnsafeBufferPointer(rebasing: scanner.bytes[rowStart..<r.next])) {
+      return "invalid UTF-8 (is the file saved in another encoding?)"
+    }
+    for (c, type) in checked {
+      if let reason = RowValues.misfit(fields[c], bytes: scanner.bytes, declared: type, column: names[c]) {
+        return reason
+      }
+    }
+    return nil
+  }
+}

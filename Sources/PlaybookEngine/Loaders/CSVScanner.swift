@@ -1,0 +1,189 @@
+/// Reads records from the bytes of a CSV file.
+struct CSVScanner {
+  enum Problem { case none, strayQuote, textAfterQuote, unterminated, fieldTooLong }
+
+  struct Record {
+    var next: Int
+    var count: Int
+    var lineEnds: Int
+    var problem: Problem
+    var nonASCII: Bool
+  }
+
+  let bytes: UnsafeBufferPointer<UInt8>
+
+  static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr: UInt8 = 13, lf: UInt8 = 10
+
+  /// Whether `c` ends an unquoted field's text. Every delimiter sorts at or below the
+  /// comma, so most bytes take one test.
+  @inline(__always) static func isDelimiter(_ c: UInt8) -> Bool {
+    c <= comma && (c == comma || c == lf || c == cr || c == quote)
+  }
+
+  /// Reads the record starting at `start` (not a blank line), storing up to
+  /// `fields.count` spans; `count` is how many fields it really had.
+  @inline(__always)
+  func record(at start: Int, into fields: UnsafeMutableBufferPointer<FieldSpan>) -> Record {
+    let b = bytes
+    let n = b.count
+    var p = Progress(at: start)
+    var count = 0
+    while true {
+      let field: (start: Int, end: Int, escaped: Bool)
+      if p.i < n, b[p.i] == Self.quote {
+        guard let quoted = quotedField(&p) else {
+          return Record(next: n, count: count + 1, lineEnds: p.lineEnds, problem: .unterminated, nonASCII: true)
+        }
+        field = quoted
+      } else {
+        field = bareField(&p)
+      }
+      if field.end - field.start > FieldSpan.maxLength { p.problem = .fieldTooLong }
+      if count < fields.count {
+        fields[count] = FieldSpan(
+          start: field.start, length: min(field.end - field.start, FieldSpan.maxLength), kind: .bare,
+          escaped: field.escaped)
+      }
+      count += 1
+      // A comma: another field follows. Else the record ends, with its line.
+      if p.i < n, b[p.i] == Self.comma {
+        p.i += 1
+        continue
+      }
+      if p.i < n {
+        p.i += b[p.i] == Self.cr && p.i + 1 < n && b[p.i + 1] == Self.lf ? 2 : 1
+        p.lineEnds += 1
+      }
+      return Record(
+        next: p.i, count: count, lineEnds: p.lineEnds, problem: p.problem,
+        nonASCII: p.seen & 0x80 != 0 || ByteWords.hasHigh(p.high))
+    }
+  }
+
+  /// How far a record has been read, and what it has met on the way.
+  private struct Progress {
+    /// The next byte to read.
+    var i: Int
+    var lineEnds = 0
+    var problem = Problem.none
+    /// Bytes of quoted fields and of unquoted fields' short tails, OR'ed together.
+    var seen: UInt8 = 0
+    /// The high bits of unquoted fields' bytes, gathered a word at a time.
+    var high: UInt64 = 0
+
+    init(at start: Int) { i = start }
+  }
+
+  /// The quoted field whose opening quote is at `p.i`: the text between the quotes
+  /// (`escaped` when it holds a doubled quote), read past the closing quote and any text
+  /// after it (a problem); nil when no quote closes it.
+  @inline(__always)
+  private func quotedField(_ p: inout Progress) -> (start: Int, end: Int, escaped: Bool)? {
+    let b = bytes
+    let n = b.count
+    var i = p.i + 1
+    let start = i
+    var escaped = false
+    var closed = false
+    while i < n {
+      let c = b[i]
+      p.seen |= c
+      if c == Self.quote {
+        if i + 1 < n, b[i + 1] == Self.quote {
+          escaped = true
+          i += 2
+          continue
+        }
+        closed = true
+        break
+      }
+      if c == Self.lf || (c == Self.cr && (i + 1 == n || b[i + 1] != Self.lf)) { p.lineEnds += 1 }
+      i += 1
+    }
+    guard closed else { return nil }
+    let end = i
+    i += 1
+    if i < n, b[i] != Self.comma, b[i] != Self.cr, b[i] != Self.lf {
+      p.problem = .textAfterQuote
+      while i < n, b[i] != Self.comma, b[i] != Self.cr, b[i] != Self.lf {
+        p.seen |= b[i]
+        i += 1
+      }
+    }
+    p.i = i
+    return (start, end, escaped)
+  }
+
+  /// The unquoted field starting at `p.i`, up to the comma or line end after it, read a
+  /// word at a time.
+  @inline(__always)
+  private func bareField(_ p: inout Progress) -> (start: Int, end: Int, escaped: Bool) {
+    let b = bytes
+    let n = b.count
+    var i = p.i
+    let start = i
+    while true {
+      if i &+ 8 <= n {
+        let w = ByteWords.load(b, i)
+        // Every delimiter sorts below `-`: words of digits, dashes, colons and
+        // letters (ids, times, codes) pass with one test; the rest are tested exactly.
+        let stops =
+          ByteWords.below(w, Self.comma + 1) == 0
+          ? 0
+          : ByteWords.matches(w, Self.comma) | ByteWords.matches(w, Self.lf) | ByteWords.matches(w, Self.cr)
+            | ByteWords.matches(w, Self.quote)
+        guard stops != 0 else {
+          p.high |= w
+          i &+= 8
+          continue
+        }
+        let before = stops.trailingZeroBitCount &>> 3
+        p.high |= ByteWords.prefix(w, before)
+        i &+= before
+      } else {
+        while i < n, !Self.isDelimiter(b[i]) {
+          p.seen |= b[i]
+          i += 1
+        }
+      }
+      // A quote inside an unquoted field is a problem, but the field goes on.
+      guard i < n, b[i] == Self.quote else { break }
+      p.problem = .strayQuote
+      i += 1
+    }
+    p.i = i
+    return (start, i, false)
+  }
+
+  /// Where the line holding `start` ends, past its line end.
+  func nextLine(after start: Int) -> Int {
+    var i = start
+    while i < bytes.count, bytes[i] != Self.lf, bytes[i] != Self.cr { i += 1 }
+    if i < bytes.count { i += bytes[i] == Self.cr && i + 1 < bytes.count && bytes[i + 1] == Self.lf ? 2 : 1 }
+    return i
+  }
+
+  /// Where the first record after `position` starts, if `position` is inside quotes
+  /// exactly when `inQuotes` says so.
+  func recordStart(after position: Int, inQuotes: Bool) -> Int {
+    var quoted = inQuotes
+    var i = position
+    let n = bytes.count
+    while i < n {
+      let c = bytes[i]
+      if c == Self.quote {
+        quoted.toggle()
+      } else if !quoted, c == Self.lf || c == Self.cr {
+        return c == Self.cr && i + 1 < n && bytes[i + 1] == Self.lf ? i + 2 : i + 1
+      }
+      i += 1
+    }
+    return n
+  }
+
+  func quoteCountIsOdd(_ range: Range<Int>) -> Bool {
+    var count = 0
+    for i in range where bytes[i] == Self.quote { count &+= 1 }
+    return count & 1 == 1
+  }
+}

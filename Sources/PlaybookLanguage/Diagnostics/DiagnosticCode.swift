@@ -1,0 +1,177 @@
+/// The catalogue of diagnostic codes: every problem Playloop can report, with a stable
+/// snake_case id (for programs, `--format json`, and docs/DIAGNOSTICS.md), its severity
+/// and what kind of failure it is. The texts come from `DiagnosticMessage`'s factories.
+public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
+  // Syntax: the playbook's text does not follow the grammar.
+  case parseError = "parse_error"
+  case invalidToken = "invalid_token"
+  case unknownStatement = "unknown_statement"
+  case misplacedLine = "misplaced_line"
+  case unknownWord = "unknown_word"
+  case unknownPhrase = "unknown_phrase"
+  case unknownType = "unknown_type"
+  case unknownFormat = "unknown_format"
+  case duplicateClause = "duplicate_clause"
+  case invalidComparison = "invalid_comparison"
+  case unclosedBracket = "unclosed_bracket"
+  case nestingTooDeep = "nesting_too_deep"
+  case mixedIndentation = "mixed_indentation"
+  // Checks: the playbook reads but means nothing, or not what it says.
+  case duplicateName = "duplicate_name"
+  case invalidValue = "invalid_value"
+  case noCustomers = "no_customers"
+  case invalidLink = "invalid_link"
+  case invalidDefine = "invalid_define"
+  case definitionCycle = "definition_cycle"
+  case unknownRow = "unknown_row"
+  case invalidRow = "invalid_row"
+  case unknownField = "unknown_field"
+  case unknownColumn = "unknown_column"
+  case unknownSegment = "unknown_segment"
+  case unknownOffer = "unknown_offer"
+  case unknownChannel = "unknown_channel"
+  case unknownTable = "unknown_table"
+  case typeError = "type_error"
+  case twoTriggers = "two_triggers"
+  case missingSend = "missing_send"
+  // Files: what a command reads or writes.
+  case unreadableFile = "io_error"
+  case writeFailed = "write_failed"
+  case loadUnreadable = "load_unreadable"
+  case loadBadFormat = "load_bad_format"
+  case loadUnknownColumn = "load_unknown_column"
+  case loadBadKey = "load_bad_key"
+  case loadBadRow = "load_bad_row"
+  case rowSetAside = "row_set_aside"
+  case exportFailed = "export_failed"
+  case ledgerMissing = "ledger_missing"
+  case ledgerUnreadable = "ledger_unreadable"
+  case ledgerForeign = "ledger_foreign"
+  case ledgerNewer = "ledger_newer"
+  case ledgerOtherPlaybook = "ledger_other_playbook"
+  case ledgerFailed = "ledger_failed"
+  case ledgerBusy = "ledger_busy"
+  case ledgerRecovered = "ledger_recovered"
+  // Commands: the CLI and the shell used wrongly, or asked about what is not there.
+  case usageError = "usage_error"
+  case ledgerWithoutExport = "ledger_without_export"
+  case unknownCustomer = "unknown_customer"
+  case unknownRule = "unknown_rule"
+  case unknownName = "unknown_name"
+  case noData = "no_data"
+  case noExportFolder = "no_export_folder"
+  case notChanged = "not_changed"
+  case stillUsed = "still_used"
+  case testsFailed = "tests_failed"
+  case unsavedChanges = "unsaved_changes"
+
+  /// The stable id, e.g. `unknown_field`.
+  public var id: String { rawValue }
+
+  /// What kind of failure a code is; the command line maps each kind to an exit code.
+  public enum Kind: String, Sendable {
+    /// The playbook is wrong: it does not parse or check.
+    case playbook
+    /// Input cannot be read or output cannot be written (a file, data, a ledger).
+    case input
+    /// A command or its arguments were used wrongly, or name what is not there.
+    case usage
+    /// What the user asked to verify did not hold (a `test` block failed).
+    case failure
+  }
+
+  /// Warning for what does not stop a command, note for what only tells what is
+  /// happening, error for the rest.
+  public var severity: Diagnostic.Severity {
+    switch self {
+    case .mixedIndentation, .rowSetAside, .ledgerRecovered, .unsavedChanges: .warning
+    case .ledgerBusy: .note
+    default: .error
+    }
+  }
+
+  /// What kind of failure the code is.
+  public var kind: Kind {
+    switch self {
+    case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
+      .unknownType, .unknownFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
+      .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
+      .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
+      .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
+      .playbook
+    case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
+      .loadBadRow, .rowSetAside, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
+      .ledgerNewer, .ledgerOtherPlaybook, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
+      .input
+    case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
+      .noExportFolder, .unsavedChanges:
+      .usage
+    case .testsFailed:
+      .failure
+    }
+  }
+
+  /// One line on what the code means (docs/DIAGNOSTICS.md says more, with examples).
+  public var meaning: String {
+    switch self {
+    case .parseError: "the text does not follow the grammar where it stands"
+    case .invalidToken: "text that is no token: a bad duration or timestamp, an unterminated string, a stray character"
+    case .unknownStatement: "a line starts with a word that begins no statement"
+    case .misplacedLine: "a continuation line (when, send, from, expect …) outside its statement"
+    case .unknownWord: "a word the statement does not take, e.g. an unknown load clause"
+    case .unknownPhrase: "a lifecycle phrase that does not exist (withn for within)"
+    case .unknownType: "a column type in `types` that does not exist"
+    case .unknownFormat: "an export format that does not exist"
+    case .duplicateClause: "a clause given twice on one load"
+    case .invalidComparison: "'=' or '=<' for a comparison, or comparisons chained"
+    case .unclosedBracket: "a list or parenthesis not closed on its line"
+    case .nestingTooDeep: "an expression nested deeper than the parser follows"
+    case .mixedIndentation: "indentation mixes tabs and spaces"
+    case .duplicateName: "a name declared twice"
+    case .invalidValue: "a number, duration or percent outside what the statement allows"
+    case .noCustomers: "the playbook loads no customers table"
+    case .invalidLink: "the customers table given a link"
+    case .invalidDefine: "a define over customers (a segment is meant)"
+    case .definitionCycle: "segments or defines that use themselves, directly or through each other"
+    case .unknownRow: "a row name no load or define declares"
+    case .invalidRow: "a row used where it cannot be (an event row in a segment)"
+    case .unknownField: "a field the row's table has no column for"
+    case .unknownColumn: "a column a load names (key, link, with, types) that the file lacks"
+    case .unknownSegment: "a segment that is not declared"
+    case .unknownOffer: "an offer that is not declared"
+    case .unknownChannel: "a channel that is not declared"
+    case .unknownTable: "a test replaces a table the playbook does not load"
+    case .typeError: "values of types that do not go together"
+    case .twoTriggers: "a rule names two different event rows"
+    case .missingSend: "a rule with no send line"
+    case .unreadableFile: "a playbook file cannot be read"
+    case .writeFailed: "a file cannot be written"
+    case .loadUnreadable: "a data file does not exist or cannot be read"
+    case .loadBadFormat: "a data file is not UTF-8 CSV or JSON Lines that can be read"
+    case .loadUnknownColumn: "a data file lacks the key or link column"
+    case .loadBadKey: "two customers share a key, or a key is empty"
+    case .loadBadRow: "a row cannot be read and --strict is on"
+    case .rowSetAside: "a row that cannot be read or linked is set aside"
+    case .exportFailed: "the campaign files cannot be exported"
+    case .ledgerMissing: "there is no ledger at the path"
+    case .ledgerUnreadable: "the ledger is damaged"
+    case .ledgerForeign: "the file is a SQLite database but not a ledger"
+    case .ledgerNewer: "the ledger was written by a newer Playloop"
+    case .ledgerOtherPlaybook: "the ledger belongs to another playbook"
+    case .ledgerFailed: "the ledger cannot be read or written"
+    case .ledgerBusy: "another run holds the ledger; this one waits for it"
+    case .ledgerRecovered: "a run on the ledger was interrupted, and this run settled it"
+    case .usageError: "a command or its arguments used wrongly"
+    case .ledgerWithoutExport: "a ledger for a run that exports nothing"
+    case .unknownCustomer: "no customer with this id in the data"
+    case .unknownRule: "no rule with this name in the playbook"
+    case .unknownName: "no rule, segment, offer or channel with this name in the shell"
+    case .noData: "a shell command needs data and none is loaded"
+    case .noExportFolder: "the shell's :export has no folder"
+    case .notChanged: "a statement is kept unchanged because others using it would be wrong"
+    case .stillUsed: "a statement cannot be dropped because others use it"
+    case .testsFailed: "a playbook's tests failed"
+    case .unsavedChanges: "the shell asks once before typed statements would be lost"
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/// The checker's messages.
+extension DiagnosticMessage {
+  // MARK: Declarations
+
+  /// `duplicate rule 'x'`, pointing back at the first.
+  static func duplicateName(_ what: String, _ name: String, firstLine: Int) -> Self {
+    Self(.duplicateName, "duplicate \(what) '\(name)'", hint: "first declared on line \(firstLine)")
+  }
+
+  static let windowNotPositive = Self(.invalidValue, "window must be longer than zero")
+  static let priorityNotWhole = Self(.invalidValue, "priority must be a whole number")
+  static let limitNotWhole = Self(.invalidValue, "limit must be a whole number of at least 1")
+  static let limitPeriodNotPositive = Self(.invalidValue, "limit period must be longer than zero")
+
+  static func holdoutOutOfRange(_ spelling: String) -> Self {
+    Self(
+      .invalidValue, "holdout \(spelling) is outside 0–100%",
+      hint: "a holdout is a share of customers, from 0% to 100%")
+  }
+
+  static let noCustomersTable = Self(
+    .noCustomers, "no customers table", hint: "load the customers with `load customers from \"customers.csv\"`")
+
+  /// `the playbook loads no customers table` (noCustomers).
+  public static let loadsNoCustomers = Self(
+    .noCustomers, "the playbook loads no customers table", hint: "add `load customers from \"customers.csv\"`")
+
+  static let customersLinked = Self(.invalidLink, "the customers table links to no other table")
+
+  static func defineOverCustomers(_ name: String) -> Self {
+    Self(
+      .invalidDefine, "define names a kind of event row; customers are grouped with segment",
+      hint: "write `segment \(name) = …`")
+  }
+
+  /// `segment 'vip' is defined in terms of itself: vip → gold → vip` (definitionCycle).
+  static func definitionCycle(_ kind: String, _ names: [String]) -> Self {
+    Self(
+      .definitionCycle,
+      "\(kind) '\(names[0])' is defined in terms of itself: \(names.joined(separator: " → "))",
+      hint: "a segment or define cannot use itself, directly or through others")
+  }
+
+  // MARK: Names
+
+  static func unknownRow(_ row: String, hint: String?) -> Self {
+    Self(.unknownRow, "unknown row '\(row)'", hint: hint)
+  }
+
+  static func rowNotAllowed(_ row: String, hint: String) -> Self {
+    Self(.invalidRow, "'\(row)' cannot be used here", hint: hint)
+  }
+
+  static func unknownField(_ field: String, on row: String, hint: String?) -> Self {
+    Self(.unknownField, "unknown field '\(field)' on \(row)", hint: hint)
+  }
+
+  /// A lifecycle field (`opened`, `resolved` …) with no column behind it.
+  static func missingLifecycleColumn(table: String, column: String, for use: String, field: String) -> Self {
+    Self(
+      .unknownField, "\(table) has no '\(column)' column for '\(use)'",
+      hint: "map it with `with \(field) = COLUMN` on the load")
+  }
+
+  /// A column a `load` names (key, link, mapped, typed) that its file lacks.
+  static func unknownColumn(path: String, column: String, role: String, hint: String) -> Self {
+    Self(.unknownColumn, "\(path) has no column '\(column)' for the \(role)", hint: hint)
+  }
+
+  static func unknownSegment(_ name: String, hint: String?) -> Self {
+    Self(.unknownSegment, "unknown segment '\(name)'", hint: hint)
+  }
+
+  static func unknownOffer(_ name: String, hint: String) -> Self {
+    Self(.unknownOffer, "unknown offer '\(name)'", hint: hint)
+  }
+
+  static func unknownChannel(_ name: String, hint: String) -> Self {
+    Self(.unknownChannel, "unknown channel '\(name)'", hint: hint)
+  }
+
+  static func unknownTable(_ name: String, hint: String) -> Self {
+    Self(.unknownTable, "unknown table '\(name)'", hint: hint)
+  }
+
+  // MARK: Rules
+
+  static func twoTriggers(rule: String, first: String, second: String) -> Self {
+    Self(
+      .twoTriggers, "rule '\(rule)' names two event rows, '\(first)' and '\(second)'",
+      hint: "a rule triggers on one row; test the other with count(\(second) where …)")
+  }
+
+  static func missingSend(rule: String) -> Self {
+    Self(.missingSend, "rule '\(rule)' has no send", hint: "add a line such as `send OFFER via email`")
+  }
+
+  // MARK: Types
+
+  /// A type error in the checker's words, e.g. `cannot compare text with integer`.
+  static func typeError(_ text: String, hint: String? = nil) -> Self {
+    Self(.typeError, text, hint: hint)
+  }
+}

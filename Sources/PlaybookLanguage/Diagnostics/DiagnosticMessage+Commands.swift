@@ -1,0 +1,61 @@
+/// The messages of commands: the CLI's and the shell's.
+extension DiagnosticMessage {
+  /// A command or its arguments used wrongly: `unknown command ':lod'; did you mean ':load'?`.
+  public static func usage(_ text: String, hint: String? = nil) -> Self {
+    Self(.usageError, text, hint: hint)
+  }
+
+  /// `a ledger records what a run exports, and this run exports nothing` (ledgerWithoutExport).
+  public static let ledgerWithoutExport = Self(
+    .ledgerWithoutExport, "a ledger records what a run exports, and this run exports nothing",
+    hint: "add `export to \"DIR\"` to the playbook or pass --out DIR")
+
+  /// `no customer 'C-11'; did you mean 'C-1', 'C-2'?`
+  public static func unknownCustomer(_ id: String, suggestions: [String]) -> Self {
+    Self(.unknownCustomer, "no customer '\(id)'" + (NearNames.didYouMean(suggestions).map { "; \($0)" } ?? ""))
+  }
+
+  /// `no rule 'RULE' in FILE` (unknownRule).
+  public static func unknownRule(_ rule: String, in file: String, hint: String?) -> Self {
+    Self(.unknownRule, "no rule '\(rule)' in \(file)", hint: hint)
+  }
+
+  /// `no rule or segment named 'x'; did you mean 'y'?`
+  public static func unknownName(_ name: String, kinds: String, suggestion: String?) -> Self {
+    Self(.unknownName, "no \(kinds) named '\(name)'" + (suggestion.map { "; \($0)" } ?? ""))
+  }
+
+  /// `'TEXT' is not an ISO 8601 time such as 2026-11-01T09:00:00Z` (usageError).
+  public static func invalidTime(_ text: String) -> Self {
+    Self(.usageError, "'\(text)' is not an ISO 8601 time such as 2026-11-01T09:00:00Z")
+  }
+
+  /// `no data loaded: :load a playbook, or type `load customers from "FILE"`` (noData).
+  public static let noData = Self(
+    .noData, "no data loaded: :load a playbook, or type `load customers from \"FILE\"`")
+
+  /// `no export folder: use :export DIR, or add `export to "DIR"`` (noExportFolder).
+  public static let noExportFolder = Self(
+    .noExportFolder, "no export folder: use :export DIR, or add `export to \"DIR\"`")
+
+  /// The typed statement is fine, but what uses its name would be wrong.
+  public static func notChanged(_ what: String) -> Self {
+    Self(.notChanged, "\(what) not changed: statements using it would be wrong")
+  }
+
+  /// `cannot drop SLOT: the playbook still uses it` (stillUsed).
+  public static func stillUsed(_ slot: String) -> Self {
+    Self(.stillUsed, "cannot drop \(slot): the playbook still uses it")
+  }
+
+  /// `unsaved changes; WHAT, or :save FILE` (unsavedChanges): the shell asks once before
+  /// typed statements would be lost.
+  public static func unsavedChanges(_ what: String) -> Self {
+    Self(.unsavedChanges, "unsaved changes; \(what), or :save FILE")
+  }
+
+  /// `2 tests failed`.
+  public static func testsFailed(_ count: Int) -> Self {
+    Self(.testsFailed, "\(count) test\(count == 1 ? "" : "s") failed")
+  }
+}

@@ -1,0 +1,132 @@
+/// The messages about files a command reads or writes: playbooks, data, exports, ledgers.
+extension DiagnosticMessage {
+  /// `cannot read PATH` (unreadableFile).
+  public static func unreadableFile(_ path: String) -> Self {
+    Self(.unreadableFile, "cannot read \(path)")
+  }
+
+  /// `cannot write PATH` (writeFailed).
+  public static func writeFailed(_ path: String, reason: String? = nil) -> Self {
+    Self(.writeFailed, "cannot write \(path)" + (reason.map { ": \($0)" } ?? ""))
+  }
+
+  // MARK: Data files
+
+  /// What a loader found wrong with a data file, under one of the `load_…` codes.
+  public static func dataFile(_ code: DiagnosticCode, _ text: String, hint: String? = nil) -> Self {
+    precondition(code.rawValue.hasPrefix("load_"), "\(code) is not a data file's code")
+    return Self(code, text, hint: hint)
+  }
+
+  /// `row set aside: REASON` (rowSetAside).
+  public static func rowSetAside(_ reason: String) -> Self {
+    Self(.rowSetAside, "row set aside: \(reason)")
+  }
+
+  // MARK: Exports
+
+  /// `cannot export to DIRECTORY: it is not a folder` (exportFailed).
+  public static func exportNotAFolder(_ directory: String) -> Self {
+    Self(.exportFailed, "cannot export to \(directory): it is not a folder")
+  }
+
+  /// `cannot export to DIRECTORY: it holds other files and no previous export` (exportFailed).
+  public static func exportFolderInUse(_ directory: String) -> Self {
+    Self(
+      .exportFailed, "cannot export to \(directory): it holds other files and no previous export",
+      hint: "an export replaces its whole folder; choose a new or empty one")
+  }
+
+  /// `cannot export to DIRECTORY: name a folder of its own` (exportFailed).
+  public static func exportFolderUnnamed(_ directory: String) -> Self {
+    Self(
+      .exportFailed, "cannot export to \(directory): name a folder of its own",
+      hint: "e.g. out/campaigns; the whole folder is replaced on each run")
+  }
+
+  /// `cannot export offer 'OFFER' to DIRECTORY: its name cannot be a file of its own` (exportFailed).
+  public static func exportOfferName(_ offer: String, directory: String) -> Self {
+    Self(
+      .exportFailed, "cannot export offer '\(offer)' to \(directory): its name cannot be a file of its own",
+      hint: "offer codes must differ from each other (ignoring case) and from 'decisions' and 'summary'")
+  }
+
+  /// `cannot create out/x: Permission denied`.
+  public static func exportFileFailed(_ what: String, _ path: String, reason: String) -> Self {
+    Self(.exportFailed, "\(what) \(path): \(reason)")
+  }
+
+  // MARK: Ledgers
+
+  /// `there is no ledger at PATH` (ledgerMissing).
+  public static func ledgerMissing(_ path: String) -> Self {
+    Self(.ledgerMissing, "there is no ledger at \(path)")
+  }
+
+  /// `PATH is not a ledger: it is not a SQLite database (damaged?)` (ledgerUnreadable).
+  public static func ledgerNotSQLite(_ path: String) -> Self {
+    Self(
+      .ledgerUnreadable, "\(path) is not a ledger: it is not a SQLite database (damaged?)",
+      hint: "the file was left as it is; restore it from a backup or name another ledger")
+  }
+
+  /// `PATH is a damaged ledger: it names no playbook` (ledgerUnreadable).
+  public static func ledgerNamesNoPlaybook(_ path: String) -> Self {
+    Self(.ledgerUnreadable, "\(path) is a damaged ledger: it names no playbook", hint: "the file was left as it is")
+  }
+
+  /// `PATH is a damaged ledger: PROBLEMS` (ledgerUnreadable).
+  public static func ledgerDamaged(_ path: String, problems: String) -> Self {
+    Self(
+      .ledgerUnreadable, "\(path) is a damaged ledger: \(problems)",
+      hint: "the file was left as it is; restore it from a backup")
+  }
+
+  /// `PATH is a SQLite database but not a Playloop ledger` (ledgerForeign).
+  public static func ledgerForeign(_ path: String) -> Self {
+    Self(
+      .ledgerForeign, "\(path) is a SQLite database but not a Playloop ledger",
+      hint: "the file was left as it is; name a new file for the ledger")
+  }
+
+  /// `PATH is a ledger of format FORMAT, written by a newer Playloop; this one reads format READS` (ledgerNewer).
+  public static func ledgerNewer(_ path: String, format: UInt32, reads: UInt32) -> Self {
+    Self(
+      .ledgerNewer,
+      "\(path) is a ledger of format \(format), written by a newer Playloop; this one reads format \(reads)",
+      hint: "upgrade playloop; the file was left as it is")
+  }
+
+  /// `PATH is the ledger of playbook "HOLDS", not "WANTED"` (ledgerOtherPlaybook).
+  public static func ledgerOtherPlaybook(_ path: String, holds: String, wanted: String) -> Self {
+    Self(
+      .ledgerOtherPlaybook, "\(path) is the ledger of playbook \"\(holds)\", not \"\(wanted)\"",
+      hint: "each playbook keeps its own ledger; name another file")
+  }
+
+  /// A database error: `cannot read the runs in x.ledger: …`; damaged when SQLite says so.
+  public static func ledgerDatabase(_ what: String, _ path: String, reason: String, damaged: Bool) -> Self {
+    Self(
+      damaged ? .ledgerUnreadable : .ledgerFailed, "cannot \(what) in \(path): \(reason)",
+      hint: damaged ? "the ledger is damaged; restore it from a backup" : nil)
+  }
+
+  /// `waiting for another run to release PATH…` (ledgerBusy).
+  public static func ledgerBusy(_ path: String) -> Self {
+    Self(.ledgerBusy, "waiting for another run to release \(path)…")
+  }
+
+  /// `run RUN was interrupted; its export was in place, so its sends are now recorded`,
+  /// or `…; it was discarded` (ledgerRecovered).
+  public static func ledgerRecovered(runID: String, committed: Bool) -> Self {
+    Self(
+      .ledgerRecovered,
+      "run \(runID) was interrupted; "
+        + (committed ? "its export was in place, so its sends are now recorded" : "it was discarded"))
+  }
+
+  /// Any other failure to use the ledger, e.g. `cannot lock x.ledger.lock: …`.
+  public static func ledgerFailed(_ text: String) -> Self {
+    Self(.ledgerFailed, text)
+  }
+}

@@ -1,0 +1,17 @@
+import PlaybookLanguage
+
+/// Diagnostics that end a command. `Playloop.main` prints them (as text on stderr, or
+/// as JSON on stdout when the command was asked for JSON) and exits with the status
+/// `ExitStatus` gives them.
+struct CommandFailure: Error {
+  var diagnostics: [Diagnostic]
+  /// The files the diagnostics point into, for showing their lines.
+  var sources: [SourceFile] = []
+  var json = false
+
+  init(_ diagnostics: [Diagnostic], sources: [SourceFile] = [], json: Bool = false) {
+    self.diagnostics = diagnostics
+    self.sources = sources
+    self.json = json
+  }
+}

@@ -1,0 +1,155 @@
+import Testing
+
+@testable import PlaybookLanguage
+
+/// The grammar table against the parser and the formatter: every word it lists is read
+/// by the parser, and the lines it says continue a statement are the ones that do.
+@Suite struct GrammarTests {
+  /// One statement of each kind, every clause of a statement on a line of its own where
+  /// the statement takes clause lines. Every statement word must have one.
+  static let examples: [StatementKeyword: String] = [
+    .playbook: #"playbook "Loop""#,
+    .asOf: "as of 2026-11-01T00:00:00Z",
+    .window: "window all",
+    .load: """
+    load tickets
+      as ticket
+      from "t.csv"
+      key id
+      link customer_id
+      with opened = opened_at
+      types csat = integer
+    """,
+    .define: #"define complaint = ticket where ticket.kind == "complaint" and ticket open for 3d"#,
+    .segment: """
+    segment vip = customer.tier in ["gold", "platinum"] or count(ticket where ticket responded after 4h in last 30d) > 2 \
+    and not (sum(ticket.csat) >= avg(ticket.csat) + min(ticket.csat) - max(ticket.csat)) \
+    and customer.note contains any ["x"] and customer.email is not null and customer.vip != true \
+    and customer.x != false and customer.at < now
+    """,
+    .channel: "channel email address customer.email requires customer.opt_in",
+    .offer: #"offer THANKS10 "10% off" valid 30d"#,
+    .rule: """
+    rule quick priority 5
+      when complaint resolved within 4h
+      and complaint resolved after 1h
+      unless customer in vip
+      send THANKS10 via email after 1d
+    """,
+    .limit: "limit 1 per customer per 7d",
+    .holdout: "holdout 5%",
+    .export: #"export to "out" as jsonl"#,
+    .ledger: #"ledger "runs.sqlite""#,
+    .test: """
+    test "thanks"
+      as of 2026-11-01
+      load tickets from "t.csv"
+      expect customer C-1 gets THANKS10 via email
+      expect customer C-2 gets no THANKS10
+      expect customer C-3 gets nothing
+      expect audience THANKS10 >= 1
+    """,
+  ]
+
+  @Test(arguments: StatementKeyword.allCases)
+  func everyStatementWordParsesAndFormats(_ keyword: StatementKeyword) throws {
+    let text = try #require(Self.examples[keyword], "no example of '\(keyword.rawValue)'")
+    let (playbook, diagnostics) = parse(text)
+    #expect(diagnostics.isEmpty)
+    #expect(playbook.statements.map(\.kind.keyword) == [keyword])
+    #expect(format(text).hasPrefix(keyword.rawValue + " "))
+  }
+
+  @Test(arguments: StatementKeyword.allCases.filter { !$0.clauses.isEmpty })
+  func everyClauseIsOnALineOfItsExample(_ keyword: StatementKeyword) throws {
+    let text = try #require(Self.examples[keyword])
+    let lines = text.split(separator: "\n").dropFirst()
+    for clause in keyword.clauses {
+      #expect(
+        lines.contains { $0.drop(while: \.isWhitespace).hasPrefix(clause + " ") },
+        "\(keyword.rawValue) has no '\(clause)' line")
+    }
+  }
+
+  @Test func everyKeywordIsReadInAnExample() {
+    let words = Set(
+      (Self.examples.values + [#"export to "out" as csv"#]).flatMap { text in
+        Lexer.tokenize(SourceFile(path: "x", text: text)).tokens.filter { $0.kind == .word }.map(\.text)
+      })
+    #expect(PlaybookGrammar.keywords.filter { !words.contains($0) } == [])
+    #expect(Set(PlaybookGrammar.keywords).count == PlaybookGrammar.keywords.count)
+  }
+
+  @Test func continuationWordsAreTheClausesThatStartNoStatement() {
+    let clauses = StatementKeyword.allCases.flatMap(\.clauses)
+    #expect(Set(PlaybookGrammar.continuationWords) == Set(clauses).subtracting(PlaybookGrammar.statementWords))
+  }
+
+  /// A block takes an indented line as one of its own (a misspelt clause); any other
+  /// statement ends at its line, leaving the indented line to start no statement.
+  @Test(arguments: StatementKeyword.allCases)
+  func onlyBlocksTakeAnIndentedLine(_ keyword: StatementKeyword) throws {
+    let text = try #require(Self.examples[keyword])
+    let (playbook, diagnostics) = parse(text + "\n  more")
+    #expect(playbook.statements.isEmpty == (keyword.lines == .block))
+    let message = keyword.lines == .block ? "unknown \(keyword.rawValue) line 'more'" : "unknown statement 'more'"
+    #expect(diagnostics.map(\.message) == [message])
+  }
+
+  /// The rule the shell groups typed lines by agrees with the parser on every example:
+  /// each later line of an example continues it; the first line of any example, next,
+  /// does not, and the parser reads the two as two statements.
+  @Test(arguments: StatementKeyword.allCases)
+  func typedLinesGroupAsTheParserReads(_ keyword: StatementKeyword) throws {
+    let text = try #require(Self.examples[keyword])
+    for line in text.split(separator: "\n").dropFirst() {
+      #expect(PlaybookGrammar.continues(line, statement: keyword), "\(line)")
+    }
+    for other in StatementKeyword.allCases {
+      let next = try #require(Self.examples[other])
+      let first = try #require(next.split(separator: "\n").first)
+      #expect(!PlaybookGrammar.continues(first, statement: keyword), "\(first)")
+      let (playbook, diagnostics) = parse(text + "\n" + next)
+      #expect(playbook.statements.map(\.kind.keyword) == [keyword, other])
+      #expect(diagnostics.isEmpty)
+    }
+  }
+
+  @Test func unknownExportFormatsAreTheGrammars() {
+    let (_, diagnostics) = parse(#"export to "out" as jsnl"#)
+    #expect(diagnostics.map(\.message) == ["unknown export format 'jsnl'"])
+    #expect(diagnostics.first?.hint == "did you mean 'jsonl'?")
+  }
+
+  @Test func typedLinesContinueAsTheGrammarSays() {
+    func continues(_ line: String, after open: StatementKeyword?) -> Bool {
+      PlaybookGrammar.continues(Substring(line), statement: open)
+    }
+    #expect(continues("  when complaint resolved", after: .rule))
+    #expect(continues("and x.y", after: .rule))
+    #expect(continues("with opened = started_at", after: .load))
+    #expect(continues("\tsend A via email", after: .rule))
+    #expect(continues("# note", after: .rule))
+    #expect(continues("  whn x", after: .rule))
+    #expect(continues("from \"x\"", after: .rule))
+    #expect(continues("  valid 30d", after: .offer))
+    #expect(continues("  more", after: nil))
+    #expect(!continues("", after: .rule))
+    #expect(!continues("   ", after: .rule))
+    #expect(!continues("rule b", after: .rule))
+    #expect(!continues("  rule b", after: .rule))
+    #expect(!continues("x", after: .rule))
+    // A test's indented clock and data are its own; anywhere else they start a statement.
+    #expect(continues("  as of 2026-11-01", after: .test))
+    #expect(continues("  load tickets from \"t.csv\"", after: .test))
+    #expect(continues("expect customer C-1 gets X", after: .test))
+    #expect(!continues("as of 2026-11-01", after: .test))
+    #expect(!continues("  as of 2026-11-01", after: .rule))
+    #expect(!continues("  load tickets from \"t.csv\"", after: .load))
+    // A load's row name may sit on a line of its own; `as of` there is a clock.
+    #expect(continues("as ticket", after: .load))
+    #expect(!continues("  as of 2026-11-01", after: .load))
+    #expect(PlaybookGrammar.statement(startedBy: "  as of 2026-11-01") == .asOf)
+    #expect(PlaybookGrammar.statement(startedBy: "when x") == nil)
+  }
+}
