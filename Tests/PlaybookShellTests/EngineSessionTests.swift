@@ -45,6 +45,15 @@ import PlayloopTestSupport
     #expect(session.dataVersion == version + 1)
   }
 
+  @Test func aLoadOfAMissingFileIsOneErrorAboutTheFile() {
+    let session = session(loading: nil)
+    let missing = Repository.path("Examples/data/nope.csv")
+    let shown = errors(session.add(typed("load customers from \"\(missing)\""), sourceName: "<typed>"))
+    #expect(shown.count == 1)
+    #expect(shown.first?.contains("nope.csv") == true)
+    #expect(!shown.joined().contains("not changed"))
+  }
+
   @Test func loadingAFileGivesTheBanner() {
     let session = EngineSession(now: { Self.clock })
     let output = session.run(.load(Repository.serviceRecovery))

@@ -82,8 +82,11 @@ public final class EngineSession: ShellSession {
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       var output = rendered(diagnostics, pending: parsed.chunk)
-      // Errors only elsewhere: the statement is fine, but what uses its name is not.
-      if errors.allSatisfy({ !parsed.chunk.contains(documentLine: $0.range?.start.line ?? 0) }) {
+      // Errors only elsewhere in the playbook: the statement is fine, but what uses its
+      // name is not. An error in a data file is the statement's own (its `load`).
+      if errors.allSatisfy({
+        $0.file == SessionDocument.name && !parsed.chunk.contains(documentLine: $0.range?.start.line ?? 0)
+      }) {
         let what = typed.map(\.slot).joined(separator: ", ")
         output.blocks.insert(contentsOf: failure(.notChanged(what)).blocks, at: 0)
       }
