@@ -47,7 +47,7 @@ docs: deps
 	  -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc $(CURDIR)/.build-docs/symbol-graphs
 	@for m in $(DOC_MODULES); do \
 	  rm -rf .build-docs/graphs-$$m && mkdir -p .build-docs/graphs-$$m .build-docs/docs && \
-	  cp .build-docs/symbol-graphs/$$m.symbols.json .build-docs/graphs-$$m/ && \
+	  cp .build-docs/symbol-graphs/$$m.symbols.json .build-docs/symbol-graphs/$$m@*.symbols.json .build-docs/graphs-$$m/ 2>/dev/null; \
 	  docc convert Sources/$$m/$$m.docc --additional-symbol-graph-dir .build-docs/graphs-$$m \
 	    --output-path .build-docs/docs/$$m --warnings-as-errors > .build-docs/docc-$$m.log 2>&1 \
 	    || { grep -E '^(warning|error)' .build-docs/docc-$$m.log; echo "docs: $$m has errors"; exit 1; }; \

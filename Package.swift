@@ -41,18 +41,29 @@ let package = Package(
     // Counts allocations by interposing malloc; linked into the benchmark only.
     .target(name: "MallocCounter"),
     .executableTarget(name: "playloop-bench", dependencies: ["PlaybookEngine", "MallocCounter"]),
-    .testTarget(name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage"]),
+    // What every test target shares: the repository and build-product locators, the
+    // process runner, the pseudo-terminal driver, scratch folders and shared fixtures.
+    // CEditLine for openpty, which the pseudo-terminal driver needs.
+    .target(name: "PlayloopTestSupport", dependencies: ["CEditLine"], path: "Tests/PlayloopTestSupport"),
+    .testTarget(
+      name: "PlaybookLanguageTests", dependencies: ["PlaybookLanguage", "PlayloopTestSupport"]),
     // Explanations and summaries are checked as people read them, hence the reporting.
     .testTarget(
-      name: "PlaybookEngineTests", dependencies: ["PlaybookEngine", "PlaybookReporting"],
+      name: "PlaybookEngineTests",
+      dependencies: ["PlaybookEngine", "PlaybookReporting", "PlayloopTestSupport"],
       exclude: ["CSVConformance"]),
     .testTarget(name: "PlaybookReportingTests", dependencies: ["PlaybookReporting"]),
     .testTarget(
       name: "PlaybookLedgerTests",
-      dependencies: ["PlaybookLedger", .product(name: "GRDB", package: "GRDB.swift")]),
-    .testTarget(name: "PlaybookShellTests", dependencies: ["PlaybookShell", "PlaybookReporting"]),
+      dependencies: [
+        "PlaybookLedger", "PlayloopTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
-      name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine"], exclude: ["Expected"]),
+      name: "PlaybookShellTests",
+      dependencies: ["PlaybookShell", "PlaybookReporting", "PlayloopTestSupport"]),
+    .testTarget(
+      name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine", "PlayloopTestSupport"],
+      exclude: ["Expected"]),
   ]
 )
 

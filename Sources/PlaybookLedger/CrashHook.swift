@@ -10,6 +10,8 @@
 /// end-to-end tests use it to kill a run at every point; without the variable it does
 /// nothing.
 public enum CrashHook {
+  /// The hook for `environment` (usually the process's): it kills the process at the phase
+  /// named by `PLAYLOOP_CRASH_AT`, and does nothing when the variable is unset or names no phase.
   public static func from(environment: [String: String]) -> PhaseHook {
     guard let name = environment["PLAYLOOP_CRASH_AT"], let target = LedgerPhase(rawValue: name) else {
       return { _ in }

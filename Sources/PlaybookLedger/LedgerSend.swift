@@ -4,15 +4,21 @@ import PlaybookLanguage
 public struct LedgerSend: Hashable, Sendable {
   /// The run that sent it (`LedgerRun.runID`) and that run's clock.
   public var runID: String
+  /// That run's evaluation clock, in seconds since 1970-01-01 UTC.
   public var clock: Int64
+  /// The name of the rule that made the decision.
   public var rule: String
+  /// The offer's code (`THANKS10`).
   public var offer: String
+  /// The customer's key.
   public var customerID: String
   /// The trigger row's key; nil for customer-only rules.
   public var triggerID: String?
+  /// The channel the offer was sent on.
   public var channel: String
   /// Seconds since the epoch, UTC.
   public var sendAt: Int64
+  /// When the offer stops being valid, in seconds since 1970-01-01 UTC.
   public var expiresAt: Int64
   /// The run's position in the ledger, for replays.
   var runSeq: Int64
@@ -36,6 +42,7 @@ public struct LedgerSend: Hashable, Sendable {
 
 /// One run recorded in the ledger.
 public struct LedgerRun: Hashable, Sendable {
+  /// Where a run is in its two-step recording.
   public enum State: String, Sendable {
     /// Recorded before its export was put in place; settled by the next run's recovery.
     case pending
@@ -44,8 +51,11 @@ public struct LedgerRun: Hashable, Sendable {
 
   /// `<seq>-<clock>`, e.g. `2-20261102T000000Z`.
   public var runID: String
+  /// The run's position in the ledger: 1 for the first run, else one more than the highest recorded before it.
   public var seq: Int64
+  /// The run's evaluation clock, in seconds since 1970-01-01 UTC.
   public var clock: Int64
+  /// Pending until its export is in place, then committed; only committed runs' sends are history.
   public var state: State
   /// The absolute export directory.
   public var exportDirectory: String

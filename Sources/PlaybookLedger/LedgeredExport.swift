@@ -23,6 +23,7 @@ public import PlaybookLanguage
 public enum LedgeredExport {
   /// What a ledgered run did.
   public struct Outcome: Sendable {
+    /// The evaluation, as `CampaignRun` made it (its summary without run id or export).
     public var run: CampaignRun
     /// The summary written to `summary.json`, with the run id and the export.
     public var summary: RunSummary
@@ -36,6 +37,7 @@ public enum LedgeredExport {
 
   /// How an interrupted run was settled.
   public struct Recovery: Sendable, Hashable {
+    /// The settled run's id (`<seq>-<clock>`).
     public var runID: String
     /// True when its export was in place, so its sends were recorded; false when it was dropped.
     public var committed: Bool

@@ -8,6 +8,7 @@ public import PlaybookLanguage
 /// `pending` until its export is in place, then `committed`) and `sends`. Only committed
 /// runs' sends are history.
 public struct SendLedger: Sendable {
+  /// The ledger file's path, as given.
   public let path: String
   /// The name of the playbook whose runs this ledger records.
   public let playbook: String
@@ -23,8 +24,14 @@ public struct SendLedger: Sendable {
     let queue = try database(path) {
       try DatabaseQueue(path: path, configuration: configuration(readonly: false))
     }
+    // A run killed while creating the ledger leaves a hot journal; SQLite rolls it back
+    // when it first reads the file, so a header that said "ledger" may now front no
+    // tables at all. That file is a new ledger too.
+    let holdsTables = try database(path) {
+      try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 } > 0
+    }
     let ledger: SendLedger
-    if kind == .new {
+    if kind == .new || !holdsTables {
       ledger = SendLedger(path: path, playbook: playbook, queue: queue)
       try ledger.write("create the ledger") { db in try LedgerSchema.create(db, playbook: playbook) }
     } else {

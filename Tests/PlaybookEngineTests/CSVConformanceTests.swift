@@ -2,12 +2,12 @@ import Foundation
 import Testing
 import PlaybookLanguage
 @testable import PlaybookEngine
+import PlayloopTestSupport
 
 /// Third-party CSV test files (see CSVConformance/README.md): csv-spectrum's expected
 /// JSON, and what we do with each csv-parser and csvlint fixture.
 @Suite struct CSVConformanceTests {
-  static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("CSVConformance").path
+  static let folder = Repository.path("Tests/PlaybookEngineTests/CSVConformance")
 
   static func bytes(_ path: String) throws -> [UInt8] {
     Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + path)))
@@ -22,11 +22,28 @@ import PlaybookLanguage
     return (raw.names, rows, setAside)
   }
 
-  // location_coordinates.json disagrees with its CSV upstream (see the README).
-  @Test(arguments: [
+  /// csv-spectrum's cases, each a CSV and the JSON it must read as.
+  static let spectrum = [
     "comma_in_quotes", "empty", "empty_crlf", "escaped_quotes", "json", "newlines", "newlines_crlf",
     "quotes_and_newlines", "simple", "simple_crlf", "utf8",
-  ])
+  ]
+
+  /// location_coordinates.json disagrees with its CSV upstream (see the README).
+  static let brokenUpstream = ["csv-spectrum/csvs/location_coordinates.csv"]
+
+  /// Every CSV in the suites is checked by one of the tests below (or is known broken),
+  /// so a fixture added or renamed cannot go unread.
+  @Test func everyFixtureIsChecked() throws {
+    let files = try FileManager.default.subpathsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".csv") }
+    let checked =
+      Self.spectrum.map { "csv-spectrum/csvs/\($0).csv" } + Self.read.map(\.path) + Self.refused
+      + Self.brokenUpstream
+    #expect(files.count == 34)
+    #expect(Set(files) == Set(checked))
+    #expect(checked.count == Set(checked).count)
+  }
+
+  @Test(arguments: spectrum)
   func csvSpectrum(_ name: String) throws {
     let expected = try #require(
       try JSONSerialization.jsonObject(with: Data(try Self.bytes("csv-spectrum/json/\(name).json")))
@@ -37,7 +54,8 @@ import PlaybookLanguage
     #expect(objects == expected)
   }
 
-  @Test(arguments: [
+  /// Fixtures we read: their rows, and the lines of those set aside.
+  static let read: [(path: String, rows: [[String]], setAsideLines: [Int])] = [
     ("csv-parser_fixtures/escape-quotes.csv", [["1", "ha \"ha\" ha"], ["2", "\"\""], ["3", "4"]], [Int]()),
     ("csv-parser_fixtures/quotes+newlines.csv", [["1", "ha \n\"ha\" \nha"], ["2", " \n\"\" \n"], ["3", "4"]], []),
     ("csv-parser_fixtures/mac-newlines.csv", [["1", "2", "3"], ["Once upon\ra time", "5", "6"]], []),
@@ -59,7 +77,9 @@ import PlaybookLanguage
        ["3", "2", "1"], ["", "", ""], ["3", "2", "1"]],
       [4]
     ),
-  ])
+  ]
+
+  @Test(arguments: read)
   func fixtureIsRead(_ path: String, rows: [[String]], setAsideLines: [Int]) throws {
     let read = try Self.records(path)
     #expect(read.rows == rows)
@@ -67,11 +87,13 @@ import PlaybookLanguage
   }
 
   /// Files we refuse outright, with a message naming the file.
-  @Test(arguments: [
+  static let refused = [
     "csv-parser_fixtures/utf16.csv", "csv-parser_fixtures/utf16-big.csv",
     "csv-parser_fixtures/bad-data.csv", "csv-parser_fixtures/empty-columns.csv",
     "csvlint_fixtures/title-row.csv", "csvlint_fixtures/invalid-byte-sequence.csv",
-  ])
+  ]
+
+  @Test(arguments: refused)
   func fixtureIsRefused(_ path: String) throws {
     let bytes = try Self.bytes(path)
     let error = #expect(throws: LoadError.self) {

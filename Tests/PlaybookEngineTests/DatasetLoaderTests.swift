@@ -2,38 +2,23 @@ import Foundation
 import Testing
 import PlaybookLanguage
 @testable import PlaybookEngine
-
-/// A fresh folder of data files for one test.
-private struct DataFolder {
-  let path: String
-
-  init(_ files: [String: String]) throws {
-    path = NSTemporaryDirectory() + "playloop-loader-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    for (name, text) in files {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
-    }
-  }
-
-  func file(_ name: String) -> String { path + "/" + name }
-  func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
+import PlayloopTestSupport
 
 @Suite struct DatasetLoaderTests {
   static let customers = "id,tier,lifetime_value\nC-1,gold,1200\nC-2,silver,80\nC-3,,5\n"
 
   @Test func linksEventRowsToTheirCustomers() throws {
-    let folder = try DataFolder([
+    let folder = try ScratchFolder("loader", files: [
       "customers.csv": Self.customers,
       "tickets.csv": "id,customer_id,csat\nT-1,C-2,5\nT-2,C-1,3\nT-3,C-2,\nT-4,C-9,4\nT-5,,1\n",
       "calls.jsonl": "{\"id\": \"K-1\", \"customer_id\": \"C-3\", \"transcript\": \"cancel\"}\n",
     ])
     defer { folder.remove() }
     let data = try DatasetLoader.load(
-      customers: TableSpec(name: "customers", path: folder.file("customers.csv")),
+      customers: TableSpec(name: "customers", path: folder.path("customers.csv")),
       events: [
-        TableSpec(name: "tickets", path: folder.file("tickets.csv"), linkColumn: "customer_id"),
-        TableSpec(name: "calls", path: folder.file("calls.jsonl"), linkColumn: "customer_id"),
+        TableSpec(name: "tickets", path: folder.path("tickets.csv"), linkColumn: "customer_id"),
+        TableSpec(name: "calls", path: folder.path("calls.jsonl"), linkColumn: "customer_id"),
       ],
       strict: false)
     #expect(data.customers.rowCount == 3)
@@ -47,20 +32,20 @@ private struct DataFolder {
     #expect(data.events["tickets"]?.rowCount == 5)
     #expect(data.events["tickets"]?.types == [.text, .text, .integer])
     #expect(data.setAside == [
-      SetAsideRow(table: "tickets", file: folder.file("tickets.csv"), line: 5, reason: "customer \"C-9\" does not exist"),
-      SetAsideRow(table: "tickets", file: folder.file("tickets.csv"), line: 6, reason: "no customer: customer_id is empty"),
+      SetAsideRow(table: "tickets", file: folder.path("tickets.csv"), line: 5, reason: "customer \"C-9\" does not exist"),
+      SetAsideRow(table: "tickets", file: folder.path("tickets.csv"), line: 6, reason: "no customer: customer_id is empty"),
     ])
   }
 
   @Test func keyAndLinkColumnsStayTextAndMatchByText() throws {
-    let folder = try DataFolder([
+    let folder = try ScratchFolder("loader", files: [
       "customers.csv": "id,n\n1,a\n2,b\n",
       "orders.csv": "order,cust\n10,2\n11,02\n",
     ])
     defer { folder.remove() }
     let data = try DatasetLoader.load(
-      customers: TableSpec(name: "customers", path: folder.file("customers.csv")),
-      events: [TableSpec(name: "orders", path: folder.file("orders.csv"), keyColumn: "order", linkColumn: "cust")],
+      customers: TableSpec(name: "customers", path: folder.path("customers.csv")),
+      events: [TableSpec(name: "orders", path: folder.path("orders.csv"), keyColumn: "order", linkColumn: "cust")],
       strict: false)
     #expect(data.customers.types == [.text, .text])
     #expect(data.events["orders"]?.types == [.text, .text])
@@ -69,42 +54,42 @@ private struct DataFolder {
   }
 
   @Test func strictMakesASetAsideRowAnError() throws {
-    let folder = try DataFolder([
+    let folder = try ScratchFolder("loader", files: [
       "customers.csv": Self.customers,
       "tickets.csv": "id,customer_id\nT-1,C-1\nT-2,C-9\nT-3\n",
     ])
     defer { folder.remove() }
     let error = #expect(throws: LoadError.self) {
       try DatasetLoader.load(
-        customers: TableSpec(name: "customers", path: folder.file("customers.csv")),
-        events: [TableSpec(name: "tickets", path: folder.file("tickets.csv"), linkColumn: "customer_id")],
+        customers: TableSpec(name: "customers", path: folder.path("customers.csv")),
+        events: [TableSpec(name: "tickets", path: folder.path("tickets.csv"), linkColumn: "customer_id")],
         strict: true)
     }
     #expect(error?.kind == .badRow)
     #expect(error?.line == 3)
-    #expect(error?.file == folder.file("tickets.csv"))
+    #expect(error?.file == folder.path("tickets.csv"))
     #expect(error?.message == "customer \"C-9\" does not exist (and 1 more rows set aside)")
   }
 
   @Test func duplicateCustomerKeyIsAnErrorNamingBothLines() throws {
-    let folder = try DataFolder(["customers.csv": "id,n\nC-1,a\nC-2,b\nC-1,c\n"])
+    let folder = try ScratchFolder("loader", files: ["customers.csv": "id,n\nC-1,a\nC-2,b\nC-1,c\n"])
     defer { folder.remove() }
     let error = #expect(throws: LoadError.self) {
       try DatasetLoader.load(
-        customers: TableSpec(name: "customers", path: folder.file("customers.csv")), events: [], strict: false)
+        customers: TableSpec(name: "customers", path: folder.path("customers.csv")), events: [], strict: false)
     }
     #expect(error?.kind == .badKey)
     #expect(error?.line == 4)
-    #expect(error?.file == folder.file("customers.csv"))
+    #expect(error?.file == folder.path("customers.csv"))
     #expect(error?.message == "customer id \"C-1\" repeats the one on line 2")
   }
 
   @Test func emptyCustomerKeyIsAnError() throws {
-    let folder = try DataFolder(["customers.csv": "id,n\nC-1,a\n\"\",b\n"])
+    let folder = try ScratchFolder("loader", files: ["customers.csv": "id,n\nC-1,a\n\"\",b\n"])
     defer { folder.remove() }
     let error = #expect(throws: LoadError.self) {
       try DatasetLoader.load(
-        customers: TableSpec(name: "customers", path: folder.file("customers.csv")), events: [], strict: false)
+        customers: TableSpec(name: "customers", path: folder.path("customers.csv")), events: [], strict: false)
     }
     #expect(error?.kind == .badKey)
     #expect(error?.line == 3)
@@ -121,27 +106,27 @@ private struct DataFolder {
   }
 
   @Test func unknownKeyOrLinkColumnIsAnErrorWithASuggestion() throws {
-    let folder = try DataFolder([
+    let folder = try ScratchFolder("loader", files: [
       "customers.csv": Self.customers,
       "tickets.csv": "id,customer_id\nT-1,C-1\n",
     ])
     defer { folder.remove() }
     let key = #expect(throws: LoadError.self) {
       try DatasetLoader.load(
-        customers: TableSpec(name: "customers", path: folder.file("customers.csv"), keyColumn: "ID"),
+        customers: TableSpec(name: "customers", path: folder.path("customers.csv"), keyColumn: "ID"),
         events: [], strict: false)
     }
     #expect(key?.kind == .unknownColumn)
-    #expect(key?.file == folder.file("customers.csv"))
+    #expect(key?.file == folder.path("customers.csv"))
     #expect(key?.message == "the header has no column ID (the key column)")
     #expect(key?.hint == "did you mean 'id'?")
     let link = #expect(throws: LoadError.self) {
       try DatasetLoader.load(
-        customers: TableSpec(name: "customers", path: folder.file("customers.csv")),
-        events: [TableSpec(name: "tickets", path: folder.file("tickets.csv"), linkColumn: "customerid")],
+        customers: TableSpec(name: "customers", path: folder.path("customers.csv")),
+        events: [TableSpec(name: "tickets", path: folder.path("tickets.csv"), linkColumn: "customerid")],
         strict: false)
     }
-    #expect(link?.file == folder.file("tickets.csv"))
+    #expect(link?.file == folder.path("tickets.csv"))
     #expect(link?.message == "the header has no column customerid (the link column)")
     #expect(link?.hint == "did you mean 'customer_id'?")
   }
@@ -149,14 +134,14 @@ private struct DataFolder {
   @Test func longKeysSharingAPrefixLinkExactly() throws {
     let prefix = "customer-with-a-long-shared-prefix-"
     let ids = (0..<300).map { prefix + String($0) }
-    let folder = try DataFolder([
+    let folder = try ScratchFolder("loader", files: [
       "customers.csv": "id\n" + ids.joined(separator: "\n") + "\n",
       "tickets.csv": "id,customer_id\nT-1,\(ids[299])\nT-2,\(ids[7])\nT-3,\(prefix)300\nT-4,\(prefix)\n",
     ])
     defer { folder.remove() }
     let data = try DatasetLoader.load(
-      customers: TableSpec(name: "customers", path: folder.file("customers.csv")),
-      events: [TableSpec(name: "tickets", path: folder.file("tickets.csv"), linkColumn: "customer_id")],
+      customers: TableSpec(name: "customers", path: folder.path("customers.csv")),
+      events: [TableSpec(name: "tickets", path: folder.path("tickets.csv"), linkColumn: "customer_id")],
       strict: false)
     let links = try #require(data.links["tickets"])
     #expect(Array(links.rows(ofCustomer: 299)) == [0])
@@ -165,14 +150,14 @@ private struct DataFolder {
   }
 
   @Test func keyDeclaredAsIntegerStillLinksByText() throws {
-    let folder = try DataFolder([
+    let folder = try ScratchFolder("loader", files: [
       "customers.csv": "id,n\n1,a\n2,b\n",
       "orders.csv": "id,cust\nO-1,2\nO-2,1\n",
     ])
     defer { folder.remove() }
     let data = try DatasetLoader.load(
-      customers: TableSpec(name: "customers", path: folder.file("customers.csv"), declaredTypes: ["id": .integer]),
-      events: [TableSpec(name: "orders", path: folder.file("orders.csv"), linkColumn: "cust")],
+      customers: TableSpec(name: "customers", path: folder.path("customers.csv"), declaredTypes: ["id": .integer]),
+      events: [TableSpec(name: "orders", path: folder.path("orders.csv"), linkColumn: "cust")],
       strict: false)
     #expect(data.customers.types == [.integer, .text])
     #expect(["1", "2", "01"].map(data.customerNumber) == [0, 1, nil])

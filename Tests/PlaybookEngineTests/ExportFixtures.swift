@@ -2,6 +2,7 @@ import Foundation
 import PlaybookLanguage
 
 @testable import PlaybookEngine
+import PlayloopTestSupport
 
 /// Decisions, summaries and scratch folders shared by the export tests.
 enum ExportFixtures {
@@ -42,11 +43,7 @@ enum ExportFixtures {
 
   /// A fresh empty folder, removed when `body` returns.
   static func withScratchFolder(_ body: (String) throws -> Void) throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("playloop-export-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    try body(folder)
+    try ScratchFolder.with("export") { try body($0.path) }
   }
 
   /// Every file under `folder` (hidden ones too) with its text, by path relative to `folder`.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PlaybookLanguage
 @testable import PlaybookEngine
+import PlayloopTestSupport
 
 /// Reading in parallel chunks must give exactly what one thread gives, however the
 /// chunk boundaries fall: inside quotes, between CR and LF, on bad rows.
@@ -54,8 +55,9 @@ import PlaybookLanguage
   /// the reader fall back and read the rest again) reads as a copy in one chunk does.
   @Test(arguments: [3, 16])
   func mappedFileChunksMatchOneThread(_ chunks: Int) throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("parallel-\(getpid())-\(chunks).csv").path
-    defer { try? FileManager.default.removeItem(atPath: path) }
+    let folder = try ScratchFolder("parallel")
+    defer { folder.remove() }
+    let path = folder.path("t.csv")
     try Data(Self.csv).write(to: URL(fileURLWithPath: path))
     let mapped = try TableReader.read(
       FileBytes.read(path), format: .csv, name: "t", file: "t.csv", chunkCount: chunks)

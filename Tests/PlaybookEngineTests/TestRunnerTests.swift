@@ -2,6 +2,7 @@ import Foundation
 import PlaybookReporting
 import Testing
 import PlaybookEngine
+import PlayloopTestSupport
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -25,7 +26,9 @@ import PlaybookEngine
 
         """ + tests,
       files: ["customers.csv": EngineFixture.customers, "tickets.csv": tickets].merging(files) { $1 })
-    return TestRunner.run(f.workspace, now: 0)
+    let results = TestRunner.run(f.workspace, now: 0)
+    f.folder.remove()  // only now: a test block's `load` reads the fixture's files when run
+    return results
   }
 
   @Test func passingExpectationsOfEveryForm() throws {

@@ -2,14 +2,16 @@ import Foundation
 import Testing
 
 @testable import PlaybookEngine
+import PlayloopTestSupport
 
 @Suite struct WorkspacePathTests {
   /// `folder/..` goes when `folder` is a real directory, stays after a symbolic link
   /// (whose `..` is its target's parent) or a missing folder, and paths above the start
   /// keep their `..`.
   @Test func joinedPathsAreTidiedOnlyWhereThatNamesTheSameFile() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("paths-\(getpid())").path
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    let folder = try ScratchFolder("paths")
+    defer { folder.remove() }
+    let root = folder.path
     let files = FileManager.default
     try files.createDirectory(atPath: root + "/Playbooks", withIntermediateDirectories: true)
     try files.createDirectory(atPath: root + "/elsewhere/deep", withIntermediateDirectories: true)

@@ -1,3 +1,4 @@
+import PlayloopTestSupport
 import Testing
 
 @testable import PlaybookLanguage

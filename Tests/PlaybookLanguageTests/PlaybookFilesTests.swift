@@ -1,4 +1,5 @@
 import Foundation
+import PlayloopTestSupport
 import Testing
 
 @testable import PlaybookLanguage
@@ -6,17 +7,10 @@ import Testing
 /// Every playbook shipped in `Playbooks/` parses without errors, formats idempotently,
 /// and keeps its meaning through the formatter.
 @Suite struct PlaybookFilesTests {
-  static let folder = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Playbooks")
-
-  static var files: [URL] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".playbook") }.sorted().map { folder.appendingPathComponent($0) }
-  }
-
   @Test func shippedPlaybooksParseAndFormat() throws {
-    for url in Self.files {
+    // Throws when Playbooks/ holds none, so this cannot pass by checking nothing.
+    for name in try Repository.shippedPlaybooks() {
+      let url = URL(fileURLWithPath: Repository.path("Playbooks/\(name).playbook"))
       let source = SourceFile(path: url.lastPathComponent, text: try String(contentsOf: url, encoding: .utf8))
       let (playbook, diagnostics) = PlaybookParser.parse(source)
       #expect(diagnostics.isEmpty, "\(url.lastPathComponent): \(diagnostics.map(\.message))")

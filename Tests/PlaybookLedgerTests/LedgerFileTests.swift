@@ -38,6 +38,21 @@ import Testing
     }
   }
 
+  /// What a creation cut short leaves once SQLite has rolled its journal back: our
+  /// header (or none), no tables. The next run makes the ledger there.
+  @Test func aLedgerHeaderWithoutTablesBecomesALedger() throws {
+    try LedgerFixture.with { f in
+      let queue = try DatabaseQueue(path: f.ledgerPath)
+      try queue.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA application_id = \(LedgerFormat.applicationID)")
+        try db.execute(sql: "PRAGMA user_version = \(LedgerFormat.version)")
+      }
+      try queue.close()
+      try f.run(LedgerFixture.day(1))
+      #expect(try f.ledger().count == 1 + 4)
+    }
+  }
+
   @Test func garbageIsRefusedAndLeftAlone() throws {
     try LedgerFixture.with { f in
       try f.write("ledger.sqlite", String(repeating: "not a database\n", count: 20))

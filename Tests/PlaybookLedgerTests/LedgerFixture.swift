@@ -3,6 +3,7 @@ import PlaybookEngine
 import PlaybookLanguage
 
 @testable import PlaybookLedger
+import PlayloopTestSupport
 
 /// A scratch folder holding a small playbook, its data, an export folder `out` and a
 /// ledger `ledger.sqlite`, with helpers to run it and read back what it left.
@@ -64,15 +65,13 @@ struct LedgerFixture {
     playbook: String = LedgerFixture.playbook(), tickets: String = LedgerFixture.tickets,
     _ body: (LedgerFixture) throws -> Void
   ) throws {
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("playloop-ledger-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let fixture = LedgerFixture(folder: folder)
-    try fixture.write("customers.csv", customers)
-    try fixture.write("tickets.csv", tickets)
-    try fixture.write("ledger.playbook", playbook)
-    try body(fixture)
+    try ScratchFolder.with("ledger") { folder in
+      let fixture = LedgerFixture(folder: folder.path)
+      try fixture.write("customers.csv", customers)
+      try fixture.write("tickets.csv", tickets)
+      try fixture.write("ledger.playbook", playbook)
+      try body(fixture)
+    }
   }
 
   func write(_ name: String, _ text: String) throws {
@@ -100,15 +99,7 @@ struct LedgerFixture {
   /// that differs between runs over the same inputs) and with this fixture's folder
   /// written `<folder>`, so two fixtures compare.
   func export() throws -> [String: String] {
-    var files: [String: String] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: exportPath) {
-      var text = try String(contentsOfFile: exportPath + "/" + name, encoding: .utf8)
-      if name == "summary.json", let cut = text.range(of: "\"timings_ms\"") {
-        text = String(text[..<cut.lowerBound])
-      }
-      files[name] = text.replacingOccurrences(of: folder, with: "<folder>")
-    }
-    return files
+    try Fixtures.exportFiles(in: exportPath).mapValues { $0.replacingOccurrences(of: folder, with: "<folder>") }
   }
 
   /// Every run (without paths and fingerprints) and every committed send.

@@ -3,12 +3,13 @@ import PlaybookEngine
 import PlaybookLanguage
 import PlaybookReporting
 import Testing
+import PlayloopTestSupport
 
 @testable import PlaybookShell
 
 /// The shell's session on the real engine, driven as the shell drives it.
 @Suite struct EngineSessionTests {
-  static let clock: Int64 = 1_793_491_200  // 2026-11-01T00:00:00Z
+  static let clock = Fixtures.clock
 
   func session(loading file: String? = Repository.serviceRecovery) -> EngineSession {
     let session = EngineSession(now: { Self.clock })
@@ -42,6 +43,15 @@ import Testing
     let changed = "load tickets from \"\(tickets)\" key id link customer_id"
     #expect(errors(session.add(typed(changed), sourceName: "<typed>")).isEmpty)
     #expect(session.dataVersion == version + 1)
+  }
+
+  @Test func aLoadOfAMissingFileIsOneErrorAboutTheFile() {
+    let session = session(loading: nil)
+    let missing = Repository.path("Examples/data/nope.csv")
+    let shown = errors(session.add(typed("load customers from \"\(missing)\""), sourceName: "<typed>"))
+    #expect(shown.count == 1)
+    #expect(shown.first?.contains("nope.csv") == true)
+    #expect(!shown.joined().contains("not changed"))
   }
 
   @Test func loadingAFileGivesTheBanner() {
@@ -223,6 +233,7 @@ import Testing
     #expect(tables[1].rows.map(\.first) == ["THANKS10", "SORRY25", "REFER20", "STAY15"])
     for row in tables[0].rows {
       let numbers = row.dropFirst().compactMap { Int($0) }
+      #expect(numbers.count == 5, "\(row)")
       #expect(numbers[0] == numbers.dropFirst().reduce(0, +))
     }
     #expect(messages(output).last?.hasPrefix("evaluated in ") == true)

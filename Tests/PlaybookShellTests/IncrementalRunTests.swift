@@ -2,12 +2,13 @@ import Foundation
 import PlaybookEngine
 import PlaybookLanguage
 import Testing
+import PlayloopTestSupport
 
 /// `:run` after an edit re-evaluates only the rules that changed, and decides exactly as
 /// a full run of the edited playbook would.
 @Suite struct IncrementalRunTests {
   static let base = try! Workspace.open(path: Repository.serviceRecovery)
-  static let clock: Int64 = 1_793_491_200
+  static let clock = Fixtures.clock
 
   /// The flagship playbook with `edit` applied to its text, checked over the same data.
   func edited(_ edit: (String) -> String) throws -> Workspace {

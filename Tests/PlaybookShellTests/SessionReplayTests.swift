@@ -1,14 +1,14 @@
 import Foundation
 import Testing
+import PlayloopTestSupport
 
 /// Replays `Examples/sessions/*.txt` through a pipe into the real binary and compares
 /// stdout, stderr and the exit status with the recorded `.out` and `.err`.
 @Suite(.serialized) struct SessionReplayTests {
-  static let folder = Repository.path("Examples/sessions")
+  static let folder = Repository.sessions
 
   static let sessions: [String] = {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    return names.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
+    (try? Repository.files(in: "Examples/sessions", ending: ".txt")) ?? []
   }()
 
   @Test func thereAreSessionsToReplay() {
@@ -18,20 +18,20 @@ import Testing
 
   @Test(arguments: sessions) func replay(_ name: String) throws {
     let script = try String(contentsOfFile: "\(Self.folder)/\(name).txt", encoding: .utf8)
-    let result = try PlayloopBinary.runScript(script, in: Repository.root)
+    let result = try ChildProcess.playloopScript(script)
     let outPath = "\(Self.folder)/\(name).out"
     let errPath = "\(Self.folder)/\(name).err"
     if ProcessInfo.processInfo.environment["RECORD_SESSIONS"] != nil {
-      try result.out.write(toFile: outPath, atomically: true, encoding: .utf8)
+      try result.stdout.write(toFile: outPath, atomically: true, encoding: .utf8)
       if result.status != 0 {
-        try result.err.write(toFile: errPath, atomically: true, encoding: .utf8)
+        try result.stderr.write(toFile: errPath, atomically: true, encoding: .utf8)
       }
       return
     }
     let expectedOut = try String(contentsOfFile: outPath, encoding: .utf8)
     let expectedErr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-    #expect(Self.normalized(result.out) == Self.normalized(expectedOut))
-    #expect(result.err == expectedErr)
+    #expect(Self.normalized(result.stdout) == Self.normalized(expectedOut))
+    #expect(result.stderr == expectedErr)
     #expect(result.status == (expectedErr.isEmpty ? 0 : 1))
   }
 

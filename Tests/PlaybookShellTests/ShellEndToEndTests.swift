@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlayloopTestSupport
 
 /// The real `playloop` binary on a pseudo-terminal, typed at as a person would.
 /// Everything asserted here is the shell's own behaviour, whatever the session.
@@ -11,7 +12,7 @@ import Testing
   static let prompt = "playloop> "
 
   func start(_ home: ScratchHome) throws -> PseudoTerminal {
-    let terminal = try PseudoTerminal(PlayloopBinary.path, environment: home.environment)
+    let terminal = try PseudoTerminal(BuiltProduct.playloop, environment: home.environment)
     try atPrompt(terminal, within: 10)
     return terminal
   }
@@ -27,7 +28,7 @@ import Testing
   }
 
   @Test func tabCompletesACommandAndListsAmbiguousOnes() throws {
-    let home = ScratchHome()
+    let home = try ScratchHome()
     let terminal = try start(home)
     terminal.send(":he\t")
     try terminal.expect(":help ")
@@ -43,7 +44,7 @@ import Testing
   }
 
   @Test func statementLinesGetTheContinuationPromptAndCtrlCDropsThem() throws {
-    let home = ScratchHome()
+    let home = try ScratchHome()
     let terminal = try start(home)
     terminal.send("rule x priority 5\r")
     try atPrompt(terminal, "     ...> ")
@@ -56,7 +57,7 @@ import Testing
   }
 
   @Test func ctrlCDropsTheLineBeingTyped() throws {
-    let home = ScratchHome()
+    let home = try ScratchHome()
     let terminal = try start(home)
     terminal.send(":help lo")
     try terminal.expect(":help lo")
@@ -70,7 +71,7 @@ import Testing
   }
 
   @Test func arrowUpRecallsHistoryAcrossSessions() throws {
-    let home = ScratchHome()
+    let home = try ScratchHome()
     do {
       let terminal = try start(home)
       terminal.send(":help rules\r")
@@ -98,7 +99,7 @@ import Testing
   }
 
   @Test func aMultiLineStatementIsOneHistoryEntry() throws {
-    let home = ScratchHome()
+    let home = try ScratchHome()
     let terminal = try start(home)
     terminal.send("rule x\r")
     try atPrompt(terminal, "     ...> ")
@@ -111,18 +112,17 @@ import Testing
     terminal.send(Self.ctrlC)
     try atPrompt(terminal)
     terminal.send(":quit\r")
-    // A session that rejected the rule has nothing unsaved and leaves at once.
-    if (try? terminal.expect("unsaved changes", within: 2)) != nil {
-      try atPrompt(terminal)
-      terminal.send(":quit\r")
-    }
+    // A fresh session takes the rule (its checks wait for data), so it asks once.
+    try terminal.expect("unsaved changes; type :quit again to leave, or :save FILE")
+    try atPrompt(terminal)
+    terminal.send(":quit\r")
     #expect(terminal.waitForExit() == 0)
     let saved = try String(contentsOfFile: home.historyFile, encoding: .utf8)
     #expect(saved.contains(#"rule\040x\012\040\040when\040ticket.csat\040>=\0404"#))
   }
 
   @Test func utf8IsEditedByCharacter() throws {
-    let home = ScratchHome()
+    let home = try ScratchHome()
     let terminal = try start(home)
     terminal.send(":help rulesé" + Self.backspace + "\r")
     try terminal.expect("usage: :rules\n")
@@ -135,7 +135,7 @@ import Testing
   }
 
   @Test func leavingWithUnsavedChangesAsksOnce() throws {
-    let home = ScratchHome()
+    let home = try ScratchHome()
     let terminal = try start(home)
     terminal.send("window 30d\r")
     try atPrompt(terminal)
@@ -150,27 +150,27 @@ import Testing
 /// `playloop` reading a script from a pipe: no prompts, results on stdout, the first
 /// error on stderr and a non-zero exit.
 @Suite(.serialized) struct ShellScriptModeTests {
-  func run(script: String) throws -> (status: Int32, out: String, err: String) {
-    try PlayloopBinary.runScript(script, in: Repository.root)
+  func run(script: String) throws -> ChildProcess {
+    try ChildProcess.playloopScript(script)
   }
 
   @Test func helpPrintsWithoutPrompts() throws {
     let result = try run(script: ":help load\n")
     #expect(result.status == 0)
-    #expect(result.out.hasPrefix("usage: :load FILE\n"))
-    #expect(!result.out.contains("playloop> "))
-    #expect(result.err == "")
+    #expect(result.stdout.hasPrefix("usage: :load FILE\n"))
+    #expect(!result.stdout.contains("playloop> "))
+    #expect(result.stderr == "")
   }
 
   @Test func stopsAtTheFirstErrorWithTheDiagnosticOnStderr() throws {
     let result = try run(script: ":help run\n:lod x\n:help test\n")
     #expect(result.status == 2)
     #expect(
-      result.out
+      result.stdout
         == "usage: :run\nEvaluate the playbook: candidates and decisions per rule and offer.\n\n"
         + "Shows the evaluation clock and time taken. After the first run only what changed is re-evaluated. "
         + "Ctrl-C stops a long run.\n")
-    #expect(result.err == "<stdin>:2: error: unknown command ':lod'; did you mean ':load'?\n")
+    #expect(result.stderr == "<stdin>:2: error: unknown command ':lod'; did you mean ':load'?\n")
   }
 
   /// `playloop FILE`, `playloop repl FILE` and the headless subcommands all route.
@@ -179,25 +179,25 @@ import Testing
     for arguments in [
       ["Playbooks/service-recovery.playbook"], ["repl", "Playbooks/service-recovery.playbook"],
     ] {
-      let result = try PlayloopBinary.runScript(
-        ":rules\n", arguments: arguments, in: Repository.root)
+      let result = try ChildProcess.playloopScript(
+        ":rules\n", arguments: arguments)
       #expect(result.status == 0)
-      #expect(result.out.hasPrefix(banner))
-      #expect(result.out.contains("quick_fix_thanks         5  complaint  THANKS10\n"))
+      #expect(result.stdout.hasPrefix(banner))
+      #expect(result.stdout.contains("quick_fix_thanks         5  complaint  THANKS10\n"))
     }
-    let check = try PlayloopBinary.runScript(
-      "", arguments: ["check", "Playbooks/service-recovery.playbook"], in: Repository.root)
+    let check = try ChildProcess.playloopScript(
+      "", arguments: ["check", "Playbooks/service-recovery.playbook"])
     #expect(check.status == 0)
-    #expect(check.out.hasSuffix(": ok (4 rules, 4 offers)\n"))
+    #expect(check.stdout.hasSuffix(": ok (4 rules, 4 offers)\n"))
   }
 
   /// Input that cannot be read: exit 2, as `playloop run no-such.playbook`.
   @Test func aFileThatCannotBeReadStopsAScript() throws {
-    let result = try PlayloopBinary.runScript(
-      ":rules\n", arguments: ["no-such.playbook"], in: Repository.root)
+    let result = try ChildProcess.playloopScript(
+      ":rules\n", arguments: ["no-such.playbook"])
     #expect(result.status == 2)
-    #expect(result.out == "")
-    #expect(result.err == "no-such.playbook: error: cannot read no-such.playbook\n")
+    #expect(result.stdout == "")
+    #expect(result.stderr == "no-such.playbook: error: cannot read no-such.playbook\n")
   }
 
   /// The shell reports the kind of the error a script stopped at; `playloop` maps it to
@@ -207,16 +207,16 @@ import Testing
     let data = try run(script: "load customers from \"Examples/data/nope.csv\"\n:run\n")
     #expect(data.status == 2)
     #expect(
-      data.err.contains(
+      data.stderr.contains(
         "Examples/data/nope.csv: error: cannot read the file: no such file\n<stdin>:1:21: note: loaded here\n"))
     // A statement that does not check: playbook, 1.
     let typo = try run(
       script: "load customers from \"Examples/data/customers.csv\"\nsegment big = customer.lifetime_valu > 5\n:run\n")
     #expect(typo.status == 1)
-    #expect(typo.err.hasPrefix("<stdin>:2:24: error: unknown field 'lifetime_valu' on customer\n"))
+    #expect(typo.stderr.hasPrefix("<stdin>:2:24: error: unknown field 'lifetime_valu' on customer\n"))
     // A command that needs data when none is loaded: usage, 2.
     let noData = try run(script: ":run\n")
     #expect(noData.status == 2)
-    #expect(noData.err == "error: no data loaded: :load a playbook, or type `load customers from \"FILE\"`\n")
+    #expect(noData.stderr == "error: no data loaded: :load a playbook, or type `load customers from \"FILE\"`\n")
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlayloopTestSupport
 
 /// The real binary with the flagship playbook loaded, on a pseudo-terminal: what a
 /// marketer types and what the screen shows.
@@ -9,7 +10,7 @@ import Testing
 
   func start(_ home: ScratchHome) throws -> PseudoTerminal {
     let terminal = try PseudoTerminal(
-      PlayloopBinary.path, arguments: [Repository.serviceRecovery], environment: home.environment,
+      BuiltProduct.playloop, arguments: [Repository.serviceRecovery], environment: home.environment,
       columns: 160, rows: 50)
     try terminal.expect("Loaded \"Service recovery loop\": 4 tables (200 customers", within: 10)
     try atPrompt(terminal)
@@ -21,9 +22,11 @@ import Testing
     try terminal.waitForRawMode()
   }
 
-  func leave(_ terminal: PseudoTerminal) throws {
+  /// Types `:quit`, and again after the warning when the session has `unsaved` changes.
+  func leave(_ terminal: PseudoTerminal, unsaved: Bool) throws {
     terminal.send(":quit\r")
-    if (try? terminal.expect("unsaved changes", within: 2)) != nil {
+    if unsaved {
+      try terminal.expect("unsaved changes; type :quit again to leave, or :save FILE")
       try atPrompt(terminal)
       terminal.send(":quit\r")
     }
@@ -31,7 +34,7 @@ import Testing
   }
 
   @Test func aTypoIsShownWithACaretAndAFixedRuleRuns() throws {
-    let home = ScratchHome()
+    let home = try ScratchHome()
     let terminal = try start(home)
     terminal.send("rule quick_fix_thanks priority 5\r")
     try atPrompt(terminal, Self.continuation)
@@ -64,7 +67,7 @@ import Testing
   }
 
   @Test func tabCompletesCustomerIDsAfterExplain() throws {
-    let home = ScratchHome()
+    let home = try ScratchHome()
     let terminal = try start(home)
     terminal.send(":explain C-004\t")
     try terminal.expect("C-0040  C-0041  C-0042")
@@ -72,11 +75,11 @@ import Testing
     terminal.send("2\tquick_fix_t\t\r")
     try terminal.expect("C-0042 as of 2026-11-01T00:00:00Z\nquick_fix_thanks, trigger T-0135")
     try atPrompt(terminal)
-    try leave(terminal)
+    try leave(terminal, unsaved: false)
   }
 
   @Test func tabCompletesTheFieldsOfARow() throws {
-    let home = ScratchHome()
+    let home = try ScratchHome()
     let terminal = try start(home)
     terminal.send("rule happy\r")
     try atPrompt(terminal, Self.continuation)
@@ -91,11 +94,11 @@ import Testing
     terminal.send(":show happy\r")
     try terminal.expect("rule happy\n  when complaint.csat == 5\n  send REFER20 via email\n")
     try atPrompt(terminal)
-    try leave(terminal)
+    try leave(terminal, unsaved: true)
   }
 
   @Test func customerAndSampleShowTables() throws {
-    let home = ScratchHome()
+    let home = try ScratchHome()
     let terminal = try start(home)
     terminal.send(":customer C-0042\r")
     try terminal.expect("id              C-0042\n")

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookLanguage
+import PlayloopTestSupport
 import Testing
 
 @testable import PlaybookShell

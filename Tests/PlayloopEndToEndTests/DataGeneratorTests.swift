@@ -1,42 +1,26 @@
 import Foundation
 import Testing
+import PlayloopTestSupport
 
 /// Runs the built `playloop-data` binary (build it first: `swift build`) and checks the
 /// files it writes: determinism, shape, personas, flaws, and that Examples/data is what
 /// the documented command makes.
 @Suite final class DataGeneratorTests {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  static let binary = packageRoot.appendingPathComponent(".build/debug/playloop-data")
-  static let files = ["customers.csv", "tickets.csv", "orders.csv", "calls.jsonl"]
+  static let files = Fixtures.dataFiles
 
-  /// Folders made by this test, removed when it ends.
-  private var folders: [URL] = []
+  /// Folders made by this test, removed with it.
+  private var folders: [ScratchFolder] = []
 
-  deinit {
-    for folder in folders { try? FileManager.default.removeItem(at: folder) }
-  }
-
-  /// Generates into a fresh temporary folder and returns it.
-  func generate(_ arguments: [String]) throws -> URL {
-    #expect(
-      FileManager.default.isExecutableFile(atPath: Self.binary.path),
-      "build playloop-data first (swift build)")
-    let folder = FileManager.default.temporaryDirectory
-      .appendingPathComponent("playloop-data-\(UUID().uuidString)")
+  /// Generates into a fresh temporary folder and returns its path.
+  func generate(_ arguments: [String]) throws -> String {
+    let folder = try ScratchFolder("data")
     folders.append(folder)
-    let process = Process()
-    process.executableURL = Self.binary
-    process.arguments = arguments + ["--out", folder.path]
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
-    return folder
+    try Fixtures.generateData(arguments, into: folder.path("data"))
+    return folder.path("data")
   }
 
-  func contents(_ folder: URL, _ name: String) throws -> Data {
-    try Data(contentsOf: folder.appendingPathComponent(name))
+  func contents(_ folder: String, _ name: String) throws -> Data {
+    try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
   }
 
   /// RFC 4180 records of a CSV file, header first.
@@ -94,6 +78,7 @@ import Testing
     #expect(customers.count == 501)
     #expect(customers.allSatisfy { $0.count == 10 })
     #expect(tickets.allSatisfy { $0.count == 9 })
+    #expect(orders.count > 500)
     #expect(orders.allSatisfy { $0.count == 5 })
     let ids = Set(customers.dropFirst().map { $0[0] })
     #expect(ids.contains("C-0500") && ids.count == 500)
@@ -138,14 +123,14 @@ import Testing
     #expect(tickets.filter { $0.count != 9 }.count == 1)
     #expect(tickets.contains { $0[1] == "C-0201" })
     let clean = records(try contents(try generate(["--customers", "200", "--seed", "42"]), "tickets.csv"))
+    #expect(clean.count > 200)
     #expect(clean.allSatisfy { $0.count == 9 && $0[1] != "C-0201" })
   }
 
   @Test func exampleDataIsWhatTheReadmeCommandMakes() throws {
     let folder = try generate(["--customers", "200", "--seed", "42"])
     for name in Self.files {
-      let committed = try Data(
-        contentsOf: Self.packageRoot.appendingPathComponent("Examples/data/\(name)"))
+      let committed = try Data(contentsOf: URL(fileURLWithPath: Repository.exampleData + "/" + name))
       #expect(try contents(folder, name) == committed, "\(name)")
     }
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlayloopTestSupport
 
 #if canImport(Glibc)
   import Glibc

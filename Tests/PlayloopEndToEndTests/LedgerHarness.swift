@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlayloopTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -8,12 +9,8 @@ import Testing
 /// Runs the built `playloop` binary over a generated data set with a send ledger, and
 /// reads back what it left: the export folder and `playloop ledger --json`.
 ///
-/// The binaries are the package's own build products (`.build/debug/playloop`,
-/// `.build/debug/playloop-data`); `swift build --build-tests` (which `swift test` runs
-/// first) builds them.
+/// The binaries are the package's own build products (`BuiltProduct`).
 struct LedgerHarness {
-  static let playloop = PlayloopCLI.binary.path
-  static let generator = PlayloopCLI.binary.deletingLastPathComponent().appendingPathComponent("playloop-data").path
 
   /// The data set, generated once into a folder named for its options (the same options
   /// give the same bytes), so test processes share it; written beside and renamed into place.
@@ -21,9 +18,11 @@ struct LedgerHarness {
     let folder = NSTemporaryDirectory() + "playloop-ledger-data-300-7"
     if !FileManager.default.fileExists(atPath: folder) {
       let scratch = folder + ".\(getpid())"
-      let result = try? Invocation.run(
-        generator, ["--customers", "300", "--seed", "7", "--out", scratch], in: NSTemporaryDirectory())
-      precondition(result?.status == 0, "playloop-data failed: \(result?.stderr ?? "not built")")
+      do {
+        try Fixtures.generateData(["--customers", "300", "--seed", "7"], into: scratch)
+      } catch {
+        preconditionFailure("\(error)")
+      }
       if rename(scratch, folder) != 0 { try? FileManager.default.removeItem(atPath: scratch) }
     }
     return folder
@@ -87,24 +86,23 @@ struct LedgerHarness {
 
   /// A fresh folder holding the playbook (its ledger and export go beside it).
   static func with(playbook: String = LedgerHarness.playbook(), _ body: (LedgerHarness) throws -> Void) throws {
-    let folder = NSTemporaryDirectory() + "playloop-ledger-e2e-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder + "/state", withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    try playbook.write(toFile: folder + "/nightly.playbook", atomically: true, encoding: .utf8)
-    try body(LedgerHarness(folder: folder))
+    try ScratchFolder.with("ledger-e2e") { scratch in
+      try FileManager.default.createDirectory(atPath: scratch.path("state"), withIntermediateDirectories: true)
+      try scratch.write(playbook, to: "nightly.playbook")
+      try body(LedgerHarness(folder: scratch.path))
+    }
   }
 
   /// `playloop run nightly.playbook --as-of CLOCK …`, waiting for it.
-  @discardableResult
-  func run(_ clock: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> Invocation {
-    try Invocation.run(
-      Self.playloop, ["run", "nightly.playbook", "--as-of", clock] + extra, in: folder, environment: environment)
+  func run(_ clock: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> ChildProcess {
+    try ChildProcess.playloop(
+      ["run", "nightly.playbook", "--as-of", clock] + extra, in: folder, environment: environment)
   }
 
   /// The same, started and returned at once.
-  func start(_ clock: String, environment: [String: String] = [:]) throws -> Invocation {
-    try Invocation.start(
-      Self.playloop, ["run", "nightly.playbook", "--as-of", clock], in: folder, environment: environment)
+  func start(_ clock: String, environment: [String: String] = [:]) throws -> ChildProcess {
+    try ChildProcess(
+      BuiltProduct.playloop, ["run", "nightly.playbook", "--as-of", clock], in: folder, environment: environment)
   }
 
   /// What the run left: every export file (`summary.json` without `timings_ms`, the one
@@ -114,18 +112,12 @@ struct LedgerHarness {
   func state() throws -> [String: String] {
     var files: [String: String] = [:]
     if FileManager.default.fileExists(atPath: exportPath) {
-      for name in try FileManager.default.contentsOfDirectory(atPath: exportPath) {
-        var text = try String(contentsOfFile: exportPath + "/" + name, encoding: .utf8)
-        if name == "summary.json", let cut = text.range(of: "\"timings_ms\"") {
-          text = String(text[..<cut.lowerBound])
-        }
-        files["out/" + name] = text
-      }
+      for (name, text) in try Fixtures.exportFiles(in: exportPath) { files["out/" + name] = text }
     }
     for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasPrefix(".") {
       files[name] = "<leftover>"
     }
-    let listing = try Invocation.run(Self.playloop, ["ledger", ledgerPath, "--json"], in: folder)
+    let listing = try ChildProcess.playloop(["ledger", ledgerPath, "--json"], in: folder)
     files["ledger"] = listing.status == 0 ? listing.stdout : "exit \(listing.status): \(listing.stderr)"
     return files.mapValues { $0.replacingOccurrences(of: folder, with: "<folder>") }
   }
@@ -142,61 +134,4 @@ struct LedgerHarness {
     }
     return states
   }
-}
-
-/// One run of a binary: exit status or the signal that ended it, and its output
-/// (written to files, so a killed process's output is kept and nothing blocks on a pipe).
-final class Invocation: @unchecked Sendable {
-  let process = Process()
-  private let stdoutPath: String
-  private let stderrPath: String
-
-  private init(_ executable: String, _ arguments: [String], in directory: String, environment: [String: String]) throws {
-    #expect(FileManager.default.isExecutableFile(atPath: executable), "\(executable) is not built: run swift build")
-    let id = UUID().uuidString
-    stdoutPath = NSTemporaryDirectory() + "playloop-out-\(id)"
-    stderrPath = NSTemporaryDirectory() + "playloop-err-\(id)"
-    _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    process.standardOutput = FileHandle(forWritingAtPath: stdoutPath)
-    process.standardError = FileHandle(forWritingAtPath: stderrPath)
-    try process.run()
-  }
-
-  deinit {
-    try? FileManager.default.removeItem(atPath: stdoutPath)
-    try? FileManager.default.removeItem(atPath: stderrPath)
-  }
-
-  static func start(
-    _ executable: String, _ arguments: [String], in directory: String, environment: [String: String] = [:]
-  ) throws -> Invocation {
-    try Invocation(executable, arguments, in: directory, environment: environment)
-  }
-
-  static func run(
-    _ executable: String, _ arguments: [String], in directory: String, environment: [String: String] = [:]
-  ) throws -> Invocation {
-    let invocation = try Invocation(executable, arguments, in: directory, environment: environment)
-    invocation.wait()
-    return invocation
-  }
-
-  func wait() { process.waitUntilExit() }
-
-  func signal(_ number: Int32) { kill(process.processIdentifier, number) }
-
-  var isRunning: Bool { process.isRunning }
-
-  /// The exit status, or 128 + the signal number when a signal ended it (as a shell says).
-  var status: Int32 {
-    process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
-  }
-
-  var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
-  var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 }

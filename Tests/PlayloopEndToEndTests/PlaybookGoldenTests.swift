@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlayloopTestSupport
 
 /// `playloop run` of every playbook in Playbooks/ on the example data, compared byte for
 /// byte with reviewed expected exports in Expected/<playbook>/ (summary.json without its
@@ -8,31 +9,36 @@ import Testing
 /// Set RECORD_EXPECTED=1 to rewrite the expected files after a reviewed change.
 @Suite struct PlaybookGoldenTests {
   static let playbooks = ["service-recovery", "loyalty", "churn-risk", "first-response"]
-  static let expected = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Expected")
+  static let expected = URL(fileURLWithPath: Repository.path("Tests/PlayloopEndToEndTests/Expected"))
 
   @Test(arguments: playbooks)
   func exportMatchesTheReviewedOne(_ name: String) throws {
-    let folder = try PlayloopCLI.scratchFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let out = folder.appendingPathComponent("out")
-    let result = try PlayloopCLI.run(["run", "Playbooks/\(name).playbook", "--out", out.path])
-    #expect(result.status == 0, "\(result.stderr)")
-    let want = Self.expected.appendingPathComponent(name)
-    let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    if ProcessInfo.processInfo.environment["RECORD_EXPECTED"] != nil {
-      try? FileManager.default.removeItem(at: want)
-      try FileManager.default.createDirectory(at: want, withIntermediateDirectories: true)
+    try ScratchFolder.with("golden") { folder in
+      let out = folder.url.appendingPathComponent("out")
+      let result = try ChildProcess.playloop(["run", "Playbooks/\(name).playbook", "--out", out.path])
+      #expect(result.status == 0, "\(result.stderr)")
+      let want = Self.expected.appendingPathComponent(name)
+      let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+      if ProcessInfo.processInfo.environment["RECORD_EXPECTED"] != nil {
+        try? FileManager.default.removeItem(at: want)
+        try FileManager.default.createDirectory(at: want, withIntermediateDirectories: true)
+        for file in files {
+          try comparable(out.appendingPathComponent(file)).write(to: want.appendingPathComponent(file))
+        }
+      }
+      #expect(!files.isEmpty)
+      #expect(files == (try FileManager.default.contentsOfDirectory(atPath: want.path).sorted()))
       for file in files {
-        try comparable(out.appendingPathComponent(file)).write(to: want.appendingPathComponent(file))
+        let got = try comparable(out.appendingPathComponent(file))
+        let expected = try Data(contentsOf: want.appendingPathComponent(file))
+        #expect(got == expected, "\(name)/\(file) differs from Expected/\(name)/\(file)")
       }
     }
-    #expect(files == (try FileManager.default.contentsOfDirectory(atPath: want.path).sorted()))
-    for file in files {
-      let got = try comparable(out.appendingPathComponent(file))
-      let expected = try Data(contentsOf: want.appendingPathComponent(file))
-      #expect(got == expected, "\(name)/\(file) differs from Expected/\(name)/\(file)")
-    }
+  }
+
+  /// Every playbook shipped in Playbooks/ has a reviewed export, so none goes unchecked.
+  @Test func everyShippedPlaybookIsCompared() throws {
+    #expect(try Repository.shippedPlaybooks() == Self.playbooks.sorted())
   }
 
   /// The file's bytes; for summary.json, without the `timings_ms` object and the

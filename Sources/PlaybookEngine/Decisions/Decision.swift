@@ -6,6 +6,8 @@ public enum DecisionStatus: String, Sendable, CaseIterable, Comparable {
   case unreachable
   case alreadySent = "already_sent"
 
+  /// The order of the cases (send, holdout, capped, unreachable, already_sent): how
+  /// summaries list statuses.
   public static func < (a: DecisionStatus, b: DecisionStatus) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
   }
@@ -14,25 +16,37 @@ public enum DecisionStatus: String, Sendable, CaseIterable, Comparable {
 /// One candidate after consent, holdout and caps: a row of the decisions log, and of an
 /// audience file when its status is `send`.
 public struct Decision: Hashable, Sendable {
+  /// The customer's key from the customers table.
   public var customerID: String
+  /// The name of the rule that made the candidate.
   public var rule: String
+  /// The offer's code (`THANKS10`).
   public var offer: String
   /// The trigger row's key; nil for customer-only rules.
   public var triggerID: String?
   /// Seconds since the epoch, UTC.
   public var triggerTime: Int64
+  /// When to send, in seconds since 1970-01-01 UTC: the trigger time plus the send's
+  /// delay, never before the clock.
   public var sendAt: Int64
+  /// When the offer stops being valid, in seconds since 1970-01-01 UTC: `sendAt` plus
+  /// the offer's validity.
   public var expiresAt: Int64
   /// The channel chosen; nil when unreachable.
   public var channel: String?
+  /// The customer's address on `channel` (an email address, a phone number); nil when no
+  /// channel was chosen.
   public var address: String?
+  /// What became of the candidate.
   public var status: DecisionStatus
   /// Why, in words: `sent via sms because email has no consent`, `capped by slow_fix_apology`.
   public var reason: String
   /// How many duplicate (customer, offer) candidates collapsed into this one (0 = none).
   public var merged: Int
+  /// The rule's priority; higher wins when candidates collapse or a `limit` caps them.
   public var priority: Int
 
+  /// A decision with these fields; times are seconds since 1970-01-01 UTC.
   public init(
     customerID: String, rule: String, offer: String, triggerID: String?, triggerTime: Int64,
     sendAt: Int64, expiresAt: Int64, channel: String?, address: String?, status: DecisionStatus,

@@ -1,11 +1,14 @@
 /// The control group: a stable, documented hash decides who is held out, so the same
 /// customer is in or out on every run of the same playbook.
 public struct Holdout: Sendable {
+  /// The playbook's name: part of the hash, so each playbook holds out its own group.
   public let playbookName: String
+  /// The share held out, in percent (0 holds out no one, 100 everyone).
   public let percent: Double
   /// The hash after the playbook name and U+0000, the same for every customer.
   private let prefix: FNV1a
 
+  /// The control group of `percent` percent for the playbook `playbookName`.
   public init(playbookName: String, percent: Double) {
     self.playbookName = playbookName
     self.percent = percent

@@ -1,6 +1,7 @@
 /// A rule's offer for a customer, before consent, caps and holdout: numbers only, so
 /// millions of them cost no allocations.
 public struct Candidate: Hashable, Sendable {
+  /// The customer number (row in the customers table; see `Dataset.customerNumber`).
   public var customer: Int32
   /// Index into `Plan.rules`.
   public var rule: Int32
@@ -8,6 +9,9 @@ public struct Candidate: Hashable, Sendable {
   public var send: Int32
   /// The trigger row in the rule's trigger table; -1 for a customer-only rule.
   public var triggerRow: Int32
+  /// When the trigger happened, in seconds since 1970-01-01 UTC (for a customer-only rule, the clock).
   public var triggerTime: Int64
+  /// When to send, in seconds since 1970-01-01 UTC: the trigger time plus the send's delay,
+  /// but never before the clock.
   public var sendAt: Int64
 }

@@ -1,11 +1,15 @@
 /// Which rows an expression reads: the customer, the trigger (or define-tested) row,
 /// and the row an aggregate is visiting. Each is an index into its table; -1 when unset.
-public struct Frame: Sendable {
-  public var customer: Int
-  public var row: Int
-  public var inner: Int
+struct Frame: Sendable {
+  /// The customer number being evaluated.
+  var customer: Int
+  /// The trigger row (or the row a `define` tests) in its table; -1 when there is none.
+  var row: Int
+  /// The row an aggregate (`count`, `any`, …) is visiting in its table; -1 outside one.
+  var inner: Int
 
-  @inlinable public init(customer: Int, row: Int = -1, inner: Int = -1) {
+  /// A frame for `customer`; the row slots default to -1 (unset).
+  @inlinable init(customer: Int, row: Int = -1, inner: Int = -1) {
     self.customer = customer
     self.row = row
     self.inner = inner

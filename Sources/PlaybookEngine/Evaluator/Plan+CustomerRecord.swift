@@ -10,8 +10,11 @@ public struct CustomerRecord: Sendable {
 
   /// An event table's rows for the customer.
   public struct Rows: Sendable {
+    /// The event table's name (`tickets`).
     public var table: String
+    /// The table's column names in header order, without the column linking rows to customers.
     public var columns: [String]
+    /// The customer's rows in file order, one text per column (empty for null or not yet happened).
     public var rows: [[String]]
   }
 }

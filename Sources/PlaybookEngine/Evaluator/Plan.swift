@@ -28,10 +28,15 @@ public final class Plan: @unchecked Sendable {
 
   /// Compiles `checked` (checked against `dataset`'s schema) for `clock`.
   ///
-  /// - Parameter previous: a plan over the same dataset and clock whose playbook had the
-  ///   same `load`, `define`, `segment` and `window` statements: its segments, row
-  ///   filters and aggregates are reused instead of computed again (the shell after an
-  ///   edit to a rule). The caller vouches for the sameness.
+  /// - Parameters:
+  ///   - checked: the playbook as the checker passed it; only a checked playbook compiles.
+  ///   - dataset: the loaded tables, the same whose schema `checked` was checked against.
+  ///   - clock: the evaluation time, in seconds since 1970-01-01 UTC: the window ends
+  ///     here, and rows opened after it do not exist yet.
+  ///   - previous: a plan over the same dataset and clock whose playbook had the
+  ///     same `load`, `define`, `segment` and `window` statements: its segments, row
+  ///     filters and aggregates are reused instead of computed again (the shell after an
+  ///     edit to a rule). The caller vouches for the sameness.
   public init(
     checked: CheckedPlaybook, dataset: Dataset, clock: Int64, reusing previous: Plan? = nil
   ) {

@@ -6,8 +6,10 @@ public enum Truth: UInt8, Sendable {
   case yes = 1
   case unknown = 2
 
+  /// `.yes` for true, `.no` for false: a known value is never unknown.
   @inlinable public init(_ b: Bool) { self = b ? .yes : .no }
 
+  /// Whether the condition holds: only `.yes` does; `.unknown` counts as not holding.
   @inlinable public var holds: Bool { self == .yes }
 
   /// The truth a per-customer value stored (a segment's membership is kept as raw values).
@@ -20,6 +22,7 @@ public enum Truth: UInt8, Sendable {
     preconditionFailure("stored truth \(raw) is no Truth's raw value")
   }
 
+  /// Negation in three-valued logic: yes and no swap, unknown stays unknown.
   @inlinable public static prefix func ! (t: Truth) -> Truth {
     switch t {
     case .yes: return .no

@@ -3,10 +3,12 @@ import PlaybookLanguage
 /// Builds explanations from a compiled plan: the same closures the run uses, evaluated
 /// part by part for one customer, so explain can never disagree with `run`.
 public struct Explainer: Sendable {
+  /// The compiled plan, whose clock the explanations are at.
   public let plan: Plan
   /// What earlier runs sent (a ledger), so explain shows `already_sent` as `run` would.
   public let history: (any SendHistory)?
 
+  /// An explainer over `plan`; pass the ledger's `history` so `already_sent` is shown as `run` decides it.
   public init(plan: Plan, history: (any SendHistory)? = nil) {
     self.plan = plan
     self.history = history
@@ -14,9 +16,12 @@ public struct Explainer: Sendable {
 
   /// A customer id that is not in the data, with the nearest ids that are.
   public struct UnknownCustomer: Error, Sendable {
+    /// The key that was asked for.
     public var customerID: String
+    /// The nearest customer keys in the data, best first; empty when none is near.
     public var suggestions: [String]
 
+    /// The diagnostic's message (`no customer …`, with any suggestions).
     public var message: String { diagnostic.message }
 
     /// The error as a diagnostic with no place (the id came from a command).

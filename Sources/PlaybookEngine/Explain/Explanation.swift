@@ -1,8 +1,11 @@
 /// "What would this customer get, and why?": every rule tried for one customer, each
 /// trigger row with its conditions' values, and the final decisions.
 public struct Explanation: Sendable {
+  /// The customer's key, as asked for.
   public var customerID: String
+  /// The evaluation clock, in seconds since 1970-01-01 UTC.
   public var clock: Int64
+  /// Each rule tried, in the playbook's rule order (only the one asked for, when one was).
   public var rules: [RuleExplanation]
   /// The customer's decisions, as the run would make them.
   public var decisions: [Decision]
@@ -10,6 +13,7 @@ public struct Explanation: Sendable {
 
 /// One rule tried for the customer.
 public struct RuleExplanation: Sendable {
+  /// The rule's name.
   public var rule: String
   /// The trigger row name (`complaint`), nil for a customer-only rule.
   public var triggerRow: String?
@@ -31,10 +35,14 @@ public struct TriggerAttempt: Sendable {
   public var triggerID: String?
   /// The row's lifecycle times (`opened`, `responded`, `resolved`) that are set.
   public var times: [(field: String, value: Int64)]
+  /// The rule's conditions (`when`), in written order, with their values.
   public var conditions: [ConditionValue]
+  /// The rule's `unless` clauses, in written order, with their values.
   public var exceptions: [ConditionValue]
+  /// What the attempt came to.
   public var outcome: Outcome
 
+  /// How a trigger attempt ended. Trigger times are seconds since 1970-01-01 UTC.
   public enum Outcome: Sendable {
     /// A condition did not hold.
     case conditionFailed
@@ -52,8 +60,11 @@ public struct TriggerAttempt: Sendable {
 /// A condition (or part of one) and its value for this customer and row, with the values
 /// that made it so (`csat = 3`, `resolved − opened = 1h28m`).
 public struct ConditionValue: Sendable {
+  /// The condition as written in the playbook.
   public var text: String
+  /// Its value; `.unknown` when a value it read was null.
   public var value: Truth
+  /// The values it read, as `name = value` texts, in reading order.
   public var details: [String]
   /// The parts of an `and`, `or` or `not`.
   public var parts: [ConditionValue]

@@ -15,6 +15,7 @@ public struct CSVWriter: ~Copyable, Sendable {
   private var buffer = ByteBuffer()
   private var atRowStart = true
 
+  /// A writer with an empty buffer, at the start of a row.
   public init() {}
 
   /// The encoded text so far, UTF-8.

@@ -4,8 +4,10 @@ public struct DecisionCounts: Hashable, Sendable {
   public var byRule: [NamedCounts]
   /// In the order of the offers given, then any other offer met, by code.
   public var byOffer: [NamedCounts]
+  /// Totals per status over all decisions.
   public var byStatus: StatusCounts
 
+  /// Counts already tallied, in the orders described on each property.
   public init(byRule: [NamedCounts], byOffer: [NamedCounts], byStatus: StatusCounts) {
     self.byRule = byRule
     self.byOffer = byOffer

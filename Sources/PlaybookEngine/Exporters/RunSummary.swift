@@ -15,9 +15,13 @@ public struct RunSummary: Hashable, Sendable {
   public var export: ExportTarget?
   /// Every loaded table, in load order.
   public var tables: [TableCount]
+  /// Decisions counted by rule, by offer and by status.
   public var counts: DecisionCounts
+  /// Wall time per phase; the only part that changes between identical runs.
   public var timings: PhaseTimings
 
+  /// A summary of a run at `clock` (seconds since 1970-01-01 UTC) with a `window` in
+  /// seconds (nil for `window all`).
   public init(
     playbook: String, runID: String? = nil, clock: Int64, window: Int64?,
     export: ExportTarget? = nil, tables: [TableCount], counts: DecisionCounts,

@@ -2,8 +2,10 @@
 public struct StatusCounts: Hashable, Sendable {
   private var counts = [Int](repeating: 0, count: DecisionStatus.allCases.count)
 
+  /// Zero decisions in every status.
   public init() {}
 
+  /// How many decisions ended in `status`.
   public subscript(status: DecisionStatus) -> Int {
     get { counts[Self.index(status)] }
     set { counts[Self.index(status)] = newValue }

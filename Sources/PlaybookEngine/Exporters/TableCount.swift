@@ -6,8 +6,10 @@ public struct TableCount: Hashable, Sendable {
   public var file: String
   /// Rows loaded, not counting those set aside.
   public var rows: Int
+  /// Rows set aside as unreadable or unlinkable (listed in the report).
   public var setAside: Int
 
+  /// A table's counts; `rows` excludes the `setAside` rows.
   public init(name: String, file: String, rows: Int, setAside: Int) {
     self.name = name
     self.file = file

@@ -16,6 +16,8 @@ public struct TableSpec: Sendable, Equatable {
   /// Column types stated with `types`; other columns are inferred.
   public var declaredTypes: [String: ColumnType]
 
+  /// A spec for the file at `path`; `format` nil takes it from the path's extension, and
+  /// `linkColumn` nil makes this the customers table.
   public init(
     name: String, path: String, format: TableFormat? = nil, keyColumn: String = "id",
     linkColumn: String? = nil, declaredTypes: [String: ColumnType] = [:]

@@ -2,16 +2,22 @@ import PlaybookLanguage
 
 /// The outcome of one `test` block.
 public struct TestResult: Sendable {
+  /// The test's name as written after `test`.
   public var name: String
+  /// The playbook file holding the test, as given.
   public var file: String
   /// Where the test block starts.
   public var line: Int
+  /// How many `expect` lines the test checked.
   public var expectations: Int
+  /// The expectations that did not hold, in the order they are written.
   public var failures: [ExpectationFailure]
   /// Set when the test could not run at all (a fixture failed to load or check).
   public var error: String?
+  /// Wall time the test took, fixtures included, in milliseconds.
   public var milliseconds: Int
 
+  /// True when the test ran and every expectation held.
   public var passed: Bool { failures.isEmpty && error == nil }
 }
 
@@ -19,6 +25,7 @@ public struct TestResult: Sendable {
 public struct ExpectationFailure: Sendable {
   /// The expectation as written, e.g. `expect customer C-1001 gets THANKS10 via email`.
   public var expectation: String
+  /// The 1-based line of the `expect` in the playbook file.
   public var line: Int
   /// What happened instead, e.g. `C-1001 gets SORRY25 via email`.
   public var actual: String

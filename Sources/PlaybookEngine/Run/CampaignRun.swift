@@ -3,9 +3,14 @@ import PlaybookLanguage
 
 /// One evaluation of a workspace at a clock: candidates, decisions and the summary.
 public struct CampaignRun: Sendable {
+  /// The compiled playbook the run evaluated (its clock is the run's clock).
   public let plan: Plan
+  /// Every candidate, in customer, rule, then trigger row order, before consent, holdout and caps.
   public let candidates: [Candidate]
+  /// Every candidate's fate, in the decisions log's order (whatever its status, not only sends).
   public let decisions: [Decision]
+  /// The counts and timings, with no run id, export target or export time yet: the
+  /// exporter (and the ledger) fill those in.
   public var summary: RunSummary
 
   /// Compiles, evaluates and decides. `history` is the ledger, when one is kept.

@@ -16,12 +16,17 @@ import PlaybookLanguage
 /// now) when the rules kept their names and order and no other statement changed; any
 /// other change decides every customer again. Either way the decisions equal a full run's.
 public struct IncrementalRun: Sendable {
+  /// The plan evaluated this time (reused from the previous run when nothing it compiles changed).
   public let plan: Plan
+  /// Every decision, equal to what a full `CampaignRun` would decide.
   public let decisions: [Decision]
+  /// `decisions` counted by the playbook's rules, offers and statuses.
   public let counts: DecisionCounts
   /// The rules evaluated this time, in rule order; the others were reused.
   public let evaluatedRules: [String]
+  /// Wall time spent evaluating (and compiling, when the plan was not reused), in milliseconds.
   public let evaluateMilliseconds: Int
+  /// Wall time spent deciding, in milliseconds.
   public let decideMilliseconds: Int
 
   /// Each rule's candidates, by rule index in `plan`, in customer order.
@@ -44,8 +49,14 @@ public struct IncrementalRun: Sendable {
 
   /// Evaluates `workspace` at `clock`, reusing what `previous` evaluated when it can.
   /// - Parameters:
+  ///   - workspace: the checked playbook and its loaded data.
+  ///   - clock: the evaluation time, in seconds since 1970-01-01 UTC.
   ///   - dataVersion: changes whenever the workspace's data is reloaded; runs over
   ///     different data never share candidates.
+  ///   - previous: the last run in this session, whose plan and candidates may be reused;
+  ///     nil evaluates everything.
+  ///   - interrupted: polled every few thousand rows; once it returns true the evaluation
+  ///     stops (Ctrl-C in the shell).
   /// - Returns: nil when `interrupted` stopped the evaluation.
   public static func evaluate(
     _ workspace: Workspace, clock: Int64, dataVersion: Int, previous: IncrementalRun?,

@@ -4,9 +4,11 @@ public import PlaybookLanguage
 /// A playbook with its data loaded and checked: what `playloop run`, `test`, `explain`
 /// and the shell all work on.
 public struct Workspace: Sendable {
+  /// The playbook's text and path, for rendering diagnostics.
   public var source: SourceFile
   /// The playbook as checked against `dataset`: what plans compile.
   public var checked: CheckedPlaybook
+  /// The tables the playbook's `load` statements read.
   public var dataset: Dataset
   /// The folder relative paths in the playbook resolve against.
   public var baseDirectory: String
@@ -19,6 +21,7 @@ public struct Workspace: Sendable {
   /// Why a workspace could not be opened: the diagnostics (their codes say whether the
   /// playbook is wrong or a file cannot be read).
   public struct Failure: Error, Sendable {
+    /// The diagnostics that stopped the workspace opening, with any warnings found before them.
     public var diagnostics: [Diagnostic]
     /// The playbook's text, for rendering the diagnostics; nil when it could not be read.
     public var source: SourceFile?

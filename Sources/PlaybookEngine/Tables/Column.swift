@@ -13,11 +13,17 @@ public enum ColumnValues: Sendable {
 
 /// One named, typed column of a table.
 public struct Column: Sendable {
+  /// The column's header as it appears in the file (`csat`, `opened_at`).
   public var name: String
+  /// The type declared with `types` or inferred from the values; it decides the case of
+  /// `values` (a `date` column is held as `.timestamp`, at midnight UTC).
   public var type: ColumnType
+  /// One value per row, in file order; a null row holds a placeholder.
   public var values: ColumnValues
+  /// Which rows of `values` are null; its count is the row count.
   public var nulls: NullMask
 
+  /// A column of `values`, which must have as many rows as `nulls` and the case `type` stores.
   public init(name: String, type: ColumnType, values: ColumnValues, nulls: NullMask) {
     self.name = name
     self.type = type

@@ -1,11 +1,16 @@
 /// A row that could not be read or linked, kept for the report: nothing is dropped
 /// silently.
 public struct SetAsideRow: Hashable, Sendable {
+  /// The table the row belongs to (`tickets`).
   public var table: String
+  /// The file the row was read from, as the playbook names it.
   public var file: String
+  /// The 1-based line in `file` where the row starts.
   public var line: Int
+  /// Why the row was set aside, in words for the report (e.g. an unknown customer).
   public var reason: String
 
+  /// A set-aside row of `table` at `line` (1-based) of `file`.
   public init(table: String, file: String, line: Int, reason: String) {
     self.table = table
     self.file = file
@@ -17,6 +22,7 @@ public struct SetAsideRow: Hashable, Sendable {
 /// Everything a playbook's `load` statements read: the customers, each event table,
 /// and each event table's link index.
 public struct Dataset: Sendable {
+  /// The customers table; row `n` is customer number `n`.
   public var customers: Table
   /// The key column's text for each customer number.
   public var customerIDs: TextColumn { customerIndex.keys }

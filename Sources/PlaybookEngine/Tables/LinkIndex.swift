@@ -4,6 +4,7 @@
 public struct LinkIndex: Sendable {
   /// `customerCount + 1` entries.
   public var offsets: [Int32]
+  /// Event row indices grouped by customer number, each group in file order.
   public var rows: [Int32]
   /// The other way round: each row's customer number, -1 for a row set aside. Lets a
   /// rule scan its table in file order.
@@ -25,6 +26,7 @@ public struct LinkIndex: Sendable {
     self.customerOfRow = customerOfRow
   }
 
+  /// The rows of customer number `c`, in file order; empty when the customer has none.
   @inlinable public func rows(ofCustomer c: Int) -> ArraySlice<Int32> {
     rows[Int(offsets[c])..<Int(offsets[c + 1])]
   }

@@ -1,23 +1,29 @@
 /// One bit per row: set when the row's value is null (an empty field, a missing key).
 public struct NullMask: Sendable {
+  /// The bits, 64 rows per word: row `r` is bit `r % 64` of word `r / 64`.
   public private(set) var words: [UInt64]
+  /// The number of rows the mask covers.
   public private(set) var count: Int
 
+  /// A mask of `count` rows, none of them null.
   public init(count: Int = 0) {
     self.count = count
     self.words = Array(repeating: 0, count: (count + 63) / 64)
   }
 
+  /// Whether `row` (0-based, below `count`) is null.
   @inlinable public func isNull(_ row: Int) -> Bool {
     words[row >> 6] & (1 << UInt64(row & 63)) != 0
   }
 
+  /// Adds one row at the end, null when `isNull` is true.
   public mutating func append(isNull: Bool) {
     if count & 63 == 0 { words.append(0) }
     if isNull { words[count >> 6] |= 1 << UInt64(count & 63) }
     count += 1
   }
 
+  /// Marks `row` (below `count`) null.
   public mutating func setNull(_ row: Int) {
     words[row >> 6] |= 1 << UInt64(row & 63)
   }

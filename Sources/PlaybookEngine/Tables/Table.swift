@@ -6,11 +6,14 @@ public struct Table: Sendable {
   public var name: String
   /// The file it was read from, as given (for messages).
   public var file: String
+  /// Rows kept after reading (rows set aside are not counted); every column has this many.
   public var rowCount: Int
+  /// The columns in the file's header order.
   public var columns: [Column]
   /// The 1-based line in `file` where each row starts, for messages about a row.
   public var lines: [Int32]
 
+  /// A table of these columns, each `rowCount` rows long, with one entry of `lines` per row.
   public init(name: String, file: String, rowCount: Int, columns: [Column], lines: [Int32]) {
     self.name = name
     self.file = file

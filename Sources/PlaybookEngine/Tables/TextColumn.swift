@@ -1,20 +1,25 @@
 /// Text values stored end to end in one byte buffer: no `String` per row.
 /// Row `i` is `bytes[start(i)..<end(i)]` where `start(i)` is `end(i-1)` (0 for row 0).
 public struct TextColumn: Sendable {
+  /// Every row's UTF-8 bytes, end to end, with no separators.
   public var bytes: [UInt8]
   /// Where each row's text ends in `bytes`. 32 bits are enough (a column holds text from
   /// one file, and files over 4 GB are refused) and halve the cost of millions of rows.
   public var ends: [UInt32]
 
+  /// A column over `bytes` cut at `ends` (each end at or after the one before); empty by default.
   public init(bytes: [UInt8] = [], ends: [UInt32] = []) {
     self.bytes = bytes
     self.ends = ends
   }
 
+  /// The number of rows.
   public var count: Int { ends.count }
 
+  /// The offset in `bytes` where `row`'s text starts (the previous row's end; 0 for row 0).
   @inlinable public func start(_ row: Int) -> Int { row == 0 ? 0 : Int(ends[row - 1]) }
 
+  /// The offset in `bytes` just past `row`'s text.
   @inlinable public func end(_ row: Int) -> Int { Int(ends[row]) }
 
   /// Calls `body` with the UTF-8 bytes of `row`, without copying.
@@ -33,6 +38,7 @@ public struct TextColumn: Sendable {
     withUTF8(row) { String(decoding: $0, as: UTF8.self) }
   }
 
+  /// Appends one row holding the bytes `utf8`. Traps past 4 GB of text in one column.
   public mutating func append<C: Collection>(utf8: C) where C.Element == UInt8 {
     bytes.append(contentsOf: utf8)
     precondition(bytes.count <= UInt32.max, "a text column holds at most 4 GB")

@@ -2,8 +2,9 @@ import Foundation
 import PlaybookReporting
 
 /// Every shell command, in the order `:help` lists them.
-public enum CommandCatalog {
-  public static let commands: [CommandSpec] = [
+enum CommandCatalog {
+  /// Every command's spec, `help` first, in `:help`'s listing order.
+  static let commands: [CommandSpec] = [
     CommandSpec(
       name: "help", usageArguments: "[NAME]", summary: "List the commands, or explain one.",
       details: "`:help load` shows how to use :load. Statements typed at the prompt join the "
@@ -73,13 +74,13 @@ public enum CommandCatalog {
   ]
 
   /// The command named `name` (without the colon).
-  public static func spec(named name: String) -> CommandSpec? {
+  static func spec(named name: String) -> CommandSpec? {
     commands.first { $0.name == name }
   }
 
   /// The `:help` overview: one line per command, the summaries aligned and wrapped
   /// to `width` when given.
-  public static func overview(width: Int? = nil) -> String {
+  static func overview(width: Int? = nil) -> String {
     let usageWidth = commands.map(\.usage.count).max() ?? 0
     let indent = String(repeating: " ", count: usageWidth + 4)
     let summaryWidth = max(20, (width ?? Int.max) - indent.count)
@@ -99,7 +100,7 @@ public enum CommandCatalog {
   }
 
   /// `:help NAME`: usage, summary and details, wrapped to `width` when given.
-  public static func help(for spec: CommandSpec, width: Int? = nil) -> String {
+  static func help(for spec: CommandSpec, width: Int? = nil) -> String {
     let wrap = { (text: String) in
       TextWrap.lines(text, width: width ?? Int.max).joined(separator: "\n")
     }

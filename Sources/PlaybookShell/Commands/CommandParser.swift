@@ -2,17 +2,20 @@ import PlaybookEngine
 import PlaybookLanguage
 
 /// A `:command` that cannot be understood, with the usage to show.
-public struct CommandUsageError: Error, Equatable, Sendable, CustomStringConvertible {
-  public var message: String
-  public init(_ message: String) { self.message = message }
-  public var description: String { message }
+struct CommandUsageError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// What is wrong, with the command's usage.
+  var message: String
+  /// An error saying `message`.
+  init(_ message: String) { self.message = message }
+  /// The message.
+  var description: String { message }
 }
 
 /// Parses `:command` lines into `ShellCommand`s.
-public enum CommandParser {
+enum CommandParser {
   /// Parses one line starting with `:`. Arguments are separated by spaces; a file name
   /// with spaces can be written in double quotes.
-  public static func parse(_ line: String) throws(CommandUsageError) -> ShellCommand {
+  static func parse(_ line: String) throws(CommandUsageError) -> ShellCommand {
     var words = split(line.drop(while: \.isWhitespace))
     guard let first = words.first, first.hasPrefix(":"), first.count > 1 else {
       throw CommandUsageError("expected a command after ':'; type :help for the list")

@@ -1,8 +1,8 @@
 /// What the shell knows about one command: its usage, help text, and what its
 /// arguments are (for completion).
-public struct CommandSpec: Sendable {
+struct CommandSpec: Sendable {
   /// What an argument position holds, so completion can offer the right things.
-  public enum Argument: Sendable, Equatable {
+  enum Argument: Sendable, Equatable {
     case commandName, file, customer, count, time, format
     /// A rule, segment, offer, … name; `kinds` narrows which.
     case name(NameKinds)
@@ -10,30 +10,36 @@ public struct CommandSpec: Sendable {
   }
 
   /// Which kinds of names a `.name` argument accepts.
-  public struct NameKinds: OptionSet, Sendable {
-    public let rawValue: Int
-    public init(rawValue: Int) { self.rawValue = rawValue }
-    public static let rules = NameKinds(rawValue: 1)
-    public static let segments = NameKinds(rawValue: 2)
-    public static let offers = NameKinds(rawValue: 4)
-    public static let channels = NameKinds(rawValue: 8)
-    public static let definitions = NameKinds(rawValue: 16)
-    public static let all: NameKinds = [.rules, .segments, .offers, .channels, .definitions]
+  struct NameKinds: OptionSet, Sendable {
+    /// The kinds as bits, one per kind.
+    let rawValue: Int
+    /// Rule names.
+    static let rules = NameKinds(rawValue: 1)
+    /// Segment names.
+    static let segments = NameKinds(rawValue: 2)
+    /// Offer codes.
+    static let offers = NameKinds(rawValue: 4)
+    /// Channel names.
+    static let channels = NameKinds(rawValue: 8)
+    /// Names from `define`.
+    static let definitions = NameKinds(rawValue: 16)
+    /// Every kind of name (`:show` and `:drop` take any).
+    static let all: NameKinds = [.rules, .segments, .offers, .channels, .definitions]
   }
 
   /// The name without the colon, e.g. `explain`.
-  public let name: String
+  let name: String
   /// The arguments as shown in usage, e.g. `CUSTOMER [RULE]`.
-  public let usageArguments: String
+  let usageArguments: String
   /// One line for the `:help` overview.
-  public let summary: String
+  let summary: String
   /// The paragraph `:help NAME` adds below the usage.
-  public let details: String
+  let details: String
   /// The argument positions, in order.
-  public let arguments: [Argument]
+  let arguments: [Argument]
 
   /// `:explain CUSTOMER [RULE]`
-  public var usage: String {
+  var usage: String {
     usageArguments.isEmpty ? ":\(name)" : ":\(name) \(usageArguments)"
   }
 }

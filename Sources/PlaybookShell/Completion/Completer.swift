@@ -5,12 +5,15 @@ import PlaybookLanguage
 /// Context-aware Tab completion: given the line and the cursor, what the word before the
 /// cursor could become. A pure function of the line, the vocabulary and the directory
 /// listing, so it is tested without a terminal.
-public struct Completer: Sendable {
-  public var vocabulary: ShellVocabulary
+struct Completer: Sendable {
+  /// The names the session knows.
+  var vocabulary: ShellVocabulary
   /// The entries of a directory by name, directories marked with a trailing `/`.
-  public var listDirectory: @Sendable (String) -> [String]
+  var listDirectory: @Sendable (String) -> [String]
 
-  public init(
+  /// A completer over `vocabulary`, listing directories with `listDirectory` (the real file
+  /// system by default; tests pass a fixed listing).
+  init(
     vocabulary: ShellVocabulary,
     listDirectory: @escaping @Sendable (String) -> [String] = Completer.fileSystemEntries
   ) {
@@ -21,7 +24,7 @@ public struct Completer: Sendable {
   /// Completes the word that ends at `cursor` (a UTF-8 offset into `line`).
   /// - Parameter continuing: the line continues an open statement, so continuation
   ///   words (`when`, `and`, `send`, …) may start it.
-  public func complete(_ line: String, cursor: Int, continuing: Bool = false) -> Completion {
+  func complete(_ line: String, cursor: Int, continuing: Bool = false) -> Completion {
     let utf8 = line.utf8
     let end = utf8.index(utf8.startIndex, offsetBy: min(max(cursor, 0), utf8.count))
     let before = line[..<end]
@@ -156,7 +159,7 @@ public struct Completer: Sendable {
   }
 
   /// Lists a directory of the file system; unreadable directories have no entries.
-  public static let fileSystemEntries: @Sendable (String) -> [String] = { directory in
+  static let fileSystemEntries: @Sendable (String) -> [String] = { directory in
     let files = FileManager.default
     guard let names = try? files.contentsOfDirectory(atPath: directory) else { return [] }
     return names.map { name in

@@ -13,6 +13,8 @@ public struct Completion: Equatable, Sendable {
   /// True for file paths, whose listing shows only the last path component.
   public var isPath: Bool
 
+  /// A completion of `word`: `candidates` not starting with `word` are dropped, the rest
+  /// sorted and made unique.
   public init(word: String, candidates: [String], terminator: String = " ", isPath: Bool = false) {
     self.word = word
     self.candidates = Array(Set(candidates.filter { $0.hasPrefix(word) })).sorted()

@@ -1,9 +1,13 @@
 /// The names a session knows, for completion: what the playbook defines and what the
 /// loaded data holds. The session builds it; the shell never looks inside the engine.
 public struct ShellVocabulary: Sendable {
+  /// Rule names, in the playbook's order.
   public var rules: [String]
+  /// Segment names, in the playbook's order.
   public var segments: [String]
+  /// Offer codes, in the playbook's order.
   public var offers: [String]
+  /// Channel names, in the playbook's order.
   public var channels: [String]
   /// Names from `define` (e.g. `complaint`).
   public var definitions: [String]
@@ -12,6 +16,7 @@ public struct ShellVocabulary: Sendable {
   /// Customer keys, for `:explain`, `:customer` and `expect customer`.
   public var customerIDs: [String]
 
+  /// A vocabulary of these names; empty by default (a session with nothing loaded).
   public init(
     rules: [String] = [], segments: [String] = [], offers: [String] = [],
     channels: [String] = [], definitions: [String] = [], rowFields: [String: [String]] = [:],
@@ -27,7 +32,7 @@ public struct ShellVocabulary: Sendable {
   }
 
   /// The names of the given kinds, in a fixed order.
-  public func names(_ kinds: CommandSpec.NameKinds) -> [String] {
+  func names(_ kinds: CommandSpec.NameKinds) -> [String] {
     var result: [String] = []
     if kinds.contains(.rules) { result += rules }
     if kinds.contains(.segments) { result += segments }

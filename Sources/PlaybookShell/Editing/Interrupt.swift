@@ -14,12 +14,12 @@ private let wakeReadEnd = Atomic<Int32>(-1)
 private let wakeWriteEnd = Atomic<Int32>(-1)
 
 /// Ctrl-C (SIGINT), as a flag the session can poll while it works.
-public enum Interrupt {
+enum Interrupt {
   /// True when Ctrl-C was pressed since the shell last cleared the flag.
-  public static var requested: Bool { interruptFlag.load(ordering: .relaxed) }
+  static var requested: Bool { interruptFlag.load(ordering: .relaxed) }
 
   /// Forgets an earlier Ctrl-C; the shell calls this before each prompt and command.
-  public static func clear() { interruptFlag.store(false, ordering: .relaxed) }
+  static func clear() { interruptFlag.store(false, ordering: .relaxed) }
 
   /// The read end of a pipe that becomes readable on Ctrl-C, so a reader waiting in
   /// `poll` wakes even when the signal arrived just before it started waiting.

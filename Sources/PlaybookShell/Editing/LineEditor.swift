@@ -8,18 +8,18 @@ import CEditLine
 
 /// Line editing at a terminal through libedit: prompts, Emacs keys, UTF-8, history kept
 /// in a file, Tab completion and Ctrl-C. The only type that touches libedit.
-public final class LineEditor: LineSource {
+final class LineEditor: LineSource {
   private let editor: OpaquePointer
   private let history: OpaquePointer
   private var prompt: UnsafeMutablePointer<CChar>
   private let historyPath: String?
 
   /// Called on Tab with the line and the cursor's UTF-8 offset; nil disables completion.
-  public var complete: ((String, Int) -> Completion)?
+  var complete: ((String, Int) -> Completion)?
 
   /// Opens the editor on stdin/stdout and loads the history file, if any.
   /// - Parameter historyPath: where history is kept; nil keeps it in memory only.
-  public init(program: String = "playloop", historyPath: String?) {
+  init(program: String = "playloop", historyPath: String?) {
     Self.useUTF8Locale()
     Interrupt.install()
     editor = el_init(program, ce_stdin(), ce_stdout(), ce_stderr())
@@ -63,7 +63,7 @@ public final class LineEditor: LineSource {
   }
 
   /// Reads one line after showing `prompt`.
-  public func read(prompt text: String) -> LineRead {
+  func read(prompt text: String) -> LineRead {
     free(prompt)
     prompt = strdup(text)
     Interrupt.clear()
@@ -82,14 +82,14 @@ public final class LineEditor: LineSource {
 
   /// Adds a whole statement or command to the history and saves the file, so a crash
   /// loses nothing.
-  public func remember(_ entry: String) {
+  func remember(_ entry: String) {
     guard !entry.isEmpty else { return }
     ce_history_enter(history, entry)
     if let historyPath { ce_history_save(history, historyPath) }
   }
 
   /// The terminal's width in columns (80 when unknown).
-  public var terminalWidth: Int {
+  var terminalWidth: Int {
     let columns = Int(ce_terminal_columns(1))
     return columns > 0 ? columns : 80
   }
@@ -171,7 +171,7 @@ public final class LineEditor: LineSource {
   }
 
   /// `$PLAYLOOP_HISTORY`, else `~/.playloop_history`; nil without a home directory.
-  public static func defaultHistoryPath(environment: [String: String]) -> String? {
+  static func defaultHistoryPath(environment: [String: String]) -> String? {
     if let path = environment["PLAYLOOP_HISTORY"], !path.isEmpty { return path }
     guard let home = environment["HOME"], !home.isEmpty else { return nil }
     return home + "/.playloop_history"

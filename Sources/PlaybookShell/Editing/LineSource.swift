@@ -17,10 +17,13 @@ public enum LineRead: Equatable, Sendable {
 }
 
 /// Lines from a non-terminal stdin: no prompts, no editing, byte-exact.
-public final class ScriptLines: LineSource {
-  public init() {}
-  public func read(prompt: String) -> LineRead {
+final class ScriptLines: LineSource {
+  /// A source reading the process's standard input.
+  init() {}
+  /// The next line of stdin without its line break; `prompt` is ignored. `.end` at end of input.
+  func read(prompt: String) -> LineRead {
     readLine(strippingNewline: true).map(LineRead.line) ?? .end
   }
-  public func remember(_ entry: String) {}
+  /// Does nothing: a script keeps no history.
+  func remember(_ entry: String) {}
 }

@@ -24,6 +24,7 @@ public final class EngineSession: ShellSession {
   var loadedPath: String?
   /// Relative paths in the playbook resolve against this folder.
   var baseDirectory = "."
+  /// True when statements changed since the playbook was last loaded or saved.
   public internal(set) var hasUnsavedChanges = false
 
   let now: () -> Int64
@@ -48,6 +49,8 @@ public final class EngineSession: ShellSession {
 
   // MARK: Statements
 
+  /// Parses, checks and adds (or replaces by name) one typed statement; `sourceName` names
+  /// the input in diagnostics. On an error the session keeps its playbook as it was.
   public func add(_ statement: TypedStatement, sourceName: String) -> ShellOutput {
     let parsed = document.parse(statement, sourceName: sourceName)
     if parsed.diagnostics.contains(where: { $0.severity == .error }) {
@@ -82,8 +85,11 @@ public final class EngineSession: ShellSession {
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       var output = rendered(diagnostics, pending: parsed.chunk)
-      // Errors only elsewhere: the statement is fine, but what uses its name is not.
-      if errors.allSatisfy({ !parsed.chunk.contains(documentLine: $0.range?.start.line ?? 0) }) {
+      // Errors only elsewhere in the playbook: the statement is fine, but what uses its
+      // name is not. An error in a data file is the statement's own (its `load`).
+      if errors.allSatisfy({
+        $0.file == SessionDocument.name && !parsed.chunk.contains(documentLine: $0.range?.start.line ?? 0)
+      }) {
         let what = typed.map(\.slot).joined(separator: ", ")
         output.blocks.insert(contentsOf: failure(.notChanged(what)).blocks, at: 0)
       }
@@ -183,6 +189,8 @@ public final class EngineSession: ShellSession {
 
   // MARK: Commands
 
+  /// Runs one `:command` against the session; `:help` and `:quit` belong to the shell
+  /// and produce nothing here.
   public func run(_ command: ShellCommand) -> ShellOutput {
     switch command {
     case .help, .quit: return .empty  // the shell's own
@@ -208,6 +216,8 @@ public final class EngineSession: ShellSession {
 
   // MARK: Completion
 
+  /// The names completion offers now: the playbook's declarations and the loaded customer
+  /// keys. Cached until the playbook or the data changes.
   public var vocabulary: ShellVocabulary {
     if let vocabularyCache { return vocabularyCache }
     let statements = model.playbook.statements

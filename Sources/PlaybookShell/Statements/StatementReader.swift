@@ -8,9 +8,9 @@ import PlaybookReporting
 /// word such as `when`, `and`, `send`) until a blank line, a `:command`, or the next
 /// statement. At the prompt, statements the grammar holds on one line (`offer`,
 /// `window`, …) end with their line.
-public struct StatementReader: Sendable {
+struct StatementReader: Sendable {
   /// What a line completed.
-  public enum Item: Equatable, Sendable {
+  enum Item: Equatable, Sendable {
     case statement(TypedStatement)
     /// A `:command` line, trimmed, with its 1-based line number.
     case command(String, line: Int)
@@ -28,18 +28,18 @@ public struct StatementReader: Sendable {
   ///   person at the prompt need not type a blank line after them. A script leaves it
   ///   off, so any statement may go on over indented lines (the parser then reads them
   ///   as a playbook file's, and says what does not belong).
-  public init(endsOneLineStatements: Bool = true) {
+  init(endsOneLineStatements: Bool = true) {
     self.endsOneLineStatements = endsOneLineStatements
   }
 
   /// True while a statement is open, so the editor shows the continuation prompt.
-  public var isContinuing: Bool { !pending.isEmpty }
+  var isContinuing: Bool { !pending.isEmpty }
 
   /// The lines of the open statement so far.
-  public var pendingText: String { pending.joined(separator: "\n") }
+  var pendingText: String { pending.joined(separator: "\n") }
 
   /// Reads one line (without its line break) and returns what it completed, in order.
-  public mutating func read(_ rawLine: String) -> [Item] {
+  mutating func read(_ rawLine: String) -> [Item] {
     lineNumber += 1
     let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
     let trimmed = line.drop(while: \.isWhitespace)
@@ -69,10 +69,10 @@ public struct StatementReader: Sendable {
   }
 
   /// Ends the input: returns the open statement, if any.
-  public mutating func finish() -> [Item] { flush() }
+  mutating func finish() -> [Item] { flush() }
 
   /// Drops the open statement (Ctrl-C at the continuation prompt).
-  public mutating func discard() { pending = [] }
+  mutating func discard() { pending = [] }
 
   private mutating func flush() -> [Item] {
     guard isContinuing else { return [] }

@@ -6,6 +6,7 @@ public struct TypedStatement: Equatable, Sendable {
   /// point at the script's own lines (`lineOffset` = `firstLine - 1`).
   public var firstLine: Int
 
+  /// A statement of `text` starting at 1-based input line `firstLine`.
   public init(text: String, firstLine: Int) {
     self.text = text
     self.firstLine = firstLine

@@ -1,22 +1,20 @@
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
+import PlayloopTestSupport
 
 /// A playbook and its data files written to a fresh temporary folder, opened as a
 /// workspace: the engine tests' way to state a scenario in a few lines.
 struct EngineFixture {
-  let directory: String
+  /// Holds the files while the fixture lives (a test block may load one when run).
+  let folder: ScratchFolder
   let workspace: Workspace
+  var directory: String { folder.path }
 
   /// `files` maps file names to contents; `playbook` may name them with relative paths.
   init(playbook: String, files: [String: String]) throws {
-    directory = NSTemporaryDirectory() + "playloop-engine-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    for (name, text) in files {
-      try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
-    }
-    let path = directory + "/test.playbook"
-    try playbook.write(toFile: path, atomically: true, encoding: .utf8)
+    folder = try ScratchFolder("engine", files: files)
+    let path = try folder.write(playbook, to: "test.playbook")
     do {
       workspace = try Workspace.open(path: path)
     } catch {

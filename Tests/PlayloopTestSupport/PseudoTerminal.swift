@@ -14,18 +14,27 @@ import Foundation
 /// inherits that mask ignores Ctrl-C). Every wait has a deadline, and a child still
 /// running when the terminal is dropped is killed, so a wedged program cannot hang
 /// `swift test`.
-final class PseudoTerminal {
-  struct Timeout: Error, CustomStringConvertible {
-    var waitingFor: String
-    var screen: String
-    var description: String {
+public final class PseudoTerminal {
+  /// An `expect` or wait that ran past its deadline, with what the screen showed.
+  public struct Timeout: Error, CustomStringConvertible {
+    /// The text (or state) waited for.
+    public var waitingFor: String
+    /// What the terminal showed by then.
+    public var screen: String
+    /// Both, for the test's failure message.
+    public var description: String {
       "timed out waiting for \(waitingFor.debugDescription); screen so far:\n\(screen)"
     }
   }
 
-  struct SpawnFailure: Error { var code: Int32 }
+  /// `openpty` or `posix_spawn` failed with this error number.
+  public struct SpawnFailure: Error {
+    /// The error number.
+    public var code: Int32
+  }
 
-  let pid: pid_t
+  /// The child's process id (also its session id).
+  public let pid: pid_t
   private let master: Int32
   private var raw: [UInt8] = []
   /// How much of `screen` earlier `expect` calls have consumed.
@@ -33,7 +42,7 @@ final class PseudoTerminal {
   private var exitStatus: Int32?
 
   /// Starts `executable` on a new terminal of the given size.
-  init(
+  public init(
     _ executable: String, arguments: [String] = [], environment: [String: String],
     columns: UInt16 = 80, rows: UInt16 = 24
   ) throws {
@@ -91,7 +100,7 @@ final class PseudoTerminal {
 
   /// Types `keys` (use `\u{3}` for Ctrl-C, `\u{4}` for Ctrl-D, `\t` for Tab,
   /// `\u{1b}[A` for arrow-up, `\r` for Enter).
-  func send(_ keys: String) {
+  public func send(_ keys: String) {
     var bytes = Array(keys.utf8)
     while !bytes.isEmpty {
       let written = write(master, bytes, bytes.count)
@@ -101,12 +110,12 @@ final class PseudoTerminal {
   }
 
   /// What the terminal has shown, without escape sequences and carriage returns.
-  var screen: String { Self.plain(String(decoding: raw, as: UTF8.self)) }
+  public var screen: String { Self.plain(String(decoding: raw, as: UTF8.self)) }
 
   /// Waits until `text` appears after what earlier calls consumed, and consumes up to
   /// its end. Returns the text shown since the previous `expect`, through `text`.
   @discardableResult
-  func expect(_ text: String, within seconds: Double = 5) throws -> String {
+  public func expect(_ text: String, within seconds: Double = 5) throws -> String {
     let deadline = Date().addingTimeInterval(seconds)
     while true {
       let shown = screen
@@ -123,7 +132,7 @@ final class PseudoTerminal {
   /// as a line editor does when it starts reading keys. Keys typed before that are
   /// handled by the terminal's own line discipline, which echoes them and consumes
   /// Ctrl-C and Ctrl-D itself.
-  func waitForRawMode(within seconds: Double = 5) throws {
+  public func waitForRawMode(within seconds: Double = 5) throws {
     let deadline = Date().addingTimeInterval(seconds)
     var attributes = termios()
     while tcgetattr(master, &attributes) == 0, attributes.c_lflag & tcflag_t(ICANON) != 0 {
@@ -135,7 +144,7 @@ final class PseudoTerminal {
   /// Reads what is available, waiting at most until `deadline`. False when the deadline
   /// passed or the terminal closed without new output.
   @discardableResult
-  func pump(until deadline: Date) -> Bool {
+  public func pump(until deadline: Date) -> Bool {
     let milliseconds = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
     var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
     guard poll(&descriptor, 1, milliseconds) > 0 else { return false }
@@ -152,7 +161,7 @@ final class PseudoTerminal {
 
   /// Waits for the child to exit, killing it at the deadline. Returns its exit code,
   /// or 128 + the signal that ended it.
-  func waitForExit(within seconds: Double = 5) -> Int32 {
+  public func waitForExit(within seconds: Double = 5) -> Int32 {
     let deadline = Date().addingTimeInterval(seconds)
     while exitStatus == nil {
       if hasExited() { break }
@@ -178,7 +187,7 @@ final class PseudoTerminal {
   }
 
   /// Text without ANSI escape sequences and carriage returns.
-  static func plain(_ text: String) -> String {
+  public static func plain(_ text: String) -> String {
     var result = ""
     var scalars = text.unicodeScalars.makeIterator()
     while let scalar = scalars.next() {
