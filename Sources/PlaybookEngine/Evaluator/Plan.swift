@@ -2,7 +2,7 @@ import PlaybookLanguage
 
 /// A checked playbook compiled against loaded data at one clock: every rule, segment and
 /// channel turned into closures over column arrays, once. Evaluating it touches no name.
-public final class Plan: @unchecked Sendable {
+public final class Plan: Sendable {
   /// The playbook compiled; holding it proves it checked.
   public let checked: CheckedPlaybook
   /// `checked.model`, kept at hand for the decider's per-customer reads.
