@@ -70,7 +70,8 @@ let package = Package(
 // Stricter language modes where they pay: `any` spelled out for existentials, and members
 // visible only from modules a file imports itself (no leaking through other imports).
 for target in package.targets where target.type != .system {
-  target.swiftSettings = (target.swiftSettings ?? []) + [
-    .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
-  ]
+  target.swiftSettings =
+    (target.swiftSettings ?? []) + [
+      .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+    ]
 }

@@ -1,9 +1,10 @@
+import PlaybookLanguage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PlaybookLanguage
 
 /// What a ledger file is, read from its SQLite header without opening it, so a file
 /// that is not ours is refused before SQLite could write to it.

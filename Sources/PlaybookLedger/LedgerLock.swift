@@ -1,10 +1,11 @@
+import Foundation
+import PlaybookLanguage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
-import PlaybookLanguage
 
 /// The exclusive lock a run holds on its ledger from before recovery to after its last
 /// write: `flock` on `LEDGER.lock` beside the ledger. A second run waits for the first

@@ -141,7 +141,8 @@ public struct SendLedger: Sendable {
         let sendAt: Int64 = row[5]
         var counted = false
         if let countedSince, sendAt >= countedSince { counted = countedBefore.map { seq < $0 } ?? true }
-        history.add(rule: row[1], offer: row[2], customerID: row[3], triggerID: row[4], sendAt: sendAt, counted: counted)
+        history.add(
+          rule: row[1], offer: row[2], customerID: row[3], triggerID: row[4], sendAt: sendAt, counted: counted)
       }
       history.finish()
       return history
@@ -153,7 +154,8 @@ public struct SendLedger: Sendable {
     try selectSends(where: "sends.run_seq = ?", [seq])
   }
 
-  private func selectSends(where condition: String, _ arguments: StatementArguments) throws(Diagnostic) -> [LedgerSend] {
+  private func selectSends(where condition: String, _ arguments: StatementArguments) throws(Diagnostic) -> [LedgerSend]
+  {
     try read("read the sends") { db in
       try Row.fetchAll(
         db,

@@ -41,7 +41,8 @@ enum Probe {
       PhaseCost(
         milliseconds: ms, peakBytes: peak, heapBytes: inUse > 0 ? inUse : nil,
         allocations: counted ? Int(malloc_counter_calls() - calls) : nil,
-        allocatedBytes: counted ? Int(malloc_counter_bytes() - bytes) : nil))
+        allocatedBytes: counted ? Int(malloc_counter_bytes() - bytes) : nil)
+    )
   }
 
   /// Times `body` run `times` times and keeps the fastest run (the least disturbed by

@@ -30,7 +30,8 @@ enum Report {
     var lines = [
       "\(grouped(result.customers)) customers, \(String(format: "%.0f", Double(result.dataBytes) / 1e6)) MB of data; "
         + "\(grouped(result.candidates)) candidates, \(grouped(result.decisions)) decisions; load average \(MachineInfo.loadAverage() ?? "?")",
-      pad("phase", 32) + lpad("ms", 10) + lpad("throughput", 24) + lpad("peak MB", 10) + lpad("heap MB", 10) + lpad("allocs", 12) + lpad("alloc MB", 10),
+      pad("phase", 32) + lpad("ms", 10) + lpad("throughput", 24) + lpad("peak MB", 10) + lpad("heap MB", 10)
+        + lpad("allocs", 12) + lpad("alloc MB", 10),
     ]
     for f in result.figures {
       let throughput = f.throughput.map { "\(grouped(Int($0.rounded()))) \(f.unit ?? "")" } ?? ""
@@ -59,7 +60,10 @@ enum Report {
           phase["heap_bytes"] = f.cost.heapBytes
           phase["allocations"] = f.cost.allocations
           phase["allocated_bytes"] = f.cost.allocatedBytes
-          if let t = f.throughput, let unit = f.unit { phase["throughput"] = t.rounded(); phase["unit"] = unit }
+          if let t = f.throughput, let unit = f.unit {
+            phase["throughput"] = t.rounded()
+            phase["unit"] = unit
+          }
           return phase
         },
       ]
@@ -69,7 +73,9 @@ enum Report {
   }
 
   private static func megabytes(_ bytes: Int) -> String { String(format: "%.0f", Double(bytes) / 1e6) }
-  private static func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
+  private static func pad(_ s: String, _ n: Int) -> String {
+    s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0)
+  }
   private static func lpad(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
 
   static func grouped(_ n: Int) -> String {

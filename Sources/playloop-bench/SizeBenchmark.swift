@@ -41,9 +41,12 @@ struct SizeBenchmark {
     let dataset = workspace.dataset
     for table in dataset.loads {
       let cost = PhaseCost(milliseconds: table.milliseconds, peakBytes: load.peakBytes)
-      figures.append(Figure(phase: "load \(table.table)", cost: cost, throughput: mbps(table.bytes, table.milliseconds), unit: "MB/s"))
+      figures.append(
+        Figure(
+          phase: "load \(table.table)", cost: cost, throughput: mbps(table.bytes, table.milliseconds), unit: "MB/s"))
     }
-    figures.append(Figure(phase: "load (all)", cost: load, throughput: mbps(data.totalBytes, load.milliseconds), unit: "MB/s"))
+    figures.append(
+      Figure(phase: "load (all)", cost: load, throughput: mbps(data.totalBytes, load.milliseconds), unit: "MB/s"))
 
     let clock = workspace.clock(override: nil, now: 0)
     let customers = dataset.customers.rowCount
@@ -53,15 +56,20 @@ struct SizeBenchmark {
     let (candidates, evaluate) = Probe.measure { plan.candidates() }
     var evaluateAll = evaluate
     evaluateAll.milliseconds += compile.milliseconds
-    figures.append(Figure(phase: "evaluate (compile + rules)", cost: evaluateAll, throughput: perSecond(customers, evaluateAll.milliseconds), unit: "customers/s"))
+    figures.append(
+      Figure(
+        phase: "evaluate (compile + rules)", cost: evaluateAll,
+        throughput: perSecond(customers, evaluateAll.milliseconds), unit: "customers/s"))
     let (decisions, decide) = Probe.measure { Decider(plan: plan).decide(candidates) }
-    figures.append(Figure(phase: "decide", cost: decide, throughput: perSecond(customers, decide.milliseconds), unit: "customers/s"))
+    figures.append(
+      Figure(phase: "decide", cost: decide, throughput: perSecond(customers, decide.milliseconds), unit: "customers/s"))
     let (exported, export) = Probe.measure { () -> Result<Void, any Error> in
       let model = workspace.model
       let run = RunSummary(
         playbook: model.name, clock: clock, window: model.window,
         tables: TableCount.counts(of: dataset, eventTableOrder: model.tables.filter { !$0.isCustomers }.map(\.name)),
-        counts: DecisionCounts(decisions, rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text)))
+        counts: DecisionCounts(
+          decisions, rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text)))
       do {
         let staged = try CampaignExporter.stage(decisions, summary: run, to: ExportTarget(directory: out, format: .csv))
         try staged.commit()
@@ -69,7 +77,10 @@ struct SizeBenchmark {
       } catch { return .failure(error) }
     }
     try exported.get()
-    figures.append(Figure(phase: "export", cost: export, throughput: perSecond(decisions.count, export.milliseconds), unit: "decisions/s"))
+    figures.append(
+      Figure(
+        phase: "export", cost: export, throughput: perSecond(decisions.count, export.milliseconds), unit: "decisions/s")
+    )
 
     // As the shell does it, with the data loaded.
     let (_, check) = try Probe.fastest(of: repeats) { try open(source, reuse: dataset).get() }
@@ -83,16 +94,24 @@ struct SizeBenchmark {
       let plan = Plan(checked: workspace.checked, dataset: dataset, clock: clock)
       return Decider(plan: plan).decide(plan.candidates()).count
     }
-    figures.append(Figure(phase: "evaluate + decide (data loaded)", cost: again, throughput: perSecond(customers, again.milliseconds), unit: "customers/s"))
+    figures.append(
+      Figure(
+        phase: "evaluate + decide (data loaded)", cost: again, throughput: perSecond(customers, again.milliseconds),
+        unit: "customers/s"))
 
     let edited = SourceFile(path: source.path, text: playbookText.replacingOccurrences(of: edit.old, with: edit.new))
-    guard edited.text != playbookText else { throw BenchError("the edit '\(edit.old)' matches nothing in the playbook") }
+    guard edited.text != playbookText else {
+      throw BenchError("the edit '\(edit.old)' matches nothing in the playbook")
+    }
     let (_, rerun) = try Probe.fastest(of: repeats) { () throws -> Int in
       let w = try open(edited, reuse: dataset).get()
       let plan = Plan(checked: w.checked, dataset: dataset, clock: clock)
       return Decider(plan: plan).decide(plan.candidates()).count
     }
-    figures.append(Figure(phase: "edit one rule, re-run all", cost: rerun, throughput: perSecond(customers, rerun.milliseconds), unit: "customers/s"))
+    figures.append(
+      Figure(
+        phase: "edit one rule, re-run all", cost: rerun, throughput: perSecond(customers, rerun.milliseconds),
+        unit: "customers/s"))
     // The shell's `:run` after the edit: only the edited rule is evaluated again, and
     // only the customers it reaches are decided again.
     let before = IncrementalRun.evaluate(workspace, clock: clock, dataVersion: 1, previous: nil)
@@ -107,7 +126,10 @@ struct SizeBenchmark {
       throw BenchError("no rule \(edit.rule) in the playbook")
     }
     let (_, oneRule) = Probe.fastest(of: repeats) { editedPlan.candidates(ofRules: [ruleIndex]).count }
-    figures.append(Figure(phase: "edited rule's candidates only", cost: oneRule, throughput: perSecond(customers, oneRule.milliseconds), unit: "customers/s"))
+    figures.append(
+      Figure(
+        phase: "edited rule's candidates only", cost: oneRule, throughput: perSecond(customers, oneRule.milliseconds),
+        unit: "customers/s"))
 
     let someone = dataset.customerIDs.string(customers / 2)
     let (_, explain) = try Probe.fastest(of: repeats) { () throws -> Int in
@@ -125,7 +147,8 @@ struct SizeBenchmark {
       if let reuse {
         let (playbook, syntax) = PlaybookParser.parse(source)
         return .success(
-          try Workspace.open(playbook: playbook, source: source, baseDirectory: data.directory, warnings: syntax, reuse: reuse))
+          try Workspace.open(
+            playbook: playbook, source: source, baseDirectory: data.directory, warnings: syntax, reuse: reuse))
       }
       return .success(try Workspace.open(source: source, baseDirectory: data.directory))
     } catch {

@@ -47,7 +47,9 @@ struct Options {
       case "--playbook": playbook = try value(flag)
       case "--repeats": repeats = max(1, Int(try value(flag)) ?? repeats)
       case "--json": json = true
-      case "--help", "-h": print(usage, terminator: ""); exit(0)
+      case "--help", "-h":
+        print(usage, terminator: "")
+        exit(0)
       default: throw BenchError("unknown option \(flag)\n\(usage)")
       }
     }
@@ -63,7 +65,9 @@ do {
   let playbookText = text.replacingOccurrences(of: "\"../Examples/data/", with: "\"")
   let machine = MachineInfo.current()
   if !options.json {
-    print("playloop-bench: \(machine.cores) cores, \(machine.cpu ?? "unknown CPU"), load average \(machine.loadAverage ?? "?")")
+    print(
+      "playloop-bench: \(machine.cores) cores, \(machine.cpu ?? "unknown CPU"), load average \(machine.loadAverage ?? "?")"
+    )
   }
   let out = NSTemporaryDirectory() + "playloop-bench-\(getpid())"
   defer { try? FileManager.default.removeItem(atPath: out) }

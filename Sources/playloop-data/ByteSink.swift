@@ -1,4 +1,5 @@
 import PlaybookLanguage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -147,11 +148,21 @@ struct ByteSink: ~Copyable {
     byte(34)
     for b in text {
       switch b {
-      case 34: byte(92); byte(34)
-      case 92: byte(92); byte(92)
-      case 10: byte(92); byte(110)
-      case 13: byte(92); byte(114)
-      case 9: byte(92); byte(116)
+      case 34:
+        byte(92)
+        byte(34)
+      case 92:
+        byte(92)
+        byte(92)
+      case 10:
+        byte(92)
+        byte(110)
+      case 13:
+        byte(92)
+        byte(114)
+      case 9:
+        byte(92)
+        byte(116)
       case 0..<32:
         ascii("\\u00")
         byte(b >> 4 < 10 ? 48 + b >> 4 : 87 + b >> 4)

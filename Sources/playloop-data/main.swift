@@ -1,5 +1,6 @@
 // playloop-data: deterministic example and benchmark data for Playloop.
 import PlaybookLanguage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -1,5 +1,5 @@
-import PlaybookLanguage
 import PlaybookEngine
+import PlaybookLanguage
 
 extension Workspace {
   /// The send ledger to use: `--ledger` over the playbook's `ledger` (relative to it).

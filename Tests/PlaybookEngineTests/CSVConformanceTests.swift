@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import PlaybookLanguage
-@testable import PlaybookEngine
 import PlayloopTestSupport
+import Testing
+
+@testable import PlaybookEngine
 
 /// Third-party CSV test files (see CSVConformance/README.md): csv-spectrum's expected
 /// JSON, and what we do with each csv-parser and csvlint fixture.
@@ -67,14 +68,22 @@ import PlayloopTestSupport
     ("csvlint_fixtures/crlf-line-endings.csv", [["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]], []),
     ("csvlint_fixtures/lf-line-endings.csv", [["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]], []),
     ("csvlint_fixtures/inconsistent-line-endings.csv", [["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]], []),
-    ("csvlint_fixtures/inconsistent-line-endings-unquoted.csv", [["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]], []),
+    (
+      "csvlint_fixtures/inconsistent-line-endings-unquoted.csv",
+      [["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]], []
+    ),
     ("csvlint_fixtures/windows-line-endings.csv", [["d", "e", "f"]], []),
     ("csvlint_fixtures/valid.csv", [["1", "2", "3"], ["3", "2", "1"]], []),
-    ("csvlint_fixtures/valid_many_rows.csv", Array(repeating: [["1", "2", "3"], ["3", "2", "1"]], count: 3).flatMap { $0 }, []),
+    (
+      "csvlint_fixtures/valid_many_rows.csv",
+      Array(repeating: [["1", "2", "3"], ["3", "2", "1"]], count: 3).flatMap { $0 }, []
+    ),
     (
       "csvlint_fixtures/invalid_many_rows.csv",
-      [["1", "2", "3"], ["3", "2", "1"], ["3", "two", "1"], ["1", "2", "3"], ["3", "2", "1"], ["3", "2", "1"],
-       ["3", "2", "1"], ["", "", ""], ["3", "2", "1"]],
+      [
+        ["1", "2", "3"], ["3", "2", "1"], ["3", "two", "1"], ["1", "2", "3"], ["3", "2", "1"], ["3", "2", "1"],
+        ["3", "2", "1"], ["", "", ""], ["3", "2", "1"],
+      ],
       [4]
     ),
   ]

@@ -1,5 +1,6 @@
-import Testing
 import PlaybookLanguage
+import Testing
+
 @testable import PlaybookEngine
 
 @Suite struct CSVReaderTests {
@@ -44,10 +45,11 @@ import PlaybookLanguage
     let (table, setAside) = try readTable("a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n")
     #expect(table.cells == [["1", "2", "3"], ["10", "11", "12"]])
     #expect(table.lines == [2, 5])
-    #expect(setAside == [
-      SetAsideRow(table: "t", file: "t.csv", line: 3, reason: "expected 3 fields, found 2"),
-      SetAsideRow(table: "t", file: "t.csv", line: 4, reason: "expected 3 fields, found 4"),
-    ])
+    #expect(
+      setAside == [
+        SetAsideRow(table: "t", file: "t.csv", line: 3, reason: "expected 3 fields, found 2"),
+        SetAsideRow(table: "t", file: "t.csv", line: 4, reason: "expected 3 fields, found 4"),
+      ])
   }
 
   @Test func unterminatedQuoteCostsOnlyItsLine() throws {
@@ -61,10 +63,11 @@ import PlaybookLanguage
   @Test func strayQuotesAreSetAside() throws {
     let (table, setAside) = try readTable("a,b\n1,ab\"c\n2,\"x\"y\n3,z\n")
     #expect(setAside.map(\.line) == [2, 3])
-    #expect(setAside.map(\.reason) == [
-      "a quote inside an unquoted field (quote the whole field and double the quote)",
-      "text after the closing quote of a field",
-    ])
+    #expect(
+      setAside.map(\.reason) == [
+        "a quote inside an unquoted field (quote the whole field and double the quote)",
+        "text after the closing quote of a field",
+      ])
     #expect(table.cells == [["3", "z"]])
   }
 

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import PlaybookLanguage
-@testable import PlaybookEngine
 import PlayloopTestSupport
+import Testing
+
+@testable import PlaybookEngine
 
 /// Columns are converted while each chunk is read (`ColumnTyper`), so a table must come
 /// out the same however the chunks split it: a chunk whose values all look like
@@ -109,8 +110,10 @@ import PlayloopTestSupport
       chunkCount: 4)
     #expect(raw.chunks.count > 1)
     #expect(raw.chunks.allSatisfy { if case .text? = $0.typed[0]?.values { true } else { false } })
-    let plain = try TableReader.readRaw(FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], chunkCount: 4)
-    #expect(plain.chunks.allSatisfy { if case .integer? = $0.typed[0]?.values { $0.columns[0].isEmpty } else { false } })
+    let plain = try TableReader.readRaw(
+      FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], chunkCount: 4)
+    #expect(
+      plain.chunks.allSatisfy { if case .integer? = $0.typed[0]?.values { $0.columns[0].isEmpty } else { false } })
     #expect(ColumnBuilder.text(plain, column: 0).string(499) == "1499")
   }
 

@@ -1,18 +1,21 @@
 import Foundation
-import Testing
 import PlaybookLanguage
-@testable import PlaybookEngine
 import PlayloopTestSupport
+import Testing
+
+@testable import PlaybookEngine
 
 @Suite struct DatasetLoaderTests {
   static let customers = "id,tier,lifetime_value\nC-1,gold,1200\nC-2,silver,80\nC-3,,5\n"
 
   @Test func linksEventRowsToTheirCustomers() throws {
-    let folder = try ScratchFolder("loader", files: [
-      "customers.csv": Self.customers,
-      "tickets.csv": "id,customer_id,csat\nT-1,C-2,5\nT-2,C-1,3\nT-3,C-2,\nT-4,C-9,4\nT-5,,1\n",
-      "calls.jsonl": "{\"id\": \"K-1\", \"customer_id\": \"C-3\", \"transcript\": \"cancel\"}\n",
-    ])
+    let folder = try ScratchFolder(
+      "loader",
+      files: [
+        "customers.csv": Self.customers,
+        "tickets.csv": "id,customer_id,csat\nT-1,C-2,5\nT-2,C-1,3\nT-3,C-2,\nT-4,C-9,4\nT-5,,1\n",
+        "calls.jsonl": "{\"id\": \"K-1\", \"customer_id\": \"C-3\", \"transcript\": \"cancel\"}\n",
+      ])
     defer { folder.remove() }
     let data = try DatasetLoader.load(
       customers: TableSpec(name: "customers", path: folder.path("customers.csv")),
@@ -31,17 +34,22 @@ import PlayloopTestSupport
     #expect(Array(try #require(data.links["calls"]).rows(ofCustomer: 2)) == [0])
     #expect(data.events["tickets"]?.rowCount == 5)
     #expect(data.events["tickets"]?.types == [.text, .text, .integer])
-    #expect(data.setAside == [
-      SetAsideRow(table: "tickets", file: folder.path("tickets.csv"), line: 5, reason: "customer \"C-9\" does not exist"),
-      SetAsideRow(table: "tickets", file: folder.path("tickets.csv"), line: 6, reason: "no customer: customer_id is empty"),
-    ])
+    #expect(
+      data.setAside == [
+        SetAsideRow(
+          table: "tickets", file: folder.path("tickets.csv"), line: 5, reason: "customer \"C-9\" does not exist"),
+        SetAsideRow(
+          table: "tickets", file: folder.path("tickets.csv"), line: 6, reason: "no customer: customer_id is empty"),
+      ])
   }
 
   @Test func keyAndLinkColumnsStayTextAndMatchByText() throws {
-    let folder = try ScratchFolder("loader", files: [
-      "customers.csv": "id,n\n1,a\n2,b\n",
-      "orders.csv": "order,cust\n10,2\n11,02\n",
-    ])
+    let folder = try ScratchFolder(
+      "loader",
+      files: [
+        "customers.csv": "id,n\n1,a\n2,b\n",
+        "orders.csv": "order,cust\n10,2\n11,02\n",
+      ])
     defer { folder.remove() }
     let data = try DatasetLoader.load(
       customers: TableSpec(name: "customers", path: folder.path("customers.csv")),
@@ -54,10 +62,12 @@ import PlayloopTestSupport
   }
 
   @Test func strictMakesASetAsideRowAnError() throws {
-    let folder = try ScratchFolder("loader", files: [
-      "customers.csv": Self.customers,
-      "tickets.csv": "id,customer_id\nT-1,C-1\nT-2,C-9\nT-3\n",
-    ])
+    let folder = try ScratchFolder(
+      "loader",
+      files: [
+        "customers.csv": Self.customers,
+        "tickets.csv": "id,customer_id\nT-1,C-1\nT-2,C-9\nT-3\n",
+      ])
     defer { folder.remove() }
     let error = #expect(throws: LoadError.self) {
       try DatasetLoader.load(
@@ -106,10 +116,12 @@ import PlayloopTestSupport
   }
 
   @Test func unknownKeyOrLinkColumnIsAnErrorWithASuggestion() throws {
-    let folder = try ScratchFolder("loader", files: [
-      "customers.csv": Self.customers,
-      "tickets.csv": "id,customer_id\nT-1,C-1\n",
-    ])
+    let folder = try ScratchFolder(
+      "loader",
+      files: [
+        "customers.csv": Self.customers,
+        "tickets.csv": "id,customer_id\nT-1,C-1\n",
+      ])
     defer { folder.remove() }
     let key = #expect(throws: LoadError.self) {
       try DatasetLoader.load(
@@ -134,10 +146,12 @@ import PlayloopTestSupport
   @Test func longKeysSharingAPrefixLinkExactly() throws {
     let prefix = "customer-with-a-long-shared-prefix-"
     let ids = (0..<300).map { prefix + String($0) }
-    let folder = try ScratchFolder("loader", files: [
-      "customers.csv": "id\n" + ids.joined(separator: "\n") + "\n",
-      "tickets.csv": "id,customer_id\nT-1,\(ids[299])\nT-2,\(ids[7])\nT-3,\(prefix)300\nT-4,\(prefix)\n",
-    ])
+    let folder = try ScratchFolder(
+      "loader",
+      files: [
+        "customers.csv": "id\n" + ids.joined(separator: "\n") + "\n",
+        "tickets.csv": "id,customer_id\nT-1,\(ids[299])\nT-2,\(ids[7])\nT-3,\(prefix)300\nT-4,\(prefix)\n",
+      ])
     defer { folder.remove() }
     let data = try DatasetLoader.load(
       customers: TableSpec(name: "customers", path: folder.path("customers.csv")),
@@ -150,10 +164,12 @@ import PlayloopTestSupport
   }
 
   @Test func keyDeclaredAsIntegerStillLinksByText() throws {
-    let folder = try ScratchFolder("loader", files: [
-      "customers.csv": "id,n\n1,a\n2,b\n",
-      "orders.csv": "id,cust\nO-1,2\nO-2,1\n",
-    ])
+    let folder = try ScratchFolder(
+      "loader",
+      files: [
+        "customers.csv": "id,n\n1,a\n2,b\n",
+        "orders.csv": "id,cust\nO-1,2\nO-2,1\n",
+      ])
     defer { folder.remove() }
     let data = try DatasetLoader.load(
       customers: TableSpec(name: "customers", path: folder.path("customers.csv"), declaredTypes: ["id": .integer]),

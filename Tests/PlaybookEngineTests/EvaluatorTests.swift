@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlaybookEngine
+import Testing
 
 /// The brief's "precise meaning", scenario by scenario, through the real loader,
 /// checker, plan and decider.
@@ -24,7 +24,8 @@ import PlaybookEngine
   }
 
   @Test func resolvedWithinTriggersAtResolutionAndRespectsConsent() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule thanks
         when complaint resolved within 4h and complaint.csat >= 4
         send A via email after 1d
@@ -44,7 +45,8 @@ import PlaybookEngine
 
   @Test func aTimestampAfterTheClockHasNotHappened() throws {
     // T-5 is resolved after the clock, so at the clock it is open; T-7 opens after it.
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule resolved_any
         when complaint resolved
         send A via email, sms
@@ -56,7 +58,8 @@ import PlaybookEngine
   }
 
   @Test func openForTriggersAtOpenedPlusDuration() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule open_long
         when complaint open for 72h
         send B via sms
@@ -69,24 +72,27 @@ import PlaybookEngine
 
   @Test func windowIncludesBothEndsAndExcludesOlderTriggers() throws {
     // T-6 (C-4) resolved 2026-09-01, 61 days before the clock: outside 30d, inside 61d.
-    let outside = try fixture("""
+    let outside = try fixture(
+      """
       rule r
         when complaint resolved within 4h
         send A via email
       """)
     #expect(outside.outcomes() == ["C-1 A send"])
     let inside = try EngineFixture(
-      playbook: EngineFixture.header.replacingOccurrences(of: "as of 2026-11-01T00:00:00Z", with: "as of 2026-11-01T00:00:00Z\nwindow 61d") + """
-        rule r
-          when complaint resolved within 4h
-          send A via email
-        """,
+      playbook: EngineFixture.header.replacingOccurrences(
+        of: "as of 2026-11-01T00:00:00Z", with: "as of 2026-11-01T00:00:00Z\nwindow 61d") + """
+          rule r
+            when complaint resolved within 4h
+            send A via email
+          """,
       files: ["customers.csv": EngineFixture.customers, "tickets.csv": tickets])
     #expect(inside.outcomes() == ["C-1 A send", "C-4 A send"])
   }
 
   @Test func nullsCompareFalseAndIsNullFindsThem() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule low
         when complaint.csat < 3
         send A via email, sms
@@ -102,7 +108,8 @@ import PlaybookEngine
   }
 
   @Test func duplicateOffersCollapseToTheBestCandidate() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule low_priority
         when complaint resolved
         send A via email
@@ -117,7 +124,8 @@ import PlaybookEngine
   }
 
   @Test func firstReachableChannelIsChosenAndReasonSaysWhy() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule any
         when complaint resolved or complaint open for 1h
         send A via email, sms
@@ -130,7 +138,8 @@ import PlaybookEngine
   }
 
   @Test func unreachableCandidatesSayWhichChannelsFailed() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule q
         when ticket.kind == "question"
         send A via email, sms
@@ -141,7 +150,8 @@ import PlaybookEngine
   }
 
   @Test func limitKeepsHighestPriorityAndCapsTheRest() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule a
         when complaint resolved
         send A via email
@@ -156,7 +166,8 @@ import PlaybookEngine
   }
 
   @Test func customerOnlyRulesTriggerAtTheClockOncePerCustomer() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       segment vip = customer.lifetime_value >= 1000 or customer.tier == "gold"
       rule vips
         when customer in vip and count(complaint) >= 1
@@ -168,7 +179,8 @@ import PlaybookEngine
   }
 
   @Test func aggregatesCountTheTriggerRowAndRespectInLast() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule repeat
         when complaint resolved
         unless count(complaint in last 10d) < 2
@@ -176,7 +188,8 @@ import PlaybookEngine
       """)
     // C-1 has T-1 (2 days ago) and T-2 (12 days ago): only one in the last 10 days.
     #expect(f.outcomes().isEmpty)
-    let g = try fixture("""
+    let g = try fixture(
+      """
       rule repeat
         when complaint resolved
         unless count(complaint in last 20d) < 2

@@ -1,6 +1,6 @@
+import PlaybookEngine
 import PlaybookReporting
 import Testing
-import PlaybookEngine
 
 /// Explain output for each status and each kind of condition.
 @Suite struct ExplainTests {
@@ -31,25 +31,28 @@ import PlaybookEngine
   }
 
   @Test func showsEachConditionWithTheValuesBehindIt() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule quick_fix_thanks priority 5
         when complaint resolved within 4h
         and complaint.csat >= 4
         send A via email after 1d
       """)
-    #expect(try explain(f, "C-1") == """
-      C-1 as of 2026-11-01T00:00:00Z
-      quick_fix_thanks, trigger T-1 (opened 2026-10-30T09:12:00Z, resolved 2026-10-30T10:40:00Z)
-        complaint resolved within 4h  true   (resolved in 1h28m)
-        complaint.csat >= 4           false  (csat = 3)
-        → no candidate
-      ⇒ C-1 gets nothing
+    #expect(
+      try explain(f, "C-1") == """
+        C-1 as of 2026-11-01T00:00:00Z
+        quick_fix_thanks, trigger T-1 (opened 2026-10-30T09:12:00Z, resolved 2026-10-30T10:40:00Z)
+          complaint resolved within 4h  true   (resolved in 1h28m)
+          complaint.csat >= 4           false  (csat = 3)
+          → no candidate
+        ⇒ C-1 gets nothing
 
-      """)
+        """)
   }
 
   @Test func saysWhichChannelWasUsedAndWhy() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule r
         when complaint.csat == 5
         send A via email, sms
@@ -57,11 +60,13 @@ import PlaybookEngine
     let text = try explain(f, "C-2")
     #expect(text.contains("A: send — sent via sms because email has no consent"))
     #expect(text.contains("⇒ C-2 gets A via sms at 2026-11-01T00:00:00Z"))
-    #expect(try explain(f, "C-3").contains("A: unreachable — no reachable channel: email has no consent, sms has no consent"))
+    #expect(
+      try explain(f, "C-3").contains("A: unreachable — no reachable channel: email has no consent, sms has no consent"))
   }
 
   @Test func showsCapsHoldoutsAndNulls() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       segment vip = customer.tier == "gold"
       rule first priority 2
         when complaint resolved
@@ -84,7 +89,8 @@ import PlaybookEngine
   }
 
   @Test func aggregatesAndContainsAnyShowTheirValues() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule r
         when customer.tier contains any ["GOL", "plat"] and count(complaint in last 7d) >= 1
         send A via email
@@ -96,7 +102,8 @@ import PlaybookEngine
   }
 
   @Test func rulesThatNeverCameCloseAreFolded() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule never
         when complaint.csat == 1
         send A via email
@@ -110,7 +117,8 @@ import PlaybookEngine
   }
 
   @Test func unknownCustomersGetNearIDs() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule r
         when complaint resolved
         send A via email
@@ -124,7 +132,8 @@ import PlaybookEngine
   }
 
   @Test func jsonHasTheSameTree() throws {
-    let f = try fixture("""
+    let f = try fixture(
+      """
       rule r
         when complaint.csat >= 4
         send A via email

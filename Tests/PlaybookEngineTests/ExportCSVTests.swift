@@ -11,8 +11,9 @@ import Testing
   }
 
   @Test func quotesFieldsWithCommasQuotesAndLineBreaks() {
-    #expect(encoded(["plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", nil, ""])
-      == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",,\r\n")
+    #expect(
+      encoded(["plain", "a,b", "say \"hi\"", "two\nlines", "cr\rhere", nil, ""])
+        == "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rhere\",,\r\n")
   }
 
   @Test func keepsNonASCIIAsUTF8() {
@@ -48,8 +49,12 @@ import Testing
   @Test func writesAudienceRowsWithHeaderAndISOTimes() {
     var encoder = DecisionRowEncoder(columns: ExportColumn.audience, format: .csv)
     encoder.writeHeader()
-    withUnsafePointer(to: ExportFixtures.decision("C-1", "slow_fix_apology", "SORRY25", trigger: "T-3")) { encoder.write($0) }
-    withUnsafePointer(to: ExportFixtures.decision("C-2", "evangelist", "REFER20", channel: "sms", address: "+15551234567")) { encoder.write($0) }
+    withUnsafePointer(to: ExportFixtures.decision("C-1", "slow_fix_apology", "SORRY25", trigger: "T-3")) {
+      encoder.write($0)
+    }
+    withUnsafePointer(
+      to: ExportFixtures.decision("C-2", "evangelist", "REFER20", channel: "sms", address: "+15551234567")
+    ) { encoder.write($0) }
     #expect(
       encoder.withBytes { String(decoding: $0, as: UTF8.self) } == """
         customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id\r

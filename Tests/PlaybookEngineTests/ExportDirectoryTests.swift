@@ -31,16 +31,22 @@ import Testing
 
           """)
       // An offer with no audience still gets its header.
-      #expect(files["recovery/REFER20.csv"] == "customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id\r\n")
+      #expect(
+        files["recovery/REFER20.csv"] == "customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id\r\n")
       #expect(files["recovery/STAY15.csv"] == files["recovery/REFER20.csv"])
       let log = try #require(files["recovery/decisions.csv"]).components(separatedBy: "\r\n")
       #expect(log.count == 7)
-      #expect(log[0] == "customer_id,rule,offer,trigger_id,trigger_time,send_at,expires_at,channel,address,status,reason,merged,priority")
-      #expect(log.dropFirst().prefix(5).map { $0.prefix(30) } == [
-        "C-1,slow_fix_apology,SORRY25,T", "C-2,slow_fix_apology,SORRY25,T", "C-3,slow_fix_apology,SORRY25,T",
-        "C-1,cancel_risk,STAY15,K-1,202", "C-4,cancel_risk,STAY15,K-2,202",
-      ])
-      #expect(log[3].hasSuffix(",,,unreachable,\"no reachable channel: email has no consent, sms has no address\",0,10"))
+      #expect(
+        log[0]
+          == "customer_id,rule,offer,trigger_id,trigger_time,send_at,expires_at,channel,address,status,reason,merged,priority"
+      )
+      #expect(
+        log.dropFirst().prefix(5).map { $0.prefix(30) } == [
+          "C-1,slow_fix_apology,SORRY25,T", "C-2,slow_fix_apology,SORRY25,T", "C-3,slow_fix_apology,SORRY25,T",
+          "C-1,cancel_risk,STAY15,K-1,202", "C-4,cancel_risk,STAY15,K-2,202",
+        ])
+      #expect(
+        log[3].hasSuffix(",,,unreachable,\"no reachable channel: email has no consent, sms has no address\",0,10"))
       #expect(log[5].contains(",sms,+15551234567,holdout,"))
       var expectedSummary = ExportFixtures.summary()
       expectedSummary.export = ExportTarget(directory: "\(folder)/out/recovery", format: .csv)
@@ -52,7 +58,8 @@ import Testing
     try ExportFixtures.withScratchFolder { (folder) throws in
       try export(to: "\(folder)/out", format: .jsonl)
       let files = try ExportFixtures.snapshot("\(folder)/out")
-      #expect(files.keys.sorted() == ["REFER20.jsonl", "SORRY25.jsonl", "STAY15.jsonl", "decisions.jsonl", "summary.json"])
+      #expect(
+        files.keys.sorted() == ["REFER20.jsonl", "SORRY25.jsonl", "STAY15.jsonl", "decisions.jsonl", "summary.json"])
       #expect(files["REFER20.jsonl"] == "")
       let sorry = try #require(files["SORRY25.jsonl"]).split(separator: "\n")
       #expect(sorry.count == 2)
@@ -68,8 +75,9 @@ import Testing
       var a = try ExportFixtures.snapshot("\(folder)/a")
       var b = try ExportFixtures.snapshot("\(folder)/b")
       // summary.json names its own folder; everything else is identical.
-      #expect(a.removeValue(forKey: "summary.json")?.replacingOccurrences(of: "\(folder)/a", with: "X")
-        == b.removeValue(forKey: "summary.json")?.replacingOccurrences(of: "\(folder)/b", with: "X"))
+      #expect(
+        a.removeValue(forKey: "summary.json")?.replacingOccurrences(of: "\(folder)/a", with: "X")
+          == b.removeValue(forKey: "summary.json")?.replacingOccurrences(of: "\(folder)/b", with: "X"))
       #expect(a == b)
       #expect(a.count == 4)
     }
@@ -81,9 +89,10 @@ import Testing
       try export(to: out)
       try export([ExportFixtures.decision("C-5", "slow_fix_apology", "SORRY25")], to: out)
       let files = try ExportFixtures.snapshot(folder)
-      #expect(files.keys.sorted() == [
-        "out", "out/REFER20.csv", "out/SORRY25.csv", "out/STAY15.csv", "out/decisions.csv", "out/summary.json",
-      ])
+      #expect(
+        files.keys.sorted() == [
+          "out", "out/REFER20.csv", "out/SORRY25.csv", "out/STAY15.csv", "out/decisions.csv", "out/summary.json",
+        ])
       #expect(files["out/SORRY25.csv"]?.contains("C-5,") == true)
       #expect(files["out/SORRY25.csv"]?.contains("C-1,") == false)
     }
@@ -142,7 +151,8 @@ import Testing
       let out = "\(folder)/out"
       try export(to: out)
       let before = try ExportFixtures.snapshot(folder)
-      try FileManager.default.createDirectory(atPath: "\(folder)/.out.tmp-\(deadPID)", withIntermediateDirectories: false)
+      try FileManager.default.createDirectory(
+        atPath: "\(folder)/.out.tmp-\(deadPID)", withIntermediateDirectories: false)
       try Data("half".utf8).write(to: URL(fileURLWithPath: "\(folder)/.out.tmp-\(deadPID)/SORRY25.csv"))
       // A live process's staging (this test runner's parent) is not ours to remove.
       let live = "\(folder)/.out.tmp-\(getppid())"
@@ -161,7 +171,8 @@ import Testing
       let before = try ExportFixtures.snapshot(folder)
       // Killed after moving the old export aside, before moving the staged one in.
       try FileManager.default.moveItem(atPath: out, toPath: "\(folder)/.out.old-\(deadPID)")
-      try FileManager.default.createDirectory(atPath: "\(folder)/.out.tmp-\(deadPID)", withIntermediateDirectories: false)
+      try FileManager.default.createDirectory(
+        atPath: "\(folder)/.out.tmp-\(deadPID)", withIntermediateDirectories: false)
       try CampaignExporter.recover(out)
       #expect(try ExportFixtures.snapshot(folder) == before)
     }
@@ -172,7 +183,8 @@ import Testing
       let out = "\(folder)/out"
       try export(to: out)
       let before = try ExportFixtures.snapshot(folder)
-      try FileManager.default.createDirectory(atPath: "\(folder)/.out.old-\(deadPID)", withIntermediateDirectories: false)
+      try FileManager.default.createDirectory(
+        atPath: "\(folder)/.out.old-\(deadPID)", withIntermediateDirectories: false)
       try CampaignExporter.recover(out)
       #expect(try ExportFixtures.snapshot(folder) == before)
     }

@@ -1,8 +1,8 @@
 import Foundation
 import PlaybookLanguage
+import PlayloopTestSupport
 
 @testable import PlaybookEngine
-import PlayloopTestSupport
 
 /// Decisions, summaries and scratch folders shared by the export tests.
 enum ExportFixtures {
@@ -24,7 +24,8 @@ enum ExportFixtures {
   static let decisions: [Decision] = [
     decision("C-2", "slow_fix_apology", "SORRY25", trigger: "T-9", address: "=HYPERLINK(\"x\")"),
     decision("C-1", "slow_fix_apology", "SORRY25", trigger: "T-3"),
-    decision("C-3", "slow_fix_apology", "SORRY25", trigger: "T-4", status: .unreachable, channel: nil,
+    decision(
+      "C-3", "slow_fix_apology", "SORRY25", trigger: "T-4", status: .unreachable, channel: nil,
       reason: "no reachable channel: email has no consent, sms has no address"),
     decision("C-1", "cancel_risk", "STAY15", trigger: "K-1", status: .capped, reason: "capped by slow_fix_apology"),
     decision("C-4", "cancel_risk", "STAY15", trigger: "K-2", status: .holdout, channel: "sms", address: "+15551234567"),

@@ -26,7 +26,8 @@ import Testing
       JSONMember("empty", .object([])),
       JSONMember("none", .array([])),
     ])
-    #expect(String(decoding: value.compactBytes, as: UTF8.self) == #"{"z":-3,"a":[true,null,"x"],"empty":{},"none":[]}"#)
+    #expect(
+      String(decoding: value.compactBytes, as: UTF8.self) == #"{"z":-3,"a":[true,null,"x"],"empty":{},"none":[]}"#)
     #expect(
       value.prettyText == """
         {
@@ -53,7 +54,8 @@ import Testing
     decision.merged = 1
     withUnsafePointer(to: decision) { encoder.write($0) }
     withUnsafePointer(to: ExportFixtures.decision("C-8", "r", "O", trigger: "T-1")) { encoder.write($0) }
-    let lines = encoder.withBytes { String(decoding: $0, as: UTF8.self) }.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = encoder.withBytes { String(decoding: $0, as: UTF8.self) }.split(
+      separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == 3 && lines[2].isEmpty)
     #expect(
       lines[0] == #"{"customer_id":"C-\"7\"","rule":"evangelist","offer":"REFER20","trigger_id":null,"#

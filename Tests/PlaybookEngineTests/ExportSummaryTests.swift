@@ -8,7 +8,8 @@ import Testing
   @Test func countsByRuleOfferAndStatusListingDeclaredNamesFirst() {
     var decisions = ExportFixtures.decisions
     decisions.append(ExportFixtures.decision("C-9", "stray_rule", "AAA", status: .alreadySent))
-    let counts = DecisionCounts(decisions, rules: ["slow_fix_apology", "cancel_risk", "evangelist"], offers: ["SORRY25", "REFER20", "STAY15"])
+    let counts = DecisionCounts(
+      decisions, rules: ["slow_fix_apology", "cancel_risk", "evangelist"], offers: ["SORRY25", "REFER20", "STAY15"])
     #expect(counts.byRule.map(\.name) == ["slow_fix_apology", "cancel_risk", "evangelist", "stray_rule"])
     #expect(counts.byOffer.map(\.name) == ["SORRY25", "REFER20", "STAY15", "AAA"])
     #expect(counts.byRule[0].counts[.send] == 2 && counts.byRule[0].counts[.unreachable] == 1)
@@ -122,7 +123,10 @@ import Testing
     summary.runID = "run-7"
     summary.window = nil
     let text = String(decoding: summary.json.compactBytes, as: UTF8.self)
-    #expect(text.hasPrefix(#"{"playbook":"Service recovery loop","run_id":"run-7","clock":"2026-11-01T00:00:00Z","window_seconds":null,"window_start":null,"export":null,"#))
+    #expect(
+      text.hasPrefix(
+        #"{"playbook":"Service recovery loop","run_id":"run-7","clock":"2026-11-01T00:00:00Z","window_seconds":null,"window_start":null,"export":null,"#
+      ))
     #expect(summary.audienceFiles.isEmpty)
   }
 

@@ -1,5 +1,6 @@
-import Testing
 import PlaybookLanguage
+import Testing
+
 @testable import PlaybookEngine
 
 @Suite struct JSONLinesReaderTests {
@@ -52,11 +53,12 @@ import PlaybookLanguage
     #expect(table.cells == [["1"], ["6"]])
     #expect(table.lines == [1, 9])
     #expect(setAside.map(\.line) == [2, 3, 4, 5, 6, 7, 8])
-    #expect(setAside.map(\.reason) == [
-      "line is not a JSON object", "line is not valid JSON", "text after the JSON object",
-      "line is not valid JSON", "key \"a\" appears twice", "line is not a JSON object",
-      "line is not valid JSON",
-    ])
+    #expect(
+      setAside.map(\.reason) == [
+        "line is not a JSON object", "line is not valid JSON", "text after the JSON object",
+        "line is not valid JSON", "key \"a\" appears twice", "line is not a JSON object",
+        "line is not valid JSON",
+      ])
   }
 
   @Test func keysOnlyOnSetAsideLinesMakeNoColumn() throws {

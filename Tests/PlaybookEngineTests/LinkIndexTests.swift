@@ -1,5 +1,5 @@
-import Testing
 import PlaybookEngine
+import Testing
 
 @Suite struct LinkIndexTests {
   @Test func groupsRowsByCustomerInFileOrder() {

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import PlaybookLanguage
-@testable import PlaybookEngine
 import PlayloopTestSupport
+import Testing
+
+@testable import PlaybookEngine
 
 /// Reading in parallel chunks must give exactly what one thread gives, however the
 /// chunk boundaries fall: inside quotes, between CR and LF, on bad rows.
@@ -69,7 +70,8 @@ import PlayloopTestSupport
     var text = "a,b\n"
     for row in 0..<2000 { text += row % 3 == 0 ? "\(row),\"x\ny,\"\"z\"\"\"\n" : "\(row),plain\r\n" }
     let bytes = Array(text.utf8)
-    let raw = try TableReader.readRaw(FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], chunkCount: chunks)
+    let raw = try TableReader.readRaw(
+      FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], chunkCount: chunks)
     #expect(raw.chunks.count == chunks)
     Self.same(try readTable(bytes, chunks: chunks), try readTable(bytes, chunks: 1))
   }

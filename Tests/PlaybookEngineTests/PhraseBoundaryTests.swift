@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlaybookEngine
+import Testing
 
 /// Each lifecycle phrase at its boundary (exactly D, one second more), its trigger time,
 /// and the window's and clock's edges.
@@ -23,7 +23,8 @@ import PlaybookEngine
 
   func triggers(_ condition: String, window: String = "30d") throws -> [String: Int64] {
     let f = try EngineFixture(
-      playbook: EngineFixture.header.replacingOccurrences(of: "as of 2026-11-01T00:00:00Z", with: "as of 2026-11-01T00:00:00Z\nwindow \(window)")
+      playbook: EngineFixture.header.replacingOccurrences(
+        of: "as of 2026-11-01T00:00:00Z", with: "as of 2026-11-01T00:00:00Z\nwindow \(window)")
         + "rule r\n  when \(condition)\n  send A via email\n",
       files: ["customers.csv": EngineFixture.customers, "tickets.csv": tickets])
     let candidates = f.run().plan.candidates()

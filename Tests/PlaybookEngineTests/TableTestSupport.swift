@@ -1,4 +1,5 @@
 import PlaybookLanguage
+
 @testable import PlaybookEngine
 
 /// Reads CSV or JSON Lines text as a table named `t` from `t.csv` / `t.jsonl`.

@@ -1,10 +1,12 @@
-import Testing
 import PlaybookLanguage
+import Testing
+
 @testable import PlaybookEngine
 
 @Suite struct TableTypingTests {
   @Test func typesAreInferredFromEveryValue() throws {
-    let (table, _) = try readTable("""
+    let (table, _) = try readTable(
+      """
       i,d,b,t,day,s,mixed
       1,1.5,true,2026-11-01T09:30:00Z,2026-11-01,x,1
       -42,2,FALSE,2026-11-01T09:30:00+02:00,2026-02-28,y,2026-11-01
@@ -15,7 +17,8 @@ import PlaybookLanguage
     #expect(table.cells[0] == ["1", "1.5", "true", "2026-11-01T09:30:00Z", "2026-11-01", "x", "1"])
     #expect(table.cells[1] == ["-42", "2.0", "false", "2026-11-01T07:30:00Z", "2026-02-28", "y", "2026-11-01"])
     #expect(table.cells[2] == [nil, nil, nil, nil, nil, nil, nil])
-    #expect(table.cells[3] == ["9223372036854775807", "-25.0", "true", "2026-11-01T09:30:00Z", "2024-02-29", "z", "true"])
+    #expect(
+      table.cells[3] == ["9223372036854775807", "-25.0", "true", "2026-11-01T09:30:00Z", "2024-02-29", "z", "true"])
   }
 
   @Test func datesAndTimestampsTogetherAreTimestamps() throws {
@@ -24,7 +27,9 @@ import PlaybookLanguage
     #expect(table.cells == [["2026-11-01T00:00:00Z"], ["2026-11-01T12:00:00Z"]])
   }
 
-  @Test(arguments: ["007", "+15551234567", "1,000", ".5", "1.", "NaN", "00.5", "99999999999999999999", "yes", "2026-13-01"])
+  @Test(arguments: [
+    "007", "+15551234567", "1,000", ".5", "1.", "NaN", "00.5", "99999999999999999999", "yes", "2026-13-01",
+  ])
   func identifierLikeValuesStayText(_ value: String) throws {
     let (table, _) = try readTable("v\n1\n\"\(value)\"\n")
     #expect(table.types == [.text])
@@ -56,19 +61,21 @@ import PlaybookLanguage
       declared: ["zip": .text, "score": .decimal, "when": .timestamp])
     #expect(setAside.isEmpty)
     #expect(table.types == [.text, .decimal, .timestamp])
-    #expect(table.cells == [
-      ["01234", "3.0", "2026-11-01T00:00:00Z"], ["99", "4.0", "2026-11-02T10:00:00Z"],
-    ])
+    #expect(
+      table.cells == [
+        ["01234", "3.0", "2026-11-01T00:00:00Z"], ["99", "4.0", "2026-11-02T10:00:00Z"],
+      ])
   }
 
   @Test func valueNotFittingItsDeclaredTypeSetsTheRowAside() throws {
     let (table, setAside) = try readTable(
       "id,csat\nA,5\nB,abc\nC,\nD,4.5\n", declared: ["csat": .integer])
     #expect(table.cells == [["A", "5"], ["C", nil]])
-    #expect(setAside == [
-      SetAsideRow(table: "t", file: "t.csv", line: 3, reason: "value \"abc\" in column csat is not an integer"),
-      SetAsideRow(table: "t", file: "t.csv", line: 5, reason: "value \"4.5\" in column csat is not an integer"),
-    ])
+    #expect(
+      setAside == [
+        SetAsideRow(table: "t", file: "t.csv", line: 3, reason: "value \"abc\" in column csat is not an integer"),
+        SetAsideRow(table: "t", file: "t.csv", line: 5, reason: "value \"4.5\" in column csat is not an integer"),
+      ])
   }
 
   @Test func declaringAnUnknownColumnIsAnError() {

@@ -1,8 +1,8 @@
 import Foundation
-import PlaybookReporting
-import Testing
 import PlaybookEngine
+import PlaybookReporting
 import PlayloopTestSupport
+import Testing
 
 #if canImport(FoundationXML)
   import FoundationXML
@@ -32,7 +32,8 @@ import PlayloopTestSupport
   }
 
   @Test func passingExpectationsOfEveryForm() throws {
-    let r = try results("""
+    let r = try results(
+      """
       test "all forms"
         expect customer C-1 gets A via email
         expect customer C-2 gets A via sms
@@ -49,7 +50,8 @@ import PlayloopTestSupport
   }
 
   @Test func failuresSayWhatHappenedAndWhy() throws {
-    let r = try results("""
+    let r = try results(
+      """
       test "wrong"
         expect customer C-2 gets A via email
         expect customer C-1 gets nothing
@@ -57,12 +59,13 @@ import PlayloopTestSupport
         expect customer C-9 gets A
       """)
     let failures = r[0].failures
-    #expect(failures.map(\.actual) == [
-      "C-2 gets A via sms",
-      "C-1 gets A from thanks",
-      "the audience of A is 2",
-      "no customer 'C-9'; did you mean 'C-1', 'C-2', 'C-3'?",
-    ])
+    #expect(
+      failures.map(\.actual) == [
+        "C-2 gets A via sms",
+        "C-1 gets A from thanks",
+        "the audience of A is 2",
+        "no customer 'C-9'; did you mean 'C-1', 'C-2', 'C-3'?",
+      ])
     #expect(failures[0].expectation == "expect customer C-2 gets A via email")
     #expect(
       failures[0].explanation?.decisions.contains {
@@ -74,7 +77,8 @@ import PlayloopTestSupport
 
   @Test func aTestCanSetItsClock() throws {
     // A week later, T-1's trigger is still inside the 30d window; 40 days later it is not.
-    let r = try results("""
+    let r = try results(
+      """
       test "later"
         as of 2026-11-08
         expect audience A == 2
@@ -90,7 +94,8 @@ import PlayloopTestSupport
       id,customer_id,kind,csat,opened_at,resolved_at
       X-1,C-4,complaint,4,2026-10-31T08:00:00Z,2026-10-31T08:30:00Z
       """
-    let r = try results("""
+    let r = try results(
+      """
       test "fixture"
         load tickets from "fixture.csv"
         expect customer C-4 gets A via email
@@ -100,7 +105,8 @@ import PlayloopTestSupport
   }
 
   @Test func junitIsWellFormedXML() throws {
-    let r = try results("""
+    let r = try results(
+      """
       test "passes"
         expect audience A == 2
       test "fails <&> \\"quoted\\""

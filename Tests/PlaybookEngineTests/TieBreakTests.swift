@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlaybookEngine
+import Testing
 
 /// Every tie-break of duplicate collapse and of `limit`, one rung at a time.
 @Suite struct TieBreakTests {
@@ -21,7 +21,8 @@ import PlaybookEngine
   }
 
   @Test func collapseKeepsHighestPriority() throws {
-    let d = try decisions("""
+    let d = try decisions(
+      """
       rule low
         when complaint resolved
         send A via email
@@ -34,7 +35,8 @@ import PlaybookEngine
   }
 
   @Test func collapseThenPrefersEarliestSendAt() throws {
-    let d = try decisions("""
+    let d = try decisions(
+      """
       rule later
         when complaint resolved
         send A via email after 5d
@@ -48,7 +50,8 @@ import PlaybookEngine
   }
 
   @Test func collapseThenPrefersRuleOrderThenLowestTriggerID() throws {
-    let d = try decisions("""
+    let d = try decisions(
+      """
       rule first
         when complaint resolved and complaint.kind == "complaint"
         send A via email
@@ -63,7 +66,8 @@ import PlaybookEngine
   }
 
   @Test func limitRanksByPriority() throws {
-    let d = try decisions("""
+    let d = try decisions(
+      """
       rule a
         when complaint resolved
         send A via email
@@ -76,7 +80,8 @@ import PlaybookEngine
   }
 
   @Test func limitThenRanksBySendAt() throws {
-    let d = try decisions("""
+    let d = try decisions(
+      """
       rule a
         when complaint resolved
         send A via email after 10d
@@ -89,7 +94,8 @@ import PlaybookEngine
   }
 
   @Test func limitThenRanksByRuleOrderThenOfferCode() throws {
-    let byOrder = try decisions("""
+    let byOrder = try decisions(
+      """
       rule b_first
         when complaint resolved
         send B via email
@@ -99,7 +105,8 @@ import PlaybookEngine
       limit 1 per customer
       """)
     #expect(byOrder.filter { $0.status == .send }.map(\.offer) == ["B"])
-    let byOffer = try decisions("""
+    let byOffer = try decisions(
+      """
       rule both
         when complaint resolved
         send B via email

@@ -1,8 +1,8 @@
 import Foundation
+import PlayloopTestSupport
 import Testing
 
 @testable import PlaybookEngine
-import PlayloopTestSupport
 
 @Suite struct WorkspacePathTests {
   /// `folder/..` goes when `folder` is a real directory, stays after a symbolic link

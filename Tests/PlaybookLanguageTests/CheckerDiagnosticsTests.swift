@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlaybookLanguage
 
 /// Each checker rule, with the exact diagnostic a broken playbook must produce.
@@ -76,7 +77,8 @@ import Testing
       message: "cannot compare text with integer", hint: "put text values in double quotes",
       code: "type_error"),
     Case(
-      input: "load orders from \"o.csv\" with opened = customer_id, resolved = customer_id\nrule r\n  when order resolved within 4h\n  send THANKS10 via email",
+      input:
+        "load orders from \"o.csv\" with opened = customer_id, resolved = customer_id\nrule r\n  when order resolved within 4h\n  send THANKS10 via email",
       line: 3, column: 8,
       message: "'resolved within' needs a time, but orders.customer_id is text",
       hint: "map 'opened' to a timestamp column with `with opened = COLUMN`", code: "type_error"),
@@ -143,15 +145,16 @@ import Testing
   }
 
   @Test func rulesLearnTheirTriggerRow() throws {
-    let (playbook, _) = parse(Self.header + """
-      rule a
-        when complaint resolved within 4h
-        unless count(call) > 2
-        send THANKS10 via email
-      rule b
-        when customer in vip
-        send THANKS10 via email
-      """)
+    let (playbook, _) = parse(
+      Self.header + """
+        rule a
+          when complaint resolved within 4h
+          unless count(call) > 2
+          send THANKS10 via email
+        rule b
+          when customer in vip
+          send THANKS10 via email
+        """)
     let (checked, diagnostics) = PlaybookChecker.check(playbook, file: "t", schema: Self.schema)
     #expect(diagnostics.isEmpty)
     #expect(try #require(checked).rules.map(\.trigger) == ["complaint", nil])

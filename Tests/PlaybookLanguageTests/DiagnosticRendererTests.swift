@@ -45,7 +45,9 @@ import Testing
   }
 
   @Test func byteOrderMarkIsIgnored() {
-    #expect(render("\u{FEFF}window 4x\r\n").hasPrefix("<shell>:1:8: error: bad duration '4x'\n  1 | window 4x\n    |        ^~ "))
+    #expect(
+      render("\u{FEFF}window 4x\r\n").hasPrefix(
+        "<shell>:1:8: error: bad duration '4x'\n  1 | window 4x\n    |        ^~ "))
   }
 
   @Test func wideCharactersTakeTwoCells() {
@@ -57,7 +59,8 @@ import Testing
 
   @Test func diagnosticWithoutRangeOrSourceText() {
     let renderer = DiagnosticRenderer(sources: [:])
-    let noRange = Diagnostic(DiagnosticMessage(.unreadableFile, "cannot read file", hint: "check the path"), file: "x.playbook")
+    let noRange = Diagnostic(
+      DiagnosticMessage(.unreadableFile, "cannot read file", hint: "check the path"), file: "x.playbook")
     #expect(renderer.render(noRange) == "x.playbook: error: cannot read file\n  hint: check the path")
     let at = SourceLocation(offset: 0, line: 12, column: 3)
     let dataRow = Diagnostic(

@@ -1,5 +1,5 @@
-import Testing
 import PlaybookLanguage
+import Testing
 
 @Suite struct SourceFileTests {
   @Test func linesSplitOnLFAndCRLF() {

@@ -1,5 +1,5 @@
-import Testing
 import PlaybookLanguage
+import Testing
 
 @Suite struct TimestampTests {
   @Test(arguments: [
@@ -12,7 +12,9 @@ import PlaybookLanguage
     #expect(Timestamp.parse(text)?.seconds == seconds)
   }
 
-  @Test(arguments: ["2026-13-01", "2026-02-30", "2026-11-01T25:00", "2026-11-01T09:30:00Q", "20261101", "2026-11-01T", ""])
+  @Test(arguments: [
+    "2026-13-01", "2026-02-30", "2026-11-01T25:00", "2026-11-01T09:30:00Q", "20261101", "2026-11-01T", "",
+  ])
   func rejectsMalformed(text: String) {
     #expect(Timestamp.parse(text) == nil)
   }

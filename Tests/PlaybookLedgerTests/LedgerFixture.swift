@@ -1,9 +1,9 @@
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
+import PlayloopTestSupport
 
 @testable import PlaybookLedger
-import PlayloopTestSupport
 
 /// A scratch folder holding a small playbook, its data, an export folder `out` and a
 /// ledger `ledger.sqlite`, with helpers to run it and read back what it left.
@@ -122,7 +122,8 @@ struct LedgerFixture {
 
   /// The status column of the decisions log, by `customer rule trigger`.
   func statuses() throws -> [String: String] {
-    let lines = try String(contentsOfFile: exportPath + "/decisions.csv", encoding: .utf8).split(whereSeparator: \.isNewline)
+    let lines = try String(contentsOfFile: exportPath + "/decisions.csv", encoding: .utf8).split(
+      whereSeparator: \.isNewline)
     let header = lines[0].split(separator: ",").map(String.init)
     let status = header.firstIndex(of: "status")!
     return Dictionary(

@@ -13,7 +13,8 @@ import Testing
   private func history(_ sends: [Send]) -> LedgerHistory {
     var history = LedgerHistory()
     for s in sends {
-      history.add(rule: s.rule, offer: s.offer, customerID: s.customer, triggerID: s.trigger, sendAt: s.sendAt, counted: true)
+      history.add(
+        rule: s.rule, offer: s.offer, customerID: s.customer, triggerID: s.trigger, sendAt: s.sendAt, counted: true)
     }
     history.finish()
     return history

@@ -166,7 +166,8 @@ import Testing
       #expect(!FileManager.default.fileExists(atPath: f.ledgerPath))
       try f.run(LedgerFixture.day(1))
       let bytes = FileManager.default.contents(atPath: f.ledgerPath)
-      let history = try #require(try LedgeredExport.history(ledgerPath: f.ledgerPath, workspace: workspace, clock: clock))
+      let history = try #require(
+        try LedgeredExport.history(ledgerPath: f.ledgerPath, workspace: workspace, clock: clock))
       #expect(history.alreadySent(rule: "apology", triggerID: "T-1", customerID: "C-1", offer: "SORRY"))
       #expect(FileManager.default.contents(atPath: f.ledgerPath) == bytes)
       try f.write("ledger.playbook", LedgerFixture.playbook(name: "Another"))

@@ -1,5 +1,5 @@
-import PlaybookLanguage
 import Foundation
+import PlaybookLanguage
 import Testing
 
 @testable import PlaybookShell

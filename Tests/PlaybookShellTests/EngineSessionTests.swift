@@ -2,8 +2,8 @@ import Foundation
 import PlaybookEngine
 import PlaybookLanguage
 import PlaybookReporting
-import Testing
 import PlayloopTestSupport
+import Testing
 
 @testable import PlaybookShell
 
@@ -34,7 +34,8 @@ import PlayloopTestSupport
     let customers = Repository.path("Examples/data/customers.csv")
     let tickets = Repository.path("Examples/data/tickets.csv")
     #expect(errors(session.add(typed("load customers from \"\(customers)\""), sourceName: "<typed>")).isEmpty)
-    #expect(errors(session.add(typed("load tickets from \"\(tickets)\" link customer_id"), sourceName: "<typed>")).isEmpty)
+    #expect(
+      errors(session.add(typed("load tickets from \"\(tickets)\" link customer_id"), sourceName: "<typed>")).isEmpty)
     let version = session.dataVersion
     #expect(version > 0)
     let retyped = "load   tickets from \"\(tickets)\"    link customer_id  # the same"

@@ -1,12 +1,14 @@
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
-import Testing
 import PlayloopTestSupport
+import Testing
 
 /// `:run` after an edit re-evaluates only the rules that changed, and decides exactly as
 /// a full run of the edited playbook would.
 @Suite struct IncrementalRunTests {
+  // One load shared by the suite; if the shipped playbook cannot open, every test here fails anyway.
+  // swift-format-ignore: NeverUseForceTry
   static let base = try! Workspace.open(path: Repository.serviceRecovery)
   static let clock = Fixtures.clock
 

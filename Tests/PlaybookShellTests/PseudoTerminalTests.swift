@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlayloopTestSupport
+import Testing
 
 /// Proves the pseudo-terminal harness with `cat`: a terminal in cooked mode echoes what
 /// is typed and turns Ctrl-C and Ctrl-D into a signal and an end of file.

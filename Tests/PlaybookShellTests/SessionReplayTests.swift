@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlayloopTestSupport
+import Testing
 
 /// Replays `Examples/sessions/*.txt` through a pipe into the real binary and compares
 /// stdout, stderr and the exit status with the recorded `.out` and `.err`.

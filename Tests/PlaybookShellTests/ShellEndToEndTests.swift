@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlayloopTestSupport
+import Testing
 
 /// The real `playloop` binary on a pseudo-terminal, typed at as a person would.
 /// Everything asserted here is the shell's own behaviour, whatever the session.

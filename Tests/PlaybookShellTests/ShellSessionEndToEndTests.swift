@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlayloopTestSupport
+import Testing
 
 /// The real binary with the flagship playbook loaded, on a pseudo-terminal: what a
 /// marketer types and what the screen shows.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlayloopTestSupport
+import Testing
 
 /// The headless commands as automation uses them: exit codes, output, determinism.
 @Suite struct CLITests {
@@ -20,7 +20,8 @@ import PlayloopTestSupport
         }
         exports.append(files)
       }
-      #expect(exports[0].keys.sorted() == ["REFER20.csv", "SORRY25.csv", "STAY15.csv", "THANKS10.csv", "decisions.csv"])
+      #expect(
+        exports[0].keys.sorted() == ["REFER20.csv", "SORRY25.csv", "STAY15.csv", "THANKS10.csv", "decisions.csv"])
       #expect(exports[0] == exports[1])
       let thanks = String(decoding: exports[0]["THANKS10.csv"] ?? Data(), as: UTF8.self)
       #expect(thanks.hasPrefix("customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id\r\n"))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlayloopTestSupport
+import Testing
 
 /// Runs the built `playloop-data` binary (build it first: `swift build`) and checks the
 /// files it writes: determinism, shape, personas, flaws, and that Examples/data is what

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlayloopTestSupport
+import Testing
 
 /// `playloop run --ledger`, `--dry-run` and `playloop ledger` as a user meets them.
 @Suite struct LedgerCommandTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlayloopTestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -12,7 +12,7 @@ import PlayloopTestSupport
     let clean = try LedgerHarness.cleanStates([LedgerHarness.clocks[0]])
     try LedgerHarness.with { h in
       let runs = try (0..<4).map { _ in try h.start(LedgerHarness.clocks[0]) }
-      runs.forEach { $0.wait() }
+      for run in runs { run.wait() }
       for run in runs { #expect(run.status == 0, "\(run.stderr)") }
       // One run recorded the sends; the others replayed it.
       #expect(runs.filter { $0.stdout.contains(": recorded ") }.count == 1)
@@ -30,7 +30,7 @@ import PlayloopTestSupport
     for _ in 0..<3 {
       try LedgerHarness.with { h in
         let runs = [try h.start(first), try h.start(second)]
-        runs.forEach { $0.wait() }
+        for run in runs { run.wait() }
         for run in runs { #expect(run.status == 0, "\(run.stderr)") }
         let state = try h.state()
         // The export is the last run's; the ledger holds both.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlayloopTestSupport
+import Testing
 
 #if canImport(Glibc)
   import Glibc

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlayloopTestSupport
+import Testing
 
 /// `playloop run` of every playbook in Playbooks/ on the example data, compared byte for
 /// byte with reviewed expected exports in Expected/<playbook>/ (summary.json without its

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import PlayloopTestSupport
+import Testing
 
 /// Loading in parallel chunks and evaluating in parallel partitions must give exactly
 /// what one thread gives: the same export bytes.

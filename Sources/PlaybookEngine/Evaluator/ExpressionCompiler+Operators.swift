@@ -154,7 +154,6 @@ extension ExpressionCompiler {
     }
   }
 
-
   func compileInList(
     _ typed: TypedExpr, _ subject: CompiledExpr, _ items: [CompiledExpr], negated: Bool
   ) -> CompiledExpr {

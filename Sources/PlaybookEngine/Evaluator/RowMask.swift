@@ -1,4 +1,5 @@
 import PlaybookLanguage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -42,10 +42,11 @@ enum TextComparison {
       }
       return operand
     }
-    let literals: [[UInt8]]? = operands.allSatisfy {
-      if case .literal = $0 { return true }
-      return false
-    } ? operands.compactMap { if case .literal(let b) = $0 { return folded(b) } else { return nil } } : nil
+    let literals: [[UInt8]]? =
+      operands.allSatisfy {
+        if case .literal = $0 { return true }
+        return false
+      } ? operands.compactMap { if case .literal(let b) = $0 { return folded(b) } else { return nil } } : nil
     if let literals, literals.allSatisfy({ $0.allSatisfy { $0 < 0x80 } }) {
       let set = NeedleSet(literals)
       return { frame in

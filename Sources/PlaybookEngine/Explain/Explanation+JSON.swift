@@ -42,9 +42,13 @@ extension TriggerAttempt {
     case .conditionFailed: outcome = [JSONMember("result", .string("condition_failed"))]
     case .excepted: outcome = [JSONMember("result", .string("unless_holds"))]
     case .outsideWindow(let t):
-      outcome = [JSONMember("result", .string("outside_window")), JSONMember("trigger_time", .string(Timestamp.format(t)))]
+      outcome = [
+        JSONMember("result", .string("outside_window")), JSONMember("trigger_time", .string(Timestamp.format(t))),
+      ]
     case .afterClock(let t):
-      outcome = [JSONMember("result", .string("after_clock")), JSONMember("trigger_time", .string(Timestamp.format(t)))]
+      outcome = [
+        JSONMember("result", .string("after_clock")), JSONMember("trigger_time", .string(Timestamp.format(t))),
+      ]
     case .candidate(let t, let decisions):
       outcome = [
         JSONMember("result", .string("candidate")), JSONMember("trigger_time", .string(Timestamp.format(t))),

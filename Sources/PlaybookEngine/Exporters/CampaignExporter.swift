@@ -1,9 +1,10 @@
+import PlaybookLanguage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PlaybookLanguage
 
 /// Writes a run's campaigns: one audience file per offer, the decisions log and
 /// `summary.json`, replacing the export directory as a whole.
@@ -81,7 +82,8 @@ public enum CampaignExporter {
       var files: [ExportFileJob] = []
       for (offer, file) in zip(offers, summary.audienceFiles) {
         let range = order.offers.first { DecisionOrder.sameBytes($0.offer, offer) }?.range ?? 0..<0
-        files.append(ExportFileJob(name: file, rows: order.indices[range], sendOnly: true, columns: ExportColumn.audience))
+        files.append(
+          ExportFileJob(name: file, rows: order.indices[range], sendOnly: true, columns: ExportColumn.audience))
       }
       let log = "decisions.\(target.format.fileExtension)"
       files.append(ExportFileJob(name: log, rows: order.indices[...], sendOnly: false, columns: ExportColumn.decisions))

@@ -1,10 +1,11 @@
+import Foundation
+import PlaybookLanguage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
-import PlaybookLanguage
 
 /// The few file operations an export needs, each failing with a `Diagnostic` that names
 /// the path: written files and directories are fsynced so a committed export survives a

@@ -1,9 +1,10 @@
+import PlaybookLanguage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PlaybookLanguage
 
 /// An export directory and the hidden siblings used to replace it as a whole:
 /// `.NAME.tmp-<pid>` (the export being staged) and `.NAME.old-<pid>` (the previous export,

@@ -1,9 +1,10 @@
+import PlaybookLanguage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PlaybookLanguage
 
 /// An export written to its staging directory but not yet in place. Call exactly one of
 /// `commit` or `discard`.

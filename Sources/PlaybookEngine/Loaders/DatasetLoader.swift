@@ -44,7 +44,8 @@ public enum DatasetLoader {
       let (customerOfRow, unlinked) = resolve(link, in: index)
       var rows = event.setAside
       for row in unlinked {
-        let reason = link.start(row) == link.end(row)
+        let reason =
+          link.start(row) == link.end(row)
           ? "no customer: \(spec.linkColumn ?? "") is empty"
           : "customer \"\(link.string(row))\" does not exist"
         rows.append(SetAsideRow(table: spec.name, file: spec.path, line: Int(event.table.lines[row]), reason: reason))
@@ -113,7 +114,9 @@ struct KeyedTable {
       bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes,
       textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 })
     let keyIndex = try column(spec.keyColumn, role: "key", in: raw, spec: spec)
-    let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in try column(name, role: "link", in: raw, spec: spec) }
+    let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in
+      try column(name, role: "link", in: raw, spec: spec)
+    }
     // Key and link columns declared another type than text still link by their text.
     func text(_ c: Int) -> TextColumn? {
       declared[raw.names[c]] == .text ? nil : ColumnBuilder.text(raw, column: c)

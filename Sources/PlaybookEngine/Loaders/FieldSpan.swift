@@ -4,7 +4,8 @@ struct FieldSpan: Sendable {
   /// How a JSON value was written, which decides what types it can vote for. CSV
   /// fields are all `bare`: their text alone decides.
   enum Kind: UInt32 {
-    case bare = 0, string, number, boolean, nested
+    case bare = 0
+    case string, number, boolean, nested
   }
 
   static let null = FieldSpan(start: 0, length: 0, kind: .bare, escaped: false)

@@ -5,7 +5,9 @@ enum FieldText {
   /// Writes the field's text at `out` and returns how many bytes it wrote (at most
   /// `span.length`).
   @inline(__always)
-  static func write(_ span: FieldSpan, from bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+  static func write(_ span: FieldSpan, from bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>)
+    -> Int
+  {
     let source = bytes.baseAddress! + Int(span.start)
     let n = span.length
     guard span.escaped else {
@@ -54,17 +56,30 @@ enum FieldText {
       written += run - i
       i = run
       guard i + 1 < n else {
-        if i < n { out[written] = s[i]; written += 1 }
+        if i < n {
+          out[written] = s[i]
+          written += 1
+        }
         break
       }
       let e = s[i + 1]
       i += 2
       switch e {
-      case UInt8(ascii: "n"): out[written] = 10; written += 1
-      case UInt8(ascii: "t"): out[written] = 9; written += 1
-      case UInt8(ascii: "r"): out[written] = 13; written += 1
-      case UInt8(ascii: "b"): out[written] = 8; written += 1
-      case UInt8(ascii: "f"): out[written] = 12; written += 1
+      case UInt8(ascii: "n"):
+        out[written] = 10
+        written += 1
+      case UInt8(ascii: "t"):
+        out[written] = 9
+        written += 1
+      case UInt8(ascii: "r"):
+        out[written] = 13
+        written += 1
+      case UInt8(ascii: "b"):
+        out[written] = 8
+        written += 1
+      case UInt8(ascii: "f"):
+        out[written] = 12
+        written += 1
       case UInt8(ascii: "u"):
         var scalar = hex4(s, i)
         i += 4
@@ -83,7 +98,9 @@ enum FieldText {
           out[written] = byte
           written += 1
         }
-      default: out[written] = e; written += 1  // \" \\ \/
+      default:
+        out[written] = e
+        written += 1  // \" \\ \/
       }
     }
     return written

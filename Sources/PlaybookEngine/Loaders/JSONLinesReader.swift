@@ -1,9 +1,10 @@
+import PlaybookLanguage
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import PlaybookLanguage
 
 /// Reads JSON Lines: one JSON object per line, blank lines skipped. Keys become
 /// columns, in the order first seen in the file. Strings, numbers, booleans and null
@@ -127,7 +128,8 @@ struct JSONLinesChunkReader {
         }
         for a in entries.indices {
           for b in entries.indices where b > a && entries[b].column == entries[a].column {
-            let name = entries[a].column < chunk.names.count
+            let name =
+              entries[a].column < chunk.names.count
               ? chunk.names[entries[a].column] : pending[entries[a].column - chunk.names.count]
             return "key \"\(String(decoding: name, as: UTF8.self))\" appears twice"
           }
@@ -354,7 +356,8 @@ struct JSONScanner {
         depth -= 1
         if depth == 0 {
           i += 1
-          return i - start > FieldSpan.maxLength ? nil : FieldSpan(start: start, length: i - start, kind: .nested, escaped: false)
+          return i - start > FieldSpan.maxLength
+            ? nil : FieldSpan(start: start, length: i - start, kind: .nested, escaped: false)
         }
       }
       i += 1
@@ -364,6 +367,7 @@ struct JSONScanner {
 
   private func isHexDigit(_ c: UInt8) -> Bool { isDigit(c) || (c | 0x20 >= 97 && c | 0x20 <= 102) }
   private func isNumberByte(_ c: UInt8) -> Bool {
-    isDigit(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".") || c | 0x20 == UInt8(ascii: "e")
+    isDigit(c) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".")
+      || c | 0x20 == UInt8(ascii: "e")
   }
 }

@@ -9,7 +9,8 @@ public enum TableReader {
     name: String, path: String, format: TableFormat? = nil, declaredTypes: [String: ColumnType] = [:]
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
     let bytes = try FileBytes.read(path)
-    return try read(bytes, format: format ?? TableFormat(path: path), name: name, file: path, declaredTypes: declaredTypes)
+    return try read(
+      bytes, format: format ?? TableFormat(path: path), name: name, file: path, declaredTypes: declaredTypes)
   }
 
   /// `read` over bytes already in memory.

@@ -89,7 +89,10 @@ enum ValueSyntax {
       if digits > 18 { overflow = true } else { mantissa = mantissa * 10 + UInt64(d) }
     }
     let intStart = i
-    while i < n, isDigit(s[i]) { take(s[i] - 48); i += 1 }
+    while i < n, isDigit(s[i]) {
+      take(s[i] - 48)
+      i += 1
+    }
     let intDigits = i - intStart
     guard intDigits > 0, intDigits == 1 || s[intStart] != UInt8(ascii: "0") else { return nil }
     var exponent = 0

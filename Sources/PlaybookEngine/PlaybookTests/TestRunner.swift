@@ -68,17 +68,20 @@ public enum TestRunner {
       if mine.contains(where: { $0.status == .send && (channel == nil || $0.channel == channel?.text) }) {
         return nil
       }
-      let actual = mine.first.map { d -> String in
-        d.status == .send
-          ? "\(customer.text) gets \(offer.text) via \(d.channel ?? "?")"
-          : "\(customer.text)'s \(offer.text) is \(d.status.rawValue): \(d.reason)"
-      } ?? "no rule offers \(offer.text) to \(customer.text)"
+      let actual =
+        mine.first.map { d -> String in
+          d.status == .send
+            ? "\(customer.text) gets \(offer.text) via \(d.channel ?? "?")"
+            : "\(customer.text)'s \(offer.text) is \(d.status.rawValue): \(d.reason)"
+        } ?? "no rule offers \(offer.text) to \(customer.text)"
       return failure(actual, customer: customer.text, offer: offer.text)
     case .getsNo(let customer, let offer):
       if let unknown = unknownCustomer(customer.text, explainer) { return failure(unknown) }
-      guard let sent = decisions.first(where: {
-        $0.customerID == customer.text && $0.offer == offer.text && $0.status == .send
-      }) else { return nil }
+      guard
+        let sent = decisions.first(where: {
+          $0.customerID == customer.text && $0.offer == offer.text && $0.status == .send
+        })
+      else { return nil }
       return failure(
         "\(customer.text) gets \(offer.text) via \(sent.channel ?? "?") from \(sent.rule)",
         customer: customer.text, offer: offer.text)

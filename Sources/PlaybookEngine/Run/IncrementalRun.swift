@@ -96,7 +96,11 @@ public struct IncrementalRun: Sendable {
         lists.append(
           kept.index == index
             ? kept.candidates
-            : kept.candidates.map { var c = $0; c.rule = Int32(index); return c })
+            : kept.candidates.map {
+              var c = $0
+              c.rule = Int32(index)
+              return c
+            })
         continue
       }
       lists.append(plan.candidates(ofRules: [index], interrupted: interrupted))

@@ -56,12 +56,6 @@ struct KeyIndex: Sendable {
     var earlierRow: Int
   }
 
-  private init(keys: TextColumn, slots: [Slot], mask: Int) {
-    self.keys = keys
-    self.slots = slots
-    self.mask = mask
-  }
-
   /// The customer number of `key`, or -1.
   func number(of key: UnsafeBufferPointer<UInt8>) -> Int32 { find(key).row }
 

@@ -64,14 +64,25 @@ public enum UnaryOperator: String, Hashable, Sendable {
 /// Precedence, loosest first: `or`, `and`, comparisons, `+ -`, `* /`.
 public enum BinaryOperator: String, Hashable, Sendable {
   case or, and
-  case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">"
+  case equal = "=="
+  case notEqual = "!="
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
   case greaterOrEqual = ">="
-  case add = "+", subtract = "-", multiply = "*", divide = "/"
+  case add = "+"
+  case subtract = "-"
+  case multiply = "*"
+  case divide = "/"
 }
 
 /// The comparison operators, shared by expressions and `expect audience`.
 public enum ComparisonOperator: String, Hashable, Sendable, CaseIterable {
-  case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">"
+  case equal = "=="
+  case notEqual = "!="
+  case less = "<"
+  case lessOrEqual = "<="
+  case greater = ">"
   case greaterOrEqual = ">="
 }
 

@@ -51,7 +51,9 @@ struct DeclarationCollector {
         guard declare("rule", rule.name, what: "rule") else { break }
         var priority = 0
         if let literal = rule.priority {
-          if literal.isInteger { priority = Int(literal.value) } else {
+          if literal.isInteger {
+            priority = Int(literal.value)
+          } else {
             report(.priorityNotWhole, at: literal.range)
           }
         }

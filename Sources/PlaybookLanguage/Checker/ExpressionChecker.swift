@@ -65,7 +65,9 @@ struct ExpressionChecker {
     case .inSegment(let subject, let segment, _):
       let t = type(of: subject)
       if t != .error, t != .row("customer") {
-        report(.typeError("only a customer can be in a segment, not \(t)", hint: "write `customer in \(segment.text)`"), at: subject.range)
+        report(
+          .typeError("only a customer can be in a segment, not \(t)", hint: "write `customer in \(segment.text)`"),
+          at: subject.range)
       }
       if model.segments[segment.text] == nil {
         report(
@@ -170,7 +172,8 @@ struct ExpressionChecker {
       let l = type(of: lhs)
       let r = type(of: rhs)
       if l == .null || r == .null {
-        report(.typeError("nothing equals null", hint: op == .notEqual ? "use 'is not null'" : "use 'is null'"), at: range)
+        report(
+          .typeError("nothing equals null", hint: op == .notEqual ? "use 'is not null'" : "use 'is null'"), at: range)
       } else if !l.isComparable(with: r) {
         report(.typeError("cannot compare \(l) with \(r)", hint: hint(l, r)), at: range)
       } else if l == .boolean || isRow(l), op != .equal, op != .notEqual {
@@ -248,7 +251,10 @@ struct ExpressionChecker {
     let t = pathType(row: row, field: nil)
     guard case .row(let name) = t else { return .boolean }
     guard let table = model.table(ofRow: name), !table.isCustomers else {
-      report(.typeError("'\(row.text)' has no lifecycle; phrases apply to event rows", hint: "e.g. `complaint resolved within 4h`"), at: row.range)
+      report(
+        .typeError(
+          "'\(row.text)' has no lifecycle; phrases apply to event rows", hint: "e.g. `complaint resolved within 4h`"),
+        at: row.range)
       return .error
     }
     for field in PhraseFields.needed(by: phrase) {
@@ -262,7 +268,10 @@ struct ExpressionChecker {
         return .error
       }
       if ValueType(schemaColumn.type) != .timestamp {
-        report(.typeError("'\(PhraseFields.keyword(phrase))' needs a time, but \(table.name).\(column) is \(schemaColumn.type.rawValue)", hint: "map '\(field)' to a timestamp column with `with \(field) = COLUMN`"), at: row.range)
+        report(
+          .typeError(
+            "'\(PhraseFields.keyword(phrase))' needs a time, but \(table.name).\(column) is \(schemaColumn.type.rawValue)",
+            hint: "map '\(field)' to a timestamp column with `with \(field) = COLUMN`"), at: row.range)
         return .error
       }
     }
@@ -275,7 +284,9 @@ struct ExpressionChecker {
       let table = model.table(ofRow: row.text)
     else {
       if model.rows[row.text]?.isCustomer == true {
-        report(.typeError("\(aggregate.function.rawValue) ranges over a customer's event rows, not customers"), at: row.range)
+        report(
+          .typeError("\(aggregate.function.rawValue) ranges over a customer's event rows, not customers"), at: row.range
+        )
       } else {
         _ = pathType(row: row, field: nil)
       }
@@ -285,7 +296,8 @@ struct ExpressionChecker {
     var inner = self
     inner.bound = []
     inner.allowedRows = ["customer", row.text]
-    inner.disallowedHint = "inside \(aggregate.function.rawValue)(\(row.text) …) only \(row.text) and customer can be used"
+    inner.disallowedHint =
+      "inside \(aggregate.function.rawValue)(\(row.text) …) only \(row.text) and customer can be used"
     var result: ValueType = .number(integer: true)
     if let field = aggregate.field {
       let t = inner.pathType(row: row, field: field)
@@ -294,11 +306,16 @@ struct ExpressionChecker {
       case (.sum, .number), (.avg, .number): result = aggregate.function == .avg ? .number(integer: false) : t
       case (.min, .number), (.max, .number), (.min, .timestamp), (.max, .timestamp): result = t
       default:
-        inner.report(.typeError("\(aggregate.function.rawValue) needs a number, but \(row.text).\(field.text) is \(t)"), at: field.range)
+        inner.report(
+          .typeError("\(aggregate.function.rawValue) needs a number, but \(row.text).\(field.text) is \(t)"),
+          at: field.range)
         result = .error
       }
     } else if aggregate.function != .count {
-      inner.report(.typeError("\(aggregate.function.rawValue) needs a field, e.g. \(aggregate.function.rawValue)(\(row.text).FIELD)"), at: row.range)
+      inner.report(
+        .typeError(
+          "\(aggregate.function.rawValue) needs a field, e.g. \(aggregate.function.rawValue)(\(row.text).FIELD)"),
+        at: row.range)
     }
     if let filter = aggregate.filter { inner.checkCondition(filter) }
     if let inLast = aggregate.inLast {

@@ -76,7 +76,8 @@ struct StatementChecker {
         let address = typedAddress.type
         if address != .text, address != .error {
           checker.report(
-            .typeError("a channel's address must be text, but this is \(address)", hint: "e.g. `address customer.email`"),
+            .typeError(
+              "a channel's address must be text, but this is \(address)", hint: "e.g. `address customer.email`"),
             at: channel.address.range)
         }
         let requires = channel.requires.map { checker.typedCondition($0) }

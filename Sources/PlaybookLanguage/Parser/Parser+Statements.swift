@@ -68,7 +68,8 @@ extension Parser {
       failure = self.failure(
         .unknownStatement(
           token.text,
-          hint: NearNames.didYouMean(token.text, in: PlaybookGrammar.statementWords + PlaybookGrammar.continuationWords)),
+          hint: NearNames.didYouMean(token.text, in: PlaybookGrammar.statementWords + PlaybookGrammar.continuationWords)
+        ),
         at: token.range)
     }
     diagnostics.append(failure.diagnostic)
@@ -93,7 +94,8 @@ extension Parser {
     guard current.kind == .word else { return unexpected(expected: listed) }
     return failure(
       .unknownBlockLine(
-        block, current.text, hint: NearNames.didYouMean(current.text, in: clauses) ?? "a \(block) line starts with \(listed)"),
+        block, current.text,
+        hint: NearNames.didYouMean(current.text, in: clauses) ?? "a \(block) line starts with \(listed)"),
       at: current.range)
   }
 }

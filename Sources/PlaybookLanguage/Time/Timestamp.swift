@@ -80,9 +80,12 @@ public enum Timestamp {
     let w2 = raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self)  // HH:MM:SSZ from byte 12
     // Separators: `-` at 4 and 7; `T` at 10 (byte 2 of w1); `:` at 13, 16 and `Z` at 19
     // (bytes 1, 4 and 7 of w2).
-    let separators0: UInt64 = 0xFF00_00FF_0000_0000, expected0: UInt64 = 0x2D00_002D_0000_0000
-    let separators1: UInt64 = 0x0000_0000_00FF_0000, expected1: UInt64 = 0x0000_0000_0054_0000
-    let separators2: UInt64 = 0xFF00_00FF_0000_FF00, expected2: UInt64 = 0x5A00_003A_0000_3A00
+    let separators0: UInt64 = 0xFF00_00FF_0000_0000
+    let expected0: UInt64 = 0x2D00_002D_0000_0000
+    let separators1: UInt64 = 0x0000_0000_00FF_0000
+    let expected1: UInt64 = 0x0000_0000_0054_0000
+    let separators2: UInt64 = 0xFF00_00FF_0000_FF00
+    let expected2: UInt64 = 0x5A00_003A_0000_3A00
     guard w0 & separators0 == expected0, w1 & separators1 == expected1, w2 & separators2 == expected2,
       isDigits(w0, ~separators0), isDigits(w1, 0xFFFF_00FF_FF00_FFFF), isDigits(w2, 0x00FF_FF00_0000_0000)
     else { return nil }
@@ -139,7 +142,8 @@ public enum Timestamp {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let rest = Int(seconds - days * 86_400)
     let (y, m, d) = civil(fromDays: Int(days))
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))Z"
+    return
+      "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2))Z"
   }
 
   /// `2026-11-01`: the UTC date of an instant.

@@ -10,7 +10,8 @@ extension EngineSession {
     do {
       opened = try Workspace.open(path: path)
     } catch {
-      return Self.blocks(error.diagnostics, DiagnosticRenderer(sources: error.source.map { [$0.path: $0.text] } ?? [:], color: color))
+      return Self.blocks(
+        error.diagnostics, DiagnosticRenderer(sources: error.source.map { [$0.path: $0.text] } ?? [:], color: color))
     }
     document = SessionDocument(
       file: path, text: opened.source.text, playbook: opened.model.playbook)

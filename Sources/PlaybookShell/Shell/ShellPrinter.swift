@@ -1,5 +1,5 @@
-import PlaybookReporting
 import Foundation
+import PlaybookReporting
 
 /// Where the shell prints: results to one stream, diagnostics to the other. Tests
 /// capture both; `standard` writes to stdout and stderr.
