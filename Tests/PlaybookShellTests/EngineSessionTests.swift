@@ -139,6 +139,23 @@ import Testing
         == .message("define complaint = ticket where ticket.kind == \"complaint\"\n"))
   }
 
+  @Test func anErrorWithANoteInAnotherTypedStatementShowsItsOwnLine() {
+    let session = session()
+    for (line, text) in [(1, "segment a = customer.tier == \"gold\""), (3, "segment b = customer in a")] {
+      #expect(errors(session.add(typed(text, line: line), sourceName: "<stdin>")).isEmpty)
+    }
+    let shown = errors(session.add(typed("segment a = customer in b", line: 5), sourceName: "<stdin>"))
+    #expect(
+      shown == [
+        """
+        <stdin>:5:25: error: segment 'a' is defined in terms of itself: a → b → a
+          5 | segment a = customer in b
+            |                         ^ a segment or define cannot use itself, directly or through others
+        <stdin>:3:25: note: 'b' uses 'a' here
+        """
+      ])
+  }
+
   @Test func redefiningARuleReplacesItInPlace() {
     let session = session()
     let output = session.add(

@@ -99,7 +99,11 @@ struct SessionDocument {
       file = chunk.sourceName
       range?.start.line += shift
       range?.end.line += shift
-      sources[chunk.sourceName] = String(repeating: "\n", count: max(0, chunk.firstLine - 1)) + chunk.text
+      // The diagnostic is placed before its notes, and its line is the one shown: a note
+      // in another input of the same name must not replace that text.
+      if sources[chunk.sourceName] == nil {
+        sources[chunk.sourceName] = String(repeating: "\n", count: max(0, chunk.firstLine - 1)) + chunk.text
+      }
     }
     return diagnostics.map { diagnostic in
       var diagnostic = diagnostic
