@@ -52,10 +52,10 @@ public enum ASTDump {
     var parts = ["load", load.table.text]
     if let row = load.rowName { parts.append("(as \(row.text))") }
     parts.append(string(load.path))
-    if let key = load.key { parts.append("(key \(key.text))") }
-    if let link = load.link { parts.append("(link \(link.text))") }
-    parts += load.fieldMap.map { "(with \($0.field.text) \($0.column.text))" }
-    parts += load.columnTypes.map { "(type \($0.column.text) \($0.type.text))" }
+    if let key = load.key { parts.append("(key \(column(key.text)))") }
+    if let link = load.link { parts.append("(link \(column(link.text)))") }
+    parts += load.fieldMap.map { "(with \($0.field.text) \(column($0.column.text)))" }
+    parts += load.columnTypes.map { "(type \(column($0.column.text)) \($0.type.text))" }
     return "(" + parts.joined(separator: " ") + ")"
   }
 
@@ -116,6 +116,12 @@ public enum ASTDump {
   }
 
   private static func string(_ s: StringLiteral) -> String { quote(s.value) }
+
+  /// A data file's column as a load writes it: a plain word as it is, any other header in
+  /// quotes (`"Customer ID"`).
+  static func column(_ name: String) -> String {
+    Lexer.isWord(name) ? name : quote(name)
+  }
 
   /// `"…"` with the playbook's escapes, so the text reads back as the same value.
   static func quote(_ text: String) -> String {

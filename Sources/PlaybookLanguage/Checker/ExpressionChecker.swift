@@ -142,12 +142,9 @@ struct ExpressionChecker {
     guard let column = columns.first(where: { $0.name == columnName }) else {
       // A column mapped with `with` is reported once, on the load.
       if table.isMapped(field.text) { return .error }
-      let fields = columns.map(\.name) + table.fieldColumns.keys.sorted()
       report(
         .unknownField(
-          field.text, on: row.text,
-          hint: NearNames.didYouMean(field.text, in: fields)
-            ?? "\(table.name) has \(columns.map(\.name).joined(separator: ", "))"),
+          field.text, on: row.text, hint: table.hint(forUnknownField: field.text, columns: columns.map(\.name))),
         at: field.range)
       return .error
     }
@@ -369,6 +366,25 @@ enum PhraseFields {
 }
 
 extension TableBinding {
+  /// The nearest name the playbook can write for `field`. A header no word spells
+  /// (`Total Charges`, `E-mail`) is never offered as is: the hint is the `with` line that
+  /// names it, or the field that already does.
+  fileprivate func hint(forUnknownField field: String, columns: [String]) -> String {
+    let spelled = columns.first { !Lexer.isWord($0) && Self.snakeCase($0) == field }
+    guard let near = spelled ?? NearNames.closest(to: field, in: columns + fieldColumns.keys.sorted()) else {
+      return "\(name) has \(columns.map(ASTDump.column).joined(separator: ", "))"
+    }
+    let writable = Lexer.isWord(near) ? near : fieldColumns.filter { $0.value == near }.keys.min()
+    if let writable, let hint = NearNames.didYouMean([writable]) { return hint }
+    return "add `with \(field) = \(ASTDump.column(near))` to the load"
+  }
+
+  /// `Total Charges ($)` → `total_charges`: a header as the word a playbook would write.
+  private static func snakeCase(_ header: String) -> String {
+    let words = header.lowercased().split { !($0.isLetter || $0.isNumber) }
+    return words.joined(separator: "_")
+  }
+
   /// True when the load maps `field` with `with field = COLUMN`: a missing column is
   /// then reported on the load, not at every use.
   fileprivate func isMapped(_ field: String) -> Bool {

@@ -122,20 +122,20 @@ struct Layout {
     }
     text += " from " + ASTDump.quote(load.path.value)
     if let key = load.key {
-      text += " key " + key.text
+      text += " key " + ASTDump.column(key.text)
       headerEnd = max(headerEnd, key.range.end)
     }
     if let link = load.link {
-      text += " link " + link.text
+      text += " link " + ASTDump.column(link.text)
       headerEnd = max(headerEnd, link.range.end)
     }
     emit(indent, text, SourceRange(start: range.start, end: headerEnd))
     if let first = load.fieldMap.first, let last = load.fieldMap.last {
-      let pairs = load.fieldMap.map { "\($0.field.text) = \($0.column.text)" }
+      let pairs = load.fieldMap.map { "\($0.field.text) = \(ASTDump.column($0.column.text))" }
       emit(indent + 2, "with " + pairs.joined(separator: ", "), first.field.range.union(last.column.range))
     }
     if let first = load.columnTypes.first, let last = load.columnTypes.last {
-      let pairs = load.columnTypes.map { "\($0.column.text) = \($0.type.text)" }
+      let pairs = load.columnTypes.map { "\(ASTDump.column($0.column.text)) = \($0.type.text)" }
       emit(indent + 2, "types " + pairs.joined(separator: ", "), first.column.range.union(last.type.range))
     }
   }

@@ -347,6 +347,15 @@ struct Lexer {
 
   static func isWordByte(_ b: UInt8) -> Bool { isWordStart(b) || isDigit(b) }
 
+  /// True when `text` reads back as one word token: a name the playbook can write without
+  /// quotes (`total_charges`, not `Total Charges`, `E-mail` or `2024`).
+  static func isWord(_ text: String) -> Bool {
+    guard let first = text.utf8.first, isWordStart(first) else { return false }
+    return text.utf8.allSatisfy(isWordByte) && !text.unicodeScalars.contains { curlyQuotes.contains($0) }
+  }
+
+  private static let curlyQuotes: Set<Unicode.Scalar> = ["\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}"]
+
   private static func scalarLength(_ lead: UInt8) -> Int {
     switch lead {
     case 0xF0...: 4

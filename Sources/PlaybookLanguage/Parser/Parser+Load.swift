@@ -23,6 +23,14 @@ extension Parser {
       fieldMap: draft.fieldMap, columnTypes: draft.columnTypes)
   }
 
+  /// A data file's column: a plain word, or a quoted string for a header a word cannot
+  /// spell (`"Customer ID"`); either way the name is the column's exact text.
+  private mutating func expectColumn(_ what: String) throws(ParseFailure) -> Name {
+    guard current.kind == .string else { return try expectName(what) }
+    let token = advance()
+    return Name(token.value, range: token.range)
+  }
+
   /// The clauses on one line of a load, in any order, each at most once per load.
   private mutating func parseLoadClauses(_ draft: inout LoadDraft) throws(ParseFailure) {
     while current.kind == .word, let word = LoadClause(rawValue: current.text) {
@@ -34,17 +42,17 @@ extension Parser {
       switch word {
       case .as: draft.rowName = try expectName("a row name after 'as'")
       case .from: draft.path = try expectString("a file path in quotes after 'from'")
-      case .key: draft.key = try expectName("a column name after 'key'")
-      case .link: draft.link = try expectName("a column name after 'link'")
+      case .key: draft.key = try expectColumn("a column name after 'key'")
+      case .link: draft.link = try expectColumn("a column name after 'link'")
       case .with:
         repeat {
           let field = try expectName("a field name after 'with'")
           _ = try expectSymbol("=", hint: "write: with opened = COLUMN")
-          draft.fieldMap.append(FieldMapping(field: field, column: try expectName("a column name")))
+          draft.fieldMap.append(FieldMapping(field: field, column: try expectColumn("a column name")))
         } while acceptSymbol(",") != nil
       case .types:
         repeat {
-          let column = try expectName("a column name")
+          let column = try expectColumn("a column name")
           _ = try expectSymbol("=", hint: "write: types COLUMN = text")
           let type = try expectName("a column type")
           guard ColumnType(rawValue: type.text) != nil else {
