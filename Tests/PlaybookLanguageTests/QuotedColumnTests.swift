@@ -85,3 +85,13 @@ import Testing
     #expect(try hint(field: "total_charges", load: load) == "did you mean 'total'?")
   }
 }
+
+extension QuotedColumnTests {
+  @Test func anUnquotedHeaderWithSpacesIsToldToUseQuotes() {
+    let (_, diagnostics) = parse("load customers from \"c.csv\" key Customer ID\n")
+    #expect(diagnostics.map(\.message) == ["expected a load clause or end of line, found 'ID'"])
+    #expect(diagnostics.map(\.hint) == ["a column name with spaces goes in quotes: \"Customer ID\""])
+    let (_, mapped) = parse("load customers from \"c.csv\" with total = Total Charges Due\n")
+    #expect(mapped.map(\.hint) == ["a column name with spaces goes in quotes: \"Total Charges Due\""])
+  }
+}

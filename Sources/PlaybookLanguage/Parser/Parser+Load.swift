@@ -31,6 +31,22 @@ extension Parser {
     return Name(token.value, range: token.range)
   }
 
+  /// A key, link or `with` column, remembered so that words after it (`key Customer ID`)
+  /// are read as a header with spaces.
+  private mutating func expectColumn(_ what: String, into draft: inout LoadDraft) throws(ParseFailure) -> Name {
+    let column = try expectColumn(what)
+    draft.lastColumn = column.range
+    return column
+  }
+
+  /// `key Customer ID`: the words after an unquoted column are most likely the rest of
+  /// its header, which needs quotes.
+  private func spacedColumnHint(after column: SourceRange?) -> String? {
+    guard current.kind == .word, p > 0, tokens[p - 1].kind == .word, tokens[p - 1].range == column else { return nil }
+    let words = tokens[(p - 1)...].prefix { $0.kind == .word }.map(\.text)
+    return "a column name with spaces goes in quotes: \"\(words.joined(separator: " "))\""
+  }
+
   /// The clauses on one line of a load, in any order, each at most once per load.
   private mutating func parseLoadClauses(_ draft: inout LoadDraft) throws(ParseFailure) {
     while current.kind == .word, let word = LoadClause(rawValue: current.text) {
@@ -42,13 +58,13 @@ extension Parser {
       switch word {
       case .as: draft.rowName = try expectName("a row name after 'as'")
       case .from: draft.path = try expectString("a file path in quotes after 'from'")
-      case .key: draft.key = try expectColumn("a column name after 'key'")
-      case .link: draft.link = try expectColumn("a column name after 'link'")
+      case .key: draft.key = try expectColumn("a column name after 'key'", into: &draft)
+      case .link: draft.link = try expectColumn("a column name after 'link'", into: &draft)
       case .with:
         repeat {
           let field = try expectName("a field name after 'with'")
           _ = try expectSymbol("=", hint: "write: with opened = COLUMN")
-          draft.fieldMap.append(FieldMapping(field: field, column: try expectColumn("a column name")))
+          draft.fieldMap.append(FieldMapping(field: field, column: try expectColumn("a column name", into: &draft)))
         } while acceptSymbol(",") != nil
       case .types:
         repeat {
@@ -72,7 +88,8 @@ extension Parser {
         throw failure(.unknownLoadClause(current.text, hint: hint), at: current.range)
       }
       throw unexpected(
-        expected: draft.path == nil ? "'from' and a file path in quotes" : "a load clause or end of line")
+        expected: draft.path == nil ? "'from' and a file path in quotes" : "a load clause or end of line",
+        hint: spacedColumnHint(after: draft.lastColumn))
     }
   }
 }
@@ -87,4 +104,6 @@ struct LoadDraft {
   var fieldMap: [FieldMapping] = []
   var columnTypes: [ColumnTypeDeclaration] = []
   var seen: Set<String> = []
+  /// Where the last key, link or `with` column was written.
+  var lastColumn: SourceRange?
 }
