@@ -130,7 +130,7 @@ import Testing
     }
     #expect(key?.kind == .unknownColumn)
     #expect(key?.file == folder.path("customers.csv"))
-    #expect(key?.message == "the header has no column ID (the key column)")
+    #expect(key?.message == "the header has no column 'ID' (the key column)")
     #expect(key?.hint == "did you mean 'id'?")
     let link = #expect(throws: LoadError.self) {
       try DatasetLoader.load(
@@ -139,7 +139,7 @@ import Testing
         strict: false)
     }
     #expect(link?.file == folder.path("tickets.csv"))
-    #expect(link?.message == "the header has no column customerid (the link column)")
+    #expect(link?.message == "the header has no column 'customerid' (the link column)")
     #expect(link?.hint == "did you mean 'customer_id'?")
   }
 

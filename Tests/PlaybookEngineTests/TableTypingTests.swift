@@ -83,7 +83,7 @@ import Testing
       try readTable("id,csat\nA,5\n", declared: ["cast": .integer])
     } throws: { error in
       let error = error as? LoadError
-      return error?.file == "t.csv" && error?.message == "the header has no column cast"
+      return error?.file == "t.csv" && error?.message == "the header has no column 'cast'"
         && error?.hint == "did you mean 'csat'?"
     }
   }

@@ -138,7 +138,7 @@ struct KeyedTable {
   private static func column(_ name: String, role: String, in raw: RawTable, spec: TableSpec) throws(LoadError) -> Int {
     if let c = raw.names.firstIndex(of: name) { return c }
     throw LoadError(
-      .unknownColumn, "the header has no column \(name) (the \(role) column)", file: spec.path,
+      .unknownColumn, "the header has no column '\(name)' (the \(role) column)", file: spec.path,
       hint: NearNames.didYouMean(name, in: raw.names))
   }
 }
