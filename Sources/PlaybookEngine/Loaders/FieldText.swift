@@ -64,23 +64,7 @@ enum FieldText {
       }
       let e = s[i + 1]
       i += 2
-      switch e {
-      case UInt8(ascii: "n"):
-        out[written] = 10
-        written += 1
-      case UInt8(ascii: "t"):
-        out[written] = 9
-        written += 1
-      case UInt8(ascii: "r"):
-        out[written] = 13
-        written += 1
-      case UInt8(ascii: "b"):
-        out[written] = 8
-        written += 1
-      case UInt8(ascii: "f"):
-        out[written] = 12
-        written += 1
-      case UInt8(ascii: "u"):
+      guard e != UInt8(ascii: "u") else {
         var scalar = hex4(s, i)
         i += 4
         if (0xD800..<0xDC00).contains(scalar), i + 6 <= n, s[i] == UInt8(ascii: "\\"),
@@ -98,10 +82,18 @@ enum FieldText {
           out[written] = byte
           written += 1
         }
-      default:
-        out[written] = e
-        written += 1  // \" \\ \/
+        continue
       }
+      out[written] =
+        switch e {
+        case UInt8(ascii: "n"): 10
+        case UInt8(ascii: "t"): 9
+        case UInt8(ascii: "r"): 13
+        case UInt8(ascii: "b"): 8
+        case UInt8(ascii: "f"): 12
+        default: e  // \" \\ \/ stand for themselves
+        }
+      written += 1
     }
     return written
   }
