@@ -54,12 +54,16 @@ import Testing
   /// zero and a little more than a whole run, so the kills land in every phase.
   @Test func killedAtRandomMomentsThenRerunEndsAsIfNothingHappened() throws {
     let clean = try LedgerHarness.cleanStates()
-    var timing: Double = 0
-    try LedgerHarness.with { h in
-      let started = Date()
-      let first = try h.run(LedgerHarness.clocks[0])
-      #expect(first.status == 0, "\(first.stderr)")
-      timing = Date().timeIntervalSince(started)
+    // The quickest of three whole runs: the first is slowed by a cold page cache, and
+    // delays drawn from it let most later runs finish before their signal.
+    var timing = Double.infinity
+    for _ in 0..<3 {
+      try LedgerHarness.with { h in
+        let started = Date()
+        let first = try h.run(LedgerHarness.clocks[0])
+        #expect(first.status == 0, "\(first.stderr)")
+        timing = min(timing, Date().timeIntervalSince(started))
+      }
     }
     var generator = SystemRandomNumberGenerator()
     var kills = 0
