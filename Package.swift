@@ -21,7 +21,9 @@ let package = Package(
   ],
   targets: [
     .target(name: "PlaybookLanguage"),
-    .target(name: "PlaybookEngine", dependencies: ["PlaybookLanguage"]),
+    // zlib reads `.gz` data files as they are.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+    .target(name: "PlaybookEngine", dependencies: ["PlaybookLanguage", "CZlib"]),
     .target(name: "PlaybookReporting", dependencies: ["PlaybookEngine"]),
     .target(
       name: "PlaybookLedger",

@@ -18,7 +18,9 @@ struct CheckCommand: ParsableCommand {
     for file in files {
       do {
         let workspace = try Workspace.open(path: file)
+        diagnostics += workspace.dataset.loadWarnings
         if format == .text {
+          Terminal.report(workspace.dataset.loadWarnings, sources: [])
           print("\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)")
         }
       } catch {

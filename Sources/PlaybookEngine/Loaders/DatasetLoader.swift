@@ -32,6 +32,7 @@ public enum DatasetLoader {
         file: customers.path, line: line)
     }
     var setAside = people.setAside
+    var warnings = people.warnings
     try check(setAside, strict: strict)
     var loads = [people.load(customers, since: started)]
 
@@ -53,6 +54,7 @@ public enum DatasetLoader {
       rows.sort { $0.line < $1.line }
       try check(rows, strict: strict)
       setAside += rows
+      warnings += event.warnings
       links[spec.name] = LinkIndex(customerOfRow: customerOfRow, customerCount: customerCount)
       tables[spec.name] = event.table
       loads.append(event.load(spec, since: started))
@@ -60,7 +62,7 @@ public enum DatasetLoader {
 
     return Dataset(
       customers: people.table, customerIndex: index, events: tables, links: links, setAside: setAside,
-      loads: loads)
+      loads: loads, warnings: warnings)
   }
 
   /// Each row's customer number (-1 when the link names no customer), found in
@@ -93,6 +95,8 @@ struct KeyedTable {
   var link: TextColumn?
   /// The file's size.
   var fileBytes: Int
+  /// What reading the file warned of (columns named by position).
+  var warnings: [LoadError]
 
   func load(_ spec: TableSpec, since started: DispatchTime) -> TableLoad {
     let nanoseconds = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
@@ -112,7 +116,8 @@ struct KeyedTable {
     // reported by its role below rather than as an unknown declared column.
     let raw = try TableReader.readRaw(
       bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes,
-      textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 })
+      textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 }, delimiter: spec.delimiter,
+      encoding: spec.encoding)
     let keyIndex = try column(spec.keyColumn, role: "key", in: raw, spec: spec)
     let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in
       try column(name, role: "link", in: raw, spec: spec)
@@ -124,6 +129,7 @@ struct KeyedTable {
     let keyText = text(keyIndex)
     let linkText = linkIndex.flatMap(text)
     let rows = TableReader.setAside(raw, name: spec.name, file: spec.path)
+    let warnings = raw.warnings
     let table = TableReader.build(raw, name: spec.name, file: spec.path, declaredTypes: declared)
     func textColumn(_ c: Int, _ separate: TextColumn?) -> TextColumn {
       if let separate { return separate }
@@ -132,13 +138,13 @@ struct KeyedTable {
     }
     return KeyedTable(
       table: table, setAside: rows, keys: textColumn(keyIndex, keyText),
-      link: linkIndex.map { textColumn($0, linkText) }, fileBytes: size)
+      link: linkIndex.map { textColumn($0, linkText) }, fileBytes: size, warnings: warnings)
   }
 
   private static func column(_ name: String, role: String, in raw: RawTable, spec: TableSpec) throws(LoadError) -> Int {
     if let c = raw.names.firstIndex(of: name) { return c }
     throw LoadError(
       .unknownColumn, "the header has no column '\(name)' (the \(role) column)", file: spec.path,
-      hint: NearNames.didYouMean(name, in: raw.names))
+      hint: HeaderName.hint(forMissing: name, in: raw.names))
   }
 }

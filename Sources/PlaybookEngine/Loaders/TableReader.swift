@@ -5,20 +5,27 @@ public enum TableReader {
   /// Reads `path` (CSV or JSON Lines, by extension). Each column's type is inferred
   /// from all its values unless `declaredTypes` states it; a value that does not fit a
   /// declared type sets its row aside.
+  /// A `.gz` file is read inflated; `delimiter` nil detects a CSV file's delimiter;
+  /// `encoding` is the text's when the file has no byte-order mark.
   public static func read(
-    name: String, path: String, format: TableFormat? = nil, declaredTypes: [String: ColumnType] = [:]
+    name: String, path: String, format: TableFormat? = nil, declaredTypes: [String: ColumnType] = [:],
+    delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
     let bytes = try FileBytes.read(path)
     return try read(
-      bytes, format: format ?? TableFormat(path: path), name: name, file: path, declaredTypes: declaredTypes)
+      bytes, format: format ?? TableFormat(path: path), name: name, file: path, declaredTypes: declaredTypes,
+      delimiter: delimiter, encoding: encoding)
   }
 
   /// `read` over bytes already in memory.
   static func read(
     _ bytes: FileBytes, format: TableFormat, name: String, file: String,
-    declaredTypes: [String: ColumnType] = [:], chunkCount: Int? = nil
+    declaredTypes: [String: ColumnType] = [:], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
+    chunkCount: Int? = nil
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
-    let raw = try readRaw(bytes, format: format, file: file, declaredTypes: declaredTypes, chunkCount: chunkCount)
+    let raw = try readRaw(
+      bytes, format: format, file: file, declaredTypes: declaredTypes, delimiter: delimiter, encoding: encoding,
+      chunkCount: chunkCount)
     let rows = setAside(raw, name: name, file: file)
     return (build(raw, name: name, file: file, declaredTypes: declaredTypes), rows)
   }
@@ -27,13 +34,19 @@ public enum TableReader {
   /// read in parallel (tests use it to compare with one chunk).
   /// `textColumns` are read as text when the file has them (key and link columns), with
   /// no error when it has not.
+  /// The bytes are first made UTF-8 (`TextDecoding`), by their byte-order mark or
+  /// `encoding`.
   static func readRaw(
     _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
-    textColumns: [String] = [], chunkCount: Int? = nil
+    textColumns: [String] = [], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
+    chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
-    switch format {
+    let bytes = try TextDecoding.utf8(bytes, encoding: encoding, file: file)
+    return switch format {
     case .csv:
-      try CSVReader.read(bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
+      try CSVReader.read(
+        bytes, file: file, declared: declaredTypes, textColumns: textColumns, delimiter: delimiter,
+        chunkCount: chunkCount)
     case .jsonLines:
       try JSONLinesReader.read(
         bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)

@@ -15,12 +15,17 @@ public struct TableSpec: Sendable, Equatable {
   public var linkColumn: String?
   /// Column types stated with `types`; other columns are inferred.
   public var declaredTypes: [String: ColumnType]
+  /// The CSV field delimiter stated with `delimiter`; nil detects it from the header.
+  public var delimiter: FieldDelimiter?
+  /// The file's text encoding (`encoding`); a byte-order mark overrides it.
+  public var encoding: TextEncoding
 
   /// A spec for the file at `path`; `format` nil takes it from the path's extension, and
-  /// `linkColumn` nil makes this the customers table.
+  /// `linkColumn` nil makes this the customers table; `delimiter` nil detects it.
   public init(
     name: String, path: String, format: TableFormat? = nil, keyColumn: String = "id",
-    linkColumn: String? = nil, declaredTypes: [String: ColumnType] = [:]
+    linkColumn: String? = nil, declaredTypes: [String: ColumnType] = [:], delimiter: FieldDelimiter? = nil,
+    encoding: TextEncoding = .utf8
   ) {
     self.name = name
     self.path = path
@@ -28,5 +33,7 @@ public struct TableSpec: Sendable, Equatable {
     self.keyColumn = keyColumn
     self.linkColumn = linkColumn
     self.declaredTypes = declaredTypes
+    self.delimiter = delimiter
+    self.encoding = encoding
   }
 }

@@ -78,7 +78,8 @@ public struct Workspace: Sendable {
     let (checked, found) = PlaybookChecker.check(model, schema: dataset.schema(model))
     let all = Diagnostic.collapsingRepeats(PlaybookChecker.sorted(warnings + declared + found))
     guard let checked else {
-      throw Failure(diagnostics: all, source: source)
+      // A column named by position explains an unknown field: its warning comes first.
+      throw Failure(diagnostics: dataset.loadWarnings + all, source: source)
     }
     return Workspace(
       source: source, checked: checked, dataset: dataset, baseDirectory: baseDirectory,
@@ -98,7 +99,7 @@ public struct Workspace: Sendable {
       TableSpec(
         name: table.name, path: resolve(table.path, against: baseDirectory),
         keyColumn: table.keyColumn, linkColumn: table.linkColumn,
-        declaredTypes: table.declaredTypes)
+        declaredTypes: table.declaredTypes, delimiter: table.delimiter, encoding: table.encoding)
     }
     do {
       return try DatasetLoader.load(

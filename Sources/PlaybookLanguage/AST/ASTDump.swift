@@ -56,6 +56,8 @@ public enum ASTDump {
     if let link = load.link { parts.append("(link \(column(link.text)))") }
     parts += load.fieldMap.map { "(with \($0.field.text) \(column($0.column.text)))" }
     parts += load.columnTypes.map { "(type \(column($0.column.text)) \($0.type.text))" }
+    if let delimiter = load.delimiter { parts.append("(delimiter \(string(delimiter)))") }
+    if let encoding = load.encoding { parts.append("(encoding \(string(encoding)))") }
     return "(" + parts.joined(separator: " ") + ")"
   }
 

@@ -45,7 +45,7 @@ public struct Statement: Hashable, Sendable {
 }
 
 /// `load tickets [as ticket] from "tickets.csv" [key id] [link customer_id]
-///  [with opened = created_at, …] [types phone = text, …]`
+///  [with opened = created_at, …] [types phone = text, …] [delimiter ";"] [encoding "latin1"]`
 /// Clauses may sit on indented continuation lines.
 public struct Load: Hashable, Sendable {
   /// The table name, e.g. `tickets`.
@@ -64,11 +64,17 @@ public struct Load: Hashable, Sendable {
   public var fieldMap: [FieldMapping]
   /// `types column = type`: column types stated where inference guesses wrong.
   public var columnTypes: [ColumnTypeDeclaration]
+  /// `delimiter ";"` (or `delimiter tab`): the CSV field delimiter, its value the one
+  /// character (a tab for `tab`); nil detects it from the header.
+  public var delimiter: StringLiteral?
+  /// `encoding "latin1"`: the file's text encoding as written; nil is UTF-8.
+  public var encoding: StringLiteral?
 
   /// A `load` statement; only the table and the path are required.
   public init(
     table: Name, rowName: Name? = nil, path: StringLiteral, key: Name? = nil, link: Name? = nil,
-    fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = []
+    fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = [],
+    delimiter: StringLiteral? = nil, encoding: StringLiteral? = nil
   ) {
     self.table = table
     self.rowName = rowName
@@ -77,6 +83,8 @@ public struct Load: Hashable, Sendable {
     self.link = link
     self.fieldMap = fieldMap
     self.columnTypes = columnTypes
+    self.delimiter = delimiter
+    self.encoding = encoding
   }
 }
 

@@ -108,7 +108,10 @@ struct DeclarationCollector {
       load: load, name: load.table.text, rowName: rowName, path: load.path.value,
       keyColumn: load.key?.text ?? "id",
       linkColumn: isCustomers ? nil : (load.link?.text ?? "customer_id"), isCustomers: isCustomers,
-      fieldColumns: fields, declaredTypes: types)
+      fieldColumns: fields, declaredTypes: types,
+      // The parser has refused unknown delimiters and encodings too.
+      delimiter: load.delimiter.flatMap { FieldDelimiter(character: $0.value) },
+      encoding: load.encoding.flatMap { TextEncoding(name: $0.value) } ?? .utf8)
     model.tables.append(binding)
     model.rows[rowName] = RowBinding(
       name: rowName, table: binding.name, filters: [], filterRows: [], isCustomer: isCustomers,

@@ -20,6 +20,10 @@ public struct TableBinding: Sendable {
   /// Column name → type, from the `types` clause: they override what the loader infers
   /// from the data. Empty when the load has no `types` clause.
   public var declaredTypes: [String: ColumnType]
+  /// `delimiter`: the CSV field delimiter; nil detects it from the header.
+  public var delimiter: FieldDelimiter?
+  /// `encoding`: how the file's text is stored (UTF-8 unless stated).
+  public var encoding: TextEncoding
 
   /// The column a field name reads: a mapped field, else the column of that name.
   public func column(forField field: String) -> String {

@@ -11,6 +11,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case unknownPhrase = "unknown_phrase"
   case unknownType = "unknown_type"
   case unknownFormat = "unknown_format"
+  case unknownDelimiter = "unknown_delimiter"
+  case unknownEncoding = "unknown_encoding"
   case duplicateClause = "duplicate_clause"
   case invalidComparison = "invalid_comparison"
   case unclosedBracket = "unclosed_bracket"
@@ -42,6 +44,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadUnknownColumn = "load_unknown_column"
   case loadBadKey = "load_bad_key"
   case loadBadRow = "load_bad_row"
+  case loadRenamedColumns = "load_renamed_columns"
   case rowSetAside = "row_set_aside"
   case exportFailed = "export_failed"
   case ledgerMissing = "ledger_missing"
@@ -84,7 +87,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   /// happening, error for the rest.
   public var severity: Diagnostic.Severity {
     switch self {
-    case .mixedIndentation, .rowSetAside, .ledgerRecovered, .unsavedChanges: .warning
+    case .mixedIndentation, .rowSetAside, .ledgerRecovered, .unsavedChanges, .loadRenamedColumns: .warning
     case .ledgerBusy: .note
     default: .error
     }
@@ -94,13 +97,13 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var kind: Kind {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
-      .unknownType, .unknownFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
+      .unknownType, .unknownFormat, .unknownDelimiter, .unknownEncoding, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
       .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
-      .loadBadRow, .rowSetAside, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
+      .loadBadRow, .loadRenamedColumns, .rowSetAside, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
       .ledgerNewer, .ledgerOtherPlaybook, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
       .input
     case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
@@ -122,6 +125,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unknownPhrase: "a lifecycle phrase that does not exist (withn for within)"
     case .unknownType: "a column type in `types` that does not exist"
     case .unknownFormat: "an export format that does not exist"
+    case .unknownDelimiter: "a `delimiter` other than comma, semicolon, tab or pipe"
+    case .unknownEncoding: "an `encoding` Playloop does not read"
     case .duplicateClause: "a clause given twice on one load"
     case .invalidComparison: "'=' or '=<' for a comparison, or comparisons chained"
     case .unclosedBracket: "a list or parenthesis not closed on its line"
@@ -151,6 +156,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadUnknownColumn: "a data file lacks the key or link column"
     case .loadBadKey: "two customers share a key, or a key is empty"
     case .loadBadRow: "a row cannot be read and --strict is on"
+    case .loadRenamedColumns: "header names that are empty or repeated: those columns are named by position"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
     case .exportFailed: "the campaign files cannot be exported"
     case .ledgerMissing: "there is no ledger at the path"

@@ -2,7 +2,7 @@
 ///
 /// - one statement per line, single spaces, lists on one line;
 /// - a rule's lines as `when` / `and` / `unless` / `and` / `send` (lines kept as written),
-///   a test's as `as of` / `load` / `expect`, indented by two spaces; a load's `with` and `types` on their own lines;
+///   a test's as `as of` / `load` / `expect`, indented by two spaces; a load's `with`, `types`, `delimiter` and `encoding` on their own lines;
 /// - a blank line around every rule and test, and wherever the source had one between
 ///   statements (several collapse to one);
 /// - each comment on the line it was on (trailing, two spaces after the longest of the
@@ -137,6 +137,13 @@ struct Layout {
     if let first = load.columnTypes.first, let last = load.columnTypes.last {
       let pairs = load.columnTypes.map { "\(ASTDump.column($0.column.text)) = \($0.type.text)" }
       emit(indent + 2, "types " + pairs.joined(separator: ", "), first.column.range.union(last.type.range))
+    }
+    if let delimiter = load.delimiter {
+      let spelling = FieldDelimiter(character: delimiter.value)?.spelling ?? ASTDump.quote(delimiter.value)
+      emit(indent + 2, "delimiter " + spelling, delimiter.range)
+    }
+    if let encoding = load.encoding {
+      emit(indent + 2, "encoding " + ASTDump.quote(encoding.value), encoding.range)
     }
   }
 

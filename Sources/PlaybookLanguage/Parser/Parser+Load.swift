@@ -20,7 +20,8 @@ extension Parser {
     }
     return Load(
       table: table, rowName: draft.rowName, path: path, key: draft.key, link: draft.link,
-      fieldMap: draft.fieldMap, columnTypes: draft.columnTypes)
+      fieldMap: draft.fieldMap, columnTypes: draft.columnTypes, delimiter: draft.delimiter,
+      encoding: draft.encoding)
   }
 
   /// A data file's column: a plain word, or a quoted string for a header a word cannot
@@ -45,6 +46,20 @@ extension Parser {
     guard current.kind == .word, p > 0, tokens[p - 1].kind == .word, tokens[p - 1].range == column else { return nil }
     let words = tokens[(p - 1)...].prefix { $0.kind == .word }.map(\.text)
     return "a column name with spaces goes in quotes: \"\(words.joined(separator: " "))\""
+  }
+
+  /// `delimiter ";"`: one of `,` `;` `|` or a tab in quotes, or the word `tab`; the
+  /// literal holds the character either way.
+  private mutating func expectDelimiter() throws(ParseFailure) -> StringLiteral {
+    if current.kind == .word, current.text == FieldDelimiter.tab.word {
+      let word = advance()
+      return StringLiteral(value: FieldDelimiter.tab.character, range: word.range)
+    }
+    let text = try expectString("a delimiter in quotes after 'delimiter': \",\" \";\" \"|\" or tab")
+    guard FieldDelimiter(character: text.value) != nil else {
+      throw failure(.unknownDelimiter(text.value), at: text.range)
+    }
+    return text
   }
 
   /// The clauses on one line of a load, in any order, each at most once per load.
@@ -81,6 +96,18 @@ extension Parser {
           }
           draft.columnTypes.append(ColumnTypeDeclaration(column: column, type: type))
         } while acceptSymbol(",") != nil
+      case .delimiter: draft.delimiter = try expectDelimiter()
+      case .encoding:
+        let name = try expectString("an encoding in quotes after 'encoding', e.g. \"latin1\"")
+        guard TextEncoding(name: name.value) != nil else {
+          throw failure(
+            .unknownEncoding(
+              name.value,
+              hint: NearNames.didYouMean(name.value.lowercased(), in: TextEncoding.names)
+                ?? "encodings are \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))"),
+            at: name.range)
+        }
+        draft.encoding = name
       }
     }
     guard atLineEnd else {
@@ -103,6 +130,8 @@ struct LoadDraft {
   var link: Name?
   var fieldMap: [FieldMapping] = []
   var columnTypes: [ColumnTypeDeclaration] = []
+  var delimiter: StringLiteral?
+  var encoding: StringLiteral?
   var seen: Set<String> = []
   /// Where the last key, link or `with` column was written.
   var lastColumn: SourceRange?
