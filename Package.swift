@@ -53,7 +53,7 @@ let package = Package(
     .testTarget(
       name: "PlaybookEngineTests",
       dependencies: ["PlaybookEngine", "PlaybookReporting", "PlayloopTestSupport"],
-      exclude: ["CSVConformance"]),
+      exclude: ["CSVConformance", "ForeignData"]),
     .testTarget(name: "PlaybookReportingTests", dependencies: ["PlaybookReporting"]),
     .testTarget(
       name: "PlaybookLedgerTests",

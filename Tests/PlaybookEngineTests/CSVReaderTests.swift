@@ -77,13 +77,16 @@ import Testing
     #expect(table.cells == [["Zoë", "Zürich"], ["李雷", "東京 🚀"]])
   }
 
-  @Test func invalidUTF8RowsAreSetAsideNotRepaired() throws {
-    let (table, setAside) = try readTable(
-      Array("a,b\n1,caf".utf8) + [0xE9] + Array("\n3,a long field before the bad byte ".utf8) + [0xE9]
-        + Array(" and after\n2,ok\n".utf8))
-    #expect(setAside.map(\.line) == [2, 3])
-    #expect(setAside.first?.reason.hasPrefix("invalid UTF-8") == true)
-    #expect(table.cells == [["2", "ok"]])
+  @Test func invalidUTF8RefusesTheFileAtItsFirstBadByte() throws {
+    let error = #expect(throws: LoadError.self) {
+      try readTable(
+        Array("a,b\n1,caf".utf8) + [0xE9] + Array("\n3,a long field before the bad byte ".utf8) + [0xE9]
+          + Array(" and after\n2,ok\n".utf8))
+    }
+    #expect(error?.kind == .badFormat)
+    #expect(error?.file == "t.csv")
+    #expect(error?.line == 2)
+    #expect(error?.message == "the file is not UTF-8: byte 0xE9 at column 6 of this line (offset 9 in the file)")
   }
 
   @Test func aOneMegabyteFieldIsRead() throws {
