@@ -105,10 +105,14 @@ import Testing
     #expect(table.types == [.text, .text])
   }
 
+  /// Empty and repeated names are read as `column_N` (ForeignDataTests); an empty file,
+  /// a header that never closes its quote or UTF-16 cut mid-character still stop it.
   @Test func badHeadersAreErrors() {
-    #expect(throws: LoadError.self) { try readTable("") }
-    #expect(throws: LoadError.self) { try readTable("a,,c\n1,2,3\n") }
-    #expect(throws: LoadError.self) { try readTable("a,b,a\n1,2,3\n") }
-    #expect(throws: LoadError.self) { try readTable([0xFF, 0xFE, 0x61, 0]) }
+    let empty = #expect(throws: LoadError.self) { try readTable("") }
+    #expect(empty?.message == "the file is empty: a CSV file needs a header row")
+    let quote = #expect(throws: LoadError.self) { try readTable("a,\"b\n1,2\n") }
+    #expect(quote?.message == "the header row cannot be read: a quote that never closes")
+    let half = #expect(throws: LoadError.self) { try readTable([0xFF, 0xFE, 0x61, 0, 0x62]) }
+    #expect(half?.message == "the UTF-16 file ends with half a character (an odd number of bytes)")
   }
 }

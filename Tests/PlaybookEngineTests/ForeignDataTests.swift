@@ -196,7 +196,7 @@ import Testing
       raw.warnings == [
         LoadError(
           .renamedColumns, "column 4 has no name; 'name' names columns 2 and 3: read as column_2, column_3 and column_4",
-          file: "r.csv", line: 1, hint: "use the column by that name, or rename it: with name = column_2")
+          file: "r.csv", line: 1, hint: "use it by that name, or give it one: with name = column_2")
       ])
     #expect(raw.warnings.first?.diagnostic(loadedAt: "p.playbook", nil).severity == .warning)
   }

@@ -38,7 +38,7 @@ import Testing
     let (_, word) = parse("load customers from \"c.csv\" delimiter semicolon\n")
     #expect(
       word.map(\.message) == [
-        #"expected a delimiter in quotes after 'delimiter': "," ";" "|" or tab, found word 'semicolon'"#
+        #"expected a delimiter in quotes after 'delimiter': "," ";" "|" or tab, found 'semicolon'"#
       ])
     let (_, near) = parse("load customers from \"c.csv\" encoding \"latin\"\n")
     #expect(near.map(\.message) == ["unknown encoding 'latin'"])
@@ -58,8 +58,8 @@ import Testing
       load customers from "c.csv" key "Customer ID"
         delimiter tab
         encoding "ISO-8859-1"
-      load orders from "o.csv" link cust
-        delimiter ";"  # semicolons
+      load orders from "o.csv" link cust  # semicolons
+        delimiter ";"
 
       """
     #expect(format(messy) == expected)

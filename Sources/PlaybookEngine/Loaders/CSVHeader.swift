@@ -88,7 +88,7 @@ extension CSVScanner {
     return LoadError(
       .renamedColumns,
       parts.joined(separator: "; ") + ": read as " + Self.list(renamed.map { names[$0] }),
-      file: file, line: 1, hint: "use the column by that name, or rename it: with \(field) = \(names[first])")
+      file: file, line: 1, hint: "use it by that name, or give it one: with \(field) = \(names[first])")
   }
 
   /// Whether a playbook can write `name` as a field name without quotes.
@@ -181,6 +181,6 @@ enum HeaderName {
     if let hidden = names.first(where: { $0 != wanted && withoutInvisible($0) == wanted }) {
       return "the header's '\(visible(hidden))' holds invisible characters; remove them from the file's header"
     }
-    return NearNames.closest(to: wanted, in: names).map { "did you mean '\(visible($0))'?" }
+    return NearNames.closest(to: wanted, in: names).flatMap { NearNames.didYouMean([visible($0)]) }
   }
 }
