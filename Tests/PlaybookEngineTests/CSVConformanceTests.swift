@@ -67,7 +67,8 @@ import Testing
     ("csv-parser_fixtures/bad-data.csv", [["", "nope", ""], ["yes", "yup", "yeah"], ["ok", "ok", "ok!"]], []),
     ("csv-parser_fixtures/empty-columns.csv", [["2007-01-02", "", ""]], []),
     (
-      "csvlint_fixtures/title-row.csv", [["Foo", "Bsr", "Baz"], ["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]],
+      "csvlint_fixtures/title-row.csv",
+      [["Foo", "Bsr", "Baz"], ["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]],
       []
     ),
     ("csv-parser_fixtures/no-headers.csv", [["1", "2", "3"], ["4", "5", "6"]], [4]),
@@ -122,7 +123,8 @@ import Testing
   /// The names a header without names gets, and its warning.
   @Test func emptyHeaderNamesAreNamedByPosition() throws {
     let path = "csvlint_fixtures/title-row.csv"
-    let raw = try TableReader.readRaw(FileBytes(copying: try Self.bytes(path)), format: .csv, file: path, declaredTypes: [:])
+    let raw = try TableReader.readRaw(
+      FileBytes(copying: try Self.bytes(path)), format: .csv, file: path, declaredTypes: [:])
     #expect(raw.names == ["This is a title row", "column_2", "column_3"])
     #expect(raw.warnings.map(\.message) == ["columns 2 and 3 have no name: read as column_2 and column_3"])
   }

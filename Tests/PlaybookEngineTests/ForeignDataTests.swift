@@ -107,7 +107,10 @@ import Testing
 
   @Test func windows1252HasItsOwnPunctuation() throws {
     #expect(try Self.read("windows1252.csv", encoding: .windows1252).cells == [["C-1", "it’s “fine” – 5 €"]])
-    #expect(try Self.read("windows1252.csv", encoding: .latin1).cells == [["C-1", "it\u{92}s \u{93}fine\u{94} \u{96} 5 \u{80}"]])
+    #expect(
+      try Self.read("windows1252.csv", encoding: .latin1).cells == [
+        ["C-1", "it\u{92}s \u{93}fine\u{94} \u{96} 5 \u{80}"]
+      ])
   }
 
   @Test func aLatin1FileWithoutItsEncodingIsRefusedAtItsFirstBadByte() {
@@ -122,7 +125,8 @@ import Testing
     let error = Self.refusal("windows1252.csv")
     #expect(error?.line == 2)
     #expect(
-      error?.hint == "0x92 is '’' in Windows-1252: if the file is Windows-1252, add encoding \"windows-1252\" to its load")
+      error?.hint
+        == "0x92 is '’' in Windows-1252: if the file is Windows-1252, add encoding \"windows-1252\" to its load")
   }
 
   @Test func aBadByteInsideAQuotedLineEndIsPlacedOnItsOwnLine() {
@@ -158,7 +162,8 @@ import Testing
   }
 
   @Test func aLoneUTF16SurrogateIsRefusedWithItsLine() {
-    let bytes: [UInt8] = [0xFF, 0xFE] + Array("a\nb\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + [0x00, 0xD8]
+    let bytes: [UInt8] =
+      [0xFF, 0xFE] + Array("a\nb\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + [0x00, 0xD8]
     let error = #expect(throws: LoadError.self) { try readTable(bytes) }
     #expect(error?.message == "the UTF-16 file holds a lone surrogate 0xD800")
     #expect(error?.line == 3)
@@ -195,7 +200,8 @@ import Testing
     #expect(
       raw.warnings == [
         LoadError(
-          .renamedColumns, "column 4 has no name; 'name' names columns 2 and 3: read as column_2, column_3 and column_4",
+          .renamedColumns,
+          "column 4 has no name; 'name' names columns 2 and 3: read as column_2, column_3 and column_4",
           file: "r.csv", line: 1, hint: "use it by that name, or give it one: with name = column_2")
       ])
     #expect(raw.warnings.first?.diagnostic(loadedAt: "p.playbook", nil).severity == .warning)

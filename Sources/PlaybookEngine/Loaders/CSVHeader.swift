@@ -76,7 +76,8 @@ extension CSVScanner {
     let empty = renamed.filter { given[$0].isEmpty }
     if !empty.isEmpty {
       let plural = empty.count > 1
-      parts.append("column\(plural ? "s" : "") \(Self.list(empty.map { "\($0 + 1)" })) ha\(plural ? "ve" : "s") no name")
+      parts.append(
+        "column\(plural ? "s" : "") \(Self.list(empty.map { "\($0 + 1)" })) ha\(plural ? "ve" : "s") no name")
     }
     var repeated: [String] = []
     for k in renamed where !given[k].isEmpty && !repeated.contains(given[k]) { repeated.append(given[k]) }
@@ -95,7 +96,9 @@ extension CSVScanner {
   private static func isPlainWord(_ name: String) -> Bool {
     guard let first = name.utf8.first, first == UInt8(ascii: "_") || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A
     else { return false }
-    return name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x30 && $0 <= 0x39 }
+    return name.utf8.allSatisfy {
+      $0 == UInt8(ascii: "_") || ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x30 && $0 <= 0x39
+    }
   }
 
   private static func list(_ items: [String]) -> String {

@@ -50,7 +50,9 @@ enum TextDecoding {
     return FileBytes(copying: out)
   }
 
-  private static func utf16(_ b: UnsafeBufferPointer<UInt8>, bigEndian: Bool, file: String) throws(LoadError) -> FileBytes {
+  private static func utf16(_ b: UnsafeBufferPointer<UInt8>, bigEndian: Bool, file: String) throws(LoadError)
+    -> FileBytes
+  {
     var out: [UInt8] = []
     out.reserveCapacity(b.count)
     var line = 1
@@ -76,7 +78,8 @@ enum TextDecoding {
       }
     }
     guard i == b.count else {
-      throw LoadError(.badFormat, "the UTF-16 file ends with half a character (an odd number of bytes)", file: file, line: line)
+      throw LoadError(
+        .badFormat, "the UTF-16 file ends with half a character (an odd number of bytes)", file: file, line: line)
     }
     return FileBytes(copying: out)
   }
