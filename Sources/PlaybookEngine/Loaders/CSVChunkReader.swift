@@ -49,6 +49,17 @@ struct CSVChunkReader {
   /// `typing`, columns are typed as well (`RawChunk.add`), and the chunk's bytes let go
   /// when no span needs them; without, all kept as spans.
   func read(from: Int, to: Int, typing: Bool = true) -> RawChunk {
+    // One choice per chunk: each delimiter gets its own copy of the loop below, with
+    // its byte a constant, so the comma's is the loop it was before delimiters.
+    switch scanner.delimiter {
+    case .comma: read(from: from, to: to, typing: typing, Comma.self)
+    case .semicolon: read(from: from, to: to, typing: typing, Semicolon.self)
+    case .tab: read(from: from, to: to, typing: typing, Tab.self)
+    case .pipe: read(from: from, to: to, typing: typing, Pipe.self)
+    }
+  }
+
+  private func read<S: SeparatorByte>(from: Int, to: Int, typing: Bool, _: S.Type) -> RawChunk {
     let b = scanner.bytes
     let n = b.count
     let width = names.count
@@ -73,7 +84,7 @@ struct CSVChunkReader {
       }
       let rowLine = line
       let fields = UnsafeMutableBufferPointer(rebasing: block[(rowsInBlock * width)..<((rowsInBlock + 1) * width)])
-      let r = scanner.record(at: i, into: fields)
+      let r = scanner.record(at: i, into: fields, S.self)
       if r.nonASCII, chunk.notUTF8 == nil {
         // The file will be refused at its first bad byte; the rest is read as usual.
         let end = r.problem == .unterminated ? scanner.nextLine(after: i) : r.next
@@ -88,7 +99,6 @@ struct CSVChunkReader {
         line = rowLine + 1
         continue
       }
-      let rowStart = i
       i = r.next
       line += r.lineEnds
       if let reason = problem(r, fields: fields) {

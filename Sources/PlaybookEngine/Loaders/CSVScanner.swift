@@ -24,10 +24,7 @@ struct CSVScanner {
 
   /// Reads the record starting at `start` (not a blank line), storing up to
   /// `fields.count` spans; `count` is how many fields it really had.
-  @inline(__always)
   func record(at start: Int, into fields: UnsafeMutableBufferPointer<FieldSpan>) -> Record {
-    // One choice per record, so each delimiter's loops are compiled with it as a constant
-    // and the comma's stay exactly as fast as before delimiters were chosen.
     switch delimiter {
     case .comma: record(at: start, into: fields, Comma.self)
     case .semicolon: record(at: start, into: fields, Semicolon.self)
@@ -36,8 +33,10 @@ struct CSVScanner {
     }
   }
 
+  /// `record(at:into:)` with the delimiter `S` (the hot loops call this one, compiled for
+  /// their delimiter).
   @inline(__always)
-  private func record<S: SeparatorByte>(
+  func record<S: SeparatorByte>(
     at start: Int, into fields: UnsafeMutableBufferPointer<FieldSpan>, _: S.Type
   ) -> Record {
     let b = bytes
