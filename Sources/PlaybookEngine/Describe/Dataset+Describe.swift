@@ -5,26 +5,33 @@ extension Dataset {
   public func describe(_ model: PlaybookModel) -> [TableDescription] {
     model.tables.compactMap { binding in
       guard let table = binding.isCustomers ? customers : events[binding.name] else { return nil }
-      return TableDescription(table: table, binding: binding, setAside: setAside.filter { $0.table == binding.name })
+      return TableDescription(
+        table: table, binding: binding, setAside: setAside.filter { $0.table == binding.name },
+        customerOfRow: links[binding.name]?.customerOfRow)
     }
   }
 }
 
 extension TableDescription {
-  /// `table` as `binding` loaded it, with the rows set aside from it.
-  init(table: Table, binding: TableBinding, setAside rows: [SetAsideRow]) {
+  /// `table` as `binding` loaded it, with the rows set aside from it. An event table's
+  /// rows that link to no customer (`customerOfRow` -1) are set aside too, though the
+  /// table holds them: the counts and examples leave them out.
+  init(table: Table, binding: TableBinding, setAside rows: [SetAsideRow], customerOfRow: [Int32]?) {
     let readsText = TableFormat(path: table.file) == .csv
+    let kept = customerOfRow.map { links in (0..<table.rowCount).filter { links[$0] >= 0 } }
     self.init(
-      table: binding.name, file: table.file, rowsLoaded: table.rowCount, setAsideCount: rows.count,
+      table: binding.name, file: table.file, rowsLoaded: kept?.count ?? table.rowCount, setAsideCount: rows.count,
       setAside: Array(rows.prefix(Self.shownSetAside)),
       columns: table.columns.map { column in
-        let nulls = column.nulls.words.reduce(0) { $0 + $1.nonzeroBitCount }
+        let nulls =
+          kept.map { $0.count { column.nulls.isNull($0) } }
+          ?? column.nulls.words.reduce(0) { $0 + $1.nonzeroBitCount }
         return ColumnDescription(
           column: column.name,
           fields: binding.fieldColumns.filter { $0.value == column.name && $0.key != column.name }.keys.sorted(),
           type: column.type,
-          why: Self.reason(column, nulls: nulls, lines: table.lines, binding: binding, readsText: readsText),
-          nulls: nulls, examples: Self.examples(column))
+          why: Self.reason(column, lines: table.lines, binding: binding, readsText: readsText),
+          nulls: nulls, examples: Self.examples(column, rows: kept ?? Array(0..<table.rowCount)))
       })
   }
 
@@ -32,7 +39,7 @@ extension TableDescription {
   /// (CSV), so a text column's values can be judged again to find the one that made it
   /// text (a JSON Lines string is text whatever it holds).
   static func reason(
-    _ column: Column, nulls: Int, lines: [Int32], binding: TableBinding, readsText: Bool
+    _ column: Column, lines: [Int32], binding: TableBinding, readsText: Bool
   ) -> TypeReason {
     // The loader keeps the last declaration of a column.
     if let declaration = binding.load.columnTypes.last(where: { $0.column.text == column.name }) {
@@ -40,7 +47,7 @@ extension TableDescription {
     }
     if column.name == binding.keyColumn { return .keyColumn }
     if column.name == binding.linkColumn { return .linkColumn }
-    if nulls == column.nulls.count { return .allNull }
+    if (0..<column.nulls.count).allSatisfy(column.nulls.isNull) { return .allNull }
     if column.type == .text, readsText, case .text(let values) = column.values,
       let misfit = misfit(values, nulls: column.nulls, lines: lines)
     {
@@ -77,10 +84,11 @@ extension TableDescription {
       count: misses[best])
   }
 
-  /// The first two distinct non-null values, as text, cut to `ShownValue.limit`.
-  static func examples(_ column: Column) -> [String] {
+  /// The first two distinct non-null values of `rows`, as text, cut to `ShownValue.limit`.
+  static func examples(_ column: Column, rows: [Int]) -> [String] {
     var found: [String] = []
-    for row in 0..<column.nulls.count where found.count < 2 {
+    for row in rows {
+      guard found.count < 2 else { break }
       guard let text = ValueText.text(of: column, row: row), !found.contains(text) else { continue }
       found.append(text)
     }
