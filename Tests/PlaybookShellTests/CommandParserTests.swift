@@ -26,6 +26,8 @@ import Testing
     (":export jsonl", .export(directory: nil, format: .jsonl)),
     (":export out csv", .export(directory: "out", format: .csv)),
     (":test", .test),
+    (":describe", .describe(nil)),
+    (":describe orders", .describe("orders")),
     (":quit", .quit),
   ])
   func parses(line: String, command: ShellCommand) throws {
