@@ -92,7 +92,8 @@ import Testing
     let setAside = try #require(tables[1]["set_aside"] as? [[String: Any]])
     #expect(setAside.map { $0["line"] as? Int } == [3, 4])
     let columns = try #require(tables[0]["columns"] as? [[String: Any]])
-    #expect(columns.map { $0["column"] as? String } == ["Customer ID", "Total Charges", "Signup", "plan", "notes", "vip"])
+    #expect(
+      columns.map { $0["column"] as? String } == ["Customer ID", "Total Charges", "Signup", "plan", "notes", "vip"])
     let total = columns[1]
     #expect(total["fields"] as? [String] == ["total"])
     #expect(total["type"] as? String == "text")

@@ -7,7 +7,7 @@ import Testing
 @Suite final class MessyDataGeneratorTests {
   private var folders: [ScratchFolder] = []
 
-  deinit { folders.forEach { $0.remove() } }
+  deinit { for folder in folders { folder.remove() } }
 
   func generate(_ arguments: [String]) throws -> String {
     let folder = try ScratchFolder("messy")
