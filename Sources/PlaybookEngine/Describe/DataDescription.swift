@@ -1,4 +1,3 @@
-import Foundation
 import PlaybookLanguage
 
 /// What `playloop describe FILE` shows: every table a playbook's `load` statements read,
@@ -21,20 +20,15 @@ public struct DataDescription: Hashable, Sendable {
   ///   file that cannot be read at all (rows that cannot be read are set aside and
   ///   described instead).
   public static func open(path: String) throws(Workspace.Failure) -> DataDescription {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw Workspace.Failure(diagnostics: [Diagnostic(.unreadableFile(path), file: path)], source: nil)
-    }
-    let source = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
+    let (source, base) = try Workspace.read(path)
     let (playbook, syntax) = PlaybookParser.parse(source)
     let (model, declared) = PlaybookChecker.declarations(of: playbook, file: path)
     let errors = syntax + declared
     if errors.contains(where: { $0.severity == .error }) {
       throw Workspace.Failure(diagnostics: PlaybookChecker.sorted(errors), source: source)
     }
-    let base = (path as NSString).deletingLastPathComponent
     do {
-      let dataset = try Workspace.loadData(
-        model, file: path, baseDirectory: base.isEmpty ? "." : base, strict: false)
+      let dataset = try Workspace.loadData(model, file: path, baseDirectory: base, strict: false)
       return DataDescription(playbook: path, tables: dataset.describe(model))
     } catch {
       var failure = error
