@@ -65,16 +65,18 @@ extension TableDescription {
   /// fit, the more specific on a tie), the first value that does not, with how many
   /// do not; nil when no type fits most values.
   static func misfit(_ values: TextColumn, nulls: NullMask, lines: [Int32]) -> TypeReason? {
+    let nonNull = (0..<values.count).count { !nulls.isNull($0) }
     var misses = [Int](repeating: 0, count: candidates.count)
     var firstMiss = [Int?](repeating: nil, count: candidates.count)
-    var nonNull = 0
     for row in 0..<values.count where !nulls.isNull(row) {
-      nonNull += 1
       let votes = values.withUTF8(row) { TypeVotes.of($0, kind: .bare) }
       for (k, candidate) in candidates.enumerated() where !votes.contains(candidate.votes) {
         misses[k] += 1
         if firstMiss[k] == nil { firstMiss[k] = row }
       }
+      // Once every type has missed half the values, none can fit most: a real text
+      // column stops here.
+      if 2 * misses.min()! >= nonNull { return nil }
     }
     guard let best = candidates.indices.min(by: { misses[$0] < misses[$1] }),
       2 * (nonNull - misses[best]) > nonNull, let row = firstMiss[best]
