@@ -48,18 +48,19 @@ import Testing
     #expect(far.first?.hint == "encodings are utf-8, latin1, windows-1252")
   }
 
-  @Test func bothClausesFormatOnTheirOwnLinesAndRoundTrip() {
+  @Test func bothClausesFormatOnOneLineBeforeTheColumnsAndRoundTrip() {
     let messy = """
       load customers from "c.csv" encoding "ISO-8859-1" delimiter "\\t" key "Customer ID"
       load orders from "o.csv" link cust delimiter ";"  # semicolons
+        with total = "Total Charges"
 
       """
     let expected = """
       load customers from "c.csv" key "Customer ID"
-        delimiter tab
-        encoding "ISO-8859-1"
+        delimiter tab encoding "ISO-8859-1"
       load orders from "o.csv" link cust  # semicolons
         delimiter ";"
+        with total = "Total Charges"
 
       """
     #expect(format(messy) == expected)
