@@ -5,6 +5,7 @@ import PlaybookLanguage
 /// The `playloop` command: the shell when run bare, or one of the headless subcommands.
 /// Commands end by throwing: a `CommandFailure` (diagnostics), an `ExitCode` (a status
 /// already decided by `ExitStatus` or the shell), or an argument error (bad usage).
+/// When the arguments ask for JSON, every failure is a JSON document on stdout.
 @main
 struct Playloop: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -18,30 +19,59 @@ struct Playloop: ParsableCommand {
     defaultSubcommand: ReplCommand.self)
 
   static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let json = OutputOption.asksForJSON(arguments)
+    var command: any ParsableCommand
     do {
-      var command = try parseAsRoot()
-      try command.run()
-    } catch let failure as CommandFailure {
-      if failure.json {
-        Terminal.printJSON(failure.diagnostics)
-      } else {
-        Terminal.report(failure.diagnostics, sources: failure.sources)
-      }
-      Foundation.exit(ExitStatus.status(for: failure.diagnostics))
-    } catch let exit as ExitCode {
-      Foundation.exit(exit.rawValue)
+      if let unknown = unknownSubcommand(arguments) { fail([Diagnostic(unknown, file: nil)], json: json) }
+      command = try parseAsRoot(arguments)
     } catch {
       if exitCode(for: error) == .success {
         print(fullMessage(for: error))  // --help, --version
         Foundation.exit(ExitStatus.success)
       }
       // Bad usage: the message as a diagnostic, then the usage lines the parser adds.
+      let diagnostic = Diagnostic(.usage(message(for: error)), file: nil)
+      if json { fail([diagnostic], json: true) }
       var lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
       if lines.first?.hasPrefix("Error: ") == true { lines.removeFirst() }
-      Terminal.report([Diagnostic(.usage(message(for: error)), file: nil)], sources: [])
+      Terminal.report([diagnostic], sources: [])
       let rest = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
       if !rest.isEmpty { Terminal.printUsage(rest) }
       Foundation.exit(ExitStatus.usage)
     }
+    do {
+      try command.run()
+    } catch let failure as CommandFailure {
+      fail(failure.diagnostics, sources: failure.sources, json: failure.json || json)
+    } catch let exit as ExitCode {
+      Foundation.exit(exit.rawValue)
+    } catch {
+      // A value the command found wrong after parsing (`--as-of soon`): its message, no usage.
+      fail([Diagnostic(.usage(message(for: error)), file: nil)], json: json)
+    }
+  }
+
+  /// Prints the diagnostics (text on stderr, or JSON on stdout) and exits with the status
+  /// `ExitStatus` gives them.
+  private static func fail(_ diagnostics: [Diagnostic], sources: [SourceFile] = [], json: Bool) -> Never {
+    if json {
+      Terminal.printJSON(diagnostics)
+    } else {
+      Terminal.report(diagnostics, sources: sources)
+    }
+    Foundation.exit(ExitStatus.status(for: diagnostics))
+  }
+
+  /// A first word that is no subcommand, no option and no file, and looks like a command
+  /// rather than a playbook (no `.` or `/`): `playloop rn x` would otherwise open the shell
+  /// and complain about `x`.
+  static func unknownSubcommand(_ arguments: [String]) -> DiagnosticMessage? {
+    guard let word = arguments.first, !word.hasPrefix("-"), !word.contains("."), !word.contains("/")
+    else { return nil }
+    let names = configuration.subcommands.map { $0._commandName } + ["help"]
+    guard !names.contains(word), !FileManager.default.fileExists(atPath: word) else { return nil }
+    return .unknownSubcommand(
+      word, suggestion: NearNames.didYouMean(word, in: names), subcommands: names.filter { $0 != "help" })
   }
 }
