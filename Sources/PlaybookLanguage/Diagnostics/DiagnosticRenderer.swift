@@ -90,8 +90,11 @@ public struct DiagnosticRenderer: Sendable {
   /// How many diagnostics show in full before `… and N more errors` (`render(_:limit:)`).
   public static let shownLimit = 20
 
-  /// `… and 2817 more errors` (and warnings and notes, when some are).
-  static func more(_ rest: ArraySlice<Diagnostic>) -> String {
+  /// `… and 2817 more errors` (and warnings and notes, when some are): the line that
+  /// stands for the diagnostics not shown.
+  ///
+  /// - Parameter rest: the diagnostics not shown.
+  public static func more(_ rest: ArraySlice<Diagnostic>) -> String {
     let counts: [(Diagnostic.Severity, String)] = [(.error, "error"), (.warning, "warning"), (.note, "note")]
     let parts = counts.compactMap { severity, word -> String? in
       let n = rest.filter { $0.severity == severity }.count

@@ -170,11 +170,20 @@ public final class EngineSession: ShellSession {
     }
   }
 
-  /// Diagnostics as output blocks: errors as errors, the rest as warnings.
+  /// Diagnostics as output blocks: errors as errors, the rest as warnings; the first
+  /// `DiagnosticRenderer.shownLimit`, then one block counting the rest (an error when an
+  /// error is among them, so a script still stops).
   func rendered(_ diagnostics: [Diagnostic], pending: SessionDocument.Chunk?) -> ShellOutput {
-    let texts = document.render(
-      diagnostics, pending: pending, color: color, fallbackName: displayName)
-    return ShellOutput(zip(diagnostics, texts).map(Self.block))
+    let shown = Array(diagnostics.prefix(DiagnosticRenderer.shownLimit))
+    let texts = document.render(shown, pending: pending, color: color, fallbackName: displayName)
+    var output = ShellOutput(zip(shown, texts).map(Self.block))
+    let rest = diagnostics.dropFirst(shown.count)
+    if !rest.isEmpty {
+      let line = DiagnosticRenderer.more(rest)
+      let worst = rest.filter { $0.severity == .error }.map(\.code.kind).first
+      output.blocks.append(worst.map { .error(line, kind: $0) } ?? .warning(line))
+    }
+    return output
   }
 
   /// Diagnostics rendered against files on disk, as output blocks.
