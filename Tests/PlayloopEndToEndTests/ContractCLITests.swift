@@ -203,7 +203,7 @@ import Testing
     #expect(result.status == 1)
     let found = try diagnostics(result.stdout)
     #expect(found.map { $0["code"] as? String } == ["offer_name_clash", "offer_name_clash", "offer_name_clash"])
-    #expect(found.map { $0["line"] as? Int } == [10, 11, 12])
+    #expect(found.map { $0["line"] as? Int } == [9, 10, 11])
     #expect(found.first?["message"] as? String == "offer 'gold' differs from offer 'GOLD' (line 5) only in case")
   }
 
