@@ -119,7 +119,12 @@ import Testing
       files: ["customers.csv": EngineFixture.customers, "tickets.csv": tickets])
     defer { f.folder.remove() }
     var ticks: UInt64 = 0
-    let all = TestRunner.run(f.workspace, now: 0, elapsed: { ticks += 1_234_567; return ticks })
+    let all = TestRunner.run(
+      f.workspace, now: 0,
+      elapsed: {
+        ticks += 1_234_567
+        return ticks
+      })
     #expect(all.map(\.nanoseconds) == [1_234_567, 1_234_567])
     let xml = TestReport.junit(all)
     #expect(xml.contains("time=\"0.002469\">"))

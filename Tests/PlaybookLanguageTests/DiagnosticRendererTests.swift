@@ -118,6 +118,8 @@ import Testing
     let text = DiagnosticRenderer(sources: [:]).render(diagnostics, limit: 20)
     #expect(text.split(separator: "\n").count == 21)
     #expect(text.hasSuffix("error: no customer 'C-20'\n… and 5 more errors, 1 more warning\n"))
-    #expect(DiagnosticRenderer(sources: [:]).render(Array(diagnostics.prefix(3)), limit: 20).split(separator: "\n").count == 3)
+    #expect(
+      DiagnosticRenderer(sources: [:]).render(Array(diagnostics.prefix(3)), limit: 20).split(separator: "\n").count == 3
+    )
   }
 }

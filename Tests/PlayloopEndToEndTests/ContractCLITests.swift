@@ -134,9 +134,10 @@ import Testing
     // Test results as data.
     let tested = try object(try ChildProcess.playloop(["test", "--json", "ok.playbook"], in: scratch.path).stdout)
     #expect(tested["passed"] as? Int == 2)
-    #expect((tested["tests"] as? [[String: Any]])?.map { $0["name"] as? String } == [
-      "gold customers get GOLD", "silver customers get nothing",
-    ])
+    #expect(
+      (tested["tests"] as? [[String: Any]])?.map { $0["name"] as? String } == [
+        "gold customers get GOLD", "silver customers get nothing",
+      ])
   }
 
   @Test func testWithNoTestsFailsAndRunPicksByName() throws {
@@ -224,7 +225,8 @@ import Testing
   /// An escape sequence in an id or a name shows as text in explain, run and diagnostics.
   @Test func controlCharactersInDataAreShownEscaped() throws {
     let scratch = try folder([
-      "customers.csv": "id,name,email,tier\nC-1,\u{1B}[31mRed\u{1B}[0m,a@x.io,gold\n\u{1B}]0;owned\u{07}C-2,Bo,b@x.io,gold\n",
+      "customers.csv":
+        "id,name,email,tier\nC-1,\u{1B}[31mRed\u{1B}[0m,a@x.io,gold\n\u{1B}]0;owned\u{07}C-2,Bo,b@x.io,gold\n",
       "esc.playbook": Self.playbook().replacingOccurrences(
         of: "customer.tier == \"gold\"", with: "customer.name == \"x\" or customer.tier == \"gold\""),
     ])
@@ -251,7 +253,8 @@ import Testing
         with: "load customers from \"customers.csv\"\nload calls from \"calls.jsonl\"\n"),
     ])
     defer { scratch.remove() }
-    let result = try ChildProcess.playloop(["check", "calls.playbook"], in: scratch.path, environment: ["NO_COLOR": "1"])
+    let result = try ChildProcess.playloop(
+      ["check", "calls.playbook"], in: scratch.path, environment: ["NO_COLOR": "1"])
     #expect(result.status == 2)
     #expect(
       result.stderr.hasPrefix(

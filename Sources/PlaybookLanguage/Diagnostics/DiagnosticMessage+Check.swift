@@ -19,7 +19,8 @@ extension DiagnosticMessage {
   static func offerNamesExportFile(_ code: String, file: String) -> Self {
     Self(
       .offerNameClash, "offer '\(code)' would export over the export's own \(file) file",
-      hint: "rename the offer: \(ExportFileNames.reserved.sorted().map { "'\($0)'" }.joined(separator: " and ")) are taken")
+      hint:
+        "rename the offer: \(ExportFileNames.reserved.sorted().map { "'\($0)'" }.joined(separator: " and ")) are taken")
   }
 
   static let windowNotPositive = Self(.invalidValue, "window must be longer than zero")

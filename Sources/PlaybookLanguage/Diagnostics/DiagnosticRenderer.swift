@@ -41,7 +41,8 @@ public struct DiagnosticRenderer: Sendable {
     for note in diagnostic.notes {
       // A note is one line: its place and what it says, under the diagnostic it explains.
       let place = note.file.map { file in
-        "\(file.escapingControlCharacters):" + (note.range.map { "\($0.start.line):" + ($0.start.column > 0 ? "\($0.start.column):" : "") } ?? "")
+        "\(file.escapingControlCharacters):"
+          + (note.range.map { "\($0.start.line):" + ($0.start.column > 0 ? "\($0.start.column):" : "") } ?? "")
           + " "
       }
       text += "\n" + header(place ?? "", style.severity(.note), note.message)
