@@ -4,9 +4,24 @@ import ArgumentParser
 /// `explain` answer. With JSON, stdout holds one JSON document whether the command
 /// succeeds or fails, with every diagnostic in its `diagnostics` array.
 struct OutputOption: ParsableArguments {
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+  enum Format: String, CaseIterable {
+    case text, json
 
-  @Option(help: "text for people, or json: one JSON document on stdout, diagnostics included, also on failure.")
+    /// The format named by `--format`; `run --format csv` meant the export's format
+    /// before `--format` meant the output's, so that mistake is named.
+    static func parse(_ argument: String) throws -> Format {
+      if let format = Format(rawValue: argument) { return format }
+      let export =
+        ["csv", "jsonl"].contains(argument) ? "; the export's file format is --export-format \(argument)" : ""
+      throw ValidationError("give text or json\(export)")
+    }
+  }
+
+  @Option(
+    help: ArgumentHelp(
+      "text for people, or json: one JSON document on stdout, diagnostics included, also on failure.",
+      valueName: "text|json"),
+    transform: Format.parse)
   var format: Format = .text
   @Flag(help: "The same as --format json.") var json = false
 

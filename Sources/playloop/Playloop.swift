@@ -26,19 +26,7 @@ struct Playloop: ParsableCommand {
       if let unknown = unknownSubcommand(arguments) { fail([Diagnostic(unknown, file: nil)], json: json) }
       command = try parseAsRoot(arguments)
     } catch {
-      if exitCode(for: error) == .success {
-        print(fullMessage(for: error))  // --help, --version
-        Foundation.exit(ExitStatus.success)
-      }
-      // Bad usage: the message as a diagnostic, then the usage lines the parser adds.
-      let diagnostic = Diagnostic(.usage(message(for: error)), file: nil)
-      if json { fail([diagnostic], json: true) }
-      var lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
-      if lines.first?.hasPrefix("Error: ") == true { lines.removeFirst() }
-      Terminal.report([diagnostic], sources: [])
-      let rest = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-      if !rest.isEmpty { Terminal.printUsage(rest) }
-      Foundation.exit(ExitStatus.usage)
+      badUsage(error, json: json, showingUsage: true)
     }
     do {
       try command.run()
@@ -47,9 +35,26 @@ struct Playloop: ParsableCommand {
     } catch let exit as ExitCode {
       Foundation.exit(exit.rawValue)
     } catch {
-      // A value the command found wrong after parsing (`--as-of soon`): its message, no usage.
-      fail([Diagnostic(.usage(message(for: error)), file: nil)], json: json)
+      badUsage(error, json: json, showingUsage: false)
     }
+  }
+
+  /// An error of the argument parser: `--help` and `--version` (a clean exit, printed),
+  /// or bad usage: the message as a diagnostic, then, for what parsing found, the usage
+  /// lines the parser adds (a value the command refuses after, `--as-of soon`, needs none).
+  private static func badUsage(_ error: any Error, json: Bool, showingUsage: Bool) -> Never {
+    if exitCode(for: error) == .success {
+      print(fullMessage(for: error))
+      Foundation.exit(ExitStatus.success)
+    }
+    let diagnostic = Diagnostic(.usage(message(for: error)), file: nil)
+    if json || !showingUsage { fail([diagnostic], json: json) }
+    var lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.first?.hasPrefix("Error: ") == true { lines.removeFirst() }
+    Terminal.report([diagnostic], sources: [])
+    let rest = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    if !rest.isEmpty { Terminal.printUsage(rest) }
+    Foundation.exit(ExitStatus.usage)
   }
 
   /// Prints the diagnostics (text on stderr, or JSON on stdout) and exits with the status
