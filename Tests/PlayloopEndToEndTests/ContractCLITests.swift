@@ -243,7 +243,10 @@ import Testing
       ["explain", "esc.playbook", "\u{1B}[2JC-9"], in: scratch.path, environment: ["NO_COLOR": "1"])
     #expect(unknown.status == 2)
     #expect(unknown.stderr.hasPrefix("error: no customer '\\u{1B}[2JC-9'"), "\(unknown.stderr)")
-    for output in [explain.stdout, id.stdout, unknown.stderr] {
+    let describe = try ChildProcess.playloop(["describe", "esc.playbook"], in: scratch.path)
+    #expect(describe.status == 0, "\(describe.stderr)")
+    #expect(describe.stdout.contains("\\u{1B}[31mRed"), "\(describe.stdout)")
+    for output in [explain.stdout, id.stdout, unknown.stderr, describe.stdout] {
       #expect(!output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
   }
