@@ -18,7 +18,9 @@ struct CheckCommand: ParsableCommand {
     for file in files {
       do {
         let workspace = try Workspace.open(path: file)
+        diagnostics += workspace.warnings
         if format == .text {
+          Terminal.report(workspace.warnings, sources: [workspace.source])
           print("\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)")
         }
       } catch {

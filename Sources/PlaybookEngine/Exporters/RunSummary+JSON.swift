@@ -24,11 +24,14 @@ extension RunSummary {
   /// ```
   ///
   /// `export` is null when nothing was exported. `timings_ms` is the only part that
-  /// differs between runs over the same inputs.
+  /// differs between runs over the same inputs. A preview (the shell's `:export
+  /// --preview`) has `"preview": true` after `run_id`; other summaries have no such key.
   public var json: JSONValue {
-    .object([
-      JSONMember("playbook", .string(playbook)),
-      JSONMember("run_id", runID.map(JSONValue.string) ?? .null),
+    .object(
+      [
+        JSONMember("playbook", .string(playbook)),
+        JSONMember("run_id", runID.map(JSONValue.string) ?? .null),
+      ] + (isPreview ? [JSONMember("preview", .bool(true))] : []) + [
       JSONMember("clock", .string(Timestamp.format(clock))),
       JSONMember("window_seconds", window.map(JSONValue.integer) ?? .null),
       JSONMember("window_start", window.map { .string(Timestamp.format(clock - $0)) } ?? .null),
@@ -59,7 +62,7 @@ extension RunSummary {
           JSONMember("export", .integer(Int64(timings.export))),
           JSONMember("total", .integer(Int64(timings.total))),
         ])),
-    ])
+      ])
   }
 
   /// The audience file names, one per offer counted, in count order.
