@@ -86,10 +86,20 @@ public struct SendLedger: Sendable {
     let queue = try database(path) {
       try DatabaseQueue(path: path, configuration: configuration(readonly: true))
     }
-    return try opened(path: path, queue: queue)
+    let ledger = try opened(path: path, queue: queue)
+    try ledger.checkIntegrity()
+    return ledger
   }
 
   private static func opened(path: String, queue: DatabaseQueue) throws(Diagnostic) -> SendLedger {
+    let tables = try database(path) {
+      try queue.read { db in
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+      }
+    }
+    guard Set(tables).isSuperset(of: ["ledger_info", "runs", "sends"]) else {
+      throw Diagnostic(.ledgerDamaged(path, problems: "it holds no ledger tables"), file: path)
+    }
     let playbook = try database(path) {
       try queue.read { db in
         try String.fetchOne(db, sql: "SELECT value FROM ledger_info WHERE key = 'playbook'")
@@ -287,7 +297,7 @@ public struct SendLedger: Sendable {
     } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
       // The schema's constraints only fail when the rows are not what runs wrote.
       throw Diagnostic(
-        .ledgerDamagedAt(path, "its sends", "its rows break the ledger's rules, so it cannot \(what)"), file: path)
+        .ledgerDamagedAt(path, "the sends", "its rows break the ledger's rules, so it cannot \(what)"), file: path)
     } catch let error as DatabaseError {
       let damaged = [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
       throw Diagnostic(

@@ -25,6 +25,8 @@ import Testing
     (":export out", .export(directory: "out", format: nil)),
     (":export jsonl", .export(directory: nil, format: .jsonl)),
     (":export out csv", .export(directory: "out", format: .csv)),
+    (":export --preview", .export(directory: nil, format: nil, preview: true)),
+    (":export --preview out jsonl", .export(directory: "out", format: .jsonl, preview: true)),
     (":test", .test),
     (":quit", .quit),
   ])

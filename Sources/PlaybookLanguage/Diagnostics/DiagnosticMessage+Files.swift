@@ -95,10 +95,10 @@ extension DiagnosticMessage {
         + "or remove the file (or pass --new-ledger) to start a new ledger")
   }
 
-  /// `PATH: ledger damaged at sends row 12: …` (ledgerUnreadable).
+  /// `ledger damaged at sends row 12 of PATH: …` (ledgerUnreadable).
   public static func ledgerDamagedAt(_ path: String, _ place: String, _ problem: String) -> Self {
     Self(
-      .ledgerUnreadable, "\(path): ledger damaged at \(place): \(problem)",
+      .ledgerUnreadable, "ledger damaged at \(place) of \(path): \(problem)",
       hint: "the file was left as it is; restore it from a backup")
   }
 
