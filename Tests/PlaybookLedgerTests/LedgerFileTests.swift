@@ -81,7 +81,10 @@ import Testing
     try LedgerFixture.with { f in
       try f.run(LedgerFixture.day(1))
       try FileManager.default.removeItem(atPath: f.exportPath)
-      let queue = try DatabaseQueue(path: f.ledgerPath)
+      // As the sqlite3 shell edits it: without enforcing foreign keys.
+      var configuration = Configuration()
+      configuration.foreignKeysEnabled = false
+      let queue = try DatabaseQueue(path: f.ledgerPath, configuration: configuration)
       try queue.write { try $0.execute(sql: damage) }
       try queue.close()
       try expectRefused(f, code: "ledger_unreadable", message: place)

@@ -49,7 +49,7 @@ import Testing
       ":sample 0",
       "expected a positive number of customers, got '0'\nusage: :sample N [RULE|SEGMENT|OFFER]"
     ),
-    (":export out xml", "expected csv or jsonl, got 'xml'\nusage: :export [DIR] [csv|jsonl]"),
+    (":export out xml", "expected csv or jsonl, got 'xml'\nusage: :export [--preview] [DIR] [FORMAT]"),
     (":help lod", "no command named 'lod'; did you mean 'load'?"),
   ])
   func rejects(line: String, message: String) {
