@@ -95,9 +95,11 @@ struct RunCommand: ParsableCommand {
         outcome.recovered.map {
           Diagnostic(.ledgerRecovered(runID: $0.runID, committed: $0.committed), file: ledgerPath)
         }, sources: [])
-      if pinned, let asOf = workspace.model.playbook.statements.first(where: {
-        if case .asOf = $0.kind { true } else { false }
-      }) {
+      if pinned,
+        let asOf = workspace.model.playbook.statements.first(where: {
+          if case .asOf = $0.kind { true } else { false }
+        })
+      {
         Terminal.report(
           [
             Diagnostic(
