@@ -27,13 +27,13 @@ extension RunSummary {
   /// differs between runs over the same inputs. A preview (the shell's `:export
   /// --preview`) has `"preview": true` after `run_id`; other summaries have no such key.
   public var json: JSONValue {
-    guard case .object(var members) = json(), isPreview else { return json() }
-    members.insert(JSONMember("preview", .bool(true)), at: 2)
+    var members = self.members
+    if isPreview { members.insert(JSONMember("preview", .bool(true)), at: 2) }
     return .object(members)
   }
 
-  private func json() -> JSONValue {
-    .object([
+  private var members: [JSONMember] {
+    [
       JSONMember("playbook", .string(playbook)),
       JSONMember("run_id", runID.map(JSONValue.string) ?? .null),
       JSONMember("clock", .string(Timestamp.format(clock))),
@@ -66,7 +66,7 @@ extension RunSummary {
           JSONMember("export", .integer(Int64(timings.export))),
           JSONMember("total", .integer(Int64(timings.total))),
         ])),
-    ])
+    ]
   }
 
   /// The audience file names, one per offer counted, in count order.
