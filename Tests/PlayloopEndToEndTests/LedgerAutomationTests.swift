@@ -220,6 +220,8 @@ import Testing
       let explain = try ChildProcess.playloop(
         ["explain", "nightly.playbook", "C-0001", "--as-of", "now"], in: h.folder)
       #expect(explain.status == 0, "\(explain.stderr)")
+      let since = try ChildProcess.playloop(["ledger", h.ledgerPath, "--since", "now"], in: h.folder)
+      #expect(since.status == 0, "\(since.stderr)")
       let bad = try ChildProcess.playloop(["run", "nightly.playbook", "--as-of", "tonight"], in: h.folder)
       #expect(bad.status == 2)
     }
