@@ -28,6 +28,8 @@ import Testing
     (":export --preview", .export(directory: nil, format: nil, preview: true)),
     (":export --preview out jsonl", .export(directory: "out", format: .jsonl, preview: true)),
     (":test", .test),
+    (":describe", .describe(nil)),
+    (":describe orders", .describe("orders")),
     (":quit", .quit),
   ])
   func parses(line: String, command: ShellCommand) throws {
@@ -60,7 +62,7 @@ import Testing
     let examples = [
       "help": "", "load": "f", "save": "f", "rules": "", "show": "n", "drop": "n", "run": "",
       "explain": "C-1", "customer": "C-1", "sample": "3", "as-of": "now", "export": "",
-      "test": "", "quit": "",
+      "test": "", "describe": "", "quit": "",
     ]
     #expect(Set(examples.keys) == Set(CommandCatalog.commands.map(\.name)))
     for spec in CommandCatalog.commands {
