@@ -16,6 +16,8 @@ struct CheckCommand: ParsableCommand {
     for file in files {
       do {
         let workspace = try Workspace.open(path: file)
+        diagnostics += workspace.warnings
+        sources.append(workspace.source)
         if !output.isJSON {
           print(
             "\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)"
