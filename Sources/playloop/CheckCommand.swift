@@ -16,7 +16,9 @@ struct CheckCommand: ParsableCommand {
     for file in files {
       do {
         let workspace = try Workspace.open(path: file)
-        // Columns named by position: warnings, reported with the rest below.
+        diagnostics += workspace.warnings
+        sources.append(workspace.source)
+        // Columns named by position (the data files' warnings).
         diagnostics += workspace.dataset.loadWarnings
         if !output.isJSON {
           print(

@@ -26,7 +26,8 @@ struct ExplainCommand: ParsableCommand {
       throw CommandFailure(
         [Diagnostic(.unknownRule(rule, in: file, hint: NearNames.didYouMean(rule, in: rules)), file: nil)], json: json)
     }
-    let at = workspace.clock(override: try clock.seconds(), now: Terminal.now())
+    let now = Terminal.now()
+    let at = workspace.clock(override: try clock.seconds(now: now), now: now)
     let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at)
     var history: (any SendHistory)?
     if let path = workspace.ledgerPath(override: ledger) {

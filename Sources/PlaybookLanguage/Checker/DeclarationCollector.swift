@@ -16,6 +16,8 @@ struct DeclarationCollector {
   private var seen: [String: [String: SourceRange]] = [:]
   /// Offer codes by `ExportFileNames.clashKey`, for codes that differ only in case.
   private var offerFiles: [String: Name] = [:]
+  /// The `limit` statement's range, for the fix-it of a per-run limit.
+  private var limitRange: SourceRange?
 
   init(playbook: Playbook, file: String) {
     model = PlaybookModel(empty: playbook, file: file)
@@ -72,11 +74,13 @@ struct DeclarationCollector {
           report(.limitPeriodNotPositive, at: period.range)
         }
         model.limit = limit
-      case .holdout(let percent):
-        if percent.value < 0 || percent.value > 100 {
-          report(.holdoutOutOfRange(percent.spelling), at: percent.range)
+        limitRange = statement.range
+      case .holdout(let group):
+        if group.percent.value < 0 || group.percent.value > 100 {
+          report(.holdoutOutOfRange(group.percent.spelling), at: group.percent.range)
         }
-        model.holdoutPercent = percent.value
+        model.holdoutPercent = group.percent.value
+        model.holdoutSeed = group.seed
       case .export(let export):
         model.export = export
       case .ledger(let path):
@@ -86,6 +90,9 @@ struct DeclarationCollector {
           model.tests.append(test)
         }
       }
+    }
+    if model.ledger != nil, let limit = model.limit, let limitRange {
+      warnIfPerRun(limit, at: limitRange)
     }
     resolveDefines(dropping: reportCycles())
     if model.tables.isEmpty == false, model.customerTable == nil {
@@ -143,6 +150,13 @@ struct DeclarationCollector {
     }
     seen[namespace, default: [:]][name.text] = name.range
     return true
+  }
+
+  /// With a ledger, a `limit` without `per D` counts one run's sends only, so nightly
+  /// runs stack offers: a warning whose fix-it is the line with a period.
+  mutating func warnIfPerRun(_ limit: Limit, at range: SourceRange) {
+    guard limit.period == nil else { return }
+    report(.limitPerRun(count: limit.count.spelling), at: range)
   }
 
   mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {

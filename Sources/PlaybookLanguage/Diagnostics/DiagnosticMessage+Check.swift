@@ -28,6 +28,16 @@ extension DiagnosticMessage {
   static let limitNotWhole = Self(.invalidValue, "limit must be a whole number of at least 1")
   static let limitPeriodNotPositive = Self(.invalidValue, "limit period must be longer than zero")
 
+  /// `limit 1 per customer counts this run's sends only: nightly runs stack offers`
+  /// (limitPerRun), with the `per 7d` line as its fix-it.
+  public static func limitPerRun(count: String) -> Self {
+    Self(
+      .limitPerRun,
+      "limit \(count) per customer counts this run's sends only, so each nightly run adds more offers",
+      hint: "with a ledger, give the limit a period, e.g. `limit \(count) per customer per 7d`",
+      replacement: "limit \(count) per customer per 7d")
+  }
+
   static func holdoutOutOfRange(_ spelling: String) -> Self {
     Self(
       .invalidValue, "holdout \(spelling) is outside 0–100%",

@@ -5,6 +5,13 @@ extension DiagnosticMessage {
     Self(.usageError, text, hint: hint)
   }
 
+  /// `:export --preview never writes into the export folder out` (usageError).
+  public static func previewIntoExport(_ folder: String) -> Self {
+    Self(
+      .usageError, ":export --preview never writes into the playbook's export folder \(folder)",
+      hint: "name another folder, or leave it out to preview into \(folder)-preview")
+  }
+
   /// `a ledger records what a run exports, and this run exports nothing` (ledgerWithoutExport).
   public static let ledgerWithoutExport = Self(
     .ledgerWithoutExport, "a ledger records what a run exports, and this run exports nothing",

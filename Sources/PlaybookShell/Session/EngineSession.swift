@@ -218,7 +218,7 @@ public final class EngineSession: ShellSession {
     case .customer(let id): return customer(id)
     case .sample(let count, let name): return sample(count, of: name)
     case .asOf(let time): return asOf(time)
-    case .export(let directory, let format): return export(to: directory, format: format)
+    case .export(let directory, let format, let preview): return export(to: directory, format: format, preview: preview)
     case .test: return test()
     case .describe(let table): return describe(table)
     }
