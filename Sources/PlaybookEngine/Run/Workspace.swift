@@ -97,7 +97,8 @@ public struct Workspace: Sendable {
     func spec(_ table: TableBinding) -> TableSpec {
       TableSpec(
         name: table.name, path: resolve(table.path, against: baseDirectory),
-        keyColumn: table.keyColumn, linkColumn: table.linkColumn,
+        keyColumn: table.keyColumn, linkColumn: table.linkColumn, linkTable: table.linkTable,
+        rowName: table.rowName,
         declaredTypes: table.declaredTypes)
     }
     do {

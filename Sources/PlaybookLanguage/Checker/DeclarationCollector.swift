@@ -83,6 +83,7 @@ struct DeclarationCollector {
       }
     }
     resolveDefines(dropping: reportCycles())
+    resolveLinkTables()
     if model.tables.isEmpty == false, model.customerTable == nil {
       report(.noCustomersTable, at: model.tables[0].load.table.range)
     }
@@ -107,7 +108,8 @@ struct DeclarationCollector {
     let binding = TableBinding(
       load: load, name: load.table.text, rowName: rowName, path: load.path.value,
       keyColumn: load.key?.text ?? "id",
-      linkColumn: isCustomers ? nil : (load.link?.text ?? "customer_id"), isCustomers: isCustomers,
+      linkColumn: isCustomers ? nil : (load.link?.text ?? "customer_id"),
+      linkTable: isCustomers ? nil : load.linkTable?.text, isCustomers: isCustomers,
       fieldColumns: fields, declaredTypes: types)
     model.tables.append(binding)
     model.rows[rowName] = RowBinding(

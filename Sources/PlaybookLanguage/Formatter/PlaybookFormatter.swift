@@ -129,6 +129,10 @@ struct Layout {
       text += " link " + ASTDump.column(link.text)
       headerEnd = max(headerEnd, link.range.end)
     }
+    if let linkTable = load.linkTable {
+      text += " to " + linkTable.text
+      headerEnd = max(headerEnd, linkTable.range.end)
+    }
     emit(indent, text, SourceRange(start: range.start, end: headerEnd))
     if let first = load.fieldMap.first, let last = load.fieldMap.last {
       let pairs = load.fieldMap.map { "\($0.field.text) = \(ASTDump.column($0.column.text))" }
