@@ -34,11 +34,10 @@ enum ColumnTyper {
       // Escapes only occur in text: a value written with one is never a number or time.
       let judged: (votes: TypeVotes, value: Int64) =
         span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: votes)
-      let before = votes
       votes.formIntersection(judged.votes)
       if votes.isEmpty {
         // Text from here: say whether only some values made it so.
-        misfits = TextMisfits.tally(spans, bytes: bytes, misfitAt: row, before: before, fitsBefore: nonNull)
+        misfits = TextMisfits.tally(spans, bytes: bytes)
         break
       }
       nonNull += 1
