@@ -14,14 +14,18 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "The playbook file.") var file: String
   @OptionGroup var clock: ClockOption
   @Option(help: "Export to this folder (overrides the playbook's `export to`).") var out: String?
-  @Option(help: "Export format: csv or jsonl (overrides the playbook's).") var format: ExportFormat?
+  @Option(help: "Export file format: csv or jsonl (overrides the playbook's `as`).") var exportFormat: ExportFormat?
   @Flag(help: "Stop on any row that cannot be read, instead of setting it aside.") var strict = false
-  @Flag(help: "Print the summary as JSON on stdout.") var json = false
+  @OptionGroup var output: OutputOption
   @Flag(help: "Evaluate and report without exporting or writing the ledger.") var dryRun = false
   @Option(help: "Keep the send ledger in this SQLite file (overrides the playbook's `ledger`).")
   var ledger: String?
 
+  private var json: Bool { output.isJSON }
+
   func run() throws {
+    // An export is a folder of files; `-` would be a folder named `-`, not stdout.
+    if out == "-" { throw CommandFailure([Diagnostic(.exportToStandardOutput, file: nil)], json: json) }
     let workspace = try Workspace.openForCommand(path: file, strict: strict, json: json)
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
     try? crash(.loaded)
@@ -47,11 +51,14 @@ struct RunCommand: ParsableCommand {
   }
 
   private func report(_ summary: RunSummary, _ workspace: Workspace) {
-    print(json ? summary.json.prettyText : summary.text, terminator: "")
-    if !json, !dryRun, summary.export == nil {
+    let warnings = workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first")
+    if json { return Terminal.printJSON(summary.json, diagnostics: warnings) }
+    Terminal.printText(summary.text)
+    if !dryRun, summary.export == nil {
       print("Nothing exported: the playbook has no `export to`; use --out DIR.")
     }
-    reportSetAside(workspace.dataset)
+    // The first rows set aside, on stderr, so bad data is never silent.
+    Terminal.report(warnings, sources: [])
   }
 
   /// A run keeping a send ledger (`--ledger` or the playbook's `ledger`): see `LedgeredExport`.
@@ -91,17 +98,12 @@ struct RunCommand: ParsableCommand {
   /// Where to export: `--out` over the playbook's `export to` (relative to the playbook).
   private func exportTarget(_ workspace: Workspace) -> ExportTarget? {
     let declared = workspace.model.export
-    let format = self.format ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
+    let format = exportFormat ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
     if let out { return ExportTarget(directory: out, format: format) }
     guard let declared else { return nil }
     return ExportTarget(
       directory: Workspace.resolve(declared.path.value, against: workspace.baseDirectory),
       format: format)
-  }
-
-  /// The first rows set aside, on stderr, so bad data is never silent.
-  private func reportSetAside(_ dataset: Dataset) {
-    Terminal.report(dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first"), sources: [])
   }
 }
 

@@ -137,12 +137,13 @@ public enum CampaignExporter {
   }
 
   /// Offer codes become file names: each must be a plain name, distinct (ignoring case,
-  /// for case-insensitive disks) from the others and from the decisions log and summary.
+  /// for case-insensitive disks) from the others and from the decisions log and summary
+  /// (`ExportFileNames`, which `check` applies too).
   private static func checkFileNames(_ offers: [String], _ location: ExportLocation) throws(Diagnostic) {
-    var taken: Set<String> = ["decisions", "summary"]
+    var taken = ExportFileNames.reserved
     for offer in offers {
       guard !offer.isEmpty, !offer.hasPrefix("."), !offer.contains("/"), !offer.contains("\0"),
-        taken.insert(offer.lowercased()).inserted
+        taken.insert(ExportFileNames.clashKey(offer)).inserted
       else {
         throw Diagnostic(.exportOfferName(offer, directory: location.directory), file: location.directory)
       }

@@ -14,6 +14,8 @@ struct DeclarationCollector {
   var diagnostics: [Diagnostic] = []
   /// First declaration of each name per namespace, for duplicate reports.
   private var seen: [String: [String: SourceRange]] = [:]
+  /// Offer codes by `ExportFileNames.clashKey`, for codes that differ only in case.
+  private var offerFiles: [String: Name] = [:]
 
   init(playbook: Playbook, file: String) {
     model = PlaybookModel(empty: playbook, file: file)
@@ -46,7 +48,10 @@ struct DeclarationCollector {
       case .channel(let channel):
         if declare("channel", channel.name, what: "channel") { model.channels.append(channel) }
       case .offer(let offer):
-        if declare("offer", offer.code, what: "offer") { model.offers.append(offer) }
+        if declare("offer", offer.code, what: "offer") {
+          checkExportFileName(offer.code)
+          model.offers.append(offer)
+        }
       case .rule(let rule):
         guard declare("rule", rule.name, what: "rule") else { break }
         var priority = 0
@@ -115,6 +120,18 @@ struct DeclarationCollector {
     model.rows[rowName] = RowBinding(
       name: rowName, table: binding.name, filters: [], filterRows: [], isCustomer: isCustomers,
       range: load.table.range)
+  }
+
+  /// An offer's code names its audience file: refuse what the export would refuse.
+  private mutating func checkExportFileName(_ code: Name) {
+    let key = ExportFileNames.clashKey(code.text)
+    if ExportFileNames.reserved.contains(key) {
+      report(.offerNamesExportFile(code.text, file: key), at: code.range)
+    } else if let twin = offerFiles[key] {
+      report(.offerCaseTwin(code.text, twin.text, firstLine: twin.range.start.line), at: code.range)
+    } else {
+      offerFiles[key] = code
+    }
   }
 
   /// Records a declaration; reports and returns false when the name is taken.

@@ -18,6 +18,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case mixedIndentation = "mixed_indentation"
   // Checks: the playbook reads but means nothing, or not what it says.
   case duplicateName = "duplicate_name"
+  case offerNameClash = "offer_name_clash"
   case invalidValue = "invalid_value"
   case noCustomers = "no_customers"
   case invalidLink = "invalid_link"
@@ -63,6 +64,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case notChanged = "not_changed"
   case stillUsed = "still_used"
   case testsFailed = "tests_failed"
+  case noTests = "no_tests"
   case unsavedChanges = "unsaved_changes"
 
   /// The stable id, e.g. `unknown_field`.
@@ -95,7 +97,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
       .unknownType, .unknownFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
-      .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
+      .mixedIndentation, .duplicateName, .offerNameClash, .invalidValue, .noCustomers, .invalidLink, .invalidDefine,
+      .definitionCycle,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
       .playbook
@@ -106,7 +109,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
       .noExportFolder, .unsavedChanges:
       .usage
-    case .testsFailed:
+    case .testsFailed, .noTests:
       .failure
     }
   }
@@ -128,6 +131,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .nestingTooDeep: "an expression nested deeper than the parser follows"
     case .mixedIndentation: "indentation mixes tabs and spaces"
     case .duplicateName: "a name declared twice"
+    case .offerNameClash: "an offer code the export cannot name a file for (a case-only twin, or decisions or summary)"
     case .invalidValue: "a number, duration or percent outside what the statement allows"
     case .noCustomers: "the playbook loads no customers table"
     case .invalidLink: "a link no row can follow: from the customers table, or tables linking in a circle"
@@ -171,6 +175,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .notChanged: "a statement is kept unchanged because others using it would be wrong"
     case .stillUsed: "a statement cannot be dropped because others use it"
     case .testsFailed: "a playbook's tests failed"
+    case .noTests: "playloop test found no test to run (none written, or none matching --run)"
     case .unsavedChanges: "the shell asks once before typed statements would be lost"
     }
   }

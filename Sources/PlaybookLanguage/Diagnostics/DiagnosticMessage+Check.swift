@@ -7,6 +7,22 @@ extension DiagnosticMessage {
     Self(.duplicateName, "duplicate \(what) '\(name)'", hint: "first declared on line \(firstLine)")
   }
 
+  /// `offer 'stay15' differs from offer 'STAY15' (line 4) only in case` (offerNameClash):
+  /// their audience files would be one file on a disk that ignores case.
+  static func offerCaseTwin(_ code: String, _ other: String, firstLine: Int) -> Self {
+    Self(
+      .offerNameClash, "offer '\(code)' differs from offer '\(other)' (line \(firstLine)) only in case",
+      hint: "rename one: each offer's audience file is named for its code, and disks may ignore case")
+  }
+
+  /// `offer 'decisions' would export over the export's own decisions file` (offerNameClash).
+  static func offerNamesExportFile(_ code: String, file: String) -> Self {
+    Self(
+      .offerNameClash, "offer '\(code)' would export over the export's own \(file) file",
+      hint:
+        "rename the offer: \(ExportFileNames.reserved.sorted().map { "'\($0)'" }.joined(separator: " and ")) are taken")
+  }
+
   static let windowNotPositive = Self(.invalidValue, "window must be longer than zero")
   static let priorityNotWhole = Self(.invalidValue, "priority must be a whole number")
   static let limitNotWhole = Self(.invalidValue, "limit must be a whole number of at least 1")
