@@ -38,26 +38,48 @@ public enum DatasetLoader {
 
     var tables: [String: Table] = [:]
     var links: [String: LinkIndex] = [:]
-    for spec in events {
+    var setAsideOf: [String: [SetAsideRow]] = [:]
+    var warningsOf: [String: [LoadError]] = [:]
+    var loadOf: [String: TableLoad] = [:]
+    var linkTargets: [String: LinkTarget] = [:]
+    let linkedTo = Set(events.compactMap(\.linkTable))
+    for spec in linkOrder(events) {
       started = DispatchTime.now()
       let event = try KeyedTable.read(spec)
       let link = event.link ?? TextColumn()
-      let (customerOfRow, unlinked) = resolve(link, in: index)
       var rows = event.setAside
-      for row in unlinked {
-        let reason =
-          link.start(row) == link.end(row)
-          ? "no customer: \(spec.linkColumn ?? "") is empty"
-          : "customer \"\(link.string(row))\" does not exist"
-        rows.append(SetAsideRow(table: spec.name, file: spec.path, line: Int(event.table.lines[row]), reason: reason))
+      let customerOfRow: [Int32]
+      if let name = spec.linkTable {
+        guard let target = linkTargets[name] else { preconditionFailure("'\(name)' is loaded before its links") }
+        (customerOfRow, rows) = target.follow(link, of: spec, table: event.table, setAside: rows)
+      } else {
+        let unlinked: [Int]
+        (customerOfRow, unlinked) = resolve(link, in: index)
+        for row in unlinked {
+          let reason =
+            link.start(row) == link.end(row)
+            ? "no customer: \(spec.linkColumn ?? "") is empty"
+            : "customer \"\(link.string(row))\" does not exist"
+          rows.append(
+            SetAsideRow(table: spec.name, file: spec.path, line: Int(event.table.lines[row]), reason: reason))
+        }
       }
       rows.sort { $0.line < $1.line }
       try check(rows, strict: strict)
-      setAside += rows
-      warnings += event.warnings
+      if linkedTo.contains(spec.name) {
+        linkTargets[spec.name] = try LinkTarget(spec: spec, keyed: event, customerOfRow: customerOfRow)
+      }
+      setAsideOf[spec.name] = rows
+      warningsOf[spec.name] = event.warnings
       links[spec.name] = LinkIndex(customerOfRow: customerOfRow, customerCount: customerCount)
       tables[spec.name] = event.table
-      loads.append(event.load(spec, since: started))
+      loadOf[spec.name] = event.load(spec, since: started)
+    }
+    // Tables load in link order; what is reported keeps the playbook's order.
+    for spec in events {
+      setAside += setAsideOf[spec.name] ?? []
+      warnings += warningsOf[spec.name] ?? []
+      if let load = loadOf[spec.name] { loads.append(load) }
     }
 
     return Dataset(
@@ -65,9 +87,24 @@ public enum DatasetLoader {
       loads: loads, warnings: warnings)
   }
 
+  /// `events` with each table after the one it links to, otherwise in the given order.
+  /// The checker refuses links to tables not loaded and links in a circle.
+  private static func linkOrder(_ events: [TableSpec]) -> [TableSpec] {
+    var ordered: [TableSpec] = []
+    var loaded: Set<String> = []
+    var waiting = events
+    while let next = waiting.firstIndex(where: { $0.linkTable.map(loaded.contains) ?? true }) {
+      let spec = waiting.remove(at: next)
+      ordered.append(spec)
+      loaded.insert(spec.name)
+    }
+    precondition(waiting.isEmpty, "links to tables not loaded, or in a circle: \(waiting.map(\.name))")
+    return ordered
+  }
+
   /// Each row's customer number (-1 when the link names no customer), found in
   /// parallel over slices of rows, and the rows that found none.
-  private static func resolve(_ link: TextColumn, in index: KeyIndex) -> (customerOfRow: [Int32], unlinked: [Int]) {
+  static func resolve(_ link: TextColumn, in index: KeyIndex) -> (customerOfRow: [Int32], unlinked: [Int]) {
     let count = link.count
     let pieces = max(1, min(Parallel.coreCount * 4, count / 100_000))
     let results = Parallel.map(pieces) { k in

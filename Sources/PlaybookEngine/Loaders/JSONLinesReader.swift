@@ -78,20 +78,24 @@ enum JSONLinesReader {
     var columns: [[FieldSpan]] = []
     var typed: [TypedValues?] = []
     var votes: [TypeVotes] = []
+    var misfits: [TextMisfits] = []
     for name in names {
       if let local = chunk.names.firstIndex(of: name) {
         columns.append(chunk.columns[local])
         typed.append(chunk.typed[local])
         votes.append(chunk.votes[local])
+        misfits.append(chunk.misfits[local])
       } else {
         columns.append(Array(repeating: .null, count: chunk.rowCount))
         typed.append(nil)
         votes.append(.all)
+        misfits.append(TextMisfits())
       }
     }
     chunk.columns = columns
     chunk.typed = typed
     chunk.votes = votes
+    chunk.misfits = misfits
     chunk.names = names
   }
 }

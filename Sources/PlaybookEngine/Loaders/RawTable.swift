@@ -21,6 +21,8 @@ struct RawChunk: Sendable {
   var notUTF8: (line: Int, rowStart: Int, offset: Int)?
   /// Per column, the types every non-null value fits (`TypeVotes`).
   var votes: [TypeVotes] = []
+  /// Per column, whether only some values made it text (`TextMisfits`).
+  var misfits: [TextMisfits] = []
   /// Whether a span kept in `columns` points into the file (not all of them are null):
   /// until then the chunk's bytes can be let go once it is read.
   var needsBytes = false
@@ -40,8 +42,9 @@ struct RawChunk: Sendable {
   mutating func add<Spans: RandomAccessCollection<FieldSpan>>(
     column spans: Spans, declared: ColumnType?, typing: Bool, bytes: UnsafeBufferPointer<UInt8>
   ) {
-    let result = typing ? ColumnTyper.type(spans, bytes: bytes, declared: declared) : (.all, nil)
+    let result = typing ? ColumnTyper.type(spans, bytes: bytes, declared: declared) : (.all, nil, TextMisfits())
     votes.append(result.votes)
+    misfits.append(result.misfits)
     typed.append(result.typed)
     columns.append(result.typed == nil ? Array(spans) : [])
     if result.typed == nil, !needsBytes { needsBytes = spans.contains { !$0.isNull } }

@@ -64,7 +64,13 @@ public enum TableReader {
     for c in raw.names.indices {
       let votes = raw.chunks.reduce(TypeVotes.all) { $0.intersection($1.votes[c]) }
       let type = declaredTypes[raw.names[c]] ?? votes.inferredType
-      columns.append(ColumnBuilder.build(raw, column: c, type: type))
+      var column = ColumnBuilder.build(raw, column: c, type: type)
+      if declaredTypes[raw.names[c]] == nil, type == .text {
+        column.textReason = TextMisfits.reason(raw.chunks.map { $0.misfits[c] }, file: file) { k, row in
+          Int(raw.chunks[k].lines[row]) + raw.firstLines[k]
+        }
+      }
+      columns.append(column)
       for k in raw.chunks.indices {
         raw.chunks[k].columns[c] = []
         raw.chunks[k].typed[c] = nil

@@ -105,8 +105,9 @@ public struct Workspace: Sendable {
     func spec(_ table: TableBinding) -> TableSpec {
       TableSpec(
         name: table.name, path: resolve(table.path, against: baseDirectory),
-        keyColumn: table.keyColumn, linkColumn: table.linkColumn,
-        declaredTypes: table.declaredTypes, delimiter: table.delimiter, encoding: table.encoding)
+        keyColumn: table.keyColumn, linkColumn: table.linkColumn, linkTable: table.linkTable,
+        rowName: table.rowName, declaredTypes: table.declaredTypes, delimiter: table.delimiter,
+        encoding: table.encoding)
     }
     do {
       return try DatasetLoader.load(

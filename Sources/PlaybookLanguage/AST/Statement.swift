@@ -44,7 +44,7 @@ public struct Statement: Hashable, Sendable {
   }
 }
 
-/// `load tickets [as ticket] from "tickets.csv" [key id] [link customer_id]
+/// `load tickets [as ticket] from "tickets.csv" [key id] [link customer_id [to TABLE]]
 ///  [with opened = created_at, …] [types phone = text, …] [delimiter ";"] [encoding "latin1"]`
 /// Clauses may sit on indented continuation lines.
 public struct Load: Hashable, Sendable {
@@ -60,6 +60,9 @@ public struct Load: Hashable, Sendable {
   /// `link COL`: the column naming the row's customer; nil means `customer_id`. The
   /// customers table has none.
   public var link: Name?
+  /// `link COL to TABLE`: the table whose key `link` names (a review's order); nil means
+  /// the customers. The row is then the customer's of that table's row.
+  public var linkTable: Name?
   /// `with field = column`: lifecycle (or any) field names mapped onto file columns.
   public var fieldMap: [FieldMapping]
   /// `types column = type`: column types stated where inference guesses wrong.
@@ -73,7 +76,7 @@ public struct Load: Hashable, Sendable {
   /// A `load` statement; only the table and the path are required.
   public init(
     table: Name, rowName: Name? = nil, path: StringLiteral, key: Name? = nil, link: Name? = nil,
-    fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = [],
+    linkTable: Name? = nil, fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = [],
     delimiter: StringLiteral? = nil, encoding: StringLiteral? = nil
   ) {
     self.table = table
@@ -81,6 +84,7 @@ public struct Load: Hashable, Sendable {
     self.path = path
     self.key = key
     self.link = link
+    self.linkTable = linkTable
     self.fieldMap = fieldMap
     self.columnTypes = columnTypes
     self.delimiter = delimiter

@@ -12,6 +12,9 @@ public struct TableBinding: Sendable {
   public var keyColumn: String
   /// The column naming the customer; nil for the customers table.
   public var linkColumn: String?
+  /// With `link COL to TABLE`, the event table whose key `linkColumn` names (the row is
+  /// the customer's of that table's row); nil when it names the customer.
+  public var linkTable: String?
   /// True for the table whose rows are named `customer`; every other table links to it.
   public var isCustomers: Bool
   /// Field name → column name: `with` mappings over the lifecycle defaults

@@ -130,6 +130,10 @@ struct Layout {
       text += " link " + ASTDump.column(link.text)
       headerEnd = max(headerEnd, link.range.end)
     }
+    if let linkTable = load.linkTable {
+      text += " to " + linkTable.text
+      headerEnd = max(headerEnd, linkTable.range.end)
+    }
     emit(indent, text, SourceRange(start: range.start, end: headerEnd))
     // How the file's bytes are read, on one line before the columns.
     var reading: [(text: String, range: SourceRange)] = []

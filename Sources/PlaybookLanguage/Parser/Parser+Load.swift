@@ -20,8 +20,8 @@ extension Parser {
     }
     return Load(
       table: table, rowName: draft.rowName, path: path, key: draft.key, link: draft.link,
-      fieldMap: draft.fieldMap, columnTypes: draft.columnTypes, delimiter: draft.delimiter,
-      encoding: draft.encoding)
+      linkTable: draft.linkTable, fieldMap: draft.fieldMap, columnTypes: draft.columnTypes,
+      delimiter: draft.delimiter, encoding: draft.encoding)
   }
 
   /// A data file's column: a plain word, or a quoted string for a header a word cannot
@@ -74,7 +74,9 @@ extension Parser {
       case .as: draft.rowName = try expectName("a row name after 'as'")
       case .from: draft.path = try expectString("a file path in quotes after 'from'")
       case .key: draft.key = try expectColumn("a column name after 'key'", into: &draft)
-      case .link: draft.link = try expectColumn("a column name after 'link'", into: &draft)
+      case .link:
+        draft.link = try expectColumn("a column name after 'link'", into: &draft)
+        if accept("to") != nil { draft.linkTable = try expectName("a table name after 'to'") }
       case .with:
         repeat {
           let field = try expectName("a field name after 'with'")
@@ -128,6 +130,7 @@ struct LoadDraft {
   var path: StringLiteral?
   var key: Name?
   var link: Name?
+  var linkTable: Name?
   var fieldMap: [FieldMapping] = []
   var columnTypes: [ColumnTypeDeclaration] = []
   var delimiter: StringLiteral?
