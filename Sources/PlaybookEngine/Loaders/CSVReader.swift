@@ -15,7 +15,7 @@ enum CSVReader {
   /// `textColumns` are read as text when the file has them (key and link columns).
   static func read(
     _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
-    chunkCount: Int? = nil
+    rules: ValueRules = ValueRules(), chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
     let start = try bytes.textStart(file: file)
     return try bytes.withUnsafeBufferPointer { b throws(LoadError) in
@@ -25,7 +25,7 @@ enum CSVReader {
       for (c, name) in header.names.enumerated() where types[c] == nil && textColumns.contains(name) {
         types[c] = .text
       }
-      let reader = CSVChunkReader(file: bytes, scanner: scanner, names: header.names, declared: types)
+      let reader = CSVChunkReader(file: bytes, scanner: scanner, names: header.names, declared: types, rules: rules)
       let chunks = reader.readAll(from: header.end, chunkCount: chunkCount)
       var firstLines = [1 + header.lineEnds]
       for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
@@ -33,10 +33,12 @@ enum CSVReader {
         bytes: bytes, names: header.names, chunks: chunks, firstLines: firstLines,
         reread: { [types] start, limit in
           bytes.withUnsafeBufferPointer { b in
-            CSVChunkReader(file: bytes, scanner: CSVScanner(bytes: b), names: header.names, declared: types)
-              .read(from: start, to: limit, typing: false)
+            CSVChunkReader(
+              file: bytes, scanner: CSVScanner(bytes: b), names: header.names, declared: types, rules: rules
+            )
+            .read(from: start, to: limit, typing: false)
           }
-        })
+        }, rules: rules)
     }
   }
 }

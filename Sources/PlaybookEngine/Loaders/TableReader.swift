@@ -16,9 +16,10 @@ public enum TableReader {
   /// `read` over bytes already in memory.
   static func read(
     _ bytes: FileBytes, format: TableFormat, name: String, file: String,
-    declaredTypes: [String: ColumnType] = [:], chunkCount: Int? = nil
+    declaredTypes: [String: ColumnType] = [:], rules: ValueRules = ValueRules(), chunkCount: Int? = nil
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
-    let raw = try readRaw(bytes, format: format, file: file, declaredTypes: declaredTypes, chunkCount: chunkCount)
+    let raw = try readRaw(
+      bytes, format: format, file: file, declaredTypes: declaredTypes, rules: rules, chunkCount: chunkCount)
     let rows = setAside(raw, name: name, file: file)
     return (build(raw, name: name, file: file, declaredTypes: declaredTypes), rows)
   }
@@ -26,17 +27,18 @@ public enum TableReader {
   /// The file's rows as spans, before typing. `chunkCount` fixes the number of chunks
   /// read in parallel (tests use it to compare with one chunk).
   /// `textColumns` are read as text when the file has them (key and link columns), with
-  /// no error when it has not.
+  /// no error when it has not. `rules` say what values mean (`nulls`, `timezone`, formats).
   static func readRaw(
     _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
-    textColumns: [String] = [], chunkCount: Int? = nil
+    textColumns: [String] = [], rules: ValueRules = ValueRules(), chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
     switch format {
     case .csv:
-      try CSVReader.read(bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
+      try CSVReader.read(
+        bytes, file: file, declared: declaredTypes, textColumns: textColumns, rules: rules, chunkCount: chunkCount)
     case .jsonLines:
       try JSONLinesReader.read(
-        bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
+        bytes, file: file, declared: declaredTypes, textColumns: textColumns, rules: rules, chunkCount: chunkCount)
     }
   }
 
@@ -52,6 +54,7 @@ public enum TableReader {
       let votes = raw.chunks.reduce(TypeVotes.all) { $0.intersection($1.votes[c]) }
       let type = declaredTypes[raw.names[c]] ?? votes.inferredType
       columns.append(ColumnBuilder.build(raw, column: c, type: type))
+      if declaredTypes[raw.names[c]] == nil { columns[c].textReason = textReason(columns[c], votes) }
       for k in raw.chunks.indices {
         raw.chunks[k].columns[c] = []
         raw.chunks[k].typed[c] = nil
@@ -63,6 +66,15 @@ public enum TableReader {
       lines.append(contentsOf: chunk.lines.lazy.map { $0 + Int32(first) })
     }
     return Table(name: name, file: file, rowCount: lines.count, columns: columns, lines: lines)
+  }
+
+  /// Why an inferred text column is text when its values look like times (`03/04/2026`).
+  private static func textReason(_ column: Column, _ votes: TypeVotes) -> TextReason? {
+    let orders = votes.dayMonthOrders
+    guard !orders.isEmpty, case .text(let text) = column.values,
+      let row = (0..<text.count).first(where: { !column.nulls.isNull($0) })
+    else { return nil }
+    return TextReason.ambiguousDayMonth(example: text.string(row), orders: orders)
   }
 
   static func setAside(_ raw: RawTable, name: String, file: String) -> [SetAsideRow] {

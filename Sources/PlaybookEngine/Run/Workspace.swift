@@ -95,10 +95,14 @@ public struct Workspace: Sendable {
         diagnostics: [Diagnostic(.loadsNoCustomers, file: file, range: range)], source: nil)
     }
     func spec(_ table: TableBinding) -> TableSpec {
-      TableSpec(
+      var spec = TableSpec(
         name: table.name, path: resolve(table.path, against: baseDirectory),
         keyColumn: table.keyColumn, linkColumn: table.linkColumn,
         declaredTypes: table.declaredTypes)
+      spec.timeFormats = table.timeFormats
+      spec.nullTokens = table.nullTokens
+      spec.timezone = table.timezone
+      return spec
     }
     do {
       return try DatasetLoader.load(

@@ -22,6 +22,9 @@ public struct Column: Sendable {
   public var values: ColumnValues
   /// Which rows of `values` are null; its count is the row count.
   public var nulls: NullMask
+  /// Why an inferred text column is text though its values look like something else
+  /// (dates whose day and month order is not known); nil otherwise.
+  public var textReason: TextReason?
 
   /// A column of `values`, which must have as many rows as `nulls` and the case `type` stores.
   public init(name: String, type: ColumnType, values: ColumnValues, nulls: NullMask) {

@@ -55,7 +55,11 @@ public enum ASTDump {
     if let key = load.key { parts.append("(key \(column(key.text)))") }
     if let link = load.link { parts.append("(link \(column(link.text)))") }
     parts += load.fieldMap.map { "(with \($0.field.text) \(column($0.column.text)))" }
-    parts += load.columnTypes.map { "(type \(column($0.column.text)) \($0.type.text))" }
+    parts += load.columnTypes.map {
+      "(type \(column($0.column.text)) \($0.type.text)\($0.format.map { " " + string($0) } ?? ""))"
+    }
+    if !load.nullTokens.isEmpty { parts.append("(nulls \(load.nullTokens.map(string).joined(separator: " ")))") }
+    if let zone = load.timezone { parts.append("(timezone \(string(zone)))") }
     return "(" + parts.joined(separator: " ") + ")"
   }
 

@@ -45,7 +45,8 @@ public struct Statement: Hashable, Sendable {
 }
 
 /// `load tickets [as ticket] from "tickets.csv" [key id] [link customer_id]
-///  [with opened = created_at, …] [types phone = text, …]`
+///  [with opened = created_at, …] [types phone = text, …] [nulls "NA", …]
+///  [timezone "Europe/Rome"]`
 /// Clauses may sit on indented continuation lines.
 public struct Load: Hashable, Sendable {
   /// The table name, e.g. `tickets`.
@@ -64,11 +65,18 @@ public struct Load: Hashable, Sendable {
   public var fieldMap: [FieldMapping]
   /// `types column = type`: column types stated where inference guesses wrong.
   public var columnTypes: [ColumnTypeDeclaration]
+  /// `nulls "NA", "n/a"`: field texts that mean null in this table, besides empty and
+  /// whitespace-only fields.
+  public var nullTokens: [StringLiteral]
+  /// `timezone "Europe/Rome"`: the zone of this table's times written without an
+  /// offset; nil means UTC.
+  public var timezone: StringLiteral?
 
   /// A `load` statement; only the table and the path are required.
   public init(
     table: Name, rowName: Name? = nil, path: StringLiteral, key: Name? = nil, link: Name? = nil,
-    fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = []
+    fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = [], nullTokens: [StringLiteral] = [],
+    timezone: StringLiteral? = nil
   ) {
     self.table = table
     self.rowName = rowName
@@ -77,6 +85,8 @@ public struct Load: Hashable, Sendable {
     self.link = link
     self.fieldMap = fieldMap
     self.columnTypes = columnTypes
+    self.nullTokens = nullTokens
+    self.timezone = timezone
   }
 }
 
@@ -93,17 +103,22 @@ public struct FieldMapping: Hashable, Sendable {
   }
 }
 
-/// `column = type` in a `types` clause; `type` is one of `ColumnType`'s raw values.
+/// `column = type` in a `types` clause; `type` is one of `ColumnType`'s raw values. A
+/// timestamp or date may be followed by its format: `created_at = timestamp "%d/%m/%Y %H:%M"`.
 public struct ColumnTypeDeclaration: Hashable, Sendable {
   /// The column whose type is stated.
   public var column: Name
   /// The type as written: `integer`, `decimal`, `boolean`, `timestamp`, `date` or `text`;
   /// the parser reports any other word.
   public var type: Name
-  /// `column = type`.
-  public init(column: Name, type: Name) {
+  /// The `strptime` format of a timestamp or date column (`TimestampFormat`); nil when
+  /// the values are read as inferred times are.
+  public var format: StringLiteral?
+  /// `column = type`, or `column = type "format"`.
+  public init(column: Name, type: Name, format: StringLiteral? = nil) {
     self.column = column
     self.type = type
+    self.format = format
   }
 }
 

@@ -43,7 +43,8 @@ extension Load: SourcePlaced {
   public var unplaced: Load {
     Load(
       table: table.unplaced, rowName: rowName.unplaced, path: path.unplaced, key: key.unplaced,
-      link: link.unplaced, fieldMap: fieldMap.unplaced, columnTypes: columnTypes.unplaced)
+      link: link.unplaced, fieldMap: fieldMap.unplaced, columnTypes: columnTypes.unplaced,
+      nullTokens: nullTokens.unplaced, timezone: timezone.unplaced)
   }
 }
 
@@ -55,7 +56,7 @@ extension FieldMapping: SourcePlaced {
 extension ColumnTypeDeclaration: SourcePlaced {
   /// This node with its source ranges blanked.
   public var unplaced: ColumnTypeDeclaration {
-    ColumnTypeDeclaration(column: column.unplaced, type: type.unplaced)
+    ColumnTypeDeclaration(column: column.unplaced, type: type.unplaced, format: format.unplaced)
   }
 }
 

@@ -20,6 +20,12 @@ public struct TableBinding: Sendable {
   /// Column name → type, from the `types` clause: they override what the loader infers
   /// from the data. Empty when the load has no `types` clause.
   public var declaredTypes: [String: ColumnType]
+  /// Column name → the format of its timestamps or dates, from `types c = timestamp "…"`.
+  public var timeFormats: [String: TimestampFormat] = [:]
+  /// Field texts that mean null, from `nulls`, besides empty and whitespace-only fields.
+  public var nullTokens: [String] = []
+  /// The zone of times written without an offset, from `timezone`; nil for UTC.
+  public var timezone: String?
 
   /// The column a field name reads: a mapped field, else the column of that name.
   public func column(forField field: String) -> String {

@@ -11,6 +11,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case unknownPhrase = "unknown_phrase"
   case unknownType = "unknown_type"
   case unknownFormat = "unknown_format"
+  case invalidTimeFormat = "invalid_time_format"
   case duplicateClause = "duplicate_clause"
   case invalidComparison = "invalid_comparison"
   case unclosedBracket = "unclosed_bracket"
@@ -42,6 +43,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadUnknownColumn = "load_unknown_column"
   case loadBadKey = "load_bad_key"
   case loadBadRow = "load_bad_row"
+  case loadUnknownZone = "load_unknown_zone"
   case rowSetAside = "row_set_aside"
   case exportFailed = "export_failed"
   case ledgerMissing = "ledger_missing"
@@ -94,13 +96,13 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var kind: Kind {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
-      .unknownType, .unknownFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
+      .unknownType, .unknownFormat, .invalidTimeFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
       .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
-      .loadBadRow, .rowSetAside, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
+      .loadBadRow, .loadUnknownZone, .rowSetAside, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
       .ledgerNewer, .ledgerOtherPlaybook, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
       .input
     case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
@@ -122,6 +124,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unknownPhrase: "a lifecycle phrase that does not exist (withn for within)"
     case .unknownType: "a column type in `types` that does not exist"
     case .unknownFormat: "an export format that does not exist"
+    case .invalidTimeFormat: "a timestamp format in `types` that cannot be read, or on a type other than timestamp or date"
     case .duplicateClause: "a clause given twice on one load"
     case .invalidComparison: "'=' or '=<' for a comparison, or comparisons chained"
     case .unclosedBracket: "a list or parenthesis not closed on its line"
@@ -151,6 +154,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadUnknownColumn: "a data file lacks the key or link column"
     case .loadBadKey: "two customers share a key, or a key is empty"
     case .loadBadRow: "a row cannot be read and --strict is on"
+    case .loadUnknownZone: "a load's timezone names no time zone this machine knows"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
     case .exportFailed: "the campaign files cannot be exported"
     case .ledgerMissing: "there is no ledger at the path"

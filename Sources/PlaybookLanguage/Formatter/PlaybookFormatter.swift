@@ -135,8 +135,19 @@ struct Layout {
       emit(indent + 2, "with " + pairs.joined(separator: ", "), first.field.range.union(last.column.range))
     }
     if let first = load.columnTypes.first, let last = load.columnTypes.last {
-      let pairs = load.columnTypes.map { "\(ASTDump.column($0.column.text)) = \($0.type.text)" }
-      emit(indent + 2, "types " + pairs.joined(separator: ", "), first.column.range.union(last.type.range))
+      let pairs = load.columnTypes.map {
+        "\(ASTDump.column($0.column.text)) = \($0.type.text)\($0.format.map { " " + ASTDump.quote($0.value) } ?? "")"
+      }
+      emit(
+        indent + 2, "types " + pairs.joined(separator: ", "),
+        first.column.range.union(last.format?.range ?? last.type.range))
+    }
+    if let first = load.nullTokens.first, let last = load.nullTokens.last {
+      let tokens = load.nullTokens.map { ASTDump.quote($0.value) }
+      emit(indent + 2, "nulls " + tokens.joined(separator: ", "), first.range.union(last.range))
+    }
+    if let zone = load.timezone {
+      emit(indent + 2, "timezone " + ASTDump.quote(zone.value), zone.range)
     }
   }
 

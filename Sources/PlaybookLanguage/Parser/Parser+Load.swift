@@ -20,7 +20,8 @@ extension Parser {
     }
     return Load(
       table: table, rowName: draft.rowName, path: path, key: draft.key, link: draft.link,
-      fieldMap: draft.fieldMap, columnTypes: draft.columnTypes)
+      fieldMap: draft.fieldMap, columnTypes: draft.columnTypes, nullTokens: draft.nullTokens,
+      timezone: draft.timezone)
   }
 
   /// A data file's column: a plain word, or a quoted string for a header a word cannot
@@ -79,8 +80,15 @@ extension Parser {
                 hint: NearNames.didYouMean(type.text, in: types) ?? "types are \(types.joined(separator: ", "))"),
               at: type.range)
           }
-          draft.columnTypes.append(ColumnTypeDeclaration(column: column, type: type))
+          draft.columnTypes.append(
+            ColumnTypeDeclaration(column: column, type: type, format: try timeFormat(after: type)))
         } while acceptSymbol(",") != nil
+      case .nulls:
+        repeat {
+          draft.nullTokens.append(try expectString("a null text in quotes after 'nulls', like \"NA\""))
+        } while acceptSymbol(",") != nil
+      case .timezone:
+        draft.timezone = try expectString("a time zone in quotes after 'timezone', like \"Europe/Rome\"")
       }
     }
     guard atLineEnd else {
@@ -94,6 +102,24 @@ extension Parser {
   }
 }
 
+extension Parser {
+  /// The format after a timestamp or date type (`timestamp "%d/%m/%Y %H:%M"`), checked
+  /// now so a bad directive is an error in the playbook, not a set-aside row per value.
+  fileprivate mutating func timeFormat(after type: Name) throws(ParseFailure) -> StringLiteral? {
+    guard current.kind == .string else { return nil }
+    let format = try expectString("a timestamp format")
+    guard type.text == ColumnType.timestamp.rawValue || type.text == ColumnType.date.rawValue else {
+      throw failure(.formatOnUntimedType(type.text), at: format.range)
+    }
+    do {
+      _ = try TimestampFormat(format.value)
+    } catch {
+      throw failure(.invalidTimeFormat(format.value, error.message), at: format.range)
+    }
+    return format
+  }
+}
+
 /// A load's clauses as they are read, possibly over several lines.
 struct LoadDraft {
   var table: Name?
@@ -103,6 +129,8 @@ struct LoadDraft {
   var link: Name?
   var fieldMap: [FieldMapping] = []
   var columnTypes: [ColumnTypeDeclaration] = []
+  var nullTokens: [StringLiteral] = []
+  var timezone: StringLiteral?
   var seen: Set<String> = []
   /// Where the last key, link or `with` column was written.
   var lastColumn: SourceRange?
