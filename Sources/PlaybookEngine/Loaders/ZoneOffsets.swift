@@ -23,7 +23,7 @@ struct ZoneOffsets: Sendable {
   init(identifier: String, file: String) throws(LoadError) {
     guard let zone = TimeZone(identifier: identifier), !identifier.isEmpty else {
       let hint =
-        NearNames.didYouMean(identifier, in: TimeZone.knownTimeZoneIdentifiers)
+        NearNames.didYouMean(identifier, in: TimeZone.knownTimeZoneIdentifiers.sorted())
         ?? "zones are named like \"Europe/Rome\" or \"America/New_York\""
       throw LoadError(.unknownZone, "unknown time zone '\(identifier)'", file: file, hint: hint)
     }
