@@ -39,7 +39,8 @@ import Testing
 
   @Test func spacesAroundNumbersTimesAndBooleansAreIgnored() throws {
     let (table, _) = try read(
-      "i,d,b,t,day\n 42 ,\t1.5, true ,2026-11-01T09:30:00Z ,  2026-01-05\n-7 , -0 ,no,\" 2026-11-01 09:30 \",2026-01-06\n")
+      "i,d,b,t,day\n 42 ,\t1.5, true ,2026-11-01T09:30:00Z ,  2026-01-05\n-7 , -0 ,no,\" 2026-11-01 09:30 \",2026-01-06\n"
+    )
     #expect(table.types == [.integer, .decimal, .boolean, .timestamp, .date])
     #expect(table.cells[0] == ["42", "1.5", "true", "2026-11-01T09:30:00Z", "2026-01-05"])
     #expect(table.cells[1] == ["-7", "-0.0", "false", "2026-11-01T09:30:00Z", "2026-01-06"])
@@ -140,7 +141,8 @@ import Testing
   }
 
   @Test func yearLastDatesStayTextAndSayWhy() throws {
-    let (table, _) = try read("a,b,c,d\n03/04/2026,03/04/2026,03/04/2026 14:50,2026-11-01\n,25/04/2026,1/2/2026 9:00,x\n")
+    let (table, _) = try read(
+      "a,b,c,d\n03/04/2026,03/04/2026,03/04/2026 14:50,2026-11-01\n,25/04/2026,1/2/2026 9:00,x\n")
     #expect(table.types == [.text, .text, .text, .text])
     #expect(table.cells[0] == ["03/04/2026", "03/04/2026", "03/04/2026 14:50", "2026-11-01"])
     let reasons = table.columns.map(\.textReason)

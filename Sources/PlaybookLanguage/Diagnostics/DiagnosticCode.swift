@@ -96,7 +96,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var kind: Kind {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
-      .unknownType, .unknownFormat, .invalidTimeFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
+      .unknownType, .unknownFormat, .invalidTimeFormat, .duplicateClause, .invalidComparison, .unclosedBracket,
+      .nestingTooDeep,
       .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
@@ -124,7 +125,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unknownPhrase: "a lifecycle phrase that does not exist (withn for within)"
     case .unknownType: "a column type in `types` that does not exist"
     case .unknownFormat: "an export format that does not exist"
-    case .invalidTimeFormat: "a timestamp format in `types` that cannot be read, or on a type other than timestamp or date"
+    case .invalidTimeFormat:
+      "a timestamp format in `types` that cannot be read, or on a type other than timestamp or date"
     case .duplicateClause: "a clause given twice on one load"
     case .invalidComparison: "'=' or '=<' for a comparison, or comparisons chained"
     case .unclosedBracket: "a list or parenthesis not closed on its line"

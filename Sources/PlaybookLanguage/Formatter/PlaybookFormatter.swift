@@ -2,7 +2,8 @@
 ///
 /// - one statement per line, single spaces, lists on one line;
 /// - a rule's lines as `when` / `and` / `unless` / `and` / `send` (lines kept as written),
-///   a test's as `as of` / `load` / `expect`, indented by two spaces; a load's `with` and `types` on their own lines;
+///   a test's as `as of` / `load` / `expect`, indented by two spaces; a load's `with`, `types`, `nulls` and
+///   `timezone` on their own lines;
 /// - a blank line around every rule and test, and wherever the source had one between
 ///   statements (several collapse to one);
 /// - each comment on the line it was on (trailing, two spaces after the longest of the

@@ -13,7 +13,8 @@ public enum TextReason: Sendable, Hashable {
     var text = example
     let shape: (separator: Character, time: String)? = text.withUTF8 { s in
       guard Timestamp.dayMonthOrders(s) != nil,
-        let separator = s.first(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+        let separator = s.first(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        )
       else { return nil }
       let colons = s.filter { $0 == UInt8(ascii: ":") }.count
       let time = colons == 0 ? "" : colons == 1 ? " %H:%M" : " %H:%M:%S"
