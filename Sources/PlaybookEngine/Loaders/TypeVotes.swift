@@ -126,6 +126,8 @@ struct TypeVotes: OptionSet, Sendable {
     return otherTimeVotes(s, zone: zone)
   }
 
+  /// Kept out of line, so the ISO path stays small enough to inline.
+  @inline(never)
   private static func otherTimeVotes(_ s: UnsafeBufferPointer<UInt8>, zone: ZoneOffsets?) -> (
     votes: TypeVotes, value: Int64
   ) {

@@ -45,8 +45,10 @@ struct ZoneOffsets: Sendable {
     self.switches = switches
   }
 
-  /// The instant of `wall`, a wall time in this zone read as if it were UTC.
-  @inline(__always)
+  /// The instant of `wall`, a wall time in this zone read as if it were UTC. Kept out of
+  /// line: only tables with a `timezone` call it, and inlined it would swell every
+  /// loader's value judging.
+  @inline(never)
   func instant(ofWall wall: Int64) -> Int64 {
     // The last switch at or before `wall`.
     var low = 0
