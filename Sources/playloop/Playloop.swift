@@ -13,7 +13,7 @@ struct Playloop: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ReplCommand.self, RunCommand.self, CheckCommand.self, ExplainCommand.self, TestCommand.self,
-      FmtCommand.self, LedgerCommand.self,
+      FmtCommand.self, LedgerCommand.self, DescribeCommand.self,
     ],
     defaultSubcommand: ReplCommand.self)
 

@@ -26,6 +26,8 @@ import Testing
     (":export jsonl", .export(directory: nil, format: .jsonl)),
     (":export out csv", .export(directory: "out", format: .csv)),
     (":test", .test),
+    (":describe", .describe(nil)),
+    (":describe orders", .describe("orders")),
     (":quit", .quit),
   ])
   func parses(line: String, command: ShellCommand) throws {
@@ -58,7 +60,7 @@ import Testing
     let examples = [
       "help": "", "load": "f", "save": "f", "rules": "", "show": "n", "drop": "n", "run": "",
       "explain": "C-1", "customer": "C-1", "sample": "3", "as-of": "now", "export": "",
-      "test": "", "quit": "",
+      "test": "", "describe": "", "quit": "",
     ]
     #expect(Set(examples.keys) == Set(CommandCatalog.commands.map(\.name)))
     for spec in CommandCatalog.commands {

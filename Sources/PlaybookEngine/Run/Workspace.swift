@@ -29,13 +29,18 @@ public struct Workspace: Sendable {
 
   /// Reads, parses, loads and checks the playbook at `path`.
   public static func open(path: String, strict: Bool = false) throws(Failure) -> Workspace {
+    let (source, base) = try read(path)
+    return try open(source: source, baseDirectory: base, strict: strict)
+  }
+
+  /// The playbook file at `path`, and the folder its relative paths resolve against.
+  static func read(_ path: String) throws(Failure) -> (SourceFile, baseDirectory: String) {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure(
         diagnostics: [Diagnostic(.unreadableFile(path), file: path)], source: nil)
     }
-    let source = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
     let base = (path as NSString).deletingLastPathComponent
-    return try open(source: source, baseDirectory: base.isEmpty ? "." : base, strict: strict)
+    return (SourceFile(path: path, text: String(decoding: data, as: UTF8.self)), base.isEmpty ? "." : base)
   }
 
   /// Parses, loads and checks `source`.

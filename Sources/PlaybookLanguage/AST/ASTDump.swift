@@ -123,7 +123,8 @@ public enum ASTDump {
 
   /// A data file's column as a load writes it: a plain word as it is, any other header in
   /// quotes (`"Customer ID"`).
-  static func column(_ name: String) -> String {
+  /// - Parameter name: the header column, exactly as in the file.
+  public static func column(_ name: String) -> String {
     Lexer.isWord(name) ? name : quote(name)
   }
 

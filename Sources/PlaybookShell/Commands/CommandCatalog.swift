@@ -69,6 +69,12 @@ enum CommandCatalog {
       details: "Runs every `test` statement and reports each expectation that fails.",
       arguments: []),
     CommandSpec(
+      name: "describe", usageArguments: "[TABLE]",
+      summary: "Show each loaded table's columns: type and why, nulls, examples, rows set aside.",
+      details: "Without a name, describes every table the playbook loads. The types are "
+        + "those the playbook sees: declared with `types`, or inferred from the values.",
+      arguments: [.name(.tables)]),
+    CommandSpec(
       name: "quit", usageArguments: "", summary: "Leave the shell (Ctrl-D does too).",
       details: "With unsaved changes the shell asks once before leaving.", arguments: []),
   ]

@@ -55,6 +55,7 @@ enum CommandParser {
     case "as-of": return .asOf(try arguments.one())
     case "export": return try export(arguments)
     case "test": return try arguments.none(.test)
+    case "describe": return .describe(try arguments.words(0...1).first)
     case "quit": return try arguments.none(.quit)
     default: preconditionFailure("catalog command ':\(spec.name)' has no parser")
     }

@@ -28,6 +28,8 @@ public enum ShellCommand: Equatable, Sendable {
   case export(directory: String?, format: ExportFormat?)
   /// `:test`
   case test
+  /// `:describe [TABLE]`
+  case describe(String?)
   /// `:quit`
   case quit
 }

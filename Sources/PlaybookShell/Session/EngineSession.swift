@@ -206,6 +206,7 @@ public final class EngineSession: ShellSession {
     case .asOf(let time): return asOf(time)
     case .export(let directory, let format): return export(to: directory, format: format)
     case .test: return test()
+    case .describe(let table): return describe(table)
     }
   }
 
@@ -244,7 +245,7 @@ public final class EngineSession: ShellSession {
       definitions: statements.compactMap {
         if case .define(let d) = $0.kind { d.name.text } else { nil }
       },
-      rowFields: rowFields, customerIDs: customerIDs())
+      rowFields: rowFields, customerIDs: customerIDs(), tables: model.tables.map(\.name))
     vocabularyCache = vocabulary
     return vocabulary
   }
