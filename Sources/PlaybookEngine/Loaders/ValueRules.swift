@@ -48,10 +48,8 @@ struct ColumnReading: Sendable {
 
   /// The types the value fits when inferred (its votes), in this column's zone.
   @inline(__always)
-  func votes(_ field: UnsafeBufferPointer<UInt8>, _ kind: FieldSpan.Kind, within candidates: TypeVotes = .all)
-    -> TypeVotes
-  {
-    TypeVotes.of(field, kind: kind, within: candidates, zone: zone)
+  func votes(_ field: UnsafeBufferPointer<UInt8>, _ kind: FieldSpan.Kind) -> TypeVotes {
+    TypeVotes.of(field, kind: kind, zone: zone)
   }
 
   /// A value of a column declared (or inferred) boolean.
