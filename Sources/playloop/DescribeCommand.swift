@@ -32,6 +32,7 @@ struct DescribeCommand: ParsableCommand {
       }
       description.tables.removeAll { $0.table != table }
     }
-    print(json ? description.json.prettyText : description.text(), terminator: "")
+    if json { return print(description.json.prettyText, terminator: "") }
+    Terminal.printText(description.text())
   }
 }

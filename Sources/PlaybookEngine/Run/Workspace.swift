@@ -14,6 +14,8 @@ public struct Workspace: Sendable {
   public var baseDirectory: String
   /// How long loading took, in milliseconds.
   public var loadMilliseconds: Int
+  /// What checking found that does not stop a run (e.g. `limit_per_run`), for commands to show.
+  public var warnings: [Diagnostic] = []
 
   /// The playbook's declarations.
   public var model: PlaybookModel { checked.model }
@@ -87,7 +89,7 @@ public struct Workspace: Sendable {
     }
     return Workspace(
       source: source, checked: checked, dataset: dataset, baseDirectory: baseDirectory,
-      loadMilliseconds: loadMilliseconds)
+      loadMilliseconds: loadMilliseconds, warnings: all.filter { $0.severity != .error })
   }
 
   /// Reads every table the playbook loads.

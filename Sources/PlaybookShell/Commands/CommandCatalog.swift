@@ -60,9 +60,11 @@ enum CommandCatalog {
       details: "Overrides the playbook's `as of`. `now` uses the current time.",
       arguments: [.time]),
     CommandSpec(
-      name: "export", usageArguments: "[DIR] [csv|jsonl]",
+      name: "export", usageArguments: "[--preview] [DIR] [FORMAT]",
       summary: "Write the audience files, decisions log and summary.",
-      details: "Defaults to the playbook's `export` statement. Files are written atomically.",
+      details: "Defaults to the playbook's `export` statement; FORMAT is csv or jsonl. Files are written atomically. "
+        + "With a `ledger`, the sends are recorded as `playloop run` records them. --preview writes "
+        + "a look (marked \"preview\": true, beside the export folder as NAME-preview) and records nothing.",
       arguments: [.directoryOrFormat, .format]),
     CommandSpec(
       name: "test", usageArguments: "", summary: "Run the playbook's tests.",
