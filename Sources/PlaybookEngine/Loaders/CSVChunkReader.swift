@@ -79,7 +79,6 @@ struct CSVChunkReader {
       let rowLine = line
       let fields = UnsafeMutableBufferPointer(rebasing: block[(rowsInBlock * width)..<((rowsInBlock + 1) * width)])
       let r = scanner.record(at: i, into: fields)
-      nulls.nullify(fields, count: min(r.count, width), in: b)
       if r.problem == .unterminated {
         chunk.setAside.append((rowLine, "unterminated quote: no closing quote before the end of the file"))
         // Carry on from the next line, so one stray quote costs one row, not the file.
@@ -87,6 +86,8 @@ struct CSVChunkReader {
         line = rowLine + 1
         continue
       }
+      // Only now are the fields' spans all written (an unterminated quote stops early).
+      nulls.nullify(fields, count: min(r.count, width), in: b)
       let rowStart = i
       i = r.next
       line += r.lineEnds
