@@ -21,6 +21,8 @@ import Testing
       types csat = integer
       delimiter ";"
       encoding "latin1"
+      nulls "NA"
+      timezone "Europe/Rome"
     """,
     .define: #"define complaint = ticket where ticket.kind == "complaint" and ticket open for 3d"#,
     .segment: """

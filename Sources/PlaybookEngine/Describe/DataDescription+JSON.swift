@@ -54,6 +54,11 @@ extension TypeReason {
         JSONMember("line", .integer(Int64(line))), JSONMember("value", .string(value)),
         JSONMember("not_a", .string(type.rawValue)), JSONMember("count", .integer(Int64(count))),
       ]
+    case .dayMonth(let line, let value, let formats):
+      members += [
+        JSONMember("line", .integer(Int64(line))), JSONMember("value", .string(value)),
+        JSONMember("formats", .array(formats.map(JSONValue.string))),
+      ]
     case .keyColumn, .linkColumn, .allNull: break
     }
     members.append(JSONMember("text", .string(text)))

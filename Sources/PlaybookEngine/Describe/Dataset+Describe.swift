@@ -47,6 +47,9 @@ extension TableDescription {
     if case .misfit(let type, let first, let count)? = column.textReason {
       return .misfit(line: first.line, value: ShownValue.truncated(first.text), notA: type, count: count)
     }
+    if case .ambiguousDayMonth(let first, let formats)? = column.textReason {
+      return .dayMonth(line: first.line, value: ShownValue.truncated(first.text), formats: formats)
+    }
     return .inferred(column.type)
   }
 

@@ -17,6 +17,9 @@ public enum TypeReason: Hashable, Sendable {
   /// Text although most values are of another type: `value`, on `line` of the file, is
   /// the first that is not, and `count` values in all are not.
   case misfit(line: Int, value: String, notA: ColumnType, count: Int)
+  /// Text because its values are year-last dates (`03/04/2026`, first on `line`) whose
+  /// day and month order is never guessed; `formats` would read them.
+  case dayMonth(line: Int, value: String, formats: [String])
 
   /// The reason in words: `declared on line 4`, `inferred: every value is an integer`,
   /// `text: line 7 holds 'n/a'`.
@@ -30,11 +33,14 @@ public enum TypeReason: Hashable, Sendable {
     case .misfit(let line, let value, let type, let count):
       "text: line \(line) holds '\(ShownValue.escaped(value))'"
         + (count > 1 ? " (\(count) values are not \(Self.plural(type)))" : "")
+    case .dayMonth(let line, let value, let formats):
+      "text: line \(line) holds '\(ShownValue.escaped(value))', day and month order unknown; declare "
+        + formats.map { "\"\($0)\"" }.joined(separator: " or ")
     }
   }
 
   /// A short name for the source, for programs: `declared`, `key`, `link`, `inferred`,
-  /// `all_null`, `misfit`.
+  /// `all_null`, `misfit`, `day_month`.
   public var source: String {
     switch self {
     case .declared: "declared"
@@ -43,6 +49,7 @@ public enum TypeReason: Hashable, Sendable {
     case .inferred: "inferred"
     case .allNull: "all_null"
     case .misfit: "misfit"
+    case .dayMonth: "day_month"
     }
   }
 

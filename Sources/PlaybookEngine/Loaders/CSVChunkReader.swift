@@ -9,8 +9,11 @@ struct CSVChunkReader {
   let declared: [ColumnType?]
   /// The columns declared a type other than text: only their values can misfit.
   let checked: [(column: Int, type: ColumnType)]
+  /// Which texts are null, and how each column's values are read.
+  let nulls: NullTexts
+  let readings: [ColumnReading]
 
-  init(file: FileBytes, scanner: CSVScanner, names: [String], declared: [ColumnType?]) {
+  init(file: FileBytes, scanner: CSVScanner, names: [String], declared: [ColumnType?], rules: ValueRules) {
     self.file = file
     self.scanner = scanner
     self.names = names
@@ -18,6 +21,8 @@ struct CSVChunkReader {
     checked = declared.enumerated().compactMap { c, type in
       type.flatMap { $0 == .text ? nil : (c, $0) }
     }
+    nulls = rules.nulls
+    readings = zip(names, declared).map { rules.reading(column: $0, declared: $1) }
   }
 
   /// Smallest chunk worth a thread of its own.
@@ -99,6 +104,9 @@ struct CSVChunkReader {
         line = rowLine + 1
         continue
       }
+      // Only now are the fields' spans all written (an unterminated quote stops early).
+      nulls.nullify(fields, count: min(r.count, width), in: b)
+      let rowStart = i
       i = r.next
       line += r.lineEnds
       if let reason = problem(r, fields: fields) {
@@ -121,7 +129,8 @@ struct CSVChunkReader {
     spans.withUnsafeBufferPointer { all in
       for c in 0..<width {
         chunk.add(
-          column: ColumnOfRows(rows: all, width: width, column: c), declared: declared[c], typing: typing, bytes: b)
+          column: ColumnOfRows(rows: all, width: width, column: c), declared: declared[c], reading: readings[c],
+          typing: typing, bytes: b)
       }
     }
     if typing, !chunk.needsBytes { file.release(from..<i) }
@@ -140,7 +149,9 @@ struct CSVChunkReader {
       return "expected \(names.count) fields, found \(r.count)"
     }
     for (c, type) in checked {
-      if let reason = RowValues.misfit(fields[c], bytes: scanner.bytes, declared: type, column: names[c]) {
+      if let reason = RowValues.misfit(
+        fields[c], bytes: scanner.bytes, declared: type, reading: readings[c], column: names[c])
+      {
         return reason
       }
     }

@@ -18,7 +18,7 @@ enum CSVReader {
   /// `delimiter` nil detects it.
   static func read(
     _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
-    delimiter: FieldDelimiter? = nil, chunkCount: Int? = nil
+    delimiter: FieldDelimiter? = nil, rules: ValueRules = ValueRules(), chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
     let start = try bytes.textStart(file: file)
     return try bytes.withUnsafeBufferPointer { b throws(LoadError) in
@@ -29,7 +29,7 @@ enum CSVReader {
       for (c, name) in header.names.enumerated() where types[c] == nil && textColumns.contains(name) {
         types[c] = .text
       }
-      let reader = CSVChunkReader(file: bytes, scanner: scanner, names: header.names, declared: types)
+      let reader = CSVChunkReader(file: bytes, scanner: scanner, names: header.names, declared: types, rules: rules)
       let chunks = reader.readAll(from: header.end, chunkCount: chunkCount)
       var firstLines = [1 + header.lineEnds]
       for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
@@ -39,11 +39,12 @@ enum CSVReader {
         reread: { [types] start, limit in
           bytes.withUnsafeBufferPointer { b in
             CSVChunkReader(
-              file: bytes, scanner: CSVScanner(bytes: b, delimiter: delimiter), names: header.names, declared: types
+              file: bytes, scanner: CSVScanner(bytes: b, delimiter: delimiter), names: header.names, declared: types,
+              rules: rules
             )
             .read(from: start, to: limit, typing: false)
           }
-        })
+        }, rules: rules)
       if let error = raw.notUTF8(file: file) { throw error }
       return raw
     }

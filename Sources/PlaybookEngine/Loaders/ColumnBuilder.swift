@@ -33,8 +33,9 @@ enum ColumnBuilder {
   /// Chunk `k`'s values of column `c` as a column of `type`.
   private static func piece(_ raw: RawTable, chunk k: Int, column c: Int, as type: ColumnType) -> TypedValues {
     if let fitting = raw.chunks[k].typed[c]?.fitting(type) { return fitting }
+    let reading = raw.rules.reading(column: raw.names[c], declared: type)
     return raw.bytes.withUnsafeBufferPointer {
-      ColumnTyper.converted(raw.spans(chunk: k, column: c), bytes: $0, to: type)
+      ColumnTyper.converted(raw.spans(chunk: k, column: c), bytes: $0, to: type, reading: reading)
     }
   }
 

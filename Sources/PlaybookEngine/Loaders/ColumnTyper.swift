@@ -14,10 +14,10 @@ import PlaybookLanguage
 /// cannot say); both are rare.
 enum ColumnTyper {
   static func type<Spans: RandomAccessCollection<FieldSpan>>(
-    _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?
+    _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?, reading: ColumnReading = ColumnReading()
   ) -> (votes: TypeVotes, typed: TypedValues?, misfits: TextMisfits) {
     if let declared {
-      return ([], converted(spans, bytes: bytes, to: declared), TextMisfits())
+      return ([], converted(spans, bytes: bytes, to: declared, reading: reading), TextMisfits())
     }
     var votes = TypeVotes.all
     var kept = KeptValues(count: spans.count)
@@ -33,7 +33,7 @@ enum ColumnTyper {
       let field = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])
       // Escapes only occur in text: a value written with one is never a number or time.
       let judged: (votes: TypeVotes, value: Int64) =
-        span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: votes)
+        span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: votes, zone: reading.zone)
       votes.formIntersection(judged.votes)
       if votes.isEmpty {
         // Text from here: say whether only some values made it so.
@@ -45,7 +45,7 @@ enum ColumnTyper {
       kept.follow(votes, row: row)
       kept.append(judged, field: field)
     }
-    if let misfits { return (votes, converted(spans, bytes: bytes, to: .text), misfits) }
+    if let misfits { return (votes, converted(spans, bytes: bytes, to: .text, reading: reading), misfits) }
     return (votes, kept.typed(nulls: nulls), TextMisfits(fitting: votes, fits: nonNull))
   }
 
@@ -105,7 +105,7 @@ enum ColumnTyper {
     ) {
       switch kind {
       case .integer:
-        if judged.value == 0, field[0] == UInt8(ascii: "-") { converting = false }
+        if judged.value == 0, ValueSyntax.trimmed(field)[0] == UInt8(ascii: "-") { converting = false }
         integers.append(judged.value)
       case .time: integers.append(judged.value)
       case .decimal:
@@ -113,9 +113,10 @@ enum ColumnTyper {
           decimals.append(Double(bitPattern: UInt64(bitPattern: judged.value)))
         } else {
           // An integer's decimal, correctly rounded as the decimal reader would; `-0` is −0.0.
-          decimals.append(judged.value == 0 && field[0] == UInt8(ascii: "-") ? -0.0 : Double(judged.value))
+          decimals.append(
+            judged.value == 0 && ValueSyntax.trimmed(field)[0] == UInt8(ascii: "-") ? -0.0 : Double(judged.value))
         }
-      case .boolean: booleans.append(ValueSyntax.boolean(field) ?? false)
+      case .boolean: booleans.append(judged.value != 0)
       case .none: converting = false
       }
     }
@@ -153,22 +154,23 @@ enum ColumnTyper {
   /// that did not were set aside): a declared column's, or a chunk's whose spans were
   /// kept. Text is copied out of the file (see `RawChunk.needsBytes`).
   static func converted<Spans: RandomAccessCollection<FieldSpan>>(
-    _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, to type: ColumnType
+    _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, to type: ColumnType, reading: ColumnReading
   ) -> TypedValues {
     var nulls = NullMask(count: spans.count)
     for (row, span) in spans.enumerated() where span.isNull { nulls.setNull(row) }
-    func values<T>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>) -> T?) -> [T] {
+    func values<T>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>, FieldSpan.Kind) -> T?) -> [T] {
       spans.map { span in
         span.isNull
-          ? placeholder : read(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])) ?? placeholder
+          ? placeholder
+          : read(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end]), span.kind) ?? placeholder
       }
     }
     let converted: ColumnValues
     switch type {
-    case .integer: converted = .integer(values(0) { ValueSyntax.integer($0) })
-    case .decimal: converted = .decimal(values(0) { ValueSyntax.decimal($0) })
-    case .boolean: converted = .boolean(values(false) { ValueSyntax.boolean($0) })
-    case .timestamp, .date: converted = .timestamp(values(0) { Timestamp.parse($0)?.seconds })
+    case .integer: converted = .integer(values(0) { s, _ in ValueSyntax.integer(ValueSyntax.trimmed(s)) })
+    case .decimal: converted = .decimal(values(0) { s, _ in ValueSyntax.decimal(ValueSyntax.trimmed(s)) })
+    case .boolean: converted = .boolean(values(false) { s, _ in reading.boolean(s) })
+    case .timestamp, .date: converted = .timestamp(values(0) { reading.seconds($0, kind: $1, as: type) })
     case .text: converted = .text(ColumnBuilder.textPiece(spans, bytes: bytes))
     }
     return TypedValues(values: converted, nulls: nulls)

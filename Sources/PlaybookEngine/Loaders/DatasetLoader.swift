@@ -147,6 +147,7 @@ struct KeyedTable {
     for column in [spec.keyColumn, spec.linkColumn].compactMap({ $0 }) where declared[column] == nil {
       declared[column] = .text
     }
+    let rules = try ValueRules(spec)
     let bytes = try FileBytes.read(spec.path)
     let size = bytes.count
     // Read with only the playbook's declarations, so a missing key or link column is
@@ -154,7 +155,7 @@ struct KeyedTable {
     let raw = try TableReader.readRaw(
       bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes,
       textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 }, delimiter: spec.delimiter,
-      encoding: spec.encoding)
+      encoding: spec.encoding, rules: rules)
     let keyIndex = try column(spec.keyColumn, role: "key", in: raw, spec: spec)
     let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in
       try column(name, role: "link", in: raw, spec: spec)

@@ -17,7 +17,7 @@ enum JSONLinesReader {
   /// `textColumns` are read as text when the file has them (key and link columns).
   static func read(
     _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
-    chunkCount: Int? = nil
+    rules: ValueRules = ValueRules(), chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
     let start = try bytes.textStart(file: file)
     var types = declared
@@ -33,7 +33,8 @@ enum JSONLinesReader {
       }
       starts.append(n)
       return Parallel.map(count) { k in
-        JSONLinesChunkReader(file: bytes, bytes: b, declared: types).read(from: starts[k], to: starts[k + 1])
+        JSONLinesChunkReader(file: bytes, bytes: b, declared: types, rules: rules)
+          .read(from: starts[k], to: starts[k + 1])
       }
     }
     var firstLines = [1]
@@ -51,11 +52,12 @@ enum JSONLinesReader {
       bytes: bytes, names: strings, chunks: chunks, firstLines: firstLines,
       reread: { [types, names] start, limit in
         var chunk = bytes.withUnsafeBufferPointer { b in
-          JSONLinesChunkReader(file: bytes, bytes: b, declared: types).read(from: start, to: limit, typing: false)
+          JSONLinesChunkReader(file: bytes, bytes: b, declared: types, rules: rules)
+            .read(from: start, to: limit, typing: false)
         }
         align(&chunk, to: names)
         return chunk
-      })
+      }, rules: rules)
   }
 
   /// A file whose every line was set aside is not JSON Lines (a CSV named `.jsonl`): say
@@ -106,6 +108,8 @@ struct JSONLinesChunkReader {
   let file: FileBytes
   let bytes: UnsafeBufferPointer<UInt8>
   let declared: [String: ColumnType]
+  /// Which strings are null, and how values are read.
+  let rules: ValueRules
 
   private struct Entry {
     var column: Int
@@ -160,13 +164,18 @@ struct JSONLinesChunkReader {
             return "key \"\(String(decoding: name, as: UTF8.self))\" appears twice"
           }
         }
+        for k in entries.indices where entries[k].value.kind == .string {
+          if rules.nulls.isNull(entries[k].value, in: bytes) { entries[k].value = .null }
+        }
         for entry in entries {
           let isNew = entry.column >= chunk.names.count
           let name = isNew ? pending[entry.column - chunk.names.count] : chunk.names[entry.column]
           let type = isNew ? declared[String(decoding: name, as: UTF8.self)] : columnTypes[entry.column]
           if let type,
             let reason = RowValues.misfit(
-              entry.value, bytes: bytes, declared: type, column: String(decoding: name, as: UTF8.self))
+              entry.value, bytes: bytes, declared: type,
+              reading: rules.reading(column: String(decoding: name, as: UTF8.self), declared: type),
+              column: String(decoding: name, as: UTF8.self))
           {
             return reason
           }
@@ -195,7 +204,8 @@ struct JSONLinesChunkReader {
     let columns = chunk.columns
     chunk.columns = []
     for (c, spans) in columns.enumerated() {
-      chunk.add(column: spans, declared: columnTypes[c], typing: typing, bytes: bytes)
+      let reading = rules.reading(column: String(decoding: chunk.names[c], as: UTF8.self), declared: columnTypes[c])
+      chunk.add(column: spans, declared: columnTypes[c], reading: reading, typing: typing, bytes: bytes)
     }
     if typing, !chunk.needsBytes { file.release(from..<i) }
     return chunk

@@ -20,6 +20,8 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A warning, not an error: header names that are empty or repeated, so those
     /// columns were named by position (`column_7`).
     case renamedColumns
+    /// A load's `timezone` names no zone the system's time zone database holds.
+    case unknownZone
   }
 
   /// What went wrong.
@@ -56,6 +58,7 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .badKey: .loadBadKey
     case .badRow: .loadBadRow
     case .renamedColumns: .loadRenamedColumns
+    case .unknownZone: .loadUnknownZone
     }
   }
 

@@ -38,11 +38,14 @@ struct RawChunk: Sendable {
 
   /// Adds the next column from its spans. With `typing`, the column is typed
   /// (`ColumnTyper`) and its spans dropped when its values could be converted; without,
-  /// every span is kept. `declared` is the column's declared type, nil where inferred.
+  /// every span is kept. `declared` is the column's declared type, nil where inferred;
+  /// `reading` how its values are read.
   mutating func add<Spans: RandomAccessCollection<FieldSpan>>(
-    column spans: Spans, declared: ColumnType?, typing: Bool, bytes: UnsafeBufferPointer<UInt8>
+    column spans: Spans, declared: ColumnType?, reading: ColumnReading, typing: Bool,
+    bytes: UnsafeBufferPointer<UInt8>
   ) {
-    let result = typing ? ColumnTyper.type(spans, bytes: bytes, declared: declared) : (.all, nil, TextMisfits())
+    let result =
+      typing ? ColumnTyper.type(spans, bytes: bytes, declared: declared, reading: reading) : (.all, nil, TextMisfits())
     votes.append(result.votes)
     misfits.append(result.misfits)
     typed.append(result.typed)
@@ -88,6 +91,8 @@ struct RawTable: Sendable {
   var warnings: [LoadError] = []
   /// Reads the records starting in a byte range again, every column kept as spans.
   let reread: @Sendable (_ start: Int, _ limit: Int) -> RawChunk
+  /// How the file's values are read (null texts, zone, declared formats).
+  var rules = ValueRules()
 
   var rowCount: Int { chunks.reduce(0) { $0 + $1.rowCount } }
 

@@ -21,11 +21,11 @@ public enum TableReader {
   static func read(
     _ bytes: FileBytes, format: TableFormat, name: String, file: String,
     declaredTypes: [String: ColumnType] = [:], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
-    chunkCount: Int? = nil
+    rules: ValueRules = ValueRules(), chunkCount: Int? = nil
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
     let raw = try readRaw(
       bytes, format: format, file: file, declaredTypes: declaredTypes, delimiter: delimiter, encoding: encoding,
-      chunkCount: chunkCount)
+      rules: rules, chunkCount: chunkCount)
     let rows = setAside(raw, name: name, file: file)
     return (build(raw, name: name, file: file, declaredTypes: declaredTypes), rows)
   }
@@ -33,23 +33,23 @@ public enum TableReader {
   /// The file's rows as spans, before typing. `chunkCount` fixes the number of chunks
   /// read in parallel (tests use it to compare with one chunk).
   /// `textColumns` are read as text when the file has them (key and link columns), with
-  /// no error when it has not.
+  /// no error when it has not. `rules` say what values mean (`nulls`, `timezone`, formats).
   /// The bytes are first made UTF-8 (`TextDecoding`), by their byte-order mark or
   /// `encoding`.
   static func readRaw(
     _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
     textColumns: [String] = [], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
-    chunkCount: Int? = nil
+    rules: ValueRules = ValueRules(), chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
     let bytes = try TextDecoding.utf8(bytes, encoding: encoding, file: file)
     return switch format {
     case .csv:
       try CSVReader.read(
-        bytes, file: file, declared: declaredTypes, textColumns: textColumns, delimiter: delimiter,
+        bytes, file: file, declared: declaredTypes, textColumns: textColumns, delimiter: delimiter, rules: rules,
         chunkCount: chunkCount)
     case .jsonLines:
       try JSONLinesReader.read(
-        bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
+        bytes, file: file, declared: declaredTypes, textColumns: textColumns, rules: rules, chunkCount: chunkCount)
     }
   }
 
@@ -61,6 +61,8 @@ public enum TableReader {
   ) -> Table {
     var raw = raw
     var columns: [Column] = []
+    // Text columns of year-last dates, given their reason once their rows' lines are known.
+    var dayMonth: [(column: Int, orders: Timestamp.DayMonthOrders)] = []
     for c in raw.names.indices {
       let votes = raw.chunks.reduce(TypeVotes.all) { $0.intersection($1.votes[c]) }
       let type = declaredTypes[raw.names[c]] ?? votes.inferredType
@@ -69,6 +71,7 @@ public enum TableReader {
         column.textReason = TextMisfits.reason(raw.chunks.map { $0.misfits[c] }, file: file) { k, row in
           Int(raw.chunks[k].lines[row]) + raw.firstLines[k]
         }
+        if column.textReason == nil, !votes.dayMonthOrders.isEmpty { dayMonth.append((c, votes.dayMonthOrders)) }
       }
       columns.append(column)
       for k in raw.chunks.indices {
@@ -80,6 +83,13 @@ public enum TableReader {
     lines.reserveCapacity(columns.first?.nulls.count ?? 0)
     for (chunk, first) in zip(raw.chunks, raw.firstLines) {
       lines.append(contentsOf: chunk.lines.lazy.map { $0 + Int32(first) })
+    }
+    for (c, orders) in dayMonth {
+      guard case .text(let text) = columns[c].values,
+        let row = (0..<text.count).first(where: { !columns[c].nulls.isNull($0) })
+      else { continue }
+      columns[c].textReason = .ambiguousDayMonth(
+        example: DataValue(text.string(row), file: file, line: Int(lines[row])), orders: orders)
     }
     return Table(name: name, file: file, rowCount: lines.count, columns: columns, lines: lines)
   }

@@ -24,6 +24,13 @@ public struct TableSpec: Sendable, Equatable {
   public var delimiter: FieldDelimiter?
   /// The file's text encoding (`encoding`); a byte-order mark overrides it.
   public var encoding: TextEncoding
+  /// Column name → the format its timestamps or dates are written in (`types c =
+  /// timestamp "%d/%m/%Y"`); other time columns are read as inferred ones are.
+  public var timeFormats: [String: TimestampFormat] = [:]
+  /// Field texts that mean null (`nulls "NA"`), besides empty and whitespace-only ones.
+  public var nullTokens: [String] = []
+  /// The zone of times written without an offset (`timezone "Europe/Rome"`); nil for UTC.
+  public var timezone: String?
 
   /// A spec for the file at `path`; `format` nil takes it from the path's extension, and
   /// `linkColumn` nil makes this the customers table; `rowName` nil is `name` in the

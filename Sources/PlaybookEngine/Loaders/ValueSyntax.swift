@@ -47,18 +47,53 @@ enum ValueSyntax {
     return Double(String(decoding: s, as: UTF8.self)) ?? 0
   }
 
-  /// `true` or `false`, in any case.
+  /// `true`, `false`, `yes` or `no`, in any case: the booleans inferred from text.
   @inline(__always)
   static func boolean(_ s: UnsafeBufferPointer<UInt8>) -> Bool? {
-    func matches(_ word: StaticString) -> Bool {
-      guard s.count == word.utf8CodeUnitCount else { return false }
-      let w = word.utf8Start
-      for i in 0..<s.count where s[i] | 0x20 != w[i] { return false }
-      return true
-    }
-    if matches("true") { return true }
-    if matches("false") { return false }
+    // Every word is 2 to 5 letters: most text is ruled out by its length.
+    guard s.count >= 2, s.count <= 5 else { return nil }
+    if matches(s, "true") || matches(s, "yes") { return true }
+    if matches(s, "false") || matches(s, "no") { return false }
     return nil
+  }
+
+  /// What a column declared boolean takes: `boolean`'s words, and `y`/`n`, `t`/`f` (any
+  /// case) and `1`/`0`, which alone would be text or integers.
+  static func declaredBoolean(_ s: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard s.count == 1 else { return boolean(s) }
+    // Digits have the 0x20 bit set already, so one case folding serves letters and digits.
+    switch s[0] | 0x20 {
+    case UInt8(ascii: "y"), UInt8(ascii: "t"), UInt8(ascii: "1"): return true
+    case UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "0"): return false
+    default: return nil
+    }
+  }
+
+  /// `s` without the spaces and tabs around it (and line ends, which only a quoted
+  /// field holds): ` 42 ` is read as `42`. Text keeps its spaces; only values read as
+  /// numbers, times or booleans are trimmed.
+  @inline(__always)
+  static func trimmed(_ s: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    guard let first = s.first, isSpace(first) || isSpace(s[s.count - 1]) else { return s }
+    var start = 0
+    var end = s.count
+    while start < end, isSpace(s[start]) { start += 1 }
+    while end > start, isSpace(s[end - 1]) { end -= 1 }
+    return UnsafeBufferPointer(rebasing: s[start..<end])
+  }
+
+  /// A space, tab, CR or LF.
+  @inline(__always)
+  static func isSpace(_ b: UInt8) -> Bool {
+    b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r")
+  }
+
+  @inline(__always)
+  private static func matches(_ s: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    guard s.count == word.utf8CodeUnitCount else { return false }
+    let w = word.utf8Start
+    for i in 0..<s.count where s[i] | 0x20 != w[i] { return false }
+    return true
   }
 
   private static let powersOfTen: [Double] = (0...22).map { p in

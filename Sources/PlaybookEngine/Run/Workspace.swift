@@ -103,11 +103,15 @@ public struct Workspace: Sendable {
         diagnostics: [Diagnostic(.loadsNoCustomers, file: file, range: range)], source: nil)
     }
     func spec(_ table: TableBinding) -> TableSpec {
-      TableSpec(
+      var spec = TableSpec(
         name: table.name, path: resolve(table.path, against: baseDirectory),
         keyColumn: table.keyColumn, linkColumn: table.linkColumn, linkTable: table.linkTable,
         rowName: table.rowName, declaredTypes: table.declaredTypes, delimiter: table.delimiter,
         encoding: table.encoding)
+      spec.timeFormats = table.timeFormats
+      spec.nullTokens = table.nullTokens
+      spec.timezone = table.timezone
+      return spec
     }
     do {
       return try DatasetLoader.load(

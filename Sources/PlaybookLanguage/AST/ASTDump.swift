@@ -58,7 +58,11 @@ public enum ASTDump {
       parts.append("(link \(column(link.text))\(load.linkTable.map { " (to \($0.text))" } ?? ""))")
     }
     parts += load.fieldMap.map { "(with \($0.field.text) \(column($0.column.text)))" }
-    parts += load.columnTypes.map { "(type \(column($0.column.text)) \($0.type.text))" }
+    parts += load.columnTypes.map {
+      "(type \(column($0.column.text)) \($0.type.text)\($0.format.map { " " + string($0) } ?? ""))"
+    }
+    if !load.nullTokens.isEmpty { parts.append("(nulls \(load.nullTokens.map(string).joined(separator: " ")))") }
+    if let zone = load.timezone { parts.append("(timezone \(string(zone)))") }
     if let delimiter = load.delimiter { parts.append("(delimiter \(string(delimiter)))") }
     if let encoding = load.encoding { parts.append("(encoding \(string(encoding)))") }
     return "(" + parts.joined(separator: " ") + ")"

@@ -45,7 +45,8 @@ public struct Statement: Hashable, Sendable {
 }
 
 /// `load tickets [as ticket] from "tickets.csv" [key id] [link customer_id [to TABLE]]
-///  [with opened = created_at, …] [types phone = text, …] [delimiter ";"] [encoding "latin1"]`
+///  [with opened = created_at, …] [types phone = text, …] [nulls "NA", …]
+///  [timezone "Europe/Rome"] [delimiter ";"] [encoding "latin1"]`
 /// Clauses may sit on indented continuation lines.
 public struct Load: Hashable, Sendable {
   /// The table name, e.g. `tickets`.
@@ -72,12 +73,19 @@ public struct Load: Hashable, Sendable {
   public var delimiter: StringLiteral?
   /// `encoding "latin1"`: the file's text encoding as written; nil is UTF-8.
   public var encoding: StringLiteral?
+  /// `nulls "NA", "n/a"`: field texts that mean null in this table, besides empty and
+  /// whitespace-only fields.
+  public var nullTokens: [StringLiteral]
+  /// `timezone "Europe/Rome"`: the zone of this table's times written without an
+  /// offset; nil means UTC.
+  public var timezone: StringLiteral?
 
   /// A `load` statement; only the table and the path are required.
   public init(
     table: Name, rowName: Name? = nil, path: StringLiteral, key: Name? = nil, link: Name? = nil,
     linkTable: Name? = nil, fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = [],
-    delimiter: StringLiteral? = nil, encoding: StringLiteral? = nil
+    nullTokens: [StringLiteral] = [], timezone: StringLiteral? = nil, delimiter: StringLiteral? = nil,
+    encoding: StringLiteral? = nil
   ) {
     self.table = table
     self.rowName = rowName
@@ -89,6 +97,8 @@ public struct Load: Hashable, Sendable {
     self.columnTypes = columnTypes
     self.delimiter = delimiter
     self.encoding = encoding
+    self.nullTokens = nullTokens
+    self.timezone = timezone
   }
 }
 
@@ -105,17 +115,22 @@ public struct FieldMapping: Hashable, Sendable {
   }
 }
 
-/// `column = type` in a `types` clause; `type` is one of `ColumnType`'s raw values.
+/// `column = type` in a `types` clause; `type` is one of `ColumnType`'s raw values. A
+/// timestamp or date may be followed by its format: `created_at = timestamp "%d/%m/%Y %H:%M"`.
 public struct ColumnTypeDeclaration: Hashable, Sendable {
   /// The column whose type is stated.
   public var column: Name
   /// The type as written: `integer`, `decimal`, `boolean`, `timestamp`, `date` or `text`;
   /// the parser reports any other word.
   public var type: Name
-  /// `column = type`.
-  public init(column: Name, type: Name) {
+  /// The `strptime` format of a timestamp or date column (`TimestampFormat`); nil when
+  /// the values are read as inferred times are.
+  public var format: StringLiteral?
+  /// `column = type`, or `column = type "format"`.
+  public init(column: Name, type: Name, format: StringLiteral? = nil) {
     self.column = column
     self.type = type
+    self.format = format
   }
 }
 

@@ -44,7 +44,8 @@ extension Load: SourcePlaced {
     Load(
       table: table.unplaced, rowName: rowName.unplaced, path: path.unplaced, key: key.unplaced,
       link: link.unplaced, fieldMap: fieldMap.unplaced, columnTypes: columnTypes.unplaced,
-      delimiter: delimiter.unplaced, encoding: encoding.unplaced)
+      nullTokens: nullTokens.unplaced, timezone: timezone.unplaced, delimiter: delimiter.unplaced,
+      encoding: encoding.unplaced)
   }
 }
 
@@ -56,7 +57,7 @@ extension FieldMapping: SourcePlaced {
 extension ColumnTypeDeclaration: SourcePlaced {
   /// This node with its source ranges blanked.
   public var unplaced: ColumnTypeDeclaration {
-    ColumnTypeDeclaration(column: column.unplaced, type: type.unplaced)
+    ColumnTypeDeclaration(column: column.unplaced, type: type.unplaced, format: format.unplaced)
   }
 }
 

@@ -1,7 +1,7 @@
 /// The type of a loaded column, inferred from the data or stated with `types`.
 ///
 /// The raw values are the words a `types` clause takes. `integer` and `decimal` are
-/// numbers; `boolean` is `true`/`false`; `timestamp` is an ISO 8601 date-time and `date`
+/// numbers; `boolean` is `true`/`false` (or `yes`/`no`); `timestamp` is a date-time and `date`
 /// a date, read as midnight UTC; `text` is anything else.
 public enum ColumnType: String, Hashable, Sendable, CaseIterable {
   case integer, decimal, boolean, timestamp, date, text

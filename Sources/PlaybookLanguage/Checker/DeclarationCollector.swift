@@ -114,10 +114,15 @@ struct DeclarationCollector {
     for mapping in load.fieldMap { fields[mapping.field.text] = mapping.column.text }
     // The parser has already refused unknown type names and export formats.
     var types: [String: ColumnType] = [:]
+    var formats: [String: TimestampFormat] = [:]
     for declaration in load.columnTypes {
       if let type = ColumnType(rawValue: declaration.type.text) { types[declaration.column.text] = type }
+      // The parser has refused formats that do not compile, too.
+      if let format = declaration.format.flatMap({ try? TimestampFormat($0.value) }) {
+        formats[declaration.column.text] = format
+      }
     }
-    let binding = TableBinding(
+    var binding = TableBinding(
       load: load, name: load.table.text, rowName: rowName, path: load.path.value,
       keyColumn: load.key?.text ?? "id",
       linkColumn: isCustomers ? nil : (load.link?.text ?? "customer_id"),
@@ -126,6 +131,9 @@ struct DeclarationCollector {
       // The parser has refused unknown delimiters and encodings too.
       delimiter: load.delimiter.flatMap { FieldDelimiter(character: $0.value) },
       encoding: load.encoding.flatMap { TextEncoding(name: $0.value) } ?? .utf8)
+    binding.timeFormats = formats
+    binding.nullTokens = load.nullTokens.map(\.value)
+    binding.timezone = load.timezone?.value
     model.tables.append(binding)
     model.rows[rowName] = RowBinding(
       name: rowName, table: binding.name, filters: [], filterRows: [], isCustomer: isCustomers,

@@ -27,6 +27,12 @@ public struct TableBinding: Sendable {
   public var delimiter: FieldDelimiter?
   /// `encoding`: how the file's text is stored (UTF-8 unless stated).
   public var encoding: TextEncoding
+  /// Column name → the format of its timestamps or dates, from `types c = timestamp "…"`.
+  public var timeFormats: [String: TimestampFormat] = [:]
+  /// Field texts that mean null, from `nulls`, besides empty and whitespace-only fields.
+  public var nullTokens: [String] = []
+  /// The zone of times written without an offset, from `timezone`; nil for UTC.
+  public var timezone: String?
 
   /// The column a field name reads: a mapped field, else the column of that name.
   public func column(forField field: String) -> String {

@@ -13,6 +13,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case unknownFormat = "unknown_format"
   case unknownDelimiter = "unknown_delimiter"
   case unknownEncoding = "unknown_encoding"
+  case invalidTimeFormat = "invalid_time_format"
   case duplicateClause = "duplicate_clause"
   case invalidComparison = "invalid_comparison"
   case unclosedBracket = "unclosed_bracket"
@@ -47,6 +48,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadBadKey = "load_bad_key"
   case loadBadRow = "load_bad_row"
   case loadRenamedColumns = "load_renamed_columns"
+  case loadUnknownZone = "load_unknown_zone"
   case rowSetAside = "row_set_aside"
   case exportFailed = "export_failed"
   case ledgerMissing = "ledger_missing"
@@ -111,15 +113,16 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var kind: Kind {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
-      .unknownType, .unknownFormat, .unknownDelimiter, .unknownEncoding, .duplicateClause, .invalidComparison,
-      .unclosedBracket, .nestingTooDeep, .mixedIndentation, .duplicateName, .offerNameClash, .invalidValue,
-      .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
+      .unknownType, .unknownFormat, .unknownDelimiter, .unknownEncoding, .invalidTimeFormat, .duplicateClause,
+      .invalidComparison, .unclosedBracket, .nestingTooDeep, .mixedIndentation, .duplicateName, .offerNameClash,
+      .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed,
       .limitPerRun, .ledgerReplay:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
-      .loadBadRow, .loadRenamedColumns, .rowSetAside, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy,
+      .loadBadRow, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .exportFailed, .ledgerMissing, .ledgerFailed,
+      .ledgerBusy,
       .ledgerRecovered:
       .input
     case .ledgerUnreadable, .ledgerForeign, .ledgerNewer, .ledgerOtherPlaybook, .ledgerLocked, .ledgerExists,
@@ -146,6 +149,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unknownFormat: "an export format that does not exist"
     case .unknownDelimiter: "a `delimiter` other than comma, semicolon, tab or pipe"
     case .unknownEncoding: "an `encoding` Playloop does not read"
+    case .invalidTimeFormat:
+      "a timestamp format in `types` that cannot be read, or on a type other than timestamp or date"
     case .duplicateClause: "a clause given twice on one load"
     case .invalidComparison: "'=' or '=<' for a comparison, or comparisons chained"
     case .unclosedBracket: "a list or parenthesis not closed on its line"
@@ -178,6 +183,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadBadKey: "two customers share a key, or a key is empty"
     case .loadBadRow: "a row cannot be read and --strict is on"
     case .loadRenamedColumns: "header names that are empty or repeated: those columns are named by position"
+    case .loadUnknownZone: "a load's timezone names no time zone this machine knows"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
     case .exportFailed: "the campaign files cannot be exported"
     case .ledgerMissing: "there is no ledger at the path"

@@ -36,8 +36,8 @@ extension DiagnosticMessage {
         .typeError,
         "\(problem) because \(use.path) line \(first.line) holds '\(first.text)'\(more)",
         hint: hint)
-    case .ambiguousDayMonth(let first, let formats):
-      let choices = formats.map { "`\(types) = timestamp \(ASTDump.quote($0))`" }
+    case .ambiguousDayMonth(let first, _):
+      let choices = use.reason.typesLines(column: use.column).map { "`\($0)`" }
       return Self(
         .typeError,
         "\(problem) because \(use.path) line \(first.line) holds '\(first.text)', which reads day first or month first",

@@ -2,7 +2,8 @@
 ///
 /// - one statement per line, single spaces, lists on one line;
 /// - a rule's lines as `when` / `and` / `unless` / `and` / `send` (lines kept as written),
-///   a test's as `as of` / `load` / `expect`, indented by two spaces; a load's `delimiter` and `encoding` on one line, then `with` and `types` on their own;
+///   a test's as `as of` / `load` / `expect`, indented by two spaces; a load's `delimiter` and `encoding` on one line,
+///   then `with`, `types`, `nulls` and `timezone` on their own lines;
 /// - a blank line around every rule and test, and wherever the source had one between
 ///   statements (several collapse to one);
 /// - each comment on the line it was on (trailing, two spaces after the longest of the
@@ -152,8 +153,19 @@ struct Layout {
       emit(indent + 2, "with " + pairs.joined(separator: ", "), first.field.range.union(last.column.range))
     }
     if let first = load.columnTypes.first, let last = load.columnTypes.last {
-      let pairs = load.columnTypes.map { "\(ASTDump.column($0.column.text)) = \($0.type.text)" }
-      emit(indent + 2, "types " + pairs.joined(separator: ", "), first.column.range.union(last.type.range))
+      let pairs = load.columnTypes.map {
+        "\(ASTDump.column($0.column.text)) = \($0.type.text)\($0.format.map { " " + ASTDump.quote($0.value) } ?? "")"
+      }
+      emit(
+        indent + 2, "types " + pairs.joined(separator: ", "),
+        first.column.range.union(last.format?.range ?? last.type.range))
+    }
+    if let first = load.nullTokens.first, let last = load.nullTokens.last {
+      let tokens = load.nullTokens.map { ASTDump.quote($0.value) }
+      emit(indent + 2, "nulls " + tokens.joined(separator: ", "), first.range.union(last.range))
+    }
+    if let zone = load.timezone {
+      emit(indent + 2, "timezone " + ASTDump.quote(zone.value), zone.range)
     }
   }
 

@@ -11,7 +11,7 @@ public enum PlaybookGrammar {
 
   /// Words that begin a line continuing the statement above it and begin no statement
   /// themselves: a rule's `when`, `and`, `unless`, `send`; a load's `from`, `key`, `link`,
-  /// `with`, `types`; a test's `expect`. (A load's `as` and a test's `as of` and `load`
+  /// `with`, `types`, `nulls`, `timezone`; a test's `expect`. (A load's `as` and a test's `as of` and `load`
   /// are statement words too.) In this order, so that "did you mean" keeps preferring a
   /// rule's clause on a tie.
   public static let continuationWords: [String] = unique(

@@ -79,7 +79,7 @@ public enum RuleClause: String, CaseIterable, Sendable {
 
 /// A load's clauses, on its first line or on lines of their own.
 public enum LoadClause: String, CaseIterable, Sendable {
-  case `as`, from, key, link, with, types
+  case `as`, from, key, link, with, types, nulls, timezone
   /// `delimiter ";"` and `encoding "latin1"`: how a data file's bytes are read.
   case delimiter, encoding
 }

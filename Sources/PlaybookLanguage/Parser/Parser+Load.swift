@@ -21,7 +21,7 @@ extension Parser {
     return Load(
       table: table, rowName: draft.rowName, path: path, key: draft.key, link: draft.link,
       linkTable: draft.linkTable, fieldMap: draft.fieldMap, columnTypes: draft.columnTypes,
-      delimiter: draft.delimiter, encoding: draft.encoding)
+      nullTokens: draft.nullTokens, timezone: draft.timezone, delimiter: draft.delimiter, encoding: draft.encoding)
   }
 
   /// A data file's column: a plain word, or a quoted string for a header a word cannot
@@ -96,7 +96,8 @@ extension Parser {
                 hint: NearNames.didYouMean(type.text, in: types) ?? "types are \(types.joined(separator: ", "))"),
               at: type.range)
           }
-          draft.columnTypes.append(ColumnTypeDeclaration(column: column, type: type))
+          draft.columnTypes.append(
+            ColumnTypeDeclaration(column: column, type: type, format: try timeFormat(after: type)))
         } while acceptSymbol(",") != nil
       case .delimiter: draft.delimiter = try expectDelimiter()
       case .encoding:
@@ -110,6 +111,12 @@ extension Parser {
             at: name.range)
         }
         draft.encoding = name
+      case .nulls:
+        repeat {
+          draft.nullTokens.append(try expectString("a null text in quotes after 'nulls', like \"NA\""))
+        } while acceptSymbol(",") != nil
+      case .timezone:
+        draft.timezone = try expectString("a time zone in quotes after 'timezone', like \"Europe/Rome\"")
       }
     }
     guard atLineEnd else {
@@ -120,6 +127,24 @@ extension Parser {
         expected: draft.path == nil ? "'from' and a file path in quotes" : "a load clause or end of line",
         hint: spacedColumnHint(after: draft.lastColumn))
     }
+  }
+}
+
+extension Parser {
+  /// The format after a timestamp or date type (`timestamp "%d/%m/%Y %H:%M"`), checked
+  /// now so a bad directive is an error in the playbook, not a set-aside row per value.
+  fileprivate mutating func timeFormat(after type: Name) throws(ParseFailure) -> StringLiteral? {
+    guard current.kind == .string else { return nil }
+    let format = try expectString("a timestamp format")
+    guard type.text == ColumnType.timestamp.rawValue || type.text == ColumnType.date.rawValue else {
+      throw failure(.formatOnUntimedType(type.text), at: format.range)
+    }
+    do {
+      _ = try TimestampFormat(format.value)
+    } catch {
+      throw failure(.invalidTimeFormat(format.value, error.message), at: format.range)
+    }
+    return format
   }
 }
 
@@ -135,6 +160,8 @@ struct LoadDraft {
   var columnTypes: [ColumnTypeDeclaration] = []
   var delimiter: StringLiteral?
   var encoding: StringLiteral?
+  var nullTokens: [StringLiteral] = []
+  var timezone: StringLiteral?
   var seen: Set<String> = []
   /// Where the last key, link or `with` column was written.
   var lastColumn: SourceRange?

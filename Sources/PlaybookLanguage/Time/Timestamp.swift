@@ -6,8 +6,17 @@ public enum Timestamp {
   /// Fractions of a second are dropped. Returns nil unless the whole input is one such
   /// value with a valid date and time. `isDate` is true for a bare date.
   public static func parse(_ s: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, isDate: Bool)? {
+    guard let read = read(s) else { return nil }
+    return (read.seconds, read.isDate)
+  }
+
+  /// `parse`, saying whether the text stated its offset (`Z` or `±HH[:MM]`): a loader
+  /// puts a time without one in its table's zone. Without an offset `seconds` reads the
+  /// wall time as UTC.
+  @inline(__always)
+  public static func read(_ s: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, isDate: Bool, hasOffset: Bool)? {
     let n = s.count
-    if n == 20, let seconds = canonical(s) { return (seconds, false) }
+    if n == 20, let seconds = canonical(s) { return (seconds, false, true) }
     @inline(__always) func digits(_ at: Int, _ count: Int) -> Int? {
       guard at + count <= n else { return nil }
       var v = 0
@@ -23,7 +32,7 @@ public enum Timestamp {
       day <= daysInMonth(year: year, month: month)
     else { return nil }
     let days = daysFromCivil(year: year, month: month, day: day)
-    if n == 10 { return (Int64(days) * 86_400, true) }
+    if n == 10 { return (Int64(days) * 86_400, true, false) }
     guard s[10] == 84 || s[10] == 32 || s[10] == 116, let hour = digits(11, 2), n >= 16, s[13] == 58,
       let minute = digits(14, 2), hour < 24, minute < 60
     else { return nil }
@@ -41,6 +50,7 @@ public enum Timestamp {
       }
     }
     var offset = 0
+    let hasOffset = i < n
     if i < n {
       if s[i] == 90 || s[i] == 122 {
         i += 1
@@ -62,7 +72,7 @@ public enum Timestamp {
     }
     guard i == n else { return nil }
     let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offset)
-    return (seconds, false)
+    return (seconds, false, hasOffset)
   }
 
   /// `YYYY-MM-DDTHH:MM:SSZ`, the form most data files use, read without the general
