@@ -146,8 +146,9 @@ import Testing
     #expect(table.types == [.text, .text, .text, .text])
     #expect(table.cells[0] == ["03/04/2026", "03/04/2026", "03/04/2026 14:50", "2026-11-01"])
     let reasons = table.columns.map(\.textReason)
-    #expect(reasons[0] == .ambiguousDayMonth(example: "03/04/2026", formats: ["%d/%m/%Y", "%m/%d/%Y"]))
-    #expect(reasons[1] == .ambiguousDayMonth(example: "03/04/2026", formats: ["%d/%m/%Y"]))
+    let first = DataValue("03/04/2026", file: "t.csv", line: 2)
+    #expect(reasons[0] == .ambiguousDayMonth(first: first, formats: ["%d/%m/%Y", "%m/%d/%Y"]))
+    #expect(reasons[1] == .ambiguousDayMonth(first: first, formats: ["%d/%m/%Y"]))
     #expect(
       reasons[2]?.typesLines(column: "c") == [
         #"types c = timestamp "%d/%m/%Y %H:%M""#, #"types c = timestamp "%m/%d/%Y %H:%M""#,

@@ -89,14 +89,16 @@ import Testing
   }
 
   @Test func anAmbiguousColumnNamesTheTypesLinesThatFixIt() throws {
-    let both = try #require(TextReason.ambiguousDayMonth(example: "03/04/2026", orders: [.dayFirst, .monthFirst]))
-    #expect(both == .ambiguousDayMonth(example: "03/04/2026", formats: ["%d/%m/%Y", "%m/%d/%Y"]))
+    let example = DataValue("03/04/2026", file: "c.csv", line: 2)
+    let both = try #require(TextReason.ambiguousDayMonth(example: example, orders: [.dayFirst, .monthFirst]))
+    #expect(both == .ambiguousDayMonth(first: example, formats: ["%d/%m/%Y", "%m/%d/%Y"]))
     #expect(
       both.typesLines(column: "Signup Date") == [
         #"types "Signup Date" = date "%d/%m/%Y""#, #"types "Signup Date" = date "%m/%d/%Y""#,
       ])
     #expect(both.explanation == "dates like '03/04/2026' could be day first or month first, which is never guessed")
-    let timed = try #require(TextReason.ambiguousDayMonth(example: "03-04-2026 14:50", orders: .monthFirst))
+    let timed = try #require(TextReason.ambiguousDayMonth(
+        example: DataValue("03-04-2026 14:50", file: "c.csv", line: 2), orders: .monthFirst))
     #expect(timed.typesLines(column: "seen") == [#"types seen = timestamp "%m-%d-%Y %H:%M""#])
   }
 
