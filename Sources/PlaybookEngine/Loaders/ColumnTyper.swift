@@ -1,25 +1,28 @@
 import PlaybookLanguage
 
-/// Types one column of a chunk right after it is read: its votes (`TypeVotes`), and its
-/// values converted on the way while every value fits one typed column, so a number or
+/// Types one column of a chunk right after it is read: its tally (`TypeTally`), and its
+/// values converted on the way while they fit one typed column, so a number or
 /// timestamp is read once, and the chunk keeps 8 bytes per value instead of a span
 /// that would be read again to build the column.
 ///
-/// The values kept follow the votes: integers while every value is an integer,
-/// decimals once one is not, seconds for timestamps and dates, booleans. A column with
-/// a value that fits none of them is text whatever the other chunks hold: its text is
-/// copied out at once, so the chunk no longer needs the file. Conversion stops, the
-/// spans kept and the votes going on, on a change of kept values other than integers to
-/// decimals, and on a `-0` among integers (whose decimal is −0.0, which an integer
-/// cannot say); both are rare.
+/// The values kept follow the types every value fits so far: integers while every value
+/// is an integer, decimals once one is not, seconds for timestamps and dates, booleans.
+/// A value that fits none of those types (a misfit, set aside if the column takes one of
+/// them) keeps a placeholder. A column with more misfits than any type allows is text
+/// whatever the other chunks hold: its text is copied out at once, so the chunk no
+/// longer needs the file. Conversion stops, the spans kept and the tally going on, on a
+/// change of kept values other than integers to decimals, and on a `-0` among integers
+/// (whose decimal is −0.0, which an integer cannot say); both are rare.
 enum ColumnTyper {
   static func type<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?
-  ) -> (votes: TypeVotes, typed: TypedValues?) {
+  ) -> (tally: TypeTally, typed: TypedValues?) {
     if let declared {
-      return ([], converted(spans, bytes: bytes, to: declared))
+      return (TypeTally(), converted(spans, bytes: bytes, to: declared))
     }
-    var votes = TypeVotes.all
+    var tally = TypeTally()
+    // The types every value kept so far fits: what `kept` holds.
+    var fitting = TypeVotes.all
     var kept = KeptValues(count: spans.count)
     var nulls = NullMask(count: spans.count)
     for (row, span) in spans.enumerated() {
@@ -28,18 +31,27 @@ enum ColumnTyper {
         kept.appendNull()
         continue
       }
-      if votes.isEmpty { break }
+      let live = tally.live
+      if live.isEmpty { break }
+      tally.values += 1
       let field = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])
       // Escapes only occur in text: a value written with one is never a number or time.
       let judged: (votes: TypeVotes, value: Int64) =
-        span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: votes)
-      votes.formIntersection(judged.votes)
+        span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: live)
+      let missed = live.subtracting(judged.votes)
+      if !missed.isEmpty { tally.miss(missed, fitting: judged.votes, row: row, span: span) }
       guard kept.converting else { continue }
-      kept.follow(votes, row: row)
+      let next = fitting.intersection(judged.votes)
+      if next.isEmpty {
+        kept.appendNull()
+        continue
+      }
+      fitting = next
+      kept.follow(fitting, row: row)
       kept.append(judged, field: field)
     }
-    if votes.isEmpty { return (votes, converted(spans, bytes: bytes, to: .text)) }
-    return (votes, kept.typed(nulls: nulls))
+    if tally.live.isEmpty { return (tally, converted(spans, bytes: bytes, to: .text)) }
+    return (tally, kept.typed(nulls: nulls))
   }
 
   /// The converted values of a column being typed: those its votes so far make its

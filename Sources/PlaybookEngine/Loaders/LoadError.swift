@@ -16,6 +16,8 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case badKey
     /// A row was set aside while loading with `strict` on.
     case badRow
+    /// Every row of a table was set aside.
+    case allSetAside
   }
 
   /// What went wrong.
@@ -51,6 +53,7 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unknownColumn: .loadUnknownColumn
     case .badKey: .loadBadKey
     case .badRow: .loadBadRow
+    case .allSetAside: .loadAllSetAside
     }
   }
 

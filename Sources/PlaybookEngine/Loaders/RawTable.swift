@@ -1,7 +1,7 @@
 import PlaybookLanguage
 
 /// One chunk of a file read into field spans: its rows' fields column by column, its
-/// rows' lines, the rows set aside and each column's type votes. Chunks are read in
+/// rows' lines, the rows set aside and each column's tally of type votes. Chunks are read in
 /// parallel and joined in file order.
 struct RawChunk: Sendable {
   /// Column names as first seen in this chunk (JSON Lines); CSV chunks leave it empty
@@ -16,8 +16,8 @@ struct RawChunk: Sendable {
   var lines: [Int32] = []
   /// Rows set aside, with their line counted as in `lines`.
   var setAside: [(line: Int, reason: String)] = []
-  /// Per column, the types every non-null value fits (`TypeVotes`).
-  var votes: [TypeVotes] = []
+  /// Per column, how its non-null values voted (`TypeTally`); empty for a declared column.
+  var tallies: [TypeTally] = []
   /// Whether a span kept in `columns` points into the file (not all of them are null):
   /// until then the chunk's bytes can be let go once it is read.
   var needsBytes = false
@@ -37,8 +37,9 @@ struct RawChunk: Sendable {
   mutating func add<Spans: RandomAccessCollection<FieldSpan>>(
     column spans: Spans, declared: ColumnType?, typing: Bool, bytes: UnsafeBufferPointer<UInt8>
   ) {
-    let result = typing ? ColumnTyper.type(spans, bytes: bytes, declared: declared) : (.all, nil)
-    votes.append(result.votes)
+    let result: (tally: TypeTally, typed: TypedValues?) =
+      typing ? ColumnTyper.type(spans, bytes: bytes, declared: declared) : (TypeTally(), nil)
+    tallies.append(result.tally)
     typed.append(result.typed)
     columns.append(result.typed == nil ? Array(spans) : [])
     if result.typed == nil, !needsBytes { needsBytes = spans.contains { !$0.isNull } }
@@ -66,6 +67,21 @@ struct TypedValues: Sendable {
     case (.integer(let integers), .decimal):
       return TypedValues(values: .decimal(integers.map { Double($0) }), nulls: nulls)
     default: return nil
+    }
+  }
+
+  /// These values without `rows` (ascending): the rows of a chunk set aside for a misfit.
+  func removing(_ rows: [Int]) -> TypedValues {
+    guard !rows.isEmpty else { return self }
+    let kept = Table.kept(count: nulls.count, removing: rows)
+    var keptNulls = NullMask(count: kept.count)
+    for (i, row) in kept.enumerated() where nulls.isNull(row) { keptNulls.setNull(i) }
+    switch values {
+    case .integer(let v): return TypedValues(values: .integer(kept.map { v[$0] }), nulls: keptNulls)
+    case .decimal(let v): return TypedValues(values: .decimal(kept.map { v[$0] }), nulls: keptNulls)
+    case .boolean(let v): return TypedValues(values: .boolean(kept.map { v[$0] }), nulls: keptNulls)
+    case .timestamp(let v): return TypedValues(values: .timestamp(kept.map { v[$0] }), nulls: keptNulls)
+    case .text(let text): return TypedValues(values: .text(text.removing(rows)), nulls: keptNulls)
     }
   }
 }

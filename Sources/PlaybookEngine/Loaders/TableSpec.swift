@@ -15,6 +15,9 @@ public struct TableSpec: Sendable, Equatable {
   public var linkColumn: String?
   /// Column types stated with `types`; other columns are inferred.
   public var declaredTypes: [String: ColumnType]
+  /// Lifecycle field → the column it reads (`opened` → `opened_at`), for an event table:
+  /// a row whose `responded` or `resolved` time is before its `opened` one is set aside.
+  public var lifecycleColumns: [String: String] = [:]
 
   /// A spec for the file at `path`; `format` nil takes it from the path's extension, and
   /// `linkColumn` nil makes this the customers table.

@@ -1,7 +1,7 @@
 import PlaybookLanguage
 
-/// The column types a value fits. A column's type is the most specific one that all of
-/// its non-null values fit; nulls don't vote.
+/// The column types a value fits. A column's type is the most specific one that (nearly)
+/// all of its non-null values fit (`TypeTally`); nulls don't vote.
 ///
 /// The rules, by what the text looks like (JSON strings can only be timestamps, dates
 /// or text; JSON numbers only integers or decimals; `true`/`false` only booleans):
@@ -56,18 +56,6 @@ struct TypeVotes: OptionSet, Sendable {
     case .boolean: return (.boolean, 0)
     case .nested: return ([], 0)
     }
-  }
-
-  /// The type a column whose values all fit `self` gets. No votes at all (every value
-  /// null) and no common type both give text.
-  var inferredType: ColumnType {
-    if self == .all { return .text }
-    if contains(.integer) { return .integer }
-    if contains(.decimal) { return .decimal }
-    if contains(.date) { return .date }
-    if contains(.timestamp) { return .timestamp }
-    if contains(.boolean) { return .boolean }
-    return .text
   }
 
   /// Whether a value with these votes can be stored in a column declared `type`.

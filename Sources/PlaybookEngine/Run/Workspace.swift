@@ -27,20 +27,25 @@ public struct Workspace: Sendable {
     public var source: SourceFile?
   }
 
-  /// Reads, parses, loads and checks the playbook at `path`.
-  public static func open(path: String, strict: Bool = false) throws(Failure) -> Workspace {
+  /// Reads, parses, loads and checks the playbook at `path`. `strict` makes any row set
+  /// aside an error; `maxSetAside` is the share of a table's rows that may be set aside
+  /// before a warning (`Dataset.overSetAsideLimit`).
+  public static func open(
+    path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard
+  ) throws(Failure) -> Workspace {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure(
         diagnostics: [Diagnostic(.unreadableFile(path), file: path)], source: nil)
     }
     let source = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
     let base = (path as NSString).deletingLastPathComponent
-    return try open(source: source, baseDirectory: base.isEmpty ? "." : base, strict: strict)
+    return try open(
+      source: source, baseDirectory: base.isEmpty ? "." : base, strict: strict, maxSetAside: maxSetAside)
   }
 
-  /// Parses, loads and checks `source`.
+  /// Parses, loads and checks `source` (see `open(path:strict:maxSetAside:)`).
   public static func open(
-    source: SourceFile, baseDirectory: String, strict: Bool = false
+    source: SourceFile, baseDirectory: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard
   ) throws(Failure) -> Workspace {
     let (playbook, syntax) = PlaybookParser.parse(source)
     if syntax.contains(where: { $0.severity == .error }) {
@@ -48,13 +53,15 @@ public struct Workspace: Sendable {
     }
     return try open(
       playbook: playbook, source: source, baseDirectory: baseDirectory, strict: strict,
-      warnings: syntax)
+      maxSetAside: maxSetAside, warnings: syntax)
   }
 
-  /// Loads and checks an already parsed playbook (the shell re-checks this way).
+  /// Loads and checks an already parsed playbook (the shell re-checks this way). When
+  /// the check fails, the data's set-aside warnings come before its errors: a row set
+  /// aside can be what a type error is about.
   public static func open(
     playbook: Playbook, source: SourceFile, baseDirectory: String, strict: Bool = false,
-    warnings: [Diagnostic] = [], reuse: Dataset? = nil
+    maxSetAside: Double = SetAsideLimit.standard, warnings: [Diagnostic] = [], reuse: Dataset? = nil
   ) throws(Failure) -> Workspace {
     let (model, declared) = PlaybookChecker.declarations(of: playbook, file: source.path)
     if declared.contains(where: { $0.severity == .error }) {
@@ -67,7 +74,8 @@ public struct Workspace: Sendable {
       dataset = reuse
     } else {
       do {
-        dataset = try loadData(model, file: source.path, baseDirectory: baseDirectory, strict: strict)
+        dataset = try loadData(
+          model, file: source.path, baseDirectory: baseDirectory, strict: strict, maxSetAside: maxSetAside)
       } catch {
         var failure = error
         failure.source = source
@@ -78,7 +86,7 @@ public struct Workspace: Sendable {
     let (checked, found) = PlaybookChecker.check(model, schema: dataset.schema(model))
     let all = Diagnostic.collapsingRepeats(PlaybookChecker.sorted(warnings + declared + found))
     guard let checked else {
-      throw Failure(diagnostics: all, source: source)
+      throw Failure(diagnostics: dataset.setAsideWarnings(first: 5) + all, source: source)
     }
     return Workspace(
       source: source, checked: checked, dataset: dataset, baseDirectory: baseDirectory,
@@ -87,7 +95,7 @@ public struct Workspace: Sendable {
 
   /// Reads every table the playbook loads.
   static func loadData(
-    _ model: PlaybookModel, file: String, baseDirectory: String, strict: Bool
+    _ model: PlaybookModel, file: String, baseDirectory: String, strict: Bool, maxSetAside: Double
   ) throws(Failure) -> Dataset {
     guard let customers = model.customerTable else {
       let range = model.playbook.statements.first?.range
@@ -95,15 +103,19 @@ public struct Workspace: Sendable {
         diagnostics: [Diagnostic(.loadsNoCustomers, file: file, range: range)], source: nil)
     }
     func spec(_ table: TableBinding) -> TableSpec {
-      TableSpec(
+      var spec = TableSpec(
         name: table.name, path: resolve(table.path, against: baseDirectory),
         keyColumn: table.keyColumn, linkColumn: table.linkColumn,
         declaredTypes: table.declaredTypes)
+      if !table.isCustomers {
+        for field in TableBinding.lifecycleDefaults.keys { spec.lifecycleColumns[field] = table.column(forField: field) }
+      }
+      return spec
     }
     do {
       return try DatasetLoader.load(
         customers: spec(customers), events: model.tables.filter { !$0.isCustomers }.map(spec),
-        strict: strict)
+        strict: strict, maxSetAside: maxSetAside)
     } catch {
       let statement = model.tables.first { resolve($0.path, against: baseDirectory) == error.file }
       throw Failure(

@@ -119,7 +119,8 @@ public enum ASTDump {
 
   /// A data file's column as a load writes it: a plain word as it is, any other header in
   /// quotes (`"Customer ID"`).
-  static func column(_ name: String) -> String {
+  /// - Parameter name: The column's header.
+  public static func column(_ name: String) -> String {
     Lexer.isWord(name) ? name : quote(name)
   }
 

@@ -42,7 +42,9 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadUnknownColumn = "load_unknown_column"
   case loadBadKey = "load_bad_key"
   case loadBadRow = "load_bad_row"
+  case loadAllSetAside = "load_all_set_aside"
   case rowSetAside = "row_set_aside"
+  case setAsideShare = "set_aside_share"
   case exportFailed = "export_failed"
   case ledgerMissing = "ledger_missing"
   case ledgerUnreadable = "ledger_unreadable"
@@ -84,7 +86,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   /// happening, error for the rest.
   public var severity: Diagnostic.Severity {
     switch self {
-    case .mixedIndentation, .rowSetAside, .ledgerRecovered, .unsavedChanges: .warning
+    case .mixedIndentation, .rowSetAside, .setAsideShare, .ledgerRecovered, .unsavedChanges: .warning
     case .ledgerBusy: .note
     default: .error
     }
@@ -100,7 +102,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
-      .loadBadRow, .rowSetAside, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
+      .loadBadRow, .loadAllSetAside, .rowSetAside, .setAsideShare, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
       .ledgerNewer, .ledgerOtherPlaybook, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
       .input
     case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
@@ -151,7 +153,9 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadUnknownColumn: "a data file lacks the key or link column"
     case .loadBadKey: "two customers share a key, or a key is empty"
     case .loadBadRow: "a row cannot be read and --strict is on"
+    case .loadAllSetAside: "every row of a data file was set aside"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
+    case .setAsideShare: "more of a data file's rows set aside than --max-set-aside allows"
     case .exportFailed: "the campaign files cannot be exported"
     case .ledgerMissing: "there is no ledger at the path"
     case .ledgerUnreadable: "the ledger is damaged"
