@@ -12,13 +12,19 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "text (diagnostics on stderr) or json (every file's diagnostics on stdout).")
   var format: Format = .text
   @Argument(help: "Playbook files.") var files: [String]
+  @OptionGroup var setAside: SetAsideOption
 
   func run() throws {
     var diagnostics: [Diagnostic] = []
+    let maxSetAside = try setAside.share()
     for file in files {
       do {
-        let workspace = try Workspace.open(path: file)
+        let workspace = try Workspace.open(path: file, maxSetAside: maxSetAside)
+        // Rows set aside are never silent, even when the playbook is fine.
+        let warnings = workspace.dataset.setAsideWarnings(first: 5)
+        diagnostics += warnings
         if format == .text {
+          Terminal.report(warnings, sources: [])
           print("\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)")
         }
       } catch {

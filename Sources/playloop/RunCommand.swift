@@ -16,13 +16,15 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Export to this folder (overrides the playbook's `export to`).") var out: String?
   @Option(help: "Export format: csv or jsonl (overrides the playbook's).") var format: ExportFormat?
   @Flag(help: "Stop on any row that cannot be read, instead of setting it aside.") var strict = false
+  @OptionGroup var setAside: SetAsideOption
   @Flag(help: "Print the summary as JSON on stdout.") var json = false
   @Flag(help: "Evaluate and report without exporting or writing the ledger.") var dryRun = false
   @Option(help: "Keep the send ledger in this SQLite file (overrides the playbook's `ledger`).")
   var ledger: String?
 
   func run() throws {
-    let workspace = try Workspace.openForCommand(path: file, strict: strict, json: json)
+    let workspace = try Workspace.openForCommand(
+      path: file, strict: strict, maxSetAside: try setAside.share(), json: json)
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
     try? crash(.loaded)
     let clock = workspace.clock(override: try clock.seconds(), now: Terminal.now())

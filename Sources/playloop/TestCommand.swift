@@ -11,12 +11,14 @@ struct TestCommand: ParsableCommand {
 
   @Argument(help: "Playbook files.") var files: [String]
   @Option(help: "Also write the results as JUnit XML to this file.") var junit: String?
+  @OptionGroup var setAside: SetAsideOption
 
   func run() throws {
     let now = Terminal.now()
     var results: [TestResult] = []
     for file in files {
-      let workspace = try Workspace.openForCommand(path: file)
+      let workspace = try Workspace.openForCommand(path: file, maxSetAside: try setAside.share())
+      Terminal.report(workspace.dataset.setAsideShareWarnings, sources: [])
       results += TestRunner.run(workspace, now: now)
     }
     print(TestReport.text(results), terminator: "")
