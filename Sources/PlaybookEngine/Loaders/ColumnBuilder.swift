@@ -30,9 +30,12 @@ enum ColumnBuilder {
   }
 
   /// The column's values as text, whatever its type (for keys and links), without the
-  /// `dropped` rows.
-  static func text(_ raw: RawTable, column c: Int, dropping dropped: [[Int]]) -> TextColumn {
-    joined(Parallel.map(raw.chunks.count) { piece(raw, chunk: $0, column: c, as: .text).removing(dropped[$0]).text })
+  /// `dropped` rows (per chunk; none when empty).
+  static func text(_ raw: RawTable, column c: Int, dropping dropped: [[Int]] = []) -> TextColumn {
+    joined(
+      Parallel.map(raw.chunks.count) {
+        piece(raw, chunk: $0, column: c, as: .text).removing(dropped.isEmpty ? [] : dropped[$0]).text
+      })
   }
 
   /// Chunk `k`'s values of column `c` as a column of `type`.
