@@ -110,7 +110,9 @@ import Testing
 
   @Test func jsonLinesNumbersWithOneStringTakeTheNumberType() throws {
     var text = ""
-    for row in 1...150 { text += row == 40 ? "{\"id\": \"K-40\", \"n\": \"lots\"}\n" : "{\"id\": \"K-\(row)\", \"n\": \(row)}\n" }
+    for row in 1...150 {
+      text += row == 40 ? "{\"id\": \"K-40\", \"n\": \"lots\"}\n" : "{\"id\": \"K-\(row)\", \"n\": \(row)}\n"
+    }
     let (table, setAside) = try readTable(text, format: .jsonLines)
     #expect(table.types == [.text, .integer])
     #expect(

@@ -108,7 +108,9 @@ public struct Workspace: Sendable {
         keyColumn: table.keyColumn, linkColumn: table.linkColumn,
         declaredTypes: table.declaredTypes)
       if !table.isCustomers {
-        for field in TableBinding.lifecycleDefaults.keys { spec.lifecycleColumns[field] = table.column(forField: field) }
+        for field in TableBinding.lifecycleDefaults.keys {
+          spec.lifecycleColumns[field] = table.column(forField: field)
+        }
       }
       return spec
     }

@@ -102,7 +102,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
-      .loadBadRow, .loadAllSetAside, .rowSetAside, .setAsideShare, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
+      .loadBadRow, .loadAllSetAside, .rowSetAside, .setAsideShare, .exportFailed, .ledgerMissing, .ledgerUnreadable,
+      .ledgerForeign,
       .ledgerNewer, .ledgerOtherPlaybook, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
       .input
     case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
