@@ -29,7 +29,9 @@ let package = Package(
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
-    .target(name: "PlaybookShell", dependencies: ["PlaybookEngine", "PlaybookReporting", "CEditLine"]),
+    // The shell's `:export` exports through the ledger as `playloop run` does.
+    .target(
+      name: "PlaybookShell", dependencies: ["PlaybookEngine", "PlaybookReporting", "PlaybookLedger", "CEditLine"]),
     .executableTarget(
       name: "playloop",
       dependencies: [

@@ -7,32 +7,35 @@ struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check", abstract: "Check playbooks for mistakes (exit 1 when one is wrong).")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
-  @Option(help: "text (diagnostics on stderr) or json (every file's diagnostics on stdout).")
-  var format: Format = .text
+  @OptionGroup var output: OutputOption
   @Argument(help: "Playbook files.") var files: [String]
   @OptionGroup var setAside: SetAsideOption
 
   func run() throws {
     var diagnostics: [Diagnostic] = []
     let maxSetAside = try setAside.share()
+    var sources: [SourceFile] = []
     for file in files {
       do {
         let workspace = try Workspace.open(path: file, maxSetAside: maxSetAside)
         // Rows set aside are never silent, even when the playbook is fine.
-        let warnings = workspace.dataset.setAsideWarnings(first: 5)
-        diagnostics += warnings
-        if format == .text {
-          Terminal.report(warnings, sources: [])
-          print("\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)")
+        diagnostics += workspace.dataset.setAsideWarnings(first: 5) + workspace.warnings
+        sources.append(workspace.source)
+        if !output.isJSON {
+          print(
+            "\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)"
+              .escapingControlCharacters)
         }
       } catch {
-        if format == .text { Terminal.report(error.diagnostics, sources: error.source.map { [$0] } ?? []) }
         diagnostics += error.diagnostics
+        sources += error.source.map { [$0] } ?? []
       }
     }
-    if format == .json { Terminal.printJSON(diagnostics) }
+    if output.isJSON {
+      Terminal.printJSON(diagnostics)
+    } else {
+      Terminal.report(diagnostics, sources: sources)
+    }
     let status = ExitStatus.status(for: diagnostics)
     if status != ExitStatus.success { throw ExitCode(status) }
   }

@@ -13,13 +13,14 @@ struct ExplainCommand: ParsableCommand {
   @Argument(help: "The customer's id.") var customer: String
   @Option(help: "Explain only this rule.") var rule: String?
   @Flag(help: "Show rules that never came close too.") var all = false
-  @Flag(help: "Print the explanation as JSON.") var json = false
+  @OptionGroup var output: OutputOption
   @Option(help: "Read what was already sent from this ledger (default: the playbook's `ledger`).")
   var ledger: String?
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
 
   func run() throws {
+    let json = output.isJSON
     let workspace = try Workspace.openForCommand(path: file, maxSetAside: try setAside.share(), json: json)
     Terminal.report(workspace.dataset.setAsideShareWarnings, sources: [])
     let rules = workspace.model.rules.map(\.rule.name.text)
@@ -27,7 +28,8 @@ struct ExplainCommand: ParsableCommand {
       throw CommandFailure(
         [Diagnostic(.unknownRule(rule, in: file, hint: NearNames.didYouMean(rule, in: rules)), file: nil)], json: json)
     }
-    let at = workspace.clock(override: try clock.seconds(), now: Terminal.now())
+    let now = Terminal.now()
+    let at = workspace.clock(override: try clock.seconds(now: now), now: now)
     let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at)
     var history: (any SendHistory)?
     if let path = workspace.ledgerPath(override: ledger) {
@@ -39,7 +41,9 @@ struct ExplainCommand: ParsableCommand {
     }
     do {
       let explanation = try Explainer(plan: plan, history: history).explain(customerID: customer, rule: rule)
-      print(json ? explanation.json.prettyText : explanation.text(all: all), terminator: "")
+      let warnings = workspace.dataset.setAsideWarnings(first: 5)
+      if json { return Terminal.printJSON(explanation.json, diagnostics: warnings) }
+      Terminal.printText(explanation.text(all: all))
     } catch {
       throw CommandFailure([error.diagnostic], json: json)
     }

@@ -37,7 +37,7 @@ import Testing
       send THANKS10 via email after 1d
     """,
     .limit: "limit 1 per customer per 7d",
-    .holdout: "holdout 5%",
+    .holdout: #"holdout 5% seed "recovery-2026""#,
     .export: #"export to "out" as jsonl"#,
     .ledger: #"ledger "runs.sqlite""#,
     .test: """

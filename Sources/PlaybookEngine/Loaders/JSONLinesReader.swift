@@ -44,6 +44,7 @@ enum JSONLinesReader {
     _ = try DeclaredTypes.resolve(declared, names: strings, file: file)
     var firstLines = [1]
     for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
+    try checkSomeLineRead(chunks, firstLines: firstLines, file: file)
     return RawTable(
       bytes: bytes, names: strings, chunks: chunks, firstLines: firstLines,
       reread: { [types, names] start, limit in
@@ -53,6 +54,20 @@ enum JSONLinesReader {
         align(&chunk, to: names)
         return chunk
       })
+  }
+
+  /// A file whose every line was set aside is not JSON Lines (a CSV named `.jsonl`): say
+  /// so, with the first reason, rather than fail later for a missing column.
+  private static func checkSomeLineRead(_ chunks: [RawChunk], firstLines: [Int], file: String) throws(LoadError) {
+    guard chunks.allSatisfy({ $0.rowCount == 0 }),
+      let (k, first) = chunks.enumerated().lazy.compactMap({ k, chunk in chunk.setAside.first.map { (k, $0) } }).first
+    else { return }
+    let rejected = chunks.reduce(0) { $0 + $1.setAside.count }
+    throw LoadError(
+      .badFormat,
+      "no line can be read as JSON Lines: all \(rejected) line\(rejected == 1 ? " was" : "s were") rejected, the first because: \(first.reason)",
+      file: file, line: firstLines[k] + first.line,
+      hint: "a JSON Lines file holds one JSON object per line; is this a CSV file with the wrong extension?")
   }
 
   /// Puts a chunk's columns in the file's column order, with nulls for keys the chunk

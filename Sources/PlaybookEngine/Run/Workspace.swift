@@ -14,6 +14,8 @@ public struct Workspace: Sendable {
   public var baseDirectory: String
   /// How long loading took, in milliseconds.
   public var loadMilliseconds: Int
+  /// What checking found that does not stop a run (e.g. `limit_per_run`), for commands to show.
+  public var warnings: [Diagnostic] = []
 
   /// The playbook's declarations.
   public var model: PlaybookModel { checked.model }
@@ -33,14 +35,18 @@ public struct Workspace: Sendable {
   public static func open(
     path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard
   ) throws(Failure) -> Workspace {
+    let (source, base) = try read(path)
+    return try open(source: source, baseDirectory: base, strict: strict, maxSetAside: maxSetAside)
+  }
+
+  /// The playbook file at `path`, and the folder its relative paths resolve against.
+  static func read(_ path: String) throws(Failure) -> (SourceFile, baseDirectory: String) {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure(
         diagnostics: [Diagnostic(.unreadableFile(path), file: path)], source: nil)
     }
-    let source = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
     let base = (path as NSString).deletingLastPathComponent
-    return try open(
-      source: source, baseDirectory: base.isEmpty ? "." : base, strict: strict, maxSetAside: maxSetAside)
+    return (SourceFile(path: path, text: String(decoding: data, as: UTF8.self)), base.isEmpty ? "." : base)
   }
 
   /// Parses, loads and checks `source` (see `open(path:strict:maxSetAside:)`).
@@ -90,12 +96,13 @@ public struct Workspace: Sendable {
     }
     return Workspace(
       source: source, checked: checked, dataset: dataset, baseDirectory: baseDirectory,
-      loadMilliseconds: loadMilliseconds)
+      loadMilliseconds: loadMilliseconds, warnings: all.filter { $0.severity != .error })
   }
 
   /// Reads every table the playbook loads.
   static func loadData(
-    _ model: PlaybookModel, file: String, baseDirectory: String, strict: Bool, maxSetAside: Double
+    _ model: PlaybookModel, file: String, baseDirectory: String, strict: Bool,
+    maxSetAside: Double = SetAsideLimit.standard
   ) throws(Failure) -> Dataset {
     guard let customers = model.customerTable else {
       let range = model.playbook.statements.first?.range

@@ -36,7 +36,8 @@ public enum ASTDump {
       }
       return "(" + parts.joined(separator: " ") + ")"
     case .limit(let l): return "(limit \(l.count.spelling)\(l.period.map { " (per \($0.spelling))" } ?? ""))"
-    case .holdout(let p): return "(holdout \(p.spelling))"
+    case .holdout(let g):
+      return "(holdout \(g.percent.spelling)\(g.seed.map { " (seed \(string($0)))" } ?? ""))"
     case .export(let e): return "(export \(string(e.path))\(e.format.map { " (as \($0.text))" } ?? ""))"
     case .ledger(let path): return "(ledger \(string(path)))"
     case .test(let t):
@@ -119,7 +120,7 @@ public enum ASTDump {
 
   /// A data file's column as a load writes it: a plain word as it is, any other header in
   /// quotes (`"Customer ID"`).
-  /// - Parameter name: The column's header.
+  /// - Parameter name: the header column, exactly as in the file.
   public static func column(_ name: String) -> String {
     Lexer.isWord(name) ? name : quote(name)
   }

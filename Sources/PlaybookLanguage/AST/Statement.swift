@@ -33,8 +33,8 @@ public struct Statement: Hashable, Sendable {
     case rule(Rule)
     /// `limit N per customer [per D]`: the most offers a customer gets.
     case limit(Limit)
-    /// `holdout 5%`
-    case holdout(PercentLiteral)
+    /// `holdout 5% [seed "recovery-2026"]`
+    case holdout(ControlGroup)
     /// `export to "dir" [as csv|jsonl]`: where the results go.
     case export(Export)
     /// `ledger "nightly.sqlite"`
@@ -180,6 +180,21 @@ public struct Limit: Hashable, Sendable {
   public init(count: NumberLiteral, period: DurationLiteral?) {
     self.count = count
     self.period = period
+  }
+}
+
+/// `holdout 5% [seed "recovery-2026"]`: the control group, a share of customers who are
+/// never sent anything, chosen by a hash of the seed and the customer id.
+public struct ControlGroup: Hashable, Sendable {
+  /// The share held out, 0–100%.
+  public var percent: PercentLiteral
+  /// `seed "…"`; nil means the playbook's name, so renaming the playbook reshuffles the
+  /// group unless a seed is given.
+  public var seed: StringLiteral?
+  /// `holdout percent [seed "seed"]`.
+  public init(percent: PercentLiteral, seed: StringLiteral?) {
+    self.percent = percent
+    self.seed = seed
   }
 }
 

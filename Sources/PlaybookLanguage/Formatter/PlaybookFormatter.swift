@@ -88,7 +88,8 @@ struct Layout {
     case .rule(let rule): add(rule, range: range)
     case .limit(let l):
       emit(0, "limit \(l.count.spelling) per customer" + (l.period.map { " per " + $0.spelling } ?? ""), range)
-    case .holdout(let p): emit(0, "holdout " + p.spelling, range)
+    case .holdout(let g):
+      emit(0, "holdout " + g.percent.spelling + (g.seed.map { " seed " + ASTDump.quote($0.value) } ?? ""), range)
     case .export(let e):
       emit(0, "export to " + ASTDump.quote(e.path.value) + (e.format.map { " as " + $0.text } ?? ""), range)
     case .ledger(let path): emit(0, "ledger " + ASTDump.quote(path.value), range)
