@@ -97,7 +97,8 @@ public enum DatasetLoader {
       let reasons = rows.prefix(3).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
       let more = rows.count > 3 ? "; and \(rows.count - 3) more" : ""
       throw LoadError(
-        .allSetAside, "every row was set aside (\(rows.count) rows): \(reasons)\(more)", file: first.file,
+        .allSetAside, "every row was set aside (\(rows.count) row\(rows.count == 1 ? "" : "s")): \(reasons)\(more)",
+        file: first.file,
         line: first.line, hint: first.hint)
     }
     if strict {
