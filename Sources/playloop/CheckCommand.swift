@@ -21,6 +21,8 @@ struct CheckCommand: ParsableCommand {
         // Rows set aside are never silent, even when the playbook is fine.
         diagnostics += workspace.dataset.setAsideWarnings(first: 5) + workspace.warnings
         sources.append(workspace.source)
+        // Columns named by position (the data files' warnings).
+        diagnostics += workspace.dataset.loadWarnings
         if !output.isJSON {
           print(
             "\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)"

@@ -83,7 +83,7 @@ import Testing
       message: "unknown table 'tikets'", hint: "did you mean 'tickets'?", code: "unknown_table"),
     Case(
       input: "segment gold = customer.tier == 3", line: 1, column: 16,
-      message: "cannot compare text with integer", hint: "put text values in double quotes",
+      message: "cannot compare text with integer", hint: "customer.tier holds text, not numbers",
       code: "type_error"),
     Case(
       input:

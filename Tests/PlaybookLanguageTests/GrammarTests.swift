@@ -19,6 +19,8 @@ import Testing
       link customer_id
       with opened = opened_at
       types csat = integer
+      delimiter ";"
+      encoding "latin1"
     """,
     .define: #"define complaint = ticket where ticket.kind == "complaint" and ticket open for 3d"#,
     .segment: """

@@ -16,11 +16,15 @@ import PlaybookLanguage
 enum ColumnTyper {
   static func type<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?
-  ) -> (tally: TypeTally, typed: TypedValues?) {
+  ) -> (tally: TypeTally, typed: TypedValues?, misfits: TextMisfits) {
     if let declared {
-      return (TypeTally(), converted(spans, bytes: bytes, to: declared))
+      return (TypeTally(), converted(spans, bytes: bytes, to: declared), TextMisfits())
     }
     var tally = TypeTally()
+    // The types every value fits; once none does, `misfits` says whether only some
+    // values made the chunk text.
+    var every = TypeVotes.all
+    var misfits: TextMisfits?
     // The types every value kept so far fits: what `kept` holds.
     var fitting = TypeVotes.all
     var kept = KeptValues(count: spans.count)
@@ -40,6 +44,10 @@ enum ColumnTyper {
         span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: live)
       let missed = live.subtracting(judged.votes)
       if !missed.isEmpty { tally.miss(missed, fitting: judged.votes, row: row, span: span) }
+      if misfits == nil {
+        every.formIntersection(judged.votes)
+        if every.isEmpty { misfits = TextMisfits.tally(spans, bytes: bytes) }
+      }
       guard kept.converting else { continue }
       let next = fitting.intersection(judged.votes)
       if next.isEmpty {
@@ -50,8 +58,9 @@ enum ColumnTyper {
       kept.follow(fitting, row: row)
       kept.append(judged, field: field)
     }
-    if tally.live.isEmpty { return (tally, converted(spans, bytes: bytes, to: .text)) }
-    return (tally, kept.typed(nulls: nulls))
+    let reason = misfits ?? TextMisfits(fitting: every, fits: tally.values)
+    if tally.live.isEmpty { return (tally, converted(spans, bytes: bytes, to: .text), reason) }
+    return (tally, kept.typed(nulls: nulls), reason)
   }
 
   /// The converted values of a column being typed: those its votes so far make its

@@ -9,7 +9,8 @@ import PlaybookLanguage
 /// Reads JSON Lines: one JSON object per line, blank lines skipped. Keys become
 /// columns, in the order first seen in the file. Strings, numbers, booleans and null
 /// are values; a nested object or array is kept as its JSON text. A line that is not
-/// one object, repeats a key, or holds invalid UTF-8 is set aside with its line number.
+/// one object or repeats a key is set aside with its line number; bytes that are not
+/// UTF-8 refuse the file at the first of them.
 /// An empty string is null, as an empty CSV field is. Lines never span chunks, so the
 /// file splits at any line end and chunks read in parallel.
 enum JSONLinesReader {
@@ -35,6 +36,9 @@ enum JSONLinesReader {
         JSONLinesChunkReader(file: bytes, bytes: b, declared: types).read(from: starts[k], to: starts[k + 1])
       }
     }
+    var firstLines = [1]
+    for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
+    if let error = RawTable.notUTF8(chunks, firstLines: firstLines, bytes: bytes, file: file) { throw error }
     var names: [[UInt8]] = []
     for chunk in chunks {
       for name in chunk.names where !names.contains(name) { names.append(name) }
@@ -42,8 +46,6 @@ enum JSONLinesReader {
     for k in chunks.indices { align(&chunks[k], to: names) }
     let strings = names.map { String(decoding: $0, as: UTF8.self) }
     _ = try DeclaredTypes.resolve(declared, names: strings, file: file)
-    var firstLines = [1]
-    for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
     try checkSomeLineRead(chunks, firstLines: firstLines, file: file)
     return RawTable(
       bytes: bytes, names: strings, chunks: chunks, firstLines: firstLines,
@@ -76,20 +78,24 @@ enum JSONLinesReader {
     var columns: [[FieldSpan]] = []
     var typed: [TypedValues?] = []
     var tallies: [TypeTally] = []
+    var misfits: [TextMisfits] = []
     for name in names {
       if let local = chunk.names.firstIndex(of: name) {
         columns.append(chunk.columns[local])
         typed.append(chunk.typed[local])
         tallies.append(chunk.tallies[local])
+        misfits.append(chunk.misfits[local])
       } else {
         columns.append(Array(repeating: .null, count: chunk.rowCount))
         typed.append(nil)
         tallies.append(TypeTally())
+        misfits.append(TextMisfits())
       }
     }
     chunk.columns = columns
     chunk.typed = typed
     chunk.tallies = tallies
+    chunk.misfits = misfits
     chunk.names = names
   }
 }
@@ -129,6 +135,11 @@ struct JSONLinesChunkReader {
       var scanner = JSONScanner(bytes: bytes, at: lineStart, end: lineEnd)
       scanner.skipSpace()
       if scanner.atEnd { continue }
+      let text = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+      if chunk.notUTF8 == nil, UTF8Check.hasNonASCII(text), let bad = UTF8Check.firstInvalid(text) {
+        // The file will be refused at its first bad byte (as a CSV file is).
+        chunk.notUTF8 = (line, lineStart, lineStart + bad)
+      }
       entries.removeAll(keepingCapacity: true)
       pending.removeAll(keepingCapacity: true)
       let reason: String? = {
@@ -148,11 +159,6 @@ struct JSONLinesChunkReader {
               ? chunk.names[entries[a].column] : pending[entries[a].column - chunk.names.count]
             return "key \"\(String(decoding: name, as: UTF8.self))\" appears twice"
           }
-        }
-        if UTF8Check.hasNonASCII(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])),
-          !UTF8Check.isValid(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
-        {
-          return "invalid UTF-8 (is the file saved in another encoding?)"
         }
         for entry in entries {
           let isNew = entry.column >= chunk.names.count

@@ -5,20 +5,27 @@ public enum TableReader {
   /// Reads `path` (CSV or JSON Lines, by extension). Each column's type is inferred
   /// from its values by majority (`TypeTally`) unless `declaredTypes` states it; a value
   /// that does not fit its column's type sets its row aside.
+  /// A `.gz` file is read inflated; `delimiter` nil detects a CSV file's delimiter;
+  /// `encoding` is the text's when the file has no byte-order mark.
   public static func read(
-    name: String, path: String, format: TableFormat? = nil, declaredTypes: [String: ColumnType] = [:]
+    name: String, path: String, format: TableFormat? = nil, declaredTypes: [String: ColumnType] = [:],
+    delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
     let bytes = try FileBytes.read(path)
     return try read(
-      bytes, format: format ?? TableFormat(path: path), name: name, file: path, declaredTypes: declaredTypes)
+      bytes, format: format ?? TableFormat(path: path), name: name, file: path, declaredTypes: declaredTypes,
+      delimiter: delimiter, encoding: encoding)
   }
 
   /// `read` over bytes already in memory.
   static func read(
     _ bytes: FileBytes, format: TableFormat, name: String, file: String,
-    declaredTypes: [String: ColumnType] = [:], chunkCount: Int? = nil
+    declaredTypes: [String: ColumnType] = [:], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
+    chunkCount: Int? = nil
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
-    let raw = try readRaw(bytes, format: format, file: file, declaredTypes: declaredTypes, chunkCount: chunkCount)
+    let raw = try readRaw(
+      bytes, format: format, file: file, declaredTypes: declaredTypes, delimiter: delimiter, encoding: encoding,
+      chunkCount: chunkCount)
     let typing = TableTyping(raw, name: name, file: file, declaredTypes: declaredTypes)
     return build(raw, typing, name: name, file: file)
   }
@@ -27,13 +34,19 @@ public enum TableReader {
   /// read in parallel (tests use it to compare with one chunk).
   /// `textColumns` are read as text when the file has them (key and link columns), with
   /// no error when it has not.
+  /// The bytes are first made UTF-8 (`TextDecoding`), by their byte-order mark or
+  /// `encoding`.
   static func readRaw(
     _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
-    textColumns: [String] = [], chunkCount: Int? = nil
+    textColumns: [String] = [], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
+    chunkCount: Int? = nil
   ) throws(LoadError) -> RawTable {
-    switch format {
+    let bytes = try TextDecoding.utf8(bytes, encoding: encoding, file: file)
+    return switch format {
     case .csv:
-      try CSVReader.read(bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
+      try CSVReader.read(
+        bytes, file: file, declared: declaredTypes, textColumns: textColumns, delimiter: delimiter,
+        chunkCount: chunkCount)
     case .jsonLines:
       try JSONLinesReader.read(
         bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
@@ -42,7 +55,8 @@ public enum TableReader {
 
   /// Builds every column as `typing` types it (each in parallel over its chunks),
   /// leaving out the rows it set aside; returns the table and every row set aside (the
-  /// reader's and the typing's), in line order. Each column's spans are freed once it
+  /// reader's and the typing's), in line order. A column inferred as text says why when
+  /// only some values made it so (`TextMisfits`). Each column's spans are freed once it
   /// is built, and the file's bytes at the end, which keeps the peak memory of a load
   /// near the file's size plus its columns.
   static func build(
@@ -51,7 +65,13 @@ public enum TableReader {
     var raw = raw
     var columns: [Column] = []
     for c in raw.names.indices {
-      columns.append(ColumnBuilder.build(raw, column: c, type: typing.types[c], dropping: typing.dropped))
+      var column = ColumnBuilder.build(raw, column: c, type: typing.types[c], dropping: typing.dropped)
+      if typing.inferred[c], typing.types[c] == .text {
+        column.textReason = TextMisfits.reason(raw.chunks.map { $0.misfits[c] }, file: file) { k, row in
+          Int(raw.chunks[k].lines[row]) + raw.firstLines[k]
+        }
+      }
+      columns.append(column)
       for k in raw.chunks.indices {
         raw.chunks[k].columns[c] = []
         raw.chunks[k].typed[c] = nil

@@ -6,6 +6,8 @@ import PlaybookLanguage
 struct TableTyping {
   /// Each column's type, in the file's column order.
   var types: [ColumnType]
+  /// Whether each column's type was inferred from its values (not declared).
+  var inferred: [Bool]
   /// Per chunk, its rows set aside for a misfit (chunk-local, ascending).
   var dropped: [[Int]]
   /// Those rows, in line order: the column, the value and the type it is not, with the
@@ -16,6 +18,7 @@ struct TableTyping {
   /// customers' key), so a row set aside says whose it is.
   init(_ raw: RawTable, name: String, file: String, declaredTypes: [String: ColumnType], link: Int? = nil) {
     var found: [(chunk: Int, row: Int32, column: Int, span: FieldSpan)] = []
+    inferred = raw.names.map { declaredTypes[$0] == nil }
     types = raw.names.indices.map { c in
       if let declared = declaredTypes[raw.names[c]] { return declared }
       let type = TypeTally.combined(raw.chunks.lazy.map { $0.tallies[c] }).inferredType

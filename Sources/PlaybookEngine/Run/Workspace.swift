@@ -92,6 +92,8 @@ public struct Workspace: Sendable {
     let (checked, found) = PlaybookChecker.check(model, schema: dataset.schema(model))
     let all = Diagnostic.collapsingRepeats(PlaybookChecker.sorted(warnings + declared + found))
     guard let checked else {
+      // A column named by position explains an unknown field, and a row set aside
+      // can be what a type error is about: their warnings come first.
       throw Failure(diagnostics: dataset.setAsideWarnings(first: 5) + all, source: source)
     }
     return Workspace(
@@ -112,8 +114,9 @@ public struct Workspace: Sendable {
     func spec(_ table: TableBinding) -> TableSpec {
       var spec = TableSpec(
         name: table.name, path: resolve(table.path, against: baseDirectory),
-        keyColumn: table.keyColumn, linkColumn: table.linkColumn,
-        declaredTypes: table.declaredTypes)
+        keyColumn: table.keyColumn, linkColumn: table.linkColumn, linkTable: table.linkTable,
+        rowName: table.rowName, declaredTypes: table.declaredTypes, delimiter: table.delimiter,
+        encoding: table.encoding)
       if !table.isCustomers {
         for field in TableBinding.lifecycleDefaults.keys {
           spec.lifecycleColumns[field] = table.column(forField: field)

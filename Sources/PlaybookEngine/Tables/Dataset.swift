@@ -69,6 +69,8 @@ public struct Dataset: Sendable {
   public var loads: [TableLoad]
   /// The tables with more rows set aside than the load allowed, in load order.
   public var overSetAsideLimit: [SetAsideShare] = []
+  /// What loading warned of, per file in load order: columns named by position.
+  public var warnings: [LoadError] = []
 
   /// A dataset of these tables; `customerIDs` must be distinct.
   public init(
@@ -84,7 +86,7 @@ public struct Dataset: Sendable {
 
   init(
     customers: Table, customerIndex: KeyIndex, events: [String: Table], links: [String: LinkIndex],
-    setAside: [SetAsideRow], loads: [TableLoad]
+    setAside: [SetAsideRow], loads: [TableLoad], warnings: [LoadError] = []
   ) {
     self.customers = customers
     self.customerIndex = customerIndex
@@ -92,6 +94,7 @@ public struct Dataset: Sendable {
     self.links = links
     self.setAside = setAside
     self.loads = loads
+    self.warnings = warnings
   }
 
   /// The customer number of the customer with key `id`, if there is one.

@@ -54,9 +54,13 @@ public enum ASTDump {
     if let row = load.rowName { parts.append("(as \(row.text))") }
     parts.append(string(load.path))
     if let key = load.key { parts.append("(key \(column(key.text)))") }
-    if let link = load.link { parts.append("(link \(column(link.text)))") }
+    if let link = load.link {
+      parts.append("(link \(column(link.text))\(load.linkTable.map { " (to \($0.text))" } ?? ""))")
+    }
     parts += load.fieldMap.map { "(with \($0.field.text) \(column($0.column.text)))" }
     parts += load.columnTypes.map { "(type \(column($0.column.text)) \($0.type.text))" }
+    if let delimiter = load.delimiter { parts.append("(delimiter \(string(delimiter)))") }
+    if let encoding = load.encoding { parts.append("(encoding \(string(encoding)))") }
     return "(" + parts.joined(separator: " ") + ")"
   }
 

@@ -44,8 +44,8 @@ public struct Statement: Hashable, Sendable {
   }
 }
 
-/// `load tickets [as ticket] from "tickets.csv" [key id] [link customer_id]
-///  [with opened = created_at, …] [types phone = text, …]`
+/// `load tickets [as ticket] from "tickets.csv" [key id] [link customer_id [to TABLE]]
+///  [with opened = created_at, …] [types phone = text, …] [delimiter ";"] [encoding "latin1"]`
 /// Clauses may sit on indented continuation lines.
 public struct Load: Hashable, Sendable {
   /// The table name, e.g. `tickets`.
@@ -60,23 +60,35 @@ public struct Load: Hashable, Sendable {
   /// `link COL`: the column naming the row's customer; nil means `customer_id`. The
   /// customers table has none.
   public var link: Name?
+  /// `link COL to TABLE`: the table whose key `link` names (a review's order); nil means
+  /// the customers. The row is then the customer's of that table's row.
+  public var linkTable: Name?
   /// `with field = column`: lifecycle (or any) field names mapped onto file columns.
   public var fieldMap: [FieldMapping]
   /// `types column = type`: column types stated where inference guesses wrong.
   public var columnTypes: [ColumnTypeDeclaration]
+  /// `delimiter ";"` (or `delimiter tab`): the CSV field delimiter, its value the one
+  /// character (a tab for `tab`); nil detects it from the header.
+  public var delimiter: StringLiteral?
+  /// `encoding "latin1"`: the file's text encoding as written; nil is UTF-8.
+  public var encoding: StringLiteral?
 
   /// A `load` statement; only the table and the path are required.
   public init(
     table: Name, rowName: Name? = nil, path: StringLiteral, key: Name? = nil, link: Name? = nil,
-    fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = []
+    linkTable: Name? = nil, fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = [],
+    delimiter: StringLiteral? = nil, encoding: StringLiteral? = nil
   ) {
     self.table = table
     self.rowName = rowName
     self.path = path
     self.key = key
     self.link = link
+    self.linkTable = linkTable
     self.fieldMap = fieldMap
     self.columnTypes = columnTypes
+    self.delimiter = delimiter
+    self.encoding = encoding
   }
 }
 

@@ -43,7 +43,8 @@ extension Load: SourcePlaced {
   public var unplaced: Load {
     Load(
       table: table.unplaced, rowName: rowName.unplaced, path: path.unplaced, key: key.unplaced,
-      link: link.unplaced, fieldMap: fieldMap.unplaced, columnTypes: columnTypes.unplaced)
+      link: link.unplaced, fieldMap: fieldMap.unplaced, columnTypes: columnTypes.unplaced,
+      delimiter: delimiter.unplaced, encoding: encoding.unplaced)
   }
 }
 

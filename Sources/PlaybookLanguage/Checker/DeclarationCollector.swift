@@ -95,6 +95,7 @@ struct DeclarationCollector {
       warnIfPerRun(limit, at: limitRange)
     }
     resolveDefines(dropping: reportCycles())
+    resolveLinkTables()
     if model.tables.isEmpty == false, model.customerTable == nil {
       report(.noCustomersTable, at: model.tables[0].load.table.range)
     }
@@ -119,8 +120,12 @@ struct DeclarationCollector {
     let binding = TableBinding(
       load: load, name: load.table.text, rowName: rowName, path: load.path.value,
       keyColumn: load.key?.text ?? "id",
-      linkColumn: isCustomers ? nil : (load.link?.text ?? "customer_id"), isCustomers: isCustomers,
-      fieldColumns: fields, declaredTypes: types)
+      linkColumn: isCustomers ? nil : (load.link?.text ?? "customer_id"),
+      linkTable: isCustomers ? nil : load.linkTable?.text, isCustomers: isCustomers,
+      fieldColumns: fields, declaredTypes: types,
+      // The parser has refused unknown delimiters and encodings too.
+      delimiter: load.delimiter.flatMap { FieldDelimiter(character: $0.value) },
+      encoding: load.encoding.flatMap { TextEncoding(name: $0.value) } ?? .utf8)
     model.tables.append(binding)
     model.rows[rowName] = RowBinding(
       name: rowName, table: binding.name, filters: [], filterRows: [], isCustomer: isCustomers,

@@ -11,6 +11,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case unknownPhrase = "unknown_phrase"
   case unknownType = "unknown_type"
   case unknownFormat = "unknown_format"
+  case unknownDelimiter = "unknown_delimiter"
+  case unknownEncoding = "unknown_encoding"
   case duplicateClause = "duplicate_clause"
   case invalidComparison = "invalid_comparison"
   case unclosedBracket = "unclosed_bracket"
@@ -45,6 +47,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadBadKey = "load_bad_key"
   case loadBadRow = "load_bad_row"
   case loadAllSetAside = "load_all_set_aside"
+  case loadRenamedColumns = "load_renamed_columns"
   case rowSetAside = "row_set_aside"
   case setAsideShare = "set_aside_share"
   case exportFailed = "export_failed"
@@ -99,7 +102,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var severity: Diagnostic.Severity {
     switch self {
     case .mixedIndentation, .rowSetAside, .setAsideShare, .ledgerRecovered, .unsavedChanges, .limitPerRun,
-      .ledgerReplay:
+      .ledgerReplay, .loadRenamedColumns:
       .warning
     case .ledgerBusy: .note
     default: .error
@@ -110,16 +113,16 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var kind: Kind {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
-      .unknownType, .unknownFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
-      .mixedIndentation, .duplicateName, .offerNameClash, .invalidValue, .noCustomers, .invalidLink, .invalidDefine,
-      .definitionCycle,
+      .unknownType, .unknownFormat, .unknownDelimiter, .unknownEncoding, .duplicateClause, .invalidComparison,
+      .unclosedBracket, .nestingTooDeep, .mixedIndentation, .duplicateName, .offerNameClash, .invalidValue,
+      .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed,
       .limitPerRun, .ledgerReplay:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
-      .loadBadRow, .loadAllSetAside, .rowSetAside, .setAsideShare, .exportFailed, .ledgerMissing, .ledgerFailed,
-      .ledgerBusy, .ledgerRecovered:
+      .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .rowSetAside, .setAsideShare, .exportFailed,
+      .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
       .input
     case .ledgerUnreadable, .ledgerForeign, .ledgerNewer, .ledgerOtherPlaybook, .ledgerLocked, .ledgerExists,
       .ledgerHoldoutChanged, .exportLedgered:
@@ -143,6 +146,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unknownPhrase: "a lifecycle phrase that does not exist (withn for within)"
     case .unknownType: "a column type in `types` that does not exist"
     case .unknownFormat: "an export format that does not exist"
+    case .unknownDelimiter: "a `delimiter` other than comma, semicolon, tab or pipe"
+    case .unknownEncoding: "an `encoding` Playloop does not read"
     case .duplicateClause: "a clause given twice on one load"
     case .invalidComparison: "'=' or '=<' for a comparison, or comparisons chained"
     case .unclosedBracket: "a list or parenthesis not closed on its line"
@@ -152,7 +157,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .offerNameClash: "an offer code the export cannot name a file for (a case-only twin, or decisions or summary)"
     case .invalidValue: "a number, duration or percent outside what the statement allows"
     case .noCustomers: "the playbook loads no customers table"
-    case .invalidLink: "the customers table given a link"
+    case .invalidLink: "a link no row can follow: from the customers table, or tables linking in a circle"
     case .invalidDefine: "a define over customers (a segment is meant)"
     case .definitionCycle: "segments or defines that use themselves, directly or through each other"
     case .unknownRow: "a row name no load or define declares"
@@ -162,7 +167,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unknownSegment: "a segment that is not declared"
     case .unknownOffer: "an offer that is not declared"
     case .unknownChannel: "a channel that is not declared"
-    case .unknownTable: "a test replaces a table the playbook does not load"
+    case .unknownTable: "a table the playbook does not load, named by a test or a link"
     case .typeError: "values of types that do not go together"
     case .twoTriggers: "a rule names two different event rows"
     case .missingSend: "a rule with no send line"
@@ -175,6 +180,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadBadKey: "two customers share a key, or a key is empty"
     case .loadBadRow: "a row cannot be read and --strict is on"
     case .loadAllSetAside: "every row of a data file was set aside"
+    case .loadRenamedColumns: "header names that are empty or repeated: those columns are named by position"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
     case .setAsideShare: "more of a data file's rows set aside than --max-set-aside allows"
     case .exportFailed: "the campaign files cannot be exported"

@@ -53,6 +53,13 @@ extension DiagnosticMessage {
 
   static let customersLinked = Self(.invalidLink, "the customers table links to no other table")
 
+  /// `tables link in a circle: reviews → orders → reviews` (invalidLink).
+  static func linkCycle(_ tables: [String]) -> Self {
+    Self(
+      .invalidLink, "tables link in a circle: \(tables.joined(separator: " → "))",
+      hint: "follow the links from any table and they must reach the customers")
+  }
+
   static func defineOverCustomers(_ name: String) -> Self {
     Self(
       .invalidDefine, "define names a kind of event row; customers are grouped with segment",
