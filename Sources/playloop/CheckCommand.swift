@@ -18,11 +18,10 @@ struct CheckCommand: ParsableCommand {
     for file in files {
       do {
         let workspace = try Workspace.open(path: file, maxSetAside: maxSetAside)
-        // Rows set aside are never silent, even when the playbook is fine.
+        // Columns named by position, and rows set aside: never silent, even when the
+        // playbook is fine.
         diagnostics += workspace.dataset.setAsideWarnings(first: 5) + workspace.warnings
         sources.append(workspace.source)
-        // Columns named by position (the data files' warnings).
-        diagnostics += workspace.dataset.loadWarnings
         if !output.isJSON {
           print(
             "\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)"
