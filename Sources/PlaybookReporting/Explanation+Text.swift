@@ -25,6 +25,9 @@ extension Explanation {
     if !folded.isEmpty {
       lines.append("not close: \(folded.joined(separator: ", ")) (name a rule to see why)")
     }
+    for row in setAside {
+      lines.append("set aside: \(row.file) line \(row.line) (\(row.table)): \(row.reason)")
+    }
     lines.append(decisionsLine)
     return lines.joined(separator: "\n") + "\n"
   }

@@ -9,17 +9,19 @@ struct CheckCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOption
   @Argument(help: "Playbook files.") var files: [String]
+  @OptionGroup var setAside: SetAsideOption
 
   func run() throws {
     var diagnostics: [Diagnostic] = []
+    let maxSetAside = try setAside.share()
     var sources: [SourceFile] = []
     for file in files {
       do {
-        let workspace = try Workspace.open(path: file)
-        diagnostics += workspace.warnings
+        let workspace = try Workspace.open(path: file, maxSetAside: maxSetAside)
+        // Columns named by position, and rows set aside: never silent, even when the
+        // playbook is fine.
+        diagnostics += workspace.dataset.setAsideWarnings(first: 5) + workspace.warnings
         sources.append(workspace.source)
-        // Columns named by position (the data files' warnings).
-        diagnostics += workspace.dataset.loadWarnings
         if !output.isJSON {
           print(
             "\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)"

@@ -17,10 +17,12 @@ struct ExplainCommand: ParsableCommand {
   @Option(help: "Read what was already sent from this ledger (default: the playbook's `ledger`).")
   var ledger: String?
   @OptionGroup var clock: ClockOption
+  @OptionGroup var setAside: SetAsideOption
 
   func run() throws {
     let json = output.isJSON
-    let workspace = try Workspace.openForCommand(path: file, json: json)
+    let workspace = try Workspace.openForCommand(path: file, maxSetAside: try setAside.share(), json: json)
+    Terminal.report(workspace.dataset.setAsideShareWarnings, sources: [])
     let rules = workspace.model.rules.map(\.rule.name.text)
     if let rule, !rules.contains(rule) {
       throw CommandFailure(

@@ -11,10 +11,12 @@ struct ReplCommand: ParsableCommand {
   )
 
   @Argument(help: "A playbook to load first.") var file: String?
+  @OptionGroup var setAside: SetAsideOption
 
   func run() throws {
     let color = DiagnosticRenderer.usesColor(fileDescriptor: 2, environment: ProcessInfo.processInfo.environment)
     let session = EngineSession(now: Terminal.now, color: color)
+    session.maxSetAside = try setAside.share()
     // The shell says what kinds of error a script stopped at; the status is decided here.
     let status = ExitStatus.status(for: Shell.start(session: session, loading: file, color: color))
     if status != ExitStatus.success { throw ExitCode(status) }

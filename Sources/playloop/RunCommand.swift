@@ -16,6 +16,7 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Export to this folder (overrides the playbook's `export to`).") var out: String?
   @Option(help: "Export file format: csv or jsonl (overrides the playbook's `as`).") var exportFormat: ExportFormat?
   @Flag(help: "Stop on any row that cannot be read, instead of setting it aside.") var strict = false
+  @OptionGroup var setAside: SetAsideOption
   @OptionGroup var output: OutputOption
   @Flag(help: "Evaluate and report without exporting or writing the ledger.") var dryRun = false
   @Option(help: "Keep the send ledger in this SQLite file (overrides the playbook's `ledger`).")
@@ -30,7 +31,8 @@ struct RunCommand: ParsableCommand {
   func run() throws {
     // An export is a folder of files; `-` would be a folder named `-`, not stdout.
     if out == "-" { throw CommandFailure([Diagnostic(.exportToStandardOutput, file: nil)], json: json) }
-    let workspace = try Workspace.openForCommand(path: file, strict: strict, json: json)
+    let workspace = try Workspace.openForCommand(
+      path: file, strict: strict, maxSetAside: try setAside.share(), json: json)
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
     try? crash(.loaded)
     let now = Terminal.now()

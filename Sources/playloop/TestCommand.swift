@@ -21,6 +21,7 @@ struct TestCommand: ParsableCommand {
       valueName: "pattern"))
   var pattern: String?
   @OptionGroup var output: OutputOption
+  @OptionGroup var setAside: SetAsideOption
 
   func run() throws {
     let json = output.isJSON
@@ -29,7 +30,8 @@ struct TestCommand: ParsableCommand {
     var results: [TestResult] = []
     var names: [String] = []
     for file in files {
-      let workspace = try Workspace.openForCommand(path: file, json: json)
+      let workspace = try Workspace.openForCommand(path: file, maxSetAside: try setAside.share(), json: json)
+      Terminal.report(workspace.dataset.setAsideShareWarnings, sources: [])
       names += workspace.model.tests.map(\.name.value)
       results += TestRunner.run(workspace, now: now, selected: selected)
     }

@@ -8,11 +8,11 @@ extension Workspace {
   }
 
   /// Opens a playbook for a command; a failure ends the command with its diagnostics.
-  static func openForCommand(path: String, strict: Bool = false, json: Bool = false) throws(CommandFailure)
-    -> Workspace
-  {
+  static func openForCommand(
+    path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard, json: Bool = false
+  ) throws(CommandFailure) -> Workspace {
     do {
-      return try Workspace.open(path: path, strict: strict)
+      return try Workspace.open(path: path, strict: strict, maxSetAside: maxSetAside)
     } catch {
       throw CommandFailure(error.diagnostics, sources: error.source.map { [$0] } ?? [], json: json)
     }

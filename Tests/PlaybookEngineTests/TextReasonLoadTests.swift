@@ -57,10 +57,11 @@ import Testing
 
   @Test func chunksCombineInFileOrder() throws {
     var csv = "id,v\n"
-    for i in 1...4000 { csv += "\(i),\(i == 2500 || i == 3100 ? "unknown" : String(i))\n" }
+    // 61 of 4,000 values (1.5%) are words: too many to set aside by majority, so text.
+    for i in 1...4000 { csv += "\(i),\(i >= 2500 && i % 25 == 0 ? "unknown" : String(i))\n" }
     for chunks in [1, 4] {
       let (table, _) = try readTable(csv, chunks: chunks)
-      #expect(table.columns[1].textReason == Self.misfit(.integer, "unknown", line: 2501, count: 2), "\(chunks)")
+      #expect(table.columns[1].textReason == Self.misfit(.integer, "unknown", line: 2501, count: 61), "\(chunks)")
     }
   }
 

@@ -40,6 +40,10 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stderr == """
+        orders.csv: warning: 1 of 4 rows (25%) set aside, more than the 5% allowed
+          hint: fix the rows below, or allow more with --max-set-aside; --strict stops at the first
+        reviews.csv: warning: 1 of 4 rows (25%) set aside, more than the 5% allowed
+          hint: fix the rows below, or allow more with --max-set-aside; --strict stops at the first
         reviews.csv:4: warning: row set aside: order "O-7" does not exist
         orders.csv:4: warning: row set aside: customer "C-9" does not exist
 
@@ -68,6 +72,12 @@ import Testing
     #expect(
       result.stderr.hasPrefix(
         """
+        orders.csv: warning: 1 of 4 rows (25%) set aside, more than the 5% allowed
+          hint: fix the rows below, or allow more with --max-set-aside; --strict stops at the first
+        reviews.csv: warning: 1 of 4 rows (25%) set aside, more than the 5% allowed
+          hint: fix the rows below, or allow more with --max-set-aside; --strict stops at the first
+        reviews.csv:4: warning: row set aside: order "O-7" does not exist
+        orders.csv:4: warning: row set aside: customer "C-9" does not exist
         p.playbook:11:25: error: sum needs a number, but order.total is text because orders.csv line 3 holds 'n/a'
           11 | segment big = sum(order.total) > 100
              |                         ^~~~~ if 'n/a' means no value, add `nulls "n/a"` to the load of orders; `types total = decimal` instead sets such rows aside

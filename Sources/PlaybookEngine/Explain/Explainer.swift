@@ -40,7 +40,9 @@ public struct Explainer: Sendable {
     let rules = plan.rules.filter { rule == nil || $0.name == rule }.map {
       explain($0, customer: customer, decisions: decisions)
     }
-    return Explanation(customerID: customerID, clock: plan.clock, rules: rules, decisions: decisions)
+    return Explanation(
+      customerID: customerID, clock: plan.clock, rules: rules, decisions: decisions,
+      setAside: plan.dataset.setAside.filter { $0.customer == customerID })
   }
 
   /// The customer's number in the data, or an error suggesting near ids.

@@ -8,6 +8,15 @@ extension Explanation {
       JSONMember("clock", .string(Timestamp.format(clock))),
       JSONMember("rules", .array(rules.map(\.json))),
       JSONMember("decisions", .array(decisions.map(Self.json))),
+      JSONMember(
+        "set_aside",
+        .array(
+          setAside.map {
+            .object([
+              JSONMember("table", .string($0.table)), JSONMember("file", .string($0.file)),
+              JSONMember("line", .integer(Int64($0.line))), JSONMember("reason", .string($0.reason)),
+            ])
+          })),
     ])
   }
 

@@ -9,6 +9,9 @@ public struct Explanation: Sendable {
   public var rules: [RuleExplanation]
   /// The customer's decisions, as the run would make them.
   public var decisions: [Decision]
+  /// The customer's rows set aside while loading (their value misfit its column's type,
+  /// their times ran backwards), in load order: the rules never saw them.
+  public var setAside: [SetAsideRow] = []
 }
 
 /// One rule tried for the customer.

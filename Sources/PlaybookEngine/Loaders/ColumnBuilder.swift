@@ -3,12 +3,16 @@ import PlaybookLanguage
 /// Joins one column's chunks into a typed `Column`, once its type is known: each
 /// chunk's values as converted while reading, or, where a chunk kept its spans (or
 /// holds values of a type the column turned out not to be), converted now. Every value
-/// has already been checked to fit, so conversion cannot fail. Chunks are converted and
+/// has already been checked to fit, so conversion cannot fail; the rows of a value that
+/// does not (`TableTyping.dropped`, per chunk) are left out. Chunks are converted and
 /// copied in parallel.
 enum ColumnBuilder {
-  static func build(_ raw: RawTable, column c: Int, type: ColumnType) -> Column {
-    let pieces = Parallel.map(raw.chunks.count) { piece(raw, chunk: $0, column: c, as: type) }
-    var nulls = NullMask(count: raw.rowCount)
+  static func build(_ raw: RawTable, column c: Int, type: ColumnType, dropping dropped: [[Int]]) -> Column {
+    let pieces = Parallel.map(raw.chunks.count) {
+      piece(raw, chunk: $0, column: c, as: type).removing(dropped[$0])
+    }
+    let rowCount = pieces.reduce(0) { $0 + $1.nulls.count }
+    var nulls = NullMask(count: rowCount)
     var row = 0
     for piece in pieces {
       nulls.setNulls(from: piece.nulls, at: row)
@@ -25,9 +29,13 @@ enum ColumnBuilder {
     return Column(name: raw.names[c], type: type, values: values, nulls: nulls)
   }
 
-  /// The column's values as text, whatever its type (for keys and links).
-  static func text(_ raw: RawTable, column c: Int) -> TextColumn {
-    joined(Parallel.map(raw.chunks.count) { piece(raw, chunk: $0, column: c, as: .text).text })
+  /// The column's values as text, whatever its type (for keys and links), without the
+  /// `dropped` rows (per chunk; none when empty).
+  static func text(_ raw: RawTable, column c: Int, dropping dropped: [[Int]] = []) -> TextColumn {
+    joined(
+      Parallel.map(raw.chunks.count) {
+        piece(raw, chunk: $0, column: c, as: .text).removing(dropped.isEmpty ? [] : dropped[$0]).text
+      })
   }
 
   /// Chunk `k`'s values of column `c` as a column of `type`.

@@ -1,52 +1,70 @@
 import PlaybookLanguage
 
-/// Types one column of a chunk right after it is read: its votes (`TypeVotes`), and its
-/// values converted on the way while every value fits one typed column, so a number or
+/// Types one column of a chunk right after it is read: its tally (`TypeTally`), and its
+/// values converted on the way while they fit one typed column, so a number or
 /// timestamp is read once, and the chunk keeps 8 bytes per value instead of a span
 /// that would be read again to build the column.
 ///
-/// The values kept follow the votes: integers while every value is an integer,
-/// decimals once one is not, seconds for timestamps and dates, booleans. A column with
-/// a value that fits none of them is text whatever the other chunks hold: its text is
-/// copied out at once, so the chunk no longer needs the file. Conversion stops, the
-/// spans kept and the votes going on, on a change of kept values other than integers to
-/// decimals, and on a `-0` among integers (whose decimal is −0.0, which an integer
-/// cannot say); both are rare.
+/// The values kept follow the types every value fits so far: integers while every value
+/// is an integer, decimals once one is not, seconds for timestamps and dates, booleans.
+/// A value that fits none of those types (a misfit, set aside if the column takes one of
+/// them) keeps a placeholder. A column with more misfits than any type allows is text
+/// whatever the other chunks hold: its text is copied out at once, so the chunk no
+/// longer needs the file. Conversion stops, the spans kept and the tally going on, on a
+/// change of kept values other than integers to decimals, and on a `-0` among integers
+/// (whose decimal is −0.0, which an integer cannot say); both are rare.
 enum ColumnTyper {
   static func type<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?, reading: ColumnReading = ColumnReading()
-  ) -> (votes: TypeVotes, typed: TypedValues?, misfits: TextMisfits) {
+  ) -> (tally: TypeTally, typed: TypedValues?, misfits: TextMisfits) {
     if let declared {
-      return ([], converted(spans, bytes: bytes, to: declared, reading: reading), TextMisfits())
+      return (TypeTally(), converted(spans, bytes: bytes, to: declared, reading: reading), TextMisfits())
     }
-    var votes = TypeVotes.all
+    var tally = TypeTally()
+    // The types every value fits; once none does, `misfits` says whether only some
+    // values made the chunk text.
+    var every = TypeVotes.all
+    var misfits: TextMisfits?
+    // The types every value kept so far fits: what `kept` holds.
+    var fitting = TypeVotes.types
     var kept = KeptValues(count: spans.count)
     var nulls = NullMask(count: spans.count)
-    var nonNull = 0
-    var misfits: TextMisfits?
     for (row, span) in spans.enumerated() {
       if span.isNull {
         nulls.setNull(row)
         kept.appendNull()
         continue
       }
+      let live = tally.live
+      // Year-last dates (`03/04/2026`) are judged while every value is one, to say why
+      // their column is text.
+      let days = misfits == nil ? every.intersection(TypeVotes.dayOrders) : []
+      if live.isEmpty && days.isEmpty { break }
+      tally.values += 1
       let field = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])
       // Escapes only occur in text: a value written with one is never a number or time.
       let judged: (votes: TypeVotes, value: Int64) =
-        span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: votes, zone: reading.zone)
-      votes.formIntersection(judged.votes)
-      if votes.isEmpty {
-        // Text from here: say whether only some values made it so.
-        misfits = TextMisfits.tally(spans, bytes: bytes)
-        break
+        span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: live.union(days), zone: reading.zone)
+      let missed = live.subtracting(judged.votes)
+      if !missed.isEmpty { tally.miss(missed, fitting: judged.votes, row: row, span: span) }
+      if misfits == nil {
+        every.formIntersection(judged.votes)
+        if every.isEmpty { misfits = TextMisfits.tally(spans, bytes: bytes) }
       }
-      nonNull += 1
       guard kept.converting else { continue }
-      kept.follow(votes, row: row)
+      let next = fitting.intersection(judged.votes)
+      if next.isEmpty {
+        kept.appendNull()
+        continue
+      }
+      fitting = next
+      kept.follow(fitting, row: row)
       kept.append(judged, field: field)
     }
-    if let misfits { return (votes, converted(spans, bytes: bytes, to: .text, reading: reading), misfits) }
-    return (votes, kept.typed(nulls: nulls), TextMisfits(fitting: votes, fits: nonNull))
+    tally.every = every
+    let reason = misfits ?? TextMisfits(fitting: every, fits: tally.values)
+    if tally.live.isEmpty { return (tally, converted(spans, bytes: bytes, to: .text, reading: reading), reason) }
+    return (tally, kept.typed(nulls: nulls), reason)
   }
 
   /// The converted values of a column being typed: those its votes so far make its

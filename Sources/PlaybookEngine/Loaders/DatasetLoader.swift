@@ -9,8 +9,12 @@ public enum DatasetLoader {
   /// they are matched by their text either way.
   ///
   /// Throws for a missing or unreadable file, an unknown key or link column, an empty
-  /// or repeated customer key, and — when `strict` — for the first row set aside.
-  public static func load(customers: TableSpec, events: [TableSpec], strict: Bool) throws(LoadError) -> Dataset {
+  /// or repeated customer key, a table whose every row was set aside, and — when
+  /// `strict` — for the first row set aside. A table with more than `maxSetAside` (a
+  /// share, 0 to 1) of its rows set aside is listed in `Dataset.overSetAsideLimit`.
+  public static func load(
+    customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double = SetAsideLimit.standard
+  ) throws(LoadError) -> Dataset {
     var started = DispatchTime.now()
     let people = try KeyedTable.read(customers)
     let customerCount = people.table.rowCount
@@ -33,7 +37,8 @@ public enum DatasetLoader {
     }
     var setAside = people.setAside
     var warnings = people.warnings
-    try check(setAside, strict: strict)
+    var overLimit: [SetAsideShare] = []
+    try check(setAside, of: customerCount, customers, strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
     var loads = [people.load(customers, since: started)]
 
     var tables: [String: Table] = [:]
@@ -45,7 +50,8 @@ public enum DatasetLoader {
     let linkedTo = Set(events.compactMap(\.linkTable))
     for spec in linkOrder(events) {
       started = DispatchTime.now()
-      let event = try KeyedTable.read(spec)
+      var event = try KeyedTable.read(spec)
+      event.setAsideBackwardsLifecycles(spec)
       let link = event.link ?? TextColumn()
       var rows = event.setAside
       let customerOfRow: [Int32]
@@ -65,7 +71,8 @@ public enum DatasetLoader {
         }
       }
       rows.sort { $0.line < $1.line }
-      try check(rows, strict: strict)
+      let linked = customerOfRow.lazy.filter { $0 >= 0 }.count
+      try check(rows, of: linked, spec, strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
       if linkedTo.contains(spec.name) {
         linkTargets[spec.name] = try LinkTarget(spec: spec, keyed: event, customerOfRow: customerOfRow)
       }
@@ -82,9 +89,11 @@ public enum DatasetLoader {
       if let load = loadOf[spec.name] { loads.append(load) }
     }
 
-    return Dataset(
+    var dataset = Dataset(
       customers: people.table, customerIndex: index, events: tables, links: links, setAside: setAside,
       loads: loads, warnings: warnings)
+    dataset.overSetAsideLimit = overLimit
+    return dataset
   }
 
   /// `events` with each table after the one it links to, otherwise in the given order.
@@ -116,11 +125,27 @@ public enum DatasetLoader {
     return (results.flatMap(\.0), results.flatMap(\.1))
   }
 
-  private static func check(_ rows: [SetAsideRow], strict: Bool) throws(LoadError) {
-    guard strict, let first = rows.first else { return }
-    let more = rows.count > 1 ? " (and \(rows.count - 1) more rows set aside)" : ""
-    throw LoadError(
-      .badRow, "\(first.reason)\(more)", file: first.file, line: first.line)
+  /// Throws when every row of the table was set aside (`kept` is how many were not), or
+  /// for the first row set aside when `strict`; notes a table over `maxSetAside`.
+  private static func check(
+    _ rows: [SetAsideRow], of kept: Int, _ spec: TableSpec, strict: Bool, maxSetAside: Double,
+    overLimit: inout [SetAsideShare]
+  ) throws(LoadError) {
+    guard let first = rows.first else { return }
+    if kept == 0 {
+      let reasons = rows.prefix(3).map { "line \($0.line): \($0.reason)" }.joined(separator: "; ")
+      let more = rows.count > 3 ? "; and \(rows.count - 3) more" : ""
+      throw LoadError(
+        .allSetAside, "every row was set aside (\(rows.count) row\(rows.count == 1 ? "" : "s")): \(reasons)\(more)",
+        file: first.file, line: first.line, hint: first.hint)
+    }
+    if strict {
+      let more = rows.count > 1 ? " (and \(rows.count - 1) more rows set aside)" : ""
+      throw LoadError(.badRow, "\(first.reason)\(more)", file: first.file, line: first.line, hint: first.hint)
+    }
+    let share = SetAsideShare(
+      table: spec.name, file: spec.path, setAside: rows.count, rows: kept + rows.count, limit: maxSetAside)
+    if Double(share.setAside) > maxSetAside * Double(share.rows) { overLimit.append(share) }
   }
 }
 
@@ -160,15 +185,16 @@ struct KeyedTable {
     let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in
       try column(name, role: "link", in: raw, spec: spec)
     }
+    let typing = TableTyping(
+      raw, name: spec.name, file: spec.path, declaredTypes: declared, link: linkIndex ?? keyIndex)
     // Key and link columns declared another type than text still link by their text.
     func text(_ c: Int) -> TextColumn? {
-      declared[raw.names[c]] == .text ? nil : ColumnBuilder.text(raw, column: c)
+      declared[raw.names[c]] == .text ? nil : ColumnBuilder.text(raw, column: c, dropping: typing.dropped)
     }
     let keyText = text(keyIndex)
     let linkText = linkIndex.flatMap(text)
-    let rows = TableReader.setAside(raw, name: spec.name, file: spec.path)
     let warnings = raw.warnings
-    let table = TableReader.build(raw, name: spec.name, file: spec.path, declaredTypes: declared)
+    let (table, rows) = TableReader.build(raw, typing, name: spec.name, file: spec.path)
     func textColumn(_ c: Int, _ separate: TextColumn?) -> TextColumn {
       if let separate { return separate }
       guard case .text(let values) = table.columns[c].values else { preconditionFailure("declared text") }

@@ -79,24 +79,24 @@ enum JSONLinesReader {
   private static func align(_ chunk: inout RawChunk, to names: [[UInt8]]) {
     var columns: [[FieldSpan]] = []
     var typed: [TypedValues?] = []
-    var votes: [TypeVotes] = []
+    var tallies: [TypeTally] = []
     var misfits: [TextMisfits] = []
     for name in names {
       if let local = chunk.names.firstIndex(of: name) {
         columns.append(chunk.columns[local])
         typed.append(chunk.typed[local])
-        votes.append(chunk.votes[local])
+        tallies.append(chunk.tallies[local])
         misfits.append(chunk.misfits[local])
       } else {
         columns.append(Array(repeating: .null, count: chunk.rowCount))
         typed.append(nil)
-        votes.append(.all)
+        tallies.append(TypeTally())
         misfits.append(TextMisfits())
       }
     }
     chunk.columns = columns
     chunk.typed = typed
-    chunk.votes = votes
+    chunk.tallies = tallies
     chunk.misfits = misfits
     chunk.names = names
   }

@@ -17,6 +17,8 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case badKey
     /// A row was set aside while loading with `strict` on.
     case badRow
+    /// Every row of a table was set aside.
+    case allSetAside
     /// A warning, not an error: header names that are empty or repeated, so those
     /// columns were named by position (`column_7`).
     case renamedColumns
@@ -57,6 +59,7 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unknownColumn: .loadUnknownColumn
     case .badKey: .loadBadKey
     case .badRow: .loadBadRow
+    case .allSetAside: .loadAllSetAside
     case .renamedColumns: .loadRenamedColumns
     case .unknownZone: .loadUnknownZone
     }

@@ -19,8 +19,8 @@ struct RawChunk: Sendable {
   /// The first row holding bytes that are not UTF-8: its line (counted as in `lines`),
   /// where it starts and where its first bad byte sits. The file is refused for it.
   var notUTF8: (line: Int, rowStart: Int, offset: Int)?
-  /// Per column, the types every non-null value fits (`TypeVotes`).
-  var votes: [TypeVotes] = []
+  /// Per column, how its non-null values voted (`TypeTally`); empty for a declared column.
+  var tallies: [TypeTally] = []
   /// Per column, whether only some values made it text (`TextMisfits`).
   var misfits: [TextMisfits] = []
   /// Whether a span kept in `columns` points into the file (not all of them are null):
@@ -44,9 +44,10 @@ struct RawChunk: Sendable {
     column spans: Spans, declared: ColumnType?, reading: ColumnReading, typing: Bool,
     bytes: UnsafeBufferPointer<UInt8>
   ) {
-    let result =
-      typing ? ColumnTyper.type(spans, bytes: bytes, declared: declared, reading: reading) : (.all, nil, TextMisfits())
-    votes.append(result.votes)
+    let result: (tally: TypeTally, typed: TypedValues?, misfits: TextMisfits) =
+      typing
+      ? ColumnTyper.type(spans, bytes: bytes, declared: declared, reading: reading) : (TypeTally(), nil, TextMisfits())
+    tallies.append(result.tally)
     misfits.append(result.misfits)
     typed.append(result.typed)
     columns.append(result.typed == nil ? Array(spans) : [])
@@ -75,6 +76,21 @@ struct TypedValues: Sendable {
     case (.integer(let integers), .decimal):
       return TypedValues(values: .decimal(integers.map { Double($0) }), nulls: nulls)
     default: return nil
+    }
+  }
+
+  /// These values without `rows` (ascending): the rows of a chunk set aside for a misfit.
+  func removing(_ rows: [Int]) -> TypedValues {
+    guard !rows.isEmpty else { return self }
+    let kept = Table.kept(count: nulls.count, removing: rows)
+    var keptNulls = NullMask(count: kept.count)
+    for (i, row) in kept.enumerated() where nulls.isNull(row) { keptNulls.setNull(i) }
+    switch values {
+    case .integer(let v): return TypedValues(values: .integer(kept.map { v[$0] }), nulls: keptNulls)
+    case .decimal(let v): return TypedValues(values: .decimal(kept.map { v[$0] }), nulls: keptNulls)
+    case .boolean(let v): return TypedValues(values: .boolean(kept.map { v[$0] }), nulls: keptNulls)
+    case .timestamp(let v): return TypedValues(values: .timestamp(kept.map { v[$0] }), nulls: keptNulls)
+    case .text(let text): return TypedValues(values: .text(text.removing(rows)), nulls: keptNulls)
     }
   }
 }

@@ -3,8 +3,8 @@ import PlaybookLanguage
 /// Reads one table file into a typed, columnar `Table`, with the rows it set aside.
 public enum TableReader {
   /// Reads `path` (CSV or JSON Lines, by extension). Each column's type is inferred
-  /// from all its values unless `declaredTypes` states it; a value that does not fit a
-  /// declared type sets its row aside.
+  /// from its values by majority (`TypeTally`) unless `declaredTypes` states it; a value
+  /// that does not fit its column's type sets its row aside.
   /// A `.gz` file is read inflated; `delimiter` nil detects a CSV file's delimiter;
   /// `encoding` is the text's when the file has no byte-order mark.
   public static func read(
@@ -26,8 +26,8 @@ public enum TableReader {
     let raw = try readRaw(
       bytes, format: format, file: file, declaredTypes: declaredTypes, delimiter: delimiter, encoding: encoding,
       rules: rules, chunkCount: chunkCount)
-    let rows = setAside(raw, name: name, file: file)
-    return (build(raw, name: name, file: file, declaredTypes: declaredTypes), rows)
+    let typing = TableTyping(raw, name: name, file: file, declaredTypes: declaredTypes)
+    return build(raw, typing, name: name, file: file)
   }
 
   /// The file's rows as spans, before typing. `chunkCount` fixes the number of chunks
@@ -53,25 +53,27 @@ public enum TableReader {
     }
   }
 
-  /// Types and builds every column (each in parallel over its chunks). Each column's
-  /// spans are freed once it is built, and the file's bytes at the end, which keeps the
-  /// peak memory of a load near the file's size plus its columns.
+  /// Builds every column as `typing` types it (each in parallel over its chunks),
+  /// leaving out the rows it set aside; returns the table and every row set aside (the
+  /// reader's and the typing's), in line order. A column inferred as text says why when
+  /// only some values made it so (`TextMisfits`). Each column's spans are freed once it
+  /// is built, and the file's bytes at the end, which keeps the peak memory of a load
+  /// near the file's size plus its columns.
   static func build(
-    _ raw: consuming RawTable, name: String, file: String, declaredTypes: [String: ColumnType]
-  ) -> Table {
+    _ raw: consuming RawTable, _ typing: TableTyping, name: String, file: String
+  ) -> (table: Table, setAside: [SetAsideRow]) {
     var raw = raw
     var columns: [Column] = []
     // Text columns of year-last dates, given their reason once their rows' lines are known.
     var dayMonth: [(column: Int, orders: Timestamp.DayMonthOrders)] = []
     for c in raw.names.indices {
-      let votes = raw.chunks.reduce(TypeVotes.all) { $0.intersection($1.votes[c]) }
-      let type = declaredTypes[raw.names[c]] ?? votes.inferredType
-      var column = ColumnBuilder.build(raw, column: c, type: type)
-      if declaredTypes[raw.names[c]] == nil, type == .text {
+      var column = ColumnBuilder.build(raw, column: c, type: typing.types[c], dropping: typing.dropped)
+      if typing.inferred[c], typing.types[c] == .text {
         column.textReason = TextMisfits.reason(raw.chunks.map { $0.misfits[c] }, file: file) { k, row in
           Int(raw.chunks[k].lines[row]) + raw.firstLines[k]
         }
-        if column.textReason == nil, !votes.dayMonthOrders.isEmpty { dayMonth.append((c, votes.dayMonthOrders)) }
+        let orders = TypeTally.combined(raw.chunks.lazy.map { $0.tallies[c] }).every.dayMonthOrders
+        if column.textReason == nil, !orders.isEmpty { dayMonth.append((c, orders)) }
       }
       columns.append(column)
       for k in raw.chunks.indices {
@@ -81,8 +83,15 @@ public enum TableReader {
     }
     var lines: [Int32] = []
     lines.reserveCapacity(columns.first?.nulls.count ?? 0)
-    for (chunk, first) in zip(raw.chunks, raw.firstLines) {
-      lines.append(contentsOf: chunk.lines.lazy.map { $0 + Int32(first) })
+    for (k, (chunk, first)) in zip(raw.chunks, raw.firstLines).enumerated() {
+      let dropped = typing.dropped[k]
+      if dropped.isEmpty {
+        lines.append(contentsOf: chunk.lines.lazy.map { $0 + Int32(first) })
+      } else {
+        for row in Table.kept(count: chunk.lines.count, removing: dropped) {
+          lines.append(chunk.lines[row] + Int32(first))
+        }
+      }
     }
     for (c, orders) in dayMonth {
       guard case .text(let text) = columns[c].values,
@@ -91,9 +100,15 @@ public enum TableReader {
       columns[c].textReason = .ambiguousDayMonth(
         example: DataValue(text.string(row), file: file, line: Int(lines[row])), orders: orders)
     }
-    return Table(name: name, file: file, rowCount: lines.count, columns: columns, lines: lines)
+    var rows = setAside(raw, name: name, file: file)
+    if !typing.setAside.isEmpty {
+      rows += typing.setAside
+      rows.sort { $0.line < $1.line }
+    }
+    return (Table(name: name, file: file, rowCount: lines.count, columns: columns, lines: lines), rows)
   }
 
+  /// The rows the reader set aside (they could not be read), in line order.
   static func setAside(_ raw: RawTable, name: String, file: String) -> [SetAsideRow] {
     zip(raw.chunks, raw.firstLines).flatMap { chunk, first in
       chunk.setAside.map { SetAsideRow(table: name, file: file, line: $0.line + first, reason: $0.reason) }

@@ -20,6 +20,9 @@ public struct TableSpec: Sendable, Equatable {
   public var rowName: String
   /// Column types stated with `types`; other columns are inferred.
   public var declaredTypes: [String: ColumnType]
+  /// Lifecycle field → the column it reads (`opened` → `opened_at`), for an event table:
+  /// a row whose `responded` or `resolved` time is before its `opened` one is set aside.
+  public var lifecycleColumns: [String: String] = [:]
   /// The CSV field delimiter stated with `delimiter`; nil detects it from the header.
   public var delimiter: FieldDelimiter?
   /// The file's text encoding (`encoding`); a byte-order mark overrides it.

@@ -1,7 +1,7 @@
 import PlaybookLanguage
 
-/// The column types a value fits. A column's type is the most specific one that all of
-/// its non-null values fit; nulls don't vote.
+/// The column types a value fits. A column's type is the most specific one that (nearly)
+/// all of its non-null values fit (`TypeTally`); nulls don't vote.
 ///
 /// The rules, by what the text looks like once spaces and tabs around it are dropped
 /// (JSON strings can only be timestamps, dates or text; JSON numbers only integers or
@@ -31,6 +31,10 @@ struct TypeVotes: OptionSet, Sendable {
   static let dayFirst = TypeVotes(rawValue: 32)
   static let monthFirst = TypeVotes(rawValue: 64)
   static let all: TypeVotes = [.integer, .decimal, .boolean, .timestamp, .date, .dayFirst, .monthFirst]
+  /// The votes for a column type (not the day/month orders, which only say why a column is text).
+  static let types: TypeVotes = [.integer, .decimal, .boolean, .timestamp, .date]
+  /// The orders a year-last date can be read in.
+  static let dayOrders: TypeVotes = [.dayFirst, .monthFirst]
   /// The votes a value that may be a time casts.
   private static let times: TypeVotes = [.timestamp, .date, .dayFirst, .monthFirst]
 
@@ -80,18 +84,6 @@ struct TypeVotes: OptionSet, Sendable {
     if contains(.dayFirst) { orders.insert(.dayFirst) }
     if contains(.monthFirst) { orders.insert(.monthFirst) }
     return orders
-  }
-
-  /// The type a column whose values all fit `self` gets. No votes at all (every value
-  /// null) and no common type both give text.
-  var inferredType: ColumnType {
-    if self == .all { return .text }
-    if contains(.integer) { return .integer }
-    if contains(.decimal) { return .decimal }
-    if contains(.date) { return .date }
-    if contains(.timestamp) { return .timestamp }
-    if contains(.boolean) { return .boolean }
-    return .text
   }
 
   /// Whether a value with these votes can be stored in a column declared `type`.

@@ -29,10 +29,14 @@ public struct Workspace: Sendable {
     public var source: SourceFile?
   }
 
-  /// Reads, parses, loads and checks the playbook at `path`.
-  public static func open(path: String, strict: Bool = false) throws(Failure) -> Workspace {
+  /// Reads, parses, loads and checks the playbook at `path`. `strict` makes any row set
+  /// aside an error; `maxSetAside` is the share of a table's rows that may be set aside
+  /// before a warning (`Dataset.overSetAsideLimit`).
+  public static func open(
+    path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard
+  ) throws(Failure) -> Workspace {
     let (source, base) = try read(path)
-    return try open(source: source, baseDirectory: base, strict: strict)
+    return try open(source: source, baseDirectory: base, strict: strict, maxSetAside: maxSetAside)
   }
 
   /// The playbook file at `path`, and the folder its relative paths resolve against.
@@ -45,9 +49,9 @@ public struct Workspace: Sendable {
     return (SourceFile(path: path, text: String(decoding: data, as: UTF8.self)), base.isEmpty ? "." : base)
   }
 
-  /// Parses, loads and checks `source`.
+  /// Parses, loads and checks `source` (see `open(path:strict:maxSetAside:)`).
   public static func open(
-    source: SourceFile, baseDirectory: String, strict: Bool = false
+    source: SourceFile, baseDirectory: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard
   ) throws(Failure) -> Workspace {
     let (playbook, syntax) = PlaybookParser.parse(source)
     if syntax.contains(where: { $0.severity == .error }) {
@@ -55,13 +59,15 @@ public struct Workspace: Sendable {
     }
     return try open(
       playbook: playbook, source: source, baseDirectory: baseDirectory, strict: strict,
-      warnings: syntax)
+      maxSetAside: maxSetAside, warnings: syntax)
   }
 
-  /// Loads and checks an already parsed playbook (the shell re-checks this way).
+  /// Loads and checks an already parsed playbook (the shell re-checks this way). When
+  /// the check fails, the data's set-aside warnings come before its errors: a row set
+  /// aside can be what a type error is about.
   public static func open(
     playbook: Playbook, source: SourceFile, baseDirectory: String, strict: Bool = false,
-    warnings: [Diagnostic] = [], reuse: Dataset? = nil
+    maxSetAside: Double = SetAsideLimit.standard, warnings: [Diagnostic] = [], reuse: Dataset? = nil
   ) throws(Failure) -> Workspace {
     let (model, declared) = PlaybookChecker.declarations(of: playbook, file: source.path)
     if declared.contains(where: { $0.severity == .error }) {
@@ -74,7 +80,8 @@ public struct Workspace: Sendable {
       dataset = reuse
     } else {
       do {
-        dataset = try loadData(model, file: source.path, baseDirectory: baseDirectory, strict: strict)
+        dataset = try loadData(
+          model, file: source.path, baseDirectory: baseDirectory, strict: strict, maxSetAside: maxSetAside)
       } catch {
         var failure = error
         failure.source = source
@@ -85,8 +92,9 @@ public struct Workspace: Sendable {
     let (checked, found) = PlaybookChecker.check(model, schema: dataset.schema(model))
     let all = Diagnostic.collapsingRepeats(PlaybookChecker.sorted(warnings + declared + found))
     guard let checked else {
-      // A column named by position explains an unknown field: its warning comes first.
-      throw Failure(diagnostics: dataset.loadWarnings + all, source: source)
+      // A column named by position explains an unknown field, and a row set aside
+      // can be what a type error is about: their warnings come first.
+      throw Failure(diagnostics: dataset.setAsideWarnings(first: 5) + all, source: source)
     }
     return Workspace(
       source: source, checked: checked, dataset: dataset, baseDirectory: baseDirectory,
@@ -95,7 +103,8 @@ public struct Workspace: Sendable {
 
   /// Reads every table the playbook loads.
   static func loadData(
-    _ model: PlaybookModel, file: String, baseDirectory: String, strict: Bool
+    _ model: PlaybookModel, file: String, baseDirectory: String, strict: Bool,
+    maxSetAside: Double = SetAsideLimit.standard
   ) throws(Failure) -> Dataset {
     guard let customers = model.customerTable else {
       let range = model.playbook.statements.first?.range
@@ -111,12 +120,17 @@ public struct Workspace: Sendable {
       spec.timeFormats = table.timeFormats
       spec.nullTokens = table.nullTokens
       spec.timezone = table.timezone
+      if !table.isCustomers {
+        for field in TableBinding.lifecycleDefaults.keys {
+          spec.lifecycleColumns[field] = table.column(forField: field)
+        }
+      }
       return spec
     }
     do {
       return try DatasetLoader.load(
         customers: spec(customers), events: model.tables.filter { !$0.isCustomers }.map(spec),
-        strict: strict)
+        strict: strict, maxSetAside: maxSetAside)
     } catch {
       let statement = model.tables.first { resolve($0.path, against: baseDirectory) == error.file }
       throw Failure(

@@ -9,13 +9,44 @@ public struct SetAsideRow: Hashable, Sendable {
   public var line: Int
   /// Why the row was set aside, in words for the report (e.g. an unknown customer).
   public var reason: String
+  /// What to write when the row was set aside wrongly (`types total = text`), if anything.
+  public var hint: String?
+  /// The key of the customer the row names (its link; a customer row's own key), when
+  /// it could be read: `explain` shows the customer the rows of theirs set aside.
+  public var customer: String?
 
-  /// A set-aside row of `table` at `line` (1-based) of `file`.
-  public init(table: String, file: String, line: Int, reason: String) {
+  /// A set-aside row of `table` at `line` (1-based) of `file`, with an optional `hint`
+  /// and the `customer` it names when known.
+  public init(table: String, file: String, line: Int, reason: String, hint: String? = nil, customer: String? = nil) {
     self.table = table
     self.file = file
     self.line = line
     self.reason = reason
+    self.hint = hint
+    self.customer = customer
+  }
+}
+
+/// A table with more of its rows set aside than the load allows (`--max-set-aside`).
+public struct SetAsideShare: Hashable, Sendable {
+  /// The table (`tickets`).
+  public var table: String
+  /// Its file, as the playbook names it.
+  public var file: String
+  /// The rows set aside.
+  public var setAside: Int
+  /// The rows read: those kept and those set aside.
+  public var rows: Int
+  /// The share allowed, from 0 to 1.
+  public var limit: Double
+
+  /// `setAside` of `rows` rows of `table` (in `file`) set aside, over the share `limit`.
+  public init(table: String, file: String, setAside: Int, rows: Int, limit: Double) {
+    self.table = table
+    self.file = file
+    self.setAside = setAside
+    self.rows = rows
+    self.limit = limit
   }
 }
 
@@ -36,6 +67,8 @@ public struct Dataset: Sendable {
   public var setAside: [SetAsideRow]
   /// Each table's load, in load order (customers first).
   public var loads: [TableLoad]
+  /// The tables with more rows set aside than the load allowed, in load order.
+  public var overSetAsideLimit: [SetAsideShare] = []
   /// What loading warned of, per file in load order: columns named by position.
   public var warnings: [LoadError] = []
 

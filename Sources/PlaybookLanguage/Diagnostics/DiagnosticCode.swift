@@ -47,9 +47,11 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadUnknownColumn = "load_unknown_column"
   case loadBadKey = "load_bad_key"
   case loadBadRow = "load_bad_row"
+  case loadAllSetAside = "load_all_set_aside"
   case loadRenamedColumns = "load_renamed_columns"
   case loadUnknownZone = "load_unknown_zone"
   case rowSetAside = "row_set_aside"
+  case setAsideShare = "set_aside_share"
   case exportFailed = "export_failed"
   case ledgerMissing = "ledger_missing"
   case ledgerUnreadable = "ledger_unreadable"
@@ -101,8 +103,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   /// happening, error for the rest.
   public var severity: Diagnostic.Severity {
     switch self {
-    case .mixedIndentation, .rowSetAside, .ledgerRecovered, .unsavedChanges, .limitPerRun, .ledgerReplay,
-      .loadRenamedColumns:
+    case .mixedIndentation, .rowSetAside, .setAsideShare, .ledgerRecovered, .unsavedChanges, .limitPerRun,
+      .ledgerReplay, .loadRenamedColumns:
       .warning
     case .ledgerBusy: .note
     default: .error
@@ -121,9 +123,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .limitPerRun, .ledgerReplay:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
-      .loadBadRow, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .exportFailed, .ledgerMissing, .ledgerFailed,
-      .ledgerBusy,
-      .ledgerRecovered:
+      .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
+      .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
       .input
     case .ledgerUnreadable, .ledgerForeign, .ledgerNewer, .ledgerOtherPlaybook, .ledgerLocked, .ledgerExists,
       .ledgerHoldoutChanged, .exportLedgered:
@@ -182,9 +183,11 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadUnknownColumn: "a data file lacks the key or link column"
     case .loadBadKey: "two customers share a key, or a key is empty"
     case .loadBadRow: "a row cannot be read and --strict is on"
+    case .loadAllSetAside: "every row of a data file was set aside"
     case .loadRenamedColumns: "header names that are empty or repeated: those columns are named by position"
     case .loadUnknownZone: "a load's timezone names no time zone this machine knows"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
+    case .setAsideShare: "more of a data file's rows set aside than --max-set-aside allows"
     case .exportFailed: "the campaign files cannot be exported"
     case .ledgerMissing: "there is no ledger at the path"
     case .ledgerUnreadable: "the ledger path holds no valid ledger: empty, not SQLite, or damaged"

@@ -18,9 +18,25 @@ extension DiagnosticMessage {
     return Self(code, text, hint: hint)
   }
 
-  /// `row set aside: REASON` (rowSetAside).
-  public static func rowSetAside(_ reason: String) -> Self {
-    Self(.rowSetAside, "row set aside: \(reason)")
+  /// `row set aside: REASON` (rowSetAside), with the fix when the row was set aside wrongly.
+  public static func rowSetAside(_ reason: String, hint: String? = nil) -> Self {
+    Self(.rowSetAside, "row set aside: \(reason)", hint: hint)
+  }
+
+  /// `7 of 40 rows (17.5%) set aside, more than the 5% allowed` (setAsideShare).
+  public static func setAsideShare(_ setAside: Int, of rows: Int, limit: Double) -> Self {
+    Self(
+      .setAsideShare,
+      "\(setAside) of \(rows) rows (\(percent(Double(setAside) / Double(rows)))) set aside, more than the "
+        + "\(percent(limit)) allowed",
+      hint: "fix the rows below, or allow more with --max-set-aside; --strict stops at the first")
+  }
+
+  /// A share as a percent with at most one decimal: `5%`, `17.5%`.
+  private static func percent(_ share: Double) -> String {
+    let tenths = (share * 1000).rounded()
+    if tenths == 0, share > 0 { return "under 0.1%" }
+    return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : "\(tenths / 10)%"
   }
 
   // MARK: Exports

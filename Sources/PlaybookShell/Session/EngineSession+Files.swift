@@ -9,7 +9,7 @@ extension EngineSession {
   func load(_ path: String) -> ShellOutput {
     let opened: Workspace
     do {
-      opened = try Workspace.open(path: path)
+      opened = try Workspace.open(path: path, maxSetAside: maxSetAside)
     } catch {
       return Self.blocks(
         error.diagnostics, DiagnosticRenderer(sources: error.source.map { [$0.path: $0.text] } ?? [:], color: color))

@@ -24,6 +24,8 @@ public final class EngineSession: ShellSession {
   var loadedPath: String?
   /// Relative paths in the playbook resolve against this folder.
   var baseDirectory = "."
+  /// The share of a table's rows that may be set aside before a warning (`--max-set-aside`).
+  public var maxSetAside = SetAsideLimit.standard
   /// True when statements changed since the playbook was last loaded or saved.
   public internal(set) var hasUnsavedChanges = false
 
@@ -145,7 +147,7 @@ public final class EngineSession: ShellSession {
     do {
       let workspace = try Workspace.open(
         playbook: playbook, source: SourceFile(path: SessionDocument.name, text: text),
-        baseDirectory: baseDirectory, reuse: reuse)
+        baseDirectory: baseDirectory, maxSetAside: maxSetAside, reuse: reuse)
       return Checked(
         model: workspace.model, workspace: workspace, reloaded: reuse == nil,
         diagnostics: declared.filter { $0.severity != .error })

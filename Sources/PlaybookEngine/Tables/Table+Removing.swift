@@ -1,0 +1,53 @@
+extension Table {
+  /// The table without `rows` (ascending): rows set aside after it was built.
+  func removing(_ rows: [Int]) -> Table {
+    let kept = Self.kept(count: rowCount, removing: rows)
+    let columns = columns.map { column in
+      let values = TypedValues(values: column.values, nulls: column.nulls).removing(rows)
+      return Column(name: column.name, type: column.type, values: values.values, nulls: values.nulls)
+    }
+    return Table(name: name, file: file, rowCount: kept.count, columns: columns, lines: kept.map { lines[$0] })
+  }
+
+  /// The rows of `0..<count` not in `rows` (ascending).
+  static func kept(count: Int, removing rows: [Int]) -> [Int] {
+    var kept: [Int] = []
+    kept.reserveCapacity(count - rows.count)
+    var next = 0
+    for row in 0..<count {
+      if next < rows.count, rows[next] == row {
+        next += 1
+      } else {
+        kept.append(row)
+      }
+    }
+    return kept
+  }
+}
+
+extension TextColumn {
+  /// The column without `rows` (ascending): the text between them copied a run at a time.
+  func removing(_ rows: [Int]) -> TextColumn {
+    guard !rows.isEmpty else { return self }
+    var out = TextColumn()
+    out.ends.reserveCapacity(count - rows.count)
+    var removedBytes = 0
+    var next = 0
+    for row in 0..<count {
+      if next < rows.count, rows[next] == row {
+        removedBytes += end(row) - start(row)
+        next += 1
+      } else {
+        out.ends.append(UInt32(end(row) - removedBytes))
+      }
+    }
+    out.bytes.reserveCapacity(bytes.count - removedBytes)
+    var from = 0
+    for row in rows {
+      out.bytes.append(contentsOf: bytes[from..<start(row)])
+      from = end(row)
+    }
+    out.bytes.append(contentsOf: bytes[from...])
+    return out
+  }
+}
