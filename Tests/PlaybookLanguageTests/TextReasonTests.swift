@@ -98,7 +98,7 @@ import Testing
       message:
         "cannot compare text with timestamp: customer.signup is text because c.csv line 3 holds '03/04/2026', which reads day first or month first",
       hint:
-        "say which on the load of customers: `types signup = timestamp \"%d/%m/%Y\"` or `types signup = timestamp \"%m/%d/%Y\"`"
+        "say which on the load of customers: `types signup = date \"%d/%m/%Y\"` or `types signup = date \"%m/%d/%Y\"`"
     ),
     // A timestamp column made text by one value gets the data's reason, not a `with` hint.
     Case(
