@@ -43,15 +43,16 @@ struct RunCommand: ParsableCommand {
         throw CommandFailure([error], json: json)
       }
     }
-    report(summary, workspace)
+    report(summary, workspace, run)
   }
 
-  private func report(_ summary: RunSummary, _ workspace: Workspace) {
+  private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun) {
     print(json ? summary.json.prettyText : summary.text, terminator: "")
     if !json, !dryRun, summary.export == nil {
       print("Nothing exported: the playbook has no `export to`; use --out DIR.")
     }
     reportSetAside(workspace.dataset)
+    Terminal.report(run.overflowWarnings, sources: [])
   }
 
   /// A run keeping a send ledger (`--ledger` or the playbook's `ledger`): see `LedgeredExport`.
@@ -62,7 +63,8 @@ struct RunCommand: ParsableCommand {
     do throws(Diagnostic) {
       if dryRun {
         let history = try LedgeredExport.history(ledgerPath: ledgerPath, workspace: workspace, clock: clock)
-        return report(CampaignRun(workspace: workspace, clock: clock, history: history).summary, workspace)
+        let run = CampaignRun(workspace: workspace, clock: clock, history: history)
+        return report(run.summary, workspace, run)
       }
       guard let target = exportTarget(workspace) else {
         throw Diagnostic(.ledgerWithoutExport, file: workspace.source.path, range: workspace.model.ledger?.range)
@@ -74,7 +76,7 @@ struct RunCommand: ParsableCommand {
         outcome.recovered.map {
           Diagnostic(.ledgerRecovered(runID: $0.runID, committed: $0.committed), file: ledgerPath)
         }, sources: [])
-      report(outcome.summary, workspace)
+      report(outcome.summary, workspace, outcome.run)
       if !json, let runID = outcome.summary.runID {
         print(
           outcome.isReplay

@@ -15,6 +15,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case invalidComparison = "invalid_comparison"
   case unclosedBracket = "unclosed_bracket"
   case nestingTooDeep = "nesting_too_deep"
+  case numberTooLarge = "number_too_large"
   case mixedIndentation = "mixed_indentation"
   // Checks: the playbook reads but means nothing, or not what it says.
   case duplicateName = "duplicate_name"
@@ -43,6 +44,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadBadKey = "load_bad_key"
   case loadBadRow = "load_bad_row"
   case rowSetAside = "row_set_aside"
+  case valuesOverflowed = "values_overflowed"
   case exportFailed = "export_failed"
   case ledgerMissing = "ledger_missing"
   case ledgerUnreadable = "ledger_unreadable"
@@ -84,7 +86,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   /// happening, error for the rest.
   public var severity: Diagnostic.Severity {
     switch self {
-    case .mixedIndentation, .rowSetAside, .ledgerRecovered, .unsavedChanges: .warning
+    case .mixedIndentation, .rowSetAside, .valuesOverflowed, .ledgerRecovered, .unsavedChanges: .warning
     case .ledgerBusy: .note
     default: .error
     }
@@ -95,12 +97,13 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
       .unknownType, .unknownFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
+      .numberTooLarge,
       .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
-      .loadBadRow, .rowSetAside, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
+      .loadBadRow, .rowSetAside, .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
       .ledgerNewer, .ledgerOtherPlaybook, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
       .input
     case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
@@ -126,6 +129,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .invalidComparison: "'=' or '=<' for a comparison, or comparisons chained"
     case .unclosedBracket: "a list or parenthesis not closed on its line"
     case .nestingTooDeep: "an expression nested deeper than the parser follows"
+    case .numberTooLarge: "a number or duration too large to compute with"
     case .mixedIndentation: "indentation mixes tabs and spaces"
     case .duplicateName: "a name declared twice"
     case .invalidValue: "a number, duration or percent outside what the statement allows"
@@ -152,6 +156,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadBadKey: "two customers share a key, or a key is empty"
     case .loadBadRow: "a row cannot be read and --strict is on"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
+    case .valuesOverflowed: "times or durations computed from the data left the span the language computes in"
     case .exportFailed: "the campaign files cannot be exported"
     case .ledgerMissing: "there is no ledger at the path"
     case .ledgerUnreadable: "the ledger is damaged"
