@@ -27,18 +27,32 @@ public enum TableReader {
   /// read in parallel (tests use it to compare with one chunk).
   /// `textColumns` are read as text when the file has them (key and link columns), with
   /// no error when it has not.
+  /// `maxLines` is `TableReader.maxLines` but for tests.
   static func readRaw(
     _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
-    textColumns: [String] = [], chunkCount: Int? = nil
+    textColumns: [String] = [], chunkCount: Int? = nil, maxLines: Int = TableReader.maxLines
   ) throws(LoadError) -> RawTable {
-    switch format {
-    case .csv:
-      try CSVReader.read(bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
-    case .jsonLines:
-      try JSONLinesReader.read(
-        bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
+    let raw =
+      switch format {
+      case .csv:
+        try CSVReader.read(
+          bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
+      case .jsonLines:
+        try JSONLinesReader.read(
+          bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
+      }
+    let lines = (raw.firstLines.last ?? 1) - 1 + (raw.chunks.last?.lineCount ?? 0)
+    guard lines <= maxLines else {
+      throw LoadError(
+        .badFormat, "the file has \(lines) lines; Playloop loads at most \(maxLines) lines from one file",
+        file: file, hint: "split the file, or load fewer lines at a time")
     }
+    return raw
   }
+
+  /// The most lines one data file may have: line numbers are kept in 32 bits (a file may
+  /// hold up to 4 GB, so line ends alone can outnumber them).
+  static let maxLines = Int(Int32.max)
 
   /// Types and builds every column (each in parallel over its chunks). Each column's
   /// spans are freed once it is built, and the file's bytes at the end, which keeps the

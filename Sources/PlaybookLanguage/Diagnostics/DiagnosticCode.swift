@@ -24,6 +24,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case invalidLink = "invalid_link"
   case invalidDefine = "invalid_define"
   case definitionCycle = "definition_cycle"
+  case defineChainTooLong = "define_chain_too_long"
   case unknownRow = "unknown_row"
   case invalidRow = "invalid_row"
   case unknownField = "unknown_field"
@@ -99,6 +100,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .unknownType, .unknownFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
       .numberTooLarge,
       .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
+      .defineChainTooLong,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
       .playbook
@@ -137,6 +139,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .invalidLink: "the customers table given a link"
     case .invalidDefine: "a define over customers (a segment is meant)"
     case .definitionCycle: "segments or defines that use themselves, directly or through each other"
+    case .defineChainTooLong: "defines built on defines more than 100 deep"
     case .unknownRow: "a row name no load or define declares"
     case .invalidRow: "a row used where it cannot be (an event row in a segment)"
     case .unknownField: "a field the row's table has no column for"

@@ -13,6 +13,13 @@ extension DiagnosticMessage {
     Self(.numberTooLarge, "duration \(spelling) is too long", hint: "a duration is at most 10,000 years (522857w)")
   }
 
+  /// `define 'd101' stacks more than 100 defines` (defineChainTooLong).
+  static func defineChainTooLong(_ name: String, limit: Int) -> Self {
+    Self(
+      .defineChainTooLong, "define '\(name)' stacks more than \(limit) defines",
+      hint: "a chain of defines has at most \(limit) links; join conditions with `and` in fewer defines")
+  }
+
   /// `3 values overflowed in rule 'r'; treated as null` (valuesOverflowed).
   public static func valuesOverflowed(_ count: Int, in owner: String) -> Self {
     Self(
