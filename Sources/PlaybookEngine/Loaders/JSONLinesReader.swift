@@ -16,7 +16,7 @@ enum JSONLinesReader {
   /// The most distinct keys (columns) a file may have. Every row holds a value (or null)
   /// for every column, so a file whose lines keep adding keys would otherwise cost
   /// lines × keys in time and memory (docs/LANGUAGE.md "Limits").
-  static let maxColumns = 2_000
+  static let maxColumns = 1_000
 
   /// `textColumns` are read as text when the file has them (key and link columns).
   /// `maxColumns` is `JSONLinesReader.maxColumns` but for tests.
