@@ -81,7 +81,8 @@ import Testing
         FileBytes(copying: bytes), format: format, file: "many", declaredTypes: [:], maxLines: 5)
     }
     #expect(error?.kind == .badFormat)
-    #expect(error?.message.hasPrefix("the file has \(format == .csv ? 7 : 6) lines; Playloop loads at most 5 lines") == true)
+    #expect(
+      error?.message.hasPrefix("the file has \(format == .csv ? 7 : 6) lines; Playloop loads at most 5 lines") == true)
     let raw = try TableReader.readRaw(
       FileBytes(copying: bytes), format: format, file: "many", declaredTypes: [:], maxLines: 7)
     #expect(raw.chunks.reduce(0) { $0 + $1.rowCount } == 2)

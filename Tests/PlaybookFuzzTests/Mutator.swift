@@ -79,7 +79,8 @@ struct Mutator {
       case 5: lines.remove(at: l)
       case 6: lines.insert(lines[l], at: int(0..<lines.count + 1))
       default:
-        words.insert(pick(["*", "+", "-", "/", "(", ")", "and", "or", "not", "in", "1d", "now"]), at: int(0..<words.count + 1))
+        words.insert(
+          pick(["*", "+", "-", "/", "(", ")", "and", "or", "not", "in", "1d", "now"]), at: int(0..<words.count + 1))
         lines[l] = words.joined(separator: " ")
       }
     }

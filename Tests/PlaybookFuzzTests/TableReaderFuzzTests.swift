@@ -15,7 +15,8 @@ import Testing
     for folder in folders {
       for name in (try? Repository.files(in: folder, ending: suffix)) ?? [] {
         let text = try String(contentsOfFile: Repository.path("\(folder)/\(name)\(suffix)"), encoding: .utf8)
-        out.append(Array(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40).joined(separator: "\n").utf8))
+        out.append(
+          Array(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40).joined(separator: "\n").utf8))
       }
     }
     return out

@@ -44,9 +44,15 @@ import Testing
   static let literals: [(String, String, String)] = [
     (" priority 99999999999999999999\n  when customer.v > 0\n  send A via email", "99999999999999999999", "number"),
     (" priority 9223372036854775807\n  when customer.v > 0\n  send A via email", "9223372036854775807", "number"),
-    ("\n  when customer.v > 0\n  send A via email\n\nlimit 9223372036854775807 per customer", "9223372036854775807", "number"),
+    (
+      "\n  when customer.v > 0\n  send A via email\n\nlimit 9223372036854775807 per customer", "9223372036854775807",
+      "number"
+    ),
     ("\n  when customer.v > 99999999999999999999\n  send A via email", "99999999999999999999", "number"),
-    ("\n  when customer.v > 0\n  send A via email after 99999999999999999999999w", "99999999999999999999999w", "duration"),
+    (
+      "\n  when customer.v > 0\n  send A via email after 99999999999999999999999w", "99999999999999999999999w",
+      "duration"
+    ),
     ("\n  when customer.v > 0\n  send A via email after 600000w", "600000w", "duration"),
     ("\n  when now - 1000000w < now\n  send A via email", "1000000w", "duration"),
   ]
@@ -82,7 +88,8 @@ import Testing
         "  when customer in far and -(customer.n * 1s) < 1d\n  send A via email",
         extra: "segment far = now + customer.v * 1w > now"))
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stderr.contains("warning: 2 values overflowed in segment 'far'; treated as null"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains("warning: 2 values overflowed in segment 'far'; treated as null"), "\(result.stderr)")
     #expect(result.stderr.contains("warning: 1 value overflowed in rule 'r'; treated as null"), "\(result.stderr)")
     // Only C2 is in `far` (1 week from now), and its 1 second is less than a day.
     #expect(result.stdout.contains("A         1"), "\(result.stdout)")
