@@ -162,7 +162,11 @@ struct Lexer {
     }
     let number = Double(String(decoding: bytes[start..<i], as: UTF8.self)) ?? 0
     // Past 2^53 a whole number is no longer exact, and a priority or limit no longer fits.
-    let tooLarge = !number.isFinite || (isInteger && number.magnitude > TimeBounds.largestWholeNumber)
+    // (Judged on the digits: 9007199254740993 reads as the double 2^53.)
+    let tooLarge =
+      !number.isFinite
+      || (isInteger
+        && (Int64(String(decoding: bytes[start..<i], as: UTF8.self)) ?? .max) > Int64(TimeBounds.largestWholeNumber))
     if i < bytes.count, bytes[i] == UInt8(ascii: "%") {
       i += 1
       if tooLarge { return emitInvalid(from: start, .numberTooLarge(spelling(from: start))) }
