@@ -5,11 +5,16 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test demo bench-smoke lint docs fuzz sanitize
 
-# libedit's headers are the one system package the build needs (Debian: libedit-dev).
+# The system packages the build needs: libedit's headers (the shell) and zlib's (`.gz`
+# data files); Debian: libedit-dev, zlib1g-dev.
 deps:
 	@if [ ! -f /usr/include/histedit.h ]; then \
 	  echo "Installing libedit-dev…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; \
+	fi
+	@if [ ! -f /usr/include/zlib.h ]; then \
+	  echo "Installing zlib1g-dev…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq zlib1g-dev; \
 	fi
 
 build: deps

@@ -11,15 +11,19 @@ import PlaybookLanguage
 ///
 /// A ledger is a SQLite database whose header carries `application_id` 0x504C4C44
 /// ("PLLD") and `user_version` = the format version. Both are set in the transaction
-/// that creates the tables, so a ledger is either complete or an empty file.
+/// that creates the tables, in a file beside the ledger renamed into place when complete,
+/// so a file at a ledger's path is a complete ledger or not ours.
 enum LedgerFormat {
   static let applicationID: UInt32 = 0x504C_4C44
   /// The format this build reads and writes.
   static let version: UInt32 = 1
 
   enum Kind: Equatable {
-    /// No file, or an empty one: a new ledger may be created there.
-    case new
+    /// No file: a new ledger may be created there.
+    case missing
+    /// An empty file: refused (an emptied ledger would send everything again) unless
+    /// `--new-ledger` says to start a new one there.
+    case empty
     case ledger
   }
 
@@ -28,7 +32,7 @@ enum LedgerFormat {
   static func inspect(_ path: String) throws(Diagnostic) -> Kind {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 {
-      if errno == ENOENT { return .new }
+      if errno == ENOENT { return .missing }
       throw failure(path, "cannot read \(path): \(String(cString: strerror(errno)))")
     }
     defer { close(fd) }
@@ -40,7 +44,7 @@ enum LedgerFormat {
       guard n > 0 else { break }
       count += n
     }
-    if count == 0 { return .new }
+    if count == 0 { return .empty }
     guard count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
       throw Diagnostic(.ledgerNotSQLite(path), file: path)
     }

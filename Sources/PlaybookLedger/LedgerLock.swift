@@ -17,9 +17,11 @@ final class LedgerLock {
 
   private init(fd: Int32) { self.fd = fd }
 
-  /// Takes the lock, calling `waiting` once if another run holds it, then blocking.
-  /// Creates the ledger's folder if need be, as an export creates its own.
-  static func acquire(ledger path: String, waiting: () -> Void) throws(Diagnostic) -> LedgerLock {
+  /// Takes the lock, calling `waiting` once if another run holds it, then blocking; with
+  /// `wait` false (the shell, which must not hang behind a nightly run) another run's
+  /// lock is a `ledger_locked` refusal instead. Creates the ledger's folder if need be,
+  /// as an export creates its own.
+  static func acquire(ledger path: String, wait: Bool = true, waiting: () -> Void) throws(Diagnostic) -> LedgerLock {
     let lockPath = path + ".lock"
     if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
       let folder = String(path[..<slash])
@@ -35,6 +37,7 @@ final class LedgerLock {
     }
     let lock = LedgerLock(fd: fd)
     if flock(fd, LOCK_EX | LOCK_NB) == 0 { return lock }
+    guard wait else { throw Diagnostic(.ledgerLocked(path), file: path) }
     waiting()
     while flock(fd, LOCK_EX) != 0 {
       guard errno == EINTR else {

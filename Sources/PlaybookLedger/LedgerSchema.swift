@@ -37,6 +37,63 @@ enum LedgerSchema {
     try db.execute(sql: "INSERT INTO ledger_info (key, value) VALUES ('playbook', ?)", arguments: [playbook])
   }
 
+  /// Records the control group's percent and seed in `ledger_info`.
+  static func setHoldout(_ holdout: LedgerHoldout, _ db: Database) throws {
+    for (key, value) in [("holdout_percent", holdout.percentText), ("holdout_seed", holdout.seed)] {
+      try db.execute(
+        sql: "INSERT INTO ledger_info (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        arguments: [key, value])
+    }
+  }
+
+  /// The recorded control group; nil when the ledger recorded none (made by an older Playloop).
+  static func holdout(_ db: Database) throws -> LedgerHoldout? {
+    let rows = try Row.fetchAll(
+      db, sql: "SELECT key, value FROM ledger_info WHERE key IN ('holdout_percent', 'holdout_seed')")
+    var values: [String: String] = [:]
+    for row in rows { values[row["key"]] = row["value"] }
+    guard let percent = values["holdout_percent"].flatMap(Double.init), let seed = values["holdout_seed"] else {
+      return nil
+    }
+    return LedgerHoldout(percent: percent, seed: seed)
+  }
+
+  /// The first row that runs did not write as it stands: a send of no recorded run, or a
+  /// value of the wrong type. Reads every row once (about as long as `quick_check`).
+  static func firstDamagedRow(_ db: Database) throws -> (place: String, problem: String)? {
+    if let row = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT rowid, run_id FROM runs
+        WHERE typeof(seq) != 'integer' OR typeof(run_id) != 'text' OR typeof(clock) != 'integer'
+          OR typeof(export_directory) != 'text' OR typeof(export_fingerprint) != 'text'
+        LIMIT 1
+        """)
+    {
+      let rowid: Int64 = row[0]
+      return ("runs row \(rowid)", "a value is not of the type runs write")
+    }
+    if let row = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT rowid,
+          CASE WHEN run_seq NOT IN (SELECT seq FROM runs) THEN 'it belongs to run ' || quote(run_seq) || ', which is not in the ledger'
+               ELSE 'a value is not of the type runs write' END
+        FROM sends
+        WHERE run_seq NOT IN (SELECT seq FROM runs)
+          OR typeof(rule) != 'text' OR typeof(offer) != 'text' OR typeof(customer_id) != 'text'
+          OR typeof(trigger_id) NOT IN ('text', 'null') OR typeof(channel) != 'text'
+          OR typeof(send_at) != 'integer' OR typeof(expires_at) != 'integer'
+        LIMIT 1
+        """)
+    {
+      let rowid: Int64 = row[0]
+      let problem: String = row[1]
+      return ("sends row \(rowid)", problem)
+    }
+    return nil
+  }
+
   static func insert(_ run: LedgerRun, _ db: Database) throws {
     try db.execute(
       sql: """

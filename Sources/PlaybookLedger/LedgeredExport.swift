@@ -43,10 +43,28 @@ public enum LedgeredExport {
     public var committed: Bool
   }
 
+  /// What a run may do to its ledger beyond recording its sends.
+  public struct Options: Sendable {
+    /// `--new-ledger`: start a new ledger where an empty file stands (never over a ledger).
+    public var newLedger = false
+    /// `--new-holdout`: the playbook's holdout replaces the one the ledger recorded.
+    public var newHoldout = false
+    /// Wait for another run's lock (the command line); false refuses instead (the shell).
+    public var waitForLock = true
+
+    /// Options for a run; the defaults create nothing unasked and wait for the lock.
+    public init(newLedger: Bool = false, newHoldout: Bool = false, waitForLock: Bool = true) {
+      self.newLedger = newLedger
+      self.newHoldout = newHoldout
+      self.waitForLock = waitForLock
+    }
+  }
+
   /// Evaluates `workspace` at `clock`, exports to `target` and records the sends in the
   /// ledger at `ledgerPath`.
   ///
   /// - Parameters:
+  ///   - options: `--new-ledger`, `--new-holdout`, and whether to wait for the lock.
   ///   - waiting: called when another run holds the ledger, before waiting for it.
   ///   - hook: called at each `LedgerPhase` from `.locked` on.
   /// - Throws: a `Diagnostic` when the ledger is refused or unreadable, or the export or
@@ -54,12 +72,15 @@ public enum LedgeredExport {
   ///   next run's recovery.
   public static func run(
     workspace: Workspace, clock: Int64, target: ExportTarget, ledgerPath: String,
-    waiting: () -> Void = {}, hook: PhaseHook = { _ in }
+    options: Options = Options(), waiting: () -> Void = {}, hook: PhaseHook = { _ in }
   ) throws(Diagnostic) -> Outcome {
-    let lock = try LedgerLock.acquire(ledger: ledgerPath, waiting: waiting)
+    let lock = try LedgerLock.acquire(ledger: ledgerPath, wait: options.waitForLock, waiting: waiting)
     defer { withExtendedLifetime(lock) {} }
     try hook(.locked)
-    let ledger = try SendLedger.openForRun(path: ledgerPath, playbook: workspace.model.name)
+    let holdout = LedgerHoldout(workspace.model)
+    let ledger = try SendLedger.openForRun(
+      path: ledgerPath, playbook: workspace.model.name, holdout: holdout, newLedger: options.newLedger)
+    try ledger.settleHoldout(holdout, renew: options.newHoldout)
     let recovered = try recover(ledger)
     try hook(.recovered)
 

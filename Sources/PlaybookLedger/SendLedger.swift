@@ -1,5 +1,12 @@
+import Foundation
 import GRDB
 public import PlaybookLanguage
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The send ledger: a SQLite file (through GRDB) holding every run that exported
 /// campaigns and every decision it exported as `send`. See docs/LEDGER.md.
@@ -14,44 +21,85 @@ public struct SendLedger: Sendable {
   public let playbook: String
   let queue: DatabaseQueue
 
-  /// Opens the ledger a run of `playbook` will write, creating it when there is none.
-  /// The caller holds the ledger's lock.
+  /// Opens the ledger a run of `playbook` will write, creating it only when there is no
+  /// file at `path` (or, with `newLedger`, an empty one). The caller holds the ledger's lock.
   ///
-  /// - Throws: a `Diagnostic` when the file is not a ledger, is damaged, has a newer
-  ///   format or belongs to another playbook. The file is then left untouched.
-  static func openForRun(path: String, playbook: String) throws(Diagnostic) -> SendLedger {
-    let kind = try LedgerFormat.inspect(path)
+  /// - Throws: a `Diagnostic` when the file is empty or not a ledger, is damaged, has a
+  ///   newer format or belongs to another playbook, or `newLedger` names a file that holds
+  ///   something. The file is then left untouched.
+  static func openForRun(
+    path: String, playbook: String, holdout: LedgerHoldout, newLedger: Bool = false
+  ) throws(Diagnostic) -> SendLedger {
+    switch try LedgerFormat.inspect(path) {
+    case .missing:
+      try create(path: path, playbook: playbook, holdout: holdout)
+    case .empty:
+      guard newLedger else { throw Diagnostic(.ledgerEmpty(path), file: path) }
+      try create(path: path, playbook: playbook, holdout: holdout)
+    case .ledger:
+      if newLedger { throw Diagnostic(.ledgerExists(path, isLedger: true), file: path) }
+    }
     let queue = try database(path) {
       try DatabaseQueue(path: path, configuration: configuration(readonly: false))
     }
-    // A run killed while creating the ledger leaves a hot journal; SQLite rolls it back
-    // when it first reads the file, so a header that said "ledger" may now front no
-    // tables at all. That file is a new ledger too.
-    let holdsTables = try database(path) {
-      try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 } > 0
-    }
-    let ledger: SendLedger
-    if kind == .new || !holdsTables {
-      ledger = SendLedger(path: path, playbook: playbook, queue: queue)
-      try ledger.write("create the ledger") { db in try LedgerSchema.create(db, playbook: playbook) }
-    } else {
-      ledger = try opened(path: path, queue: queue)
-      try ledger.checkIntegrity()
-    }
+    let ledger = try opened(path: path, queue: queue)
+    try ledger.checkIntegrity()
     try ledger.checkBelongs(to: playbook)
     return ledger
   }
 
-  /// Opens an existing ledger to read it; nil when there is no ledger at `path`.
+  /// Makes a complete ledger beside `path`, then renames it into place: a file at a
+  /// ledger's path is never a ledger half made (a run killed meanwhile leaves the
+  /// `.new` file, which the next creation replaces).
+  private static func create(path: String, playbook: String, holdout: LedgerHoldout) throws(Diagnostic) {
+    let building = path + ".new"
+    for leftover in [building, building + "-journal"] { try? FileManager.default.removeItem(atPath: leftover) }
+    try database(path, "create the ledger") {
+      let queue = try DatabaseQueue(path: building, configuration: configuration(readonly: false))
+      try queue.inTransaction(.exclusive) { db in
+        try LedgerSchema.create(db, playbook: playbook)
+        try LedgerSchema.setHoldout(holdout, db)
+        return .commit
+      }
+      try queue.close()
+    }
+    guard rename(building, path) == 0 else {
+      throw LedgerFormat.failure(path, "cannot create \(path): \(String(cString: strerror(errno)))")
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    let fd = open(folder.isEmpty ? "." : folder, O_RDONLY)
+    if fd >= 0 {
+      fsync(fd)
+      close(fd)
+    }
+  }
+
+  /// Opens an existing ledger to read it; nil when there is no file at `path`.
+  ///
+  /// - Throws: a `Diagnostic` when the file is empty, not a ledger, or damaged.
   public static func openForReading(path: String) throws(Diagnostic) -> SendLedger? {
-    guard try LedgerFormat.inspect(path) == .ledger else { return nil }
+    switch try LedgerFormat.inspect(path) {
+    case .missing: return nil
+    case .empty: throw Diagnostic(.ledgerEmpty(path), file: path)
+    case .ledger: break
+    }
     let queue = try database(path) {
       try DatabaseQueue(path: path, configuration: configuration(readonly: true))
     }
-    return try opened(path: path, queue: queue)
+    let ledger = try opened(path: path, queue: queue)
+    try ledger.checkIntegrity()
+    return ledger
   }
 
   private static func opened(path: String, queue: DatabaseQueue) throws(Diagnostic) -> SendLedger {
+    let tables = try database(path) {
+      try queue.read { db in
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+      }
+    }
+    guard Set(tables).isSuperset(of: ["ledger_info", "runs", "sends"]) else {
+      throw Diagnostic(.ledgerDamaged(path, problems: "it holds no ledger tables"), file: path)
+    }
     let playbook = try database(path) {
       try queue.read { db in
         try String.fetchOne(db, sql: "SELECT value FROM ledger_info WHERE key = 'playbook'")
@@ -71,11 +119,36 @@ public struct SendLedger: Sendable {
     return configuration
   }
 
+  /// SQLite's own check, then the rows: a send whose run is gone, or a value of the wrong
+  /// type (edited by hand, or damaged), is reported at its row rather than met later as
+  /// a constraint failure or a wrong history.
   private func checkIntegrity() throws(Diagnostic) {
     let problems = try read("check the ledger") { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
     guard problems == ["ok"] else {
       throw Diagnostic(.ledgerDamaged(path, problems: problems.prefix(3).joined(separator: "; ")), file: path)
     }
+    let damaged = try read("check the ledger") { db in try LedgerSchema.firstDamagedRow(db) }
+    if let damaged {
+      throw Diagnostic(.ledgerDamagedAt(path, damaged.place, damaged.problem), file: path)
+    }
+  }
+
+  /// The holdout the ledger recorded; nil for a ledger made before holdouts were recorded.
+  func recordedHoldout() throws(Diagnostic) -> LedgerHoldout? {
+    try read("read the holdout") { db in try LedgerSchema.holdout(db) }
+  }
+
+  /// Keeps the ledger's experiment: a run whose holdout differs from the recorded one is
+  /// refused unless `renew` (`--new-holdout`) starts a new one, which is then recorded.
+  /// A ledger that recorded none records this one.
+  func settleHoldout(_ holdout: LedgerHoldout, renew: Bool) throws(Diagnostic) {
+    let recorded = try recordedHoldout()
+    if let recorded, recorded.sameGroup(as: holdout) { return }
+    if let recorded, !renew {
+      throw Diagnostic(
+        .ledgerHoldoutChanged(path, now: holdout.description, recorded: recorded.description), file: path)
+    }
+    try write("record the holdout") { db in try LedgerSchema.setHoldout(holdout, db) }
   }
 
   func checkBelongs(to playbook: String) throws(Diagnostic) {
@@ -221,6 +294,10 @@ public struct SendLedger: Sendable {
       return try body()
     } catch let diagnostic as Diagnostic {
       throw diagnostic
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+      // The schema's constraints only fail when the rows are not what runs wrote.
+      throw Diagnostic(
+        .ledgerDamagedAt(path, "the sends", "its rows break the ledger's rules, so it cannot \(what)"), file: path)
     } catch let error as DatabaseError {
       let damaged = [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
       throw Diagnostic(

@@ -38,6 +38,41 @@ public enum TestReport {
     return "\(results.count - failed) passed, \(failed) failed"
   }
 
+  /// The results for programs (`test --format json`): `{"passed", "failed", "tests": [{"name",
+  /// "file", "line", "passed", "expectations", "nanoseconds", "error", "failures": [{"line",
+  /// "expectation", "actual"}]}]}`.
+  public static func json(_ results: [TestResult]) -> JSONValue {
+    let failed = results.filter { !$0.passed }.count
+    return .object([
+      JSONMember("passed", .integer(Int64(results.count - failed))),
+      JSONMember("failed", .integer(Int64(failed))),
+      JSONMember(
+        "tests",
+        .array(
+          results.map { result in
+            .object([
+              JSONMember("name", .string(result.name)),
+              JSONMember("file", .string(result.file)),
+              JSONMember("line", .integer(Int64(result.line))),
+              JSONMember("passed", .bool(result.passed)),
+              JSONMember("expectations", .integer(Int64(result.expectations))),
+              JSONMember("nanoseconds", .integer(Int64(clamping: result.nanoseconds))),
+              JSONMember("error", result.error.map(JSONValue.string) ?? .null),
+              JSONMember(
+                "failures",
+                .array(
+                  result.failures.map { failure in
+                    .object([
+                      JSONMember("line", .integer(Int64(failure.line))),
+                      JSONMember("expectation", .string(failure.expectation)),
+                      JSONMember("actual", .string(failure.actual)),
+                    ])
+                  })),
+            ])
+          })),
+    ])
+  }
+
   /// JUnit XML, one `<testsuite>` per playbook file, for CI systems.
   public static func junit(_ results: [TestResult]) -> String {
     var files: [String] = []
@@ -47,12 +82,12 @@ public enum TestReport {
     out += "<testsuites name=\"playloop\" tests=\"\(results.count)\" failures=\"\(failures)\">\n"
     for file in files {
       let mine = results.filter { $0.file == file }
-      let time = seconds(mine.reduce(0) { $0 + $1.milliseconds })
+      let time = seconds(mine.reduce(0) { $0 + $1.nanoseconds })
       out +=
         "  <testsuite name=\"\(escape(file))\" tests=\"\(mine.count)\" failures=\"\(mine.filter { !$0.passed }.count)\" errors=\"0\" time=\"\(time)\">\n"
       for result in mine {
         out +=
-          "    <testcase classname=\"\(escape(file))\" name=\"\(escape(result.name))\" time=\"\(seconds(result.milliseconds))\""
+          "    <testcase classname=\"\(escape(file))\" name=\"\(escape(result.name))\" time=\"\(seconds(result.nanoseconds))\""
         if result.passed {
           out += "/>\n"
           continue
@@ -94,10 +129,11 @@ public enum TestReport {
     return out
   }
 
-  private static func seconds(_ milliseconds: Int) -> String {
-    let whole = milliseconds / 1000
-    let fraction = milliseconds % 1000
-    return "\(whole)." + String(repeating: "0", count: 3 - String(fraction).count) + String(fraction)
+  /// Seconds to the microsecond, `0.004213`: tests often take less than a millisecond.
+  static func seconds(_ nanoseconds: UInt64) -> String {
+    let microseconds = nanoseconds / 1000
+    let fraction = String(microseconds % 1_000_000)
+    return "\(microseconds / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
   }
 
   private static func plural(_ n: Int, _ word: String) -> String {

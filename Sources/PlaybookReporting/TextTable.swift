@@ -1,3 +1,5 @@
+import PlaybookLanguage
+
 /// A table of text for the terminal: a header row and aligned columns, numbers to the
 /// right and text to the left, fitted to a width by shortening the widest columns and
 /// cutting long cells with `…` instead of wrapping.
@@ -28,8 +30,9 @@ public struct TextTable: Equatable, Sendable {
   /// wide when a width is given.
   public func render(width: Int? = nil) -> String {
     let columnCount = max(headers.count, rows.map(\.count).max() ?? 0)
+    // Cells come from data: control characters are shown escaped, and measured so.
     let cells = ([headers] + rows).map { row in
-      (0..<columnCount).map { $0 < row.count ? row[$0] : "" }
+      (0..<columnCount).map { $0 < row.count ? row[$0].escapingControlCharacters : "" }
     }
     let aligns =
       alignments

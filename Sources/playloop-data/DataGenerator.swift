@@ -9,6 +9,8 @@ struct DataGenerator {
     /// Seconds since 1970; every event happens before it.
     var clock: Int
     var flaws: Bool
+    /// Rewrite the CSV files as a spreadsheet export would (`MessyHeaders`).
+    var messyHeaders: Bool
   }
 
   private let options: Options

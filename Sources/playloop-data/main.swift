@@ -9,17 +9,21 @@ import PlaybookLanguage
 
 let usage = """
   usage: playloop-data --customers N --seed S --out DIR [--as-of TIMESTAMP] [--flaws]
+                       [--messy-headers]
 
   Writes customers.csv, tickets.csv, orders.csv and calls.jsonl to DIR: about 5 tickets,
   2 orders and 1 call per customer, in the 120 days before --as-of (default
   2026-11-01T00:00:00Z). The same options always give the same bytes. The first 20
   customers are scripted personas (see Examples/README.md). --flaws adds a few bad rows
   (a ticket of a missing customer, a wrong field count, a bad number, cut-off JSON).
+  --messy-headers writes the same data as a spreadsheet export would: headers such as
+  "Customer ID" and "Total Charges", `;` between fields, customers.csv in Latin-1, `NA`
+  for a missing csat, ticket times as 2026/07/04 00:49:17 (see Examples/messy).
   """
 
 func parseOptions(_ arguments: [String]) throws(GeneratorError) -> DataGenerator.Options {
   var options = DataGenerator.Options(
-    customers: -1, seed: 0, outputFolder: "", clock: 0, flaws: false)
+    customers: -1, seed: 0, outputFolder: "", clock: 0, flaws: false, messyHeaders: false)
   var clock = "2026-11-01T00:00:00Z"
   var seedGiven = false
   var i = 0
@@ -42,6 +46,7 @@ func parseOptions(_ arguments: [String]) throws(GeneratorError) -> DataGenerator
     case "--out": options.outputFolder = try value()
     case "--as-of": clock = try value()
     case "--flaws": options.flaws = true
+    case "--messy-headers": options.messyHeaders = true
     case "-h", "--help":
       print(usage)
       exit(0)
@@ -52,6 +57,8 @@ func parseOptions(_ arguments: [String]) throws(GeneratorError) -> DataGenerator
   guard options.customers > 0, seedGiven, !options.outputFolder.isEmpty else {
     throw .usage("--customers, --seed and --out are required")
   }
+  // A flawed row (a field too many) has no place in a rewrite column by column.
+  if options.flaws, options.messyHeaders { throw .usage("--flaws and --messy-headers do not go together") }
   guard let seconds = Timestamp.parse(clock).map({ Int($0.seconds) }) else {
     throw .usage("--as-of: expected 2026-11-01 or 2026-11-01T00:00:00Z, got \(clock)")
   }
@@ -68,6 +75,12 @@ func makeFolder(_ path: String) throws(GeneratorError) {
   }
 }
 
+/// The size of the file at `path` in bytes.
+func fileSize(_ path: String) -> Int {
+  var info = stat()
+  return stat(path, &info) == 0 ? Int(info.st_size) : 0
+}
+
 func monotonicSeconds() -> Double {
   var t = timespec()
   clock_gettime(CLOCK_MONOTONIC, &t)
@@ -79,7 +92,11 @@ do {
   try makeFolder(options.outputFolder)
   let start = monotonicSeconds()
   var generator = DataGenerator(options: options)
-  let files = try generator.run()
+  var files = try generator.run()
+  if options.messyHeaders {
+    try MessyHeaders.rewrite(folder: options.outputFolder)
+    files = files.map { ($0.0, $0.1, fileSize(options.outputFolder + "/" + $0.0)) }
+  }
   let elapsed = monotonicSeconds() - start
   var total = 0
   for (name, rows, bytes) in files {

@@ -7,26 +7,34 @@ struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check", abstract: "Check playbooks for mistakes (exit 1 when one is wrong).")
 
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
-  @Option(help: "text (diagnostics on stderr) or json (every file's diagnostics on stdout).")
-  var format: Format = .text
+  @OptionGroup var output: OutputOption
   @Argument(help: "Playbook files.") var files: [String]
 
   func run() throws {
     var diagnostics: [Diagnostic] = []
+    var sources: [SourceFile] = []
     for file in files {
       do {
         let workspace = try Workspace.open(path: file)
-        if format == .text {
-          print("\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)")
+        diagnostics += workspace.warnings
+        sources.append(workspace.source)
+        // Columns named by position (the data files' warnings).
+        diagnostics += workspace.dataset.loadWarnings
+        if !output.isJSON {
+          print(
+            "\(file): ok (\(workspace.model.rules.count) rules, \(workspace.model.offers.count) offers)"
+              .escapingControlCharacters)
         }
       } catch {
-        if format == .text { Terminal.report(error.diagnostics, sources: error.source.map { [$0] } ?? []) }
         diagnostics += error.diagnostics
+        sources += error.source.map { [$0] } ?? []
       }
     }
-    if format == .json { Terminal.printJSON(diagnostics) }
+    if output.isJSON {
+      Terminal.printJSON(diagnostics)
+    } else {
+      Terminal.report(diagnostics, sources: sources)
+    }
     let status = ExitStatus.status(for: diagnostics)
     if status != ExitStatus.success { throw ExitCode(status) }
   }

@@ -2,7 +2,9 @@ import PlaybookLanguage
 
 /// The one place exit statuses are decided. 0: all is well. 1: the playbook is wrong or
 /// a check the user asked for failed (a test, `fmt --check`). 2: bad usage or input that
-/// cannot be read (a missing file, bad data, a damaged ledger).
+/// cannot be read (a missing file, bad data). 3: the send ledger refused the run (an
+/// invalid, damaged, foreign, newer or locked ledger, a changed holdout, an export folder
+/// another ledger owns).
 enum ExitStatus {
   static let success: Int32 = 0
   /// `fmt --check` found a file to format.
@@ -15,6 +17,7 @@ enum ExitStatus {
     switch kind {
     case .playbook, .failure: 1
     case .input, .usage: 2
+    case .refused: 3
     }
   }
 

@@ -13,19 +13,21 @@ struct ExplainCommand: ParsableCommand {
   @Argument(help: "The customer's id.") var customer: String
   @Option(help: "Explain only this rule.") var rule: String?
   @Flag(help: "Show rules that never came close too.") var all = false
-  @Flag(help: "Print the explanation as JSON.") var json = false
+  @OptionGroup var output: OutputOption
   @Option(help: "Read what was already sent from this ledger (default: the playbook's `ledger`).")
   var ledger: String?
   @OptionGroup var clock: ClockOption
 
   func run() throws {
+    let json = output.isJSON
     let workspace = try Workspace.openForCommand(path: file, json: json)
     let rules = workspace.model.rules.map(\.rule.name.text)
     if let rule, !rules.contains(rule) {
       throw CommandFailure(
         [Diagnostic(.unknownRule(rule, in: file, hint: NearNames.didYouMean(rule, in: rules)), file: nil)], json: json)
     }
-    let at = workspace.clock(override: try clock.seconds(), now: Terminal.now())
+    let now = Terminal.now()
+    let at = workspace.clock(override: try clock.seconds(now: now), now: now)
     let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at)
     var history: (any SendHistory)?
     if let path = workspace.ledgerPath(override: ledger) {
@@ -37,7 +39,9 @@ struct ExplainCommand: ParsableCommand {
     }
     do {
       let explanation = try Explainer(plan: plan, history: history).explain(customerID: customer, rule: rule)
-      print(json ? explanation.json.prettyText : explanation.text(all: all), terminator: "")
+      let warnings = workspace.dataset.setAsideWarnings(first: 5)
+      if json { return Terminal.printJSON(explanation.json, diagnostics: warnings) }
+      Terminal.printText(explanation.text(all: all))
     } catch {
       throw CommandFailure([error.diagnostic], json: json)
     }

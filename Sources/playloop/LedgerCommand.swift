@@ -10,14 +10,16 @@ struct LedgerCommand: ParsableCommand {
     commandName: "ledger", abstract: "List the sends a ledger records (what `run --ledger` exported).")
 
   @Argument(help: "The ledger file.") var file: String
-  @Option(help: "Only sends whose send_at is at or after this ISO 8601 time.") var since: String?
+  @Option(help: "Only sends whose send_at is at or after this ISO 8601 time, or `now` (what is still to be sent).")
+  var since: String?
   @Option(help: "Only sends to this customer id.") var customer: String?
   @Flag(help: "Print the runs and sends as JSON on stdout.") var json = false
 
   func run() throws {
     let sinceSeconds = try since.map { text in
+      if text == "now" { return Terminal.now() }
       guard let parsed = Timestamp.parse(text) else {
-        throw ValidationError("--since: '\(text)' is not an ISO 8601 time such as 2026-11-01T00:00:00Z")
+        throw ValidationError("--since: '\(text)' is not `now` or an ISO 8601 time such as 2026-11-01T00:00:00Z")
       }
       return parsed.seconds
     }

@@ -14,69 +14,112 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "The playbook file.") var file: String
   @OptionGroup var clock: ClockOption
   @Option(help: "Export to this folder (overrides the playbook's `export to`).") var out: String?
-  @Option(help: "Export format: csv or jsonl (overrides the playbook's).") var format: ExportFormat?
+  @Option(help: "Export file format: csv or jsonl (overrides the playbook's `as`).") var exportFormat: ExportFormat?
   @Flag(help: "Stop on any row that cannot be read, instead of setting it aside.") var strict = false
-  @Flag(help: "Print the summary as JSON on stdout.") var json = false
+  @OptionGroup var output: OutputOption
   @Flag(help: "Evaluate and report without exporting or writing the ledger.") var dryRun = false
   @Option(help: "Keep the send ledger in this SQLite file (overrides the playbook's `ledger`).")
   var ledger: String?
+  @Flag(help: "Start a new ledger where an empty file stands (a missing file always starts one).")
+  var newLedger = false
+  @Flag(help: "Start a new control group: the playbook's holdout replaces the one the ledger recorded.")
+  var newHoldout = false
+
+  private var json: Bool { output.isJSON }
 
   func run() throws {
+    // An export is a folder of files; `-` would be a folder named `-`, not stdout.
+    if out == "-" { throw CommandFailure([Diagnostic(.exportToStandardOutput, file: nil)], json: json) }
     let workspace = try Workspace.openForCommand(path: file, strict: strict, json: json)
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
     try? crash(.loaded)
-    let clock = workspace.clock(override: try clock.seconds(), now: Terminal.now())
-    if let ledgerPath = workspace.ledgerPath(override: ledger) {
-      return try runWithLedger(workspace, clock: clock, ledgerPath: ledgerPath, crash: crash)
+    let now = Terminal.now()
+    let override = try clock.seconds(now: now)
+    let clock = workspace.clock(override: override, now: now)
+    let ledgerPath = workspace.ledgerPath(override: ledger)
+    Terminal.report(warnings(workspace, ledgered: ledgerPath != nil), sources: [workspace.source])
+    if let ledgerPath, !dryRun {
+      return try runWithLedger(workspace, clock: clock, pinned: override == nil, ledgerPath: ledgerPath, crash: crash)
     }
-    let run = CampaignRun(workspace: workspace, clock: clock)
-    var summary = run.summary
-    if !dryRun, let target = exportTarget(workspace) {
-      let started = DispatchTime.now()
-      do {
-        let staged = try CampaignExporter.stage(
-          run.decisions, summary: summary, to: target,
-          exportMilliseconds: { Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) })
-        try staged.commit()
-        summary = staged.summary
-      } catch {
-        throw CommandFailure([error], json: json)
+    let run: CampaignRun
+    let summary: RunSummary
+    do throws(Diagnostic) {
+      if !dryRun, let target = exportTarget(workspace) {
+        let exported = try CampaignExport.export(workspace: workspace, clock: clock, target: target, ledgerPath: nil)
+        run = exported.run
+        summary = exported.summary
+      } else {
+        // A dry run only reads the ledger, to decide what is already sent.
+        let history = try ledgerPath.flatMap { (path) throws(Diagnostic) in
+          try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: clock)
+        }
+        run = CampaignRun(workspace: workspace, clock: clock, history: history)
+        summary = run.summary
       }
+    } catch {
+      throw CommandFailure([error], sources: [workspace.source], json: json)
     }
     report(summary, workspace, run)
   }
 
+  /// The checker's warnings, and with a ledger given by `--ledger` alone the per-run
+  /// limit warning the checker gives a playbook that names its ledger.
+  private func warnings(_ workspace: Workspace, ledgered: Bool) -> [Diagnostic] {
+    var warnings = workspace.warnings
+    if ledgered, workspace.model.ledger == nil, let limit = workspace.model.limit, limit.period == nil {
+      let statement = workspace.model.playbook.statements.first {
+        if case .limit = $0.kind { true } else { false }
+      }
+      warnings.append(
+        Diagnostic(.limitPerRun(count: limit.count.spelling), file: workspace.source.path, range: statement?.range))
+    }
+    return warnings
+  }
+
+  /// `run`'s overflow warnings follow the rows set aside.
   private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun) {
-    print(json ? summary.json.prettyText : summary.text, terminator: "")
-    if !json, !dryRun, summary.export == nil {
+    let warnings =
+      workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first") + run.overflowWarnings
+    if json { return Terminal.printJSON(summary.json, diagnostics: warnings) }
+    Terminal.printText(summary.text)
+    if !dryRun, summary.export == nil {
       print("Nothing exported: the playbook has no `export to`; use --out DIR.")
     }
-    reportSetAside(workspace.dataset)
-    Terminal.report(run.overflowWarnings, sources: [])
+    // The first rows set aside, on stderr, so bad data is never silent.
+    Terminal.report(warnings, sources: [])
   }
 
   /// A run keeping a send ledger (`--ledger` or the playbook's `ledger`): see `LedgeredExport`.
-  /// A dry run only reads the ledger, to decide what is already sent.
+  /// `pinned`: the clock is the playbook's `as of`, which a nightly job replays forever.
   private func runWithLedger(
-    _ workspace: Workspace, clock: Int64, ledgerPath: String, crash: PhaseHook
+    _ workspace: Workspace, clock: Int64, pinned: Bool, ledgerPath: String, crash: @escaping PhaseHook
   ) throws {
     do throws(Diagnostic) {
-      if dryRun {
-        let history = try LedgeredExport.history(ledgerPath: ledgerPath, workspace: workspace, clock: clock)
-        let run = CampaignRun(workspace: workspace, clock: clock, history: history)
-        return report(run.summary, workspace, run)
-      }
       guard let target = exportTarget(workspace) else {
         throw Diagnostic(.ledgerWithoutExport, file: workspace.source.path, range: workspace.model.ledger?.range)
       }
-      let outcome = try LedgeredExport.run(
+      let exported = try CampaignExport.export(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath,
+        options: LedgeredExport.Options(newLedger: newLedger, newHoldout: newHoldout),
         waiting: { Terminal.report([Diagnostic(.ledgerBusy(ledgerPath), file: nil)], sources: []) }, hook: crash)
+      guard let outcome = exported.ledgered else { preconditionFailure("a ledgered export records a ledger outcome") }
       Terminal.report(
         outcome.recovered.map {
           Diagnostic(.ledgerRecovered(runID: $0.runID, committed: $0.committed), file: ledgerPath)
         }, sources: [])
-      report(outcome.summary, workspace, outcome.run)
+      if pinned,
+        let asOf = workspace.model.playbook.statements.first(where: {
+          if case .asOf = $0.kind { true } else { false }
+        })
+      {
+        Terminal.report(
+          [
+            Diagnostic(
+              .ledgerReplay(line: asOf.range.start.line, runID: outcome.isReplay ? outcome.summary.runID : nil),
+              file: workspace.source.path, range: asOf.range)
+          ], sources: [workspace.source])
+      }
+      report(outcome.summary, workspace, exported.run)
       if !json, let runID = outcome.summary.runID {
         print(
           outcome.isReplay
@@ -93,17 +136,12 @@ struct RunCommand: ParsableCommand {
   /// Where to export: `--out` over the playbook's `export to` (relative to the playbook).
   private func exportTarget(_ workspace: Workspace) -> ExportTarget? {
     let declared = workspace.model.export
-    let format = self.format ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
+    let format = exportFormat ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
     if let out { return ExportTarget(directory: out, format: format) }
     guard let declared else { return nil }
     return ExportTarget(
       directory: Workspace.resolve(declared.path.value, against: workspace.baseDirectory),
       format: format)
-  }
-
-  /// The first rows set aside, on stderr, so bad data is never silent.
-  private func reportSetAside(_ dataset: Dataset) {
-    Terminal.report(dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first"), sources: [])
   }
 }
 
@@ -112,13 +150,16 @@ extension ExportFormat: ExpressibleByArgument {}
 /// `--as-of TIME`, shared by the commands that evaluate.
 struct ClockOption: ParsableArguments {
   @Option(
-    name: .customLong("as-of"), help: "Evaluate as of this ISO 8601 time (default: the playbook's `as of`, else now).")
+    name: .customLong("as-of"),
+    help: "Evaluate as of this ISO 8601 time, or `now` (default: the playbook's `as of`, else now).")
   var asOf: String?
 
-  func seconds() throws -> Int64? {
+  /// The time given, `now` being `now`; nil when none was given.
+  func seconds(now: Int64) throws -> Int64? {
     guard let asOf else { return nil }
+    if asOf == "now" { return now }
     guard let parsed = Timestamp.parse(asOf) else {
-      throw ValidationError("--as-of: '\(asOf)' is not an ISO 8601 time such as 2026-11-01T00:00:00Z")
+      throw ValidationError("--as-of: '\(asOf)' is not `now` or an ISO 8601 time such as 2026-11-01T00:00:00Z")
     }
     return parsed.seconds
   }

@@ -60,7 +60,17 @@ import Testing
     ("csv-parser_fixtures/escape-quotes.csv", [["1", "ha \"ha\" ha"], ["2", "\"\""], ["3", "4"]], [Int]()),
     ("csv-parser_fixtures/quotes+newlines.csv", [["1", "ha \n\"ha\" \nha"], ["2", " \n\"\" \n"], ["3", "4"]], []),
     ("csv-parser_fixtures/mac-newlines.csv", [["1", "2", "3"], ["Once upon\ra time", "5", "6"]], []),
-    ("csv-parser_fixtures/latin.csv", [["1", "2", "3"]], [3]),
+    // UTF-16 with a byte-order mark is transcoded (issue 12); 0x02A4 is 'ʤ'.
+    ("csv-parser_fixtures/utf16.csv", [["1", "2", "3"], ["4", "5", "ʤ"]], []),
+    ("csv-parser_fixtures/utf16-big.csv", [["1", "2", "3"], ["4", "5", "ʤ"]], []),
+    // Empty header names are named by position (column_1), with a warning (issue 12).
+    ("csv-parser_fixtures/bad-data.csv", [["", "nope", ""], ["yes", "yup", "yeah"], ["ok", "ok", "ok!"]], []),
+    ("csv-parser_fixtures/empty-columns.csv", [["2007-01-02", "", ""]], []),
+    (
+      "csvlint_fixtures/title-row.csv",
+      [["Foo", "Bsr", "Baz"], ["Biff", "Baff", "Boff"], ["Qux", "Teaspoon", "Doge"]],
+      []
+    ),
     ("csv-parser_fixtures/no-headers.csv", [["1", "2", "3"], ["4", "5", "6"]], [4]),
     ("csv-parser_fixtures/strict-false-less-columns.csv", [["1", "2", "3"], ["6", "7", "8"]], [3]),
     ("csv-parser_fixtures/strict-false-more-columns.csv", [["1", "2", "3"], ["8", "9", "10"]], [3]),
@@ -95,12 +105,9 @@ import Testing
     #expect(read.setAside == setAsideLines)
   }
 
-  /// Files we refuse outright, with a message naming the file.
-  static let refused = [
-    "csv-parser_fixtures/utf16.csv", "csv-parser_fixtures/utf16-big.csv",
-    "csv-parser_fixtures/bad-data.csv", "csv-parser_fixtures/empty-columns.csv",
-    "csvlint_fixtures/title-row.csv", "csvlint_fixtures/invalid-byte-sequence.csv",
-  ]
+  /// Files we refuse outright, with a message naming the file: bytes that are not UTF-8
+  /// (a Latin-1 header, a Latin-1 byte on line 3).
+  static let refused = ["csvlint_fixtures/invalid-byte-sequence.csv", "csv-parser_fixtures/latin.csv"]
 
   @Test(arguments: refused)
   func fixtureIsRefused(_ path: String) throws {
@@ -110,5 +117,15 @@ import Testing
     }
     #expect(error?.kind == .badFormat)
     #expect(error?.file == path)
+    #expect(error?.hint?.hasSuffix("add encoding \"latin1\" to its load") == true)
+  }
+
+  /// The names a header without names gets, and its warning.
+  @Test func emptyHeaderNamesAreNamedByPosition() throws {
+    let path = "csvlint_fixtures/title-row.csv"
+    let raw = try TableReader.readRaw(
+      FileBytes(copying: try Self.bytes(path)), format: .csv, file: path, declaredTypes: [:])
+    #expect(raw.names == ["This is a title row", "column_2", "column_3"])
+    #expect(raw.warnings.map(\.message) == ["columns 2 and 3 have no name: read as column_2 and column_3"])
   }
 }

@@ -77,13 +77,16 @@ import Testing
     #expect(table.cells == [["Zoë", "Zürich"], ["李雷", "東京 🚀"]])
   }
 
-  @Test func invalidUTF8RowsAreSetAsideNotRepaired() throws {
-    let (table, setAside) = try readTable(
-      Array("a,b\n1,caf".utf8) + [0xE9] + Array("\n3,a long field before the bad byte ".utf8) + [0xE9]
-        + Array(" and after\n2,ok\n".utf8))
-    #expect(setAside.map(\.line) == [2, 3])
-    #expect(setAside.first?.reason.hasPrefix("invalid UTF-8") == true)
-    #expect(table.cells == [["2", "ok"]])
+  @Test func invalidUTF8RefusesTheFileAtItsFirstBadByte() throws {
+    let error = #expect(throws: LoadError.self) {
+      try readTable(
+        Array("a,b\n1,caf".utf8) + [0xE9] + Array("\n3,a long field before the bad byte ".utf8) + [0xE9]
+          + Array(" and after\n2,ok\n".utf8))
+    }
+    #expect(error?.kind == .badFormat)
+    #expect(error?.file == "t.csv")
+    #expect(error?.line == 2)
+    #expect(error?.message == "the file is not UTF-8: byte 0xE9 at column 6 of this line (offset 9 in the file)")
   }
 
   @Test func aOneMegabyteFieldIsRead() throws {
@@ -102,10 +105,14 @@ import Testing
     #expect(table.types == [.text, .text])
   }
 
+  /// Empty and repeated names are read as `column_N` (ForeignDataTests); an empty file,
+  /// a header that never closes its quote or UTF-16 cut mid-character still stop it.
   @Test func badHeadersAreErrors() {
-    #expect(throws: LoadError.self) { try readTable("") }
-    #expect(throws: LoadError.self) { try readTable("a,,c\n1,2,3\n") }
-    #expect(throws: LoadError.self) { try readTable("a,b,a\n1,2,3\n") }
-    #expect(throws: LoadError.self) { try readTable([0xFF, 0xFE, 0x61, 0]) }
+    let empty = #expect(throws: LoadError.self) { try readTable("") }
+    #expect(empty?.message == "the file is empty: a CSV file needs a header row")
+    let quote = #expect(throws: LoadError.self) { try readTable("a,\"b\n1,2\n") }
+    #expect(quote?.message == "the header row cannot be read: a quote that never closes")
+    let half = #expect(throws: LoadError.self) { try readTable([0xFF, 0xFE, 0x61, 0, 0x62]) }
+    #expect(half?.message == "the UTF-16 file ends with half a character (an odd number of bytes)")
   }
 }

@@ -221,10 +221,10 @@ import Testing
 
   @Test func holdoutUsesTheDocumentedHash() {
     // FNV-1a 64 of "Test\0C-1", computed independently (Python): 0xd6030d8f55d0ce7e.
-    let holdout = Holdout(playbookName: "Test", percent: 25)
+    let holdout = Holdout(seed: "Test", percent: 25)
     #expect(holdout.bucket(customerID: "C-1") == Int(UInt64(0xd603_0d8f_55d0_ce7e) % 10_000))
     #expect(holdout.bucket(customerID: "C-1") == 2398)
     #expect(holdout.holds(customerID: "C-1"))
-    #expect(!Holdout(playbookName: "Test", percent: 23.98).holds(customerID: "C-1"))
+    #expect(!Holdout(seed: "Test", percent: 23.98).holds(customerID: "C-1"))
   }
 }

@@ -61,6 +61,21 @@ import Testing
       ])
   }
 
+  /// A CSV named `.jsonl` has no line to read: one error with the count and first reason,
+  /// not a missing-column error later.
+  @Test func aFileWithNoReadableLineIsRefused() throws {
+    #expect(
+      throws: LoadError(
+        .badFormat,
+        "no line can be read as JSON Lines: all 3 lines were rejected, the first because: line is not a JSON object",
+        file: "t.jsonl", line: 2,
+        hint: "a JSON Lines file holds one JSON object per line; is this a CSV file with the wrong extension?")
+    ) {
+      try readTable("\nid,name\nC-1,x\n{\"a\": 1, \"a\": 2}\n", format: .jsonLines)
+    }
+    #expect(try readTable("", format: .jsonLines).table.rowCount == 0)
+  }
+
   @Test func keysOnlyOnSetAsideLinesMakeNoColumn() throws {
     let (table, setAside) = try readTable("{\"a\": 1}\n{\"b\": 1, \"b\": 2}\n", format: .jsonLines)
     #expect(table.names == ["a"])

@@ -104,6 +104,35 @@ import Testing
     #expect(r[0].passed, "\(r[0].failures.map(\.actual)) \(r[0].error ?? "")")
   }
 
+  /// Each test is timed by the clock passed in; JUnit shows seconds to the microsecond.
+  @Test func testsAreTimedByTheClockPassedIn() throws {
+    let f = try EngineFixture(
+      playbook: EngineFixture.header + """
+        rule thanks
+          when complaint resolved within 4h
+          send A via email
+        test "one"
+          expect audience A >= 0
+        test "two"
+          expect audience A >= 0
+        """,
+      files: ["customers.csv": EngineFixture.customers, "tickets.csv": tickets])
+    defer { f.folder.remove() }
+    var ticks: UInt64 = 0
+    let all = TestRunner.run(
+      f.workspace, now: 0,
+      elapsed: {
+        ticks += 1_234_567
+        return ticks
+      })
+    #expect(all.map(\.nanoseconds) == [1_234_567, 1_234_567])
+    let xml = TestReport.junit(all)
+    #expect(xml.contains("time=\"0.002469\">"))
+    #expect(xml.contains("name=\"one\" time=\"0.001234\""))
+    let picked = TestRunner.run(f.workspace, now: 0, selected: { $0 == "two" })
+    #expect(picked.map(\.name) == ["two"])
+  }
+
   @Test func junitIsWellFormedXML() throws {
     let r = try results(
       """

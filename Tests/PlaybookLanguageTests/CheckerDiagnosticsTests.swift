@@ -50,6 +50,15 @@ import Testing
 
   static let cases: [Case] = [
     Case(
+      input: "offer thanks10 \"y\"", line: 1, column: 7,
+      message: "offer 'thanks10' differs from offer 'THANKS10' (line 8) only in case",
+      hint: "rename one: each offer's audience file is named for its code, and disks may ignore case",
+      code: "offer_name_clash"),
+    Case(
+      input: "offer Decisions \"y\"", line: 1, column: 7,
+      message: "offer 'Decisions' would export over the export's own decisions file",
+      hint: "rename the offer: 'decisions' and 'summary' are taken", code: "offer_name_clash"),
+    Case(
       input: "rule r\n  when tickt.csat >= 4\n  send THANKS10 via email", line: 2, column: 8,
       message: "unknown row 'tickt'", hint: "did you mean 'ticket'?", code: "unknown_row"),
     Case(
@@ -74,7 +83,7 @@ import Testing
       message: "unknown table 'tikets'", hint: "did you mean 'tickets'?", code: "unknown_table"),
     Case(
       input: "segment gold = customer.tier == 3", line: 1, column: 16,
-      message: "cannot compare text with integer", hint: "put text values in double quotes",
+      message: "cannot compare text with integer", hint: "customer.tier holds text, not numbers",
       code: "type_error"),
     Case(
       input:

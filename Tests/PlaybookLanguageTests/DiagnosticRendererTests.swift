@@ -99,4 +99,27 @@ import Testing
     #expect(!DiagnosticRenderer.usesColor(isTerminal: true, environment: ["TERM": "xterm", "NO_COLOR": "1"]))
     #expect(!DiagnosticRenderer.usesColor(isTerminal: true, environment: ["NO_COLOR": ""]))
   }
+
+  @Test func controlCharactersAreShownEscaped() {
+    let message = Diagnostic(
+      .unknownCustomer("\u{1B}[31mC-1\u{9B}", suggestions: []), file: "da\u{7}ta.csv", range: nil)
+    let text = DiagnosticRenderer(sources: [:]).render(message)
+    #expect(text == "da\\u{7}ta.csv: error: no customer '\\u{1B}[31mC-1\\u{9B}'")
+    #expect("line\n\ttab \u{7F}".escapingControlCharacters == "line\n\ttab \\u{7F}")
+    // In a shown line, the caret stays under the range after an escaped character.
+    let line = "rule r\u{1B} priority 5\n"
+    #expect(render(line).contains("  1 | rule r\\u{1B} priority 5\n"))
+  }
+
+  @Test func manyDiagnosticsAreCappedWithACount() {
+    let diagnostics =
+      (1...25).map { Diagnostic(.unknownCustomer("C-\($0)", suggestions: []), file: nil) }
+      + [Diagnostic(.rowSetAside("bad"), file: "x.csv", range: .line(2))]
+    let text = DiagnosticRenderer(sources: [:]).render(diagnostics, limit: 20)
+    #expect(text.split(separator: "\n").count == 21)
+    #expect(text.hasSuffix("error: no customer 'C-20'\n… and 5 more errors, 1 more warning\n"))
+    #expect(
+      DiagnosticRenderer(sources: [:]).render(Array(diagnostics.prefix(3)), limit: 20).split(separator: "\n").count == 3
+    )
+  }
 }

@@ -19,6 +19,8 @@ import Testing
       link customer_id
       with opened = opened_at
       types csat = integer
+      delimiter ";"
+      encoding "latin1"
     """,
     .define: #"define complaint = ticket where ticket.kind == "complaint" and ticket open for 3d"#,
     .segment: """
@@ -37,7 +39,7 @@ import Testing
       send THANKS10 via email after 1d
     """,
     .limit: "limit 1 per customer per 7d",
-    .holdout: "holdout 5%",
+    .holdout: #"holdout 5% seed "recovery-2026""#,
     .export: #"export to "out" as jsonl"#,
     .ledger: #"ledger "runs.sqlite""#,
     .test: """

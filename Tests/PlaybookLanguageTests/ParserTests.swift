@@ -55,7 +55,7 @@ import Testing
     }
     #expect(clock.secondsSinceEpoch == Timestamp.parse("2026-11-01T07:30:00Z")?.seconds)
     #expect(window.seconds == 129_600)
-    #expect(holdout.value == 12.5)
+    #expect(holdout.percent.value == 12.5 && holdout.seed == nil)
     #expect(limit.count.value == 2 && limit.count.isInteger && limit.period?.seconds == 604_800)
     #expect(offer.valid?.seconds == 45 && offer.description == nil)
     #expect(astDump("window all") == "(window all)")

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PlaybookEngine
 import PlaybookLanguage
 import Testing
 
@@ -30,17 +31,24 @@ import Testing
     }
   }
 
-  @Test func anEmptyFileBecomesALedger() throws {
+  /// An emptied ledger would send everything again: only a missing file (or
+  /// `--new-ledger`) starts a new one.
+  @Test func anEmptyFileIsRefusedUnlessANewLedgerIsAsked() throws {
     try LedgerFixture.with { f in
       try f.write("ledger.sqlite", "")
-      try f.run(LedgerFixture.day(1))
+      try expectRefused(f, code: "ledger_unreadable", message: "is not a ledger: the file is empty")
+      #expect(throws: Diagnostic.self) { try SendLedger.openForReading(path: f.ledgerPath) }
+      try LedgeredExport.run(
+        workspace: try f.workspace(), clock: LedgerFixture.day(1),
+        target: ExportTarget(directory: f.exportPath, format: .csv), ledgerPath: f.ledgerPath,
+        options: LedgeredExport.Options(newLedger: true))
       #expect(try f.ledger().count == 1 + 4)
     }
   }
 
-  /// What a creation cut short leaves once SQLite has rolled its journal back: our
-  /// header (or none), no tables. The next run makes the ledger there.
-  @Test func aLedgerHeaderWithoutTablesBecomesALedger() throws {
+  /// A ledger is made beside its path and renamed into place, so a half-made one (a
+  /// header without tables) is no ledger a run wrote: it is refused like any other.
+  @Test func aLedgerHeaderWithoutTablesIsRefused() throws {
     try LedgerFixture.with { f in
       let queue = try DatabaseQueue(path: f.ledgerPath)
       try queue.writeWithoutTransaction { db in
@@ -48,8 +56,43 @@ import Testing
         try db.execute(sql: "PRAGMA user_version = \(LedgerFormat.version)")
       }
       try queue.close()
+      try expectRefused(f, code: "ledger_unreadable", message: "holds no ledger tables")
+    }
+  }
+
+  /// A leftover of a creation cut short beside the ledger does not stop the next one.
+  @Test func aHalfMadeLedgerBesideThePathIsReplaced() throws {
+    try LedgerFixture.with { f in
+      try f.write("ledger.sqlite.new", "half")
       try f.run(LedgerFixture.day(1))
       #expect(try f.ledger().count == 1 + 4)
+      #expect(!FileManager.default.fileExists(atPath: f.ledgerPath + ".new"))
+    }
+  }
+
+  /// Rows edited by hand or damaged are reported at their row, never as a SQL
+  /// constraint or a crash, by runs and by readers alike.
+  @Test(arguments: [
+    ("UPDATE sends SET run_seq = 99 WHERE rowid = 1", "ledger damaged at sends row 1 of", "run 99, which is not in"),
+    ("UPDATE sends SET send_at = 'soon' WHERE rowid = 2", "ledger damaged at sends row 2 of", "not of the type"),
+    ("UPDATE runs SET clock = 'x'", "ledger damaged at runs row 1 of", "not of the type"),
+  ])
+  func aDamagedRowIsReportedAtTheRow(_ damage: String, _ place: String, _ problem: String) throws {
+    try LedgerFixture.with { f in
+      try f.run(LedgerFixture.day(1))
+      try FileManager.default.removeItem(atPath: f.exportPath)
+      // As the sqlite3 shell edits it: without enforcing foreign keys.
+      var configuration = Configuration()
+      configuration.foreignKeysEnabled = false
+      let queue = try DatabaseQueue(path: f.ledgerPath, configuration: configuration)
+      try queue.write { try $0.execute(sql: damage) }
+      try queue.close()
+      try expectRefused(f, code: "ledger_unreadable", message: place)
+      #expect {
+        try SendLedger.openForReading(path: f.ledgerPath)
+      } throws: { error in
+        (error as? Diagnostic).map { $0.message.contains(place) && $0.message.contains(problem) } ?? false
+      }
     }
   }
 
@@ -108,11 +151,18 @@ import Testing
       let ledger = try #require(try SendLedger.openForReading(path: f.ledgerPath))
       var copy = try #require(try ledger.sends().first)
       copy.runSeq = 9
-      let writable = try SendLedger.openForRun(path: f.ledgerPath, playbook: "Ledger test")
+      let writable = try SendLedger.openForRun(
+        path: f.ledgerPath, playbook: "Ledger test", holdout: LedgerHoldout(percent: 0, seed: "Ledger test"))
       let run = LedgerRun(
         runID: "9-x", seq: 9, clock: 0, state: .pending, exportDirectory: f.exportPath, sendCount: 0,
         playbookHash: "", exportFingerprint: "")
-      #expect(throws: Diagnostic.self) { try writable.recordPending(run, sends: [copy], hook: { _ in }) }
+      #expect {
+        try writable.recordPending(run, sends: [copy], hook: { _ in })
+      } throws: { error in
+        // Reported as damage, not as SQLite's "UNIQUE constraint failed".
+        let message = (error as? Diagnostic)?.message ?? ""
+        return message.hasPrefix("ledger damaged at the sends of") && !message.contains("constraint")
+      }
       #expect(try writable.runs().count == 1)  // the transaction rolled back as a whole
     }
   }

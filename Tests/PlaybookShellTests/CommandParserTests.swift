@@ -25,7 +25,11 @@ import Testing
     (":export out", .export(directory: "out", format: nil)),
     (":export jsonl", .export(directory: nil, format: .jsonl)),
     (":export out csv", .export(directory: "out", format: .csv)),
+    (":export --preview", .export(directory: nil, format: nil, preview: true)),
+    (":export --preview out jsonl", .export(directory: "out", format: .jsonl, preview: true)),
     (":test", .test),
+    (":describe", .describe(nil)),
+    (":describe orders", .describe("orders")),
     (":quit", .quit),
   ])
   func parses(line: String, command: ShellCommand) throws {
@@ -47,7 +51,7 @@ import Testing
       ":sample 0",
       "expected a positive number of customers, got '0'\nusage: :sample N [RULE|SEGMENT|OFFER]"
     ),
-    (":export out xml", "expected csv or jsonl, got 'xml'\nusage: :export [DIR] [csv|jsonl]"),
+    (":export out xml", "expected csv or jsonl, got 'xml'\nusage: :export [--preview] [DIR] [FORMAT]"),
     (":help lod", "no command named 'lod'; did you mean 'load'?"),
   ])
   func rejects(line: String, message: String) {
@@ -58,7 +62,7 @@ import Testing
     let examples = [
       "help": "", "load": "f", "save": "f", "rules": "", "show": "n", "drop": "n", "run": "",
       "explain": "C-1", "customer": "C-1", "sample": "3", "as-of": "now", "export": "",
-      "test": "", "quit": "",
+      "test": "", "describe": "", "quit": "",
     ]
     #expect(Set(examples.keys) == Set(CommandCatalog.commands.map(\.name)))
     for spec in CommandCatalog.commands {

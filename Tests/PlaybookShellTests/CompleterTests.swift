@@ -15,7 +15,7 @@ import Testing
       "ticket": ["id", "kind", "csat", "opened_at"],
       "complaint": ["id", "kind", "csat", "opened_at"],
     ],
-    customerIDs: ["C-1001", "C-1002", "C-2001"])
+    customerIDs: ["C-1001", "C-1002", "C-2001"], tables: ["customers", "tickets", "calls"])
 
   static let files: [String: [String]] = [
     ".": ["Examples/", "Playbooks/", "notes.txt", ".hidden"],
@@ -68,6 +68,12 @@ import Testing
     #expect(complete(":show em⏐").candidates == ["email"])
     #expect(complete(":sample 5 S⏐").candidates == ["SORRY25", "STAY15"])
     #expect(complete(":sample 5⏐").candidates == [])
+  }
+
+  @Test func tablesForDescribe() {
+    #expect(complete(":describe ⏐").candidates == ["calls", "customers", "tickets"])
+    #expect(complete(":describe c⏐").candidates == ["calls", "customers"])
+    #expect(complete(":show c⏐").candidates == ["complaint"], "tables are not shown by :show")
   }
 
   @Test func filesAfterLoadAndSave() {

@@ -191,6 +191,17 @@ import Testing
     #expect(check.stdout.hasSuffix(": ok (4 rules, 4 offers)\n"))
   }
 
+  /// A data file loaded as a playbook: the first 20 errors, then a count, as `check` shows.
+  @Test func manyErrorsAreCappedWithACount() throws {
+    let scratch = try ScratchFolder("shell")
+    defer { scratch.remove() }
+    let data = try scratch.write((1...30).map { "C-\($0),x\n" }.joined(), to: "data.csv")
+    let result = try ChildProcess.playloopScript("", arguments: [data])
+    #expect(result.status == 1)
+    #expect(result.stderr.components(separatedBy: ": error: ").count - 1 == 20)
+    #expect(result.stderr.hasSuffix("… and 10 more errors\n"), "\(result.stderr)")
+  }
+
   /// Input that cannot be read: exit 2, as `playloop run no-such.playbook`.
   @Test func aFileThatCannotBeReadStopsAScript() throws {
     let result = try ChildProcess.playloopScript(

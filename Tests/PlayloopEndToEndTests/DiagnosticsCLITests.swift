@@ -65,7 +65,7 @@ import Testing
     // Bad usage: 2, in the one prefix style.
     let usage = try ChildProcess.playloop(["run", playbook, "--as-of", "soon"], environment: ["NO_COLOR": "1"])
     #expect(usage.status == 2)
-    #expect(usage.stderr.hasPrefix("error: --as-of: 'soon' is not an ISO 8601 time"))
+    #expect(usage.stderr.hasPrefix("error: --as-of: 'soon' is not `now` or an ISO 8601 time"))
     #expect(!usage.stderr.contains("Error:"))
     let rule = try ChildProcess.playloop(
       ["explain", playbook, "C-0001", "--rule", "evangelst"], environment: ["NO_COLOR": "1"])

@@ -147,7 +147,7 @@ import Testing
       let garbage = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) })
       try garbage.write(to: URL(fileURLWithPath: h.ledgerPath))
       let run = try h.run(LedgerHarness.clocks[0])
-      #expect(run.status == 2)
+      #expect(run.status == 3)  // refused by the ledger
       #expect(run.stderr.contains("state/sends.ledger is not a ledger: it is not a SQLite database"))
       #expect(FileManager.default.contents(atPath: h.ledgerPath) == garbage)
       #expect(!FileManager.default.fileExists(atPath: h.exportPath))
@@ -162,7 +162,7 @@ import Testing
       let cut = bytes.prefix(bytes.count / 2)
       try cut.write(to: URL(fileURLWithPath: h.ledgerPath))
       let run = try h.run(LedgerHarness.clocks[1])
-      #expect(run.status == 2)
+      #expect(run.status == 3)  // refused by the ledger
       #expect(run.stderr.contains("damaged"), "\(run.stderr)")
       #expect(FileManager.default.contents(atPath: h.ledgerPath) == cut)
       #expect(try h.state().filter { $0.key.hasPrefix("out/") } == export)  // the previous export stays
@@ -176,7 +176,7 @@ import Testing
       try LedgerHarness.playbook(name: "Winback").write(
         toFile: h.folder + "/nightly.playbook", atomically: true, encoding: .utf8)
       let run = try h.run(LedgerHarness.clocks[1])
-      #expect(run.status == 2)
+      #expect(run.status == 3)  // refused by the ledger
       #expect(run.stderr.contains("is the ledger of playbook \"Service recovery loop\", not \"Winback\""))
       #expect(FileManager.default.contents(atPath: h.ledgerPath) == bytes)
     }
@@ -189,7 +189,7 @@ import Testing
       bytes[63] = 2  // the header's user_version: format 2
       try bytes.write(to: URL(fileURLWithPath: h.ledgerPath))
       let run = try h.run(LedgerHarness.clocks[1])
-      #expect(run.status == 2)
+      #expect(run.status == 3)  // refused by the ledger
       #expect(run.stderr.contains("is a ledger of format 2, written by a newer Playloop; this one reads format 1"))
       #expect(FileManager.default.contents(atPath: h.ledgerPath) == bytes)
     }

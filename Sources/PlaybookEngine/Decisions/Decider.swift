@@ -27,7 +27,7 @@ public struct Decider: Sendable {
     self.plan = plan
     self.history = history
     hasHistory = history != nil
-    holdout = Holdout(playbookName: plan.model.name, percent: plan.model.holdoutPercent)
+    holdout = Holdout(plan.model)
     reasons = DecisionReasons(plan: plan, holdout: holdout)
     offerRanks = Self.ranks(plan.offers.map(\.code))
     ruleRanks = Self.ranks(plan.rules.map(\.name))

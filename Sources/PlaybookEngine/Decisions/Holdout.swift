@@ -1,24 +1,27 @@
+public import PlaybookLanguage
+
 /// The control group: a stable, documented hash decides who is held out, so the same
-/// customer is in or out on every run of the same playbook.
+/// customer is in or out on every run with the same seed.
 public struct Holdout: Sendable {
-  /// The playbook's name: part of the hash, so each playbook holds out its own group.
-  public let playbookName: String
+  /// Part of the hash: `holdout N% seed "…"`, else the playbook's name (so without a
+  /// seed each playbook holds out its own group, and renaming it reshuffles the group).
+  public let seed: String
   /// The share held out, in percent (0 holds out no one, 100 everyone).
   public let percent: Double
-  /// The hash after the playbook name and U+0000, the same for every customer.
+  /// The hash after the seed and U+0000, the same for every customer.
   private let prefix: FNV1a
 
-  /// The control group of `percent` percent for the playbook `playbookName`.
-  public init(playbookName: String, percent: Double) {
-    self.playbookName = playbookName
+  /// The control group of `percent` percent drawn with `seed`.
+  public init(seed: String, percent: Double) {
+    self.seed = seed
     self.percent = percent
     var prefix = FNV1a()
-    prefix.combine(playbookName.utf8)
+    prefix.combine(seed.utf8)
     prefix.combine(0)
     self.prefix = prefix
   }
 
-  /// FNV-1a 64-bit over the UTF-8 of playbook name, U+0000, customer id; mod 10000.
+  /// FNV-1a 64-bit over the UTF-8 of seed, U+0000, customer id; mod 10000.
   public func bucket(customerID: String) -> Int {
     var id = customerID
     return id.withUTF8 { bucket(customerID: $0) }
@@ -47,6 +50,12 @@ public struct Holdout: Sendable {
     guard percent > 0 else { return nil }
     let bucket = bucket(customerID: customerID)
     return Double(bucket) < percent * 100 ? bucket : nil
+  }
+
+  /// The control group a playbook declares: its `holdout` percent and seed (by default
+  /// the playbook's name).
+  public init(_ model: PlaybookModel) {
+    self.init(seed: model.holdoutSeed?.value ?? model.name, percent: model.holdoutPercent)
   }
 
   /// How many buckets are held out: buckets 0..<heldBuckets.

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookLanguage
 
 #if canImport(Glibc)
@@ -58,7 +59,7 @@ public enum CampaignExporter {
   ) throws(Diagnostic) -> StagedExport {
     let location = try ExportLocation(target.directory)
     try recover(location)
-    try checkReplaceable(location)
+    try checkReplaceable(location, by: summary)
     var summary = summary
     summary.export = target
     // Ordering and counting are independent: done side by side.
@@ -117,12 +118,22 @@ public enum CampaignExporter {
         try ExportFileSystem.rename(previous, to: location.directory)
         try ExportFileSystem.syncDirectory(location.parent)
       } else {
-        try ExportFileSystem.remove(previous)
+        // A previous export made read-only is made writable again to be removed; one
+        // that still cannot be removed is explained, not retried forever in silence.
+        do throws(Diagnostic) {
+          try ExportFileSystem.remove(previous)
+        } catch {
+          throw Diagnostic(.exportLeftover(previous, reason: error.message), file: previous)
+        }
       }
     }
   }
 
-  private static func checkReplaceable(_ location: ExportLocation) throws(Diagnostic) {
+  /// Refuses a folder that is not an earlier export, and one holding a ledgered export
+  /// (its `summary.json` has a `run_id`) unless `summary` is a ledgered run of the same
+  /// playbook: a preview, a run without the ledger or another playbook's run never
+  /// replaces what a downstream sender takes as the night's sends.
+  private static func checkReplaceable(_ location: ExportLocation, by summary: RunSummary) throws(Diagnostic) {
     switch ExportFileSystem.kind(location.directory) {
     case .missing:
       try ExportFileSystem.makeDirectory(location.parent, withParents: true)
@@ -133,16 +144,33 @@ public enum CampaignExporter {
       guard entries.isEmpty || entries.contains("summary.json") else {
         throw Diagnostic(.exportFolderInUse(location.directory), file: location.directory)
       }
+      guard let owner = ledgeredOwner(of: location.directory) else { return }
+      if summary.runID == nil || summary.isPreview || owner.playbook != summary.playbook {
+        throw Diagnostic(
+          .exportLedgered(location.directory, runID: owner.runID, playbook: owner.playbook),
+          file: location.directory)
+      }
     }
   }
 
+  /// The run id and playbook of the ledgered export in `directory`; nil when its
+  /// `summary.json` has no `run_id` (or cannot be read as a summary).
+  static func ledgeredOwner(of directory: String) -> (runID: String, playbook: String)? {
+    guard let data = FileManager.default.contents(atPath: directory + "/summary.json"),
+      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let runID = object["run_id"] as? String
+    else { return nil }
+    return (runID, object["playbook"] as? String ?? "")
+  }
+
   /// Offer codes become file names: each must be a plain name, distinct (ignoring case,
-  /// for case-insensitive disks) from the others and from the decisions log and summary.
+  /// for case-insensitive disks) from the others and from the decisions log and summary
+  /// (`ExportFileNames`, which `check` applies too).
   private static func checkFileNames(_ offers: [String], _ location: ExportLocation) throws(Diagnostic) {
-    var taken: Set<String> = ["decisions", "summary"]
+    var taken = ExportFileNames.reserved
     for offer in offers {
       guard !offer.isEmpty, !offer.hasPrefix("."), !offer.contains("/"), !offer.contains("\0"),
-        taken.insert(offer.lowercased()).inserted
+        taken.insert(ExportFileNames.clashKey(offer)).inserted
       else {
         throw Diagnostic(.exportOfferName(offer, directory: location.directory), file: location.directory)
       }

@@ -43,13 +43,31 @@ enum ExportFileSystem {
     guard Foundation.rename(from, to) == 0 else { throw failure("cannot rename \(from) to", to) }
   }
 
-  /// Removes a file or a whole directory tree.
+  /// Removes a file or a whole directory tree. A tree someone made read-only (a previous
+  /// export after `chmod -R a-w`) is made writable by its owner first, then removed.
   static func remove(_ path: String) throws(Diagnostic) {
     do {
       try FileManager.default.removeItem(atPath: path)
     } catch {
-      throw failure("cannot remove", path, error.localizedDescription)
+      guard kind(path) == .directory else { throw failure("cannot remove", path, error.localizedDescription) }
+      makeWritable(path)
+      do {
+        try FileManager.default.removeItem(atPath: path)
+      } catch {
+        throw failure("cannot remove", path, error.localizedDescription)
+      }
     }
+  }
+
+  /// Gives the owner write and search permission on every directory of a tree (entries
+  /// are removed through their directory's permissions). Failures are left to the
+  /// removal that follows to report.
+  private static func makeWritable(_ directory: String) {
+    var info = stat()
+    guard lstat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
+    _ = chmod(directory, (info.st_mode & 0o7777) | S_IRWXU)
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+    for entry in entries { makeWritable(directory + "/" + entry) }
   }
 
   /// Flushes a directory's entries (new names, renames) to disk.

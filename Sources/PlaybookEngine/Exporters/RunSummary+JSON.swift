@@ -24,9 +24,16 @@ extension RunSummary {
   /// ```
   ///
   /// `export` is null when nothing was exported. `timings_ms` is the only part that
-  /// differs between runs over the same inputs.
+  /// differs between runs over the same inputs. A preview (the shell's `:export
+  /// --preview`) has `"preview": true` after `run_id`; other summaries have no such key.
   public var json: JSONValue {
-    .object([
+    var members = self.members
+    if isPreview { members.insert(JSONMember("preview", .bool(true)), at: 2) }
+    return .object(members)
+  }
+
+  private var members: [JSONMember] {
+    [
       JSONMember("playbook", .string(playbook)),
       JSONMember("run_id", runID.map(JSONValue.string) ?? .null),
       JSONMember("clock", .string(Timestamp.format(clock))),
@@ -59,7 +66,7 @@ extension RunSummary {
           JSONMember("export", .integer(Int64(timings.export))),
           JSONMember("total", .integer(Int64(timings.total))),
         ])),
-    ])
+    ]
   }
 
   /// The audience file names, one per offer counted, in count order.

@@ -19,6 +19,9 @@ public struct RunSummary: Hashable, Sendable {
   public var counts: DecisionCounts
   /// Wall time per phase; the only part that changes between identical runs.
   public var timings: PhaseTimings
+  /// True for the shell's `:export --preview`: a look at what a run would send, which
+  /// sends nothing and is never recorded (`"preview": true` in `summary.json`).
+  public var isPreview = false
 
   /// A summary of a run at `clock` (seconds since 1970-01-01 UTC) with a `window` in
   /// seconds (nil for `window all`).

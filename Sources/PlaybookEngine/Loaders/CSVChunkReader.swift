@@ -49,6 +49,17 @@ struct CSVChunkReader {
   /// `typing`, columns are typed as well (`RawChunk.add`), and the chunk's bytes let go
   /// when no span needs them; without, all kept as spans.
   func read(from: Int, to: Int, typing: Bool = true) -> RawChunk {
+    // One choice per chunk: each delimiter gets its own copy of the loop below, with
+    // its byte a constant, so the comma's is the loop it was before delimiters.
+    switch scanner.delimiter {
+    case .comma: read(from: from, to: to, typing: typing, Comma.self)
+    case .semicolon: read(from: from, to: to, typing: typing, Semicolon.self)
+    case .tab: read(from: from, to: to, typing: typing, Tab.self)
+    case .pipe: read(from: from, to: to, typing: typing, Pipe.self)
+    }
+  }
+
+  private func read<S: SeparatorByte>(from: Int, to: Int, typing: Bool, _: S.Type) -> RawChunk {
     let b = scanner.bytes
     let n = b.count
     let width = names.count
@@ -73,7 +84,14 @@ struct CSVChunkReader {
       }
       let rowLine = line
       let fields = UnsafeMutableBufferPointer(rebasing: block[(rowsInBlock * width)..<((rowsInBlock + 1) * width)])
-      let r = scanner.record(at: i, into: fields)
+      let r = scanner.record(at: i, into: fields, S.self)
+      if r.nonASCII, chunk.notUTF8 == nil {
+        // The file will be refused at its first bad byte; the rest is read as usual.
+        let end = r.problem == .unterminated ? scanner.nextLine(after: i) : r.next
+        if let bad = UTF8Check.firstInvalid(UnsafeBufferPointer(rebasing: b[i..<end])) {
+          chunk.notUTF8 = (rowLine, i, i + bad)
+        }
+      }
       if r.problem == .unterminated {
         chunk.setAside.append((rowLine, "unterminated quote: no closing quote before the end of the file"))
         // Carry on from the next line, so one stray quote costs one row, not the file.
@@ -81,10 +99,9 @@ struct CSVChunkReader {
         line = rowLine + 1
         continue
       }
-      let rowStart = i
       i = r.next
       line += r.lineEnds
-      if let reason = problem(r, rowStart: rowStart, fields: fields) {
+      if let reason = problem(r, fields: fields) {
         chunk.setAside.append((rowLine, reason))
         continue
       }
@@ -112,9 +129,7 @@ struct CSVChunkReader {
     return chunk
   }
 
-  private func problem(
-    _ r: CSVScanner.Record, rowStart: Int, fields: UnsafeMutableBufferPointer<FieldSpan>
-  ) -> String? {
+  private func problem(_ r: CSVScanner.Record, fields: UnsafeMutableBufferPointer<FieldSpan>) -> String? {
     switch r.problem {
     case .none: break
     case .strayQuote: return "a quote inside an unquoted field (quote the whole field and double the quote)"
@@ -124,9 +139,6 @@ struct CSVChunkReader {
     }
     if r.count != names.count {
       return "expected \(names.count) fields, found \(r.count)"
-    }
-    if r.nonASCII, !UTF8Check.isValid(UnsafeBufferPointer(rebasing: scanner.bytes[rowStart..<r.next])) {
-      return "invalid UTF-8 (is the file saved in another encoding?)"
     }
     for (c, type) in checked {
       if let reason = RowValues.misfit(fields[c], bytes: scanner.bytes, declared: type, column: names[c]) {

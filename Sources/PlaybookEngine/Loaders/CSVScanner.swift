@@ -1,4 +1,6 @@
-/// Reads records from the bytes of a CSV file.
+import PlaybookLanguage
+
+/// Reads records from the bytes of a CSV file, fields separated by `delimiter`.
 struct CSVScanner {
   enum Problem { case none, strayQuote, textAfterQuote, unterminated, fieldTooLong }
 
@@ -11,19 +13,32 @@ struct CSVScanner {
   }
 
   let bytes: UnsafeBufferPointer<UInt8>
+  let delimiter: FieldDelimiter
+
+  init(bytes: UnsafeBufferPointer<UInt8>, delimiter: FieldDelimiter = .comma) {
+    self.bytes = bytes
+    self.delimiter = delimiter
+  }
 
   static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr: UInt8 = 13, lf: UInt8 = 10
 
-  /// Whether `c` ends an unquoted field's text. Every delimiter sorts at or below the
-  /// comma, so most bytes take one test.
-  @inline(__always) static func isDelimiter(_ c: UInt8) -> Bool {
-    c <= comma && (c == comma || c == lf || c == cr || c == quote)
-  }
-
   /// Reads the record starting at `start` (not a blank line), storing up to
   /// `fields.count` spans; `count` is how many fields it really had.
-  @inline(__always)
   func record(at start: Int, into fields: UnsafeMutableBufferPointer<FieldSpan>) -> Record {
+    switch delimiter {
+    case .comma: record(at: start, into: fields, Comma.self)
+    case .semicolon: record(at: start, into: fields, Semicolon.self)
+    case .tab: record(at: start, into: fields, Tab.self)
+    case .pipe: record(at: start, into: fields, Pipe.self)
+    }
+  }
+
+  /// `record(at:into:)` with the delimiter `S` (the hot loops call this one, compiled for
+  /// their delimiter).
+  @inline(__always)
+  func record<S: SeparatorByte>(
+    at start: Int, into fields: UnsafeMutableBufferPointer<FieldSpan>, _: S.Type
+  ) -> Record {
     let b = bytes
     let n = b.count
     var p = Progress(at: start)
@@ -31,12 +46,12 @@ struct CSVScanner {
     while true {
       let field: (start: Int, end: Int, escaped: Bool)
       if p.i < n, b[p.i] == Self.quote {
-        guard let quoted = quotedField(&p) else {
+        guard let quoted = quotedField(&p, S.self) else {
           return Record(next: n, count: count + 1, lineEnds: p.lineEnds, problem: .unterminated, nonASCII: true)
         }
         field = quoted
       } else {
-        field = bareField(&p)
+        field = bareField(&p, S.self)
       }
       if field.end - field.start > FieldSpan.maxLength { p.problem = .fieldTooLong }
       if count < fields.count {
@@ -45,8 +60,8 @@ struct CSVScanner {
           escaped: field.escaped)
       }
       count += 1
-      // A comma: another field follows. Else the record ends, with its line.
-      if p.i < n, b[p.i] == Self.comma {
+      // A delimiter: another field follows. Else the record ends, with its line.
+      if p.i < n, b[p.i] == S.byte {
         p.i += 1
         continue
       }
@@ -78,7 +93,7 @@ struct CSVScanner {
   /// (`escaped` when it holds a doubled quote), read past the closing quote and any text
   /// after it (a problem); nil when no quote closes it.
   @inline(__always)
-  private func quotedField(_ p: inout Progress) -> (start: Int, end: Int, escaped: Bool)? {
+  private func quotedField<S: SeparatorByte>(_ p: inout Progress, _: S.Type) -> (start: Int, end: Int, escaped: Bool)? {
     let b = bytes
     let n = b.count
     var i = p.i + 1
@@ -103,9 +118,9 @@ struct CSVScanner {
     guard closed else { return nil }
     let end = i
     i += 1
-    if i < n, b[i] != Self.comma, b[i] != Self.cr, b[i] != Self.lf {
+    if i < n, b[i] != S.byte, b[i] != Self.cr, b[i] != Self.lf {
       p.problem = .textAfterQuote
-      while i < n, b[i] != Self.comma, b[i] != Self.cr, b[i] != Self.lf {
+      while i < n, b[i] != S.byte, b[i] != Self.cr, b[i] != Self.lf {
         p.seen |= b[i]
         i += 1
       }
@@ -114,10 +129,10 @@ struct CSVScanner {
     return (start, end, escaped)
   }
 
-  /// The unquoted field starting at `p.i`, up to the comma or line end after it, read a
-  /// word at a time.
+  /// The unquoted field starting at `p.i`, up to the delimiter or line end after it, read
+  /// a word at a time.
   @inline(__always)
-  private func bareField(_ p: inout Progress) -> (start: Int, end: Int, escaped: Bool) {
+  private func bareField<S: SeparatorByte>(_ p: inout Progress, _: S.Type) -> (start: Int, end: Int, escaped: Bool) {
     let b = bytes
     let n = b.count
     var i = p.i
@@ -125,12 +140,13 @@ struct CSVScanner {
     while true {
       if i &+ 8 <= n {
         let w = ByteWords.load(b, i)
-        // Every delimiter sorts below `-`: words of digits, dashes, colons and
-        // letters (ids, times, codes) pass with one test; the rest are tested exactly.
+        // Line ends and quotes (and a comma or tab delimiter) sort below `-`: words of
+        // digits, dashes, colons and letters (ids, times, codes) pass with one test;
+        // the rest are tested exactly.
         let stops =
-          ByteWords.below(w, Self.comma + 1) == 0
+          !S.mayStop(w)
           ? 0
-          : ByteWords.matches(w, Self.comma) | ByteWords.matches(w, Self.lf) | ByteWords.matches(w, Self.cr)
+          : ByteWords.matches(w, S.byte) | ByteWords.matches(w, Self.lf) | ByteWords.matches(w, Self.cr)
             | ByteWords.matches(w, Self.quote)
         guard stops != 0 else {
           p.high |= w
@@ -141,7 +157,7 @@ struct CSVScanner {
         p.high |= ByteWords.prefix(w, before)
         i &+= before
       } else {
-        while i < n, !Self.isDelimiter(b[i]) {
+        while i < n, !S.ends(b[i]) {
           p.seen |= b[i]
           i += 1
         }
@@ -185,5 +201,36 @@ struct CSVScanner {
     var count = 0
     for i in range where bytes[i] == Self.quote { count &+= 1 }
     return count & 1 == 1
+  }
+}
+
+/// A delimiter as a type, so the scanner's loops are compiled for each with its byte a
+/// constant.
+protocol SeparatorByte {
+  static var byte: UInt8 { get }
+}
+
+enum Comma: SeparatorByte { static var byte: UInt8 { 0x2C } }
+enum Semicolon: SeparatorByte { static var byte: UInt8 { 0x3B } }
+enum Tab: SeparatorByte { static var byte: UInt8 { 0x09 } }
+enum Pipe: SeparatorByte { static var byte: UInt8 { 0x7C } }
+
+/// The tests a delimiter's loops make on bytes and words.
+extension SeparatorByte {
+  /// Whether `c` ends an unquoted field's text: the delimiter, a line end or a quote.
+  @inline(__always) static func ends(_ c: UInt8) -> Bool {
+    // Line ends and the quote sort at or below the comma, so with a comma or a tab
+    // most bytes take one test.
+    byte <= CSVScanner.comma
+      ? c <= CSVScanner.comma && (c == byte || c == CSVScanner.lf || c == CSVScanner.cr || c == CSVScanner.quote)
+      : c == byte || (c <= CSVScanner.quote && (c == CSVScanner.lf || c == CSVScanner.cr || c == CSVScanner.quote))
+  }
+
+  /// Whether any byte of `w` may end a field (false means none does): one test when the
+  /// delimiter sorts at or below the comma, two for `;` and `|`.
+  @inline(__always) static func mayStop(_ w: UInt64) -> Bool {
+    byte <= CSVScanner.comma
+      ? ByteWords.below(w, CSVScanner.comma + 1) != 0
+      : ByteWords.below(w, CSVScanner.quote + 1) | ByteWords.matches(w, byte) != 0
   }
 }

@@ -15,31 +15,38 @@ import PlaybookLanguage
 enum ColumnTyper {
   static func type<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?
-  ) -> (votes: TypeVotes, typed: TypedValues?) {
+  ) -> (votes: TypeVotes, typed: TypedValues?, misfits: TextMisfits) {
     if let declared {
-      return ([], converted(spans, bytes: bytes, to: declared))
+      return ([], converted(spans, bytes: bytes, to: declared), TextMisfits())
     }
     var votes = TypeVotes.all
     var kept = KeptValues(count: spans.count)
     var nulls = NullMask(count: spans.count)
+    var nonNull = 0
+    var misfits: TextMisfits?
     for (row, span) in spans.enumerated() {
       if span.isNull {
         nulls.setNull(row)
         kept.appendNull()
         continue
       }
-      if votes.isEmpty { break }
       let field = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])
       // Escapes only occur in text: a value written with one is never a number or time.
       let judged: (votes: TypeVotes, value: Int64) =
         span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: votes)
       votes.formIntersection(judged.votes)
+      if votes.isEmpty {
+        // Text from here: say whether only some values made it so.
+        misfits = TextMisfits.tally(spans, bytes: bytes)
+        break
+      }
+      nonNull += 1
       guard kept.converting else { continue }
       kept.follow(votes, row: row)
       kept.append(judged, field: field)
     }
-    if votes.isEmpty { return (votes, converted(spans, bytes: bytes, to: .text)) }
-    return (votes, kept.typed(nulls: nulls))
+    if let misfits { return (votes, converted(spans, bytes: bytes, to: .text), misfits) }
+    return (votes, kept.typed(nulls: nulls), TextMisfits(fitting: votes, fits: nonNull))
   }
 
   /// The converted values of a column being typed: those its votes so far make its

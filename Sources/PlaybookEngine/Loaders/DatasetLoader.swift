@@ -32,40 +32,79 @@ public enum DatasetLoader {
         file: customers.path, line: line)
     }
     var setAside = people.setAside
+    var warnings = people.warnings
     try check(setAside, strict: strict)
     var loads = [people.load(customers, since: started)]
 
     var tables: [String: Table] = [:]
     var links: [String: LinkIndex] = [:]
-    for spec in events {
+    var setAsideOf: [String: [SetAsideRow]] = [:]
+    var warningsOf: [String: [LoadError]] = [:]
+    var loadOf: [String: TableLoad] = [:]
+    var linkTargets: [String: LinkTarget] = [:]
+    let linkedTo = Set(events.compactMap(\.linkTable))
+    for spec in linkOrder(events) {
       started = DispatchTime.now()
       let event = try KeyedTable.read(spec)
       let link = event.link ?? TextColumn()
-      let (customerOfRow, unlinked) = resolve(link, in: index)
       var rows = event.setAside
-      for row in unlinked {
-        let reason =
-          link.start(row) == link.end(row)
-          ? "no customer: \(spec.linkColumn ?? "") is empty"
-          : "customer \"\(link.string(row))\" does not exist"
-        rows.append(SetAsideRow(table: spec.name, file: spec.path, line: Int(event.table.lines[row]), reason: reason))
+      let customerOfRow: [Int32]
+      if let name = spec.linkTable {
+        guard let target = linkTargets[name] else { preconditionFailure("'\(name)' is loaded before its links") }
+        (customerOfRow, rows) = target.follow(link, of: spec, table: event.table, setAside: rows)
+      } else {
+        let unlinked: [Int]
+        (customerOfRow, unlinked) = resolve(link, in: index)
+        for row in unlinked {
+          let reason =
+            link.start(row) == link.end(row)
+            ? "no customer: \(spec.linkColumn ?? "") is empty"
+            : "customer \"\(link.string(row))\" does not exist"
+          rows.append(
+            SetAsideRow(table: spec.name, file: spec.path, line: Int(event.table.lines[row]), reason: reason))
+        }
       }
       rows.sort { $0.line < $1.line }
       try check(rows, strict: strict)
-      setAside += rows
+      if linkedTo.contains(spec.name) {
+        linkTargets[spec.name] = try LinkTarget(spec: spec, keyed: event, customerOfRow: customerOfRow)
+      }
+      setAsideOf[spec.name] = rows
+      warningsOf[spec.name] = event.warnings
       links[spec.name] = LinkIndex(customerOfRow: customerOfRow, customerCount: customerCount)
       tables[spec.name] = event.table
-      loads.append(event.load(spec, since: started))
+      loadOf[spec.name] = event.load(spec, since: started)
+    }
+    // Tables load in link order; what is reported keeps the playbook's order.
+    for spec in events {
+      setAside += setAsideOf[spec.name] ?? []
+      warnings += warningsOf[spec.name] ?? []
+      if let load = loadOf[spec.name] { loads.append(load) }
     }
 
     return Dataset(
       customers: people.table, customerIndex: index, events: tables, links: links, setAside: setAside,
-      loads: loads)
+      loads: loads, warnings: warnings)
+  }
+
+  /// `events` with each table after the one it links to, otherwise in the given order.
+  /// The checker refuses links to tables not loaded and links in a circle.
+  private static func linkOrder(_ events: [TableSpec]) -> [TableSpec] {
+    var ordered: [TableSpec] = []
+    var loaded: Set<String> = []
+    var waiting = events
+    while let next = waiting.firstIndex(where: { $0.linkTable.map(loaded.contains) ?? true }) {
+      let spec = waiting.remove(at: next)
+      ordered.append(spec)
+      loaded.insert(spec.name)
+    }
+    precondition(waiting.isEmpty, "links to tables not loaded, or in a circle: \(waiting.map(\.name))")
+    return ordered
   }
 
   /// Each row's customer number (-1 when the link names no customer), found in
   /// parallel over slices of rows, and the rows that found none.
-  private static func resolve(_ link: TextColumn, in index: KeyIndex) -> (customerOfRow: [Int32], unlinked: [Int]) {
+  static func resolve(_ link: TextColumn, in index: KeyIndex) -> (customerOfRow: [Int32], unlinked: [Int]) {
     let count = link.count
     let pieces = max(1, min(Parallel.coreCount * 4, count / 100_000))
     let results = Parallel.map(pieces) { k in
@@ -93,6 +132,8 @@ struct KeyedTable {
   var link: TextColumn?
   /// The file's size.
   var fileBytes: Int
+  /// What reading the file warned of (columns named by position).
+  var warnings: [LoadError]
 
   func load(_ spec: TableSpec, since started: DispatchTime) -> TableLoad {
     let nanoseconds = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
@@ -112,7 +153,8 @@ struct KeyedTable {
     // reported by its role below rather than as an unknown declared column.
     let raw = try TableReader.readRaw(
       bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes,
-      textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 })
+      textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 }, delimiter: spec.delimiter,
+      encoding: spec.encoding)
     let keyIndex = try column(spec.keyColumn, role: "key", in: raw, spec: spec)
     let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in
       try column(name, role: "link", in: raw, spec: spec)
@@ -124,6 +166,7 @@ struct KeyedTable {
     let keyText = text(keyIndex)
     let linkText = linkIndex.flatMap(text)
     let rows = TableReader.setAside(raw, name: spec.name, file: spec.path)
+    let warnings = raw.warnings
     let table = TableReader.build(raw, name: spec.name, file: spec.path, declaredTypes: declared)
     func textColumn(_ c: Int, _ separate: TextColumn?) -> TextColumn {
       if let separate { return separate }
@@ -132,13 +175,13 @@ struct KeyedTable {
     }
     return KeyedTable(
       table: table, setAside: rows, keys: textColumn(keyIndex, keyText),
-      link: linkIndex.map { textColumn($0, linkText) }, fileBytes: size)
+      link: linkIndex.map { textColumn($0, linkText) }, fileBytes: size, warnings: warnings)
   }
 
   private static func column(_ name: String, role: String, in raw: RawTable, spec: TableSpec) throws(LoadError) -> Int {
     if let c = raw.names.firstIndex(of: name) { return c }
     throw LoadError(
       .unknownColumn, "the header has no column '\(name)' (the \(role) column)", file: spec.path,
-      hint: NearNames.didYouMean(name, in: raw.names))
+      hint: HeaderName.hint(forMissing: name, in: raw.names))
   }
 }

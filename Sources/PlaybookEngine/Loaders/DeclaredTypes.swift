@@ -7,7 +7,8 @@ enum DeclaredTypes {
   {
     for name in declared.keys.sorted() where !names.contains(name) {
       throw LoadError(
-        .unknownColumn, "the header has no column '\(name)'", file: file, hint: NearNames.didYouMean(name, in: names))
+        .unknownColumn, "the header has no column '\(name)'", file: file,
+        hint: HeaderName.hint(forMissing: name, in: names))
     }
     return names.map { declared[$0] }
   }

@@ -58,17 +58,21 @@ final class FileBytes: @unchecked Sendable {
     try body(buffer)
   }
 
-  /// Where the UTF-8 text of a file starts: after a byte-order mark, if any. A UTF-16
-  /// file (by its mark) is refused: both readers read UTF-8 only.
+  /// Where the UTF-8 text of a file starts: after a byte-order mark, if any. (Other
+  /// encodings are transcoded before the readers see the file: `TextDecoding`.)
   func textStart(file: String) throws(LoadError) -> Int {
-    if buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) {
-      throw LoadError(.badFormat, "the file is UTF-16; save it as UTF-8 to load it", file: file)
-    }
-    return buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
   }
 
-  /// The bytes of the regular file at `path`.
+  /// The bytes of the regular file at `path`; a `.gz` file's inflated contents.
   static func read(_ path: String) throws(LoadError) -> FileBytes {
+    let file = try mapped(path)
+    guard TableFormat.isGzip(path) else { return file }
+    return try GzipFile.inflate(file.buffer, file: path)
+  }
+
+  /// The bytes of the regular file at `path`, as they are.
+  private static func mapped(_ path: String) throws(LoadError) -> FileBytes {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else {
       let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))

@@ -9,7 +9,8 @@ import PlaybookLanguage
 /// Reads JSON Lines: one JSON object per line, blank lines skipped. Keys become
 /// columns, in the order first seen in the file. Strings, numbers, booleans and null
 /// are values; a nested object or array is kept as its JSON text. A line that is not
-/// one object, repeats a key, or holds invalid UTF-8 is set aside with its line number.
+/// one object or repeats a key is set aside with its line number; bytes that are not
+/// UTF-8 refuse the file at the first of them.
 /// An empty string is null, as an empty CSV field is. Lines never span chunks, so the
 /// file splits at any line end and chunks read in parallel.
 enum JSONLinesReader {
@@ -44,6 +45,7 @@ enum JSONLinesReader {
     }
     var firstLines = [1]
     for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
+    if let error = RawTable.notUTF8(chunks, firstLines: firstLines, bytes: bytes, file: file) { throw error }
     var names: [[UInt8]] = []
     var known: Set<[UInt8]> = []
     for (k, chunk) in chunks.enumerated() {
@@ -56,6 +58,7 @@ enum JSONLinesReader {
     for k in chunks.indices { align(&chunks[k], to: names) }
     let strings = names.map { String(decoding: $0, as: UTF8.self) }
     _ = try DeclaredTypes.resolve(declared, names: strings, file: file)
+    try checkSomeLineRead(chunks, firstLines: firstLines, file: file)
     return RawTable(
       bytes: bytes, names: strings, chunks: chunks, firstLines: firstLines,
       reread: { [types, names] start, limit in
@@ -74,6 +77,20 @@ enum JSONLinesReader {
       file: file, line: line, hint: "keep the keys that vary inside one nested object, or split the file")
   }
 
+  /// A file whose every line was set aside is not JSON Lines (a CSV named `.jsonl`): say
+  /// so, with the first reason, rather than fail later for a missing column.
+  private static func checkSomeLineRead(_ chunks: [RawChunk], firstLines: [Int], file: String) throws(LoadError) {
+    guard chunks.allSatisfy({ $0.rowCount == 0 }),
+      let (k, first) = chunks.enumerated().lazy.compactMap({ k, chunk in chunk.setAside.first.map { (k, $0) } }).first
+    else { return }
+    let rejected = chunks.reduce(0) { $0 + $1.setAside.count }
+    throw LoadError(
+      .badFormat,
+      "no line can be read as JSON Lines: all \(rejected) line\(rejected == 1 ? " was" : "s were") rejected, the first because: \(first.reason)",
+      file: file, line: firstLines[k] + first.line,
+      hint: "a JSON Lines file holds one JSON object per line; is this a CSV file with the wrong extension?")
+  }
+
   /// Puts a chunk's columns in the file's column order, with nulls for keys the chunk
   /// never saw.
   private static func align(_ chunk: inout RawChunk, to names: [[UInt8]]) {
@@ -81,20 +98,24 @@ enum JSONLinesReader {
     var typed: [TypedValues?] = []
     var votes: [TypeVotes] = []
     let locals = Dictionary(chunk.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    var misfits: [TextMisfits] = []
     for name in names {
       if let local = locals[name] {
         columns.append(chunk.columns[local])
         typed.append(chunk.typed[local])
         votes.append(chunk.votes[local])
+        misfits.append(chunk.misfits[local])
       } else {
         columns.append(Array(repeating: .null, count: chunk.rowCount))
         typed.append(nil)
         votes.append(.all)
+        misfits.append(TextMisfits())
       }
     }
     chunk.columns = columns
     chunk.typed = typed
     chunk.votes = votes
+    chunk.misfits = misfits
     chunk.names = names
   }
 }
@@ -138,6 +159,11 @@ struct JSONLinesChunkReader {
       var scanner = JSONScanner(bytes: bytes, at: lineStart, end: lineEnd)
       scanner.skipSpace()
       if scanner.atEnd { continue }
+      let text = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+      if chunk.notUTF8 == nil, UTF8Check.hasNonASCII(text), let bad = UTF8Check.firstInvalid(text) {
+        // The file will be refused at its first bad byte (as a CSV file is).
+        chunk.notUTF8 = (line, lineStart, lineStart + bad)
+      }
       entries.removeAll(keepingCapacity: true)
       keys.dropPending()
       let reason: String? = {
@@ -156,11 +182,6 @@ struct JSONLinesChunkReader {
             return "key \"\(String(decoding: keys.names[entry.column], as: UTF8.self))\" appears twice"
           }
           lastLine[entry.column] = line
-        }
-        if UTF8Check.hasNonASCII(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])),
-          !UTF8Check.isValid(UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
-        {
-          return "invalid UTF-8 (is the file saved in another encoding?)"
         }
         for entry in entries {
           let isNew = entry.column >= chunk.names.count

@@ -8,7 +8,8 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
   public enum Kind: Sendable, Equatable {
     /// The file does not exist or cannot be read.
     case unreadableFile
-    /// The file is not UTF-8 CSV / JSON Lines we can read (UTF-16, no header, too big).
+    /// The file is not CSV / JSON Lines we can read (bytes not in its encoding, no
+    /// header, too big).
     case badFormat
     /// The header lacks a column the `load` statement names (`key`, `link`, `with`).
     case unknownColumn
@@ -16,6 +17,9 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case badKey
     /// A row was set aside while loading with `strict` on.
     case badRow
+    /// A warning, not an error: header names that are empty or repeated, so those
+    /// columns were named by position (`column_7`).
+    case renamedColumns
   }
 
   /// What went wrong.
@@ -51,6 +55,7 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unknownColumn: .loadUnknownColumn
     case .badKey: .loadBadKey
     case .badRow: .loadBadRow
+    case .renamedColumns: .loadRenamedColumns
     }
   }
 

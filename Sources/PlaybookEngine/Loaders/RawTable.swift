@@ -16,8 +16,13 @@ struct RawChunk: Sendable {
   var lines: [Int32] = []
   /// Rows set aside, with their line counted as in `lines`.
   var setAside: [(line: Int, reason: String)] = []
+  /// The first row holding bytes that are not UTF-8: its line (counted as in `lines`),
+  /// where it starts and where its first bad byte sits. The file is refused for it.
+  var notUTF8: (line: Int, rowStart: Int, offset: Int)?
   /// Per column, the types every non-null value fits (`TypeVotes`).
   var votes: [TypeVotes] = []
+  /// Per column, whether only some values made it text (`TextMisfits`).
+  var misfits: [TextMisfits] = []
   /// Whether a span kept in `columns` points into the file (not all of them are null):
   /// until then the chunk's bytes can be let go once it is read.
   var needsBytes = false
@@ -40,8 +45,9 @@ struct RawChunk: Sendable {
   mutating func add<Spans: RandomAccessCollection<FieldSpan>>(
     column spans: Spans, declared: ColumnType?, typing: Bool, bytes: UnsafeBufferPointer<UInt8>
   ) {
-    let result = typing ? ColumnTyper.type(spans, bytes: bytes, declared: declared) : (.all, nil)
+    let result = typing ? ColumnTyper.type(spans, bytes: bytes, declared: declared) : (.all, nil, TextMisfits())
     votes.append(result.votes)
+    misfits.append(result.misfits)
     typed.append(result.typed)
     columns.append(result.typed == nil ? Array(spans) : [])
     if result.typed == nil, !needsBytes { needsBytes = spans.contains { !$0.isNull } }
@@ -81,10 +87,26 @@ struct RawTable: Sendable {
   var chunks: [RawChunk]
   /// The 1-based line of each chunk's first line.
   var firstLines: [Int]
+  /// What the reader did that a person should know, e.g. columns named by position.
+  var warnings: [LoadError] = []
   /// Reads the records starting in a byte range again, every column kept as spans.
   let reread: @Sendable (_ start: Int, _ limit: Int) -> RawChunk
 
   var rowCount: Int { chunks.reduce(0) { $0 + $1.rowCount } }
+
+  /// The error for the file's first byte that is not UTF-8, if a chunk met one.
+  func notUTF8(file: String) -> LoadError? {
+    Self.notUTF8(chunks, firstLines: firstLines, bytes: bytes, file: file)
+  }
+
+  /// The error for the first byte that is not UTF-8 any of `chunks` met, with their
+  /// first lines (1-based).
+  static func notUTF8(_ chunks: [RawChunk], firstLines: [Int], bytes: FileBytes, file: String) -> LoadError? {
+    guard let k = chunks.firstIndex(where: { $0.notUTF8 != nil }), let bad = chunks[k].notUTF8 else { return nil }
+    return bytes.withUnsafeBufferPointer { b in
+      LoadError.notUTF8(b, at: bad.offset, line: firstLines[k] + bad.line, lineStart: bad.rowStart, file: file)
+    }
+  }
 
   /// Column `c` of chunk `k` as spans: those kept, or, for a column converted while
   /// reading (needed as text after all: another chunk holds text, or it is a key), the

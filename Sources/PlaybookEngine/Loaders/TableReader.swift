@@ -5,20 +5,27 @@ public enum TableReader {
   /// Reads `path` (CSV or JSON Lines, by extension). Each column's type is inferred
   /// from all its values unless `declaredTypes` states it; a value that does not fit a
   /// declared type sets its row aside.
+  /// A `.gz` file is read inflated; `delimiter` nil detects a CSV file's delimiter;
+  /// `encoding` is the text's when the file has no byte-order mark.
   public static func read(
-    name: String, path: String, format: TableFormat? = nil, declaredTypes: [String: ColumnType] = [:]
+    name: String, path: String, format: TableFormat? = nil, declaredTypes: [String: ColumnType] = [:],
+    delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
     let bytes = try FileBytes.read(path)
     return try read(
-      bytes, format: format ?? TableFormat(path: path), name: name, file: path, declaredTypes: declaredTypes)
+      bytes, format: format ?? TableFormat(path: path), name: name, file: path, declaredTypes: declaredTypes,
+      delimiter: delimiter, encoding: encoding)
   }
 
   /// `read` over bytes already in memory.
   static func read(
     _ bytes: FileBytes, format: TableFormat, name: String, file: String,
-    declaredTypes: [String: ColumnType] = [:], chunkCount: Int? = nil
+    declaredTypes: [String: ColumnType] = [:], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
+    chunkCount: Int? = nil
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
-    let raw = try readRaw(bytes, format: format, file: file, declaredTypes: declaredTypes, chunkCount: chunkCount)
+    let raw = try readRaw(
+      bytes, format: format, file: file, declaredTypes: declaredTypes, delimiter: delimiter, encoding: encoding,
+      chunkCount: chunkCount)
     let rows = setAside(raw, name: name, file: file)
     return (build(raw, name: name, file: file, declaredTypes: declaredTypes), rows)
   }
@@ -27,16 +34,20 @@ public enum TableReader {
   /// read in parallel (tests use it to compare with one chunk).
   /// `textColumns` are read as text when the file has them (key and link columns), with
   /// no error when it has not.
-  /// `maxLines` is `TableReader.maxLines` but for tests.
+  /// The bytes are first made UTF-8 (`TextDecoding`), by their byte-order mark or
+  /// `encoding`. `maxLines` is `TableReader.maxLines` but for tests.
   static func readRaw(
     _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
-    textColumns: [String] = [], chunkCount: Int? = nil, maxLines: Int = TableReader.maxLines
+    textColumns: [String] = [], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
+    chunkCount: Int? = nil, maxLines: Int = TableReader.maxLines
   ) throws(LoadError) -> RawTable {
+    let bytes = try TextDecoding.utf8(bytes, encoding: encoding, file: file)
     let raw =
       switch format {
       case .csv:
         try CSVReader.read(
-          bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
+          bytes, file: file, declared: declaredTypes, textColumns: textColumns, delimiter: delimiter,
+          chunkCount: chunkCount)
       case .jsonLines:
         try JSONLinesReader.read(
           bytes, file: file, declared: declaredTypes, textColumns: textColumns, chunkCount: chunkCount)
@@ -65,7 +76,13 @@ public enum TableReader {
     for c in raw.names.indices {
       let votes = raw.chunks.reduce(TypeVotes.all) { $0.intersection($1.votes[c]) }
       let type = declaredTypes[raw.names[c]] ?? votes.inferredType
-      columns.append(ColumnBuilder.build(raw, column: c, type: type))
+      var column = ColumnBuilder.build(raw, column: c, type: type)
+      if declaredTypes[raw.names[c]] == nil, type == .text {
+        column.textReason = TextMisfits.reason(raw.chunks.map { $0.misfits[c] }, file: file) { k, row in
+          Int(raw.chunks[k].lines[row]) + raw.firstLines[k]
+        }
+      }
+      columns.append(column)
       for k in raw.chunks.indices {
         raw.chunks[k].columns[c] = []
         raw.chunks[k].typed[c] = nil

@@ -13,20 +13,35 @@ public struct TableSpec: Sendable, Equatable {
   public var keyColumn: String
   /// The column naming each event row's customer; nil for the customers table.
   public var linkColumn: String?
+  /// With `link COL to TABLE`, the event table whose key `linkColumn` names: each row is
+  /// the customer's of that table's row. Nil when `linkColumn` names the customer.
+  public var linkTable: String?
+  /// What one row is called in messages (`order "X" does not exist`).
+  public var rowName: String
   /// Column types stated with `types`; other columns are inferred.
   public var declaredTypes: [String: ColumnType]
+  /// The CSV field delimiter stated with `delimiter`; nil detects it from the header.
+  public var delimiter: FieldDelimiter?
+  /// The file's text encoding (`encoding`); a byte-order mark overrides it.
+  public var encoding: TextEncoding
 
   /// A spec for the file at `path`; `format` nil takes it from the path's extension, and
-  /// `linkColumn` nil makes this the customers table.
+  /// `linkColumn` nil makes this the customers table; `rowName` nil is `name` in the
+  /// singular; `delimiter` nil detects it.
   public init(
     name: String, path: String, format: TableFormat? = nil, keyColumn: String = "id",
-    linkColumn: String? = nil, declaredTypes: [String: ColumnType] = [:]
+    linkColumn: String? = nil, linkTable: String? = nil, rowName: String? = nil,
+    declaredTypes: [String: ColumnType] = [:], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8
   ) {
     self.name = name
     self.path = path
     self.format = format ?? TableFormat(path: path)
     self.keyColumn = keyColumn
     self.linkColumn = linkColumn
+    self.linkTable = linkTable
+    self.rowName = rowName ?? PlaybookModel.singular(name)
     self.declaredTypes = declaredTypes
+    self.delimiter = delimiter
+    self.encoding = encoding
   }
 }

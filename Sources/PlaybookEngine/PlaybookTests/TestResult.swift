@@ -14,8 +14,9 @@ public struct TestResult: Sendable {
   public var failures: [ExpectationFailure]
   /// Set when the test could not run at all (a fixture failed to load or check).
   public var error: String?
-  /// Wall time the test took, fixtures included, in milliseconds.
-  public var milliseconds: Int
+  /// Wall time the test took, fixtures included, in nanoseconds, by the clock the runner
+  /// was given.
+  public var nanoseconds: UInt64
 
   /// True when the test ran and every expectation held.
   public var passed: Bool { failures.isEmpty && error == nil }

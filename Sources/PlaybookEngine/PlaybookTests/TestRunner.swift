@@ -4,20 +4,30 @@ import PlaybookLanguage
 /// Runs a playbook's `test` blocks: each at its own clock, with its fixture tables, and
 /// checks every expectation against the decisions the run would make.
 public enum TestRunner {
-  /// Runs every test of `workspace`'s playbook. `now` is the clock when neither the test
-  /// nor the playbook sets one.
-  public static func run(_ workspace: Workspace, now: Int64) -> [TestResult] {
-    workspace.model.tests.map { run($0, in: workspace, now: now) }
+  /// Runs the tests of `workspace`'s playbook that `selected` picks (by name).
+  ///
+  /// - Parameters:
+  ///   - workspace: the playbook and its data.
+  ///   - now: the clock when neither the test nor the playbook sets one.
+  ///   - selected: whether to run the test of this name (all by default).
+  ///   - elapsed: a monotonic clock in nanoseconds, read before and after each test to time
+  ///     it (the system's uptime by default).
+  public static func run(
+    _ workspace: Workspace, now: Int64, selected: (String) -> Bool = { _ in true },
+    elapsed: () -> UInt64 = { DispatchTime.now().uptimeNanoseconds }
+  ) -> [TestResult] {
+    workspace.model.tests.filter { selected($0.name.value) }.map { test in
+      let started = elapsed()
+      var result = run(test, in: workspace, now: now)
+      result.nanoseconds = elapsed() &- started
+      return result
+    }
   }
 
   static func run(_ test: PlaybookTest, in workspace: Workspace, now: Int64) -> TestResult {
-    let started = DispatchTime.now()
     var result = TestResult(
       name: test.name.value, file: workspace.source.path, line: test.name.range.start.line,
-      expectations: test.expectations.count, failures: [], error: nil, milliseconds: 0)
-    defer {
-      result.milliseconds = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
-    }
+      expectations: test.expectations.count, failures: [], error: nil, nanoseconds: 0)
     let testWorkspace: Workspace
     do {
       testWorkspace = try withFixtures(test, workspace)

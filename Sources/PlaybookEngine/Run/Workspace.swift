@@ -14,6 +14,8 @@ public struct Workspace: Sendable {
   public var baseDirectory: String
   /// How long loading took, in milliseconds.
   public var loadMilliseconds: Int
+  /// What checking found that does not stop a run (e.g. `limit_per_run`), for commands to show.
+  public var warnings: [Diagnostic] = []
 
   /// The playbook's declarations.
   public var model: PlaybookModel { checked.model }
@@ -29,13 +31,18 @@ public struct Workspace: Sendable {
 
   /// Reads, parses, loads and checks the playbook at `path`.
   public static func open(path: String, strict: Bool = false) throws(Failure) -> Workspace {
+    let (source, base) = try read(path)
+    return try open(source: source, baseDirectory: base, strict: strict)
+  }
+
+  /// The playbook file at `path`, and the folder its relative paths resolve against.
+  static func read(_ path: String) throws(Failure) -> (SourceFile, baseDirectory: String) {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw Failure(
         diagnostics: [Diagnostic(.unreadableFile(path), file: path)], source: nil)
     }
-    let source = SourceFile(path: path, text: String(decoding: data, as: UTF8.self))
     let base = (path as NSString).deletingLastPathComponent
-    return try open(source: source, baseDirectory: base.isEmpty ? "." : base, strict: strict)
+    return (SourceFile(path: path, text: String(decoding: data, as: UTF8.self)), base.isEmpty ? "." : base)
   }
 
   /// Parses, loads and checks `source`.
@@ -78,11 +85,12 @@ public struct Workspace: Sendable {
     let (checked, found) = PlaybookChecker.check(model, schema: dataset.schema(model))
     let all = Diagnostic.collapsingRepeats(PlaybookChecker.sorted(warnings + declared + found))
     guard let checked else {
-      throw Failure(diagnostics: all, source: source)
+      // A column named by position explains an unknown field: its warning comes first.
+      throw Failure(diagnostics: dataset.loadWarnings + all, source: source)
     }
     return Workspace(
       source: source, checked: checked, dataset: dataset, baseDirectory: baseDirectory,
-      loadMilliseconds: loadMilliseconds)
+      loadMilliseconds: loadMilliseconds, warnings: all.filter { $0.severity != .error })
   }
 
   /// Reads every table the playbook loads.
@@ -97,8 +105,9 @@ public struct Workspace: Sendable {
     func spec(_ table: TableBinding) -> TableSpec {
       TableSpec(
         name: table.name, path: resolve(table.path, against: baseDirectory),
-        keyColumn: table.keyColumn, linkColumn: table.linkColumn,
-        declaredTypes: table.declaredTypes)
+        keyColumn: table.keyColumn, linkColumn: table.linkColumn, linkTable: table.linkTable,
+        rowName: table.rowName, declaredTypes: table.declaredTypes, delimiter: table.delimiter,
+        encoding: table.encoding)
     }
     do {
       return try DatasetLoader.load(

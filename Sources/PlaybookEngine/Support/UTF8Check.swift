@@ -1,6 +1,6 @@
 /// Strict UTF-8 validation (no overlong forms, surrogates or values above U+10FFFF).
-/// A row with invalid UTF-8 is set aside rather than repaired, so no text is silently
-/// changed: a Latin-1 file shows up as set-aside rows naming their lines.
+/// A file with invalid UTF-8 is refused at its first bad byte rather than repaired, so
+/// no text is silently changed (`LoadError.notUTF8`).
 enum UTF8Check {
   /// Whether any byte has its high bit set; when none does the bytes are ASCII and
   /// need no further check.
@@ -19,6 +19,12 @@ enum UTF8Check {
   }
 
   static func isValid(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    firstInvalid(s) == nil
+  }
+
+  /// Where the first byte that does not begin a valid UTF-8 sequence sits; nil when
+  /// all of `s` is valid.
+  static func firstInvalid(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
     var i = 0
     let n = s.count
     while i < n {
@@ -55,14 +61,14 @@ enum UTF8Check {
       case 0xF4:
         need = 3
         upper = 0x8F
-      default: return false
+      default: return i
       }
-      guard i + need < n else { return false }
+      guard i + need < n else { return i }
       let second = s[i + 1]
-      guard second >= lower, second <= upper else { return false }
-      for k in 2..<(need + 1) where s[i + k] & 0xC0 != 0x80 { return false }
+      guard second >= lower, second <= upper else { return i }
+      for k in 2..<(need + 1) where s[i + k] & 0xC0 != 0x80 { return i }
       i += need + 1
     }
-    return true
+    return nil
   }
 }

@@ -22,6 +22,9 @@ public struct Column: Sendable {
   public var values: ColumnValues
   /// Which rows of `values` are null; its count is the row count.
   public var nulls: NullMask
+  /// For a column inferred as text only because of some values, which and where (the
+  /// checker says so in a type error over it); nil otherwise.
+  public var textReason: TextReason?
 
   /// A column of `values`, which must have as many rows as `nulls` and the case `type` stores.
   public init(name: String, type: ColumnType, values: ColumnValues, nulls: NullMask) {

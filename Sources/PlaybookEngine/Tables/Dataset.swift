@@ -36,6 +36,8 @@ public struct Dataset: Sendable {
   public var setAside: [SetAsideRow]
   /// Each table's load, in load order (customers first).
   public var loads: [TableLoad]
+  /// What loading warned of, per file in load order: columns named by position.
+  public var warnings: [LoadError] = []
 
   /// A dataset of these tables; `customerIDs` must be distinct.
   public init(
@@ -51,7 +53,7 @@ public struct Dataset: Sendable {
 
   init(
     customers: Table, customerIndex: KeyIndex, events: [String: Table], links: [String: LinkIndex],
-    setAside: [SetAsideRow], loads: [TableLoad]
+    setAside: [SetAsideRow], loads: [TableLoad], warnings: [LoadError] = []
   ) {
     self.customers = customers
     self.customerIndex = customerIndex
@@ -59,6 +61,7 @@ public struct Dataset: Sendable {
     self.links = links
     self.setAside = setAside
     self.loads = loads
+    self.warnings = warnings
   }
 
   /// The customer number of the customer with key `id`, if there is one.

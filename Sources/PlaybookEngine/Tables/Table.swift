@@ -29,6 +29,6 @@ public struct Table: Sendable {
 
   /// The schema the checker needs.
   public var schema: [ColumnSchema] {
-    columns.map { ColumnSchema(name: $0.name, type: $0.type) }
+    columns.map { ColumnSchema(name: $0.name, type: $0.type, textReason: $0.textReason) }
   }
 }

@@ -36,7 +36,8 @@ public enum ASTDump {
       }
       return "(" + parts.joined(separator: " ") + ")"
     case .limit(let l): return "(limit \(l.count.spelling)\(l.period.map { " (per \($0.spelling))" } ?? ""))"
-    case .holdout(let p): return "(holdout \(p.spelling))"
+    case .holdout(let g):
+      return "(holdout \(g.percent.spelling)\(g.seed.map { " (seed \(string($0)))" } ?? ""))"
     case .export(let e): return "(export \(string(e.path))\(e.format.map { " (as \($0.text))" } ?? ""))"
     case .ledger(let path): return "(ledger \(string(path)))"
     case .test(let t):
@@ -53,9 +54,13 @@ public enum ASTDump {
     if let row = load.rowName { parts.append("(as \(row.text))") }
     parts.append(string(load.path))
     if let key = load.key { parts.append("(key \(column(key.text)))") }
-    if let link = load.link { parts.append("(link \(column(link.text)))") }
+    if let link = load.link {
+      parts.append("(link \(column(link.text))\(load.linkTable.map { " (to \($0.text))" } ?? ""))")
+    }
     parts += load.fieldMap.map { "(with \($0.field.text) \(column($0.column.text)))" }
     parts += load.columnTypes.map { "(type \(column($0.column.text)) \($0.type.text))" }
+    if let delimiter = load.delimiter { parts.append("(delimiter \(string(delimiter)))") }
+    if let encoding = load.encoding { parts.append("(encoding \(string(encoding)))") }
     return "(" + parts.joined(separator: " ") + ")"
   }
 
@@ -119,7 +124,8 @@ public enum ASTDump {
 
   /// A data file's column as a load writes it: a plain word as it is, any other header in
   /// quotes (`"Customer ID"`).
-  static func column(_ name: String) -> String {
+  /// - Parameter name: the header column, exactly as in the file.
+  public static func column(_ name: String) -> String {
     Lexer.isWord(name) ? name : quote(name)
   }
 

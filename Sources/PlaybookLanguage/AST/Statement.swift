@@ -33,8 +33,8 @@ public struct Statement: Hashable, Sendable {
     case rule(Rule)
     /// `limit N per customer [per D]`: the most offers a customer gets.
     case limit(Limit)
-    /// `holdout 5%`
-    case holdout(PercentLiteral)
+    /// `holdout 5% [seed "recovery-2026"]`
+    case holdout(ControlGroup)
     /// `export to "dir" [as csv|jsonl]`: where the results go.
     case export(Export)
     /// `ledger "nightly.sqlite"`
@@ -44,8 +44,8 @@ public struct Statement: Hashable, Sendable {
   }
 }
 
-/// `load tickets [as ticket] from "tickets.csv" [key id] [link customer_id]
-///  [with opened = created_at, …] [types phone = text, …]`
+/// `load tickets [as ticket] from "tickets.csv" [key id] [link customer_id [to TABLE]]
+///  [with opened = created_at, …] [types phone = text, …] [delimiter ";"] [encoding "latin1"]`
 /// Clauses may sit on indented continuation lines.
 public struct Load: Hashable, Sendable {
   /// The table name, e.g. `tickets`.
@@ -60,23 +60,35 @@ public struct Load: Hashable, Sendable {
   /// `link COL`: the column naming the row's customer; nil means `customer_id`. The
   /// customers table has none.
   public var link: Name?
+  /// `link COL to TABLE`: the table whose key `link` names (a review's order); nil means
+  /// the customers. The row is then the customer's of that table's row.
+  public var linkTable: Name?
   /// `with field = column`: lifecycle (or any) field names mapped onto file columns.
   public var fieldMap: [FieldMapping]
   /// `types column = type`: column types stated where inference guesses wrong.
   public var columnTypes: [ColumnTypeDeclaration]
+  /// `delimiter ";"` (or `delimiter tab`): the CSV field delimiter, its value the one
+  /// character (a tab for `tab`); nil detects it from the header.
+  public var delimiter: StringLiteral?
+  /// `encoding "latin1"`: the file's text encoding as written; nil is UTF-8.
+  public var encoding: StringLiteral?
 
   /// A `load` statement; only the table and the path are required.
   public init(
     table: Name, rowName: Name? = nil, path: StringLiteral, key: Name? = nil, link: Name? = nil,
-    fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = []
+    linkTable: Name? = nil, fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = [],
+    delimiter: StringLiteral? = nil, encoding: StringLiteral? = nil
   ) {
     self.table = table
     self.rowName = rowName
     self.path = path
     self.key = key
     self.link = link
+    self.linkTable = linkTable
     self.fieldMap = fieldMap
     self.columnTypes = columnTypes
+    self.delimiter = delimiter
+    self.encoding = encoding
   }
 }
 
@@ -180,6 +192,21 @@ public struct Limit: Hashable, Sendable {
   public init(count: NumberLiteral, period: DurationLiteral?) {
     self.count = count
     self.period = period
+  }
+}
+
+/// `holdout 5% [seed "recovery-2026"]`: the control group, a share of customers who are
+/// never sent anything, chosen by a hash of the seed and the customer id.
+public struct ControlGroup: Hashable, Sendable {
+  /// The share held out, 0–100%.
+  public var percent: PercentLiteral
+  /// `seed "…"`; nil means the playbook's name, so renaming the playbook reshuffles the
+  /// group unless a seed is given.
+  public var seed: StringLiteral?
+  /// `holdout percent [seed "seed"]`.
+  public init(percent: PercentLiteral, seed: StringLiteral?) {
+    self.percent = percent
+    self.seed = seed
   }
 }
 

@@ -29,7 +29,7 @@ extension Statement: SourcePlaced {
     case .offer(let offer): kind = .offer(offer.unplaced)
     case .rule(let rule): kind = .rule(rule.unplaced)
     case .limit(let limit): kind = .limit(limit.unplaced)
-    case .holdout(let percent): kind = .holdout(percent.unplaced)
+    case .holdout(let group): kind = .holdout(group.unplaced)
     case .export(let export): kind = .export(export.unplaced)
     case .ledger(let path): kind = .ledger(path.unplaced)
     case .test(let test): kind = .test(test.unplaced)
@@ -43,7 +43,8 @@ extension Load: SourcePlaced {
   public var unplaced: Load {
     Load(
       table: table.unplaced, rowName: rowName.unplaced, path: path.unplaced, key: key.unplaced,
-      link: link.unplaced, fieldMap: fieldMap.unplaced, columnTypes: columnTypes.unplaced)
+      link: link.unplaced, fieldMap: fieldMap.unplaced, columnTypes: columnTypes.unplaced,
+      delimiter: delimiter.unplaced, encoding: encoding.unplaced)
   }
 }
 
@@ -88,6 +89,11 @@ extension Offer: SourcePlaced {
 extension Limit: SourcePlaced {
   /// This node with its source ranges blanked.
   public var unplaced: Limit { Limit(count: count.unplaced, period: period.unplaced) }
+}
+
+extension ControlGroup: SourcePlaced {
+  /// This node with its source ranges blanked.
+  public var unplaced: ControlGroup { ControlGroup(percent: percent.unplaced, seed: seed.unplaced) }
 }
 
 extension Export: SourcePlaced {

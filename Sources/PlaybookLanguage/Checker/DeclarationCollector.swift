@@ -14,6 +14,10 @@ struct DeclarationCollector {
   var diagnostics: [Diagnostic] = []
   /// First declaration of each name per namespace, for duplicate reports.
   private var seen: [String: [String: SourceRange]] = [:]
+  /// Offer codes by `ExportFileNames.clashKey`, for codes that differ only in case.
+  private var offerFiles: [String: Name] = [:]
+  /// The `limit` statement's range, for the fix-it of a per-run limit.
+  private var limitRange: SourceRange?
 
   init(playbook: Playbook, file: String) {
     model = PlaybookModel(empty: playbook, file: file)
@@ -46,7 +50,10 @@ struct DeclarationCollector {
       case .channel(let channel):
         if declare("channel", channel.name, what: "channel") { model.channels.append(channel) }
       case .offer(let offer):
-        if declare("offer", offer.code, what: "offer") { model.offers.append(offer) }
+        if declare("offer", offer.code, what: "offer") {
+          checkExportFileName(offer.code)
+          model.offers.append(offer)
+        }
       case .rule(let rule):
         guard declare("rule", rule.name, what: "rule") else { break }
         var priority = 0
@@ -67,11 +74,13 @@ struct DeclarationCollector {
           report(.limitPeriodNotPositive, at: period.range)
         }
         model.limit = limit
-      case .holdout(let percent):
-        if percent.value < 0 || percent.value > 100 {
-          report(.holdoutOutOfRange(percent.spelling), at: percent.range)
+        limitRange = statement.range
+      case .holdout(let group):
+        if group.percent.value < 0 || group.percent.value > 100 {
+          report(.holdoutOutOfRange(group.percent.spelling), at: group.percent.range)
         }
-        model.holdoutPercent = percent.value
+        model.holdoutPercent = group.percent.value
+        model.holdoutSeed = group.seed
       case .export(let export):
         model.export = export
       case .ledger(let path):
@@ -82,7 +91,11 @@ struct DeclarationCollector {
         }
       }
     }
+    if model.ledger != nil, let limit = model.limit, let limitRange {
+      warnIfPerRun(limit, at: limitRange)
+    }
     resolveDefines(dropping: reportCycles())
+    resolveLinkTables()
     if model.tables.isEmpty == false, model.customerTable == nil {
       report(.noCustomersTable, at: model.tables[0].load.table.range)
     }
@@ -107,12 +120,28 @@ struct DeclarationCollector {
     let binding = TableBinding(
       load: load, name: load.table.text, rowName: rowName, path: load.path.value,
       keyColumn: load.key?.text ?? "id",
-      linkColumn: isCustomers ? nil : (load.link?.text ?? "customer_id"), isCustomers: isCustomers,
-      fieldColumns: fields, declaredTypes: types)
+      linkColumn: isCustomers ? nil : (load.link?.text ?? "customer_id"),
+      linkTable: isCustomers ? nil : load.linkTable?.text, isCustomers: isCustomers,
+      fieldColumns: fields, declaredTypes: types,
+      // The parser has refused unknown delimiters and encodings too.
+      delimiter: load.delimiter.flatMap { FieldDelimiter(character: $0.value) },
+      encoding: load.encoding.flatMap { TextEncoding(name: $0.value) } ?? .utf8)
     model.tables.append(binding)
     model.rows[rowName] = RowBinding(
       name: rowName, table: binding.name, filters: [], filterRows: [], isCustomer: isCustomers,
       range: load.table.range)
+  }
+
+  /// An offer's code names its audience file: refuse what the export would refuse.
+  private mutating func checkExportFileName(_ code: Name) {
+    let key = ExportFileNames.clashKey(code.text)
+    if ExportFileNames.reserved.contains(key) {
+      report(.offerNamesExportFile(code.text, file: key), at: code.range)
+    } else if let twin = offerFiles[key] {
+      report(.offerCaseTwin(code.text, twin.text, firstLine: twin.range.start.line), at: code.range)
+    } else {
+      offerFiles[key] = code
+    }
   }
 
   /// Records a declaration; reports and returns false when the name is taken.
@@ -123,6 +152,13 @@ struct DeclarationCollector {
     }
     seen[namespace, default: [:]][name.text] = name.range
     return true
+  }
+
+  /// With a ledger, a `limit` without `per D` counts one run's sends only, so nightly
+  /// runs stack offers: a warning whose fix-it is the line with a period.
+  mutating func warnIfPerRun(_ limit: Limit, at range: SourceRange) {
+    guard limit.period == nil else { return }
+    report(.limitPerRun(count: limit.count.spelling), at: range)
   }
 
   mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {

@@ -58,7 +58,7 @@ struct ExpressionChecker {
     case .unary(.negate, let operand):
       let t = type(of: operand)
       guard t.isNumber || t == .duration || t == .error else {
-        return mismatch(operand.range, "cannot negate \(t)")
+        return mismatch(operand.range, "cannot negate \(t)", operands: [operand])
       }
       return t
     case .binary(let op, let lhs, let rhs): return binaryType(op, lhs, rhs, range: expr.range)
@@ -80,7 +80,7 @@ struct ExpressionChecker {
       for item in items {
         let it = type(of: item)
         if !t.isComparable(with: it) {
-          report(.typeError("cannot compare \(t) with \(it)", hint: hint(t, it)), at: item.range)
+          report(comparison(subject, t, item, it), at: item.range)
         }
       }
       return .boolean
@@ -172,7 +172,7 @@ struct ExpressionChecker {
         report(
           .typeError("nothing equals null", hint: op == .notEqual ? "use 'is not null'" : "use 'is null'"), at: range)
       } else if !l.isComparable(with: r) {
-        report(.typeError("cannot compare \(l) with \(r)", hint: hint(l, r)), at: range)
+        report(comparison(lhs, l, rhs, r), at: range)
       } else if l == .boolean || isRow(l), op != .equal, op != .notEqual {
         report(.typeError("\(l) values have no order"), at: range)
       }
@@ -181,7 +181,7 @@ struct ExpressionChecker {
       let l = type(of: lhs)
       let r = type(of: rhs)
       if let result = arithmetic(op, l, r) { return result }
-      return mismatch(range, "cannot \(verb(op)) \(l) and \(r)")
+      return mismatch(range, "cannot \(verb(op)) \(l) and \(r)", operands: [lhs, rhs])
     }
   }
 
@@ -217,13 +217,52 @@ struct ExpressionChecker {
     return false
   }
 
-  private func hint(_ l: ValueType, _ r: ValueType) -> String? {
+  /// `cannot compare l with r`, with what the data or the operands tell about the fix.
+  /// A quoted number is never the fix: a number compared as text is always wrong.
+  private func comparison(_ lhs: Expr, _ l: ValueType, _ rhs: Expr, _ r: ValueType) -> DiagnosticMessage {
+    let problem = "cannot compare \(l) with \(r)"
+    if let message = fromData(problem, operands: [lhs, rhs]) { return message }
     switch (l, r) {
-    case (.text, .number), (.number, .text): return "put text values in double quotes"
+    case (.text, .number), (.number, .text):
+      let text = l == .text ? lhs : rhs
+      if case .string(let literal) = text.kind, Self.spellsNumber(literal.value) {
+        return .quotedNumber(problem, number: literal.value)
+      }
+      if case .path(let row, let field?) = text.kind {
+        return .textColumnComparedWithNumber(problem, field: "\(row.text).\(field.text)")
+      }
+      return .typeError(problem)
     case (.timestamp, .duration), (.duration, .timestamp):
-      return "compare a time with a time, e.g. `now - 30d`"
-    default: return nil
+      return .typeError(problem, hint: "compare a time with a time, e.g. `now - 30d`")
+    default: return .typeError(problem)
     }
+  }
+
+  /// Whether a string literal holds a number as the language writes one (`"5000"`, `"9.5"`).
+  private static func spellsNumber(_ text: String) -> Bool {
+    text.contains { $0.isNumber } && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }
+      && Double(text) != nil
+  }
+
+  /// `problem` said with the data's reason, when one of `operands` reads a column that is
+  /// text only because of some of its values; nil when none does.
+  private func fromData(_ problem: String, operands: [Expr]) -> DiagnosticMessage? {
+    for operand in operands {
+      guard case .path(let row, let field?) = operand.kind, let table = model.table(ofRow: row.text),
+        let use = textColumnUse(table, field: field.text, spelling: "\(row.text).\(field.text)")
+      else { continue }
+      return .textFromData(problem, use)
+    }
+    return nil
+  }
+
+  /// The column `field` of `table` reads, when the data made it text.
+  private func textColumnUse(_ table: TableBinding, field: String, spelling: String) -> TextColumnUse? {
+    let name = table.column(forField: field)
+    guard let column = schema.tables[table.name]?.first(where: { $0.name == name }), column.type == .text,
+      let reason = column.textReason
+    else { return nil }
+    return TextColumnUse(spelling: spelling, column: name, table: table.name, path: table.path, reason: reason)
   }
 
   private mutating func requireBoolean(_ expr: Expr, what: String) -> ValueType {
@@ -232,7 +271,8 @@ struct ExpressionChecker {
     case .boolean, .error: return .boolean
     case .row(let name) where model.rows[name]?.isCustomer == false: return .boolean
     default:
-      report(.typeError("\(what) needs a true/false condition, but this is \(t)"), at: expr.range)
+      let problem = "\(what) needs a true/false condition, but this is \(t)"
+      report(fromData(problem, operands: [expr]) ?? .typeError(problem), at: expr.range)
       return .boolean
     }
   }
@@ -254,25 +294,36 @@ struct ExpressionChecker {
         at: row.range)
       return .error
     }
+    return checkLifecycleTimes(phrase, of: table, at: row.range, use: nil) ? .boolean : .error
+  }
+
+  /// Checks that the lifecycle fields `phrase` reads are time columns of `table`,
+  /// reporting the first that is missing or not a time; `use` names the phrase in a
+  /// missing column's message (the field itself when nil).
+  private mutating func checkLifecycleTimes(
+    _ phrase: Phrase, of table: TableBinding, at range: SourceRange, use: String?
+  ) -> Bool {
     for field in PhraseFields.needed(by: phrase) {
       guard let columns = schema.tables[table.name] else { break }
       let column = table.column(forField: field)
       guard let schemaColumn = columns.first(where: { $0.name == column }) else {
         // A column mapped with `with` is reported once, on the load.
-        if table.isMapped(field) { return .error }
+        if table.isMapped(field) { return false }
         report(
-          .missingLifecycleColumn(table: table.name, column: column, for: field, field: field), at: row.range)
-        return .error
+          .missingLifecycleColumn(table: table.name, column: column, for: use ?? field, field: field), at: range)
+        return false
       }
       if ValueType(schemaColumn.type) != .timestamp {
-        report(
-          .typeError(
-            "'\(PhraseFields.keyword(phrase))' needs a time, but \(table.name).\(column) is \(schemaColumn.type.rawValue)",
-            hint: "map '\(field)' to a timestamp column with `with \(field) = COLUMN`"), at: row.range)
-        return .error
+        let spelling = "\(table.name).\(ASTDump.column(column))"
+        let problem = "'\(PhraseFields.keyword(phrase))' needs a time, but \(spelling) is \(schemaColumn.type.rawValue)"
+        let message: DiagnosticMessage =
+          textColumnUse(table, field: field, spelling: spelling).map { .textFromData(problem, $0) }
+          ?? .typeError(problem, hint: "map '\(field)' to a timestamp column with `with \(field) = COLUMN`")
+        report(message, at: range)
+        return false
       }
     }
-    return .boolean
+    return true
   }
 
   private mutating func aggregateType(_ aggregate: Aggregate) -> ValueType {
@@ -303,9 +354,9 @@ struct ExpressionChecker {
       case (.sum, .number), (.avg, .number): result = aggregate.function == .avg ? .number(integer: false) : t
       case (.min, .number), (.max, .number), (.min, .timestamp), (.max, .timestamp): result = t
       default:
-        inner.report(
-          .typeError("\(aggregate.function.rawValue) needs a number, but \(row.text).\(field.text) is \(t)"),
-          at: field.range)
+        let problem = "\(aggregate.function.rawValue) needs a number, but \(row.text).\(field.text) is \(t)"
+        let operand = Expr(.path(row: row, field: field), range: row.range.union(field.range))
+        inner.report(inner.fromData(problem, operands: [operand]) ?? .typeError(problem), at: field.range)
         result = .error
       }
     } else if aggregate.function != .count {
@@ -315,25 +366,19 @@ struct ExpressionChecker {
         at: row.range)
     }
     if let filter = aggregate.filter { inner.checkCondition(filter) }
-    if let inLast = aggregate.inLast {
-      for field in PhraseFields.needed(by: .inLast(inLast)) {
-        let column = table.column(forField: field)
-        if let columns = schema.tables[table.name], !columns.contains(where: { $0.name == column }),
-          !table.isMapped(field)
-        {
-          inner.report(
-            .missingLifecycleColumn(table: table.name, column: column, for: "in last", field: field),
-            at: row.range)
-        }
-      }
+    // `in last` reads a time like the phrase does: a text column is an error, never 0.
+    if let inLast = aggregate.inLast,
+      !inner.checkLifecycleTimes(.inLast(inLast), of: table, at: row.range, use: "in last")
+    {
+      result = .error
     }
     diagnostics = inner.diagnostics
     typedStack = inner.typedStack
     return result
   }
 
-  private mutating func mismatch(_ range: SourceRange, _ message: String) -> ValueType {
-    report(.typeError(message), at: range)
+  private mutating func mismatch(_ range: SourceRange, _ message: String, operands: [Expr] = []) -> ValueType {
+    report(fromData(message, operands: operands) ?? .typeError(message), at: range)
     return .error
   }
 

@@ -135,7 +135,7 @@ struct StatementChecker {
         at: range)
     }
     require(load.key, table.keyColumn, role: "key")
-    if let link = table.linkColumn { require(load.link, link, role: "link to customers") }
+    if let link = table.linkColumn { require(load.link, link, role: "link to \(table.linkTable ?? "customers")") }
     for mapping in load.fieldMap {
       require(mapping.column, mapping.column.text, role: "field '\(mapping.field.text)'")
     }

@@ -30,6 +30,8 @@ public struct PlaybookModel: Sendable {
   public var limit: Limit?
   /// `holdout N%`; 0 when absent.
   public var holdoutPercent: Double
+  /// `holdout N% seed "…"`; nil when no seed is given.
+  public var holdoutSeed: StringLiteral? = nil
   /// `export to "dir" [as csv|jsonl]`; nil when absent.
   public var export: Export?
   /// `ledger "file"`: the send ledger's path as written; nil when the playbook names none

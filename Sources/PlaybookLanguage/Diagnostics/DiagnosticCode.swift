@@ -11,6 +11,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case unknownPhrase = "unknown_phrase"
   case unknownType = "unknown_type"
   case unknownFormat = "unknown_format"
+  case unknownDelimiter = "unknown_delimiter"
+  case unknownEncoding = "unknown_encoding"
   case duplicateClause = "duplicate_clause"
   case invalidComparison = "invalid_comparison"
   case unclosedBracket = "unclosed_bracket"
@@ -19,6 +21,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case mixedIndentation = "mixed_indentation"
   // Checks: the playbook reads but means nothing, or not what it says.
   case duplicateName = "duplicate_name"
+  case offerNameClash = "offer_name_clash"
   case invalidValue = "invalid_value"
   case noCustomers = "no_customers"
   case invalidLink = "invalid_link"
@@ -36,6 +39,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case typeError = "type_error"
   case twoTriggers = "two_triggers"
   case missingSend = "missing_send"
+  case limitPerRun = "limit_per_run"
   // Files: what a command reads or writes.
   case unreadableFile = "io_error"
   case writeFailed = "write_failed"
@@ -44,6 +48,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadUnknownColumn = "load_unknown_column"
   case loadBadKey = "load_bad_key"
   case loadBadRow = "load_bad_row"
+  case loadRenamedColumns = "load_renamed_columns"
   case rowSetAside = "row_set_aside"
   case valuesOverflowed = "values_overflowed"
   case exportFailed = "export_failed"
@@ -55,6 +60,11 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case ledgerFailed = "ledger_failed"
   case ledgerBusy = "ledger_busy"
   case ledgerRecovered = "ledger_recovered"
+  case ledgerLocked = "ledger_locked"
+  case ledgerExists = "ledger_exists"
+  case ledgerHoldoutChanged = "ledger_holdout_changed"
+  case ledgerReplay = "ledger_replay"
+  case exportLedgered = "export_ledgered"
   // Commands: the CLI and the shell used wrongly, or asked about what is not there.
   case usageError = "usage_error"
   case ledgerWithoutExport = "ledger_without_export"
@@ -66,6 +76,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case notChanged = "not_changed"
   case stillUsed = "still_used"
   case testsFailed = "tests_failed"
+  case noTests = "no_tests"
   case unsavedChanges = "unsaved_changes"
 
   /// The stable id, e.g. `unknown_field`.
@@ -81,13 +92,19 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case usage
     /// What the user asked to verify did not hold (a `test` block failed).
     case failure
+    /// The send ledger refused the run, to keep its promise: never the same offer twice,
+    /// never a reset control group (a damaged, foreign, newer or locked ledger, a changed
+    /// holdout, an export folder another run's ledger owns).
+    case refused
   }
 
   /// Warning for what does not stop a command, note for what only tells what is
   /// happening, error for the rest.
   public var severity: Diagnostic.Severity {
     switch self {
-    case .mixedIndentation, .rowSetAside, .valuesOverflowed, .ledgerRecovered, .unsavedChanges: .warning
+    case .mixedIndentation, .rowSetAside, .valuesOverflowed, .ledgerRecovered, .unsavedChanges, .limitPerRun, .ledgerReplay,
+      .loadRenamedColumns:
+      .warning
     case .ledgerBusy: .note
     default: .error
     }
@@ -97,21 +114,24 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var kind: Kind {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
-      .unknownType, .unknownFormat, .duplicateClause, .invalidComparison, .unclosedBracket, .nestingTooDeep,
-      .numberTooLarge,
-      .mixedIndentation, .duplicateName, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
-      .defineChainTooLong,
+      .unknownType, .unknownFormat, .unknownDelimiter, .unknownEncoding, .duplicateClause, .invalidComparison,
+      .unclosedBracket, .nestingTooDeep, .numberTooLarge, .mixedIndentation, .duplicateName, .offerNameClash, .invalidValue,
+      .noCustomers, .invalidLink, .invalidDefine, .definitionCycle, .defineChainTooLong,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
-      .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed:
+      .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed,
+      .limitPerRun, .ledgerReplay:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
-      .loadBadRow, .rowSetAside, .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerUnreadable, .ledgerForeign,
-      .ledgerNewer, .ledgerOtherPlaybook, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
+      .loadBadRow, .loadRenamedColumns, .rowSetAside, .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy,
+      .ledgerRecovered:
       .input
+    case .ledgerUnreadable, .ledgerForeign, .ledgerNewer, .ledgerOtherPlaybook, .ledgerLocked, .ledgerExists,
+      .ledgerHoldoutChanged, .exportLedgered:
+      .refused
     case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
       .noExportFolder, .unsavedChanges:
       .usage
-    case .testsFailed:
+    case .testsFailed, .noTests:
       .failure
     }
   }
@@ -127,6 +147,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unknownPhrase: "a lifecycle phrase that does not exist (withn for within)"
     case .unknownType: "a column type in `types` that does not exist"
     case .unknownFormat: "an export format that does not exist"
+    case .unknownDelimiter: "a `delimiter` other than comma, semicolon, tab or pipe"
+    case .unknownEncoding: "an `encoding` Playloop does not read"
     case .duplicateClause: "a clause given twice on one load"
     case .invalidComparison: "'=' or '=<' for a comparison, or comparisons chained"
     case .unclosedBracket: "a list or parenthesis not closed on its line"
@@ -134,9 +156,10 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .numberTooLarge: "a number or duration too large to compute with"
     case .mixedIndentation: "indentation mixes tabs and spaces"
     case .duplicateName: "a name declared twice"
+    case .offerNameClash: "an offer code the export cannot name a file for (a case-only twin, or decisions or summary)"
     case .invalidValue: "a number, duration or percent outside what the statement allows"
     case .noCustomers: "the playbook loads no customers table"
-    case .invalidLink: "the customers table given a link"
+    case .invalidLink: "a link no row can follow: from the customers table, or tables linking in a circle"
     case .invalidDefine: "a define over customers (a segment is meant)"
     case .definitionCycle: "segments or defines that use themselves, directly or through each other"
     case .defineChainTooLong: "defines built on defines more than 100 deep"
@@ -147,10 +170,11 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unknownSegment: "a segment that is not declared"
     case .unknownOffer: "an offer that is not declared"
     case .unknownChannel: "a channel that is not declared"
-    case .unknownTable: "a test replaces a table the playbook does not load"
+    case .unknownTable: "a table the playbook does not load, named by a test or a link"
     case .typeError: "values of types that do not go together"
     case .twoTriggers: "a rule names two different event rows"
     case .missingSend: "a rule with no send line"
+    case .limitPerRun: "a ledgered playbook's limit without `per D` counts one run only, so nightly runs stack offers"
     case .unreadableFile: "a playbook file cannot be read"
     case .writeFailed: "a file cannot be written"
     case .loadUnreadable: "a data file does not exist or cannot be read"
@@ -158,17 +182,23 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadUnknownColumn: "a data file lacks the key or link column"
     case .loadBadKey: "two customers share a key, or a key is empty"
     case .loadBadRow: "a row cannot be read and --strict is on"
+    case .loadRenamedColumns: "header names that are empty or repeated: those columns are named by position"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
     case .valuesOverflowed: "times or durations computed from the data left the span the language computes in"
     case .exportFailed: "the campaign files cannot be exported"
     case .ledgerMissing: "there is no ledger at the path"
-    case .ledgerUnreadable: "the ledger is damaged"
+    case .ledgerUnreadable: "the ledger path holds no valid ledger: empty, not SQLite, or damaged"
     case .ledgerForeign: "the file is a SQLite database but not a ledger"
     case .ledgerNewer: "the ledger was written by a newer Playloop"
     case .ledgerOtherPlaybook: "the ledger belongs to another playbook"
     case .ledgerFailed: "the ledger cannot be read or written"
     case .ledgerBusy: "another run holds the ledger; this one waits for it"
     case .ledgerRecovered: "a run on the ledger was interrupted, and this run settled it"
+    case .ledgerLocked: "the shell's :export found the ledger held by another run"
+    case .ledgerExists: "--new-ledger names a file that already holds something"
+    case .ledgerHoldoutChanged: "the holdout differs from the one the ledger recorded (--new-holdout starts a new one)"
+    case .ledgerReplay: "a ledgered run's clock is pinned by `as of`, so it replays the same night"
+    case .exportLedgered: "the export folder holds a ledgered export that only its own ledgered runs may replace"
     case .usageError: "a command or its arguments used wrongly"
     case .ledgerWithoutExport: "a ledger for a run that exports nothing"
     case .unknownCustomer: "no customer with this id in the data"
@@ -179,6 +209,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .notChanged: "a statement is kept unchanged because others using it would be wrong"
     case .stillUsed: "a statement cannot be dropped because others use it"
     case .testsFailed: "a playbook's tests failed"
+    case .noTests: "playloop test found no test to run (none written, or none matching --run)"
     case .unsavedChanges: "the shell asks once before typed statements would be lost"
     }
   }

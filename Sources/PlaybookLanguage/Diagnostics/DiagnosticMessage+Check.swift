@@ -7,10 +7,36 @@ extension DiagnosticMessage {
     Self(.duplicateName, "duplicate \(what) '\(name)'", hint: "first declared on line \(firstLine)")
   }
 
+  /// `offer 'stay15' differs from offer 'STAY15' (line 4) only in case` (offerNameClash):
+  /// their audience files would be one file on a disk that ignores case.
+  static func offerCaseTwin(_ code: String, _ other: String, firstLine: Int) -> Self {
+    Self(
+      .offerNameClash, "offer '\(code)' differs from offer '\(other)' (line \(firstLine)) only in case",
+      hint: "rename one: each offer's audience file is named for its code, and disks may ignore case")
+  }
+
+  /// `offer 'decisions' would export over the export's own decisions file` (offerNameClash).
+  static func offerNamesExportFile(_ code: String, file: String) -> Self {
+    Self(
+      .offerNameClash, "offer '\(code)' would export over the export's own \(file) file",
+      hint:
+        "rename the offer: \(ExportFileNames.reserved.sorted().map { "'\($0)'" }.joined(separator: " and ")) are taken")
+  }
+
   static let windowNotPositive = Self(.invalidValue, "window must be longer than zero")
   static let priorityNotWhole = Self(.invalidValue, "priority must be a whole number")
   static let limitNotWhole = Self(.invalidValue, "limit must be a whole number of at least 1")
   static let limitPeriodNotPositive = Self(.invalidValue, "limit period must be longer than zero")
+
+  /// `limit 1 per customer counts this run's sends only: nightly runs stack offers`
+  /// (limitPerRun), with the `per 7d` line as its fix-it.
+  public static func limitPerRun(count: String) -> Self {
+    Self(
+      .limitPerRun,
+      "limit \(count) per customer counts this run's sends only, so each nightly run adds more offers",
+      hint: "with a ledger, give the limit a period, e.g. `limit \(count) per customer per 7d`",
+      replacement: "limit \(count) per customer per 7d")
+  }
 
   static func holdoutOutOfRange(_ spelling: String) -> Self {
     Self(
@@ -26,6 +52,13 @@ extension DiagnosticMessage {
     .noCustomers, "the playbook loads no customers table", hint: "add `load customers from \"customers.csv\"`")
 
   static let customersLinked = Self(.invalidLink, "the customers table links to no other table")
+
+  /// `tables link in a circle: reviews → orders → reviews` (invalidLink).
+  static func linkCycle(_ tables: [String]) -> Self {
+    Self(
+      .invalidLink, "tables link in a circle: \(tables.joined(separator: " → "))",
+      hint: "follow the links from any table and they must reach the customers")
+  }
 
   static func defineOverCustomers(_ name: String) -> Self {
     Self(

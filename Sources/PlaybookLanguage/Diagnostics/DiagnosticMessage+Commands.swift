@@ -5,10 +5,29 @@ extension DiagnosticMessage {
     Self(.usageError, text, hint: hint)
   }
 
+  /// `:export --preview never writes into the export folder out` (usageError).
+  public static func previewIntoExport(_ folder: String) -> Self {
+    Self(
+      .usageError, ":export --preview never writes into the playbook's export folder \(folder)",
+      hint: "name another folder, or leave it out to preview into \(folder)-preview")
+  }
+
   /// `a ledger records what a run exports, and this run exports nothing` (ledgerWithoutExport).
   public static let ledgerWithoutExport = Self(
     .ledgerWithoutExport, "a ledger records what a run exports, and this run exports nothing",
     hint: "add `export to \"DIR\"` to the playbook or pass --out DIR")
+
+  /// `--out -: an export is a folder of files, not standard output` (usageError).
+  public static let exportToStandardOutput = Self(
+    .usageError, "--out -: an export is a folder of files, not standard output",
+    hint: "give a folder (--out out/tonight), or see the counts with --dry-run --format json")
+
+  /// `unknown subcommand 'rn'; did you mean 'run'?` (usageError).
+  public static func unknownSubcommand(_ word: String, suggestion: String?, subcommands: [String]) -> Self {
+    Self(
+      .usageError, "unknown subcommand '\(word)'" + (suggestion.map { "; \($0)" } ?? ""),
+      hint: "the subcommands are " + subcommands.joined(separator: ", ") + "; a playbook file opens the shell")
+  }
 
   /// `no customer 'C-11'; did you mean 'C-1', 'C-2'?`
   public static func unknownCustomer(_ id: String, suggestions: [String]) -> Self {
@@ -52,6 +71,29 @@ extension DiagnosticMessage {
   /// typed statements would be lost.
   public static func unsavedChanges(_ what: String) -> Self {
     Self(.unsavedChanges, "unsaved changes; \(what), or :save FILE")
+  }
+
+  /// `no tests: x.playbook has no test blocks` (noTests): a test run that checks nothing
+  /// must not pass.
+  public static func noTests(in files: [String]) -> Self {
+    Self(
+      .noTests, "no tests: \(files.joined(separator: ", ")) \(files.count == 1 ? "has" : "have") no test blocks",
+      hint: "add `test \"NAME\"` with `expect` lines to the playbook")
+  }
+
+  /// `no test matches --run 'PATTERN'` (noTests), with the tests there are.
+  public static func noTestMatches(_ pattern: String, names: [String]) -> Self {
+    Self(
+      .noTests, "no test matches --run '\(pattern)'",
+      hint: "the tests are " + names.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+        + (names.count > 5 ? " and \(names.count - 5) more" : ""))
+  }
+
+  /// `--run 'a(': not a regular expression` (usageError).
+  public static func invalidTestPattern(_ pattern: String) -> Self {
+    Self(
+      .usageError, "--run '\(pattern)': not a regular expression",
+      hint: "--run takes a regular expression matched anywhere in a test's name, e.g. --run 'vip|gold'")
   }
 
   /// `2 tests failed`.

@@ -51,6 +51,22 @@ extension DiagnosticMessage {
       hint: "offer codes must differ from each other (ignoring case) and from 'decisions' and 'summary'")
   }
 
+  /// `out holds the ledgered export of run 3-… of "P"; only a ledgered run of "P" replaces it` (exportLedgered).
+  public static func exportLedgered(_ directory: String, runID: String, playbook: String) -> Self {
+    Self(
+      .exportLedgered,
+      "\(directory) holds the ledgered export of run \(runID) of \"\(playbook)\"; "
+        + "only a ledgered run of that playbook may replace it",
+      hint: "export somewhere else, or use :export --preview to look without sending")
+  }
+
+  /// `cannot remove the previous export .out.old-12 left by an earlier run: …` (exportFailed).
+  public static func exportLeftover(_ path: String, reason: String) -> Self {
+    Self(
+      .exportFailed, "cannot remove \(path), the previous export an earlier run moved aside: \(reason)",
+      hint: "remove it by hand (rm -rf \(path)) and run again")
+  }
+
   /// `cannot create out/x: Permission denied`.
   public static func exportFileFailed(_ what: String, _ path: String, reason: String) -> Self {
     Self(.exportFailed, "\(what) \(path): \(reason)")
@@ -68,6 +84,58 @@ extension DiagnosticMessage {
     Self(
       .ledgerUnreadable, "\(path) is not a ledger: it is not a SQLite database (damaged?)",
       hint: "the file was left as it is; restore it from a backup or name another ledger")
+  }
+
+  /// `PATH is not a ledger: the file is empty` (ledgerUnreadable): only a missing file
+  /// starts a new ledger, so an emptied ledger never re-sends what it recorded.
+  public static func ledgerEmpty(_ path: String) -> Self {
+    Self(
+      .ledgerUnreadable, "\(path) is not a ledger: the file is empty",
+      hint: "an emptied ledger would send everything again; restore it from a backup, "
+        + "or remove the file (or pass --new-ledger) to start a new ledger")
+  }
+
+  /// `ledger damaged at sends row 12 of PATH: …` (ledgerUnreadable).
+  public static func ledgerDamagedAt(_ path: String, _ place: String, _ problem: String) -> Self {
+    Self(
+      .ledgerUnreadable, "ledger damaged at \(place) of \(path): \(problem)",
+      hint: "the file was left as it is; restore it from a backup")
+  }
+
+  /// `--new-ledger: PATH already holds a ledger` (ledgerExists).
+  public static func ledgerExists(_ path: String, isLedger: Bool) -> Self {
+    Self(
+      .ledgerExists,
+      "--new-ledger: \(path) " + (isLedger ? "already holds a ledger" : "exists and is not an empty file"),
+      hint: isLedger
+        ? "a new ledger would send again what this one recorded; drop --new-ledger to keep using it"
+        : "the file was left as it is; move it away to start a new ledger there")
+  }
+
+  /// `PATH is held by another run` (ledgerLocked).
+  public static func ledgerLocked(_ path: String) -> Self {
+    Self(
+      .ledgerLocked, "\(path) is held by another run (a nightly run?); nothing was exported",
+      hint: "try again when it has finished, or use :export --preview to look without sending")
+  }
+
+  /// `the playbook's holdout 10% seed "b" differs from holdout 5% seed "a" recorded in
+  /// PATH` (ledgerHoldoutChanged).
+  public static func ledgerHoldoutChanged(_ path: String, now: String, recorded: String) -> Self {
+    Self(
+      .ledgerHoldoutChanged, "the playbook's \(now) differs from \(recorded) recorded in \(path)",
+      hint: "changing it would reshuffle the control group mid-experiment; "
+        + "restore the holdout line, or pass --new-holdout to start a new experiment")
+  }
+
+  /// `the clock is pinned by `as of` on line N: run RUN replayed that night` (ledgerReplay).
+  public static func ledgerReplay(line: Int, runID: String?) -> Self {
+    Self(
+      .ledgerReplay,
+      "the clock is pinned by `as of` on line \(line)"
+        + (runID.map { ": run \($0) was a replay of that night, nothing new was sent" }
+          ?? ": every run decides as of that night"),
+      hint: "for nightly runs remove the `as of` line, or pass --as-of now")
   }
 
   /// `PATH is a damaged ledger: it names no playbook` (ledgerUnreadable).

@@ -103,6 +103,18 @@ extension DiagnosticMessage {
     Self(.unknownFormat, "unknown export format '\(name)'", hint: hint)
   }
 
+  /// `unknown delimiter 'x'` (unknownDelimiter).
+  static func unknownDelimiter(_ text: String) -> Self {
+    Self(
+      .unknownDelimiter, "unknown delimiter '\(text)'",
+      hint: "delimiters are \",\" \";\" \"|\" and tab (delimiter tab or delimiter \"\\t\")")
+  }
+
+  /// `unknown encoding 'x'` (unknownEncoding).
+  static func unknownEncoding(_ name: String, hint: String) -> Self {
+    Self(.unknownEncoding, "unknown encoding '\(name)'", hint: hint)
+  }
+
   static func duplicateClause(_ clause: String) -> Self {
     Self(.duplicateClause, "duplicate '\(clause)' clause")
   }

@@ -41,7 +41,8 @@ public struct DiagnosticRenderer: Sendable {
     for note in diagnostic.notes {
       // A note is one line: its place and what it says, under the diagnostic it explains.
       let place = note.file.map { file in
-        "\(file):" + (note.range.map { "\($0.start.line):" + ($0.start.column > 0 ? "\($0.start.column):" : "") } ?? "")
+        "\(file.escapingControlCharacters):"
+          + (note.range.map { "\($0.start.line):" + ($0.start.column > 0 ? "\($0.start.column):" : "") } ?? "")
           + " "
       }
       text += "\n" + header(place ?? "", style.severity(.note), note.message)
@@ -54,18 +55,19 @@ public struct DiagnosticRenderer: Sendable {
   ) -> String {
     let severity = style.severity(severity)
     guard let file else { return header("", severity, message) + hintLine(hint) }
-    guard let range else { return header("\(file): ", severity, message) + hintLine(hint) }
+    let shownFile = file.escapingControlCharacters
+    guard let range else { return header("\(shownFile): ", severity, message) + hintLine(hint) }
     let start = range.start
     guard let lines = sources[file] else {
-      return header("\(file):\(start.line): ", severity, message) + hintLine(hint)
+      return header("\(shownFile):\(start.line): ", severity, message) + hintLine(hint)
     }
     let text = start.line >= 1 && start.line <= lines.count ? lines[start.line - 1] : ""
     let number = String(start.line)
     let gutter = String(repeating: " ", count: number.count + 3) + "|"
     let (shown, caretStart, caretWidth) = DiagnosticRenderer.layout(text, range: range)
     var caret = style.caret("^" + String(repeating: "~", count: max(caretWidth, 1) - 1))
-    if let hint { caret += " " + style.hint(hint) }
-    return header("\(file):\(start.line):\(start.column): ", severity, message) + "\n"
+    if let hint { caret += " " + style.hint(hint.escapingControlCharacters) }
+    return header("\(shownFile):\(start.line):\(start.column): ", severity, message) + "\n"
       + style.gutter("  \(number) |") + (shown.isEmpty ? "" : " " + shown) + "\n"
       + style.gutter(gutter) + " " + String(repeating: " ", count: caretStart) + caret
   }
@@ -73,6 +75,33 @@ public struct DiagnosticRenderer: Sendable {
   /// Several diagnostics, one after another, each ending with a line break.
   public func render(_ diagnostics: [Diagnostic]) -> String {
     diagnostics.map { render($0) + "\n" }.joined()
+  }
+
+  /// At most `limit` diagnostics, then `… and 2817 more errors` for the rest: a data file
+  /// passed as a playbook makes an error of every line, and the first ones say it all.
+  ///
+  /// - Parameters:
+  ///   - diagnostics: in the order to show them.
+  ///   - limit: how many to render in full.
+  public func render(_ diagnostics: [Diagnostic], limit: Int) -> String {
+    guard diagnostics.count > limit else { return render(diagnostics) }
+    return render(Array(diagnostics.prefix(limit))) + Self.more(diagnostics.dropFirst(limit)) + "\n"
+  }
+
+  /// How many diagnostics show in full before `… and N more errors` (`render(_:limit:)`).
+  public static let shownLimit = 20
+
+  /// `… and 2817 more errors` (and warnings and notes, when some are): the line that
+  /// stands for the diagnostics not shown.
+  ///
+  /// - Parameter rest: the diagnostics not shown.
+  public static func more(_ rest: ArraySlice<Diagnostic>) -> String {
+    let counts: [(Diagnostic.Severity, String)] = [(.error, "error"), (.warning, "warning"), (.note, "note")]
+    let parts = counts.compactMap { severity, word -> String? in
+      let n = rest.filter { $0.severity == severity }.count
+      return n == 0 ? nil : "\(n) more \(word)\(n == 1 ? "" : "s")"
+    }
+    return "… and " + parts.joined(separator: ", ")
   }
 
   /// Colour on only for a terminal, never when `TERM` is `dumb` or `NO_COLOR` is set
@@ -87,11 +116,12 @@ public struct DiagnosticRenderer: Sendable {
   }
 
   private func header(_ location: String, _ severity: String, _ message: String) -> String {
-    (location.isEmpty ? "" : style.location(location)) + severity + ": " + style.message(message)
+    (location.isEmpty ? "" : style.location(location)) + severity + ": "
+      + style.message(message.escapingControlCharacters)
   }
 
   private func hintLine(_ hint: String?) -> String {
-    hint.map { "\n  " + style.hint("hint: " + $0) } ?? ""
+    hint.map { "\n  " + style.hint("hint: " + $0.escapingControlCharacters) } ?? ""
   }
 
   static let tabWidth = 4
@@ -114,6 +144,10 @@ public struct DiagnosticRenderer: Sendable {
         let spaces = tabWidth - cells % tabWidth
         shown += String(repeating: " ", count: spaces)
         cells += spaces
+      } else if character.unicodeScalars.contains(where: \.isTerminalControl) {
+        let escaped = String(character).escapingControlCharacters
+        shown += escaped
+        cells += escaped.count
       } else {
         shown.append(character)
         cells += width(of: character)

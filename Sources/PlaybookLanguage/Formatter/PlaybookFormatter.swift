@@ -2,7 +2,7 @@
 ///
 /// - one statement per line, single spaces, lists on one line;
 /// - a rule's lines as `when` / `and` / `unless` / `and` / `send` (lines kept as written),
-///   a test's as `as of` / `load` / `expect`, indented by two spaces; a load's `with` and `types` on their own lines;
+///   a test's as `as of` / `load` / `expect`, indented by two spaces; a load's `delimiter` and `encoding` on one line, then `with` and `types` on their own;
 /// - a blank line around every rule and test, and wherever the source had one between
 ///   statements (several collapse to one);
 /// - each comment on the line it was on (trailing, two spaces after the longest of the
@@ -88,7 +88,8 @@ struct Layout {
     case .rule(let rule): add(rule, range: range)
     case .limit(let l):
       emit(0, "limit \(l.count.spelling) per customer" + (l.period.map { " per " + $0.spelling } ?? ""), range)
-    case .holdout(let p): emit(0, "holdout " + p.spelling, range)
+    case .holdout(let g):
+      emit(0, "holdout " + g.percent.spelling + (g.seed.map { " seed " + ASTDump.quote($0.value) } ?? ""), range)
     case .export(let e):
       emit(0, "export to " + ASTDump.quote(e.path.value) + (e.format.map { " as " + $0.text } ?? ""), range)
     case .ledger(let path): emit(0, "ledger " + ASTDump.quote(path.value), range)
@@ -129,7 +130,23 @@ struct Layout {
       text += " link " + ASTDump.column(link.text)
       headerEnd = max(headerEnd, link.range.end)
     }
+    if let linkTable = load.linkTable {
+      text += " to " + linkTable.text
+      headerEnd = max(headerEnd, linkTable.range.end)
+    }
     emit(indent, text, SourceRange(start: range.start, end: headerEnd))
+    // How the file's bytes are read, on one line before the columns.
+    var reading: [(text: String, range: SourceRange)] = []
+    if let delimiter = load.delimiter {
+      let spelling = FieldDelimiter(character: delimiter.value)?.spelling ?? ASTDump.quote(delimiter.value)
+      reading.append(("delimiter " + spelling, delimiter.range))
+    }
+    if let encoding = load.encoding {
+      reading.append(("encoding " + ASTDump.quote(encoding.value), encoding.range))
+    }
+    if let first = reading.first, let last = reading.last {
+      emit(indent + 2, reading.map(\.text).joined(separator: " "), first.range.union(last.range))
+    }
     if let first = load.fieldMap.first, let last = load.fieldMap.last {
       let pairs = load.fieldMap.map { "\($0.field.text) = \(ASTDump.column($0.column.text))" }
       emit(indent + 2, "with " + pairs.joined(separator: ", "), first.field.range.union(last.column.range))

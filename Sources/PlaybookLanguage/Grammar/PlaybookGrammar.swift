@@ -37,10 +37,10 @@ public enum PlaybookGrammar {
 
   /// The other words inside statements: `as of`, `window all`, `define … where`,
   /// `channel … address … requires`, `offer … valid`, `rule … priority`, `send … via …
-  /// after`, `limit N per customer per D`, `export to … as`, `expect customer … gets
+  /// after`, `limit N per customer per D`, `holdout N% seed`, `export to … as`, `expect customer … gets
   /// [no|nothing]`, `expect audience`, `contains any`, `count(… where …)`.
   public static let otherWords = [
-    "of", "all", "where", "address", "requires", "valid", "priority", "via", "after", "per", "customer", "to",
+    "of", "all", "where", "address", "requires", "valid", "priority", "via", "after", "per", "customer", "seed", "to",
     "gets", "no", "nothing", "audience", "any",
   ]
 

@@ -80,6 +80,8 @@ public enum RuleClause: String, CaseIterable, Sendable {
 /// A load's clauses, on its first line or on lines of their own.
 public enum LoadClause: String, CaseIterable, Sendable {
   case `as`, from, key, link, with, types
+  /// `delimiter ";"` and `encoding "latin1"`: how a data file's bytes are read.
+  case delimiter, encoding
 }
 
 /// A test's lines: `expect`, and, indented, `as of` and `load`.

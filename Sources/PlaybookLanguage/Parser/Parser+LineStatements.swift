@@ -64,13 +64,16 @@ extension Parser {
     return .limit(Limit(count: count, period: period))
   }
 
-  /// `holdout P%`
+  /// `holdout P% [seed "TEXT"]`
   static func holdout(_ p: inout Parser) throws(ParseFailure) -> Statement.Kind {
     guard p.current.kind == .percent else {
       throw p.unexpected(expected: "a percent such as 5%")
     }
     let token = p.advance()
-    return .holdout(PercentLiteral(value: token.number, spelling: token.text, range: token.range))
+    let percent = PercentLiteral(value: token.number, spelling: token.text, range: token.range)
+    p.optionalWords = ["seed"]
+    let seed = p.accept("seed") != nil ? try p.expectString("the seed in quotes, e.g. seed \"recovery-2026\"") : nil
+    return .holdout(ControlGroup(percent: percent, seed: seed))
   }
 
   /// `export to "DIR" [as FORMAT]`, the format one of the grammar's export formats.

@@ -20,7 +20,8 @@ extension Parser {
     }
     return Load(
       table: table, rowName: draft.rowName, path: path, key: draft.key, link: draft.link,
-      fieldMap: draft.fieldMap, columnTypes: draft.columnTypes)
+      linkTable: draft.linkTable, fieldMap: draft.fieldMap, columnTypes: draft.columnTypes,
+      delimiter: draft.delimiter, encoding: draft.encoding)
   }
 
   /// A data file's column: a plain word, or a quoted string for a header a word cannot
@@ -47,6 +48,20 @@ extension Parser {
     return "a column name with spaces goes in quotes: \"\(words.joined(separator: " "))\""
   }
 
+  /// `delimiter ";"`: one of `,` `;` `|` or a tab in quotes, or the word `tab`; the
+  /// literal holds the character either way.
+  private mutating func expectDelimiter() throws(ParseFailure) -> StringLiteral {
+    if current.kind == .word, current.text == FieldDelimiter.tab.word {
+      let word = advance()
+      return StringLiteral(value: FieldDelimiter.tab.character, range: word.range)
+    }
+    let text = try expectString("a delimiter in quotes after 'delimiter': \",\" \";\" \"|\" or tab")
+    guard FieldDelimiter(character: text.value) != nil else {
+      throw failure(.unknownDelimiter(text.value), at: text.range)
+    }
+    return text
+  }
+
   /// The clauses on one line of a load, in any order, each at most once per load.
   private mutating func parseLoadClauses(_ draft: inout LoadDraft) throws(ParseFailure) {
     while current.kind == .word, let word = LoadClause(rawValue: current.text) {
@@ -59,7 +74,9 @@ extension Parser {
       case .as: draft.rowName = try expectName("a row name after 'as'")
       case .from: draft.path = try expectString("a file path in quotes after 'from'")
       case .key: draft.key = try expectColumn("a column name after 'key'", into: &draft)
-      case .link: draft.link = try expectColumn("a column name after 'link'", into: &draft)
+      case .link:
+        draft.link = try expectColumn("a column name after 'link'", into: &draft)
+        if accept("to") != nil { draft.linkTable = try expectName("a table name after 'to'") }
       case .with:
         repeat {
           let field = try expectName("a field name after 'with'")
@@ -81,6 +98,18 @@ extension Parser {
           }
           draft.columnTypes.append(ColumnTypeDeclaration(column: column, type: type))
         } while acceptSymbol(",") != nil
+      case .delimiter: draft.delimiter = try expectDelimiter()
+      case .encoding:
+        let name = try expectString("an encoding in quotes after 'encoding', e.g. \"latin1\"")
+        guard TextEncoding(name: name.value) != nil else {
+          throw failure(
+            .unknownEncoding(
+              name.value,
+              hint: NearNames.didYouMean(name.value.lowercased(), in: TextEncoding.names)
+                ?? "encodings are \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))"),
+            at: name.range)
+        }
+        draft.encoding = name
       }
     }
     guard atLineEnd else {
@@ -101,8 +130,11 @@ struct LoadDraft {
   var path: StringLiteral?
   var key: Name?
   var link: Name?
+  var linkTable: Name?
   var fieldMap: [FieldMapping] = []
   var columnTypes: [ColumnTypeDeclaration] = []
+  var delimiter: StringLiteral?
+  var encoding: StringLiteral?
   var seen: Set<String> = []
   /// Where the last key, link or `with` column was written.
   var lastColumn: SourceRange?

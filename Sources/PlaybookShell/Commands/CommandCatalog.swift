@@ -60,14 +60,22 @@ enum CommandCatalog {
       details: "Overrides the playbook's `as of`. `now` uses the current time.",
       arguments: [.time]),
     CommandSpec(
-      name: "export", usageArguments: "[DIR] [csv|jsonl]",
+      name: "export", usageArguments: "[--preview] [DIR] [FORMAT]",
       summary: "Write the audience files, decisions log and summary.",
-      details: "Defaults to the playbook's `export` statement. Files are written atomically.",
+      details: "Defaults to the playbook's `export` statement; FORMAT is csv or jsonl. Files are written atomically. "
+        + "With a `ledger`, the sends are recorded as `playloop run` records them. --preview writes "
+        + "a look (marked \"preview\": true, beside the export folder as NAME-preview) and records nothing.",
       arguments: [.directoryOrFormat, .format]),
     CommandSpec(
       name: "test", usageArguments: "", summary: "Run the playbook's tests.",
       details: "Runs every `test` statement and reports each expectation that fails.",
       arguments: []),
+    CommandSpec(
+      name: "describe", usageArguments: "[TABLE]",
+      summary: "Show each loaded table's columns: type and why, nulls, examples, rows set aside.",
+      details: "Without a name, describes every table the playbook loads. The types are "
+        + "those the playbook sees: declared with `types`, or inferred from the values.",
+      arguments: [.name(.tables)]),
     CommandSpec(
       name: "quit", usageArguments: "", summary: "Leave the shell (Ctrl-D does too).",
       details: "With unsaved changes the shell asks once before leaving.", arguments: []),

@@ -55,6 +55,7 @@ enum CommandParser {
     case "as-of": return .asOf(try arguments.one())
     case "export": return try export(arguments)
     case "test": return try arguments.none(.test)
+    case "describe": return .describe(try arguments.words(0...1).first)
     case "quit": return try arguments.none(.quit)
     default: preconditionFailure("catalog command ':\(spec.name)' has no parser")
     }
@@ -79,8 +80,10 @@ enum CommandParser {
     return .sample(count: count, of: words.dropFirst().first)
   }
 
-  /// `:export [DIR] [FORMAT]`: a last word that is an export format is the format.
-  private static func export(_ arguments: CommandArguments) throws(CommandUsageError) -> ShellCommand {
+  /// `:export [--preview] [DIR] [FORMAT]`: a last word that is an export format is the format.
+  private static func export(_ given: CommandArguments) throws(CommandUsageError) -> ShellCommand {
+    let preview = given.all.contains("--preview")
+    let arguments = CommandArguments(words: given.all.filter { $0 != "--preview" }, spec: given.spec)
     let words = try arguments.words(0...2)
     var directory: String?
     var format: ExportFormat?
@@ -93,7 +96,7 @@ enum CommandParser {
         throw arguments.usage("expected csv or jsonl, got '\(word)'")
       }
     }
-    return .export(directory: directory, format: format)
+    return .export(directory: directory, format: format, preview: preview)
   }
 
   /// Splits on whitespace, keeping double-quoted words (without their quotes) whole.

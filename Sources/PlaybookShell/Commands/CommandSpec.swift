@@ -23,7 +23,9 @@ struct CommandSpec: Sendable {
     static let channels = NameKinds(rawValue: 8)
     /// Names from `define`.
     static let definitions = NameKinds(rawValue: 16)
-    /// Every kind of name (`:show` and `:drop` take any).
+    /// Table names (`:describe`).
+    static let tables = NameKinds(rawValue: 32)
+    /// Every kind of name `:show` and `:drop` take.
     static let all: NameKinds = [.rules, .segments, .offers, .channels, .definitions]
   }
 

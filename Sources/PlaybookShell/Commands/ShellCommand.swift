@@ -24,10 +24,12 @@ public enum ShellCommand: Equatable, Sendable {
   case sample(count: Int, of: String?)
   /// `:as-of TIME`, the time as typed (the session parses it).
   case asOf(String)
-  /// `:export [DIR] [csv|jsonl]`
-  case export(directory: String?, format: ExportFormat?)
+  /// `:export [--preview] [DIR] [csv|jsonl]`
+  case export(directory: String?, format: ExportFormat?, preview: Bool = false)
   /// `:test`
   case test
+  /// `:describe [TABLE]`
+  case describe(String?)
   /// `:quit`
   case quit
 }

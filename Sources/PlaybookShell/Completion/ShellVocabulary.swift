@@ -15,12 +15,14 @@ public struct ShellVocabulary: Sendable {
   public var rowFields: [String: [String]]
   /// Customer keys, for `:explain`, `:customer` and `expect customer`.
   public var customerIDs: [String]
+  /// Table names, in the order of the playbook's `load` statements, for `:describe`.
+  public var tables: [String]
 
   /// A vocabulary of these names; empty by default (a session with nothing loaded).
   public init(
     rules: [String] = [], segments: [String] = [], offers: [String] = [],
     channels: [String] = [], definitions: [String] = [], rowFields: [String: [String]] = [:],
-    customerIDs: [String] = []
+    customerIDs: [String] = [], tables: [String] = []
   ) {
     self.rules = rules
     self.segments = segments
@@ -29,6 +31,7 @@ public struct ShellVocabulary: Sendable {
     self.definitions = definitions
     self.rowFields = rowFields
     self.customerIDs = customerIDs
+    self.tables = tables
   }
 
   /// The names of the given kinds, in a fixed order.
@@ -39,6 +42,7 @@ public struct ShellVocabulary: Sendable {
     if kinds.contains(.offers) { result += offers }
     if kinds.contains(.channels) { result += channels }
     if kinds.contains(.definitions) { result += definitions }
+    if kinds.contains(.tables) { result += tables }
     return result
   }
 }

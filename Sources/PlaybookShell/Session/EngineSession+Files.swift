@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookLedger
 
 extension EngineSession {
   /// `:load FILE`: replaces the session with a playbook file and its data; on failure
@@ -72,38 +73,62 @@ extension EngineSession {
     return .message("saved \(plural(document.playbook.statements.count, "statement")) to \(path)")
   }
 
-  /// `:export [DIR] [csv|jsonl]`: the audience files, decisions log and summary, as
-  /// `playloop run` writes them.
-  func export(to directory: String?, format: ExportFormat?) -> ShellOutput {
+  /// `:export [--preview] [DIR] [csv|jsonl]`: the audience files, decisions log and
+  /// summary, through the export `playloop run` uses (`CampaignExport`): with a `ledger`
+  /// the sends are recorded as a run records them, with the same run ids. A preview goes
+  /// to `DIR` or beside the export folder (`NAME-preview`), never into it, is marked
+  /// `"preview": true` and records nothing.
+  func export(to directory: String?, format: ExportFormat?, preview: Bool = false) -> ShellOutput {
     guard let workspace else { return failure(.noData) }
-    let declared = model.export
-    guard
-      let folder = directory
-        ?? declared.map({ Workspace.resolve($0.path.value, against: baseDirectory) })
-    else {
+    let declared = model.export.map { Workspace.resolve($0.path.value, against: baseDirectory) }
+    let ledgerPath = model.ledger.map { Workspace.resolve($0.value, against: baseDirectory) }
+    guard let folder = directory ?? (preview ? declared.map(Self.previewFolder) : declared) else {
       return failure(.noExportFolder)
     }
-    let exportFormat = format ?? declared?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
-    guard let run = currentRun() else { return .message("stopped; nothing exported") }
-    let summary = RunSummary(
-      playbook: model.name, clock: run.plan.clock, window: model.window,
-      tables: TableCount.counts(
-        of: workspace.dataset, eventTableOrder: model.tables.filter { !$0.isCustomers }.map(\.name)),
-      counts: run.counts,
-      timings: PhaseTimings(
-        load: workspace.loadMilliseconds, evaluate: run.evaluateMilliseconds,
-        decide: run.decideMilliseconds))
+    if preview, let declared, RelativePath.same(folder, declared) {
+      return failure(.previewIntoExport(folder))
+    }
+    let exportFormat = format ?? model.export?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
+    let target = ExportTarget(directory: folder, format: exportFormat)
+    let exported: CampaignExport.Outcome
     do {
-      try CampaignExporter.stage(
-        run.decisions, summary: summary, to: ExportTarget(directory: folder, format: exportFormat)
-      ).commit()
+      exported = try CampaignExport.export(
+        workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath, preview: preview,
+        options: LedgeredExport.Options(waitForLock: false))
     } catch {
       return rendered([error], pending: nil)
     }
-    let sent = run.counts.byStatus[.send]
-    return .message(
-      "exported \(plural(run.decisions.count, "decision")) (\(sent.grouped) to send) to \(folder) as \(exportFormat.rawValue)"
-    )
+    let counts = exported.summary.counts
+    let sent = counts.byStatus[.send]
+    let decisions = plural(counts.byStatus.total, "decision")
+    if preview {
+      return .message(
+        "previewed \(decisions) (\(sent.grouped) would be sent) in \(folder) as \(exportFormat.rawValue); "
+          + "nothing was sent or recorded")
+    }
+    var output = ShellOutput.message(
+      "exported \(decisions) (\(sent.grouped) to send) to \(folder) as \(exportFormat.rawValue)")
+    if let ledgered = exported.ledgered, let ledgerPath, let runID = ledgered.summary.runID {
+      output.blocks.insert(
+        contentsOf: rendered(
+          ledgered.recovered.map {
+            Diagnostic(.ledgerRecovered(runID: $0.runID, committed: $0.committed), file: ledgerPath)
+          }, pending: nil
+        ).blocks, at: 0)
+      output.blocks.append(
+        .message(
+          ledgered.isReplay
+            ? "run \(runID) replayed: the same sends as when it first ran; \(ledgerPath) unchanged"
+            : "run \(runID): recorded \(plural(ledgered.recorded, "send")) in \(ledgerPath)"))
+    }
+    return output
+  }
+
+  /// Where a preview goes by default: beside the export folder, `out` → `out-preview`.
+  static func previewFolder(_ export: String) -> String {
+    var path = export
+    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+    return path + "-preview"
   }
 }
 

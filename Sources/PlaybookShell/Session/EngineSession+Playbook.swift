@@ -75,6 +75,7 @@ extension EngineSession {
     if kinds.contains(.offers) { what.append("offer") }
     if kinds.contains(.channels) { what.append("channel") }
     if kinds.contains(.definitions) { what.append("definition") }
+    if kinds.contains(.tables) { what.append("table") }
     let list =
       what.count > 1
       ? what.dropLast().joined(separator: ", ") + " or " + what[what.count - 1] : what[0]

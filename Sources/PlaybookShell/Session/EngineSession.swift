@@ -170,16 +170,30 @@ public final class EngineSession: ShellSession {
     }
   }
 
-  /// Diagnostics as output blocks: errors as errors, the rest as warnings.
+  /// Diagnostics as output blocks (`blocks(_:rendering:)`), rendered against the inputs
+  /// they came from.
   func rendered(_ diagnostics: [Diagnostic], pending: SessionDocument.Chunk?) -> ShellOutput {
-    let texts = document.render(
-      diagnostics, pending: pending, color: color, fallbackName: displayName)
-    return ShellOutput(zip(diagnostics, texts).map(Self.block))
+    Self.blocks(diagnostics) { document.render($0, pending: pending, color: color, fallbackName: displayName) }
   }
 
   /// Diagnostics rendered against files on disk, as output blocks.
   static func blocks(_ diagnostics: [Diagnostic], _ renderer: DiagnosticRenderer) -> ShellOutput {
-    ShellOutput(diagnostics.map { block($0, renderer.render($0)) })
+    blocks(diagnostics) { $0.map { renderer.render($0) } }
+  }
+
+  /// Errors as errors, the rest as warnings: the first `DiagnosticRenderer.shownLimit`,
+  /// then one block counting the rest (an error when an error is among them, so a script
+  /// still stops).
+  private static func blocks(_ diagnostics: [Diagnostic], rendering: ([Diagnostic]) -> [String]) -> ShellOutput {
+    let shown = Array(diagnostics.prefix(DiagnosticRenderer.shownLimit))
+    var output = ShellOutput(zip(shown, rendering(shown)).map(Self.block))
+    let rest = diagnostics.dropFirst(shown.count)
+    if !rest.isEmpty {
+      let line = DiagnosticRenderer.more(rest)
+      let kind = rest.first { $0.severity == .error }?.code.kind
+      output.blocks.append(kind.map { .error(line, kind: $0) } ?? .warning(line))
+    }
+    return output
   }
 
   /// An error as an error block (a script stops), anything else as a warning.
@@ -204,8 +218,9 @@ public final class EngineSession: ShellSession {
     case .customer(let id): return customer(id)
     case .sample(let count, let name): return sample(count, of: name)
     case .asOf(let time): return asOf(time)
-    case .export(let directory, let format): return export(to: directory, format: format)
+    case .export(let directory, let format, let preview): return export(to: directory, format: format, preview: preview)
     case .test: return test()
+    case .describe(let table): return describe(table)
     }
   }
 
@@ -244,7 +259,7 @@ public final class EngineSession: ShellSession {
       definitions: statements.compactMap {
         if case .define(let d) = $0.kind { d.name.text } else { nil }
       },
-      rowFields: rowFields, customerIDs: customerIDs())
+      rowFields: rowFields, customerIDs: customerIDs(), tables: model.tables.map(\.name))
     vocabularyCache = vocabulary
     return vocabulary
   }

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookLanguage
 import PlaybookReporting
 
 /// Where the shell prints: results to one stream, diagnostics to the other. Tests
@@ -24,7 +25,8 @@ public struct ShellPrinter: Sendable {
   func show(_ output: ShellOutput, width: Int?) {
     for block in output.blocks {
       switch block {
-      case .message(let text): out(text.withLineBreak)
+      // Messages hold data (ids, names): control characters never reach the terminal raw.
+      case .message(let text): out(text.escapingControlCharacters.withLineBreak)
       case .table(let table): out(table.render(width: width).withLineBreak)
       case .warning(let text), .error(let text, _): err(text.withLineBreak)
       }

@@ -1,0 +1,63 @@
+/// An event table other tables link to (`link order_id to orders`): its rows by key, and
+/// each row's customer, so a linking row becomes the customer's of the row it names.
+struct LinkTarget {
+  let spec: TableSpec
+  let index: KeyIndex
+  let table: Table
+  /// Each row's customer number, -1 for a row set aside.
+  let customerOfRow: [Int32]
+
+  /// The target for a table read as `keyed`. Throws when a key is empty or repeats, as
+  /// for the customers: a linking row must name one row.
+  init(spec: TableSpec, keyed: KeyedTable, customerOfRow: [Int32]) throws(LoadError) {
+    switch KeyIndex.build(keyed.keys) {
+    case .success(let built): index = built
+    case .failure(let duplicate):
+      let line = Int(keyed.table.lines[duplicate.row])
+      let first = keyed.table.lines[duplicate.earlierRow]
+      throw LoadError(
+        .badKey,
+        "\(spec.rowName) \(spec.keyColumn) \"\(keyed.keys.string(duplicate.row))\" repeats the one on line \(first)",
+        file: spec.path, line: line)
+    }
+    for row in 0..<keyed.keys.count where keyed.keys.start(row) == keyed.keys.end(row) {
+      throw LoadError(
+        .badKey, "\(spec.rowName) has an empty \(spec.keyColumn)", file: spec.path, line: Int(keyed.table.lines[row]))
+    }
+    self.spec = spec
+    self.table = keyed.table
+    self.customerOfRow = customerOfRow
+  }
+
+  /// Each row of `linking` (whose `link` column names rows of this table) as the
+  /// customer of the row it names, and `setAside` with the rows that name no row here,
+  /// or one set aside.
+  func follow(_ link: TextColumn, of linking: TableSpec, table linkingTable: Table, setAside: [SetAsideRow])
+    -> (customerOfRow: [Int32], setAside: [SetAsideRow])
+  {
+    let (rowOf, unlinked) = DatasetLoader.resolve(link, in: index)
+    var rows = setAside
+    func putAside(_ row: Int, _ reason: String) {
+      rows.append(
+        SetAsideRow(table: linking.name, file: linking.path, line: Int(linkingTable.lines[row]), reason: reason))
+    }
+    for row in unlinked {
+      if link.start(row) == link.end(row) {
+        putAside(row, "no \(spec.rowName): \(linking.linkColumn ?? "") is empty")
+      } else {
+        putAside(row, "\(spec.rowName) \"\(link.string(row))\" does not exist")
+      }
+    }
+    var customers = [Int32](repeating: -1, count: rowOf.count)
+    for (row, target) in rowOf.enumerated() where target >= 0 {
+      let customer = customerOfRow[Int(target)]
+      if customer >= 0 {
+        customers[row] = customer
+      } else {
+        putAside(
+          row, "\(spec.rowName) \"\(link.string(row))\" is set aside (\(spec.path) line \(table.lines[Int(target)]))")
+      }
+    }
+    return (customers, rows)
+  }
+}

@@ -1,0 +1,64 @@
+import Dispatch
+public import PlaybookEngine
+public import PlaybookLanguage
+
+/// The one way a playbook's campaigns leave Playloop: `playloop run` and the shell's
+/// `:export` both export through here, so a playbook with a ledger records its sends
+/// whichever is used, and a preview never passes for a run.
+///
+/// - With a ledger: `LedgeredExport.run` (decided against the ledger, recorded, run id).
+/// - Without: the run exported as it is.
+/// - A preview (`:export --preview`): decided against the ledger if there is one (read
+///   only, as `--dry-run` does), exported with `"preview": true` in `summary.json`, and
+///   never recorded. `CampaignExporter` refuses to let it replace a ledgered export.
+public enum CampaignExport {
+  /// What an export did.
+  public struct Outcome: Sendable {
+    /// The evaluation the export holds.
+    public var run: CampaignRun
+    /// The summary written to `summary.json`.
+    public var summary: RunSummary
+    /// What the ledger did; nil when none was written (no ledger, or a preview).
+    public var ledgered: LedgeredExport.Outcome?
+  }
+
+  /// Evaluates `workspace` at `clock` and exports it to `target`, through the ledger at
+  /// `ledgerPath` when there is one.
+  ///
+  /// - Parameters:
+  ///   - preview: export a look at the run, marked `"preview": true`, recording nothing.
+  ///   - options: how the ledger may be changed, and whether to wait for its lock.
+  ///   - waiting: called when another run holds the ledger, before waiting for it.
+  ///   - hook: called at each `LedgerPhase` of a ledgered run.
+  /// - Throws: a `Diagnostic` when the ledger refuses the run, or the export or the
+  ///   ledger cannot be written.
+  public static func export(
+    workspace: Workspace, clock: Int64, target: ExportTarget, ledgerPath: String?, preview: Bool = false,
+    options: LedgeredExport.Options = LedgeredExport.Options(), waiting: () -> Void = {},
+    hook: PhaseHook = { _ in }
+  ) throws(Diagnostic) -> Outcome {
+    if let ledgerPath, !preview {
+      let outcome = try LedgeredExport.run(
+        workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath, options: options,
+        waiting: waiting, hook: hook)
+      return Outcome(run: outcome.run, summary: outcome.summary, ledgered: outcome)
+    }
+    let history = try ledgerPath.flatMap { (path) throws(Diagnostic) in
+      try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: clock)
+    }
+    let run = CampaignRun(workspace: workspace, clock: clock, history: history)
+    var summary = run.summary
+    summary.isPreview = preview
+    let started = DispatchTime.now()
+    let staged = try CampaignExporter.stage(
+      run.decisions, summary: summary, to: target,
+      exportMilliseconds: { Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) })
+    do {
+      try staged.commit()
+    } catch {
+      staged.discard()
+      throw error
+    }
+    return Outcome(run: run, summary: staged.summary, ledgered: nil)
+  }
+}

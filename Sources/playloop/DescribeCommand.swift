@@ -1,0 +1,38 @@
+import ArgumentParser
+import PlaybookEngine
+import PlaybookLanguage
+import PlaybookReporting
+
+/// `playloop describe FILE`: the data a playbook loads, as Playloop reads it.
+struct DescribeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "describe",
+    abstract: "Show each table a playbook loads: column types and why, nulls, examples, rows set aside.")
+
+  @Argument(help: "The playbook file; its `load` statements say what to read.") var file: String
+  @Option(help: "Describe only this table.") var table: String?
+  @Flag(help: "Print the description as JSON.") var json = false
+
+  func run() throws {
+    var description: DataDescription
+    do {
+      description = try DataDescription.open(path: file)
+    } catch {
+      throw CommandFailure(error.diagnostics, sources: error.source.map { [$0] } ?? [], json: json)
+    }
+    if let table {
+      let names = description.tables.map(\.table)
+      guard names.contains(table) else {
+        throw CommandFailure(
+          [
+            Diagnostic(
+              .unknownName(table, kinds: "table", suggestion: NearNames.didYouMean(table, in: names)), file: nil)
+          ],
+          json: json)
+      }
+      description.tables.removeAll { $0.table != table }
+    }
+    if json { return print(description.json.prettyText, terminator: "") }
+    Terminal.printText(description.text())
+  }
+}
