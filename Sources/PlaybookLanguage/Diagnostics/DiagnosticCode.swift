@@ -102,7 +102,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   /// happening, error for the rest.
   public var severity: Diagnostic.Severity {
     switch self {
-    case .mixedIndentation, .rowSetAside, .valuesOverflowed, .ledgerRecovered, .unsavedChanges, .limitPerRun, .ledgerReplay,
+    case .mixedIndentation, .rowSetAside, .valuesOverflowed, .ledgerRecovered, .unsavedChanges, .limitPerRun,
+      .ledgerReplay,
       .loadRenamedColumns:
       .warning
     case .ledgerBusy: .note
@@ -115,14 +116,16 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
       .unknownType, .unknownFormat, .unknownDelimiter, .unknownEncoding, .duplicateClause, .invalidComparison,
-      .unclosedBracket, .nestingTooDeep, .numberTooLarge, .mixedIndentation, .duplicateName, .offerNameClash, .invalidValue,
+      .unclosedBracket, .nestingTooDeep, .numberTooLarge, .mixedIndentation, .duplicateName, .offerNameClash,
+      .invalidValue,
       .noCustomers, .invalidLink, .invalidDefine, .definitionCycle, .defineChainTooLong,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed,
       .limitPerRun, .ledgerReplay:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
-      .loadBadRow, .loadRenamedColumns, .rowSetAside, .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy,
+      .loadBadRow, .loadRenamedColumns, .rowSetAside, .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed,
+      .ledgerBusy,
       .ledgerRecovered:
       .input
     case .ledgerUnreadable, .ledgerForeign, .ledgerNewer, .ledgerOtherPlaybook, .ledgerLocked, .ledgerExists,
