@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench-smoke lint docs
+.PHONY: deps build test demo bench-smoke lint docs fuzz sanitize
 
 # The system packages the build needs: libedit's headers (the shell) and zlib's (`.gz`
 # data files); Debian: libedit-dev, zlib1g-dev.
@@ -27,6 +27,22 @@ test: deps
 	.build/debug/playloop check Playbooks/*.playbook
 	.build/debug/playloop fmt --check Playbooks/*.playbook
 	.build/debug/playloop test Playbooks/*.playbook
+
+# The fuzz loops (Tests/PlaybookFuzzTests: CSV and JSON Lines readers, playbooks through
+# parser, checker and engine) for longer than `make test` runs them: ITERATIONS inputs
+# per target from SEED (deterministic: a failure names its seed and iteration).
+ITERATIONS ?= 20000
+SEED ?= 15737363
+fuzz: deps
+	PLAYLOOP_FUZZ_ITERATIONS=$(ITERATIONS) PLAYLOOP_FUZZ_SEED=$(SEED) swift test --filter PlaybookFuzzTests
+
+# The whole test suite under AddressSanitizer, then ThreadSanitizer, each in its own
+# build folder. Slow (see README): not part of .ci/run.
+sanitize: deps
+	swift build --sanitize=address --scratch-path .build-asan
+	swift test --sanitize=address --scratch-path .build-asan
+	swift build --sanitize=thread --scratch-path .build-tsan
+	swift test --sanitize=thread --scratch-path .build-tsan
 
 demo: deps
 	swift build -c release --product playloop

@@ -65,6 +65,10 @@ let package = Package(
     .testTarget(
       name: "PlaybookShellTests",
       dependencies: ["PlaybookShell", "PlaybookReporting", "PlayloopTestSupport"]),
+    // Seeded fuzz loops over the readers and the playbook pipeline (`make fuzz` runs more).
+    .testTarget(
+      name: "PlaybookFuzzTests",
+      dependencies: ["PlaybookEngine", "PlaybookLanguage", "PlayloopTestSupport"]),
     .testTarget(
       name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine", "PlayloopTestSupport"],
       exclude: ["Expected"]),

@@ -43,22 +43,25 @@ struct RunCommand: ParsableCommand {
     if let ledgerPath, !dryRun {
       return try runWithLedger(workspace, clock: clock, pinned: override == nil, ledgerPath: ledgerPath, crash: crash)
     }
+    let run: CampaignRun
     let summary: RunSummary
     do throws(Diagnostic) {
       if !dryRun, let target = exportTarget(workspace) {
-        summary =
-          try CampaignExport.export(workspace: workspace, clock: clock, target: target, ledgerPath: nil).summary
+        let exported = try CampaignExport.export(workspace: workspace, clock: clock, target: target, ledgerPath: nil)
+        run = exported.run
+        summary = exported.summary
       } else {
         // A dry run only reads the ledger, to decide what is already sent.
         let history = try ledgerPath.flatMap { (path) throws(Diagnostic) in
           try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: clock)
         }
-        summary = CampaignRun(workspace: workspace, clock: clock, history: history).summary
+        run = CampaignRun(workspace: workspace, clock: clock, history: history)
+        summary = run.summary
       }
     } catch {
       throw CommandFailure([error], sources: [workspace.source], json: json)
     }
-    report(summary, workspace)
+    report(summary, workspace, run)
   }
 
   /// The checker's warnings, and with a ledger given by `--ledger` alone the per-run
@@ -75,8 +78,10 @@ struct RunCommand: ParsableCommand {
     return warnings
   }
 
-  private func report(_ summary: RunSummary, _ workspace: Workspace) {
-    let warnings = workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first")
+  /// `run`'s overflow warnings follow the rows set aside.
+  private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun) {
+    let warnings =
+      workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first") + run.overflowWarnings
     if json { return Terminal.printJSON(summary.json, diagnostics: warnings) }
     Terminal.printText(summary.text)
     if !dryRun, summary.export == nil {
@@ -116,7 +121,7 @@ struct RunCommand: ParsableCommand {
               file: workspace.source.path, range: asOf.range)
           ], sources: [workspace.source])
       }
-      report(outcome.summary, workspace)
+      report(outcome.summary, workspace, exported.run)
       if !json, let runID = outcome.summary.runID {
         print(
           outcome.isReplay

@@ -40,7 +40,19 @@ import Testing
       kinds("4x 1.5h 1d12 2026-02-30 99999999999999999999d")
         == [
           "bad:bad duration '4x'", "bad:bad duration '1.5h'", "bad:bad duration '1d12'",
-          "bad:bad timestamp '2026-02-30'", "bad:bad duration '99999999999999999999d'", "NL", "END",
+          "bad:bad timestamp '2026-02-30'", "bad:duration 99999999999999999999d is too long", "NL", "END",
+        ])
+  }
+
+  /// Literals past what 64 bits compute with are refused where they are written, not
+  /// left to overflow (and crash) in the checker or the engine.
+  @Test func literalsTooLargeToComputeWithAreInvalidTokens() {
+    #expect(
+      kinds("9007199254740992 9007199254740993 99999999999999999999% 522857w 522858w 15250000000000w")
+        == [
+          "n:9007199254740992", "bad:number 9007199254740993 is too large",
+          "bad:number 99999999999999999999% is too large", "d:316223913600",
+          "bad:duration 522858w is too long", "bad:duration 15250000000000w is too long", "NL", "END",
         ])
   }
 

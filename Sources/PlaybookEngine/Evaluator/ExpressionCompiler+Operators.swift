@@ -92,6 +92,7 @@ extension ExpressionCompiler {
   private func arithmetic(
     _ op: BinaryOperator, _ l: Evaluation, _ r: Evaluation, types: [ValueType]
   ) -> Evaluation {
+    let overflow = self.overflow
     switch (op, l, r) {
     case (.add, .number(let a), .number(let b)):
       return .number { frame in
@@ -118,35 +119,37 @@ extension ExpressionCompiler {
         guard let x = a(frame), let y = b(frame) else { return nil }
         return x - y
       }
+    // Times and durations stay within `TimeBounds`, so these sums cannot leave 64 bits;
+    // a result outside the bounds is an overflow: null, and counted.
     case (.subtract, .time(let a), .duration(let b)):
       return .time { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        return x - y
+        return overflow.checked(TimeBounds.time(x - y))
       }
     case (.add, .time(let a), .duration(let b)), (.add, .duration(let b), .time(let a)):
       return .time { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        return x + y
+        return overflow.checked(TimeBounds.time(x + y))
       }
     case (.add, .duration(let a), .duration(let b)):
       return .duration { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        return x &+ y
+        return overflow.checked(TimeBounds.duration(x + y))
       }
     case (.subtract, .duration(let a), .duration(let b)):
       return .duration { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        return x &- y
+        return overflow.checked(TimeBounds.duration(x - y))
       }
     case (.multiply, .duration(let a), .number(let b)), (.multiply, .number(let b), .duration(let a)):
       return .duration { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        return Int64(Double(x) * y)
+        return overflow.checked(TimeBounds.duration(Double(x) * y))
       }
     case (.divide, .duration(let a), .number(let b)):
       return .duration { frame in
-        guard let x = a(frame), let y = b(frame) else { return nil }
-        return y == 0 ? nil : Int64(Double(x) / y)
+        guard let x = a(frame), let y = b(frame), y != 0 else { return nil }
+        return overflow.checked(TimeBounds.duration(Double(x) / y))
       }
     default:
       let operands = types.map(\.description).joined(separator: " and ")
@@ -232,7 +235,9 @@ extension ExpressionCompiler {
     }
     let children = (filter.map { [$0] } ?? []) + (field.map { [$0] } ?? [])
     if typed.type == .timestamp {
-      return CompiledExpr(expr, .time { values.value($0.customer).map { Int64($0) } }, children: children)
+      return CompiledExpr(
+        expr, .time { values.value($0.customer).flatMap { $0.isFinite ? TimeBounds.time(Int64($0)) : nil } },
+        children: children)
     }
     return CompiledExpr(expr, .number { values.value($0.customer) }, children: children)
   }

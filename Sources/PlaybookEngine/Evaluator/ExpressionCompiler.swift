@@ -20,6 +20,8 @@ struct ExpressionCompiler {
   var members: [String: [Bool]] = [:]
   /// Aggregate and segment values per customer, shared with plans that may reuse them.
   var values = PerCustomerValues()
+  /// Where the expressions compiled now count their overflows.
+  var overflow = OverflowCounter(log: OverflowLog(), owner: "")
 
   var model: PlaybookModel { checked.model }
 
@@ -73,6 +75,7 @@ struct ExpressionCompiler {
       let c = compile(operands[0])
       switch c.evaluation {
       case .number(let f): return CompiledExpr(expr, .number { f($0).map { -$0 } }, children: [c])
+      // Durations are bounded both ways, so negating one stays in bounds.
       case .duration(let f): return CompiledExpr(expr, .duration { f($0).map { -$0 } }, children: [c])
       default:
         preconditionFailure("'-' on \(operands[0].type); the checker negates only numbers and durations")
@@ -117,6 +120,14 @@ struct ExpressionCompiler {
     case .aggregate(let aggregate):
       return compileAggregate(typed, aggregate)
     }
+  }
+
+  /// This compiler with overflows counted for `owner` (`rule 'x'`).
+  func counting(for owner: String) -> ExpressionCompiler {
+    var compiler = self
+    compiler.overflow = OverflowCounter(log: overflow.log, owner: owner)
+    overflow.log.register(owner)
+    return compiler
   }
 
   /// A closure telling whether a compiled value is null in a frame.

@@ -11,7 +11,7 @@ extension Plan {
       guard let table = checked.model.table(ofRow: name),
         let link = compiler.dataset.links[table.name]
       else { preconditionFailure("defined row '\(name)' has no loaded event table") }
-      var rowCompiler = compiler
+      var rowCompiler = compiler.counting(for: "define '\(name)'")
       for filter in filters { rowCompiler.slots[filter.row] = .row }
       // Filters a column can answer at once are; the rest go row by row.
       let rowCount = link.customerOfRow.count

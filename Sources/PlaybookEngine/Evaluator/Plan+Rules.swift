@@ -6,7 +6,7 @@ extension Plan {
     _ rule: CheckedRule, with compiler: ExpressionCompiler, offers: [(code: String, valid: Int64)]
   ) -> RulePlan {
     let name = rule.rule.name.text
-    var ruleCompiler = compiler
+    var ruleCompiler = compiler.counting(for: "rule '\(name)'")
     var trigger: TriggerSource?
     if let row = rule.trigger {
       let dataset = compiler.dataset

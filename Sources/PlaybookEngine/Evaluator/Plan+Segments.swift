@@ -21,7 +21,7 @@ extension Plan {
       }
       visiting.insert(name)
       for dependency in segmentReferences(segment.expr) { ensure(dependency) }
-      let condition = compiler.compile(segment)
+      let condition = compiler.counting(for: "segment '\(name)'").compile(segment)
       let values = PerCustomer { condition.truth(Frame(customer: $0)).rawValue }
       compiler.values.register(values)
       compiler.segments[name] = values

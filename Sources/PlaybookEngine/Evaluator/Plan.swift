@@ -22,6 +22,8 @@ public final class Plan: Sendable {
   /// Which rows each `define`d row name covers, by row name.
   let members: [String: [Bool]]
   let values: PerCustomerValues
+  /// Values that overflowed while this plan evaluated, by rule, segment, define, channel.
+  let overflowLog: OverflowLog
 
   /// Offers without `valid` stay valid for this long.
   public static let defaultValidity: Int64 = 30 * 86_400
@@ -63,18 +65,26 @@ public final class Plan: Sendable {
       compiler.members = Self.evaluateMembers(checked, compiler: compiler)
       compiler.segments = Self.evaluateSegments(checked, compiler: compiler)
     }
+    overflowLog = compiler.overflow.log
     members = compiler.members
     values = compiler.values
     segments = compiler.segments
     let offers = model.offers.map { ($0.code.text, $0.valid?.seconds ?? Self.defaultValidity) }
     self.offers = offers
     channels = checked.channels.map { channel in
+      let compiler = compiler.counting(for: "channel '\(channel.channel.name.text)'")
       let address = compiler.compile(channel.address)
       return ChannelPlan(
         name: channel.channel.name.text, address: address,
         requires: channel.requires.map(compiler.compile), addressIsNull: compiler.nullTest(address))
     }
     rules = checked.rules.map { Self.compile($0, with: compiler, offers: offers) }
+  }
+
+  /// One warning per rule, segment, define or channel whose times or durations
+  /// overflowed (read as null) in what this plan has evaluated so far.
+  public func overflowWarnings() -> [Diagnostic] {
+    overflowLog.overflows.map { Diagnostic(.valuesOverflowed($0.count, in: $0.owner), file: nil) }
   }
 
   /// Customer count, for partitioning.

@@ -113,7 +113,8 @@ struct CSVChunkReader {
         chunk.setAside.append((rowLine, reason))
         continue
       }
-      lines.append(Int32(rowLine))
+      // Clamped: a file with more lines than 32 bits count is refused once read whole.
+      lines.append(Int32(clamping: rowLine))
       rowsInBlock += 1
       if rowsInBlock == blockRows {
         spans.append(contentsOf: block)

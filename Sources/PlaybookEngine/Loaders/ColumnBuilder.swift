@@ -54,6 +54,10 @@ enum ColumnBuilder {
     // Undoing escapes never makes text longer, so the spans' lengths bound it.
     let capacity = spans.reduce(0) { $0 + $1.length }
     var ends = [UInt32](repeating: 0, count: spans.count)
+    // No text at all: an array made with no capacity is the shared empty one, which
+    // `unsafeUninitializedCapacity` writes its count into — a data race between the
+    // cores building empty columns at once (ThreadSanitizer).
+    guard capacity > 0 else { return TextColumn(bytes: [], ends: ends) }
     let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
       ends.withUnsafeMutableBufferPointer { ends in
         var at = 0

@@ -14,10 +14,16 @@ import PlaybookLanguage
 /// An empty string is null, as an empty CSV field is. Lines never span chunks, so the
 /// file splits at any line end and chunks read in parallel.
 enum JSONLinesReader {
+  /// The most distinct keys (columns) a file may have. Every row holds a value (or null)
+  /// for every column, so a file whose lines keep adding keys would otherwise cost
+  /// lines × keys in time and memory (docs/LANGUAGE.md "Limits").
+  static let maxColumns = 1_000
+
   /// `textColumns` are read as text when the file has them (key and link columns).
+  /// `maxColumns` is `JSONLinesReader.maxColumns` but for tests.
   static func read(
     _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
-    rules: ValueRules = ValueRules(), chunkCount: Int? = nil
+    rules: ValueRules = ValueRules(), chunkCount: Int? = nil, maxColumns: Int = JSONLinesReader.maxColumns
   ) throws(LoadError) -> RawTable {
     let start = try bytes.textStart(file: file)
     var types = declared
@@ -33,7 +39,7 @@ enum JSONLinesReader {
       }
       starts.append(n)
       return Parallel.map(count) { k in
-        JSONLinesChunkReader(file: bytes, bytes: b, declared: types, rules: rules)
+        JSONLinesChunkReader(file: bytes, bytes: b, declared: types, rules: rules, maxColumns: maxColumns)
           .read(from: starts[k], to: starts[k + 1])
       }
     }
@@ -41,8 +47,13 @@ enum JSONLinesReader {
     for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }
     if let error = RawTable.notUTF8(chunks, firstLines: firstLines, bytes: bytes, file: file) { throw error }
     var names: [[UInt8]] = []
-    for chunk in chunks {
-      for name in chunk.names where !names.contains(name) { names.append(name) }
+    var known: Set<[UInt8]> = []
+    for (k, chunk) in chunks.enumerated() {
+      if let line = chunk.tooManyColumnsAt { throw tooManyColumns(file: file, line: firstLines[k] + line, maxColumns) }
+      for name in chunk.names where known.insert(name).inserted {
+        names.append(name)
+        if names.count > maxColumns { throw tooManyColumns(file: file, line: nil, maxColumns) }
+      }
     }
     for k in chunks.indices { align(&chunks[k], to: names) }
     let strings = names.map { String(decoding: $0, as: UTF8.self) }
@@ -52,12 +63,18 @@ enum JSONLinesReader {
       bytes: bytes, names: strings, chunks: chunks, firstLines: firstLines,
       reread: { [types, names] start, limit in
         var chunk = bytes.withUnsafeBufferPointer { b in
-          JSONLinesChunkReader(file: bytes, bytes: b, declared: types, rules: rules)
+          JSONLinesChunkReader(file: bytes, bytes: b, declared: types, rules: rules, maxColumns: maxColumns)
             .read(from: start, to: limit, typing: false)
         }
         align(&chunk, to: names)
         return chunk
       }, rules: rules)
+  }
+
+  private static func tooManyColumns(file: String, line: Int?, _ maxColumns: Int) -> LoadError {
+    LoadError(
+      .badFormat, "more than \(maxColumns) distinct keys: a JSON Lines file has at most \(maxColumns) columns",
+      file: file, line: line, hint: "keep the keys that vary inside one nested object, or split the file")
   }
 
   /// A file whose every line was set aside is not JSON Lines (a CSV named `.jsonl`): say
@@ -80,9 +97,10 @@ enum JSONLinesReader {
     var columns: [[FieldSpan]] = []
     var typed: [TypedValues?] = []
     var tallies: [TypeTally] = []
+    let locals = Dictionary(chunk.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     var misfits: [TextMisfits] = []
     for name in names {
-      if let local = chunk.names.firstIndex(of: name) {
+      if let local = locals[name] {
         columns.append(chunk.columns[local])
         typed.append(chunk.typed[local])
         tallies.append(chunk.tallies[local])
@@ -110,6 +128,8 @@ struct JSONLinesChunkReader {
   let declared: [String: ColumnType]
   /// Which strings are null, and how values are read.
   let rules: ValueRules
+  /// Past this many keys the chunk stops, marking the line (`RawChunk.tooManyColumnsAt`).
+  var maxColumns = JSONLinesReader.maxColumns
 
   private struct Entry {
     var column: Int
@@ -124,8 +144,10 @@ struct JSONLinesChunkReader {
   func read(from: Int, to: Int, typing: Bool = true) -> RawChunk {
     var chunk = RawChunk()
     var columnTypes: [ColumnType?] = []
-    var pending: [[UInt8]] = []
+    var keys = KeyColumns()
     var entries: [Entry] = []
+    // The line each column last had a value on: a key twice on one line is found at once.
+    var lastLine: [Int] = []
     var line = 0
     var i = from
     while i < to {
@@ -145,10 +167,10 @@ struct JSONLinesChunkReader {
         chunk.notUTF8 = (line, lineStart, lineStart + bad)
       }
       entries.removeAll(keepingCapacity: true)
-      pending.removeAll(keepingCapacity: true)
+      keys.dropPending()
       let reason: String? = {
         do throws(Invalid) {
-          try readObject(&scanner, chunk.names, &pending, &entries)
+          try readObject(&scanner, &keys, &entries)
         } catch {
           switch error {
           case .notObject: return "line is not a JSON object"
@@ -156,20 +178,19 @@ struct JSONLinesChunkReader {
           case .trailingText: return "text after the JSON object"
           }
         }
-        for a in entries.indices {
-          for b in entries.indices where b > a && entries[b].column == entries[a].column {
-            let name =
-              entries[a].column < chunk.names.count
-              ? chunk.names[entries[a].column] : pending[entries[a].column - chunk.names.count]
-            return "key \"\(String(decoding: name, as: UTF8.self))\" appears twice"
+        if lastLine.count < keys.names.count { lastLine += repeatElement(-1, count: keys.names.count - lastLine.count) }
+        for entry in entries {
+          guard lastLine[entry.column] != line else {
+            return "key \"\(String(decoding: keys.names[entry.column], as: UTF8.self))\" appears twice"
           }
+          lastLine[entry.column] = line
         }
         for k in entries.indices where entries[k].value.kind == .string {
           if rules.nulls.isNull(entries[k].value, in: bytes) { entries[k].value = .null }
         }
         for entry in entries {
           let isNew = entry.column >= chunk.names.count
-          let name = isNew ? pending[entry.column - chunk.names.count] : chunk.names[entry.column]
+          let name = keys.names[entry.column]
           let type = isNew ? declared[String(decoding: name, as: UTF8.self)] : columnTypes[entry.column]
           if let type,
             let reason = RowValues.misfit(
@@ -186,23 +207,37 @@ struct JSONLinesChunkReader {
         chunk.setAside.append((line, reason))
         continue
       }
-      for name in pending {
+      if keys.names.count > maxColumns {
+        chunk.tooManyColumnsAt = line
+        break
+      }
+      for name in keys.names[chunk.names.count...] {
         let type = declared[String(decoding: name, as: UTF8.self)]
         chunk.names.append(name)
         columnTypes.append(type)
-        chunk.columns.append(Array(repeating: .null, count: chunk.rowCount))
+        chunk.columns.append([])
       }
+      keys.keepPending()
+      // A column is filled with nulls up to a row only when it next has a value (or at
+      // the end), so a row costs its own keys, not every column of the file.
       let row = chunk.rowCount
-      for c in chunk.columns.indices { chunk.columns[c].append(.null) }
-      for entry in entries { chunk.columns[entry.column][row] = entry.value }
-      chunk.lines.append(Int32(line))
+      for entry in entries {
+        let gap = row - chunk.columns[entry.column].count
+        if gap > 0 { chunk.columns[entry.column].append(contentsOf: repeatElement(.null, count: gap)) }
+        chunk.columns[entry.column].append(entry.value)
+      }
+      // Clamped: a file with more lines than 32 bits count is refused once read whole.
+      chunk.lines.append(Int32(clamping: line))
     }
     chunk.start = from
     chunk.limit = to
     chunk.endOffset = i
     chunk.lineCount = line
-    let columns = chunk.columns
+    var columns = chunk.columns
     chunk.columns = []
+    for c in columns.indices where columns[c].count < chunk.rowCount {
+      columns[c].append(contentsOf: repeatElement(.null, count: chunk.rowCount - columns[c].count))
+    }
     for (c, spans) in columns.enumerated() {
       let reading = rules.reading(column: String(decoding: chunk.names[c], as: UTF8.self), declared: columnTypes[c])
       chunk.add(column: spans, declared: columnTypes[c], reading: reading, typing: typing, bytes: bytes)
@@ -215,7 +250,7 @@ struct JSONLinesChunkReader {
   /// their bytes, trying the column at the same position first: lines usually repeat
   /// the previous lines' key order, so the usual cost is one comparison.
   private func readObject(
-    _ s: inout JSONScanner, _ names: [[UInt8]], _ pending: inout [[UInt8]], _ entries: inout [Entry]
+    _ s: inout JSONScanner, _ keys: inout KeyColumns, _ entries: inout [Entry]
   ) throws(Invalid) {
     guard s.take(UInt8(ascii: "{")) else { throw .notObject }
     s.skipSpace()
@@ -232,9 +267,9 @@ struct JSONLinesChunkReader {
       if key.escaped {
         var decoded: [UInt8] = []
         FieldText.append(key, from: bytes, to: &decoded)
-        column = decoded.withUnsafeBufferPointer { columnIndex($0, position, names, &pending) }
+        column = decoded.withUnsafeBufferPointer { keys.column($0, position) }
       } else {
-        column = columnIndex(UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<key.end]), position, names, &pending)
+        column = keys.column(UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<key.end]), position)
       }
       s.skipSpace()
       guard s.take(UInt8(ascii: ":")) else { throw .badJSON }
@@ -251,23 +286,44 @@ struct JSONLinesChunkReader {
   }
 }
 
-extension JSONLinesChunkReader {
-  /// Whether a column name and a key are the same bytes.
+/// A chunk's columns by key: those kept so far, then those first seen on the line being
+/// read (pending until the line is kept, dropped if it is set aside). Lookups are by
+/// hash, so a file with many keys costs no more per key than one with few.
+struct KeyColumns {
+  /// Every column's key, kept ones first, then the pending ones.
+  private(set) var names: [[UInt8]] = []
+  private var index: [[UInt8]: Int] = [:]
+  private var kept = 0
+
+  /// The column of `key`: the one at `position` when it is that key (lines usually
+  /// repeat the previous lines' key order, so this is the usual cost), else a known or
+  /// pending one, else a new pending one.
+  mutating func column(_ key: UnsafeBufferPointer<UInt8>, _ position: Int) -> Int {
+    if position < names.count, Self.same(names[position], key) { return position }
+    // A few columns are searched in place; more are hashed (which copies the key).
+    if names.count <= 16 {
+      if let found = names.firstIndex(where: { Self.same($0, key) }) { return found }
+    }
+    let bytes = Array(key)
+    if let found = index[bytes] { return found }
+    names.append(bytes)
+    index[bytes] = names.count - 1
+    return names.count - 1
+  }
+
+  /// The line was kept: its new keys become columns.
+  mutating func keepPending() { kept = names.count }
+
+  /// The line was set aside (or a new one starts): forget its new keys.
+  mutating func dropPending() {
+    for name in names[kept...] { index[name] = nil }
+    names.removeSubrange(kept...)
+  }
+
   @inline(__always)
   private static func same(_ name: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
     guard name.count == key.count else { return false }
     return key.isEmpty || name.withUnsafeBufferPointer { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
-  }
-
-  /// The column of `key`: a known one, one already pending on this line, or a new one.
-  fileprivate func columnIndex(
-    _ key: UnsafeBufferPointer<UInt8>, _ position: Int, _ names: [[UInt8]], _ pending: inout [[UInt8]]
-  ) -> Int {
-    if position < names.count, Self.same(names[position], key) { return position }
-    if let found = names.firstIndex(where: { Self.same($0, key) }) { return found }
-    if let found = pending.firstIndex(where: { Self.same($0, key) }) { return names.count + found }
-    pending.append(Array(key))
-    return names.count + pending.count - 1
   }
 }
 

@@ -33,6 +33,9 @@ struct RawChunk: Sendable {
   /// Where the chunk's last row ended, and how many line ends it read up to there.
   var endOffset = 0
   var lineCount = 0
+  /// The line (counted as in `lines`) where a JSON Lines chunk met more distinct keys
+  /// than a file may have, and stopped.
+  var tooManyColumnsAt: Int?
 
   var rowCount: Int { lines.count }
 

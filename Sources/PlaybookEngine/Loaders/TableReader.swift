@@ -35,23 +35,35 @@ public enum TableReader {
   /// `textColumns` are read as text when the file has them (key and link columns), with
   /// no error when it has not. `rules` say what values mean (`nulls`, `timezone`, formats).
   /// The bytes are first made UTF-8 (`TextDecoding`), by their byte-order mark or
-  /// `encoding`.
+  /// `encoding`. `maxLines` is `TableReader.maxLines` but for tests.
   static func readRaw(
     _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
     textColumns: [String] = [], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
-    rules: ValueRules = ValueRules(), chunkCount: Int? = nil
+    rules: ValueRules = ValueRules(), chunkCount: Int? = nil, maxLines: Int = TableReader.maxLines
   ) throws(LoadError) -> RawTable {
     let bytes = try TextDecoding.utf8(bytes, encoding: encoding, file: file)
-    return switch format {
-    case .csv:
-      try CSVReader.read(
-        bytes, file: file, declared: declaredTypes, textColumns: textColumns, delimiter: delimiter, rules: rules,
-        chunkCount: chunkCount)
-    case .jsonLines:
-      try JSONLinesReader.read(
-        bytes, file: file, declared: declaredTypes, textColumns: textColumns, rules: rules, chunkCount: chunkCount)
+    let raw =
+      switch format {
+      case .csv:
+        try CSVReader.read(
+          bytes, file: file, declared: declaredTypes, textColumns: textColumns, delimiter: delimiter, rules: rules,
+          chunkCount: chunkCount)
+      case .jsonLines:
+        try JSONLinesReader.read(
+          bytes, file: file, declared: declaredTypes, textColumns: textColumns, rules: rules, chunkCount: chunkCount)
+      }
+    let lines = (raw.firstLines.last ?? 1) - 1 + (raw.chunks.last?.lineCount ?? 0)
+    guard lines <= maxLines else {
+      throw LoadError(
+        .badFormat, "the file has \(lines) lines; Playloop loads at most \(maxLines) lines from one file",
+        file: file, hint: "split the file, or load fewer lines at a time")
     }
+    return raw
   }
+
+  /// The most lines one data file may have: line numbers are kept in 32 bits (a file may
+  /// hold up to 4 GB, so line ends alone can outnumber them).
+  static let maxLines = Int(Int32.max)
 
   /// Builds every column as `typing` types it (each in parallel over its chunks),
   /// leaving out the rows it set aside; returns the table and every row set aside (the

@@ -12,6 +12,9 @@ public struct CampaignRun: Sendable {
   /// The counts and timings, with no run id, export target or export time yet: the
   /// exporter (and the ledger) fill those in.
   public var summary: RunSummary
+  /// A warning for each rule, segment, define or channel whose computed times or
+  /// durations overflowed and were treated as null.
+  public let overflowWarnings: [Diagnostic]
 
   /// Compiles, evaluates and decides. `history` is the ledger, when one is kept.
   public init(
@@ -24,6 +27,7 @@ public struct CampaignRun: Sendable {
     let evaluated = DispatchTime.now()
     decisions = Decider(plan: plan, history: history).decide(candidates)
     let decided = DispatchTime.now()
+    overflowWarnings = plan.overflowWarnings()
     let model = workspace.model
     summary = RunSummary(
       playbook: model.name, clock: clock, window: model.window,

@@ -48,10 +48,10 @@ extension DeclarationCollector {
       default: break
       }
     }
-    let reach = Dictionary(uniqueKeysWithValues: order.map { ($0, Self.reachable(from: $0, uses)) })
     var knotted: Set<Definition> = []
-    for start in order where !knotted.contains(start) && reach[start]?.contains(start) == true {
-      let knot = Set(order.filter { reach[start]?.contains($0) == true && reach[$0]?.contains(start) == true })
+    let knots = Self.knots(order, uses)
+    for start in order where !knotted.contains(start) {
+      guard let knot = knots[start] else { continue }
       knotted.formUnion(knot)
       reportCycle(Self.shortestCycle(from: start, within: knot, uses), uses: uses)
     }
@@ -107,16 +107,55 @@ extension DeclarationCollector {
     model.rows[name].map { $0.table.isEmpty } ?? false
   }
 
-  /// Every definition `start` uses, directly or through others (itself only through a
-  /// circle).
-  private static func reachable(from start: Definition, _ uses: [Definition: [Use]]) -> Set<Definition> {
-    var seen: Set<Definition> = []
-    var pending = uses[start, default: []].map(\.target)
-    while let next = pending.popLast() {
-      guard seen.insert(next).inserted else { continue }
-      pending += uses[next, default: []].map(\.target)
+  /// The knots: each definition on a circle, with every definition on a circle with it
+  /// (its strongly connected component, when that has a circle). Tarjan's algorithm,
+  /// iterative, so time is linear in the uses and long chains need no deep stack.
+  private static func knots(
+    _ order: [Definition], _ uses: [Definition: [Use]]
+  ) -> [Definition: Set<Definition>] {
+    var number: [Definition: Int] = [:]
+    var low: [Definition: Int] = [:]
+    var stack: [Definition] = []
+    var onStack: Set<Definition> = []
+    var knots: [Definition: Set<Definition>] = [:]
+    for root in order where number[root] == nil {
+      // Each frame: a definition and how many of its uses have been followed.
+      var frames: [(definition: Definition, next: Int)] = [(root, 0)]
+      number[root] = number.count
+      low[root] = number[root]
+      stack.append(root)
+      onStack.insert(root)
+      while let (definition, next) = frames.last {
+        let targets = uses[definition, default: []]
+        if next < targets.count {
+          frames[frames.count - 1].next += 1
+          let target = targets[next].target
+          guard uses[target] != nil else { continue }
+          if let seen = number[target] {
+            if onStack.contains(target) { low[definition] = min(low[definition]!, seen) }
+          } else {
+            number[target] = number.count
+            low[target] = number[target]
+            stack.append(target)
+            onStack.insert(target)
+            frames.append((target, 0))
+          }
+          continue
+        }
+        frames.removeLast()
+        if let parent = frames.last?.definition { low[parent] = min(low[parent]!, low[definition]!) }
+        guard low[definition] == number[definition] else { continue }
+        var component: Set<Definition> = []
+        while let member = stack.popLast() {
+          onStack.remove(member)
+          component.insert(member)
+          if member == definition { break }
+        }
+        let circular = component.count > 1 || targets.contains { $0.target == definition }
+        if circular { for member in component { knots[member] = component } }
+      }
     }
-    return seen
+    return knots
   }
 
   /// The shortest circle from `start` back to it through `knot`, as the uses along it

@@ -56,5 +56,4 @@ public struct PlaybookModel: Sendable {
 
   /// The offer declared with `code` (`THANKS10`); nil when none is.
   public func offer(_ code: String) -> Offer? { offers.first { $0.code.text == code } }
-  func channel(_ name: String) -> Channel? { channels.first { $0.name.text == name } }
 }

@@ -18,6 +18,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case invalidComparison = "invalid_comparison"
   case unclosedBracket = "unclosed_bracket"
   case nestingTooDeep = "nesting_too_deep"
+  case numberTooLarge = "number_too_large"
   case mixedIndentation = "mixed_indentation"
   // Checks: the playbook reads but means nothing, or not what it says.
   case duplicateName = "duplicate_name"
@@ -27,6 +28,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case invalidLink = "invalid_link"
   case invalidDefine = "invalid_define"
   case definitionCycle = "definition_cycle"
+  case defineChainTooLong = "define_chain_too_long"
   case unknownRow = "unknown_row"
   case invalidRow = "invalid_row"
   case unknownField = "unknown_field"
@@ -52,6 +54,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadUnknownZone = "load_unknown_zone"
   case rowSetAside = "row_set_aside"
   case setAsideShare = "set_aside_share"
+  case valuesOverflowed = "values_overflowed"
   case exportFailed = "export_failed"
   case ledgerMissing = "ledger_missing"
   case ledgerUnreadable = "ledger_unreadable"
@@ -103,8 +106,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   /// happening, error for the rest.
   public var severity: Diagnostic.Severity {
     switch self {
-    case .mixedIndentation, .rowSetAside, .setAsideShare, .ledgerRecovered, .unsavedChanges, .limitPerRun,
-      .ledgerReplay, .loadRenamedColumns:
+    case .mixedIndentation, .rowSetAside, .setAsideShare, .valuesOverflowed, .ledgerRecovered, .unsavedChanges,
+      .limitPerRun, .ledgerReplay, .loadRenamedColumns:
       .warning
     case .ledgerBusy: .note
     default: .error
@@ -116,15 +119,16 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
       .unknownType, .unknownFormat, .unknownDelimiter, .unknownEncoding, .invalidTimeFormat, .duplicateClause,
-      .invalidComparison, .unclosedBracket, .nestingTooDeep, .mixedIndentation, .duplicateName, .offerNameClash,
-      .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
+      .invalidComparison, .unclosedBracket, .nestingTooDeep, .numberTooLarge, .mixedIndentation, .duplicateName,
+      .offerNameClash, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
+      .defineChainTooLong,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed,
       .limitPerRun, .ledgerReplay:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
-      .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
+      .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
       .input
     case .ledgerUnreadable, .ledgerForeign, .ledgerNewer, .ledgerOtherPlaybook, .ledgerLocked, .ledgerExists,
       .ledgerHoldoutChanged, .exportLedgered:
@@ -156,6 +160,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .invalidComparison: "'=' or '=<' for a comparison, or comparisons chained"
     case .unclosedBracket: "a list or parenthesis not closed on its line"
     case .nestingTooDeep: "an expression nested deeper than the parser follows"
+    case .numberTooLarge: "a number or duration too large to compute with"
     case .mixedIndentation: "indentation mixes tabs and spaces"
     case .duplicateName: "a name declared twice"
     case .offerNameClash: "an offer code the export cannot name a file for (a case-only twin, or decisions or summary)"
@@ -164,6 +169,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .invalidLink: "a link no row can follow: from the customers table, or tables linking in a circle"
     case .invalidDefine: "a define over customers (a segment is meant)"
     case .definitionCycle: "segments or defines that use themselves, directly or through each other"
+    case .defineChainTooLong: "defines built on defines more than 100 deep"
     case .unknownRow: "a row name no load or define declares"
     case .invalidRow: "a row used where it cannot be (an event row in a segment)"
     case .unknownField: "a field the row's table has no column for"
@@ -188,6 +194,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadUnknownZone: "a load's timezone names no time zone this machine knows"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
     case .setAsideShare: "more of a data file's rows set aside than --max-set-aside allows"
+    case .valuesOverflowed: "times or durations computed from the data left the span the language computes in"
     case .exportFailed: "the campaign files cannot be exported"
     case .ledgerMissing: "there is no ledger at the path"
     case .ledgerUnreadable: "the ledger path holds no valid ledger: empty, not SQLite, or damaged"

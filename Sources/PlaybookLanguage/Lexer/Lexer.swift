@@ -161,18 +161,29 @@ struct Lexer {
       skipDigits()
     }
     let number = Double(String(decoding: bytes[start..<i], as: UTF8.self)) ?? 0
+    // Past 2^53 a whole number is no longer exact, and a priority or limit no longer fits.
+    // (Judged on the digits: 9007199254740993 reads as the double 2^53.)
+    let tooLarge =
+      !number.isFinite
+      || (isInteger
+        && (Int64(String(decoding: bytes[start..<i], as: UTF8.self)) ?? .max) > Int64(TimeBounds.largestWholeNumber))
     if i < bytes.count, bytes[i] == UInt8(ascii: "%") {
       i += 1
+      if tooLarge { return emitInvalid(from: start, .numberTooLarge(spelling(from: start))) }
       emit(.percent, from: start) { $0.number = number }
       return
     }
     guard i < bytes.count, Lexer.isWordByte(bytes[i]) else {
+      if tooLarge { return emitInvalid(from: start, .numberTooLarge(spelling(from: start))) }
       emit(.number, from: start) { $0.number = number }
       return
     }
     while i < bytes.count, Lexer.isWordByte(bytes[i]) || bytes[i] == UInt8(ascii: ".") { i += 1 }
     let spelling = String(decoding: bytes[start..<i], as: UTF8.self)
     if isInteger, let seconds = Lexer.durationSeconds(spelling) {
+      guard seconds <= TimeBounds.longestDuration else {
+        return emitInvalid(from: start, .durationTooLong(spelling))
+      }
       emit(.duration, from: start) { $0.seconds = seconds }
     } else {
       emitInvalid(from: start, .badDuration(spelling, hint: Lexer.durationHint))
@@ -181,15 +192,19 @@ struct Lexer {
 
   static let durationHint = "use a number and a unit (w, d, h, m, s): 30m, 4h, 2d, 1w, or sums like 1d12h"
 
-  /// Seconds of `1d12h`-style text, or nil unless it is whole `<digits><unit>` parts.
+  private func spelling(from start: Int) -> String { String(decoding: bytes[start..<i], as: UTF8.self) }
+
+  /// Seconds of `1d12h`-style text, or nil unless it is whole `<digits><unit>` parts;
+  /// `Int64.max` when it is longer than 64 bits hold.
   static func durationSeconds(_ text: String) -> Int64? {
     var total: Int64 = 0
     var amount: Int64?
+    var overflowed = false
     for byte in text.utf8 {
       if isDigit(byte) {
         let (times10, o1) = (amount ?? 0).multipliedReportingOverflow(by: 10)
         let (next, o2) = times10.addingReportingOverflow(Int64(byte - 48))
-        guard !o1, !o2 else { return nil }
+        overflowed = overflowed || o1 || o2
         amount = next
         continue
       }
@@ -205,11 +220,12 @@ struct Lexer {
       guard let n = amount else { return nil }
       let (part, o1) = n.multipliedReportingOverflow(by: unit)
       let (sum, o2) = total.addingReportingOverflow(part)
-      guard !o1, !o2 else { return nil }
+      overflowed = overflowed || o1 || o2
       total = sum
       amount = nil
     }
-    return amount == nil && !text.isEmpty ? total : nil
+    guard amount == nil, !text.isEmpty else { return nil }
+    return overflowed ? .max : total
   }
 
   private func isDateAhead() -> Bool {
