@@ -97,7 +97,8 @@ import Testing
         #"types "Signup Date" = date "%d/%m/%Y""#, #"types "Signup Date" = date "%m/%d/%Y""#,
       ])
     #expect(both.explanation == "dates like '03/04/2026' could be day first or month first, which is never guessed")
-    let timed = try #require(TextReason.ambiguousDayMonth(
+    let timed = try #require(
+      TextReason.ambiguousDayMonth(
         example: DataValue("03-04-2026 14:50", file: "c.csv", line: 2), orders: .monthFirst))
     #expect(timed.typesLines(column: "seen") == [#"types seen = timestamp "%m-%d-%Y %H:%M""#])
   }

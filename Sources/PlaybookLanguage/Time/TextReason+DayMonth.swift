@@ -43,7 +43,8 @@ extension TextReason {
         : "dates like '\(first.text)' have their year last, and their format is never guessed"
     case .misfit(let wouldBe, let first, let count):
       "line \(first.line) holds '\(first.text)'"
-        + (count > 1 ? " (and \(count - 1) more not \(wouldBe.rawValue))" : "") + "; the other values are \(wouldBe.rawValue)"
+        + (count > 1 ? " (and \(count - 1) more not \(wouldBe.rawValue))" : "")
+        + "; the other values are \(wouldBe.rawValue)"
     }
   }
 }
