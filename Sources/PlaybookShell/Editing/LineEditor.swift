@@ -45,8 +45,7 @@ final class LineEditor: LineSource {
     ce_history_set_unique(history, 1)
     ce_set_history(editor, history)
     el_source(editor, nil)  // the person's ~/.editrc, before our bindings
-    ce_add_function(editor, "playloop-complete", "Complete the word before the cursor") {
-      editor, _ in
+    ce_add_completion(editor) { editor, _ in
       guard let editor, let data = ce_get_clientdata(editor) else { return UInt8(CC_ERROR) }
       return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().completeAtCursor()
     }
