@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench-smoke lint docs fuzz sanitize
+.PHONY: deps build test demo bench-smoke lint docs fuzz fuzz-libfuzzer fuzz-build sanitize
 
 # The system packages the build needs: libedit's headers (the shell) and zlib's (`.gz`
 # data files); Debian: libedit-dev, zlib1g-dev.
@@ -35,6 +35,40 @@ ITERATIONS ?= 20000
 SEED ?= 15737363
 fuzz: deps
 	PLAYLOOP_FUZZ_ITERATIONS=$(ITERATIONS) PLAYLOOP_FUZZ_SEED=$(SEED) swift test --filter PlaybookFuzzTests
+
+# libFuzzer targets (Fuzz/): the CSV reader, the JSON Lines reader, and playbook text
+# through parser, checker, plan, evaluation and decisions on a tiny dataset. The engine is
+# built with coverage instrumentation in its own folder (.build-fuzz, never the normal
+# build); each harness is linked against its objects with `swiftc -sanitize=fuzzer`.
+# `make fuzz-libfuzzer FUZZ_TIME=600` runs each target that many seconds; its new inputs
+# are kept in .build-fuzz/corpus/NAME, crashes in .build-fuzz/crash-NAME-*.
+FUZZ_TIME ?= 60
+FUZZ_OUT := .build-fuzz
+FUZZ_DEBUG = $(FUZZ_OUT)/debug
+FUZZ_HARNESS_csv := Fuzz/FuzzCSV.swift Fuzz/TableReaderInput.swift
+FUZZ_HARNESS_jsonlines := Fuzz/FuzzJSONLines.swift Fuzz/TableReaderInput.swift
+FUZZ_HARNESS_playbook := Fuzz/FuzzPlaybook.swift
+FUZZ_SEEDS_csv := Examples/data Examples/flawed-data Examples/messy Examples/fixtures Tests/PlaybookEngineTests/CSVConformance Tests/Fixtures
+FUZZ_SEEDS_jsonlines := Examples/data Examples/flawed-data Examples/messy Tests/PlaybookEngineTests/ForeignData
+FUZZ_SEEDS_playbook := Playbooks Examples/messy Tests/Fixtures
+fuzz-build: deps
+	swift build -Xswiftc -sanitize=fuzzer --scratch-path $(FUZZ_OUT) --target PlaybookEngine
+	for name in csv jsonlines playbook; do \
+	  case $$name in csv) files="$(FUZZ_HARNESS_csv)";; jsonlines) files="$(FUZZ_HARNESS_jsonlines)";; \
+	    playbook) files="$(FUZZ_HARNESS_playbook)";; esac; \
+	  swiftc -sanitize=fuzzer -parse-as-library -g -module-name Fuzz_$$name -I $(FUZZ_DEBUG)/Modules \
+	    -I Sources/CZlib $$files $(FUZZ_DEBUG)/PlaybookEngine.build/*.o $(FUZZ_DEBUG)/PlaybookLanguage.build/*.o \
+	    -lz -o $(FUZZ_OUT)/fuzz-$$name || exit 1; \
+	done
+
+fuzz-libfuzzer: fuzz-build
+	for name in csv jsonlines playbook; do \
+	  case $$name in csv) seeds="$(FUZZ_SEEDS_csv)";; jsonlines) seeds="$(FUZZ_SEEDS_jsonlines)";; \
+	    playbook) seeds="$(FUZZ_SEEDS_playbook)";; esac; \
+	  mkdir -p $(FUZZ_OUT)/corpus/$$name; \
+	  $(FUZZ_OUT)/fuzz-$$name -max_total_time=$(FUZZ_TIME) -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_OUT)/crash-$$name- $(FUZZ_OUT)/corpus/$$name $$seeds || exit 1; \
+	done
 
 # The whole test suite under AddressSanitizer, then ThreadSanitizer, each in its own
 # build folder. Slow (see README): not part of .ci/run.
