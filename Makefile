@@ -94,7 +94,7 @@ bench-smoke: deps
 # House rules: the committed .swift-format, checked without changing anything.
 # `swift format format -i -r Sources Tests Package.swift` applies them.
 lint:
-	swift format lint --strict -r Sources Tests Package.swift
+	swift format lint --strict -r Sources Tests Fuzz Package.swift
 
 # The DocC catalogues of the language and the engine, built from fresh symbol graphs;
 # a broken symbol link or an undocumented parameter fails the build.

@@ -19,7 +19,8 @@ private func outcome(_ bytes: [UInt8], format: TableFormat, chunks: Int) -> Stri
     let (table, setAside) = try TableReader.read(
       FileBytes(copying: bytes), format: format, name: "t", file: "t", chunkCount: chunks)
     precondition(table.lines.count == table.rowCount)
-    return "\(table.columns.map(\.name)) \(table.columns.map(\.type)) \(table.rowCount) rows, \(setAside.count) set aside"
+    return
+      "\(table.columns.map(\.name)) \(table.columns.map(\.type)) \(table.rowCount) rows, \(setAside.count) set aside"
   } catch {
     return error.description
   }
