@@ -4,24 +4,31 @@ import PlaybookLanguage
 
 /// A tiny fixed dataset laid out as the shipped playbooks expect it
 /// (`../Examples/data/NAME` from a `Playbooks` folder): the first lines of each example
-/// file, written once into a private scratch folder.
+/// file, written once into a private scratch folder, removed at exit.
 let playbookFolder: String = {
+  do {
+    return try writeDataset()
+  } catch {
+    fatalError("cannot write the fuzz dataset: \(error)")
+  }
+}()
+
+private func writeDataset() throws -> String {
   let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("playloop-fuzz-\(getpid())")
   let data = scratch.appendingPathComponent("Examples/data")
-  try! FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-  try! FileManager.default.createDirectory(
+  try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+  try FileManager.default.createDirectory(
     at: scratch.appendingPathComponent("Playbooks"), withIntermediateDirectories: true)
   for name in ["customers.csv", "tickets.csv", "orders.csv", "calls.jsonl"] {
-    let text = try! String(
-      contentsOf: repository.appendingPathComponent("Examples/data/\(name)"), encoding: .utf8)
+    let text = try String(contentsOf: repository.appendingPathComponent("Examples/data/\(name)"), encoding: .utf8)
     let head = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(30)
-    try! (head.joined(separator: "\n") + "\n").write(
+    try (head.joined(separator: "\n") + "\n").write(
       to: data.appendingPathComponent(name), atomically: true, encoding: .utf8)
   }
   atexit { try? FileManager.default.removeItem(atPath: playbookScratch) }
   return scratch.appendingPathComponent("Playbooks").path
-}()
+}
 
 /// The scratch folder `playbookFolder` is in, removed at exit.
 var playbookScratch: String { (playbookFolder as NSString).deletingLastPathComponent }
