@@ -41,10 +41,14 @@ fuzz: deps
 # built with coverage instrumentation in its own folder (.build-fuzz, never the normal
 # build); each harness is linked against its objects with `swiftc -sanitize=fuzzer`.
 # `make fuzz-libfuzzer FUZZ_TIME=600` runs each target that many seconds; its new inputs
-# are kept in .build-fuzz/corpus/NAME, crashes in .build-fuzz/crash-NAME-*.
+# are kept in .build-fuzz/corpus/NAME, crashes in .build-fuzz/crash-NAME-* (replay one:
+# .build-fuzz/fuzz-NAME FILE).
 FUZZ_TIME ?= 60
 # Longer inputs are kept whole from the seeds but slow every run; 8 KB keeps exec/s up.
 FUZZ_MAX_LEN ?= 8192
+# CI runs a fixed number of inputs per target from a fixed seed (`FUZZ_RUNS=500`); -1 is no limit.
+FUZZ_RUNS ?= -1
+FUZZ_SEED ?= 1
 FUZZ_OUT := .build-fuzz
 FUZZ_DEBUG = $(FUZZ_OUT)/debug
 FUZZ_HARNESS_csv := Fuzz/FuzzCSV.swift Fuzz/TableReaderInput.swift
@@ -68,7 +72,7 @@ fuzz-libfuzzer: fuzz-build
 	  case $$name in csv) seeds="$(FUZZ_SEEDS_csv)";; jsonlines) seeds="$(FUZZ_SEEDS_jsonlines)";; \
 	    playbook) seeds="$(FUZZ_SEEDS_playbook)";; esac; \
 	  mkdir -p $(FUZZ_OUT)/corpus/$$name; \
-	  $(FUZZ_OUT)/fuzz-$$name -max_total_time=$(FUZZ_TIME) -rss_limit_mb=4096 -max_len=$(FUZZ_MAX_LEN) -print_final_stats=1 \
+	  $(FUZZ_OUT)/fuzz-$$name -max_total_time=$(FUZZ_TIME) -runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) -rss_limit_mb=4096 -max_len=$(FUZZ_MAX_LEN) -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_OUT)/crash-$$name- $(FUZZ_OUT)/corpus/$$name $$seeds || exit 1; \
 	done
 
