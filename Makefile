@@ -51,9 +51,10 @@ FUZZ_RUNS ?= -1
 FUZZ_SEED ?= 1
 FUZZ_OUT := .build-fuzz
 FUZZ_DEBUG = $(FUZZ_OUT)/debug
-FUZZ_HARNESS_csv := Fuzz/FuzzCSV.swift Fuzz/TableReaderInput.swift
-FUZZ_HARNESS_jsonlines := Fuzz/FuzzJSONLines.swift Fuzz/TableReaderInput.swift
-FUZZ_HARNESS_playbook := Fuzz/FuzzPlaybook.swift
+FUZZ_HARNESS_csv := $(CURDIR)/Fuzz/FuzzCSV.swift $(CURDIR)/Fuzz/TableReaderInput.swift
+FUZZ_HARNESS_jsonlines := $(CURDIR)/Fuzz/FuzzJSONLines.swift $(CURDIR)/Fuzz/TableReaderInput.swift
+# Absolute: the playbook harness finds Examples/data from its own #filePath.
+FUZZ_HARNESS_playbook := $(CURDIR)/Fuzz/FuzzPlaybook.swift
 FUZZ_SEEDS_csv := Examples/data Examples/flawed-data Examples/messy Examples/fixtures Tests/PlaybookEngineTests/CSVConformance Tests/Fixtures
 FUZZ_SEEDS_jsonlines := Examples/data Examples/flawed-data Examples/messy Tests/PlaybookEngineTests/ForeignData
 FUZZ_SEEDS_playbook := Playbooks Examples/messy Tests/Fixtures

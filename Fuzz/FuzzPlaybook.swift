@@ -2,9 +2,10 @@ import Foundation
 import PlaybookEngine
 import PlaybookLanguage
 
-/// A tiny fixed dataset laid out as the shipped playbooks expect it
-/// (`../Examples/data/NAME` from a `Playbooks` folder): the first lines of each example
-/// file, written once into a private scratch folder, removed at exit.
+/// A small fixed dataset laid out as the shipped playbooks expect it
+/// (`../Examples/data/NAME` from a `Playbooks` folder): the first 400 lines of each example
+/// file, written once into a private scratch folder, removed at exit. Fewer
+/// lines leave the shipped playbooks no candidates, and the decider untried.
 let playbookFolder: String = {
   do {
     return try writeDataset()
@@ -22,7 +23,7 @@ private func writeDataset() throws -> String {
     at: scratch.appendingPathComponent("Playbooks"), withIntermediateDirectories: true)
   for name in ["customers.csv", "tickets.csv", "orders.csv", "calls.jsonl"] {
     let text = try String(contentsOf: repository.appendingPathComponent("Examples/data/\(name)"), encoding: .utf8)
-    let head = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(30)
+    let head = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(400)
     try (head.joined(separator: "\n") + "\n").write(
       to: data.appendingPathComponent(name), atomically: true, encoding: .utf8)
   }
@@ -34,7 +35,7 @@ private func writeDataset() throws -> String {
 var playbookScratch: String { (playbookFolder as NSString).deletingLastPathComponent }
 
 /// libFuzzer's entry point: the input is a playbook's text. It is parsed and checked
-/// against the tiny dataset; when it checks, it is planned, evaluated and decided, and
+/// against the small dataset; when it checks, it is planned, evaluated and decided, and
 /// three customers are explained. Diagnostics are fine; a crash is a bug.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPlaybook(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
