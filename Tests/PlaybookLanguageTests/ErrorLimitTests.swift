@@ -27,16 +27,6 @@ import Testing
     #expect(!diagnostics.contains { $0.code == .tooManyErrors })
   }
 
-  @Test func lexerErrorsCountTowardTheLimit() throws {
-    // Each line holds a stray character (a lexer error) and starts no statement (a parser error).
-    let text = String(repeating: "bogus ` line\n", count: PlaybookParser.maxErrors)
-    let (_, diagnostics) = parse(text)
-    #expect(diagnostics.count == PlaybookParser.maxErrors + 1)
-    let last = try #require(diagnostics.last)
-    #expect(last.code == .tooManyErrors)
-    #expect(last.range?.start.line == PlaybookParser.maxErrors / 2 + 1)
-  }
-
   @Test func theStoppingDiagnosticIsShownAfterTheCount() throws {
     let text = String(repeating: "bogus line\n", count: PlaybookParser.maxErrors + 5)
     let (_, diagnostics) = parse(text, path: "x.playbook")
