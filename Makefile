@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench-smoke lint docs fuzz sanitize
+.PHONY: deps build test demo bench-smoke lint docs fuzz fuzz-libfuzzer fuzz-build sanitize
 
 # The system packages the build needs: libedit's headers (the shell) and zlib's (`.gz`
 # data files); Debian: libedit-dev, zlib1g-dev.
@@ -36,6 +36,47 @@ SEED ?= 15737363
 fuzz: deps
 	PLAYLOOP_FUZZ_ITERATIONS=$(ITERATIONS) PLAYLOOP_FUZZ_SEED=$(SEED) swift test --filter PlaybookFuzzTests
 
+# libFuzzer targets (Fuzz/): the CSV reader, the JSON Lines reader, and playbook text
+# through parser, checker, plan, evaluation and decisions on a tiny dataset. The engine is
+# built with coverage instrumentation in its own folder (.build-fuzz, never the normal
+# build); each harness is linked against its objects with `swiftc -sanitize=fuzzer`.
+# `make fuzz-libfuzzer FUZZ_TIME=600` runs each target that many seconds; its new inputs
+# are kept in .build-fuzz/corpus/NAME, crashes in .build-fuzz/crash-NAME-* (replay one:
+# .build-fuzz/fuzz-NAME FILE).
+FUZZ_TIME ?= 60
+# Longer inputs are kept whole from the seeds but slow every run; 8 KB keeps exec/s up.
+FUZZ_MAX_LEN ?= 8192
+# CI runs a fixed number of inputs per target from a fixed seed (`FUZZ_RUNS=500`); -1 is no limit.
+FUZZ_RUNS ?= -1
+FUZZ_SEED ?= 1
+FUZZ_OUT := .build-fuzz
+FUZZ_DEBUG = $(FUZZ_OUT)/debug
+FUZZ_HARNESS_csv := $(CURDIR)/Fuzz/FuzzCSV.swift $(CURDIR)/Fuzz/TableReaderInput.swift
+FUZZ_HARNESS_jsonlines := $(CURDIR)/Fuzz/FuzzJSONLines.swift $(CURDIR)/Fuzz/TableReaderInput.swift
+# Absolute: the playbook harness finds Examples/data from its own #filePath.
+FUZZ_HARNESS_playbook := $(CURDIR)/Fuzz/FuzzPlaybook.swift
+FUZZ_SEEDS_csv := Examples/data Examples/flawed-data Examples/messy Examples/fixtures Tests/PlaybookEngineTests/CSVConformance Tests/Fixtures
+FUZZ_SEEDS_jsonlines := Examples/data Examples/flawed-data Examples/messy Tests/PlaybookEngineTests/ForeignData
+FUZZ_SEEDS_playbook := Playbooks Examples/messy Tests/Fixtures
+fuzz-build: deps
+	swift build -Xswiftc -sanitize=fuzzer --scratch-path $(FUZZ_OUT) --target PlaybookEngine
+	for name in csv jsonlines playbook; do \
+	  case $$name in csv) files="$(FUZZ_HARNESS_csv)";; jsonlines) files="$(FUZZ_HARNESS_jsonlines)";; \
+	    playbook) files="$(FUZZ_HARNESS_playbook)";; esac; \
+	  swiftc -sanitize=fuzzer -parse-as-library -g -module-name Fuzz_$$name -I $(FUZZ_DEBUG)/Modules \
+	    -I Sources/CZlib $$files $(FUZZ_DEBUG)/PlaybookEngine.build/*.o $(FUZZ_DEBUG)/PlaybookLanguage.build/*.o \
+	    -lz -o $(FUZZ_OUT)/fuzz-$$name || exit 1; \
+	done
+
+fuzz-libfuzzer: fuzz-build
+	for name in csv jsonlines playbook; do \
+	  case $$name in csv) seeds="$(FUZZ_SEEDS_csv)";; jsonlines) seeds="$(FUZZ_SEEDS_jsonlines)";; \
+	    playbook) seeds="$(FUZZ_SEEDS_playbook)";; esac; \
+	  mkdir -p $(FUZZ_OUT)/corpus/$$name; \
+	  $(FUZZ_OUT)/fuzz-$$name -max_total_time=$(FUZZ_TIME) -runs=$(FUZZ_RUNS) -seed=$(FUZZ_SEED) -rss_limit_mb=4096 -max_len=$(FUZZ_MAX_LEN) -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_OUT)/crash-$$name- $(FUZZ_OUT)/corpus/$$name $$seeds || exit 1; \
+	done
+
 # The whole test suite under AddressSanitizer, then ThreadSanitizer, each in its own
 # build folder. Slow (see README): not part of .ci/run.
 sanitize: deps
@@ -58,7 +99,7 @@ bench-smoke: deps
 # House rules: the committed .swift-format, checked without changing anything.
 # `swift format format -i -r Sources Tests Package.swift` applies them.
 lint:
-	swift format lint --strict -r Sources Tests Package.swift
+	swift format lint --strict -r Sources Tests Fuzz Package.swift
 
 # The DocC catalogues of the language and the engine, built from fresh symbol graphs;
 # a broken symbol link or an undocumented parameter fails the build.
