@@ -20,6 +20,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case nestingTooDeep = "nesting_too_deep"
   case numberTooLarge = "number_too_large"
   case mixedIndentation = "mixed_indentation"
+  case tooManyErrors = "too_many_errors"
   // Checks: the playbook reads but means nothing, or not what it says.
   case duplicateName = "duplicate_name"
   case offerNameClash = "offer_name_clash"
@@ -119,7 +120,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     switch self {
     case .parseError, .invalidToken, .unknownStatement, .misplacedLine, .unknownWord, .unknownPhrase,
       .unknownType, .unknownFormat, .unknownDelimiter, .unknownEncoding, .invalidTimeFormat, .duplicateClause,
-      .invalidComparison, .unclosedBracket, .nestingTooDeep, .numberTooLarge, .mixedIndentation, .duplicateName,
+      .invalidComparison, .unclosedBracket, .nestingTooDeep, .numberTooLarge, .mixedIndentation, .tooManyErrors,
+      .duplicateName,
       .offerNameClash, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .defineChainTooLong,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
@@ -162,6 +164,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .nestingTooDeep: "an expression nested deeper than the parser follows"
     case .numberTooLarge: "a number or duration too large to compute with"
     case .mixedIndentation: "indentation mixes tabs and spaces"
+    case .tooManyErrors: "so many syntax errors (likely not a playbook) that the parser stopped reading"
     case .duplicateName: "a name declared twice"
     case .offerNameClash: "an offer code the export cannot name a file for (a case-only twin, or decisions or summary)"
     case .invalidValue: "a number, duration or percent outside what the statement allows"

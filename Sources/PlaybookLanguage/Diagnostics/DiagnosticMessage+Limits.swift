@@ -27,4 +27,11 @@ extension DiagnosticMessage {
       "\(count) \(count == 1 ? "value" : "values") overflowed in \(owner); treated as null",
       hint: "a time must fall in the years 0 to 9999, and a duration within 10,000 years")
   }
+
+  /// `too many syntax errors (1000); stopping here` (tooManyErrors).
+  static func tooManyErrors(limit: Int) -> Self {
+    Self(
+      .tooManyErrors, "too many syntax errors (\(limit)); stopping here",
+      hint: "is this a playbook? fix the first errors and check again")
+  }
 }

@@ -83,9 +83,14 @@ public struct DiagnosticRenderer: Sendable {
   /// - Parameters:
   ///   - diagnostics: in the order to show them.
   ///   - limit: how many to render in full.
+  ///
+  /// A final `too_many_errors` stays shown after that line: it says the count is not all.
   public func render(_ diagnostics: [Diagnostic], limit: Int) -> String {
     guard diagnostics.count > limit else { return render(diagnostics) }
-    return render(Array(diagnostics.prefix(limit))) + Self.more(diagnostics.dropFirst(limit)) + "\n"
+    let stop = diagnostics.last.flatMap { $0.code == .tooManyErrors ? $0 : nil }
+    let rest = diagnostics.dropFirst(limit).dropLast(stop == nil ? 0 : 1)
+    return render(Array(diagnostics.prefix(limit))) + (rest.isEmpty ? "" : Self.more(rest) + "\n")
+      + (stop.map { render($0) + "\n" } ?? "")
   }
 
   /// How many diagnostics show in full before `… and N more errors` (`render(_:limit:)`).

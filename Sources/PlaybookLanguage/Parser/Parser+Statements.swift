@@ -5,6 +5,11 @@ extension Parser {
     while true {
       while current.kind == .newline { advance() }
       if current.kind == .end { break }
+      // Reading on past this many errors costs time and memory and tells no more.
+      if diagnostics.count >= PlaybookParser.maxErrors {
+        stoppedAt = current.range
+        break
+      }
       if let statement = parseStatement() { statements.append(statement) }
     }
     return statements

@@ -8,14 +8,41 @@
 /// never see half-read statements.
 public enum PlaybookParser {
   /// The playbook (every statement that parsed) and all syntax diagnostics, in source order.
+  ///
+  /// After `maxErrors` syntax errors the rest is not read: the diagnostics end with
+  /// `too_many_errors` where reading stopped (a data file passed as a playbook would
+  /// otherwise make an error of every line).
   public static func parse(_ source: SourceFile) -> (Playbook, [Diagnostic]) {
     let (tokens, comments, lexDiagnostics) = Lexer.tokenize(source)
     var parser = Parser(tokens: tokens, source: source)
     let statements = parser.parseStatements()
-    let diagnostics = (lexDiagnostics + parser.diagnostics).sorted {
+    var diagnostics = (lexDiagnostics + parser.diagnostics).sorted {
       ($0.range?.start.offset ?? 0) < ($1.range?.start.offset ?? 0)
     }
+    if let stoppedAt = parser.stoppedAt {
+      diagnostics.removeAll { ($0.range?.start.offset ?? 0) >= stoppedAt.start.offset }
+    }
+    if let stop = stopIndex(diagnostics) {
+      let range = diagnostics[stop].range
+      diagnostics.removeSubrange(stop...)
+      diagnostics.append(Diagnostic(.tooManyErrors(limit: maxErrors), file: source.path, range: range))
+    } else if let stoppedAt = parser.stoppedAt {
+      diagnostics.append(Diagnostic(.tooManyErrors(limit: maxErrors), file: source.path, range: stoppedAt))
+    }
     return (Playbook(statements: statements, comments: comments), diagnostics)
+  }
+
+  /// How many syntax errors are reported before the parser stops reading.
+  public static let maxErrors = 1_000
+
+  /// The index of the error past `maxErrors`, if there is one.
+  private static func stopIndex(_ diagnostics: [Diagnostic]) -> Int? {
+    var errors = 0
+    for (index, diagnostic) in diagnostics.enumerated() where diagnostic.severity == .error {
+      errors += 1
+      if errors > maxErrors { return index }
+    }
+    return nil
   }
 }
 
@@ -42,6 +69,8 @@ struct Parser {
   var lineHasExpression = false
   /// The end of the last consumed token, for statement ranges.
   var lastEnd: SourceLocation
+  /// Where reading stopped after `PlaybookParser.maxErrors` errors, if it did.
+  var stoppedAt: SourceRange?
 
   init(tokens: [Token], source: SourceFile) {
     self.tokens = tokens
