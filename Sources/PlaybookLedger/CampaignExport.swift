@@ -9,7 +9,7 @@ public import PlaybookLanguage
 /// - With a ledger: `LedgeredExport.run` (decided against the ledger, recorded, run id).
 /// - Without: the run exported as it is.
 /// - A preview (`:export --preview`): decided against the ledger if there is one (read
-///   only, as `--dry-run` does), exported with `"preview": true` in `summary.json`, and
+///   only, as `--dry-run` does, refused as a run is when the holdout changed), exported with `"preview": true` in `summary.json`, and
 ///   never recorded. `CampaignExporter` refuses to let it replace a ledgered export.
 public enum CampaignExport {
   /// What an export did.
@@ -44,7 +44,8 @@ public enum CampaignExport {
       return Outcome(run: outcome.run, summary: outcome.summary, ledgered: outcome)
     }
     let history = try ledgerPath.flatMap { (path) throws(Diagnostic) in
-      try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: clock)
+      try LedgeredExport.history(
+        ledgerPath: path, workspace: workspace, clock: clock, newHoldout: options.newHoldout)
     }
     let run = CampaignRun(workspace: workspace, clock: clock, history: history)
     var summary = run.summary

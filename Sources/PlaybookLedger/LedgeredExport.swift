@@ -7,7 +7,7 @@ public import PlaybookLanguage
 /// record the sends, so that the export and the ledger move together whatever point the
 /// process dies at. The order (docs/LEDGER.md has the reasoning):
 ///
-/// 1. lock the ledger (`LEDGER.lock`); a second run waits here;
+/// 1. lock the ledger (`LEDGER.lock`); a second run is refused here, or waits (`--wait`);
 /// 2. recover: settle runs left `pending` by a killed process — committed if their export
 ///    is in place (its `summary.json` is the one staged), else removed;
 /// 3. evaluate against the history of committed runs;
@@ -49,14 +49,21 @@ public enum LedgeredExport {
     public var newLedger = false
     /// `--new-holdout`: the playbook's holdout replaces the one the ledger recorded.
     public var newHoldout = false
-    /// Wait for another run's lock (the command line); false refuses instead (the shell).
-    public var waitForLock = true
+    /// `run --wait SECONDS`: how long to wait for another run's lock before refusing; 0
+    /// refuses at once.
+    public var lockWait = 0
 
-    /// Options for a run; the defaults create nothing unasked and wait for the lock.
-    public init(newLedger: Bool = false, newHoldout: Bool = false, waitForLock: Bool = true) {
+    /// Options for a run; the defaults create nothing unasked and refuse a held lock at once.
+    public init(newLedger: Bool = false, newHoldout: Bool = false, lockWait: Int = 0) {
       self.newLedger = newLedger
       self.newHoldout = newHoldout
-      self.waitForLock = waitForLock
+      self.lockWait = lockWait
+    }
+
+    /// The shell's spelling: `waitForLock: false` refuses a held lock at once, as the
+    /// default now does. Remove once the shell calls `Options()`.
+    public init(waitForLock: Bool) {
+      self.init(lockWait: waitForLock ? Int.max / 1_000_000_000 : 0)
     }
   }
 
@@ -64,7 +71,7 @@ public enum LedgeredExport {
   /// ledger at `ledgerPath`.
   ///
   /// - Parameters:
-  ///   - options: `--new-ledger`, `--new-holdout`, and whether to wait for the lock.
+  ///   - options: `--new-ledger`, `--new-holdout`, and how long to wait for the lock.
   ///   - waiting: called when another run holds the ledger, before waiting for it.
   ///   - hook: called at each `LedgerPhase` from `.locked` on.
   /// - Throws: a `Diagnostic` when the ledger is refused or unreadable, or the export or
@@ -74,7 +81,7 @@ public enum LedgeredExport {
     workspace: Workspace, clock: Int64, target: ExportTarget, ledgerPath: String,
     options: Options = Options(), waiting: () -> Void = {}, hook: PhaseHook = { _ in }
   ) throws(Diagnostic) -> Outcome {
-    let lock = try LedgerLock.acquire(ledger: ledgerPath, wait: options.waitForLock, waiting: waiting)
+    let lock = try LedgerLock.acquire(ledger: ledgerPath, wait: options.lockWait, waiting: waiting)
     defer { withExtendedLifetime(lock) {} }
     try hook(.locked)
     let holdout = LedgerHoldout(workspace.model)
@@ -150,12 +157,14 @@ public enum LedgeredExport {
 
   /// The history a dry run decides against: the committed runs, and pending ones whose
   /// export is in place (which the next real run will commit). Reads only; nil when
-  /// there is no ledger yet.
+  /// there is no ledger yet. A holdout that differs from the ledger's is refused as a
+  /// run refuses it, unless `newHoldout` (what a run with `--new-holdout` would do).
   public static func history(
-    ledgerPath: String, workspace: Workspace, clock: Int64
+    ledgerPath: String, workspace: Workspace, clock: Int64, newHoldout: Bool = false
   ) throws(Diagnostic) -> LedgerHistory? {
     guard let ledger = try SendLedger.openForReading(path: ledgerPath) else { return nil }
     try ledger.checkBelongs(to: workspace.model.name)
+    _ = try ledger.checkHoldout(LedgerHoldout(workspace.model), renew: newHoldout)
     let exported = try ledger.runs().filter { $0.state == .pending && isExported($0) }.map(\.seq)
     return try ledger.history(
       countedSince: workspace.model.limit?.period.map { clock - $0.seconds }, alsoRuns: exported)

@@ -142,13 +142,23 @@ public struct SendLedger: Sendable {
   /// refused unless `renew` (`--new-holdout`) starts a new one, which is then recorded.
   /// A ledger that recorded none records this one.
   func settleHoldout(_ holdout: LedgerHoldout, renew: Bool) throws(Diagnostic) {
-    let recorded = try recordedHoldout()
-    if let recorded, recorded.sameGroup(as: holdout) { return }
-    if let recorded, !renew {
+    if try checkHoldout(holdout, renew: renew) {
+      try write("record the holdout") { db in try LedgerSchema.setHoldout(holdout, db) }
+    }
+  }
+
+  /// Refuses `holdout` when it differs from the recorded one, unless `renew`; the runs
+  /// that only read (a dry run, `explain`, a preview) check it too, so none of them shows
+  /// a control group the next run would refuse. Returns whether `holdout` is not the one
+  /// recorded (none recorded, or renewed).
+  func checkHoldout(_ holdout: LedgerHoldout, renew: Bool) throws(Diagnostic) -> Bool {
+    guard let recorded = try recordedHoldout() else { return true }
+    if recorded.sameGroup(as: holdout) { return false }
+    guard renew else {
       throw Diagnostic(
         .ledgerHoldoutChanged(path, now: holdout.description, recorded: recorded.description), file: path)
     }
-    try write("record the holdout") { db in try LedgerSchema.setHoldout(holdout, db) }
+    return true
   }
 
   func checkBelongs(to playbook: String) throws(Diagnostic) {

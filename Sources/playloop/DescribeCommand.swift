@@ -11,9 +11,10 @@ struct DescribeCommand: ParsableCommand {
 
   @Argument(help: "The playbook file; its `load` statements say what to read.") var file: String
   @Option(help: "Describe only this table.") var table: String?
-  @Flag(help: "Print the description as JSON.") var json = false
+  @OptionGroup var output: OutputOption
 
   func run() throws {
+    let json = output.isJSON
     var description: DataDescription
     do {
       description = try DataDescription.open(path: file)
@@ -32,7 +33,7 @@ struct DescribeCommand: ParsableCommand {
       }
       description.tables.removeAll { $0.table != table }
     }
-    if json { return print(description.json.prettyText, terminator: "") }
+    if json { return Terminal.printJSON(description.json, diagnostics: []) }
     Terminal.printText(description.text())
   }
 }

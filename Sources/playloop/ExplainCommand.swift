@@ -16,6 +16,8 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var output: OutputOption
   @Option(help: "Read what was already sent from this ledger (default: the playbook's `ledger`).")
   var ledger: String?
+  @Flag(help: "Explain under the playbook's holdout though the ledger recorded another (as `run --new-holdout` would).")
+  var newHoldout = false
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
 
@@ -34,7 +36,7 @@ struct ExplainCommand: ParsableCommand {
     var history: (any SendHistory)?
     if let path = workspace.ledgerPath(override: ledger) {
       do {
-        history = try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: at)
+        history = try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: at, newHoldout: newHoldout)
       } catch {
         throw CommandFailure([error], json: json)
       }

@@ -13,9 +13,10 @@ struct LedgerCommand: ParsableCommand {
   @Option(help: "Only sends whose send_at is at or after this ISO 8601 time, or `now` (what is still to be sent).")
   var since: String?
   @Option(help: "Only sends to this customer id.") var customer: String?
-  @Flag(help: "Print the runs and sends as JSON on stdout.") var json = false
+  @OptionGroup var output: OutputOption
 
   func run() throws {
+    let json = output.isJSON
     let sinceSeconds = try since.map { text in
       if text == "now" { return Terminal.now() }
       guard let parsed = Timestamp.parse(text) else {
@@ -29,7 +30,8 @@ struct LedgerCommand: ParsableCommand {
       }
       let runs = try ledger.runs()
       let sends = try ledger.sends(since: sinceSeconds, customerID: customer)
-      print(json ? Self.json(ledger, runs, sends).prettyText : Self.text(ledger, runs, sends), terminator: "")
+      if json { return Terminal.printJSON(Self.json(ledger, runs, sends), diagnostics: []) }
+      print(Self.text(ledger, runs, sends), terminator: "")
     } catch {
       throw CommandFailure([error], json: json)
     }

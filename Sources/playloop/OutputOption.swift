@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// `--format text|json`, and `--json` for the same: how `check`, `test`, `run` and
-/// `explain` answer. With JSON, stdout holds one JSON document whether the command
+/// `--format text|json`, and `--json` for the same: how `check`, `test`, `run`,
+/// `explain`, `ledger` and `describe` answer. With JSON, stdout holds one JSON document whether the command
 /// succeeds or fails, with every diagnostic in its `diagnostics` array.
 struct OutputOption: ParsableArguments {
   enum Format: String, CaseIterable {

@@ -25,12 +25,22 @@ struct RunCommand: ParsableCommand {
   var newLedger = false
   @Flag(help: "Start a new control group: the playbook's holdout replaces the one the ledger recorded.")
   var newHoldout = false
+  @Option(
+    help: ArgumentHelp(
+      "Wait up to this many seconds for another run holding the ledger, then refuse (exit 3); 0 refuses at once.",
+      valueName: "seconds"))
+  var wait = 0
 
   private var json: Bool { output.isJSON }
+  /// The longest `--wait`: a run still waiting a day later is stuck, not busy.
+  static let longestWait = 86_400
 
   func run() throws {
     // An export is a folder of files; `-` would be a folder named `-`, not stdout.
     if out == "-" { throw CommandFailure([Diagnostic(.exportToStandardOutput, file: nil)], json: json) }
+    guard wait >= 0, wait <= Self.longestWait else {
+      throw ValidationError("--wait: give seconds from 0 to \(Self.longestWait) (a day)")
+    }
     let workspace = try Workspace.openForCommand(
       path: file, strict: strict, maxSetAside: try setAside.share(), json: json)
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
@@ -53,7 +63,7 @@ struct RunCommand: ParsableCommand {
       } else {
         // A dry run only reads the ledger, to decide what is already sent.
         let history = try ledgerPath.flatMap { (path) throws(Diagnostic) in
-          try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: clock)
+          try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: clock, newHoldout: newHoldout)
         }
         run = CampaignRun(workspace: workspace, clock: clock, history: history)
         summary = run.summary
@@ -102,8 +112,9 @@ struct RunCommand: ParsableCommand {
       }
       let exported = try CampaignExport.export(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath,
-        options: LedgeredExport.Options(newLedger: newLedger, newHoldout: newHoldout),
-        waiting: { Terminal.report([Diagnostic(.ledgerBusy(ledgerPath), file: nil)], sources: []) }, hook: crash)
+        options: LedgeredExport.Options(newLedger: newLedger, newHoldout: newHoldout, lockWait: wait),
+        waiting: { Terminal.report([Diagnostic(.ledgerBusy(ledgerPath, seconds: wait), file: nil)], sources: []) },
+        hook: crash)
       guard let outcome = exported.ledgered else { preconditionFailure("a ledgered export records a ledger outcome") }
       Terminal.report(
         outcome.recovered.map {

@@ -94,8 +94,11 @@ import Testing
     let scratch = try folder([
       "ok.playbook": Self.playbook(Self.tests),
       "wrong.playbook": Self.playbook().replacingOccurrences(of: "send GOLD", with: "send GLOD"),
+      "ledgered.playbook": Self.playbook("ledger \"state/x.ledger\"\nexport to \"out\"\n"),
+      "empty.ledger": "",
     ])
     defer { scratch.remove() }
+    #expect(try ChildProcess.playloop(["run", "ledgered.playbook"], in: scratch.path).status == 0)
     for json in [["--format", "json"], ["--json"], ["--format=json"]] {
       let runs: [([String], Int32, String?)] = [
         (["check", "ok.playbook"], 0, nil),
@@ -109,6 +112,13 @@ import Testing
         (["explain", "ok.playbook", "C-1"], 0, nil),
         (["explain", "ok.playbook", "C-9"], 2, "unknown_customer"),
         (["explain", "wrong.playbook", "C-1"], 1, "unknown_offer"),
+        (["ledger", "state/x.ledger"], 0, nil),
+        (["ledger", "missing.ledger"], 2, "ledger_missing"),
+        (["ledger", "empty.ledger"], 3, "ledger_unreadable"),
+        (["ledger", "--since", "soon", "state/x.ledger"], 2, "usage_error"),
+        (["describe", "ok.playbook"], 0, nil),
+        (["describe", "ok.playbook", "--table", "custmers"], 2, "unknown_name"),
+        (["describe", "missing.playbook"], 2, "io_error"),
       ]
       for (arguments, status, code) in runs {
         let result = try ChildProcess.playloop(arguments + json, in: scratch.path)
@@ -141,6 +151,15 @@ import Testing
       (tested["tests"] as? [[String: Any]])?.map { $0["name"] as? String } == [
         "gold customers get GOLD", "silver customers get nothing",
       ])
+    // The ledger's and describe's answers as data.
+    let ledger = try object(
+      try ChildProcess.playloop(["ledger", "--format", "json", "state/x.ledger"], in: scratch.path).stdout)
+    #expect(ledger["playbook"] as? String == "contract")
+    #expect((ledger["runs"] as? [[String: Any]])?.map { $0["run_id"] as? String } == ["1-20261101T000000Z"])
+    #expect((ledger["sends"] as? [[String: Any]])?.map { $0["customer_id"] as? String } == ["C-1"])
+    let described = try object(
+      try ChildProcess.playloop(["describe", "--format", "json", "ok.playbook"], in: scratch.path).stdout)
+    #expect((described["tables"] as? [[String: Any]])?.map { $0["table"] as? String } == ["customers"])
   }
 
   @Test func testWithNoTestsFailsAndRunPicksByName() throws {

@@ -100,9 +100,10 @@ struct LedgerHarness {
   }
 
   /// The same, started and returned at once.
-  func start(_ clock: String, environment: [String: String] = [:]) throws -> ChildProcess {
+  func start(_ clock: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> ChildProcess {
     try ChildProcess(
-      BuiltProduct.playloop, ["run", "nightly.playbook", "--as-of", clock], in: folder, environment: environment)
+      BuiltProduct.playloop, ["run", "nightly.playbook", "--as-of", clock] + extra, in: folder,
+      environment: environment)
   }
 
   /// What the run left: every export file (`summary.json` without `timings_ms`, the one

@@ -81,8 +81,10 @@ public enum CampaignExporter {
     try ExportFileSystem.makeDirectory(staging)
     do {
       var files: [ExportFileJob] = []
+      // Each offer's rows, found by its UTF-8 bytes (the order's comparison) in one lookup.
+      let ranges = Dictionary(order.offers.map { (Array($0.offer.utf8), $0.range) }) { first, _ in first }
       for (offer, file) in zip(offers, summary.audienceFiles) {
-        let range = order.offers.first { DecisionOrder.sameBytes($0.offer, offer) }?.range ?? 0..<0
+        let range = ranges[Array(offer.utf8)] ?? 0..<0
         files.append(
           ExportFileJob(name: file, rows: order.indices[range], sendOnly: true, columns: ExportColumn.audience))
       }

@@ -18,23 +18,7 @@ public enum DatasetLoader {
     var started = DispatchTime.now()
     let people = try KeyedTable.read(customers)
     let customerCount = people.table.rowCount
-    let index: KeyIndex
-    switch KeyIndex.build(people.keys) {
-    case .success(let built): index = built
-    case .failure(let duplicate):
-      let line = Int(people.table.lines[duplicate.row])
-      let first = people.table.lines[duplicate.earlierRow]
-      throw LoadError(
-        .badKey,
-        "customer \(customers.keyColumn) \"\(people.keys.string(duplicate.row))\" repeats the one on line \(first)",
-        file: customers.path, line: line)
-    }
-    for row in 0..<customerCount where people.keys.start(row) == people.keys.end(row) {
-      let line = Int(people.table.lines[row])
-      throw LoadError(
-        .badKey, "customer has an empty \(customers.keyColumn)",
-        file: customers.path, line: line)
-    }
+    let index = try people.uniqueKeyIndex(customers, rowName: "customer")
     var setAside = people.setAside
     var warnings = people.warnings
     var overLimit: [SetAsideShare] = []
@@ -159,6 +143,26 @@ struct KeyedTable {
   var fileBytes: Int
   /// What reading the file warned of (columns named by position).
   var warnings: [LoadError]
+
+  /// The index of its keys, which must be unique and not empty: a customer is one row,
+  /// and a linking row names one row. Throws at the first repeated key, else the first
+  /// empty one.
+  func uniqueKeyIndex(_ spec: TableSpec, rowName: String) throws(LoadError) -> KeyIndex {
+    let index: KeyIndex
+    switch KeyIndex.build(keys) {
+    case .success(let built): index = built
+    case .failure(let duplicate):
+      let first = table.lines[duplicate.earlierRow]
+      throw LoadError(
+        .badKey, "\(rowName) \(spec.keyColumn) \"\(keys.string(duplicate.row))\" repeats the one on line \(first)",
+        file: spec.path, line: Int(table.lines[duplicate.row]))
+    }
+    for row in 0..<keys.count where keys.start(row) == keys.end(row) {
+      throw LoadError(
+        .badKey, "\(rowName) has an empty \(spec.keyColumn)", file: spec.path, line: Int(table.lines[row]))
+    }
+    return index
+  }
 
   func load(_ spec: TableSpec, since started: DispatchTime) -> TableLoad {
     let nanoseconds = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds

@@ -10,20 +10,7 @@ struct LinkTarget {
   /// The target for a table read as `keyed`. Throws when a key is empty or repeats, as
   /// for the customers: a linking row must name one row.
   init(spec: TableSpec, keyed: KeyedTable, customerOfRow: [Int32]) throws(LoadError) {
-    switch KeyIndex.build(keyed.keys) {
-    case .success(let built): index = built
-    case .failure(let duplicate):
-      let line = Int(keyed.table.lines[duplicate.row])
-      let first = keyed.table.lines[duplicate.earlierRow]
-      throw LoadError(
-        .badKey,
-        "\(spec.rowName) \(spec.keyColumn) \"\(keyed.keys.string(duplicate.row))\" repeats the one on line \(first)",
-        file: spec.path, line: line)
-    }
-    for row in 0..<keyed.keys.count where keyed.keys.start(row) == keyed.keys.end(row) {
-      throw LoadError(
-        .badKey, "\(spec.rowName) has an empty \(spec.keyColumn)", file: spec.path, line: Int(keyed.table.lines[row]))
-    }
+    index = try keyed.uniqueKeyIndex(spec, rowName: spec.rowName)
     self.spec = spec
     self.table = keyed.table
     self.customerOfRow = customerOfRow

@@ -128,11 +128,15 @@ extension DiagnosticMessage {
         : "the file was left as it is; move it away to start a new ledger there")
   }
 
-  /// `PATH is held by another run` (ledgerLocked).
-  public static func ledgerLocked(_ path: String) -> Self {
+  /// `PATH is held by another run (pid 41 on db1 since 2026-12-04T02:00:00Z); nothing was
+  /// exported` (ledgerLocked); `waited`: the seconds this run waited for it.
+  public static func ledgerLocked(_ path: String, holder: String?, waited: Int) -> Self {
     Self(
-      .ledgerLocked, "\(path) is held by another run (a nightly run?); nothing was exported",
-      hint: "try again when it has finished, or use :export --preview to look without sending")
+      .ledgerLocked,
+      "\(path) is held by another run" + (holder.map { " (\($0))" } ?? "")
+        + (waited > 0 ? ", still after waiting \(waited)s" : "") + "; nothing was exported",
+      hint: "try again when it has finished: `run --wait SECONDS` waits for it; "
+        + "in the shell, :export --preview looks without sending")
   }
 
   /// `the playbook's holdout 10% seed "b" differs from holdout 5% seed "a" recorded in
@@ -195,9 +199,9 @@ extension DiagnosticMessage {
       hint: damaged ? "the ledger is damaged; restore it from a backup" : nil)
   }
 
-  /// `waiting for another run to release PATH…` (ledgerBusy).
-  public static func ledgerBusy(_ path: String) -> Self {
-    Self(.ledgerBusy, "waiting for another run to release \(path)…")
+  /// `waiting up to 30s for another run to release PATH…` (ledgerBusy).
+  public static func ledgerBusy(_ path: String, seconds: Int) -> Self {
+    Self(.ledgerBusy, "waiting up to \(seconds)s for another run to release \(path)…")
   }
 
   /// `run RUN was interrupted; its export was in place, so its sends are now recorded`,
