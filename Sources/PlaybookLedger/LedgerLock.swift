@@ -67,7 +67,9 @@ final class LedgerLock {
   /// for a person reading a refusal; no decision depends on it.
   private func holding() -> LedgerLock {
     var host = [CChar](repeating: 0, count: 256)
-    let hostName = gethostname(&host, host.count - 1) == 0 ? String(cString: host) : "?"
+    let hostName =
+      gethostname(&host, host.count - 1) == 0
+      ? String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
     let since = Timestamp.format(Int64(Date().timeIntervalSince1970))
     let record = Array("pid \(getpid()) on \(hostName) since \(since)".utf8)
     held = true

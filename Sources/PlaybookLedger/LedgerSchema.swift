@@ -1,4 +1,5 @@
 import GRDB
+import PlaybookEngine
 
 /// The ledger's tables (format 1) and how rows map to `LedgerRun` and `LedgerSend`.
 enum LedgerSchema {
@@ -38,7 +39,7 @@ enum LedgerSchema {
   }
 
   /// Records the control group's percent and seed in `ledger_info`.
-  static func setHoldout(_ holdout: LedgerHoldout, _ db: Database) throws {
+  static func setHoldout(_ holdout: Holdout, _ db: Database) throws {
     for (key, value) in [("holdout_percent", holdout.percentText), ("holdout_seed", holdout.seed)] {
       try db.execute(
         sql: "INSERT INTO ledger_info (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -47,7 +48,7 @@ enum LedgerSchema {
   }
 
   /// The recorded control group; nil when the ledger recorded none (made by an older Playloop).
-  static func holdout(_ db: Database) throws -> LedgerHoldout? {
+  static func holdout(_ db: Database) throws -> Holdout? {
     let rows = try Row.fetchAll(
       db, sql: "SELECT key, value FROM ledger_info WHERE key IN ('holdout_percent', 'holdout_seed')")
     var values: [String: String] = [:]
@@ -55,7 +56,7 @@ enum LedgerSchema {
     guard let percent = values["holdout_percent"].flatMap(Double.init), let seed = values["holdout_seed"] else {
       return nil
     }
-    return LedgerHoldout(percent: percent, seed: seed)
+    return Holdout(seed: seed, percent: percent)
   }
 
   /// The first row that runs did not write as it stands: a send of no recorded run, or a
@@ -123,10 +124,16 @@ enum LedgerSchema {
       playbookHash: row["playbook_hash"], exportFingerprint: row["export_fingerprint"])
   }
 
+  /// The columns `send(_:)` reads, in its order (by position: no name lookups per row).
+  static let sendColumns = """
+    runs.run_id, runs.clock, sends.rule, sends.offer, sends.customer_id, sends.trigger_id, sends.channel,
+    sends.send_at, sends.expires_at, sends.run_seq
+    """
+
+  /// A row of `sendColumns`.
   static func send(_ row: Row) -> LedgerSend {
     LedgerSend(
-      runID: row["run_id"], clock: row["clock"], rule: row["rule"], offer: row["offer"],
-      customerID: row["customer_id"], triggerID: row["trigger_id"], channel: row["channel"],
-      sendAt: row["send_at"], expiresAt: row["expires_at"], runSeq: row["run_seq"])
+      runID: row[0], clock: row[1], rule: row[2], offer: row[3], customerID: row[4], triggerID: row[5],
+      channel: row[6], sendAt: row[7], expiresAt: row[8], runSeq: row[9])
   }
 }

@@ -84,7 +84,7 @@ public enum LedgeredExport {
     let lock = try LedgerLock.acquire(ledger: ledgerPath, wait: options.lockWait, waiting: waiting)
     defer { withExtendedLifetime(lock) {} }
     try hook(.locked)
-    let holdout = LedgerHoldout(workspace.model)
+    let holdout = Holdout(workspace.model)
     let ledger = try SendLedger.openForRun(
       path: ledgerPath, playbook: workspace.model.name, holdout: holdout, newLedger: options.newLedger)
     try ledger.settleHoldout(holdout, renew: options.newHoldout)
@@ -164,7 +164,7 @@ public enum LedgeredExport {
   ) throws(Diagnostic) -> LedgerHistory? {
     guard let ledger = try SendLedger.openForReading(path: ledgerPath) else { return nil }
     try ledger.checkBelongs(to: workspace.model.name)
-    _ = try ledger.checkHoldout(LedgerHoldout(workspace.model), renew: newHoldout)
+    _ = try ledger.checkHoldout(Holdout(workspace.model), renew: newHoldout)
     let exported = try ledger.runs().filter { $0.state == .pending && isExported($0) }.map(\.seq)
     return try ledger.history(
       countedSince: workspace.model.limit?.period.map { clock - $0.seconds }, alsoRuns: exported)

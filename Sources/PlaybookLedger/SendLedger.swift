@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PlaybookEngine
 public import PlaybookLanguage
 
 #if canImport(Glibc)
@@ -28,7 +29,7 @@ public struct SendLedger: Sendable {
   ///   newer format or belongs to another playbook, or `newLedger` names a file that holds
   ///   something. The file is then left untouched.
   static func openForRun(
-    path: String, playbook: String, holdout: LedgerHoldout, newLedger: Bool = false
+    path: String, playbook: String, holdout: Holdout, newLedger: Bool = false
   ) throws(Diagnostic) -> SendLedger {
     switch try LedgerFormat.inspect(path) {
     case .missing:
@@ -51,7 +52,7 @@ public struct SendLedger: Sendable {
   /// Makes a complete ledger beside `path`, then renames it into place: a file at a
   /// ledger's path is never a ledger half made (a run killed meanwhile leaves the
   /// `.new` file, which the next creation replaces).
-  private static func create(path: String, playbook: String, holdout: LedgerHoldout) throws(Diagnostic) {
+  private static func create(path: String, playbook: String, holdout: Holdout) throws(Diagnostic) {
     let building = path + ".new"
     for leftover in [building, building + "-journal"] { try? FileManager.default.removeItem(atPath: leftover) }
     try database(path, "create the ledger") {
@@ -134,14 +135,14 @@ public struct SendLedger: Sendable {
   }
 
   /// The holdout the ledger recorded; nil for a ledger made before holdouts were recorded.
-  func recordedHoldout() throws(Diagnostic) -> LedgerHoldout? {
+  func recordedHoldout() throws(Diagnostic) -> Holdout? {
     try read("read the holdout") { db in try LedgerSchema.holdout(db) }
   }
 
   /// Keeps the ledger's experiment: a run whose holdout differs from the recorded one is
   /// refused unless `renew` (`--new-holdout`) starts a new one, which is then recorded.
   /// A ledger that recorded none records this one.
-  func settleHoldout(_ holdout: LedgerHoldout, renew: Bool) throws(Diagnostic) {
+  func settleHoldout(_ holdout: Holdout, renew: Bool) throws(Diagnostic) {
     if try checkHoldout(holdout, renew: renew) {
       try write("record the holdout") { db in try LedgerSchema.setHoldout(holdout, db) }
     }
@@ -151,12 +152,13 @@ public struct SendLedger: Sendable {
   /// that only read (a dry run, `explain`, a preview) check it too, so none of them shows
   /// a control group the next run would refuse. Returns whether `holdout` is not the one
   /// recorded (none recorded, or renewed).
-  func checkHoldout(_ holdout: LedgerHoldout, renew: Bool) throws(Diagnostic) -> Bool {
+  func checkHoldout(_ holdout: Holdout, renew: Bool) throws(Diagnostic) -> Bool {
     guard let recorded = try recordedHoldout() else { return true }
     if recorded.sameGroup(as: holdout) { return false }
     guard renew else {
       throw Diagnostic(
-        .ledgerHoldoutChanged(path, now: holdout.description, recorded: recorded.description), file: path)
+        .ledgerHoldoutChanged(path, now: holdout.recordedDescription, recorded: recorded.recordedDescription),
+        file: path)
     }
     return true
   }
@@ -185,6 +187,17 @@ public struct SendLedger: Sendable {
   /// Committed runs' sends, by run then customer, offer, rule and trigger; only those
   /// whose `send_at` is at or after `since` and to `customerID`, when given.
   public func sends(since: Int64? = nil, customerID: String? = nil) throws(Diagnostic) -> [LedgerSend] {
+    var sends: [LedgerSend] = []
+    try forEachSend(since: since, customerID: customerID) { sends.append($0) }
+    return sends
+  }
+
+  /// The same sends, one at a time, streamed from the ledger without keeping them. The
+  /// read holds the ledger's shared lock until the last: a run waits up to 10 seconds
+  /// to commit meanwhile, so `body` must not wait on anything slow.
+  public func forEachSend(
+    since: Int64? = nil, customerID: String? = nil, _ body: (LedgerSend) -> Void
+  ) throws(Diagnostic) {
     var conditions = ["runs.state = 'committed'"]
     var arguments: StatementArguments = []
     if let since {
@@ -195,7 +208,7 @@ public struct SendLedger: Sendable {
       conditions.append("sends.customer_id = ?")
       arguments += [customerID]
     }
-    return try selectSends(where: conditions.joined(separator: " AND "), arguments)
+    try selectSends(where: conditions.joined(separator: " AND "), arguments, body)
   }
 
   /// What the sends of committed runs (and of those in `alsoRuns`) say, streamed from
@@ -234,20 +247,23 @@ public struct SendLedger: Sendable {
 
   /// The sends one run recorded.
   func sends(ofRun seq: Int64) throws(Diagnostic) -> [LedgerSend] {
-    try selectSends(where: "sends.run_seq = ?", [seq])
+    var sends: [LedgerSend] = []
+    try selectSends(where: "sends.run_seq = ?", [seq]) { sends.append($0) }
+    return sends
   }
 
-  private func selectSends(where condition: String, _ arguments: StatementArguments) throws(Diagnostic) -> [LedgerSend]
-  {
+  private func selectSends(
+    where condition: String, _ arguments: StatementArguments, _ body: (LedgerSend) -> Void
+  ) throws(Diagnostic) {
     try read("read the sends") { db in
-      try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT sends.*, runs.run_id, runs.clock FROM sends JOIN runs ON runs.seq = sends.run_seq
+          SELECT \(LedgerSchema.sendColumns) FROM sends JOIN runs ON runs.seq = sends.run_seq
           WHERE \(condition)
           ORDER BY sends.run_seq, sends.customer_id, sends.offer, sends.rule, sends.trigger_id
-          """, arguments: arguments
-      ).map(LedgerSchema.send)
+          """, arguments: arguments)
+      while let row = try rows.next() { body(LedgerSchema.send(row)) }
     }
   }
 

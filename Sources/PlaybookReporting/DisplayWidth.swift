@@ -18,6 +18,11 @@ extension Character {
 }
 
 extension StringProtocol {
-  /// Columns the text takes in a terminal.
-  public var displayWidth: Int { reduce(0) { $0 + $1.displayWidth } }
+  /// Columns the text takes in a terminal. Printable ASCII, most of what tables hold,
+  /// is one column a byte, counted without Unicode property lookups (the bulk of a
+  /// million-row listing's time before).
+  public var displayWidth: Int {
+    if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return utf8.count }
+    return reduce(0) { $0 + $1.displayWidth }
+  }
 }

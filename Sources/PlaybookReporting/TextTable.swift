@@ -30,28 +30,61 @@ public struct TextTable: Equatable, Sendable {
   /// wide when a width is given.
   public func render(width: Int? = nil) -> String {
     let columnCount = max(headers.count, rows.map(\.count).max() ?? 0)
-    // Cells come from data: control characters are shown escaped, and measured so.
-    let cells = ([headers] + rows).map { row in
-      (0..<columnCount).map { $0 < row.count ? row[$0].escapingControlCharacters : "" }
+    var layout = Layout(headers: headers, columnCount: columnCount, alignments: alignments)
+    for row in rows { layout.measure(row) }
+    if let width { Self.fit(&layout.widths, into: width) }
+    return ([layout.line(headers)] + rows.map(layout.line)).joined(separator: "\n")
+  }
+
+  /// A table's column widths and alignments, measured one row at a time: `render` measures
+  /// its rows, and a table too long to hold (a ledger's million sends) is measured in one
+  /// pass over its rows and printed line by line in a second.
+  public struct Layout: Sendable {
+    /// Each column's width: its widest cell's.
+    var widths: [Int]
+    private let alignments: [Alignment]?
+    /// Per column, whether every non-empty cell so far is a number (aligned right).
+    private var numeric: [Bool]
+    private var filled: [Bool]
+
+    /// The layout of `headers` alone; `columnCount` is at least the headers'. Columns
+    /// align as `alignments` says, else right when all their cells are numbers.
+    public init(headers: [String], columnCount: Int? = nil, alignments: [Alignment]? = nil) {
+      let count = max(columnCount ?? 0, headers.count)
+      widths = (0..<count).map { $0 < headers.count ? headers[$0].escapingControlCharacters.displayWidth : 0 }
+      self.alignments = alignments
+      numeric = Array(repeating: true, count: count)
+      filled = Array(repeating: false, count: count)
     }
-    let aligns =
-      alignments
-      ?? (0..<columnCount).map { column in
-        Self.isNumericColumn(rows.map { column < $0.count ? $0[column] : "" }) ? .right : .left
+
+    /// Widens the columns to `row`'s cells (cells beyond the headers' columns are ignored).
+    public mutating func measure(_ row: [String]) {
+      for column in row.indices where column < widths.count {
+        // Cells come from data: control characters are shown escaped, and measured so.
+        widths[column] = max(widths[column], row[column].escapingControlCharacters.displayWidth)
+        if !row[column].isEmpty {
+          filled[column] = true
+          if numeric[column], !TextTable.isNumber(row[column]) { numeric[column] = false }
+        }
       }
-    var widths = (0..<columnCount).map { column in cells.map { $0[column].displayWidth }.max() ?? 0
     }
-    if let width { Self.fit(&widths, into: width) }
-    return cells.map { row in
+
+    /// `row` as one line of the table, padded to the widths measured (cut to them with `…`).
+    public func line(_ row: [String]) -> String {
       var line = ""
-      for column in 0..<columnCount {
-        if column > 0 { line += String(repeating: " ", count: Self.gap) }
-        let text = Self.cut(row[column], to: widths[column])
+      for column in widths.indices {
+        if column > 0 { line += String(repeating: " ", count: TextTable.gap) }
+        let text = TextTable.cut(column < row.count ? row[column].escapingControlCharacters : "", to: widths[column])
         let padding = String(repeating: " ", count: widths[column] - text.displayWidth)
-        line += column < aligns.count && aligns[column] == .right ? padding + text : text + padding
+        line += isRight(column) ? padding + text : text + padding
       }
       return line.trimmingTrailingWhitespace()
-    }.joined(separator: "\n")
+    }
+
+    private func isRight(_ column: Int) -> Bool {
+      if let alignments { return column < alignments.count && alignments[column] == .right }
+      return filled[column] && numeric[column]
+    }
   }
 
   /// Narrows the widest columns, one column at a time, until the row fits or every
@@ -82,12 +115,6 @@ public struct TextTable: Equatable, Sendable {
       used += character.displayWidth
     }
     return result + "…"
-  }
-
-  /// A column of numbers: every non-empty cell is a number such as `1,013`, `-2.5` or `5%`.
-  static func isNumericColumn(_ cells: [String]) -> Bool {
-    let filled = cells.filter { !$0.isEmpty }
-    return !filled.isEmpty && filled.allSatisfy(isNumber)
   }
 
   static func isNumber(_ text: String) -> Bool {

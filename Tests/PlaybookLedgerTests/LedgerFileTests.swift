@@ -152,7 +152,7 @@ import Testing
       var copy = try #require(try ledger.sends().first)
       copy.runSeq = 9
       let writable = try SendLedger.openForRun(
-        path: f.ledgerPath, playbook: "Ledger test", holdout: LedgerHoldout(percent: 0, seed: "Ledger test"))
+        path: f.ledgerPath, playbook: "Ledger test", holdout: Holdout(seed: "Ledger test", percent: 0))
       let run = LedgerRun(
         runID: "9-x", seq: 9, clock: 0, state: .pending, exportDirectory: f.exportPath, sendCount: 0,
         playbookHash: "", exportFingerprint: "")

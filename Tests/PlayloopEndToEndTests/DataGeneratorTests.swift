@@ -24,40 +24,7 @@ import Testing
   }
 
   /// RFC 4180 records of a CSV file, header first.
-  func records(_ data: Data) -> [[String]] {
-    var rows: [[String]] = []
-    var row: [String] = []
-    var field: [UInt8] = []
-    var quoted = false
-    var bytes = Array(data)[...]
-    while let b = bytes.popFirst() {
-      if quoted {
-        if b == 34 {
-          if bytes.first == 34 {
-            field.append(34)
-            bytes.removeFirst()
-          } else {
-            quoted = false
-          }
-        } else {
-          field.append(b)
-        }
-      } else if b == 34 {
-        quoted = true
-      } else if b == 44 {
-        row.append(String(decoding: field, as: UTF8.self))
-        field = []
-      } else if b == 10 {
-        row.append(String(decoding: field, as: UTF8.self))
-        rows.append(row)
-        row = []
-        field = []
-      } else {
-        field.append(b)
-      }
-    }
-    return rows
-  }
+  func records(_ data: Data) -> [[String]] { CSVRecords.parse(data, delimiter: 44, latin1: false) }
 
   @Test func sameOptionsGiveTheSameBytes() throws {
     let a = try generate(["--customers", "300", "--seed", "7"])

@@ -33,7 +33,7 @@ import Testing
   @Test func headersHaveSpacesAndCapitals() throws {
     let folder = try generate(["--customers", "50", "--seed", "3", "--messy-headers"])
     let headers = try ["customers.csv", "tickets.csv", "orders.csv"].map {
-      try MessyRecords.parse(contents(folder, $0), delimiter: 59, latin1: $0 == "customers.csv")[0]
+      try CSVRecords.parse(contents(folder, $0), delimiter: 59, latin1: $0 == "customers.csv")[0]
     }
     #expect(
       headers == [
@@ -61,8 +61,8 @@ import Testing
     var notAvailable = 0
     var slashed = 0
     for name in ["customers.csv", "tickets.csv", "orders.csv"] {
-      let cleanRows = MessyRecords.parse(try contents(clean, name), delimiter: 44, latin1: false)
-      let messyRows = MessyRecords.parse(try contents(messy, name), delimiter: 59, latin1: name == "customers.csv")
+      let cleanRows = CSVRecords.parse(try contents(clean, name), delimiter: 44, latin1: false)
+      let messyRows = CSVRecords.parse(try contents(messy, name), delimiter: 59, latin1: name == "customers.csv")
       try #require(cleanRows.count == messyRows.count, "\(name)")
       for (cleanRow, messyRow) in zip(cleanRows.dropFirst(), messyRows.dropFirst()) {
         try #require(cleanRow.count == messyRow.count)
@@ -110,46 +110,5 @@ import Testing
       let committed = try Data(contentsOf: URL(fileURLWithPath: Repository.path("Examples/messy/" + name)))
       #expect(try contents(folder, name) == committed, "\(name)")
     }
-  }
-}
-
-/// Records of a CSV file with quotes as RFC 4180 has them, fields split at `delimiter`,
-/// decoded from Latin-1 or UTF-8.
-enum MessyRecords {
-  static func parse(_ data: Data, delimiter: UInt8, latin1: Bool) -> [[String]] {
-    func text(_ bytes: [UInt8]) -> String {
-      latin1
-        ? String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) })) : String(decoding: bytes, as: UTF8.self)
-    }
-    var rows: [[String]] = []
-    var row: [String] = []
-    var field: [UInt8] = []
-    var quoted = false
-    var bytes = Array(data)[...]
-    while let b = bytes.popFirst() {
-      if quoted {
-        if b == 34, bytes.first == 34 {
-          field.append(34)
-          bytes.removeFirst()
-        } else if b == 34 {
-          quoted = false
-        } else {
-          field.append(b)
-        }
-      } else if b == 34 {
-        quoted = true
-      } else if b == delimiter {
-        row.append(text(field))
-        field = []
-      } else if b == 10 {
-        row.append(text(field))
-        rows.append(row)
-        row = []
-        field = []
-      } else {
-        field.append(b)
-      }
-    }
-    return rows
   }
 }

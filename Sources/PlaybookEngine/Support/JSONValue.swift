@@ -24,7 +24,8 @@ public indirect enum JSONValue: Hashable, Sendable {
     return String(decoding: out, as: UTF8.self)
   }
 
-  private func write(to out: inout [UInt8], indent: Int?) {
+  /// Appends the value; `indent` is the column its container's lines start at (nil: compact).
+  func write(to out: inout [UInt8], indent: Int?) {
     switch self {
     case .null: out.append(contentsOf: "null".utf8)
     case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
@@ -53,14 +54,14 @@ public indirect enum JSONValue: Hashable, Sendable {
     let inner = indent.map { $0 + 2 }
     for (i, element) in elements.enumerated() {
       if i > 0 { out.append(44) }
-      if let inner { newline(to: &out, indent: inner) }
+      if let inner { Self.newline(to: &out, indent: inner) }
       writeElement(element, &out, inner)
     }
-    if let indent { newline(to: &out, indent: indent) }
+    if let indent { Self.newline(to: &out, indent: indent) }
     out.append(close)
   }
 
-  private func newline(to out: inout [UInt8], indent: Int) {
+  static func newline(to out: inout [UInt8], indent: Int) {
     out.append(10)
     out.append(contentsOf: repeatElement(32, count: indent))
   }
