@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct LexerTests {
   private func kinds(_ text: String) -> [String] {
-    Lexer.tokenize(SourceFile(path: "t", text: text)).tokens.map { token in
+    tokens(text).map { token in
       switch token.kind {
       case .word: "w:\(token.text)"
       case .number: "n:\(token.text)"
@@ -57,16 +57,16 @@ import Testing
   }
 
   @Test func newlinesOnlyAfterLinesWithTokens() {
-    let tokens = Lexer.tokenize(SourceFile(path: "t", text: "a\n\n# c\n  b\n")).tokens
-    #expect(tokens.map(\.kind) == [.word, .newline, .word, .newline, .end])
-    #expect(tokens[2].blankLineBefore && tokens[2].isIndented)
-    #expect(!tokens[0].blankLineBefore)
+    let lexed = tokens("a\n\n# c\n  b\n")
+    #expect(lexed.map(\.kind) == [.word, .newline, .word, .newline, .end])
+    #expect(lexed[2].blankLineBefore && lexed[2].isIndented)
+    #expect(!lexed[0].blankLineBefore)
   }
 
   @Test func invalidUTF8AndControlCharactersAreTokensNotCrashes() {
     let text = String(decoding: [0x61, 0xFF, 0xFE, 0x01, 0x62, 0x00, 0x0A], as: UTF8.self)
-    let tokens = Lexer.tokenize(SourceFile(path: "t", text: text)).tokens
-    #expect(tokens.last?.kind == .end)
-    #expect(tokens.contains { $0.problem?.text == "unexpected character 'U+0001'" })
+    let lexed = tokens(text)
+    #expect(lexed.last?.kind == .end)
+    #expect(lexed.contains { $0.problem?.text == "unexpected character 'U+0001'" })
   }
 }

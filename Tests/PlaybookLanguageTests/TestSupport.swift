@@ -24,3 +24,10 @@ func format(_ text: String) -> String {
   let source = SourceFile(path: "test.playbook", text: text)
   return PlaybookFormatter.format(PlaybookParser.parse(source).0, source: source)
 }
+
+/// Every token of `text`, lexed at once, ending with `end`.
+func tokens(_ text: String) -> [Token] {
+  var lexer = Lexer(SourceFile(path: "t", text: text))
+  lexer.lex(atLeast: .max)
+  return lexer.takeTokens()
+}

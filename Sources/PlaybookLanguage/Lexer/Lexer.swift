@@ -15,31 +15,40 @@ struct Lexer {
   /// The indentation character of the first indented line, to spot a later mix.
   private var indentStyle: UInt8?
 
-  private(set) var tokens: [Token] = []
+  /// Tokens lexed and not yet taken by `takeTokens`.
+  private var tokens: [Token] = []
   private(set) var comments: [Comment] = []
   private(set) var diagnostics: [Diagnostic] = []
+  /// The whole text is lexed: the last token taken is `end`.
+  private(set) var isFinished = false
 
-  /// Tokens (ending with `end`), comments, and warnings about the text's layout.
-  static func tokenize(_ source: SourceFile) -> (tokens: [Token], comments: [Comment], diagnostics: [Diagnostic]) {
-    var lexer = Lexer(bytes: Array(source.text.utf8), path: source.path)
-    lexer.run()
-    return (lexer.tokens, lexer.comments, lexer.diagnostics)
-  }
-
-  private init(bytes: [UInt8], path: String) {
-    self.bytes = bytes
-    self.path = path
-  }
-
-  private mutating func run() {
+  /// A lexer at the start of `source`; `lex(atLeast:)` reads it a few lines at a time, so
+  /// a parser that stops early (a data file passed as a playbook) never lexes the rest.
+  init(_ source: SourceFile) {
+    bytes = Array(source.text.utf8)
+    path = source.path
     // A byte order mark (Windows editors write one) is not text.
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       i = 3
       lineStartOffset = 3
       memoOffset = 3
     }
+  }
+
+  /// The tokens lexed since the last call, in order.
+  mutating func takeTokens() -> [Token] {
+    defer { tokens.removeAll(keepingCapacity: true) }
+    return tokens
+  }
+
+  /// Lexes whole lines until at least `count` tokens wait to be taken, or to the end of
+  /// the text, which ends with `end`. Comments and layout warnings gather as it goes.
+  mutating func lex(atLeast count: Int) {
     while i < bytes.count {
-      if i == lineStartOffset { scanIndentation() }
+      if i == lineStartOffset {
+        if tokens.count >= count { return }
+        scanIndentation()
+      }
       guard i < bytes.count else { break }
       let b = bytes[i]
       switch b {
@@ -61,10 +70,12 @@ struct Lexer {
         scanSymbol()
       }
     }
+    guard !isFinished else { return }
     if lineHasToken { emitNewline(at: i) }
     var end = Token(.end, text: "", range: SourceRange(start: location(i), end: location(i)))
     end.blankLineBefore = sawBlankLine
     tokens.append(end)
+    isFinished = true
   }
 
   // MARK: Lines and indentation

@@ -13,10 +13,10 @@ public enum PlaybookParser {
   /// `too_many_errors` where reading stopped (a data file passed as a playbook would
   /// otherwise make an error of every line).
   public static func parse(_ source: SourceFile) -> (Playbook, [Diagnostic]) {
-    let (tokens, comments, lexDiagnostics) = Lexer.tokenize(source)
-    var parser = Parser(tokens: tokens, source: source)
+    var parser = Parser(source: source)
     let statements = parser.parseStatements()
-    var diagnostics = (lexDiagnostics + parser.diagnostics).sorted {
+    let comments = parser.lexer.comments
+    var diagnostics = (parser.lexer.diagnostics + parser.diagnostics).sorted {
       ($0.range?.start.offset ?? 0) < ($1.range?.start.offset ?? 0)
     }
     if let stoppedAt = parser.stoppedAt {
@@ -49,12 +49,23 @@ public enum PlaybookParser {
 /// The recursive-descent parser over a token array. Statement dispatch lives in
 /// `Parser+Statements.swift`, one file per kind of statement beside it, expressions in
 /// `Parser+Expressions.swift`; the words come from `PlaybookGrammar`.
+///
+/// The tokens are lexed as the parser goes, whole lines at a time, at least
+/// `lookahead` tokens ahead of `p`: a lookahead (`peek`) or a scan to the end of the
+/// current line never runs past what is lexed, and a parser that stops after
+/// `PlaybookParser.maxErrors` errors leaves the rest of the text unread.
 struct Parser {
-  let tokens: [Token]
+  /// The tokens lexed so far (all of them, ending with `end`, once the lexer is finished).
+  private(set) var tokens: [Token] = []
+  private(set) var lexer: Lexer
   let source: SourceFile
   /// The source's UTF-8, for customer ids read straight from the text.
   let bytes: [UInt8]
-  var p = 0
+  var p = 0 {
+    didSet { if p + Self.lookahead >= tokens.count { lexAhead() } }
+  }
+  /// How far ahead of `p` tokens are always lexed (`peek` looks at most 2 ahead).
+  static let lookahead = 16
   var diagnostics: [Diagnostic] = []
   /// Open `(` / `[` inside the current expression: line breaks are skipped there.
   var nesting = 0
@@ -72,11 +83,20 @@ struct Parser {
   /// Where reading stopped after `PlaybookParser.maxErrors` errors, if it did.
   var stoppedAt: SourceRange?
 
-  init(tokens: [Token], source: SourceFile) {
-    self.tokens = tokens
+  init(source: SourceFile) {
+    lexer = Lexer(source)
     self.source = source
     self.bytes = Array(source.text.utf8)
-    self.lastEnd = tokens.first?.range.start ?? SourceLocation(offset: 0, line: 1, column: 1)
+    self.lastEnd = SourceLocation(offset: 0, line: 1, column: 1)
+    lexAhead()
+    if let first = tokens.first { lastEnd = first.range.start }
+  }
+
+  /// Lexes the next lines, a batch at a time (so lexing stays linear however it is called).
+  private mutating func lexAhead() {
+    guard !lexer.isFinished else { return }
+    lexer.lex(atLeast: Self.lookahead * 64)
+    tokens += lexer.takeTokens()
   }
 
   // MARK: Cursor
