@@ -70,7 +70,7 @@ let package = Package(
       name: "PlaybookFuzzTests",
       dependencies: ["PlaybookEngine", "PlaybookLanguage", "PlayloopTestSupport"]),
     .testTarget(
-      name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine", "PlayloopTestSupport"],
+      name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine", "PlayloopTestSupport", "playloop-data"],
       exclude: ["Expected"]),
   ]
 )

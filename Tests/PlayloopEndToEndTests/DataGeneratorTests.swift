@@ -2,6 +2,8 @@ import Foundation
 import PlayloopTestSupport
 import Testing
 
+@testable import playloop_data
+
 /// Runs the built `playloop-data` binary (build it first: `swift build`) and checks the
 /// files it writes: determinism, shape, personas, flaws, and that Examples/data is what
 /// the documented command makes.

@@ -2,6 +2,8 @@ import Foundation
 import PlayloopTestSupport
 import Testing
 
+@testable import playloop_data
+
 /// `playloop-data --messy-headers`: the same data as a spreadsheet export would write
 /// it, byte for byte the same for the same options, and meaning exactly the clean data.
 @Suite final class MessyDataGeneratorTests {
