@@ -27,7 +27,7 @@ public enum CampaignExport {
   ///
   /// - Parameters:
   ///   - preview: export a look at the run, marked `"preview": true`, recording nothing.
-  ///   - options: how the ledger may be changed, and whether to wait for its lock.
+  ///   - options: how the ledger may be changed, and how long to wait for its lock.
   ///   - waiting: called when another run holds the ledger, before waiting for it.
   ///   - hook: called at each `LedgerPhase` of a ledgered run.
   /// - Throws: a `Diagnostic` when the ledger refuses the run, or the export or the
