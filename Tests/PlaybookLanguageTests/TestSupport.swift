@@ -29,5 +29,5 @@ func format(_ text: String) -> String {
 func tokens(_ text: String) -> [Token] {
   var lexer = Lexer(SourceFile(path: "t", text: text))
   lexer.lex(atLeast: .max)
-  return lexer.takeTokens()
+  return lexer.tokens
 }

@@ -15,8 +15,8 @@ struct Lexer {
   /// The indentation character of the first indented line, to spot a later mix.
   private var indentStyle: UInt8?
 
-  /// Tokens lexed and not yet taken by `takeTokens`.
-  private var tokens: [Token] = []
+  /// The tokens lexed so far, in order.
+  private(set) var tokens: [Token] = []
   private(set) var comments: [Comment] = []
   private(set) var diagnostics: [Diagnostic] = []
   /// The whole text is lexed: the last token taken is `end`.
@@ -35,14 +35,8 @@ struct Lexer {
     }
   }
 
-  /// The tokens lexed since the last call, in order.
-  mutating func takeTokens() -> [Token] {
-    defer { tokens.removeAll(keepingCapacity: true) }
-    return tokens
-  }
-
-  /// Lexes whole lines until at least `count` tokens wait to be taken, or to the end of
-  /// the text, which ends with `end`. Comments and layout warnings gather as it goes.
+  /// Lexes whole lines until there are at least `count` tokens, or to the end of the
+  /// text, which ends with `end`. Comments and layout warnings gather as it goes.
   mutating func lex(atLeast count: Int) {
     while i < bytes.count {
       if i == lineStartOffset {
