@@ -1,3 +1,5 @@
+import PlaybookLanguage
+
 /// A data value as `describe` shows it: cut to a length a table cell can hold, and with
 /// control characters (line breaks, tabs, terminal escapes) written as escapes, so a
 /// value can never break the layout or drive the terminal.
@@ -11,7 +13,7 @@ public enum ShownValue {
   }
 
   /// `text` with `\n`, `\r`, `\t`, `\\` written as such and other control characters
-  /// as `\u{1B}`.
+  /// as `\u{1B}`, as everything shown on a terminal escapes them.
   public static func escaped(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
@@ -20,14 +22,9 @@ public enum ShownValue {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       case "\\": out += "\\\\"
-      default:
-        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-          out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+      default: out.unicodeScalars.append(scalar)
       }
     }
-    return out
+    return out.escapingControlCharacters
   }
 }
