@@ -103,11 +103,7 @@ struct Parser {
     while current.kind == .newline {
       let next = peek()
       if next.kind == .end || next.blankLineBefore { return }
-      if next.kind == .word,
-        StatementKeyword(rawValue: next.text) != nil || PlaybookGrammar.continuationWords.contains(next.text)
-      {
-        return
-      }
+      if next.kind == .word, PlaybookGrammar.endsBrackets(startingWith: next.text) { return }
       p += 1
     }
   }
@@ -197,14 +193,14 @@ struct Parser {
     return next.kind != .end && !next.blankLineBefore && belongs(next)
   }
 
-  /// At a line end: whether the next line is one of `statement`'s lines (see
-  /// `StatementKeyword.takesLine`).
-  func nextLineBelongs(to statement: StatementKeyword) -> Bool {
+  /// At a line end: whether the next line is one of `statement`'s lines, or of a line
+  /// that starts no statement when nil (`PlaybookGrammar.continues`, the shell's rule too).
+  func nextLineBelongs(to statement: StatementKeyword?) -> Bool {
     let second = peek(2)
     return nextLineContinues {
-      statement.takesLine(
+      PlaybookGrammar.continues(
         startingWith: $0.kind == .word ? $0.text : "", then: second.kind == .word ? second.text : "",
-        indented: $0.isIndented)
+        indented: $0.isIndented, statement: statement)
     }
   }
 

@@ -21,18 +21,8 @@ enum CommandParser {
       throw CommandUsageError("expected a command after ':'; type :help for the list")
     }
     words.removeFirst()
-    let spec = try spec(named: String(first.dropFirst()))
+    let spec = try CommandCatalog.resolve(String(first.dropFirst()))
     return try command(spec, CommandArguments(words: words, spec: spec))
-  }
-
-  /// The catalog's command called `name`, or an error naming the nearest one.
-  private static func spec(named name: String) throws(CommandUsageError) -> CommandSpec {
-    guard let spec = CommandCatalog.spec(named: name) else {
-      let names = CommandCatalog.commands.map(\.name)
-      let hint = NearNames.didYouMean(":" + name, in: names.map { ":" + $0 })
-      throw CommandUsageError("unknown command ':\(name)'; " + (hint ?? "type :help for the list"))
-    }
-    return spec
   }
 
   /// The command `spec` describes, with its arguments read.
