@@ -13,6 +13,16 @@ public enum PlaybookParser {
   /// `too_many_errors` where reading stopped (a data file passed as a playbook would
   /// otherwise make an error of every line).
   public static func parse(_ source: SourceFile) -> (Playbook, [Diagnostic]) {
+    let parsed = parseRecovering(source)
+    return (parsed.playbook, parsed.diagnostics)
+  }
+
+  /// `parse`, and the rules left out for a syntax error rebuilt from their sound lines
+  /// (a misspelt phrase on one line, the `send` on another), so a checker can report
+  /// what else is wrong with them in the same round. The shell checks a typed rule so.
+  public static func parseRecovering(_ source: SourceFile) -> (
+    playbook: Playbook, recovered: [Statement], diagnostics: [Diagnostic]
+  ) {
     let (tokens, comments, lexDiagnostics) = Lexer.tokenize(source)
     var parser = Parser(tokens: tokens, source: source)
     let statements = parser.parseStatements()
@@ -29,7 +39,7 @@ public enum PlaybookParser {
     } else if let stoppedAt = parser.stoppedAt {
       diagnostics.append(Diagnostic(.tooManyErrors(limit: maxErrors), file: source.path, range: stoppedAt))
     }
-    return (Playbook(statements: statements, comments: comments), diagnostics)
+    return (Playbook(statements: statements, comments: comments), parser.recovered, diagnostics)
   }
 
   /// How many syntax errors are reported before the parser stops reading.
@@ -71,6 +81,8 @@ struct Parser {
   var lastEnd: SourceLocation
   /// Where reading stopped after `PlaybookParser.maxErrors` errors, if it did.
   var stoppedAt: SourceRange?
+  /// Rules left out for a syntax error, rebuilt from their sound lines.
+  var recovered: [Statement] = []
 
   init(tokens: [Token], source: SourceFile) {
     self.tokens = tokens

@@ -51,13 +51,12 @@ enum CommandParser {
     }
   }
 
-  /// `:help [NAME]`: the command named, with or without its colon.
+  /// `:help [TOPIC]`: a command (with or without its colon) or a language topic (`as of`).
   private static func helpTopic(_ arguments: CommandArguments) throws(CommandUsageError) -> String? {
-    let topic = try arguments.words(0...1).first.map { $0.hasPrefix(":") ? String($0.dropFirst()) : $0 }
-    if let topic, CommandCatalog.spec(named: topic) == nil {
-      let hint = NearNames.didYouMean(topic, in: CommandCatalog.commands.map(\.name))
-      throw CommandUsageError("no command named '\(topic)'" + (hint.map { "; " + $0 } ?? ""))
-    }
+    let words = try arguments.words(0...2)
+    guard !words.isEmpty else { return nil }
+    let topic = words.joined(separator: " ")
+    guard Help.knows(topic) else { throw CommandUsageError(Help.unknown(topic)) }
     return topic
   }
 

@@ -156,12 +156,8 @@ public final class Shell {
 
   private func perform(_ command: ShellCommand) -> [DiagnosticCode.Kind]? {
     switch command {
-    case .help(nil):
-      printer.out(CommandCatalog.overview(width: width()) + "\n")
-    case .help(let name?):
-      if let spec = CommandCatalog.spec(named: name) {
-        printer.out(CommandCatalog.help(for: spec, width: width()) + "\n")
-      }
+    case .help(let topic):
+      printer.out(Help.text(topic, width: width()) + "\n")
     case .quit:
       return leave(again: "type :quit again")
     case .load where isInteractive && session.hasUnsavedChanges && !warnedAboutUnsavedChanges:
