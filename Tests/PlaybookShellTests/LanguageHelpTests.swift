@@ -18,22 +18,25 @@ import Testing
     return String(document[document.index(after: start.lowerBound)..<end.lowerBound])
   }
 
-  /// LanguageReference.swift as generated from `markdown`.
+  /// LanguageReference.swift as generated from `markdown`, laid out as `swift format`
+  /// lays it out (the literal's lines indented; an indented literal means the same text).
   static func file(holding markdown: String) -> String {
-    """
-    // Generated from docs/LANGUAGE.md by `make help-text`: do not edit here. LanguageHelpTests
-    // fails when this text and the document's differ.
+    let indented = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+    return """
+      // Generated from docs/LANGUAGE.md by `make help-text`: do not edit here. LanguageHelpTests
+      // fails when this text and the document's differ.
 
-    /// The sections of docs/LANGUAGE.md that `:help TOPIC` shows, verbatim: from
-    /// "## Statements" up to "## After every rule".
-    enum LanguageReference {
-      /// The sections' markdown.
-      static let markdown = ##\"\"\"
-    \(markdown)
-    \"\"\"##
-    }
+      /// The sections of docs/LANGUAGE.md that `:help TOPIC` shows, verbatim: from
+      /// "## Statements" up to "## After every rule".
+      enum LanguageReference {
+        /// The sections' markdown.
+        static let markdown = ##\"\"\"
+      \(indented)
+          \"\"\"##
+      }
 
-    """
+      """
   }
 
   @Test func theShellsReferenceIsTheDocumentsText() throws {
@@ -53,7 +56,7 @@ import Testing
       + ["when", "unless", "send", "expressions", "phrases", "aggregates", "count"])
   func everyConstructHasATopicWithAnExample(_ name: String) throws {
     let topic = try #require(LanguageHelp.topic(name), "no topic '\(name)'")
-    #expect(topic.markdown.contains("```") || topic.markdown.contains("| `"), "\(name) has no example")
+    #expect(topic.markdown.contains("\n```\n") || topic.markdown.contains("\n| `"), "\(name) has no example")
   }
 
   @Test func aTopicIsWrappedToTheWidthAndKeepsItsExample() throws {
@@ -64,6 +67,6 @@ import Testing
     for line in text.split(separator: "\n") where !line.hasPrefix("  ") {
       #expect(line.count <= 50, "\(line)")
     }
-    #expect(text.contains("- `when` states a condition; each `and` line adds\n  another; all must hold."))
+    #expect(text.contains("- `when` states a condition; each `and` line\n  adds another; all must hold."))
   }
 }

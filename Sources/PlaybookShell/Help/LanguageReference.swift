@@ -81,9 +81,19 @@ enum LanguageReference {
     `define complaint = ticket where ticket.kind == "complaint"`. A `complaint` is a
     `ticket`, so its fields are the ticket's.
 
+    ```
+    define complaint = ticket where ticket.kind == "complaint"
+    define refund_call = call where call.transcript contains "refund"
+    ```
+
     ### `segment NAME = CONDITION`
     A named customer condition, used as `customer in NAME`:
     `segment vip = customer.lifetime_value >= 1000 or customer.tier == "gold"`.
+
+    ```
+    segment vip = customer.lifetime_value >= 1000 or customer.tier == "gold"
+    segment at_risk = count(complaint in last 90d) > 1
+    ```
 
     ### `channel NAME address EXPR [requires EXPR]`
     A way to reach a customer. A channel is reachable when its `requires` is true (null
@@ -157,6 +167,10 @@ enum LanguageReference {
     with a different holdout is refused (exit 3) unless `--new-holdout` says a new experiment
     starts (see [LEDGER.md](LEDGER.md)).
 
+    ```
+    holdout 5% seed "recovery-2026"
+    ```
+
     ### `export to "dir" [as csv|jsonl]`
     Where the results go: one file per offer, a decisions log, and a summary.
 
@@ -227,6 +241,10 @@ enum LanguageReference {
     a number or a time, `where` a condition, and `in last` a time column behind `opened`
     (`count(ticket in last 90d)` over a text column is the same error as `ticket in last
     90d`, never a count of 0).
+
+    ```
+    segment loyal = count(order in last 365d) >= 5 and avg(ticket.csat) >= 4
+    ```
 
     """##
 }
