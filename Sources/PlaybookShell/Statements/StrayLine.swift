@@ -39,13 +39,28 @@ enum StrayLine: Equatable {
       ?? (CommandCatalog.spec(named: first) != nil ? ":" + first : nil)
     if let command {
       let typed = rest.isEmpty ? command : command + " " + rest
-      return .habit(.unknownStatement(first, hint: "shell commands start with ':': did you mean '\(typed)'?"))
+      return .habit(.unknownStatement(first, hint: "shell commands start with ':': " + didYouMean(typed)))
     }
     if first.hasPrefix(".") || first.hasPrefix("\\") {
       return .habit(.unknownStatement(first, hint: "shell commands start with ':'; type :help for the list"))
     }
-    return nil
+    return misspeltCommand(first)
   }
+
+  /// `exti` → `:quit`, `rnu` → `:run`: a word near no statement word (the parser names
+  /// those) but near `exit`, `quit`, `help` or a command's name.
+  private static func misspeltCommand(_ word: String) -> StrayLine? {
+    guard NearNames.closest(to: word, in: PlaybookGrammar.statementWords + PlaybookGrammar.continuationWords) == nil
+    else { return nil }
+    let names = ["exit": "quit", "quit": "quit", "help": "help"].merging(
+      CommandCatalog.commands.map { ($0.name, $0.name) }) { first, _ in first }
+    guard let near = NearNames.closest(to: word, in: names.keys.sorted()), let command = names[near] else {
+      return nil
+    }
+    return .habit(.unknownStatement(word, hint: didYouMean(":" + command)))
+  }
+
+  private static func didYouMean(_ typed: String) -> String { NearNames.didYouMean([typed]) ?? typed }
 
   /// `:NAME` when `name` is a command or the unique start of one (`.mode` → `:mode`).
   private static func knownCommand(_ name: String) -> String? {
