@@ -149,4 +149,21 @@ import Testing
     terminal.send(":q\r")
     #expect(terminal.waitForExit() == 0)
   }
+
+  /// At the prompt the start-up file runs after the playbook loads, before the first prompt;
+  /// its errors are shown and the shell goes on. `--no-rc` skips it.
+  @Test func theStartUpFileRunsBeforeThePrompt() throws {
+    let home = try ScratchHome()
+    try ":as-of 2026-10-01T00:00:00Z\n:lod x\n".write(
+      toFile: home.directory + "/.playlooprc", atomically: true, encoding: .utf8)
+    let terminal = try start(home, [Repository.serviceRecovery])
+    #expect(terminal.screen.contains("Clock 2026-10-01T00:00:00Z."))
+    #expect(terminal.screen.contains(".playlooprc:2: error: unknown command ':lod'"))
+    terminal.send(":q\r")
+    #expect(terminal.waitForExit() == 0)
+    let skipping = try start(home, ["--no-rc", Repository.serviceRecovery])
+    #expect(!skipping.screen.contains("2026-10-01"))
+    skipping.send(":q\r")
+    #expect(skipping.waitForExit() == 0)
+  }
 }

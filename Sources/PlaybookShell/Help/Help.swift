@@ -16,6 +16,12 @@ enum Help {
     return [commandHelp, languageHelp].compactMap { $0 }.joined(separator: "\n\n")
   }
 
+  /// The words `:help` takes, for completion: the commands, then the language topics.
+  static let topicWords: [String] = {
+    let commands = CommandCatalog.commands.map(\.name)
+    return commands + LanguageHelp.topics.map(\.name).filter { !$0.contains(" ") && !commands.contains($0) }
+  }()
+
   /// Whether `:help TOPIC` has something to say.
   static func knows(_ topic: String) -> Bool {
     (try? CommandCatalog.resolve(topic.hasPrefix(":") ? String(topic.dropFirst()) : topic)) != nil

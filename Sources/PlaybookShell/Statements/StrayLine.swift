@@ -53,7 +53,8 @@ enum StrayLine: Equatable {
     guard NearNames.closest(to: word, in: PlaybookGrammar.statementWords + PlaybookGrammar.continuationWords) == nil
     else { return nil }
     let names = ["exit": "quit", "quit": "quit", "help": "help"].merging(
-      CommandCatalog.commands.map { ($0.name, $0.name) }) { first, _ in first }
+      CommandCatalog.commands.map { ($0.name, $0.name) }
+    ) { first, _ in first }
     guard let near = NearNames.closest(to: word, in: names.keys.sorted()), let command = names[near] else {
       return nil
     }
