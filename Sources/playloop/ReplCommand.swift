@@ -13,7 +13,7 @@ struct ReplCommand: ParsableCommand {
   @Argument(help: "A playbook to load first.") var file: String?
   @Option(
     name: [.customShort("c"), .customLong("command")],
-    help: "Run a command or statement, then leave (repeatable, run in order, after any -f).")
+    help: "Run a command or statement, then leave (repeatable; -c and -f run in the order given).")
   var commands: [String] = []
   @Option(
     name: [.customShort("f"), .customLong("file")],
@@ -30,7 +30,8 @@ struct ReplCommand: ParsableCommand {
     session.maxSetAside = try setAside.share()
     let startup = ShellStartup(
       startFile: noRc ? nil : ShellStartup.startFile(environment: environment),
-      scripts: scripts.map(ShellStartup.Script.file) + commands.map(ShellStartup.Script.command),
+      scripts: ScriptOrder.scripts(
+        commands: commands, files: scripts, arguments: Array(CommandLine.arguments.dropFirst())),
       keepGoing: keepGoing)
     // The shell says what kinds of error a script stopped at; the status is decided here.
     let stopped = Shell.start(session: session, loading: file, startup: startup, color: color)

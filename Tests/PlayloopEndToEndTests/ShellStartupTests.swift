@@ -37,6 +37,20 @@ import Testing
     #expect(child.stdout.contains("added segment gold\nsegment gold = customer.tier == \"gold\""))
   }
 
+  /// `-c` and `-f` interleave as given, as in psql.
+  @Test func commandsAndFilesRunInTheOrderGiven() throws {
+    let folder = try ScratchFolder("order")
+    defer { folder.remove() }
+    let file = try folder.write(":as-of 2026-10-01T00:00:00Z\n", to: "session.txt")
+    let child = try playloop([
+      "-c", ":as-of 2026-09-01T00:00:00Z", "-f", file, "--command=:as-of 2026-08-01T00:00:00Z",
+    ])
+    #expect(child.status == 0, "\(child.stderr)")
+    #expect(
+      child.stdout
+        == "Clock 2026-09-01T00:00:00Z.\nClock 2026-10-01T00:00:00Z.\nClock 2026-08-01T00:00:00Z.\n")
+  }
+
   @Test func theExitStatusIsTheFirstErrorsUnlessKeepingGoing() throws {
     let stopped = try playloop(["-c", ":rus", "-c", "rule x", "-c", ":rules", Repository.serviceRecovery])
     #expect(stopped.status == 2)
