@@ -86,7 +86,7 @@ extension PlaybookGrammar {
   }
 
   /// The word a line's text starts with: letters, digits and `_`.
-  public static func firstWord(of text: Substring) -> Substring {
+  static func firstWord(of text: Substring) -> Substring {
     text.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
   }
 }
