@@ -243,7 +243,8 @@ enum LanguageReference {
     90d`, never a count of 0).
 
     ```
-    segment loyal = count(order in last 365d) >= 5 and avg(ticket.csat) >= 4
+    segment loyal = count(order in last 365d) >= 5
+    segment pleased = avg(ticket.csat) >= 4
     ```
 
     """##
