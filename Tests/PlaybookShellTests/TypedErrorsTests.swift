@@ -36,6 +36,14 @@ import Testing
       ])
   }
 
+  @Test func aTestsBrokenLineAndItsUnknownOfferTogether() {
+    #expect(
+      errors("test \"t\"\n  expect customer C-0001 gts THANKS10\n  expect audience NOPE >= 1") == [
+        "<shell>:2:26: error: expected 'gets', found 'gts'",
+        "<shell>:3:19: error: unknown offer 'NOPE'",
+      ])
+  }
+
   @Test func aSoundTypedRuleStillAddsAndABrokenOneChangesNothing() {
     let session = EngineSession(now: { Fixtures.clock })
     #expect(!session.run(.load(Repository.serviceRecovery)).failed)

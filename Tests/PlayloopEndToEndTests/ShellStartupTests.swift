@@ -91,6 +91,11 @@ import Testing
       ["-c", ":rules", Repository.serviceRecovery], rc: rc, environment: ["PLAYLOOP_RC": other])
     #expect(named.stdout.contains("Clock 2026-09-01T00:00:00Z."))
     #expect(!named.stdout.contains("Clock 2026-10-01T00:00:00Z."))
+    // An error in the start-up file is shown and counts, but the commands still run.
+    let broken = try playloop(["-c", ":rules", Repository.serviceRecovery], rc: ":lod x\n")
+    #expect(broken.status == 2)
+    #expect(broken.stderr.contains(".playlooprc:1: error: unknown command ':lod'"))
+    #expect(broken.stdout.contains("quick_fix_thanks"))
     // A script on stdin runs alone, the same on every machine.
     let home = try ScratchHome()
     defer { home.remove() }

@@ -17,9 +17,9 @@ public enum PlaybookParser {
     return (parsed.playbook, parsed.diagnostics)
   }
 
-  /// `parse`, and the rules left out for a syntax error rebuilt from their sound lines
-  /// (a misspelt phrase on one line, the `send` on another), so a checker can report
-  /// what else is wrong with them in the same round. The shell checks a typed rule so.
+  /// `parse`, and the rules and tests left out for a syntax error rebuilt from their
+  /// sound lines (a misspelt phrase on one line, the `send` on another), so a checker can
+  /// report what else is wrong with them in the same round. The shell checks typed text so.
   public static func parseRecovering(_ source: SourceFile) -> (
     playbook: Playbook, recovered: [Statement], diagnostics: [Diagnostic]
   ) {
@@ -81,7 +81,7 @@ struct Parser {
   var lastEnd: SourceLocation
   /// Where reading stopped after `PlaybookParser.maxErrors` errors, if it did.
   var stoppedAt: SourceRange?
-  /// Rules left out for a syntax error, rebuilt from their sound lines.
+  /// Rules and tests left out for a syntax error, rebuilt from their sound lines.
   var recovered: [Statement] = []
 
   init(tokens: [Token], source: SourceFile) {

@@ -82,7 +82,8 @@ enum CommandCatalog {
       arguments: [.name(.tables)]),
     CommandSpec(
       name: "quit", usageArguments: "", summary: "Leave the shell (Ctrl-D does too).",
-      details: "With unsaved changes the shell asks once before leaving.", arguments: []),
+      details: "With unsaved changes the shell asks once before leaving. `:q`, and `exit` or `quit` alone "
+        + "on a line, leave too.", arguments: []),
   ]
 
   /// The command named `name` (without the colon).

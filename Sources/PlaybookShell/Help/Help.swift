@@ -1,4 +1,5 @@
 import PlaybookLanguage
+import PlaybookReporting
 
 /// What `:help` prints: the commands, a command's usage, or a language topic.
 enum Help {
@@ -7,7 +8,10 @@ enum Help {
   /// the same name (`load`, `rule`, `when`). A leading colon asks for the command only.
   static func text(_ topic: String?, width: Int?) -> String {
     guard let topic else {
-      return CommandCatalog.overview(width: width) + "\n\n" + LanguageHelp.overview(width: width)
+      let shortened = TextWrap.lines(
+        "A command may be shortened to a start no other command shares: :q, :h, :expl.", width: width ?? Int.max)
+      return CommandCatalog.overview(width: width) + "\n" + shortened.joined(separator: "\n") + "\n\n"
+        + LanguageHelp.overview(width: width)
     }
     let command = try? CommandCatalog.resolve(topic.hasPrefix(":") ? String(topic.dropFirst()) : topic)
     let language = topic.hasPrefix(":") ? nil : LanguageHelp.topic(topic)

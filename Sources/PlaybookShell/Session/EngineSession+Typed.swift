@@ -36,9 +36,10 @@ extension EngineSession {
 
   /// What checking finds wrong with typed text that also has syntax errors, so that one
   /// round reports it all (a misspelt phrase, and the unknown offer and channel beside
-  /// it). The playbook with what parsed, and the rules rebuilt from their sound lines,
-  /// is checked; its errors on typed lines without a syntax error are kept. A rebuilt
-  /// rule's first line is left out: what it lacks (`has no send`) is the broken line's.
+  /// it). The playbook with what parsed, and the rules and tests rebuilt from their
+  /// sound lines, is checked; its errors on typed lines without a syntax error are kept.
+  /// A rebuilt statement's first line is left out: what it lacks (`has no send`) is the
+  /// broken line's.
   func alsoWrong(_ parsed: SessionDocument.Parsed) -> [Diagnostic] {
     let typed = rebased(parsed.statements + parsed.recovered)
     guard !typed.isEmpty else { return [] }

@@ -26,7 +26,7 @@ struct SessionDocument {
   /// What a typed statement parsed to, not yet part of the document.
   struct Parsed {
     var statements: [Statement]
-    /// Rules left out for a syntax error, rebuilt from their sound lines.
+    /// Rules and tests left out for a syntax error, rebuilt from their sound lines.
     var recovered: [Statement]
     var comments: [Comment]
     var diagnostics: [Diagnostic]

@@ -62,13 +62,19 @@ extension Shell {
   }
 
   /// On a shell with no input of its own: loads `file`, runs the start-up file and then
-  /// each `-c`/`-f` script, and returns the
-  /// kinds of the errors they stopped at (with `keepGoing`, of every error). An error
-  /// stops the rest unless `keepGoing`; `:quit` stops the rest.
+  /// each `-c`/`-f` script, and returns the kinds of the errors they stopped at (with
+  /// `keepGoing`, of every error). An error in a script stops the rest unless
+  /// `keepGoing`; one in the start-up file counts, but the scripts still run, as they
+  /// would at the prompt. `:quit` stops the rest.
   func runScripts(loading file: String?, _ startup: ShellStartup, color: Bool) -> [DiagnosticCode.Kind] {
     var failed = file.map { run(loading: $0) } ?? []
     if !failed.isEmpty && !keepGoing { return failed }
-    for script in (startup.startFile.map { [$0] } ?? []) + startup.scripts {
+    if let startFile = startup.startFile {
+      let (stopped, left) = run(startFile, color: color)
+      failed += stopped
+      if left { return failed }
+    }
+    for script in startup.scripts {
       let (stopped, left) = run(script, color: color)
       failed += stopped
       if left || (!stopped.isEmpty && !keepGoing) { break }
