@@ -197,23 +197,17 @@ struct Parser {
     while !atLineEnd { p += 1 }
   }
 
-  /// At a line end: whether the next line continues the current block, judged by
-  /// `belongs` on its first token. A blank line or the end of input ends any block.
-  func nextLineContinues(_ belongs: (Token) -> Bool) -> Bool {
+  /// At a line end: whether the next line is one of `statement`'s lines, or of a line
+  /// that starts no statement when nil (`PlaybookGrammar.continues`, the shell's rule
+  /// too). A blank line or the end of input ends any statement.
+  func nextLineBelongs(to statement: StatementKeyword?) -> Bool {
     guard current.kind == .newline else { return false }
     let next = peek()
-    return next.kind != .end && !next.blankLineBefore && belongs(next)
-  }
-
-  /// At a line end: whether the next line is one of `statement`'s lines, or of a line
-  /// that starts no statement when nil (`PlaybookGrammar.continues`, the shell's rule too).
-  func nextLineBelongs(to statement: StatementKeyword?) -> Bool {
     let second = peek(2)
-    return nextLineContinues {
-      PlaybookGrammar.continues(
-        startingWith: $0.kind == .word ? $0.text : "", then: second.kind == .word ? second.text : "",
-        indented: $0.isIndented, statement: statement)
-    }
+    return next.kind != .end && !next.blankLineBefore
+      && PlaybookGrammar.continues(
+        startingWith: next.kind == .word ? next.text : "", then: second.kind == .word ? second.text : "",
+        indented: next.isIndented, statement: statement)
   }
 
   /// Runs one line's parser; on failure records the diagnostic and skips the line.
