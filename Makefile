@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench-smoke lint docs fuzz fuzz-libfuzzer fuzz-build sanitize
+.PHONY: deps build test demo bench-smoke lint docs help-text fuzz fuzz-libfuzzer fuzz-build sanitize
 
 # The system packages the build needs: libedit's headers (the shell) and zlib's (`.gz`
 # data files); Debian: libedit-dev, zlib1g-dev.
@@ -106,6 +106,11 @@ bench-smoke: deps
 # `swift format format -i -r Sources Tests Package.swift` applies them.
 lint:
 	swift format lint --strict -r Sources Tests Fuzz Package.swift
+
+# The shell's `:help TOPIC` text is docs/LANGUAGE.md's: after editing the document, this
+# rewrites Sources/PlaybookShell/Help/LanguageReference.swift from it (a test fails until then).
+help-text: deps
+	PLAYLOOP_WRITE_HELP=1 swift test --filter LanguageHelpTests
 
 # The DocC catalogues of the language and the engine, built from fresh symbol graphs;
 # a broken symbol link or an undocumented parameter fails the build.

@@ -107,12 +107,12 @@ import Testing
   func typedLinesGroupAsTheParserReads(_ keyword: StatementKeyword) throws {
     let text = try #require(Self.examples[keyword])
     for line in text.split(separator: "\n").dropFirst() {
-      #expect(PlaybookGrammar.continues(line, statement: keyword), "\(line)")
+      #expect(PlaybookGrammar.continues(line, statement: keyword, openBrackets: 0), "\(line)")
     }
     for other in StatementKeyword.allCases {
       let next = try #require(Self.examples[other])
       let first = try #require(next.split(separator: "\n").first)
-      #expect(!PlaybookGrammar.continues(first, statement: keyword), "\(first)")
+      #expect(!PlaybookGrammar.continues(first, statement: keyword, openBrackets: 0), "\(first)")
       let (playbook, diagnostics) = parse(text + "\n" + next)
       #expect(playbook.statements.map(\.kind.keyword) == [keyword, other])
       #expect(diagnostics.isEmpty)
@@ -126,8 +126,8 @@ import Testing
   }
 
   @Test func typedLinesContinueAsTheGrammarSays() {
-    func continues(_ line: String, after open: StatementKeyword?) -> Bool {
-      PlaybookGrammar.continues(Substring(line), statement: open)
+    func continues(_ line: String, after open: StatementKeyword?, brackets: Int = 0) -> Bool {
+      PlaybookGrammar.continues(Substring(line), statement: open, openBrackets: brackets)
     }
     #expect(continues("  when complaint resolved", after: .rule))
     #expect(continues("and x.y", after: .rule))
@@ -135,9 +135,17 @@ import Testing
     #expect(continues("\tsend A via email", after: .rule))
     #expect(continues("# note", after: .rule))
     #expect(continues("  whn x", after: .rule))
-    #expect(continues("from \"x\"", after: .rule))
-    #expect(continues("  valid 30d", after: .offer))
+    #expect(!continues("from \"x\"", after: .rule))
+    #expect(!continues("  valid 30d", after: .offer))
+    // A line that starts no statement takes what the parser skips with it.
     #expect(continues("  more", after: nil))
+    #expect(continues("when x", after: nil))
+    #expect(!continues("more", after: nil))
+    // Inside brackets any line goes on, unless it starts a statement or a clause.
+    #expect(continues("\"gold\"]", after: .segment, brackets: 1))
+    #expect(continues("x", after: .rule, brackets: 2))
+    #expect(!continues("rule b", after: .segment, brackets: 1))
+    #expect(!continues("send A via email", after: .rule, brackets: 1))
     #expect(!continues("", after: .rule))
     #expect(!continues("   ", after: .rule))
     #expect(!continues("rule b", after: .rule))
@@ -155,5 +163,27 @@ import Testing
     #expect(!continues("  as of 2026-11-01", after: .load))
     #expect(PlaybookGrammar.statement(startedBy: "  as of 2026-11-01") == .asOf)
     #expect(PlaybookGrammar.statement(startedBy: "when x") == nil)
+  }
+
+  /// The shell ends a statement at Enter exactly when the parser would read no more
+  /// lines into it: one-line statements with their brackets closed.
+  @Test(arguments: StatementKeyword.allCases)
+  func completeAtTheEndOfALineUnlessItTakesMoreLines(_ keyword: StatementKeyword) throws {
+    let complete = PlaybookGrammar.isComplete(keyword, openBrackets: 0)
+    #expect(complete == ![StatementKeyword.rule, .test, .load].contains(keyword))
+    #expect(!PlaybookGrammar.isComplete(keyword, openBrackets: 1))
+    let text = try #require(Self.examples[keyword])
+    // An indented line after a complete statement is never its own: the parser says so.
+    if complete { #expect(parse(text + "\n  more").0.statements.count == 1) }
+    #expect(!PlaybookGrammar.isComplete(nil, openBrackets: 0))
+  }
+
+  @Test func bracketsAreCountedOutsideStringsAndComments() {
+    #expect(PlaybookGrammar.bracketBalance(of: #"x in ["a", "b"#) == 1)
+    #expect(PlaybookGrammar.bracketBalance(of: #"count(x where x.n == "(\"") > (1"#) == 1)
+    #expect(PlaybookGrammar.bracketBalance(of: "a)] # ((") == -2)
+    let (playbook, diagnostics) = parse("segment vip = customer.tier in [\n  \"gold\",\n\"silver\"]")
+    #expect(diagnostics.isEmpty)
+    #expect(playbook.statements.count == 1)
   }
 }

@@ -8,7 +8,12 @@ import Testing
   @Test(arguments: [
     (":help", ShellCommand.help(nil)),
     (":help load", .help("load")),
-    (":help :as-of", .help("as-of")),
+    (":help :as-of", .help(":as-of")),
+    (":help as of", .help("as of")),
+    (":help when", .help("when")),
+    (":q", .quit),
+    (":h", .help(nil)),
+    (":expl C-1", .explain(customer: "C-1", rule: nil)),
     (":load Playbooks/x.playbook", .load("Playbooks/x.playbook")),
     (#":save "my file.playbook""#, .save("my file.playbook")),
     (":rules", .rules),
@@ -52,7 +57,8 @@ import Testing
       "expected a positive number of customers, got '0'\nusage: :sample N [RULE|SEGMENT|OFFER]"
     ),
     (":export out xml", "expected csv or jsonl, got 'xml'\nusage: :export [--preview] [DIR] [FORMAT]"),
-    (":help lod", "no command named 'lod'; did you mean 'load'?"),
+    (":help lod", "no command or language topic 'lod'; did you mean 'load'?"),
+    (":ru", "ambiguous command ':ru': it starts :rules, :run"),
   ])
   func rejects(line: String, message: String) {
     #expect(throws: CommandUsageError(message)) { try CommandParser.parse(line) }

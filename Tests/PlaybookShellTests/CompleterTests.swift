@@ -43,7 +43,8 @@ import Testing
   }
 
   @Test func helpTopics() {
-    #expect(complete(":help ex⏐").candidates == ["explain", "export"])
+    #expect(complete(":help ex⏐").candidates == ["explain", "export", "expressions"])
+    #expect(complete(":help hol⏐").insertion == "dout ")
     #expect(complete(":help exp⏐").insertion == "")
     #expect(complete(":help expl⏐").insertion == "ain ")
   }

@@ -128,7 +128,7 @@ import Testing
     try terminal.expect("usage: :rules\n")
     try atPrompt(terminal)
     terminal.send(":help café\r")
-    try terminal.expect("no command named 'café'")
+    try terminal.expect("no command or language topic 'café'")
     try atPrompt(terminal)
     terminal.send(Self.ctrlD)
     #expect(terminal.waitForExit() == 0)

@@ -8,14 +8,15 @@ import Testing
 /// The reader groups typed lines by the language's grammar table, as the parser reads a
 /// playbook file; the shell keeps no list of statement words of its own.
 @Suite struct StatementGroupingTests {
-  /// At the prompt a statement the grammar holds on one line ends with it; every other
-  /// statement stays open for the lines that may continue it.
+  /// Only a rule, a test and a load stay open for the lines that may continue them;
+  /// every other statement ends with its line.
   @Test(arguments: StatementKeyword.allCases)
-  func thePromptEndsExactlyTheOneLineStatements(_ keyword: StatementKeyword) {
+  func onlyRulesTestsAndLoadsGoOnOverLines(_ keyword: StatementKeyword) {
     var reader = StatementReader()
+    let continues = [StatementKeyword.rule, .test, .load].contains(keyword)
     let items = reader.read(keyword.rawValue + " x")
-    #expect(items.isEmpty == (keyword.lines != .one))
-    #expect(reader.isContinuing == (keyword.lines != .one))
+    #expect(items.isEmpty == continues)
+    #expect(reader.isContinuing == continues)
   }
 
   /// Each clause of a statement continues it on a line of its own; a statement word
@@ -38,13 +39,13 @@ import Testing
     }
   }
 
-  /// Every shipped playbook, read line by line at the prompt and as a script, groups
-  /// into the statements the parser reads from the whole file, one typed statement each.
-  @Test(arguments: ["churn-risk", "first-response", "loyalty", "service-recovery"], [true, false])
-  func shippedPlaybooksGroupAsTheParserReadsThem(_ name: String, atPrompt: Bool) throws {
+  /// Every shipped playbook, read line by line, groups into the statements the parser
+  /// reads from the whole file, one typed statement each.
+  @Test(arguments: ["churn-risk", "first-response", "loyalty", "service-recovery"])
+  func shippedPlaybooksGroupAsTheParserReadsThem(_ name: String) throws {
     let text = try String(contentsOfFile: Repository.path("Playbooks/\(name).playbook"), encoding: .utf8)
     let (whole, _) = PlaybookParser.parse(SourceFile(path: name, text: text))
-    var reader = StatementReader(endsOneLineStatements: atPrompt)
+    var reader = StatementReader()
     var items = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { reader.read(String($0)) }
     items += reader.finish()
     let typed = items.compactMap { item -> Statement? in

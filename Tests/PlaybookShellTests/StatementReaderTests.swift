@@ -58,16 +58,38 @@ import Testing
       reader.read("window 30d") == [.statement(TypedStatement(text: "window 30d", firstLine: 2))])
   }
 
-  @Test func aScriptLetsAnyStatementGoOnOverIndentedLines() {
-    var reader = StatementReader(endsOneLineStatements: false)
-    #expect(reader.read(#"offer THANKS10 "10% off""#) == [])
-    #expect(reader.read("  valid 30d") == [])
+  /// The late-error bug: a line that starts no statement used to open a statement, show
+  /// the continuation prompt, and be reported a line later.
+  @Test func aLineThatStartsNoStatementEndsAtOnce() {
+    var reader = StatementReader()
+    #expect(reader.read("exti") == [.statement(TypedStatement(text: "exti", firstLine: 1))])
+    #expect(!reader.isContinuing)
+    #expect(reader.read("  valid 30d") == [.statement(TypedStatement(text: "  valid 30d", firstLine: 2))])
+  }
+
+  @Test func anOneLineStatementTakesNoIndentedLine() {
     #expect(
-      reader.read("window 30d")
-        == [
-          .statement(TypedStatement(text: "offer THANKS10 \"10% off\"\n  valid 30d", firstLine: 1))
-        ])
-    #expect(reader.finish() == [.statement(TypedStatement(text: "window 30d", firstLine: 3))])
+      items([#"offer THANKS10 "10% off""#, "  valid 30d"]) == [
+        .statement(TypedStatement(text: #"offer THANKS10 "10% off""#, firstLine: 1)),
+        .statement(TypedStatement(text: "  valid 30d", firstLine: 2)),
+      ])
+  }
+
+  @Test func anExpressionGoesOnWhileABracketIsOpen() {
+    var reader = StatementReader()
+    #expect(reader.read(#"segment vip = customer.tier in ["gold","#) == [])
+    #expect(reader.isContinuing)
+    #expect(reader.read(#"  "platinum", # the top tier"#) == [])
+    #expect(
+      reader.read(#""silver"]"#) == [
+        .statement(
+          TypedStatement(
+            text: "segment vip = customer.tier in [\"gold\",\n  \"platinum\", # the top tier\n\"silver\"]",
+            firstLine: 1))
+      ])
+    // A bracket never closed ends at the next statement, which the parser then reports.
+    #expect(reader.read("segment x = (a") == [])
+    #expect(reader.read("rule r").first == .statement(TypedStatement(text: "segment x = (a", firstLine: 4)))
   }
 
   @Test func loadClausesMayStartWithFrom() {

@@ -66,7 +66,9 @@ extension DiagnosticMessage {
 
   // MARK: Words out of place
 
-  static func unknownStatement(_ word: String, hint: String?) -> Self {
+  /// `unknown statement 'rul'` (did you mean …): also the shell's, for another shell's
+  /// habit typed at its prompt (`\q`, `.mode csv`).
+  public static func unknownStatement(_ word: String, hint: String?) -> Self {
     Self(.unknownStatement, "unknown statement '\(word)'", hint: hint)
   }
 

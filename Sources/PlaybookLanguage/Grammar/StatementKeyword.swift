@@ -12,7 +12,7 @@ public enum StatementKeyword: String, CaseIterable, Sendable {
     /// Always one line: `offer`, `window`, `limit`, … (the shell ends them with their line).
     case one
     /// One line whose expression may go on over lines inside brackets: `define`,
-    /// `segment`, `channel`.
+    /// `segment`, `channel` (the shell ends them at the line that closes the brackets).
     case expression
     /// A line whose clauses may go on over following lines that start with a clause:
     /// `load`.

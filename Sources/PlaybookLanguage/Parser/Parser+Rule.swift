@@ -10,11 +10,16 @@ extension Parser {
       advance()
       ok = line { p throws(ParseFailure) in try Parser.ruleLine(&p, &draft) } && ok
     }
-    guard ok, let name = draft.name else { return nil }
+    guard let name = draft.name else { return nil }
     let rule = Rule(
       name: name, priority: draft.priority, conditions: draft.conditions, exceptions: draft.exceptions,
       sends: draft.sends)
-    return Statement(.rule(rule), range: SourceRange(start: start.range.start, end: lastEnd))
+    let statement = Statement(.rule(rule), range: SourceRange(start: start.range.start, end: lastEnd))
+    guard ok else {
+      recovered.append(statement)  // its sound lines, for checking alongside the errors
+      return nil
+    }
+    return statement
   }
 
   /// `rule NAME [priority N]`

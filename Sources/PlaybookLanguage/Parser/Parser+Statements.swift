@@ -79,7 +79,7 @@ extension Parser {
     }
     diagnostics.append(failure.diagnostic)
     skipRestOfLine()
-    while nextLineContinues({ $0.isIndented || PlaybookGrammar.continuationWords.contains($0.text) }) {
+    while nextLineBelongs(to: nil) {
       advance()
       skipRestOfLine()
     }

@@ -33,9 +33,14 @@ extension Parser {
           } && ok
       }
     }
-    guard ok, let name else { return nil }
+    guard let name else { return nil }
     let test = PlaybookTest(name: name, clock: clock, fixtures: fixtures, expectations: expectations)
-    return Statement(.test(test), range: SourceRange(start: start.range.start, end: lastEnd))
+    let statement = Statement(.test(test), range: SourceRange(start: start.range.start, end: lastEnd))
+    guard ok else {
+      recovered.append(statement)  // its sound lines, for checking alongside the errors
+      return nil
+    }
+    return statement
   }
 
   /// `expect customer ID gets …` or `expect audience OFFER OP N`.

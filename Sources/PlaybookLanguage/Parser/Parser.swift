@@ -13,6 +13,16 @@ public enum PlaybookParser {
   /// `too_many_errors` where reading stopped (a data file passed as a playbook would
   /// otherwise make an error of every line).
   public static func parse(_ source: SourceFile) -> (Playbook, [Diagnostic]) {
+    let parsed = parseRecovering(source)
+    return (parsed.playbook, parsed.diagnostics)
+  }
+
+  /// `parse`, and the rules and tests left out for a syntax error rebuilt from their
+  /// sound lines (a misspelt phrase on one line, the `send` on another), so a checker can
+  /// report what else is wrong with them in the same round. The shell checks typed text so.
+  public static func parseRecovering(_ source: SourceFile) -> (
+    playbook: Playbook, recovered: [Statement], diagnostics: [Diagnostic]
+  ) {
     var parser = Parser(source: source)
     let statements = parser.parseStatements()
     let comments = parser.lexer.comments
@@ -29,7 +39,7 @@ public enum PlaybookParser {
     } else if let stoppedAt = parser.stoppedAt {
       diagnostics.append(Diagnostic(.tooManyErrors(limit: maxErrors), file: source.path, range: stoppedAt))
     }
-    return (Playbook(statements: statements, comments: comments), diagnostics)
+    return (Playbook(statements: statements, comments: comments), parser.recovered, diagnostics)
   }
 
   /// How many syntax errors are reported before the parser stops reading.
@@ -82,6 +92,8 @@ struct Parser {
   var lastEnd: SourceLocation
   /// Where reading stopped after `PlaybookParser.maxErrors` errors, if it did.
   var stoppedAt: SourceRange?
+  /// Rules and tests left out for a syntax error, rebuilt from their sound lines.
+  var recovered: [Statement] = []
 
   init(source: SourceFile) {
     lexer = Lexer(source)
@@ -125,11 +137,7 @@ struct Parser {
     while current.kind == .newline {
       let next = peek()
       if next.kind == .end || next.blankLineBefore { return }
-      if next.kind == .word,
-        StatementKeyword(rawValue: next.text) != nil || PlaybookGrammar.continuationWords.contains(next.text)
-      {
-        return
-      }
+      if next.kind == .word, PlaybookGrammar.endsBrackets(startingWith: next.text) { return }
       p += 1
     }
   }
@@ -211,23 +219,17 @@ struct Parser {
     while !atLineEnd { p += 1 }
   }
 
-  /// At a line end: whether the next line continues the current block, judged by
-  /// `belongs` on its first token. A blank line or the end of input ends any block.
-  func nextLineContinues(_ belongs: (Token) -> Bool) -> Bool {
+  /// At a line end: whether the next line is one of `statement`'s lines, or of a line
+  /// that starts no statement when nil (`PlaybookGrammar.continues`, the shell's rule
+  /// too). A blank line or the end of input ends any statement.
+  func nextLineBelongs(to statement: StatementKeyword?) -> Bool {
     guard current.kind == .newline else { return false }
     let next = peek()
-    return next.kind != .end && !next.blankLineBefore && belongs(next)
-  }
-
-  /// At a line end: whether the next line is one of `statement`'s lines (see
-  /// `StatementKeyword.takesLine`).
-  func nextLineBelongs(to statement: StatementKeyword) -> Bool {
     let second = peek(2)
-    return nextLineContinues {
-      statement.takesLine(
-        startingWith: $0.kind == .word ? $0.text : "", then: second.kind == .word ? second.text : "",
-        indented: $0.isIndented)
-    }
+    return next.kind != .end && !next.blankLineBefore
+      && PlaybookGrammar.continues(
+        startingWith: next.kind == .word ? next.text : "", then: second.kind == .word ? second.text : "",
+        indented: next.isIndented, statement: statement)
   }
 
   /// Runs one line's parser; on failure records the diagnostic and skips the line.

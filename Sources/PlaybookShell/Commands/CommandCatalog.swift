@@ -6,9 +6,13 @@ enum CommandCatalog {
   /// Every command's spec, `help` first, in `:help`'s listing order.
   static let commands: [CommandSpec] = [
     CommandSpec(
-      name: "help", usageArguments: "[NAME]", summary: "List the commands, or explain one.",
-      details: "`:help load` shows how to use :load. Statements typed at the prompt join the "
-        + "playbook; a statement spans lines until a blank line or the next statement.",
+      name: "help", usageArguments: "[TOPIC]",
+      summary: "List the commands and language topics, or explain one.",
+      details: "`:help explain` shows how to use :explain; `:help rule`, `:help when`, `:help holdout` "
+        + "show the language reference (docs/LANGUAGE.md) for a statement or construct, with an example; "
+        + "`:help load` shows both the command and the statement. Statements typed at the prompt join the "
+        + "playbook; `rule`, `test` and `load` span lines until a blank line, every other statement ends "
+        + "with its line.",
       arguments: [.commandName]),
     CommandSpec(
       name: "load", usageArguments: "FILE",
@@ -78,7 +82,8 @@ enum CommandCatalog {
       arguments: [.name(.tables)]),
     CommandSpec(
       name: "quit", usageArguments: "", summary: "Leave the shell (Ctrl-D does too).",
-      details: "With unsaved changes the shell asks once before leaving.", arguments: []),
+      details: "With unsaved changes the shell asks once before leaving. `:q`, and `exit` or `quit` alone "
+        + "on a line, leave too.", arguments: []),
   ]
 
   /// The command named `name` (without the colon).

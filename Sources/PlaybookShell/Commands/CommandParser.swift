@@ -21,18 +21,8 @@ enum CommandParser {
       throw CommandUsageError("expected a command after ':'; type :help for the list")
     }
     words.removeFirst()
-    let spec = try spec(named: String(first.dropFirst()))
+    let spec = try CommandCatalog.resolve(String(first.dropFirst()))
     return try command(spec, CommandArguments(words: words, spec: spec))
-  }
-
-  /// The catalog's command called `name`, or an error naming the nearest one.
-  private static func spec(named name: String) throws(CommandUsageError) -> CommandSpec {
-    guard let spec = CommandCatalog.spec(named: name) else {
-      let names = CommandCatalog.commands.map(\.name)
-      let hint = NearNames.didYouMean(":" + name, in: names.map { ":" + $0 })
-      throw CommandUsageError("unknown command ':\(name)'; " + (hint ?? "type :help for the list"))
-    }
-    return spec
   }
 
   /// The command `spec` describes, with its arguments read.
@@ -61,13 +51,12 @@ enum CommandParser {
     }
   }
 
-  /// `:help [NAME]`: the command named, with or without its colon.
+  /// `:help [TOPIC]`: a command (with or without its colon) or a language topic (`as of`).
   private static func helpTopic(_ arguments: CommandArguments) throws(CommandUsageError) -> String? {
-    let topic = try arguments.words(0...1).first.map { $0.hasPrefix(":") ? String($0.dropFirst()) : $0 }
-    if let topic, CommandCatalog.spec(named: topic) == nil {
-      let hint = NearNames.didYouMean(topic, in: CommandCatalog.commands.map(\.name))
-      throw CommandUsageError("no command named '\(topic)'" + (hint.map { "; " + $0 } ?? ""))
-    }
+    let words = try arguments.words(0...2)
+    guard !words.isEmpty else { return nil }
+    let topic = words.joined(separator: " ")
+    guard Help.knows(topic) else { throw CommandUsageError(Help.unknown(topic)) }
     return topic
   }
 

@@ -53,7 +53,7 @@ struct Completer: Sendable {
     guard index < spec.arguments.count else { return .none(word) }
     switch spec.arguments[index] {
     case .commandName:
-      return Completion(word: word, candidates: CommandCatalog.commands.map(\.name))
+      return Completion(word: word, candidates: Help.topicWords)
     case .file:
       return completePath(word)
     case .directoryOrFormat:

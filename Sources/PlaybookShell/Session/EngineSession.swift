@@ -56,31 +56,10 @@ public final class EngineSession: ShellSession {
   public func add(_ statement: TypedStatement, sourceName: String) -> ShellOutput {
     let parsed = document.parse(statement, sourceName: sourceName)
     if parsed.diagnostics.contains(where: { $0.severity == .error }) {
-      return rendered(parsed.diagnostics, pending: parsed.chunk)
+      return rendered(PlaybookChecker.sorted(parsed.diagnostics + alsoWrong(parsed)), pending: parsed.chunk)
     }
-    var playbook = document.playbook
-    var changes: [String] = []
-    // Paths typed at the prompt are relative to the current folder; the playbook's are
-    // relative to its own folder.
-    let base = baseDirectory
-    let typed = parsed.statements.map { statement in
-      RelativePath.same(".", base)
-        ? statement : statement.mappingPaths { RelativePath.rebase($0, from: ".", to: base) }
-    }
-    for new in typed {
-      if let index = playbook.statements.firstIndex(where: { $0.slot == new.slot }) {
-        let old = playbook.statements[index].range
-        playbook.comments.removeAll {
-          $0.range.start.line >= old.start.line && $0.range.start.line <= old.end.line
-        }
-        playbook.statements[index] = new
-        changes.append("replaced \(new.slot)")
-      } else {
-        playbook.statements.append(new)
-        // Named statements are confirmed; `window 30d` and the like speak for themselves.
-        if new.isNamed { changes.append("added \(new.slot)") }
-      }
-    }
+    let typed = rebased(parsed.statements)
+    var (playbook, changes) = merging(typed)
     playbook.comments += parsed.comments
     let checked = check(playbook, text: document.text(appending: parsed.chunk))
     let diagnostics = parsed.diagnostics + checked.diagnostics

@@ -26,6 +26,8 @@ struct SessionDocument {
   /// What a typed statement parsed to, not yet part of the document.
   struct Parsed {
     var statements: [Statement]
+    /// Rules and tests left out for a syntax error, rebuilt from their sound lines.
+    var recovered: [Statement]
     var comments: [Comment]
     var diagnostics: [Diagnostic]
     var chunk: Chunk
@@ -59,14 +61,14 @@ struct SessionDocument {
   func parse(_ typed: TypedStatement, sourceName: String) -> Parsed {
     let blank = String(
       decoding: text.utf8.map { $0 == UInt8(ascii: "\n") ? $0 : UInt8(ascii: " ") }, as: UTF8.self)
-    let (playbook, diagnostics) = PlaybookParser.parse(
+    let (playbook, recovered, diagnostics) = PlaybookParser.parseRecovering(
       SourceFile(path: Self.name, text: blank + typed.text))
     let chunk = Chunk(
       sourceName: sourceName, text: typed.text, firstDocumentLine: lineCount + 1,
       lineCount: typed.text.utf8.count { $0 == UInt8(ascii: "\n") } + 1, firstLine: typed.firstLine)
     return Parsed(
-      statements: playbook.statements, comments: playbook.comments, diagnostics: diagnostics,
-      chunk: chunk)
+      statements: playbook.statements, recovered: recovered, comments: playbook.comments,
+      diagnostics: diagnostics, chunk: chunk)
   }
 
   /// The text once `chunk` is appended.

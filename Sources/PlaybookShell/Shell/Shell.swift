@@ -5,17 +5,17 @@ import PlaybookLanguage
 /// commands, hands them to the session and prints what comes back.
 ///
 /// At a terminal it prompts, edits with libedit, keeps history and survives errors;
-/// reading a script (stdin not a terminal) it prints no prompts and stops at the first
-/// error.
+/// reading a script (stdin not a terminal, `-c`, `-f`, the start-up file) it prints no
+/// prompts and stops at the first error, or with `keepGoing` reports every error.
 public final class Shell {
   /// The prompt for a new statement or command.
   public static let prompt = "playloop> "
   /// The prompt while a statement is open, as wide as `prompt`.
   public static let continuationPrompt = "     ...> "
 
-  private let session: any ShellSession
+  let session: any ShellSession
   private let input: any LineSource
-  private let printer: ShellPrinter
+  let printer: ShellPrinter
   private let isInteractive: Bool
   private let sourceName: String
   private let width: () -> Int?
@@ -24,6 +24,12 @@ public final class Shell {
   private var reader: StatementReader
   /// Set after warning about unsaved changes; the next attempt to leave succeeds.
   private var warnedAboutUnsavedChanges = false
+  /// A script reports every error and goes on; `run` returns their kinds at the end.
+  var keepGoing = false
+  /// The kinds of the errors a script kept going past.
+  private var failed: [DiagnosticCode.Kind] = []
+  /// True once `:quit` (or `exit`) left: later start-up scripts do not run.
+  private(set) var hasLeft = false
 
   /// - Parameters:
   ///   - isInteractive: prompts, keeps going after errors, and asks before leaving with
@@ -42,19 +48,24 @@ public final class Shell {
     self.sourceName = sourceName
     self.width = width
     renderer = DiagnosticRenderer(sources: [:], color: color)
-    reader = StatementReader(endsOneLineStatements: isInteractive)
+    reader = StatementReader()
   }
 
   /// Opens the shell on this process's stdin: the line editor at a terminal, a script
-  /// otherwise. Loads `file` first when given. Returns what `run` returns.
+  /// otherwise; or, when `startup` has `-c`/`-f` scripts, runs them and leaves. Loads
+  /// `file` first when given, then runs the start-up file. Returns what `run` returns.
   public static func start(
-    session: any ShellSession, loading file: String? = nil, color: Bool = false
+    session: any ShellSession, loading file: String? = nil, startup: ShellStartup = ShellStartup(),
+    color: Bool = false
   ) -> [DiagnosticCode.Kind] {
-    guard isatty(0) == 1 else {
+    guard startup.scripts.isEmpty, isatty(0) == 1 else {
+      // A script on stdin runs alone (no start-up file), so it does the same everywhere.
+      let stdin = startup.scripts.isEmpty
       let shell = Shell(
-        session: session, input: ScriptLines(), isInteractive: false, sourceName: "<stdin>",
-        color: color)
-      return shell.run(loading: file)
+        session: session, input: stdin ? ScriptLines() : TextLines(""), isInteractive: false,
+        sourceName: "<stdin>", color: color)
+      shell.keepGoing = startup.keepGoing
+      return stdin ? shell.run(loading: file) : shell.runScripts(loading: file, startup, color: color)
     }
     let environment = ProcessInfo.processInfo.environment
     let editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: environment))
@@ -62,7 +73,7 @@ public final class Shell {
       session: session, input: editor, isInteractive: true, sourceName: "<shell>",
       width: { editor.terminalWidth }, color: color)
     editor.complete = { [unowned shell] line, cursor in shell.complete(line, cursor: cursor) }
-    return shell.run(loading: file)
+    return shell.run(loading: file, startup: startup.startFile, color: color)
   }
 
   /// Completes the word before `cursor` (a UTF-8 offset) with the session's names.
@@ -75,7 +86,13 @@ public final class Shell {
   /// stopped at: empty when it read to the end or was left (always so at a terminal).
   /// The shell decides no exit status; the command line maps the kinds to one.
   public func run(loading file: String? = nil) -> [DiagnosticCode.Kind] {
+    run(loading: file, startup: nil, color: false)
+  }
+
+  /// `run(loading:)`, with the start-up file run after the load.
+  private func run(loading file: String?, startup: ShellStartup.Script?, color: Bool) -> [DiagnosticCode.Kind] {
     if let file, let stop = perform(.load(file)) { return stop }
+    if let startup, run(startup, color: color).left { return [] }
     if isInteractive {
       printer.out("Type :help for commands; Ctrl-D leaves.\n")
     }
@@ -91,7 +108,8 @@ public final class Shell {
           if let stop = handle(item) { return stop }
         }
         if wasContinuing && isInteractive { continue }  // Ctrl-D ended the statement
-        if isInteractive { printer.out("\n") }  // after the echoed ^D
+        if !isInteractive { return failed }
+        printer.out("\n")  // after the echoed ^D
         if let stop = leave(again: "press Ctrl-D again") { return stop }
       case .line(let text):
         // A recalled multi-line history entry arrives as one line with breaks.
@@ -109,14 +127,19 @@ public final class Shell {
   private func handle(_ item: StatementReader.Item) -> [DiagnosticCode.Kind]? {
     switch item {
     case .statement(var statement):
-      warnedAboutUnsavedChanges = false
       input.remember(statement.text)
+      if PlaybookGrammar.statement(startedBy: Substring(statement.text)) == nil,
+        let stray = StrayLine.read(statement.text)
+      {
+        return strayLine(stray, line: statement.firstLine)
+      }
+      warnedAboutUnsavedChanges = false
       // At the prompt each statement is its own little source (`<shell>:2:27` is line 2
       // of what was just typed); a script keeps its own line numbers.
       if isInteractive { statement.firstLine = 1 }
       let output = session.add(statement, sourceName: sourceName)
       printer.show(output, width: width())
-      return output.failed && !isInteractive ? output.errorKinds : nil
+      return output.failed ? failing(output.errorKinds) : nil
     case .command(let text, let line):
       input.remember(text)
       do {
@@ -126,19 +149,15 @@ public final class Shell {
         let usage = Diagnostic(
           .usage(error.message), file: isInteractive ? nil : sourceName, range: isInteractive ? nil : .line(line))
         printer.err(renderer.render(usage) + "\n")
-        return isInteractive ? nil : [usage.code.kind]
+        return failing([usage.code.kind])
       }
     }
   }
 
   private func perform(_ command: ShellCommand) -> [DiagnosticCode.Kind]? {
     switch command {
-    case .help(nil):
-      printer.out(CommandCatalog.overview(width: width()) + "\n")
-    case .help(let name?):
-      if let spec = CommandCatalog.spec(named: name) {
-        printer.out(CommandCatalog.help(for: spec, width: width()) + "\n")
-      }
+    case .help(let topic):
+      printer.out(Help.text(topic, width: width()) + "\n")
     case .quit:
       return leave(again: "type :quit again")
     case .load where isInteractive && session.hasUnsavedChanges && !warnedAboutUnsavedChanges:
@@ -151,9 +170,32 @@ public final class Shell {
       let output = session.run(command)
       if Interrupt.requested && isInteractive { printer.out("\n") }  // after the echoed ^C
       printer.show(output, width: width())
-      if output.failed && !isInteractive { return output.errorKinds }
+      if output.failed { return failing(output.errorKinds) }
     }
     return nil
+  }
+
+  /// After an error: nil to go on (at a terminal, or a script that keeps going), else
+  /// the kinds to stop at.
+  private func failing(_ kinds: [DiagnosticCode.Kind]) -> [DiagnosticCode.Kind]? {
+    guard !isInteractive else { return nil }
+    guard keepGoing else { return kinds }
+    failed += kinds
+    return nil
+  }
+
+  /// `exit` or `quit` leaves as `:quit` does; another shell's habit is an error at once.
+  private func strayLine(_ stray: StrayLine, line: Int) -> [DiagnosticCode.Kind]? {
+    switch stray {
+    case .leave:
+      return perform(.quit)
+    case .habit(let message):
+      warnedAboutUnsavedChanges = false
+      let error = Diagnostic(
+        message, file: isInteractive ? nil : sourceName, range: isInteractive ? nil : .line(line))
+      printer.err(renderer.render(error) + "\n")
+      return failing([error.code.kind])
+    }
   }
 
   /// Leaves, unless this is the first attempt with unsaved changes at a terminal.
@@ -163,7 +205,8 @@ public final class Shell {
       warn(.unsavedChanges("\(again) to leave"))
       return nil
     }
-    return []
+    hasLeft = true
+    return failed
   }
 
   /// A question to the person at the prompt, in the diagnostics' prefix style.

@@ -1,13 +1,14 @@
 import PlaybookLanguage
 import PlaybookReporting
 
-/// Groups input lines into whole statements and `:commands`.
+/// Groups input lines into whole statements and `:commands`, by the parser's own rule
+/// for which lines go on a statement (`PlaybookGrammar.continues`).
 ///
-/// A statement starts at a line and goes on over the lines the grammar says continue it
-/// (`PlaybookGrammar.continues`: indented lines and lines starting with a continuation
-/// word such as `when`, `and`, `send`) until a blank line, a `:command`, or the next
-/// statement. At the prompt, statements the grammar holds on one line (`offer`,
-/// `window`, …) end with their line.
+/// A statement ends as soon as no line could continue it: a one-line statement
+/// (`offer`, `segment`, … with its brackets closed) at the end of its line; a `rule`,
+/// `test` or `load` at a blank line, a `:command` or the next statement. A line whose
+/// first word starts no statement ends at once, so its error is reported at once and
+/// not after a continuation prompt. Scripts are read by the same rule as the prompt.
 struct StatementReader: Sendable {
   /// What a line completed.
   enum Item: Equatable, Sendable {
@@ -18,19 +19,14 @@ struct StatementReader: Sendable {
 
   private var pending: [String] = []
   private var pendingFirstLine = 0
-  /// The statement the open lines started (nil when their first word starts none).
+  /// The statement the open lines started.
   private var pendingStatement: StatementKeyword?
+  /// `(` and `[` the open lines left unclosed.
+  private var openBrackets = 0
   private var lineNumber = 0
 
-  private let endsOneLineStatements: Bool
-
-  /// - Parameter endsOneLineStatements: end `offer`, `window`, … with their line, so a
-  ///   person at the prompt need not type a blank line after them. A script leaves it
-  ///   off, so any statement may go on over indented lines (the parser then reads them
-  ///   as a playbook file's, and says what does not belong).
-  init(endsOneLineStatements: Bool = true) {
-    self.endsOneLineStatements = endsOneLineStatements
-  }
+  /// A reader at the first line of input.
+  init() {}
 
   /// True while a statement is open, so the editor shows the continuation prompt.
   var isContinuing: Bool { !pending.isEmpty }
@@ -51,9 +47,12 @@ struct StatementReader: Sendable {
       items.append(.command(String(trimmed).trimmingTrailingWhitespace(), line: lineNumber))
       return items
     }
-    if isContinuing, PlaybookGrammar.continues(Substring(line), statement: pendingStatement) {
+    if isContinuing,
+      PlaybookGrammar.continues(Substring(line), statement: pendingStatement, openBrackets: openBrackets)
+    {
       pending.append(line)
-      return []
+      openBrackets += PlaybookGrammar.bracketBalance(of: Substring(line))
+      return PlaybookGrammar.isComplete(pendingStatement, openBrackets: openBrackets) ? flush() : []
     }
     if !isContinuing, trimmed.hasPrefix("#") {
       return []  // a comment between statements
@@ -62,7 +61,8 @@ struct StatementReader: Sendable {
     pending = [line]
     pendingFirstLine = lineNumber
     pendingStatement = PlaybookGrammar.statement(startedBy: trimmed)
-    if endsOneLineStatements, pendingStatement?.lines == .one {
+    openBrackets = PlaybookGrammar.bracketBalance(of: trimmed)
+    if pendingStatement == nil || PlaybookGrammar.isComplete(pendingStatement, openBrackets: openBrackets) {
       items += flush()
     }
     return items
