@@ -145,6 +145,13 @@ public struct IncrementalRun: Sendable {
       decideContext: decideContext, decisionCustomers: decisionCustomers)
   }
 
+  /// Whether this run is what evaluating `workspace` (data version `dataVersion`) at
+  /// `clock` gives now: the same playbook, data and clock.
+  public func isCurrent(for workspace: Workspace, clock: Int64, dataVersion: Int) -> Bool {
+    context.dataVersion == dataVersion && plan.clock == clock
+      && plan.checked.structure == workspace.checked.structure
+  }
+
   /// Decides the affected customers again and keeps the previous decisions of the rest,
   /// in customer order as `Decider.decide` gives them.
   static func redecide(
