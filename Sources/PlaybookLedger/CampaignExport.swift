@@ -52,9 +52,10 @@ public enum CampaignExport {
       try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: clock)
     }
     // What the shell's `:run` decided holds only when no ledger history changes it.
-    let run = if history == nil, let decided { decided } else {
-      CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted)
-    }
+    let run =
+      if history == nil, let decided { decided } else {
+        CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted)
+      }
     try stopIfInterrupted(interrupted)
     var summary = run.summary
     summary.isPreview = preview

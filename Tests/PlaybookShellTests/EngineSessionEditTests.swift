@@ -22,7 +22,9 @@ import Testing
     }
 
     func edit(file path: String) -> String? {
-      guard let text = try? String(contentsOfFile: path, encoding: .utf8), !rounds.isEmpty else { return "no round left" }
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8), !rounds.isEmpty else {
+        return "no round left"
+      }
       opened.append(text)
       try? rounds.removeFirst()(text).write(toFile: path, atomically: true, encoding: .utf8)
       return nil

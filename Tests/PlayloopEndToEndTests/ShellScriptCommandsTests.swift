@@ -92,7 +92,9 @@ import Testing
       let other = try String(contentsOfFile: folder.path("other.playbook"), encoding: .utf8)
       #expect(other == "old\n")
     }
-    try shell(":save --force other.playbook\n", playbook: try Fixtures.serviceRecovery(), files: ["other.playbook": "old\n"]) {
+    try shell(
+      ":save --force other.playbook\n", playbook: try Fixtures.serviceRecovery(), files: ["other.playbook": "old\n"]
+    ) {
       result, folder in
       #expect(result.status == 0, "\(result.stderr)")
       let other = try String(contentsOfFile: folder.path("other.playbook"), encoding: .utf8)

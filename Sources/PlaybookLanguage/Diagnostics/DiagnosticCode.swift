@@ -110,8 +110,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   /// happening, error for the rest.
   public var severity: Diagnostic.Severity {
     switch self {
-    case .mixedIndentation, .rowSetAside, .setAsideShare, .valuesOverflowed, .ledgerRecovered, .unsavedChanges, .replaceFile,
-      .limitPerRun, .ledgerReplay, .loadRenamedColumns:
+    case .mixedIndentation, .rowSetAside, .setAsideShare, .valuesOverflowed, .ledgerRecovered, .unsavedChanges,
+      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile:
       .warning
     case .ledgerBusy: .note
     default: .error

@@ -27,7 +27,8 @@ extension EngineSession {
   /// A broken playbook's diagnostics, rendered against its text.
   func brokenDiagnostics() -> ShellOutput {
     guard let broken else { return .empty }
-    return Self.blocks(broken.diagnostics, DiagnosticRenderer(sources: [broken.source.path: broken.source.text], color: color))
+    return Self.blocks(
+      broken.diagnostics, DiagnosticRenderer(sources: [broken.source.path: broken.source.text], color: color))
   }
 
   /// `:check`: a broken playbook's errors again; otherwise the playbook checked again as

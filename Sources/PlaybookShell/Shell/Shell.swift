@@ -163,7 +163,8 @@ public final class Shell {
       Interrupt.clear()
       let output =
         if case .edit(let name) = command {
-          session.edit(name, using: isInteractive ? TerminalEditor(printer: printer, input: input, width: width()) : nil)
+          session.edit(
+            name, using: isInteractive ? TerminalEditor(printer: printer, input: input, width: width()) : nil)
         } else {
           session.run(command)
         }
