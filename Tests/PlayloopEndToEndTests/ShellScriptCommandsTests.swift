@@ -75,6 +75,26 @@ import Testing
     }
   }
 
+  @Test func aRetypedStatementKeepsTheCommentAboveItAndCheckSaysThePlaybookChecks() throws {
+    let commented = [("rule quick_fix_thanks", "# thank fast fixes\nrule quick_fix_thanks")]
+    let script = """
+      :check
+      rule quick_fix_thanks priority 5
+        when complaint resolved within 8h and complaint.csat >= 4
+        send THANKS10 via email after 1d
+
+      :save
+
+      """
+    try shell(script, playbook: try Fixtures.serviceRecovery(replacing: commented)) { result, folder in
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("the playbook checks: 4 rules, 4 offers, 4 tests\n"), "\(result.stdout)")
+      let saved = try String(contentsOfFile: folder.path("p.playbook"), encoding: .utf8)
+      let expected = try Fixtures.serviceRecovery(replacing: commented + [("resolved within 4h", "resolved within 8h")])
+      #expect(saved == expected)
+    }
+  }
+
   @Test func aScriptStopsAtAPlaybookWithErrors() throws {
     let playbook = try Fixtures.serviceRecovery(replacing: [("within 4h", "withn 4h")])
     try shell(":rules\n", playbook: playbook) { result, _ in

@@ -77,6 +77,7 @@ public final class EngineSession: ShellSession {
         playbook.comments.removeAll {
           $0.range.start.line >= old.start.line && $0.range.start.line <= old.end.line
         }
+        playbook.moveLeadingComments(from: old, to: new.range)
         playbook.statements[index] = new
         changes.append("replaced \(new.slot)")
       } else {
