@@ -69,6 +69,16 @@ import Testing
     #expect(!session.hasUnsavedChanges)
   }
 
+  @Test func renamingInTheEditorAddsTheStatementAndSaysTheOldOneIsStillThere() {
+    let session = session()
+    let output = session.edit("vip", using: ScriptedEditor([replacing("segment vip", "segment gold")]))
+    #expect(
+      output
+        == ShellOutput([
+          .message("added segment gold"), .message("segment vip is still there, unchanged; :drop vip removes it"),
+        ]))
+  }
+
   @Test func aTestIsFoundByItsNameAndAScriptCannotEdit() {
     let session = session()
     let editor = ScriptedEditor([{ $0 }])

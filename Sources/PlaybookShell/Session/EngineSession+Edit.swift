@@ -12,9 +12,11 @@ extension EngineSession {
       return failure(.usage(":edit needs a terminal", hint: "in a script, type the statement again to replace it"))
     }
     let draft: String
+    var original: Statement?
     if let name {
       if let broken { return failure(.playbookHasErrors(broken.errorCount)) }
       guard let statement = statement(named: name) else { return unknownName(name) }
+      original = statement
       draft = PlaybookFormatter.format(
         Playbook(statements: [statement], comments: document.comments(within: statement.range)))
     } else {
@@ -42,7 +44,7 @@ extension EngineSession {
         name == nil
         ? replacePlaybook(with: edited)
         : add(TypedStatement(text: edited.trimmingTrailingLineBreaks, firstLine: 1), sourceName: "<edit>")
-      if !output.failed { return output }
+      if !output.failed { return output + renameNote(original) }
       editor.show(output)
       guard editor.confirm("edit again? [Y/n] ") else {
         return .message("edit dropped; the playbook is as it was")
@@ -51,12 +53,20 @@ extension EngineSession {
     }
   }
 
+  /// When the edit named the statement otherwise, the original is still there: say so.
+  func renameNote(_ original: Statement?) -> ShellOutput {
+    guard let original, let name = original.name ?? original.testName,
+      let now = statement(named: name), Structure(now) == Structure(original)
+    else { return .empty }
+    // `:drop` takes the names of statements other than tests.
+    let drop = original.name.map { "; :drop \($0) removes it" } ?? ""
+    return .message("\(original.slot) is still there, unchanged\(drop)")
+  }
+
   /// The statement `:edit NAME` opens: a rule, segment, offer, channel or definition by
   /// name, or a test by its name.
   func statement(named name: String) -> Statement? {
-    document.playbook.statements.first {
-      if case .test(let test) = $0.kind { test.name.value == name } else { $0.name == name }
-    }
+    document.playbook.statements.first { ($0.name ?? $0.testName) == name }
   }
 
   /// Replaces the whole playbook with `text` (`:edit` without a name) when it checks;
@@ -82,6 +92,18 @@ extension EngineSession {
   private static func fileSafe(_ name: String) -> String {
     String(name.map { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" ? $0 : "_" }.prefix(40))
   }
+}
+
+extension Statement {
+  /// A test's name; nil for other statements.
+  fileprivate var testName: String? {
+    if case .test(let test) = kind { test.name.value } else { nil }
+  }
+}
+
+extension ShellOutput {
+  /// The blocks of both, in order.
+  fileprivate static func + (a: ShellOutput, b: ShellOutput) -> ShellOutput { ShellOutput(a.blocks + b.blocks) }
 }
 
 extension String {
