@@ -28,23 +28,35 @@ import Testing
     }
   }
 
-  @Test func runWarnsOfValuesThatOverflowedAsPlayloopRunDoes() throws {
+  @Test func runWarnsOfValuesThatOverflowedAsPlayloopRunDoesAlsoAfterAnEdit() throws {
     let playbook = """
       playbook "overflow"
       as of 2026-11-01
       load customers from "customers.csv"
       channel email address customer.id
       offer A valid 1d
+      segment far = now + customer.v * 1w > now
       rule r
         when customer.v * 1d > 1d
         send A via email
 
+      rule s
+        when customer in far
+        send A via email
+
       """
     let customers = "id,v\nC1,200000000000000\nC2,1\nC3,300000000000000\n"
-    try shell(":run\n", playbook: playbook, files: ["customers.csv": customers]) { result, _ in
+    // Typing s evaluates only s (its audience is shown); r's and far's counts are reused.
+    let script = ":run\nrule s\n  when customer in far and customer.v > 0\n  send A via email\n\n:run\n"
+    try shell(script, playbook: playbook, files: ["customers.csv": customers]) { result, _ in
       #expect(result.status == 0, "\(result.stderr)")
-      #expect(
-        result.stderr.contains("warning: 2 values overflowed in rule 'r'; treated as null"), "\(result.stderr)")
+      #expect(result.stdout.contains("s: 1 candidate"), "\(result.stdout)")
+      for warning in [
+        "warning: 2 values overflowed in rule 'r'; treated as null\n",
+        "warning: 2 values overflowed in segment 'far'; treated as null\n",
+      ] {
+        #expect(result.stderr.components(separatedBy: warning).count == 3, "\(result.stderr)")
+      }
     }
   }
 

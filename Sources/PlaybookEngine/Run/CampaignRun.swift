@@ -39,7 +39,7 @@ public struct CampaignRun: Sendable {
     plan = run.plan
     candidates = IncrementalRun.merge(run.ruleCandidates)
     decisions = run.decisions
-    overflowWarnings = run.plan.overflowWarnings()
+    overflowWarnings = run.overflowWarnings
     summary = Self.summary(
       workspace, clock: run.plan.clock, decisions: run.decisions, evaluate: run.evaluateMilliseconds,
       decide: run.decideMilliseconds)
