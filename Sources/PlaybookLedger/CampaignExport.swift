@@ -30,24 +30,34 @@ public enum CampaignExport {
   ///   - options: how the ledger may be changed, and how long to wait for its lock.
   ///   - waiting: called when another run holds the ledger, before waiting for it.
   ///   - hook: called at each `LedgerPhase` of a ledgered run.
+  ///   - decided: the shell's last `:run`, exported as it is when it is current (same
+  ///     playbook, data and clock) and no ledger is read; nil evaluates.
+  ///   - interrupted: polled while evaluating and before the export is put in place;
+  ///     once true the export stops, leaving no folder and the ledger as it was.
   /// - Throws: a `Diagnostic` when the ledger refuses the run, or the export or the
-  ///   ledger cannot be written.
+  ///   ledger cannot be written, or `interrupted` stopped it (`exportInterrupted`).
   public static func export(
     workspace: Workspace, clock: Int64, target: ExportTarget, ledgerPath: String?, preview: Bool = false,
     options: LedgeredExport.Options = LedgeredExport.Options(), waiting: () -> Void = {},
-    hook: PhaseHook = { _ in }
+    hook: PhaseHook = { _ in }, decided: CampaignRun? = nil,
+    interrupted: @escaping @Sendable () -> Bool = { false }
   ) throws(Diagnostic) -> Outcome {
     if let ledgerPath, !preview {
       let outcome = try LedgeredExport.run(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath, options: options,
-        waiting: waiting, hook: hook)
+        waiting: waiting, hook: hook, interrupted: interrupted)
       return Outcome(run: outcome.run, summary: outcome.summary, ledgered: outcome)
     }
     let history = try ledgerPath.flatMap { (path) throws(Diagnostic) in
       try LedgeredExport.history(
         ledgerPath: path, workspace: workspace, clock: clock, newHoldout: options.newHoldout)
     }
-    let run = CampaignRun(workspace: workspace, clock: clock, history: history)
+    // What the shell's `:run` decided holds only when no ledger history changes it.
+    let run =
+      if history == nil, let decided { decided } else {
+        CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted)
+      }
+    try stopIfInterrupted(interrupted)
     var summary = run.summary
     summary.isPreview = preview
     let started = DispatchTime.now()
@@ -55,11 +65,17 @@ public enum CampaignExport {
       run.decisions, summary: summary, to: target,
       exportMilliseconds: { Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) })
     do {
+      try stopIfInterrupted(interrupted)
       try staged.commit()
     } catch {
       staged.discard()
       throw error
     }
     return Outcome(run: run, summary: staged.summary, ledgered: nil)
+  }
+
+  /// Throws `exportInterrupted` once `interrupted` is true.
+  static func stopIfInterrupted(_ interrupted: () -> Bool) throws(Diagnostic) {
+    if interrupted() { throw Diagnostic(.exportInterrupted, file: nil) }
   }
 }

@@ -74,12 +74,15 @@ public enum LedgeredExport {
   ///   - options: `--new-ledger`, `--new-holdout`, and how long to wait for the lock.
   ///   - waiting: called when another run holds the ledger, before waiting for it.
   ///   - hook: called at each `LedgerPhase` from `.locked` on.
+  ///   - interrupted: polled while evaluating and before the sends are recorded; once
+  ///     true the run stops with `exportInterrupted`, nothing exported or recorded.
   /// - Throws: a `Diagnostic` when the ledger is refused or unreadable, or the export or
   ///   the ledger cannot be written; whatever was done is then finished or undone by the
   ///   next run's recovery.
   public static func run(
     workspace: Workspace, clock: Int64, target: ExportTarget, ledgerPath: String,
-    options: Options = Options(), waiting: () -> Void = {}, hook: PhaseHook = { _ in }
+    options: Options = Options(), waiting: () -> Void = {}, hook: PhaseHook = { _ in },
+    interrupted: @escaping @Sendable () -> Bool = { false }
   ) throws(Diagnostic) -> Outcome {
     let lock = try LedgerLock.acquire(ledger: ledgerPath, wait: options.lockWait, waiting: waiting)
     defer { withExtendedLifetime(lock) {} }
@@ -95,7 +98,8 @@ public enum LedgeredExport {
     let runs = try ledger.runs()
     let (run, replayed) = try decide(
       workspace, clock: clock, ledger: ledger,
-      earlier: runs.last { $0.clock == clock && $0.playbookHash == playbookHash })
+      earlier: runs.last { $0.clock == clock && $0.playbookHash == playbookHash }, interrupted: interrupted)
+    try CampaignExport.stopIfInterrupted(interrupted)
     try hook(.evaluated)
 
     let seq = replayed?.seq ?? (runs.map(\.seq).max() ?? 0) + 1
@@ -108,6 +112,7 @@ public enum LedgeredExport {
     var record: (run: LedgerRun, sends: Int)?
     do throws(Diagnostic) {
       try hook(.staged)
+      try CampaignExport.stopIfInterrupted(interrupted)
       if replayed == nil {
         let summaryPath = staged.stagingDirectory + "/summary.json"
         guard let fingerprint = Fingerprint.ofFile(summaryPath) else {
@@ -142,17 +147,18 @@ public enum LedgeredExport {
   /// towards limits): the same sends make this a replay of it. Otherwise decide against
   /// the whole history.
   private static func decide(
-    _ workspace: Workspace, clock: Int64, ledger: SendLedger, earlier: LedgerRun?
+    _ workspace: Workspace, clock: Int64, ledger: SendLedger, earlier: LedgerRun?,
+    interrupted: @escaping @Sendable () -> Bool
   ) throws(Diagnostic) -> (CampaignRun, replayed: LedgerRun?) {
     let countedSince = workspace.model.limit?.period.map { clock - $0.seconds }
     if let earlier {
       let history = try ledger.history(excluding: earlier.seq, countedBefore: earlier.seq, countedSince: countedSince)
-      let replay = CampaignRun(workspace: workspace, clock: clock, history: history)
+      let replay = CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted)
       let recorded = Set(try ledger.sends(ofRun: earlier.seq).map(\.decisionKey))
       if Set(sends(replay.decisions, run: earlier).map(\.decisionKey)) == recorded { return (replay, earlier) }
     }
     let history = try ledger.history(countedSince: countedSince)
-    return (CampaignRun(workspace: workspace, clock: clock, history: history), nil)
+    return (CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted), nil)
   }
 
   /// The history a dry run decides against: the committed runs, and pending ones whose

@@ -16,6 +16,11 @@ import Testing
     (":expl C-1", .explain(customer: "C-1", rule: nil)),
     (":load Playbooks/x.playbook", .load("Playbooks/x.playbook")),
     (#":save "my file.playbook""#, .save("my file.playbook")),
+    (":save", .save(nil)),
+    (":save --force x.playbook", .save("x.playbook", force: true)),
+    (":edit", .edit(nil)),
+    (#":edit "a test""#, .edit("a test")),
+    (":check", .check),
     (":rules", .rules),
     ("  :show vip  ", .show("vip")),
     (":drop THANKS10", .drop("THANKS10")),
@@ -68,7 +73,7 @@ import Testing
     let examples = [
       "help": "", "load": "f", "save": "f", "rules": "", "show": "n", "drop": "n", "run": "",
       "explain": "C-1", "customer": "C-1", "sample": "3", "as-of": "now", "export": "",
-      "test": "", "describe": "", "quit": "",
+      "test": "", "describe": "", "edit": "n", "check": "", "quit": "",
     ]
     #expect(Set(examples.keys) == Set(CommandCatalog.commands.map(\.name)))
     for spec in CommandCatalog.commands {

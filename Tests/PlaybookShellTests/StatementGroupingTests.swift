@@ -49,7 +49,8 @@ import Testing
     var items = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { reader.read(String($0)) }
     items += reader.finish()
     let typed = items.compactMap { item -> Statement? in
-      guard case .statement(let statement) = item else { return nil }
+      // Comments between statements come on their own, to keep in the playbook.
+      guard case .statement(let statement) = item, !statement.text.hasPrefix("#") else { return nil }
       let (playbook, diagnostics) = PlaybookParser.parse(SourceFile(path: name, text: statement.text))
       #expect(diagnostics.isEmpty, "\(statement.text)")
       #expect(playbook.statements.count == 1, "\(statement.text)")

@@ -139,11 +139,12 @@ import Testing
       result.last == .statement(TypedStatement(text: "as of 2026-11-01T00:00:00Z", firstLine: 3)))
   }
 
-  @Test func commentsBetweenStatementsAreSkippedAndInsideKept() {
+  @Test func commentsBetweenStatementsAreTheirOwnAndInsideKept() {
     let result = items(["# header", "rule a   # trailing", "  # inside", "  when x", ""])
     #expect(
       result == [
-        .statement(TypedStatement(text: "rule a   # trailing\n  # inside\n  when x", firstLine: 2))
+        .statement(TypedStatement(text: "# header", firstLine: 1)),
+        .statement(TypedStatement(text: "rule a   # trailing\n  # inside\n  when x", firstLine: 2)),
       ])
   }
 

@@ -28,16 +28,35 @@ public struct CampaignRun: Sendable {
     decisions = Decider(plan: plan, history: history).decide(candidates)
     let decided = DispatchTime.now()
     overflowWarnings = plan.overflowWarnings()
+    summary = Self.summary(
+      workspace, clock: clock, decisions: decisions,
+      evaluate: Self.milliseconds(started, evaluated), decide: Self.milliseconds(evaluated, decided))
+  }
+
+  /// The run `:run` already made (`IncrementalRun`), for an export of the same playbook,
+  /// data and clock (`IncrementalRun.isCurrent`): nothing is evaluated again.
+  public init(workspace: Workspace, reusing run: IncrementalRun) {
+    plan = run.plan
+    candidates = IncrementalRun.merge(run.ruleCandidates)
+    decisions = run.decisions
+    overflowWarnings = run.overflowWarnings
+    summary = Self.summary(
+      workspace, clock: run.plan.clock, decisions: run.decisions, evaluate: run.evaluateMilliseconds,
+      decide: run.decideMilliseconds)
+  }
+
+  /// The summary of `decisions`: counts by rule, offer and status, and the timings.
+  private static func summary(
+    _ workspace: Workspace, clock: Int64, decisions: [Decision], evaluate: Int, decide: Int
+  ) -> RunSummary {
     let model = workspace.model
-    summary = RunSummary(
+    return RunSummary(
       playbook: model.name, clock: clock, window: model.window,
       tables: TableCount.counts(
         of: workspace.dataset, eventTableOrder: model.tables.filter { !$0.isCustomers }.map(\.name)),
       counts: DecisionCounts(
         decisions, rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text)),
-      timings: PhaseTimings(
-        load: workspace.loadMilliseconds,
-        evaluate: Self.milliseconds(started, evaluated), decide: Self.milliseconds(evaluated, decided)))
+      timings: PhaseTimings(load: workspace.loadMilliseconds, evaluate: evaluate, decide: decide))
   }
 
   static func milliseconds(_ a: DispatchTime, _ b: DispatchTime) -> Int {

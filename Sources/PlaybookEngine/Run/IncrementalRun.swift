@@ -40,6 +40,8 @@ public struct IncrementalRun: Sendable {
   let decideContext: [Structure<Statement>]
   /// The customer number of each decision.
   let decisionCustomers: [Int32]
+  /// What overflowed (read as null), by owner, as a full run would count it.
+  let overflows: [(owner: String, count: Int)]
 
   struct Context: Equatable, Sendable {
     var dataVersion: Int
@@ -142,7 +144,17 @@ public struct IncrementalRun: Sendable {
       evaluateMilliseconds: CampaignRun.milliseconds(started, decidedAt),
       decideMilliseconds: CampaignRun.milliseconds(decidedAt, done),
       ruleCandidates: lists, context: context, ruleStructures: ruleStructures, ruleNames: ruleNames,
-      decideContext: decideContext, decisionCustomers: decisionCustomers)
+      decideContext: decideContext, decisionCustomers: decisionCustomers,
+      overflows: overflows(
+        plan, previous: previous?.context == context ? previous : nil, evaluatedRules: evaluated,
+        ruleNames: ruleNames))
+  }
+
+  /// Whether this run is what evaluating `workspace` (data version `dataVersion`) at
+  /// `clock` gives now: the same playbook, data and clock.
+  public func isCurrent(for workspace: Workspace, clock: Int64, dataVersion: Int) -> Bool {
+    context.dataVersion == dataVersion && plan.clock == clock
+      && plan.checked.structure == workspace.checked.structure
   }
 
   /// Decides the affected customers again and keeps the previous decisions of the rest,

@@ -83,6 +83,9 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case testsFailed = "tests_failed"
   case noTests = "no_tests"
   case unsavedChanges = "unsaved_changes"
+  case replaceFile = "replace_file"
+  case playbookHasErrors = "playbook_has_errors"
+  case exportInterrupted = "export_interrupted"
 
   /// The stable id, e.g. `unknown_field`.
   public var id: String { rawValue }
@@ -108,7 +111,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var severity: Diagnostic.Severity {
     switch self {
     case .mixedIndentation, .rowSetAside, .setAsideShare, .valuesOverflowed, .ledgerRecovered, .unsavedChanges,
-      .limitPerRun, .ledgerReplay, .loadRenamedColumns:
+      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile:
       .warning
     case .ledgerBusy: .note
     default: .error
@@ -126,7 +129,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .defineChainTooLong,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed,
-      .limitPerRun, .ledgerReplay:
+      .limitPerRun, .ledgerReplay, .playbookHasErrors:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
@@ -136,7 +139,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .ledgerHoldoutChanged, .exportLedgered:
       .refused
     case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
-      .noExportFolder, .unsavedChanges:
+      .noExportFolder, .unsavedChanges, .replaceFile, .exportInterrupted:
       .usage
     case .testsFailed, .noTests:
       .failure
@@ -224,6 +227,9 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .testsFailed: "a playbook's tests failed"
     case .noTests: "playloop test found no test to run (none written, or none matching --run)"
     case .unsavedChanges: "the shell asks once before typed statements would be lost"
+    case .replaceFile: "the shell asks once before :save replaces a file other than the playbook's own"
+    case .playbookHasErrors: "a shell command needs a playbook that checks, and the loaded one has errors"
+    case .exportInterrupted: "Ctrl-C stopped the shell's :export before anything was exported or recorded"
     }
   }
 }

@@ -73,6 +73,37 @@ extension DiagnosticMessage {
     Self(.unsavedChanges, "unsaved changes; \(what), or :save FILE")
   }
 
+  /// `x.playbook already exists; type :save x.playbook again to replace it` (replaceFile):
+  /// the shell asks once before `:save` replaces a file that is not the playbook's own.
+  public static func replaceFile(_ path: String) -> Self {
+    Self(.replaceFile, "\(path) already exists; type :save \(path) again to replace it")
+  }
+
+  /// `:save x.playbook: the file already exists` (usageError): a script replaces another
+  /// file only when told to.
+  public static func fileExists(_ path: String) -> Self {
+    Self(
+      .usageError, ":save \(path): the file already exists and is not the playbook's own",
+      hint: "`:save --force \(path)` replaces it")
+  }
+
+  /// `:save: the session has no file yet` (usageError).
+  public static let noSaveFile = Self(
+    .usageError, ":save: the session started empty, so it has no file yet", hint: "name one: :save FILE")
+
+  /// `the playbook has 2 errors; :check shows them, :edit fixes them` (playbookHasErrors).
+  public static func playbookHasErrors(_ count: Int) -> Self {
+    Self(
+      .playbookHasErrors,
+      "the playbook has \(count) error\(count == 1 ? "" : "s"); :check shows \(count == 1 ? "it" : "them"), "
+        + ":edit fixes \(count == 1 ? "it" : "them")")
+  }
+
+  /// `export stopped by Ctrl-C: nothing was exported or recorded` (exportInterrupted).
+  public static let exportInterrupted = Self(
+    .exportInterrupted, "export stopped by Ctrl-C: nothing was exported or recorded",
+    hint: "the export folder and the ledger are as they were")
+
   /// `no tests: x.playbook has no test blocks` (noTests): a test run that checks nothing
   /// must not pass.
   public static func noTests(in files: [String]) -> Self {

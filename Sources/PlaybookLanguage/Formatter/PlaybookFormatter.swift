@@ -37,8 +37,8 @@ struct LayoutLine {
   /// A block's first line (a rule's, a test's: `StatementKeyword.Lines.block`): blank
   /// lines go around the block.
   var isBlock = false
-  /// Which kind of statement, to separate kinds when there is no source.
-  var group = ""
+  /// The statement's section, to separate sections when there is no source.
+  var section = StatementSection.header
   var trailingComment: String?
   var leadingComments: [Comment] = []
 }
@@ -98,21 +98,8 @@ struct Layout {
     }
     guard first < lines.count else { return }
     lines[first].statementStart = true
-    lines[first].group = Layout.group(statement.kind)
+    lines[first].section = statement.kind.section
     lines[first].isBlock = statement.kind.keyword.lines == .block
-  }
-
-  private static func group(_ kind: Statement.Kind) -> String {
-    switch kind {
-    case .playbook, .asOf, .window, .ledger: "header"
-    case .load: "load"
-    case .define, .segment: "define"
-    case .channel: "channel"
-    case .offer: "offer"
-    case .rule: "rule"
-    case .limit, .holdout, .export: "policy"
-    case .test: "test"
-    }
   }
 
   private mutating func add(_ load: Load, indent: Int, range: SourceRange) {
@@ -236,7 +223,10 @@ struct Layout {
     for (index, line) in lines.enumerated() where line.firstLine <= line.lastLine {
       for number in line.firstLine...line.lastLine where covering[number] == nil { covering[number] = index }
     }
-    // Comments come in source order, so the first output line after each only moves on.
+    // A comment goes before what followed it in the source, which need not be the next
+    // output line: the shell puts a statement typed last before the tests. Comments come
+    // in source order, so the first line after each in source order only moves on.
+    let bySource = lines.indices.sorted { (lines[$0].firstLine, $0) < (lines[$1].firstLine, $1) }
     var next = 0
     var trailing: [Comment] = []
     for comment in comments {
@@ -245,9 +235,9 @@ struct Layout {
         lines[index].trailingComment = comment.text
         continue
       }
-      while next < lines.count, lines[next].firstLine <= line { next += 1 }
-      if next < lines.count {
-        lines[next].leadingComments.append(comment)
+      while next < bySource.count, lines[bySource[next]].firstLine <= line { next += 1 }
+      if next < bySource.count {
+        lines[bySource[next]].leadingComments.append(comment)
       } else {
         trailing.append(comment)
       }
@@ -255,7 +245,7 @@ struct Layout {
     var out: [(body: String, comment: String?)] = []
     var wroteAny = false
     var afterBlock = false
-    var previousGroup = ""
+    var previousSection = StatementSection.header
     for line in lines {
       let topLevel = line.statementStart
       for (i, comment) in line.leadingComments.enumerated() {
@@ -271,13 +261,13 @@ struct Layout {
         } else if hasSource {
           blank = line.isBlock || afterBlock || blankLines.contains(line.firstLine - 1)
         } else {
-          blank = line.isBlock || afterBlock || line.group != previousGroup
+          blank = line.isBlock || afterBlock || line.section != previousSection
         }
         if blank { out.append(("", nil)) }
       }
       if topLevel {
         afterBlock = line.isBlock
-        previousGroup = line.group
+        previousSection = line.section
       }
       out.append((String(repeating: " ", count: line.indent) + line.text, line.trailingComment))
       wroteAny = true

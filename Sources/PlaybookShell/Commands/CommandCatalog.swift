@@ -18,13 +18,20 @@ enum CommandCatalog {
       name: "load", usageArguments: "FILE",
       summary: "Load a playbook file, replacing the session's.",
       details: "Relative paths in the playbook resolve against the file's own folder. "
-        + "Errors are shown and nothing is replaced. With unsaved typed statements, the "
+        + "A playbook that does not check is loaded with its errors shown, to fix with :edit "
+        + "(a script stops there); an unreadable file replaces nothing. With unsaved typed statements, the "
         + "first :load only warns; type it again to replace them.",
       arguments: [.file]),
     CommandSpec(
-      name: "save", usageArguments: "FILE", summary: "Save the session's playbook, formatted.",
-      details: "The file is written atomically; an existing file is replaced. Relative paths "
-        + "are rewritten to name the same files from the saved file's folder.",
+      name: "save", usageArguments: "[--force] [FILE]", summary: "Save the session's playbook, formatted.",
+      details: "Without FILE, saves to the playbook's own file (the one loaded or last saved); "
+        + ":save FILE makes FILE the playbook's file. Replacing another existing file asks once "
+        + "(type the same :save again); a script needs --force. Comments typed in the session are "
+        + "kept, and new statements go where a reader looks for them: a new rule after the last "
+        + "rule (before the tests), a new offer after the last offer, each after the last "
+        + "statement of its kind or of the kinds before it (header, load, define and segment, "
+        + "channel, offer, rule, limit/holdout/export, test). The file is written atomically. "
+        + "Relative paths are rewritten to name the same files from the saved file's folder.",
       arguments: [.file]),
     CommandSpec(
       name: "rules", usageArguments: "", summary: "List the rules with their priority and offers.",
@@ -40,7 +47,8 @@ enum CommandCatalog {
     CommandSpec(
       name: "run", usageArguments: "",
       summary: "Evaluate the playbook: candidates and decisions per rule and offer.",
-      details: "Shows the evaluation clock and time taken. After the first run only what "
+      details: "Shows the evaluation clock and time taken, and warns of values that "
+        + "overflowed (read as null) as `playloop run` does. After the first run only what "
         + "changed is re-evaluated. Ctrl-C stops a long run.",
       arguments: []),
     CommandSpec(
@@ -67,12 +75,15 @@ enum CommandCatalog {
       name: "export", usageArguments: "[--preview] [DIR] [FORMAT]",
       summary: "Write the audience files, decisions log and summary.",
       details: "Defaults to the playbook's `export` statement; FORMAT is csv or jsonl. Files are written atomically. "
+        + "Without a ledger, the decisions of the last :run are written when nothing changed since "
+        + "(playbook, data, clock); Ctrl-C stops a long export and leaves no folder behind. "
         + "With a `ledger`, the sends are recorded as `playloop run` records them. --preview writes "
         + "a look (marked \"preview\": true, beside the export folder as NAME-preview) and records nothing.",
       arguments: [.directoryOrFormat, .format]),
     CommandSpec(
       name: "test", usageArguments: "", summary: "Run the playbook's tests.",
-      details: "Runs every `test` statement and reports each expectation that fails.",
+      details: "Runs every `test` statement and reports each expectation that fails. A playbook "
+        + "without tests fails (a script stops, exit 1), as `playloop test` does.",
       arguments: []),
     CommandSpec(
       name: "describe", usageArguments: "[TABLE]",
@@ -80,6 +91,22 @@ enum CommandCatalog {
       details: "Without a name, describes every table the playbook loads. The types are "
         + "those the playbook sees: declared with `types`, or inferred from the values.",
       arguments: [.name(.tables)]),
+    CommandSpec(
+      name: "edit", usageArguments: "[NAME]",
+      summary: "Edit a statement, or the whole playbook, in $VISUAL or $EDITOR.",
+      details: "NAME is a rule, segment, offer, channel, definition or test (quote a test's "
+        + "name). Without NAME the whole playbook opens. The editor is $VISUAL, else $EDITOR, "
+        + "else vi. What comes back is checked as a typed statement is: if it has errors they "
+        + "are shown and the editor opens again on your text (answer n to drop the edit); "
+        + "closing the editor with nothing changed, or empty, changes nothing. Renaming a "
+        + "statement adds it under the new name. Also fixes a playbook loaded with errors.",
+      arguments: [.name(.all)]),
+    CommandSpec(
+      name: "check", usageArguments: "", summary: "Check the playbook again and show its errors and warnings.",
+      details: "A playbook that does not check can still be loaded at the prompt: its errors "
+        + "are shown, :run, :test, :export and the like refuse until it checks, and :edit "
+        + "fixes it. :check shows the errors again (or says the playbook checks).",
+      arguments: []),
     CommandSpec(
       name: "quit", usageArguments: "", summary: "Leave the shell (Ctrl-D does too).",
       details: "With unsaved changes the shell asks once before leaving. `:q`, and `exit` or `quit` alone "

@@ -32,7 +32,7 @@ enum CommandParser {
     switch spec.name {
     case "help": return .help(try helpTopic(arguments))
     case "load": return .load(try arguments.one())
-    case "save": return .save(try arguments.one())
+    case "save": return try save(arguments)
     case "rules": return try arguments.none(.rules)
     case "show": return .show(try arguments.one())
     case "drop": return .drop(try arguments.one())
@@ -46,6 +46,8 @@ enum CommandParser {
     case "export": return try export(arguments)
     case "test": return try arguments.none(.test)
     case "describe": return .describe(try arguments.words(0...1).first)
+    case "edit": return .edit(try arguments.words(0...1).first)
+    case "check": return try arguments.none(.check)
     case "quit": return try arguments.none(.quit)
     default: preconditionFailure("catalog command ':\(spec.name)' has no parser")
     }
@@ -58,6 +60,13 @@ enum CommandParser {
     let topic = words.joined(separator: " ")
     guard Help.knows(topic) else { throw CommandUsageError(Help.unknown(topic)) }
     return topic
+  }
+
+  /// `:save [--force] [FILE]`.
+  private static func save(_ given: CommandArguments) throws(CommandUsageError) -> ShellCommand {
+    let force = given.all.contains("--force")
+    let arguments = CommandArguments(words: given.all.filter { $0 != "--force" }, spec: given.spec)
+    return .save(try arguments.words(0...1).first, force: force)
   }
 
   /// `:sample N [RULE|SEGMENT|OFFER]`, N a positive count.

@@ -6,8 +6,9 @@ public enum ShellCommand: Equatable, Sendable {
   case help(String?)
   /// `:load FILE`
   case load(String)
-  /// `:save FILE`
-  case save(String)
+  /// `:save [--force] [FILE]`: without FILE, the playbook's own file; `force` replaces
+  /// another existing file without asking.
+  case save(String?, force: Bool = false)
   /// `:rules`
   case rules
   /// `:show NAME`
@@ -30,6 +31,10 @@ public enum ShellCommand: Equatable, Sendable {
   case test
   /// `:describe [TABLE]`
   case describe(String?)
+  /// `:edit [NAME]`: one statement, or the whole playbook, in `$VISUAL`/`$EDITOR`.
+  case edit(String?)
+  /// `:check`: the playbook's diagnostics again.
+  case check
   /// `:quit`
   case quit
 }

@@ -4,16 +4,20 @@ import PlaybookLanguage
 import PlaybookLedger
 
 extension EngineSession {
-  /// `:load FILE`: replaces the session with a playbook file and its data; on failure
-  /// the session is left as it was.
+  /// `:load FILE`: replaces the session with a playbook file and its data. A file that
+  /// was read but does not check replaces it too, as text to fix with `:edit` (its errors
+  /// still stop a script); a file that cannot be read leaves the session as it was.
   func load(_ path: String) -> ShellOutput {
     let opened: Workspace
     do {
       opened = try Workspace.open(path: path, maxSetAside: maxSetAside)
     } catch {
-      return Self.blocks(
-        error.diagnostics, DiagnosticRenderer(sources: error.source.map { [$0.path: $0.text] } ?? [:], color: color))
+      guard let source = error.source else {
+        return Self.blocks(error.diagnostics, DiagnosticRenderer(sources: [:], color: color))
+      }
+      return keepBroken(source, diagnostics: error.diagnostics, path: path)
     }
+    broken = nil
     document = SessionDocument(
       file: path, text: opened.source.text, playbook: opened.model.playbook)
     loadedPath = path
@@ -50,11 +54,40 @@ extension EngineSession {
     Self.blocks(dataset.setAsideWarnings(first: 3), DiagnosticRenderer(sources: [:], color: color)).blocks
   }
 
-  /// `:save FILE`: the playbook in the formatter's layout, written atomically.
-  func save(_ path: String) -> ShellOutput {
-    // Relative paths keep naming the same files from the saved file's folder.
+  /// `:save [FILE]`: the playbook in the formatter's layout, written atomically, to FILE
+  /// or the playbook's own file; FILE becomes the playbook's file. Another existing file
+  /// is replaced only with `force` (the shell asks at a terminal). A playbook loaded with
+  /// errors is saved as its text.
+  func save(_ given: String?, force: Bool) -> ShellOutput {
+    guard let path = given ?? loadedPath else { return failure(.noSaveFile) }
+    if !force, savingReplacesAnotherFile(path) { return failure(.fileExists(path)) }
+    let text = broken?.source.text ?? formatted(inFolder: Self.folder(of: path))
+    do {
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+      return failure(.writeFailed(path, reason: error.localizedDescription))
+    }
+    loadedPath = path
+    hasUnsavedChanges = false
+    if broken != nil { return .message("saved \(path) with its errors") }
+    return .message("saved \(plural(document.playbook.statements.count, "statement")) to \(path)")
+  }
+
+  /// Whether `:save path` would replace an existing file other than the playbook's own.
+  public func savingReplacesAnotherFile(_ path: String) -> Bool {
+    guard FileManager.default.fileExists(atPath: path) else { return false }
+    return loadedPath.map { !RelativePath.same($0, path) } ?? true
+  }
+
+  /// The folder a file is in (`.` for a bare name).
+  static func folder(of path: String) -> String {
     let folder = (path as NSString).deletingLastPathComponent
-    let target = folder.isEmpty ? "." : folder
+    return folder.isEmpty ? "." : folder
+  }
+
+  /// The playbook as `:save` writes it into folder `target`: formatted, its relative
+  /// paths naming the same files from there.
+  func formatted(inFolder target: String) -> String {
     var playbook = document.playbook
     if !RelativePath.same(baseDirectory, target) {
       let base = baseDirectory
@@ -62,15 +95,7 @@ extension EngineSession {
         $0.mappingPaths { RelativePath.rebase($0, from: base, to: target) }
       }
     }
-    let text = PlaybookFormatter.format(
-      playbook, source: SourceFile(path: SessionDocument.name, text: document.text))
-    do {
-      try text.write(toFile: path, atomically: true, encoding: .utf8)
-    } catch {
-      return failure(.writeFailed(path, reason: error.localizedDescription))
-    }
-    hasUnsavedChanges = false
-    return .message("saved \(plural(document.playbook.statements.count, "statement")) to \(path)")
+    return PlaybookFormatter.format(playbook, source: SourceFile(path: SessionDocument.name, text: document.text))
   }
 
   /// `:export [--preview] [DIR] [csv|jsonl]`: the audience files, decisions log and
@@ -91,23 +116,30 @@ extension EngineSession {
     let exportFormat = format ?? model.export?.format.flatMap { ExportFormat(rawValue: $0.text) } ?? .csv
     let target = ExportTarget(directory: folder, format: exportFormat)
     let exported: CampaignExport.Outcome
+    // Nothing changed since `:run`: its decisions are the export's (without a ledger).
+    let decided = lastRun.flatMap {
+      $0.isCurrent(for: workspace, clock: clock, dataVersion: dataVersion)
+        ? CampaignRun(workspace: workspace, reusing: $0) : nil
+    }
     do {
       exported = try CampaignExport.export(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath, preview: preview,
-        options: LedgeredExport.Options(waitForLock: false))
+        options: LedgeredExport.Options(waitForLock: false), decided: decided,
+        interrupted: { Interrupt.requested })
     } catch {
       return rendered([error], pending: nil)
     }
+    let reused = decided != nil && ledgerPath == nil ? "; the decisions of the last :run (nothing changed since)" : ""
     let counts = exported.summary.counts
     let sent = counts.byStatus[.send]
     let decisions = plural(counts.byStatus.total, "decision")
     if preview {
       return .message(
-        "previewed \(decisions) (\(sent.grouped) would be sent) in \(folder) as \(exportFormat.rawValue); "
+        "previewed \(decisions) (\(sent.grouped) would be sent) in \(folder) as \(exportFormat.rawValue)\(reused); "
           + "nothing was sent or recorded")
     }
     var output = ShellOutput.message(
-      "exported \(decisions) (\(sent.grouped) to send) to \(folder) as \(exportFormat.rawValue)")
+      "exported \(decisions) (\(sent.grouped) to send) to \(folder) as \(exportFormat.rawValue)\(reused)")
     if let ledgered = exported.ledgered, let ledgerPath, let runID = ledgered.summary.runID {
       output.blocks.insert(
         contentsOf: rendered(

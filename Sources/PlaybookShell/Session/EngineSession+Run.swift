@@ -26,11 +26,14 @@ extension EngineSession {
       : run.evaluatedRules.isEmpty
         ? " (no rule changed)"
         : " (\(plural(run.evaluatedRules.count, "rule")) re-evaluated, \(reused) unchanged)"
-    return ShellOutput([
+    var output = ShellOutput([
       .table(Self.countsTable("rule", run.counts.byRule)),
       .table(Self.countsTable("offer", run.counts.byOffer)),
       .message("evaluated in \(milliseconds) ms\(note); clock \(Timestamp.format(run.plan.clock))"),
     ])
+    // Values that overflowed read as null: never silent, as `playloop run` warns.
+    output.blocks += rendered(run.overflowWarnings, pending: nil).blocks
+    return output
   }
 
   static let shownStatuses: [DecisionStatus] = [.send, .holdout, .capped, .unreachable]
@@ -47,7 +50,8 @@ extension EngineSession {
   /// `:test`: the playbook's `test` blocks; failures make a script stop.
   func test() -> ShellOutput {
     guard let workspace else { return failure(.noData) }
-    guard !workspace.model.tests.isEmpty else { return .message("no tests in the playbook") }
+    // A test run that checks nothing fails, as `playloop test` does.
+    guard !workspace.model.tests.isEmpty else { return failure(.noTests(in: [displayName])) }
     // Tests name the input they were typed in or loaded from, not the session document.
     let results = TestRunner.run(workspace, now: now()).map { result in
       var result = result

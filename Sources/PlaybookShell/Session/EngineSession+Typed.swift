@@ -23,10 +23,11 @@ extension EngineSession {
         playbook.comments.removeAll {
           $0.range.start.line >= old.start.line && $0.range.start.line <= old.end.line
         }
+        playbook.moveLeadingComments(from: old, to: new.range)
         playbook.statements[index] = new
         changes.append("replaced \(new.slot)")
       } else {
-        playbook.statements.append(new)
+        playbook.statements.insert(new, at: playbook.insertionIndex(for: new.kind.section))
         // Named statements are confirmed; `window 30d` and the like speak for themselves.
         if new.isNamed { changes.append("added \(new.slot)") }
       }

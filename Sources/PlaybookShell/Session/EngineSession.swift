@@ -26,6 +26,8 @@ public final class EngineSession: ShellSession {
   var baseDirectory = "."
   /// The share of a table's rows that may be set aside before a warning (`--max-set-aside`).
   public var maxSetAside = SetAsideLimit.standard
+  /// A loaded playbook that does not check, kept as its text for `:edit`; nil otherwise.
+  var broken: BrokenPlaybook?
   /// True when statements changed since the playbook was last loaded or saved.
   public internal(set) var hasUnsavedChanges = false
 
@@ -40,7 +42,7 @@ public final class EngineSession: ShellSession {
   public init(now: @escaping () -> Int64, color: Bool = false) {
     self.now = now
     self.color = color
-    model = PlaybookChecker.declarations(of: Playbook(), file: SessionDocument.name).0
+    model = Self.emptyModel
   }
 
   /// The evaluation clock: `:as-of`, else the playbook's `as of`, else now.
@@ -54,9 +56,12 @@ public final class EngineSession: ShellSession {
   /// Parses, checks and adds (or replaces by name) one typed statement; `sourceName` names
   /// the input in diagnostics. On an error the session keeps its playbook as it was.
   public func add(_ statement: TypedStatement, sourceName: String) -> ShellOutput {
+    if let broken { return failure(.playbookHasErrors(broken.errorCount)) }
     let parsed = document.parse(statement, sourceName: sourceName)
     if parsed.diagnostics.contains(where: { $0.severity == .error }) {
       return rendered(PlaybookChecker.sorted(parsed.diagnostics + alsoWrong(parsed)), pending: parsed.chunk)
+    }
+    if parsed.statements.isEmpty { return keepComments(parsed) }
     }
     let typed = rebased(parsed.statements)
     var (playbook, changes) = merging(typed)
@@ -165,7 +170,7 @@ public final class EngineSession: ShellSession {
   /// Errors as errors, the rest as warnings: the first `DiagnosticRenderer.shownLimit`,
   /// then one block counting the rest (an error when an error is among them, so a script
   /// still stops).
-  private static func blocks(_ diagnostics: [Diagnostic], rendering: ([Diagnostic]) -> [String]) -> ShellOutput {
+  static func blocks(_ diagnostics: [Diagnostic], rendering: ([Diagnostic]) -> [String]) -> ShellOutput {
     let shown = Array(diagnostics.prefix(DiagnosticRenderer.shownLimit))
     var output = ShellOutput(zip(shown, rendering(shown)).map(Self.block))
     let rest = diagnostics.dropFirst(shown.count)
@@ -187,10 +192,13 @@ public final class EngineSession: ShellSession {
   /// Runs one `:command` against the session; `:help` and `:quit` belong to the shell
   /// and produce nothing here.
   public func run(_ command: ShellCommand) -> ShellOutput {
+    if let broken, !command.worksWithErrors { return failure(.playbookHasErrors(broken.errorCount)) }
     switch command {
     case .help, .quit: return .empty  // the shell's own
+    case .edit(let name): return edit(name, using: nil)  // the shell passes its editor
+    case .check: return checkAgain()
     case .load(let path): return load(path)
-    case .save(let path): return save(path)
+    case .save(let path, let force): return save(path, force: force)
     case .rules: return rules()
     case .show(let name): return show(name)
     case .drop(let name): return drop(name)

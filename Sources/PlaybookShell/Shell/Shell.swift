@@ -30,6 +30,8 @@ public final class Shell {
   private var failed: [DiagnosticCode.Kind] = []
   /// True once `:quit` (or `exit`) left: later start-up scripts do not run.
   private(set) var hasLeft = false
+  /// The file the last `:save` asked about replacing; the same `:save` next replaces it.
+  private var askedToReplace: String?
 
   /// - Parameters:
   ///   - isInteractive: prompts, keeps going after errors, and asks before leaving with
@@ -134,6 +136,7 @@ public final class Shell {
         return strayLine(stray, line: statement.firstLine)
       }
       warnedAboutUnsavedChanges = false
+      askedToReplace = nil
       // At the prompt each statement is its own little source (`<shell>:2:27` is line 2
       // of what was just typed); a script keeps its own line numbers.
       if isInteractive { statement.firstLine = 1 }
@@ -164,10 +167,26 @@ public final class Shell {
       // Loading replaces the session's playbook: typed statements would be lost.
       warnedAboutUnsavedChanges = true
       warn(.unsavedChanges("type :load again to replace them"))
+    case .save(let path?, force: false) where isInteractive && session.savingReplacesAnotherFile(path):
+      // Replacing a file that is not the playbook's own: asked once, like leaving.
+      guard askedToReplace == path else {
+        askedToReplace = path
+        warn(.replaceFile(path))
+        return nil
+      }
+      askedToReplace = nil
+      return perform(.save(path, force: true))
     default:
       warnedAboutUnsavedChanges = false
+      askedToReplace = nil
       Interrupt.clear()
-      let output = session.run(command)
+      let output =
+        if case .edit(let name) = command {
+          session.edit(
+            name, using: isInteractive ? TerminalEditor(printer: printer, input: input, width: width()) : nil)
+        } else {
+          session.run(command)
+        }
       if Interrupt.requested && isInteractive { printer.out("\n") }  // after the echoed ^C
       printer.show(output, width: width())
       if output.failed { return failing(output.errorKinds) }

@@ -19,4 +19,18 @@ public protocol ShellSession: AnyObject {
 
   /// True when the playbook changed since it was last loaded or saved.
   var hasUnsavedChanges: Bool { get }
+
+  /// Whether `:save path` would replace an existing file other than the playbook's own
+  /// (the shell then asks first).
+  func savingReplacesAnotherFile(_ path: String) -> Bool
+
+  /// `:edit [NAME]` in `editor`, the terminal's (nil in a script).
+  func edit(_ name: String?, using editor: (any EditorLauncher)?) -> ShellOutput
+}
+
+extension ShellSession {
+  /// Never: a session without files replaces none.
+  public func savingReplacesAnotherFile(_ path: String) -> Bool { false }
+  /// Nothing to edit.
+  public func edit(_ name: String?, using editor: (any EditorLauncher)?) -> ShellOutput { .empty }
 }

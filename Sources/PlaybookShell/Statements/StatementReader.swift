@@ -55,7 +55,8 @@ struct StatementReader: Sendable {
       return PlaybookGrammar.isComplete(pendingStatement, openBrackets: openBrackets) ? flush() : []
     }
     if !isContinuing, trimmed.hasPrefix("#") {
-      return []  // a comment between statements
+      // A comment between statements joins the playbook, so `:save` keeps it.
+      return [.statement(TypedStatement(text: line, firstLine: lineNumber))]
     }
     var items = flush()
     pending = [line]
