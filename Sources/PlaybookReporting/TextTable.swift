@@ -1,8 +1,9 @@
 import PlaybookLanguage
 
 /// A table of text for the terminal: a header row and aligned columns, numbers to the
-/// right and text to the left, fitted to a width by shortening the widest columns and
-/// cutting long cells with `…` instead of wrapping.
+/// right and text to the left, fitted to a width by shortening the widest text columns
+/// and cutting long cells with `…` instead of wrapping. Key columns (ids, rule names)
+/// and numbers are never cut; a cell's line breaks show as `⏎` on one line.
 public struct TextTable: Equatable, Sendable {
   /// Where a column's cells sit in its width.
   public enum Alignment: Equatable, Sendable { case left, right }
@@ -13,12 +14,16 @@ public struct TextTable: Equatable, Sendable {
   public var rows: [[String]]
   /// Per column; when nil, columns whose cells are all numbers align right.
   public var alignments: [Alignment]?
+  /// How many leading columns are keys (an id, a rule name), which fitting never cuts.
+  public var keyColumns: Int
 
-  /// A table of `rows` under `headers`, aligned as `alignments` says (else by content).
-  public init(headers: [String], rows: [[String]], alignments: [Alignment]? = nil) {
+  /// A table of `rows` under `headers`, aligned as `alignments` says (else by content),
+  /// whose first `keyColumns` columns are never cut.
+  public init(headers: [String], rows: [[String]], alignments: [Alignment]? = nil, keyColumns: Int = 1) {
     self.headers = headers
     self.rows = rows
     self.alignments = alignments
+    self.keyColumns = keyColumns
   }
 
   /// Space between columns.
@@ -27,49 +32,94 @@ public struct TextTable: Equatable, Sendable {
   static let minimumColumnWidth = 3
 
   /// The table as lines joined with `\n` (no trailing break), at most `width` columns
-  /// wide when a width is given.
+  /// wide when a width is given and the keys and numbers leave room.
   public func render(width: Int? = nil) -> String {
-    let columnCount = max(headers.count, rows.map(\.count).max() ?? 0)
-    // Cells come from data: control characters are shown escaped, and measured so.
-    let cells = ([headers] + rows).map { row in
-      (0..<columnCount).map { $0 < row.count ? row[$0].escapingControlCharacters : "" }
-    }
-    let aligns =
-      alignments
-      ?? (0..<columnCount).map { column in
-        Self.isNumericColumn(rows.map { column < $0.count ? $0[column] : "" }) ? .right : .left
-      }
-    var widths = (0..<columnCount).map { column in cells.map { $0[column].displayWidth }.max() ?? 0
-    }
-    if let width { Self.fit(&widths, into: width) }
+    let cells = shownCells
+    let aligns = columnAlignments
+    var widths = Self.naturalWidths(cells)
+    let gap = width.map { Self.fit(&widths, into: $0, shrinkable: shrinkable(aligns)) } ?? Self.gap
     return cells.map { row in
       var line = ""
       for column in 0..<columnCount {
-        if column > 0 { line += String(repeating: " ", count: Self.gap) }
+        if column > 0 { line += String(repeating: " ", count: gap) }
         let text = Self.cut(row[column], to: widths[column])
         let padding = String(repeating: " ", count: widths[column] - text.displayWidth)
-        line += column < aligns.count && aligns[column] == .right ? padding + text : text + padding
+        line += aligns[column] == .right ? padding + text : text + padding
       }
       return line.trimmingTrailingWhitespace()
     }.joined(separator: "\n")
   }
 
-  /// Narrows the widest columns, one column at a time, until the row fits or every
-  /// column is at its minimum.
-  static func fit(_ widths: inout [Int], into width: Int) {
-    let gaps = gap * max(widths.count - 1, 0)
-    var excess = widths.reduce(gaps, +) - width
+  /// The number of columns: the header's or the longest row's.
+  var columnCount: Int { max(headers.count, rows.map(\.count).max() ?? 0) }
+
+  /// The header row then the rows, each as wide as the table, every cell on one line:
+  /// cells come from data, so control characters are shown escaped, and measured so.
+  var shownCells: [[String]] {
+    let count = columnCount
+    return ([headers] + rows).map { row in (0..<count).map { $0 < row.count ? row[$0].onOneLine : "" } }
+  }
+
+  /// Each column's alignment: as given, else right for columns of numbers.
+  var columnAlignments: [Alignment] {
+    (0..<columnCount).map { column in
+      if let alignments { return column < alignments.count ? alignments[column] : .left }
+      return Self.isNumericColumn(rows.map { column < $0.count ? $0[column] : "" }) ? .right : .left
+    }
+  }
+
+  /// Narrows the widest shrinkable (text) columns, one at a time, first no further than
+  /// `readableWidth` (so long text gives way before short), then, if the row still does
+  /// not fit, closes the gaps to one space, and last cuts on down to the minimum.
+  /// Returns the gap to use.
+  static func fit(_ widths: inout [Int], into width: Int, shrinkable: [Bool]) -> Int {
+    var gap = Self.gap
+    var excess: Int { widths.reduce(gap * max(widths.count - 1, 0), +) - width }
+    let floors = widths.map { min($0, readableWidth) }
+    shrink(&widths, by: excess, shrinkable: shrinkable, floors: floors)
+    if excess > 0 { gap = 1 }
+    shrink(&widths, by: excess, shrinkable: shrinkable, floors: widths.map { _ in minimumColumnWidth })
+    return gap
+  }
+
+  /// Narrows the widest shrinkable column above its floor, step by step, by `excess`
+  /// columns in all or until every one is at its floor.
+  static func shrink(_ widths: inout [Int], by excess: Int, shrinkable: [Bool], floors: [Int]) {
+    var excess = excess
     while excess > 0 {
-      guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
-        widths[widest] > minimumColumnWidth
-      else { return }
-      let secondWidest =
-        widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? 0
-      let step = min(excess, max(widths[widest] - max(secondWidest, minimumColumnWidth), 1))
+      let candidates = widths.indices.filter { shrinkable[$0] && widths[$0] > floors[$0] }
+      guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { return }
+      let secondWidest = candidates.filter { $0 != widest }.map { widths[$0] }.max() ?? 0
+      let step = min(excess, widths[widest] - floors[widest], max(widths[widest] - secondWidest, 1))
       widths[widest] -= step
       excess -= step
     }
   }
+
+  /// True when the table fits `width` (nil: any) with no text column cut below
+  /// `readableWidth` and two spaces between columns.
+  func fitsReadably(_ width: Int?) -> Bool {
+    guard let width else { return true }
+    var widths = Self.naturalWidths(shownCells)
+    let total = { widths.reduce(Self.gap * max(widths.count - 1, 0), +) }
+    Self.shrink(
+      &widths, by: total() - width, shrinkable: shrinkable(columnAlignments),
+      floors: widths.map { min($0, Self.readableWidth) })
+    return total() <= width
+  }
+
+  /// Each column's width with nothing cut.
+  static func naturalWidths(_ cells: [[String]]) -> [Int] {
+    (0..<(cells.first?.count ?? 0)).map { column in cells.map { $0[column].displayWidth }.max() ?? 0 }
+  }
+
+  /// The columns fitting may cut: text, not keys.
+  func shrinkable(_ alignments: [Alignment]) -> [Bool] {
+    alignments.indices.map { $0 >= keyColumns && alignments[$0] == .left }
+  }
+
+  /// How narrow the first round of fitting cuts a text column: enough to tell values apart.
+  static let readableWidth = 12
 
   /// The text cut to `width` columns, ending in `…` when it was cut.
   static func cut(_ text: String, to width: Int) -> String {
@@ -105,5 +155,24 @@ public struct TextTable: Equatable, Sendable {
       }
     }
     return body.last?.isNumber == true
+  }
+}
+
+extension String {
+  /// The text on one line for a terminal cell: line breaks as `⏎`, tabs as spaces, other
+  /// control characters escaped.
+  var onOneLine: String {
+    guard contains(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\t" }) else {
+      return escapingControlCharacters
+    }
+    var text = ""
+    for character in self {
+      switch character {
+      case "\n", "\r\n", "\r": text.append("⏎")
+      case "\t": text.append(" ")
+      default: text.append(character)
+      }
+    }
+    return text.escapingControlCharacters
   }
 }

@@ -50,9 +50,11 @@ enum CommandCatalog {
       summary: "Show a customer and their tickets, calls and orders.",
       details: "Rows are shown as of the session's clock.", arguments: [.customer]),
     CommandSpec(
-      name: "sample", usageArguments: "N [RULE|SEGMENT|OFFER]",
-      summary: "Show N customers from the audience of a rule, segment or offer.",
-      details: "Without a name, samples all customers. The sample is deterministic.",
+      name: "sample", usageArguments: "N [RULE|SEGMENT|OFFER] [seed S]",
+      summary: "Show a random sample of N decisions or customers, with channel, send_at and reason.",
+      details: "A rule or offer samples its decisions; a segment, or no name, samples customers and "
+        + "shows their decisions (`no candidate` when they have none). The sample is random but "
+        + "seeded: the same seed (1 unless `seed S` is given) always picks the same customers.",
       arguments: [.count, .name([.rules, .segments, .offers])]),
     CommandSpec(
       name: "as-of", usageArguments: "TIME",
@@ -76,6 +78,34 @@ enum CommandCatalog {
       details: "Without a name, describes every table the playbook loads. The types are "
         + "those the playbook sees: declared with `types`, or inferred from the values.",
       arguments: [.name(.tables)]),
+    CommandSpec(
+      name: "decisions", usageArguments: "[OFFER] [STATUS] [limit N]",
+      summary: "List who was decided what and why: customer, rule, offer, status, channel, send_at, reason.",
+      details: "OFFER and STATUS (send, holdout, capped, unreachable, already_sent) filter, in either "
+        + "order: `:decisions SORRY25 unreachable`. Shows the first 20 and counts the rest; "
+        + "`limit N` shows more, and `:mode csv` prints them for a spreadsheet.",
+      arguments: [.name(.offers)]),
+    CommandSpec(
+      name: "mode", usageArguments: "[table|csv|json|markdown|line]",
+      summary: "Show or set how result tables print.",
+      details: "table aligns columns to the terminal; csv is RFC 4180 with a header (as :export "
+        + "writes); json is an array of objects, one per line (duckdb's .mode json); markdown is a "
+        + "pipe table; line prints `column = value` lines, a blank line between records. Messages "
+        + "and errors print as always.",
+      arguments: []),
+    CommandSpec(
+      name: "x", usageArguments: "[on|off|auto]",
+      summary: "Toggle the expanded display: one record per block, as psql's \\x.",
+      details: "In table mode, each row prints as `-[ RECORD 1 ]---` and one `column | value` "
+        + "line per column. `auto` does so only for a table too wide for the terminal.",
+      arguments: []),
+    CommandSpec(
+      name: "pager", usageArguments: "[on|off]",
+      summary: "Show or set whether output taller than the terminal goes through a pager.",
+      details: "The pager is $PLAYLOOP_PAGER, else $PAGER, else `less -FRX`; set either to an empty "
+        + "string to turn it off. It is used only at a terminal, never for a script or when "
+        + "output is redirected.",
+      arguments: []),
     CommandSpec(
       name: "quit", usageArguments: "", summary: "Leave the shell (Ctrl-D does too).",
       details: "With unsaved changes the shell asks once before leaving.", arguments: []),

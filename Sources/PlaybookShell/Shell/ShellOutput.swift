@@ -10,6 +10,9 @@ public struct ShellOutput: Equatable, Sendable {
     case message(String)
     /// A table for stdout, fitted to the terminal's width.
     case table(TextTable)
+    /// A chart for stdout with the session's own ANSI colours (it holds no raw data), shown
+    /// in table mode only: `:run`'s bars.
+    case chart(String)
     /// A rendered diagnostic or note for stderr that does not stop a script.
     case warning(String)
     /// A rendered error for stderr and its diagnostic's kind; a script stops at the

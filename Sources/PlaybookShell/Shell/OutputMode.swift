@@ -1,0 +1,34 @@
+import PlaybookReporting
+
+/// How the shell prints results, as `:mode`, `:x` and `:pager` set it: the table mode,
+/// the expanded display, and whether long output may go through the pager.
+public struct OutputMode: Equatable, Sendable {
+  /// How tables print.
+  public var tables = TableMode.table
+  /// One record per block (psql's `\x`), in table mode: on, off, or when a table is too wide.
+  public var expanded = ExpandedDisplay.off
+  /// Output taller than the terminal goes through the pager (at a terminal only).
+  public var paging = true
+
+  /// The default: aligned tables, not expanded, paging on.
+  public init() {}
+
+  /// Applies `:mode`, `:x` or `:pager` and says what the setting is now; nil for any
+  /// other command.
+  mutating func apply(_ command: ShellCommand) -> String? {
+    switch command {
+    case .mode(let mode):
+      if let mode { tables = mode }
+      return "mode \(tables.rawValue)" + (expanded != .off && tables == .table ? " (expanded \(expanded.rawValue))" : "")
+    case .expanded(let display):
+      expanded = display ?? (expanded == .off ? .on : .off)
+      return "expanded display is \(expanded.rawValue)"
+        + (tables == .table ? "" : " (it applies in table mode; :mode table)")
+    case .pager(let on):
+      if let on { paging = on }
+      return "pager is \(paging ? "on" : "off")"
+    default:
+      return nil
+    }
+  }
+}
