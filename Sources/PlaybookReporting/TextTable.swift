@@ -78,19 +78,23 @@ public struct TextTable: Equatable, Sendable {
     let floors = widths.map { min($0, readableWidth) }
     shrink(&widths, by: excess, shrinkable: shrinkable, floors: floors)
     if excess > 0 { gap = 1 }
-    shrink(&widths, by: excess, shrinkable: shrinkable, floors: widths.map { _ in minimumColumnWidth })
+    shrink(&widths, by: excess, shrinkable: shrinkable, floors: widths.map { _ in minimumColumnWidth }, evenly: true)
     return gap
   }
 
-  /// Narrows the widest shrinkable column above its floor, step by step, by `excess`
-  /// columns in all or until every one is at its floor.
-  static func shrink(_ widths: inout [Int], by excess: Int, shrinkable: [Bool], floors: [Int]) {
+  /// Narrows the widest shrinkable column down to its floor, then the next widest, until
+  /// `excess` columns are gone or every one is at its floor: the longest text gives way
+  /// first, and short values (a channel, a timestamp) stay whole as long as they can.
+  /// `evenly` takes the widest only down to the next widest each step, so the cut is shared.
+  static func shrink(
+    _ widths: inout [Int], by excess: Int, shrinkable: [Bool], floors: [Int], evenly: Bool = false
+  ) {
     var excess = excess
     while excess > 0 {
       let candidates = widths.indices.filter { shrinkable[$0] && widths[$0] > floors[$0] }
       guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { return }
-      let secondWidest = candidates.filter { $0 != widest }.map { widths[$0] }.max() ?? 0
-      let step = min(excess, widths[widest] - floors[widest], max(widths[widest] - secondWidest, 1))
+      let next = evenly ? candidates.filter { $0 != widest }.map { widths[$0] }.max() ?? 0 : 0
+      let step = min(excess, widths[widest] - floors[widest], max(widths[widest] - next, 1))
       widths[widest] -= step
       excess -= step
     }
