@@ -50,9 +50,9 @@ enum CommandCatalog {
       summary: "Show a customer and their tickets, calls and orders.",
       details: "Rows are shown as of the session's clock.", arguments: [.customer]),
     CommandSpec(
-      name: "sample", usageArguments: "N [RULE|SEGMENT|OFFER] [seed S]",
+      name: "sample", usageArguments: "N [NAME] [seed S]",
       summary: "Show a random sample of N decisions or customers, with channel, send_at and reason.",
-      details: "A rule or offer samples its decisions; a segment, or no name, samples customers and "
+      details: "NAME is a rule, segment or offer. A rule or offer samples its decisions; a segment, or no name, samples customers and "
         + "shows their decisions (`no candidate` when they have none). The sample is random but "
         + "seeded: the same seed (1 unless `seed S` is given) always picks the same customers.",
       arguments: [.count, .name([.rules, .segments, .offers])]),
@@ -79,15 +79,15 @@ enum CommandCatalog {
         + "those the playbook sees: declared with `types`, or inferred from the values.",
       arguments: [.name(.tables)]),
     CommandSpec(
-      name: "decisions", usageArguments: "[OFFER] [STATUS] [limit N]",
+      name: "decisions", usageArguments: "[OFFER] [STATUS]",
       summary: "List who was decided what and why: customer, rule, offer, status, channel, send_at, reason.",
       details: "OFFER and STATUS (send, holdout, capped, unreachable, already_sent) filter, in either "
         + "order: `:decisions SORRY25 unreachable`. Shows the first 20 and counts the rest; "
         + "`limit N` shows more, and `:mode csv` prints them for a spreadsheet.",
       arguments: [.name(.offers)]),
     CommandSpec(
-      name: "mode", usageArguments: "[table|csv|json|markdown|line]",
-      summary: "Show or set how result tables print.",
+      name: "mode", usageArguments: "[MODE]",
+      summary: "Show or set how result tables print: table, csv, json, markdown or line.",
       details: "table aligns columns to the terminal; csv is RFC 4180 with a header (as :export "
         + "writes); json is an array of objects, one per line (duckdb's .mode json); markdown is a "
         + "pipe table; line prints `column = value` lines, a blank line between records. Messages "
