@@ -73,6 +73,10 @@ import Testing
       "expected a positive number after 'limit', got '0'\nusage: :decisions [OFFER] [STATUS]"
     ),
     (
+      ":decisions THANKS10 unreachabel",
+      "unknown status 'unreachabel'; did you mean 'unreachable'?\nusage: :decisions [OFFER] [STATUS]"
+    ),
+    (
       ":decisions SORRY25 STAY15",
       "expected one offer and one status, got 'SORRY25' and 'STAY15'\nusage: :decisions [OFFER] [STATUS]"
     ),

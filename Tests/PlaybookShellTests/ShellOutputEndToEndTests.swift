@@ -136,4 +136,70 @@ import Testing
     #expect(explained.contains("quick_fix_thanks, trigger T-0135 (opened\n  2026-07-21T07:25:03Z, responded"))
     leave(terminal)
   }
+
+  @Test func lineBreaksInDataShowOnOneLine() throws {
+    let home = try ScratchHome()
+    let terminal = try PseudoTerminal(
+      BuiltProduct.playloop, arguments: [Repository.path("Examples/messy/service-recovery.playbook")],
+      environment: home.environment, columns: 400, rows: 50)
+    try atPrompt(terminal)
+    let customer = try type(terminal, ":customer C-0108")
+    #expect(customer.contains("Agent: I'm sorry about that.⏎Customer: \"It's the third time this year.\""))
+    leave(terminal)
+  }
+
+  @Test func decisionsFilterInEitherOrderAndSuggestForATypo() throws {
+    let home = try ScratchHome()
+    let terminal = try start(home)
+    let unreachable = try type(terminal, ":decisions SORRY25 unreachable")
+    #expect(unreachable.contains("customer  rule              offer    status       channel  send_at               reason\n"))
+    #expect(
+      unreachable.contains(
+        "C-0004    slow_fix_apology  SORRY25  unreachable           2026-11-01T00:00:00Z  "
+          + "no reachable channel: email has no consent, sms has no consent\n"))
+    #expect(unreachable.components(separatedBy: " unreachable ").count - 1 == 5)
+    #expect(try type(terminal, ":decisions unreachable SORRY25") == unreachable.replacingOccurrences(
+      of: ":decisions SORRY25 unreachable", with: ":decisions unreachable SORRY25"))
+    #expect(try type(terminal, ":decisions SORY25").contains("no offer or status named 'SORY25'; did you mean 'SORRY25'?"))
+    #expect(try type(terminal, ":decisions THANKS10 unreachabel").contains("did you mean 'unreachable'?"))
+    let limited = try type(terminal, ":decisions send limit 3")
+    #expect(limited.contains("\n3 of 44 send decisions; :decisions send limit 44 shows all"))
+    leave(terminal)
+  }
+
+  @Test func sampleIsSeededAndNotTheLowestIDs() throws {
+    let home = try ScratchHome()
+    let terminal = try start(home)
+    let ids = { (text: String) in
+      text.split(separator: "\n").compactMap { $0.hasPrefix("C-") ? String($0.prefix(6)) : nil }
+    }
+    let first = try type(terminal, ":sample 5")
+    #expect(first.contains("5 of 200 customers, seed 1; :sample 5 seed 2 picks others"))
+    #expect(Set(ids(first)).count == 5)
+    #expect(ids(first) != ["C-0001", "C-0002", "C-0003", "C-0004", "C-0005"])
+    let again = try type(terminal, ":sample 5")
+    #expect(ids(again) == ids(first))
+    let seven = try type(terminal, ":sample 5 seed 7")
+    #expect(ids(seven) != ids(first))
+    #expect(ids(try type(terminal, ":sample 5 seed 7")) == ids(seven))
+    let offer = try type(terminal, ":sample 3 STAY15")
+    #expect(offer.contains("3 of 13 decisions of offer STAY15, seed 1"))
+    #expect(offer.contains(" cancel_risk  STAY15  send  "))
+    leave(terminal)
+  }
+
+  @Test func runShowsABarPerOfferInColour() throws {
+    let home = try ScratchHome()
+    let terminal = try start(home)
+    let run = try type(terminal, ":run")
+    // THANKS10: 7 send, 1 holdout, 2 capped, 12 unreachable of 22, in 30 cells.
+    #expect(run.contains("\nTHANKS10  " + String(repeating: "█", count: 10) + "▓" + "▒▒▒" + String(repeating: "░", count: 16) + "\n"))
+    #expect(run.contains("█ send  ▓ holdout  ▒ capped  ░ unreachable\n"))
+    leave(terminal)
+    let plain = try start(home, environment: ["NO_COLOR": "1"])
+    let uncoloured = try type(plain, ":run")
+    #expect(uncoloured.contains("STAY15"))
+    #expect(!uncoloured.contains("█"))
+    leave(plain)
+  }
 }

@@ -45,6 +45,12 @@ extension CommandParser {
       } else if offer == nil {
         offer = word
       } else {
+        let statuses = DecisionStatus.allCases.map(\.rawValue)
+        for typo in [word, offer ?? ""] {
+          if let hint = NearNames.didYouMean(typo, in: statuses) {
+            throw arguments.usage("unknown status '\(typo)'; \(hint)")
+          }
+        }
         throw arguments.usage("expected one offer and one status, got '\(offer ?? "")' and '\(word)'")
       }
     }
