@@ -11,7 +11,9 @@ extension TextTable {
     writer.writeRow(paddedRow(headers).map(\.escapingControlCharacters))
     for row in rows {
       writer.writeRow(
-        paddedRow(row).enumerated().map { dataCell($0.element, column: $0.offset, alignments: aligns).escapingControlCharacters })
+        paddedRow(row).enumerated().map {
+          dataCell($0.element, column: $0.offset, alignments: aligns).escapingControlCharacters
+        })
     }
     return String(decoding: writer.bytes, as: UTF8.self)
   }

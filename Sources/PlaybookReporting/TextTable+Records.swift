@@ -21,7 +21,8 @@ extension TextTable {
     let blocks = rows.map { row in
       paddedRow(row).enumerated().map { column, value in
         let text = value.onOneLine
-        let shown = column >= keyColumns && aligns[column] == .left ? valueWidth.map { Self.cut(text, to: $0) } ?? text : text
+        let shown =
+          column >= keyColumns && aligns[column] == .left ? valueWidth.map { Self.cut(text, to: $0) } ?? text : text
         let name = names[column] + String(repeating: " ", count: nameWidth - names[column].displayWidth)
         return (name + " | " + shown).trimmingTrailingWhitespace()
       }

@@ -305,8 +305,9 @@ import Testing
     #expect(Self.tables(session.run(.decisions(offer: nil, status: .send, limit: 100))).first?.rows.count == 44)
     let typo = errors(session.run(.decisions(offer: "SORY25", status: nil, limit: nil)))
     #expect(typo.first?.contains("no offer or status named 'SORY25'; did you mean 'SORRY25'?") == true)
-    #expect(errors(session.run(.decisions(offer: "unreachabel", status: nil, limit: nil))).first?.contains(
-      "did you mean 'unreachable'?") == true)
+    #expect(
+      errors(session.run(.decisions(offer: "unreachabel", status: nil, limit: nil))).first?.contains(
+        "did you mean 'unreachable'?") == true)
   }
 
   @Test func asOfMovesTheClock() {

@@ -52,18 +52,23 @@ import Testing
     #expect(try type(terminal, ":decisions limit 1").contains("\n1 of 69 decisions; :decisions limit 69 shows all"))
     _ = try type(terminal, ":mode json")
     let json = try type(terminal, ":decisions SORRY25 unreachable limit 2")
-    #expect(json.contains(#"[{"customer":"C-0004","rule":"slow_fix_apology","offer":"SORRY25","status":"unreachable","#))
+    #expect(
+      json.contains(#"[{"customer":"C-0004","rule":"slow_fix_apology","offer":"SORRY25","status":"unreachable","#))
     #expect(json.contains(#""reason":"no reachable channel: email has no consent, sms has no consent"},"# + "\n{"))
     _ = try type(terminal, ":mode markdown")
     let markdown = try type(terminal, ":rules")
-    #expect(markdown.contains("| rule             | priority | trigger   | offers   |\n| ---------------- | -------: |"))
+    #expect(
+      markdown.contains("| rule             | priority | trigger   | offers   |\n| ---------------- | -------: |"))
     _ = try type(terminal, ":mode line")
-    #expect(try type(terminal, ":decisions unreachable SORRY25 limit 1").contains("customer = C-0004\n    rule = slow_fix_apology\n"))
+    #expect(
+      try type(terminal, ":decisions unreachable SORRY25 limit 1").contains(
+        "customer = C-0004\n    rule = slow_fix_apology\n"))
     _ = try type(terminal, ":mode table")
     #expect(try type(terminal, ":x").hasSuffix("expanded display is on\n"))
     let expanded = try type(terminal, ":decisions SORRY25 unreachable limit 2")
     #expect(expanded.contains("-[ RECORD 1 ]----"))
-    #expect(expanded.contains("customer | C-0004\nrule     | slow_fix_apology\noffer    | SORRY25\nstatus   | unreachable\n"))
+    #expect(
+      expanded.contains("customer | C-0004\nrule     | slow_fix_apology\noffer    | SORRY25\nstatus   | unreachable\n"))
     #expect(expanded.contains("-[ RECORD 2 ]----"))
     #expect(try type(terminal, ":x").hasSuffix("expanded display is off\n"))
     #expect(try type(terminal, ":mode jsn").contains("unknown mode 'jsn'; did you mean 'json'?"))
@@ -73,7 +78,8 @@ import Testing
   /// A pager that marks what it was given.
   func markingPager(_ folder: ScratchFolder) throws -> String {
     let path = folder.path("pager.sh")
-    try "#!/bin/sh\necho '<<pager>>'\ncat\necho '<<end pager>>'\n".write(toFile: path, atomically: true, encoding: .utf8)
+    try "#!/bin/sh\necho '<<pager>>'\ncat\necho '<<end pager>>'\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
     chmod(path, 0o755)
     return path
   }
@@ -84,7 +90,9 @@ import Testing
     let terminal = try start(home, rows: 12, environment: ["PAGER": try markingPager(folder)])
     let tall = try type(terminal, ":decisions")
     #expect(tall.contains("<<pager>>\ncustomer  rule"))
-    #expect(tall.contains("20 of 69 decisions; :decisions limit 69 shows all (with :mode csv for a spreadsheet)\n<<end pager>>\n"))
+    #expect(
+      tall.contains(
+        "20 of 69 decisions; :decisions limit 69 shows all (with :mode csv for a spreadsheet)\n<<end pager>>\n"))
     let short = try type(terminal, ":rules")
     #expect(short.contains("cancel_risk"))
     #expect(!short.contains("<<pager>>"))
@@ -152,15 +160,19 @@ import Testing
     let home = try ScratchHome()
     let terminal = try start(home)
     let unreachable = try type(terminal, ":decisions SORRY25 unreachable")
-    #expect(unreachable.contains("customer  rule              offer    status       channel  send_at               reason\n"))
+    #expect(
+      unreachable.contains("customer  rule              offer    status       channel  send_at               reason\n"))
     #expect(
       unreachable.contains(
         "C-0004    slow_fix_apology  SORRY25  unreachable           2026-11-01T00:00:00Z  "
           + "no reachable channel: email has no consent, sms has no consent\n"))
     #expect(unreachable.components(separatedBy: " unreachable ").count - 1 == 5)
-    #expect(try type(terminal, ":decisions unreachable SORRY25") == unreachable.replacingOccurrences(
-      of: ":decisions SORRY25 unreachable", with: ":decisions unreachable SORRY25"))
-    #expect(try type(terminal, ":decisions SORY25").contains("no offer or status named 'SORY25'; did you mean 'SORRY25'?"))
+    #expect(
+      try type(terminal, ":decisions unreachable SORRY25")
+        == unreachable.replacingOccurrences(
+          of: ":decisions SORRY25 unreachable", with: ":decisions unreachable SORRY25"))
+    #expect(
+      try type(terminal, ":decisions SORY25").contains("no offer or status named 'SORY25'; did you mean 'SORRY25'?"))
     #expect(try type(terminal, ":decisions THANKS10 unreachabel").contains("did you mean 'unreachable'?"))
     let limited = try type(terminal, ":decisions send limit 3")
     #expect(limited.contains("\n3 of 44 send decisions; :decisions send limit 44 shows all"))
@@ -193,7 +205,9 @@ import Testing
     let terminal = try start(home)
     let run = try type(terminal, ":run")
     // THANKS10: 7 send, 1 holdout, 2 capped, 12 unreachable of 22, in 30 cells.
-    #expect(run.contains("\nTHANKS10  " + String(repeating: "█", count: 10) + "▓" + "▒▒▒" + String(repeating: "░", count: 16) + "\n"))
+    #expect(
+      run.contains(
+        "\nTHANKS10  " + String(repeating: "█", count: 10) + "▓" + "▒▒▒" + String(repeating: "░", count: 16) + "\n"))
     #expect(run.contains("█ send  ▓ holdout  ▒ capped  ░ unreachable\n"))
     leave(terminal)
     let plain = try start(home, environment: ["NO_COLOR": "1"])

@@ -52,8 +52,8 @@ enum CommandCatalog {
     CommandSpec(
       name: "sample", usageArguments: "N [NAME] [seed S]",
       summary: "Show a random sample of N decisions or customers, with channel, send_at and reason.",
-      details: "NAME is a rule, segment or offer. A rule or offer samples its decisions; a segment, or no name, samples customers and "
-        + "shows their decisions (`no candidate` when they have none). The sample is random but "
+      details: "NAME is a rule, segment or offer. A rule or offer samples its decisions; a "
+        + "segment, or no name, samples customers and shows their decisions (`no candidate` when they have none). The sample is random but "
         + "seeded: the same seed (1 unless `seed S` is given) always picks the same customers.",
       arguments: [.count, .name([.rules, .segments, .offers])]),
     CommandSpec(

@@ -36,7 +36,9 @@ extension CommandParser {
   /// `:decisions [OFFER] [STATUS] [limit N]`: a word naming a status is the status, any
   /// other the offer (the session checks it is one).
   static func decisions(_ given: CommandArguments) throws(CommandUsageError) -> ShellCommand {
-    let (arguments, limit) = try given.taking("limit", as: "a positive number") { Int($0).flatMap { $0 > 0 ? $0 : nil } }
+    let (arguments, limit) = try given.taking("limit", as: "a positive number") {
+      Int($0).flatMap { $0 > 0 ? $0 : nil }
+    }
     var offer: String?
     var status: DecisionStatus?
     for word in try arguments.words(0...2) {

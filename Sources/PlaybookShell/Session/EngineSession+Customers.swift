@@ -67,7 +67,9 @@ extension EngineSession {
       (total, what) = (decisions.count, "decisions of \(isRule ? "rule" : "offer") \(name)")
     } else {
       let plan = currentPlan(workspace)
-      let customers = (0..<dataset.customers.rowCount).filter { name == nil || plan.isInSegment(name!, customer: $0) == true }
+      let customers = (0..<dataset.customers.rowCount).filter {
+        name == nil || plan.isInSegment(name!, customer: $0) == true
+      }
       let ids = customers.map(dataset.customerIDs.string)
       let picked = SeededSample.positions(count, of: ids, seed: seed).map { ids[$0] }
       let chosen = Set(picked)

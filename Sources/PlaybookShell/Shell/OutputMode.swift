@@ -19,7 +19,8 @@ public struct OutputMode: Equatable, Sendable {
     switch command {
     case .mode(let mode):
       if let mode { tables = mode }
-      return "mode \(tables.rawValue)" + (expanded != .off && tables == .table ? " (expanded \(expanded.rawValue))" : "")
+      return "mode \(tables.rawValue)"
+        + (expanded != .off && tables == .table ? " (expanded \(expanded.rawValue))" : "")
     case .expanded(let display):
       expanded = display ?? (expanded == .off ? .on : .off)
       return "expanded display is \(expanded.rawValue)"
