@@ -92,20 +92,20 @@ enum CommandCatalog {
         + "writes); json is an array of objects, one per line (duckdb's .mode json); markdown is a "
         + "pipe table; line prints `column = value` lines, a blank line between records. Messages "
         + "and errors print as always.",
-      arguments: []),
+      arguments: [.words(TableMode.allCases.map(\.rawValue))]),
     CommandSpec(
       name: "x", usageArguments: "[on|off|auto]",
       summary: "Toggle the expanded display: one record per block, as psql's \\x.",
       details: "In table mode, each row prints as `-[ RECORD 1 ]---` and one `column | value` "
         + "line per column. `auto` does so only for a table too wide for the terminal.",
-      arguments: []),
+      arguments: [.words(ExpandedDisplay.allCases.map(\.rawValue))]),
     CommandSpec(
       name: "pager", usageArguments: "[on|off]",
       summary: "Show or set whether output taller than the terminal goes through a pager.",
       details: "The pager is $PLAYLOOP_PAGER, else $PAGER, else `less -FRX`; set either to an empty "
         + "string to turn it off. It is used only at a terminal, never for a script or when "
         + "output is redirected.",
-      arguments: []),
+      arguments: [.words(["on", "off"])]),
     CommandSpec(
       name: "quit", usageArguments: "", summary: "Leave the shell (Ctrl-D does too).",
       details: "With unsaved changes the shell asks once before leaving.", arguments: []),
