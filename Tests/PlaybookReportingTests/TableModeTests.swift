@@ -30,7 +30,7 @@ import Testing
       tricky.render(.json) == """
         [{"customer":"C-1","reason":"late, again","n":1013},
         {"customer":"C-2","reason":"said \\"sorry\\"","n":7},
-        {"customer":"C-3","reason":"line one\\nline two","n":""},
+        {"customer":"C-3","reason":"line one\\nline two","n":null},
         {"customer":"C-4|x","reason":"a | b","n":-2}]
         """)
   }
