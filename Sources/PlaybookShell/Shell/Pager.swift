@@ -43,8 +43,8 @@ public struct Pager: Sendable {
     return false
   }
 
-  /// Runs the pager on `text` and waits for it to end. False when it could not start,
-  /// so the caller prints the text itself.
+  /// Runs the pager on `text` and waits for it to end. False when it could not start or
+  /// was not found, so the caller prints the text itself.
   func page(_ text: String) -> Bool {
     var pipe: [Int32] = [0, 0]
     guard Glibc.pipe(&pipe) == 0 else { return false }
@@ -77,6 +77,7 @@ public struct Pager: Sendable {
     signal(SIGPIPE, previous)
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    return true
+    // 127: the shell found no such program (no `less` installed), so nothing was shown.
+    return !(status & 0x7f == 0 && (status >> 8) & 0xff == 127)
   }
 }
