@@ -67,8 +67,8 @@ extension EngineSession {
       (total, what) = (decisions.count, "decisions of \(isRule ? "rule" : "offer") \(name)")
     } else {
       let plan = currentPlan(workspace)
-      let customers = (0..<dataset.customers.rowCount).filter {
-        name == nil || plan.isInSegment(name!, customer: $0) == true
+      let customers = (0..<dataset.customers.rowCount).filter { customer in
+        name.map { plan.isInSegment($0, customer: customer) == true } ?? true
       }
       let ids = customers.map(dataset.customerIDs.string)
       let picked = SeededSample.positions(count, of: ids, seed: seed).map { ids[$0] }
