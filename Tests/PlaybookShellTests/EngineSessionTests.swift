@@ -26,7 +26,12 @@ import Testing
   }
 
   func messages(_ output: ShellOutput) -> [String] {
-    output.blocks.compactMap { if case .message(let text) = $0 { text } else { nil } }
+    output.blocks.compactMap {
+      switch $0 {
+      case .message(let text), .prose(let text): text
+      default: nil
+      }
+    }
   }
 
   @Test func aLoadRetypedWithOtherSpacingKeepsTheDataAndAChangedOneReadsItAgain() {
@@ -375,6 +380,11 @@ import Testing
   }
 
   func messages(_ output: ShellOutput) -> [String] {
-    output.blocks.compactMap { if case .message(let text) = $0 { text } else { nil } }
+    output.blocks.compactMap {
+      switch $0 {
+      case .message(let text), .prose(let text): text
+      default: nil
+      }
+    }
   }
 }

@@ -12,7 +12,7 @@ extension EngineSession {
     do {
       let explanation = try Explainer(plan: currentPlan(workspace)).explain(
         customerID: customerID, rule: rule)
-      return .message(explanation.text())
+      return ShellOutput([.prose(explanation.text())])
     } catch {
       return rendered([error.diagnostic], pending: nil)
     }

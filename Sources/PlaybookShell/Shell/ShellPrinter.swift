@@ -29,10 +29,10 @@ public struct ShellPrinter: Sendable {
     for block in output.blocks {
       switch block {
       // Messages hold data (ids, names): control characters never reach the terminal raw.
-      // Long lines (explain's, a load summary) break at words rather than mid-word.
-      case .message(let text):
-        let line = text.escapingControlCharacters
-        shown.append(((width.map { TextWrap.wrappingLongLines(line, width: $0) } ?? line).withLineBreak, true))
+      case .message(let text): shown.append((text.escapingControlCharacters.withLineBreak, true))
+      case .prose(let text):
+        let safe = text.escapingControlCharacters
+        shown.append(((width.map { TextWrap.wrappingLongLines(safe, width: $0) } ?? safe).withLineBreak, true))
       case .table(let table):
         shown.append((table.render(mode.tables, width: width, expanded: mode.expanded).withLineBreak, true))
       case .chart(let text) where mode.tables == .table: shown.append((text.withLineBreak, true))
