@@ -70,6 +70,7 @@ import Testing
     #expect(complete(":sample 5⏐").candidates == [])
     #expect(complete(":mode c⏐").candidates == ["csv"])
     #expect(complete(":x a⏐").candidates == ["auto"])
+    #expect(complete(":decisions SORRY25 un⏐").candidates == ["unreachable"])
   }
 
   @Test func tablesForDescribe() {

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookEngine
 import PlaybookReporting
 
 /// Every shell command, in the order `:help` lists them.
@@ -84,7 +85,7 @@ enum CommandCatalog {
       details: "OFFER and STATUS (send, holdout, capped, unreachable, already_sent) filter, in either "
         + "order: `:decisions SORRY25 unreachable`. Shows the first 20 and counts the rest; "
         + "`limit N` shows more, and `:mode csv` prints them for a spreadsheet.",
-      arguments: [.name(.offers)]),
+      arguments: [.name(.offers), .words(DecisionStatus.allCases.map(\.rawValue))]),
     CommandSpec(
       name: "mode", usageArguments: "[MODE]",
       summary: "Show or set how result tables print: table, csv, json, markdown or line.",
