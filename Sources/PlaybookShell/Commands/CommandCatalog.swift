@@ -52,7 +52,7 @@ enum CommandCatalog {
       details: "Rows are shown as of the session's clock.", arguments: [.customer]),
     CommandSpec(
       name: "sample", usageArguments: "N [NAME] [seed S]",
-      summary: "Show a random sample of N decisions or customers, with channel, send_at and reason.",
+      summary: "Show a random sample of decisions or customers, with reasons.",
       details: "NAME is a rule, segment or offer. A rule or offer samples its decisions; a "
         + "segment, or no name, samples customers and shows their decisions (`no candidate` when they have none). The sample is random but "
         + "seeded: the same seed (1 unless `seed S` is given) always picks the same customers.",
@@ -81,14 +81,15 @@ enum CommandCatalog {
       arguments: [.name(.tables)]),
     CommandSpec(
       name: "decisions", usageArguments: "[OFFER] [STATUS]",
-      summary: "List who was decided what and why: customer, rule, offer, status, channel, send_at, reason.",
-      details: "OFFER and STATUS (send, holdout, capped, unreachable, already_sent) filter, in either "
+      summary: "List who was decided what and why.",
+      details: "Shows customer, rule, offer, status, channel, send_at and reason. OFFER and STATUS "
+        + "(send, holdout, capped, unreachable, already_sent) filter, in either "
         + "order: `:decisions SORRY25 unreachable`. Shows the first 20 and counts the rest; "
-        + "`limit N` shows more, and `:mode csv` prints them for a spreadsheet.",
+        + "`limit N` shows more; after `:mode csv` they print as CSV for a spreadsheet.",
       arguments: [.name(.offers), .words(DecisionStatus.allCases.map(\.rawValue))]),
     CommandSpec(
       name: "mode", usageArguments: "[MODE]",
-      summary: "Show or set how result tables print: table, csv, json, markdown or line.",
+      summary: "Show or set how tables print: table, csv, json, markdown, line.",
       details: "table aligns columns to the terminal; csv is RFC 4180 with a header (as :export "
         + "writes); json is an array of objects, one per line (duckdb's .mode json); markdown is a "
         + "pipe table; line prints `column = value` lines, a blank line between records. Messages "
@@ -96,13 +97,13 @@ enum CommandCatalog {
       arguments: [.words(TableMode.allCases.map(\.rawValue))]),
     CommandSpec(
       name: "x", usageArguments: "[on|off|auto]",
-      summary: "Toggle the expanded display: one record per block, as psql's \\x.",
+      summary: "Toggle one record per block, as psql's \\x.",
       details: "In table mode, each row prints as `-[ RECORD 1 ]---` and one `column | value` "
         + "line per column. `auto` does so only for a table too wide for the terminal.",
       arguments: [.words(ExpandedDisplay.allCases.map(\.rawValue))]),
     CommandSpec(
       name: "pager", usageArguments: "[on|off]",
-      summary: "Show or set whether output taller than the terminal goes through a pager.",
+      summary: "Show or set paging of output taller than the terminal.",
       details: "The pager is $PLAYLOOP_PAGER, else $PAGER, else `less -FRX`; set either to an empty "
         + "string to turn it off. It is used only at a terminal, never for a script or when "
         + "output is redirected.",
