@@ -55,6 +55,7 @@ import Testing
       try String(contentsOfFile: file, encoding: .utf8) == "rule              priority\nquick_fix_thanks         5\n")
     let off = run([":pager off", ":rules"], session: session, pager: Pager(command: "false", rows: { 2 }))
     #expect(off.out.contains("pager is off\nrule              priority\nquick_fix_thanks         5\n"))
+    #expect(run([":pager"]).out.contains("pager is on (but there is none here: no terminal, or $PAGER is empty)\n"))
   }
 
   @Test func aPagerTheShellCannotFindFallsBackToPrinting() {

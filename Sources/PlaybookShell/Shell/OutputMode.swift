@@ -14,8 +14,9 @@ public struct OutputMode: Equatable, Sendable {
   public init() {}
 
   /// Applies `:mode`, `:x` or `:pager` and says what the setting is now; nil for any
-  /// other command.
-  mutating func apply(_ command: ShellCommand) -> String? {
+  /// other command. `hasPager` is false when there is no pager to turn on (a script,
+  /// redirected output, or an empty `$PAGER`).
+  mutating func apply(_ command: ShellCommand, hasPager: Bool = true) -> String? {
     switch command {
     case .mode(let mode):
       if let mode { tables = mode }
@@ -28,6 +29,7 @@ public struct OutputMode: Equatable, Sendable {
     case .pager(let on):
       if let on { paging = on }
       return "pager is \(paging ? "on" : "off")"
+        + (paging && !hasPager ? " (but there is none here: no terminal, or $PAGER is empty)" : "")
     default:
       return nil
     }

@@ -150,7 +150,7 @@ public final class Shell {
     case .quit:
       return leave(again: "type :quit again")
     case .mode, .expanded, .pager:
-      printer.out((mode.apply(command) ?? "") + "\n")
+      printer.out((mode.apply(command, hasPager: pager != nil) ?? "") + "\n")
     case .load where isInteractive && session.hasUnsavedChanges && !warnedAboutUnsavedChanges:
       // Loading replaces the session's playbook: typed statements would be lost.
       warnedAboutUnsavedChanges = true
