@@ -2,16 +2,16 @@ import PlaybookReporting
 
 /// How the shell prints results, as `:mode`, `:x` and `:pager` set it: the table mode,
 /// the expanded display, and whether long output may go through the pager.
-public struct OutputMode: Equatable, Sendable {
+struct OutputMode: Equatable, Sendable {
   /// How tables print.
-  public var tables = TableMode.table
+  var tables = TableMode.table
   /// One record per block (psql's `\x`), in table mode: on, off, or when a table is too wide.
-  public var expanded = ExpandedDisplay.off
+  var expanded = ExpandedDisplay.off
   /// Output taller than the terminal goes through the pager (at a terminal only).
-  public var paging = true
+  var paging = true
 
   /// The default: aligned tables, not expanded, paging on.
-  public init() {}
+  init() {}
 
   /// Applies `:mode`, `:x` or `:pager` and says what the setting is now; nil for any
   /// other command. `hasPager` is false when there is no pager to turn on (a script,
