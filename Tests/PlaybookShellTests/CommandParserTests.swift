@@ -1,5 +1,7 @@
 import Foundation
+import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 import Testing
 
 @testable import PlaybookShell
@@ -30,6 +32,17 @@ import Testing
     (":customer C-1", .customer("C-1")),
     (":sample 5", .sample(count: 5, of: nil)),
     (":sample 5 vip", .sample(count: 5, of: "vip")),
+    (":sample 5 seed 7", .sample(count: 5, of: nil, seed: 7)),
+    (":sample 5 seed 7 vip", .sample(count: 5, of: "vip", seed: 7)),
+    (":mode", .mode(nil)),
+    (":mode CSV", .mode(.csv)),
+    (":x", .expanded(nil)),
+    (":x auto", .expanded(.auto)),
+    (":pager off", .pager(false)),
+    (":decisions", .decisions(offer: nil, status: nil, limit: nil)),
+    (":decisions SORRY25 unreachable", .decisions(offer: "SORRY25", status: .unreachable, limit: nil)),
+    (":decisions unreachable SORRY25 limit 50", .decisions(offer: "SORRY25", status: .unreachable, limit: 50)),
+    (":decisions limit 5 holdout", .decisions(offer: nil, status: .holdout, limit: 5)),
     (":as-of 2026-11-01T09:00:00Z", .asOf("2026-11-01T09:00:00Z")),
     (":export", .export(directory: nil, format: nil)),
     (":export out", .export(directory: "out", format: nil)),
@@ -55,11 +68,27 @@ import Testing
     (":explain", "missing argument\nusage: :explain CUSTOMER [RULE]"),
     (
       ":sample many",
-      "expected a positive number of customers, got 'many'\nusage: :sample N [RULE|SEGMENT|OFFER]"
+      "expected a positive number of customers, got 'many'\nusage: :sample N [NAME] [seed S]"
     ),
     (
       ":sample 0",
-      "expected a positive number of customers, got '0'\nusage: :sample N [RULE|SEGMENT|OFFER]"
+      "expected a positive number of customers, got '0'\nusage: :sample N [NAME] [seed S]"
+    ),
+    (":sample 3 seed x", "expected a seed after 'seed', got 'x'\nusage: :sample N [NAME] [seed S]"),
+    (":mode jsn", "unknown mode 'jsn'; did you mean 'json'?\nusage: :mode [MODE]"),
+    (":x sometimes", "expected on, off or auto, got 'sometimes'\nusage: :x [on|off|auto]"),
+    (":pager maybe", "expected on or off, got 'maybe'\nusage: :pager [on|off]"),
+    (
+      ":decisions limit 0",
+      "expected a positive number after 'limit', got '0'\nusage: :decisions [OFFER] [STATUS]"
+    ),
+    (
+      ":decisions THANKS10 unreachabel",
+      "unknown status 'unreachabel'; did you mean 'unreachable'?\nusage: :decisions [OFFER] [STATUS]"
+    ),
+    (
+      ":decisions SORRY25 STAY15",
+      "expected one offer and one status, got 'SORRY25' and 'STAY15'\nusage: :decisions [OFFER] [STATUS]"
     ),
     (":export out xml", "expected csv or jsonl, got 'xml'\nusage: :export [--preview] [DIR] [FORMAT]"),
     (":help lod", "no command or language topic 'lod'; did you mean 'load'?"),
@@ -73,7 +102,8 @@ import Testing
     let examples = [
       "help": "", "load": "f", "save": "f", "rules": "", "show": "n", "drop": "n", "run": "",
       "explain": "C-1", "customer": "C-1", "sample": "3", "as-of": "now", "export": "",
-      "test": "", "describe": "", "edit": "n", "check": "", "quit": "",
+      "test": "", "describe": "", "edit": "n", "check": "", "quit": "", "decisions": "", "mode": "csv", "x": "",
+      "pager": "on",
     ]
     #expect(Set(examples.keys) == Set(CommandCatalog.commands.map(\.name)))
     for spec in CommandCatalog.commands {

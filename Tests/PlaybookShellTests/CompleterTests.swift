@@ -69,6 +69,9 @@ import Testing
     #expect(complete(":show em⏐").candidates == ["email"])
     #expect(complete(":sample 5 S⏐").candidates == ["SORRY25", "STAY15"])
     #expect(complete(":sample 5⏐").candidates == [])
+    #expect(complete(":mode c⏐").candidates == ["csv"])
+    #expect(complete(":x a⏐").candidates == ["auto"])
+    #expect(complete(":decisions SORRY25 un⏐").candidates == ["unreachable"])
   }
 
   @Test func tablesForDescribe() {

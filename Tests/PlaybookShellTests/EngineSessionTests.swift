@@ -26,7 +26,12 @@ import Testing
   }
 
   func messages(_ output: ShellOutput) -> [String] {
-    output.blocks.compactMap { if case .message(let text) = $0 { text } else { nil } }
+    output.blocks.compactMap {
+      switch $0 {
+      case .message(let text), .prose(let text): text
+      default: nil
+      }
+    }
   }
 
   @Test func aLoadRetypedWithOtherSpacingKeepsTheDataAndAChangedOneReadsItAgain() {
@@ -269,9 +274,45 @@ import Testing
     let customer = session.run(.customer("C-0042"))
     #expect(Self.tables(customer).first?.rows.first == ["id", "C-0042"])
     #expect(Self.tables(customer).dropFirst().map(\.rows.count) == [5, 4, 3])
+  }
+
+  @Test func sampleIsSeededRandomNotTheLowestIDs() throws {
+    let session = session()
+    let customers = { (seed: UInt64) in
+      Self.tables(session.run(.sample(count: 3, of: "vip", seed: seed))).first?.rows.map(\.first) ?? []
+    }
+    let first = customers(SeededSample.defaultSeed)
+    #expect(first.count >= 3)
+    #expect(first == customers(SeededSample.defaultSeed))
+    #expect(Set(first) != ["C-0005", "C-0006", "C-0013"])  // vip's lowest ids
+    #expect(customers(7) != first)
     let sample = session.run(.sample(count: 3, of: "vip"))
-    #expect(Self.tables(sample).first?.rows.map(\.first) == ["C-0005", "C-0006", "C-0013"])
-    #expect(messages(sample) == ["3 of 64 customers in segment vip"])
+    #expect(messages(sample) == ["3 of 64 customers in segment vip, seed 1; :sample 3 vip seed 2 picks others"])
+    let table = try #require(Self.tables(sample).first)
+    #expect(table.headers == ["customer", "rule", "offer", "status", "channel", "send_at", "reason"])
+    // An offer's sample is of its decisions, each with its channel and reason.
+    let offer = try #require(Self.tables(session.run(.sample(count: 4, of: "SORRY25"))).first)
+    #expect(offer.rows.count == 4)
+    #expect(offer.rows.allSatisfy { $0[2] == "SORRY25" && !$0[6].isEmpty })
+  }
+
+  @Test func decisionsFilterByOfferAndStatusInEitherOrderAndCountTheRest() throws {
+    let session = session()
+    let unreachable = session.run(.decisions(offer: "SORRY25", status: .unreachable, limit: nil))
+    let table = try #require(Self.tables(unreachable).first)
+    #expect(table.rows.count == 5)
+    #expect(table.rows.allSatisfy { $0[2] == "SORRY25" && $0[3] == "unreachable" })
+    #expect(table.rows.allSatisfy { $0[6].hasPrefix("no reachable channel: ") })
+    #expect(messages(unreachable).isEmpty)
+    let all = session.run(.decisions(offer: nil, status: nil, limit: nil))
+    #expect(Self.tables(all).first?.rows.count == EngineSession.decisionsShown)
+    #expect(messages(all) == ["20 of 69 decisions; :decisions limit 69 shows all (with :mode csv for a spreadsheet)"])
+    #expect(Self.tables(session.run(.decisions(offer: nil, status: .send, limit: 100))).first?.rows.count == 44)
+    let typo = errors(session.run(.decisions(offer: "SORY25", status: nil, limit: nil)))
+    #expect(typo.first?.contains("no offer or status named 'SORY25'; did you mean 'SORRY25'?") == true)
+    #expect(
+      errors(session.run(.decisions(offer: "unreachabel", status: nil, limit: nil))).first?.contains(
+        "did you mean 'unreachable'?") == true)
   }
 
   @Test func asOfMovesTheClock() {
@@ -339,6 +380,11 @@ import Testing
   }
 
   func messages(_ output: ShellOutput) -> [String] {
-    output.blocks.compactMap { if case .message(let text) = $0 { text } else { nil } }
+    output.blocks.compactMap {
+      switch $0 {
+      case .message(let text), .prose(let text): text
+      default: nil
+      }
+    }
   }
 }

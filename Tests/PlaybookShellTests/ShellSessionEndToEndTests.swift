@@ -106,7 +106,7 @@ import Testing
     try terminal.expect("calls (3)\n")
     try atPrompt(terminal)
     terminal.send(":sample 3 vip\r")
-    try terminal.expect("3 of 64 customers in segment vip\n")
+    try terminal.expect("3 of 64 customers in segment vip, seed 1; :sample 3 vip seed 2 picks others\n")
     try atPrompt(terminal)
     terminal.send(Self.ctrlD)
     #expect(terminal.waitForExit() == 0)  // nothing changed: leaves at once

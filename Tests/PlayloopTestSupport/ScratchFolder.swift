@@ -69,8 +69,9 @@ public final class ScratchHome: @unchecked Sendable {
   public var historyFile: String { folder.path("history") }
 
   /// A minimal environment: no LANG, so the shell's C.UTF-8 fallback is what makes
-  /// UTF-8 input work.
+  /// UTF-8 input work; an empty PAGER, so tall output is printed, not held by `less`
+  /// (tests of the pager set their own).
   public var environment: [String: String] {
-    ["HOME": directory, "PLAYLOOP_HISTORY": historyFile, "TERM": "xterm", "PATH": "/usr/bin:/bin"]
+    ["HOME": directory, "PLAYLOOP_HISTORY": historyFile, "TERM": "xterm", "PATH": "/usr/bin:/bin", "PAGER": ""]
   }
 }

@@ -30,3 +30,20 @@ struct CommandArguments {
     return command
   }
 }
+
+extension CommandArguments {
+  /// The words without `keyword VALUE` (`seed 7`, `limit 50`), and the value read by
+  /// `parse`, nil when the keyword is absent; `what` names the value in the error.
+  func taking<Value>(
+    _ keyword: String, as what: String, _ parse: (String) -> Value?
+  ) throws(CommandUsageError) -> (CommandArguments, Value?) {
+    guard let index = all.firstIndex(of: keyword) else { return (self, nil) }
+    guard index + 1 < all.count else { throw usage("expected \(what) after '\(keyword)'") }
+    guard let value = parse(all[index + 1]) else {
+      throw usage("expected \(what) after '\(keyword)', got '\(all[index + 1])'")
+    }
+    var words = all
+    words.removeSubrange(index...index + 1)
+    return (CommandArguments(words: words, spec: spec), value)
+  }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookEngine
 import PlaybookReporting
 
 /// Every shell command, in the order `:help` lists them.
@@ -62,9 +63,11 @@ enum CommandCatalog {
       summary: "Show a customer and their tickets, calls and orders.",
       details: "Rows are shown as of the session's clock.", arguments: [.customer]),
     CommandSpec(
-      name: "sample", usageArguments: "N [RULE|SEGMENT|OFFER]",
-      summary: "Show N customers from the audience of a rule, segment or offer.",
-      details: "Without a name, samples all customers. The sample is deterministic.",
+      name: "sample", usageArguments: "N [NAME] [seed S]",
+      summary: "Show a random sample of decisions or customers, with reasons.",
+      details: "NAME is a rule, segment or offer. A rule or offer samples its decisions; a "
+        + "segment, or no name, samples customers and shows their decisions (`no candidate` when they have none). The sample is random but "
+        + "seeded: the same seed (1 unless `seed S` is given) always picks the same customers.",
       arguments: [.count, .name([.rules, .segments, .offers])]),
     CommandSpec(
       name: "as-of", usageArguments: "TIME",
@@ -107,6 +110,34 @@ enum CommandCatalog {
         + "are shown, :run, :test, :export and the like refuse until it checks, and :edit "
         + "fixes it. :check shows the errors again (or says the playbook checks).",
       arguments: []),
+      name: "decisions", usageArguments: "[OFFER] [STATUS]",
+      summary: "List who was decided what and why.",
+      details: "Shows customer, rule, offer, status, channel, send_at and reason. OFFER and STATUS "
+        + "(send, holdout, capped, unreachable, already_sent) filter, in either "
+        + "order: `:decisions SORRY25 unreachable`. Shows the first 20 and counts the rest; "
+        + "`limit N` shows more; after `:mode csv` they print as CSV for a spreadsheet.",
+      arguments: [.name(.offers), .words(DecisionStatus.allCases.map(\.rawValue))]),
+    CommandSpec(
+      name: "mode", usageArguments: "[MODE]",
+      summary: "Show or set how tables print: table, csv, json, markdown, line.",
+      details: "table aligns columns to the terminal; csv is RFC 4180 with a header (as :export "
+        + "writes); json is an array of objects, one per line (duckdb's .mode json); markdown is a "
+        + "pipe table; line prints `column = value` lines, a blank line between records. Messages "
+        + "and errors print as always.",
+      arguments: [.words(TableMode.allCases.map(\.rawValue))]),
+    CommandSpec(
+      name: "x", usageArguments: "[on|off|auto]",
+      summary: "Toggle one record per block, as psql's \\x.",
+      details: "In table mode, each row prints as `-[ RECORD 1 ]---` and one `column | value` "
+        + "line per column. `auto` does so only for a table too wide for the terminal.",
+      arguments: [.words(ExpandedDisplay.allCases.map(\.rawValue))]),
+    CommandSpec(
+      name: "pager", usageArguments: "[on|off]",
+      summary: "Show or set paging of output taller than the terminal.",
+      details: "The pager is $PLAYLOOP_PAGER, else $PAGER, else `less -FRX`; set either to an empty "
+        + "string to turn it off. It is used only at a terminal, never for a script or when "
+        + "output is redirected.",
+      arguments: [.words(["on", "off"])]),
     CommandSpec(
       name: "quit", usageArguments: "", summary: "Leave the shell (Ctrl-D does too).",
       details: "With unsaved changes the shell asks once before leaving. `:q`, and `exit` or `quit` alone "

@@ -49,6 +49,10 @@ enum CommandParser {
     case "edit": return .edit(try arguments.words(0...1).first)
     case "check": return try arguments.none(.check)
     case "quit": return try arguments.none(.quit)
+    case "mode": return .mode(try mode(arguments))
+    case "x": return .expanded(try expanded(arguments))
+    case "pager": return .pager(try onOff(arguments))
+    case "decisions": return try decisions(arguments)
     default: preconditionFailure("catalog command ':\(spec.name)' has no parser")
     }
   }
@@ -69,13 +73,14 @@ enum CommandParser {
     return .save(try arguments.words(0...1).first, force: force)
   }
 
-  /// `:sample N [RULE|SEGMENT|OFFER]`, N a positive count.
-  private static func sample(_ arguments: CommandArguments) throws(CommandUsageError) -> ShellCommand {
+  /// `:sample N [RULE|SEGMENT|OFFER] [seed S]`, N a positive count.
+  private static func sample(_ given: CommandArguments) throws(CommandUsageError) -> ShellCommand {
+    let (arguments, seed) = try given.taking("seed", as: "a seed") { UInt64($0) }
     let words = try arguments.words(1...2)
     guard let count = Int(words[0]), count > 0 else {
       throw arguments.usage("expected a positive number of customers, got '\(words[0])'")
     }
-    return .sample(count: count, of: words.dropFirst().first)
+    return .sample(count: count, of: words.dropFirst().first, seed: seed ?? SeededSample.defaultSeed)
   }
 
   /// `:export [--preview] [DIR] [FORMAT]`: a last word that is an export format is the format.

@@ -7,6 +7,8 @@ struct CommandSpec: Sendable {
     /// A rule, segment, offer, … name; `kinds` narrows which.
     case name(NameKinds)
     case directoryOrFormat
+    /// One of these words (`:mode csv`, `:x auto`).
+    case words([String])
   }
 
   /// Which kinds of names a `.name` argument accepts.

@@ -1,4 +1,5 @@
 import PlaybookEngine
+import PlaybookReporting
 
 /// A `:command` typed at the shell, parsed.
 public enum ShellCommand: Equatable, Sendable {
@@ -21,8 +22,8 @@ public enum ShellCommand: Equatable, Sendable {
   case explain(customer: String, rule: String?)
   /// `:customer ID`
   case customer(String)
-  /// `:sample N [RULE|SEGMENT|OFFER]`
-  case sample(count: Int, of: String?)
+  /// `:sample N [RULE|SEGMENT|OFFER] [seed S]`; the seed is `SeededSample.defaultSeed` when not given.
+  case sample(count: Int, of: String?, seed: UInt64 = SeededSample.defaultSeed)
   /// `:as-of TIME`, the time as typed (the session parses it).
   case asOf(String)
   /// `:export [--preview] [DIR] [csv|jsonl]`
@@ -37,4 +38,13 @@ public enum ShellCommand: Equatable, Sendable {
   case check
   /// `:quit`
   case quit
+  /// `:mode [table|csv|json|markdown|line]`: nil shows the current mode.
+  case mode(TableMode?)
+  /// `:x [on|off|auto]`: nil toggles the expanded (one record per block) display.
+  case expanded(ExpandedDisplay?)
+  /// `:pager [on|off]`: nil shows whether long output goes through the pager.
+  case pager(Bool?)
+  /// `:decisions [OFFER] [STATUS] [limit N]`, either filter in either order; nil limit
+  /// shows `decisionsShown`.
+  case decisions(offer: String?, status: DecisionStatus?, limit: Int?)
 }

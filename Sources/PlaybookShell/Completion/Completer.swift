@@ -75,6 +75,8 @@ struct Completer: Sendable {
       return Completion(word: word, candidates: ["now"])
     case .count:
       return .none(word)
+    case .words(let choices):
+      return Completion(word: word, candidates: choices)
     }
   }
 

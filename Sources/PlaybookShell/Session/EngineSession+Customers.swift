@@ -12,7 +12,7 @@ extension EngineSession {
     do {
       let explanation = try Explainer(plan: currentPlan(workspace)).explain(
         customerID: customerID, rule: rule)
-      return .message(explanation.text())
+      return ShellOutput([.prose(explanation.text())])
     } catch {
       return rendered([error.diagnostic], pending: nil)
     }
@@ -44,46 +44,48 @@ extension EngineSession {
     return ShellOutput(blocks)
   }
 
-  /// `:sample N [NAME]`: the first N customers, in data order, of a rule's candidates, a
-  /// segment, an offer's audience (decided `send`), or all customers.
-  func sample(_ count: Int, of name: String?) -> ShellOutput {
+  /// `:sample N [NAME] [seed S]`: a seeded random sample (`SeededSample`) of a rule's or
+  /// an offer's decisions, or of a segment's or all customers with their decisions, as
+  /// `:decisions` shows them.
+  func sample(_ count: Int, of name: String?, seed: UInt64) -> ShellOutput {
     guard let workspace else { return failure(.noData) }
     let dataset = workspace.dataset
-    let customers: [Int]
-    let what: String
-    if let name, let ruleIndex = model.rules.firstIndex(where: { $0.rule.name.text == name }) {
-      guard let run = currentRun() else { return .message("stopped") }
-      customers = Self.distinct(run.ruleCandidates[ruleIndex].map { Int($0.customer) })
-      what = "rule \(model.rules[ruleIndex].rule.name.text)'s candidates"
-    } else if let name, model.segments[name] != nil {
-      let plan = currentPlan(workspace)
-      customers = (0..<plan.customerCount).filter { plan.isInSegment(name, customer: $0) == true }
-      what = "segment \(name)"
-    } else if let name, model.offer(name) != nil {
-      guard let run = currentRun() else { return .message("stopped") }
-      customers = Self.distinct(
-        run.decisions.filter { $0.offer == name && $0.status == .send }
-          .compactMap { dataset.customerNumber($0.customerID).map(Int.init) })
-      what = "offer \(name)'s audience"
-    } else if let name {
+    if let name, model.segments[name] == nil, !model.rules.contains(where: { $0.rule.name.text == name }),
+      model.offer(name) == nil
+    {
       return unknownName(name, kinds: [.rules, .segments, .offers])
-    } else {
-      customers = Array(0..<dataset.customers.rowCount)
-      what = "all customers"
     }
-    let shown = customers.prefix(count)
-    guard !shown.isEmpty else { return .message("no customers in \(what)") }
-    let columns = dataset.customers.columns
-    let plan = currentPlan(workspace)
-    let rows = shown.map { customer in plan.record(ofCustomer: customer).fields.map(\.value) }
+    guard let run = currentRun() else { return .message("stopped") }
+    let rows: [(customer: String, decision: Decision?)]
+    let total: Int
+    let what: String
+    if let name, model.segments[name] == nil {
+      let isRule = model.rules.contains { $0.rule.name.text == name }
+      let decisions = run.decisions.filter { isRule ? $0.rule == name : $0.offer == name }
+      let picked = SeededSample.positions(count, of: decisions.map(\.customerID), seed: seed)
+      rows = picked.map { (decisions[$0].customerID, decisions[$0]) }
+      (total, what) = (decisions.count, "decisions of \(isRule ? "rule" : "offer") \(name)")
+    } else {
+      let plan = currentPlan(workspace)
+      let customers = (0..<dataset.customers.rowCount).filter { customer in
+        name.map { plan.isInSegment($0, customer: customer) == true } ?? true
+      }
+      let ids = customers.map(dataset.customerIDs.string)
+      let picked = SeededSample.positions(count, of: ids, seed: seed).map { ids[$0] }
+      let chosen = Set(picked)
+      let byCustomer = Dictionary(grouping: run.decisions.filter { chosen.contains($0.customerID) }, by: \.customerID)
+      rows = picked.flatMap { id in byCustomer[id].map { $0.map { (id, $0) } } ?? [(id, nil)] }
+      (total, what) = (customers.count, name.map { "customers in segment \($0)" } ?? "customers")
+    }
+    guard !rows.isEmpty else { return .message("no \(what)") }
+    let picked = Set(rows.map(\.customer)).count
+    let another = ([":sample", String(count)] + (name.map { [$0] } ?? []) + ["seed", String(seed &+ 1)])
+      .joined(separator: " ")
     return ShellOutput([
-      .table(TextTable(headers: columns.map(\.name), rows: rows)),
-      .message("\(shown.count.grouped) of \(plural(customers.count, "customer")) in \(what)"),
+      .table(Self.decisionTable(rows)),
+      .message(
+        "\(min(count, total).grouped) of \(total.grouped) \(what), seed \(seed); \(another) picks others"
+          + (picked < rows.count ? " (\(rows.count.grouped) decisions)" : "")),
     ])
-  }
-
-  /// The numbers in ascending order, once each.
-  static func distinct(_ numbers: [Int]) -> [Int] {
-    Array(Set(numbers)).sorted()
   }
 }

@@ -26,7 +26,7 @@ extension EngineSession {
     lastRun = nil
     hasUnsavedChanges = false
     accept(Checked(model: opened.model, workspace: opened, reloaded: true, diagnostics: []))
-    var output = ShellOutput.message(banner(opened))
+    var output = ShellOutput([.prose(banner(opened))])
     output.blocks += setAsideWarnings(opened.dataset)
     return output
   }

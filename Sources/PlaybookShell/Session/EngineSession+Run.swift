@@ -26,11 +26,12 @@ extension EngineSession {
       : run.evaluatedRules.isEmpty
         ? " (no rule changed)"
         : " (\(plural(run.evaluatedRules.count, "rule")) re-evaluated, \(reused) unchanged)"
-    var output = ShellOutput([
-      .table(Self.countsTable("rule", run.counts.byRule)),
-      .table(Self.countsTable("offer", run.counts.byOffer)),
-      .message("evaluated in \(milliseconds) ms\(note); clock \(Timestamp.format(run.plan.clock))"),
-    ])
+    // The bars need colour to read at a glance; without it the table says the same.
+    let bars: [ShellOutput.Block] = color ? [.chart(StatusBar.text(run.counts.byOffer))] : []
+    var output = ShellOutput(
+      [.table(Self.countsTable("rule", run.counts.byRule)), .table(Self.countsTable("offer", run.counts.byOffer))]
+        + bars
+        + [.message("evaluated in \(milliseconds) ms\(note); clock \(Timestamp.format(run.plan.clock))")])
     // Values that overflowed read as null: never silent, as `playloop run` warns.
     output.blocks += rendered(run.overflowWarnings, pending: nil).blocks
     return output

@@ -205,11 +205,13 @@ public final class EngineSession: ShellSession {
     case .run: return runCommand()
     case .explain(let customer, let rule): return explain(customer, rule: rule)
     case .customer(let id): return customer(id)
-    case .sample(let count, let name): return sample(count, of: name)
+    case .sample(let count, let name, let seed): return sample(count, of: name, seed: seed)
     case .asOf(let time): return asOf(time)
     case .export(let directory, let format, let preview): return export(to: directory, format: format, preview: preview)
     case .test: return test()
     case .describe(let table): return describe(table)
+    case .mode, .expanded, .pager: return .empty  // the shell's own
+    case .decisions(let offer, let status, let limit): return decisions(offer: offer, status: status, limit: limit)
     }
   }
 

@@ -19,6 +19,10 @@ public final class Shell {
   private let isInteractive: Bool
   private let sourceName: String
   private let width: () -> Int?
+  /// Pages long results; nil when output is not a terminal or paging is off.
+  private let pager: Pager?
+  /// How results print: `:mode`, `:x`, `:pager`.
+  private var mode = OutputMode()
   /// Renders the shell's own diagnostics (bad `:command` usage, unsaved changes).
   private let renderer: DiagnosticRenderer
   private var reader: StatementReader
@@ -39,9 +43,11 @@ public final class Shell {
   ///   - sourceName: how diagnostics name the input, e.g. `<shell>` or `<stdin>`.
   ///   - width: the terminal's width for tables; nil never cuts them.
   ///   - color: ANSI colours in the shell's own diagnostics.
+  ///   - pager: shows results taller than the terminal; nil prints them all.
   public init(
     session: any ShellSession, input: any LineSource, printer: ShellPrinter = .standard,
-    isInteractive: Bool, sourceName: String, width: @escaping () -> Int? = { nil }, color: Bool = false
+    isInteractive: Bool, sourceName: String, width: @escaping () -> Int? = { nil }, color: Bool = false,
+    pager: Pager? = nil
   ) {
     self.session = session
     self.input = input
@@ -49,6 +55,7 @@ public final class Shell {
     self.isInteractive = isInteractive
     self.sourceName = sourceName
     self.width = width
+    self.pager = pager
     renderer = DiagnosticRenderer(sources: [:], color: color)
     reader = StatementReader()
   }
@@ -73,7 +80,8 @@ public final class Shell {
     let editor = LineEditor(historyPath: LineEditor.defaultHistoryPath(environment: environment))
     let shell = Shell(
       session: session, input: editor, isInteractive: true, sourceName: "<shell>",
-      width: { editor.terminalWidth }, color: color)
+      width: { editor.terminalWidth }, color: color,
+      pager: isatty(1) == 1 ? Pager.from(environment: environment, rows: Pager.terminalRows) : nil)
     editor.complete = { [unowned shell] line, cursor in shell.complete(line, cursor: cursor) }
     return shell.run(loading: file, startup: startup.startFile, color: color)
   }
@@ -141,7 +149,7 @@ public final class Shell {
       // of what was just typed); a script keeps its own line numbers.
       if isInteractive { statement.firstLine = 1 }
       let output = session.add(statement, sourceName: sourceName)
-      printer.show(output, width: width())
+      printer.show(output, width: width(), mode: mode, pager: pager)
       return output.failed ? failing(output.errorKinds) : nil
     case .command(let text, let line):
       input.remember(text)
@@ -163,6 +171,8 @@ public final class Shell {
       printer.out(Help.text(topic, width: width()) + "\n")
     case .quit:
       return leave(again: "type :quit again")
+    case .mode, .expanded, .pager:
+      printer.out((mode.apply(command, hasPager: pager != nil) ?? "") + "\n")
     case .load where isInteractive && session.hasUnsavedChanges && !warnedAboutUnsavedChanges:
       // Loading replaces the session's playbook: typed statements would be lost.
       warnedAboutUnsavedChanges = true
@@ -188,7 +198,7 @@ public final class Shell {
           session.run(command)
         }
       if Interrupt.requested && isInteractive { printer.out("\n") }  // after the echoed ^C
-      printer.show(output, width: width())
+      printer.show(output, width: width(), mode: mode, pager: pager)
       if output.failed { return failing(output.errorKinds) }
     }
     return nil

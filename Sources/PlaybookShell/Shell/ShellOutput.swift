@@ -10,6 +10,13 @@ public struct ShellOutput: Equatable, Sendable {
     case message(String)
     /// A table for stdout, fitted to the terminal's width.
     case table(TextTable)
+    /// Text for stdout whose long lines break at words to fit the terminal, indented
+    /// under the line they continue: `:explain`, the load summary (never a statement,
+    /// which must stay as written).
+    case prose(String)
+    /// A chart for stdout with the session's own ANSI colours (it holds no raw data), shown
+    /// in table mode only: `:run`'s bars.
+    case chart(String)
     /// A rendered diagnostic or note for stderr that does not stop a script.
     case warning(String)
     /// A rendered error for stderr and its diagnostic's kind; a script stops at the
