@@ -222,8 +222,8 @@ public struct SendLedger: Sendable {
     }
   }
 
-  /// The sends one run recorded.
-  func sends(ofRun seq: Int64) throws(Diagnostic) -> [LedgerSend] {
+  /// The sends one run recorded (`LedgerRun.seq`).
+  public func sends(ofRun seq: Int64) throws(Diagnostic) -> [LedgerSend] {
     try selectSends(where: "sends.run_seq = ?", [seq])
   }
 

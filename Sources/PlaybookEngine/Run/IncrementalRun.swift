@@ -41,6 +41,13 @@ public struct IncrementalRun: Sendable {
   /// The customer number of each decision.
   let decisionCustomers: [Int32]
 
+  /// True when this run is what evaluating `workspace` at `clock` over data
+  /// `dataVersion` gives now: nothing it depends on changed since.
+  public func isCurrent(for workspace: Workspace, clock: Int64, dataVersion: Int) -> Bool {
+    context.dataVersion == dataVersion && plan.clock == clock
+      && plan.checked.structure == workspace.checked.structure
+  }
+
   struct Context: Equatable, Sendable {
     var dataVersion: Int
     var clock: Int64

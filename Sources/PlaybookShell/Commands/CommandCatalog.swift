@@ -77,6 +77,24 @@ enum CommandCatalog {
         + "those the playbook sees: declared with `types`, or inferred from the values.",
       arguments: [.name(.tables)]),
     CommandSpec(
+      name: "diff", usageArguments: "[saved|FILE|last-run] [--out FILE.csv]",
+      summary: "Show who gains and who loses each offer against the saved file, a playbook or the last run.",
+      details: "Compares the decisions now with those of the loaded file as saved (the default), another "
+        + "playbook FILE evaluated on the session's data and clock, or the sends the ledger recorded in its "
+        + "last run. Counts per offer come first, then the first \(EngineSession.diffShown) customers whose "
+        + "status for an offer changed, with the reason. --out writes every change as CSV: customer_id, offer, "
+        + "old_status, new_status, old_rule, new_rule, old_channel, new_channel, old_reason, new_reason, in "
+        + "customer order (an empty status: no decision).",
+      arguments: [.file]),
+    CommandSpec(
+      name: "undo", usageArguments: "", summary: "Take back the last edit, showing its impact.",
+      details: "Steps back through the statements typed, :drop and :as-of, restoring the playbook, data "
+        + "and clock exactly. :load starts a new history: it cannot be undone.",
+      arguments: []),
+    CommandSpec(
+      name: "redo", usageArguments: "", summary: "Make again the edit :undo took back.",
+      details: "A new edit after :undo clears what could be redone.", arguments: []),
+    CommandSpec(
       name: "quit", usageArguments: "", summary: "Leave the shell (Ctrl-D does too).",
       details: "With unsaved changes the shell asks once before leaving.", arguments: []),
   ]

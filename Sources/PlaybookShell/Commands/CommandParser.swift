@@ -57,6 +57,9 @@ enum CommandParser {
     case "test": return try arguments.none(.test)
     case "describe": return .describe(try arguments.words(0...1).first)
     case "quit": return try arguments.none(.quit)
+    case "diff": return try diff(arguments)
+    case "undo": return try arguments.none(.undo)
+    case "redo": return try arguments.none(.redo)
     default: preconditionFailure("catalog command ':\(spec.name)' has no parser")
     }
   }
@@ -97,6 +100,19 @@ enum CommandParser {
       }
     }
     return .export(directory: directory, format: format, preview: preview)
+  }
+
+  /// `:diff [saved|FILE|last-run] [--out FILE.csv]`.
+  private static func diff(_ given: CommandArguments) throws(CommandUsageError) -> ShellCommand {
+    var words = given.all
+    var out: String?
+    if let flag = words.firstIndex(of: "--out") {
+      guard flag + 1 < words.count else { throw given.usage("--out needs a file name") }
+      out = words[flag + 1]
+      words.removeSubrange(flag...(flag + 1))
+    }
+    let against = try CommandArguments(words: words, spec: given.spec).words(0...1).first
+    return .diff(against: against, out: out)
   }
 
   /// Splits on whitespace, keeping double-quoted words (without their quotes) whole.

@@ -32,4 +32,10 @@ public enum ShellCommand: Equatable, Sendable {
   case describe(String?)
   /// `:quit`
   case quit
+  /// `:diff [saved|FILE|last-run] [--out FILE.csv]`; nil compares with the saved file.
+  case diff(against: String?, out: String?)
+  /// `:undo`
+  case undo
+  /// `:redo`
+  case redo
 }

@@ -2,6 +2,7 @@ import Foundation
 import PlaybookEngine
 import PlaybookLanguage
 import PlaybookLedger
+import PlaybookReporting
 
 extension EngineSession {
   /// `:load FILE`: replaces the session with a playbook file and its data; on failure
@@ -135,17 +136,4 @@ extension EngineSession {
 /// `1 rule`, `4 rules`, `1,013 tickets`.
 func plural(_ count: Int, _ noun: String) -> String {
   "\(count.grouped) \(noun)\(count == 1 ? "" : "s")"
-}
-
-extension Int {
-  /// Digits grouped by thousands: `1,013`.
-  var grouped: String {
-    let digits = String(magnitude)
-    var out = ""
-    for (i, digit) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return (self < 0 ? "-" : "") + out
-  }
 }

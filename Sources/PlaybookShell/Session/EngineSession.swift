@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 
 /// The shell's session on the real engine: the playbook being edited, its data, the
 /// clock, and the last run (so `:run` after an edit re-evaluates only what changed).
@@ -28,6 +29,10 @@ public final class EngineSession: ShellSession {
   public var maxSetAside = SetAsideLimit.standard
   /// True when statements changed since the playbook was last loaded or saved.
   public internal(set) var hasUnsavedChanges = false
+  /// Bumped whenever a checked playbook is kept, so an edit can tell it changed something.
+  var revision = 0
+  /// The edits `:undo` and `:redo` step through.
+  var editHistory = EditHistory()
 
   let now: () -> Int64
   let color: Bool
@@ -52,8 +57,14 @@ public final class EngineSession: ShellSession {
   // MARK: Statements
 
   /// Parses, checks and adds (or replaces by name) one typed statement; `sourceName` names
-  /// the input in diagnostics. On an error the session keeps its playbook as it was.
+  /// the input in diagnostics. On an error the session keeps its playbook as it was;
+  /// otherwise the change in decisions is shown, and `:undo` takes it back.
   public func add(_ statement: TypedStatement, sourceName: String) -> ShellOutput {
+    editing { adding(statement, sourceName: sourceName) }
+  }
+
+  /// `add(_:sourceName:)` without the history and the impact.
+  func adding(_ statement: TypedStatement, sourceName: String) -> ShellOutput {
     let parsed = document.parse(statement, sourceName: sourceName)
     if parsed.diagnostics.contains(where: { $0.severity == .error }) {
       return rendered(parsed.diagnostics, pending: parsed.chunk)
@@ -161,6 +172,7 @@ public final class EngineSession: ShellSession {
     model = checked.model
     workspace = checked.workspace
     if checked.reloaded { dataVersion += 1 }
+    revision += 1
     vocabularyCache = nil
   }
 
@@ -210,19 +222,22 @@ public final class EngineSession: ShellSession {
   public func run(_ command: ShellCommand) -> ShellOutput {
     switch command {
     case .help, .quit: return .empty  // the shell's own
-    case .load(let path): return load(path)
+    case .load(let path): return editing(startsHistory: true) { load(path) }
     case .save(let path): return save(path)
     case .rules: return rules()
     case .show(let name): return show(name)
-    case .drop(let name): return drop(name)
+    case .drop(let name): return editing { drop(name) }
     case .run: return runCommand()
     case .explain(let customer, let rule): return explain(customer, rule: rule)
     case .customer(let id): return customer(id)
     case .sample(let count, let name): return sample(count, of: name)
-    case .asOf(let time): return asOf(time)
+    case .asOf(let time): return editing { asOf(time) }
     case .export(let directory, let format, let preview): return export(to: directory, format: format, preview: preview)
     case .test: return test()
     case .describe(let table): return describe(table)
+    case .diff(let against, let out): return diff(against: against, out: out)
+    case .undo: return undo()
+    case .redo: return redo()
     }
   }
 
