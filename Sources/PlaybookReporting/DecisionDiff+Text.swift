@@ -17,8 +17,10 @@ extension DecisionDiff {
       $0.offer + String(repeating: " ", count: width - $0.offer.count) + "  " + $0.changeText
     }
     lines.append(
-      "\(Self.customers(customersGaining)) \(customersGaining == 1 ? "gains" : "gain") an offer, "
-        + "\(customersLosing.grouped) \(customersLosing == 1 ? "loses" : "lose") one")
+      customersGaining == 0 && customersLosing == 0
+        ? "no customer gains or loses an offer"
+        : "\(Self.customers(customersGaining)) \(customersGaining == 1 ? "gains" : "gain") an offer, "
+          + "\(customersLosing.grouped) \(customersLosing == 1 ? "loses" : "lose") one")
     return lines.joined(separator: "\n")
   }
 
@@ -27,7 +29,7 @@ extension DecisionDiff {
   }
 
   /// The first `limit` changes as a table: customer, offer, the status before and after,
-  /// and why (the reason after, or before when the decision is gone).
+  /// and why (the reason now; `not a candidate now` when the decision is gone).
   public func changesTable(before: DecisionList, after: DecisionList, limit: Int) -> TextTable {
     TextTable(
       headers: ["customer", "offer", "before", "after", "why"],
@@ -35,7 +37,7 @@ extension DecisionDiff {
         let row = spelledOut(change, before: before, after: after)
         return [
           row.customerID, row.offer, row.before?.status.rawValue ?? "—", row.after?.status.rawValue ?? "—",
-          (row.after ?? row.before)?.reason ?? "",
+          row.after?.reason ?? "not a candidate now",
         ]
       })
   }

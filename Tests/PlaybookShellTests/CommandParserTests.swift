@@ -31,6 +31,11 @@ import Testing
     (":describe", .describe(nil)),
     (":describe orders", .describe("orders")),
     (":quit", .quit),
+    (":diff", .diff(against: nil, out: nil)),
+    (":diff last-run", .diff(against: "last-run", out: nil)),
+    (":diff --out d.csv other.playbook", .diff(against: "other.playbook", out: "d.csv")),
+    (":undo", .undo),
+    (":redo", .redo),
   ])
   func parses(line: String, command: ShellCommand) throws {
     #expect(try CommandParser.parse(line) == command)
@@ -53,6 +58,8 @@ import Testing
     ),
     (":export out xml", "expected csv or jsonl, got 'xml'\nusage: :export [--preview] [DIR] [FORMAT]"),
     (":help lod", "no command named 'lod'; did you mean 'load'?"),
+    (":diff --out", "--out needs a file name\nusage: :diff [AGAINST] [--out FILE.csv]"),
+    (":diff a b", "unexpected argument 'b'\nusage: :diff [AGAINST] [--out FILE.csv]"),
   ])
   func rejects(line: String, message: String) {
     #expect(throws: CommandUsageError(message)) { try CommandParser.parse(line) }
@@ -62,7 +69,7 @@ import Testing
     let examples = [
       "help": "", "load": "f", "save": "f", "rules": "", "show": "n", "drop": "n", "run": "",
       "explain": "C-1", "customer": "C-1", "sample": "3", "as-of": "now", "export": "",
-      "test": "", "describe": "", "quit": "",
+      "test": "", "describe": "", "quit": "", "diff": "", "undo": "", "redo": "",
     ]
     #expect(Set(examples.keys) == Set(CommandCatalog.commands.map(\.name)))
     for spec in CommandCatalog.commands {

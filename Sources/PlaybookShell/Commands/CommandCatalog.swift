@@ -77,11 +77,11 @@ enum CommandCatalog {
         + "those the playbook sees: declared with `types`, or inferred from the values.",
       arguments: [.name(.tables)]),
     CommandSpec(
-      name: "diff", usageArguments: "[saved|FILE|last-run] [--out FILE.csv]",
+      name: "diff", usageArguments: "[AGAINST] [--out FILE.csv]",
       summary: "Show who gains and who loses each offer against the saved file, a playbook or the last run.",
-      details: "Compares the decisions now with those of the loaded file as saved (the default), another "
-        + "playbook FILE evaluated on the session's data and clock, or the sends the ledger recorded in its "
-        + "last run. Counts per offer come first, then the first \(EngineSession.diffShown) customers whose "
+      details: "AGAINST is `saved` (the default: the loaded file as it is on disk), a playbook FILE "
+        + "(evaluated on the session's data and clock) or `last-run` (the sends the playbook's ledger "
+        + "recorded in its last run; only sends are compared). Counts per offer come first, then the first \(EngineSession.diffShown) customers whose "
         + "status for an offer changed, with the reason. --out writes every change as CSV: customer_id, offer, "
         + "old_status, new_status, old_rule, new_rule, old_channel, new_channel, old_reason, new_reason, in "
         + "customer order (an empty status: no decision).",

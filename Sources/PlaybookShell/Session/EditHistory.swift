@@ -16,31 +16,39 @@ struct EditHistory {
     var hasUnsavedChanges: Bool
   }
 
+  /// One edit: the state on its other side, and what it did (`replaced rule x`).
+  struct Step {
+    var state: State
+    var label: String
+  }
+
   /// At most this many steps are kept: each may hold data the session no longer loads.
   static let limit = 100
 
-  private(set) var undo: [State] = []
-  private(set) var redo: [State] = []
+  private(set) var undo: [Step] = []
+  private(set) var redo: [Step] = []
 
   /// Records the state an edit replaced; nothing is left to redo.
-  mutating func record(_ replaced: State) {
-    undo.append(replaced)
+  mutating func record(_ replaced: State, label: String) {
+    undo.append(Step(state: replaced, label: label))
     if undo.count > Self.limit { undo.removeFirst() }
     redo.removeAll()
   }
 
-  /// The state to go back to, keeping `current` to redo; nil when there is none.
-  mutating func stepBack(from current: State) -> State? {
-    guard let previous = undo.popLast() else { return nil }
-    redo.append(current)
-    return previous
+  /// The step to take back (the state before it), keeping `current` to redo; nil when
+  /// there is none.
+  mutating func stepBack(from current: State) -> Step? {
+    guard let step = undo.popLast() else { return nil }
+    redo.append(Step(state: current, label: step.label))
+    return step
   }
 
-  /// The state to go forward to, keeping `current` to undo; nil when there is none.
-  mutating func stepForward(from current: State) -> State? {
-    guard let next = redo.popLast() else { return nil }
-    undo.append(current)
-    return next
+  /// The step to make again (the state after it), keeping `current` to undo; nil when
+  /// there is none.
+  mutating func stepForward(from current: State) -> Step? {
+    guard let step = redo.popLast() else { return nil }
+    undo.append(Step(state: current, label: step.label))
+    return step
   }
 
   /// Forgets every step (after `:load`).

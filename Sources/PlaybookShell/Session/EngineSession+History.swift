@@ -18,27 +18,49 @@ extension EngineSession {
     let beforeRun = lastRun
     var output = edit()
     guard revision != beforeRevision || clockOverride != before.clockOverride else { return output }
-    if startsHistory { editHistory.clear() } else { editHistory.record(before) }
+    if startsHistory {
+      editHistory.clear()
+    } else {
+      let said = output.blocks.lazy.compactMap { if case .message(let text) = $0 { text } else { nil } }.first
+      editHistory.record(before, label: said.map { String($0.prefix { $0 != "\n" }) } ?? "the last edit")
+    }
+    // Without rules nothing is decided; a `test` block decides nothing: no impact to show.
+    if before.model.rules.isEmpty && model.rules.isEmpty { return output }
+    let (testsBefore, decisiveBefore) = Self.split(before.model.playbook)
+    let (testsNow, decisiveNow) = Self.split(model.playbook)
+    if clockOverride == before.clockOverride, decisiveBefore == decisiveNow, testsBefore != testsNow {
+      return output
+    }
     output.blocks += impact(since: before, run: beforeRun)
     return output
+  }
+
+  /// The tests, and every other statement (what decisions depend on), without positions.
+  private static func split(_ playbook: Playbook) -> (tests: [Structure<Statement>], decisive: [Structure<Statement>]) {
+    var tests: [Structure<Statement>] = []
+    var decisive: [Structure<Statement>] = []
+    for statement in playbook.statements {
+      if case .test = statement.kind { tests.append(Structure(statement)) } else { decisive.append(Structure(statement)) }
+    }
+    return (tests, decisive)
   }
 
   /// `:undo`: back to the state before the last edit, with the impact.
   func undo() -> ShellOutput {
     let current = editState
     let run = lastRun
-    guard let previous = editHistory.stepBack(from: current) else { return failure(.nothingToUndo) }
-    restore(previous)
-    return ShellOutput([.message("undid the last edit")] + impact(since: current, run: run))
+    guard let step = editHistory.stepBack(from: current) else { return failure(.nothingToUndo) }
+    restore(step.state)
+    return ShellOutput([.message("undone: \(step.label)")] + impact(since: current, run: run))
   }
 
   /// `:redo`: forward again to the state `:undo` left, with the impact.
   func redo() -> ShellOutput {
     let current = editState
     let run = lastRun
-    guard let next = editHistory.stepForward(from: current) else { return failure(.nothingToRedo) }
-    restore(next)
-    return ShellOutput([.message("redid the edit")] + impact(since: current, run: run))
+    guard let step = editHistory.stepForward(from: current) else { return failure(.nothingToRedo) }
+    restore(step.state)
+    return ShellOutput([.message("redone: \(step.label)")] + impact(since: current, run: run))
   }
 
   private func restore(_ state: EditHistory.State) {

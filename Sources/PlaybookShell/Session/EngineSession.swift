@@ -118,13 +118,13 @@ public final class EngineSession: ShellSession {
     return output
   }
 
-  /// After the first `:run`, each rule typed is evaluated at once (only it, as `:run`
-  /// would) and its audience shown: `quick_fix_thanks: 39 candidates (16 send, …)`.
+  /// With data loaded, each rule typed is evaluated at once (only it, as `:run` would)
+  /// and its audience shown: `quick_fix_thanks: 39 candidates (16 send, …)`.
   func audiences(of statements: [Statement]) -> [ShellOutput.Block] {
     let rules = statements.compactMap {
       if case .rule(let rule) = $0.kind { rule.name.text } else { nil }
     }
-    guard lastRun != nil, !rules.isEmpty else { return [] }
+    guard workspace != nil, !rules.isEmpty else { return [] }
     Interrupt.clear()  // a Ctrl-C at the prompt is not meant for this
     guard let run = currentRun() else { return [] }
     return run.counts.byRule.filter { rules.contains($0.name) }.map { named in
