@@ -138,8 +138,7 @@ public struct IncrementalRun: Sendable {
       }
       (decisions, decisionCustomers) = redecide(merged, affected: affected, previous: previous, decider)
     } else {
-      decisions = decider.decide(merged)
-      decisionCustomers = decisions.map { workspace.dataset.customerNumber($0.customerID) ?? -1 }
+      (decisions, decisionCustomers) = decider.decideNumbered(merged)
     }
     let done = DispatchTime.now()
     return IncrementalRun(
@@ -163,6 +162,8 @@ public struct IncrementalRun: Sendable {
     customers.reserveCapacity(previous.decisions.count)
     let old = previous.decisions
     let oldCustomers = previous.decisionCustomers
+    var scratch = Decider.Scratch()
+    var outcomes: [Decider.Outcome] = []
     var p = 0
     var lower = 0
     while lower < candidates.count {
@@ -173,7 +174,8 @@ public struct IncrementalRun: Sendable {
       while p < old.count, oldCustomers[p] < customer { p += 1 }
       if affected[Int(customer)] {
         let before = decisions.count
-        decider.decide(customer: Int(customer), candidates[lower..<upper], into: &decisions)
+        decider.decide(
+          customer: Int(customer), candidates[lower..<upper], into: &decisions, scratch: &scratch, outcomes: &outcomes)
         customers += repeatElement(customer, count: decisions.count - before)
         while p < old.count, oldCustomers[p] == customer { p += 1 }
       } else {
