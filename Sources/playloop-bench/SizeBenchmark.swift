@@ -153,7 +153,8 @@ struct SizeBenchmark {
     guard let before else { return [] }
     var figures: [Figure] = []
     let limited = SourceFile(
-      path: edited.path, text: playbookText.replacingOccurrences(of: "limit 1 per customer", with: "limit 2 per customer"))
+      path: edited.path,
+      text: playbookText.replacingOccurrences(of: "limit 1 per customer", with: "limit 2 per customer"))
     for (phase, source) in [("edit one rule, impact", edited), ("edit the limit, impact", limited)] {
       let (after, cost) = try Probe.median(of: repeats) { () throws -> IncrementalRun? in
         let w = try open(source, reuse: dataset).get()
@@ -171,7 +172,8 @@ struct SizeBenchmark {
           phase: "  of which compare (\(diff.changes.count) changed)", cost: compare,
           throughput: perSecond(after.decisions.count, compare.milliseconds), unit: "decisions/s"))
       for (part, ms) in [("evaluate", after.evaluateMilliseconds), ("decide", after.decideMilliseconds)] {
-        figures.append(Figure(phase: "  of which \(part) (last run)", cost: PhaseCost(milliseconds: Double(ms), peakBytes: 0)))
+        figures.append(
+          Figure(phase: "  of which \(part) (last run)", cost: PhaseCost(milliseconds: Double(ms), peakBytes: 0)))
       }
     }
     return figures

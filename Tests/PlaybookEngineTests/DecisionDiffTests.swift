@@ -32,7 +32,9 @@ import Testing
 
   @Test func aHigherPriorityRuleTakesCustomersFromAnotherOffer() throws {
     let before = Self.list([(0, "A", .send), (1, "A", .send), (2, "A", .send)])
-    let after = Self.list([(0, "A", .capped), (0, "B", .send), (1, "A", .send), (2, "A", .capped), (2, "B", .send), (5, "B", .unreachable)])
+    let after = Self.list([
+      (0, "A", .capped), (0, "B", .send), (1, "A", .send), (2, "A", .capped), (2, "B", .send), (5, "B", .unreachable),
+    ])
     let diff = DecisionDiff(before: before, after: after)
     let a = try #require(diff.offers.first { $0.offer == "A" })
     let b = try #require(diff.offers.first { $0.offer == "B" })
@@ -58,6 +60,16 @@ import Testing
     #expect(diff.offers[1].lost == 1 && diff.offers[1].after[.send] == 0)
     #expect(diff.customersGaining == 1 && diff.customersLosing == 2)
     #expect(diff.changes.count == 3)
+  }
+
+  @Test func comparingSendsOnlyIgnoresOtherStatusesAndCountsSends() throws {
+    let sent = Self.list([(0, "A", .send), (1, "A", .send)])
+    let now = Self.list([(0, "A", .capped), (1, "A", .send), (2, "A", .unreachable), (3, "B", .send)])
+    let diff = DecisionDiff(before: sent, after: now, comparing: .sends)
+    #expect(diff.changes.map(\.after) == [0, 3])
+    let a = try #require(diff.offers.first { $0.offer == "A" })
+    #expect(a.before == StatusCounts(sends: 2) && a.after == StatusCounts(sends: 1))
+    #expect(DecisionDiff(before: sent, after: now).changes.count == 3)
   }
 
   @Test func theBestStatusOfAnOfferCountsWhenThereAreSeveral() {
@@ -87,7 +99,8 @@ import Testing
     let diff = DecisionDiff(before: before, after: after)
     let csv = String(decoding: diff.csv(before: before, after: after), as: UTF8.self)
     #expect(
-      csv == "customer_id,offer,old_status,new_status,old_rule,new_rule,old_channel,new_channel,old_reason,new_reason\r\n"
+      csv
+        == "customer_id,offer,old_status,new_status,old_rule,new_rule,old_channel,new_channel,old_reason,new_reason\r\n"
         + "C0,A,send,capped,r,r,email,email,send,capped\r\n" + "C1,B,,send,,r,,email,,send\r\n")
   }
 

@@ -69,8 +69,8 @@ import Testing
 
   @Test func anEditAfterUndoClearsTheRedoStepsAndLoadStartsANewHistory() {
     let session = session()
-    #expect(session.run(.drop("evangelist")) .failed == false)
-    #expect(messages(session.run(.undo)) .first == "undone: dropped rule evangelist")
+    #expect(session.run(.drop("evangelist")).failed == false)
+    #expect(messages(session.run(.undo)).first == "undone: dropped rule evangelist")
     #expect(!session.run(.drop("cancel_risk")).failed)
     #expect(session.run(.redo).failed)
     #expect(!session.run(.load(Repository.serviceRecovery)).failed)

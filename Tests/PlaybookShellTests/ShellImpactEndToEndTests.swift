@@ -10,7 +10,9 @@ import Testing
   static let continuation = "     ...> "
   /// A rule of higher priority than all but `cancel_risk`: under `limit 1 per customer`
   /// it takes customers from the other offers.
-  static let rule = ["rule big_thanks priority 30", "  when complaint resolved within 48h", "  send THANKS10 via email"]
+  static let rule = [
+    "rule big_thanks priority 30", "  when complaint resolved within 48h", "  send THANKS10 via email",
+  ]
 
   func atPrompt(_ terminal: PseudoTerminal, _ prompt: String = prompt) throws {
     try terminal.expect(prompt)
@@ -97,7 +99,8 @@ import Testing
       // `:undo` gives back exactly the decisions of the playbook before the edit, `:redo` those after.
       terminal.send(":undo\r")
       try terminal.expect("undone: added rule big_thanks\n")
-      try terminal.expect("THANKS10  \(Self.change(Self.sends(after, offer: "THANKS10"), Self.sends(before, offer: "THANKS10")))")
+      try terminal.expect(
+        "THANKS10  \(Self.change(Self.sends(after, offer: "THANKS10"), Self.sends(before, offer: "THANKS10")))")
       try atPrompt(terminal)
       terminal.send(":export \(folder.path("undone"))\r")
       try terminal.expect("exported ")
@@ -163,6 +166,30 @@ import Testing
   }
 }
 
+extension ShellImpactEndToEndTests {
+  @Test func diffAgainstTheLedgersLastRunComparesItsSends() throws {
+    try ScratchFolder.with("impact-ledger") { folder in
+      let original = try String(contentsOfFile: Repository.serviceRecovery, encoding: .utf8)
+      let ledgered = original + "\nledger \"\(folder.path("sends.ledger"))\"\n"
+      // The nightly run records its sends; the playbook with the new rule is run apart, without the ledger.
+      let sent = Self.statuses(try Self.decisionsOfRun(ledgered, in: folder, name: "night")).filter {
+        $0.value == "send"
+      }
+      let now = Self.statuses(
+        try Self.decisionsOfRun(original + "\n" + Self.rule.joined(separator: "\n") + "\n", in: folder, name: "now"))
+      let script = Self.rule.joined(separator: "\n") + "\n\n:diff last-run --out \(folder.path("d.csv"))\n"
+      let run = try ChildProcess.playloopScript(script, arguments: [folder.path("night.playbook")])
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(run.stdout.contains("Now against the ledger's last run 1-20261101T000000Z"))
+      let changed = Set(sent.keys).union(now.keys).filter { (sent[$0] == "send") != (now[$0] == "send") }
+      #expect(changed.count > 1)
+      #expect(run.stdout.contains("wrote \(changed.count) changes to"))
+      let rows = CSVRows.parse(try String(contentsOfFile: folder.path("d.csv"), encoding: .utf8))
+      #expect(Set(rows.dropFirst().map { "\($0[0]) \($0[1])" }) == changed)
+    }
+  }
+}
+
 /// A small RFC 4180 reader for the tests' CSV files (quoted fields may hold commas).
 enum CSVRows {
   static func parse(_ text: String) -> [[String]] {
@@ -177,9 +204,18 @@ enum CSVRows {
       if quoted {
         if c == "\"" {
           if let next = chars.next() {
-            if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-          } else { quoted = false }
-        } else { field.append(c) }
+            if next == "\"" {
+              field.append("\"")
+            } else {
+              quoted = false
+              pending = next
+            }
+          } else {
+            quoted = false
+          }
+        } else {
+          field.append(c)
+        }
       } else if c == "\"" {
         quoted = true
       } else if c == "," {

@@ -50,20 +50,37 @@ public struct DecisionDiff: Sendable, Hashable, Codable {
   /// True when no decision changed status and no count moved.
   public var isEmpty: Bool { changes.isEmpty && offers.allSatisfy(\.isUnchanged) }
 
+  /// What a comparison looks at.
+  public enum Comparison: String, Sendable, Codable {
+    /// Every status: a change is any (customer, offer) whose status differs.
+    case statuses
+    /// Only sends (against a ledger, which keeps nothing else): a change is a
+    /// (customer, offer) sent on one side and not the other; counts are of sends.
+    case sends
+  }
+
   /// Compares `before` with `after`; both must number customers the same way.
-  public init(before: DecisionList, after: DecisionList) {
+  public init(before: DecisionList, after: DecisionList, comparing: Comparison = .statuses) {
     var offers: [OfferImpact] = []
     for named in after.offerCounts where !offers.contains(where: { $0.offer == named.name }) {
-      offers.append(OfferImpact(offer: named.name, before: StatusCounts(), after: named.counts, gained: 0, lost: 0, changed: 0))
+      offers.append(
+        OfferImpact(offer: named.name, before: StatusCounts(), after: named.counts, gained: 0, lost: 0, changed: 0))
     }
     for named in before.offerCounts {
       if let i = offers.firstIndex(where: { $0.offer == named.name }) {
         offers[i].before = named.counts
       } else {
-        offers.append(OfferImpact(offer: named.name, before: named.counts, after: StatusCounts(), gained: 0, lost: 0, changed: 0))
+        offers.append(
+          OfferImpact(offer: named.name, before: named.counts, after: StatusCounts(), gained: 0, lost: 0, changed: 0))
       }
     }
-    var walk = Walk(offers: offers, old: before.decisions, new: after.decisions)
+    if comparing == .sends {
+      for i in offers.indices {
+        offers[i].before = StatusCounts(sends: offers[i].before[.send])
+        offers[i].after = StatusCounts(sends: offers[i].after[.send])
+      }
+    }
+    var walk = Walk(offers: offers, old: before.decisions, new: after.decisions, sendsOnly: comparing == .sends)
     let oldCustomers = before.customers
     let newCustomers = after.customers
     var i = 0
@@ -93,11 +110,13 @@ public struct DecisionDiff: Sendable, Hashable, Codable {
     var changes: [Change] = []
     var customersGaining = 0
     var customersLosing = 0
+    let sendsOnly: Bool
 
-    init(offers: [OfferImpact], old: [Decision], new: [Decision]) {
+    init(offers: [OfferImpact], old: [Decision], new: [Decision], sendsOnly: Bool) {
       self.offers = offers
       self.old = old
       self.new = new
+      self.sendsOnly = sendsOnly
     }
 
     /// True when one customer's decisions have the same offers and statuses in both lists
@@ -133,7 +152,7 @@ public struct DecisionDiff: Sendable, Hashable, Codable {
         let after = Self.best(new, from: &q, upTo: b.upperBound, offer: offer)
         let oldStatus = before.map { old[$0].status }
         let newStatus = after.map { new[$0].status }
-        guard oldStatus != newStatus else { continue }
+        guard sendsOnly ? (oldStatus == .send) != (newStatus == .send) : oldStatus != newStatus else { continue }
         let index = offers.firstIndex { $0.offer == offer } ?? add(offer)
         offers[index].changed += 1
         if newStatus == .send {
@@ -163,7 +182,8 @@ public struct DecisionDiff: Sendable, Hashable, Codable {
 
     /// An offer neither list counted (a list whose counts miss it): listed with no counts.
     mutating func add(_ offer: String) -> Int {
-      offers.append(OfferImpact(offer: offer, before: StatusCounts(), after: StatusCounts(), gained: 0, lost: 0, changed: 0))
+      offers.append(
+        OfferImpact(offer: offer, before: StatusCounts(), after: StatusCounts(), gained: 0, lost: 0, changed: 0))
       return offers.count - 1
     }
   }

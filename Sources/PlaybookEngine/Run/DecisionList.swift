@@ -40,23 +40,6 @@ public struct DecisionList: Sendable {
       decisions: sorted, customers: order.map { numbers[$0] },
       offerCounts: DecisionCounts(sorted, rules: [], offers: offers).byOffer)
   }
-
-  /// Only the decisions that ended in `status` (to compare with a ledger, which keeps
-  /// only sends), counted again.
-  public func only(_ status: DecisionStatus) -> DecisionList {
-    var decisions: [Decision] = []
-    var customers: [Int32] = []
-    for i in self.decisions.indices where self.decisions[i].status == status {
-      decisions.append(self.decisions[i])
-      customers.append(self.customers[i])
-    }
-    let counts = offerCounts.map { named in
-      var kept = StatusCounts()
-      kept[status] = named.counts[status]
-      return NamedCounts(name: named.name, counts: kept)
-    }
-    return DecisionList(decisions: decisions, customers: customers, offerCounts: counts)
-  }
 }
 
 extension IncrementalRun {

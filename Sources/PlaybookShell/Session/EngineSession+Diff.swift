@@ -38,8 +38,8 @@ extension EngineSession {
       return error.output
     }
     guard let run = upToDateRun() else { return .message("stopped; nothing compared") }
-    let now = target == "last-run" ? run.decisionList.only(.send) : run.decisionList
-    let diff = DecisionDiff(before: base.decisions, after: now)
+    let now = run.decisionList
+    let diff = DecisionDiff(before: base.decisions, after: now, comparing: target == "last-run" ? .sends : .statuses)
     var output = ShellOutput.message("Now against \(base.name), clock \(Timestamp.format(clock)):")
     output.blocks.append(.message(diff.impactText))
     if !diff.changes.isEmpty {

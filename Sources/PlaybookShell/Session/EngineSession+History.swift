@@ -40,7 +40,11 @@ extension EngineSession {
     var tests: [Structure<Statement>] = []
     var decisive: [Structure<Statement>] = []
     for statement in playbook.statements {
-      if case .test = statement.kind { tests.append(Structure(statement)) } else { decisive.append(Structure(statement)) }
+      if case .test = statement.kind {
+        tests.append(Structure(statement))
+      } else {
+        decisive.append(Structure(statement))
+      }
     }
     return (tests, decisive)
   }
