@@ -152,24 +152,44 @@ public struct IncrementalRun: Sendable {
   }
 
   /// Decides the affected customers again and keeps the previous decisions of the rest,
-  /// in customer order as `Decider.decide` gives them.
+  /// in customer order as `Decider.decide` gives them; partitions of customers on all
+  /// cores, joined in order.
   static func redecide(
     _ candidates: [Candidate], affected: [Bool], previous: IncrementalRun, _ decider: Decider
   ) -> ([Decision], [Int32]) {
+    let parts = Partitions.map(count: affected.count) { range in
+      [redecide(candidates, customers: range, affected: affected, previous: previous, decider)]
+    }
+    if parts.count == 1 { return (parts[0].decisions, parts[0].customers) }
     var decisions: [Decision] = []
     var customers: [Int32] = []
-    decisions.reserveCapacity(previous.decisions.count)
-    customers.reserveCapacity(previous.decisions.count)
+    decisions.reserveCapacity(parts.reduce(0) { $0 + $1.decisions.count })
+    customers.reserveCapacity(decisions.capacity)
+    for part in parts {
+      decisions += part.decisions
+      customers += part.customers
+    }
+    return (decisions, customers)
+  }
+
+  /// `redecide` for the customers numbered in `range`.
+  private static func redecide(
+    _ candidates: [Candidate], customers range: Range<Int>, affected: [Bool], previous: IncrementalRun,
+    _ decider: Decider
+  ) -> (decisions: [Decision], customers: [Int32]) {
+    var decisions: [Decision] = []
+    var customers: [Int32] = []
     let old = previous.decisions
     let oldCustomers = previous.decisionCustomers
     var scratch = Decider.Scratch()
     var outcomes: [Decider.Outcome] = []
-    var p = 0
-    var lower = 0
-    while lower < candidates.count {
+    var p = firstIndex(in: oldCustomers, atOrAfter: range.lowerBound)
+    var lower = Decider.firstIndex(in: candidates, atOrAfter: range.lowerBound)
+    let end = Decider.firstIndex(in: candidates, atOrAfter: range.upperBound)
+    while lower < end {
       let customer = candidates[lower].customer
       var upper = lower
-      while upper < candidates.count, candidates[upper].customer == customer { upper += 1 }
+      while upper < end, candidates[upper].customer == customer { upper += 1 }
       // Customers before this one kept no candidates: they were affected, and now get nothing.
       while p < old.count, oldCustomers[p] < customer { p += 1 }
       if affected[Int(customer)] {
@@ -188,6 +208,17 @@ public struct IncrementalRun: Sendable {
       lower = upper
     }
     return (decisions, customers)
+  }
+
+  /// The first position in `customers` (ascending) holding `customer` or a later one.
+  private static func firstIndex(in customers: [Int32], atOrAfter customer: Int) -> Int {
+    var lo = 0
+    var hi = customers.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if Int(customers[mid]) < customer { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
   }
 
   /// Interleaves per-rule lists (each in customer order) into customer-then-rule order.
