@@ -67,6 +67,19 @@ import Testing
     #expect(session.run(.redo).failed)
   }
 
+  @Test func undoingPastASaveLeavesUnsavedChanges() throws {
+    try ScratchFolder.with("undo-save") { folder in
+      let session = session()
+      #expect(!session.run(.drop("evangelist")).failed)
+      #expect(!session.run(.save(folder.path("saved.playbook"))).failed)
+      #expect(!session.hasUnsavedChanges)
+      #expect(!session.run(.undo).failed)
+      #expect(session.hasUnsavedChanges)
+      #expect(!session.run(.redo).failed)
+      #expect(!session.hasUnsavedChanges)
+    }
+  }
+
   @Test func anEditAfterUndoClearsTheRedoStepsAndLoadStartsANewHistory() {
     let session = session()
     #expect(session.run(.drop("evangelist")).failed == false)

@@ -19,6 +19,23 @@ import Testing
     try terminal.waitForRawMode()
   }
 
+  /// Types a statement line by line, then the blank line that ends it.
+  func type(_ lines: [String], _ terminal: PseudoTerminal) throws {
+    for line in lines {
+      terminal.send(line + "\r")
+      try atPrompt(terminal, Self.continuation)
+    }
+    terminal.send("\r")
+  }
+
+  /// `:export`s into `folder` and reads the decisions log back.
+  func exportedDecisions(_ terminal: PseudoTerminal, into folder: String) throws -> String {
+    terminal.send(":export \(folder)\r")
+    try terminal.expect("exported ")
+    try atPrompt(terminal)
+    return try String(contentsOfFile: folder + "/decisions.csv", encoding: .utf8)
+  }
+
   /// The decisions log of `playloop run` over `playbookText` (paths made absolute).
   static func decisionsOfRun(_ playbookText: String, in folder: ScratchFolder, name: String) throws -> String {
     let text = playbookText.replacingOccurrences(of: "\"../", with: "\"\(Repository.root)/")
@@ -69,11 +86,7 @@ import Testing
       try atPrompt(terminal)
 
       // Typing the rule: the change per offer, including the offers it took customers from.
-      for line in Self.rule {
-        terminal.send(line + "\r")
-        try atPrompt(terminal, Self.continuation)
-      }
-      terminal.send("\r")
+      try type(Self.rule, terminal)
       try terminal.expect("added rule big_thanks\n")
       let thanks = Self.change(Self.sends(before, offer: "THANKS10"), Self.sends(after, offer: "THANKS10"))
       try terminal.expect("THANKS10  \(thanks)")
@@ -102,17 +115,11 @@ import Testing
       try terminal.expect(
         "THANKS10  \(Self.change(Self.sends(after, offer: "THANKS10"), Self.sends(before, offer: "THANKS10")))")
       try atPrompt(terminal)
-      terminal.send(":export \(folder.path("undone"))\r")
-      try terminal.expect("exported ")
-      try atPrompt(terminal)
-      #expect(try String(contentsOfFile: folder.path("undone/decisions.csv"), encoding: .utf8) == beforeLog)
+      #expect(try exportedDecisions(terminal, into: folder.path("undone")) == beforeLog)
       terminal.send(":redo\r")
       try terminal.expect("redone: added rule big_thanks\n")
       try atPrompt(terminal)
-      terminal.send(":export \(folder.path("redone"))\r")
-      try terminal.expect("exported ")
-      try atPrompt(terminal)
-      #expect(try String(contentsOfFile: folder.path("redone/decisions.csv"), encoding: .utf8) == afterLog)
+      #expect(try exportedDecisions(terminal, into: folder.path("redone")) == afterLog)
 
       // A new edit after :undo leaves nothing to redo; retyping a rule as it is changes nothing.
       terminal.send(":undo\r")
@@ -125,13 +132,11 @@ import Testing
       terminal.send(":redo\r")
       try terminal.expect("error: nothing to redo\n")
       try atPrompt(terminal)
-      terminal.send("rule quick_fix_thanks priority 5\r")
-      try atPrompt(terminal, Self.continuation)
-      terminal.send("  when complaint resolved within 4h and complaint.csat >= 4\r")
-      try atPrompt(terminal, Self.continuation)
-      terminal.send("  send THANKS10 via email after 1d\r")
-      try atPrompt(terminal, Self.continuation)
-      terminal.send("\r")
+      try type(
+        [
+          "rule quick_fix_thanks priority 5", "  when complaint resolved within 4h and complaint.csat >= 4",
+          "  send THANKS10 via email after 1d",
+        ], terminal)
       try terminal.expect("replaced rule quick_fix_thanks\n")
       try terminal.expect("no change in decisions\n")
       try atPrompt(terminal)

@@ -186,6 +186,9 @@ public struct IncrementalRun: Sendable {
     var p = firstIndex(in: oldCustomers, atOrAfter: range.lowerBound)
     var lower = Decider.firstIndex(in: candidates, atOrAfter: range.lowerBound)
     let end = Decider.firstIndex(in: candidates, atOrAfter: range.upperBound)
+    // About as many decisions as before: at most one per candidate.
+    decisions.reserveCapacity(end - lower)
+    customers.reserveCapacity(end - lower)
     while lower < end {
       let customer = candidates[lower].customer
       var upper = lower

@@ -27,6 +27,8 @@ struct EditHistory {
 
   private(set) var undo: [Step] = []
   private(set) var redo: [Step] = []
+  /// The playbook as last loaded or saved, to tell whether a step leaves unsaved changes.
+  var saved: Structure<Playbook>?
 
   /// Records the state an edit replaced; nothing is left to redo.
   mutating func record(_ replaced: State, label: String) {
@@ -51,9 +53,10 @@ struct EditHistory {
     return step
   }
 
-  /// Forgets every step (after `:load`).
-  mutating func clear() {
+  /// Forgets every step (after `:load`), `saved` being the playbook loaded.
+  mutating func clear(saved: Structure<Playbook>) {
     undo.removeAll()
     redo.removeAll()
+    self.saved = saved
   }
 }

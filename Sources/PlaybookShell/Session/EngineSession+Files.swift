@@ -71,6 +71,7 @@ extension EngineSession {
       return failure(.writeFailed(path, reason: error.localizedDescription))
     }
     hasUnsavedChanges = false
+    editHistory.saved = Structure(document.playbook)
     return .message("saved \(plural(document.playbook.statements.count, "statement")) to \(path)")
   }
 

@@ -19,7 +19,7 @@ extension EngineSession {
     var output = edit()
     guard revision != beforeRevision || clockOverride != before.clockOverride else { return output }
     if startsHistory {
-      editHistory.clear()
+      editHistory.clear(saved: Structure(document.playbook))
     } else {
       let said = output.blocks.lazy.compactMap { if case .message(let text) = $0 { text } else { nil } }.first
       editHistory.record(before, label: said.map { String($0.prefix { $0 != "\n" }) } ?? "the last edit")
@@ -50,21 +50,18 @@ extension EngineSession {
   }
 
   /// `:undo`: back to the state before the last edit, with the impact.
-  func undo() -> ShellOutput {
-    let current = editState
-    let run = lastRun
-    guard let step = editHistory.stepBack(from: current) else { return failure(.nothingToUndo) }
-    restore(step.state)
-    return ShellOutput([.message("undone: \(step.label)")] + impact(since: current, run: run))
-  }
+  func undo() -> ShellOutput { step(back: true) }
 
   /// `:redo`: forward again to the state `:undo` left, with the impact.
-  func redo() -> ShellOutput {
+  func redo() -> ShellOutput { step(back: false) }
+
+  private func step(back: Bool) -> ShellOutput {
     let current = editState
     let run = lastRun
-    guard let step = editHistory.stepForward(from: current) else { return failure(.nothingToRedo) }
+    let step = back ? editHistory.stepBack(from: current) : editHistory.stepForward(from: current)
+    guard let step else { return failure(back ? .nothingToUndo : .nothingToRedo) }
     restore(step.state)
-    return ShellOutput([.message("redone: \(step.label)")] + impact(since: current, run: run))
+    return ShellOutput([.message("\(back ? "undone" : "redone"): \(step.label)")] + impact(since: current, run: run))
   }
 
   private func restore(_ state: EditHistory.State) {
@@ -72,6 +69,7 @@ extension EngineSession {
     accept(Checked(model: state.model, workspace: state.workspace, reloaded: false, diagnostics: []))
     dataVersion = state.dataVersion
     clockOverride = state.clockOverride
-    hasUnsavedChanges = state.hasUnsavedChanges
+    // Saved since the step was recorded, the file holds another playbook than the step's.
+    hasUnsavedChanges = editHistory.saved.map { $0 != Structure(document.playbook) } ?? state.hasUnsavedChanges
   }
 }
