@@ -59,12 +59,6 @@ public enum LedgeredExport {
       self.newHoldout = newHoldout
       self.lockWait = lockWait
     }
-
-    /// The shell's spelling: `waitForLock: false` refuses a held lock at once, as the
-    /// default now does. Remove once the shell calls `Options()`.
-    public init(waitForLock: Bool) {
-      self.init(lockWait: waitForLock ? Int.max / 1_000_000_000 : 0)
-    }
   }
 
   /// Evaluates `workspace` at `clock`, exports to `target` and records the sends in the

@@ -245,8 +245,8 @@ public struct SendLedger: Sendable {
     }
   }
 
-  /// The sends one run recorded.
-  func sends(ofRun seq: Int64) throws(Diagnostic) -> [LedgerSend] {
+  /// The sends one run recorded (`LedgerRun.seq`).
+  public func sends(ofRun seq: Int64) throws(Diagnostic) -> [LedgerSend] {
     var sends: [LedgerSend] = []
     try selectSends(where: "sends.run_seq = ?", [seq]) { sends.append($0) }
     return sends

@@ -56,6 +56,19 @@ enum Probe {
     return best!
   }
 
+  /// Times `body` run `times` times and keeps the median run (what an interactive user
+  /// meets on a shared machine) and the last run's value.
+  static func median<T>(of times: Int, _ body: () throws -> T) rethrows -> (T, PhaseCost) {
+    var runs: [PhaseCost] = []
+    var value: T? = nil
+    for _ in 0..<max(1, times) {
+      let run = try measure(body)
+      runs.append(run.1)
+      value = run.0
+    }
+    return (value!, runs.sorted { $0.milliseconds < $1.milliseconds }[runs.count / 2])
+  }
+
   /// Linux resets the peak resident set (VmHWM) when "5" is written to clear_refs.
   private static func resetPeak() -> Bool {
     #if os(Linux)

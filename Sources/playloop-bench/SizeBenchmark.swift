@@ -120,6 +120,7 @@ struct SizeBenchmark {
       return IncrementalRun.evaluate(w, clock: clock, dataVersion: 1, previous: before)?.decisions.count ?? 0
     }
     figures.append(Figure(phase: "edit one rule, shell's :run", cost: incremental))
+    figures += try impactFigures(before: before, edited: edited, dataset: dataset, clock: clock)
     let editedWorkspace = try open(edited, reuse: dataset).get()
     let editedPlan = Plan(checked: editedWorkspace.checked, dataset: dataset, clock: clock)
     guard let ruleIndex = editedWorkspace.model.rules.firstIndex(where: { $0.rule.name.text == edit.rule }) else {
@@ -140,6 +141,42 @@ struct SizeBenchmark {
     return SizeResult(
       customers: customers, dataBytes: data.totalBytes, figures: figures, candidates: candidates.count,
       decisions: decisions.count)
+  }
+
+  /// The shell's impact after an edit (issue 14): check the edited playbook against the
+  /// loaded data, evaluate incrementally from the run before, compare the two runs'
+  /// decisions. Once for an edited rule (only the customers it reaches are decided
+  /// again) and once for an edited `limit` (every customer is decided again); medians.
+  private func impactFigures(before: IncrementalRun?, edited: SourceFile, dataset: Dataset, clock: Int64) throws
+    -> [Figure]
+  {
+    guard let before else { return [] }
+    var figures: [Figure] = []
+    let limited = SourceFile(
+      path: edited.path,
+      text: playbookText.replacingOccurrences(of: "limit 1 per customer", with: "limit 2 per customer"))
+    for (phase, source) in [("edit one rule, impact", edited), ("edit the limit, impact", limited)] {
+      let (after, cost) = try Probe.median(of: repeats) { () throws -> IncrementalRun? in
+        let w = try open(source, reuse: dataset).get()
+        guard let after = IncrementalRun.evaluate(w, clock: clock, dataVersion: 1, previous: before) else { return nil }
+        _ = DecisionDiff(before: before.decisionList, after: after.decisionList)
+        return after
+      }
+      figures.append(Figure(phase: phase, cost: cost))
+      guard let after else { continue }
+      let (diff, compare) = Probe.median(of: repeats) {
+        DecisionDiff(before: before.decisionList, after: after.decisionList)
+      }
+      figures.append(
+        Figure(
+          phase: "  of which compare (\(diff.changes.count) changed)", cost: compare,
+          throughput: perSecond(after.decisions.count, compare.milliseconds), unit: "decisions/s"))
+      for (part, ms) in [("evaluate", after.evaluateMilliseconds), ("decide", after.decideMilliseconds)] {
+        figures.append(
+          Figure(phase: "  of which \(part) (last run)", cost: PhaseCost(milliseconds: Double(ms), peakBytes: 0)))
+      }
+    }
+    return figures
   }
 
   private func open(_ source: SourceFile, reuse: Dataset?) throws -> Result<Workspace, BenchError> {

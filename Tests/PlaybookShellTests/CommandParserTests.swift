@@ -50,10 +50,16 @@ import Testing
     (":export out csv", .export(directory: "out", format: .csv)),
     (":export --preview", .export(directory: nil, format: nil, preview: true)),
     (":export --preview out jsonl", .export(directory: "out", format: .jsonl, preview: true)),
+    (":export --new-holdout out", .export(directory: "out", format: nil, newHoldout: true)),
     (":test", .test),
     (":describe", .describe(nil)),
     (":describe orders", .describe("orders")),
     (":quit", .quit),
+    (":diff", .diff(against: nil, out: nil)),
+    (":diff last-run", .diff(against: "last-run", out: nil)),
+    (":diff --out d.csv other.playbook", .diff(against: "other.playbook", out: "d.csv")),
+    (":undo", .undo),
+    (":redo", .redo),
   ])
   func parses(line: String, command: ShellCommand) throws {
     #expect(try CommandParser.parse(line) == command)
@@ -90,9 +96,11 @@ import Testing
       ":decisions SORRY25 STAY15",
       "expected one offer and one status, got 'SORRY25' and 'STAY15'\nusage: :decisions [OFFER] [STATUS]"
     ),
-    (":export out xml", "expected csv or jsonl, got 'xml'\nusage: :export [--preview] [DIR] [FORMAT]"),
+    (":export out xml", "expected csv or jsonl, got 'xml'\nusage: :export [--preview] [--new-holdout] [DIR] [FORMAT]"),
     (":help lod", "no command or language topic 'lod'; did you mean 'load'?"),
     (":ru", "ambiguous command ':ru': it starts :rules, :run"),
+    (":diff --out", "--out needs a file name\nusage: :diff [AGAINST] [--out FILE.csv]"),
+    (":diff a b", "unexpected argument 'b'\nusage: :diff [AGAINST] [--out FILE.csv]"),
   ])
   func rejects(line: String, message: String) {
     #expect(throws: CommandUsageError(message)) { try CommandParser.parse(line) }
@@ -103,7 +111,7 @@ import Testing
       "help": "", "load": "f", "save": "f", "rules": "", "show": "n", "drop": "n", "run": "",
       "explain": "C-1", "customer": "C-1", "sample": "3", "as-of": "now", "export": "",
       "test": "", "describe": "", "edit": "n", "check": "", "quit": "", "decisions": "", "mode": "csv", "x": "",
-      "pager": "on",
+      "pager": "on", "diff": "", "undo": "", "redo": "",
     ]
     #expect(Set(examples.keys) == Set(CommandCatalog.commands.map(\.name)))
     for spec in CommandCatalog.commands {

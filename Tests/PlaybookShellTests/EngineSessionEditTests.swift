@@ -50,7 +50,9 @@ import Testing
     let editor = ScriptedEditor(
       [replacing("within 4h", "withn 8h"), replacing("withn", "within")], answers: [true])
     let output = session.edit("quick_fix_thanks", using: editor)
-    #expect(output == .message("replaced rule quick_fix_thanks"))
+    // The edit is one edit like a typed one: its impact on the decisions follows.
+    #expect(output.blocks.first == .message("replaced rule quick_fix_thanks"))
+    #expect(output.blocks.contains(.message("THANKS10  send 7 → 8 (+1)\n1 customer gains an offer, 0 lose one")))
     #expect(editor.opened.count == 2)
     #expect(editor.opened[0].hasPrefix("rule quick_fix_thanks priority 5\n  when complaint resolved within 4h"))
     #expect(editor.opened[1].contains("withn 8h"), "the second round opens on the person's text")
@@ -75,7 +77,8 @@ import Testing
     #expect(
       output
         == ShellOutput([
-          .message("added segment gold"), .message("segment vip is still there, unchanged; :drop vip removes it"),
+          .message("added segment gold"), .message("no change in decisions"),
+          .message("segment vip is still there, unchanged; :drop vip removes it"),
         ]))
   }
 

@@ -65,6 +65,32 @@ import Testing
     }
   }
 
+  /// The shell takes `--new-holdout` as `run` does: with `--preview` it looks at the new
+  /// experiment and records nothing; without, its export records the new holdout, which
+  /// the next run then finds unchanged.
+  @Test func theShellStartsANewHoldoutWhenAsked() throws {
+    try LedgerHarness.with { h in
+      #expect(try h.run(Self.day1).status == 0)
+      let bytes = FileManager.default.contents(atPath: h.ledgerPath)
+      try LedgerHarness.playbook().replacingOccurrences(of: "holdout 5%", with: "holdout 10%")
+        .write(toFile: h.folder + "/nightly.playbook", atomically: true, encoding: .utf8)
+
+      let preview = try ChildProcess.playloopScript(
+        ":as-of \(Self.day2)\n:export --preview --new-holdout\n", arguments: ["nightly.playbook"], in: h.folder)
+      #expect(preview.status == 0, "\(preview.stdout)\(preview.stderr)")
+      #expect(FileManager.default.fileExists(atPath: h.folder + "/out-preview/summary.json"))
+      #expect(FileManager.default.contents(atPath: h.ledgerPath) == bytes, "a preview records nothing")
+      #expect(try h.run(Self.day2, ["--dry-run"]).status == 3, "the ledger still holds the old holdout")
+
+      let export = try ChildProcess.playloopScript(
+        ":as-of \(Self.day2)\n:export --new-holdout\n", arguments: ["nightly.playbook"], in: h.folder)
+      #expect(export.status == 0, "\(export.stdout)\(export.stderr)")
+      #expect(export.stdout.contains("recorded"), "\(export.stdout)")
+      let next = try h.run(LedgerHarness.clocks[2], ["--dry-run"])
+      #expect(next.status == 0, "the ledger now holds the new holdout: \(next.stderr)")
+    }
+  }
+
   /// The same holdout looks as before: nothing is refused.
   @Test func anUnchangedHoldoutIsNotRefused() throws {
     try LedgerHarness.with { h in

@@ -34,7 +34,8 @@ import Testing
     let session = try folder.write("segment gold = customer.tier == \"gold\"\n:show gold\n", to: "session.txt")
     let child = try playloop(["-f", session, Repository.serviceRecovery])
     #expect(child.status == 0, "\(child.stderr)")
-    #expect(child.stdout.contains("added segment gold\nsegment gold = customer.tier == \"gold\""))
+    #expect(
+      child.stdout.contains("added segment gold\nno change in decisions\nsegment gold = customer.tier == \"gold\""))
   }
 
   /// `-c` and `-f` interleave as given, as in psql.

@@ -54,6 +54,17 @@ public struct Decider: Sendable {
     spelledOut(outcomes(candidates))
   }
 
+  /// `decide(_:)`'s decisions with each one's customer number (what `IncrementalRun`
+  /// keeps to decide again and to compare runs), read from the candidates rather than
+  /// looked up by id.
+  public func decideNumbered(_ candidates: [Candidate]) -> (decisions: [Decision], customers: [Int32]) {
+    let parts = outcomes(candidates)
+    var customers: [Int32] = []
+    customers.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for part in parts { customers += part.lazy.map(\.candidate.customer) }
+    return (spelledOut(parts), customers)
+  }
+
   /// Each partition's outcomes, deciding customer by customer. Partitions split at
   /// customer boundaries so they never share a customer; each returns its outcomes as
   /// one element, so joining them copies no outcome.
@@ -108,6 +119,16 @@ public struct Decider: Sendable {
   public func decide(customer: Int, _ candidates: ArraySlice<Candidate>, into out: inout [Decision]) {
     var scratch = Scratch()
     var outcomes: [Outcome] = []
+    decide(customer: customer, candidates, into: &out, scratch: &scratch, outcomes: &outcomes)
+  }
+
+  /// One customer's decisions, appended to `out`; `scratch` and `outcomes` are working
+  /// lists kept from one customer to the next, so deciding many allocates nothing per customer.
+  func decide(
+    customer: Int, _ candidates: ArraySlice<Candidate>, into out: inout [Decision], scratch: inout Scratch,
+    outcomes: inout [Outcome]
+  ) {
+    outcomes.removeAll(keepingCapacity: true)
     decide(customer: customer, candidates, into: &outcomes, scratch: &scratch)
     for outcome in outcomes { out.append(decision(outcome)) }
   }

@@ -11,6 +11,11 @@ public struct StatusCounts: Hashable, Sendable {
     set { counts[Self.index(status)] = newValue }
   }
 
+  /// `count` sends and nothing else.
+  public init(sends count: Int) {
+    self[.send] = count
+  }
+
   /// All decisions, whatever their status: the candidates.
   public var total: Int { counts.reduce(0, +) }
 

@@ -43,6 +43,13 @@ public struct IncrementalRun: Sendable {
   /// What overflowed (read as null), by owner, as a full run would count it.
   let overflows: [(owner: String, count: Int)]
 
+  /// True when this run is what evaluating `workspace` at `clock` over data
+  /// `dataVersion` gives now: nothing it depends on changed since.
+  public func isCurrent(for workspace: Workspace, clock: Int64, dataVersion: Int) -> Bool {
+    context.dataVersion == dataVersion && plan.clock == clock
+      && plan.checked.structure == workspace.checked.structure
+  }
+
   struct Context: Equatable, Sendable {
     var dataVersion: Int
     var clock: Int64
@@ -133,8 +140,7 @@ public struct IncrementalRun: Sendable {
       }
       (decisions, decisionCustomers) = redecide(merged, affected: affected, previous: previous, decider)
     } else {
-      decisions = decider.decide(merged)
-      decisionCustomers = decisions.map { workspace.dataset.customerNumber($0.customerID) ?? -1 }
+      (decisions, decisionCustomers) = decider.decideNumbered(merged)
     }
     let done = DispatchTime.now()
     return IncrementalRun(
@@ -150,35 +156,54 @@ public struct IncrementalRun: Sendable {
         ruleNames: ruleNames))
   }
 
-  /// Whether this run is what evaluating `workspace` (data version `dataVersion`) at
-  /// `clock` gives now: the same playbook, data and clock.
-  public func isCurrent(for workspace: Workspace, clock: Int64, dataVersion: Int) -> Bool {
-    context.dataVersion == dataVersion && plan.clock == clock
-      && plan.checked.structure == workspace.checked.structure
-  }
-
   /// Decides the affected customers again and keeps the previous decisions of the rest,
-  /// in customer order as `Decider.decide` gives them.
+  /// in customer order as `Decider.decide` gives them; partitions of customers on all
+  /// cores, joined in order.
   static func redecide(
     _ candidates: [Candidate], affected: [Bool], previous: IncrementalRun, _ decider: Decider
   ) -> ([Decision], [Int32]) {
+    let parts = Partitions.map(count: affected.count) { range in
+      [redecide(candidates, customers: range, affected: affected, previous: previous, decider)]
+    }
+    if parts.count == 1 { return (parts[0].decisions, parts[0].customers) }
     var decisions: [Decision] = []
     var customers: [Int32] = []
-    decisions.reserveCapacity(previous.decisions.count)
-    customers.reserveCapacity(previous.decisions.count)
+    decisions.reserveCapacity(parts.reduce(0) { $0 + $1.decisions.count })
+    customers.reserveCapacity(decisions.capacity)
+    for part in parts {
+      decisions += part.decisions
+      customers += part.customers
+    }
+    return (decisions, customers)
+  }
+
+  /// `redecide` for the customers numbered in `range`.
+  private static func redecide(
+    _ candidates: [Candidate], customers range: Range<Int>, affected: [Bool], previous: IncrementalRun,
+    _ decider: Decider
+  ) -> (decisions: [Decision], customers: [Int32]) {
+    var decisions: [Decision] = []
+    var customers: [Int32] = []
     let old = previous.decisions
     let oldCustomers = previous.decisionCustomers
-    var p = 0
-    var lower = 0
-    while lower < candidates.count {
+    var scratch = Decider.Scratch()
+    var outcomes: [Decider.Outcome] = []
+    var p = firstIndex(in: oldCustomers, atOrAfter: range.lowerBound)
+    var lower = Decider.firstIndex(in: candidates, atOrAfter: range.lowerBound)
+    let end = Decider.firstIndex(in: candidates, atOrAfter: range.upperBound)
+    // About as many decisions as before: at most one per candidate.
+    decisions.reserveCapacity(end - lower)
+    customers.reserveCapacity(end - lower)
+    while lower < end {
       let customer = candidates[lower].customer
       var upper = lower
-      while upper < candidates.count, candidates[upper].customer == customer { upper += 1 }
+      while upper < end, candidates[upper].customer == customer { upper += 1 }
       // Customers before this one kept no candidates: they were affected, and now get nothing.
       while p < old.count, oldCustomers[p] < customer { p += 1 }
       if affected[Int(customer)] {
         let before = decisions.count
-        decider.decide(customer: Int(customer), candidates[lower..<upper], into: &decisions)
+        decider.decide(
+          customer: Int(customer), candidates[lower..<upper], into: &decisions, scratch: &scratch, outcomes: &outcomes)
         customers += repeatElement(customer, count: decisions.count - before)
         while p < old.count, oldCustomers[p] == customer { p += 1 }
       } else {
@@ -191,6 +216,17 @@ public struct IncrementalRun: Sendable {
       lower = upper
     }
     return (decisions, customers)
+  }
+
+  /// The first position in `customers` (ascending) holding `customer` or a later one.
+  private static func firstIndex(in customers: [Int32], atOrAfter customer: Int) -> Int {
+    var lo = 0
+    var hi = customers.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if Int(customers[mid]) < customer { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
   }
 
   /// Interleaves per-rule lists (each in customer order) into customer-then-rule order.

@@ -75,13 +75,15 @@ enum CommandCatalog {
       details: "Overrides the playbook's `as of`. `now` uses the current time.",
       arguments: [.time]),
     CommandSpec(
-      name: "export", usageArguments: "[--preview] [DIR] [FORMAT]",
+      name: "export", usageArguments: "[--preview] [--new-holdout] [DIR] [FORMAT]",
       summary: "Write the audience files, decisions log and summary.",
       details: "Defaults to the playbook's `export` statement; FORMAT is csv or jsonl. Files are written atomically. "
-        + "Without a ledger, the decisions of the last :run are written when nothing changed since "
+        + "Without a ledger, the decisions last evaluated (by :run, or for the impact of an edit) are written when nothing changed since "
         + "(playbook, data, clock); Ctrl-C stops a long export and leaves no folder behind. "
         + "With a `ledger`, the sends are recorded as `playloop run` records them. --preview writes "
-        + "a look (marked \"preview\": true, beside the export folder as NAME-preview) and records nothing.",
+        + "a look (marked \"preview\": true, beside the export folder as NAME-preview) and records nothing. "
+        + "A holdout that differs from the one the ledger recorded is refused, as by `playloop run`; "
+        + "--new-holdout starts a new experiment (with --preview: shows what it would hold out).",
       arguments: [.directoryOrFormat, .format]),
     CommandSpec(
       name: "test", usageArguments: "", summary: "Run the playbook's tests.",
@@ -110,6 +112,7 @@ enum CommandCatalog {
         + "are shown, :run, :test, :export and the like refuse until it checks, and :edit "
         + "fixes it. :check shows the errors again (or says the playbook checks).",
       arguments: []),
+    CommandSpec(
       name: "decisions", usageArguments: "[OFFER] [STATUS]",
       summary: "List who was decided what and why.",
       details: "Shows customer, rule, offer, status, channel, send_at and reason. OFFER and STATUS "
@@ -139,6 +142,24 @@ enum CommandCatalog {
         + "output is redirected.",
       arguments: [.words(["on", "off"])]),
     CommandSpec(
+      name: "diff", usageArguments: "[AGAINST] [--out FILE.csv]",
+      summary: "Show who gains and who loses each offer against the saved file, a playbook or the last run.",
+      details: "AGAINST is `saved` (the default: the loaded file as it is on disk), a playbook FILE "
+        + "(evaluated on the session's data and clock) or `last-run` (the sends the playbook's ledger "
+        + "recorded in its last run; only sends are compared). Counts per offer come first, then the first \(EngineSession.diffShown) customers whose "
+        + "status for an offer changed, with the reason. --out writes every change as CSV: customer_id, offer, "
+        + "old_status, new_status, old_rule, new_rule, old_channel, new_channel, old_reason, new_reason, in "
+        + "customer order (an empty status: no decision).",
+      arguments: [.file]),
+    CommandSpec(
+      name: "undo", usageArguments: "", summary: "Take back the last edit, showing its impact.",
+      details: "Steps back through the statements typed, :drop and :as-of, restoring the playbook, data "
+        + "and clock exactly. :load starts a new history: it cannot be undone.",
+      arguments: []),
+    CommandSpec(
+      name: "redo", usageArguments: "", summary: "Make again the edit :undo took back.",
+      details: "A new edit after :undo clears what could be redone.", arguments: []),
+    CommandSpec(
       name: "quit", usageArguments: "", summary: "Leave the shell (Ctrl-D does too).",
       details: "With unsaved changes the shell asks once before leaving. `:q`, and `exit` or `quit` alone "
         + "on a line, leave too.", arguments: []),
@@ -152,12 +173,19 @@ enum CommandCatalog {
   /// The `:help` overview: one line per command, the summaries aligned and wrapped
   /// to `width` when given.
   static func overview(width: Int? = nil) -> String {
-    let usageWidth = commands.map(\.usage.count).max() ?? 0
+    // The usage column leaves the summaries room; a longer usage has its summary below.
+    let natural = commands.map(\.usage.count).max() ?? 0
+    let usageWidth = min(natural, width.map { max(12, $0 - 4 - minimumSummaryWidth) } ?? natural)
     let indent = String(repeating: " ", count: usageWidth + 4)
-    let summaryWidth = max(20, (width ?? Int.max) - indent.count)
+    let summaryWidth = max(minimumSummaryWidth, (width ?? Int.max) - indent.count)
     var lines = ["Commands:"]
     for spec in commands {
       let summary = TextWrap.lines(spec.summary, width: summaryWidth)
+      if spec.usage.count > usageWidth {
+        lines.append("  " + spec.usage)
+        lines += summary.map { indent + $0 }
+        continue
+      }
       lines.append(
         "  " + spec.usage.padding(toLength: usageWidth + 2, withPad: " ", startingAt: 0)
           + summary[0])
@@ -169,6 +197,9 @@ enum CommandCatalog {
       width: width ?? Int.max)
     return lines.joined(separator: "\n")
   }
+
+  /// The narrowest the overview wraps a summary to.
+  static let minimumSummaryWidth = 30
 
   /// `:help NAME`: usage, summary and details, wrapped to `width` when given.
   static func help(for spec: CommandSpec, width: Int? = nil) -> String {

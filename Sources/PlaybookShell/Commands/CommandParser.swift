@@ -53,6 +53,9 @@ enum CommandParser {
     case "x": return .expanded(try expanded(arguments))
     case "pager": return .pager(try onOff(arguments))
     case "decisions": return try decisions(arguments)
+    case "diff": return try diff(arguments)
+    case "undo": return try arguments.none(.undo)
+    case "redo": return try arguments.none(.redo)
     default: preconditionFailure("catalog command ':\(spec.name)' has no parser")
     }
   }
@@ -83,10 +86,12 @@ enum CommandParser {
     return .sample(count: count, of: words.dropFirst().first, seed: seed ?? SeededSample.defaultSeed)
   }
 
-  /// `:export [--preview] [DIR] [FORMAT]`: a last word that is an export format is the format.
+  /// `:export [--preview] [--new-holdout] [DIR] [FORMAT]`: a last word that is an export format is the format.
   private static func export(_ given: CommandArguments) throws(CommandUsageError) -> ShellCommand {
     let preview = given.all.contains("--preview")
-    let arguments = CommandArguments(words: given.all.filter { $0 != "--preview" }, spec: given.spec)
+    let newHoldout = given.all.contains("--new-holdout")
+    let flags: Set = ["--preview", "--new-holdout"]
+    let arguments = CommandArguments(words: given.all.filter { !flags.contains($0) }, spec: given.spec)
     let words = try arguments.words(0...2)
     var directory: String?
     var format: ExportFormat?
@@ -99,7 +104,20 @@ enum CommandParser {
         throw arguments.usage("expected csv or jsonl, got '\(word)'")
       }
     }
-    return .export(directory: directory, format: format, preview: preview)
+    return .export(directory: directory, format: format, preview: preview, newHoldout: newHoldout)
+  }
+
+  /// `:diff [saved|FILE|last-run] [--out FILE.csv]`.
+  private static func diff(_ given: CommandArguments) throws(CommandUsageError) -> ShellCommand {
+    var words = given.all
+    var out: String?
+    if let flag = words.firstIndex(of: "--out") {
+      guard flag + 1 < words.count else { throw given.usage("--out needs a file name") }
+      out = words[flag + 1]
+      words.removeSubrange(flag...(flag + 1))
+    }
+    let against = try CommandArguments(words: words, spec: given.spec).words(0...1).first
+    return .diff(against: against, out: out)
   }
 
   /// Splits on whitespace, keeping double-quoted words (without their quotes) whole.

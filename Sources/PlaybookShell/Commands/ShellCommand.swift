@@ -26,8 +26,8 @@ public enum ShellCommand: Equatable, Sendable {
   case sample(count: Int, of: String?, seed: UInt64 = SeededSample.defaultSeed)
   /// `:as-of TIME`, the time as typed (the session parses it).
   case asOf(String)
-  /// `:export [--preview] [DIR] [csv|jsonl]`
-  case export(directory: String?, format: ExportFormat?, preview: Bool = false)
+  /// `:export [--preview] [--new-holdout] [DIR] [csv|jsonl]`
+  case export(directory: String?, format: ExportFormat?, preview: Bool = false, newHoldout: Bool = false)
   /// `:test`
   case test
   /// `:describe [TABLE]`
@@ -47,4 +47,10 @@ public enum ShellCommand: Equatable, Sendable {
   /// `:decisions [OFFER] [STATUS] [limit N]`, either filter in either order; nil limit
   /// shows `decisionsShown`.
   case decisions(offer: String?, status: DecisionStatus?, limit: Int?)
+  /// `:diff [saved|FILE|last-run] [--out FILE.csv]`; nil compares with the saved file.
+  case diff(against: String?, out: String?)
+  /// `:undo`
+  case undo
+  /// `:redo`
+  case redo
 }

@@ -40,9 +40,11 @@ extension EngineSession {
       if edited == text || edited.allSatisfy(\.isWhitespace) {
         return .message(text == draft ? "no change" : "edit dropped; the playbook is as it was")
       }
+      // A whole-playbook edit is one step for `:undo`; fixing a broken playbook starts
+      // the history (what it replaced never checked).
       let output =
         name == nil
-        ? replacePlaybook(with: edited)
+        ? editing(startsHistory: broken != nil) { replacePlaybook(with: edited) }
         : add(TypedStatement(text: edited.trimmingTrailingLineBreaks, firstLine: 1), sourceName: "<edit>")
       if !output.failed { return output + renameNote(original) }
       editor.show(output)

@@ -2,6 +2,7 @@ import Foundation
 import PlaybookEngine
 import PlaybookLanguage
 import PlaybookLedger
+import PlaybookReporting
 
 extension EngineSession {
   /// `:load FILE`: replaces the session with a playbook file and its data. A file that
@@ -69,6 +70,7 @@ extension EngineSession {
     }
     loadedPath = path
     hasUnsavedChanges = false
+    editHistory.saved = Structure(document.playbook)
     if broken != nil { return .message("saved \(path) with its errors") }
     return .message("saved \(plural(document.playbook.statements.count, "statement")) to \(path)")
   }
@@ -98,12 +100,15 @@ extension EngineSession {
     return PlaybookFormatter.format(playbook, source: SourceFile(path: SessionDocument.name, text: document.text))
   }
 
-  /// `:export [--preview] [DIR] [csv|jsonl]`: the audience files, decisions log and
+  /// `:export [--preview] [--new-holdout] [DIR] [csv|jsonl]`: the audience files, decisions log and
   /// summary, through the export `playloop run` uses (`CampaignExport`): with a `ledger`
   /// the sends are recorded as a run records them, with the same run ids. A preview goes
   /// to `DIR` or beside the export folder (`NAME-preview`), never into it, is marked
-  /// `"preview": true` and records nothing.
-  func export(to directory: String?, format: ExportFormat?, preview: Bool = false) -> ShellOutput {
+  /// `"preview": true` and records nothing. A holdout that differs from the one the
+  /// ledger recorded is refused, as by `playloop run`, unless `newHoldout`.
+  func export(to directory: String?, format: ExportFormat?, preview: Bool = false, newHoldout: Bool = false)
+    -> ShellOutput
+  {
     guard let workspace else { return failure(.noData) }
     let declared = model.export.map { Workspace.resolve($0.path.value, against: baseDirectory) }
     let ledgerPath = model.ledger.map { Workspace.resolve($0.value, against: baseDirectory) }
@@ -124,12 +129,12 @@ extension EngineSession {
     do {
       exported = try CampaignExport.export(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath, preview: preview,
-        options: LedgeredExport.Options(waitForLock: false), decided: decided,
+        options: LedgeredExport.Options(newHoldout: newHoldout), decided: decided,
         interrupted: { Interrupt.requested })
     } catch {
       return rendered([error], pending: nil)
     }
-    let reused = decided != nil && ledgerPath == nil ? "; the decisions of the last :run (nothing changed since)" : ""
+    let reused = decided != nil && ledgerPath == nil ? "; the decisions evaluated last (nothing changed since)" : ""
     let counts = exported.summary.counts
     let sent = counts.byStatus[.send]
     let decisions = plural(counts.byStatus.total, "decision")
@@ -167,17 +172,4 @@ extension EngineSession {
 /// `1 rule`, `4 rules`, `1,013 tickets`.
 func plural(_ count: Int, _ noun: String) -> String {
   "\(count.grouped) \(noun)\(count == 1 ? "" : "s")"
-}
-
-extension Int {
-  /// Digits grouped by thousands: `1,013`.
-  var grouped: String {
-    let digits = String(magnitude)
-    var out = ""
-    for (i, digit) in digits.enumerated() {
-      if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return (self < 0 ? "-" : "") + out
-  }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 
 /// The shell's session on the real engine: the playbook being edited, its data, the
 /// clock, and the last run (so `:run` after an edit re-evaluates only what changed).
@@ -30,6 +31,10 @@ public final class EngineSession: ShellSession {
   var broken: BrokenPlaybook?
   /// True when statements changed since the playbook was last loaded or saved.
   public internal(set) var hasUnsavedChanges = false
+  /// Bumped whenever a checked playbook is kept, so an edit can tell it changed something.
+  var revision = 0
+  /// The edits `:undo` and `:redo` step through.
+  var editHistory = EditHistory()
 
   let now: () -> Int64
   let color: Bool
@@ -54,15 +59,20 @@ public final class EngineSession: ShellSession {
   // MARK: Statements
 
   /// Parses, checks and adds (or replaces by name) one typed statement; `sourceName` names
-  /// the input in diagnostics. On an error the session keeps its playbook as it was.
+  /// the input in diagnostics. On an error the session keeps its playbook as it was;
+  /// otherwise the change in decisions is shown, and `:undo` takes it back.
   public func add(_ statement: TypedStatement, sourceName: String) -> ShellOutput {
     if let broken { return failure(.playbookHasErrors(broken.errorCount)) }
+    return editing { adding(statement, sourceName: sourceName) }
+  }
+
+  /// `add(_:sourceName:)` without the history and the impact.
+  func adding(_ statement: TypedStatement, sourceName: String) -> ShellOutput {
     let parsed = document.parse(statement, sourceName: sourceName)
     if parsed.diagnostics.contains(where: { $0.severity == .error }) {
       return rendered(PlaybookChecker.sorted(parsed.diagnostics + alsoWrong(parsed)), pending: parsed.chunk)
     }
     if parsed.statements.isEmpty { return keepComments(parsed) }
-    }
     let typed = rebased(parsed.statements)
     var (playbook, changes) = merging(typed)
     playbook.comments += parsed.comments
@@ -91,13 +101,13 @@ public final class EngineSession: ShellSession {
     return output
   }
 
-  /// After the first `:run`, each rule typed is evaluated at once (only it, as `:run`
-  /// would) and its audience shown: `quick_fix_thanks: 39 candidates (16 send, …)`.
+  /// With data loaded, each rule typed is evaluated at once (only it, as `:run` would)
+  /// and its audience shown: `quick_fix_thanks: 39 candidates (16 send, …)`.
   func audiences(of statements: [Statement]) -> [ShellOutput.Block] {
     let rules = statements.compactMap {
       if case .rule(let rule) = $0.kind { rule.name.text } else { nil }
     }
-    guard lastRun != nil, !rules.isEmpty else { return [] }
+    guard workspace != nil, !rules.isEmpty else { return [] }
     Interrupt.clear()  // a Ctrl-C at the prompt is not meant for this
     guard let run = currentRun() else { return [] }
     return run.counts.byRule.filter { rules.contains($0.name) }.map { named in
@@ -145,6 +155,7 @@ public final class EngineSession: ShellSession {
     model = checked.model
     workspace = checked.workspace
     if checked.reloaded { dataVersion += 1 }
+    revision += 1
     vocabularyCache = nil
   }
 
@@ -197,21 +208,25 @@ public final class EngineSession: ShellSession {
     case .help, .quit: return .empty  // the shell's own
     case .edit(let name): return edit(name, using: nil)  // the shell passes its editor
     case .check: return checkAgain()
-    case .load(let path): return load(path)
+    case .load(let path): return editing(startsHistory: true) { load(path) }
     case .save(let path, let force): return save(path, force: force)
     case .rules: return rules()
     case .show(let name): return show(name)
-    case .drop(let name): return drop(name)
+    case .drop(let name): return editing { drop(name) }
     case .run: return runCommand()
     case .explain(let customer, let rule): return explain(customer, rule: rule)
     case .customer(let id): return customer(id)
     case .sample(let count, let name, let seed): return sample(count, of: name, seed: seed)
-    case .asOf(let time): return asOf(time)
-    case .export(let directory, let format, let preview): return export(to: directory, format: format, preview: preview)
+    case .asOf(let time): return editing { asOf(time) }
+    case .export(let directory, let format, let preview, let newHoldout):
+      return export(to: directory, format: format, preview: preview, newHoldout: newHoldout)
     case .test: return test()
     case .describe(let table): return describe(table)
     case .mode, .expanded, .pager: return .empty  // the shell's own
     case .decisions(let offer, let status, let limit): return decisions(offer: offer, status: status, limit: limit)
+    case .diff(let against, let out): return diff(against: against, out: out)
+    case .undo: return undo()
+    case .redo: return redo()
     }
   }
 

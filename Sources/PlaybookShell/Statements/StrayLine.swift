@@ -29,7 +29,8 @@ enum StrayLine: Equatable {
   /// (the parser then reports it, with a statement word to suggest).
   static func read(_ text: String) -> StrayLine? {
     let words = text.split(whereSeparator: \.isWhitespace)
-    guard let first = words.first.map(String.init) else { return nil }
+    // A comment typed at the prompt is kept with the statement it comes before.
+    guard let first = words.first.map(String.init), !first.hasPrefix("#") else { return nil }
     let rest = words.dropFirst().joined(separator: " ")
     if words.count == 1, ["exit", "quit"].contains(first.lowercased()) { return .leave }
     if let reason = needless[first] { return .habit(.unknownStatement(first, hint: reason)) }
@@ -55,7 +56,9 @@ enum StrayLine: Equatable {
     let names = ["exit": "quit", "quit": "quit", "help": "help"].merging(
       CommandCatalog.commands.map { ($0.name, $0.name) }
     ) { first, _ in first }
-    guard let near = NearNames.closest(to: word, in: names.keys.sorted()), let command = names[near] else {
+    // `exit now` is not a misspelling of anything: the parser reports it.
+    guard names[word] == nil, let near = NearNames.closest(to: word, in: names.keys.sorted()), let command = names[near]
+    else {
       return nil
     }
     return .habit(.unknownStatement(word, hint: didYouMean(":" + command)))
