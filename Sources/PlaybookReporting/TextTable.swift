@@ -16,14 +16,23 @@ public struct TextTable: Equatable, Sendable {
   public var alignments: [Alignment]?
   /// How many leading columns are keys (an id, a rule name), which fitting never cuts.
   public var keyColumns: Int
+  /// Columns a table too wide for the terminal leaves out before cutting any text:
+  /// those that say the same on every row, such as what a filter fixed (a column empty
+  /// on every row is left out too). Other modes (csv, json, one record per block) keep them.
+  public var spareColumns: Set<Int>
 
   /// A table of `rows` under `headers`, aligned as `alignments` says (else by content),
-  /// whose first `keyColumns` columns are never cut.
-  public init(headers: [String], rows: [[String]], alignments: [Alignment]? = nil, keyColumns: Int = 1) {
+  /// whose first `keyColumns` columns are never cut and whose `spareColumns` a narrow
+  /// terminal leaves out.
+  public init(
+    headers: [String], rows: [[String]], alignments: [Alignment]? = nil, keyColumns: Int = 1,
+    spareColumns: Set<Int> = []
+  ) {
     self.headers = headers
     self.rows = rows
     self.alignments = alignments
     self.keyColumns = keyColumns
+    self.spareColumns = spareColumns
   }
 
   /// Space between columns.
@@ -34,6 +43,7 @@ public struct TextTable: Equatable, Sendable {
   /// The table as lines joined with `\n` (no trailing break), at most `width` columns
   /// wide when a width is given and the keys and numbers leave room.
   public func render(width: Int? = nil) -> String {
+    if let width, let spared = spared(at: width) { return spared.render(width: width) }
     var layout = measured
     if let width { layout.fit(into: width) }
     return ([layout.line(headers)] + rows.map(layout.line)).joined(separator: "\n")
@@ -56,6 +66,26 @@ public struct TextTable: Equatable, Sendable {
   /// `readableWidth` and two spaces between columns.
   func fitsReadably(_ width: Int?) -> Bool {
     guard let width else { return true }
+    return (spared(at: width) ?? self).fitsReadablyAsIs(width)
+  }
+
+  /// The table without its spare columns, nor any column empty on every row, when the
+  /// whole table does not fit `width` uncut and there are such columns; else nil.
+  func spared(at width: Int) -> TextTable? {
+    guard !rows.isEmpty, measured.totalWidth > width else { return nil }
+    let kept = (0..<columnCount).filter { column in
+      !spareColumns.contains(column) && rows.contains { column < $0.count && !$0[column].isEmpty }
+    }
+    guard !kept.isEmpty, kept.count < columnCount else { return nil }
+    return TextTable(
+      headers: kept.filter { $0 < headers.count }.map { headers[$0] },
+      rows: rows.map { row in kept.map { $0 < row.count ? row[$0] : "" } },
+      alignments: alignments.map { given in kept.map { $0 < given.count ? given[$0] : .left } },
+      keyColumns: kept.filter { $0 < keyColumns }.count)
+  }
+
+  /// `fitsReadably` with every column shown.
+  private func fitsReadablyAsIs(_ width: Int) -> Bool {
     var layout = measured
     Self.shrink(
       &layout.widths, by: layout.totalWidth - width, shrinkable: layout.shrinkable,

@@ -13,6 +13,23 @@ import Testing
       ["C-4|x", "a | b", "-2"],
     ])
 
+  /// Spare columns (what a filter fixed) give way at a narrow terminal before any text is
+  /// cut short, and stay in every other mode.
+  @Test func spareColumnsAreLeftOutOnlyWhenTheTableIsTooWide() {
+    let table = TextTable(
+      headers: ["customer", "status", "reason"],
+      rows: [["C-1", "unreachable", "no reachable channel: email has no consent"]],
+      spareColumns: [1])
+    #expect(table.render(width: 80).contains("unreachable"))
+    #expect(table.render(width: 60) == "customer  reason\nC-1       no reachable channel: email has no consent")
+    #expect(table.render(.csv, width: 60).hasPrefix("customer,status,reason"))
+    #expect(table.render(.table, width: 60, expanded: .on).contains("unreachable"))
+    // A column empty on every row gives way too.
+    let empty = TextTable(
+      headers: ["customer", "channel", "reason"], rows: [["C-1", "", String(repeating: "x", count: 70)]])
+    #expect(empty.render(width: 60).hasPrefix("customer  reason"))
+  }
+
   @Test func csvQuotesCommasQuotesAndLineBreaksAndDropsGroupingCommas() {
     #expect(
       tricky.render(.csv)

@@ -307,7 +307,7 @@ import Testing
     #expect(messages(unreachable).isEmpty)
     let all = session.run(.decisions(offer: nil, status: nil, limit: nil))
     #expect(Self.tables(all).first?.rows.count == EngineSession.decisionsShown)
-    #expect(messages(all) == ["20 of 69 decisions; :decisions limit 69 shows all (with :mode csv for a spreadsheet)"])
+    #expect(messages(all) == ["20 of 69 decisions; :decisions limit 69 shows all"])
     #expect(Self.tables(session.run(.decisions(offer: nil, status: .send, limit: 100))).first?.rows.count == 44)
     let typo = errors(session.run(.decisions(offer: "SORY25", status: nil, limit: nil)))
     #expect(typo.first?.contains("no offer or status named 'SORY25'; did you mean 'SORRY25'?") == true)

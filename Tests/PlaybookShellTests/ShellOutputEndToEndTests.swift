@@ -92,7 +92,7 @@ import Testing
     #expect(tall.contains("<<pager>>\ncustomer  rule"))
     #expect(
       tall.contains(
-        "20 of 69 decisions; :decisions limit 69 shows all (with :mode csv for a spreadsheet)\n<<end pager>>\n"))
+        "20 of 69 decisions; :decisions limit 69 shows all\n<<end pager>>\n"))
     let short = try type(terminal, ":rules")
     #expect(short.contains("cancel_risk"))
     #expect(!short.contains("<<pager>>"))
@@ -137,7 +137,9 @@ import Testing
     #expect(run.contains("\nslow_fix_apology "))
     let decisions = try type(terminal, ":decisions SORRY25 unreachable")
     #expect(lines(decisions).allSatisfy { $0.count <= 60 })
-    #expect(decisions.contains("\nC-0004   slow_fix_apology SORRY25 "))
+    // The offer and status the filter fixed, and the empty channel, give way to the reason.
+    #expect(decisions.contains("\ncustomer  rule              send_at             reason\n"), "\(decisions)")
+    #expect(decisions.contains("\nC-0004    slow_fix_apology  2026-11-01T00:00:…  no reachabl…"), "\(decisions)")
     let explained = try type(terminal, ":explain C-0042 quick_fix_thanks")
     #expect(lines(explained).allSatisfy { $0.count <= 60 })
     // Wrapped at a word, the rest indented under the line it continues.

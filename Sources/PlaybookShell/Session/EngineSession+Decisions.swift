@@ -23,22 +23,28 @@ extension EngineSession {
     let what = (filters.isEmpty ? "" : filters.joined(separator: " ") + " ") + "decisions"
     guard !matching.isEmpty else { return .message("no \(what)") }
     let shown = matching.prefix(limit ?? Self.decisionsShown)
-    var output = ShellOutput([.table(Self.decisionTable(shown.map { ($0.customerID, $0) }))])
+    // A column the filter fixes says the same on every row: a narrow terminal gives its
+    // room to the reason.
+    let fixed = Set([offer.map { _ in "offer" }, status.map { _ in "status" }].compactMap { $0 })
+    var output = ShellOutput([.table(Self.decisionTable(shown.map { ($0.customerID, $0) }, without: fixed))])
     if shown.count < matching.count {
       let command = ([":decisions"] + filters + ["limit \(matching.count)"]).joined(separator: " ")
       output.blocks.append(
         .message(
-          "\(shown.count.grouped) of \(matching.count.grouped) \(what); \(command) shows all "
-            + "(with :mode csv for a spreadsheet)"))
+          "\(shown.count.grouped) of \(matching.count.grouped) \(what); \(command) shows all"))
     }
     return output
   }
 
   /// One row per decision (or per customer without one, `no candidate`): customer, rule,
-  /// offer, status, channel, send_at, reason. Customer, rule and offer are never cut.
-  static func decisionTable(_ rows: [(customer: String, decision: Decision?)]) -> TextTable {
-    TextTable(
-      headers: ["customer", "rule", "offer", "status", "channel", "send_at", "reason"],
+  /// offer, status, channel, send_at, reason. Customer, rule and offer are never cut; the
+  /// columns named in `spare` are left out at a terminal too narrow for them all.
+  static func decisionTable(
+    _ rows: [(customer: String, decision: Decision?)], without spare: Set<String> = []
+  ) -> TextTable {
+    let headers = ["customer", "rule", "offer", "status", "channel", "send_at", "reason"]
+    return TextTable(
+      headers: headers,
       rows: rows.map { customer, decision in
         guard let decision else { return [customer, "", "", "", "", "", "no candidate"] }
         return [
@@ -46,6 +52,7 @@ extension EngineSession {
           Timestamp.format(decision.sendAt), decision.reason,
         ]
       },
-      alignments: Array(repeating: .left, count: 7), keyColumns: 3)
+      alignments: Array(repeating: .left, count: headers.count), keyColumns: 3,
+      spareColumns: Set(headers.indices.filter { spare.contains(headers[$0]) }))
   }
 }

@@ -16,7 +16,12 @@ public struct ShellStartup: Sendable {
 
     /// `-f FILE`, or the start-up file: its lines, read now.
     public static func file(_ path: String) -> Script {
-      Script(name: path, text: FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) })
+      // Read as a stream, so `/dev/null` (no start-up file) and `/dev/stdin` work as in psql.
+      let data = FileHandle(forReadingAtPath: path).flatMap { handle in
+        defer { try? handle.close() }
+        return try? handle.readToEnd() ?? Data()
+      }
+      return Script(name: path, text: data.map { String(decoding: $0, as: UTF8.self) })
     }
   }
 
