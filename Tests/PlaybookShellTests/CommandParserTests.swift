@@ -14,6 +14,7 @@ import Testing
     (":help as of", .help("as of")),
     (":help when", .help("when")),
     (":q", .quit),
+    (":exit", .quit),
     (":h", .help(nil)),
     (":expl C-1", .explain(customer: "C-1", rule: nil)),
     (":load Playbooks/x.playbook", .load("Playbooks/x.playbook")),

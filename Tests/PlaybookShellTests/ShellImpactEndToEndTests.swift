@@ -185,7 +185,7 @@ extension ShellImpactEndToEndTests {
       let script = Self.rule.joined(separator: "\n") + "\n\n:diff last-run --out \(folder.path("d.csv"))\n"
       let run = try ChildProcess.playloopScript(script, arguments: [folder.path("night.playbook")])
       #expect(run.status == 0, "\(run.stderr)")
-      #expect(run.stdout.contains("Now against the ledger's last run 1-20261101T000000Z"))
+      #expect(run.stdout.contains("now compared with the ledger's last run 1-20261101T000000Z"))
       let changed = Set(sent.keys).union(now.keys).filter { (sent[$0] == "send") != (now[$0] == "send") }
       #expect(changed.count > 1)
       #expect(run.stdout.contains("wrote \(changed.count) changes to"))

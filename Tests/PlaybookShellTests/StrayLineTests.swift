@@ -18,6 +18,7 @@ import Testing
   @Test(arguments: [
     ("\\q", "shell commands start with ':': did you mean ':quit'?"),
     (".quit", "shell commands start with ':': did you mean ':quit'?"),
+    ("q", "shell commands start with ':': did you mean ':quit'?"),
     ("help", "shell commands start with ':': did you mean ':help'?"),
     ("help rule", "shell commands start with ':': did you mean ':help rule'?"),
     ("\\?", "shell commands start with ':': did you mean ':help'?"),

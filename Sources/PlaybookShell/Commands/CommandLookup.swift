@@ -2,7 +2,7 @@ import PlaybookLanguage
 
 extension CommandCatalog {
   /// Short names that stay theirs whatever commands are added: psql's `\q`, `\h`.
-  static let abbreviations = ["q": "quit", "h": "help", "?": "help"]
+  static let abbreviations = ["q": "quit", "exit": "quit", "h": "help", "?": "help"]
 
   /// The command `name` (without the colon) means: its own name, an abbreviation, or
   /// the start of exactly one command's name (`:expl` is `:explain`). An unknown name is

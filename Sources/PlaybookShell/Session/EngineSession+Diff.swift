@@ -40,7 +40,7 @@ extension EngineSession {
     guard let run = upToDateRun() else { return .message("stopped; nothing compared") }
     let now = run.decisionList
     let diff = DecisionDiff(before: base.decisions, after: now, comparing: target == "last-run" ? .sends : .statuses)
-    var output = ShellOutput.message("Now against \(base.name), clock \(Timestamp.format(clock)):")
+    var output = ShellOutput.message("now compared with \(base.name), clock \(Timestamp.format(clock)):")
     output.blocks.append(.message(diff.impactText))
     if !diff.changes.isEmpty {
       output.blocks.append(.table(diff.offersTable))

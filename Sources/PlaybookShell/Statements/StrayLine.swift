@@ -12,7 +12,7 @@ enum StrayLine: Equatable {
 
   /// Other shells' commands with no same-named command here, and what to type instead.
   private static let habits: [String: String] = [
-    "\\q": ":quit", "\\quit": ":quit", ".quit": ":quit", ".exit": ":quit",
+    "\\q": ":quit", "\\quit": ":quit", ".quit": ":quit", ".exit": ":quit", "q": ":quit",
     "help": ":help", "\\?": ":help", "\\h": ":help", "?": ":help",
     ".mode": ":mode", "\\pset": ":mode", "\\x": ":x",
     ".open": ":load", ".read": ":load", "\\i": ":load", "\\ir": ":load",
