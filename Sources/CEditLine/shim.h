@@ -62,3 +62,9 @@ static inline int ce_terminal_columns(int fd) {
   if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
   return ws.ws_col;
 }
+
+static inline int ce_terminal_rows(int fd) {
+  struct winsize ws;
+  if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
+  return ws.ws_row;
+}

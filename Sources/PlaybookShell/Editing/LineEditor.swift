@@ -93,6 +93,12 @@ final class LineEditor: LineSource {
     return columns > 0 ? columns : 80
   }
 
+  /// The terminal's height in lines (24 when unknown), for the pager.
+  @Sendable static func terminalRows() -> Int {
+    let rows = Int(ce_terminal_rows(1))
+    return rows > 0 ? rows : 24
+  }
+
   /// libedit's reader for one character. Unlike its own, it cannot miss a Ctrl-C that
   /// arrives while libedit is busy between reads: it waits on the terminal and the
   /// interrupt's wake-up pipe together. Returns 1 with a character, 0 at end of input,

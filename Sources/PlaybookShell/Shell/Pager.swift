@@ -24,13 +24,6 @@ public struct Pager: Sendable {
     return Pager(command: command, rows: rows)
   }
 
-  /// The height of the terminal on stdout (24 when unknown).
-  @Sendable public static func terminalRows() -> Int {
-    var size = winsize()
-    guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return 24 }
-    return Int(size.ws_row)
-  }
-
   /// True when `text`, wrapped at `width` columns, needs more lines than the terminal
   /// shows below the prompt.
   func isTaller(_ text: String, width: Int?) -> Bool {

@@ -81,7 +81,7 @@ public final class Shell {
     let shell = Shell(
       session: session, input: editor, isInteractive: true, sourceName: "<shell>",
       width: { editor.terminalWidth }, color: color,
-      pager: isatty(1) == 1 ? Pager.from(environment: environment, rows: Pager.terminalRows) : nil)
+      pager: isatty(1) == 1 ? Pager.from(environment: environment, rows: LineEditor.terminalRows) : nil)
     editor.complete = { [unowned shell] line, cursor in shell.complete(line, cursor: cursor) }
     return shell.run(loading: file, startup: startup.startFile, color: color)
   }
