@@ -168,7 +168,8 @@ public final class Shell {
   private func perform(_ command: ShellCommand) -> [DiagnosticCode.Kind]? {
     switch command {
     case .help(let topic):
-      printer.out(Help.text(topic, width: width()) + "\n")
+      // Help as tall as the overview or a language section goes through the pager too.
+      printer.show(.message(Help.text(topic, width: width())), width: width(), mode: mode, pager: pager)
     case .quit:
       return leave(again: "type :quit again")
     case .mode, .expanded, .pager:
