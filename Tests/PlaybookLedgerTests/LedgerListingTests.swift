@@ -30,10 +30,7 @@ import Testing
 
   /// `playloop ledger ARGS` with its data (heap and mappings) limited to `kilobytes`.
   private func listing(_ f: LedgerFixture, _ arguments: String, kilobytes: Int) throws -> ChildProcess {
-    try ChildProcess(
-      "/bin/sh",
-      ["-c", "ulimit -d \(kilobytes) && exec \"$0\" ledger ledger.sqlite \(arguments)", BuiltProduct.playloop],
-      in: f.folder)
+    try MemoryBound.playloop("ledger ledger.sqlite \(arguments)", kilobytes: kilobytes, in: f.folder)
   }
 
   @Test(arguments: ["", "--format json"])

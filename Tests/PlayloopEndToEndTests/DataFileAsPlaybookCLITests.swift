@@ -14,9 +14,7 @@ import Testing
     let scratch = try ScratchFolder("garbage", files: ["tickets.playbook": text])
     defer { scratch.remove() }
     // Its data (heap and mappings) limited to 120 MB.
-    let check = try ChildProcess(
-      "/bin/sh", ["-c", "ulimit -d 120000 && exec \"$0\" check --format json tickets.playbook", BuiltProduct.playloop],
-      in: scratch.path)
+    let check = try MemoryBound.playloop("check --format json tickets.playbook", kilobytes: 120_000, in: scratch.path)
     check.wait()
     #expect(check.status == 1, "\(check.stderr.prefix(500))")
     let object = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
