@@ -143,6 +143,6 @@ public struct Decider: Sendable {
       customerID: plan.dataset.customerIDs.string(Int(c.customer)), rule: rule.name, offer: send.offer,
       triggerID: triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + send.valid,
       channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
-      status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority)
+      status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority, variant: send.variant)
   }
 }

@@ -145,7 +145,8 @@ public struct IncrementalRun: Sendable {
     let done = DispatchTime.now()
     return IncrementalRun(
       plan: plan, decisions: decisions,
-      counts: DecisionCounts(decisions, rules: ruleNames, offers: model.offers.map(\.code.text)),
+      counts: DecisionCounts(
+        decisions, rules: ruleNames, offers: model.offers.map(\.code.text), variants: VariantCounts.declared(by: model)),
       evaluatedRules: evaluated,
       evaluateMilliseconds: CampaignRun.milliseconds(started, decidedAt),
       decideMilliseconds: CampaignRun.milliseconds(decidedAt, done),

@@ -31,7 +31,7 @@ public enum ASTDump {
       parts += r.conditions.map { "(when \(dump($0)))" }
       parts += r.exceptions.map { "(unless \(dump($0)))" }
       parts += r.sends.map { s in
-        "(send \(s.offer.text) (via \(s.channels.map(\.text).joined(separator: " ")))"
+        "(send \(s.variantsText) (via \(s.channels.map(\.text).joined(separator: " ")))"
           + "\(s.after.map { " (after \($0.spelling))" } ?? ""))"
       }
       return "(" + parts.joined(separator: " ") + ")"

@@ -191,7 +191,8 @@ struct StatementChecker {
       checker.report(.missingSend(rule: rule.name.text), at: rule.name.range)
     }
     for send in rule.sends {
-      checkOffer(send.offer, in: &checker)
+      for variant in send.variants { checkOffer(variant.offer, in: &checker) }
+      Self.checkSplit(send, in: &checker)
       for channel in send.channels { checkChannel(channel, in: &checker) }
     }
     absorb(checker)
@@ -205,7 +206,7 @@ struct StatementChecker {
   /// (reported, so the playbook never checks).
   private func resolved(_ send: Send) -> CheckedSend {
     CheckedSend(
-      send: send, offer: offerIndex[send.offer.text] ?? -1,
+      send: send, offers: send.variants.map { offerIndex[$0.offer.text] ?? -1 },
       channels: send.channels.map { channelIndex[$0.text] ?? -1 })
   }
 

@@ -175,7 +175,7 @@ struct Layout {
       }
     }
     for send in rule.sends {
-      var text = "send \(send.offer.text) via " + send.channels.map(\.text).joined(separator: ", ")
+      var text = "send \(send.variantsText) via " + send.channels.map(\.text).joined(separator: ", ")
       if let after = send.after { text += " after " + after.spelling }
       emit(2, text, send.range)
     }
