@@ -21,15 +21,18 @@ extension Explanation {
   }
 
   static func json(_ d: Decision) -> JSONValue {
-    .object([
-      JSONMember("rule", .string(d.rule)),
-      JSONMember("offer", .string(d.offer)),
+    // `variant` only when the rule splits, as in the decisions log.
+    .object(
+      [
+        JSONMember("rule", .string(d.rule)),
+        JSONMember("offer", .string(d.offer)),
+      ] + (d.variant.map { [JSONMember("variant", .string($0))] } ?? []) + [
       JSONMember("trigger_id", d.triggerID.map(JSONValue.string) ?? .null),
       JSONMember("status", .string(d.status.rawValue)),
       JSONMember("reason", .string(d.reason)),
       JSONMember("channel", d.channel.map(JSONValue.string) ?? .null),
       JSONMember("send_at", .string(Timestamp.format(d.sendAt))),
-    ])
+      ])
   }
 }
 
@@ -40,6 +43,16 @@ extension RuleExplanation {
       JSONMember("trigger_row", triggerRow.map(JSONValue.string) ?? .null),
       JSONMember("came_close", .bool(cameClose)),
       JSONMember("attempts", .array(attempts.map(\.json))),
+    ] + (variants.isEmpty ? [] : [JSONMember("variants", .array(variants.map(\.json)))]))
+  }
+}
+
+extension VariantChoice {
+  var json: JSONValue {
+    .object([
+      JSONMember("variant", .string(variant)), JSONMember("offer", .string(offer)),
+      JSONMember("bucket", .integer(Int64(bucket))), JSONMember("bucket_start", .integer(Int64(start))),
+      JSONMember("bucket_end", .integer(Int64(end))),
     ])
   }
 }
