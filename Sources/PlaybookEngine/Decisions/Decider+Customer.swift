@@ -58,9 +58,12 @@ extension Decider {
     for c in candidates {
       let rule = plan.rules[Int(c.rule)]
       let send = rule.sends[Int(c.send)]
+      // Of a split, any variant sent before counts: a customer whose variant changed
+      // (new shares, a new seed) is not sent the other for the same trigger.
       if hasHistory, let history,
-        history.alreadySent(
-          rule: rule.name, triggerID: triggerID(c), customerID: customerID, offer: send.offer)
+        rule.sends[send.line].contains(where: {
+          history.alreadySent(rule: rule.name, triggerID: triggerID(c), customerID: customerID, offer: $0.offer)
+        })
       {
         outcomes.append(
           Outcome(candidate: c, status: .alreadySent, reason: reasons.alreadySent, channel: nil, merged: 0))

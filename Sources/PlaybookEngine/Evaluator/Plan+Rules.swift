@@ -32,13 +32,14 @@ extension Plan {
           "rule '\(name)' sends an undeclared offer or channel; the checker resolves every send")
       }
       let split = send.send.isSplit ? VariantSplit(rule: name, send: send.send, model: compiler.model) : nil
-      lines.append(SendLine(first: sends.count, split: split))
+      let first = sends.count
+      lines.append(SendLine(first: first, split: split))
       for (i, offer) in send.offers.enumerated() {
         sends.append(
           SendPlan(
             offer: offers[offer].code, offerIndex: offer, channels: send.channels,
             after: send.send.after?.seconds ?? 0, valid: offers[offer].valid,
-            variant: split == nil ? nil : VariantSplit.name(i)))
+            variant: split == nil ? nil : VariantSplit.name(i), line: first..<first + send.offers.count))
       }
     }
     return RulePlan(

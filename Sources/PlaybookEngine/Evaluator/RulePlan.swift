@@ -91,6 +91,8 @@ struct SendPlan: Sendable {
   let valid: Int64
   /// The variant's name (`A`, `B`, …) when the line splits; nil when it does not.
   let variant: String?
+  /// The line's variants in the rule's `sends` (only this one when the line does not split).
+  let line: Range<Int>
 }
 
 /// A `send` line: where its variants start in the rule's `sends`, and the split that
