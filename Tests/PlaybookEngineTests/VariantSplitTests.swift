@@ -37,7 +37,8 @@ import Testing
     let split = VariantSplit(rule: "quick_fix_thanks", seed: "Service recovery loop", shares: [70, 30])
     #expect(["C-0001", "C-0002", "C-0037"].map(split.bucket(customerID:)) == [4880, 4471, 3582])
     // Another rule, or another seed, is another draw.
-    #expect(VariantSplit(rule: "other", seed: "Service recovery loop", shares: [50, 50]).bucket(customerID: "C-0001") != 4880)
+    #expect(
+      VariantSplit(rule: "other", seed: "Service recovery loop", shares: [50, 50]).bucket(customerID: "C-0001") != 4880)
     #expect(VariantSplit(rule: "quick_fix_thanks", seed: "s2", shares: [50, 50]).bucket(customerID: "C-0001") != 4880)
   }
 
@@ -118,7 +119,8 @@ import Testing
   }
 
   @Test func explainSaysWhichVariantAndWhy() throws {
-    let f = try fixture(customers: 10, rules: "rule split\n  when customer.tier == \"gold\"\n  send A 70% or B 30% via email\n")
+    let f = try fixture(
+      customers: 10, rules: "rule split\n  when customer.tier == \"gold\"\n  send A 70% or B 30% via email\n")
     let plan = f.run().plan
     var lines: [String] = []
     for id in (1...10).map({ "C-\($0)" }) {

@@ -21,7 +21,8 @@ import Testing
   }
 
   @Test func aWeightedSplitParsesIntoVariants() throws {
-    let (playbook, diagnostics) = parse("rule r\n  when customer in vip\n  send THANKS10 70% or THANKS15 30% via email after 1d")
+    let (playbook, diagnostics) = parse(
+      "rule r\n  when customer in vip\n  send THANKS10 70% or THANKS15 30% via email after 1d")
     #expect(diagnostics.isEmpty)
     guard case .rule(let rule)? = playbook.statements.first?.kind else {
       Issue.record("not a rule")
@@ -87,7 +88,9 @@ import Testing
   }
 
   @Test func sharesInHundredthsAndEvenSplitsCheckClean() {
-    #expect(rendered("rule r\n  when customer in vip\n  send THANKS10 33.34% or THANKS15 33.33% or THANKS20 33.33% via email") == "")
+    #expect(
+      rendered("rule r\n  when customer in vip\n  send THANKS10 33.34% or THANKS15 33.33% or THANKS20 33.33% via email")
+        == "")
     #expect(rendered("rule r\n  when customer in vip\n  send THANKS10 or THANKS15 or THANKS20 via email") == "")
   }
 
@@ -100,7 +103,8 @@ import Testing
   @Test func formatKeepsTheSplitAndIsStable() {
     let messy = "rule r\n    when customer in vip\n  send   THANKS10   70%  or THANKS15 30%   via email,sms after 1d\n"
     let formatted = format(messy)
-    #expect(formatted == "rule r\n  when customer in vip\n  send THANKS10 70% or THANKS15 30% via email, sms after 1d\n")
+    #expect(
+      formatted == "rule r\n  when customer in vip\n  send THANKS10 70% or THANKS15 30% via email, sms after 1d\n")
     #expect(format(formatted) == formatted)
     #expect(astDump(formatted) == astDump(messy))
   }

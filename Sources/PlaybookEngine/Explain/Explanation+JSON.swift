@@ -21,29 +21,31 @@ extension Explanation {
   }
 
   static func json(_ d: Decision) -> JSONValue {
-    // `variant` only when the rule splits, as in the decisions log.
-    .object(
-      [
-        JSONMember("rule", .string(d.rule)),
-        JSONMember("offer", .string(d.offer)),
-      ] + (d.variant.map { [JSONMember("variant", .string($0))] } ?? []) + [
+    var members = [
+      JSONMember("rule", .string(d.rule)),
+      JSONMember("offer", .string(d.offer)),
       JSONMember("trigger_id", d.triggerID.map(JSONValue.string) ?? .null),
       JSONMember("status", .string(d.status.rawValue)),
       JSONMember("reason", .string(d.reason)),
       JSONMember("channel", d.channel.map(JSONValue.string) ?? .null),
       JSONMember("send_at", .string(Timestamp.format(d.sendAt))),
-      ])
+    ]
+    // `variant` after `offer` only when the rule splits, as in the decisions log.
+    if let variant = d.variant { members.insert(JSONMember("variant", .string(variant)), at: 2) }
+    return .object(members)
   }
 }
 
 extension RuleExplanation {
   var json: JSONValue {
-    .object([
+    var members = [
       JSONMember("rule", .string(rule)),
       JSONMember("trigger_row", triggerRow.map(JSONValue.string) ?? .null),
       JSONMember("came_close", .bool(cameClose)),
       JSONMember("attempts", .array(attempts.map(\.json))),
-    ] + (variants.isEmpty ? [] : [JSONMember("variants", .array(variants.map(\.json)))]))
+    ]
+    if !variants.isEmpty { members.append(JSONMember("variants", .array(variants.map(\.json)))) }
+    return .object(members)
   }
 }
 
