@@ -107,7 +107,7 @@ import Testing
     func alreadySent(rule: String, triggerID: String?, customerID: String, offer: String) -> Bool {
       rule == "split" && offer == "A"
     }
-    func sentCount(customerID: String, since: Int64) -> Int { 0 }
+    func sentCount(customerID: String, since: Int64, channel: String?) -> Int { 0 }
   }
 
   @Test func aCustomerWhoseVariantChangedIsNotSentTheOtherOne() throws {

@@ -35,7 +35,9 @@ public enum ASTDump {
           + "\(s.after.map { " (after \($0.spelling))" } ?? ""))"
       }
       return "(" + parts.joined(separator: " ") + ")"
-    case .limit(let l): return "(limit \(l.count.spelling)\(l.period.map { " (per \($0.spelling))" } ?? ""))"
+    case .limit(let l):
+      return "(limit \(l.count.spelling)\(l.period.map { " (per \($0.spelling))" } ?? "")"
+        + "\(l.channel.map { " (via \($0.text))" } ?? ""))"
     case .holdout(let g):
       return "(holdout \(g.percent.spelling)\(g.seed.map { " (seed \(string($0)))" } ?? ""))"
     case .export(let e): return "(export \(string(e.path))\(e.format.map { " (as \($0.text))" } ?? ""))"

@@ -89,7 +89,7 @@ extension Offer: SourcePlaced {
 
 extension Limit: SourcePlaced {
   /// This node with its source ranges blanked.
-  public var unplaced: Limit { Limit(count: count.unplaced, period: period.unplaced) }
+  public var unplaced: Limit { Limit(count: count.unplaced, period: period.unplaced, channel: channel.unplaced) }
 }
 
 extension ControlGroup: SourcePlaced {

@@ -91,6 +91,7 @@ struct StatementChecker {
           channel: channel, address: typedAddress, requires: requires)
         absorb(checker)
       case .test(let test): checkTest(test)
+      case .limit(let limit): checkLimit(limit)
       default: break
       }
     }
@@ -218,6 +219,14 @@ struct StatementChecker {
         hint: NearNames.didYouMean(offer.text, in: model.offers.map(\.code.text))
           ?? "declare it with `offer \(offer.text) \"description\" valid 30d`"),
       at: offer.range)
+  }
+
+  /// `limit … via CHANNEL`: the channel is declared.
+  private mutating func checkLimit(_ limit: Limit) {
+    guard let channel = limit.channel else { return }
+    var checker = ExpressionChecker(model: model, schema: schema)
+    checkChannel(channel, in: &checker)
+    absorb(checker)
   }
 
   private func checkChannel(_ channel: Name, in checker: inout ExpressionChecker) {

@@ -88,7 +88,7 @@ struct Layout {
       emit(0, text, range)
     case .rule(let rule): add(rule, range: range)
     case .limit(let l):
-      emit(0, "limit \(l.count.spelling) per customer" + (l.period.map { " per " + $0.spelling } ?? ""), range)
+      emit(0, l.text, range)
     case .holdout(let g):
       emit(0, "holdout " + g.percent.spelling + (g.seed.map { " seed " + ASTDump.quote($0.value) } ?? ""), range)
     case .export(let e):
