@@ -61,3 +61,18 @@ import Testing
     #expect(history.alreadySent(rule: "a", triggerID: "T-2", customerID: "C-1", offer: "X"))
   }
 }
+
+extension LedgerHistoryTests {
+  @Test func sentCountOnAChannelCountsThatChannelsSendsOnly() {
+    var history = LedgerHistory()
+    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", channel: "sms", sendAt: 100, counted: true)
+    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", channel: "email", sendAt: 200, counted: true)
+    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-3", channel: "sms", sendAt: 300, counted: false)
+    history.finish()
+    #expect(history.sentCount(customerID: "C-1", since: 0, channel: "sms") == 1)
+    #expect(history.sentCount(customerID: "C-1", since: 101, channel: "sms") == 0)
+    #expect(history.sentCount(customerID: "C-1", since: 0, channel: "email") == 1)
+    #expect(history.sentCount(customerID: "C-1", since: 0, channel: "push") == 0)
+    #expect(history.sentCount(customerID: "C-1", since: 0, channel: nil) == 2)
+  }
+}

@@ -183,7 +183,7 @@ enum LanguageReference {
     THANKS10 70%`); `explain` names the customer's variant and why: `variant B: THANKS15
     (bucket 8123 of 10000 ≥ 7000)`.
 
-    ### `limit N per customer [per D]`
+    ### `limit N per customer [per D] [via CHANNEL]`
     At most N offers per customer per run. With `per D` the limit spans runs: it counts what
     the send ledger holds for the customer with `send_at` within D before the clock, plus
     this run's sends (see [LEDGER.md](LEDGER.md)); without a ledger it is per run. Without
@@ -193,8 +193,23 @@ enum LanguageReference {
     priority (descending), `send_at`, rule order in the file, then offer code; the first N
     are kept and the rest are `capped`. Unreachable candidates never take a slot.
 
+    **Per channel, and several limits.** `via CHANNEL` counts only the offers sent on that
+    channel (the one chosen for the offer; with a ledger, the sends recorded on it), so
+    `limit 1 per customer per 7d via sms` caps text messages at one a week while email goes
+    on. A playbook may have several `limit` lines and every one applies. They share the one
+    ranking above: the customer's reachable candidates are taken best first, and one is sent
+    when every limit that counts it (each limit without `via`, and each via its channel) has
+    a slot left; it then takes a slot of each. Otherwise it is `capped`, naming the first
+    full limit in file order: `capped by cancel_risk (limit 1 per customer per 7d via sms)`
+    (the rule of the last offer that took a slot of that limit) or `capped: limit 1 per
+    customer per 7d via sms already reached by earlier runs`. A capped offer takes no slot,
+    so the next best (an email, say) can still be sent under the overall limit. An offer
+    capped on its channel is not moved to the send's next channel. Typed again in the shell,
+    a `limit` line replaces the one with the same `via` (or none).
+
     ```
-    limit 1 per customer per 7d
+    limit 2 per customer per 7d
+    limit 1 per customer per 7d via sms
     ```
 
     ### `holdout N% [seed "TEXT"]`
