@@ -55,7 +55,8 @@ public struct LedgerHistory: SendHistory {
   /// Sends to the customer (on `channel`, or on any when nil) whose `send_at` is at or
   /// after `since` (including those scheduled later than the clock: they are promised already).
   public func sentCount(customerID: String, since: Int64, channel: String?) -> Int {
-    let times = channel.map { channelSendTimes[CustomerChannel(customerID: customerID, channel: $0)] } ?? sendTimes[customerID]
+    let times =
+      channel.map { channelSendTimes[CustomerChannel(customerID: customerID, channel: $0)] } ?? sendTimes[customerID]
     guard let times else { return 0 }
     var lo = 0
     var hi = times.count

@@ -26,7 +26,9 @@ import Testing
       try f.run(LedgerFixture.day(2))
       #expect(try f.audience("SORRY") == [])
       #expect(try f.statuses()["C-1 apology T-3"] == "capped")
-      #expect(try f.export()["decisions.csv"]?.contains("capped: limit 1 per customer per 7d via sms already reached by earlier runs") == true)
+      #expect(
+        try f.export()["decisions.csv"]?.contains(
+          "capped: limit 1 per customer per 7d via sms already reached by earlier runs") == true)
 
       // Day 9: the day-1 sms is more than 7 days before the clock.
       try f.run(LedgerFixture.day(9))

@@ -54,8 +54,10 @@ import Testing
 
   @Test func uncountedSendsAreStillSentButDoNotCount() {
     var history = LedgerHistory()
-    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", channel: "email", sendAt: 100, counted: true)
-    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", channel: "email", sendAt: 100, counted: false)
+    history.add(
+      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", channel: "email", sendAt: 100, counted: true)
+    history.add(
+      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", channel: "email", sendAt: 100, counted: false)
     history.finish()
     #expect(history.sentCount(customerID: "C-1", since: 0, channel: nil) == 1)
     #expect(history.alreadySent(rule: "a", triggerID: "T-2", customerID: "C-1", offer: "X"))
@@ -66,7 +68,8 @@ extension LedgerHistoryTests {
   @Test func sentCountOnAChannelCountsThatChannelsSendsOnly() {
     var history = LedgerHistory()
     history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", channel: "sms", sendAt: 100, counted: true)
-    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", channel: "email", sendAt: 200, counted: true)
+    history.add(
+      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", channel: "email", sendAt: 200, counted: true)
     history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-3", channel: "sms", sendAt: 300, counted: false)
     history.finish()
     #expect(history.sentCount(customerID: "C-1", since: 0, channel: "sms") == 1)

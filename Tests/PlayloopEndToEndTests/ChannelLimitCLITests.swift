@@ -19,9 +19,13 @@ import Testing
       let decisions = try #require(try Fixtures.exportFiles(in: out)["decisions.csv"])
       // C-0056 was kept by sms (STAY15): its apology by sms is capped by the sms limit.
       #expect(decisions.contains("C-0056,slow_fix_apology,SORRY25,T-0641,"))
-      #expect(decisions.contains(",sms,+15551266267,capped,capped by cancel_risk (limit 1 per customer per 7d via sms),"))
+      #expect(
+        decisions.contains(",sms,+15551266267,capped,capped by cancel_risk (limit 1 per customer per 7d via sms),"))
       // C-0012 got STAY15 by sms too; its apology goes by email, within the overall two.
-      #expect(decisions.contains("C-0012,slow_fix_apology,SORRY25,T-0871,2026-10-29T00:00:00Z,2026-11-01T00:00:00Z,2026-11-15T00:00:00Z,email,nuno.garcia@example.com,send,"))
+      #expect(
+        decisions.contains(
+          "C-0012,slow_fix_apology,SORRY25,T-0871,2026-10-29T00:00:00Z,2026-11-01T00:00:00Z,2026-11-15T00:00:00Z,email,nuno.garcia@example.com,send,"
+        ))
     }
   }
 
