@@ -48,8 +48,7 @@ enum CommandCatalog {
     CommandSpec(
       name: "run", usageArguments: "",
       summary: "Evaluate the playbook: candidates and decisions per rule and offer.",
-      details: "An A/B split (`send A 70% or B 30% via email`) adds a table per variant. "
-        + "Shows the evaluation clock and time taken, and warns of values that "
+      details: "Shows the evaluation clock and time taken, and warns of values that "
         + "overflowed (read as null) as `playloop run` does. After the first run only what "
         + "changed is re-evaluated. Ctrl-C stops a long run.",
       arguments: []),
