@@ -73,11 +73,14 @@ public struct IncrementalRun: Sendable {
   ) -> IncrementalRun? {
     let started = DispatchTime.now()
     let model = workspace.model
+    // An A/B split's variants are drawn while evaluating, from the experiment seed.
+    let splits = model.rules.contains { $0.rule.sends.contains(where: \.isSplit) }
     let context = Context(
       dataVersion: dataVersion, clock: clock,
       statements: model.playbook.statements.compactMap { statement in
         switch statement.kind {
         case .load, .define, .segment, .window: Structure(statement)
+        case .playbook, .holdout: splits ? Structure(statement) : nil
         default: nil
         }
       })
