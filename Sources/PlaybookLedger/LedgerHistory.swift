@@ -9,27 +9,40 @@ public struct LedgerHistory: SendHistory {
   private var customerOffers: [String: Set<CustomerOffer>] = [:]
   /// Customer → send times, ascending, of the sends `limit … per D` counts.
   private var sendTimes: [String: [Int64]] = [:]
+  /// The same by customer and channel, for `limit … per D via CHANNEL`.
+  private var channelSendTimes: [CustomerChannel: [Int64]] = [:]
 
   private struct CustomerOffer: Hashable {
     var customerID: String
     var offer: String
   }
 
+  private struct CustomerChannel: Hashable {
+    var customerID: String
+    var channel: String
+  }
+
   init() {}
 
   /// Adds one send; `counted` says whether it counts towards `limit … per D`.
-  mutating func add(rule: String, offer: String, customerID: String, triggerID: String?, sendAt: Int64, counted: Bool) {
+  mutating func add(
+    rule: String, offer: String, customerID: String, triggerID: String?, channel: String, sendAt: Int64,
+    counted: Bool
+  ) {
     if let triggerID {
       triggers[rule, default: []].insert(triggerID)
     } else {
       customerOffers[rule, default: []].insert(CustomerOffer(customerID: customerID, offer: offer))
     }
-    if counted { sendTimes[customerID, default: []].append(sendAt) }
+    guard counted else { return }
+    sendTimes[customerID, default: []].append(sendAt)
+    channelSendTimes[CustomerChannel(customerID: customerID, channel: channel), default: []].append(sendAt)
   }
 
   /// Sorts the send times; call once after the last `add`.
   mutating func finish() {
     for key in sendTimes.keys { sendTimes[key]?.sort() }
+    for key in channelSendTimes.keys { channelSendTimes[key]?.sort() }
   }
 
   /// Already sent: the rule was sent for this trigger (any offer), or, for a
@@ -39,10 +52,12 @@ public struct LedgerHistory: SendHistory {
     return customerOffers[rule]?.contains(CustomerOffer(customerID: customerID, offer: offer)) ?? false
   }
 
-  /// Sends to the customer whose `send_at` is at or after `since` (including those
-  /// scheduled later than the clock: they are promised already).
-  public func sentCount(customerID: String, since: Int64) -> Int {
-    guard let times = sendTimes[customerID] else { return 0 }
+  /// Sends to the customer (on `channel`, or on any when nil) whose `send_at` is at or
+  /// after `since` (including those scheduled later than the clock: they are promised already).
+  public func sentCount(customerID: String, since: Int64, channel: String?) -> Int {
+    let times =
+      channel.map { channelSendTimes[CustomerChannel(customerID: customerID, channel: $0)] } ?? sendTimes[customerID]
+    guard let times else { return 0 }
     var lo = 0
     var hi = times.count
     while lo < hi {

@@ -144,7 +144,7 @@ public enum LedgeredExport {
     _ workspace: Workspace, clock: Int64, ledger: SendLedger, earlier: LedgerRun?,
     interrupted: @escaping @Sendable () -> Bool
   ) throws(Diagnostic) -> (CampaignRun, replayed: LedgerRun?) {
-    let countedSince = workspace.model.limit?.period.map { clock - $0.seconds }
+    let countedSince = workspace.model.countedSince(clock: clock)
     if let earlier {
       let history = try ledger.history(excluding: earlier.seq, countedBefore: earlier.seq, countedSince: countedSince)
       let replay = CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted)
@@ -167,7 +167,7 @@ public enum LedgeredExport {
     _ = try ledger.checkHoldout(Holdout(workspace.model), renew: newHoldout)
     let exported = try ledger.runs().filter { $0.state == .pending && isExported($0) }.map(\.seq)
     return try ledger.history(
-      countedSince: workspace.model.limit?.period.map { clock - $0.seconds }, alsoRuns: exported)
+      countedSince: workspace.model.countedSince(clock: clock), alsoRuns: exported)
   }
 
   /// Settles each pending run: its export is put back in order (a run killed between the

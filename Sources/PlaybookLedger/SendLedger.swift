@@ -229,7 +229,8 @@ public struct SendLedger: Sendable {
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT sends.run_seq, sends.rule, sends.offer, sends.customer_id, sends.trigger_id, sends.send_at
+          SELECT sends.run_seq, sends.rule, sends.offer, sends.customer_id, sends.trigger_id, sends.send_at,
+            sends.channel
           FROM sends JOIN runs ON runs.seq = sends.run_seq WHERE \(states) AND sends.run_seq IS NOT ?
           """, arguments: [excluding])
       while let row = try rows.next() {
@@ -238,7 +239,8 @@ public struct SendLedger: Sendable {
         var counted = false
         if let countedSince, sendAt >= countedSince { counted = countedBefore.map { seq < $0 } ?? true }
         history.add(
-          rule: row[1], offer: row[2], customerID: row[3], triggerID: row[4], sendAt: sendAt, counted: counted)
+          rule: row[1], offer: row[2], customerID: row[3], triggerID: row[4], channel: row[6], sendAt: sendAt,
+          counted: counted)
       }
       history.finish()
       return history

@@ -61,7 +61,7 @@ extension RuleExplanation {
       for (text, rest) in rows {
         lines.append(text.padding(toLength: width + 2, withPad: " ", startingAt: 0) + rest)
       }
-      lines.append("  → " + attempt.outcome.text)
+      lines.append("  → " + attempt.outcome.text(variants: variants))
     }
     return lines
   }
@@ -85,8 +85,20 @@ extension ConditionValue {
   }
 }
 
-extension TriggerAttempt.Outcome {
+extension VariantChoice {
+  /// `variant B: THANKS15 (bucket 8123 of 10000 ≥ 7000)`: the customer's bucket against
+  /// the variant's buckets.
   var text: String {
+    let buckets =
+      start == 0
+      ? "< \(end)" : end == VariantSplit.buckets ? "≥ \(start)" : "in \(start)–\(end - 1)"
+    return "variant \(variant): \(offer) (bucket \(bucket) of \(VariantSplit.buckets) \(buckets))"
+  }
+}
+
+extension TriggerAttempt.Outcome {
+  /// The outcome; a candidate's lists the customer's `variants` before its decisions.
+  func text(variants: [VariantChoice]) -> String {
     switch self {
     case .conditionFailed: return "no candidate"
     case .excepted: return "no candidate: an unless holds"
@@ -94,10 +106,9 @@ extension TriggerAttempt.Outcome {
     case .afterClock(let t): return "no candidate: triggers \(Timestamp.format(t)), after the clock"
     case .candidate(let t, let decisions):
       let head = "candidate, triggered \(Timestamp.format(t))"
-      if decisions.isEmpty { return head }
-      return head + "\n"
-        + decisions.map { "    \($0.offer): \($0.status.rawValue) — \($0.reason)" }
-        .joined(separator: "\n")
+      let lines =
+        variants.map { "    \($0.text)" } + decisions.map { "    \($0.offer): \($0.status.rawValue) — \($0.reason)" }
+      return ([head] + lines).joined(separator: "\n")
     }
   }
 }

@@ -2,8 +2,8 @@ import PlaybookEngine
 import PlaybookLanguage
 
 extension RunSummary {
-  /// The human summary `playloop run` prints: the audience by offer and status, the rows
-  /// set aside (when any), where the export went and the time taken. For example:
+  /// The human summary `playloop run` prints: the audience by offer and status (and by
+  /// variant when a rule splits), the rows set aside (when any), where the export went and the time taken. For example:
   ///
   /// ```
   /// Service recovery loop — clock 2026-11-01T00:00:00Z
@@ -15,6 +15,7 @@ extension RunSummary {
   public var text: String {
     var lines = ["\(playbook) — clock \(Timestamp.format(clock))"]
     lines += Self.table(title: "offer", rows: counts.byOffer)
+    if !counts.byVariant.isEmpty { lines += Self.table(title: "variant", rows: counts.byVariant.map(\.named)) }
     let setAside = tables.filter { $0.setAside > 0 }
     if !setAside.isEmpty {
       let perFile = setAside.map { "\($0.file): \($0.setAside)" }.joined(separator: ", ")

@@ -78,12 +78,10 @@ struct RunCommand: ParsableCommand {
   /// limit warning the checker gives a playbook that names its ledger.
   private func warnings(_ workspace: Workspace, ledgered: Bool) -> [Diagnostic] {
     var warnings = workspace.warnings
-    if ledgered, workspace.model.ledger == nil, let limit = workspace.model.limit, limit.period == nil {
-      let statement = workspace.model.playbook.statements.first {
-        if case .limit = $0.kind { true } else { false }
-      }
-      warnings.append(
-        Diagnostic(.limitPerRun(count: limit.count.spelling), file: workspace.source.path, range: statement?.range))
+    guard ledgered, workspace.model.ledger == nil else { return warnings }
+    for statement in workspace.model.playbook.statements {
+      guard case .limit(let limit) = statement.kind, limit.period == nil else { continue }
+      warnings.append(Diagnostic(.limitPerRun(limit), file: workspace.source.path, range: statement.range))
     }
     return warnings
   }

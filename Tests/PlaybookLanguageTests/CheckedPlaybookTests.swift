@@ -57,7 +57,7 @@ import Testing
       """)
     #expect(playbook.rules.map(\.trigger) == ["complaint", "call", nil])
     let sends = playbook.rules.flatMap(\.sends)
-    #expect(sends.map(\.offer) == [1, 0, 0])
+    #expect(sends.map(\.offers) == [[1], [0], [0]])
     #expect(sends.map(\.channels) == [[1, 0], [0], [1]])
   }
 

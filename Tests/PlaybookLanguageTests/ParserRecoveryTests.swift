@@ -18,7 +18,7 @@ import Testing
     #expect(rule.name.text == "r")
     #expect(rule.priority?.value == 2)
     #expect(rule.conditions.count == 1)
-    #expect(rule.sends.map(\.offer.text) == ["NOPE"])
+    #expect(rule.sends.map(\.variantsText) == ["NOPE"])
     #expect(rule.sends.first?.channels.map(\.text) == ["smoke"])
   }
 

@@ -14,7 +14,8 @@ import Testing
     var history = LedgerHistory()
     for s in sends {
       history.add(
-        rule: s.rule, offer: s.offer, customerID: s.customer, triggerID: s.trigger, sendAt: s.sendAt, counted: true)
+        rule: s.rule, offer: s.offer, customerID: s.customer, triggerID: s.trigger, channel: "email", sendAt: s.sendAt,
+        counted: true)
     }
     history.finish()
     return history
@@ -44,19 +45,37 @@ import Testing
       send("a", "C-1", "X", trigger: "T-3", at: 200),
       send("a", "C-2", "X", trigger: "T-4", at: 500),
     ])
-    #expect(history.sentCount(customerID: "C-1", since: 0) == 3)
-    #expect(history.sentCount(customerID: "C-1", since: 200) == 2)
-    #expect(history.sentCount(customerID: "C-1", since: 201) == 1)
-    #expect(history.sentCount(customerID: "C-1", since: 301) == 0)
-    #expect(history.sentCount(customerID: "C-3", since: 0) == 0)
+    #expect(history.sentCount(customerID: "C-1", since: 0, channel: nil) == 3)
+    #expect(history.sentCount(customerID: "C-1", since: 200, channel: nil) == 2)
+    #expect(history.sentCount(customerID: "C-1", since: 201, channel: nil) == 1)
+    #expect(history.sentCount(customerID: "C-1", since: 301, channel: nil) == 0)
+    #expect(history.sentCount(customerID: "C-3", since: 0, channel: nil) == 0)
   }
 
   @Test func uncountedSendsAreStillSentButDoNotCount() {
     var history = LedgerHistory()
-    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", sendAt: 100, counted: true)
-    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", sendAt: 100, counted: false)
+    history.add(
+      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", channel: "email", sendAt: 100, counted: true)
+    history.add(
+      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", channel: "email", sendAt: 100, counted: false)
     history.finish()
-    #expect(history.sentCount(customerID: "C-1", since: 0) == 1)
+    #expect(history.sentCount(customerID: "C-1", since: 0, channel: nil) == 1)
     #expect(history.alreadySent(rule: "a", triggerID: "T-2", customerID: "C-1", offer: "X"))
+  }
+}
+
+extension LedgerHistoryTests {
+  @Test func sentCountOnAChannelCountsThatChannelsSendsOnly() {
+    var history = LedgerHistory()
+    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", channel: "sms", sendAt: 100, counted: true)
+    history.add(
+      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", channel: "email", sendAt: 200, counted: true)
+    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-3", channel: "sms", sendAt: 300, counted: false)
+    history.finish()
+    #expect(history.sentCount(customerID: "C-1", since: 0, channel: "sms") == 1)
+    #expect(history.sentCount(customerID: "C-1", since: 101, channel: "sms") == 0)
+    #expect(history.sentCount(customerID: "C-1", since: 0, channel: "email") == 1)
+    #expect(history.sentCount(customerID: "C-1", since: 0, channel: "push") == 0)
+    #expect(history.sentCount(customerID: "C-1", since: 0, channel: nil) == 2)
   }
 }

@@ -141,6 +141,7 @@ import Testing
     #expect(complete("  send S⏐", continuing: true).candidates == ["SORRY25", "STAY15"])
     #expect(complete("  send SORRY25 via e⏐").insertion == "mail ")
     #expect(complete("  send SORRY25 via email, s⏐").candidates == ["sms"])
+    #expect(complete("  send THANKS10 70% or S⏐").candidates == ["SORRY25", "STAY15"])
     #expect(complete("  expect customer C-1001 gets T⏐").candidates == ["THANKS10"])
     #expect(complete("  expect customer C-100⏐").candidates == ["C-1001", "C-1002"])
   }

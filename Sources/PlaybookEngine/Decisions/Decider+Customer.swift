@@ -12,6 +12,10 @@ extension Decider {
     var reachable: [Reachable] = []
     /// Why each channel tried so far could not be used.
     var obstacles: [ChannelObstacle] = []
+    /// Each limit's slots left for the customer, in `limits`' order.
+    var slots: [Int] = []
+    /// Each limit's last kept offer's rule (-1 before any): who a capped offer is capped by.
+    var lastKept: [Int] = []
   }
 
   /// A decision before it is spelled out: all it needs but text that is the same run-wide.
@@ -42,7 +46,7 @@ extension Decider {
     collapse(candidates, customerID: customerID, into: &outcomes, kept: &scratch.kept)
     reach(customer: customer, scratch: &scratch, into: &outcomes)
     let ranked = outcomes.count
-    rankAndCap(&scratch.reachable, customerID: customerID, into: &outcomes)
+    rankAndCap(&scratch, customerID: customerID, into: &outcomes)
     holdOut(customer: customer, outcomes: &outcomes, from: ranked)
     orderByOffer(&outcomes, from: first)
   }
@@ -58,9 +62,12 @@ extension Decider {
     for c in candidates {
       let rule = plan.rules[Int(c.rule)]
       let send = rule.sends[Int(c.send)]
+      // Of a split, any variant sent before counts: a customer whose variant changed
+      // (new shares, a new seed) is not sent the other for the same trigger.
       if hasHistory, let history,
-        history.alreadySent(
-          rule: rule.name, triggerID: triggerID(c), customerID: customerID, offer: send.offer)
+        rule.sends[send.line].contains(where: {
+          history.alreadySent(rule: rule.name, triggerID: triggerID(c), customerID: customerID, offer: $0.offer)
+        })
       {
         outcomes.append(
           Outcome(candidate: c, status: .alreadySent, reason: reasons.alreadySent, channel: nil, merged: 0))
@@ -104,28 +111,37 @@ extension Decider {
     }
   }
 
-  /// `limit`: the reachable offers in rank order, the best N sent and the rest capped
-  /// (N less what earlier runs sent within the limit's period, per the history).
+  /// `limit`: the reachable offers in rank order, each sent while every limit that counts
+  /// it (every limit without `via`, and those via its channel) has a slot left, and else
+  /// capped by the first full one. A limit's slots are N less what earlier runs sent
+  /// within its period (on its channel), per the history.
   @inline(__always)
-  private func rankAndCap(_ reachable: inout [Reachable], customerID: String, into outcomes: inout [Outcome]) {
-    if reachable.count > 1 { reachable.sort { rank($0.candidate, before: $1.candidate) } }
-    var slots = reachable.count
-    if let limit = plan.model.limit {
-      slots = Int(limit.count.value)
+  private func rankAndCap(_ scratch: inout Scratch, customerID: String, into outcomes: inout [Outcome]) {
+    if scratch.reachable.count > 1 { scratch.reachable.sort { rank($0.candidate, before: $1.candidate) } }
+    scratch.slots.removeAll(keepingCapacity: true)
+    scratch.lastKept.removeAll(keepingCapacity: true)
+    for limit in limits {
+      var slots = limit.count
       if let period = limit.period {
-        let prior = history?.sentCount(customerID: customerID, since: plan.clock - period.seconds) ?? 0
+        let prior =
+          history?.sentCount(customerID: customerID, since: plan.clock - period, channel: limit.channelName) ?? 0
         slots = max(0, slots - prior)
       }
+      scratch.slots.append(slots)
+      scratch.lastKept.append(-1)
     }
-    var lastKept: Int?  // the rule of the last offer kept
-    for (index, r) in reachable.enumerated() {
+    for r in scratch.reachable {
       var status = DecisionStatus.send
       var reason = r.reason
-      if index >= slots {
+      if let full = limits.indices.first(where: { limits[$0].counts(channel: r.channel) && scratch.slots[$0] <= 0 }) {
         status = .capped
-        reason = lastKept.map { reasons.cappedBy[$0] } ?? reasons.cappedByEarlierRuns
+        let kept = scratch.lastKept[full]
+        reason = kept >= 0 ? reasons.cappedBy[full][kept] : reasons.cappedByEarlierRuns[full]
       } else {
-        lastKept = Int(r.candidate.rule)
+        for i in limits.indices where limits[i].counts(channel: r.channel) {
+          scratch.slots[i] -= 1
+          scratch.lastKept[i] = Int(r.candidate.rule)
+        }
       }
       outcomes.append(
         Outcome(candidate: r.candidate, status: status, reason: reason, channel: r.channel, merged: r.merged))

@@ -21,6 +21,8 @@ public struct Decider: Sendable {
   let ruleRanks: [Int]
   /// Whether there is a history to ask (unwrapping it costs more than asking this).
   let hasHistory: Bool
+  /// The `limit` lines, in file order.
+  let limits: [LimitPlan]
 
   /// A decider for `plan`'s candidates, asking `history` what was sent before.
   public init(plan: Plan, history: (any SendHistory)? = nil) {
@@ -31,6 +33,7 @@ public struct Decider: Sendable {
     reasons = DecisionReasons(plan: plan, holdout: holdout)
     offerRanks = Self.ranks(plan.offers.map(\.code))
     ruleRanks = Self.ranks(plan.rules.map(\.name))
+    limits = plan.model.limits.map { LimitPlan($0, channels: plan.channels.map(\.name)) }
   }
 
   /// The position of each name in `names` sorted; names that are equal share one.
@@ -143,6 +146,6 @@ public struct Decider: Sendable {
       customerID: plan.dataset.customerIDs.string(Int(c.customer)), rule: rule.name, offer: send.offer,
       triggerID: triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + send.valid,
       channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
-      status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority)
+      status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority, variant: send.variant)
   }
 }

@@ -45,12 +45,16 @@ public struct Decision: Hashable, Sendable {
   public var merged: Int
   /// The rule's priority; higher wins when candidates collapse or a `limit` caps them.
   public var priority: Int
+  /// Which variant of an A/B split the offer is (`A` for the first offer written, `B`,
+  /// …); nil when the rule's send line does not split. A held-out or capped customer keeps
+  /// its variant, so a test's arms can be compared with their control group.
+  public var variant: String?
 
   /// A decision with these fields; times are seconds since 1970-01-01 UTC.
   public init(
     customerID: String, rule: String, offer: String, triggerID: String?, triggerTime: Int64,
     sendAt: Int64, expiresAt: Int64, channel: String?, address: String?, status: DecisionStatus,
-    reason: String, merged: Int, priority: Int
+    reason: String, merged: Int, priority: Int, variant: String? = nil
   ) {
     self.customerID = customerID
     self.rule = rule
@@ -65,5 +69,6 @@ public struct Decision: Hashable, Sendable {
     self.reason = reason
     self.merged = merged
     self.priority = priority
+    self.variant = variant
   }
 }

@@ -6,10 +6,11 @@ import PlaybookLanguage
 struct DecisionReasons: Sendable {
   /// By rule index, then send index.
   let channels: [[ChannelReasons]]
-  /// `capped by slow_fix_apology (limit 1 per customer)`, by the index of the rule kept.
-  let cappedBy: [String]
-  /// `capped: limit 1 per customer already reached by earlier runs`.
-  let cappedByEarlierRuns: String
+  /// `capped by slow_fix_apology (limit 1 per customer)`, by limit (`model.limits`' order),
+  /// then by the index of the rule kept.
+  let cappedBy: [[String]]
+  /// `capped: limit 1 per customer already reached by earlier runs`, by limit.
+  let cappedByEarlierRuns: [String]
   /// `in holdout (bucket 42 < 500)`, by bucket (only the held-out buckets).
   let holdout: [String]
   let alreadySent = "already sent by an earlier run"
@@ -18,13 +19,8 @@ struct DecisionReasons: Sendable {
     channels = plan.rules.map { rule in
       rule.sends.map { send in ChannelReasons(names: send.channels.map { plan.channels[$0].name }) }
     }
-    var limitText = ""
-    if let limit = plan.model.limit {
-      limitText = "limit \(limit.count.spelling) per customer"
-      if let period = limit.period { limitText += " per \(period.spelling)" }
-    }
-    cappedBy = plan.rules.map { "capped by \($0.name) (\(limitText))" }
-    cappedByEarlierRuns = "capped: \(limitText) already reached by earlier runs"
+    cappedBy = plan.model.limits.map { limit in plan.rules.map { "capped by \($0.name) (\(limit.text))" } }
+    cappedByEarlierRuns = plan.model.limits.map { "capped: \($0.text) already reached by earlier runs" }
     let percent = ValueText.number(holdout.percent * 100)
     self.holdout = (0..<holdout.heldBuckets).map { "in holdout (bucket \($0) < \(percent))" }
   }

@@ -55,7 +55,13 @@ public struct Holdout: Sendable {
   /// The control group a playbook declares: its `holdout` percent and seed (by default
   /// the playbook's name).
   public init(_ model: PlaybookModel) {
-    self.init(seed: model.holdoutSeed?.value ?? model.name, percent: model.holdoutPercent)
+    self.init(seed: Self.seed(of: model), percent: model.holdoutPercent)
+  }
+
+  /// The playbook's experiment seed, which the holdout and every A/B split hash: the
+  /// `holdout` line's `seed`, else the playbook's name.
+  public static func seed(of model: PlaybookModel) -> String {
+    model.holdoutSeed?.value ?? model.name
   }
 
   /// How many buckets are held out: buckets 0..<heldBuckets.

@@ -4,6 +4,7 @@ public protocol SendHistory: Sendable {
   /// Whether this trigger (or, for a customer-only rule, this customer and offer) was
   /// already sent by this rule.
   func alreadySent(rule: String, triggerID: String?, customerID: String, offer: String) -> Bool
-  /// How many offers the customer was sent at or after `since`.
-  func sentCount(customerID: String, since: Int64) -> Int
+  /// How many offers the customer was sent at or after `since`: on `channel`, or on any
+  /// channel when it is nil.
+  func sentCount(customerID: String, since: Int64, channel: String?) -> Int
 }

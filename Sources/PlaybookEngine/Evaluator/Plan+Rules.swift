@@ -22,23 +22,32 @@ extension Plan {
         rowName: row, table: table, link: link, lifecycle: lifecycle,
         members: compiler.members[row], keyColumn: keyColumn)
     }
-    let sends = rule.sends.map { send in
-      guard offers.indices.contains(send.offer),
+    var sends: [SendPlan] = []
+    var lines: [SendLine] = []
+    for send in rule.sends {
+      guard send.offers.allSatisfy(offers.indices.contains),
         send.channels.allSatisfy(compiler.model.channels.indices.contains)
       else {
         preconditionFailure(
           "rule '\(name)' sends an undeclared offer or channel; the checker resolves every send")
       }
-      return SendPlan(
-        offer: send.send.offer.text, offerIndex: send.offer, channels: send.channels,
-        after: send.send.after?.seconds ?? 0, valid: offers[send.offer].valid)
+      let split = send.send.isSplit ? VariantSplit(rule: name, send: send.send, model: compiler.model) : nil
+      let first = sends.count
+      lines.append(SendLine(first: first, split: split))
+      for (i, offer) in send.offers.enumerated() {
+        sends.append(
+          SendPlan(
+            offer: offers[offer].code, offerIndex: offer, channels: send.channels,
+            after: send.send.after?.seconds ?? 0, valid: offers[offer].valid,
+            variant: split == nil ? nil : VariantSplit.name(i), line: first..<first + send.offers.count))
+      }
     }
     return RulePlan(
       name: name, priority: rule.binding.priority, order: rule.binding.order, trigger: trigger,
       conditions: rule.conditions.map(ruleCompiler.compile),
       exceptions: rule.exceptions.map(ruleCompiler.compile),
       phrases: rule.trigger.map { phrases(on: $0, in: rule.rule.conditions) } ?? [],
-      sends: sends)
+      sends: sends, lines: lines)
   }
 
   /// The lifecycle phrases on `row` in `conditions`, in source order, outside aggregates.

@@ -202,7 +202,15 @@ public final class Plan: Sendable {
     _ rule: RulePlan, _ ruleIndex: Int, customer: Int, row: Int, triggerTime: Int64,
     to out: inout [Candidate]
   ) {
-    for (sendIndex, send) in rule.sends.enumerated() {
+    // A split's bucket is the customer's for the whole rule: hashed once, when needed.
+    var bucket = -1
+    for line in rule.lines {
+      var sendIndex = line.first
+      if let split = line.split {
+        if bucket < 0 { bucket = dataset.customerIDs.withUTF8(customer) { split.bucket(customerID: $0) } }
+        sendIndex += split.variant(bucket: bucket)
+      }
+      let send = rule.sends[sendIndex]
       out.append(
         Candidate(
           customer: Int32(customer), rule: Int32(ruleIndex), send: Int32(sendIndex),

@@ -12,11 +12,14 @@ final class RulePlan: Sendable {
   /// The trigger row's lifecycle phrases in `when`, in source order: the first that holds
   /// gives the trigger time.
   let phrases: [Phrase]
+  /// Each variant of each `send` line, in order: a candidate's `send` indexes these.
   let sends: [SendPlan]
+  /// The `send` lines, each pointing at its variants in `sends`.
+  let lines: [SendLine]
 
   init(
     name: String, priority: Int, order: Int, trigger: TriggerSource?, conditions: [CompiledExpr],
-    exceptions: [CompiledExpr], phrases: [Phrase], sends: [SendPlan]
+    exceptions: [CompiledExpr], phrases: [Phrase], sends: [SendPlan], lines: [SendLine]
   ) {
     self.name = name
     self.priority = priority
@@ -26,6 +29,7 @@ final class RulePlan: Sendable {
     self.exceptions = exceptions
     self.phrases = phrases
     self.sends = sends
+    self.lines = lines
   }
 
   /// The trigger time of a row whose conditions hold (see docs/LANGUAGE.md).
@@ -77,13 +81,25 @@ final class TriggerSource: Sendable {
   }
 }
 
-/// A `send` line, resolved: the offer and the channels in order of preference.
+/// One offer of a `send` line, resolved: the offer and the channels in order of
+/// preference (a split's variants each have one, sharing the channels).
 struct SendPlan: Sendable {
   let offer: String
   let offerIndex: Int
   let channels: [Int]
   let after: Int64
   let valid: Int64
+  /// The variant's name (`A`, `B`, …) when the line splits; nil when it does not.
+  let variant: String?
+  /// The line's variants in the rule's `sends` (only this one when the line does not split).
+  let line: Range<Int>
+}
+
+/// A `send` line: where its variants start in the rule's `sends`, and the split that
+/// picks one of them for each customer (nil when the line has one offer).
+struct SendLine: Sendable {
+  let first: Int
+  let split: VariantSplit?
 }
 
 /// A channel, compiled: its address and consent condition per customer. Unchecked: its

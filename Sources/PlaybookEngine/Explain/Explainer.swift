@@ -54,10 +54,17 @@ public struct Explainer: Sendable {
   }
 
   private func explain(_ rule: RulePlan, customer: Int, decisions: [Decision]) -> RuleExplanation {
+    let variants = variants(rule, customer: customer)
+    // The offers this customer is offered: of a split, the customer's variant only.
+    var splits = variants.makeIterator()
+    let offers = rule.lines.map { line in
+      line.split == nil ? rule.sends[line.first].offer : splits.next()?.offer ?? ""
+    }
     guard let trigger = rule.trigger else {
-      let attempt = attempt(rule, Frame(customer: customer), triggerID: nil, times: [], decisions: decisions)
+      let attempt = attempt(
+        rule, Frame(customer: customer), triggerID: nil, times: [], offers: offers, decisions: decisions)
       return RuleExplanation(
-        rule: rule.name, triggerRow: nil, offers: rule.sends.map(\.offer), attempts: [attempt])
+        rule: rule.name, triggerRow: nil, offers: rule.sends.map(\.offer), attempts: [attempt], variants: variants)
     }
     var attempts: [TriggerAttempt] = []
     for r in trigger.link.rows(ofCustomer: customer) {
@@ -73,15 +80,30 @@ public struct Explainer: Sendable {
         if let t = trigger.lifecycle.read(column, row) { times.append((field, t)) }
       }
       attempts.append(
-        attempt(rule, frame, triggerID: trigger.id(row), times: times, decisions: decisions))
+        attempt(rule, frame, triggerID: trigger.id(row), times: times, offers: offers, decisions: decisions))
     }
     return RuleExplanation(
-      rule: rule.name, triggerRow: trigger.rowName, offers: rule.sends.map(\.offer), attempts: attempts)
+      rule: rule.name, triggerRow: trigger.rowName, offers: rule.sends.map(\.offer), attempts: attempts,
+      variants: variants)
+  }
+
+  /// The customer's variant of each of the rule's splits, from the bucket `run` uses.
+  private func variants(_ rule: RulePlan, customer: Int) -> [VariantChoice] {
+    let id = plan.dataset.customerIDs.string(customer)
+    return rule.lines.compactMap { line in
+      guard let split = line.split else { return nil }
+      let bucket = split.bucket(customerID: id)
+      let i = split.variant(bucket: bucket)
+      let send = rule.sends[line.first + i]
+      return VariantChoice(
+        variant: send.variant ?? VariantSplit.name(i), offer: send.offer, bucket: bucket,
+        start: split.start(of: i), end: split.ends[i])
+    }
   }
 
   private func attempt(
     _ rule: RulePlan, _ frame: Frame, triggerID: String?, times: [(field: String, value: Int64)],
-    decisions: [Decision]
+    offers: [String], decisions: [Decision]
   ) -> TriggerAttempt {
     let conditions = rule.conditions.map { value($0, frame) }
     let exceptions = rule.exceptions.map { value($0, frame) }
@@ -97,7 +119,6 @@ public struct Explainer: Sendable {
       } else if !plan.inWindow(time) {
         outcome = .outsideWindow(triggerTime: time)
       } else {
-        let offers = Set(rule.sends.map(\.offer))
         let own = decisions.filter { $0.rule == rule.name && $0.triggerID == triggerID }
         // A candidate merged into a better one for the same offer shows that one.
         let merged = decisions.filter { d in

@@ -21,7 +21,7 @@ extension Explanation {
   }
 
   static func json(_ d: Decision) -> JSONValue {
-    .object([
+    var members = [
       JSONMember("rule", .string(d.rule)),
       JSONMember("offer", .string(d.offer)),
       JSONMember("trigger_id", d.triggerID.map(JSONValue.string) ?? .null),
@@ -29,17 +29,32 @@ extension Explanation {
       JSONMember("reason", .string(d.reason)),
       JSONMember("channel", d.channel.map(JSONValue.string) ?? .null),
       JSONMember("send_at", .string(Timestamp.format(d.sendAt))),
-    ])
+    ]
+    // `variant` after `offer` only when the rule splits, as in the decisions log.
+    if let variant = d.variant { members.insert(JSONMember("variant", .string(variant)), at: 2) }
+    return .object(members)
   }
 }
 
 extension RuleExplanation {
   var json: JSONValue {
-    .object([
+    var members = [
       JSONMember("rule", .string(rule)),
       JSONMember("trigger_row", triggerRow.map(JSONValue.string) ?? .null),
       JSONMember("came_close", .bool(cameClose)),
       JSONMember("attempts", .array(attempts.map(\.json))),
+    ]
+    if !variants.isEmpty { members.append(JSONMember("variants", .array(variants.map(\.json)))) }
+    return .object(members)
+  }
+}
+
+extension VariantChoice {
+  var json: JSONValue {
+    .object([
+      JSONMember("variant", .string(variant)), JSONMember("offer", .string(offer)),
+      JSONMember("bucket", .integer(Int64(bucket))), JSONMember("bucket_start", .integer(Int64(start))),
+      JSONMember("bucket_end", .integer(Int64(end))),
     ])
   }
 }

@@ -24,6 +24,8 @@ public struct RuleExplanation: Sendable {
   public var offers: [String]
   /// One attempt per trigger row (one for a customer-only rule).
   public var attempts: [TriggerAttempt]
+  /// The customer's variant of each of the rule's A/B splits; empty when no line splits.
+  public var variants: [VariantChoice] = []
 
   /// Whether any attempt got past its first condition: rules that never did are folded
   /// into one line unless asked for.
@@ -71,4 +73,19 @@ public struct ConditionValue: Sendable {
   public var details: [String]
   /// The parts of an `and`, `or` or `not`.
   public var parts: [ConditionValue]
+}
+
+/// A customer's variant of an A/B split, and why: the customer's bucket and the buckets
+/// the variant has (`VariantSplit`).
+public struct VariantChoice: Sendable {
+  /// The variant's name: `A` for the first offer written, `B`, ….
+  public var variant: String
+  /// The variant's offer.
+  public var offer: String
+  /// The customer's bucket, 0 to 9999.
+  public var bucket: Int
+  /// The variant's buckets: from `start` up to but not including `end`.
+  public var start: Int
+  /// The first bucket past the variant's.
+  public var end: Int
 }

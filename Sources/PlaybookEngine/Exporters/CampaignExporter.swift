@@ -65,10 +65,14 @@ public enum CampaignExporter {
     // Ordering and counting are independent: done side by side.
     let rules = summary.counts.byRule.map(\.name)
     let declaredOffers = summary.counts.byOffer.map(\.name)
+    let declaredVariants = summary.counts.byVariant.map {
+      VariantCounts(rule: $0.rule, variant: $0.variant, offer: $0.offer, share: $0.share)
+    }
     let prepared = Parallel.map(2) { k in
       k == 0
         ? Prepared.order(DecisionOrder.arrange(decisions))
-        : Prepared.counts(DecisionCounts(decisions, rules: rules, offers: declaredOffers))
+        : Prepared.counts(
+          DecisionCounts(decisions, rules: rules, offers: declaredOffers, variants: declaredVariants))
     }
     guard case .order(let order) = prepared[0], case .counts(let counts) = prepared[1] else {
       preconditionFailure("Parallel.map returns results in index order")
@@ -89,7 +93,10 @@ public enum CampaignExporter {
           ExportFileJob(name: file, rows: order.indices[range], sendOnly: true, columns: ExportColumn.audience))
       }
       let log = "decisions.\(target.format.fileExtension)"
-      files.append(ExportFileJob(name: log, rows: order.indices[...], sendOnly: false, columns: ExportColumn.decisions))
+      files.append(
+        ExportFileJob(
+          name: log, rows: order.indices[...], sendOnly: false,
+          columns: ExportColumn.decisions(variants: !summary.counts.byVariant.isEmpty)))
       for file in files { try beforeWriting(file.name) }
       try write(decisions, files, format: target.format, in: staging)
       if let exportMilliseconds { summary.timings.export = exportMilliseconds() }

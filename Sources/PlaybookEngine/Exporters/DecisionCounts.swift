@@ -6,6 +6,9 @@ public struct DecisionCounts: Hashable, Sendable {
   public var byOffer: [NamedCounts]
   /// Totals per status over all decisions.
   public var byStatus: StatusCounts
+  /// The A/B splits' variants, in the order given (`VariantCounts.declared`); empty when
+  /// no rule splits.
+  public var byVariant: [VariantCounts] = []
 
   /// Counts already tallied, in the orders described on each property.
   public init(byRule: [NamedCounts], byOffer: [NamedCounts], byStatus: StatusCounts) {
@@ -14,19 +17,29 @@ public struct DecisionCounts: Hashable, Sendable {
     self.byStatus = byStatus
   }
 
-  /// Counts `decisions`. Every rule and offer named is listed, even with no decisions.
-  public init(_ decisions: [Decision], rules: [String], offers: [String]) {
+  /// Counts `decisions`. Every rule, offer and variant named is listed, even with no
+  /// decisions; a decision of a variant not named is not counted by variant.
+  public init(_ decisions: [Decision], rules: [String], offers: [String], variants: [VariantCounts] = []) {
     var byRule = NameTally(declared: rules)
     var byOffer = NameTally(declared: offers)
     var byStatus = StatusCounts()
+    var byVariant = variants
     // By index: `for decision in decisions` would copy each decision, retaining all its strings.
     for i in decisions.indices {
       let status = decisions[i].status
       byRule.count(decisions[i].rule, status)
       byOffer.count(decisions[i].offer, status)
       byStatus[status] += 1
+      if let variant = decisions[i].variant,
+        let v = byVariant.firstIndex(where: {
+          $0.variant == variant && $0.offer == decisions[i].offer && $0.rule == decisions[i].rule
+        })
+      {
+        byVariant[v].counts[status] += 1
+      }
     }
     self.init(byRule: byRule.counts, byOffer: byOffer.counts, byStatus: byStatus)
+    self.byVariant = byVariant
   }
 }
 

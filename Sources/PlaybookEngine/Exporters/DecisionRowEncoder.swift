@@ -63,6 +63,7 @@ struct DecisionRowEncoder: ~Copyable {
       case .reason: text(decision.pointee.reason)
       case .merged: integer(decision.pointee.merged)
       case .priority: integer(decision.pointee.priority)
+      case .variant: text(decision.pointee.variant)
       }
     }
     if format == .csv {

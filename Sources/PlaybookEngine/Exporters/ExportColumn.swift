@@ -13,6 +13,7 @@ enum ExportColumn: String, Sendable {
   case reason
   case merged
   case priority
+  case variant
 
   /// `<OFFER>.csv|jsonl`: the `send` decisions of one offer.
   static let audience: [ExportColumn] = [
@@ -24,4 +25,12 @@ enum ExportColumn: String, Sendable {
     .customerID, .rule, .offer, .triggerID, .triggerTime, .sendAt, .expiresAt, .channel, .address,
     .status, .reason, .merged, .priority,
   ]
+
+  /// `decisions`, with a `variant` column after `offer` when the playbook has an A/B split.
+  static func decisions(variants: Bool) -> [ExportColumn] {
+    guard variants else { return decisions }
+    var columns = decisions
+    columns.insert(.variant, at: columns.firstIndex(of: .offer).map { $0 + 1 } ?? columns.count)
+    return columns
+  }
 }

@@ -26,10 +26,24 @@ extension RunSummary {
   /// `export` is null when nothing was exported. `timings_ms` is the only part that
   /// differs between runs over the same inputs. A preview (the shell's `:export
   /// --preview`) has `"preview": true` after `run_id`; other summaries have no such key.
+  /// A playbook with an A/B split has `variants` after `offers`: one object per variant,
+  /// `{"rule": "thanks", "variant": "A", "offer": "THANKS10", "share": "70%",
+  /// "candidates": 120, "send": 100, …}`.
   public var json: JSONValue {
     var members = self.members
     if isPreview { members.insert(JSONMember("preview", .bool(true)), at: 2) }
+    if !counts.byVariant.isEmpty, let offers = members.firstIndex(where: { $0.key == "offers" }) {
+      members.insert(JSONMember("variants", .array(counts.byVariant.map(Self.variantJSON))), at: offers + 1)
+    }
     return .object(members)
+  }
+
+  private static func variantJSON(_ v: VariantCounts) -> JSONValue {
+    .object(
+      [
+        JSONMember("rule", .string(v.rule)), JSONMember("variant", .string(v.variant)),
+        JSONMember("offer", .string(v.offer)), JSONMember("share", .string(v.shareText)),
+      ] + statusMembers(v.counts))
   }
 
   private var members: [JSONMember] {
@@ -85,7 +99,11 @@ extension RunSummary {
   }
 
   private static func statusJSON(_ counts: StatusCounts, withTotal: Bool = true) -> JSONValue {
+    .object(statusMembers(counts, withTotal: withTotal))
+  }
+
+  private static func statusMembers(_ counts: StatusCounts, withTotal: Bool = true) -> [JSONMember] {
     let statuses = DecisionStatus.allCases.map { JSONMember($0.rawValue, .integer(Int64(counts[$0]))) }
-    return .object((withTotal ? [JSONMember("candidates", .integer(Int64(counts.total)))] : []) + statuses)
+    return (withTotal ? [JSONMember("candidates", .integer(Int64(counts.total)))] : []) + statuses
   }
 }

@@ -55,7 +55,8 @@ public struct CampaignRun: Sendable {
       tables: TableCount.counts(
         of: workspace.dataset, eventTableOrder: model.tables.filter { !$0.isCustomers }.map(\.name)),
       counts: DecisionCounts(
-        decisions, rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text)),
+        decisions, rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text),
+        variants: VariantCounts.declared(by: model)),
       timings: PhaseTimings(load: workspace.loadMilliseconds, evaluate: evaluate, decide: decide))
   }
 

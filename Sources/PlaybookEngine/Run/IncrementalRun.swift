@@ -73,11 +73,14 @@ public struct IncrementalRun: Sendable {
   ) -> IncrementalRun? {
     let started = DispatchTime.now()
     let model = workspace.model
+    // An A/B split's variants are drawn while evaluating, from the experiment seed.
+    let splits = model.rules.contains { $0.rule.sends.contains(where: \.isSplit) }
     let context = Context(
       dataVersion: dataVersion, clock: clock,
       statements: model.playbook.statements.compactMap { statement in
         switch statement.kind {
         case .load, .define, .segment, .window: Structure(statement)
+        case .playbook, .holdout: splits ? Structure(statement) : nil
         default: nil
         }
       })
@@ -145,7 +148,8 @@ public struct IncrementalRun: Sendable {
     let done = DispatchTime.now()
     return IncrementalRun(
       plan: plan, decisions: decisions,
-      counts: DecisionCounts(decisions, rules: ruleNames, offers: model.offers.map(\.code.text)),
+      counts: DecisionCounts(
+        decisions, rules: ruleNames, offers: model.offers.map(\.code.text), variants: VariantCounts.declared(by: model)),
       evaluatedRules: evaluated,
       evaluateMilliseconds: CampaignRun.milliseconds(started, decidedAt),
       decideMilliseconds: CampaignRun.milliseconds(decidedAt, done),

@@ -31,11 +31,13 @@ public enum ASTDump {
       parts += r.conditions.map { "(when \(dump($0)))" }
       parts += r.exceptions.map { "(unless \(dump($0)))" }
       parts += r.sends.map { s in
-        "(send \(s.offer.text) (via \(s.channels.map(\.text).joined(separator: " ")))"
+        "(send \(s.variantsText) (via \(s.channels.map(\.text).joined(separator: " ")))"
           + "\(s.after.map { " (after \($0.spelling))" } ?? ""))"
       }
       return "(" + parts.joined(separator: " ") + ")"
-    case .limit(let l): return "(limit \(l.count.spelling)\(l.period.map { " (per \($0.spelling))" } ?? ""))"
+    case .limit(let l):
+      return "(limit \(l.count.spelling)\(l.period.map { " (per \($0.spelling))" } ?? "")"
+        + "\(l.channel.map { " (via \($0.text))" } ?? ""))"
     case .holdout(let g):
       return "(holdout \(g.percent.spelling)\(g.seed.map { " (seed \(string($0)))" } ?? ""))"
     case .export(let e): return "(export \(string(e.path))\(e.format.map { " (as \($0.text))" } ?? ""))"

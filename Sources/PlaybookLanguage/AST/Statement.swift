@@ -203,10 +203,19 @@ public struct Limit: Hashable, Sendable {
   public var count: NumberLiteral
   /// The rolling period of `per customer per D`; nil means per run.
   public var period: DurationLiteral?
-  /// `limit count per customer [per period]`.
-  public init(count: NumberLiteral, period: DurationLiteral?) {
+  /// `via CHANNEL`: the limit counts only offers sent on that channel; nil counts all.
+  public var channel: Name?
+  /// `limit count per customer [per period] [via channel]`.
+  public init(count: NumberLiteral, period: DurationLiteral?, channel: Name? = nil) {
     self.count = count
     self.period = period
+    self.channel = channel
+  }
+
+  /// The line as the formatter writes it: `limit 1 per customer per 7d via sms`.
+  public var text: String {
+    "limit \(count.spelling) per customer" + (period.map { " per " + $0.spelling } ?? "")
+      + (channel.map { " via " + $0.text } ?? "")
   }
 }
 

@@ -89,7 +89,7 @@ extension Offer: SourcePlaced {
 
 extension Limit: SourcePlaced {
   /// This node with its source ranges blanked.
-  public var unplaced: Limit { Limit(count: count.unplaced, period: period.unplaced) }
+  public var unplaced: Limit { Limit(count: count.unplaced, period: period.unplaced, channel: channel.unplaced) }
 }
 
 extension ControlGroup: SourcePlaced {
@@ -114,8 +114,13 @@ extension Rule: SourcePlaced {
 extension Send: SourcePlaced {
   /// This node with its source ranges blanked.
   public var unplaced: Send {
-    Send(offer: offer.unplaced, channels: channels.unplaced, after: after.unplaced, range: .nowhere)
+    Send(variants: variants.unplaced, channels: channels.unplaced, after: after.unplaced, range: .nowhere)
   }
+}
+
+extension Variant: SourcePlaced {
+  /// This node with its source ranges blanked.
+  public var unplaced: Variant { Variant(offer: offer.unplaced, weight: weight.unplaced) }
 }
 
 extension PlaybookTest: SourcePlaced {

@@ -40,12 +40,13 @@ public struct CheckedRule: Sendable {
   public var rule: Rule { binding.rule }
 }
 
-/// A `send` line with its offer and channels resolved to their declarations.
+/// A `send` line with its offers and channels resolved to their declarations.
 public struct CheckedSend: Sendable {
   /// The line as parsed.
   public let send: Send
-  /// The offer's index in `PlaybookModel.offers`.
-  public let offer: Int
+  /// Each variant's offer as an index in `PlaybookModel.offers`, in the order written
+  /// (one for a line that does not split).
+  public let offers: [Int]
   /// The channels' indices in `PlaybookModel.channels`, in order of preference.
   public let channels: [Int]
 }

@@ -3,7 +3,7 @@ extension PlaybookModel {
   init(empty playbook: Playbook, file: String) {
     self.init(
       playbook: playbook, file: file, name: "", clock: nil, window: 30 * 86_400, tables: [],
-      rows: [:], segments: [:], channels: [], offers: [], rules: [], limit: nil,
+      rows: [:], segments: [:], channels: [], offers: [], rules: [],
       holdoutPercent: 0, export: nil, ledger: nil, tests: [], hasDeclarationErrors: false)
   }
 }
@@ -16,8 +16,8 @@ struct DeclarationCollector {
   private var seen: [String: [String: SourceRange]] = [:]
   /// Offer codes by `ExportFileNames.clashKey`, for codes that differ only in case.
   private var offerFiles: [String: Name] = [:]
-  /// The `limit` statement's range, for the fix-it of a per-run limit.
-  private var limitRange: SourceRange?
+  /// The `limit` statements' ranges, for the fix-it of a per-run limit.
+  private var limitRanges: [SourceRange] = []
 
   init(playbook: Playbook, file: String) {
     model = PlaybookModel(empty: playbook, file: file)
@@ -73,8 +73,8 @@ struct DeclarationCollector {
         if let period = limit.period, period.seconds <= 0 {
           report(.limitPeriodNotPositive, at: period.range)
         }
-        model.limit = limit
-        limitRange = statement.range
+        model.limits.append(limit)
+        limitRanges.append(statement.range)
       case .holdout(let group):
         if group.percent.value < 0 || group.percent.value > 100 {
           report(.holdoutOutOfRange(group.percent.spelling), at: group.percent.range)
@@ -91,8 +91,8 @@ struct DeclarationCollector {
         }
       }
     }
-    if model.ledger != nil, let limit = model.limit, let limitRange {
-      warnIfPerRun(limit, at: limitRange)
+    if model.ledger != nil {
+      for (limit, range) in zip(model.limits, limitRanges) { warnIfPerRun(limit, at: range) }
     }
     resolveDefines(dropping: reportCycles())
     resolveLinkTables()
@@ -166,7 +166,7 @@ struct DeclarationCollector {
   /// runs stack offers: a warning whose fix-it is the line with a period.
   mutating func warnIfPerRun(_ limit: Limit, at range: SourceRange) {
     guard limit.period == nil else { return }
-    report(.limitPerRun(count: limit.count.spelling), at: range)
+    report(.limitPerRun(limit), at: range)
   }
 
   mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {

@@ -91,6 +91,7 @@ struct StatementChecker {
           channel: channel, address: typedAddress, requires: requires)
         absorb(checker)
       case .test(let test): checkTest(test)
+      case .limit(let limit): checkLimit(limit)
       default: break
       }
     }
@@ -191,7 +192,8 @@ struct StatementChecker {
       checker.report(.missingSend(rule: rule.name.text), at: rule.name.range)
     }
     for send in rule.sends {
-      checkOffer(send.offer, in: &checker)
+      for variant in send.variants { checkOffer(variant.offer, in: &checker) }
+      Self.checkSplit(send, in: &checker)
       for channel in send.channels { checkChannel(channel, in: &checker) }
     }
     absorb(checker)
@@ -205,7 +207,7 @@ struct StatementChecker {
   /// (reported, so the playbook never checks).
   private func resolved(_ send: Send) -> CheckedSend {
     CheckedSend(
-      send: send, offer: offerIndex[send.offer.text] ?? -1,
+      send: send, offers: send.variants.map { offerIndex[$0.offer.text] ?? -1 },
       channels: send.channels.map { channelIndex[$0.text] ?? -1 })
   }
 
@@ -217,6 +219,14 @@ struct StatementChecker {
         hint: NearNames.didYouMean(offer.text, in: model.offers.map(\.code.text))
           ?? "declare it with `offer \(offer.text) \"description\" valid 30d`"),
       at: offer.range)
+  }
+
+  /// `limit … via CHANNEL`: the channel is declared.
+  private mutating func checkLimit(_ limit: Limit) {
+    guard let channel = limit.channel else { return }
+    var checker = ExpressionChecker(model: model, schema: schema)
+    checkChannel(channel, in: &checker)
+    absorb(checker)
   }
 
   private func checkChannel(_ channel: Name, in checker: inout ExpressionChecker) {

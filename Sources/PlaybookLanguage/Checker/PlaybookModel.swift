@@ -26,8 +26,9 @@ public struct PlaybookModel: Sendable {
   public var offers: [Offer]
   /// The `rule` statements in file order, each with its priority and position.
   public var rules: [RuleBinding]
-  /// `limit N per customer [per D]`; nil when absent (no cap).
-  public var limit: Limit?
+  /// Each `limit N per customer [per D] [via CHANNEL]` line, in file order; empty when
+  /// there is none (no cap). Every limit applies: see docs/LANGUAGE.md, `limit`.
+  public var limits: [Limit] = []
   /// `holdout N%`; 0 when absent.
   public var holdoutPercent: Double
   /// `holdout N% seed "…"`; nil when no seed is given.

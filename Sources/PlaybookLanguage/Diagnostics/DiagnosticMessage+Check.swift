@@ -29,13 +29,16 @@ extension DiagnosticMessage {
   static let limitPeriodNotPositive = Self(.invalidValue, "limit period must be longer than zero")
 
   /// `limit 1 per customer counts this run's sends only: nightly runs stack offers`
-  /// (limitPerRun), with the `per 7d` line as its fix-it.
-  public static func limitPerRun(count: String) -> Self {
-    Self(
+  /// (limitPerRun), with the `per 7d` line as its fix-it (keeping a `via CHANNEL`).
+  public static func limitPerRun(_ limit: Limit) -> Self {
+    let fixed = Limit(
+      count: limit.count, period: DurationLiteral(seconds: 7 * 86_400, spelling: "7d", range: .nowhere),
+      channel: limit.channel
+    ).text
+    return Self(
       .limitPerRun,
-      "limit \(count) per customer counts this run's sends only, so each nightly run adds more offers",
-      hint: "with a ledger, give the limit a period, e.g. `limit \(count) per customer per 7d`",
-      replacement: "limit \(count) per customer per 7d")
+      "\(limit.text) counts this run's sends only, so each nightly run adds more offers",
+      hint: "with a ledger, give the limit a period, e.g. `\(fixed)`", replacement: fixed)
   }
 
   static func holdoutOutOfRange(_ spelling: String) -> Self {

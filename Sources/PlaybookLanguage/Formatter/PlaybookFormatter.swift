@@ -88,7 +88,7 @@ struct Layout {
       emit(0, text, range)
     case .rule(let rule): add(rule, range: range)
     case .limit(let l):
-      emit(0, "limit \(l.count.spelling) per customer" + (l.period.map { " per " + $0.spelling } ?? ""), range)
+      emit(0, l.text, range)
     case .holdout(let g):
       emit(0, "holdout " + g.percent.spelling + (g.seed.map { " seed " + ASTDump.quote($0.value) } ?? ""), range)
     case .export(let e):
@@ -175,7 +175,7 @@ struct Layout {
       }
     }
     for send in rule.sends {
-      var text = "send \(send.offer.text) via " + send.channels.map(\.text).joined(separator: ", ")
+      var text = "send \(send.variantsText) via " + send.channels.map(\.text).joined(separator: ", ")
       if let after = send.after { text += " after " + after.spelling }
       emit(2, text, send.range)
     }

@@ -54,14 +54,16 @@ extension Parser {
     return .offer(Offer(code: code, description: description, valid: valid))
   }
 
-  /// `limit N per customer [per D]`
+  /// `limit N per customer [per D] [via CHANNEL]`
   static func limit(_ p: inout Parser) throws(ParseFailure) -> Statement.Kind {
     let count = try p.expectNumber("a number after 'limit'")
     _ = try p.expect("per", hint: "write: limit \(count.spelling) per customer")
     _ = try p.expect("customer", hint: "write: limit \(count.spelling) per customer")
-    p.optionalWords = ["per"]
+    p.optionalWords = ["per", "via"]
     let period = p.accept("per") != nil ? try p.expectDuration(after: "per") : nil
-    return .limit(Limit(count: count, period: period))
+    p.optionalWords = ["via"]
+    let channel = p.accept("via") != nil ? try p.expectName("a channel name after 'via'") : nil
+    return .limit(Limit(count: count, period: period, channel: channel))
   }
 
   /// `holdout P% [seed "TEXT"]`

@@ -70,19 +70,28 @@ extension Parser {
     }
   }
 
-  /// `send OFFER via ch1, ch2 [after D]`
+  /// `send OFFER [P%] [or OFFER [P%]]… via ch1, ch2 [after D]`
   private mutating func parseSend() throws(ParseFailure) -> Send {
     let start = advance()
-    let offer = try expectName("an offer code after 'send'")
+    var variants = [try parseVariant(after: "'send'")]
+    while accept("or") != nil { variants.append(try parseVariant(after: "'or'")) }
     guard accept("via") != nil else {
-      throw unexpected(expected: "'via' and a channel", hint: "write: send \(offer.text) via email")
+      throw unexpected(expected: "'via' and a channel", hint: "write: send \(Variant.text(variants)) via email")
     }
     optionalWords = ["after"]
     var channels = [try expectName("a channel name after 'via'")]
     while acceptSymbol(",") != nil { channels.append(try expectName("a channel name after ','")) }
     let after = accept("after") != nil ? try expectDuration(after: "after") : nil
     return Send(
-      offer: offer, channels: channels, after: after, range: SourceRange(start: start.range.start, end: lastEnd))
+      variants: variants, channels: channels, after: after, range: SourceRange(start: start.range.start, end: lastEnd))
+  }
+
+  /// `OFFER [P%]`: one offer of a `send` line, with its share of a split.
+  private mutating func parseVariant(after word: String) throws(ParseFailure) -> Variant {
+    let offer = try expectName("an offer code after \(word)")
+    guard current.kind == .percent else { return Variant(offer: offer, weight: nil) }
+    let token = advance()
+    return Variant(offer: offer, weight: PercentLiteral(value: token.number, spelling: token.text, range: token.range))
   }
 }
 

@@ -136,6 +136,8 @@ struct Completer: Sendable {
         word: word, candidates: vocabulary.offers + (last == "gets" ? ["nothing", "no"] : []))
     case "via":
       return Completion(word: word, candidates: vocabulary.channels)
+    case "or" where previous.first == "send":  // the next offer of an A/B split
+      return Completion(word: word, candidates: vocabulary.offers)
     case "in":
       return Completion(word: word, candidates: vocabulary.segments + ["last", "["])
     case "customer" where previous.dropLast().last == "expect":

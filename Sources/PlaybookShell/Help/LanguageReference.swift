@@ -127,7 +127,8 @@ enum LanguageReference {
       line after an `unless` joins that exception (`unless a` / `and b` is `unless a and b`).
     - `send OFFER via ch1, ch2 [after D]` names the offer and the channels in order of
       preference: the first reachable one is used, and with none the decision is
-      `unreachable`. A rule needs at least one `send`.
+      `unreachable`. A rule needs at least one `send`. `send A 70% or B 30% via …` splits
+      the customers between offers (an A/B test; see "A/B test variants").
     - `priority` (default 0; higher wins) breaks ties between rules.
     - A rule spans its lines until a blank line or the next statement.
 
@@ -141,7 +142,48 @@ enum LanguageReference {
     source order, that holds. Triggers after the clock, or before clock − window, do not
     fire. `send_at` = max(trigger time + after, clock) (no `after` is 0).
 
-    ### `limit N per customer [per D]`
+    ### A/B test variants
+    ```
+    rule quick_fix_thanks priority 5
+      when complaint resolved within 4h and complaint.csat >= 4
+      send THANKS10 70% or THANKS15 30% via email after 1d
+    ```
+    `send A 70% or B 30% via …` gives each customer one of the offers: A to 70% of the
+    customers, B to 30%. `send A or B or C via …` splits evenly. The offers are the split's
+    variants, named `A`, `B`, `C`, … in the order written; they share the line's channels
+    and `after`. Either every offer has a share or none has; shares are above 0% and add up
+    to exactly 100% (`check` points at them otherwise), and an offer is in a split once.
+
+    **Who gets which.** A customer's bucket is FNV-1a 64-bit over the UTF-8 bytes of
+    `variant` + U+0000 + seed + U+0000 + rule name + U+0000 + customer id, mixed by
+    MurmurHash3's 64-bit finalizer (`x ^= x >> 33; x *= 0xff51afd7ed558ccd; x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53; x ^= x >> 33`), mod 10000. The variants take the buckets in
+    order: with 70% and 30%, buckets 0–6999 get A and 7000–9999 get B (a share is counted in
+    hundredths of a percent; an even split of N gives variant i the buckets from
+    10000 × i / N). The seed is the experiment's: the `holdout` line's `seed`, else the
+    playbook's name, as for the holdout. So a customer gets the same variant on every run,
+    and whatever else the playbook says; renaming the rule (or the playbook, without a
+    seed) reshuffles it. The word `variant` in front keeps the buckets independent of the
+    holdout's, so each variant has its share of the control group. Every split line of one
+    rule uses the customer's one bucket: variant A of one line goes with variant A of the
+    next.
+
+    **Then as any offer.** The variant is chosen when the candidate is made, so from then on
+    it is that offer: duplicates collapse by it, `limit` ranks it by its code, the holdout
+    holds it out and the ledger records it when sent. `already_sent` asks about every offer
+    of the split, so a customer whose variant changed (new shares, a new seed) is not sent
+    the other one for the same trigger. A
+    held-out, capped or unreachable customer keeps its variant in the decisions log, so each
+    arm can be compared with its share of the control group.
+
+    **Where it shows.** The decisions log gains a `variant` column after `offer` (`A`, `B`,
+    …; empty for the rules that do not split) when any rule splits; `summary.json` gains
+    `variants`, one object per variant with its rule, offer, share and counts by status;
+    `playloop run` and the shell's `:run` add a table by variant (`quick_fix_thanks A:
+    THANKS10 70%`); `explain` names the customer's variant and why: `variant B: THANKS15
+    (bucket 8123 of 10000 ≥ 7000)`.
+
+    ### `limit N per customer [per D] [via CHANNEL]`
     At most N offers per customer per run. With `per D` the limit spans runs: it counts what
     the send ledger holds for the customer with `send_at` within D before the clock, plus
     this run's sends (see [LEDGER.md](LEDGER.md)); without a ledger it is per run. Without
@@ -151,8 +193,23 @@ enum LanguageReference {
     priority (descending), `send_at`, rule order in the file, then offer code; the first N
     are kept and the rest are `capped`. Unreachable candidates never take a slot.
 
+    **Per channel, and several limits.** `via CHANNEL` counts only the offers sent on that
+    channel (the one chosen for the offer; with a ledger, the sends recorded on it), so
+    `limit 1 per customer per 7d via sms` caps text messages at one a week while email goes
+    on. A playbook may have several `limit` lines and every one applies. They share the one
+    ranking above: the customer's reachable candidates are taken best first, and one is sent
+    when every limit that counts it (each limit without `via`, and each via its channel) has
+    a slot left; it then takes a slot of each. Otherwise it is `capped`, naming the first
+    full limit in file order: `capped by cancel_risk (limit 1 per customer per 7d via sms)`
+    (the rule of the last offer that took a slot of that limit) or `capped: limit 1 per
+    customer per 7d via sms already reached by earlier runs`. A capped offer takes no slot,
+    so the next best (an email, say) can still be sent under the overall limit. An offer
+    capped on its channel is not moved to the send's next channel. Typed again in the shell,
+    a `limit` line replaces the one with the same `via` (or none).
+
     ```
-    limit 1 per customer per 7d
+    limit 2 per customer per 7d
+    limit 1 per customer per 7d via sms
     ```
 
     ### `holdout N% [seed "TEXT"]`

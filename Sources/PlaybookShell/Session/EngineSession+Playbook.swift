@@ -12,7 +12,7 @@ extension EngineSession {
       [
         binding.rule.name.text, String(binding.priority),
         (triggers.indices.contains(index) ? triggers[index] : nil) ?? "customer",
-        binding.rule.sends.map(\.offer.text).joined(separator: ", "),
+        binding.rule.sends.map(\.variantsText).joined(separator: ", "),
       ]
     }
     return ShellOutput([

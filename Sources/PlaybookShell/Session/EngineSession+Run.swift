@@ -14,7 +14,8 @@ extension EngineSession {
     return run
   }
 
-  /// `:run`: candidates and decisions per rule and per offer, and the time taken.
+  /// `:run`: candidates and decisions per rule, per offer and per variant of an A/B
+  /// split, and the time taken.
   func runCommand() -> ShellOutput {
     guard workspace != nil else { return failure(.noData) }
     guard let run = currentRun() else { return .message("stopped; the last results are kept") }
@@ -30,6 +31,7 @@ extension EngineSession {
     let bars: [ShellOutput.Block] = color ? [.chart(StatusBar.text(run.counts.byOffer))] : []
     var output = ShellOutput(
       [.table(Self.countsTable("rule", run.counts.byRule)), .table(Self.countsTable("offer", run.counts.byOffer))]
+        + (run.counts.byVariant.isEmpty ? [] : [.table(Self.countsTable("variant", run.counts.byVariant.map(\.named)))])
         + bars
         + [.message("evaluated in \(milliseconds) ms\(note); clock \(Timestamp.format(run.plan.clock))")])
     // Values that overflowed read as null: never silent, as `playloop run` warns.

@@ -15,7 +15,7 @@ extension Statement {
     case .channel(let channel): "channel \(channel.name.text)"
     case .offer(let offer): "offer \(offer.code.text)"
     case .rule(let rule): "rule \(rule.name.text)"
-    case .limit: "limit"
+    case .limit(let limit): limit.channel.map { "limit via \($0.text)" } ?? "limit"
     case .holdout: "holdout"
     case .export: "export"
     case .ledger: "ledger"
