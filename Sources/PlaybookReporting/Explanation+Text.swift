@@ -96,8 +96,21 @@ extension TriggerAttempt.Outcome {
       let head = "candidate, triggered \(Timestamp.format(t))"
       if decisions.isEmpty { return head }
       return head + "\n"
-        + decisions.map { "    \($0.offer): \($0.status.rawValue) — \($0.reason)" }
-        .joined(separator: "\n")
+        + decisions.flatMap(\.explainedLines).joined(separator: "\n")
     }
+  }
+}
+
+extension Decision {
+  /// `SORRY25: send — sent via email`, then its subject and message as the customer
+  /// would read them (line breaks shown as `\n`, so each stays on its line).
+  fileprivate var explainedLines: [String] {
+    var lines = ["    \(offer): \(status.rawValue) — \(reason)"]
+    for (part, text) in [("subject", subject), ("message", message)] {
+      guard let text else { continue }
+      let shown = text.replacingOccurrences(of: "\n", with: "\\n")
+      lines.append("      \(part): \"\(shown)\"")
+    }
+    return lines
   }
 }

@@ -118,14 +118,20 @@ extension Decider {
       }
     }
     var lastKept: Int?  // the rule of the last offer kept
-    for (index, r) in reachable.enumerated() {
+    var kept = 0
+    for r in reachable {
       var status = DecisionStatus.send
       var reason = r.reason
-      if index >= slots {
+      if kept >= slots {
         status = .capped
         reason = lastKept.map { reasons.cappedBy[$0] } ?? reasons.cappedByEarlierRuns
+      } else if let unrendered = unrendered(r.candidate, channel: r.channel) {
+        // A message with a hole is never sent, and leaves its place to the next offer.
+        status = .unrendered
+        reason = unrendered
       } else {
         lastKept = Int(r.candidate.rule)
+        kept += 1
       }
       outcomes.append(
         Outcome(candidate: r.candidate, status: status, reason: reason, channel: r.channel, merged: r.merged))

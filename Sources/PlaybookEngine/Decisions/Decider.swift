@@ -139,10 +139,18 @@ public struct Decider: Sendable {
     let rule = plan.rules[Int(c.rule)]
     let send = rule.sends[Int(c.send)]
     let chosen = o.channel.map { plan.channels[$0] }
-    return Decision(
+    var decision = Decision(
       customerID: plan.dataset.customerIDs.string(Int(c.customer)), rule: rule.name, offer: send.offer,
       triggerID: triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + send.valid,
       channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
       status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority)
+    if !send.messages.isEmpty, o.status == .send || o.status == .holdout, let channel = o.channel,
+      let rendered = try? render(c, channel: channel)
+    {
+      decision.subject = rendered.subject
+      decision.message = rendered.message
+    }
+    return decision
   }
+
 }

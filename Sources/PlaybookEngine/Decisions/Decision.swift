@@ -5,8 +5,11 @@ public enum DecisionStatus: String, Sendable, CaseIterable, Comparable {
   case capped
   case unreachable
   case alreadySent = "already_sent"
+  /// The offer's message could not be filled in (a null with no `default`, `{% abort %}`),
+  /// so it is not sent; it takes no place under `limit`.
+  case unrendered
 
-  /// The order of the cases (send, holdout, capped, unreachable, already_sent): how
+  /// The order of the cases (send, holdout, capped, unreachable, already_sent, unrendered): how
   /// summaries list statuses.
   public static func < (a: DecisionStatus, b: DecisionStatus) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -45,6 +48,11 @@ public struct Decision: Hashable, Sendable {
   public var merged: Int
   /// The rule's priority; higher wins when candidates collapse or a `limit` caps them.
   public var priority: Int
+  /// The offer's `subject` for the channel, filled in; nil when it has none or the
+  /// decision is not sent or held out.
+  public var subject: String? = nil
+  /// The offer's `message` for the channel, filled in; nil likewise.
+  public var message: String? = nil
 
   /// A decision with these fields; times are seconds since 1970-01-01 UTC.
   public init(

@@ -31,7 +31,8 @@ extension Plan {
       }
       return SendPlan(
         offer: send.send.offer.text, offerIndex: send.offer, channels: send.channels,
-        after: send.send.after?.seconds ?? 0, valid: offers[send.offer].valid)
+        after: send.send.after?.seconds ?? 0, valid: offers[send.offer].valid,
+        messages: send.messages.map { MessagePlan($0, compiler: ruleCompiler) })
     }
     return RulePlan(
       name: name, priority: rule.binding.priority, order: rule.binding.order, trigger: trigger,

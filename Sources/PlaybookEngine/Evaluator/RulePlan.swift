@@ -84,6 +84,8 @@ struct SendPlan: Sendable {
   let channels: [Int]
   let after: Int64
   let valid: Int64
+  /// The offer's message lines for this rule; empty when the offer has none.
+  var messages: [MessagePlan] = []
 }
 
 /// A channel, compiled: its address and consent condition per customer. Unchecked: its

@@ -29,7 +29,8 @@ extension Explanation {
       JSONMember("reason", .string(d.reason)),
       JSONMember("channel", d.channel.map(JSONValue.string) ?? .null),
       JSONMember("send_at", .string(Timestamp.format(d.sendAt))),
-    ])
+    ] + (d.subject.map { [JSONMember("subject", .string($0))] } ?? [])
+      + (d.message.map { [JSONMember("message", .string($0))] } ?? []))
   }
 }
 

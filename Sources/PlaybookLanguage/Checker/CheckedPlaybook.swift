@@ -48,6 +48,8 @@ public struct CheckedSend: Sendable {
   public let offer: Int
   /// The channels' indices in `PlaybookModel.channels`, in order of preference.
   public let channels: [Int]
+  /// The offer's `subject` and `message` lines, checked for this rule's trigger row.
+  public var messages: [CheckedMessage] = []
 }
 
 /// A channel with its address and consent condition typed.

@@ -1,0 +1,31 @@
+import PlaybookLanguage
+
+/// Messages, rendered only for decisions that send: once when deciding (a message that
+/// cannot be filled in makes the decision `unrendered`), and again when the decision is
+/// spelled out (its text), so outcomes carry no text.
+extension Decider {
+  /// Why the candidate's message cannot be sent on `channel`; nil when it can (or
+  /// the offer has no message).
+  @inline(__always)
+  func unrendered(_ c: Candidate, channel: Int) -> String? {
+    guard !plan.rules[Int(c.rule)].sends[Int(c.send)].messages.isEmpty else { return nil }
+    do {
+      _ = try render(c, channel: channel)
+      return nil
+    } catch {
+      return "unrendered: " + error.reason
+    }
+  }
+
+  /// The candidate's subject and message for `channel` (an index into the plan's).
+  func render(_ c: Candidate, channel: Int) throws(MessageRenderer.Unrendered) -> RenderedMessage {
+    let send = plan.rules[Int(c.rule)].sends[Int(c.send)]
+    let offer = plan.model.offers[send.offerIndex]
+    return try MessageRenderer.render(
+      send.messages,
+      MessageRenderer.Context(
+        frame: Frame(customer: Int(c.customer), row: Int(c.triggerRow)), sendAt: c.sendAt,
+        expiresAt: c.sendAt + send.valid, channel: plan.channels[channel].name,
+        offer: (offer.code.text, offer.description?.value, send.valid)))
+  }
+}
