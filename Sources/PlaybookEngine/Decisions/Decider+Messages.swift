@@ -13,7 +13,7 @@ extension Decider {
       _ = try render(c, channel: channel)
       return nil
     } catch {
-      return "unrendered: " + error.reason
+      return error.reason
     }
   }
 

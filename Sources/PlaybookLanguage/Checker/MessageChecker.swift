@@ -155,7 +155,9 @@ struct MessageChecker {
       report(
         .unknownFilter(
           filter.name.text,
-          hint: NearNames.didYouMean(filter.name.text, in: names) ?? "filters are \(names.joined(separator: ", "))"),
+          hint: Self.filterAliases[filter.name.text].flatMap { NearNames.didYouMean([$0]) }
+            ?? NearNames.didYouMean(filter.name.text, in: names)
+            ?? "filters are \(names.joined(separator: ", "))"),
         at: filter.name.range)
       return nil
     }
@@ -193,12 +195,36 @@ struct MessageChecker {
       if let bad = TemplateDateFormat.unknownDirective(in: format.value) {
         return wrong(
           "'\(bad)' is not a date format this template knows",
-          hint: "formats: \(TemplateDateFormat.directives.joined(separator: " "))", at: format.range)
+          hint: "formats: \(TemplateDateFormat.directives.joined(separator: " "))",
+          at: Self.range(of: bad, in: format))
       }
       type = .text
     }
     return CheckedFilter(filter: known, argument: argument)
   }
+
+  /// Where `part` is written inside `literal`: exact when the literal has no escapes
+  /// (its quotes are then one character each), else the whole literal.
+  static func range(of part: String, in literal: StringLiteral) -> SourceRange {
+    let written = literal.range.end.column - literal.range.start.column
+    let value = literal.value
+    guard written == value.count + 2, let found = value.indices.first(where: { value[$0...].hasPrefix(part) })
+    else { return literal.range }
+    var start = literal.range.start
+    let before = value[..<found]
+    start.column += 1 + before.count
+    start.offset += 1 + before.utf8.count
+    var end = start
+    end.column += part.count
+    end.offset += part.utf8.count
+    return SourceRange(start: start, end: end)
+  }
+
+  /// Other template languages' names for Liquid's filters, for did-you-mean.
+  static let filterAliases = [
+    "upper": "upcase", "uppercase": "upcase", "lower": "downcase", "lowercase": "downcase", "title": "capitalize",
+    "capitalise": "capitalize", "trunc": "truncate", "format": "date", "strftime": "date",
+  ]
 
   private mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {
     expressions.report(message, at: range)

@@ -33,7 +33,7 @@ extension EngineSession {
         + bars
         + [.message("evaluated in \(milliseconds) ms\(note); clock \(Timestamp.format(run.plan.clock))")])
     // Values that overflowed read as null: never silent, as `playloop run` warns.
-    output.blocks += rendered(run.overflowWarnings, pending: nil).blocks
+    output.blocks += rendered(run.overflowWarnings + SMSLength.warnings(run.decisions), pending: nil).blocks
     return output
   }
 
