@@ -18,7 +18,7 @@ extension Decider {
   }
 
   /// The candidate's subject and message for `channel` (an index into the plan's).
-  func render(_ c: Candidate, channel: Int) throws(MessageRenderer.Unrendered) -> RenderedMessage {
+  func render(_ c: Candidate, channel: Int) throws(MessageRenderer.Unrendered) -> MessageTexts {
     let send = plan.rules[Int(c.rule)].sends[Int(c.send)]
     let offer = plan.model.offers[send.offerIndex]
     return try MessageRenderer.render(

@@ -145,10 +145,9 @@ public struct Decider: Sendable {
       channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
       status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority)
     if !send.messages.isEmpty, o.status == .send || o.status == .holdout, let channel = o.channel,
-      let rendered = try? render(c, channel: channel)
+      let texts = try? render(c, channel: channel)
     {
-      decision.subject = rendered.subject
-      decision.message = rendered.message
+      decision.texts = texts
     }
     return decision
   }

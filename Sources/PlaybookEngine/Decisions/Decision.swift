@@ -48,11 +48,16 @@ public struct Decision: Hashable, Sendable {
   public var merged: Int
   /// The rule's priority; higher wins when candidates collapse or a `limit` caps them.
   public var priority: Int
+  /// The offer's `subject` and `message` for the channel, filled in; nil when it has
+  /// none or the decision is not sent or held out. Boxed: most decisions have none, and
+  /// a pointer keeps every decision as small as before messages.
+  var texts: MessageTexts? = nil
+
   /// The offer's `subject` for the channel, filled in; nil when it has none or the
   /// decision is not sent or held out.
-  public var subject: String? = nil
+  public var subject: String? { texts?.subject }
   /// The offer's `message` for the channel, filled in; nil likewise.
-  public var message: String? = nil
+  public var message: String? { texts?.message }
 
   /// A decision with these fields; times are seconds since 1970-01-01 UTC.
   public init(
@@ -73,5 +78,23 @@ public struct Decision: Hashable, Sendable {
     self.reason = reason
     self.merged = merged
     self.priority = priority
+  }
+}
+
+/// A decision's filled-in subject and message (see `Decision.subject`).
+final class MessageTexts: Hashable, Sendable {
+  let subject: String?
+  let message: String?
+
+  init(subject: String?, message: String?) {
+    self.subject = subject
+    self.message = message
+  }
+
+  static func == (a: MessageTexts, b: MessageTexts) -> Bool { a.subject == b.subject && a.message == b.message }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(subject)
+    hasher.combine(message)
   }
 }

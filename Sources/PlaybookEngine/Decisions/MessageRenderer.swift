@@ -1,13 +1,8 @@
 import PlaybookLanguage
 
-/// What one decision's messages say, filled in: the text of each part, or why it
-/// cannot be sent (`unrendered`): a value that is null with no `default`, or `{% abort %}`.
-struct RenderedMessage: Sendable, Hashable {
-  var subject: String?
-  var message: String?
-}
-
-/// Renders an offer's templates for one decision (docs/LANGUAGE.md, "Messages").
+/// Renders an offer's templates for one decision (docs/LANGUAGE.md, "Messages"): the
+/// text of each part, or why it cannot be sent (`unrendered`): a value that is null with
+/// no `default`, or `{% abort %}`.
 struct MessageRenderer {
   /// What the decision knows that a template may read.
   struct Context {
@@ -24,8 +19,9 @@ struct MessageRenderer {
   }
 
   /// The parts for `context.channel` rendered; throws when one cannot be.
-  static func render(_ plans: [MessagePlan], _ context: Context) throws(Unrendered) -> RenderedMessage {
-    var rendered = RenderedMessage()
+  static func render(_ plans: [MessagePlan], _ context: Context) throws(Unrendered) -> MessageTexts {
+    var subject: String?
+    var message: String?
     for plan in plans where plan.channel == context.channel {
       var out = ""
       do {
@@ -34,11 +30,11 @@ struct MessageRenderer {
         throw Unrendered(reason: "\(plan.part.rawValue) \(plan.channel): \(error.reason)")
       }
       switch plan.part {
-      case .subject: rendered.subject = out
-      case .message: rendered.message = out
+      case .subject: subject = out
+      case .message: message = out
       }
     }
-    return rendered
+    return MessageTexts(subject: subject, message: message)
   }
 
   private static func render(_ nodes: [MessagePlan.Node], _ context: Context, into out: inout String)
