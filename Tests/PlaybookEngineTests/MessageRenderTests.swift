@@ -49,7 +49,8 @@ import Testing
     var out: [String: String] = [:]
     for d in f.run().decisions where d.offer == "M" {
       out[d.customerID] =
-        d.status == .send ? (d.subject.map { $0 + " / " } ?? "") + (d.message ?? "-") : "\(d.status.rawValue): \(d.reason)"
+        d.status == .send
+        ? (d.subject.map { $0 + " / " } ?? "") + (d.message ?? "-") : "\(d.status.rawValue): \(d.reason)"
     }
     return out
   }
@@ -139,7 +140,10 @@ import Testing
       rules: "rule r\n  when complaint\n  send M via sms\n")
     // C-1 "Zoë" is GSM-7 (ë is not: UCS-2, 70), C-2 "friend" 157 fits, C-4 "José" (é is GSM-7) 155 fits.
     let warnings = SMSLength.warnings(f.run().decisions)
-    #expect(warnings.map(\.message) == ["offer M's sms message is longer than one text (70 characters, as it needs UCS-2) for 1 customer"])
+    #expect(
+      warnings.map(\.message) == [
+        "offer M's sms message is longer than one text (70 characters, as it needs UCS-2) for 1 customer"
+      ])
     #expect(SMSLength.measure(String(repeating: "€", count: 80)) == (160, 160))
     #expect(SMSLength.measure("Hello 👋") == (8, 70))
   }
@@ -157,7 +161,8 @@ import Testing
       .commit()
     let audience = try String(contentsOfFile: folder + "/M.csv", encoding: .utf8)
     let lines = audience.components(separatedBy: "\r\n")
-    #expect(lines[0] == "customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id,description,subject,message")
+    #expect(
+      lines[0] == "customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id,description,subject,message")
     #expect(lines[1].hasSuffix(",r,T-1,\"Money, off\",Hi Zoë,\"Line one\nline \"\"two\"\"\""))
     let log = try String(contentsOfFile: folder + "/decisions.csv", encoding: .utf8)
     #expect(!log.contains("subject"))
@@ -171,7 +176,9 @@ import Testing
         message email "Line one\\nline two"
       """)
     let text = try Explainer(plan: f.run().plan).explain(customerID: "C-1", rule: nil).text()
-    #expect(text.contains("    M: send — sent via email\n      subject: \"Hi Zoë\"\n      message: \"Line one\\nline two\"\n"))
+    #expect(
+      text.contains("    M: send — sent via email\n      subject: \"Hi Zoë\"\n      message: \"Line one\\nline two\"\n")
+    )
     let unrendered = try Explainer(plan: f.run().plan).explain(customerID: "C-2", rule: nil).text()
     #expect(unrendered.contains("    M: unrendered — subject email: customer.first_name is null\n"))
   }

@@ -43,7 +43,8 @@ import Testing
   }
 
   @Test func ifElseAndAbortNest() throws {
-    let t = try template(#""{% if customer.tier == "gold" %}Dear {{ customer.name }}{% else %}Hi{% abort %}{% endif %}.""#)
+    let t = try template(
+      #""{% if customer.tier == "gold" %}Dear {{ customer.name }}{% else %}Hi{% abort %}{% endif %}.""#)
     guard case .conditional(let condition, let then, let otherwise) = t.nodes[0] else { throw Failure() }
     #expect(condition.comparison?.0 == .equal)
     #expect(then.count == 2)
@@ -92,11 +93,12 @@ import Testing
   // MARK: Checking
 
   /// The checker tests' header, another channel, and offer M, whose lines follow.
-  static let header = CheckerDiagnosticsTests.header + """
-    channel sms address customer.email
-    offer M "Money off" valid 14d
+  static let header =
+    CheckerDiagnosticsTests.header + """
+      channel sms address customer.email
+      offer M "Money off" valid 14d
 
-    """
+      """
 
   /// The diagnostics of `header` with message lines under offer M and `rules`.
   func check(_ lines: String, rules: String = "rule r\n  when complaint resolved\n  send M via email\n")
@@ -111,7 +113,10 @@ import Testing
   /// Line and column in the message line (the header's lines not counted), message, hint.
   func first(_ diagnostics: [Diagnostic]) -> (Int, Int, String, String?)? {
     diagnostics.first.map {
-      (($0.range?.start.line ?? 0) - CheckerDiagnosticsTests.headerLines - 2, $0.range?.start.column ?? 0, $0.message, $0.hint)
+      (
+        ($0.range?.start.line ?? 0) - CheckerDiagnosticsTests.headerLines - 2, $0.range?.start.column ?? 0, $0.message,
+        $0.hint
+      )
     }
   }
 
@@ -145,7 +150,8 @@ import Testing
   }
 
   @Test func filtersMustFitTheirValue() throws {
-    #expect(first(check("  message email \"{{ customer.tier | date: \"%Y\" }}\"\n"))?.2 == "'date' formats a time, not text")
+    #expect(
+      first(check("  message email \"{{ customer.tier | date: \"%Y\" }}\"\n"))?.2 == "'date' formats a time, not text")
     #expect(first(check("  message email \"{{ customer.tier | round }}\"\n"))?.2 == "'round' rounds a number, not text")
     #expect(
       first(check("  message email \"{{ customer.tier | truncate: \"x\" }}\"\n"))?.2
@@ -162,7 +168,8 @@ import Testing
   }
 
   @Test func aTemplateErrorIsReportedOnceForManyRules() {
-    let rules = "rule r\n  when complaint resolved\n  send M via email\nrule s\n  when complaint resolved\n  send M via email\n"
+    let rules =
+      "rule r\n  when complaint resolved\n  send M via email\nrule s\n  when complaint resolved\n  send M via email\n"
     #expect(check("  message email \"{{ customer.frist }}\"\n", rules: rules).count == 1)
   }
 

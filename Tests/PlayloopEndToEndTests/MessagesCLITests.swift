@@ -54,20 +54,26 @@ import Testing
       let result = try ChildProcess.playloop(["run", file, "--out", out], environment: ["NO_COLOR": "1"])
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.contains("unrendered"))
-      #expect(result.stderr.contains("warning: offer SORRY25's sms message is longer than one text (70 characters, as it needs UCS-2) for "))
+      #expect(
+        result.stderr.contains(
+          "warning: offer SORRY25's sms message is longer than one text (70 characters, as it needs UCS-2) for "))
       let audience = try String(contentsOfFile: out + "/SORRY25.csv", encoding: .utf8)
-      #expect(audience.hasPrefix("customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id,description,subject,message\r\n"))
+      #expect(
+        audience.hasPrefix(
+          "customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id,description,subject,message\r\n"))
       #expect(
         audience.contains(
           "C-0002,email,jose.nunez@example.org,SORRY25,2026-11-01T00:00:00Z,2026-11-15T00:00:00Z,slow_fix_apology,T-0829,"
-            + "\"25% off, and our apologies\",\"Sorry for the wait, José Núñez\",Your ticket T-0829 took 4 days. Use SORRY25 until Nov 15.\r\n"))
+            + "\"25% off, and our apologies\",\"Sorry for the wait, José Núñez\",Your ticket T-0829 took 4 days. Use SORRY25 until Nov 15.\r\n"
+        ))
       let log = try String(contentsOfFile: out + "/decisions.csv", encoding: .utf8)
       #expect(log.contains(",unrendered,message email: the template says abort,"))
 
       let explained = try ChildProcess.playloop(["explain", file, "C-0002"])
       #expect(explained.status == 0)
       #expect(explained.stdout.contains("      subject: \"Sorry for the wait, José Núñez\"\n"))
-      #expect(explained.stdout.contains("      message: \"Your ticket T-0829 took 4 days. Use SORRY25 until Nov 15.\"\n"))
+      #expect(
+        explained.stdout.contains("      message: \"Your ticket T-0829 took 4 days. Use SORRY25 until Nov 15.\"\n"))
 
       let formatted = try ChildProcess.playloop(["fmt", "--check", file])
       #expect(formatted.status == 0, "\(formatted.stdout)\(formatted.stderr)")

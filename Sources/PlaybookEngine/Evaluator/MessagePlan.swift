@@ -56,7 +56,8 @@ struct MessagePlan: Sendable {
             source: source)
         case .conditional(let v, let comparison, let then, let otherwise):
           .conditional(
-            value(v), comparison: comparison.map { ($0.0, value($0.1)) }, then: nodes(then), otherwise: nodes(otherwise))
+            value(v), comparison: comparison.map { ($0.0, value($0.1)) }, then: nodes(then), otherwise: nodes(otherwise)
+          )
         }
       }
     }

@@ -21,16 +21,17 @@ extension Explanation {
   }
 
   static func json(_ d: Decision) -> JSONValue {
-    .object([
-      JSONMember("rule", .string(d.rule)),
-      JSONMember("offer", .string(d.offer)),
-      JSONMember("trigger_id", d.triggerID.map(JSONValue.string) ?? .null),
-      JSONMember("status", .string(d.status.rawValue)),
-      JSONMember("reason", .string(d.reason)),
-      JSONMember("channel", d.channel.map(JSONValue.string) ?? .null),
-      JSONMember("send_at", .string(Timestamp.format(d.sendAt))),
-    ] + (d.subject.map { [JSONMember("subject", .string($0))] } ?? [])
-      + (d.message.map { [JSONMember("message", .string($0))] } ?? []))
+    .object(
+      [
+        JSONMember("rule", .string(d.rule)),
+        JSONMember("offer", .string(d.offer)),
+        JSONMember("trigger_id", d.triggerID.map(JSONValue.string) ?? .null),
+        JSONMember("status", .string(d.status.rawValue)),
+        JSONMember("reason", .string(d.reason)),
+        JSONMember("channel", d.channel.map(JSONValue.string) ?? .null),
+        JSONMember("send_at", .string(Timestamp.format(d.sendAt))),
+      ] + (d.subject.map { [JSONMember("subject", .string($0))] } ?? [])
+        + (d.message.map { [JSONMember("message", .string($0))] } ?? []))
   }
 }
 

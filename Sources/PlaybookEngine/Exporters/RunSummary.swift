@@ -53,8 +53,9 @@ public struct RunSummary: Hashable, Sendable {
 public struct OfferTexts: Hashable, Sendable {
   /// The offer's description; nil when it has none.
   public var description: String?
-  /// Whether it has a `subject` line, and a `message` line.
+  /// Whether it has a `subject` line.
   public var hasSubject: Bool
+  /// Whether it has a `message` line.
   public var hasMessage: Bool
 
   /// The texts of `offer`; nil when it has no message lines.
