@@ -25,21 +25,10 @@ import Testing
 
     """
 
-  static let header = """
-    playbook "Messages"
-    as of 2026-11-01T00:00:00Z
-    load customers from "customers.csv"
-    load tickets from "tickets.csv"
-    define complaint = ticket where ticket.kind == "complaint"
-    channel email address customer.email requires customer.email_opt_in
-    channel sms address customer.phone requires customer.sms_opt_in
-
-    """
-
   /// A run of `offers` sent by a rule on every complaint, via email then sms.
   func fixture(_ offers: String, rules: String? = nil) throws -> EngineFixture {
     try EngineFixture(
-      playbook: Self.header + offers + "\n"
+      playbook: EngineFixture.header + offers + "\n"
         + (rules ?? "rule r priority 5\n  when complaint\n  send M via email, sms after 2h\n"),
       files: ["customers.csv": Self.customers, "tickets.csv": Self.tickets])
   }
