@@ -88,7 +88,7 @@ import Testing
     let m = messages(f)
     #expect(m["C-1"] == "Dear Zoë")
     #expect(m["C-2"] == "Hi you")
-    #expect(m["C-3"] == "unrendered: message email: the template says abort")
+    #expect(m["C-3"] == "unrendered: message email: {% abort %}")
     // A channel with no message line sends without one.
     #expect(m["C-4"] == "-")
   }

@@ -67,7 +67,7 @@ import Testing
             + "\"25% off, and our apologies\",\"Sorry for the wait, José Núñez\",Your ticket T-0829 took 4 days. Use SORRY25 until Nov 15.\r\n"
         ))
       let log = try String(contentsOfFile: out + "/decisions.csv", encoding: .utf8)
-      #expect(log.contains(",unrendered,message email: the template says abort,"))
+      #expect(log.contains(",unrendered,message email: {% abort %},"))
 
       let explained = try ChildProcess.playloop(["explain", file, "C-0002"])
       #expect(explained.status == 0)
@@ -77,6 +77,17 @@ import Testing
 
       let formatted = try ChildProcess.playloop(["fmt", "--check", file])
       #expect(formatted.status == 0, "\(formatted.stdout)\(formatted.stderr)")
+
+      // The shell: `:run` counts the unrendered, `:decisions unrendered` lists them, and
+      // a message line typed on its own says how to give an offer one.
+      let shell = try ChildProcess.playloopScript(
+        ":run\n:decisions unrendered\n  message email \"Hi\"\n", arguments: [file])
+      #expect(shell.stdout.contains("offer    candidates  send  holdout  capped  unreachable  unrendered"))
+      #expect(
+        shell.stdout.contains(
+          "C-0068    slow_fix_apology  SORRY25  unrendered  email    2026-11-01T00:00:00Z  message email: {% abort %}"))
+      #expect(shell.stderr.contains("'message' must follow an 'offer' line"))
+      #expect(shell.stderr.contains("in the shell, :edit CODE adds it there"))
     }
   }
 }

@@ -43,7 +43,7 @@ struct MessageRenderer {
     for node in nodes {
       switch node {
       case .text(let text): out += text
-      case .abort: throw Unrendered(reason: "the template says abort")
+      case .abort: throw Unrendered(reason: "{% abort %}")
       case .output(let value, let filters, let source):
         var v = self.value(value, context)
         for filter in filters { v = apply(filter, to: v, context) }

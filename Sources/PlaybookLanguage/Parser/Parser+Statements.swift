@@ -69,7 +69,8 @@ extension Parser {
       failure = self.failure(.mustFollow(token.text, "a 'load' line"), at: token.range)
     } else if StatementKeyword.offer.clauses.contains(token.text) {
       failure = self.failure(
-        .mustFollow(token.text, "an 'offer' line", hint: "put it under its offer: offer CODE \"description\""),
+        .mustFollow(
+          token.text, "an 'offer' line", hint: "put it under its offer (in the shell, :edit CODE adds it there)"),
         at: token.range)
     } else if StatementKeyword.test.clauses.contains(token.text) {
       failure = self.failure(.expectOutsideTest, at: token.range)

@@ -137,7 +137,7 @@ enum LanguageReference {
     channel. When a `message sms` (the channel named `sms`) is longer than one text for some
     customers — 160 GSM-7 characters, or 70 when it holds a character GSM-7 lacks and must
     go as UCS-2 — `run` and `:run` warn how many (`long_sms`). The shell reads an offer
-    typed at its prompt as one line; write its message lines in the file (or with `:edit`).
+    typed at its prompt as one line; `:edit CODE` gives it message lines.
 
     ### `rule NAME [priority N]`
     ```
