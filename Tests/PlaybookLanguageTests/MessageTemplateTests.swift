@@ -46,7 +46,7 @@ import Testing
     let t = try template(
       #""{% if customer.tier == "gold" %}Dear {{ customer.name }}{% else %}Hi{% abort %}{% endif %}.""#)
     guard case .conditional(let condition, let then, let otherwise) = t.nodes[0] else { throw Failure() }
-    #expect(condition.comparison?.0 == .equal)
+    #expect(condition.comparison?.op == .equal)
     #expect(then.count == 2)
     #expect(otherwise.count == 2)
     if case .abort = otherwise[1] {} else { Issue.record("no abort in the else branch") }

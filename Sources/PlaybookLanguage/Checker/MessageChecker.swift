@@ -42,7 +42,7 @@ struct MessageChecker {
         return .output(value ?? .text(""), filters: filters, source: Self.spelling(output.value))
       case .conditional(let condition, let then, let otherwise):
         let value = checked(condition.value) ?? .text("")
-        let comparison = condition.comparison.map { ($0.0, checked($0.1) ?? .text("")) }
+        let comparison = condition.comparison.map { ($0.op, checked($0.right) ?? .text("")) }
         return .conditional(value, comparison: comparison, then: check(then), otherwise: check(otherwise))
       }
     }

@@ -78,19 +78,25 @@ public struct TemplateCondition: Hashable, Sendable {
   /// The value tested, or the left side of the comparison.
   public var value: TemplateValue
   /// The comparison and its right side; nil for a bare value.
-  public var comparison: (ComparisonOperator, TemplateValue)? {
-    get { comparisonOperator.map { ($0, right ?? value) } }
-    set {
-      comparisonOperator = newValue?.0
-      right = newValue?.1
-    }
-  }
-  private var comparisonOperator: ComparisonOperator?
-  private var right: TemplateValue?
+  public var comparison: TemplateComparison?
 
   /// `value`, or `value op right`.
-  public init(value: TemplateValue, comparison: (ComparisonOperator, TemplateValue)?) {
+  public init(value: TemplateValue, comparison: TemplateComparison?) {
     self.value = value
     self.comparison = comparison
+  }
+}
+
+/// `== "gold"`: how a condition compares its value, and with what.
+public struct TemplateComparison: Hashable, Sendable {
+  /// The comparison.
+  public var op: ComparisonOperator
+  /// The right side.
+  public var right: TemplateValue
+
+  /// `op right`.
+  public init(op: ComparisonOperator, right: TemplateValue) {
+    self.op = op
+    self.right = right
   }
 }

@@ -142,7 +142,7 @@ struct TemplateReader {
       skipSpaces()
       let right = try readValue(what: "a value to compare with")
       skipSpaces()
-      return TemplateCondition(value: value, comparison: (op, right))
+      return TemplateCondition(value: value, comparison: TemplateComparison(op: op, right: right))
     }
     return TemplateCondition(value: value, comparison: nil)
   }
