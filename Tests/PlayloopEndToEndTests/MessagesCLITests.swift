@@ -78,16 +78,23 @@ import Testing
       let formatted = try ChildProcess.playloop(["fmt", "--check", file])
       #expect(formatted.status == 0, "\(formatted.stdout)\(formatted.stderr)")
 
-      // The shell: `:run` counts the unrendered, `:decisions unrendered` lists them, and
-      // a message line typed on its own says how to give an offer one.
+      // The shell: `:run` counts the unrendered, `:decisions unrendered` lists them, a
+      // message line typed under an offer replaces it (checked, caret and all), and one
+      // typed on its own says where it goes. (A script stops at its first error.)
       let shell = try ChildProcess.playloopScript(
-        ":run\n:decisions unrendered\n  message email \"Hi\"\n", arguments: [file])
+        ":run\n:decisions unrendered\n"
+          + "offer NEW \"New\"\n  subject email \"Hi {{ customer.name }}\"\n  message email \"Hi {{ customer.nme }}\"\n",
+        arguments: [file])
       #expect(shell.stdout.contains("offer    candidates  send  holdout  capped  unreachable  unrendered"))
       #expect(
         shell.stdout.contains(
           "C-0068    slow_fix_apology  SORRY25  unrendered  email    2026-11-01T00:00:00Z  message email: {% abort %}"))
-      #expect(shell.stderr.contains("'message' must follow an 'offer' line"))
-      #expect(shell.stderr.contains("in the shell, :edit CODE adds it there"))
+      #expect(shell.stdout.contains("added offer NEW\n"))
+      #expect(shell.stdout.contains("replaced offer NEW\n"))
+      #expect(shell.stderr.contains("<stdin>:5:33: error: unknown field 'nme' on customer"))
+      let stray = try ChildProcess.playloopScript("  message email \"Hi\"\n", arguments: [file])
+      #expect(stray.stderr.contains("'message' must follow an 'offer' line"))
+      #expect(stray.stderr.contains("put it right under its offer's line"))
     }
   }
 }

@@ -70,7 +70,7 @@ extension Parser {
     } else if StatementKeyword.offer.clauses.contains(token.text) {
       failure = self.failure(
         .mustFollow(
-          token.text, "an 'offer' line", hint: "put it under its offer (in the shell, :edit CODE adds it there)"),
+          token.text, "an 'offer' line", hint: "put it right under its offer's line"),
         at: token.range)
     } else if StatementKeyword.test.clauses.contains(token.text) {
       failure = self.failure(.expectOutsideTest, at: token.range)

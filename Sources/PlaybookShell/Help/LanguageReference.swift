@@ -136,8 +136,9 @@ enum LanguageReference {
     unknown variable, field, filter or date format, with a did-you-mean, and at an unknown
     channel. When a `message sms` (the channel named `sms`) is longer than one text for some
     customers — 160 GSM-7 characters, or 70 when it holds a character GSM-7 lacks and must
-    go as UCS-2 — `run` and `:run` warn how many (`long_sms`). The shell reads an offer
-    typed at its prompt as one line; `:edit CODE` gives it message lines.
+    go as UCS-2 — `run` and `:run` warn how many (`long_sms`). At the shell's prompt an
+    offer is added as soon as its line is typed; each `subject` or `message` line typed
+    right after it replaces the offer with its lines so far (`replaced offer SORRY25`).
 
     ### `rule NAME [priority N]`
     ```
