@@ -168,6 +168,9 @@ import Testing
     #expect(
       text.contains("    M: send — sent via email\n      subject: \"Hi Zoë\"\n      message: \"Line one\\nline two\"\n")
     )
+    let json = try Explainer(plan: f.run().plan).explain(customerID: "C-1", rule: nil).json.prettyText
+    #expect(json.contains(#""subject": "Hi Zoë""#))
+    #expect(json.contains(#""message": "Line one\nline two""#))
     let unrendered = try Explainer(plan: f.run().plan).explain(customerID: "C-2", rule: nil).text()
     #expect(unrendered.contains("    M: unrendered — subject email: customer.first_name is null\n"))
   }

@@ -125,7 +125,7 @@ extension Decider {
       if kept >= slots {
         status = .capped
         reason = lastKept.map { reasons.cappedBy[$0] } ?? reasons.cappedByEarlierRuns
-      } else if let unrendered = unrendered(r.candidate, channel: r.channel) {
+      } else if hasMessages, let unrendered = unrendered(r.candidate, channel: r.channel) {
         // A message with a hole is never sent, and leaves its place to the next offer.
         status = .unrendered
         reason = unrendered

@@ -2,7 +2,8 @@ import PlaybookLanguage
 
 /// Messages, rendered only for decisions that send: once when deciding (a message that
 /// cannot be filled in makes the decision `unrendered`), and again when the decision is
-/// spelled out (its text), so outcomes carry no text.
+/// spelled out (its text), so outcomes carry no text. A plan without messages never
+/// comes here (`Decider.hasMessages`).
 extension Decider {
   /// Why the candidate's message cannot be sent on `channel`; nil when it can (or
   /// the offer has no message).
@@ -15,6 +16,18 @@ extension Decider {
     } catch {
       return error.reason
     }
+  }
+
+  /// `decision` with its subject and message filled in, when it is sent or held out and
+  /// its offer has message lines.
+  func withTexts(_ decision: Decision, _ o: Outcome) -> Decision {
+    let c = o.candidate
+    guard !plan.rules[Int(c.rule)].sends[Int(c.send)].messages.isEmpty, o.status == .send || o.status == .holdout,
+      let channel = o.channel, let texts = try? render(c, channel: channel)
+    else { return decision }
+    var decision = decision
+    decision.texts = texts
+    return decision
   }
 
   /// The candidate's subject and message for `channel` (an index into the plan's).

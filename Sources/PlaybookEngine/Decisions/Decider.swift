@@ -21,12 +21,15 @@ public struct Decider: Sendable {
   let ruleRanks: [Int]
   /// Whether there is a history to ask (unwrapping it costs more than asking this).
   let hasHistory: Bool
+  /// Whether any offer sent has message lines: without, deciding never looks at them.
+  let hasMessages: Bool
 
   /// A decider for `plan`'s candidates, asking `history` what was sent before.
   public init(plan: Plan, history: (any SendHistory)? = nil) {
     self.plan = plan
     self.history = history
     hasHistory = history != nil
+    hasMessages = plan.rules.contains { $0.sends.contains { !$0.messages.isEmpty } }
     holdout = Holdout(plan.model)
     reasons = DecisionReasons(plan: plan, holdout: holdout)
     offerRanks = Self.ranks(plan.offers.map(\.code))
@@ -139,17 +142,12 @@ public struct Decider: Sendable {
     let rule = plan.rules[Int(c.rule)]
     let send = rule.sends[Int(c.send)]
     let chosen = o.channel.map { plan.channels[$0] }
-    var decision = Decision(
+    let decision = Decision(
       customerID: plan.dataset.customerIDs.string(Int(c.customer)), rule: rule.name, offer: send.offer,
       triggerID: triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + send.valid,
       channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
       status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority)
-    if !send.messages.isEmpty, o.status == .send || o.status == .holdout, let channel = o.channel,
-      let texts = try? render(c, channel: channel)
-    {
-      decision.texts = texts
-    }
-    return decision
+    return hasMessages ? withTexts(decision, o) : decision
   }
 
 }
