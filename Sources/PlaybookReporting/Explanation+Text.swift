@@ -106,9 +106,22 @@ extension TriggerAttempt.Outcome {
     case .afterClock(let t): return "no candidate: triggers \(Timestamp.format(t)), after the clock"
     case .candidate(let t, let decisions):
       let head = "candidate, triggered \(Timestamp.format(t))"
-      let lines =
-        variants.map { "    \($0.text)" } + decisions.map { "    \($0.offer): \($0.status.rawValue) — \($0.reason)" }
+      let lines = variants.map { "    \($0.text)" } + decisions.flatMap(\.explainedLines)
       return ([head] + lines).joined(separator: "\n")
     }
+  }
+}
+
+extension Decision {
+  /// `SORRY25: send — sent via email`, then its subject and message as the customer
+  /// would read them (line breaks shown as `\n`, so each stays on its line).
+  fileprivate var explainedLines: [String] {
+    var lines = ["    \(offer): \(status.rawValue) — \(reason)"]
+    for (part, text) in [("subject", subject), ("message", message)] {
+      guard let text else { continue }
+      let shown = text.replacingOccurrences(of: "\n", with: "\\n")
+      lines.append("      \(part): \"\(shown)\"")
+    }
+    return lines
   }
 }

@@ -35,7 +35,10 @@ extension RunSummary {
   /// A name column then one right-aligned column per status.
   private static func table(title: String, rows: [NamedCounts]) -> [String] {
     let nameWidth = rows.reduce(title.count) { max($0, $1.name.count) }
-    let statuses = DecisionStatus.allCases
+    // `unrendered` only when a message could not be filled in: most playbooks have none.
+    let statuses = DecisionStatus.allCases.filter { status in
+      status != .unrendered || rows.contains { $0.counts[status] > 0 }
+    }
     let widths = statuses.map { status in
       rows.reduce(status.rawValue.count) { max($0, String($1.counts[status]).count) }
     }

@@ -90,6 +90,7 @@ struct RunCommand: ParsableCommand {
   private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun) {
     let warnings =
       workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first") + run.overflowWarnings
+      + SMSLength.warnings(run.decisions)
     if json { return Terminal.printJSON(summary.json, diagnostics: warnings) }
     Terminal.printText(summary.text)
     if !dryRun, summary.export == nil {

@@ -60,7 +60,8 @@ import Testing
             "holdout": 1,
             "capped": 1,
             "unreachable": 1,
-            "already_sent": 0
+            "already_sent": 0,
+            "unrendered": 0
           },
           "rules": {
             "slow_fix_apology": {
@@ -69,7 +70,8 @@ import Testing
               "holdout": 0,
               "capped": 0,
               "unreachable": 1,
-              "already_sent": 0
+              "already_sent": 0,
+              "unrendered": 0
             },
             "cancel_risk": {
               "candidates": 2,
@@ -77,7 +79,8 @@ import Testing
               "holdout": 1,
               "capped": 1,
               "unreachable": 0,
-              "already_sent": 0
+              "already_sent": 0,
+              "unrendered": 0
             }
           },
           "offers": {
@@ -87,7 +90,8 @@ import Testing
               "holdout": 0,
               "capped": 0,
               "unreachable": 1,
-              "already_sent": 0
+              "already_sent": 0,
+              "unrendered": 0
             },
             "REFER20": {
               "candidates": 0,
@@ -95,7 +99,8 @@ import Testing
               "holdout": 0,
               "capped": 0,
               "unreachable": 0,
-              "already_sent": 0
+              "already_sent": 0,
+              "unrendered": 0
             },
             "STAY15": {
               "candidates": 2,
@@ -103,7 +108,8 @@ import Testing
               "holdout": 1,
               "capped": 1,
               "unreachable": 0,
-              "already_sent": 0
+              "already_sent": 0,
+              "unrendered": 0
             }
           },
           "timings_ms": {

@@ -32,7 +32,11 @@ import Testing
     and customer.x != false and customer.at < now
     """,
     .channel: "channel email address customer.email requires customer.opt_in",
-    .offer: #"offer THANKS10 "10% off" valid 30d"#,
+    .offer: """
+    offer THANKS10 "10% off" valid 30d
+      subject email "Thanks, {{ customer.name }}"
+      message email "10% off until {{ expires_at | date: "%b %-d" }}"
+    """,
     .rule: """
     rule quick priority 5
       when complaint resolved within 4h

@@ -71,7 +71,7 @@ import Testing
     #expect(complete(":sample 5⏐").candidates == [])
     #expect(complete(":mode c⏐").candidates == ["csv"])
     #expect(complete(":x a⏐").candidates == ["auto"])
-    #expect(complete(":decisions SORRY25 un⏐").candidates == ["unreachable"])
+    #expect(complete(":decisions SORRY25 un⏐").candidates == ["unreachable", "unrendered"])
   }
 
   @Test func tablesForDescribe() {

@@ -20,8 +20,9 @@ import Testing
   }
 
   /// Each clause of a statement continues it on a line of its own; a statement word
-  /// that is not one of its clauses starts the next statement.
-  @Test(arguments: StatementKeyword.allCases.filter { !$0.clauses.isEmpty })
+  /// that is not one of its clauses starts the next statement. (An offer ends with its
+  /// line; see the next test.)
+  @Test(arguments: StatementKeyword.allCases.filter { !$0.clauses.isEmpty && $0.lines != .one })
   func clauseLinesContinueTheirStatement(_ keyword: StatementKeyword) {
     for clause in keyword.clauses {
       var reader = StatementReader()
@@ -36,6 +37,26 @@ import Testing
       #expect(
         items.first == .statement(TypedStatement(text: keyword.rawValue + " x", firstLine: 1)),
         "\(keyword.rawValue) / \(other.rawValue)")
+    }
+  }
+
+  /// An offer is added with its line; each message line right after it gives the offer
+  /// again with its lines so far, and anything else in between ends that.
+  @Test func messageLinesGiveTheOfferAgain() {
+    var reader = StatementReader()
+    let offer = #"offer X "x" valid 7d"#
+    let subject = #"  subject email "Hi {{ customer.name }}""#
+    let message = #"  message sms "Hi""#
+    #expect(reader.read(offer) == [.statement(TypedStatement(text: offer, firstLine: 1))])
+    #expect(reader.read(subject) == [.statement(TypedStatement(text: offer + "\n" + subject, firstLine: 1))])
+    #expect(
+      reader.read(message) == [.statement(TypedStatement(text: offer + "\n" + subject + "\n" + message, firstLine: 1))])
+    #expect(!reader.isContinuing)
+    for breaker in ["", ":run"] {
+      var reader = StatementReader()
+      _ = reader.read(offer)
+      _ = reader.read(breaker)
+      #expect(reader.read(message) == [.statement(TypedStatement(text: message, firstLine: 3))], "after '\(breaker)'")
     }
   }
 

@@ -137,6 +137,10 @@ extension Decider {
         status = .capped
         let kept = scratch.lastKept[full]
         reason = kept >= 0 ? reasons.cappedBy[full][kept] : reasons.cappedByEarlierRuns[full]
+      } else if hasMessages, let unrendered = unrendered(r.candidate, channel: r.channel) {
+        // A message with a hole is never sent, and leaves its place to the next offer.
+        status = .unrendered
+        reason = unrendered
       } else {
         for i in limits.indices where limits[i].counts(channel: r.channel) {
           scratch.slots[i] -= 1

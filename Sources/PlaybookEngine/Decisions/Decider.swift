@@ -23,12 +23,15 @@ public struct Decider: Sendable {
   let hasHistory: Bool
   /// The `limit` lines, in file order.
   let limits: [LimitPlan]
+  /// Whether any offer sent has message lines: without, deciding never looks at them.
+  let hasMessages: Bool
 
   /// A decider for `plan`'s candidates, asking `history` what was sent before.
   public init(plan: Plan, history: (any SendHistory)? = nil) {
     self.plan = plan
     self.history = history
     hasHistory = history != nil
+    hasMessages = plan.rules.contains { $0.sends.contains { !$0.messages.isEmpty } }
     holdout = Holdout(plan.model)
     reasons = DecisionReasons(plan: plan, holdout: holdout)
     offerRanks = Self.ranks(plan.offers.map(\.code))
@@ -142,10 +145,12 @@ public struct Decider: Sendable {
     let rule = plan.rules[Int(c.rule)]
     let send = rule.sends[Int(c.send)]
     let chosen = o.channel.map { plan.channels[$0] }
-    return Decision(
+    let decision = Decision(
       customerID: plan.dataset.customerIDs.string(Int(c.customer)), rule: rule.name, offer: send.offer,
       triggerID: triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + send.valid,
       channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
       status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority, variant: send.variant)
+    return hasMessages ? withTexts(decision, o) : decision
   }
+
 }

@@ -5,8 +5,11 @@ public enum DecisionStatus: String, Sendable, CaseIterable, Comparable {
   case capped
   case unreachable
   case alreadySent = "already_sent"
+  /// The offer's message could not be filled in (a null with no `default`, `{% abort %}`),
+  /// so it is not sent; it takes no place under `limit`.
+  case unrendered
 
-  /// The order of the cases (send, holdout, capped, unreachable, already_sent): how
+  /// The order of the cases (send, holdout, capped, unreachable, already_sent, unrendered): how
   /// summaries list statuses.
   public static func < (a: DecisionStatus, b: DecisionStatus) -> Bool {
     allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -49,6 +52,16 @@ public struct Decision: Hashable, Sendable {
   /// …); nil when the rule's send line does not split. A held-out or capped customer keeps
   /// its variant, so a test's arms can be compared with their control group.
   public var variant: String?
+  /// The offer's `subject` and `message` for the channel, filled in; nil when it has
+  /// none or the decision is not sent or held out. Boxed: most decisions have none, and
+  /// a pointer keeps every decision as small as before messages.
+  var texts: MessageTexts? = nil
+
+  /// The offer's `subject` for the channel, filled in; nil when it has none or the
+  /// decision is not sent or held out.
+  public var subject: String? { texts?.subject }
+  /// The offer's `message` for the channel, filled in; nil likewise.
+  public var message: String? { texts?.message }
 
   /// A decision with these fields; times are seconds since 1970-01-01 UTC.
   public init(
@@ -70,5 +83,23 @@ public struct Decision: Hashable, Sendable {
     self.merged = merged
     self.priority = priority
     self.variant = variant
+  }
+}
+
+/// A decision's filled-in subject and message (see `Decision.subject`).
+final class MessageTexts: Hashable, Sendable {
+  let subject: String?
+  let message: String?
+
+  init(subject: String?, message: String?) {
+    self.subject = subject
+    self.message = message
+  }
+
+  static func == (a: MessageTexts, b: MessageTexts) -> Bool { a.subject == b.subject && a.message == b.message }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(subject)
+    hasher.combine(message)
   }
 }

@@ -39,7 +39,8 @@ extension Plan {
           SendPlan(
             offer: offers[offer].code, offerIndex: offer, channels: send.channels,
             after: send.send.after?.seconds ?? 0, valid: offers[offer].valid,
-            variant: split == nil ? nil : VariantSplit.name(i), line: first..<first + send.offers.count))
+            variant: split == nil ? nil : VariantSplit.name(i), line: first..<first + send.offers.count,
+            messages: send.messages[i].map { MessagePlan($0, compiler: ruleCompiler) }))
       }
     }
     return RulePlan(

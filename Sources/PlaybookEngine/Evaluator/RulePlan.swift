@@ -93,6 +93,8 @@ struct SendPlan: Sendable {
   let variant: String?
   /// The line's variants in the rule's `sends` (only this one when the line does not split).
   let line: Range<Int>
+  /// The offer's message lines for this rule; empty when the offer has none.
+  var messages: [MessagePlan] = []
 }
 
 /// A `send` line: where its variants start in the rule's `sends`, and the split that

@@ -32,6 +32,8 @@ extension Explanation {
     ]
     // `variant` after `offer` only when the rule splits, as in the decisions log.
     if let variant = d.variant { members.insert(JSONMember("variant", .string(variant)), at: 2) }
+    if let subject = d.subject { members.append(JSONMember("subject", .string(subject))) }
+    if let message = d.message { members.append(JSONMember("message", .string(message))) }
     return .object(members)
   }
 }

@@ -90,7 +90,10 @@ public enum CampaignExporter {
       for (offer, file) in zip(offers, summary.audienceFiles) {
         let range = ranges[Array(offer.utf8)] ?? 0..<0
         files.append(
-          ExportFileJob(name: file, rows: order.indices[range], sendOnly: true, columns: ExportColumn.audience))
+          ExportFileJob(
+            name: file, rows: order.indices[range], sendOnly: true,
+            columns: ExportColumn.audience(summary.offerTexts[offer]),
+            description: summary.offerTexts[offer]?.description))
       }
       let log = "decisions.\(target.format.fileExtension)"
       files.append(
@@ -199,6 +202,8 @@ public enum CampaignExporter {
     /// Only the decisions with status `send` (audience files).
     let sendOnly: Bool
     let columns: [ExportColumn]
+    /// The offer's description, for its `description` column.
+    var description: String? = nil
   }
 
   /// Writes the files, encoding on all cores. The decisions log, the largest file, is
@@ -219,7 +224,7 @@ public enum CampaignExporter {
       let piece = pieces[k]
       let job = files[piece.file]
       return Result { () throws(Diagnostic) -> PieceOutput in
-        var encoder = DecisionRowEncoder(columns: job.columns, format: format)
+        var encoder = DecisionRowEncoder(columns: job.columns, format: format, description: job.description)
         guard piece.opens else {
           try encode(decisions, piece.rows, sendOnly: job.sendOnly, with: &encoder, flushingTo: nil)
           return .bytes(encoder.withBytes { Array($0) })

@@ -13,9 +13,13 @@ struct DecisionRowEncoder: ~Copyable {
   /// `{"customer_id":`, `,"channel":`, …: each column's key text, encoded once.
   private let jsonKeys: [[UInt8]]
 
-  init(columns: [ExportColumn], format: ExportFormat) {
+  /// The offer's description, the same on every row of its audience file.
+  private let description: String?
+
+  init(columns: [ExportColumn], format: ExportFormat, description: String? = nil) {
     self.columns = columns
     self.format = format
+    self.description = description
     jsonKeys = columns.enumerated().map { i, column in
       var key: [UInt8] = [i == 0 ? 123 : 44]
       JSONString.append(column.rawValue, to: &key)
@@ -64,6 +68,9 @@ struct DecisionRowEncoder: ~Copyable {
       case .merged: integer(decision.pointee.merged)
       case .priority: integer(decision.pointee.priority)
       case .variant: text(decision.pointee.variant)
+      case .description: text(description)
+      case .subject: text(decision.pointee.subject)
+      case .message: text(decision.pointee.message)
       }
     }
     if format == .csv {

@@ -14,11 +14,21 @@ enum ExportColumn: String, Sendable {
   case merged
   case priority
   case variant
+  /// An offer's description, subject and message: the audience file of an offer with
+  /// message lines has them (`OfferTexts`).
+  case description, subject, message
 
   /// `<OFFER>.csv|jsonl`: the `send` decisions of one offer.
   static let audience: [ExportColumn] = [
     .customerID, .channel, .address, .offer, .sendAt, .expiresAt, .rule, .triggerID,
   ]
+
+  /// The audience file's columns for an offer with `texts`: the description, then the
+  /// subject and the message when the offer has such lines.
+  static func audience(_ texts: OfferTexts?) -> [ExportColumn] {
+    guard let texts else { return audience }
+    return audience + [.description] + (texts.hasSubject ? [.subject] : []) + (texts.hasMessage ? [.message] : [])
+  }
 
   /// `decisions.csv|jsonl`: every candidate with its status and why.
   static let decisions: [ExportColumn] = [

@@ -1,3 +1,5 @@
+public import PlaybookLanguage
+
 /// What a run did, for `summary.json`, `playloop run --json` and the human summary.
 ///
 /// Everything but `timings` follows from the run's inputs, so `summary.json` is
@@ -22,6 +24,9 @@ public struct RunSummary: Hashable, Sendable {
   /// True for the shell's `:export --preview`: a look at what a run would send, which
   /// sends nothing and is never recorded (`"preview": true` in `summary.json`).
   public var isPreview = false
+  /// The offers with `subject` or `message` lines, by code: what their audience files
+  /// add (not part of `summary.json`).
+  public var offerTexts: [String: OfferTexts] = [:]
 
   /// A summary of a run at `clock` (seconds since 1970-01-01 UTC) with a `window` in
   /// seconds (nil for `window all`).
@@ -42,4 +47,22 @@ public struct RunSummary: Hashable, Sendable {
 
   /// Rows set aside over all tables.
   public var setAsideRows: Int { tables.reduce(0) { $0 + $1.setAside } }
+}
+
+/// What an offer with message lines adds to its audience file.
+public struct OfferTexts: Hashable, Sendable {
+  /// The offer's description; nil when it has none.
+  public var description: String?
+  /// Whether it has a `subject` line.
+  public var hasSubject: Bool
+  /// Whether it has a `message` line.
+  public var hasMessage: Bool
+
+  /// The texts of `offer`; nil when it has no message lines.
+  public init?(_ offer: Offer) {
+    guard !offer.messages.isEmpty else { return nil }
+    description = offer.description?.value
+    hasSubject = offer.messages.contains { $0.part == .subject }
+    hasMessage = offer.messages.contains { $0.part == .message }
+  }
 }

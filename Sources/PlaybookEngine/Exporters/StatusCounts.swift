@@ -26,6 +26,7 @@ public struct StatusCounts: Hashable, Sendable {
     case .capped: 2
     case .unreachable: 3
     case .alreadySent: 4
+    case .unrendered: 5
     }
   }
 }

@@ -50,7 +50,7 @@ public struct CampaignRun: Sendable {
     _ workspace: Workspace, clock: Int64, decisions: [Decision], evaluate: Int, decide: Int
   ) -> RunSummary {
     let model = workspace.model
-    return RunSummary(
+    var summary = RunSummary(
       playbook: model.name, clock: clock, window: model.window,
       tables: TableCount.counts(
         of: workspace.dataset, eventTableOrder: model.tables.filter { !$0.isCustomers }.map(\.name)),
@@ -58,6 +58,8 @@ public struct CampaignRun: Sendable {
         decisions, rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text),
         variants: VariantCounts.declared(by: model)),
       timings: PhaseTimings(load: workspace.loadMilliseconds, evaluate: evaluate, decide: decide))
+    for offer in model.offers { summary.offerTexts[offer.code.text] = OfferTexts(offer) }
+    return summary
   }
 
   static func milliseconds(_ a: DispatchTime, _ b: DispatchTime) -> Int {

@@ -24,7 +24,8 @@ public enum ASTDump {
       return "(channel \(c.name.text) \(dump(c.address))\(c.requires.map { " (requires \(dump($0)))" } ?? ""))"
     case .offer(let o):
       return "(offer \(o.code.text)\(o.description.map { " " + string($0) } ?? "")"
-        + "\(o.valid.map { " (valid \($0.spelling))" } ?? ""))"
+        + "\(o.valid.map { " (valid \($0.spelling))" } ?? "")"
+        + o.messages.map { " (\($0.part.rawValue) \($0.channel.text) \($0.spelling))" }.joined() + ")"
     case .rule(let r):
       var parts = ["rule", r.name.text]
       if let p = r.priority { parts.append("(priority \(p.spelling))") }

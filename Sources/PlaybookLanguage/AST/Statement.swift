@@ -27,7 +27,8 @@ public struct Statement: Hashable, Sendable {
     case segment(Segment)
     /// `channel NAME address EXPR [requires EXPR]`: a way to reach a customer.
     case channel(Channel)
-    /// `offer CODE ["description"] [valid D]`: what a rule can send.
+    /// `offer CODE ["description"] [valid D]`, then any `subject`/`message` lines: what a
+    /// rule can send.
     case offer(Offer)
     /// `rule NAME [priority N]` with its `when`, `and`, `unless` and `send` lines.
     case rule(Rule)
@@ -189,11 +190,14 @@ public struct Offer: Hashable, Sendable {
   public var description: StringLiteral?
   /// `valid D`: how long a sent offer lasts (`expires_at` = `send_at` + D); nil means 30 days.
   public var valid: DurationLiteral?
-  /// `offer code ["description"] [valid D]`.
-  public init(code: Name, description: StringLiteral?, valid: DurationLiteral?) {
+  /// The `subject` and `message` lines under the offer, in file order.
+  public var messages: [OfferMessage]
+  /// `offer code ["description"] [valid D]`, then its message lines.
+  public init(code: Name, description: StringLiteral?, valid: DurationLiteral?, messages: [OfferMessage] = []) {
     self.code = code
     self.description = description
     self.valid = valid
+    self.messages = messages
   }
 }
 

@@ -83,7 +83,18 @@ extension Channel: SourcePlaced {
 extension Offer: SourcePlaced {
   /// This node with its source ranges blanked.
   public var unplaced: Offer {
-    Offer(code: code.unplaced, description: description.unplaced, valid: valid.unplaced)
+    Offer(code: code.unplaced, description: description.unplaced, valid: valid.unplaced, messages: messages.unplaced)
+  }
+}
+
+extension OfferMessage: SourcePlaced {
+  /// This node with its source ranges blanked; the template is read again from nowhere,
+  /// so its places are blank too (it read once, so it reads again).
+  public var unplaced: OfferMessage {
+    var reader = TemplateReader(spelling: spelling, start: SourceRange.nowhere.start)
+    return OfferMessage(
+      part: part, channel: channel.unplaced, spelling: spelling, range: .nowhere,
+      template: (try? reader.read()) ?? template)
   }
 }
 

@@ -49,6 +49,9 @@ public struct CheckedSend: Sendable {
   public let offers: [Int]
   /// The channels' indices in `PlaybookModel.channels`, in order of preference.
   public let channels: [Int]
+  /// Each offer's `subject` and `message` lines (as `offers`), checked for this rule's
+  /// trigger row.
+  public var messages: [[CheckedMessage]] = []
 }
 
 /// A channel with its address and consent condition typed.

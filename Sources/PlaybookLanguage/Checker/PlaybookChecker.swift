@@ -92,6 +92,7 @@ struct StatementChecker {
         absorb(checker)
       case .test(let test): checkTest(test)
       case .limit(let limit): checkLimit(limit)
+      case .offer(let offer): checkMessages(of: offer)
       default: break
       }
     }
@@ -200,15 +201,20 @@ struct StatementChecker {
     rules.append(
       CheckedRule(
         binding: model.rules[index], trigger: trigger?.text, conditions: conditions,
-        exceptions: exceptions, sends: rule.sends.map(resolved)))
+        exceptions: exceptions,
+        sends: rule.sends.map { resolved($0, trigger: trigger?.text, rule: rule.name.text) }))
   }
 
   /// A send with its offer and channels as declaration indices; -1 for an unknown one
   /// (reported, so the playbook never checks).
-  private func resolved(_ send: Send) -> CheckedSend {
-    CheckedSend(
-      send: send, offers: send.variants.map { offerIndex[$0.offer.text] ?? -1 },
-      channels: send.channels.map { channelIndex[$0.text] ?? -1 })
+  private mutating func resolved(_ send: Send, trigger: String?, rule: String) -> CheckedSend {
+    let offers = send.variants.map { offerIndex[$0.offer.text] ?? -1 }
+    var checked = CheckedSend(send: send, offers: offers, channels: send.channels.map { channelIndex[$0.text] ?? -1 })
+    checked.messages = offers.map { offer in
+      offer >= 0 && !model.offers[offer].messages.isEmpty
+        ? checkMessages(of: model.offers[offer], trigger: trigger, rule: rule) : []
+    }
+    return checked
   }
 
   private func checkOffer(_ offer: Name, in checker: inout ExpressionChecker) {
@@ -267,7 +273,7 @@ struct StatementChecker {
     diagnostics += checker.diagnostics
   }
 
-  private mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {
+  mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {
     diagnostics.append(Diagnostic(message, file: model.file, range: range))
   }
 }

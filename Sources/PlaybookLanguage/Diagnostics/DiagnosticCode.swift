@@ -21,6 +21,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case numberTooLarge = "number_too_large"
   case mixedIndentation = "mixed_indentation"
   case tooManyErrors = "too_many_errors"
+  case templateSyntax = "template_syntax"
   // Checks: the playbook reads but means nothing, or not what it says.
   case duplicateName = "duplicate_name"
   case offerNameClash = "offer_name_clash"
@@ -42,6 +43,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case twoTriggers = "two_triggers"
   case missingSend = "missing_send"
   case limitPerRun = "limit_per_run"
+  case unknownFilter = "unknown_filter"
+  case longSMS = "long_sms"
   // Files: what a command reads or writes.
   case unreadableFile = "io_error"
   case writeFailed = "write_failed"
@@ -111,7 +114,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var severity: Diagnostic.Severity {
     switch self {
     case .mixedIndentation, .rowSetAside, .setAsideShare, .valuesOverflowed, .ledgerRecovered, .unsavedChanges,
-      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile:
+      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS:
       .warning
     case .ledgerBusy: .note
     default: .error
@@ -129,11 +132,11 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .defineChainTooLong,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed,
-      .limitPerRun, .ledgerReplay, .playbookHasErrors:
+      .limitPerRun, .ledgerReplay, .playbookHasErrors, .templateSyntax, .unknownFilter:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
-      .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered:
+      .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered, .longSMS:
       .input
     case .ledgerUnreadable, .ledgerForeign, .ledgerNewer, .ledgerOtherPlaybook, .ledgerLocked, .ledgerExists,
       .ledgerHoldoutChanged, .exportLedgered:
@@ -168,6 +171,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .numberTooLarge: "a number or duration too large to compute with"
     case .mixedIndentation: "indentation mixes tabs and spaces"
     case .tooManyErrors: "so many syntax errors (likely not a playbook) that the parser stopped reading"
+    case .templateSyntax: "a message template's {{ }} or {% %} tags do not read"
     case .duplicateName: "a name declared twice"
     case .offerNameClash: "an offer code the export cannot name a file for (a case-only twin, or decisions or summary)"
     case .invalidValue: "a number, duration or percent outside what the statement allows"
@@ -188,6 +192,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .twoTriggers: "a rule names two different event rows"
     case .missingSend: "a rule with no send line"
     case .limitPerRun: "a ledgered playbook's limit without `per D` counts one run only, so nightly runs stack offers"
+    case .unknownFilter: "a filter a message template uses that does not exist"
+    case .longSMS: "an SMS message renders longer than one text (160 GSM-7 or 70 UCS-2 characters)"
     case .unreadableFile: "a playbook file cannot be read"
     case .writeFailed: "a file cannot be written"
     case .loadUnreadable: "a data file does not exist or cannot be read"

@@ -138,3 +138,32 @@ extension DiagnosticMessage {
     Self(.typeError, text, hint: hint)
   }
 }
+
+// MARK: Message templates
+
+extension DiagnosticMessage {
+  /// A template names a variable that does not exist (`custmer.first_name`).
+  static func unknownVariable(_ name: String, hint: String?) -> Self {
+    Self(.unknownField, "unknown variable '\(name)' in a message", hint: hint)
+  }
+
+  /// A template's filter that does not exist (`upper` for `upcase`).
+  static func unknownFilter(_ name: String, hint: String?) -> Self {
+    Self(.unknownFilter, "unknown filter '\(name)'", hint: hint)
+  }
+
+  /// `trigger.*` in an offer a customer-level rule sends: there is no trigger row.
+  static func noTriggerRow(rule: String) -> Self {
+    Self(
+      .invalidRow, "rule '\(rule)' sends this offer but triggers on no row, so there is no 'trigger'",
+      hint: "use customer.* fields, or send the offer only from rules whose when names a row")
+  }
+
+  /// An SMS that renders longer than one text message for some customers.
+  public static func longSMS(offer: String, channel: String, customers: Int, limit: String) -> Self {
+    Self(
+      .longSMS,
+      "offer \(offer)'s \(channel) message is longer than one text (\(limit)) for \(customers) customer\(customers == 1 ? "" : "s")",
+      hint: "shorten it, or cut a field with | truncate: N")
+  }
+}

@@ -143,3 +143,12 @@ extension DiagnosticMessage {
       hint: "split it into segments or defines of at most \(limit) levels")
   }
 }
+
+// MARK: Message templates
+
+extension DiagnosticMessage {
+  /// A message template's tags do not read: an unclosed `{{`, an unknown `{% tag %}`.
+  static func templateSyntax(_ problem: String, hint: String? = nil) -> Self {
+    Self(.templateSyntax, problem, hint: hint)
+  }
+}

@@ -85,7 +85,11 @@ struct Layout {
       var text = "offer " + o.code.text
       if let description = o.description { text += " " + ASTDump.quote(description.value) }
       if let valid = o.valid { text += " valid " + valid.spelling }
-      emit(0, text, range)
+      emit(0, text, o.messages.isEmpty ? range : SourceRange(start: range.start, end: range.start))
+      // A template is reprinted as written: its tags and escapes are the author's.
+      for message in o.messages {
+        emit(2, "\(message.part.rawValue) \(message.channel.text) \(message.spelling)", message.range)
+      }
     case .rule(let rule): add(rule, range: range)
     case .limit(let l):
       emit(0, l.text, range)

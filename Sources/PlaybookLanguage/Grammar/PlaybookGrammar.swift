@@ -11,11 +11,12 @@ public enum PlaybookGrammar {
 
   /// Words that begin a line continuing the statement above it and begin no statement
   /// themselves: a rule's `when`, `and`, `unless`, `send`; a load's `from`, `key`, `link`,
-  /// `with`, `types`, `nulls`, `timezone`; a test's `expect`. (A load's `as` and a test's `as of` and `load`
+  /// `with`, `types`, `nulls`, `timezone`; a test's `expect`; an offer's `subject`, `message`. (A load's `as` and a test's `as of` and `load`
   /// are statement words too.) In this order, so that "did you mean" keeps preferring a
   /// rule's clause on a tie.
   public static let continuationWords: [String] = unique(
-    (RuleClause.allCases.map(\.rawValue) + LoadClause.allCases.map(\.rawValue) + TestClause.allCases.map(\.rawValue))
+    (RuleClause.allCases.map(\.rawValue) + LoadClause.allCases.map(\.rawValue) + TestClause.allCases.map(\.rawValue)
+      + OfferMessage.Part.allCases.map(\.rawValue))
       .filter { StatementKeyword(rawValue: $0) == nil })
 
   /// Lifecycle phrases after a bare row name, each with the words that may follow it:

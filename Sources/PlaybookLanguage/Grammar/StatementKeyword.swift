@@ -9,7 +9,8 @@ public enum StatementKeyword: String, CaseIterable, Sendable {
 
   /// How a statement's text is laid out over lines.
   public enum Lines: Sendable {
-    /// Always one line: `offer`, `window`, `limit`, … (the shell ends them with their line).
+    /// One line: `offer`, `window`, `limit`, … (the shell ends them with their line). In
+    /// a file an offer also takes the `subject` and `message` lines after it.
     case one
     /// One line whose expression may go on over lines inside brackets: `define`,
     /// `segment`, `channel` (the shell ends them at the line that closes the brackets).
@@ -40,7 +41,8 @@ public enum StatementKeyword: String, CaseIterable, Sendable {
     case .load: Self.loadClauses
     case .rule: Self.ruleClauses
     case .test: Self.testClauses
-    case .playbook, .asOf, .window, .define, .segment, .channel, .offer, .limit, .holdout, .export, .ledger: []
+    case .offer: Self.offerClauses
+    case .playbook, .asOf, .window, .define, .segment, .channel, .limit, .holdout, .export, .ledger: []
     }
   }
 
@@ -48,6 +50,7 @@ public enum StatementKeyword: String, CaseIterable, Sendable {
   private static let loadClauses = LoadClause.allCases.map(\.rawValue)
   private static let ruleClauses = RuleClause.allCases.map(\.rawValue)
   private static let testClauses = TestClause.allCases.map(\.rawValue)
+  private static let offerClauses = OfferMessage.Part.allCases.map(\.rawValue)
 }
 
 extension StatementKeyword {
@@ -55,13 +58,16 @@ extension StatementKeyword {
   /// one of its lines. A load takes a line starting with one of its clauses, except
   /// `as of` (a test's clock). A block (a rule, a test) takes a clause that starts no
   /// statement, an indented clause (a test's `as of`, `load`), or any other indented
-  /// line that starts no statement, so that a misspelt clause is reported as one. Other
-  /// statements take no following lines.
+  /// line that starts no statement, so that a misspelt clause is reported as one. An
+  /// offer takes its `subject` and `message` lines. Other statements take no following
+  /// lines.
   public func takesLine(startingWith word: some StringProtocol, then next: some StringProtocol, indented: Bool) -> Bool
   {
     let isClause = clauses.contains { $0 == word }
     switch lines {
-    case .one, .expression:
+    case .one:
+      return isClause
+    case .expression:
       return false
     case .clauses:
       return isClause && !(word == "as" && next == "of")

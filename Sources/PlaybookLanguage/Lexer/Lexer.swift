@@ -278,18 +278,42 @@ struct Lexer {
     while i < bytes.count, Lexer.isDigit(bytes[i]) { i += 1 }
   }
 
-  /// `"…"` on one line, with `\"`, `\\`, `\n`, `\t` escapes.
+  /// `"…"` on one line, with `\"`, `\\`, `\n`, `\t` escapes. Inside a message
+  /// template's `{{ … }}` or `{% … %}` a `"` opens and closes the tag's own string
+  /// (`{{ x | default: "there" }}`) rather than ending the literal; when the line ends
+  /// before that reading closes the literal, the string is read again without it.
   private mutating func scanString() {
+    if scanString(tagAware: true) { return }
+    _ = scanString(tagAware: false)
+  }
+
+  /// One reading of a string; false (nothing consumed) when a tag-aware reading finds no
+  /// closing quote, so the plain reading can report it.
+  private mutating func scanString(tagAware: Bool) -> Bool {
     let start = i
     i += 1
     var value: [UInt8] = []
+    var inTag = false
+    var inTagString = false
     while i < bytes.count {
       let b = bytes[i]
-      if b == UInt8(ascii: "\"") {
+      if tagAware, i + 1 < bytes.count {
+        let pair = (b, bytes[i + 1])
+        if !inTag, b == UInt8(ascii: "{"), pair.1 == UInt8(ascii: "{") || pair.1 == UInt8(ascii: "%") {
+          inTag = true
+        } else if inTag, !inTagString, pair.1 == UInt8(ascii: "}"),
+          b == UInt8(ascii: "}") || b == UInt8(ascii: "%")
+        {
+          inTag = false
+        }
+      }
+      if b == UInt8(ascii: "\"") && inTag {
+        inTagString.toggle()
+      } else if b == UInt8(ascii: "\"") {
         i += 1
         let text = String(decoding: value, as: UTF8.self)
         emit(.string, from: start) { $0.value = text }
-        return
+        return true
       }
       if b == UInt8(ascii: "\n")
         || (b == UInt8(ascii: "\r") && i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n"))
@@ -309,7 +333,12 @@ struct Lexer {
       value.append(b)
       i += 1
     }
+    guard !tagAware else {
+      i = start
+      return false
+    }
     emitInvalid(from: start, .unterminatedString)
+    return true
   }
 
   private mutating func scanSymbol() {

@@ -45,15 +45,6 @@ extension Parser {
     return .channel(Channel(name: name, address: address, requires: requires))
   }
 
-  /// `offer CODE ["description"] [valid D]`
-  static func offer(_ p: inout Parser) throws(ParseFailure) -> Statement.Kind {
-    let code = try p.expectName("an offer code")
-    p.optionalWords = ["valid"]
-    let description = p.current.kind == .string ? try p.expectString("a description") : nil
-    let valid = p.accept("valid") != nil ? try p.expectDuration(after: "valid") : nil
-    return .offer(Offer(code: code, description: description, valid: valid))
-  }
-
   /// `limit N per customer [per D] [via CHANNEL]`
   static func limit(_ p: inout Parser) throws(ParseFailure) -> Statement.Kind {
     let count = try p.expectNumber("a number after 'limit'")

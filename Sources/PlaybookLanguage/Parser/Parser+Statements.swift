@@ -32,7 +32,7 @@ extension Parser {
     case .define: return singleLine(start, Parser.define)
     case .segment: return singleLine(start, Parser.segment)
     case .channel: return singleLine(start, Parser.channel)
-    case .offer: return singleLine(start, Parser.offer)
+    case .offer: return parseOffer()
     case .rule: return parseRule()
     case .limit: return singleLine(start, Parser.limit)
     case .holdout: return singleLine(start, Parser.holdout)
@@ -43,7 +43,7 @@ extension Parser {
   }
 
   /// A statement held on one line: the keyword, then `body`, then the line's end.
-  private mutating func singleLine(
+  mutating func singleLine(
     _ start: Token, _ body: (inout Parser) throws(ParseFailure) -> Statement.Kind
   ) -> Statement? {
     var kind: Statement.Kind?
@@ -67,6 +67,11 @@ extension Parser {
         .mustFollow(token.text, "a 'rule' line", hint: "start the rule with: rule NAME"), at: token.range)
     } else if StatementKeyword.load.clauses.contains(token.text) {
       failure = self.failure(.mustFollow(token.text, "a 'load' line"), at: token.range)
+    } else if StatementKeyword.offer.clauses.contains(token.text) {
+      failure = self.failure(
+        .mustFollow(
+          token.text, "an 'offer' line", hint: "put it right under its offer's line"),
+        at: token.range)
     } else if StatementKeyword.test.clauses.contains(token.text) {
       failure = self.failure(.expectOutsideTest, at: token.range)
     } else {

@@ -114,6 +114,32 @@ enum LanguageReference {
     offer THANKS10 "10% off your next order" valid 30d
     ```
 
+    ### `subject CHANNEL "…"` and `message CHANNEL "…"`
+    Lines under an offer that say what the customer reads on a channel: a `subject` (for
+    email; any channel may have one) and a `message`. Each is a template in the Liquid
+    syntax of Braze, Customer.io and Dittofeed, filled in for each decision that sends; see
+    "Messages" below for what a template may say.
+
+    ```
+    offer SORRY25 "25% off, and our apologies" valid 14d
+      subject email "Sorry for the wait, {{ customer.first_name | default: "there" }}"
+      message email "Your ticket {{ trigger.id }} took {{ trigger.resolution }}. Use SORRY25 until {{ expires_at | date: "%b %-d" }}."
+      message sms "Sorry for the wait: SORRY25 gives 25% off until {{ expires_at | date: "%b %-d" }}"
+    ```
+
+    A decision whose message cannot be filled in — a value that is null with no `default`,
+    or an `{% abort %}` — is not sent: its status is `unrendered`, with the reason
+    (`message email: trigger.resolution is null`). It takes no place under `limit`, so the
+    customer's next-best offer is sent instead; a holdout customer's messages are filled in
+    the same way, so the control group mirrors what is sent. A channel the offer has no
+    `message` line for sends without a message. `check` points inside the string at an
+    unknown variable, field, filter or date format, with a did-you-mean, and at an unknown
+    channel. When a `message sms` (the channel named `sms`) is longer than one text for some
+    customers — 160 GSM-7 characters, or 70 when it holds a character GSM-7 lacks and must
+    go as UCS-2 — `run` and `:run` warn how many (`long_sms`). At the shell's prompt an
+    offer is added as soon as its line is typed; each `subject` or `message` line typed
+    right after it replaces the offer with its lines so far (`replaced offer SORRY25`).
+
     ### `rule NAME [priority N]`
     ```
     rule evangelist priority 3

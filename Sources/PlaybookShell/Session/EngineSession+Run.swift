@@ -35,19 +35,21 @@ extension EngineSession {
         + bars
         + [.message("evaluated in \(milliseconds) ms\(note); clock \(Timestamp.format(run.plan.clock))")])
     // Values that overflowed read as null: never silent, as `playloop run` warns.
-    output.blocks += rendered(run.overflowWarnings, pending: nil).blocks
+    output.blocks += rendered(run.overflowWarnings + SMSLength.warnings(run.decisions), pending: nil).blocks
     return output
   }
 
   static let shownStatuses: [DecisionStatus] = [.send, .holdout, .capped, .unreachable]
 
   static func countsTable(_ kind: String, _ counts: [NamedCounts]) -> TextTable {
-    TextTable(
-      headers: [kind, "candidates"] + shownStatuses.map(\.rawValue),
+    // `unrendered` only when a message could not be filled in.
+    let shown = shownStatuses + (counts.contains { $0.counts[.unrendered] > 0 } ? [.unrendered] : [])
+    return TextTable(
+      headers: [kind, "candidates"] + shown.map(\.rawValue),
       rows: counts.map { named in
-        [named.name, named.counts.total.grouped] + shownStatuses.map { named.counts[$0].grouped }
+        [named.name, named.counts.total.grouped] + shown.map { named.counts[$0].grouped }
       },
-      alignments: [.left] + Array(repeating: .right, count: shownStatuses.count + 1))
+      alignments: [.left] + Array(repeating: .right, count: shown.count + 1))
   }
 
   /// `:test`: the playbook's `test` blocks; failures make a script stop.

@@ -8,7 +8,9 @@ import PlaybookReporting
 /// (`offer`, `segment`, … with its brackets closed) at the end of its line; a `rule`,
 /// `test` or `load` at a blank line, a `:command` or the next statement. A line whose
 /// first word starts no statement ends at once, so its error is reported at once and
-/// not after a continuation prompt. Scripts are read by the same rule as the prompt.
+/// not after a continuation prompt. Scripts are read by the same rule as the prompt. An
+/// offer ends with its line, and each `subject` or `message` line typed right after it
+/// gives the offer again with that line (the session replaces it).
 struct StatementReader: Sendable {
   /// What a line completed.
   enum Item: Equatable, Sendable {
@@ -24,6 +26,10 @@ struct StatementReader: Sendable {
   /// `(` and `[` the open lines left unclosed.
   private var openBrackets = 0
   private var lineNumber = 0
+  /// The last statement, when it ended with its line but takes clause lines (an offer
+  /// and its `subject`/`message` lines): a clause line right after it gives it again,
+  /// with the line, so the session replaces it.
+  private var taking: (statement: StatementKeyword, text: String, firstLine: Int)?
 
   /// A reader at the first line of input.
   init() {}
@@ -40,9 +46,11 @@ struct StatementReader: Sendable {
     let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
     let trimmed = line.drop(while: \.isWhitespace)
     if trimmed.allSatisfy(\.isWhitespace) {
+      taking = nil
       return flush()
     }
     if trimmed.hasPrefix(":") {
+      taking = nil
       var items = flush()
       items.append(.command(String(trimmed).trimmingTrailingWhitespace(), line: lineNumber))
       return items
@@ -53,6 +61,15 @@ struct StatementReader: Sendable {
       pending.append(line)
       openBrackets += PlaybookGrammar.bracketBalance(of: Substring(line))
       return PlaybookGrammar.isComplete(pendingStatement, openBrackets: openBrackets) ? flush() : []
+    }
+    if !isContinuing, let last = taking, !trimmed.hasPrefix("#"),
+      PlaybookGrammar.continues(Substring(line), statement: last.statement, openBrackets: 0)
+    {
+      pending = [last.text, line]
+      pendingFirstLine = last.firstLine
+      pendingStatement = last.statement
+      openBrackets = 0
+      return flush()
     }
     if !isContinuing, trimmed.hasPrefix("#") {
       // A comment between statements joins the playbook, so `:save` keeps it.
@@ -78,6 +95,11 @@ struct StatementReader: Sendable {
   private mutating func flush() -> [Item] {
     guard isContinuing else { return [] }
     let statement = TypedStatement(text: pendingText, firstLine: pendingFirstLine)
+    taking = nil
+    if let open = pendingStatement, !open.clauses.isEmpty, PlaybookGrammar.isComplete(open, openBrackets: openBrackets)
+    {
+      taking = (open, statement.text, statement.firstLine)
+    }
     pending = []
     return [.statement(statement)]
   }

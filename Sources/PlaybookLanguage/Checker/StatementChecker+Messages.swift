@@ -1,0 +1,27 @@
+extension StatementChecker {
+  /// An offer's message lines on their own: each names a declared channel, and each
+  /// template reads (`trigger.*` waits for the rules that send the offer).
+  mutating func checkMessages(of offer: Offer) {
+    for message in offer.messages where !model.channels.contains(where: { $0.name.text == message.channel.text }) {
+      report(
+        .unknownChannel(
+          message.channel.text,
+          hint: NearNames.didYouMean(message.channel.text, in: model.channels.map(\.name.text))
+            ?? "declare it with `channel \(message.channel.text) address customer.FIELD`"),
+        at: message.channel.range)
+    }
+    _ = checkMessages(of: offer, trigger: nil, rule: nil)
+  }
+
+  /// An offer's message lines checked for a rule that triggers on `trigger` (nil: on
+  /// the customer). A problem already reported for the offer or another rule is not
+  /// reported again.
+  mutating func checkMessages(of offer: Offer, trigger: String?, rule: String?) -> [CheckedMessage] {
+    var checker = MessageChecker(model: model, schema: schema, trigger: trigger, rule: rule)
+    let checked = offer.messages.map { checker.check($0) }
+    for diagnostic in checker.diagnostics where !diagnostics.contains(diagnostic) {
+      diagnostics.append(diagnostic)
+    }
+    return checked
+  }
+}

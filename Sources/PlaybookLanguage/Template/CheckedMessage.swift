@@ -1,0 +1,48 @@
+/// An offer's message line checked for one rule's send: every value typed against the
+/// data and the rule's trigger row, every filter known. What the engine renders.
+public struct CheckedMessage: Sendable {
+  /// `subject` or `message`.
+  public let part: OfferMessage.Part
+  /// The channel the text is for.
+  public let channel: String
+  /// The template's parts.
+  public let nodes: [CheckedTemplateNode]
+}
+
+/// A template part, checked.
+public indirect enum CheckedTemplateNode: Sendable {
+  /// Text printed as is.
+  case text(String)
+  /// `{{ value | filters }}`; `source` is the value as written (`customer.first_name`),
+  /// for saying which value was null.
+  case output(CheckedTemplateValue, filters: [CheckedFilter], source: String)
+  /// `{% if %}`: the value tested, the comparison, and the two branches.
+  case conditional(
+    CheckedTemplateValue, comparison: (ComparisonOperator, CheckedTemplateValue)?, then: [CheckedTemplateNode],
+    otherwise: [CheckedTemplateNode])
+  /// `{% abort %}`.
+  case abort
+}
+
+/// A value a template reads.
+public enum CheckedTemplateValue: Sendable {
+  /// A field of the customer or of the trigger row, typed as an expression.
+  case field(TypedExpr)
+  /// `send_at`, `expires_at`.
+  case sendAt, expiresAt
+  /// `channel`.
+  case channel
+  /// `offer.code`, `offer.description`, `offer.valid`.
+  case offer(OfferField)
+  /// A literal.
+  case text(String)
+  case number(Double)
+}
+
+/// A filter with its argument.
+public struct CheckedFilter: Sendable {
+  /// Which filter.
+  public let filter: MessageFilter
+  /// Its argument; nil when none was given.
+  public let argument: CheckedTemplateValue?
+}

@@ -1,0 +1,100 @@
+import Foundation
+import PlayloopTestSupport
+import Testing
+
+/// Offers' messages through the real binary: `check` points inside the template, `run`
+/// exports the filled-in texts, `explain` shows them, and a long SMS is warned about.
+@Suite struct MessagesCLITests {
+  func playbook(_ offer: String) -> String {
+    let data = Repository.exampleData
+    return """
+      playbook "Messages"
+      as of 2026-11-01T00:00:00Z
+      load customers from "\(data)/customers.csv"
+      load tickets from "\(data)/tickets.csv" link customer_id
+      define complaint = ticket where ticket.kind == "complaint"
+      channel email address customer.email requires customer.email_opt_in
+      channel sms address customer.phone requires customer.sms_opt_in
+
+      \(offer)
+
+      rule slow_fix_apology priority 10
+        when complaint resolved after 72h or complaint open for 72h
+        send SORRY25 via email, sms after 2h
+
+      """
+  }
+
+  @Test func checkPointsInsideTheTemplate() throws {
+    try ScratchFolder.with("messages") { folder in
+      let file = try folder.write(
+        playbook(
+          """
+          offer SORRY25 "25% off" valid 14d
+            subject email "Sorry for the wait, {{ customer.first_name | default: "there" }}"
+          """), to: "typo.playbook")
+      let result = try ChildProcess.playloop(["check", file], environment: ["NO_COLOR": "1"])
+      #expect(result.status == 1)
+      #expect(result.stderr.contains("typo.playbook:10:50: error: unknown field 'first_name' on customer"))
+      #expect(result.stderr.contains(" ^~~~~~~~~~ customers has id, name, email,"))
+    }
+  }
+
+  @Test func runExportsTheMessagesAndExplainShowsThem() throws {
+    try ScratchFolder.with("messages") { folder in
+      let file = try folder.write(
+        playbook(
+          """
+          offer SORRY25 "25% off, and our apologies" valid 14d
+            subject email "Sorry for the wait, {{ customer.name | default: "there" }}"
+            message email "{% if customer.tier == "gold" %}{% abort %}{% endif %}Your ticket {{ trigger.id }} took {{ trigger.resolution }}. Use SORRY25 until {{ expires_at | date: "%b %-d" }}."
+            message sms "{{ customer.name }}, sorry for the wait: SORRY25 gives you 25% off everything in the shop until {{ expires_at | date: "%A %B %-d" }}. Reply STOP to opt out."
+          """), to: "m.playbook")
+      let out = folder.path("out")
+      let result = try ChildProcess.playloop(["run", file, "--out", out], environment: ["NO_COLOR": "1"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("unrendered"))
+      #expect(
+        result.stderr.contains(
+          "warning: offer SORRY25's sms message is longer than one text (70 characters, as it needs UCS-2) for "))
+      let audience = try String(contentsOfFile: out + "/SORRY25.csv", encoding: .utf8)
+      #expect(
+        audience.hasPrefix(
+          "customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id,description,subject,message\r\n"))
+      #expect(
+        audience.contains(
+          "C-0002,email,jose.nunez@example.org,SORRY25,2026-11-01T00:00:00Z,2026-11-15T00:00:00Z,slow_fix_apology,T-0829,"
+            + "\"25% off, and our apologies\",\"Sorry for the wait, José Núñez\",Your ticket T-0829 took 4 days. Use SORRY25 until Nov 15.\r\n"
+        ))
+      let log = try String(contentsOfFile: out + "/decisions.csv", encoding: .utf8)
+      #expect(log.contains(",unrendered,message email: {% abort %},"))
+
+      let explained = try ChildProcess.playloop(["explain", file, "C-0002"])
+      #expect(explained.status == 0)
+      #expect(explained.stdout.contains("      subject: \"Sorry for the wait, José Núñez\"\n"))
+      #expect(
+        explained.stdout.contains("      message: \"Your ticket T-0829 took 4 days. Use SORRY25 until Nov 15.\"\n"))
+
+      let formatted = try ChildProcess.playloop(["fmt", "--check", file])
+      #expect(formatted.status == 0, "\(formatted.stdout)\(formatted.stderr)")
+
+      // The shell: `:run` counts the unrendered, `:decisions unrendered` lists them, a
+      // message line typed under an offer replaces it (checked, caret and all), and one
+      // typed on its own says where it goes. (A script stops at its first error.)
+      let shell = try ChildProcess.playloopScript(
+        ":run\n:decisions unrendered\n"
+          + "offer NEW \"New\"\n  subject email \"Hi {{ customer.name }}\"\n  message email \"Hi {{ customer.nme }}\"\n",
+        arguments: [file])
+      #expect(shell.stdout.contains("offer    candidates  send  holdout  capped  unreachable  unrendered"))
+      #expect(
+        shell.stdout.contains(
+          "C-0068    slow_fix_apology  SORRY25  unrendered  email    2026-11-01T00:00:00Z  message email: {% abort %}"))
+      #expect(shell.stdout.contains("added offer NEW\n"))
+      #expect(shell.stdout.contains("replaced offer NEW\n"))
+      #expect(shell.stderr.contains("<stdin>:5:33: error: unknown field 'nme' on customer"))
+      let stray = try ChildProcess.playloopScript("  message email \"Hi\"\n", arguments: [file])
+      #expect(stray.stderr.contains("'message' must follow an 'offer' line"))
+      #expect(stray.stderr.contains("put it right under its offer's line"))
+    }
+  }
+}
