@@ -15,10 +15,14 @@ enum Evaluation: @unchecked Sendable {
   case row
 }
 
-/// A text value read in place: a literal, or a column of the row in a slot.
-enum TextOperand: Sendable {
+/// A text value read in place: a literal, or a column of the row in a slot; or made by
+/// a function (`lower(x)` builds its bytes per row, `coalesce` reads the first of its
+/// operands that is neither null nor empty, in place).
+indirect enum TextOperand: Sendable {
   case literal([UInt8])
   case column(TextColumn, NullMask, Slot)
+  case computed(@Sendable (Frame) -> [UInt8]?)
+  case coalesced([TextOperand])
 }
 
 /// An expression compiled once per plan, kept as a tree so `explain` can show the value

@@ -19,6 +19,13 @@ enum TextComparison {
       let row = slot.index(frame)
       if nulls.isNull(row) { return nil }
       return column.withUTF8(row, body)
+    case .computed(let make):
+      return make(frame)?.withUnsafeBufferPointer(body)
+    case .coalesced(let operands):
+      for operand in operands {
+        if let found = with(operand, frame, { $0.isEmpty ? nil : body($0) }), let found { return found }
+      }
+      return nil
     }
   }
 

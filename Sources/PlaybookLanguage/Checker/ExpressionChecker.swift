@@ -95,6 +95,12 @@ struct ExpressionChecker {
     case .isNull(let subject, _):
       _ = type(of: subject)
       return .boolean
+    case .between(let subject, let low, let high, _): return betweenType(subject, low: low, high: high)
+    case .textMatch(let subject, let test, let needle):
+      requireText(subject, what: "'\(test.rawValue)'")
+      requireText(needle, what: "'\(test.rawValue)'")
+      return .boolean
+    case .call(let name, let arguments): return callType(name, arguments, range: expr.range)
     case .phrase(let row, let phrase): return phraseType(row: row, phrase: phrase)
     case .aggregate(let aggregate): return aggregateType(aggregate)
     }
@@ -380,6 +386,13 @@ struct ExpressionChecker {
   private mutating func mismatch(_ range: SourceRange, _ message: String, operands: [Expr] = []) -> ValueType {
     report(fromData(message, operands: operands) ?? .typeError(message), at: range)
     return .error
+  }
+
+  /// Reports `problem` at `expr` unless its type `t` is already an error, saying why a
+  /// column is text when the data made it so.
+  mutating func reportMismatch(_ problem: String, _ expr: Expr, _ t: ValueType) {
+    guard t != .error else { return }
+    report(fromData(problem, operands: [expr]) ?? .typeError(problem), at: expr.range)
   }
 
   mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {
