@@ -213,12 +213,16 @@ enum LanguageReference {
     | `x contains "text"` | case-insensitive substring: `"switching"` contains `"switch"` |
     | `x contains any ["a", "b"]` | contains at least one of them |
     | `x is null` / `x is not null` | tests for a missing value |
+    | `x between a and b` / `x not between a and b` | `a <= x and x <= b`, both ends included; numbers, times or durations |
+    | `x starts with "text"`, `x ends with "text"` | case-insensitive, like `contains` |
+    | `x matches "regex"` | case-insensitive regular expression, found anywhere in `x` (anchor with `^` and `$`) |
+    | `lower(x)`, `coalesce(a, b)`, … | a function (see Functions) |
     | `row.field` | a field of the customer or of an event row |
     | `now` | the evaluation clock |
 
-    Precedence, loosest first: `or`, `and`, `not`, comparisons (`in`, `contains`, `is`),
-    `+ -`, `* /`, unary `-`. Parentheses group. A type error (comparing text with a number)
-    is caught by `check`, not at run time.
+    Precedence, loosest first: `or`, `and`, `not`, comparisons (`in`, `contains`, `is`,
+    `between`, `starts with`, `ends with`, `matches`), `+ -`, `* /`, unary `-`. Parentheses
+    group. A type error (comparing text with a number) is caught by `check`, not at run time.
 
     ### Lifecycle phrases
     After a bare event-row name:
@@ -232,6 +236,29 @@ enum LanguageReference {
     | `ticket responded after 1h` | first response − opened > 1h |
     | `complaint open for 72h` | not resolved as of the clock, and clock − opened ≥ 72h |
     | `complaint in last 90d` | clock − 90d ≤ opened ≤ clock |
+
+    ### Functions
+
+    | function | gives |
+    | --- | --- |
+    | `lower(TEXT)`, `upper(TEXT)` | the text in lower or upper case (Unicode rules: `lower("ÉMILE")` is `émile`) |
+    | `length(TEXT)` | the number of characters (`é` is one) |
+    | `coalesce(A, B, …)` | the first argument that is not null (an empty text counts as null, as for `is null`); all of one type |
+    | `days_between(FROM, TO)` | whole days from one time to the other: 24-hour periods, rounded toward zero, negative when `TO` is earlier |
+    | `month(TIME)` | 1 (January) to 12, in UTC |
+    | `day_of_week(TIME)` | 1 (Monday) to 7 (Sunday), as ISO 8601 numbers them, in UTC |
+    | `hour(TIME)` | 0 to 23, in UTC |
+
+    A function of a null is null (so a condition that reads it does not hold), except
+    `coalesce`, which is there to replace one. `check` reports an unknown function with the
+    known ones, a wrong number of arguments with the way to write the call, and an argument
+    of the wrong type.
+
+    ```
+    segment gold = lower(customer.tier) == "gold"
+    segment reachable = length(coalesce(customer.email, customer.phone)) > 0
+    segment weekend_buyers = count(order where day_of_week(order.opened) >= 6) >= 3
+    ```
 
     ### Aggregates
     `count(ROW [where COND] [in last D])`, `sum(ROW.FIELD …)`, `avg`, `min`, `max` range over
