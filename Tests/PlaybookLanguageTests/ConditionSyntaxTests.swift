@@ -104,11 +104,11 @@ import Testing
   @Test(arguments: [
     (
       "lowr(customer.tier) == \"x\"", 8, "unknown function 'lowr'",
-      "did you mean 'lower'? functions: avg, coalesce, count, day_of_week, days_between, hour, length, lower, max, min, month, sum, upper"
+      "did you mean 'lower'? functions: avg, coalesce, count, day_of_week, days_between, hour, length, lower, max, min, month, sum, trim, upper"
     ),
     (
       "frobnicate(customer) == 1", 8, "unknown function 'frobnicate'",
-      "functions: avg, coalesce, count, day_of_week, days_between, hour, length, lower, max, min, month, sum, upper"
+      "functions: avg, coalesce, count, day_of_week, days_between, hour, length, lower, max, min, month, sum, trim, upper"
     ),
     ("lower(ticket.csat) == \"x\"", 14, "lower needs text, but this is integer", nil),
     ("lower(ticket.kind, 2) == \"x\"", 8, "lower takes 1 argument, not 2", "write: lower(TEXT)"),

@@ -184,7 +184,8 @@ import Testing
       case 4: return x + " contains (" + expression(depth - 1) + ")"
       case 5: return x + " contains any [\"a\"]"
       case 6: return x + (rng.next() % 2 == 0 ? " is null" : " is not null")
-      case 7: return x + (rng.next() % 2 == 0 ? " between 1 and (" : " not between 1 and (") + expression(depth - 1) + ")"
+      case 7:
+        return x + (rng.next() % 2 == 0 ? " between 1 and (" : " not between 1 and (") + expression(depth - 1) + ")"
       case 8: return x + " " + pick(TextMatch.allCases.map(\.rawValue)) + " \"a\""
       default: return x + " " + pick(binary) + " (" + expression(depth - 1) + ")"
       }

@@ -31,7 +31,7 @@ import Testing
     and customer.note contains any ["x"] and customer.email is not null and customer.vip != true \
     and customer.x != false and customer.at < now \
     and customer.n between 1 and 2 and customer.a starts with "a" and customer.b ends with "b" \
-    and customer.c matches "c" and lower(upper(customer.d)) == coalesce(customer.e, "e") and length(customer.f) > 0 \
+    and customer.c matches "c" and lower(upper(customer.d)) == coalesce(customer.e, "e") and length(trim(customer.f)) > 0 \
     and days_between(customer.at, now) + month(now) + day_of_week(now) + hour(now) > 0
     """,
     .channel: "channel email address customer.email requires customer.opt_in",

@@ -28,7 +28,8 @@ extension ExpressionCompiler {
     case .startsWith: search = TextAffix.test(text, other, atEnd: false)
     case .endsWith: search = TextAffix.test(text, other, atEnd: true)
     case .matches:
-      guard case .literal(let bytes) = other, let regex = try? TextPattern.compile(String(decoding: bytes, as: UTF8.self))
+      guard case .literal(let bytes) = other,
+        let regex = try? TextPattern.compile(String(decoding: bytes, as: UTF8.self))
       else {
         preconditionFailure("'matches' with a pattern that does not compile; the parser checks every pattern")
       }
@@ -52,6 +53,7 @@ extension ExpressionCompiler {
     switch function {
     case .lower: evaluation = .text(.computed(TextCase.mapping(text(arguments[0]), upper: false)))
     case .upper: evaluation = .text(.computed(TextCase.mapping(text(arguments[0]), upper: true)))
+    case .trim: evaluation = .text(.trimmed(text(arguments[0])))
     case .length:
       let operand = text(arguments[0])
       evaluation = .number { frame in TextComparison.with(operand, frame) { Double(TextCase.length($0)) } }

@@ -2,7 +2,7 @@
 /// raw value is the name as written. Aggregates (`count(…)`) are not among them: they
 /// range over rows and are parsed as ``Aggregate``.
 public enum ScalarFunction: String, Hashable, Sendable, CaseIterable {
-  case lower, upper, length, coalesce
+  case lower, upper, trim, length, coalesce
   case daysBetween = "days_between"
   case month
   case dayOfWeek = "day_of_week"
@@ -22,7 +22,7 @@ public enum ScalarFunction: String, Hashable, Sendable, CaseIterable {
   /// How it is written with its arguments, for messages: `lower(TEXT)`.
   public var usage: String {
     switch self {
-    case .lower, .upper, .length: "\(rawValue)(TEXT)"
+    case .lower, .upper, .trim, .length: "\(rawValue)(TEXT)"
     case .coalesce: "coalesce(A, B, …)"
     case .daysBetween: "days_between(FROM, TO)"
     case .month, .dayOfWeek, .hour: "\(rawValue)(TIME)"

@@ -48,7 +48,7 @@ extension ExpressionChecker {
     }
     let wanted: ValueType
     switch function {
-    case .lower, .upper, .length: wanted = .text
+    case .lower, .upper, .trim, .length: wanted = .text
     case .daysBetween, .month, .dayOfWeek, .hour: wanted = .timestamp
     case .coalesce: return coalesceType(arguments, types)
     }
@@ -59,7 +59,7 @@ extension ExpressionChecker {
     }
     if failed { return .error }
     switch function {
-    case .lower, .upper: return .text
+    case .lower, .upper, .trim: return .text
     default: return .number(integer: true)
     }
   }

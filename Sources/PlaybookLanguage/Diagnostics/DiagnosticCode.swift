@@ -130,7 +130,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .offerNameClash, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .defineChainTooLong,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
-      .unknownChannel, .unknownTable, .typeError, .unknownFunction, .invalidPattern, .twoTriggers, .missingSend, .notChanged, .stillUsed,
+      .unknownChannel, .unknownTable, .typeError, .unknownFunction, .invalidPattern, .twoTriggers, .missingSend,
+      .notChanged, .stillUsed,
       .limitPerRun, .ledgerReplay, .playbookHasErrors:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,

@@ -50,7 +50,8 @@ public enum PlaybookGrammar {
   /// Every keyword, each once, in a fixed order: what completion offers.
   public static let keywords: [String] = unique(
     statementWords + continuationWords + phraseWords + phrases.flatMap(\.followedBy) + operatorWords + valueWords
-      + Aggregate.Function.allCases.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue) + otherWords + ExportFormat.allCases.map(\.rawValue))
+      + Aggregate.Function.allCases.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue) + otherWords
+      + ExportFormat.allCases.map(\.rawValue))
 
   private static func unique(_ words: [String]) -> [String] {
     var seen: Set<String> = []

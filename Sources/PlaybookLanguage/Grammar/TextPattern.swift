@@ -28,7 +28,7 @@ public enum TextPattern {
     for length in 1..<max(characters.count, 1) {
       do {
         _ = try compile(String(characters[..<length]))
-      } catch where "\(error)" == whole {
+      } catch  where "\(error)" == whole {
         failing = length
         break
       } catch {}
@@ -54,8 +54,10 @@ public enum TextPattern {
     var column = 1
     while i < source.count - 1, value < target {
       let escaped = source[i] == UInt8(ascii: "\\") && i + 1 < source.count - 1
-      let resolvesToOne = escaped && [UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "\""), UInt8(ascii: "\\")]
-        .contains(source[i + 1])
+      let resolvesToOne =
+        escaped
+        && [UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "\""), UInt8(ascii: "\\")]
+          .contains(source[i + 1])
       let width = escaped ? 2 : scalarLength(source[i])
       value += resolvesToOne ? 1 : width
       i += width

@@ -242,6 +242,7 @@ enum LanguageReference {
     | function | gives |
     | --- | --- |
     | `lower(TEXT)`, `upper(TEXT)` | the text in lower or upper case (Unicode rules: `lower("ÉMILE")` is `émile`) |
+    | `trim(TEXT)` | the text without the spaces, tabs and line breaks around it (`" Gold "` is `Gold`) |
     | `length(TEXT)` | the number of characters (`é` is one) |
     | `coalesce(A, B, …)` | the first argument that is not null (an empty text counts as null, as for `is null`); all of one type |
     | `days_between(FROM, TO)` | whole days from one time to the other: 24-hour periods, rounded toward zero, negative when `TO` is earlier |
@@ -255,7 +256,7 @@ enum LanguageReference {
     of the wrong type.
 
     ```
-    segment gold = lower(customer.tier) == "gold"
+    segment gold = lower(trim(customer.tier)) == "gold"
     segment reachable = length(coalesce(customer.email, customer.phone)) > 0
     segment weekend_buyers = count(order where day_of_week(order.opened) >= 6) >= 3
     ```
