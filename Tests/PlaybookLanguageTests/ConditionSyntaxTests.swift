@@ -123,6 +123,25 @@ import Testing
     ("ticket.csat between null and 1", 8, "nothing is between null", "use 'is null'"),
     ("ticket.csat starts with \"1\"", 8, "'starts with' needs text, but this is integer", nil),
     ("ticket.kind ends with 1", 30, "'ends with' needs text, but this is integer", nil),
+    (
+      "count(call where call.opened > complaint.resolved or call.minutes > 5) == 0", 25,
+      "count(call …) compares with the trigger row only with <, <=, > or >=, joined to the rest with 'and'",
+      "e.g. call.opened > complaint.opened + 1d"
+    ),
+    (
+      "count(call where call.opened > ticket.resolved and call.minutes < ticket.csat) == 0", 59,
+      "count(call …) compares with the trigger row more than once",
+      "keep one comparison with the trigger, or use two aggregates"
+    ),
+    (
+      "count(call where call.opened - ticket.opened > 1d) == 0", 25,
+      "compare a value of call on one side with a value of ticket on the other", "e.g. call.opened > ticket.opened + 1d"
+    ),
+    (
+      "count(call where call.transcript < ticket.kind) == 0", 25,
+      "count(call …) compares with the trigger row only with <, <=, > or >=, joined to the rest with 'and'",
+      "e.g. call.opened > ticket.opened + 1d"
+    ),
   ])
   func checkError(condition: String, column: Int, message: String, hint: String?) throws {
     let text = CheckerDiagnosticsTests.header + "rule r\n  when \(condition)\n  send THANKS10 via email\n"
@@ -146,6 +165,11 @@ import Testing
           and days_between(ticket.opened, now) between 0 and 3 and month(ticket.opened) == 11
           and day_of_week(ticket.opened) >= 6 and hour(now) < 9 and coalesce(ticket.csat, 2.5) > 1
           and count(ticket where ticket.opened in last 7d) > 1
+          and count(call where call.opened > ticket.resolved and call.minutes > 3) == 0
+          send THANKS10 via email
+
+        rule correlated
+          when max(ticket.csat where ticket.kind == "x" and complaint.opened > ticket.opened) >= 4
           send THANKS10 via email
 
         """
@@ -153,5 +177,8 @@ import Testing
     #expect(syntax.isEmpty)
     let (_, diagnostics) = PlaybookChecker.check(playbook, file: "test.playbook", schema: Self.schema)
     #expect(diagnostics.map(\.message) == [])
+    // A row named only inside an aggregate's filter is the rule's trigger.
+    let (checked, _) = PlaybookChecker.check(playbook, file: "test.playbook", schema: Self.schema)
+    #expect(checked?.rules.map(\.trigger) == ["ticket", "complaint"])
   }
 }

@@ -191,24 +191,19 @@ extension ExpressionCompiler {
   /// computed once per customer — for all customers before a full evaluation, or for
   /// one on demand — and evaluation reads it.
   func compileAggregate(_ typed: TypedExpr, _ aggregate: Aggregate) -> CompiledExpr {
-    let expr = typed.expr
-    guard let binding = model.table(ofRow: aggregate.row.text),
-      let link = dataset.links[binding.name], let lifecycle = lifecycles[binding.name]
-    else {
-      preconditionFailure(
-        "\(aggregate.function.rawValue)(\(aggregate.row.text)) has no loaded event table; the checker resolves every row"
-      )
+    if let filter = typed.operands.first,
+      case .success(let split?) = CorrelatedFilter.split(filter, inner: aggregate.row.text)
+    {
+      return compileCorrelatedAggregate(typed, aggregate, split)
     }
+    let expr = typed.expr
+    let (link, lifecycle) = aggregateSource(aggregate)
     var inner = self
     inner.slots[aggregate.row.text] = .inner
     let members = self.members[aggregate.row.text]
     // The operands are the filter alone: the field is a path, compiled here.
     let filter = typed.operands.first.map(inner.compile)
-    let field = aggregate.field.map {
-      inner.compilePath(
-        Expr(.path(row: aggregate.row, field: $0), range: $0.range), row: aggregate.row.text,
-        field: $0.text)
-    }
+    let field = inner.aggregateField(aggregate)
     let clock = self.clock
     let since = aggregate.inLast.map { clock - $0.seconds }
     let function = aggregate.function
@@ -240,6 +235,29 @@ extension ExpressionCompiler {
         children: children)
     }
     return CompiledExpr(expr, .number { values.value($0.customer) }, children: children)
+  }
+}
+
+extension ExpressionCompiler {
+  /// The link and lifecycle of the event table an aggregate ranges over.
+  func aggregateSource(_ aggregate: Aggregate) -> (LinkIndex, Lifecycle) {
+    guard let binding = model.table(ofRow: aggregate.row.text),
+      let link = dataset.links[binding.name], let lifecycle = lifecycles[binding.name]
+    else {
+      preconditionFailure(
+        "\(aggregate.function.rawValue)(\(aggregate.row.text)) has no loaded event table; the checker resolves every row"
+      )
+    }
+    return (link, lifecycle)
+  }
+
+  /// The field an aggregate other than `count` reads, compiled with the aggregated row
+  /// in this compiler's inner slot.
+  func aggregateField(_ aggregate: Aggregate) -> CompiledExpr? {
+    aggregate.field.map {
+      compilePath(
+        Expr(.path(row: aggregate.row, field: $0), range: $0.range), row: aggregate.row.text, field: $0.text)
+    }
   }
 }
 

@@ -41,6 +41,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case typeError = "type_error"
   case unknownFunction = "unknown_function"
   case invalidPattern = "invalid_pattern"
+  case correlatedAggregate = "correlated_aggregate"
   case twoTriggers = "two_triggers"
   case missingSend = "missing_send"
   case limitPerRun = "limit_per_run"
@@ -130,7 +131,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .offerNameClash, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .defineChainTooLong,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
-      .unknownChannel, .unknownTable, .typeError, .unknownFunction, .invalidPattern, .twoTriggers, .missingSend,
+      .unknownChannel, .unknownTable, .typeError, .unknownFunction, .invalidPattern, .correlatedAggregate, .twoTriggers,
+      .missingSend,
       .notChanged, .stillUsed,
       .limitPerRun, .ledgerReplay, .playbookHasErrors:
       .playbook
@@ -190,6 +192,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .typeError: "values of types that do not go together"
     case .unknownFunction: "a function that does not exist (the known ones are listed)"
     case .invalidPattern: "a `matches` pattern that is not a valid regular expression"
+    case .correlatedAggregate:
+      "an aggregate's filter refers to the trigger row other than by one `<`, `<=`, `>` or `>=` joined with `and`"
     case .twoTriggers: "a rule names two different event rows"
     case .missingSend: "a rule with no send line"
     case .limitPerRun: "a ledgered playbook's limit without `per D` counts one run only, so nightly runs stack offers"

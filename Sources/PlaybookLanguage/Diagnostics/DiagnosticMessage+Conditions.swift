@@ -29,4 +29,25 @@ extension DiagnosticMessage {
       .typeError, "\(function.rawValue) takes \(wanted) argument\(function.arity == 1 ? "" : "s"), not \(given)",
       hint: "write: \(function.usage)")
   }
+
+  /// A filter of `aggregate` (`count(order …)`) that refers to the trigger row in a way
+  /// that would need a scan of the customer's rows per trigger.
+  static func correlatedAggregate(_ problem: CorrelationProblem, aggregate: String, row: String) -> Self {
+    let example = "e.g. \(row).opened > \(problem.trigger).opened + 1d"
+    switch problem.kind {
+    case .secondComparison:
+      return Self(
+        .correlatedAggregate, "\(aggregate) compares with the trigger row more than once",
+        hint: "keep one comparison with the trigger, or use two aggregates")
+    case .notAnOrder:
+      return Self(
+        .correlatedAggregate,
+        "\(aggregate) compares with the trigger row only with <, <=, > or >=, joined to the rest with 'and'",
+        hint: example)
+    case .mixedSides:
+      return Self(
+        .correlatedAggregate, "compare a value of \(row) on one side with a value of \(problem.trigger) on the other",
+        hint: example)
+    }
+  }
 }

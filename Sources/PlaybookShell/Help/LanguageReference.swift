@@ -263,7 +263,7 @@ enum LanguageReference {
 
     ### Aggregates
     `count(ROW [where COND] [in last D])`, `sum(ROW.FIELD …)`, `avg`, `min`, `max` range over
-    all of the customer's rows and bind no trigger. They ignore the rule's window, and
+    all of the customer's rows and bind no trigger (unless their filter refers to it, below). They ignore the rule's window, and
     count the trigger row itself when it matches: `count(complaint in last 90d) > 1`.
     They are type-checked like everything else: `sum`/`avg` need a number field, `min`/`max`
     a number or a time, `where` a condition, and `in last` a time column behind `opened`
@@ -274,6 +274,38 @@ enum LanguageReference {
     segment loyal = count(order in last 365d) >= 5
     segment pleased = avg(ticket.csat) >= 4
     ```
+
+    **Referring to the trigger row.** In a rule, an aggregate's `where` may compare its row
+    with the rule's trigger row, once, with `<`, `<=`, `>` or `>=`, joined to the rest of the
+    filter with `and`. The side that reads the aggregated row is a number, time or duration;
+    the other side reads the trigger (and maybe the customer). A row named only there is
+    the rule's trigger, as anywhere in `when`.
+
+    ```
+    rule no_order_since_the_fix
+      when complaint resolved and count(order where order.opened > complaint.resolved) == 0
+      send SORRY25 via email
+    rule repeat_complainer
+      when count(complaint where complaint.opened >= ticket.opened - 7d) >= 2
+      send CALLBACK via phone
+    rule csat_dropped
+      when complaint.csat <= 2 and max(ticket.csat where ticket.opened < complaint.opened) >= 4
+      send SORRY25 via email
+    ```
+
+    The value is worked out for each trigger row. A tie is decided by the operator: an order
+    opened at the very second the complaint was resolved is not `>` it, and is `>=` it. An
+    aggregated row whose compared value is null passes no comparison; a trigger whose value
+    is null (a complaint not yet resolved) lets no row pass, so `count` is 0, `sum` 0 and
+    `avg`/`min`/`max` null. Inside `count(complaint …)` the name `complaint` is the
+    aggregated row, so to compare complaints with the trigger complaint, name the aggregated
+    rows another way (`count(ticket where ticket.kind == "complaint" and ticket.opened <
+    complaint.opened)`). `check` reports a comparison with the trigger under `or` or `not`,
+    a second one, `==`/`!=`, and one whose sides mix the two rows (`order.opened -
+    complaint.opened > 1d`: write `order.opened > complaint.opened + 1d`). Cost: the rows are
+    sorted once per customer and each trigger is a binary search (docs/PERFORMANCE.md), so a
+    rule never rescans a customer's rows per trigger. Segments, defines and channels have no
+    trigger: there an aggregate reads only its row and the customer.
 
     """##
 }
