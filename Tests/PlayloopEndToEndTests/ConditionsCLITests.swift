@@ -16,6 +16,7 @@ import Testing
     let test = try ChildProcess.playloop(["test", Self.playbook], environment: Self.plain)
     #expect(test.status == 0, "\(test.stdout)\(test.stderr)")
     #expect(test.stdout.contains("✓ refunds and welcomes (5 expectations)"))
+    #expect(test.stdout.contains("✓ no order since the fix (3 expectations)"))
     try ScratchFolder.with("conditions") { scratch in
       let run = try ChildProcess.playloop(["run", Self.playbook, "--out", scratch.path], environment: Self.plain)
       #expect(run.status == 0, "\(run.stderr)")
@@ -23,7 +24,11 @@ import Testing
       let sent = decisions.split(separator: "\r\n").dropFirst().map {
         $0.split(separator: ",", omittingEmptySubsequences: false).prefix(4).joined(separator: " ")
       }
-      #expect(sent == ["C1 refund_apology SORRY T1", "C2 refund_apology SORRY T2", "C1 welcome WELCOME "])
+      #expect(
+        sent == [
+          "C1 refund_apology SORRY T1", "C2 refund_apology SORRY T2", "C1 welcome WELCOME ",
+          "C3 no_order_since_the_fix WINBACK T3",
+        ])
     }
   }
 
@@ -56,6 +61,7 @@ import Testing
       #expect(try ChildProcess.playloop(["fmt", copy], environment: Self.plain).status == 0)
       let text = try String(contentsOfFile: copy, encoding: .utf8)
       #expect(text.contains("  and ticket in last 7d and customer in gold\n"))
+      #expect(text.contains("  when ticket resolved and count(order where order.opened > ticket.resolved) == 0\n"))
       #expect(text.contains(#"when ticket.subject matches "^(re: *)?refund" and ticket.csat between 1 and 3"#))
       #expect(try ChildProcess.playloop(["fmt", "--check", copy], environment: Self.plain).status == 0)
     }
@@ -67,7 +73,7 @@ import Testing
       #"segment gold = lower(trim(customer.tier)) == "gold""#, #"segment gold = lowr(customer.tier) == "gold""#,
       """
       error: unknown function 'lowr'
-        11 | segment gold = lowr(customer.tier) == "gold"
+        14 | segment gold = lowr(customer.tier) == "gold"
            |                ^~~~ did you mean 'lower'? functions: avg, coalesce, count, day_of_week, days_between, hour, length, lower, max, min, month, sum, trim, upper
       """
     ),
@@ -75,7 +81,7 @@ import Testing
       #"segment gold = lower(trim(customer.tier)) == "gold""#, #"segment gold = customer.tier is "gold""#,
       """
       error: 'is' is not a comparison
-        11 | segment gold = customer.tier is "gold"
+        14 | segment gold = customer.tier is "gold"
            |                              ^~ use '==' to compare; 'is' only tests for null
       """
     ),
@@ -83,7 +89,7 @@ import Testing
       #"matches "^(re: *)?refund""#, #"matches "^(re: *?refund""#,
       """
       error: not a valid pattern: expected ')'
-        19 |   when ticket.subject matches "^(re: *?refund" and ticket.csat between 1 and 3
+        23 |   when ticket.subject matches "^(re: *?refund" and ticket.csat between 1 and 3
            |                                 ^
       """
     ),
@@ -91,8 +97,16 @@ import Testing
       "ticket.csat between 1 and 3", "ticket.csat between 3 and 1",
       """
       error: between 3 and 1 is never true
-        19 |   when ticket.subject matches "^(re: *)?refund" and ticket.csat between 3 and 1
+        23 |   when ticket.subject matches "^(re: *)?refund" and ticket.csat between 3 and 1
            |                                                                         ^~~~~~~ put the lower bound first
+      """
+    ),
+    (
+      "count(order where order.opened > ticket.resolved)", "count(order where order.opened - ticket.resolved > 1d)",
+      """
+      error: compare a value of order on one side with a value of ticket on the other
+        34 |   when ticket resolved and count(order where order.opened - ticket.resolved > 1d) == 0
+           |                                              ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~ e.g. order.opened > ticket.opened + 1d
       """
     ),
   ])
@@ -102,6 +116,7 @@ import Testing
         .replacingOccurrences(of: original, with: broken)
         .replacingOccurrences(of: "\"customers.csv\"", with: "\"\(Self.folder)/customers.csv\"")
         .replacingOccurrences(of: "\"tickets.csv\"", with: "\"\(Self.folder)/tickets.csv\"")
+        .replacingOccurrences(of: "\"orders.csv\"", with: "\"\(Self.folder)/orders.csv\"")
       let file = scratch.path + "/broken.playbook"
       try text.write(toFile: file, atomically: true, encoding: .utf8)
       let result = try ChildProcess.playloop(["check", file], environment: Self.plain)
