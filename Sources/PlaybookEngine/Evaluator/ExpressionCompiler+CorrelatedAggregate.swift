@@ -10,16 +10,13 @@ extension ExpressionCompiler {
   func compileCorrelatedAggregate(
     _ typed: TypedExpr, _ aggregate: Aggregate, _ split: CorrelatedFilter
   ) -> CompiledExpr {
-    let (link, lifecycle) = aggregateSource(aggregate)
+    let rows = aggregateRows(aggregate)
     var inner = self
     inner.slots[aggregate.row.text] = .inner
-    let members = self.members[aggregate.row.text]
     let plain = split.plain.map(inner.compile)
     let key = inner.compile(split.key)
     let bound = compile(split.bound)
     let field = inner.aggregateField(aggregate)
-    let clock = self.clock
-    let since = aggregate.inLast.map { clock - $0.seconds }
     let function = aggregate.function
     // `key > b` is `-key < -b`: every comparison becomes "below the bound".
     let descending = split.comparison == .greater || split.comparison == .greaterOrEqual
@@ -28,12 +25,9 @@ extension ExpressionCompiler {
       PerCustomer { customer -> AccumulatedRun in
         var frame = Frame(customer: customer)
         var entries: [(key: Double, value: Double?)] = []
-        for r in link.rows(ofCustomer: customer) {
+        for r in rows.link.rows(ofCustomer: customer) {
           let row = Int(r)
-          guard lifecycle.exists(row), members?[row] ?? true else { continue }
-          if let since {
-            guard let opened = lifecycle.opened(row), opened >= since, opened <= clock else { continue }
-          }
+          guard rows.admits(row) else { continue }
           frame.inner = row
           // A row whose key is null passes no comparison with the trigger.
           guard plain.allSatisfy({ $0.truth(frame).holds }), let k = key.numeric(frame) else { continue }
@@ -48,13 +42,7 @@ extension ExpressionCompiler {
       guard let b = bound.numeric(frame) else { return run.results[0] }
       return run.results[run.count(below: descending ? -b : b, strict: strict)]
     }
-    let children = plain + [key, bound] + (field.map { [$0] } ?? [])
-    if typed.type == .timestamp {
-      return CompiledExpr(
-        typed.expr, .time { value($0).flatMap { $0.isFinite ? TimeBounds.time(Int64($0)) : nil } },
-        children: children)
-    }
-    return CompiledExpr(typed.expr, .number(value), children: children)
+    return aggregateValue(typed, children: plain + [key, bound] + (field.map { [$0] } ?? []), value)
   }
 }
 

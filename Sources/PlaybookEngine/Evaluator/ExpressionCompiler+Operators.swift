@@ -197,26 +197,20 @@ extension ExpressionCompiler {
       return compileCorrelatedAggregate(typed, aggregate, split)
     }
     let expr = typed.expr
-    let (link, lifecycle) = aggregateSource(aggregate)
+    let rows = aggregateRows(aggregate)
     var inner = self
     inner.slots[aggregate.row.text] = .inner
-    let members = self.members[aggregate.row.text]
     // The operands are the filter alone: the field is a path, compiled here.
     let filter = typed.operands.first.map(inner.compile)
     let field = inner.aggregateField(aggregate)
-    let clock = self.clock
-    let since = aggregate.inLast.map { clock - $0.seconds }
     let function = aggregate.function
     let values = self.values.aggregate(Structure(expr)) {
       PerCustomer { customer -> Double? in
         var acc = Accumulator(function)
         var frame = Frame(customer: customer)
-        for r in link.rows(ofCustomer: customer) {
+        for r in rows.link.rows(ofCustomer: customer) {
           let row = Int(r)
-          guard lifecycle.exists(row), members?[row] ?? true else { continue }
-          if let since {
-            guard let opened = lifecycle.opened(row), opened >= since, opened <= clock else { continue }
-          }
+          guard rows.admits(row) else { continue }
           frame.inner = row
           if let filter, !filter.truth(frame).holds { continue }
           if let field {
@@ -229,18 +223,15 @@ extension ExpressionCompiler {
       }
     }
     let children = (filter.map { [$0] } ?? []) + (field.map { [$0] } ?? [])
-    if typed.type == .timestamp {
-      return CompiledExpr(
-        expr, .time { values.value($0.customer).flatMap { $0.isFinite ? TimeBounds.time(Int64($0)) : nil } },
-        children: children)
-    }
-    return CompiledExpr(expr, .number { values.value($0.customer) }, children: children)
+    return aggregateValue(typed, children: children) { values.value($0.customer) }
   }
 }
 
 extension ExpressionCompiler {
-  /// The link and lifecycle of the event table an aggregate ranges over.
-  func aggregateSource(_ aggregate: Aggregate) -> (LinkIndex, Lifecycle) {
+  /// The rows an aggregate ranges over: its table's rows linked to a customer that
+  /// exist at the clock, are of its row's kind (a `define`) and, with `in last D`,
+  /// were opened in that span.
+  func aggregateRows(_ aggregate: Aggregate) -> AggregateRows {
     guard let binding = model.table(ofRow: aggregate.row.text),
       let link = dataset.links[binding.name], let lifecycle = lifecycles[binding.name]
     else {
@@ -248,7 +239,22 @@ extension ExpressionCompiler {
         "\(aggregate.function.rawValue)(\(aggregate.row.text)) has no loaded event table; the checker resolves every row"
       )
     }
-    return (link, lifecycle)
+    return AggregateRows(
+      link: link, lifecycle: lifecycle, members: members[aggregate.row.text],
+      since: aggregate.inLast.map { clock - $0.seconds }, clock: clock)
+  }
+
+  /// An aggregate node reading `value`: a time when the aggregate is one (`max` of a
+  /// time column), a number otherwise.
+  func aggregateValue(
+    _ typed: TypedExpr, children: [CompiledExpr], _ value: @escaping (Frame) -> Double?
+  ) -> CompiledExpr {
+    if typed.type == .timestamp {
+      return CompiledExpr(
+        typed.expr, .time { value($0).flatMap { $0.isFinite ? TimeBounds.time(Int64($0)) : nil } },
+        children: children)
+    }
+    return CompiledExpr(typed.expr, .number(value), children: children)
   }
 
   /// The field an aggregate other than `count` reads, compiled with the aggregated row
@@ -258,6 +264,25 @@ extension ExpressionCompiler {
       compilePath(
         Expr(.path(row: aggregate.row, field: $0), range: $0.range), row: aggregate.row.text, field: $0.text)
     }
+  }
+}
+
+/// See `ExpressionCompiler.aggregateRows`.
+struct AggregateRows {
+  let link: LinkIndex
+  let lifecycle: Lifecycle
+  /// Whether each row is of the aggregated row's kind (a `define`); nil when all are.
+  let members: [Bool]?
+  /// With `in last D`: the earliest opened time counted.
+  let since: Int64?
+  let clock: Int64
+
+  @inline(__always) func admits(_ row: Int) -> Bool {
+    guard lifecycle.exists(row), members?[row] ?? true else { return false }
+    if let since {
+      guard let opened = lifecycle.opened(row), opened >= since, opened <= clock else { return false }
+    }
+    return true
   }
 }
 

@@ -58,22 +58,13 @@ public enum TextPattern {
         escaped
         && [UInt8(ascii: "n"), UInt8(ascii: "t"), UInt8(ascii: "\""), UInt8(ascii: "\\")]
           .contains(source[i + 1])
-      let width = escaped ? 2 : scalarLength(source[i])
+      let width = escaped ? 2 : Lexer.scalarLength(source[i])
       value += resolvesToOne ? 1 : width
       i += width
       column += escaped ? 2 : 1
     }
-    let length = i < source.count - 1 ? (source[i] == UInt8(ascii: "\\") ? 2 : scalarLength(source[i])) : 1
+    let length = i < source.count - 1 ? (source[i] == UInt8(ascii: "\\") ? 2 : Lexer.scalarLength(source[i])) : 1
     return (i, column, length)
   }
 
-  /// The bytes of the UTF-8 sequence that starts with `lead`.
-  private static func scalarLength(_ lead: UInt8) -> Int {
-    switch lead {
-    case 0xF0...: 4
-    case 0xE0...: 3
-    case 0xC0...: 2
-    default: 1
-    }
-  }
 }
