@@ -24,14 +24,14 @@ extension ExpressionCompiler {
     let runs = values.aggregate(Structure(typed.expr)) {
       PerCustomer { customer -> AccumulatedRun in
         var frame = Frame(customer: customer)
-        var entries: [(key: Double, value: Double?)] = []
+        var entries: [AccumulatedRun.Entry] = []
         for r in rows.link.rows(ofCustomer: customer) {
           let row = Int(r)
           guard rows.admits(row) else { continue }
           frame.inner = row
           // A row whose key is null passes no comparison with the trigger.
           guard plain.allSatisfy({ $0.truth(frame).holds }), let k = key.numeric(frame) else { continue }
-          entries.append((descending ? -k : k, field.map { $0.numeric(frame) } ?? 0))
+          entries.append(AccumulatedRun.Entry(key: descending ? -k : k, value: field.map { $0.numeric(frame) } ?? 0))
         }
         return AccumulatedRun(entries, function)
       }
@@ -39,45 +39,52 @@ extension ExpressionCompiler {
     let value: (Frame) -> Double? = { frame in
       let run = runs.value(frame.customer)
       // A null bound makes every comparison unknown: no row counts.
-      guard let b = bound.numeric(frame) else { return run.results[0] }
-      return run.results[run.count(below: descending ? -b : b, strict: strict)]
+      guard let b = bound.numeric(frame) else { return run.none }
+      return run.value(below: descending ? -b : b, strict: strict)
     }
     return aggregateValue(typed, children: plain + [key, bound] + (field.map { [$0] } ?? []), value)
   }
 }
 
-/// One customer's rows for a correlated aggregate: their keys in ascending order, and the
-/// aggregate over the first k of them for every k.
+/// One customer's rows for a correlated aggregate: their keys in ascending order, each
+/// with the aggregate of the rows up to and including it. One array per customer that
+/// has such rows, none for the others.
 struct AccumulatedRun: Sendable {
-  let keys: [Double]
-  /// `results[k]`: the aggregate of the rows with the k smallest keys (`results[0]` of none).
-  let results: [Double?]
-
-  init(_ entries: [(key: Double, value: Double?)], _ function: Aggregate.Function) {
-    let sorted = entries.sorted { $0.key < $1.key }
-    var acc = Accumulator(function)
-    var results: [Double?] = [acc.result]
-    results.reserveCapacity(sorted.count + 1)
-    for entry in sorted {
-      if let v = entry.value { acc.add(v) }
-      results.append(acc.result)
-    }
-    keys = sorted.map(\.key)
-    self.results = results
+  struct Entry: Sendable {
+    var key: Double
+    /// The row's value while collecting; once sorted, the aggregate up to this row.
+    var value: Double?
   }
 
-  /// How many keys are below `bound` (or equal to it, unless `strict`).
-  func count(below bound: Double, strict: Bool) -> Int {
+  private let entries: [Entry]
+  /// The aggregate of no rows (`count` 0, `sum` 0, the others null).
+  let none: Double?
+
+  init(_ collected: [Entry], _ function: Aggregate.Function) {
+    var entries = collected
+    entries.sort { $0.key < $1.key }
+    var acc = Accumulator(function)
+    none = acc.result
+    for i in entries.indices {
+      if let v = entries[i].value { acc.add(v) }
+      entries[i].value = acc.result
+    }
+    self.entries = entries
+  }
+
+  /// The aggregate of the rows whose key is below `bound` (or equal to it, unless
+  /// `strict`), found by binary search.
+  func value(below bound: Double, strict: Bool) -> Double? {
     var low = 0
-    var high = keys.count
+    var high = entries.count
     while low < high {
       let mid = (low + high) / 2
-      if strict ? keys[mid] < bound : keys[mid] <= bound {
+      if strict ? entries[mid].key < bound : entries[mid].key <= bound {
         low = mid + 1
       } else {
         high = mid
       }
     }
-    return low
+    return low == 0 ? none : entries[low - 1].value
   }
 }

@@ -33,7 +33,9 @@ extension ExpressionCompiler {
       else {
         preconditionFailure("'matches' with a pattern that does not compile; the parser checks every pattern")
       }
-      // Compiled once here; each row's text is decoded for the regex engine.
+      // Compiled once here, and run once so it is fully built before threads share it;
+      // each row's text is decoded for the regex engine.
+      _ = try? regex.firstMatch(in: "")
       let pattern = UncheckedRegex(regex: regex)
       search = { frame in
         TextComparison.with(text, frame) { bytes in

@@ -25,7 +25,8 @@ public enum TextPattern {
     }
     let characters = Array(pattern)
     var failing = characters.count
-    for length in 1..<max(characters.count, 1) {
+    // One compile per start of the pattern: bounded, as a pattern may be long.
+    for length in 1..<max(min(characters.count, 500), 1) {
       do {
         _ = try compile(String(characters[..<length]))
       } catch  where "\(error)" == whole {
