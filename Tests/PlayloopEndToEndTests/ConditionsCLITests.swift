@@ -67,6 +67,21 @@ import Testing
     }
   }
 
+  /// The shell (script mode, which stops at the first error): the help found, a new
+  /// condition typed, a mistake caught.
+  @Test func theShellTakesTheNewConditions() throws {
+    let result = try ChildProcess.playloopScript(
+      """
+      :help days_between
+      segment big = customer.lifetime_value between 1000 and 3000
+      segment bad = customer.tier is "gold"
+
+      """, arguments: [Self.playbook])
+    #expect(result.stdout.contains("added segment big"), "\(result.stdout)\(result.stderr)")
+    #expect(result.stderr.contains("error: 'is' is not a comparison"), "\(result.stderr)")
+    #expect(result.stdout.contains("| `days_between(FROM, TO)` |"))
+  }
+
   /// Mistakes as a marketer makes them, each reported by `check` with its caret.
   @Test(arguments: [
     (
