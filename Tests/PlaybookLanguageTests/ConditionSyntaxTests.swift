@@ -59,6 +59,9 @@ import Testing
       input: "customer.tier is not \"gold\"", column: 27, width: 6, message: "'is not' is not a comparison",
       hint: "use '!=' to compare; 'is' only tests for null"),
     SyntaxCase(
+      input: "customer.tier is nil", column: 30, width: 3, message: "expected 'null', found 'nil'",
+      hint: "write: is null, or is not null"),
+    SyntaxCase(
       input: "customer.tier is", column: 29, width: 1, message: "expected 'null', found end of line",
       hint: "write: is null, or is not null"),
     // The caret goes inside the string, under what breaks the pattern.

@@ -113,9 +113,10 @@ extension Parser {
   }
 
   /// `x is "gold"`: `is` only tests for null, so a value after it means `==` (`!=` after
-  /// `is not`).
+  /// `is not`). Another lone word (`is nul`, `is nil`) is taken for a misspelt `null`.
   private func isNotAComparison(_ isWord: Token, not: Token?) -> ParseFailure {
-    guard !atLineEnd, !current.isWord("null") else {
+    let misspeltNull = current.kind == .word && !["true", "false"].contains(current.text) && !peek().isSymbol(".")
+    guard !atLineEnd, !misspeltNull else {
       return unexpected(expected: "'null'", hint: "write: is null, or is not null")
     }
     let spelling = not == nil ? "is" : "is not"
