@@ -169,13 +169,14 @@ import Testing
       "a.x", "customer", "1", "2.5", "\"s\"", "4h", "5%", "now", "true", "null", "2026-11-01",
       "complaint resolved within 4h", "ticket open for 3d", "complaint in last 9d", "complaint resolved",
       "count(ticket where a.x > 1 in last 3d)", "sum(order.total where customer in last 2d)", "[1, -2]",
+      "lower(a.x)", "coalesce(a.x, 1, now)",
     ]
     let binary = ["or", "and", "==", "!=", "<", ">=", "+", "-", "*", "/"]
     func pick(_ items: [String]) -> String { items[Int(rng.next() % UInt64(items.count))] }
     func expression(_ depth: Int) -> String {
       if depth == 0 || rng.next() % 5 == 0 { return pick(leaves) }
       let x = "(" + expression(depth - 1) + ")"
-      switch rng.next() % 9 {
+      switch rng.next() % 12 {
       case 0: return "not " + x
       case 1: return "-" + x
       case 2: return x + " in vip"
@@ -183,6 +184,9 @@ import Testing
       case 4: return x + " contains (" + expression(depth - 1) + ")"
       case 5: return x + " contains any [\"a\"]"
       case 6: return x + (rng.next() % 2 == 0 ? " is null" : " is not null")
+      case 7:
+        return x + (rng.next() % 2 == 0 ? " between 1 and (" : " not between 1 and (") + expression(depth - 1) + ")"
+      case 8: return x + " " + pick(TextMatch.allCases.map(\.rawValue)) + " \"a\""
       default: return x + " " + pick(binary) + " (" + expression(depth - 1) + ")"
       }
     }

@@ -29,7 +29,10 @@ import Testing
     segment vip = customer.tier in ["gold", "platinum"] or count(ticket where ticket responded after 4h in last 30d) > 2 \
     and not (sum(ticket.csat) >= avg(ticket.csat) + min(ticket.csat) - max(ticket.csat)) \
     and customer.note contains any ["x"] and customer.email is not null and customer.vip != true \
-    and customer.x != false and customer.at < now
+    and customer.x != false and customer.at < now \
+    and customer.n between 1 and 2 and customer.a starts with "a" and customer.b ends with "b" \
+    and customer.c matches "c" and lower(upper(customer.d)) == coalesce(customer.e, "e") and length(trim(customer.f)) > 0 \
+    and days_between(customer.at, now) + month(now) + day_of_week(now) + hour(now) > 0
     """,
     .channel: "channel email address customer.email requires customer.opt_in",
     .offer: """

@@ -53,10 +53,15 @@ import Testing
   /// Every statement and the main constructs have a topic, each with an example.
   @Test(
     arguments: StatementKeyword.allCases.map { $0 == .asOf ? "as of" : $0.rawValue }
-      + ["when", "unless", "send", "expressions", "phrases", "aggregates", "count"])
+      + ["when", "unless", "send", "expressions", "phrases", "aggregates", "count", "functions", "lower", "between"])
   func everyConstructHasATopicWithAnExample(_ name: String) throws {
     let topic = try #require(LanguageHelp.topic(name), "no topic '\(name)'")
     #expect(topic.markdown.contains("\n```\n") || topic.markdown.contains("\n| `"), "\(name) has no example")
+  }
+
+  @Test func aFunctionNameShowsTheFunctions() throws {
+    #expect(LanguageHelp.topic("days_between")?.name == "functions")
+    #expect(LanguageHelp.topic("matches")?.name == "expressions")
   }
 
   @Test func aTopicIsWrappedToTheWidthAndKeepsItsExample() throws {

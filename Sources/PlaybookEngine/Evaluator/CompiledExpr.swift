@@ -15,10 +15,16 @@ enum Evaluation: @unchecked Sendable {
   case row
 }
 
-/// A text value read in place: a literal, or a column of the row in a slot.
+/// A text value read in place: a literal, or a column of the row in a slot; or made by
+/// a function (`lower(x)` builds its bytes per row; `trim` reads its operand without
+/// the white space around it, and `coalesce` the first of its operands that is neither
+/// null nor empty, both in place).
 enum TextOperand: Sendable {
   case literal([UInt8])
   case column(TextColumn, NullMask, Slot)
+  case computed(@Sendable (Frame) -> [UInt8]?)
+  indirect case trimmed(TextOperand)
+  case coalesced([TextOperand])
 }
 
 /// An expression compiled once per plan, kept as a tree so `explain` can show the value

@@ -191,37 +191,26 @@ extension ExpressionCompiler {
   /// computed once per customer — for all customers before a full evaluation, or for
   /// one on demand — and evaluation reads it.
   func compileAggregate(_ typed: TypedExpr, _ aggregate: Aggregate) -> CompiledExpr {
-    let expr = typed.expr
-    guard let binding = model.table(ofRow: aggregate.row.text),
-      let link = dataset.links[binding.name], let lifecycle = lifecycles[binding.name]
-    else {
-      preconditionFailure(
-        "\(aggregate.function.rawValue)(\(aggregate.row.text)) has no loaded event table; the checker resolves every row"
-      )
+    if let filter = typed.operands.first,
+      case .success(let split?) = CorrelatedFilter.split(filter, inner: aggregate.row.text)
+    {
+      return compileCorrelatedAggregate(typed, aggregate, split)
     }
+    let expr = typed.expr
+    let rows = aggregateRows(aggregate)
     var inner = self
     inner.slots[aggregate.row.text] = .inner
-    let members = self.members[aggregate.row.text]
     // The operands are the filter alone: the field is a path, compiled here.
     let filter = typed.operands.first.map(inner.compile)
-    let field = aggregate.field.map {
-      inner.compilePath(
-        Expr(.path(row: aggregate.row, field: $0), range: $0.range), row: aggregate.row.text,
-        field: $0.text)
-    }
-    let clock = self.clock
-    let since = aggregate.inLast.map { clock - $0.seconds }
+    let field = inner.aggregateField(aggregate)
     let function = aggregate.function
     let values = self.values.aggregate(Structure(expr)) {
       PerCustomer { customer -> Double? in
         var acc = Accumulator(function)
         var frame = Frame(customer: customer)
-        for r in link.rows(ofCustomer: customer) {
+        for r in rows.link.rows(ofCustomer: customer) {
           let row = Int(r)
-          guard lifecycle.exists(row), members?[row] ?? true else { continue }
-          if let since {
-            guard let opened = lifecycle.opened(row), opened >= since, opened <= clock else { continue }
-          }
+          guard rows.admits(row) else { continue }
           frame.inner = row
           if let filter, !filter.truth(frame).holds { continue }
           if let field {
@@ -234,12 +223,66 @@ extension ExpressionCompiler {
       }
     }
     let children = (filter.map { [$0] } ?? []) + (field.map { [$0] } ?? [])
+    return aggregateValue(typed, children: children) { values.value($0.customer) }
+  }
+}
+
+extension ExpressionCompiler {
+  /// The rows an aggregate ranges over: its table's rows linked to a customer that
+  /// exist at the clock, are of its row's kind (a `define`) and, with `in last D`,
+  /// were opened in that span.
+  func aggregateRows(_ aggregate: Aggregate) -> AggregateRows {
+    guard let binding = model.table(ofRow: aggregate.row.text),
+      let link = dataset.links[binding.name], let lifecycle = lifecycles[binding.name]
+    else {
+      preconditionFailure(
+        "\(aggregate.function.rawValue)(\(aggregate.row.text)) has no loaded event table; the checker resolves every row"
+      )
+    }
+    return AggregateRows(
+      link: link, lifecycle: lifecycle, members: members[aggregate.row.text],
+      since: aggregate.inLast.map { clock - $0.seconds }, clock: clock)
+  }
+
+  /// An aggregate node reading `value`: a time when the aggregate is one (`max` of a
+  /// time column), a number otherwise.
+  func aggregateValue(
+    _ typed: TypedExpr, children: [CompiledExpr], _ value: @escaping (Frame) -> Double?
+  ) -> CompiledExpr {
     if typed.type == .timestamp {
       return CompiledExpr(
-        expr, .time { values.value($0.customer).flatMap { $0.isFinite ? TimeBounds.time(Int64($0)) : nil } },
+        typed.expr, .time { value($0).flatMap { $0.isFinite ? TimeBounds.time(Int64($0)) : nil } },
         children: children)
     }
-    return CompiledExpr(expr, .number { values.value($0.customer) }, children: children)
+    return CompiledExpr(typed.expr, .number(value), children: children)
+  }
+
+  /// The field an aggregate other than `count` reads, compiled with the aggregated row
+  /// in this compiler's inner slot.
+  func aggregateField(_ aggregate: Aggregate) -> CompiledExpr? {
+    aggregate.field.map {
+      compilePath(
+        Expr(.path(row: aggregate.row, field: $0), range: $0.range), row: aggregate.row.text, field: $0.text)
+    }
+  }
+}
+
+/// See `ExpressionCompiler.aggregateRows`.
+struct AggregateRows {
+  let link: LinkIndex
+  let lifecycle: Lifecycle
+  /// Whether each row is of the aggregated row's kind (a `define`); nil when all are.
+  let members: [Bool]?
+  /// With `in last D`: the earliest opened time counted.
+  let since: Int64?
+  let clock: Int64
+
+  @inline(__always) func admits(_ row: Int) -> Bool {
+    guard lifecycle.exists(row), members?[row] ?? true else { return false }
+    if let since {
+      guard let opened = lifecycle.opened(row), opened >= since, opened <= clock else { return false }
+    }
+    return true
   }
 }
 

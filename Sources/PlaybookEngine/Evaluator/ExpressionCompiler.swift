@@ -20,6 +20,8 @@ struct ExpressionCompiler {
   var members: [String: [Bool]] = [:]
   /// Aggregate and segment values per customer, shared with plans that may reuse them.
   var values = PerCustomerValues()
+  /// The wall clock `month`, `day_of_week` and `hour` read times on.
+  var localTime = LocalTime.utc
   /// Where the expressions compiled now count their overflows.
   var overflow = OverflowCounter(log: OverflowLog(), owner: "")
 
@@ -119,6 +121,12 @@ struct ExpressionCompiler {
       return CompiledExpr(expr, .truth { lifecycle.evaluate(phrase, row: slot.index($0)).0 })
     case .aggregate(let aggregate):
       return compileAggregate(typed, aggregate)
+    case .between(_, _, _, let negated):
+      return compileBetween(typed, operands.map(compile), negated: negated)
+    case .textMatch(_, let test, _):
+      return compileTextMatch(expr, test, compile(operands[0]), compile(operands[1]))
+    case .call(let name, _):
+      return compileCall(typed, name.text, operands.map(compile))
     }
   }
 
@@ -142,6 +150,7 @@ struct ExpressionCompiler {
         let row = slot.index(frame)
         return nulls.isNull(row) || column.start(row) == column.end(row)
       }
+    case .text(let operand): return { TextComparison.with(operand, $0) { $0.isEmpty } ?? true }
     case .list, .row: return { _ in false }
     }
   }

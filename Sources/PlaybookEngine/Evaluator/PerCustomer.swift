@@ -29,16 +29,23 @@ final class PerCustomer<T: Sendable>: @unchecked Sendable {
 /// compiled after a rule edit share their predecessor's (`Plan(…, reusing:)`).
 /// Unchecked: its lists change only under `lock`.
 final class PerCustomerValues: @unchecked Sendable {
-  private var aggregates: [Structure<Expr>: PerCustomer<Double?>] = [:]
+  /// `PerCustomer<Double?>` for an aggregate, `PerCustomer<AccumulatedRun>` for one
+  /// referring to the trigger row: the same expression is always the same kind.
+  private var aggregates: [Structure<Expr>: AnyObject] = [:]
   private var ordered: [(Int) -> Void] = []
   private let lock = NSLock()
 
   /// The aggregate of structure `key`, made on first use: the same aggregate written
   /// twice, anywhere, is computed once.
-  func aggregate(
-    _ key: Structure<Expr>, make: () -> PerCustomer<Double?>
-  ) -> PerCustomer<Double?> {
-    if let existing = lock.withLock({ aggregates[key] }) { return existing }
+  func aggregate<T>(
+    _ key: Structure<Expr>, make: () -> PerCustomer<T>
+  ) -> PerCustomer<T> {
+    if let existing = lock.withLock({ aggregates[key] }) {
+      guard let values = existing as? PerCustomer<T> else {
+        preconditionFailure("one aggregate compiled to two kinds of per-customer value")
+      }
+      return values
+    }
     let made = make()
     lock.withLock {
       aggregates[key] = made

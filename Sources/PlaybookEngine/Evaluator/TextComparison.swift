@@ -19,6 +19,35 @@ enum TextComparison {
       let row = slot.index(frame)
       if nulls.isNull(row) { return nil }
       return column.withUTF8(row, body)
+    case .computed, .trimmed, .coalesced:
+      return withMade(operand, frame, body)
+    }
+  }
+
+  /// `with` for the operands functions make: out of line, so the column and literal
+  /// cases above stay inlined on the hot path.
+  @inline(never)
+  private static func withMade<R>(
+    _ operand: TextOperand, _ frame: Frame, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R? {
+    switch operand {
+    case .literal, .column:
+      return with(operand, frame, body)
+    case .computed(let make):
+      return make(frame)?.withUnsafeBufferPointer(body)
+    case .trimmed(let operand):
+      return with(operand, frame) { bytes in
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      }
+    case .coalesced(let operands):
+      for operand in operands {
+        if let found = with(operand, frame, { $0.isEmpty ? nil : body($0) }), let found { return found }
+      }
+      return nil
     }
   }
 
@@ -90,6 +119,11 @@ enum TextComparison {
       if i == m { return true }
     }
     return false
+  }
+
+  /// ASCII white space: what `trim` removes.
+  @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+    b == 0x20 || (b >= 0x09 && b <= 0x0D)
   }
 
   @inline(__always) static func lower(_ b: UInt8) -> UInt8 {

@@ -102,6 +102,11 @@ public enum ASTDump {
     case .contains(let l, let r): return "(contains \(dump(l)) \(dump(r)))"
     case .containsAny(let l, let items): return "(contains-any \(dump(l)) [\(items.map(dump).joined(separator: " "))])"
     case .isNull(let e, let negated): return "(\(negated ? "is-not-null" : "is-null") \(dump(e)))"
+    case .between(let e, let low, let high, let negated):
+      return "(\(negated ? "not-between" : "between") \(dump(e)) \(dump(low)) \(dump(high)))"
+    case .textMatch(let l, let test, let r):
+      return "(\(test.rawValue.split(separator: " ").joined(separator: "-")) \(dump(l)) \(dump(r)))"
+    case .call(let name, let arguments): return "(call \(name.text) [\(arguments.map(dump).joined(separator: " "))])"
     case .phrase(let row, let phrase): return "(phrase \(row.text) \(dump(phrase)))"
     case .aggregate(let a):
       var parts = [a.function.rawValue, a.row.text + (a.field.map { "." + $0.text } ?? "")]

@@ -36,6 +36,14 @@ public struct Expr: Hashable, Sendable {
     case containsAny(Expr, [Expr])
     /// `x is null` / `x is not null`
     case isNull(Expr, negated: Bool)
+    /// `x between a and b` (both ends included); `negated` for `x not between a and b`.
+    case between(Expr, low: Expr, high: Expr, negated: Bool)
+    /// `x starts with "a"`, `x ends with "a"`, `x matches "re"`: case-insensitive, like
+    /// `contains`. A `matches` pattern is a string literal, checked when parsed.
+    case textMatch(Expr, TextMatch, Expr)
+    /// `lower(x)`, `coalesce(a, b)`, …: a function applied to its arguments. The name is
+    /// kept as written; the checker reports one that is no ``ScalarFunction``.
+    case call(Name, [Expr])
     /// A lifecycle phrase on an event row: `complaint resolved within 4h`.
     case phrase(row: Name, Phrase)
     /// `count(…)`, `sum(…)`, …
@@ -52,6 +60,13 @@ public struct Expr: Hashable, Sendable {
     self.kind = kind
     self.range = range
   }
+}
+
+/// The text tests written as words after a text: the raw value is their spelling.
+public enum TextMatch: String, Hashable, Sendable, CaseIterable {
+  case startsWith = "starts with"
+  case endsWith = "ends with"
+  case matches
 }
 
 /// A prefix operator: `not` (on a condition) or `-` (on a number or a duration).

@@ -189,6 +189,10 @@ extension Expr: SourcePlaced {
     case .containsAny(let subject, let needles):
       kind = .containsAny(subject.unplaced, needles.unplaced)
     case .isNull(let subject, let negated): kind = .isNull(subject.unplaced, negated: negated)
+    case .between(let subject, let low, let high, let negated):
+      kind = .between(subject.unplaced, low: low.unplaced, high: high.unplaced, negated: negated)
+    case .textMatch(let subject, let test, let pattern): kind = .textMatch(subject.unplaced, test, pattern.unplaced)
+    case .call(let name, let arguments): kind = .call(name.unplaced, arguments.unplaced)
     case .phrase(let row, let phrase): kind = .phrase(row: row.unplaced, phrase.unplaced)
     case .aggregate(let aggregate): kind = .aggregate(aggregate.unplaced)
     }

@@ -89,8 +89,12 @@ extension DeclarationCollector {
       return items.flatMap(uses)
     case .unary(_, let operand), .isNull(let operand, _):
       return uses(in: operand)
-    case .binary(_, let lhs, let rhs), .contains(let lhs, let rhs):
+    case .binary(_, let lhs, let rhs), .contains(let lhs, let rhs), .textMatch(let lhs, _, let rhs):
       return uses(in: lhs) + uses(in: rhs)
+    case .between(let subject, let low, let high, _):
+      return uses(in: subject) + uses(in: low) + uses(in: high)
+    case .call(_, let arguments):
+      return arguments.flatMap(uses)
     case .inList(let subject, let items, _), .containsAny(let subject, let items):
       return uses(in: subject) + items.flatMap(uses)
     case .aggregate(let aggregate):

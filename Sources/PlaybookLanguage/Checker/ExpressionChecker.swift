@@ -95,6 +95,12 @@ struct ExpressionChecker {
     case .isNull(let subject, _):
       _ = type(of: subject)
       return .boolean
+    case .between(let subject, let low, let high, _): return betweenType(subject, low: low, high: high)
+    case .textMatch(let subject, let test, let needle):
+      requireText(subject, what: "'\(test.rawValue)'")
+      requireText(needle, what: "'\(test.rawValue)'")
+      return .boolean
+    case .call(let name, let arguments): return callType(name, arguments, range: expr.range)
     case .phrase(let row, let phrase): return phraseType(row: row, phrase: phrase)
     case .aggregate(let aggregate): return aggregateType(aggregate)
     }
@@ -343,7 +349,9 @@ struct ExpressionChecker {
     // Inside an aggregate the row is the aggregated one: it binds no trigger.
     var inner = self
     inner.bound = []
-    inner.allowedRows = ["customer", row.text]
+    // In a rule the filter may also read the trigger row (a `CorrelatedFilter`).
+    let correlates = allowedRows == nil
+    inner.allowedRows = correlates ? nil : ["customer", row.text]
     inner.disallowedHint =
       "inside \(aggregate.function.rawValue)(\(row.text) …) only \(row.text) and customer can be used"
     var result: ValueType = .number(integer: true)
@@ -365,7 +373,19 @@ struct ExpressionChecker {
           "\(aggregate.function.rawValue) needs a field, e.g. \(aggregate.function.rawValue)(\(row.text).FIELD)"),
         at: row.range)
     }
-    if let filter = aggregate.filter { inner.checkCondition(filter) }
+    if let filter = aggregate.filter {
+      let reported = inner.diagnostics.count
+      inner.checkCondition(filter)
+      if correlates, inner.diagnostics.count == reported, let typed = inner.typedStack.last,
+        case .failure(let problem) = CorrelatedFilter.split(typed, inner: row.text)
+      {
+        let name = "\(aggregate.function.rawValue)(\(row.text) …)"
+        inner.report(.correlatedAggregate(problem, aggregate: name, row: row.text), at: problem.range)
+        result = .error
+      }
+      // A row read here other than the aggregated one is the rule's trigger.
+      bound += inner.bound.filter { $0.text != row.text }
+    }
     // `in last` reads a time like the phrase does: a text column is an error, never 0.
     if let inLast = aggregate.inLast,
       !inner.checkLifecycleTimes(.inLast(inLast), of: table, at: row.range, use: "in last")
@@ -380,6 +400,13 @@ struct ExpressionChecker {
   private mutating func mismatch(_ range: SourceRange, _ message: String, operands: [Expr] = []) -> ValueType {
     report(fromData(message, operands: operands) ?? .typeError(message), at: range)
     return .error
+  }
+
+  /// Reports `problem` at `expr` unless its type `t` is already an error, saying why a
+  /// column is text when the data made it so.
+  mutating func reportMismatch(_ problem: String, _ expr: Expr, _ t: ValueType) {
+    guard t != .error else { return }
+    report(fromData(problem, operands: [expr]) ?? .typeError(problem), at: expr.range)
   }
 
   mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {

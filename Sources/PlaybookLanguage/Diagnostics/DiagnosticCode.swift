@@ -40,6 +40,9 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case unknownChannel = "unknown_channel"
   case unknownTable = "unknown_table"
   case typeError = "type_error"
+  case unknownFunction = "unknown_function"
+  case invalidPattern = "invalid_pattern"
+  case correlatedAggregate = "correlated_aggregate"
   case twoTriggers = "two_triggers"
   case missingSend = "missing_send"
   case limitPerRun = "limit_per_run"
@@ -131,8 +134,9 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .offerNameClash, .invalidValue, .noCustomers, .invalidLink, .invalidDefine, .definitionCycle,
       .defineChainTooLong,
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
-      .unknownChannel, .unknownTable, .typeError, .twoTriggers, .missingSend, .notChanged, .stillUsed,
-      .limitPerRun, .ledgerReplay, .playbookHasErrors, .templateSyntax, .unknownFilter:
+      .unknownChannel, .unknownTable, .typeError, .unknownFunction, .invalidPattern, .correlatedAggregate,
+      .twoTriggers, .missingSend, .notChanged, .stillUsed, .limitPerRun, .ledgerReplay, .playbookHasErrors,
+      .templateSyntax, .unknownFilter:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
@@ -189,6 +193,10 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unknownChannel: "a channel that is not declared"
     case .unknownTable: "a table the playbook does not load, named by a test or a link"
     case .typeError: "values of types that do not go together"
+    case .unknownFunction: "a function that does not exist (the known ones are listed)"
+    case .invalidPattern: "a `matches` pattern that is not a valid regular expression"
+    case .correlatedAggregate:
+      "an aggregate's filter refers to the trigger row other than by one `<`, `<=`, `>` or `>=` joined with `and`"
     case .twoTriggers: "a rule names two different event rows"
     case .missingSend: "a rule with no send line"
     case .limitPerRun: "a ledgered playbook's limit without `per D` counts one run only, so nightly runs stack offers"

@@ -30,6 +30,13 @@ enum ExpressionPrinter {
       return operand(left, atLeast: 5) + " contains any " + list(items)
     case .isNull(let left, let negated):
       return operand(left, atLeast: 5) + (negated ? " is not null" : " is null")
+    case .between(let subject, let low, let high, let negated):
+      return operand(subject, atLeast: 5) + (negated ? " not between " : " between ") + operand(low, atLeast: 5)
+        + " and " + operand(high, atLeast: 5)
+    case .textMatch(let left, let test, let right):
+      return operand(left, atLeast: 5) + " \(test.rawValue) " + operand(right, atLeast: 5)
+    case .call(let name, let arguments):
+      return name.text + "(" + arguments.map(print).joined(separator: ", ") + ")"
     case .phrase(let row, let phrase): return row.text + " " + print(phrase)
     case .aggregate(let a): return print(a)
     }
@@ -81,7 +88,7 @@ enum ExpressionPrinter {
     case .binary(let op, _, _): level(of: op)
     case .unary(.not, _): 3
     case .unary(.negate, _): 7
-    case .inSegment, .inList, .contains, .containsAny, .isNull: 4
+    case .inSegment, .inList, .contains, .containsAny, .isNull, .between, .textMatch: 4
     default: 8
     }
   }

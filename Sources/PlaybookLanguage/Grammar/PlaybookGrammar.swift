@@ -30,8 +30,11 @@ public enum PlaybookGrammar {
   /// The words that start a phrase: `resolved`, `responded`, `open`, `in`.
   public static let phraseWords = phrases.map(\.word)
 
-  /// Operators written as words, which may follow any operand.
-  public static let operatorWords = ["and", "or", "not", "in", "contains", "is"]
+  /// Operators written as words, which may follow any operand (`starts` and `ends` with
+  /// `with` after them).
+  public static let operatorWords = [
+    "and", "or", "not", "in", "contains", "is", "between", "starts", "ends", "matches",
+  ]
 
   /// Words that are values in an expression.
   public static let valueWords = ["true", "false", "null", "now"]
@@ -48,7 +51,8 @@ public enum PlaybookGrammar {
   /// Every keyword, each once, in a fixed order: what completion offers.
   public static let keywords: [String] = unique(
     statementWords + continuationWords + phraseWords + phrases.flatMap(\.followedBy) + operatorWords + valueWords
-      + Aggregate.Function.allCases.map(\.rawValue) + otherWords + ExportFormat.allCases.map(\.rawValue))
+      + Aggregate.Function.allCases.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue) + otherWords
+      + ExportFormat.allCases.map(\.rawValue))
 
   private static func unique(_ words: [String]) -> [String] {
     var seen: Set<String> = []

@@ -406,7 +406,8 @@ struct Lexer {
 
   private static let curlyQuotes: Set<Unicode.Scalar> = ["\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}"]
 
-  private static func scalarLength(_ lead: UInt8) -> Int {
+  /// The bytes of the UTF-8 sequence that starts with `lead`.
+  static func scalarLength(_ lead: UInt8) -> Int {
     switch lead {
     case 0xF0...: 4
     case 0xE0...: 3

@@ -1,6 +1,7 @@
 /// Expressions, loosest binding first:
-/// `or` < `and` < `not` < comparisons, `in`, `contains`, `is null` < `+ -` < `* /` <
-/// unary `-` < primaries (literals, fields, phrases, aggregates, lists, parentheses).
+/// `or` < `and` < `not` < comparisons, `in`, `contains`, `is null`, `between`, `starts
+/// with`, `ends with`, `matches` < `+ -` < `* /` < unary `-` < primaries (literals,
+/// fields, phrases, aggregates, function calls, lists, parentheses).
 /// An expression ends at the end of its line, except inside brackets or parentheses.
 extension Parser {
   /// Words that may follow a bare row name without being a lifecycle phrase.
@@ -60,7 +61,17 @@ extension Parser {
   private mutating func parseComparison() throws(ParseFailure) -> Expr {
     let left = try parseAdditive()
     let result: Expr
-    if current.kind == .symbol, let op = ComparisonOperator(rawValue: current.text) {
+    if case .path(let row, let field?) = left.kind, current.isWord("in"), peek().isWord("last") {
+      result = try parseFieldInLast(row: row, field: field)
+    } else if let test = try parseTextTest(left) {
+      result = test
+    } else if accept("between") != nil {
+      result = try parseBetween(left, negated: false)
+    } else if current.isWord("not"), peek().isWord("between") {
+      advance()
+      advance()
+      result = try parseBetween(left, negated: true)
+    } else if current.kind == .symbol, let op = ComparisonOperator(rawValue: current.text) {
       advance()
       let right = try parseAdditive()
       result = Expr(.binary(BinaryOperator(op), left, right), range: left.range.union(right.range))
@@ -88,10 +99,10 @@ extension Parser {
         let right = try parseAdditive()
         result = Expr(.contains(left, right), range: left.range.union(right.range))
       }
-    } else if accept("is") != nil {
-      let negated = accept("not") != nil
-      let null = try expect("null", hint: "write: is null, or is not null")
-      result = Expr(.isNull(left, negated: negated), range: left.range.union(null.range))
+    } else if let isWord = accept("is") {
+      let not = accept("not")
+      guard let null = accept("null") else { throw isNotAComparison(isWord, not: not) }
+      result = Expr(.isNull(left, negated: not != nil), range: left.range.union(null.range))
     } else {
       return left
     }
@@ -99,6 +110,69 @@ extension Parser {
       throw failure(.chainedComparison, at: current.range)
     }
     return result
+  }
+
+  /// `x is "gold"`: `is` only tests for null, so a value after it means `==` (`!=` after
+  /// `is not`). Another lone word (`is nul`, `is nil`) is taken for a misspelt `null`.
+  private func isNotAComparison(_ isWord: Token, not: Token?) -> ParseFailure {
+    let misspeltNull = current.kind == .word && !["true", "false"].contains(current.text) && !peek().isSymbol(".")
+    guard !atLineEnd, !misspeltNull else {
+      return unexpected(expected: "'null'", hint: "write: is null, or is not null")
+    }
+    let spelling = not == nil ? "is" : "is not"
+    let fix = not == nil ? "==" : "!="
+    return failure(
+      .notAComparison(spelling, fix: fix, hint: "use '\(fix)' to compare; 'is' only tests for null"),
+      at: isWord.range.union(not?.range ?? isWord.range))
+  }
+
+  /// `x.opened in last D` is the phrase `x in last D`; another field has no `in last`.
+  private mutating func parseFieldInLast(row: Name, field: Name) throws(ParseFailure) -> Expr {
+    guard field.text == "opened" else {
+      throw failure(.fieldInLast(row: row.text, field: field.text), at: field.range.union(peek().range))
+    }
+    advance()
+    advance()
+    let phrase = Phrase.inLast(try expectDuration(after: "last"))
+    return Expr(.phrase(row: row, phrase), range: row.range.union(SourceRange(start: lastEnd, end: lastEnd)))
+  }
+
+  /// `starts with`, `ends with` or `matches "PATTERN"` after `left`; nil when none follows.
+  private mutating func parseTextTest(_ left: Expr) throws(ParseFailure) -> Expr? {
+    let test: TextMatch
+    if current.isWord("starts"), peek().isWord("with") {
+      test = .startsWith
+    } else if current.isWord("ends"), peek().isWord("with") {
+      test = .endsWith
+    } else if current.isWord("matches") {
+      test = .matches
+    } else {
+      return nil
+    }
+    advance()
+    if test != .matches { advance() }
+    let right: Expr
+    if test == .matches {
+      guard current.kind == .string else {
+        throw unexpected(expected: "a pattern in quotes after 'matches'", hint: "write: matches \"^sms\"")
+      }
+      let token = advance()
+      if let problem = TextPattern.problem(in: token.value, spelling: token.text, at: token.range) {
+        throw failure(.invalidPattern(problem.message), at: problem.range)
+      }
+      right = Expr(.string(StringLiteral(value: token.value, range: token.range)), range: token.range)
+    } else {
+      right = try parseAdditive()
+    }
+    return Expr(.textMatch(left, test, right), range: left.range.union(right.range))
+  }
+
+  /// After `between` (or `not between`): `LOW and HIGH`.
+  private mutating func parseBetween(_ left: Expr, negated: Bool) throws(ParseFailure) -> Expr {
+    let low = try parseAdditive()
+    _ = try expect("and", hint: "write: between 1 and 5")
+    let high = try parseAdditive()
+    return Expr(.between(left, low: low, high: high, negated: negated), range: left.range.union(high.range))
   }
 
   /// After `in` / `not in`: a list, or a segment name.
@@ -210,6 +284,9 @@ extension Parser {
     if let function = Aggregate.Function(rawValue: token.text), peek().isSymbol("(") {
       return try parseAggregate(function)
     }
+    if peek().isSymbol("("), peek().range.start == token.range.end {
+      return try parseCall()
+    }
     let row = try expectName("a name")
     if acceptSymbol(".") != nil {
       let field = try expectName("a field name after '\(row.text).'")
@@ -305,6 +382,22 @@ extension Parser {
     let close = try expectClosing(")", opened: open, what: "'\(function.rawValue)('")
     let aggregate = Aggregate(function: function, row: row, field: field, filter: filter, inLast: inLast)
     return Expr(.aggregate(aggregate), range: name.range.union(close.range))
+  }
+
+  /// `NAME(a, b, …)`: a function call; the checker knows which names are functions.
+  private mutating func parseCall() throws(ParseFailure) -> Expr {
+    let name = advance()
+    let open = advance()
+    nesting += 1
+    skipLineBreaksInsideBrackets()
+    var arguments: [Expr] = []
+    while !current.isSymbol(")") {
+      if atLineEnd { throw unclosed(open, what: "'\(name.text)('") }
+      arguments.append(try parseExpression())
+      guard acceptSymbol(",") != nil else { break }
+    }
+    let close = try expectClosing(")", opened: open, what: "'\(name.text)('")
+    return Expr(.call(Name(name.text, range: name.range), arguments), range: name.range.union(close.range))
   }
 
   /// `[a, b, c]`, possibly over several lines; a trailing comma is allowed.

@@ -21,7 +21,10 @@ enum LanguageHelp {
     "when": "rule", "and": "rule", "unless": "rule", "send": "rule", "priority": "rule", "expect": "test",
     "as": "as of", "expression": "expressions", "phrase": "phrases", "resolved": "phrases",
     "responded": "phrases", "open": "phrases", "aggregate": "aggregates",
+    "function": "functions", "between": "expressions", "starts": "expressions", "ends": "expressions",
+    "matches": "expressions", "contains": "expressions",
   ].merging(Aggregate.Function.allCases.map { ($0.rawValue, "aggregates") }) { first, _ in first }
+    .merging(ScalarFunction.allCases.map { ($0.rawValue, "functions") }) { first, _ in first }
 
   /// The topic `name` means (case-insensitive), if any.
   static func topic(_ name: String) -> Topic? {

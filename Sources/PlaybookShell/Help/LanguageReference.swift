@@ -296,12 +296,16 @@ enum LanguageReference {
     | `x contains "text"` | case-insensitive substring: `"switching"` contains `"switch"` |
     | `x contains any ["a", "b"]` | contains at least one of them |
     | `x is null` / `x is not null` | tests for a missing value |
+    | `x between a and b` / `x not between a and b` | `a <= x and x <= b`, both ends included; numbers, times or durations |
+    | `x starts with "text"`, `x ends with "text"` | case-insensitive, like `contains` |
+    | `x matches "regex"` | case-insensitive regular expression, found anywhere in `x` (anchor with `^` and `$`) |
+    | `lower(x)`, `coalesce(a, b)`, … | a function (see Functions) |
     | `row.field` | a field of the customer or of an event row |
     | `now` | the evaluation clock |
 
-    Precedence, loosest first: `or`, `and`, `not`, comparisons (`in`, `contains`, `is`),
-    `+ -`, `* /`, unary `-`. Parentheses group. A type error (comparing text with a number)
-    is caught by `check`, not at run time.
+    Precedence, loosest first: `or`, `and`, `not`, comparisons (`in`, `contains`, `is`,
+    `between`, `starts with`, `ends with`, `matches`), `+ -`, `* /`, unary `-`. Parentheses
+    group. A type error (comparing text with a number) is caught by `check`, not at run time.
 
     ### Lifecycle phrases
     After a bare event-row name:
@@ -316,9 +320,33 @@ enum LanguageReference {
     | `complaint open for 72h` | not resolved as of the clock, and clock − opened ≥ 72h |
     | `complaint in last 90d` | clock − 90d ≤ opened ≤ clock |
 
+    ### Functions
+
+    | function | gives |
+    | --- | --- |
+    | `lower(TEXT)`, `upper(TEXT)` | the text in lower or upper case (Unicode rules: `lower("ÉMILE")` is `émile`) |
+    | `trim(TEXT)` | the text without the spaces, tabs and line breaks around it (`" Gold "` is `Gold`) |
+    | `length(TEXT)` | the number of characters (`é` is one) |
+    | `coalesce(A, B, …)` | the first argument that is not null (an empty text counts as null, as for `is null`); all of one type |
+    | `days_between(FROM, TO)` | whole days from one time to the other: 24-hour periods, rounded toward zero, negative when `TO` is earlier |
+    | `month(TIME)` | 1 (January) to 12, in UTC |
+    | `day_of_week(TIME)` | 1 (Monday) to 7 (Sunday), as ISO 8601 numbers them, in UTC |
+    | `hour(TIME)` | 0 to 23, in UTC |
+
+    A function of a null is null (so a condition that reads it does not hold), except
+    `coalesce`, which is there to replace one. `check` reports an unknown function with the
+    known ones, a wrong number of arguments with the way to write the call, and an argument
+    of the wrong type.
+
+    ```
+    segment gold = lower(trim(customer.tier)) == "gold"
+    segment reachable = length(coalesce(customer.email, customer.phone)) > 0
+    segment weekend_buyers = count(order where day_of_week(order.opened) >= 6) >= 3
+    ```
+
     ### Aggregates
     `count(ROW [where COND] [in last D])`, `sum(ROW.FIELD …)`, `avg`, `min`, `max` range over
-    all of the customer's rows and bind no trigger. They ignore the rule's window, and
+    all of the customer's rows and bind no trigger (unless their filter refers to it, below). They ignore the rule's window, and
     count the trigger row itself when it matches: `count(complaint in last 90d) > 1`.
     They are type-checked like everything else: `sum`/`avg` need a number field, `min`/`max`
     a number or a time, `where` a condition, and `in last` a time column behind `opened`
@@ -329,6 +357,38 @@ enum LanguageReference {
     segment loyal = count(order in last 365d) >= 5
     segment pleased = avg(ticket.csat) >= 4
     ```
+
+    **Referring to the trigger row.** In a rule, an aggregate's `where` may compare its row
+    with the rule's trigger row, once, with `<`, `<=`, `>` or `>=`, joined to the rest of the
+    filter with `and`. The side that reads the aggregated row is a number, time or duration;
+    the other side reads the trigger (and maybe the customer). A row named only there is
+    the rule's trigger, as anywhere in `when`.
+
+    ```
+    rule no_order_since_the_fix
+      when complaint resolved and count(order where order.opened > complaint.resolved) == 0
+      send SORRY25 via email
+    rule repeat_complainer
+      when count(complaint where complaint.opened >= ticket.opened - 7d) >= 2
+      send CALLBACK via phone
+    rule csat_dropped
+      when complaint.csat <= 2 and max(ticket.csat where ticket.opened < complaint.opened) >= 4
+      send SORRY25 via email
+    ```
+
+    The value is worked out for each trigger row. A tie is decided by the operator: an order
+    opened at the very second the complaint was resolved is not `>` it, and is `>=` it. An
+    aggregated row whose compared value is null passes no comparison; a trigger whose value
+    is null (a complaint not yet resolved) lets no row pass, so `count` is 0, `sum` 0 and
+    `avg`/`min`/`max` null. Inside `count(complaint …)` the name `complaint` is the
+    aggregated row, so to compare complaints with the trigger complaint, name the aggregated
+    rows another way (`count(ticket where ticket.kind == "complaint" and ticket.opened <
+    complaint.opened)`). `check` reports a comparison with the trigger under `or` or `not`,
+    a second one, `==`/`!=`, and one whose sides mix the two rows (`order.opened -
+    complaint.opened > 1d`: write `order.opened > complaint.opened + 1d`). Cost: the rows are
+    sorted once per customer and each trigger is a binary search (docs/PERFORMANCE.md), so a
+    rule never rescans a customer's rows per trigger. Segments, defines and channels have no
+    trigger: there an aggregate reads only its row and the customer.
 
     """##
 }
