@@ -43,8 +43,8 @@ public struct TextTable: Equatable, Sendable {
   /// The table as lines joined with `\n` (no trailing break), at most `width` columns
   /// wide when a width is given and the keys and numbers leave room.
   public func render(width: Int? = nil) -> String {
-    if let width, let spared = spared(at: width) { return spared.render(width: width) }
     var layout = measured
+    if let width, let spared = spared(at: width, layout) { return spared.render(width: width) }
     if let width { layout.fit(into: width) }
     return ([layout.line(headers)] + rows.map(layout.line)).joined(separator: "\n")
   }
@@ -66,13 +66,16 @@ public struct TextTable: Equatable, Sendable {
   /// `readableWidth` and two spaces between columns.
   func fitsReadably(_ width: Int?) -> Bool {
     guard let width else { return true }
-    return (spared(at: width) ?? self).fitsReadablyAsIs(width)
+    let layout = measured
+    if let spared = spared(at: width, layout) { return spared.fitsReadablyAsIs(width, spared.measured) }
+    return fitsReadablyAsIs(width, layout)
   }
 
   /// The table without its spare columns, nor any column empty on every row, when the
-  /// whole table does not fit `width` uncut and there are such columns; else nil.
-  func spared(at width: Int) -> TextTable? {
-    guard !rows.isEmpty, measured.totalWidth > width else { return nil }
+  /// whole table (measured as `layout`) does not fit `width` uncut and there are such
+  /// columns; else nil.
+  func spared(at width: Int, _ layout: Layout) -> TextTable? {
+    guard !rows.isEmpty, layout.totalWidth > width else { return nil }
     let kept = (0..<columnCount).filter { column in
       !spareColumns.contains(column) && rows.contains { column < $0.count && !$0[column].isEmpty }
     }
@@ -84,8 +87,8 @@ public struct TextTable: Equatable, Sendable {
       keyColumns: kept.filter { $0 < keyColumns }.count)
   }
 
-  /// `fitsReadably` with every column shown.
-  private func fitsReadablyAsIs(_ width: Int) -> Bool {
+  /// `fitsReadably` with every column shown, measured as `layout`.
+  private func fitsReadablyAsIs(_ width: Int, _ measured: Layout) -> Bool {
     var layout = measured
     Self.shrink(
       &layout.widths, by: layout.totalWidth - width, shrinkable: layout.shrinkable,
