@@ -51,9 +51,27 @@ enum TextComparison {
     }
   }
 
+  /// A three-way comparison of two text operands; nil when either is null.
   static func ordering(_ a: TextOperand, _ b: TextOperand) -> (Frame) -> Int? {
-    { frame in
-      with(a, frame) { x in with(b, frame) { y in compare(x, y) } } ?? nil
+    // A column against a literal (`customer.tier == "gold"`), the usual comparison,
+    // reads the column directly instead of asking each row which kinds the operands are.
+    switch (a, b) {
+    case (.column(let column, let nulls, let slot), .literal(let bytes)):
+      return { frame in
+        let row = slot.index(frame)
+        if nulls.isNull(row) { return nil }
+        return column.withUTF8(row) { x in bytes.withUnsafeBufferPointer { compare(x, $0) } }
+      }
+    case (.literal(let bytes), .column(let column, let nulls, let slot)):
+      return { frame in
+        let row = slot.index(frame)
+        if nulls.isNull(row) { return nil }
+        return column.withUTF8(row) { y in bytes.withUnsafeBufferPointer { compare($0, y) } }
+      }
+    default:
+      return { frame in
+        with(a, frame) { x in with(b, frame) { y in compare(x, y) } } ?? nil
+      }
     }
   }
 
@@ -78,6 +96,13 @@ enum TextComparison {
       } ? operands.compactMap { if case .literal(let b) = $0 { return folded(b) } else { return nil } } : nil
     if let literals, literals.allSatisfy({ $0.allSatisfy { $0 < 0x80 } }) {
       let set = NeedleSet(literals)
+      if case .column(let column, let nulls, let slot) = haystack {
+        return { frame in
+          let row = slot.index(frame)
+          if nulls.isNull(row) { return .unknown }
+          return Truth(column.withUTF8(row) { set.occurs(in: $0) })
+        }
+      }
       return { frame in
         with(haystack, frame) { set.occurs(in: $0) }.map(Truth.init) ?? .unknown
       }
