@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test demo bench-smoke lint docs help-text fuzz fuzz-libfuzzer fuzz-build sanitize
+.PHONY: deps build test mcp-test demo bench-smoke lint docs help-text fuzz fuzz-libfuzzer fuzz-build sanitize
 
 # The system packages the build needs: libedit's headers (the shell) and zlib's (`.gz`
 # data files); Debian: libedit-dev, zlib1g-dev.
@@ -27,6 +27,20 @@ test: deps
 	.build/debug/playloop check Playbooks/*.playbook
 	.build/debug/playloop fmt --check Playbooks/*.playbook
 	.build/debug/playloop test Playbooks/*.playbook
+	$(MAKE) mcp-test
+
+# `playloop mcp` driven end to end by the reference MCP client (the Python SDK, from
+# PyPI into a private virtual environment; Debian's python3-venv when venv is missing).
+MCP_VENV := .build/mcp-venv
+mcp-test: deps
+	swift build --product playloop
+	@if ! $(MCP_VENV)/bin/python -c 'import mcp' 2>/dev/null; then \
+	  [ -x $(MCP_VENV)/bin/pip ] || python3 -m venv $(MCP_VENV) 2>/dev/null || { \
+	    echo "Installing python3-venv…"; rm -rf $(MCP_VENV); \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && python3 -m venv $(MCP_VENV); }; \
+	  $(MCP_VENV)/bin/pip install -q mcp; \
+	fi
+	$(MCP_VENV)/bin/python Tests/mcp/client_test.py .build/debug/playloop
 
 # The fuzz loops (Tests/PlaybookFuzzTests: CSV and JSON Lines readers, playbooks through
 # parser, checker and engine) for longer than `make test` runs them: ITERATIONS inputs
@@ -109,7 +123,7 @@ lint:
 	swift format lint --strict -r Sources Tests Fuzz Package.swift
 
 # The shell's `:help TOPIC` text is docs/LANGUAGE.md's: after editing the document, this
-# rewrites Sources/PlaybookShell/Help/LanguageReference.swift from it (a test fails until then).
+# rewrites Sources/PlaybookLanguage/Reference/LanguageReference.swift from it (a test fails until then).
 help-text: deps
 	PLAYLOOP_WRITE_HELP=1 swift test --filter LanguageHelpTests
 

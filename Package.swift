@@ -5,7 +5,7 @@ import PackageDescription
 // PlaybookLanguage <- PlaybookEngine <- PlaybookReporting, PlaybookLedger <- PlaybookShell
 // <- playloop. PlaybookReporting is results as text for people (tables, summaries,
 // explanations), shared by the command line and the shell.
-// GRDB (the ledger) and libedit (the shell) stay out of the language and engine so
+// GRDB (the ledger), libedit (the shell) and the MCP SDK (`playloop mcp`) stay out of the language and engine so
 // those build and test fast.
 let package = Package(
   name: "Playloop",
@@ -18,6 +18,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
   ],
   targets: [
     .target(name: "PlaybookLanguage"),
@@ -34,10 +35,14 @@ let package = Package(
     // The shell's `:export` exports through the ledger as `playloop run` does.
     .target(
       name: "PlaybookShell", dependencies: ["PlaybookEngine", "PlaybookReporting", "PlaybookLedger", "CEditLine"]),
+    // `playloop mcp`: the MCP server for agents runs `playloop` itself for each tool call,
+    // so it needs only the language (names, the reference) below it.
+    .target(
+      name: "PlaybookMCP", dependencies: ["PlaybookLanguage", .product(name: "MCP", package: "swift-sdk")]),
     .executableTarget(
       name: "playloop",
       dependencies: [
-        "PlaybookLanguage", "PlaybookEngine", "PlaybookReporting", "PlaybookLedger", "PlaybookShell",
+        "PlaybookLanguage", "PlaybookEngine", "PlaybookReporting", "PlaybookLedger", "PlaybookShell", "PlaybookMCP",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "playloop-data", dependencies: ["PlaybookLanguage"]),
@@ -57,6 +62,7 @@ let package = Package(
       dependencies: ["PlaybookEngine", "PlaybookReporting", "PlayloopTestSupport"],
       exclude: ["CSVConformance", "ForeignData"]),
     .testTarget(name: "PlaybookReportingTests", dependencies: ["PlaybookReporting"]),
+    .testTarget(name: "PlaybookMCPTests", dependencies: ["PlaybookMCP", .product(name: "MCP", package: "swift-sdk")]),
     .testTarget(
       name: "PlaybookLedgerTests",
       dependencies: [

@@ -9,7 +9,7 @@ import Testing
 /// shell is the document's sections, byte for byte. `make help-text` rewrites
 /// LanguageReference.swift from the document (this suite with PLAYLOOP_WRITE_HELP=1).
 @Suite struct LanguageHelpTests {
-  static let generated = "Sources/PlaybookShell/Help/LanguageReference.swift"
+  static let generated = "Sources/PlaybookLanguage/Reference/LanguageReference.swift"
 
   /// The document's span the shell holds: "## Statements" up to "## After every rule".
   static func span(of document: String) throws -> String {
@@ -27,11 +27,11 @@ import Testing
       // Generated from docs/LANGUAGE.md by `make help-text`: do not edit here. LanguageHelpTests
       // fails when this text and the document's differ.
 
-      /// The sections of docs/LANGUAGE.md that `:help TOPIC` shows, verbatim: from
-      /// "## Statements" up to "## After every rule".
-      enum LanguageReference {
+      /// The sections of docs/LANGUAGE.md that `:help TOPIC` shows and `playloop mcp` serves,
+      /// verbatim: from "## Statements" up to "## After every rule".
+      public enum LanguageReference {
         /// The sections' markdown.
-        static let markdown = ##\"\"\"
+        public static let markdown = ##\"\"\"
       \(indented)
           \"\"\"##
       }

@@ -1,11 +1,11 @@
 // Generated from docs/LANGUAGE.md by `make help-text`: do not edit here. LanguageHelpTests
 // fails when this text and the document's differ.
 
-/// The sections of docs/LANGUAGE.md that `:help TOPIC` shows, verbatim: from
-/// "## Statements" up to "## After every rule".
-enum LanguageReference {
+/// The sections of docs/LANGUAGE.md that `:help TOPIC` shows and `playloop mcp` serves,
+/// verbatim: from "## Statements" up to "## After every rule".
+public enum LanguageReference {
   /// The sections' markdown.
-  static let markdown = ##"""
+  public static let markdown = ##"""
     ## Statements
 
     ### `playbook "name"`

@@ -1,0 +1,71 @@
+import MCP
+
+/// The tools `playloop mcp` offers: each is a `playloop` command run with `--format json`,
+/// so an agent gets exactly the JSON document the command line prints.
+enum PlaybookTool: String, CaseIterable, Sendable {
+  case check, run, explain, test, describe
+
+  /// What the tool does, for the agent choosing one.
+  var summary: String {
+    switch self {
+    case .check:
+      "Check a playbook against its data's columns. Answers {\"diagnostics\": [...]}: each with code, severity, "
+        + "message, file, line, column and hint. An empty list means the playbook is fine."
+    case .run:
+      "Run a playbook and answer its summary (audiences per offer and status, variants, tables, timings). "
+        + "A dry run by default: nothing is exported and no ledger is written unless dry_run is false and "
+        + "the server was started with --allow-export."
+    case .explain:
+      "What one customer would get from a playbook, and why: each rule's trigger rows, the conditions' "
+        + "values, and the decision (send, holdout, capped, unreachable, already_sent, unrendered)."
+    case .test:
+      "Run the playbook's test blocks; answers each expectation with its outcome."
+    case .describe:
+      "The tables a playbook loads: each column's type and why, nulls, examples, and the rows set aside."
+    }
+  }
+
+  /// The tool's arguments as a JSON schema.
+  var inputSchema: Value {
+    var properties: [String: Value] = [
+      "file": .object([
+        "type": "string",
+        "description": "The playbook file (default: the one the server was started with).",
+      ])
+    ]
+    var required: [Value] = []
+    switch self {
+    case .check, .test: break
+    case .run:
+      properties["as_of"] = Self.asOf
+      properties["dry_run"] = .object([
+        "type": "boolean",
+        "description": "false exports the campaigns and writes the ledger (needs --allow-export); default true.",
+      ])
+    case .explain:
+      properties["customer"] = .object(["type": "string", "description": "The customer's id."])
+      properties["rule"] = .object(["type": "string", "description": "Explain only this rule."])
+      properties["all"] = .object(["type": "boolean", "description": "Show rules that never came close too."])
+      properties["as_of"] = Self.asOf
+      required = ["customer"]
+    case .describe:
+      properties["table"] = .object(["type": "string", "description": "Describe only this table."])
+    }
+    return .object(["type": "object", "properties": .object(properties), "required": .array(required)])
+  }
+
+  private static let asOf: Value = .object([
+    "type": "string",
+    "description": "Evaluate as of this ISO 8601 time, or `now` (default: the playbook's `as of`, else now).",
+  ])
+
+  /// Whether the tool only reads: all but a run that exports.
+  var annotations: Tool.Annotations {
+    Tool.Annotations(readOnlyHint: self != .run, openWorldHint: false)
+  }
+
+  /// The listing entry.
+  var tool: Tool {
+    Tool(name: rawValue, description: summary, inputSchema: inputSchema, annotations: annotations)
+  }
+}

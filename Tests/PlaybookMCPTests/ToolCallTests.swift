@@ -1,0 +1,82 @@
+import MCP
+import Testing
+
+@testable import PlaybookMCP
+
+/// How tool calls become `playloop` command lines, and what is refused before any runs.
+/// (The server itself is driven end to end by the reference client: Tests/mcp/client_test.py.)
+@Suite struct ToolCallTests {
+  func line(_ tool: PlaybookTool, _ arguments: [String: Value], allowExport: Bool = false) throws(ToolCall.Refusal)
+    -> [String]
+  {
+    try ToolCall(tool: tool, arguments: arguments).commandLine(playbook: "p.playbook", allowExport: allowExport)
+  }
+
+  func refusal(_ tool: PlaybookTool, _ arguments: [String: Value], allowExport: Bool = false) -> String? {
+    do {
+      _ = try line(tool, arguments, allowExport: allowExport)
+      return nil
+    } catch {
+      return error.message
+    }
+  }
+
+  @Test func everyCommandAnswersInJSONAboutTheServersPlaybook() throws {
+    #expect(try line(.check, [:]) == ["check", "--format", "json", "p.playbook"])
+    #expect(try line(.test, ["file": "other.playbook"]) == ["test", "--format", "json", "other.playbook"])
+    #expect(
+      try line(.describe, ["table": "tickets"]) == ["describe", "--format", "json", "p.playbook", "--table", "tickets"])
+  }
+
+  @Test func explainPassesTheCustomerAndItsOptions() throws {
+    #expect(
+      try line(.explain, ["customer": "C-1", "rule": "r", "as_of": "2026-11-01T00:00:00Z", "all": true])
+        == [
+          "explain", "--format", "json", "p.playbook", "C-1", "--rule", "r", "--as-of", "2026-11-01T00:00:00Z", "--all",
+        ])
+    #expect(refusal(.explain, [:]) == "explain needs `customer`: an id")
+  }
+
+  @Test func aRunIsDryUnlessExportingIsAskedForAndAllowed() throws {
+    #expect(try line(.run, [:]) == ["run", "--format", "json", "p.playbook", "--dry-run"])
+    #expect(try line(.run, ["dry_run": true], allowExport: true).last == "--dry-run")
+    #expect(try line(.run, ["dry_run": false], allowExport: true) == ["run", "--format", "json", "p.playbook"])
+    #expect(refusal(.run, ["dry_run": false])?.contains("--allow-export") == true)
+  }
+
+  @Test func wrongArgumentsAreNamed() {
+    #expect(refusal(.check, ["fil": "x"]) == "check takes no argument `fil`; it takes file")
+    #expect(refusal(.explain, ["customer": 7]) == "`customer` must be a string")
+    #expect(refusal(.run, ["dry_run": "no"]) == "`dry_run` must be true or false")
+    #expect(
+      (try? ToolCall(tool: .check, arguments: [:]).commandLine(playbook: nil, allowExport: false)) == nil,
+      "no file and no playbook")
+  }
+
+  @Test func anUnknownToolIsAToolErrorNamingTheNearOne() {
+    let server = PlaybookServer(playbook: nil, allowExport: false, executable: "/nonexistent")
+    let result = server.call("explian", [:])
+    #expect(result.isError == true)
+    guard case .text(let text, _, _) = result.content.first else {
+      Issue.record("no text")
+      return
+    }
+    #expect(text.contains("did you mean 'explain'?"))
+  }
+
+  @Test func aCommandThatCannotStartIsAToolError() {
+    let server = PlaybookServer(playbook: "p.playbook", allowExport: false, executable: "/nonexistent/playloop")
+    let result = server.call("check", [:])
+    #expect(result.isError == true)
+  }
+
+  @Test func theSchemaListsEveryArgumentTheCallAccepts() {
+    for tool in PlaybookTool.allCases {
+      let properties = tool.inputSchema.objectValue?["properties"]?.objectValue ?? [:]
+      #expect(properties["file"] != nil, "\(tool) takes a file")
+    }
+    #expect(PlaybookTool.explain.inputSchema.objectValue?["required"] == ["customer"])
+    #expect(PlaybookTool.run.annotations.readOnlyHint == false)
+    #expect(PlaybookTool.check.annotations.readOnlyHint == true)
+  }
+}

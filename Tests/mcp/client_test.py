@@ -1,0 +1,112 @@
+"""Drives `playloop mcp` with the reference MCP client (the Python SDK, `pip install mcp`):
+lists the tools and resources, calls each tool, and checks the answers and the errors.
+Run by `make mcp-test`: python3 Tests/mcp/client_test.py PLAYLOOP_BINARY"""
+
+import asyncio
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+
+PLAYLOOP = os.path.abspath(sys.argv[1])
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+FLAGSHIP = os.path.join(REPO, "Playbooks", "service-recovery.playbook")
+failures = []
+
+
+def check(condition, what):
+    print(("ok   " if condition else "FAIL ") + what)
+    if not condition:
+        failures.append(what)
+
+
+def answer(result):
+    """The tool's JSON document (its one text content)."""
+    return json.loads(result.content[0].text)
+
+
+async def session(args, body):
+    params = StdioServerParameters(command=PLAYLOOP, args=["mcp"] + args, cwd=REPO)
+    async with stdio_client(params) as (read, write):
+        async with ClientSession(read, write) as s:
+            await s.initialize()
+            await body(s)
+
+
+async def read_only(s):
+    tools = {t.name: t for t in (await s.list_tools()).tools}
+    check(sorted(tools) == ["check", "describe", "explain", "run", "test"], f"tools listed: {sorted(tools)}")
+    check(tools["explain"].input_schema["required"] == ["customer"], "explain requires a customer")
+
+    resources = {str(r.uri) for r in (await s.list_resources()).resources}
+    check(resources == {"playloop://playbook", "playloop://docs/language"}, f"resources: {sorted(resources)}")
+    text = (await s.read_resource("playloop://playbook")).contents[0].text
+    check(text == open(FLAGSHIP, encoding="utf-8").read(), "the playbook resource is the file's text")
+    language = (await s.read_resource("playloop://docs/language")).contents[0].text
+    check(language.startswith("## Statements") and "### `rule NAME" in language, "the language reference is served")
+
+    checked = await s.call_tool("check", {})
+    check(not checked.is_error and answer(checked)["diagnostics"] == [], "check: the flagship has no diagnostics")
+
+    run = await s.call_tool("run", {})
+    summary = answer(run)
+    check(not run.is_error and summary["export"] is None and summary["run_id"] is None, "run: a dry run by default")
+    audiences = {offer: counts["send"] for offer, counts in summary["offers"].items()}
+    check(audiences.get("THANKS10") == 7 and audiences.get("STAY15") == 12, f"run: audiences {audiences}")
+
+    explained = await s.call_tool("explain", {"customer": "C-0007"})
+    doc = answer(explained)
+    check(not explained.is_error and doc["customer_id"] == "C-0007", "explain: answers for C-0007")
+    sends = [d for d in doc["decisions"] if d["status"] == "send"]
+    check([d["offer"] for d in sends] == ["STAY15"], f"explain: C-0007 gets STAY15 ({sends})")
+
+    tested = await s.call_tool("test", {})
+    check(not tested.is_error and answer(tested)["failed"] == 0, "test: the flagship's tests pass")
+
+    described = await s.call_tool("describe", {"table": "tickets"})
+    tables = [t["table"] for t in answer(described)["tables"]]
+    check(not described.is_error and tables == ["tickets"], f"describe: one table {tables}")
+
+    # Errors are tool errors carrying the diagnostic; the connection stays up.
+    unknown = await s.call_tool("explain", {"customer": "C-9999"})
+    check(unknown.is_error and answer(unknown)["diagnostics"][0]["code"] == "unknown_customer",
+          f"explain: an unknown customer is a tool error with its diagnostic: {unknown.content[0].text[:120]}")
+    refused = await s.call_tool("run", {"dry_run": False})
+    check(refused.is_error and "--allow-export" in refused.content[0].text, "run: exporting needs --allow-export")
+    typo = await s.call_tool("explian", {"customer": "C-0001"})
+    check(typo.is_error and "explain" in typo.content[0].text, "a misspelt tool names the right one")
+    extra = await s.call_tool("check", {"fil": "x"})
+    check(extra.is_error and "`fil`" in extra.content[0].text, "an unknown argument is named")
+    missing = await s.call_tool("check", {"file": "no/such.playbook"})
+    check(missing.is_error and answer(missing)["diagnostics"], "a missing file is a tool error with a diagnostic")
+    still = await s.call_tool("check", {})
+    check(not still.is_error, "the connection survives the errors")
+
+
+async def exporting(s):
+    run = await s.call_tool("run", {"dry_run": False})
+    summary = answer(run)
+    check(not run.is_error and summary["export"] is not None, f"run with --allow-export exports: {run.content[0].text[:200]}")
+
+
+async def main():
+    await session([FLAGSHIP], read_only)
+    scratch = tempfile.mkdtemp()
+    try:
+        copy = os.path.join(scratch, "copy.playbook")
+        text = open(FLAGSHIP, encoding="utf-8").read().replace('"../Examples/', f'"{REPO}/Examples/')
+        text = text.replace('"../out/service-recovery"', f'"{scratch}/out"')
+        open(copy, "w", encoding="utf-8").write(text)
+        await session([copy, "--allow-export"], exporting)
+        check(os.path.exists(os.path.join(scratch, "out", "summary.json")), "the export was written")
+    finally:
+        shutil.rmtree(scratch)
+    print(f"{len(failures)} failed" if failures else "all passed")
+    sys.exit(1 if failures else 0)
+
+
+asyncio.run(main())
