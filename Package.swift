@@ -36,9 +36,10 @@ let package = Package(
     .target(
       name: "PlaybookShell", dependencies: ["PlaybookEngine", "PlaybookReporting", "PlaybookLedger", "CEditLine"]),
     // `playloop mcp`: the MCP server for agents runs `playloop` itself for each tool call,
-    // so it needs only the language (names, the reference) below it.
+    // so it needs only the language (names, the reference) and the engine's JSON below it.
     .target(
-      name: "PlaybookMCP", dependencies: ["PlaybookLanguage", .product(name: "MCP", package: "swift-sdk")]),
+      name: "PlaybookMCP",
+      dependencies: ["PlaybookLanguage", "PlaybookEngine", .product(name: "MCP", package: "swift-sdk")]),
     .executableTarget(
       name: "playloop",
       dependencies: [

@@ -21,26 +21,25 @@ struct CommandRunner: Sendable {
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.standardInput = FileHandle.nullDevice
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    let answer = Pipe()
+    let errors = Pipe()
+    process.standardOutput = answer
+    process.standardError = errors
     try process.run()
     // Both pipes are drained at once, so a large answer on one cannot stall the other.
-    let errors = ErrorText()
-    let reader = Thread { errors.set(err.fileHandleForReading.readDataToEndOfFile()) }
+    let errorOutput = ErrorOutput()
+    let reader = Thread { errorOutput.set(errors.fileHandleForReading.readDataToEndOfFile()) }
     reader.start()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stdout = answer.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let stderr = errors.waitForData()
     return Outcome(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+      stderr: String(decoding: errorOutput.waitForData(), as: UTF8.self))
   }
 }
 
-/// Standard error's bytes, handed from the reading thread.
-private final class ErrorText: @unchecked Sendable {
+/// The child's standard error, handed over by the thread reading it.
+private final class ErrorOutput: @unchecked Sendable {
   private let condition = NSCondition()
   private var data: Data?
 

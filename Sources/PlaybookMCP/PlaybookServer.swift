@@ -1,5 +1,6 @@
 import Foundation
 import MCP
+import PlaybookEngine
 import PlaybookLanguage
 
 /// `playloop mcp`: a Model Context Protocol server over stdio for AI agents. Its tools
@@ -45,33 +46,39 @@ public struct PlaybookServer: Sendable {
   }
 
   /// A tool call's answer: the command's JSON; a tool error when the call is refused,
-  /// the command fails, or it prints no JSON.
+  /// the command fails, or it prints no JSON. Every error is a `{"diagnostics": […]}`
+  /// document, as the command line fails with.
   func call(_ name: String, _ arguments: [String: Value]) -> CallTool.Result {
     guard let tool = PlaybookTool(rawValue: name) else {
       let names = PlaybookTool.allCases.map(\.rawValue)
-      let hint = NearNames.didYouMean(name, in: names).map { "; did you mean '\($0)'?" } ?? ""
-      return .init(
-        content: [.text("no tool '\(name)'\(hint) (tools: \(names.joined(separator: ", ")))")], isError: true)
+      return failure(.unknownTool(name, suggestion: NearNames.didYouMean(name, in: names), tools: names))
     }
     let line: [String]
     do {
       line = try ToolCall(tool: tool, arguments: arguments).commandLine(playbook: playbook, allowExport: allowExport)
     } catch {
-      return .init(content: [.text(error.message)], isError: true)
+      return failure(error)
     }
     let outcome: CommandRunner.Outcome
     do {
       outcome = try runner.run(line)
     } catch {
-      return .init(content: [.text("could not start \(runner.executable): \(error)")], isError: true)
+      return failure(.toolFailed(tool.rawValue, "could not start (\(runner.executable)): \(error)"))
     }
     let json = outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     guard json.hasPrefix("{") else {
-      let said = [outcome.stdout, outcome.stderr].joined().trimmingCharacters(in: .whitespacesAndNewlines)
-      return .init(
-        content: [.text("playloop \(tool.rawValue) ended with status \(outcome.status): \(said)")], isError: true)
+      let said = (outcome.stdout + outcome.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
+      return failure(.toolFailed(tool.rawValue, "ended with status \(outcome.status) and no answer: \(said)"))
     }
     return .init(content: [.text(json)], isError: !tool.answers(status: outcome.status))
+  }
+
+  private func failure(_ message: DiagnosticMessage) -> CallTool.Result {
+    failure(Diagnostic(message, file: nil))
+  }
+
+  private func failure(_ diagnostic: Diagnostic) -> CallTool.Result {
+    .init(content: [.text(Diagnostic.json([diagnostic]).prettyText)], isError: true)
   }
 }
 

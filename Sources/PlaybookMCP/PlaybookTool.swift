@@ -59,6 +59,11 @@ enum PlaybookTool: String, CaseIterable, Sendable {
     "description": "Evaluate as of this ISO 8601 time, or `now` (default: the playbook's `as of`, else now).",
   ])
 
+  /// The arguments the tool takes, in order.
+  var argumentNames: [String] {
+    (inputSchema.objectValue?["properties"]?.objectValue?.keys).map { $0.sorted() } ?? []
+  }
+
   /// Whether the tool only reads: all but a run that exports.
   var annotations: Tool.Annotations {
     Tool.Annotations(readOnlyHint: self != .run, openWorldHint: false)

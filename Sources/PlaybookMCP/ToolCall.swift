@@ -1,28 +1,22 @@
 import MCP
+import PlaybookLanguage
 
 /// One call of a tool, turned into the `playloop` command line that answers it.
 struct ToolCall: Sendable {
   let tool: PlaybookTool
   let arguments: [String: Value]
 
-  /// Why a call cannot be run: the message the agent reads as the tool's error.
-  struct Refusal: Error, Sendable {
-    let message: String
-  }
-
-  /// The command's arguments (after the executable), with `--format json`.
+  /// The command's arguments (after the executable), with `--format json`; a call that
+  /// cannot run throws the usage error the agent reads.
   /// - Parameters:
   ///   - playbook: the file the server was started with, used when the call names none.
   ///   - allowExport: whether the server may export and write ledgers.
-  func commandLine(playbook: String?, allowExport: Bool) throws(Refusal) -> [String] {
-    let known = Set(tool.inputSchema.objectValue?["properties"]?.objectValue?.keys.map { $0 } ?? [])
+  func commandLine(playbook: String?, allowExport: Bool) throws(Diagnostic) -> [String] {
+    let known = tool.argumentNames
     if let unknown = arguments.keys.sorted().first(where: { !known.contains($0) }) {
-      throw Refusal(
-        message: "\(tool.rawValue) takes no argument `\(unknown)`; it takes \(known.sorted().joined(separator: ", "))")
+      throw Diagnostic(.unknownToolArgument(tool.rawValue, unknown, takes: known), file: nil)
     }
-    guard let file = try text("file") ?? playbook else {
-      throw Refusal(message: "no playbook: pass `file`, or start the server with one (`playloop mcp FILE`)")
-    }
+    guard let file = try text("file") ?? playbook else { throw Diagnostic(.noPlaybookForTool, file: nil) }
     var line = [tool.rawValue, "--format", "json"]
     switch tool {
     case .check, .test:
@@ -36,11 +30,12 @@ struct ToolCall: Sendable {
       if try flag("dry_run") ?? true {
         line.append("--dry-run")
       } else if !allowExport {
-        throw Refusal(
-          message: "this server may not export: start it with `playloop mcp --allow-export`, or run with dry_run true")
+        throw Diagnostic(.exportNotAllowed, file: nil)
       }
     case .explain:
-      guard let customer = try text("customer") else { throw Refusal(message: "explain needs `customer`: an id") }
+      guard let customer = try text("customer") else {
+        throw Diagnostic(.missingToolArgument("explain", "customer", "the customer's id"), file: nil)
+      }
       line += [file, customer]
       if let rule = try text("rule") { line += ["--rule", rule] }
       if let asOf = try text("as_of") { line += ["--as-of", asOf] }
@@ -49,15 +44,15 @@ struct ToolCall: Sendable {
     return line
   }
 
-  private func text(_ name: String) throws(Refusal) -> String? {
+  private func text(_ name: String) throws(Diagnostic) -> String? {
     guard let value = arguments[name], !value.isNull else { return nil }
-    guard let string = value.stringValue else { throw Refusal(message: "`\(name)` must be a string") }
+    guard let string = value.stringValue else { throw Diagnostic(.toolArgumentType(name, "a string"), file: nil) }
     return string
   }
 
-  private func flag(_ name: String) throws(Refusal) -> Bool? {
+  private func flag(_ name: String) throws(Diagnostic) -> Bool? {
     guard let value = arguments[name], !value.isNull else { return nil }
-    guard let bool = value.boolValue else { throw Refusal(message: "`\(name)` must be true or false") }
+    guard let bool = value.boolValue else { throw Diagnostic(.toolArgumentType(name, "true or false"), file: nil) }
     return bool
   }
 }

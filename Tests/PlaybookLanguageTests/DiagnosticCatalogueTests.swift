@@ -101,12 +101,13 @@ import Testing
     where Self.codeLines(text).contains(where: { line in writers.contains { line.contains($0) } }) {
       found.insert(path)
     }
-    // LineEditor hands stderr to libedit, which reports its own failures there.
+    // LineEditor hands stderr to libedit, which reports its own failures there; the MCP
+    // server's CommandRunner only reads the standard error of the playloop it runs.
     #expect(
       found == [
         "Sources/playloop/Terminal.swift", "Sources/PlaybookShell/Shell/ShellPrinter.swift",
         "Sources/PlaybookShell/Editing/LineEditor.swift", "Sources/playloop-bench/main.swift",
-        "Sources/playloop-data/main.swift",
+        "Sources/playloop-data/main.swift", "Sources/PlaybookMCP/CommandRunner.swift",
       ])
   }
 

@@ -1,4 +1,5 @@
 import MCP
+import PlaybookLanguage
 import Testing
 
 @testable import PlaybookMCP
@@ -6,7 +7,7 @@ import Testing
 /// How tool calls become `playloop` command lines, and what is refused before any runs.
 /// (The server itself is driven end to end by the reference client: Tests/mcp/client_test.py.)
 @Suite struct ToolCallTests {
-  func line(_ tool: PlaybookTool, _ arguments: [String: Value], allowExport: Bool = false) throws(ToolCall.Refusal)
+  func line(_ tool: PlaybookTool, _ arguments: [String: Value], allowExport: Bool = false) throws(Diagnostic)
     -> [String]
   {
     try ToolCall(tool: tool, arguments: arguments).commandLine(playbook: "p.playbook", allowExport: allowExport)
@@ -34,20 +35,20 @@ import Testing
         == [
           "explain", "--format", "json", "p.playbook", "C-1", "--rule", "r", "--as-of", "2026-11-01T00:00:00Z", "--all",
         ])
-    #expect(refusal(.explain, [:]) == "explain needs `customer`: an id")
+    #expect(refusal(.explain, [:]) == "explain needs 'customer': the customer's id")
   }
 
   @Test func aRunIsDryUnlessExportingIsAskedForAndAllowed() throws {
     #expect(try line(.run, [:]) == ["run", "--format", "json", "p.playbook", "--dry-run"])
     #expect(try line(.run, ["dry_run": true], allowExport: true).last == "--dry-run")
     #expect(try line(.run, ["dry_run": false], allowExport: true) == ["run", "--format", "json", "p.playbook"])
-    #expect(refusal(.run, ["dry_run": false])?.contains("--allow-export") == true)
+    #expect(refusal(.run, ["dry_run": false]) == "this server may not export or write a ledger")
   }
 
   @Test func wrongArgumentsAreNamed() {
-    #expect(refusal(.check, ["fil": "x"]) == "check takes no argument `fil`; it takes file")
-    #expect(refusal(.explain, ["customer": 7]) == "`customer` must be a string")
-    #expect(refusal(.run, ["dry_run": "no"]) == "`dry_run` must be true or false")
+    #expect(refusal(.check, ["fil": "x"]) == "check takes no argument 'fil'")
+    #expect(refusal(.explain, ["customer": 7]) == "'customer' must be a string")
+    #expect(refusal(.run, ["dry_run": "no"]) == "'dry_run' must be true or false")
     #expect(
       (try? ToolCall(tool: .check, arguments: [:]).commandLine(playbook: nil, allowExport: false)) == nil,
       "no file and no playbook")
@@ -61,13 +62,19 @@ import Testing
       Issue.record("no text")
       return
     }
-    #expect(text.contains("did you mean 'explain'?"))
+    #expect(text.contains("no tool 'explian'; did you mean 'explain'?"))
+    #expect(text.contains("\"code\": \"usage_error\""))
   }
 
   @Test func aCommandThatCannotStartIsAToolError() {
     let server = PlaybookServer(playbook: "p.playbook", allowExport: false, executable: "/nonexistent/playloop")
     let result = server.call("check", [:])
     #expect(result.isError == true)
+    guard case .text(let text, _, _) = result.content.first else {
+      Issue.record("no text")
+      return
+    }
+    #expect(text.contains("\"code\": \"tool_failed\""))
   }
 
   @Test func theSchemaListsEveryArgumentTheCallAccepts() {

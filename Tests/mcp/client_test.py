@@ -76,11 +76,13 @@ async def read_only(s):
     check(unknown.is_error and answer(unknown)["diagnostics"][0]["code"] == "unknown_customer",
           f"explain: an unknown customer is a tool error with its diagnostic: {unknown.content[0].text[:120]}")
     refused = await s.call_tool("run", {"dry_run": False})
-    check(refused.is_error and "--allow-export" in refused.content[0].text, "run: exporting needs --allow-export")
+    check(refused.is_error and "--allow-export" in answer(refused)["diagnostics"][0]["hint"],
+          "run: exporting needs --allow-export")
     typo = await s.call_tool("explian", {"customer": "C-0001"})
-    check(typo.is_error and "explain" in typo.content[0].text, "a misspelt tool names the right one")
+    check(typo.is_error and "did you mean 'explain'" in answer(typo)["diagnostics"][0]["message"],
+          "a misspelt tool names the right one")
     extra = await s.call_tool("check", {"fil": "x"})
-    check(extra.is_error and "`fil`" in extra.content[0].text, "an unknown argument is named")
+    check(extra.is_error and "'fil'" in answer(extra)["diagnostics"][0]["message"], "an unknown argument is named")
     missing = await s.call_tool("check", {"file": "no/such.playbook"})
     check(missing.is_error and answer(missing)["diagnostics"], "a missing file is a tool error with a diagnostic")
     still = await s.call_tool("check", {})

@@ -88,6 +88,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case stillUsed = "still_used"
   case testsFailed = "tests_failed"
   case noTests = "no_tests"
+  case toolFailed = "tool_failed"
   case unsavedChanges = "unsaved_changes"
   case replaceFile = "replace_file"
   case playbookHasErrors = "playbook_has_errors"
@@ -148,7 +149,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
       .noExportFolder, .unsavedChanges, .replaceFile, .exportInterrupted:
       .usage
-    case .testsFailed, .noTests:
+    case .testsFailed, .noTests, .toolFailed:
       .failure
     }
   }
@@ -240,6 +241,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .stillUsed: "a statement cannot be dropped because others use it"
     case .testsFailed: "a playbook's tests failed"
     case .noTests: "playloop test found no test to run (none written, or none matching --run)"
+    case .toolFailed: "an MCP tool's command could not start, or ended without its JSON answer"
     case .unsavedChanges: "the shell asks once before typed statements would be lost"
     case .replaceFile: "the shell asks once before :save replaces a file other than the playbook's own"
     case .playbookHasErrors: "a shell command needs a playbook that checks, and the loaded one has errors"
