@@ -17,7 +17,8 @@ enum PlaybookTool: String, CaseIterable, Sendable {
         + "the server was started with --allow-export."
     case .explain:
       "What one customer would get from a playbook, and why: each rule's trigger rows, the conditions' "
-        + "values, and the decision (send, holdout, capped, unreachable, already_sent, unrendered)."
+        + "values, and the decision (send, holdout, capped, unreachable, already_sent, unrendered). With "
+        + "what_if: what they would get if some statements were added or replaced."
     case .test:
       "Run the playbook's test blocks; answers each expectation with its outcome."
     case .describe:
@@ -46,6 +47,12 @@ enum PlaybookTool: String, CaseIterable, Sendable {
       properties["customer"] = .object(["type": "string", "description": "The customer's id."])
       properties["rule"] = .object(["type": "string", "description": "Explain only this rule."])
       properties["all"] = .object(["type": "boolean", "description": "Show rules that never came close too."])
+      properties["what_if"] = .object([
+        "type": "string",
+        "description": .string(
+          "Playbook statements to explain as if they were in the playbook (e.g. a changed rule): "
+            + "each replaces the statement defining the same thing, or is added. The file is not changed."),
+      ])
       properties["as_of"] = Self.asOf
       required = ["customer"]
     case .describe:

@@ -40,6 +40,7 @@ struct ToolCall: Sendable {
       if let rule = try text("rule") { line += ["--rule", rule] }
       if let asOf = try text("as_of") { line += ["--as-of", asOf] }
       if try flag("all") == true { line.append("--all") }
+      if let whatIf = try text("what_if") { line += ["--what-if", whatIf] }
     }
     return line
   }

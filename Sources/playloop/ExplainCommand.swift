@@ -20,10 +20,16 @@ struct ExplainCommand: ParsableCommand {
   var newHoldout = false
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
+  @Option(
+    name: .customLong("what-if"),
+    help: ArgumentHelp(
+      "Explain as if these statements were in the playbook: each replaces the one defining the same thing "
+        + "(rule x, limit, …) or is added. The file is not changed.", valueName: "statements"))
+  var whatIf: String?
 
   func run() throws {
     let json = output.isJSON
-    let workspace = try Workspace.openForCommand(path: file, maxSetAside: try setAside.share(), json: json)
+    let (workspace, changes) = try open(maxSetAside: try setAside.share(), json: json)
     Terminal.report(workspace.dataset.setAsideShareWarnings, sources: [])
     let rules = workspace.model.rules.map(\.rule.name.text)
     if let rule, !rules.contains(rule) {
@@ -44,10 +50,36 @@ struct ExplainCommand: ParsableCommand {
     do {
       let explanation = try Explainer(plan: plan, history: history).explain(customerID: customer, rule: rule)
       let warnings = workspace.dataset.setAsideWarnings(first: 5)
-      if json { return Terminal.printJSON(explanation.json, diagnostics: warnings) }
+      if json { return Terminal.printJSON(explanation.json(whatIf: changes), diagnostics: warnings) }
+      if let changes {
+        Terminal.printText(
+          "What if: " + (changes.isEmpty ? "nothing changed" : changes.joined(separator: ", ")) + ".\n\n")
+      }
       Terminal.printText(explanation.text(all: all))
     } catch {
       throw CommandFailure([error.diagnostic], json: json)
     }
+  }
+
+  /// The playbook, with `--what-if`'s statements joined (and what they changed).
+  private func open(maxSetAside: Double, json: Bool) throws(CommandFailure) -> (Workspace, changes: [String]?) {
+    guard let whatIf else {
+      return (try Workspace.openForCommand(path: file, maxSetAside: maxSetAside, json: json), nil)
+    }
+    do {
+      let (workspace, changes) = try Workspace.open(path: file, whatIf: whatIf, maxSetAside: maxSetAside)
+      return (workspace, changes)
+    } catch {
+      throw CommandFailure(error.diagnostics, sources: error.source.map { [$0] } ?? [], json: json)
+    }
+  }
+}
+
+extension Explanation {
+  /// The JSON answer, with `what_if` (what the statements changed) when they were given.
+  fileprivate func json(whatIf changes: [String]?) -> JSONValue {
+    guard let changes, case .object(var members) = json else { return json }
+    members.insert(JSONMember("what_if", .array(changes.map { .string($0) })), at: 1)
+    return .object(members)
   }
 }

@@ -31,9 +31,11 @@ import Testing
 
   @Test func explainPassesTheCustomerAndItsOptions() throws {
     #expect(
-      try line(.explain, ["customer": "C-1", "rule": "r", "as_of": "2026-11-01T00:00:00Z", "all": true])
+      try line(
+        .explain, ["customer": "C-1", "rule": "r", "as_of": "2026-11-01T00:00:00Z", "all": true, "what_if": "limit 2"])
         == [
           "explain", "--format", "json", "p.playbook", "C-1", "--rule", "r", "--as-of", "2026-11-01T00:00:00Z", "--all",
+          "--what-if", "limit 2",
         ])
     #expect(refusal(.explain, [:]) == "explain needs 'customer': the customer's id")
   }

@@ -64,6 +64,17 @@ async def read_only(s):
     sends = [d for d in doc["decisions"] if d["status"] == "send"]
     check([d["offer"] for d in sends] == ["STAY15"], f"explain: C-0007 gets STAY15 ({sends})")
 
+    # What if cancel_risk came last? C-0007's complaint thanks win the week's one slot.
+    rule = ('rule cancel_risk priority 1\n  when call.transcript contains any ["cancel", "switch", "competitor"]\n'
+            '  send STAY15 via sms, email')
+    what_if = answer(await s.call_tool("explain", {"customer": "C-0007", "what_if": rule}))
+    sends = [d["offer"] for d in what_if["decisions"] if d["status"] == "send"]
+    check(what_if["what_if"] == ["replaced rule cancel_risk"] and sends == ["THANKS10"],
+          f"explain what_if: C-0007 would get THANKS10 instead ({what_if['what_if']}, {sends})")
+    again = answer(await s.call_tool("explain", {"customer": "C-0007"}))
+    check("what_if" not in again and [d["offer"] for d in again["decisions"] if d["status"] == "send"] == ["STAY15"],
+          "explain what_if leaves the playbook as it was")
+
     tested = await s.call_tool("test", {})
     check(not tested.is_error and answer(tested)["failed"] == 0, "test: the flagship's tests pass")
 

@@ -16,22 +16,7 @@ extension EngineSession {
   /// (and that statement's comments), and what changed: `replaced rule x`, `added offer Y`.
   func merging(_ typed: [Statement]) -> (Playbook, changes: [String]) {
     var playbook = document.playbook
-    var changes: [String] = []
-    for new in typed {
-      if let index = playbook.statements.firstIndex(where: { $0.slot == new.slot }) {
-        let old = playbook.statements[index].range
-        playbook.comments.removeAll {
-          $0.range.start.line >= old.start.line && $0.range.start.line <= old.end.line
-        }
-        playbook.moveLeadingComments(from: old, to: new.range)
-        playbook.statements[index] = new
-        changes.append("replaced \(new.slot)")
-      } else {
-        playbook.statements.insert(new, at: playbook.insertionIndex(for: new.kind.section))
-        // Named statements are confirmed; `window 30d` and the like speak for themselves.
-        if new.isNamed { changes.append("added \(new.slot)") }
-      }
-    }
+    let changes = playbook.merge(typed)
     return (playbook, changes)
   }
 

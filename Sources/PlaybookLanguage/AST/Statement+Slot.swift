@@ -1,10 +1,8 @@
-import PlaybookLanguage
-
 extension Statement {
   /// What the statement defines, so a statement typed again replaces it: `rule
   /// quick_fix_thanks`, `load tickets`, or just `window` for statements a playbook has
   /// once.
-  var slot: String {
+  public var slot: String {
     switch kind {
     case .playbook: "playbook"
     case .asOf: "as of"
@@ -25,7 +23,7 @@ extension Statement {
 
   /// Whether the statement defines something by name (a rule, a table, a test, …)
   /// rather than setting something a playbook has once (`window`, `limit`, …).
-  var isNamed: Bool {
+  public var isNamed: Bool {
     switch kind {
     case .load, .define, .segment, .channel, .offer, .rule, .test: true
     default: false
@@ -33,7 +31,7 @@ extension Statement {
   }
 
   /// The name `:show` and `:drop` know the statement by; nil for statements without one.
-  var name: String? {
+  public var name: String? {
     switch kind {
     case .define(let define): define.name.text
     case .segment(let segment): segment.name.text
