@@ -40,6 +40,40 @@ import Testing
     }
   }
 
+  /// `check` warns at the rule's `via` when a channel has no `message` line for an offer
+  /// that has them, and points inside the string at a condition that is not Liquid.
+  @Test func checkWarnsOfAChannelWithoutAMessageAndReadsAndOr() throws {
+    try ScratchFolder.with("messages") { folder in
+      let file = try folder.write(
+        playbook(
+          """
+          offer SORRY25 "25% off" valid 14d
+            subject email "Sorry, {{ customer.first_name | default: "there" }}"
+            message email "{% if customer.tier == "gold" or customer.first_name and customer.tz == "Europe/London" %}Dear{% else %}Hi{% endif %} {{ customer.first_name | default: "there" }}"
+          """), to: "warn.playbook")
+      let result = try ChildProcess.playloop(["check", file], environment: ["NO_COLOR": "1"])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "warn.playbook:15:27: warning: offer SORRY25 has no 'message sms' line, so its sends by sms go without a message\n"
+            + "  15 |   send SORRY25 via email, sms after 2h\n"
+            + "     |                           ^~~ add `message sms \"…\"` under offer SORRY25 (line 9),"))
+      #expect(!result.stderr.contains("'message email'"))
+
+      let broken = try folder.write(
+        playbook(
+          """
+          offer SORRY25 "25% off" valid 14d
+            message email "{% if customer.tier == "gold" && customer.first_name %}Dear{% endif %}"
+            message sms "Hi"
+          """), to: "broken.playbook")
+      let failed = try ChildProcess.playloop(["check", broken], environment: ["NO_COLOR": "1"])
+      #expect(failed.status == 1)
+      #expect(failed.stderr.contains("broken.playbook:10:48: error: '&&' is not Liquid"))
+      #expect(failed.stderr.contains("^~ write 'and'"))
+    }
+  }
+
   @Test func runExportsTheMessagesAndExplainShowsThem() throws {
     try ScratchFolder.with("messages") { folder in
       let file = try folder.write(
@@ -68,6 +102,15 @@ import Testing
         ))
       let log = try String(contentsOfFile: out + "/decisions.csv", encoding: .utf8)
       #expect(log.contains(",unrendered,message email: {% abort %},"))
+      // The decisions log carries the texts of what is sent, as the audience file does.
+      #expect(
+        log.hasPrefix(
+          "customer_id,rule,offer,trigger_id,trigger_time,send_at,expires_at,channel,address,status,reason,merged,priority,subject,message\r\n"
+        ))
+      #expect(
+        log.contains(
+          ",email,jose.nunez@example.org,send,sent via email,0,10,\"Sorry for the wait, José Núñez\",Your ticket T-0829 took 4 days. Use SORRY25 until Nov 15.\r\n"
+        ))
 
       let explained = try ChildProcess.playloop(["explain", file, "C-0002"])
       #expect(explained.status == 0)
