@@ -144,13 +144,13 @@ struct TemplateReader {
     let value = try readValue(what: "a value to test")
     skipSpaces()
     var comparison: TemplateComparison?
-    for op in ComparisonOperator.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
-    where matches(op.rawValue) {
+    if let op = ComparisonOperator.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
+      .first(where: { matches($0.rawValue) })
+    {
       i += op.rawValue.count
       skipSpaces()
       comparison = TemplateComparison(op: op, right: try readValue(what: "a value to compare with"))
       skipSpaces()
-      break
     }
     for (symbol, word) in [("&&", "and"), ("||", "or")] where matches(symbol) {
       throw Failure(
