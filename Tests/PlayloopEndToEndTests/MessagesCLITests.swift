@@ -60,7 +60,8 @@ import Testing
         result.stderr.contains(
           "warn.playbook:15:27: warning: offer SORRY25 has no 'message sms' line, so its sends by sms go without a message\n"
             + "  15 |   send SORRY25 via email, sms after 2h\n"
-            + "     |                           ^~~ add `message sms \"…\"` under offer SORRY25 (line 9),"))
+            + "     |                           ^~~ add `message sms \"…\"` under offer SORRY25, or send it only by channels it has a message for\n"
+        ))
       #expect(!result.stderr.contains("'message email'"))
 
       // The shell warns when the rule is typed, not again for a later statement, and

@@ -26,7 +26,7 @@ extension StatementChecker {
         && !offer.messages.contains(where: { $0.part == .message && $0.channel.text == channel.text })
       {
         checker.report(
-          .missingMessage(offer: offer.code.text, channel: channel.text, offerLine: offer.code.range.start.line),
+          .missingMessage(offer: offer.code.text, channel: channel.text),
           at: channel.range)
       }
     }

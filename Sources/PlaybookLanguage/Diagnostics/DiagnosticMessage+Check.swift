@@ -162,12 +162,12 @@ extension DiagnosticMessage {
   /// `offer SORRY25 has no 'message sms' line, so its sends by sms go without a message`
   /// (missingMessage): the offer has message lines, but none for a channel a rule sends
   /// it by.
-  static func missingMessage(offer: String, channel: String, offerLine: Int) -> Self {
+  static func missingMessage(offer: String, channel: String) -> Self {
     Self(
       .missingMessage,
       "offer \(offer) has no 'message \(channel)' line, so its sends by \(channel) go without a message",
       hint:
-        "add `message \(channel) \"…\"` under offer \(offer) (line \(offerLine)), or send it only by channels it has a message for"
+        "add `message \(channel) \"…\"` under offer \(offer), or send it only by channels it has a message for"
     )
   }
 
