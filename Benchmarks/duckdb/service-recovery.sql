@@ -22,7 +22,8 @@ SELECT * FROM read_csv('{data}/customers.csv', header = true, quote = '"', escap
   timestampformat = '%Y-%m-%dT%H:%M:%SZ',
   columns = {'id': 'VARCHAR', 'name': 'VARCHAR', 'email': 'VARCHAR', 'phone': 'VARCHAR',
     'email_opt_in': 'BOOLEAN', 'sms_opt_in': 'BOOLEAN', 'tier': 'VARCHAR',
-    'lifetime_value': 'DECIMAL(18,2)', 'country': 'VARCHAR', 'created_at': 'TIMESTAMP'});
+    'lifetime_value': 'DECIMAL(18,2)', 'country': 'VARCHAR', 'created_at': 'TIMESTAMP',
+    'first_name': 'VARCHAR', 'tz': 'VARCHAR'});
 
 CREATE TABLE tickets AS
 SELECT * FROM read_csv('{data}/tickets.csv', header = true, quote = '"', escape = '"',

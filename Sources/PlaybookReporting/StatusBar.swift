@@ -1,9 +1,10 @@
 import PlaybookEngine
 import PlaybookLanguage
 
-/// `:run`'s compact bar per offer: how its decisions split into send, holdout, capped
-/// and unreachable, each status in its own colour and character (so the bar still reads
-/// where colours look alike), with a legend line.
+/// `:run`'s compact bar per offer: how its decisions split into send, holdout, capped,
+/// unreachable and (only when some message could not be filled in) unrendered, each
+/// status in its own colour and character (so the bar still reads where colours look
+/// alike), with a legend line.
 ///
 /// ```
 /// THANKS10  ████████████████▓▒▒░░░
@@ -14,6 +15,7 @@ public enum StatusBar {
   /// The statuses drawn, in order, with their character and ANSI colour.
   static let parts: [(status: DecisionStatus, mark: Character, color: String)] = [
     (.send, "█", "32"), (.holdout, "▓", "34"), (.capped, "▒", "33"), (.unreachable, "░", "31"),
+    (.unrendered, "×", "35"),
   ]
 
   /// The bars for `offers`, with ANSI colours: 30 columns, so they fit a narrow terminal.
@@ -21,13 +23,15 @@ public enum StatusBar {
     let names = offers.map(\.name.onOneLine)
     let nameWidth = names.map(\.displayWidth).max() ?? 0
     let barWidth = 30
+    // `unrendered` (the last part) only when it happened, as in the counts tables.
+    let shown = offers.contains { $0.counts[.unrendered] > 0 } ? parts : parts.dropLast()
     var lines = zip(names, offers).map { name, offer in
       name + String(repeating: " ", count: nameWidth - name.displayWidth + 2)
-        + bar(parts.map { offer.counts[$0.status] }, width: barWidth)
+        + bar(shown.map { offer.counts[$0.status] }, width: barWidth)
     }
     lines.append(
       String(repeating: " ", count: nameWidth + 2)
-        + parts.map { paint(String($0.mark), $0.color) + " " + $0.status.rawValue }.joined(separator: "  "))
+        + shown.map { paint(String($0.mark), $0.color) + " " + $0.status.rawValue }.joined(separator: "  "))
     return lines.joined(separator: "\n")
   }
 

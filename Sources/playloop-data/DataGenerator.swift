@@ -53,7 +53,8 @@ struct DataGenerator {
 
   private mutating func writeCustomers() throws(GeneratorError) -> (String, Int, Int) {
     var out = try sink("customers.csv")
-    out.ascii("id,name,email,phone,email_opt_in,sms_opt_in,tier,lifetime_value,country,created_at")
+    out.ascii(
+      "id,name,email,phone,email_opt_in,sms_opt_in,tier,lifetime_value,country,created_at,first_name,tz")
     out.endLine()
     for index in 0..<options.customers {
       out.id("C-", index + 1, width: customerWidth)
@@ -87,6 +88,10 @@ struct DataGenerator {
     out.bytes(Array(p.country.utf8))
     out.byte(44)
     out.timestamp(options.clock - 400 * day - index * 7 * day)
+    out.byte(44)
+    out.csvField(Array(p.name.utf8.prefix { $0 != 32 }))
+    out.byte(44)
+    out.bytes(p.tz.map { Array($0.utf8) } ?? TimeZones.usual(countryCode: p.country))
     let customer = Int32(index)
     for t in p.tickets {
       scripts.append(Array(t.subject.utf8))
@@ -149,7 +154,8 @@ struct DataGenerator {
       out.bytes(Vocabulary.emailDomains[rng.below(Vocabulary.emailDomains.count)])
     }
     out.byte(44)
-    let country = Vocabulary.countries[rng.pick(Vocabulary.countryWeights)]
+    let countryIndex = rng.pick(Vocabulary.countryWeights)
+    let country = Vocabulary.countries[countryIndex]
     if rng.chance(78) {
       out.bytes(country.phonePrefix)
       var limit = 1
@@ -173,6 +179,13 @@ struct DataGenerator {
     out.bytes(country.code)
     out.byte(44)
     out.timestamp(options.clock - Self.window - day - rng.below(1000 * day))
+    // The columns added later draw from their own stream, so the ones above (and the
+    // events below) stay what they were for the same seed.
+    var added = SplitMix64(seed: options.seed, stream: UInt64(index) | 1 << 42)
+    out.byte(44)
+    if !added.chance(3) { out.bytes(Vocabulary.firstNames[first]) }
+    out.byte(44)
+    out.bytes(TimeZones.draw(country: countryIndex, rng: &added))
     drawEvents(customer: Int32(index), rng: &rng)
   }
 

@@ -29,7 +29,7 @@ enum MessyHeaders {
       file: "customers.csv",
       header: [
         "Customer ID", "Name", "Email", "Phone", "Email Opt In", "SMS Opt In", "Tier", "Lifetime Value",
-        "Country", "Created At",
+        "Country", "Created At", "First Name", "Time Zone",
       ], latin1: true),
     Rewrite(
       file: "tickets.csv",

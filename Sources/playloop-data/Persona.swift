@@ -38,6 +38,8 @@ struct Persona {
   var tier: Tier
   var lifetimeCents: Int
   var country: String
+  /// The `tz` column; nil is the country's usual zone (`TimeZones.usual`).
+  var tz: String? = nil
   var tickets: [Ticket] = []
   var calls: [Call] = []
   var orders: [Order] = [Order(ordered: -70 * day, cents: 4500, status: 0)]

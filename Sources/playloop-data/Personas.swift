@@ -97,6 +97,7 @@ extension Persona {
     Persona(
       name: "Renée Dubois", email: "renee.dubois@example.com", phone: "+33600000008",
       emailOptIn: true, smsOptIn: true, tier: .silver, lifetimeCents: 60_000, country: "FR",
+      tz: "EST",
       calls: [
         Call(
           started: -45 * day, minutes: 8,
@@ -127,6 +128,7 @@ extension Persona {
     Persona(
       name: "Mårten Ek", email: "marten.ek@example.com", phone: "+4670000011",
       emailOptIn: true, smsOptIn: true, tier: .silver, lifetimeCents: 40_000, country: "SE",
+      tz: "",
       tickets: [
         Ticket(
           kind: .complaint, channel: .email, opened: -40 * day, respondedAfter: 10 * minute,
@@ -189,6 +191,7 @@ extension Persona {
     Persona(
       name: "Mateo Rossi", email: "mateo.rossi@example.com", phone: "+15550100016",
       emailOptIn: true, smsOptIn: false, tier: .bronze, lifetimeCents: 60_000, country: "US",
+      tz: "America/Los_Angeles",
       tickets: [
         Ticket(
           kind: .complaint, channel: .social, opened: -9 * day + 12 * hour,
@@ -215,6 +218,7 @@ extension Persona {
     Persona(
       name: "Kwame Mensah", email: "kwame.mensah@example.com", phone: "+15550100018",
       emailOptIn: true, smsOptIn: false, tier: .silver, lifetimeCents: 50_000, country: "US",
+      tz: "America/Chicago",
       tickets: [
         Ticket(
           kind: .complaint, channel: .email, opened: -25 * day, respondedAfter: 2 * hour,
@@ -231,6 +235,7 @@ extension Persona {
     Persona(
       name: "Dana \"DJ\" Jones", email: "dana.jones@example.com", phone: "+15550100019",
       emailOptIn: true, smsOptIn: true, tier: .gold, lifetimeCents: 500_000, country: "US",
+      tz: "America/Denver",
       calls: [
         Call(
           started: -1 * day + 16 * hour, minutes: 18,
@@ -243,6 +248,7 @@ extension Persona {
     Persona(
       name: "Émile Zola", email: "emile.zola@example.com", phone: "+33600000020",
       emailOptIn: true, smsOptIn: true, tier: .bronze, lifetimeCents: 10_000, country: "FR",
+      tz: "Mars/Base",
       tickets: [
         Ticket(
           kind: .complaint, channel: .email, opened: -100 * day, respondedAfter: 3 * hour,

@@ -2,7 +2,7 @@
 /// so rows are assembled without Strings. Some are accented and some carry commas,
 /// quotes and line breaks, to exercise CSV and JSON quoting.
 enum Vocabulary {
-  private static func utf8(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
+  static func utf8(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
 
   /// First names and the ASCII form used in e-mail addresses.
   static let firstNames = utf8([

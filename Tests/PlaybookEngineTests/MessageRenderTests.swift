@@ -93,6 +93,20 @@ import Testing
     #expect(m["C-4"] == "-")
   }
 
+  /// `and`/`or` as Liquid reads them, right to left: `gold and José or silver` is gold
+  /// and (José or silver), so the silver customer gets no; `silver or gold and José` is
+  /// silver or (gold and José), so the gold Zoë gets no. (Left to right would differ.)
+  @Test func andOrAreReadRightToLeft() throws {
+    let template =
+      #"{% if customer.tier == "gold" and customer.first_name == "José" or customer.tier == "silver" %}1{% else %}0{% endif %}"#
+      + #"{% if customer.tier == "silver" or customer.tier == "gold" and customer.first_name == "José" %}1{% else %}0{% endif %}"#
+    let f = try fixture("offer M\n  message email \"\(template)\"\n  message sms \"\(template)\"")
+    let m = messages(f)
+    #expect(m["C-1"] == "00")
+    #expect(m["C-2"] == "01")
+    #expect(m["C-4"] == "11")
+  }
+
   /// An unrendered offer takes no place under `limit`: the next offer is sent instead.
   @Test func anUnrenderedOfferLeavesItsPlaceToTheNext() throws {
     let f = try fixture(
@@ -153,8 +167,14 @@ import Testing
     #expect(
       lines[0] == "customer_id,channel,address,offer,send_at,expires_at,rule,trigger_id,description,subject,message")
     #expect(lines[1].hasSuffix(",r,T-1,\"Money, off\",Hi Zoë,\"Line one\nline \"\"two\"\"\""))
-    let log = try String(contentsOfFile: folder + "/decisions.csv", encoding: .utf8)
-    #expect(!log.contains("subject"))
+    // The decisions log has the texts too, at its end, empty where nothing is sent.
+    let log = try String(contentsOfFile: folder + "/decisions.csv", encoding: .utf8).components(separatedBy: "\r\n")
+    #expect(log[0].hasSuffix(",status,reason,merged,priority,subject,message"))
+    #expect(
+      log.contains {
+        $0.hasPrefix("C-1,r,M,T-1,") && $0.hasSuffix(",send,sent via email,0,5,Hi Zoë,\"Line one\nline \"\"two\"\"\"")
+      })
+    #expect(log.contains { $0.hasPrefix("C-4,r,M,T-4,") && $0.hasSuffix(",0,5,,") })
   }
 
   @Test func explainShowsTheMessage() throws {

@@ -52,6 +52,30 @@ import Testing
     if case .abort = otherwise[1] {} else { Issue.record("no abort in the else branch") }
   }
 
+  /// `and` and `or` join tests right to left, as Liquid reads them: the rest of the
+  /// condition after the first `and`/`or` is one condition.
+  @Test func andOrReadRightToLeft() throws {
+    let t = try template(#""{% if a == 1 or b and c != "x" %}y{% endif %}""#)
+    guard case .conditional(let condition, _, _) = t.nodes[0], case .or(let rest)? = condition.rest,
+      case .and(let last)? = rest.rest
+    else { throw Failure() }
+    #expect(condition.comparison?.op == .equal)
+    #expect(MessageChecker.spelling(rest.value) == "b" && rest.comparison == nil)
+    #expect(MessageChecker.spelling(last.value) == "c" && last.comparison?.op == .notEqual && last.rest == nil)
+    // A word that only starts like `and` is not one: the tag is not closed.
+    let (_, diagnostics) = parse("offer A\n  message email \"{% if a andy b %}{% endif %}\"\n")
+    #expect(diagnostics.first?.message == "expected '%}' to close '{%', found 'a'")
+  }
+
+  @Test func formatKeepsAndOrAsWritten() {
+    let text = """
+      offer M
+        message email "{% if customer.tier == "gold"   or customer.vip and trigger.csat >= 4 %}Dear{% endif %}"
+
+      """
+    #expect(format(text) == text)
+  }
+
   /// Each syntax error points inside the string: line 2, the column of the problem.
   @Test(arguments: [
     (#""Hi {{ customer.name ""#, 38, "expected '}}' to close '{{', found the end of the string"),
@@ -59,6 +83,9 @@ import Testing
     (#""Hi {% if x %}yes""#, 21, "'if' without '{% endif %}'"),
     (#""{% else %}""#, 18, "'else' without an open 'if'"),
     (#""{{ | upcase }}""#, 21, "expected a value such as customer.first_name, found '|'"),
+    (#""{% if x and %}{% endif %}""#, 30, "expected a value to test after 'and'"),
+    (#""{% if x && y %}{% endif %}""#, 26, "'&&' is not Liquid"),
+    (#""{% if x or (y) %}{% endif %}""#, 29, "Liquid conditions have no parentheses"),
   ])
   func syntaxErrorsPointInsideTheString(line: String, column: Int, message: String) throws {
     let (_, diagnostics) = parse("offer A\n  message email \(line)\n")
@@ -147,6 +174,38 @@ import Testing
     let directive = try #require(first(check("  message email \"{{ send_at | date: \"%b %Q\" }}\"\n")))
     #expect(directive.1 == 41)
     #expect(directive.2 == "'%Q' is not a date format this template knows")
+  }
+
+  @Test func aFieldAfterAndOrIsCheckedInsideTheString() throws {
+    let unknown = try #require(
+      first(check("  message email \"{% if customer.tier == \"gold\" or customer.frist %}x{% endif %}\"\n")))
+    #expect(unknown.1 == 60)
+    #expect(unknown.2 == "unknown field 'frist' on customer")
+    #expect(
+      check(
+        "  message email \"{% if customer.tier == \"gold\" and trigger.csat >= 4 or customer.email %}x{% endif %}\"\n"
+      )
+      .isEmpty)
+  }
+
+  /// An offer with message lines sent by a channel it has no `message` line for: a
+  /// warning at that channel in the rule's `via`, naming the offer and the fix.
+  @Test func aChannelWithoutAMessageLineIsWarnedAtTheRulesVia() throws {
+    let rules = "rule r\n  when complaint resolved\n  send M via email, sms\n"
+    let diagnostics = check("  subject sms \"Hi\"\n  message email \"Body\"\n", rules: rules)
+    let warning = try #require(diagnostics.first)
+    #expect(diagnostics.count == 1)
+    #expect(warning.severity == .warning && warning.code == .missingMessage)
+    #expect(warning.message == "offer M has no 'message sms' line, so its sends by sms go without a message")
+    #expect(warning.hint == "add `message sms \"…\"` under offer M, or send it only by channels it has a message for")
+    let lines = (Self.header + "  subject sms \"Hi\"\n  message email \"Body\"\n\n" + rules).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    let line = try #require(warning.range?.start.line)
+    #expect(lines[line - 1] == "  send M via email, sms")
+    #expect(warning.range?.start.column == 21)
+    // Every channel with a message line, or an offer with no message lines at all: quiet.
+    #expect(check("  message email \"Body\"\n  message sms \"Text\"\n", rules: rules).isEmpty)
+    #expect(check("", rules: rules).isEmpty)
   }
 
   @Test func filtersMustFitTheirValue() throws {

@@ -169,7 +169,8 @@ import Testing
       result.stdout
         == "usage: :run\nEvaluate the playbook: candidates and decisions per rule and offer.\n\n"
         + "Shows the evaluation clock and time taken, and warns of values that overflowed (read as null) "
-        + "as `playloop run` does. After the first run only what changed is re-evaluated. Ctrl-C stops a long run.\n")
+        + "as `playloop run` does. After the first run only what changed is re-evaluated. Ctrl-C stops a long run. "
+        + "An `unrendered` count (and bar part) shows when some message could not be filled in.\n")
     #expect(result.stderr == "<stdin>:2: error: unknown command ':lod'; did you mean ':load'?\n")
   }
 

@@ -218,4 +218,22 @@ import Testing
     #expect(!uncoloured.contains("█"))
     leave(plain)
   }
+
+  /// Decisions whose message cannot be filled in get their own part of the bar and of
+  /// the legend, only when there are some.
+  @Test func runBarShowsUnrenderedWhenThereAreSome() throws {
+    let home = try ScratchHome()
+    let terminal = try start(home)
+    #expect(!(try type(terminal, ":run")).contains("unrendered"))
+    _ = try type(terminal, "offer THANKS10 \"10% off your next order\" valid 30d")
+    let replaced = try type(terminal, "  message email \"{% abort %}Thanks\"")
+    #expect(replaced.contains("replaced offer THANKS10"))
+    let run = try type(terminal, ":run")
+    #expect(run.contains("█ send  ▓ holdout  ▒ capped  ░ unreachable  × unrendered\n"))
+    let bar = try #require(run.split(separator: "\n").first { $0.hasPrefix("THANKS10  ") && $0.contains("×") })
+    #expect(!bar.contains("█"), "every THANKS10 email is unrendered: \(bar)")
+    terminal.send("\u{4}")
+    try terminal.expect("unsaved changes; press Ctrl-D again to leave")
+    leave(terminal)
+  }
 }

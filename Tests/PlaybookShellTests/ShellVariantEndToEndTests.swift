@@ -30,6 +30,11 @@ extension ShellSessionEndToEndTests {
     try terminal.expect("quick_fix_thanks A: THANKS10 70%          15     5        1       1            8\n")
     try terminal.expect("quick_fix_thanks B: THANKS15 30%           7     2        0       1            4\n")
     try atPrompt(terminal)
+    // `:decisions` shows which variant each decision is, as the decisions log does.
+    terminal.send(":decisions THANKS15 limit 2\r")
+    try terminal.expect("customer  rule              offer     variant  status")
+    try terminal.expect("quick_fix_thanks  THANKS15  B        ")
+    try atPrompt(terminal)
     terminal.send(":explain C-0001\r")
     try terminal.expect("variant A: THANKS10 (bucket 4880 of 10000 < 7000)")
     try atPrompt(terminal)

@@ -61,7 +61,8 @@ import Testing
   }
 
   /// Every shipped playbook, read line by line, groups into the statements the parser
-  /// reads from the whole file, one typed statement each.
+  /// reads from the whole file, one typed statement each (an offer's message lines each
+  /// replace the offer typed before them, as at the prompt: the last one counts).
   @Test(arguments: ["churn-risk", "first-response", "loyalty", "service-recovery"])
   func shippedPlaybooksGroupAsTheParserReadsThem(_ name: String) throws {
     let text = try String(contentsOfFile: Repository.path("Playbooks/\(name).playbook"), encoding: .utf8)
@@ -69,13 +70,20 @@ import Testing
     var reader = StatementReader()
     var items = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { reader.read(String($0)) }
     items += reader.finish()
-    let typed = items.compactMap { item -> Statement? in
+    var typed: [Statement] = []
+    for item in items {
       // Comments between statements come on their own, to keep in the playbook.
-      guard case .statement(let statement) = item, !statement.text.hasPrefix("#") else { return nil }
+      guard case .statement(let statement) = item, !statement.text.hasPrefix("#") else { continue }
       let (playbook, diagnostics) = PlaybookParser.parse(SourceFile(path: name, text: statement.text))
       #expect(diagnostics.isEmpty, "\(statement.text)")
       #expect(playbook.statements.count == 1, "\(statement.text)")
-      return playbook.statements.first
+      guard let parsed = playbook.statements.first else { continue }
+      if case .offer(let offer) = parsed.kind, let last = typed.last, case .offer(let before) = last.kind,
+        before.code.text == offer.code.text
+      {
+        typed.removeLast()
+      }
+      typed.append(parsed)
     }
     #expect(typed.count == whole.statements.count)
     #expect(typed.map(ASTDump.dump) == whole.statements.map(ASTDump.dump))

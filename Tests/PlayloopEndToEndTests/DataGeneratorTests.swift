@@ -43,9 +43,9 @@ import Testing
     let customers = records(try contents(folder, "customers.csv"))
     let tickets = records(try contents(folder, "tickets.csv"))
     let orders = records(try contents(folder, "orders.csv"))
-    #expect(customers.first?.count == 10)
+    #expect(customers.first?.count == 12)
     #expect(customers.count == 501)
-    #expect(customers.allSatisfy { $0.count == 10 })
+    #expect(customers.allSatisfy { $0.count == 12 })
     #expect(tickets.allSatisfy { $0.count == 9 })
     #expect(orders.count > 500)
     #expect(orders.allSatisfy { $0.count == 5 })
@@ -70,6 +70,48 @@ import Testing
       #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
     }
     #expect(lines.contains { $0.lowercased().contains("cancel") })
+  }
+
+  /// `first_name` is the name's first name (a few empty); `tz` is an IANA zone of the
+  /// customer's country for most, a zone abroad, empty or not a zone for a few.
+  @Test func firstNamesAndTimeZonesAreSpreadAsDocumented() throws {
+    let folder = try generate(["--customers", "5000", "--seed", "3"])
+    let customers = records(try contents(folder, "customers.csv")).dropFirst()
+    #expect(customers.first.map { [$0[1], $0[10], $0[11]] } == ["Zoë Adler", "Zoë", "America/New_York"])
+    let named = customers.filter { !$0[10].isEmpty }
+    #expect(named.allSatisfy { $0[1].hasPrefix($0[10]) || $0[1].contains(", " + $0[10]) })
+    let blankNames = customers.count - named.count
+    #expect(blankNames > 100 && blankNames < 200, "about 3% of 5000: \(blankNames)")
+    #expect(Set(named.map { $0[10] }).isSuperset(of: ["Zoë", "José", "Łukasz"]))
+    var zones: [String: Int] = [:]
+    for customer in customers { zones[customer[11], default: 0] += 1 }
+    #expect((zones[""] ?? 0) > 100 && (zones[""] ?? 0) < 200, "about 3% empty")
+    let odd = (zones["EST"] ?? 0) + (zones["Mars/Base"] ?? 0) + (zones["Pacific Time"] ?? 0)
+    #expect(odd > 10 && odd < 60, "about 0.6% not a zone: \(odd)")
+    for zone in [
+      "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles",
+      "Europe/London", "Europe/Berlin", "Asia/Tokyo", "Australia/Sydney",
+    ] {
+      #expect((zones[zone] ?? 0) > 10, "\(zone)")
+    }
+    #expect((zones["America/New_York"] ?? 0) > (zones["America/Denver"] ?? 0))
+    // A US customer is in a US zone unless abroad, blank or odd.
+    let usZones = customers.filter { $0[8] == "US" }.map { $0[11] }
+    let inUS = usZones.filter { $0.hasPrefix("America/") }.count
+    #expect(Double(inUS) / Double(usZones.count) > 0.9)
+  }
+
+  /// The added columns draw from their own stream: the columns before them, and every
+  /// other file, are what they were before `first_name` and `tz` existed.
+  @Test func addedColumnsLeaveTheOthersAsTheyWere() throws {
+    let folder = try generate(["--customers", "200", "--seed", "42"])
+    let customers = records(try contents(folder, "customers.csv"))
+    // C-0200's row before the columns were added (Examples/data at seed 42).
+    #expect(
+      Array(customers[200][0..<10]) == [
+        "C-0200", "Olivia Chen", "olivia.chen.200@example.com", "+15554665861", "false", "true",
+        "silver", "1580.03", "US", "2026-05-10T09:53:42Z",
+      ])
   }
 
   @Test func personasFollowTheClock() throws {

@@ -25,18 +25,65 @@ import Testing
       """
   }
 
+  /// Writes the playbook with `offer` to `name` in `folder` and runs `playloop check` on
+  /// it; returns the run and the file's path.
+  func check(_ offer: String, named name: String, in folder: ScratchFolder) throws -> (ChildProcess, String) {
+    let file = try folder.write(playbook(offer), to: name)
+    return (try ChildProcess.playloop(["check", file], environment: ["NO_COLOR": "1"]), file)
+  }
+
   @Test func checkPointsInsideTheTemplate() throws {
     try ScratchFolder.with("messages") { folder in
-      let file = try folder.write(
-        playbook(
-          """
-          offer SORRY25 "25% off" valid 14d
-            subject email "Sorry for the wait, {{ customer.first_name | default: "there" }}"
-          """), to: "typo.playbook")
-      let result = try ChildProcess.playloop(["check", file], environment: ["NO_COLOR": "1"])
+      let (result, _) = try check(
+        """
+        offer SORRY25 "25% off" valid 14d
+          subject email "Sorry for the wait, {{ customer.frist_name | default: "there" }}"
+        """, named: "typo.playbook", in: folder)
       #expect(result.status == 1)
-      #expect(result.stderr.contains("typo.playbook:10:50: error: unknown field 'first_name' on customer"))
-      #expect(result.stderr.contains(" ^~~~~~~~~~ customers has id, name, email,"))
+      #expect(result.stderr.contains("typo.playbook:10:50: error: unknown field 'frist_name' on customer"))
+      #expect(result.stderr.contains(" ^~~~~~~~~~ did you mean 'first_name'?"))
+    }
+  }
+
+  /// `check` warns at the rule's `via` when a channel has no `message` line for an offer
+  /// that has them, and points inside the string at a condition that is not Liquid.
+  @Test func checkWarnsOfAChannelWithoutAMessageAndReadsAndOr() throws {
+    try ScratchFolder.with("messages") { folder in
+      let (result, file) = try check(
+        """
+        offer SORRY25 "25% off" valid 14d
+          subject email "Sorry, {{ customer.first_name | default: "there" }}"
+          message email "{% if customer.tier == "gold" or customer.first_name and customer.tz == "Europe/London" %}Dear{% else %}Hi{% endif %} {{ customer.first_name | default: "there" }}"
+        """, named: "warn.playbook", in: folder)
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(
+        result.stderr.contains(
+          "warn.playbook:15:27: warning: offer SORRY25 has no 'message sms' line, so its sends by sms go without a message\n"
+            + "  15 |   send SORRY25 via email, sms after 2h\n"
+            + "     |                           ^~~ add `message sms \"…\"` under offer SORRY25, or send it only by channels it has a message for\n"
+        ))
+      #expect(!result.stderr.contains("'message email'"))
+
+      // The shell warns when the rule is typed, not again for a later statement, and
+      // `:check` lists it.
+      let shell = try ChildProcess.playloopScript(
+        "rule thanks\n  when complaint resolved within 4h\n  send SORRY25 via sms\n\nsegment vip = customer.tier == \"gold\"\n:check\n",
+        arguments: [file])
+      let warning = "warning: offer SORRY25 has no 'message sms' line, so its sends by sms go without a message"
+      #expect(shell.status == 0, "\(shell.stderr)")
+      let all = shell.stdout + shell.stderr
+      #expect(all.contains("<stdin>:3:20: " + warning))
+      #expect(all.components(separatedBy: warning).count == 4, "typed, then :check (two rules): \(all)")
+
+      let (failed, _) = try check(
+        """
+        offer SORRY25 "25% off" valid 14d
+          message email "{% if customer.tier == "gold" && customer.first_name %}Dear{% endif %}"
+          message sms "Hi"
+        """, named: "broken.playbook", in: folder)
+      #expect(failed.status == 1)
+      #expect(failed.stderr.contains("broken.playbook:10:48: error: '&&' is not Liquid"))
+      #expect(failed.stderr.contains("^~ write 'and'"))
     }
   }
 
@@ -68,6 +115,15 @@ import Testing
         ))
       let log = try String(contentsOfFile: out + "/decisions.csv", encoding: .utf8)
       #expect(log.contains(",unrendered,message email: {% abort %},"))
+      // The decisions log carries the texts of what is sent, as the audience file does.
+      #expect(
+        log.hasPrefix(
+          "customer_id,rule,offer,trigger_id,trigger_time,send_at,expires_at,channel,address,status,reason,merged,priority,subject,message\r\n"
+        ))
+      #expect(
+        log.contains(
+          ",email,jose.nunez@example.org,send,sent via email,0,10,\"Sorry for the wait, José Núñez\",Your ticket T-0829 took 4 days. Use SORRY25 until Nov 15.\r\n"
+        ))
 
       let explained = try ChildProcess.playloop(["explain", file, "C-0002"])
       #expect(explained.status == 0)

@@ -41,7 +41,7 @@ import Testing
       headers == [
         [
           "Customer ID", "Name", "Email", "Phone", "Email Opt In", "SMS Opt In", "Tier", "Lifetime Value",
-          "Country", "Created At",
+          "Country", "Created At", "First Name", "Time Zone",
         ],
         [
           "Ticket ID", "Customer ID", "Kind", "Channel", "Subject", "Opened At", "First Response At",

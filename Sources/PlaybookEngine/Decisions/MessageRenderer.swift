@@ -49,16 +49,22 @@ struct MessageRenderer {
         for filter in filters { v = apply(filter, to: v, context) }
         guard let text = text(of: v) else { throw Unrendered(reason: "\(source) is null") }
         out += text
-      case .conditional(let value, let comparison, let then, let otherwise):
-        let left = self.value(value, context)
-        let holds: Bool
-        if let (op, right) = comparison {
-          holds = compare(left, op, self.value(right, context))
-        } else {
-          holds = left != .null && left != .boolean(false)
-        }
-        try render(holds ? then : otherwise, context, into: &out)
+      case .conditional(let condition, let then, let otherwise):
+        try render(holds(condition, context) ? then : otherwise, context, into: &out)
       }
+    }
+  }
+
+  /// Whether `condition` holds: a bare value unless null or false; `and`/`or` join a
+  /// test to the rest of the condition, already grouped right to left (Liquid's order).
+  private static func holds(_ condition: MessagePlan.Condition, _ context: Context) -> Bool {
+    switch condition {
+    case .test(let value, let comparison):
+      let left = self.value(value, context)
+      guard let (op, right) = comparison else { return left != .null && left != .boolean(false) }
+      return compare(left, op, self.value(right, context))
+    case .and(let a, let b): return holds(a, context) && holds(b, context)
+    case .or(let a, let b): return holds(a, context) || holds(b, context)
     }
   }
 

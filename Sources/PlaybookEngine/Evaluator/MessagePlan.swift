@@ -8,8 +8,15 @@ struct MessagePlan: Sendable {
   indirect enum Node: Sendable {
     case text(String)
     case output(Value, filters: [Filter], source: String)
-    case conditional(Value, comparison: (ComparisonOperator, Value)?, then: [Node], otherwise: [Node])
+    case conditional(Condition, then: [Node], otherwise: [Node])
     case abort
+  }
+
+  /// A compiled `{% if %}` condition (`CheckedTemplateCondition`).
+  indirect enum Condition: Sendable {
+    case test(Value, comparison: (ComparisonOperator, Value)?)
+    case and(Condition, Condition)
+    case or(Condition, Condition)
   }
 
   /// A filter with its argument compiled.
@@ -45,6 +52,13 @@ struct MessagePlan: Sendable {
       case .number(let n): .literal(.number(n))
       }
     }
+    func condition(_ c: CheckedTemplateCondition) -> Condition {
+      switch c {
+      case .test(let v, let comparison): .test(value(v), comparison: comparison.map { ($0.0, value($0.1)) })
+      case .and(let a, let b): .and(condition(a), condition(b))
+      case .or(let a, let b): .or(condition(a), condition(b))
+      }
+    }
     func nodes(_ checked: [CheckedTemplateNode]) -> [Node] {
       checked.map { node in
         switch node {
@@ -54,10 +68,8 @@ struct MessagePlan: Sendable {
           .output(
             value(v), filters: filters.map { Filter(filter: $0.filter, argument: $0.argument.map(value)) },
             source: source)
-        case .conditional(let v, let comparison, let then, let otherwise):
-          .conditional(
-            value(v), comparison: comparison.map { ($0.0, value($0.1)) }, then: nodes(then), otherwise: nodes(otherwise)
-          )
+        case .conditional(let c, let then, let otherwise):
+          .conditional(condition(c), then: nodes(then), otherwise: nodes(otherwise))
         }
       }
     }

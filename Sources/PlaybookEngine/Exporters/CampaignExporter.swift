@@ -99,7 +99,8 @@ public enum CampaignExporter {
       files.append(
         ExportFileJob(
           name: log, rows: order.indices[...], sendOnly: false,
-          columns: ExportColumn.decisions(variants: !summary.counts.byVariant.isEmpty)))
+          columns: ExportColumn.decisions(
+            variants: !summary.counts.byVariant.isEmpty, texts: summary.offerTexts.values)))
       for file in files { try beforeWriting(file.name) }
       try write(decisions, files, format: target.format, in: staging)
       if let exportMilliseconds { summary.timings.export = exportMilliseconds() }

@@ -27,7 +27,12 @@ enum ExportColumn: String, Sendable {
   /// subject and the message when the offer has such lines.
   static func audience(_ texts: OfferTexts?) -> [ExportColumn] {
     guard let texts else { return audience }
-    return audience + [.description] + (texts.hasSubject ? [.subject] : []) + (texts.hasMessage ? [.message] : [])
+    return audience + [.description] + textColumns(subject: texts.hasSubject, message: texts.hasMessage)
+  }
+
+  /// `subject` and `message`, each when asked for.
+  private static func textColumns(subject: Bool, message: Bool) -> [ExportColumn] {
+    (subject ? [.subject] : []) + (message ? [.message] : [])
   }
 
   /// `decisions.csv|jsonl`: every candidate with its status and why.
@@ -36,11 +41,15 @@ enum ExportColumn: String, Sendable {
     .status, .reason, .merged, .priority,
   ]
 
-  /// `decisions`, with a `variant` column after `offer` when the playbook has an A/B split.
-  static func decisions(variants: Bool) -> [ExportColumn] {
-    guard variants else { return decisions }
+  /// `decisions`, with a `variant` column after `offer` when the playbook has an A/B split,
+  /// and `subject` and `message` columns at the end when some offer in `texts` has such
+  /// lines (filled in on the rows that send or are held out, empty on the others), so a
+  /// playbook without messages keeps the log it had.
+  static func decisions(variants: Bool, texts: some Collection<OfferTexts>) -> [ExportColumn] {
     var columns = decisions
-    columns.insert(.variant, at: columns.firstIndex(of: .offer).map { $0 + 1 } ?? columns.count)
-    return columns
+    if variants { columns.insert(.variant, at: columns.firstIndex(of: .offer).map { $0 + 1 } ?? columns.count) }
+    let hasSubject = texts.contains { $0.hasSubject }
+    let hasMessage = texts.contains { $0.hasMessage }
+    return columns + textColumns(subject: hasSubject, message: hasMessage)
   }
 }

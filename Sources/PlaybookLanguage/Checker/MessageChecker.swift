@@ -41,10 +41,19 @@ struct MessageChecker {
         }
         return .output(value ?? .text(""), filters: filters, source: Self.spelling(output.value))
       case .conditional(let condition, let then, let otherwise):
-        let value = checked(condition.value) ?? .text("")
-        let comparison = condition.comparison.map { ($0.op, checked($0.right) ?? .text("")) }
-        return .conditional(value, comparison: comparison, then: check(then), otherwise: check(otherwise))
+        return .conditional(check(condition), then: check(then), otherwise: check(otherwise))
       }
+    }
+  }
+
+  private mutating func check(_ condition: TemplateCondition) -> CheckedTemplateCondition {
+    let value = checked(condition.value) ?? .text("")
+    let test = CheckedTemplateCondition.test(
+      value, comparison: condition.comparison.map { ($0.op, checked($0.right) ?? .text("")) })
+    switch condition.rest {
+    case nil: return test
+    case .and(let rest): return .and(test, check(rest))
+    case .or(let rest): return .or(test, check(rest))
     }
   }
 

@@ -196,6 +196,7 @@ struct StatementChecker {
       for variant in send.variants { checkOffer(variant.offer, in: &checker) }
       Self.checkSplit(send, in: &checker)
       for channel in send.channels { checkChannel(channel, in: &checker) }
+      warnIfSentWithoutMessage(send, in: &checker)
     }
     absorb(checker)
     rules.append(

@@ -13,6 +13,25 @@ extension StatementChecker {
     _ = checkMessages(of: offer, trigger: nil, rule: nil)
   }
 
+  /// A warning at each channel of `send` that an offer it sends has message lines but no
+  /// `message` line for: the send would go out without a message body. An offer with no
+  /// message lines at all is left alone (its texts live elsewhere), and an unknown offer
+  /// or channel is already an error.
+  func warnIfSentWithoutMessage(_ send: Send, in checker: inout ExpressionChecker) {
+    for variant in send.variants {
+      guard let offer = model.offers.first(where: { $0.code.text == variant.offer.text }), !offer.messages.isEmpty
+      else { continue }
+      for channel in send.channels
+      where model.channels.contains(where: { $0.name.text == channel.text })
+        && !offer.messages.contains(where: { $0.part == .message && $0.channel.text == channel.text })
+      {
+        checker.report(
+          .missingMessage(offer: offer.code.text, channel: channel.text),
+          at: channel.range)
+      }
+    }
+  }
+
   /// An offer's message lines checked for a rule that triggers on `trigger` (nil: on
   /// the customer). A problem already reported for the offer or another rule is not
   /// reported again.

@@ -48,6 +48,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case limitPerRun = "limit_per_run"
   case unknownFilter = "unknown_filter"
   case longSMS = "long_sms"
+  case missingMessage = "missing_message"
   // Files: what a command reads or writes.
   case unreadableFile = "io_error"
   case writeFailed = "write_failed"
@@ -118,7 +119,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var severity: Diagnostic.Severity {
     switch self {
     case .mixedIndentation, .rowSetAside, .setAsideShare, .valuesOverflowed, .ledgerRecovered, .unsavedChanges,
-      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS:
+      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS, .missingMessage:
       .warning
     case .ledgerBusy: .note
     default: .error
@@ -137,7 +138,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .unknownFunction, .invalidPattern, .correlatedAggregate,
       .twoTriggers, .missingSend, .notChanged, .stillUsed, .limitPerRun, .ledgerReplay, .playbookHasErrors,
-      .templateSyntax, .unknownFilter:
+      .templateSyntax, .unknownFilter, .missingMessage:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
@@ -203,6 +204,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .limitPerRun: "a ledgered playbook's limit without `per D` counts one run only, so nightly runs stack offers"
     case .unknownFilter: "a filter a message template uses that does not exist"
     case .longSMS: "an SMS message renders longer than one text (160 GSM-7 or 70 UCS-2 characters)"
+    case .missingMessage: "a rule sends an offer with message lines by a channel it has no `message` line for"
     case .unreadableFile: "a playbook file cannot be read"
     case .writeFailed: "a file cannot be written"
     case .loadUnreadable: "a data file does not exist or cannot be read"

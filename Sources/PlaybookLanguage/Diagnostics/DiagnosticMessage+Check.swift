@@ -159,6 +159,18 @@ extension DiagnosticMessage {
       hint: "use customer.* fields, or send the offer only from rules whose when names a row")
   }
 
+  /// `offer SORRY25 has no 'message sms' line, so its sends by sms go without a message`
+  /// (missingMessage): the offer has message lines, but none for a channel a rule sends
+  /// it by.
+  static func missingMessage(offer: String, channel: String) -> Self {
+    Self(
+      .missingMessage,
+      "offer \(offer) has no 'message \(channel)' line, so its sends by \(channel) go without a message",
+      hint:
+        "add `message \(channel) \"…\"` under offer \(offer), or send it only by channels it has a message for"
+    )
+  }
+
   /// An SMS that renders longer than one text message for some customers.
   public static func longSMS(offer: String, channel: String, customers: Int, limit: String) -> Self {
     Self(

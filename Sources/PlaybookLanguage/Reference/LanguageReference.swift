@@ -132,7 +132,8 @@ public enum LanguageReference {
     (`message email: trigger.resolution is null`). It takes no place under `limit`, so the
     customer's next-best offer is sent instead; a holdout customer's messages are filled in
     the same way, so the control group mirrors what is sent. A channel the offer has no
-    `message` line for sends without a message. `check` points inside the string at an
+    `message` line for sends without a message: `check` warns at the rule's `via` channel
+    (`missing_message`). `check` points inside the string at an
     unknown variable, field, filter or date format, with a did-you-mean, and at an unknown
     channel. When a `message sms` (the channel named `sms`) is longer than one text for some
     customers — 160 GSM-7 characters, or 70 when it holds a character GSM-7 lacks and must

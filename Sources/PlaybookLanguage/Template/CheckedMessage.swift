@@ -16,12 +16,21 @@ public indirect enum CheckedTemplateNode: Sendable {
   /// `{{ value | filters }}`; `source` is the value as written (`customer.first_name`),
   /// for saying which value was null.
   case output(CheckedTemplateValue, filters: [CheckedFilter], source: String)
-  /// `{% if %}`: the value tested, the comparison, and the two branches.
-  case conditional(
-    CheckedTemplateValue, comparison: (ComparisonOperator, CheckedTemplateValue)?, then: [CheckedTemplateNode],
-    otherwise: [CheckedTemplateNode])
+  /// `{% if %}`: the condition and the two branches.
+  case conditional(CheckedTemplateCondition, then: [CheckedTemplateNode], otherwise: [CheckedTemplateNode])
   /// `{% abort %}`.
   case abort
+}
+
+/// An `{% if %}` condition, checked: a test, or a test joined to the rest of the
+/// condition (`TemplateJunction`: right to left, no precedence).
+public indirect enum CheckedTemplateCondition: Sendable {
+  /// A value that holds unless null or false, or a comparison.
+  case test(CheckedTemplateValue, comparison: (ComparisonOperator, CheckedTemplateValue)?)
+  /// Both hold.
+  case and(CheckedTemplateCondition, CheckedTemplateCondition)
+  /// Either holds.
+  case or(CheckedTemplateCondition, CheckedTemplateCondition)
 }
 
 /// A value a template reads.

@@ -73,18 +73,29 @@ public struct TemplateFilter: Hashable, Sendable {
 }
 
 /// The condition of `{% if %}`: a value that is true unless null or false, or two values
-/// compared (`customer.tier == "gold"`).
+/// compared (`customer.tier == "gold"`), then perhaps `and` or `or` and the rest.
 public struct TemplateCondition: Hashable, Sendable {
   /// The value tested, or the left side of the comparison.
   public var value: TemplateValue
   /// The comparison and its right side; nil for a bare value.
   public var comparison: TemplateComparison?
+  /// `and …` or `or …`; nil when the condition is one test.
+  public var rest: TemplateJunction?
 
-  /// `value`, or `value op right`.
-  public init(value: TemplateValue, comparison: TemplateComparison?) {
+  /// `value`, or `value op right`, then `rest`.
+  public init(value: TemplateValue, comparison: TemplateComparison?, rest: TemplateJunction? = nil) {
     self.value = value
     self.comparison = comparison
+    self.rest = rest
   }
+}
+
+/// `and REST` or `or REST` after a condition's first test. Liquid has no precedence and
+/// no parentheses: it reads the tests right to left, so the rest is a whole condition and
+/// `a or b and c` means `a or (b and c)`, `a and b or c` means `a and (b or c)`.
+public indirect enum TemplateJunction: Hashable, Sendable {
+  case and(TemplateCondition)
+  case or(TemplateCondition)
 }
 
 /// `== "gold"`: how a condition compares its value, and with what.

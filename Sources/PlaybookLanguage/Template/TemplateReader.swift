@@ -133,18 +133,42 @@ struct TemplateReader {
     return TemplateOutput(value: value, filters: filters, range: range(start, i))
   }
 
+  /// A test, then `and`/`or` and the rest of the condition, read as one (right to left,
+  /// as Liquid evaluates it: see `TemplateJunction`).
   private mutating func readCondition() throws(Failure) -> TemplateCondition {
+    if i < end, characters[i] == "(" {
+      throw Failure(
+        message: .templateSyntax("Liquid conditions have no parentheses", hint: "nest the ifs instead"),
+        range: range(i, i + 1))
+    }
     let value = try readValue(what: "a value to test")
     skipSpaces()
-    for op in ComparisonOperator.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
-    where matches(op.rawValue) {
+    var comparison: TemplateComparison?
+    if let op = ComparisonOperator.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
+      .first(where: { matches($0.rawValue) })
+    {
       i += op.rawValue.count
       skipSpaces()
-      let right = try readValue(what: "a value to compare with")
+      comparison = TemplateComparison(op: op, right: try readValue(what: "a value to compare with"))
       skipSpaces()
-      return TemplateCondition(value: value, comparison: TemplateComparison(op: op, right: right))
     }
-    return TemplateCondition(value: value, comparison: nil)
+    for (symbol, word) in [("&&", "and"), ("||", "or")] where matches(symbol) {
+      throw Failure(
+        message: .templateSyntax("'\(symbol)' is not Liquid", hint: "write '\(word)'"), range: range(i, i + 2))
+    }
+    let before = i
+    guard let junction = readWord(), junction.text == "and" || junction.text == "or" else {
+      i = before
+      return TemplateCondition(value: value, comparison: comparison)
+    }
+    skipSpaces()
+    if matches("%}") {
+      throw Failure(
+        message: .templateSyntax("expected a value to test after '\(junction.text)'"), range: range(i, i + 2))
+    }
+    let rest = try readCondition()
+    return TemplateCondition(
+      value: value, comparison: comparison, rest: junction.text == "and" ? .and(rest) : .or(rest))
   }
 
   private mutating func closeTag(_ close: String, opened start: Int) throws(Failure) {

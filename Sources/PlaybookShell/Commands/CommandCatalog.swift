@@ -50,7 +50,8 @@ enum CommandCatalog {
       summary: "Evaluate the playbook: candidates and decisions per rule and offer.",
       details: "Shows the evaluation clock and time taken, and warns of values that "
         + "overflowed (read as null) as `playloop run` does. After the first run only what "
-        + "changed is re-evaluated. Ctrl-C stops a long run.",
+        + "changed is re-evaluated. Ctrl-C stops a long run. An `unrendered` count (and bar part) shows "
+        + "when some message could not be filled in.",
       arguments: []),
     CommandSpec(
       name: "explain", usageArguments: "CUSTOMER [RULE]",
@@ -115,8 +116,9 @@ enum CommandCatalog {
     CommandSpec(
       name: "decisions", usageArguments: "[OFFER] [STATUS]",
       summary: "List who was decided what and why.",
-      details: "Shows customer, rule, offer, status, channel, send_at and reason. OFFER and STATUS "
-        + "(send, holdout, capped, unreachable, already_sent) filter, in either "
+      details: "Shows customer, rule, offer (and its variant when a rule splits between offers), status, "
+        + "channel, send_at and reason. OFFER and STATUS "
+        + "(send, holdout, capped, unreachable, already_sent, unrendered) filter, in either "
         + "order: `:decisions SORRY25 unreachable`. Shows the first 20 and counts the rest; "
         + "`limit N` shows more; after `:mode csv` they print as CSV for a spreadsheet.",
       arguments: [.name(.offers), .words(DecisionStatus.allCases.map(\.rawValue))]),

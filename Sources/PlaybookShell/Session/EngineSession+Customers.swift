@@ -82,7 +82,7 @@ extension EngineSession {
     let another = ([":sample", String(count)] + (name.map { [$0] } ?? []) + ["seed", String(seed &+ 1)])
       .joined(separator: " ")
     return ShellOutput([
-      .table(Self.decisionTable(rows)),
+      .table(Self.decisionTable(rows, variants: !run.counts.byVariant.isEmpty)),
       .message(
         "\(min(count, total).grouped) of \(total.grouped) \(what), seed \(seed); \(another) picks others"
           + (picked < rows.count ? " (\(rows.count.grouped) decisions)" : "")),

@@ -26,7 +26,11 @@ extension EngineSession {
     // A column the filter fixes says the same on every row: a narrow terminal gives its
     // room to the reason.
     let fixed = Set([offer.map { _ in "offer" }, status.map { _ in "status" }].compactMap { $0 })
-    var output = ShellOutput([.table(Self.decisionTable(shown.map { ($0.customerID, $0) }, without: fixed))])
+    var output = ShellOutput([
+      .table(
+        Self.decisionTable(
+          shown.map { ($0.customerID, $0) }, variants: !run.counts.byVariant.isEmpty, without: fixed))
+    ])
     if shown.count < matching.count {
       let command = ([":decisions"] + filters + ["limit \(matching.count)"]).joined(separator: " ")
       output.blocks.append(
@@ -37,19 +41,20 @@ extension EngineSession {
   }
 
   /// One row per decision (or per customer without one, `no candidate`): customer, rule,
-  /// offer, status, channel, send_at, reason. Customer, rule and offer are never cut; the
-  /// columns named in `spare` are left out at a terminal too narrow for them all.
+  /// offer, status, channel, send_at, reason, and `variant` after the offer when the run
+  /// has an A/B split (as the decisions log has). Customer, rule and offer are never cut;
+  /// the columns named in `spare` are left out at a terminal too narrow for them all.
   static func decisionTable(
-    _ rows: [(customer: String, decision: Decision?)], without spare: Set<String> = []
+    _ rows: [(customer: String, decision: Decision?)], variants: Bool = false, without spare: Set<String> = []
   ) -> TextTable {
-    let headers = ["customer", "rule", "offer", "status", "channel", "send_at", "reason"]
+    let variant = variants ? ["variant"] : []
+    let headers = ["customer", "rule", "offer"] + variant + ["status", "channel", "send_at", "reason"]
     return TextTable(
       headers: headers,
       rows: rows.map { customer, decision in
-        guard let decision else { return [customer, "", "", "", "", "", "no candidate"] }
-        return [
-          customer, decision.rule, decision.offer, decision.status.rawValue, decision.channel ?? "",
-          Timestamp.format(decision.sendAt), decision.reason,
+        guard let decision else { return [customer, "", ""] + variant.map { _ in "" } + ["", "", "", "no candidate"] }
+        return [customer, decision.rule, decision.offer] + variant.map { _ in decision.variant ?? "" } + [
+          decision.status.rawValue, decision.channel ?? "", Timestamp.format(decision.sendAt), decision.reason,
         ]
       },
       alignments: Array(repeating: .left, count: headers.count), keyColumns: 3,
