@@ -11,6 +11,8 @@ public struct LedgerHistory: SendHistory {
   private var sendTimes: [String: [Int64]] = [:]
   /// The same by customer and channel, for `limit … per D via CHANNEL`.
   private var channelSendTimes: [CustomerChannel: [Int64]] = [:]
+  /// Rule → customer → its latest send to them (customer-only rules), for `every D`.
+  private var lastSends: [String: [String: LastSend]] = [:]
 
   private struct CustomerOffer: Hashable {
     var customerID: String
@@ -24,15 +26,20 @@ public struct LedgerHistory: SendHistory {
 
   init() {}
 
-  /// Adds one send; `counted` says whether it counts towards `limit … per D`.
+  /// Adds one send, recorded by run `run`; `counted` says whether it counts towards
+  /// `limit … per D`.
   mutating func add(
     rule: String, offer: String, customerID: String, triggerID: String?, channel: String, sendAt: Int64,
-    counted: Bool
+    run: Int64, counted: Bool
   ) {
     if let triggerID {
       triggers[rule, default: []].insert(triggerID)
     } else {
       customerOffers[rule, default: []].insert(CustomerOffer(customerID: customerID, offer: offer))
+      let last = lastSends[rule]?[customerID]
+      if last.map({ ($0.sendAt, $0.run) < (sendAt, run) }) ?? true {
+        lastSends[rule, default: [:]][customerID] = LastSend(sendAt: sendAt, run: run)
+      }
     }
     guard counted else { return }
     sendTimes[customerID, default: []].append(sendAt)
@@ -50,6 +57,11 @@ public struct LedgerHistory: SendHistory {
   public func alreadySent(rule: String, triggerID: String?, customerID: String, offer: String) -> Bool {
     if let triggerID { return triggers[rule]?.contains(triggerID) ?? false }
     return customerOffers[rule]?.contains(CustomerOffer(customerID: customerID, offer: offer)) ?? false
+  }
+
+  /// The latest send of the customer-only `rule` to the customer, any offer.
+  public func lastSend(rule: String, customerID: String) -> LastSend? {
+    lastSends[rule]?[customerID]
   }
 
   /// Sends to the customer (on `channel`, or on any when nil) whose `send_at` is at or

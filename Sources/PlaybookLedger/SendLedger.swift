@@ -46,6 +46,7 @@ public struct SendLedger: Sendable {
     let ledger = try opened(path: path, queue: queue)
     try ledger.checkIntegrity()
     try ledger.checkBelongs(to: playbook)
+    try ledger.write("upgrade the ledger to format \(LedgerFormat.version)", LedgerSchema.upgrade)
     return ledger
   }
 
@@ -240,7 +241,7 @@ public struct SendLedger: Sendable {
         if let countedSince, sendAt >= countedSince { counted = countedBefore.map { seq < $0 } ?? true }
         history.add(
           rule: row[1], offer: row[2], customerID: row[3], triggerID: row[4], channel: row[6], sendAt: sendAt,
-          counted: counted)
+          run: seq, counted: counted)
       }
       history.finish()
       return history

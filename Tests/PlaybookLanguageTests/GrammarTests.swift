@@ -41,7 +41,7 @@ import Testing
       message email "10% off until {{ expires_at | date: "%b %-d" }}"
     """,
     .rule: """
-    rule quick priority 5
+    rule quick priority 5 every 90d
       when complaint resolved within 4h
       and complaint resolved after 1h
       unless customer in vip

@@ -15,7 +15,7 @@ import Testing
     for s in sends {
       history.add(
         rule: s.rule, offer: s.offer, customerID: s.customer, triggerID: s.trigger, channel: "email", sendAt: s.sendAt,
-        counted: true)
+        run: 1, counted: true)
     }
     history.finish()
     return history
@@ -55,9 +55,9 @@ import Testing
   @Test func uncountedSendsAreStillSentButDoNotCount() {
     var history = LedgerHistory()
     history.add(
-      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", channel: "email", sendAt: 100, counted: true)
+      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", channel: "email", sendAt: 100, run: 1, counted: true)
     history.add(
-      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", channel: "email", sendAt: 100, counted: false)
+      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", channel: "email", sendAt: 100, run: 1, counted: false)
     history.finish()
     #expect(history.sentCount(customerID: "C-1", since: 0, channel: nil) == 1)
     #expect(history.alreadySent(rule: "a", triggerID: "T-2", customerID: "C-1", offer: "X"))
@@ -67,10 +67,12 @@ import Testing
 extension LedgerHistoryTests {
   @Test func sentCountOnAChannelCountsThatChannelsSendsOnly() {
     var history = LedgerHistory()
-    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", channel: "sms", sendAt: 100, counted: true)
     history.add(
-      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", channel: "email", sendAt: 200, counted: true)
-    history.add(rule: "a", offer: "X", customerID: "C-1", triggerID: "T-3", channel: "sms", sendAt: 300, counted: false)
+      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-1", channel: "sms", sendAt: 100, run: 1, counted: true)
+    history.add(
+      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-2", channel: "email", sendAt: 200, run: 1, counted: true)
+    history.add(
+      rule: "a", offer: "X", customerID: "C-1", triggerID: "T-3", channel: "sms", sendAt: 300, run: 1, counted: false)
     history.finish()
     #expect(history.sentCount(customerID: "C-1", since: 0, channel: "sms") == 1)
     #expect(history.sentCount(customerID: "C-1", since: 101, channel: "sms") == 0)

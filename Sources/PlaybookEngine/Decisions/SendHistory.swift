@@ -7,4 +7,21 @@ public protocol SendHistory: Sendable {
   /// How many offers the customer was sent at or after `since`: on `channel`, or on any
   /// channel when it is nil.
   func sentCount(customerID: String, since: Int64, channel: String?) -> Int
+  /// The latest send of a customer-only rule to the customer (any offer), which `every D`
+  /// counts from; nil when the rule never sent to them.
+  func lastSend(rule: String, customerID: String) -> LastSend?
+}
+
+/// A send a rule made to a customer, as `every D` needs it: when, and by which run.
+public struct LastSend: Hashable, Sendable {
+  /// The send's `send_at`, in seconds since the epoch.
+  public var sendAt: Int64
+  /// The run that recorded it: its position in the ledger (`LedgerRun.seq`).
+  public var run: Int64
+
+  /// A send at `sendAt` recorded by run `run`.
+  public init(sendAt: Int64, run: Int64) {
+    self.sendAt = sendAt
+    self.run = run
+  }
 }

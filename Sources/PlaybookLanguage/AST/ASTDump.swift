@@ -29,6 +29,7 @@ public enum ASTDump {
     case .rule(let r):
       var parts = ["rule", r.name.text]
       if let p = r.priority { parts.append("(priority \(p.spelling))") }
+      if let e = r.every { parts.append("(every \(e.spelling))") }
       parts += r.conditions.map { "(when \(dump($0)))" }
       parts += r.exceptions.map { "(unless \(dump($0)))" }
       parts += r.sends.map { s in

@@ -189,6 +189,16 @@ struct StatementChecker {
       }
     }
     if trigger == nil, !triggerBound.isEmpty { trigger = triggerBound.first }
+    if let every = rule.every {
+      if let trigger {
+        checker.report(
+          .everyWithTrigger(rule: rule.name.text, trigger: trigger.text, every: every.spelling), at: every.range)
+      } else if model.ledger == nil {
+        checker.report(
+          .ledgerRequired("every \(every.spelling)", consequence: "rule '\(rule.name.text)' sends again on every run"),
+          at: every.range)
+      }
+    }
     if rule.sends.isEmpty {
       checker.report(.missingSend(rule: rule.name.text), at: rule.name.range)
     }

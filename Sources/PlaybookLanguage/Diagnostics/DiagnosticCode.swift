@@ -46,6 +46,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case twoTriggers = "two_triggers"
   case missingSend = "missing_send"
   case limitPerRun = "limit_per_run"
+  case everyWithTrigger = "every_with_trigger"
+  case ledgerRequired = "ledger_required"
   case unknownFilter = "unknown_filter"
   case longSMS = "long_sms"
   // Files: what a command reads or writes.
@@ -117,7 +119,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var severity: Diagnostic.Severity {
     switch self {
     case .mixedIndentation, .rowSetAside, .setAsideShare, .valuesOverflowed, .ledgerRecovered, .unsavedChanges,
-      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS:
+      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS, .ledgerRequired:
       .warning
     case .ledgerBusy: .note
     default: .error
@@ -136,7 +138,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .unknownFunction, .invalidPattern, .correlatedAggregate,
       .twoTriggers, .missingSend, .notChanged, .stillUsed, .limitPerRun, .ledgerReplay, .playbookHasErrors,
-      .templateSyntax, .unknownFilter:
+      .templateSyntax, .unknownFilter, .everyWithTrigger, .ledgerRequired:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
@@ -200,6 +202,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .twoTriggers: "a rule names two different event rows"
     case .missingSend: "a rule with no send line"
     case .limitPerRun: "a ledgered playbook's limit without `per D` counts one run only, so nightly runs stack offers"
+    case .everyWithTrigger: "`every D` on a rule with a trigger row, which sends once per trigger already"
+    case .ledgerRequired: "`every D` or `sent(…)` in a playbook that names no ledger (and no --ledger was given)"
     case .unknownFilter: "a filter a message template uses that does not exist"
     case .longSMS: "an SMS message renders longer than one text (160 GSM-7 or 70 UCS-2 characters)"
     case .unreadableFile: "a playbook file cannot be read"

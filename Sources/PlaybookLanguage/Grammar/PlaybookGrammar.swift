@@ -40,11 +40,12 @@ public enum PlaybookGrammar {
   public static let valueWords = ["true", "false", "null", "now"]
 
   /// The other words inside statements: `as of`, `window all`, `define … where`,
-  /// `channel … address … requires`, `offer … valid`, `rule … priority`, `send … via …
+  /// `channel … address … requires`, `offer … valid`, `rule … priority … every`, `send … via …
   /// after`, `limit N per customer per D`, `holdout N% seed`, `export to … as`, `expect customer … gets
   /// [no|nothing]`, `expect audience`, `contains any`, `count(… where …)`.
   public static let otherWords = [
-    "of", "all", "where", "address", "requires", "valid", "priority", "via", "after", "per", "customer", "seed", "to",
+    "of", "all", "where", "address", "requires", "valid", "priority", "every", "via", "after", "per", "customer",
+    "seed", "to",
     "gets", "no", "nothing", "audience", "any",
   ]
 

@@ -140,7 +140,7 @@ enum LanguageReference {
     offer is added as soon as its line is typed; each `subject` or `message` line typed
     right after it replaces the offer with its lines so far (`replaced offer SORRY25`).
 
-    ### `rule NAME [priority N]`
+    ### `rule NAME [priority N] [every D]`
     ```
     rule evangelist priority 3
       when ticket.csat == 5
@@ -156,6 +156,8 @@ enum LanguageReference {
       `unreachable`. A rule needs at least one `send`. `send A 70% or B 30% via …` splits
       the customers between offers (an A/B test; see "A/B test variants").
     - `priority` (default 0; higher wins) breaks ties between rules.
+    - `every D` lets a customer-level rule send to the same customer again (see "Qualifying
+      again").
     - A rule spans its lines until a blank line or the next statement.
 
     A rule whose `when` names an event row (`complaint`, `ticket`, `call`) is tried once per
@@ -167,6 +169,30 @@ enum LanguageReference {
     `a or b` with lifecycle phrases, the trigger time comes from the first phrase, in
     source order, that holds. Triggers after the clock, or before clock − window, do not
     fire. `send_at` = max(trigger time + after, clock) (no `after` is 0).
+
+    **Qualifying again: `every D`.** With a send ledger, a customer-level rule (one whose
+    `when` names no event row) sends to a customer once ever: later runs decide it
+    `already_sent`. `rule winback priority 2 every 90d` may send to the customer again once
+    90 days have passed since this rule's last send to them, as the ledger recorded it (its
+    `send_at`, whatever the offer). Precisely: with the last send at `send_at` = S, a run at
+    clock C sends again when C − S ≥ D, so exactly 90 days later counts, one second less
+    does not. Until then the decision is `already_sent` with the day it becomes eligible:
+    `eligible again on 2027-03-02 (every 90d since the last send on 2026-12-02, run 7)`
+    (UTC dates, with the time when it is not midnight; run 7 is the ledger's seventh run).
+    A send scheduled after the clock (`after 3d`) counts from when it goes out. Only sends
+    recorded by earlier runs count, as for `already_sent`.
+    - A rule with a trigger row already sends once per trigger row, again for each new one,
+      so `every` there is an error (`every_with_trigger`) pointing at the duration; to space
+      a customer's offers out, use `limit 1 per customer per 90d`.
+    - `every` reads the ledger: in a playbook that names no `ledger`, `check` warns
+      (`ledger_required`) at the duration, since without one the rule sends again on every
+      run. `run --ledger FILE` gives one, and the warning goes.
+
+    ```
+    rule winback priority 2 every 90d
+      when customer.last_order_at < now - 180d
+      send COMEBACK20 via email
+    ```
 
     ### A/B test variants
     ```
