@@ -13,6 +13,10 @@ public struct LedgerHistory: SendHistory {
   private var channelSendTimes: [CustomerChannel: [Int64]] = [:]
   /// Rule → customer → its latest send to them (customer-only rules), for `every D`.
   private var lastSends: [String: [String: LastSend]] = [:]
+  /// The `sent(…)` queries the history was loaded for.
+  private let queries: [SentQuery]
+  /// For each of `queries`: customer → their latest send it matches.
+  private var queried: [[String: LastSend]]
 
   private struct CustomerOffer: Hashable {
     var customerID: String
@@ -24,26 +28,44 @@ public struct LedgerHistory: SendHistory {
     var channel: String
   }
 
-  init() {}
+  /// An empty history that will answer `queries` (the playbook's `sent(…)`).
+  init(queries: [SentQuery] = []) {
+    self.queries = queries
+    queried = queries.map { _ in [:] }
+  }
 
   /// Adds one send, recorded by run `run`; `counted` says whether it counts towards
-  /// `limit … per D`.
+  /// `limit … per D`, `queried` whether `sent(…)` sees it.
   mutating func add(
     rule: String, offer: String, customerID: String, triggerID: String?, channel: String, sendAt: Int64,
-    run: Int64, counted: Bool
+    run: Int64, counted: Bool, queried seen: Bool = true
   ) {
+    let send = LastSend(sendAt: sendAt, run: run, offer: offer, channel: channel)
     if let triggerID {
       triggers[rule, default: []].insert(triggerID)
     } else {
       customerOffers[rule, default: []].insert(CustomerOffer(customerID: customerID, offer: offer))
-      let last = lastSends[rule]?[customerID]
-      if last.map({ ($0.sendAt, $0.run) < (sendAt, run) }) ?? true {
-        lastSends[rule, default: [:]][customerID] = LastSend(sendAt: sendAt, run: run)
+      Self.keepLatest(send, of: customerID, in: &lastSends[rule, default: [:]])
+    }
+    if seen {
+      for (i, query) in queries.enumerated() where query.matches(offer: offer, channel: channel) {
+        Self.keepLatest(send, of: customerID, in: &queried[i])
       }
     }
     guard counted else { return }
     sendTimes[customerID, default: []].append(sendAt)
     channelSendTimes[CustomerChannel(customerID: customerID, channel: channel), default: []].append(sendAt)
+  }
+
+  /// Keeps `send` as the customer's latest unless a later one is kept: by `send_at`, then
+  /// run, then offer and channel, so a tie is settled the same way whatever the rows' order.
+  private static func keepLatest(_ send: LastSend, of customerID: String, in latest: inout [String: LastSend]) {
+    if let kept = latest[customerID],
+      (kept.sendAt, kept.run, kept.offer, kept.channel) >= (send.sendAt, send.run, send.offer, send.channel)
+    {
+      return
+    }
+    latest[customerID] = send
   }
 
   /// Sorts the send times; call once after the last `add`.
@@ -62,6 +84,12 @@ public struct LedgerHistory: SendHistory {
   /// The latest send of the customer-only `rule` to the customer, any offer.
   public func lastSend(rule: String, customerID: String) -> LastSend? {
     lastSends[rule]?[customerID]
+  }
+
+  /// Customer → their latest send `query` matches; empty for a query the history was not
+  /// loaded for.
+  public func lastSends(_ query: SentQuery) -> [String: LastSend] {
+    queries.firstIndex(of: query).map { queried[$0] } ?? [:]
   }
 
   /// Sends to the customer (on `channel`, or on any when nil) whose `send_at` is at or

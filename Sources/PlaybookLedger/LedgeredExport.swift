@@ -146,12 +146,14 @@ public enum LedgeredExport {
   ) throws(Diagnostic) -> (CampaignRun, replayed: LedgerRun?) {
     let countedSince = workspace.model.countedSince(clock: clock)
     if let earlier {
-      let history = try ledger.history(excluding: earlier.seq, countedBefore: earlier.seq, countedSince: countedSince)
+      let history = try ledger.history(
+        excluding: earlier.seq, countedBefore: earlier.seq, countedSince: countedSince,
+        sentQueries: workspace.checked.sentQueries)
       let replay = CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted)
       let recorded = Set(try ledger.sends(ofRun: earlier.seq).map(\.decisionKey))
       if Set(sends(replay.decisions, run: earlier).map(\.decisionKey)) == recorded { return (replay, earlier) }
     }
-    let history = try ledger.history(countedSince: countedSince)
+    let history = try ledger.history(countedSince: countedSince, sentQueries: workspace.checked.sentQueries)
     return (CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted), nil)
   }
 
@@ -167,7 +169,8 @@ public enum LedgeredExport {
     _ = try ledger.checkHoldout(Holdout(workspace.model), renew: newHoldout)
     let exported = try ledger.runs().filter { $0.state == .pending && isExported($0) }.map(\.seq)
     return try ledger.history(
-      countedSince: workspace.model.countedSince(clock: clock), alsoRuns: exported)
+      countedSince: workspace.model.countedSince(clock: clock), sentQueries: workspace.checked.sentQueries,
+      alsoRuns: exported)
   }
 
   /// Settles each pending run: its export is put back in order (a run killed between the

@@ -32,7 +32,6 @@ struct ExplainCommand: ParsableCommand {
     }
     let now = Terminal.now()
     let at = workspace.clock(override: try clock.seconds(now: now), now: now)
-    let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at)
     var history: (any SendHistory)?
     if let path = workspace.ledgerPath(override: ledger) {
       do {
@@ -41,6 +40,7 @@ struct ExplainCommand: ParsableCommand {
         throw CommandFailure([error], json: json)
       }
     }
+    let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at, history: history)
     do {
       let explanation = try Explainer(plan: plan, history: history).explain(customerID: customer, rule: rule)
       let warnings = workspace.dataset.setAsideWarnings(first: 5)

@@ -109,6 +109,7 @@ import Testing
     }
     func sentCount(customerID: String, since: Int64, channel: String?) -> Int { 0 }
     func lastSend(rule: String, customerID: String) -> LastSend? { nil }
+    func lastSends(_ query: SentQuery) -> [String: LastSend] { [:] }
   }
 
   @Test func aCustomerWhoseVariantChangedIsNotSentTheOtherOne() throws {

@@ -45,6 +45,7 @@ import Testing
       when complaint resolved within 4h
       and complaint resolved after 1h
       unless customer in vip
+      and sent(THANKS10 via email in last 14d)
       send THANKS10 via email after 1d
     """,
     .limit: "limit 1 per customer per 7d",

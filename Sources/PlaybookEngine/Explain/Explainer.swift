@@ -160,6 +160,8 @@ public struct Explainer: Sendable {
     case .call:
       for child in c.children { collectDetails(child, frame, into: &details) }
       add("\(c.expr.text) = \(ValueText.text(of: c, frame: frame) ?? "null")")
+    case .sent(let sent):
+      add(sentDetail(sent, customer: frame.customer))
     case .inSegment(_, let segment, _):
       let member = plan.segments[segment.text].map { Truth(stored: $0.value(frame.customer)) }
       add("\(segment.text): \(member.map(Self.word) ?? "null")")

@@ -114,6 +114,11 @@ public enum ASTDump {
       if let filter = a.filter { parts.append("(where \(dump(filter)))") }
       if let d = a.inLast { parts.append("(in-last \(d.spelling))") }
       return "(" + parts.joined(separator: " ") + ")"
+    case .sent(let s):
+      var parts = ["sent", s.offer.text]
+      if let c = s.channel { parts.append("(via \(c.text))") }
+      if let d = s.inLast { parts.append("(in-last \(d.spelling))") }
+      return "(" + parts.joined(separator: " ") + ")"
     }
   }
 

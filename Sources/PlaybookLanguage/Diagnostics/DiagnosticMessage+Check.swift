@@ -42,6 +42,7 @@ extension DiagnosticMessage {
   }
 
   static let everyNotPositive = Self(.invalidValue, "every must be longer than zero")
+  static let sentPeriodNotPositive = Self(.invalidValue, "sent(… in last D) needs a period longer than zero")
 
   /// `rule 'r' sends once per complaint; 'every' is for a rule about the customer`
   /// (everyWithTrigger): a triggered rule already sends again for each new trigger row.
