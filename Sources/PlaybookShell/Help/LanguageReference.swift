@@ -326,6 +326,7 @@ enum LanguageReference {
     | `x starts with "text"`, `x ends with "text"` | case-insensitive, like `contains` |
     | `x matches "regex"` | case-insensitive regular expression, found anywhere in `x` (anchor with `^` and `$`) |
     | `lower(x)`, `coalesce(a, b)`, … | a function (see Functions) |
+    | `sent(SORRY25 via email in last 14d)`, `sent(any in last 14d)` | the ledger holds such a send to the customer (see What was sent) |
     | `row.field` | a field of the customer or of an event row |
     | `now` | the evaluation clock |
 
@@ -345,6 +346,32 @@ enum LanguageReference {
     | `ticket responded after 1h` | first response − opened > 1h |
     | `complaint open for 72h` | not resolved as of the clock, and clock − opened ≥ 72h |
     | `complaint in last 90d` | clock − 90d ≤ opened ≤ clock |
+
+    ### What was sent: `sent(…)`
+    ```
+    rule apology
+      when complaint resolved after 72h
+      unless sent(any in last 14d)
+      send SORRY25 via email
+    ```
+    `sent(OFFER [via CHANNEL] [in last D])` holds when the send ledger holds a send of that
+    offer to the customer (`sent(any …)`: of any offer), on that channel with `via`, and
+    with `in last D` one whose `send_at` is at or after clock − D (a send scheduled after
+    the clock counts: it is promised already). It is true or false, never null, and may
+    stand wherever a condition does (`when`, `and`, `unless`, segments, defines). OFFER must
+    be a declared offer and CHANNEL a declared channel (`check` suggests the nearest).
+    - Only sends recorded by earlier runs count, not what this run decides: a rule's
+      `unless sent(any in last 14d)` does not see an offer another rule sends tonight (use
+      `limit` for that). A replay of an earlier run sees the runs before it, as its limits do.
+    - It reads the ledger: in a playbook that names no `ledger`, `check` warns
+      (`ledger_required`) at the condition, since without one it is never true; `run
+      --ledger FILE` gives one and the warning goes. The shell's `:run` reads no ledger, so
+      there it is false (its `:export` on a ledgered playbook decides as `run` does).
+    - `explain` shows its value and the send that made it true: `unless sent(any in last
+      14d)  true  (last: COMEBACK via email at 2026-12-01T00:00:00Z (run 1))`.
+    - Cost: the ledger keeps, per distinct (offer, channel) the playbook asks about, each
+      customer's latest send, and the run maps them to customers once; each evaluation
+      then reads one number per customer.
 
     ### Functions
 
