@@ -376,15 +376,18 @@ extension Parser {
       throw failure(.aggregateNeedsField(function.rawValue, row: row.text), at: row.range)
     }
     let filter = accept("where") != nil ? try parseExpression() : nil
-    var inLast: DurationLiteral?
-    if current.isWord("in"), peek().isWord("last") {
-      advance()
-      advance()
-      inLast = try expectDuration(after: "last")
-    }
+    let inLast = try parseInLast()
     let close = try expectClosing(")", opened: open, what: "'\(function.rawValue)('")
     let aggregate = Aggregate(function: function, row: row, field: field, filter: filter, inLast: inLast)
     return Expr(.aggregate(aggregate), range: name.range.union(close.range))
+  }
+
+  /// `in last D` closing an aggregate or `sent(…)`; nil when absent.
+  private mutating func parseInLast() throws(ParseFailure) -> DurationLiteral? {
+    guard current.isWord("in"), peek().isWord("last") else { return nil }
+    advance()
+    advance()
+    return try expectDuration(after: "last")
   }
 
   /// `sent(OFFER|any [via CHANNEL] [in last D])`
@@ -395,12 +398,7 @@ extension Parser {
     skipLineBreaksInsideBrackets()
     let offer = try expectName("an offer code or 'any' in 'sent(…)'", hint: "write: sent(SORRY25 in last 14d)")
     let channel = accept("via") != nil ? try expectName("a channel name after 'via'") : nil
-    var inLast: DurationLiteral?
-    if current.isWord("in"), peek().isWord("last") {
-      advance()
-      advance()
-      inLast = try expectDuration(after: "last")
-    }
+    let inLast = try parseInLast()
     let close = try expectClosing(")", opened: open, what: "'sent('")
     return Expr(
       .sent(SentCondition(offer: offer, channel: channel, inLast: inLast)), range: name.range.union(close.range))

@@ -289,6 +289,7 @@ enum LanguageReference {
 
     ### `ledger "file"`
     The send ledger that remembers what was sent, so no customer gets the same offer twice.
+    A rule's `every D` and the `sent(…)` conditions read it.
 
     ```
     ledger "sends.sqlite"
@@ -326,7 +327,7 @@ enum LanguageReference {
     | `x starts with "text"`, `x ends with "text"` | case-insensitive, like `contains` |
     | `x matches "regex"` | case-insensitive regular expression, found anywhere in `x` (anchor with `^` and `$`) |
     | `lower(x)`, `coalesce(a, b)`, … | a function (see Functions) |
-    | `sent(SORRY25 via email in last 14d)`, `sent(any in last 14d)` | the ledger holds such a send to the customer (see What was sent) |
+    | `sent(SORRY25 via email in last 14d)`, `sent(any in last 14d)` | the ledger holds such a send to the customer (see Conditions on what was sent) |
     | `row.field` | a field of the customer or of an event row |
     | `now` | the evaluation clock |
 
@@ -347,7 +348,7 @@ enum LanguageReference {
     | `complaint open for 72h` | not resolved as of the clock, and clock − opened ≥ 72h |
     | `complaint in last 90d` | clock − 90d ≤ opened ≤ clock |
 
-    ### What was sent: `sent(…)`
+    ### Conditions on what was sent
     ```
     rule apology
       when complaint resolved after 72h
