@@ -11,7 +11,9 @@ public struct LedgerHistory: SendHistory {
   private var sendTimes: [String: [Int64]] = [:]
   /// The same by customer and channel, for `limit … per D via CHANNEL`.
   private var channelSendTimes: [CustomerChannel: [Int64]] = [:]
-  /// Rule → customer → its latest send to them (customer-only rules), for `every D`.
+  /// The rules with `every D`, whose latest sends are kept.
+  private let everyRules: Set<String>
+  /// Rule → customer → its latest send to them (customer-only rules with `every D`).
   private var lastSends: [String: [String: LastSend]] = [:]
   /// The `sent(…)` queries the history was loaded for.
   private let queries: [SentQuery]
@@ -28,9 +30,11 @@ public struct LedgerHistory: SendHistory {
     var channel: String
   }
 
-  /// An empty history that will answer `queries` (the playbook's `sent(…)`).
-  init(queries: [SentQuery] = []) {
+  /// An empty history that will answer `queries` (the playbook's `sent(…)`) and keep the
+  /// latest sends of `everyRules` (its rules with `every D`).
+  init(queries: [SentQuery] = [], everyRules: Set<String> = []) {
     self.queries = queries
+    self.everyRules = everyRules
     queried = queries.map { _ in [:] }
   }
 
@@ -45,7 +49,7 @@ public struct LedgerHistory: SendHistory {
       triggers[rule, default: []].insert(triggerID)
     } else {
       customerOffers[rule, default: []].insert(CustomerOffer(customerID: customerID, offer: offer))
-      Self.keepLatest(send, of: customerID, in: &lastSends[rule, default: [:]])
+      if everyRules.contains(rule) { Self.keepLatest(send, of: customerID, in: &lastSends[rule, default: [:]]) }
     }
     if seen {
       for (i, query) in queries.enumerated() where query.matches(offer: offer, channel: channel) {
@@ -81,7 +85,7 @@ public struct LedgerHistory: SendHistory {
     return customerOffers[rule]?.contains(CustomerOffer(customerID: customerID, offer: offer)) ?? false
   }
 
-  /// The latest send of the customer-only `rule` to the customer, any offer.
+  /// The latest send of the customer-only `rule` (one with `every D`) to the customer, any offer.
   public func lastSend(rule: String, customerID: String) -> LastSend? {
     lastSends[rule]?[customerID]
   }

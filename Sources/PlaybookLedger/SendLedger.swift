@@ -222,14 +222,15 @@ public struct SendLedger: Sendable {
   ///     the playbook has no `limit … per D`, so none are kept.
   ///   - sentQueries: what the playbook's `sent(…)` conditions ask (of the runs before
   ///     `countedBefore`, as limits do).
+  ///   - everyRules: the playbook's rules with `every D`, whose latest sends are kept.
   func history(
     excluding: Int64? = nil, countedBefore: Int64? = nil, countedSince: Int64?, sentQueries: [SentQuery] = [],
-    alsoRuns: [Int64] = []
+    everyRules: Set<String> = [], alsoRuns: [Int64] = []
   ) throws(Diagnostic) -> LedgerHistory {
     let runs = alsoRuns.map(String.init).joined(separator: ", ")
     let states = runs.isEmpty ? "runs.state = 'committed'" : "(runs.state = 'committed' OR runs.seq IN (\(runs)))"
     return try read("read the sends") { db in
-      var history = LedgerHistory(queries: sentQueries)
+      var history = LedgerHistory(queries: sentQueries, everyRules: everyRules)
       let rows = try Row.fetchCursor(
         db,
         sql: """
