@@ -42,7 +42,7 @@ struct ExplainCommand: ParsableCommand {
     }
     let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at, history: history)
     do {
-      let explanation = try Explainer(plan: plan, history: history).explain(customerID: customer, rule: rule)
+      let explanation = try Explainer(plan: plan).explain(customerID: customer, rule: rule)
       let warnings = workspace.dataset.setAsideWarnings(first: 5)
       if json { return Terminal.printJSON(explanation.json, diagnostics: warnings) }
       Terminal.printText(explanation.text(all: all))
