@@ -15,8 +15,9 @@ import PlaybookLanguage
 /// so a file at a ledger's path is a complete ledger or not ours.
 enum LedgerFormat {
   static let applicationID: UInt32 = 0x504C_4C44
-  /// The format this build reads and writes.
-  static let version: UInt32 = 1
+  /// The format this build writes; it reads format 1 too, and upgrades a format-1 ledger
+  /// a run opens (`LedgerSchema.upgrade`).
+  static let version: UInt32 = 2
 
   enum Kind: Equatable {
     /// No file: a new ledger may be created there.

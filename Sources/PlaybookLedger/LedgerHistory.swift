@@ -11,6 +11,14 @@ public struct LedgerHistory: SendHistory {
   private var sendTimes: [String: [Int64]] = [:]
   /// The same by customer and channel, for `limit … per D via CHANNEL`.
   private var channelSendTimes: [CustomerChannel: [Int64]] = [:]
+  /// The rules with `every D`, whose latest sends are kept.
+  private let everyRules: Set<String>
+  /// Rule → customer → its latest send to them (customer-only rules with `every D`).
+  private var lastSends: [String: [String: LastSend]] = [:]
+  /// The `sent(…)` queries the history was loaded for.
+  private let queries: [SentQuery]
+  /// For each of `queries`: customer → their latest send it matches.
+  private var queried: [[String: LastSend]]
 
   private struct CustomerOffer: Hashable {
     var customerID: String
@@ -22,21 +30,46 @@ public struct LedgerHistory: SendHistory {
     var channel: String
   }
 
-  init() {}
+  /// An empty history that will answer `queries` (the playbook's `sent(…)`) and keep the
+  /// latest sends of `everyRules` (its rules with `every D`).
+  init(queries: [SentQuery] = [], everyRules: Set<String> = []) {
+    self.queries = queries
+    self.everyRules = everyRules
+    queried = queries.map { _ in [:] }
+  }
 
-  /// Adds one send; `counted` says whether it counts towards `limit … per D`.
+  /// Adds one send, recorded by run `run`; `counted` says whether it counts towards
+  /// `limit … per D`, `queried` whether `sent(…)` sees it.
   mutating func add(
     rule: String, offer: String, customerID: String, triggerID: String?, channel: String, sendAt: Int64,
-    counted: Bool
+    run: Int64, counted: Bool, queried seen: Bool = true
   ) {
+    let send = LastSend(sendAt: sendAt, run: run, offer: offer, channel: channel)
     if let triggerID {
       triggers[rule, default: []].insert(triggerID)
     } else {
       customerOffers[rule, default: []].insert(CustomerOffer(customerID: customerID, offer: offer))
+      if everyRules.contains(rule) { Self.keepLatest(send, of: customerID, in: &lastSends[rule, default: [:]]) }
+    }
+    if seen {
+      for (i, query) in queries.enumerated() where query.matches(offer: offer, channel: channel) {
+        Self.keepLatest(send, of: customerID, in: &queried[i])
+      }
     }
     guard counted else { return }
     sendTimes[customerID, default: []].append(sendAt)
     channelSendTimes[CustomerChannel(customerID: customerID, channel: channel), default: []].append(sendAt)
+  }
+
+  /// Keeps `send` as the customer's latest unless a later one is kept: by `send_at`, then
+  /// run, then offer and channel, so a tie is settled the same way whatever the rows' order.
+  private static func keepLatest(_ send: LastSend, of customerID: String, in latest: inout [String: LastSend]) {
+    if let kept = latest[customerID],
+      (kept.sendAt, kept.run, kept.offer, kept.channel) >= (send.sendAt, send.run, send.offer, send.channel)
+    {
+      return
+    }
+    latest[customerID] = send
   }
 
   /// Sorts the send times; call once after the last `add`.
@@ -50,6 +83,17 @@ public struct LedgerHistory: SendHistory {
   public func alreadySent(rule: String, triggerID: String?, customerID: String, offer: String) -> Bool {
     if let triggerID { return triggers[rule]?.contains(triggerID) ?? false }
     return customerOffers[rule]?.contains(CustomerOffer(customerID: customerID, offer: offer)) ?? false
+  }
+
+  /// The latest send of the customer-only `rule` (one with `every D`) to the customer, any offer.
+  public func lastSend(rule: String, customerID: String) -> LastSend? {
+    lastSends[rule]?[customerID]
+  }
+
+  /// Customer → their latest send `query` matches; empty for a query the history was not
+  /// loaded for.
+  public func lastSends(_ query: SentQuery) -> [String: LastSend] {
+    queries.firstIndex(of: query).map { queried[$0] } ?? [:]
   }
 
   /// Sends to the customer (on `channel`, or on any when nil) whose `send_at` is at or

@@ -1,7 +1,7 @@
 import GRDB
 import PlaybookEngine
 
-/// The ledger's tables (format 1) and how rows map to `LedgerRun` and `LedgerSend`.
+/// The ledger's tables (format 2) and how rows map to `LedgerRun` and `LedgerSend`.
 enum LedgerSchema {
   /// Creates the tables and stamps the header, in the caller's transaction, so a ledger
   /// file is either empty or complete.
@@ -28,14 +28,31 @@ enum LedgerSchema {
           send_at INTEGER NOT NULL,
           expires_at INTEGER NOT NULL
         );
-        -- Never the same offer twice: one row per rule and trigger (or customer and offer).
-        CREATE UNIQUE INDEX sends_once ON sends (rule, customer_id, offer, ifnull(trigger_id, ''));
+        \(sendsOnce)
         CREATE INDEX sends_by_run ON sends (run_seq);
         CREATE INDEX sends_by_customer ON sends (customer_id, send_at);
         PRAGMA application_id = \(LedgerFormat.applicationID);
         PRAGMA user_version = \(LedgerFormat.version);
         """)
     try db.execute(sql: "INSERT INTO ledger_info (key, value) VALUES ('playbook', ?)", arguments: [playbook])
+  }
+
+  /// Never the same offer twice: one row per rule and trigger, or, for a customer-only
+  /// rule, per customer, offer and `send_at` (a rule with `every D` sends again later;
+  /// the decider keeps other customer-only rules to one send).
+  static let sendsOnce = """
+    CREATE UNIQUE INDEX sends_once ON sends
+      (rule, customer_id, offer, ifnull(trigger_id, ''), CASE WHEN trigger_id IS NULL THEN send_at ELSE 0 END);
+    """
+
+  /// Brings a format-1 ledger (`sends_once` without the send time, so a rule's `every D`
+  /// could not record its second send) to format 2, in the caller's transaction; a
+  /// ledger of format 2 is left as it is.
+  static func upgrade(_ db: Database) throws {
+    guard try Int.fetchOne(db, sql: "PRAGMA user_version") == 1 else { return }
+    try db.execute(sql: "DROP INDEX sends_once")
+    try db.execute(sql: sendsOnce)
+    try db.execute(sql: "PRAGMA user_version = \(LedgerFormat.version)")
   }
 
   /// Records the control group's percent and seed in `ledger_info`.

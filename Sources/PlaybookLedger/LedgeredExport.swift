@@ -144,15 +144,27 @@ public enum LedgeredExport {
     _ workspace: Workspace, clock: Int64, ledger: SendLedger, earlier: LedgerRun?,
     interrupted: @escaping @Sendable () -> Bool
   ) throws(Diagnostic) -> (CampaignRun, replayed: LedgerRun?) {
-    let countedSince = workspace.model.countedSince(clock: clock)
     if let earlier {
-      let history = try ledger.history(excluding: earlier.seq, countedBefore: earlier.seq, countedSince: countedSince)
+      let history = try Self.history(ledger, for: workspace, clock: clock, before: earlier.seq)
       let replay = CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted)
       let recorded = Set(try ledger.sends(ofRun: earlier.seq).map(\.decisionKey))
       if Set(sends(replay.decisions, run: earlier).map(\.decisionKey)) == recorded { return (replay, earlier) }
     }
-    let history = try ledger.history(countedSince: countedSince)
+    let history = try Self.history(ledger, for: workspace, clock: clock)
     return (CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted), nil)
+  }
+
+  /// The ledger's sends as `workspace`'s playbook reads them at `clock`: those its limits
+  /// count, the latest of its `every` rules, and what its `sent(…)` conditions ask.
+  /// `before`: the run being replayed, left out, and only the runs before it counted.
+  private static func history(
+    _ ledger: SendLedger, for workspace: Workspace, clock: Int64, before: Int64? = nil, alsoRuns: [Int64] = []
+  ) throws(Diagnostic) -> LedgerHistory {
+    try ledger.history(
+      excluding: before, countedBefore: before, countedSince: workspace.model.countedSince(clock: clock),
+      sentQueries: workspace.checked.sentQueries,
+      everyRules: Set(workspace.model.rules.map(\.rule).filter { $0.every != nil }.map(\.name.text)),
+      alsoRuns: alsoRuns)
   }
 
   /// The history a dry run decides against: the committed runs, and pending ones whose
@@ -166,8 +178,7 @@ public enum LedgeredExport {
     try ledger.checkBelongs(to: workspace.model.name)
     _ = try ledger.checkHoldout(Holdout(workspace.model), renew: newHoldout)
     let exported = try ledger.runs().filter { $0.state == .pending && isExported($0) }.map(\.seq)
-    return try ledger.history(
-      countedSince: workspace.model.countedSince(clock: clock), alsoRuns: exported)
+    return try Self.history(ledger, for: workspace, clock: clock, alsoRuns: exported)
   }
 
   /// Settles each pending run: its export is put back in order (a run killed between the

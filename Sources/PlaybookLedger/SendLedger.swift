@@ -46,6 +46,7 @@ public struct SendLedger: Sendable {
     let ledger = try opened(path: path, queue: queue)
     try ledger.checkIntegrity()
     try ledger.checkBelongs(to: playbook)
+    try ledger.write("upgrade the ledger to format \(LedgerFormat.version)", LedgerSchema.upgrade)
     return ledger
   }
 
@@ -219,13 +220,17 @@ public struct SendLedger: Sendable {
   ///   - countedBefore: only runs before this one count towards limits (a replay's view).
   ///   - countedSince: only sends at or after this time count towards limits; nil when
   ///     the playbook has no `limit … per D`, so none are kept.
+  ///   - sentQueries: what the playbook's `sent(…)` conditions ask (of the runs before
+  ///     `countedBefore`, as limits do).
+  ///   - everyRules: the playbook's rules with `every D`, whose latest sends are kept.
   func history(
-    excluding: Int64? = nil, countedBefore: Int64? = nil, countedSince: Int64?, alsoRuns: [Int64] = []
+    excluding: Int64? = nil, countedBefore: Int64? = nil, countedSince: Int64?, sentQueries: [SentQuery] = [],
+    everyRules: Set<String> = [], alsoRuns: [Int64] = []
   ) throws(Diagnostic) -> LedgerHistory {
     let runs = alsoRuns.map(String.init).joined(separator: ", ")
     let states = runs.isEmpty ? "runs.state = 'committed'" : "(runs.state = 'committed' OR runs.seq IN (\(runs)))"
     return try read("read the sends") { db in
-      var history = LedgerHistory()
+      var history = LedgerHistory(queries: sentQueries, everyRules: everyRules)
       let rows = try Row.fetchCursor(
         db,
         sql: """
@@ -236,11 +241,11 @@ public struct SendLedger: Sendable {
       while let row = try rows.next() {
         let seq: Int64 = row[0]
         let sendAt: Int64 = row[5]
-        var counted = false
-        if let countedSince, sendAt >= countedSince { counted = countedBefore.map { seq < $0 } ?? true }
+        let earlier = countedBefore.map { seq < $0 } ?? true
+        let counted = earlier && (countedSince.map { sendAt >= $0 } ?? false)
         history.add(
           rule: row[1], offer: row[2], customerID: row[3], triggerID: row[4], channel: row[6], sendAt: sendAt,
-          counted: counted)
+          run: seq, counted: counted, queried: earlier)
       }
       history.finish()
       return history

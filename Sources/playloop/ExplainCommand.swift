@@ -38,7 +38,6 @@ struct ExplainCommand: ParsableCommand {
     }
     let now = Terminal.now()
     let at = workspace.clock(override: try clock.seconds(now: now), now: now)
-    let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at)
     var history: (any SendHistory)?
     if let path = workspace.ledgerPath(override: ledger) {
       do {
@@ -47,8 +46,9 @@ struct ExplainCommand: ParsableCommand {
         throw CommandFailure([error], json: json)
       }
     }
+    let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at, history: history)
     do {
-      let explanation = try Explainer(plan: plan, history: history).explain(customerID: customer, rule: rule)
+      let explanation = try Explainer(plan: plan).explain(customerID: customer, rule: rule)
       let warnings = workspace.dataset.setAsideWarnings(first: 5)
       if json { return Terminal.printJSON(explanation.json(whatIf: changes), diagnostics: warnings) }
       if let changes {

@@ -75,10 +75,12 @@ struct RunCommand: ParsableCommand {
   }
 
   /// The checker's warnings, and with a ledger given by `--ledger` alone the per-run
-  /// limit warning the checker gives a playbook that names its ledger.
+  /// limit warning the checker gives a playbook that names its ledger (and not the
+  /// warning that a ledger is required).
   private func warnings(_ workspace: Workspace, ledgered: Bool) -> [Diagnostic] {
     var warnings = workspace.warnings
     guard ledgered, workspace.model.ledger == nil else { return warnings }
+    warnings.removeAll { $0.code == .ledgerRequired }
     for statement in workspace.model.playbook.statements {
       guard case .limit(let limit) = statement.kind, limit.period == nil else { continue }
       warnings.append(Diagnostic(.limitPerRun(limit), file: workspace.source.path, range: statement.range))

@@ -52,4 +52,20 @@ import Testing
         "A send: sent via sms", "B capped: capped by first (limit 1 per customer via sms)", "C send: sent via email",
       ])
   }
+
+  /// A weekly sms cap beside an overall limit, without a ledger: both count this run only.
+  @Test func aWeeklySmsCapBesideAnOverallLimitOfTwo() throws {
+    #expect(
+      try decisions(limits: "limit 1 per customer per 7d via sms\nlimit 2 per customer") == [
+        "A send: sent via sms",
+        "B capped: capped by first (limit 1 per customer per 7d via sms)",
+        "C send: sent via email",
+      ])
+    #expect(
+      try decisions(limits: "limit 2 per customer\nlimit 1 per customer per 7d via sms") == [
+        "A send: sent via sms",
+        "B capped: capped by first (limit 1 per customer per 7d via sms)",
+        "C send: sent via email",
+      ])
+  }
 }

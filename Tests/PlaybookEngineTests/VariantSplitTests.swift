@@ -108,6 +108,8 @@ import Testing
       rule == "split" && offer == "A"
     }
     func sentCount(customerID: String, since: Int64, channel: String?) -> Int { 0 }
+    func lastSend(rule: String, customerID: String) -> LastSend? { nil }
+    func lastSends(_ query: SentQuery) -> [String: LastSend] { [:] }
   }
 
   @Test func aCustomerWhoseVariantChangedIsNotSentTheOtherOne() throws {

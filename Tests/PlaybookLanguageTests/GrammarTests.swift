@@ -41,10 +41,11 @@ import Testing
       message email "10% off until {{ expires_at | date: "%b %-d" }}"
     """,
     .rule: """
-    rule quick priority 5
+    rule quick priority 5 every 90d
       when complaint resolved within 4h
       and complaint resolved after 1h
       unless customer in vip
+      and sent(THANKS10 via email in last 14d)
       send THANKS10 via email after 1d
     """,
     .limit: "limit 1 per customer per 7d",

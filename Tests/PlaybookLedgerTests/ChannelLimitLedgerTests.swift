@@ -35,4 +35,33 @@ import Testing
       #expect(try f.audience("SORRY") == ["C-1 apology T-3"])
     }
   }
+
+  /// The weekly sms cap beside `limit 2 per customer` (per run) and a third offer by email.
+  static let withOverall = playbook.replacingOccurrences(
+    of: "limit 1 per customer per 7d via sms",
+    with: """
+      limit 1 per customer per 7d via sms
+      limit 2 per customer
+      offer NUDGE "nudge" valid 7d
+      rule extra
+        when customer.email_opt_in == true
+        send NUDGE via email
+      """)
+
+  @Test func theSmsCapSpansRunsWhileTheOverallLimitCountsEachRun() throws {
+    try LedgerFixture.with(playbook: Self.withOverall) { f in
+      try f.run(LedgerFixture.day(1))
+      // Day 1: the sms apology and the greeting take C-1's two slots; the nudge is capped.
+      let day1 = try f.statuses()
+      #expect(day1["C-1 apology T-1"] == "send" && day1["C-1 greet -"] == "send")
+      #expect(day1["C-1 extra -"] == "capped")
+      #expect(try f.export()["decisions.csv"]?.contains("capped by greet (limit 2 per customer)") == true)
+
+      // Day 2: day 1's sms fills the week's sms slot; the per-run limit starts again.
+      try f.run(LedgerFixture.day(2))
+      let day2 = try f.statuses()
+      #expect(day2["C-1 apology T-3"] == "capped")
+      #expect(day2["C-1 extra -"] == "send")
+    }
+  }
 }

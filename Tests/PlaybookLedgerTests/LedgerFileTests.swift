@@ -26,7 +26,7 @@ import Testing
       try f.run(LedgerFixture.day(1))
       let header = try #require(FileManager.default.contents(atPath: f.ledgerPath)).prefix(100)
       #expect(header.starts(with: Array("SQLite format 3\0".utf8)))
-      #expect(Array(header[60..<64]) == [0, 0, 0, 1])  // user_version: format 1
+      #expect(Array(header[60..<64]) == [0, 0, 0, 2])  // user_version: format 2
       #expect(Array(header[68..<72]) == Array("PLLD".utf8))  // application_id
     }
   }
@@ -129,9 +129,9 @@ import Testing
       try f.run(LedgerFixture.day(1))
       try FileManager.default.removeItem(atPath: f.exportPath)
       let queue = try DatabaseQueue(path: f.ledgerPath)
-      try queue.write { try $0.execute(sql: "PRAGMA user_version = 2") }
+      try queue.write { try $0.execute(sql: "PRAGMA user_version = 3") }
       try queue.close()
-      try expectRefused(f, code: "ledger_newer", message: "format 2, written by a newer Playloop")
+      try expectRefused(f, code: "ledger_newer", message: "format 3, written by a newer Playloop")
     }
   }
 

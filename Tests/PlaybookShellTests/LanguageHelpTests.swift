@@ -67,7 +67,7 @@ import Testing
   @Test func aTopicIsWrappedToTheWidthAndKeepsItsExample() throws {
     let rule = try #require(LanguageHelp.topic("when"))
     let text = LanguageHelp.text(rule, width: 50)
-    #expect(text.hasPrefix("rule NAME [priority N]\n\n"))
+    #expect(text.hasPrefix("rule NAME [priority N] [every D]\n\n"))
     #expect(text.contains("\n  rule evangelist priority 3\n    when ticket.csat == 5\n"))
     for line in text.split(separator: "\n") where !line.hasPrefix("  ") {
       #expect(line.count <= 50, "\(line)")

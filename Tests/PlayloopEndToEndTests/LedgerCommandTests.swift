@@ -186,11 +186,11 @@ import Testing
     try LedgerHarness.with { h in
       #expect(try h.run(LedgerHarness.clocks[0]).status == 0)
       var bytes = try #require(FileManager.default.contents(atPath: h.ledgerPath))
-      bytes[63] = 2  // the header's user_version: format 2
+      bytes[63] = 3  // the header's user_version: format 3
       try bytes.write(to: URL(fileURLWithPath: h.ledgerPath))
       let run = try h.run(LedgerHarness.clocks[1])
       #expect(run.status == 3)  // refused by the ledger
-      #expect(run.stderr.contains("is a ledger of format 2, written by a newer Playloop; this one reads format 1"))
+      #expect(run.stderr.contains("is a ledger of format 3, written by a newer Playloop; this one reads format 2"))
       #expect(FileManager.default.contents(atPath: h.ledgerPath) == bytes)
     }
   }

@@ -62,15 +62,8 @@ extension Decider {
     for c in candidates {
       let rule = plan.rules[Int(c.rule)]
       let send = rule.sends[Int(c.send)]
-      // Of a split, any variant sent before counts: a customer whose variant changed
-      // (new shares, a new seed) is not sent the other for the same trigger.
-      if hasHistory, let history,
-        rule.sends[send.line].contains(where: {
-          history.alreadySent(rule: rule.name, triggerID: triggerID(c), customerID: customerID, offer: $0.offer)
-        })
-      {
-        outcomes.append(
-          Outcome(candidate: c, status: .alreadySent, reason: reasons.alreadySent, channel: nil, merged: 0))
+      if hasHistory, let history, let reason = alreadySent(c, rule: rule, send: send, customerID: customerID, history) {
+        outcomes.append(Outcome(candidate: c, status: .alreadySent, reason: reason, channel: nil, merged: 0))
         continue
       }
       if let i = kept.firstIndex(where: { offer($0.candidate) == send.offerIndex }) {
@@ -80,6 +73,26 @@ extension Decider {
         kept.append((c, 0))
       }
     }
+  }
+
+  /// Why an earlier run's send rules the candidate out; nil when none does. A rule with
+  /// `every D` sends again once D has passed since its last send to the customer (at
+  /// exactly D it may); other rules send once. Of a split, any variant sent before
+  /// counts: a customer whose variant changed (new shares, a new seed) is not sent the
+  /// other for the same trigger.
+  @inline(__always)
+  private func alreadySent(
+    _ c: Candidate, rule: RulePlan, send: SendPlan, customerID: String, _ history: any SendHistory
+  ) -> String? {
+    if let every = rule.every {
+      guard let last = history.lastSend(rule: rule.name, customerID: customerID), plan.clock - last.sendAt < every
+      else { return nil }
+      return DecisionReasons.notYetEligible(last, every: every, spelling: rule.everySpelling)
+    }
+    let sent = rule.sends[send.line].contains {
+      history.alreadySent(rule: rule.name, triggerID: triggerID(c), customerID: customerID, offer: $0.offer)
+    }
+    return sent ? reasons.alreadySent : nil
   }
 
   /// Each kept candidate's channel: the first of its send's that reaches the customer.

@@ -15,6 +15,18 @@ struct DecisionReasons: Sendable {
   let holdout: [String]
   let alreadySent = "already sent by an earlier run"
 
+  /// `eligible again on 2027-03-02 (every 90d since the last send on 2026-12-02, run 7)`:
+  /// a rule with `every D` that sent to the customer less than D ago. Dates are UTC, with
+  /// the time when it is not midnight.
+  static func notYetEligible(_ last: LastSend, every: Int64, spelling: String) -> String {
+    "eligible again on \(day(last.sendAt + every)) (every \(spelling) since the last send on \(day(last.sendAt)), "
+      + "run \(last.run))"
+  }
+
+  private static func day(_ seconds: Int64) -> String {
+    seconds % 86_400 == 0 ? Timestamp.formatDate(seconds) : Timestamp.format(seconds)
+  }
+
   init(plan: Plan, holdout: Holdout) {
     channels = plan.rules.map { rule in
       rule.sends.map { send in ChannelReasons(names: send.channels.map { plan.channels[$0].name }) }

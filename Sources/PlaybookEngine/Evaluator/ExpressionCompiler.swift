@@ -22,6 +22,8 @@ struct ExpressionCompiler {
   var values = PerCustomerValues()
   /// The wall clock `month`, `day_of_week` and `hour` read times on.
   var localTime = LocalTime.utc
+  /// Each `sent(…)` query's latest send time per customer.
+  var sentTimes = SentTimes.none
   /// Where the expressions compiled now count their overflows.
   var overflow = OverflowCounter(log: OverflowLog(), owner: "")
 
@@ -121,6 +123,8 @@ struct ExpressionCompiler {
       return CompiledExpr(expr, .truth { lifecycle.evaluate(phrase, row: slot.index($0)).0 })
     case .aggregate(let aggregate):
       return compileAggregate(typed, aggregate)
+    case .sent(let sent):
+      return compileSent(expr, sent)
     case .between(_, _, _, let negated):
       return compileBetween(typed, operands.map(compile), negated: negated)
     case .textMatch(_, let test, _):

@@ -48,7 +48,7 @@ extension Plan {
       conditions: rule.conditions.map(ruleCompiler.compile),
       exceptions: rule.exceptions.map(ruleCompiler.compile),
       phrases: rule.trigger.map { phrases(on: $0, in: rule.rule.conditions) } ?? [],
-      sends: sends, lines: lines)
+      sends: sends, lines: lines, every: rule.rule.every)
   }
 
   /// The lifecycle phrases on `row` in `conditions`, in source order, outside aggregates.

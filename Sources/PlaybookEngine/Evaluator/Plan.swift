@@ -22,6 +22,8 @@ public final class Plan: Sendable {
   /// Which rows each `define`d row name covers, by row name.
   let members: [String: [Bool]]
   let values: PerCustomerValues
+  /// What earlier runs sent (the ledger), for `sent(…)`; nil for none.
+  let history: (any SendHistory)?
   /// Values that overflowed while this plan evaluated, by rule, segment, define, channel.
   let overflowLog: OverflowLog
 
@@ -39,14 +41,18 @@ public final class Plan: Sendable {
   ///     same `load`, `define`, `segment` and `window` statements: its segments, row
   ///     filters and aggregates are reused instead of computed again (the shell after an
   ///     edit to a rule). The caller vouches for the sameness.
+  ///   - history: what earlier runs sent (the ledger), which `sent(…)` reads; nil for
+  ///     none, when `sent(…)` is never true.
   public init(
-    checked: CheckedPlaybook, dataset: Dataset, clock: Int64, reusing previous: Plan? = nil
+    checked: CheckedPlaybook, dataset: Dataset, clock: Int64, reusing previous: Plan? = nil,
+    history: (any SendHistory)? = nil
   ) {
     let model = checked.model
     self.checked = checked
     self.model = model
     self.dataset = dataset
     self.clock = clock
+    self.history = history
     var lifecycles: [String: Lifecycle] = [:]
     for binding in model.tables {
       guard let table = binding.isCustomers ? dataset.customers : dataset.events[binding.name]
@@ -57,6 +63,7 @@ public final class Plan: Sendable {
     var compiler = ExpressionCompiler(
       checked: checked, dataset: dataset, clock: clock, slots: ["customer": .customer],
       lifecycles: lifecycles, segments: [:])
+    compiler.sentTimes = SentTimes(checked.sentQueries, history: history, dataset: dataset)
     if let previous {
       compiler.members = previous.members
       compiler.values = previous.values

@@ -16,11 +16,18 @@ final class RulePlan: Sendable {
   let sends: [SendPlan]
   /// The `send` lines, each pointing at its variants in `sends`.
   let lines: [SendLine]
+  /// `every D`, in seconds: a customer-level rule sends again once D has passed since
+  /// its last send to the customer; nil sends once ever.
+  let every: Int64?
+  /// `every`'s duration as written (`90d`), for reasons.
+  let everySpelling: String
 
   init(
     name: String, priority: Int, order: Int, trigger: TriggerSource?, conditions: [CompiledExpr],
-    exceptions: [CompiledExpr], phrases: [Phrase], sends: [SendPlan], lines: [SendLine]
+    exceptions: [CompiledExpr], phrases: [Phrase], sends: [SendPlan], lines: [SendLine], every: DurationLiteral?
   ) {
+    self.every = every?.seconds
+    everySpelling = every?.spelling ?? ""
     self.name = name
     self.priority = priority
     self.order = order

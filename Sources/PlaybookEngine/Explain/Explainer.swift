@@ -8,10 +8,11 @@ public struct Explainer: Sendable {
   /// What earlier runs sent (a ledger), so explain shows `already_sent` as `run` would.
   public let history: (any SendHistory)?
 
-  /// An explainer over `plan`; pass the ledger's `history` so `already_sent` is shown as `run` decides it.
+  /// An explainer over `plan`; pass the ledger's `history` so `already_sent` is shown as `run`
+  /// decides it (by default the plan's, which its `sent(…)` conditions read).
   public init(plan: Plan, history: (any SendHistory)? = nil) {
     self.plan = plan
-    self.history = history
+    self.history = history ?? plan.history
   }
 
   /// A customer id that is not in the data, with the nearest ids that are.
@@ -160,6 +161,8 @@ public struct Explainer: Sendable {
     case .call:
       for child in c.children { collectDetails(child, frame, into: &details) }
       add("\(c.expr.text) = \(ValueText.text(of: c, frame: frame) ?? "null")")
+    case .sent(let sent):
+      add(sentDetail(sent, customer: frame.customer))
     case .inSegment(_, let segment, _):
       let member = plan.segments[segment.text].map { Truth(stored: $0.value(frame.customer)) }
       add("\(segment.text): \(member.map(Self.word) ?? "null")")

@@ -22,7 +22,7 @@ public struct CampaignRun: Sendable {
     interrupted: @escaping @Sendable () -> Bool = { false }
   ) {
     let started = DispatchTime.now()
-    plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: clock)
+    plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: clock, history: history)
     candidates = plan.candidates(interrupted: interrupted)
     let evaluated = DispatchTime.now()
     decisions = Decider(plan: plan, history: history).decide(candidates)

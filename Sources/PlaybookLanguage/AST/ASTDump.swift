@@ -29,6 +29,7 @@ public enum ASTDump {
     case .rule(let r):
       var parts = ["rule", r.name.text]
       if let p = r.priority { parts.append("(priority \(p.spelling))") }
+      if let e = r.every { parts.append("(every \(e.spelling))") }
       parts += r.conditions.map { "(when \(dump($0)))" }
       parts += r.exceptions.map { "(unless \(dump($0)))" }
       parts += r.sends.map { s in
@@ -112,6 +113,11 @@ public enum ASTDump {
       var parts = [a.function.rawValue, a.row.text + (a.field.map { "." + $0.text } ?? "")]
       if let filter = a.filter { parts.append("(where \(dump(filter)))") }
       if let d = a.inLast { parts.append("(in-last \(d.spelling))") }
+      return "(" + parts.joined(separator: " ") + ")"
+    case .sent(let s):
+      var parts = ["sent", s.offer.text]
+      if let c = s.channel { parts.append("(via \(c.text))") }
+      if let d = s.inLast { parts.append("(in-last \(d.spelling))") }
       return "(" + parts.joined(separator: " ") + ")"
     }
   }

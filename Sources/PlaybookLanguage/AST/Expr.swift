@@ -48,6 +48,8 @@ public struct Expr: Hashable, Sendable {
     case phrase(row: Name, Phrase)
     /// `count(…)`, `sum(…)`, …
     case aggregate(Aggregate)
+    /// `sent(OFFER [via CHANNEL] [in last D])`: read from the send ledger.
+    case sent(SentCondition)
   }
 
   /// Which expression it is, and its parts.

@@ -1,4 +1,4 @@
-/// `rule NAME [priority N]` with its clause lines:
+/// `rule NAME [priority N] [every D]` with its clause lines:
 ///
 ///     rule quick_fix_thanks priority 5
 ///       when complaint resolved within 4h
@@ -10,6 +10,9 @@ public struct Rule: Hashable, Sendable {
   public var name: Name
   /// `priority N`: higher wins ties between rules; nil when absent (priority 0).
   public var priority: NumberLiteral?
+  /// `every D`: a customer-level rule may send to a customer again once D has passed
+  /// since its last send to them (read from the ledger); nil sends once ever.
+  public var every: DurationLiteral? = nil
   /// The `when` line then each `and` continuation line, in order; all must hold.
   public var conditions: [Expr]
   /// Each `unless` line (an `and` line after `unless` joins that `unless` with `and`);

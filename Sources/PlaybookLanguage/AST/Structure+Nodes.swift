@@ -195,6 +195,7 @@ extension Expr: SourcePlaced {
     case .call(let name, let arguments): kind = .call(name.unplaced, arguments.unplaced)
     case .phrase(let row, let phrase): kind = .phrase(row: row.unplaced, phrase.unplaced)
     case .aggregate(let aggregate): kind = .aggregate(aggregate.unplaced)
+    case .sent(let sent): kind = .sent(sent.unplaced)
     }
     return Expr(kind, range: .nowhere)
   }
@@ -221,6 +222,13 @@ extension Aggregate: SourcePlaced {
     Aggregate(
       function: function, row: row.unplaced, field: field.unplaced, filter: filter.unplaced,
       inLast: inLast.unplaced)
+  }
+}
+
+extension SentCondition: SourcePlaced {
+  /// This node with its source ranges blanked.
+  public var unplaced: SentCondition {
+    SentCondition(offer: offer.unplaced, channel: channel.unplaced, inLast: inLast.unplaced)
   }
 }
 

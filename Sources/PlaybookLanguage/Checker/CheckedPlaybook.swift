@@ -17,6 +17,9 @@ public struct CheckedPlaybook: Sendable {
   public let channels: [CheckedChannel]
   /// The filters of each `define`d row name, outermost `define` last (see `RowBinding`).
   public let rowFilters: [String: [RowFilter]]
+  /// Every `sent(…)` condition, in the order the checker met them (repeats kept): what the
+  /// send ledger is asked when loaded.
+  public var sentConditions: [SentCondition] = []
 
   /// The statements' structure, for telling whether two checks saw the same playbook
   /// (comments and source positions aside).

@@ -77,7 +77,7 @@ public struct CorrelatedFilter: Sendable {
   /// Every row name `expr` reads; a nested aggregate's own row is not read here.
   private static func rows(in expr: Expr) -> Set<String> {
     switch expr.kind {
-    case .number, .string, .bool, .null, .duration, .timestamp, .percent, .now: return []
+    case .number, .string, .bool, .null, .duration, .timestamp, .percent, .now, .sent: return []
     case .path(let row, _), .phrase(let row, _): return [row.text]
     case .list(let items), .call(_, let items): return items.reduce(into: []) { $0.formUnion(rows(in: $1)) }
     case .unary(_, let a), .isNull(let a, _), .inSegment(let a, _, _): return rows(in: a)

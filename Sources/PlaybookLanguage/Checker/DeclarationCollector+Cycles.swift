@@ -78,7 +78,7 @@ extension DeclarationCollector {
   /// (`complaint.csat`, `count(complaint …)`), in source order.
   private func uses(in expr: Expr) -> [Use] {
     switch expr.kind {
-    case .number, .string, .bool, .null, .duration, .timestamp, .percent, .now:
+    case .number, .string, .bool, .null, .duration, .timestamp, .percent, .now, .sent:
       return []
     case .path(let row, _), .phrase(let row, _):
       return rowUse(row)

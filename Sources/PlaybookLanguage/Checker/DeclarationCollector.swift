@@ -64,6 +64,7 @@ struct DeclarationCollector {
             report(.priorityNotWhole, at: literal.range)
           }
         }
+        if let every = rule.every, every.seconds <= 0 { report(.everyNotPositive, at: every.range) }
         model.rules.append(RuleBinding(rule: rule, priority: priority, order: ruleOrder))
         ruleOrder += 1
       case .limit(let limit):

@@ -11,6 +11,8 @@ struct ExpressionChecker {
   var allowedRows: Set<String>?
   /// What to say when a row outside `allowedRows` is used.
   var disallowedHint: String = ""
+  /// The `sent(…)` conditions met so far, in source order (the ledger loads what they ask).
+  var sentConditions: [SentCondition] = []
   /// The typed trees of the expressions typed so far and not yet taken; a node's
   /// operands are pushed before it and gathered under it.
   private var typedStack: [TypedExpr] = []
@@ -103,6 +105,7 @@ struct ExpressionChecker {
     case .call(let name, let arguments): return callType(name, arguments, range: expr.range)
     case .phrase(let row, let phrase): return phraseType(row: row, phrase: phrase)
     case .aggregate(let aggregate): return aggregateType(aggregate)
+    case .sent(let sent): return sentType(sent, range: expr.range)
     }
   }
 

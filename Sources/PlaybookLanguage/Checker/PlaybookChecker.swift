@@ -57,6 +57,8 @@ struct StatementChecker {
   private var segments: [String: TypedExpr] = [:]
   private var channels: [String: CheckedChannel] = [:]
   private var defineConditions: [String: TypedExpr] = [:]
+  /// Every `sent(…)` condition checked, in the order met.
+  private var sentConditions: [SentCondition] = []
   /// Offers and channels by name, so each send resolves in constant time (10,000 rules
   /// over 10,000 offers checked in quadratic time when each send searched the list).
   private let offerIndex: [String: Int]
@@ -121,7 +123,7 @@ struct StatementChecker {
         }
         return checked
       },
-      rowFilters: rowFilters)
+      rowFilters: rowFilters, sentConditions: sentConditions)
   }
 
   /// The key, link and mapped columns a `load` names must exist in its file.
@@ -189,6 +191,16 @@ struct StatementChecker {
       }
     }
     if trigger == nil, !triggerBound.isEmpty { trigger = triggerBound.first }
+    if let every = rule.every {
+      if let trigger {
+        checker.report(
+          .everyWithTrigger(rule: rule.name.text, trigger: trigger.text, every: every.spelling), at: every.range)
+      } else if model.ledger == nil {
+        checker.report(
+          .ledgerRequired("every \(every.spelling)", consequence: "rule '\(rule.name.text)' sends again on every run"),
+          at: every.range)
+      }
+    }
     if rule.sends.isEmpty {
       checker.report(.missingSend(rule: rule.name.text), at: rule.name.range)
     }
@@ -220,12 +232,7 @@ struct StatementChecker {
 
   private func checkOffer(_ offer: Name, in checker: inout ExpressionChecker) {
     guard offerIndex[offer.text] == nil else { return }
-    checker.report(
-      .unknownOffer(
-        offer.text,
-        hint: NearNames.didYouMean(offer.text, in: model.offers.map(\.code.text))
-          ?? "declare it with `offer \(offer.text) \"description\" valid 30d`"),
-      at: offer.range)
+    checker.reportUnknownOffer(offer)
   }
 
   /// `limit … via CHANNEL`: the channel is declared.
@@ -238,12 +245,7 @@ struct StatementChecker {
 
   private func checkChannel(_ channel: Name, in checker: inout ExpressionChecker) {
     guard channelIndex[channel.text] == nil else { return }
-    checker.report(
-      .unknownChannel(
-        channel.text,
-        hint: NearNames.didYouMean(channel.text, in: model.channels.map(\.name.text))
-          ?? "declare it with `channel \(channel.text) address customer.FIELD`"),
-      at: channel.range)
+    checker.reportUnknownChannel(channel)
   }
 
   private mutating func checkTest(_ test: PlaybookTest) {
@@ -272,6 +274,7 @@ struct StatementChecker {
 
   private mutating func absorb(_ checker: ExpressionChecker) {
     diagnostics += checker.diagnostics
+    sentConditions += checker.sentConditions
   }
 
   mutating func report(_ message: DiagnosticMessage, at range: SourceRange) {

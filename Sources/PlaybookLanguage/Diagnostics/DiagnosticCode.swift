@@ -46,6 +46,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case twoTriggers = "two_triggers"
   case missingSend = "missing_send"
   case limitPerRun = "limit_per_run"
+  case everyWithTrigger = "every_with_trigger"
+  case ledgerRequired = "ledger_required"
   case unknownFilter = "unknown_filter"
   case longSMS = "long_sms"
   case missingMessage = "missing_message"
@@ -119,7 +121,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var severity: Diagnostic.Severity {
     switch self {
     case .mixedIndentation, .rowSetAside, .setAsideShare, .valuesOverflowed, .ledgerRecovered, .unsavedChanges,
-      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS, .missingMessage:
+      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS, .missingMessage, .ledgerRequired:
       .warning
     case .ledgerBusy: .note
     default: .error
@@ -138,7 +140,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .unknownFunction, .invalidPattern, .correlatedAggregate,
       .twoTriggers, .missingSend, .notChanged, .stillUsed, .limitPerRun, .ledgerReplay, .playbookHasErrors,
-      .templateSyntax, .unknownFilter, .missingMessage:
+      .templateSyntax, .unknownFilter, .missingMessage, .everyWithTrigger, .ledgerRequired:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
@@ -202,6 +204,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .twoTriggers: "a rule names two different event rows"
     case .missingSend: "a rule with no send line"
     case .limitPerRun: "a ledgered playbook's limit without `per D` counts one run only, so nightly runs stack offers"
+    case .everyWithTrigger: "`every D` on a rule with a trigger row, which sends once per trigger already"
+    case .ledgerRequired: "`every D` or `sent(…)` in a playbook that names no ledger (and no --ledger was given)"
     case .unknownFilter: "a filter a message template uses that does not exist"
     case .longSMS: "an SMS message renders longer than one text (160 GSM-7 or 70 UCS-2 characters)"
     case .missingMessage: "a rule sends an offer with message lines by a channel it has no `message` line for"

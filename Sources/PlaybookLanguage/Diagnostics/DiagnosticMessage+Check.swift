@@ -41,6 +41,25 @@ extension DiagnosticMessage {
       hint: "with a ledger, give the limit a period, e.g. `\(fixed)`", replacement: fixed)
   }
 
+  static let everyNotPositive = Self(.invalidValue, "every must be longer than zero")
+  static let sentPeriodNotPositive = Self(.invalidValue, "sent(… in last D) needs a period longer than zero")
+
+  /// `rule 'r' sends once per complaint; 'every' is for a rule about the customer`
+  /// (everyWithTrigger): a triggered rule already sends again for each new trigger row.
+  static func everyWithTrigger(rule: String, trigger: String, every: String) -> Self {
+    Self(
+      .everyWithTrigger, "rule '\(rule)' sends once per \(trigger) already; 'every' is for a rule about the customer",
+      hint: "remove `every \(every)`, or space a customer's offers out with `limit 1 per customer per \(every)`")
+  }
+
+  /// `every 90d reads the send ledger, and the playbook names none` (ledgerRequired):
+  /// without one nothing earlier runs sent is known.
+  public static func ledgerRequired(_ what: String, consequence: String) -> Self {
+    Self(
+      .ledgerRequired, "\(what) reads the send ledger, and the playbook names none",
+      hint: "add `ledger \"state/sends.ledger\"` or run with --ledger FILE; without one \(consequence)")
+  }
+
   static func holdoutOutOfRange(_ spelling: String) -> Self {
     Self(
       .invalidValue, "holdout \(spelling) is outside 0–100%",

@@ -39,6 +39,7 @@ enum ExpressionPrinter {
       return name.text + "(" + arguments.map(print).joined(separator: ", ") + ")"
     case .phrase(let row, let phrase): return row.text + " " + print(phrase)
     case .aggregate(let a): return print(a)
+    case .sent(let s): return s.text
     }
   }
 

@@ -169,6 +169,10 @@ struct Layout {
       header += " priority " + priority.spelling
       headerRange = headerRange.union(priority.range)
     }
+    if let every = rule.every {
+      header += " every " + every.spelling
+      headerRange = headerRange.union(every.range)
+    }
     emit(0, header, headerRange)
     for (i, condition) in rule.conditions.enumerated() {
       emit(2, (i == 0 ? "when " : "and ") + ExpressionPrinter.print(condition), condition.range)

@@ -40,12 +40,13 @@ public enum PlaybookGrammar {
   public static let valueWords = ["true", "false", "null", "now"]
 
   /// The other words inside statements: `as of`, `window all`, `define … where`,
-  /// `channel … address … requires`, `offer … valid`, `rule … priority`, `send … via …
+  /// `channel … address … requires`, `offer … valid`, `rule … priority … every`, `send … via …
   /// after`, `limit N per customer per D`, `holdout N% seed`, `export to … as`, `expect customer … gets
-  /// [no|nothing]`, `expect audience`, `contains any`, `count(… where …)`.
+  /// [no|nothing]`, `expect audience`, `contains any`, `count(… where …)`, `sent(any via … in last D)`.
   public static let otherWords = [
-    "of", "all", "where", "address", "requires", "valid", "priority", "via", "after", "per", "customer", "seed", "to",
-    "gets", "no", "nothing", "audience", "any",
+    "of", "all", "where", "address", "requires", "valid", "priority", "every", "via", "after", "per", "customer",
+    "seed", "to",
+    "gets", "no", "nothing", "audience", "any", "sent",
   ]
 
   /// Every keyword, each once, in a fixed order: what completion offers.

@@ -284,6 +284,9 @@ extension Parser {
     if let function = Aggregate.Function(rawValue: token.text), peek().isSymbol("(") {
       return try parseAggregate(function)
     }
+    if token.text == "sent", peek().isSymbol("(") {
+      return try parseSent()
+    }
     if peek().isSymbol("("), peek().range.start == token.range.end {
       return try parseCall()
     }
@@ -373,15 +376,32 @@ extension Parser {
       throw failure(.aggregateNeedsField(function.rawValue, row: row.text), at: row.range)
     }
     let filter = accept("where") != nil ? try parseExpression() : nil
-    var inLast: DurationLiteral?
-    if current.isWord("in"), peek().isWord("last") {
-      advance()
-      advance()
-      inLast = try expectDuration(after: "last")
-    }
+    let inLast = try parseInLast()
     let close = try expectClosing(")", opened: open, what: "'\(function.rawValue)('")
     let aggregate = Aggregate(function: function, row: row, field: field, filter: filter, inLast: inLast)
     return Expr(.aggregate(aggregate), range: name.range.union(close.range))
+  }
+
+  /// `in last D` closing an aggregate or `sent(…)`; nil when absent.
+  private mutating func parseInLast() throws(ParseFailure) -> DurationLiteral? {
+    guard current.isWord("in"), peek().isWord("last") else { return nil }
+    advance()
+    advance()
+    return try expectDuration(after: "last")
+  }
+
+  /// `sent(OFFER|any [via CHANNEL] [in last D])`
+  private mutating func parseSent() throws(ParseFailure) -> Expr {
+    let name = advance()
+    let open = advance()
+    nesting += 1
+    skipLineBreaksInsideBrackets()
+    let offer = try expectName("an offer code or 'any' in 'sent(…)'", hint: "write: sent(SORRY25 in last 14d)")
+    let channel = accept("via") != nil ? try expectName("a channel name after 'via'") : nil
+    let inLast = try parseInLast()
+    let close = try expectClosing(")", opened: open, what: "'sent('")
+    return Expr(
+      .sent(SentCondition(offer: offer, channel: channel, inLast: inLast)), range: name.range.union(close.range))
   }
 
   /// `NAME(a, b, …)`: a function call; the checker knows which names are functions.

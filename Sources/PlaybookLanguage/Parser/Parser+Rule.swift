@@ -1,5 +1,5 @@
 extension Parser {
-  /// `rule NAME [priority N]`, then its `when` / `and` / `unless` / `send` lines, up to a
+  /// `rule NAME [priority N] [every D]`, then its `when` / `and` / `unless` / `send` lines, up to a
   /// blank line or the next statement. Each line recovers on its own, so every broken
   /// line of a rule is reported.
   mutating func parseRule() -> Statement? {
@@ -11,9 +11,10 @@ extension Parser {
       ok = line { p throws(ParseFailure) in try Parser.ruleLine(&p, &draft) } && ok
     }
     guard let name = draft.name else { return nil }
-    let rule = Rule(
+    var rule = Rule(
       name: name, priority: draft.priority, conditions: draft.conditions, exceptions: draft.exceptions,
       sends: draft.sends)
+    rule.every = draft.every
     let statement = Statement(.rule(rule), range: SourceRange(start: start.range.start, end: lastEnd))
     guard ok else {
       recovered.append(statement)  // its sound lines, for checking alongside the errors
@@ -22,15 +23,19 @@ extension Parser {
     return statement
   }
 
-  /// `rule NAME [priority N]`
+  /// `rule NAME [priority N] [every D]`
   private static func ruleHeader(_ p: inout Parser, _ draft: inout RuleDraft) throws(ParseFailure) {
     p.advance()
     let name = try p.expectName("the rule's name")
     draft.name = name
-    p.optionalWords = ["priority"]
-    if p.accept("priority") != nil { draft.priority = try p.expectNumber("a number after 'priority'") }
-    if p.current.kind == .word, draft.priority == nil,
-      NearNames.closest(to: p.current.text, in: ["priority"]) == nil
+    p.optionalWords = ["priority", "every"]
+    if p.accept("priority") != nil {
+      draft.priority = try p.expectNumber("a number after 'priority'")
+      p.optionalWords = ["every"]
+    }
+    if p.accept("every") != nil { draft.every = try p.expectDuration(after: "every") }
+    if p.current.kind == .word, draft.priority == nil, draft.every == nil,
+      NearNames.closest(to: p.current.text, in: ["priority", "every"]) == nil
     {
       throw p.failure(.ruleNameOneWord(name.text, then: p.current.text), at: p.current.range)
     }
@@ -99,6 +104,7 @@ extension Parser {
 struct RuleDraft {
   var name: Name?
   var priority: NumberLiteral?
+  var every: DurationLiteral?
   var conditions: [Expr] = []
   var exceptions: [Expr] = []
   var sends: [Send] = []

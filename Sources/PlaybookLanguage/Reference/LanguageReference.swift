@@ -141,7 +141,7 @@ public enum LanguageReference {
     offer is added as soon as its line is typed; each `subject` or `message` line typed
     right after it replaces the offer with its lines so far (`replaced offer SORRY25`).
 
-    ### `rule NAME [priority N]`
+    ### `rule NAME [priority N] [every D]`
     ```
     rule evangelist priority 3
       when ticket.csat == 5
@@ -157,6 +157,8 @@ public enum LanguageReference {
       `unreachable`. A rule needs at least one `send`. `send A 70% or B 30% via …` splits
       the customers between offers (an A/B test; see "A/B test variants").
     - `priority` (default 0; higher wins) breaks ties between rules.
+    - `every D` lets a customer-level rule send to the same customer again (see "Qualifying
+      again").
     - A rule spans its lines until a blank line or the next statement.
 
     A rule whose `when` names an event row (`complaint`, `ticket`, `call`) is tried once per
@@ -168,6 +170,30 @@ public enum LanguageReference {
     `a or b` with lifecycle phrases, the trigger time comes from the first phrase, in
     source order, that holds. Triggers after the clock, or before clock − window, do not
     fire. `send_at` = max(trigger time + after, clock) (no `after` is 0).
+
+    **Qualifying again: `every D`.** With a send ledger, a customer-level rule (one whose
+    `when` names no event row) sends to a customer once ever: later runs decide it
+    `already_sent`. `rule winback priority 2 every 90d` may send to the customer again once
+    90 days have passed since this rule's last send to them, as the ledger recorded it (its
+    `send_at`, whatever the offer). Precisely: with the last send at `send_at` = S, a run at
+    clock C sends again when C − S ≥ D, so exactly 90 days later counts, one second less
+    does not. Until then the decision is `already_sent` with the day it becomes eligible:
+    `eligible again on 2027-03-02 (every 90d since the last send on 2026-12-02, run 7)`
+    (UTC dates, with the time when it is not midnight; run 7 is the ledger's seventh run).
+    A send scheduled after the clock (`after 3d`) counts from when it goes out. Only sends
+    recorded by earlier runs count, as for `already_sent`.
+    - A rule with a trigger row already sends once per trigger row, again for each new one,
+      so `every` there is an error (`every_with_trigger`) pointing at the duration; to space
+      a customer's offers out, use `limit 1 per customer per 90d`.
+    - `every` reads the ledger: in a playbook that names no `ledger`, `check` warns
+      (`ledger_required`) at the duration, since without one the rule sends again on every
+      run. `run --ledger FILE` gives one, and the warning goes.
+
+    ```
+    rule winback priority 2 every 90d
+      when customer.last_order_at < now - 180d
+      send COMEBACK20 via email
+    ```
 
     ### A/B test variants
     ```
@@ -264,6 +290,7 @@ public enum LanguageReference {
 
     ### `ledger "file"`
     The send ledger that remembers what was sent, so no customer gets the same offer twice.
+    A rule's `every D` and the `sent(…)` conditions read it.
 
     ```
     ledger "sends.sqlite"
@@ -301,6 +328,7 @@ public enum LanguageReference {
     | `x starts with "text"`, `x ends with "text"` | case-insensitive, like `contains` |
     | `x matches "regex"` | case-insensitive regular expression, found anywhere in `x` (anchor with `^` and `$`) |
     | `lower(x)`, `coalesce(a, b)`, … | a function (see Functions) |
+    | `sent(SORRY25 via email in last 14d)`, `sent(any in last 14d)` | the ledger holds such a send to the customer (see Conditions on what was sent) |
     | `row.field` | a field of the customer or of an event row |
     | `now` | the evaluation clock |
 
@@ -320,6 +348,32 @@ public enum LanguageReference {
     | `ticket responded after 1h` | first response − opened > 1h |
     | `complaint open for 72h` | not resolved as of the clock, and clock − opened ≥ 72h |
     | `complaint in last 90d` | clock − 90d ≤ opened ≤ clock |
+
+    ### Conditions on what was sent
+    ```
+    rule apology
+      when complaint resolved after 72h
+      unless sent(any in last 14d)
+      send SORRY25 via email
+    ```
+    `sent(OFFER [via CHANNEL] [in last D])` holds when the send ledger holds a send of that
+    offer to the customer (`sent(any …)`: of any offer), on that channel with `via`, and
+    with `in last D` one whose `send_at` is at or after clock − D (a send scheduled after
+    the clock counts: it is promised already). It is true or false, never null, and may
+    stand wherever a condition does (`when`, `and`, `unless`, segments, defines). OFFER must
+    be a declared offer and CHANNEL a declared channel (`check` suggests the nearest).
+    - Only sends recorded by earlier runs count, not what this run decides: a rule's
+      `unless sent(any in last 14d)` does not see an offer another rule sends tonight (use
+      `limit` for that). A replay of an earlier run sees the runs before it, as its limits do.
+    - It reads the ledger: in a playbook that names no `ledger`, `check` warns
+      (`ledger_required`) at the condition, since without one it is never true; `run
+      --ledger FILE` gives one and the warning goes. The shell's `:run` reads no ledger, so
+      there it is false (its `:export` on a ledgered playbook decides as `run` does).
+    - `explain` shows its value and the send that made it true: `unless sent(any in last
+      14d)  true  (last: COMEBACK via email at 2026-12-01T00:00:00Z (run 1))`.
+    - Cost: the ledger keeps, per distinct (offer, channel) the playbook asks about, each
+      customer's latest send, and the run maps them to customers once; each evaluation
+      then reads one number per customer.
 
     ### Functions
 

@@ -18,7 +18,8 @@ enum LanguageHelp {
 
   /// Other words for a topic: a rule's clauses name the rule, a phrase word the phrases.
   static let aliases: [String: String] = [
-    "when": "rule", "and": "rule", "unless": "rule", "send": "rule", "priority": "rule", "expect": "test",
+    "when": "rule", "and": "rule", "unless": "rule", "send": "rule", "priority": "rule", "every": "rule",
+    "expect": "test",
     "as": "as of", "expression": "expressions", "phrase": "phrases", "resolved": "phrases",
     "responded": "phrases", "open": "phrases", "aggregate": "aggregates",
     "function": "functions", "between": "expressions", "starts": "expressions", "ends": "expressions",
