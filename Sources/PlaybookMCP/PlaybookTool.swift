@@ -53,6 +53,12 @@ enum PlaybookTool: String, CaseIterable, Sendable {
           "Playbook statements to explain as if they were in the playbook (e.g. a changed rule): "
             + "each replaces the statement defining the same thing, or is added. The file is not changed."),
       ])
+      properties["why_not"] = .object([
+        "type": "string",
+        "description": .string(
+          "An offer: answer why the customer does not get it (each trigger row's first obstacle and what "
+            + "would have cleared it) in `why_not`."),
+      ])
       properties["as_of"] = Self.asOf
       required = ["customer"]
     case .describe:

@@ -41,6 +41,7 @@ struct ToolCall: Sendable {
       if let asOf = try text("as_of") { line += ["--as-of", asOf] }
       if try flag("all") == true { line.append("--all") }
       if let whatIf = try text("what_if") { line += ["--what-if", whatIf] }
+      if let whyNot = try text("why_not") { line += ["--why-not", whyNot] }
     }
     return line
   }

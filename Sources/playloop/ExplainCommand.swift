@@ -26,6 +26,12 @@ struct ExplainCommand: ParsableCommand {
       "Explain as if these statements were in the playbook: each replaces the one defining the same thing "
         + "(rule x, limit, …) or is added. The file is not changed.", valueName: "statements"))
   var whatIf: String?
+  @Option(
+    name: .customLong("why-not"),
+    help: ArgumentHelp(
+      "Why the customer does not get this offer: each trigger row's first obstacle and what would have cleared it.",
+      valueName: "offer"))
+  var whyNot: String?
 
   func run() throws {
     let json = output.isJSON
@@ -35,6 +41,15 @@ struct ExplainCommand: ParsableCommand {
     if let rule, !rules.contains(rule) {
       throw CommandFailure(
         [Diagnostic(.unknownRule(rule, in: file, hint: NearNames.didYouMean(rule, in: rules)), file: nil)], json: json)
+    }
+    let offers = workspace.model.offers.map(\.code.text)
+    if let whyNot, !offers.contains(whyNot) {
+      throw CommandFailure(
+        [
+          Diagnostic(
+            .unknownName(whyNot, kinds: "offer", suggestion: NearNames.didYouMean(whyNot, in: offers)), file: nil)
+        ],
+        json: json)
     }
     let now = Terminal.now()
     let at = workspace.clock(override: try clock.seconds(now: now), now: now)
@@ -47,18 +62,32 @@ struct ExplainCommand: ParsableCommand {
       }
     }
     let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at, history: history)
+    let explanation: Explanation
     do {
-      let explanation = try Explainer(plan: plan).explain(customerID: customer, rule: rule)
-      let warnings = workspace.dataset.setAsideWarnings(first: 5)
-      if json { return Terminal.printJSON(explanation.json(whatIf: changes), diagnostics: warnings) }
-      if let changes {
-        Terminal.printText(
-          "What if: " + (changes.isEmpty ? "nothing changed" : changes.joined(separator: ", ")) + ".\n\n")
-      }
-      Terminal.printText(explanation.text(all: all))
+      explanation = try Explainer(plan: plan).explain(customerID: customer, rule: rule)
     } catch {
       throw CommandFailure([error.diagnostic], json: json)
     }
+    let warnings = workspace.dataset.setAsideWarnings(first: 5)
+    let reasons = try whyNot.map { offer throws(CommandFailure) in
+      guard let reasons = explanation.whyNot(offer) else {
+        throw CommandFailure([Diagnostic(.usage("no rule sends offer \(offer)"), file: nil)], json: json)
+      }
+      return reasons
+    }
+    if json {
+      var document = explanation.json(whatIf: changes)
+      if let reasons, case .object(var members) = document {
+        members.append(JSONMember("why_not", reasons.json))
+        document = .object(members)
+      }
+      return Terminal.printJSON(document, diagnostics: warnings)
+    }
+    if let changes {
+      Terminal.printText(
+        "What if: " + (changes.isEmpty ? "nothing changed" : changes.joined(separator: ", ")) + ".\n\n")
+    }
+    Terminal.printText(reasons?.text(customerID: customer) ?? explanation.text(all: all))
   }
 
   /// The playbook, with `--what-if`'s statements joined (and what they changed).

@@ -32,10 +32,14 @@ import Testing
   @Test func explainPassesTheCustomerAndItsOptions() throws {
     #expect(
       try line(
-        .explain, ["customer": "C-1", "rule": "r", "as_of": "2026-11-01T00:00:00Z", "all": true, "what_if": "limit 2"])
+        .explain,
+        [
+          "customer": "C-1", "rule": "r", "as_of": "2026-11-01T00:00:00Z", "all": true, "what_if": "limit 2",
+          "why_not": "X",
+        ])
         == [
           "explain", "--format", "json", "p.playbook", "C-1", "--rule", "r", "--as-of", "2026-11-01T00:00:00Z", "--all",
-          "--what-if", "limit 2",
+          "--what-if", "limit 2", "--why-not", "X",
         ])
     #expect(refusal(.explain, [:]) == "explain needs 'customer': the customer's id")
   }

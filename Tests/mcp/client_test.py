@@ -75,6 +75,11 @@ async def read_only(s):
     check("what_if" not in again and [d["offer"] for d in again["decisions"] if d["status"] == "send"] == ["STAY15"],
           "explain what_if leaves the playbook as it was")
 
+    why = answer(await s.call_tool("explain", {"customer": "C-0006", "why_not": "REFER20"}))["why_not"]
+    rows = why["rules"][0]["rows"]
+    check(why["gets"] is False and rows[0]["needs"] == "== 5" and rows[-1]["obstacle"] == "unless",
+          f"explain why_not: C-0006's REFER20 rows ({rows})")
+
     tested = await s.call_tool("test", {})
     check(not tested.is_error and answer(tested)["failed"] == 0, "test: the flagship's tests pass")
 

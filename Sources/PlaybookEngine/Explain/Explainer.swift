@@ -143,7 +143,24 @@ public struct Explainer: Sendable {
     }
     var details: [String] = []
     if parts.isEmpty { collectDetails(c, frame, into: &details) }
-    return ConditionValue(text: c.expr.text, value: c.truth(frame), details: details, parts: parts)
+    var isConjunction = false
+    if case .binary(.and, _, _) = c.expr.kind { isConjunction = true }
+    return ConditionValue(
+      text: c.expr.text, value: c.truth(frame), details: details, parts: parts,
+      needs: parts.isEmpty ? Self.needs(c.expr) : nil, isConjunction: isConjunction)
+  }
+
+  /// What would make a condition hold, as written: the comparison with its constant side
+  /// (`>= 4`, `== "gold"`), or the whole condition when no side is a constant.
+  static func needs(_ expr: Expr) -> String {
+    // `resolved within 4h`: the phrase without its row, which the reader knows.
+    if case .phrase(let row, _) = expr.kind, expr.text.hasPrefix(row.text + " ") {
+      return String(expr.text.dropFirst(row.text.count + 1))
+    }
+    guard case .binary(let op, let l, let r) = expr.kind, let flipped = op.flipped else { return expr.text }
+    if r.isConstant { return "\(op.rawValue) \(r.text)" }
+    if l.isConstant { return "\(flipped.rawValue) \(l.text)" }
+    return expr.text
   }
 
   /// The values a leaf condition read: fields, phrase durations, aggregates, segments.

@@ -73,6 +73,11 @@ public struct ConditionValue: Sendable {
   public var details: [String]
   /// The parts of an `and`, `or` or `not`.
   public var parts: [ConditionValue]
+  /// For a condition without parts: what would make it hold, as written (`>= 4` for
+  /// `complaint.csat >= 4`, else the condition itself); nil for `and`, `or`, `not`.
+  public var needs: String? = nil
+  /// Whether the parts are an `and`'s, so the condition fails where a part fails.
+  public var isConjunction = false
 }
 
 /// A customer's variant of an A/B split, and why: the customer's bucket and the buckets

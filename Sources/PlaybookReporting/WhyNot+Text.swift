@@ -1,0 +1,55 @@
+import PlaybookEngine
+import PlaybookLanguage
+
+extension WhyNot {
+  /// Why the customer does (not) get the offer, one line per trigger row, in words:
+  ///
+  /// ```
+  /// Why C-0010 does not get THANKS10:
+  /// quick_fix_thanks
+  ///   complaint T-0123: `complaint.csat >= 4` is false: csat = 3; needs >= 4
+  /// ⇒ C-0010 gets no THANKS10
+  /// ```
+  public func text(customerID: String) -> String {
+    let sent = decisions.first { $0.status == .send }
+    var lines = [sent == nil ? "Why \(customerID) does not get \(offer):" : "Why \(customerID) gets \(offer):"]
+    for rule in rules {
+      lines.append(rule.rule)
+      if rule.rows.isEmpty { lines.append("  no \(rule.triggerRow ?? "row") for this customer") }
+      for (id, obstacle) in rule.rows {
+        let row = id.map { "\(rule.triggerRow ?? "row") \($0)" } ?? "the customer"
+        lines.append("  \(row): \(obstacle.text)")
+      }
+    }
+    if let sent {
+      lines.append("⇒ \(customerID) gets \(offer) via \(sent.channel ?? "?") at \(Timestamp.format(sent.sendAt))")
+    } else {
+      lines.append("⇒ \(customerID) gets no \(offer)")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+extension WhyNot.Obstacle {
+  /// The obstacle in words.
+  var text: String {
+    switch self {
+    case .condition(let c):
+      let values = c.details.isEmpty ? "" : ": " + c.details.joined(separator: ", ")
+      let needs = c.needs.map { c.value == .unknown ? "; needs a value, then \($0)" : "; needs \($0)" } ?? ""
+      return "`\(c.text)` is \(c.value == .unknown ? "unknown (a value is missing)" : "false")\(values)\(needs)"
+    case .unless(let c):
+      let values = c.details.isEmpty ? "" : ": " + c.details.joined(separator: ", ")
+      return "`unless \(c.text)` holds\(values)"
+    case .outsideWindow(let t):
+      return "triggered \(Timestamp.format(t)), before the playbook's window"
+    case .afterClock(let t):
+      return "triggers \(Timestamp.format(t)), after the clock"
+    case .decided(let d):
+      return d.status == .send
+        ? "a candidate, sent via \(d.channel ?? "?")" : "a candidate, \(d.status.rawValue): \(d.reason)"
+    case .otherOffer:
+      return "a candidate for the rule's other offer (its variant of the split)"
+    }
+  }
+}
