@@ -56,6 +56,9 @@ public struct Decision: Hashable, Sendable {
   /// none or the decision is not sent or held out. Boxed: most decisions have none, and
   /// a pointer keeps every decision as small as before messages.
   var texts: MessageTexts? = nil
+  /// The send time on the customer's clock, and any move into the channel's window
+  /// (`LocalSendTime`); nil without either.
+  var localTime: LocalSendTime? = nil
 
   /// The offer's `subject` for the channel, filled in; nil when it has none or the
   /// decision is not sent or held out.

@@ -22,6 +22,8 @@ public final class Plan: Sendable {
   /// Which rows each `define`d row name covers, by row name.
   let members: [String: [Bool]]
   let values: PerCustomerValues
+  /// Each customer's time zone (UTC without a `timezone` statement).
+  let zones: CustomerZones
   /// Values that overflowed while this plan evaluated, by rule, segment, define, channel.
   let overflowLog: OverflowLog
 
@@ -54,9 +56,15 @@ public final class Plan: Sendable {
       lifecycles[binding.name] = Lifecycle(table: table, binding: binding, clock: clock)
     }
     self.lifecycles = lifecycles
+    // Resolving zones reads every customer: kept from a plan with the same statement.
+    let zones =
+      previous.flatMap { $0.model.timezone?.unplaced == model.timezone?.unplaced ? $0.zones : nil }
+      ?? CustomerZones(model: model, dataset: dataset)
+    self.zones = zones
     var compiler = ExpressionCompiler(
       checked: checked, dataset: dataset, clock: clock, slots: ["customer": .customer],
       lifecycles: lifecycles, segments: [:])
+    if model.timezone != nil { compiler.localTime = .customer(zones) }
     if let previous {
       compiler.members = previous.members
       compiler.values = previous.values
@@ -76,7 +84,8 @@ public final class Plan: Sendable {
       let address = compiler.compile(channel.address)
       return ChannelPlan(
         name: channel.channel.name.text, address: address,
-        requires: channel.requires.map(compiler.compile), addressIsNull: compiler.nullTest(address))
+        requires: channel.requires.map(compiler.compile), addressIsNull: compiler.nullTest(address),
+        window: SendWindow(channel.channel))
     }
     rules = checked.rules.map { Self.compile($0, with: compiler, offers: offers) }
   }
@@ -215,7 +224,13 @@ public final class Plan: Sendable {
         Candidate(
           customer: Int32(customer), rule: Int32(ruleIndex), send: Int32(sendIndex),
           triggerRow: Int32(row), triggerTime: triggerTime,
-          sendAt: max(triggerTime + send.after, clock)))
+          sendAt: sendAt(triggerTime: triggerTime, after: send.after)))
     }
+  }
+
+  /// When a send goes out before any channel window moves it: the trigger time plus
+  /// the send's delay, never before the clock.
+  @inline(__always) func sendAt(triggerTime: Int64, after: Int64) -> Int64 {
+    max(triggerTime + after, clock)
   }
 }
