@@ -116,7 +116,8 @@ enum LanguageReference {
     counts from the new time. Only the channel chosen for a send moves it. A channel without
     these lines sends at any time. `check` reports a time that is not one (`25:00`), quiet
     hours that start and end at the same time, an unknown day (with did-you-mean) and a line
-    given twice.
+    given twice. At the shell's prompt each `quiet` or `days` line typed right after a
+    channel replaces the channel with its lines so far.
 
     ### `timezone customer.FIELD default "ZONE"`
     Where each customer's time zone is read: a text field holding IANA zone names
