@@ -29,7 +29,9 @@ import Testing
     lines.append("channel sms address customer.phone")
     if let quiet { lines.append("  quiet " + quiet) }
     if let days { lines.append("  days " + days) }
-    lines += [#"offer A "Offer A" valid 10d"#, "", "rule r", #"  when customer.tier == "gold""#, "  send A via sms", rest]
+    lines += [
+      #"offer A "Offer A" valid 10d"#, "", "rule r", #"  when customer.tier == "gold""#, "  send A via sms", rest,
+    ]
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -169,7 +171,8 @@ import Testing
     let f = try Self.fixture(Self.playbook(clock: "2026-12-04T03:40:00Z", days: "mon-fri"))
     let plan = f.run().plan
     let text = try Explainer(plan: plan).explain(customerID: "C-1").text()
-    #expect(text.contains("    A: send — sent via sms\n      moved from 22:40 to 08:00 local (quiet hours 21:00-08:00)\n"))
+    #expect(
+      text.contains("    A: send — sent via sms\n      moved from 22:40 to 08:00 local (quiet hours 21:00-08:00)\n"))
     // Friday night waits past the weekend: the days are named.
     let friday = try Self.fixture(Self.playbook(clock: "2026-12-05T03:40:00Z", days: "mon-fri"))
     let weekend = try Explainer(plan: friday.run().plan).explain(customerID: "C-1").text()

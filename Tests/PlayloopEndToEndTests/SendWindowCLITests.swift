@@ -58,11 +58,14 @@ import Testing
           C-3,sms,+15550000003,HELLO,2026-12-07T13:00:00Z,2026-12-07T08:00:00-05:00,2026-12-14T13:00:00Z,hello,\r
 
           """)
-      #expect(files["decisions.csv"]?.hasPrefix("customer_id,rule,offer,trigger_id,trigger_time,send_at,local_send_at,") == true)
+      #expect(
+        files["decisions.csv"]?.hasPrefix("customer_id,rule,offer,trigger_id,trigger_time,send_at,local_send_at,")
+          == true)
 
       let explain = try ChildProcess.playloop(["explain", file, "C-2"])
       #expect(explain.status == 0, "\(explain.stderr)")
-      #expect(explain.stdout.contains("moved from Sat 04:40 to Mon 08:00 local (quiet hours 21:00-08:00, days mon-fri)"))
+      #expect(
+        explain.stdout.contains("moved from Sat 04:40 to Mon 08:00 local (quiet hours 21:00-08:00, days mon-fri)"))
 
       let fmt = try ChildProcess.playloop(["fmt", "--check", file])
       #expect(fmt.status == 0, "\(fmt.stdout)\(fmt.stderr)")
@@ -105,7 +108,9 @@ import Testing
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.contains("moved from Fri 22:40 to Mon 08:00 local (quiet hours 21:00-08:00, days mon-fri)"))
       let text = try String(contentsOfFile: saved, encoding: .utf8)
-      #expect(text.contains("channel sms address customer.phone requires customer.sms_opt_in\n  quiet 21:00-08:00\n  days mon-fri\n"))
+      #expect(
+        text.contains(
+          "channel sms address customer.phone requires customer.sms_opt_in\n  quiet 21:00-08:00\n  days mon-fri\n"))
     }
   }
 }

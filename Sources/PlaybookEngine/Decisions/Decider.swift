@@ -159,7 +159,8 @@ public struct Decider: Sendable {
       status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority, variant: send.variant)
     if hasLocalTime {
       decision = withLocalTime(
-        decision, customer: Int(c.customer), channel: o.channel, unmoved: plan.sendAt(triggerTime: c.triggerTime, after: send.after))
+        decision, customer: Int(c.customer), channel: o.channel,
+        unmoved: plan.sendAt(triggerTime: c.triggerTime, after: send.after))
     }
     return hasMessages ? withTexts(decision, o) : decision
   }

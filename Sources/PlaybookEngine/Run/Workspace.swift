@@ -99,7 +99,8 @@ public struct Workspace: Sendable {
     let zoneWarning = model.timezone == nil ? nil : CustomerZones(model: model, dataset: dataset).warning(model)
     return Workspace(
       source: source, checked: checked, dataset: dataset, baseDirectory: baseDirectory,
-      loadMilliseconds: loadMilliseconds, warnings: all.filter { $0.severity != .error } + (zoneWarning.map { [$0] } ?? []))
+      loadMilliseconds: loadMilliseconds,
+      warnings: all.filter { $0.severity != .error } + (zoneWarning.map { [$0] } ?? []))
   }
 
   /// Reads every table the playbook loads.
