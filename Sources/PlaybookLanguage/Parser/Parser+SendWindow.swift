@@ -4,21 +4,11 @@ extension Parser {
   /// `channel NAME address EXPR [requires CONDITION]`, then its `quiet` and `days` lines.
   /// A broken window line is reported and the channel kept without it.
   mutating func parseChannel() -> Statement? {
-    let start = current
-    guard var statement = singleLine(start, Parser.channel), case .channel(var channel) = statement.kind else {
-      while nextLineBelongs(to: .channel) {
-        advance()
-        skipRestOfLine()
-      }
-      return nil
+    statement(.channel, firstLine: Parser.channel) { p, kind throws(ParseFailure) in
+      guard case .channel(var channel) = kind else { return }
+      try p.windowLine(into: &channel)
+      kind = .channel(channel)
     }
-    while nextLineBelongs(to: .channel) {
-      advance()
-      _ = line { p throws(ParseFailure) in try p.windowLine(into: &channel) }
-    }
-    statement.kind = .channel(channel)
-    statement.range.end = lastEnd
-    return statement
   }
 
   /// `quiet 21:00-08:00` or `days mon-fri`, stored on `channel`; each at most once.
