@@ -38,9 +38,10 @@ public final class Plan: Sendable {
   ///   - clock: the evaluation time, in seconds since 1970-01-01 UTC: the window ends
   ///     here, and rows opened after it do not exist yet.
   ///   - previous: a plan over the same dataset and clock whose playbook had the
-  ///     same `load`, `define`, `segment` and `window` statements: its segments, row
-  ///     filters and aggregates are reused instead of computed again (the shell after an
-  ///     edit to a rule). The caller vouches for the sameness.
+  ///     same `load`, `define`, `segment`, `window` and `timezone` statements: its
+  ///     segments, row filters, aggregates and customer zones are reused instead of
+  ///     computed again (the shell after an edit to a rule). The caller vouches for the
+  ///     sameness.
   public init(
     checked: CheckedPlaybook, dataset: Dataset, clock: Int64, reusing previous: Plan? = nil
   ) {
@@ -56,10 +57,7 @@ public final class Plan: Sendable {
       lifecycles[binding.name] = Lifecycle(table: table, binding: binding, clock: clock)
     }
     self.lifecycles = lifecycles
-    // Resolving zones reads every customer: kept from a plan with the same statement.
-    let zones =
-      previous.flatMap { $0.model.timezone?.unplaced == model.timezone?.unplaced ? $0.zones : nil }
-      ?? CustomerZones(model: model, dataset: dataset)
+    let zones = previous?.zones ?? CustomerZones(model: model, dataset: dataset)
     self.zones = zones
     var compiler = ExpressionCompiler(
       checked: checked, dataset: dataset, clock: clock, slots: ["customer": .customer],

@@ -34,6 +34,10 @@ extension Explanation {
     if let variant = d.variant { members.insert(JSONMember("variant", .string(variant)), at: 2) }
     if let subject = d.subject { members.append(JSONMember("subject", .string(subject))) }
     if let message = d.message { members.append(JSONMember("message", .string(message))) }
+    if let move = d.move {
+      members.append(JSONMember("moved_from", .string(Timestamp.format(move.from))))
+      members.append(JSONMember("moved_because", .string(move.reason)))
+    }
     return .object(members)
   }
 }
