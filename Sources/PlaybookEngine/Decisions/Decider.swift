@@ -158,8 +158,8 @@ public struct Decider: Sendable {
       channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
       status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority, variant: send.variant)
     if hasLocalTime {
-      decision = withLocalTime(
-        decision, customer: Int(c.customer), channel: o.channel,
+      decision.localTime = localTime(
+        of: decision, customer: Int(c.customer), channel: o.channel,
         unmoved: plan.sendAt(triggerTime: c.triggerTime, after: send.after))
     }
     return hasMessages ? withTexts(decision, o) : decision

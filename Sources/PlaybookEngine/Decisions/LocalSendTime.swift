@@ -42,9 +42,11 @@ extension Decision {
 }
 
 extension Decider {
-  /// `decision` with its local time: its offset on the customer's clock (with a
-  /// `timezone` statement), and whether its channel's window moved it from `unmoved`.
-  func withLocalTime(_ decision: Decision, customer: Int, channel: Int?, unmoved: Int64) -> Decision {
+  /// `decision`'s local time: its offset on the customer's clock (with a `timezone`
+  /// statement), and whether its channel's window moved it from `unmoved`; nil with
+  /// neither.
+  @inline(never)
+  func localTime(of decision: Decision, customer: Int, channel: Int?, unmoved: Int64) -> LocalSendTime? {
     let zone = plan.zones.zone(ofCustomer: customer)
     var move: SendMove?
     if decision.sendAt != unmoved, let channel, let window = plan.channels[channel].window {
@@ -53,9 +55,7 @@ extension Decider {
         reason: window.reason(movedFrom: unmoved, to: decision.sendAt, in: zone))
     }
     let offset = hasTimezone ? zone.offset(atInstant: decision.sendAt) : nil
-    guard offset != nil || move != nil else { return decision }
-    var decision = decision
-    decision.localTime = LocalSendTime(offset: offset, move: move)
-    return decision
+    guard offset != nil || move != nil else { return nil }
+    return LocalSendTime(offset: offset, move: move)
   }
 }
