@@ -152,16 +152,17 @@ public struct Decider: Sendable {
     let rule = plan.rules[Int(c.rule)]
     let send = rule.sends[Int(c.send)]
     let chosen = o.channel.map { plan.channels[$0] }
-    var decision = Decision(
+    let localTime =
+      hasLocalTime
+      ? localTime(
+        sendAt: c.sendAt, customer: Int(c.customer), channel: o.channel,
+        unmoved: plan.sendAt(triggerTime: c.triggerTime, after: send.after)) : nil
+    let decision = Decision(
       customerID: plan.dataset.customerIDs.string(Int(c.customer)), rule: rule.name, offer: send.offer,
       triggerID: triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + send.valid,
       channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
-      status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority, variant: send.variant)
-    if hasLocalTime {
-      decision.localTime = localTime(
-        of: decision, customer: Int(c.customer), channel: o.channel,
-        unmoved: plan.sendAt(triggerTime: c.triggerTime, after: send.after))
-    }
+      status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority, variant: send.variant,
+      localTime: localTime)
     return hasMessages ? withTexts(decision, o) : decision
   }
 

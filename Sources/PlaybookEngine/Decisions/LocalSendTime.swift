@@ -42,19 +42,19 @@ extension Decision {
 }
 
 extension Decider {
-  /// `decision`'s local time: its offset on the customer's clock (with a `timezone`
-  /// statement), and whether its channel's window moved it from `unmoved`; nil with
-  /// neither.
+  /// The local time of a send at `sendAt`: its offset on the customer's clock (with a
+  /// `timezone` statement), and whether its channel's window moved it from `unmoved`;
+  /// nil with neither.
   @inline(never)
-  func localTime(of decision: Decision, customer: Int, channel: Int?, unmoved: Int64) -> LocalSendTime? {
+  func localTime(sendAt: Int64, customer: Int, channel: Int?, unmoved: Int64) -> LocalSendTime? {
     let zone = plan.zones.zone(ofCustomer: customer)
     var move: SendMove?
-    if decision.sendAt != unmoved, let channel, let window = plan.channels[channel].window {
+    if sendAt != unmoved, let channel, let window = plan.channels[channel].window {
       move = SendMove(
-        from: unmoved, fromOffset: zone.offset(atInstant: unmoved), toOffset: zone.offset(atInstant: decision.sendAt),
-        reason: window.reason(movedFrom: unmoved, to: decision.sendAt, in: zone))
+        from: unmoved, fromOffset: zone.offset(atInstant: unmoved), toOffset: zone.offset(atInstant: sendAt),
+        reason: window.reason(movedFrom: unmoved, to: sendAt, in: zone))
     }
-    let offset = hasTimezone ? zone.offset(atInstant: decision.sendAt) : nil
+    let offset = hasTimezone ? zone.offset(atInstant: sendAt) : nil
     guard offset != nil || move != nil else { return nil }
     return LocalSendTime(offset: offset, move: move)
   }
