@@ -52,7 +52,7 @@ extension Parser {
       let names = Weekday.allCases.map(\.rawValue)
       let short = String(token.text.lowercased().prefix(3))
       let hint =
-        Weekday(rawValue: short).map { "did you mean '\($0.rawValue)'?" }
+        Weekday(rawValue: short).flatMap { NearNames.didYouMean([$0.rawValue]) }
         ?? NearNames.didYouMean(token.text, in: names) ?? "days are \(names.joined(separator: ", "))"
       throw failure(.unknownDay(token.text, hint: hint), at: token.range)
     }
