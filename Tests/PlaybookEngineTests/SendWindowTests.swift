@@ -177,6 +177,11 @@ import Testing
     let friday = try Self.fixture(Self.playbook(clock: "2026-12-05T03:40:00Z", days: "mon-fri"))
     let weekend = try Explainer(plan: friday.run().plan).explain(customerID: "C-1").text()
     #expect(weekend.contains("moved from Fri 22:40 to Mon 08:00 local (quiet hours 21:00-08:00, days mon-fri)"))
+    let json = try Explainer(plan: plan).explain(customerID: "C-1").json.prettyText
+    #expect(json.contains(#""send_at": "2026-12-04T13:00:00Z","#))
+    #expect(json.contains(#""local_send_at": "2026-12-04T08:00:00-05:00","#))
+    #expect(json.contains(#""moved_from": "2026-12-04T03:40:00Z","#))
+    #expect(json.contains(#""moved_because": "quiet hours 21:00-08:00""#))
     // A send inside the window says nothing of moving.
     let open = try Self.fixture(Self.playbook(clock: "2026-12-04T15:00:00Z"))
     #expect(try !Explainer(plan: open.run().plan).explain(customerID: "C-1").text().contains("moved"))
