@@ -117,6 +117,7 @@ extension Decision {
   /// would read them (line breaks shown as `\n`, so each stays on its line).
   fileprivate var explainedLines: [String] {
     var lines = ["    \(offer): \(status.rawValue) — \(reason)"]
+    if let move { lines.append("      " + move.text(to: sendAt)) }
     for (part, text) in [("subject", subject), ("message", message)] {
       guard let text else { continue }
       let shown = text.replacingOccurrences(of: "\n", with: "\\n")

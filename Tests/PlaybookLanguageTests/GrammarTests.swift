@@ -34,7 +34,11 @@ import Testing
     and customer.c matches "c" and lower(upper(customer.d)) == coalesce(customer.e, "e") and length(trim(customer.f)) > 0 \
     and days_between(customer.at, now) + month(now) + day_of_week(now) + hour(now) > 0
     """,
-    .channel: "channel email address customer.email requires customer.opt_in",
+    .channel: """
+    channel email address customer.email requires customer.opt_in
+      quiet 21:00-08:00
+      days mon-fri,sun
+    """,
     .offer: """
     offer THANKS10 "10% off" valid 30d
       subject email "Thanks, {{ customer.name }}"
@@ -52,6 +56,7 @@ import Testing
     .holdout: #"holdout 5% seed "recovery-2026""#,
     .export: #"export to "out" as jsonl"#,
     .ledger: #"ledger "runs.sqlite""#,
+    .timezone: #"timezone customer.tz default "America/New_York""#,
     .test: """
     test "thanks"
       as of 2026-11-01

@@ -11,6 +11,7 @@ import Testing
       case .duration: "d:\(token.seconds)"
       case .timestamp: "t:\(token.seconds)"
       case .percent: "p:\(token.number)"
+      case .clockTime: "c:\(token.seconds / 60)"
       case .string: "s:\(token.value)"
       case .symbol: token.text
       case .newline: "NL"
@@ -24,6 +25,14 @@ import Testing
     #expect(
       kinds("when x.y >= 4.5 and z != \"a b\" # note\n")
         == ["w:when", "w:x", ".", "w:y", ">=", "n:4.5", "w:and", "w:z", "!=", "s:a b", "NL", "END"])
+  }
+
+  @Test func timesOfDayAreMinutesSinceMidnight() {
+    #expect(kinds("quiet 21:00-8:05") == ["w:quiet", "c:1260", "-", "c:485", "NL", "END"])
+    #expect(kinds("23:59 0:00") == ["c:1439", "c:0", "NL", "END"])
+    for bad in ["24:00", "21:60", "21:5", "21:000", "21:00:00", "021:00", "21:00x"] {
+      #expect(kinds(bad) == ["bad:'\(bad)' is not a time of day", "NL", "END"], "\(bad)")
+    }
   }
 
   @Test func durationsPercentsAndTimestamps() {

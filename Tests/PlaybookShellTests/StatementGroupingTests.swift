@@ -20,14 +20,19 @@ import Testing
   }
 
   /// Each clause of a statement continues it on a line of its own; a statement word
-  /// that is not one of its clauses starts the next statement. (An offer ends with its
-  /// line; see the next test.)
-  @Test(arguments: StatementKeyword.allCases.filter { !$0.clauses.isEmpty && $0.lines != .one })
+  /// that is not one of its clauses starts the next statement. (An offer and a channel
+  /// end with their line; see the next tests.)
+  @Test(
+    arguments: StatementKeyword.allCases.filter {
+      !$0.clauses.isEmpty && !PlaybookGrammar.isComplete($0, openBrackets: 0)
+    })
   func clauseLinesContinueTheirStatement(_ keyword: StatementKeyword) {
     for clause in keyword.clauses {
       var reader = StatementReader()
       _ = reader.read(keyword.rawValue + " x")
-      #expect(reader.read("  \(clause) y") == [], "\(keyword.rawValue) / \(clause)")
+      // A load's `timezone` takes a zone in quotes; `timezone customer.tz` is a statement.
+      let line = clause == "timezone" ? "  timezone \"Europe/Rome\"" : "  \(clause) y"
+      #expect(reader.read(line) == [], "\(keyword.rawValue) / \(clause)")
       #expect(reader.isContinuing)
     }
     for other in StatementKeyword.allCases where !keyword.clauses.contains(other.rawValue) {
@@ -38,6 +43,26 @@ import Testing
         items.first == .statement(TypedStatement(text: keyword.rawValue + " x", firstLine: 1)),
         "\(keyword.rawValue) / \(other.rawValue)")
     }
+  }
+
+  /// A channel is added with its line; each `quiet` or `days` line right after it gives
+  /// the channel again with its lines so far. After a load, `timezone customer.tz` is the
+  /// playbook's own statement, not the load's clause.
+  @Test func windowLinesGiveTheChannelAgain() {
+    var reader = StatementReader()
+    let channel = "channel sms address customer.phone"
+    #expect(reader.read(channel) == [.statement(TypedStatement(text: channel, firstLine: 1))])
+    #expect(
+      reader.read("  quiet 21:00-08:00")
+        == [.statement(TypedStatement(text: channel + "\n  quiet 21:00-08:00", firstLine: 1))])
+    #expect(
+      reader.read("  days mon-fri")
+        == [.statement(TypedStatement(text: channel + "\n  quiet 21:00-08:00\n  days mon-fri", firstLine: 1))])
+    var load = StatementReader()
+    _ = load.read(#"load customers from "c.csv""#)
+    #expect(
+      load.read(#"timezone customer.tz default "UTC""#).first
+        == .statement(TypedStatement(text: #"load customers from "c.csv""#, firstLine: 1)))
   }
 
   /// An offer is added with its line; each message line right after it gives the offer

@@ -40,8 +40,9 @@ import Testing
     #expect(hint(line) == expected)
   }
 
-  /// A misspelt statement word, or `exit` with more on the line, is the parser's to report.
-  @Test(arguments: ["segmnt vip = x", "rul x", "exit now", "xyz"])
+  /// A misspelt statement word, `exit` with more on the line, or a clause out of place
+  /// (`quiet` is near `quit`, but no channel above it is what is wrong) is the parser's to report.
+  @Test(arguments: ["segmnt vip = x", "rul x", "exit now", "xyz", "  quiet 21:00-08:00", "days mon-fri"])
   func otherLinesAreTheParsers(_ line: String) {
     #expect(StrayLine.read(line) == nil)
   }

@@ -119,8 +119,12 @@ extension Decider {
           Outcome(candidate: c, status: .unreachable, reason: reason, channel: nil, merged: merged))
         continue
       }
+      var candidate = c
+      if hasLocalTime, let window = plan.channels[send.channels[chosen]].window {
+        candidate.sendAt = window.opening(atOrAfter: c.sendAt, in: plan.zones.zone(ofCustomer: customer))
+      }
       scratch.reachable.append(
-        Reachable(candidate: c, channel: send.channels[chosen], reason: reason, merged: merged))
+        Reachable(candidate: candidate, channel: send.channels[chosen], reason: reason, merged: merged))
     }
   }
 

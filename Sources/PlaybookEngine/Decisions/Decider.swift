@@ -25,6 +25,11 @@ public struct Decider: Sendable {
   let limits: [LimitPlan]
   /// Whether any offer sent has message lines: without, deciding never looks at them.
   let hasMessages: Bool
+  /// Whether the playbook has a `timezone` statement or a channel a window: without,
+  /// deciding never reads a customer's clock.
+  let hasLocalTime: Bool
+  /// Whether the playbook has a `timezone` statement (decisions then carry their offset).
+  let hasTimezone: Bool
 
   /// A decider for `plan`'s candidates, asking `history` what was sent before.
   public init(plan: Plan, history: (any SendHistory)? = nil) {
@@ -32,6 +37,8 @@ public struct Decider: Sendable {
     self.history = history
     hasHistory = history != nil
     hasMessages = plan.rules.contains { $0.sends.contains { !$0.messages.isEmpty } }
+    hasTimezone = plan.model.timezone != nil
+    hasLocalTime = hasTimezone || plan.channels.contains { $0.window != nil }
     holdout = Holdout(plan.model)
     reasons = DecisionReasons(plan: plan, holdout: holdout)
     offerRanks = Self.ranks(plan.offers.map(\.code))
@@ -145,11 +152,17 @@ public struct Decider: Sendable {
     let rule = plan.rules[Int(c.rule)]
     let send = rule.sends[Int(c.send)]
     let chosen = o.channel.map { plan.channels[$0] }
+    let localTime =
+      hasLocalTime
+      ? localTime(
+        sendAt: c.sendAt, customer: Int(c.customer), channel: o.channel,
+        unmoved: plan.sendAt(triggerTime: c.triggerTime, after: send.after)) : nil
     let decision = Decision(
       customerID: plan.dataset.customerIDs.string(Int(c.customer)), rule: rule.name, offer: send.offer,
       triggerID: triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + send.valid,
       channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
-      status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority, variant: send.variant)
+      status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority, variant: send.variant,
+      localTime: localTime)
     return hasMessages ? withTexts(decision, o) : decision
   }
 

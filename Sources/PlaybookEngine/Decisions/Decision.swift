@@ -56,6 +56,9 @@ public struct Decision: Hashable, Sendable {
   /// none or the decision is not sent or held out. Boxed: most decisions have none, and
   /// a pointer keeps every decision as small as before messages.
   var texts: MessageTexts? = nil
+  /// The send time on the customer's clock, and any move into the channel's window
+  /// (`LocalSendTime`); nil without either.
+  var localTime: LocalSendTime? = nil
 
   /// The offer's `subject` for the channel, filled in; nil when it has none or the
   /// decision is not sent or held out.
@@ -69,6 +72,19 @@ public struct Decision: Hashable, Sendable {
     sendAt: Int64, expiresAt: Int64, channel: String?, address: String?, status: DecisionStatus,
     reason: String, merged: Int, priority: Int, variant: String? = nil
   ) {
+    self.init(
+      customerID: customerID, rule: rule, offer: offer, triggerID: triggerID, triggerTime: triggerTime,
+      sendAt: sendAt, expiresAt: expiresAt, channel: channel, address: address, status: status, reason: reason,
+      merged: merged, priority: priority, variant: variant, localTime: nil)
+  }
+
+  /// A decision with its local time (`Decider` spelling out an outcome).
+  init(
+    customerID: String, rule: String, offer: String, triggerID: String?, triggerTime: Int64,
+    sendAt: Int64, expiresAt: Int64, channel: String?, address: String?, status: DecisionStatus,
+    reason: String, merged: Int, priority: Int, variant: String?, localTime: LocalSendTime?
+  ) {
+    self.localTime = localTime
     self.customerID = customerID
     self.rule = rule
     self.offer = offer

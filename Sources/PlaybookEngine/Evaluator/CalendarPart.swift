@@ -27,15 +27,17 @@ enum CalendarPart: CustomStringConvertible {
   }
 }
 
-/// The wall clock the calendar functions read a time on. Only UTC for now: a playbook
-/// `timezone` will add a case reading each customer's zone from the frame.
+/// The wall clock the calendar functions read a time on: UTC, or with a playbook
+/// `timezone`, each customer's zone read from the frame.
 enum LocalTime: Sendable {
   case utc
+  case customer(CustomerZones)
 
   /// Seconds to add to a UTC time to read it on this clock, for the customer in `frame`.
   @inline(__always) func offset(at time: Int64, _ frame: Frame) -> Int64 {
     switch self {
     case .utc: 0
+    case .customer(let zones): zones.zone(ofCustomer: frame.customer).offset(atInstant: time)
     }
   }
 }

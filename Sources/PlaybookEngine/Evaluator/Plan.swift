@@ -24,6 +24,8 @@ public final class Plan: Sendable {
   let values: PerCustomerValues
   /// What earlier runs sent (the ledger), for `sent(…)`; nil for none.
   let history: (any SendHistory)?
+  /// Each customer's time zone (UTC without a `timezone` statement).
+  let zones: CustomerZones
   /// Values that overflowed while this plan evaluated, by rule, segment, define, channel.
   let overflowLog: OverflowLog
 
@@ -38,9 +40,10 @@ public final class Plan: Sendable {
   ///   - clock: the evaluation time, in seconds since 1970-01-01 UTC: the window ends
   ///     here, and rows opened after it do not exist yet.
   ///   - previous: a plan over the same dataset and clock whose playbook had the
-  ///     same `load`, `define`, `segment` and `window` statements: its segments, row
-  ///     filters and aggregates are reused instead of computed again (the shell after an
-  ///     edit to a rule). The caller vouches for the sameness.
+  ///     same `load`, `define`, `segment`, `window` and `timezone` statements: its
+  ///     segments, row filters, aggregates and customer zones are reused instead of
+  ///     computed again (the shell after an edit to a rule). The caller vouches for the
+  ///     sameness.
   ///   - history: what earlier runs sent (the ledger), which `sent(…)` reads; nil for
   ///     none, when `sent(…)` is never true.
   public init(
@@ -60,10 +63,13 @@ public final class Plan: Sendable {
       lifecycles[binding.name] = Lifecycle(table: table, binding: binding, clock: clock)
     }
     self.lifecycles = lifecycles
+    let zones = previous?.zones ?? CustomerZones(model: model, dataset: dataset)
+    self.zones = zones
     var compiler = ExpressionCompiler(
       checked: checked, dataset: dataset, clock: clock, slots: ["customer": .customer],
       lifecycles: lifecycles, segments: [:])
     compiler.sentTimes = SentTimes(checked.sentQueries, history: history, dataset: dataset)
+    if model.timezone != nil { compiler.localTime = .customer(zones) }
     if let previous {
       compiler.members = previous.members
       compiler.values = previous.values
@@ -83,7 +89,8 @@ public final class Plan: Sendable {
       let address = compiler.compile(channel.address)
       return ChannelPlan(
         name: channel.channel.name.text, address: address,
-        requires: channel.requires.map(compiler.compile), addressIsNull: compiler.nullTest(address))
+        requires: channel.requires.map(compiler.compile), addressIsNull: compiler.nullTest(address),
+        window: SendWindow(channel.channel))
     }
     rules = checked.rules.map { Self.compile($0, with: compiler, offers: offers) }
   }
@@ -222,7 +229,13 @@ public final class Plan: Sendable {
         Candidate(
           customer: Int32(customer), rule: Int32(ruleIndex), send: Int32(sendIndex),
           triggerRow: Int32(row), triggerTime: triggerTime,
-          sendAt: max(triggerTime + send.after, clock)))
+          sendAt: sendAt(triggerTime: triggerTime, after: send.after)))
     }
+  }
+
+  /// When a send goes out before any channel window moves it: the trigger time plus
+  /// the send's delay, never before the clock.
+  @inline(__always) func sendAt(triggerTime: Int64, after: Int64) -> Int64 {
+    max(triggerTime + after, clock)
   }
 }

@@ -118,12 +118,18 @@ final class ChannelPlan: @unchecked Sendable {
   let address: CompiledExpr
   let requires: CompiledExpr?
   let addressIsNull: (Frame) -> Bool
+  /// `quiet` and `days`: when the channel sends on the customer's clock; nil for any time.
+  let window: SendWindow?
 
-  init(name: String, address: CompiledExpr, requires: CompiledExpr?, addressIsNull: @escaping (Frame) -> Bool) {
+  init(
+    name: String, address: CompiledExpr, requires: CompiledExpr?, addressIsNull: @escaping (Frame) -> Bool,
+    window: SendWindow? = nil
+  ) {
     self.name = name
     self.address = address
     self.requires = requires
     self.addressIsNull = addressIsNull
+    self.window = window
   }
 
   func addressText(customer: Int) -> String? {

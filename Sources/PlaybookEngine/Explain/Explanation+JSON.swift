@@ -30,10 +30,20 @@ extension Explanation {
       JSONMember("channel", d.channel.map(JSONValue.string) ?? .null),
       JSONMember("send_at", .string(Timestamp.format(d.sendAt))),
     ]
+    // With a `timezone` statement, the same moment on the customer's clock, as exported.
+    if let offset = d.localOffset {
+      var times = TimestampWriter()
+      let local = times.withText(d.sendAt, offset: offset) { String(decoding: $0, as: UTF8.self) }
+      members.append(JSONMember("local_send_at", .string(local)))
+    }
     // `variant` after `offer` only when the rule splits, as in the decisions log.
     if let variant = d.variant { members.insert(JSONMember("variant", .string(variant)), at: 2) }
     if let subject = d.subject { members.append(JSONMember("subject", .string(subject))) }
     if let message = d.message { members.append(JSONMember("message", .string(message))) }
+    if let move = d.move {
+      members.append(JSONMember("moved_from", .string(Timestamp.format(move.from))))
+      members.append(JSONMember("moved_because", .string(move.reason)))
+    }
     return .object(members)
   }
 }

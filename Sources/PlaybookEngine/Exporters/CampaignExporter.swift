@@ -92,7 +92,7 @@ public enum CampaignExporter {
         files.append(
           ExportFileJob(
             name: file, rows: order.indices[range], sendOnly: true,
-            columns: ExportColumn.audience(summary.offerTexts[offer]),
+            columns: ExportColumn.audience(summary.offerTexts[offer]).withLocalSendAt(summary.hasLocalSendTimes),
             description: summary.offerTexts[offer]?.description))
       }
       let log = "decisions.\(target.format.fileExtension)"
@@ -100,7 +100,8 @@ public enum CampaignExporter {
         ExportFileJob(
           name: log, rows: order.indices[...], sendOnly: false,
           columns: ExportColumn.decisions(
-            variants: !summary.counts.byVariant.isEmpty, texts: summary.offerTexts.values)))
+            variants: !summary.counts.byVariant.isEmpty, texts: summary.offerTexts.values)
+            .withLocalSendAt(summary.hasLocalSendTimes)))
       for file in files { try beforeWriting(file.name) }
       try write(decisions, files, format: target.format, in: staging)
       if let exportMilliseconds { summary.timings.export = exportMilliseconds() }

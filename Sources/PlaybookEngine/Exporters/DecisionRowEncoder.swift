@@ -60,6 +60,7 @@ struct DecisionRowEncoder: ~Copyable {
       case .triggerID: text(decision.pointee.triggerID)
       case .triggerTime: time(decision.pointee.triggerTime)
       case .sendAt: time(decision.pointee.sendAt)
+      case .localSendAt: time(decision.pointee.sendAt, offset: decision.pointee.localOffset)
       case .expiresAt: time(decision.pointee.expiresAt)
       case .channel: text(decision.pointee.channel)
       case .address: text(decision.pointee.address)
@@ -115,6 +116,19 @@ struct DecisionRowEncoder: ~Copyable {
     } else {
       json.append(34)
       times.write(seconds, to: &json)
+      json.append(34)
+    }
+  }
+
+  /// `seconds` on a clock `offset` seconds from UTC, with the offset
+  /// (`2026-12-05T08:00:00-05:00`); empty (null) without an offset.
+  private mutating func time(_ seconds: Int64, offset: Int64?) {
+    guard let offset else { return text(nil) }
+    if format == .csv {
+      times.withText(seconds, offset: offset) { csv.writePlainField($0) }
+    } else {
+      json.append(34)
+      times.withText(seconds, offset: offset) { json.append(contentsOf: $0) }
       json.append(34)
     }
   }

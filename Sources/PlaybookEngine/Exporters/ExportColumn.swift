@@ -6,6 +6,8 @@ enum ExportColumn: String, Sendable {
   case triggerID = "trigger_id"
   case triggerTime = "trigger_time"
   case sendAt = "send_at"
+  /// `send_at` on the customer's clock, with its offset: only with a `timezone` statement.
+  case localSendAt = "local_send_at"
   case expiresAt = "expires_at"
   case channel
   case address
@@ -51,5 +53,16 @@ enum ExportColumn: String, Sendable {
     let hasSubject = texts.contains { $0.hasSubject }
     let hasMessage = texts.contains { $0.hasMessage }
     return columns + textColumns(subject: hasSubject, message: hasMessage)
+  }
+}
+
+extension [ExportColumn] {
+  /// These columns with `local_send_at` after `send_at` when `local` (the playbook has a
+  /// `timezone` statement); unchanged otherwise.
+  func withLocalSendAt(_ local: Bool) -> [ExportColumn] {
+    guard local, let sendAt = firstIndex(of: .sendAt) else { return self }
+    var columns = self
+    columns.insert(.localSendAt, at: sendAt + 1)
+    return columns
   }
 }

@@ -27,6 +27,9 @@ public struct RunSummary: Hashable, Sendable {
   /// The offers with `subject` or `message` lines, by code: what their audience files
   /// add (not part of `summary.json`).
   public var offerTexts: [String: OfferTexts] = [:]
+  /// Whether the playbook has a `timezone` statement: its audience files and decisions
+  /// log then have a `local_send_at` column (not part of `summary.json`).
+  public var hasLocalSendTimes = false
 
   /// A summary of a run at `clock` (seconds since 1970-01-01 UTC) with a `window` in
   /// seconds (nil for `window all`).

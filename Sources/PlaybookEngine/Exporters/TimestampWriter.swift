@@ -42,6 +42,24 @@ struct TimestampWriter {
     }
   }
 
+  /// Calls `body` with the text of `seconds` on a clock `offset` seconds from UTC, the
+  /// offset in place of the `Z`: `2026-12-05T08:00:00-05:00`.
+  mutating func withText<R>(_ seconds: Int64, offset: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    withText(seconds + offset) { wall in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wall.count + 5) { text in
+        for i in 0..<wall.count - 1 { text[i] = wall[i] }
+        var at = wall.count - 1
+        text[at] = offset < 0 ? 45 : 43  // - or +
+        let minutes = Int(offset.magnitude / 60)
+        Self.twoDigits(minutes / 60 % 100, at: at + 1, in: text)
+        text[at + 3] = 58  // :
+        Self.twoDigits(minutes % 60, at: at + 4, in: text)
+        at += 6
+        return body(UnsafeBufferPointer(rebasing: text[0..<at]))
+      }
+    }
+  }
+
   /// `00` to `99`, end to end: a value's two digits are at twice the value.
   private static let pairs: StaticString = """
     00010203040506070809101112131415161718192021222324\

@@ -59,6 +59,7 @@ public struct CampaignRun: Sendable {
         variants: VariantCounts.declared(by: model)),
       timings: PhaseTimings(load: workspace.loadMilliseconds, evaluate: evaluate, decide: decide))
     for offer in model.offers { summary.offerTexts[offer.code.text] = OfferTexts(offer) }
+    summary.hasLocalSendTimes = model.timezone != nil
     return summary
   }
 

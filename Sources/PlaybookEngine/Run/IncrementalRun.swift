@@ -5,7 +5,7 @@ import PlaybookLanguage
 /// re-evaluates only the rules that changed (the shell's `:run`).
 ///
 /// A rule's candidates depend on the rule itself, the data, the clock, and the
-/// statements its conditions read: `load`, `define`, `segment` and `window` (channels,
+/// statements its conditions read: `load`, `define`, `segment`, `window` and `timezone` (channels,
 /// offers, `limit` and `holdout` only matter when deciding). When those are unchanged, a
 /// rule whose structure is unchanged keeps its candidates from the previous run (however
 /// and wherever it was retyped: `Structure` sets positions and comments aside); the rest are
@@ -79,7 +79,8 @@ public struct IncrementalRun: Sendable {
       dataVersion: dataVersion, clock: clock,
       statements: model.playbook.statements.compactMap { statement in
         switch statement.kind {
-        case .load, .define, .segment, .window: Structure(statement)
+        // The customers' zones are the calendar functions' clocks.
+        case .load, .define, .segment, .window, .timezone: Structure(statement)
         case .playbook, .holdout: splits ? Structure(statement) : nil
         default: nil
         }

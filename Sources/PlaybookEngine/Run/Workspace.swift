@@ -96,9 +96,11 @@ public struct Workspace: Sendable {
       // can be what a type error is about: their warnings come first.
       throw Failure(diagnostics: dataset.setAsideWarnings(first: 5) + all, source: source)
     }
+    let zoneWarning = model.timezone == nil ? nil : CustomerZones(model: model, dataset: dataset).warning(model)
     return Workspace(
       source: source, checked: checked, dataset: dataset, baseDirectory: baseDirectory,
-      loadMilliseconds: loadMilliseconds, warnings: all.filter { $0.severity != .error })
+      loadMilliseconds: loadMilliseconds,
+      warnings: all.filter { $0.severity != .error } + (zoneWarning.map { [$0] } ?? []))
   }
 
   /// Reads every table the playbook loads.
@@ -185,6 +187,11 @@ extension Dataset {
       let table = binding.isCustomers ? customers : events[binding.name]
       if let table { tables[binding.name] = table.schema }
     }
-    return DataSchema(tables: tables)
+    var schema = DataSchema(tables: tables)
+    if let zone = model.timezone?.defaultZone.value {
+      // What the data's zone names are read with, so the default is judged the same way.
+      schema.zoneNames = Set(TimeZone.knownTimeZoneIdentifiers + (TimeZone(identifier: zone) != nil ? [zone] : []))
+    }
+    return schema
   }
 }

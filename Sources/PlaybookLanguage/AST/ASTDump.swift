@@ -21,7 +21,8 @@ public enum ASTDump {
     case .define(let d): return "(define \(d.name.text) \(d.source.text) \(dump(d.condition)))"
     case .segment(let s): return "(segment \(s.name.text) \(dump(s.condition)))"
     case .channel(let c):
-      return "(channel \(c.name.text) \(dump(c.address))\(c.requires.map { " (requires \(dump($0)))" } ?? ""))"
+      return "(channel \(c.name.text) \(dump(c.address))\(c.requires.map { " (requires \(dump($0)))" } ?? "")"
+        + "\(c.quiet.map { " (quiet \($0.text))" } ?? "")\(c.days.map { " (days \($0.text))" } ?? ""))"
     case .offer(let o):
       return "(offer \(o.code.text)\(o.description.map { " " + string($0) } ?? "")"
         + "\(o.valid.map { " (valid \($0.spelling))" } ?? "")"
@@ -37,6 +38,7 @@ public enum ASTDump {
           + "\(s.after.map { " (after \($0.spelling))" } ?? ""))"
       }
       return "(" + parts.joined(separator: " ") + ")"
+    case .timezone(let zone): return "(timezone \(dump(zone.field)) \(string(zone.defaultZone)))"
     case .limit(let l):
       return "(limit \(l.count.spelling)\(l.period.map { " (per \($0.spelling))" } ?? "")"
         + "\(l.channel.map { " (via \($0.text))" } ?? ""))"

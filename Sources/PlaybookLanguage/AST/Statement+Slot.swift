@@ -17,6 +17,7 @@ extension Statement {
     case .holdout: "holdout"
     case .export: "export"
     case .ledger: "ledger"
+    case .timezone: "timezone"
     case .test(let test): "test \"\(test.name.value)\""
     }
   }

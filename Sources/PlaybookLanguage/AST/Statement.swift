@@ -25,7 +25,8 @@ public struct Statement: Hashable, Sendable {
     case define(Define)
     /// `segment NAME = CONDITION`: a named customer condition.
     case segment(Segment)
-    /// `channel NAME address EXPR [requires EXPR]`: a way to reach a customer.
+    /// `channel NAME address EXPR [requires EXPR]`, then any `quiet` and `days` lines: a
+    /// way to reach a customer.
     case channel(Channel)
     /// `offer CODE ["description"] [valid D]`, then any `subject`/`message` lines: what a
     /// rule can send.
@@ -40,6 +41,8 @@ public struct Statement: Hashable, Sendable {
     case export(Export)
     /// `ledger "nightly.sqlite"`
     case ledger(StringLiteral)
+    /// `timezone customer.tz default "America/New_York"`: each customer's time zone.
+    case timezone(CustomerTimeZone)
     /// `test "name"` with its `as of`, `load` and `expect` lines.
     case test(PlaybookTest)
   }
@@ -174,12 +177,21 @@ public struct Channel: Hashable, Sendable {
   public var address: Expr
   /// The consent condition; nil means always allowed. A null counts as false.
   public var requires: Expr?
-  /// `channel name address EXPR [requires EXPR]`.
-  public init(name: Name, address: Expr, requires: Expr?) {
+  /// `quiet 21:00-08:00`: the customer's hours the channel waits out; nil for none.
+  public var quiet: QuietHours?
+  /// `days mon-fri`: the customer's days the channel sends on; nil for every day.
+  public var days: SendDays?
+  /// `channel name address EXPR [requires EXPR]`, with its `quiet` and `days` lines.
+  public init(name: Name, address: Expr, requires: Expr?, quiet: QuietHours? = nil, days: SendDays? = nil) {
     self.name = name
     self.address = address
     self.requires = requires
+    self.quiet = quiet
+    self.days = days
   }
+
+  /// Whether the channel waits for a window (`quiet` or `days`).
+  public var hasSendWindow: Bool { quiet != nil || days != nil }
 }
 
 /// `offer THANKS10 "10% off your next order" valid 30d`

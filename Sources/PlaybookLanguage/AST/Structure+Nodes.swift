@@ -32,6 +32,7 @@ extension Statement: SourcePlaced {
     case .holdout(let group): kind = .holdout(group.unplaced)
     case .export(let export): kind = .export(export.unplaced)
     case .ledger(let path): kind = .ledger(path.unplaced)
+    case .timezone(let zone): kind = .timezone(zone.unplaced)
     case .test(let test): kind = .test(test.unplaced)
     }
     return Statement(kind, range: .nowhere)
@@ -76,8 +77,32 @@ extension Segment: SourcePlaced {
 extension Channel: SourcePlaced {
   /// This node with its source ranges blanked.
   public var unplaced: Channel {
-    Channel(name: name.unplaced, address: address.unplaced, requires: requires.unplaced)
+    Channel(
+      name: name.unplaced, address: address.unplaced, requires: requires.unplaced, quiet: quiet.unplaced,
+      days: days.unplaced)
   }
+}
+
+extension CustomerTimeZone: SourcePlaced {
+  /// This node with its source ranges blanked.
+  public var unplaced: CustomerTimeZone {
+    CustomerTimeZone(field: field.unplaced, defaultZone: defaultZone.unplaced)
+  }
+}
+
+extension QuietHours: SourcePlaced {
+  /// This node with its source ranges blanked.
+  public var unplaced: QuietHours {
+    var quiet = self
+    quiet.start.range = .nowhere
+    quiet.end.range = .nowhere
+    return quiet
+  }
+}
+
+extension SendDays: SourcePlaced {
+  /// This node with its source ranges blanked.
+  public var unplaced: SendDays { SendDays(items: items, range: .nowhere) }
 }
 
 extension Offer: SourcePlaced {

@@ -60,4 +60,8 @@ public struct DataSchema: Hashable, Sendable {
   public init(tables: [String: [ColumnSchema]] = [:]) {
     self.tables = tables
   }
+  /// The time zone names this machine knows (the engine reads them from the system's
+  /// tzdata), which the `timezone` statement's default must be one of; empty when not
+  /// known (a check without data), and then the default is not checked.
+  public var zoneNames: Set<String> = []
 }

@@ -86,6 +86,12 @@ struct DeclarationCollector {
         model.export = export
       case .ledger(let path):
         model.ledger = path
+      case .timezone(let zone):
+        if let first = model.timezone {
+          report(.secondTimezone(firstLine: first.field.range.start.line), at: statement.range)
+        } else {
+          model.timezone = zone
+        }
       case .test(let test):
         if declare("test", Name(test.name.value, range: test.name.range), what: "test") {
           model.tests.append(test)

@@ -95,6 +95,7 @@ struct StatementChecker {
       case .test(let test): checkTest(test)
       case .limit(let limit): checkLimit(limit)
       case .offer(let offer): checkMessages(of: offer)
+      case .timezone(let zone): checkTimezone(zone)
       default: break
       }
     }

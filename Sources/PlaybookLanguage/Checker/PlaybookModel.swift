@@ -29,6 +29,9 @@ public struct PlaybookModel: Sendable {
   /// Each `limit N per customer [per D] [via CHANNEL]` line, in file order; empty when
   /// there is none (no cap). Every limit applies: see docs/LANGUAGE.md, `limit`.
   public var limits: [Limit] = []
+  /// `timezone customer.FIELD default "ZONE"`; nil when absent (every customer's clock
+  /// is UTC, and no channel's window moves a send).
+  public var timezone: CustomerTimeZone? = nil
   /// `holdout N%`; 0 when absent.
   public var holdoutPercent: Double
   /// `holdout N% seed "…"`; nil when no seed is given.
@@ -53,6 +56,12 @@ public struct PlaybookModel: Sendable {
   public func table(ofRow row: String) -> TableBinding? {
     guard let binding = rows[row] else { return nil }
     return tables.first { $0.name == binding.table }
+  }
+
+  /// The customer column the `timezone` statement reads (`tz`); nil without one.
+  public var timezoneColumn: String? {
+    guard case .path(_, let field?) = timezone?.field.kind else { return nil }
+    return field.text
   }
 
   /// The offer declared with `code` (`THANKS10`); nil when none is.

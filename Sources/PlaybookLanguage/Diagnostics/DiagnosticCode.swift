@@ -51,6 +51,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case unknownFilter = "unknown_filter"
   case longSMS = "long_sms"
   case missingMessage = "missing_message"
+  case invalidSendWindow = "invalid_send_window"
+  case unknownZone = "unknown_zone"
   // Files: what a command reads or writes.
   case unreadableFile = "io_error"
   case writeFailed = "write_failed"
@@ -65,6 +67,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case rowSetAside = "row_set_aside"
   case setAsideShare = "set_aside_share"
   case valuesOverflowed = "values_overflowed"
+  case unknownZoneValues = "unknown_zone_values"
   case exportFailed = "export_failed"
   case ledgerMissing = "ledger_missing"
   case ledgerUnreadable = "ledger_unreadable"
@@ -121,7 +124,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var severity: Diagnostic.Severity {
     switch self {
     case .mixedIndentation, .rowSetAside, .setAsideShare, .valuesOverflowed, .ledgerRecovered, .unsavedChanges,
-      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS, .missingMessage, .ledgerRequired:
+      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS, .missingMessage, .ledgerRequired,
+      .unknownZoneValues:
       .warning
     case .ledgerBusy: .note
     default: .error
@@ -140,11 +144,12 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .unknownFunction, .invalidPattern, .correlatedAggregate,
       .twoTriggers, .missingSend, .notChanged, .stillUsed, .limitPerRun, .ledgerReplay, .playbookHasErrors,
-      .templateSyntax, .unknownFilter, .missingMessage, .everyWithTrigger, .ledgerRequired:
+      .templateSyntax, .unknownFilter, .missingMessage, .everyWithTrigger, .ledgerRequired, .invalidSendWindow, .unknownZone:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
-      .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered, .longSMS:
+      .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered, .longSMS,
+      .unknownZoneValues:
       .input
     case .ledgerUnreadable, .ledgerForeign, .ledgerNewer, .ledgerOtherPlaybook, .ledgerLocked, .ledgerExists,
       .ledgerHoldoutChanged, .exportLedgered:
@@ -172,7 +177,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unknownEncoding: "an `encoding` Playloop does not read"
     case .invalidTimeFormat:
       "a timestamp format in `types` that cannot be read, or on a type other than timestamp or date"
-    case .duplicateClause: "a clause given twice on one load"
+    case .duplicateClause: "a clause given twice on one load or channel, or a second `timezone` statement"
     case .invalidComparison: "'=' or '=<' for a comparison, or comparisons chained"
     case .unclosedBracket: "a list or parenthesis not closed on its line"
     case .nestingTooDeep: "an expression nested deeper than the parser follows"
@@ -209,6 +214,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unknownFilter: "a filter a message template uses that does not exist"
     case .longSMS: "an SMS message renders longer than one text (160 GSM-7 or 70 UCS-2 characters)"
     case .missingMessage: "a rule sends an offer with message lines by a channel it has no `message` line for"
+    case .invalidSendWindow: "a channel's `quiet` hours that are empty, or a `days` name that is no day"
+    case .unknownZone: "the `timezone` statement's default names no time zone this machine knows"
     case .unreadableFile: "a playbook file cannot be read"
     case .writeFailed: "a file cannot be written"
     case .loadUnreadable: "a data file does not exist or cannot be read"
@@ -222,6 +229,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .rowSetAside: "a row that cannot be read or linked is set aside"
     case .setAsideShare: "more of a data file's rows set aside than --max-set-aside allows"
     case .valuesOverflowed: "times or durations computed from the data left the span the language computes in"
+    case .unknownZoneValues: "customers whose time zone field names no zone this machine knows: the default is used"
     case .exportFailed: "the campaign files cannot be exported"
     case .ledgerMissing: "there is no ledger at the path"
     case .ledgerUnreadable: "the ledger path holds no valid ledger: empty, not SQLite, or damaged"

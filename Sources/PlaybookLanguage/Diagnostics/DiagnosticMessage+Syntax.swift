@@ -117,6 +117,11 @@ extension DiagnosticMessage {
     Self(.unknownEncoding, "unknown encoding '\(name)'", hint: hint)
   }
 
+  /// `'25:00' is not a time of day` (invalidToken).
+  static func badClockTime(_ spelling: String) -> Self {
+    Self(.invalidToken, "'\(spelling)' is not a time of day", hint: "write hours 00–23 and minutes 00–59, e.g. 21:00")
+  }
+
   static func duplicateClause(_ clause: String) -> Self {
     Self(.duplicateClause, "duplicate '\(clause)' clause")
   }

@@ -80,7 +80,11 @@ struct Layout {
     case .channel(let c):
       var text = "channel \(c.name.text) address \(ExpressionPrinter.print(c.address))"
       if let requires = c.requires { text += " requires " + ExpressionPrinter.print(requires) }
-      emit(0, text, range)
+      emit(0, text, c.hasSendWindow ? SourceRange(start: range.start, end: (c.requires ?? c.address).range.end) : range)
+      if let quiet = c.quiet {
+        emit(2, "quiet " + quiet.text, SourceRange(start: quiet.start.range.start, end: quiet.end.range.end))
+      }
+      if let days = c.days { emit(2, "days " + days.text, days.range) }
     case .offer(let o):
       var text = "offer " + o.code.text
       if let description = o.description { text += " " + ASTDump.quote(description.value) }
@@ -98,6 +102,9 @@ struct Layout {
     case .export(let e):
       emit(0, "export to " + ASTDump.quote(e.path.value) + (e.format.map { " as " + $0.text } ?? ""), range)
     case .ledger(let path): emit(0, "ledger " + ASTDump.quote(path.value), range)
+    case .timezone(let zone):
+      emit(
+        0, "timezone \(ExpressionPrinter.print(zone.field)) default " + ASTDump.quote(zone.defaultZone.value), range)
     case .test(let test): add(test, range: range)
     }
     guard first < lines.count else { return }

@@ -11,12 +11,13 @@ public enum PlaybookGrammar {
 
   /// Words that begin a line continuing the statement above it and begin no statement
   /// themselves: a rule's `when`, `and`, `unless`, `send`; a load's `from`, `key`, `link`,
-  /// `with`, `types`, `nulls`, `timezone`; a test's `expect`; an offer's `subject`, `message`. (A load's `as` and a test's `as of` and `load`
-  /// are statement words too.) In this order, so that "did you mean" keeps preferring a
+  /// `with`, `types`, `nulls`; a test's `expect`; an offer's `subject`, `message`; a
+  /// channel's `quiet`, `days`. (A load's `as` and `timezone` and a test's `as of` and
+  /// `load` are statement words too.) In this order, so that "did you mean" keeps preferring a
   /// rule's clause on a tie.
   public static let continuationWords: [String] = unique(
     (RuleClause.allCases.map(\.rawValue) + LoadClause.allCases.map(\.rawValue) + TestClause.allCases.map(\.rawValue)
-      + OfferMessage.Part.allCases.map(\.rawValue))
+      + OfferMessage.Part.allCases.map(\.rawValue) + ChannelClause.allCases.map(\.rawValue))
       .filter { StatementKeyword(rawValue: $0) == nil })
 
   /// Lifecycle phrases after a bare row name, each with the words that may follow it:
@@ -41,12 +42,13 @@ public enum PlaybookGrammar {
 
   /// The other words inside statements: `as of`, `window all`, `define … where`,
   /// `channel … address … requires`, `offer … valid`, `rule … priority … every`, `send … via …
-  /// after`, `limit N per customer per D`, `holdout N% seed`, `export to … as`, `expect customer … gets
-  /// [no|nothing]`, `expect audience`, `contains any`, `count(… where …)`, `sent(any via … in last D)`.
+  /// after`, `limit N per customer per D`, `holdout N% seed`, `timezone … default`, `export to … as`,
+  /// `expect customer … gets [no|nothing]`, `expect audience`, `contains any`, `count(… where …)`,
+  /// `sent(any via … in last D)`.
   public static let otherWords = [
     "of", "all", "where", "address", "requires", "valid", "priority", "every", "via", "after", "per", "customer",
     "seed", "to",
-    "gets", "no", "nothing", "audience", "any", "sent",
+    "gets", "no", "nothing", "audience", "any", "sent", "default",
   ]
 
   /// Every keyword, each once, in a fixed order: what completion offers.

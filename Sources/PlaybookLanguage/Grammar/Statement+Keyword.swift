@@ -15,6 +15,7 @@ extension Statement.Kind {
     case .holdout: .holdout
     case .export: .export
     case .ledger: .ledger
+    case .timezone: .timezone
     case .test: .test
     }
   }

@@ -5,7 +5,7 @@ public enum StatementKeyword: String, CaseIterable, Sendable {
   case playbook
   /// `as of TIME`
   case asOf = "as"
-  case window, load, define, segment, channel, offer, rule, limit, holdout, export, ledger, test
+  case window, load, define, segment, channel, offer, rule, limit, holdout, export, ledger, timezone, test
 
   /// How a statement's text is laid out over lines.
   public enum Lines: Sendable {
@@ -27,7 +27,7 @@ public enum StatementKeyword: String, CaseIterable, Sendable {
   /// How the statement is laid out over lines.
   public var lines: Lines {
     switch self {
-    case .playbook, .asOf, .window, .offer, .limit, .holdout, .export, .ledger: .one
+    case .playbook, .asOf, .window, .offer, .limit, .holdout, .export, .ledger, .timezone: .one
     case .define, .segment, .channel: .expression
     case .load: .clauses
     case .rule, .test: .block
@@ -42,7 +42,8 @@ public enum StatementKeyword: String, CaseIterable, Sendable {
     case .rule: Self.ruleClauses
     case .test: Self.testClauses
     case .offer: Self.offerClauses
-    case .playbook, .asOf, .window, .define, .segment, .channel, .limit, .holdout, .export, .ledger: []
+    case .channel: Self.channelClauses
+    case .playbook, .asOf, .window, .define, .segment, .limit, .holdout, .export, .ledger, .timezone: []
     }
   }
 
@@ -51,6 +52,7 @@ public enum StatementKeyword: String, CaseIterable, Sendable {
   private static let ruleClauses = RuleClause.allCases.map(\.rawValue)
   private static let testClauses = TestClause.allCases.map(\.rawValue)
   private static let offerClauses = OfferMessage.Part.allCases.map(\.rawValue)
+  private static let channelClauses = ChannelClause.allCases.map(\.rawValue)
 }
 
 extension StatementKeyword {
@@ -65,12 +67,10 @@ extension StatementKeyword {
   {
     let isClause = clauses.contains { $0 == word }
     switch lines {
-    case .one:
+    case .one, .expression:
       return isClause
-    case .expression:
-      return false
     case .clauses:
-      return isClause && !(word == "as" && next == "of")
+      return isClause && !(word == "as" && next == "of") && !(word == "timezone" && !next.isEmpty)
     case .block:
       let startsStatement = StatementKeyword(rawValue: String(word)) != nil
       return isClause ? indented || !startsStatement : indented && !startsStatement
@@ -81,6 +81,11 @@ extension StatementKeyword {
 /// A rule's lines: `when`, `and`, `unless`, `send`.
 public enum RuleClause: String, CaseIterable, Sendable {
   case when, and, unless, send
+}
+
+/// A channel's lines under it: `quiet 21:00-08:00`, `days mon-fri`.
+public enum ChannelClause: String, CaseIterable, Sendable {
+  case quiet, days
 }
 
 /// A load's clauses, on its first line or on lines of their own.

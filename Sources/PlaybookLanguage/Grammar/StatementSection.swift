@@ -9,7 +9,7 @@ public enum StatementSection: Int, Comparable, Sendable {
   case data
   /// `define`, `segment`.
   case definitions
-  /// `channel`.
+  /// `timezone`, `channel`.
   case channels
   /// `offer`.
   case offers
@@ -31,7 +31,7 @@ extension Statement.Kind {
     case .playbook, .asOf, .window, .ledger: .header
     case .load: .data
     case .define, .segment: .definitions
-    case .channel: .channels
+    case .timezone, .channel: .channels
     case .offer: .offers
     case .rule: .rules
     case .limit, .holdout, .export: .policies

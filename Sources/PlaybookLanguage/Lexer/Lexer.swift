@@ -159,6 +159,10 @@ struct Lexer {
       return
     }
     skipDigits()
+    if i + 1 < bytes.count, bytes[i] == UInt8(ascii: ":"), Lexer.isDigit(bytes[i + 1]) {
+      scanClockTime(from: start)
+      return
+    }
     var isInteger = true
     if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "."), Lexer.isDigit(bytes[i + 1]) {
       isInteger = false
@@ -193,6 +197,23 @@ struct Lexer {
     } else {
       emitInvalid(from: start, .badDuration(spelling, hint: Lexer.durationHint))
     }
+  }
+
+  /// `21:00` after its hours: a time of day, hours 0–23 and two-digit minutes.
+  private mutating func scanClockTime(from start: Int) {
+    let hours = Int(spelling(from: start)) ?? 99
+    i += 1
+    let minutesStart = i
+    skipDigits()
+    let minutes = i - minutesStart == 2 ? Int(spelling(from: minutesStart)) ?? 99 : 99
+    if i < bytes.count, Lexer.isWordByte(bytes[i]) || bytes[i] == UInt8(ascii: ":") {
+      while i < bytes.count, Lexer.isWordByte(bytes[i]) || bytes[i] == UInt8(ascii: ":") { i += 1 }
+      return emitInvalid(from: start, .badClockTime(spelling(from: start)))
+    }
+    guard hours < 24, minutes < 60, i - start <= 5 else {
+      return emitInvalid(from: start, .badClockTime(spelling(from: start)))
+    }
+    emit(.clockTime, from: start) { $0.seconds = Int64(hours * 60 + minutes) * 60 }
   }
 
   static let durationHint = "use a number and a unit (w, d, h, m, s): 30m, 4h, 2d, 1w, or sums like 1d12h"

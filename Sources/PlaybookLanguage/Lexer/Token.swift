@@ -11,6 +11,8 @@ struct Token: Sendable {
     case timestamp
     /// `5%`; `number` holds the value before the `%`.
     case percent
+    /// `21:00`, a time of day; `seconds` holds the minutes since midnight times 60.
+    case clockTime
     /// `"…"`; `value` holds the text with escapes resolved.
     case string
     /// Punctuation and operators: `( ) [ ] , . = == != < <= > >= + - * /`.

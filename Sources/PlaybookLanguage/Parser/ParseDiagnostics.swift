@@ -26,6 +26,7 @@ extension Parser {
     case .duration: "duration \(token.text)"
     case .timestamp: "timestamp \(token.text)"
     case .percent: "percent \(token.text)"
+    case .clockTime: "time \(token.text)"
     case .string: "string \(token.text)"
     case .newline: "end of line"
     case .end: "end of file"

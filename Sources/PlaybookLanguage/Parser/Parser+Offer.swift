@@ -3,19 +3,34 @@ extension Parser {
   /// `message CHANNEL "…"` lines. A broken message line is reported and the offer is
   /// kept without it, so one typo in a template does not hide the offer's other uses.
   mutating func parseOffer() -> Statement? {
-    let start = current
-    guard var statement = singleLine(start, Parser.offerLine), case .offer(var offer) = statement.kind else {
-      while nextLineBelongs(to: .offer) {
+    statement(.offer, firstLine: Parser.offerLine) { p, kind throws(ParseFailure) in
+      guard case .offer(var offer) = kind else { return }
+      offer.messages.append(try p.messageLine())
+      kind = .offer(offer)
+    }
+  }
+
+  /// A statement of one line and the lines under it that `keyword` takes (an offer's
+  /// messages, a channel's window): `firstLine` reads the first, and `line` adds each
+  /// following one to what it read. A broken line after the first is reported and the
+  /// statement kept without it; when the first is broken, the lines under it are skipped.
+  mutating func statement(
+    _ keyword: StatementKeyword, firstLine: (inout Parser) throws(ParseFailure) -> Statement.Kind,
+    line: (inout Parser, inout Statement.Kind) throws(ParseFailure) -> Void
+  ) -> Statement? {
+    guard var statement = singleLine(current, firstLine) else {
+      while nextLineBelongs(to: keyword) {
         advance()
         skipRestOfLine()
       }
       return nil
     }
-    while nextLineBelongs(to: .offer) {
+    var kind = statement.kind
+    while nextLineBelongs(to: keyword) {
       advance()
-      _ = line { p throws(ParseFailure) in offer.messages.append(try p.messageLine()) }
+      _ = self.line { p throws(ParseFailure) in try line(&p, &kind) }
     }
-    statement.kind = .offer(offer)
+    statement.kind = kind
     statement.range.end = lastEnd
     return statement
   }

@@ -31,13 +31,14 @@ extension Parser {
       return Statement(.load(load), range: SourceRange(start: start.range.start, end: lastEnd))
     case .define: return singleLine(start, Parser.define)
     case .segment: return singleLine(start, Parser.segment)
-    case .channel: return singleLine(start, Parser.channel)
+    case .channel: return parseChannel()
     case .offer: return parseOffer()
     case .rule: return parseRule()
     case .limit: return singleLine(start, Parser.limit)
     case .holdout: return singleLine(start, Parser.holdout)
     case .export: return singleLine(start, Parser.export)
     case .ledger: return singleLine(start, Parser.ledger)
+    case .timezone: return singleLine(start, Parser.timezone)
     case .test: return parseTest()
     }
   }
@@ -67,6 +68,9 @@ extension Parser {
         .mustFollow(token.text, "a 'rule' line", hint: "start the rule with: rule NAME"), at: token.range)
     } else if StatementKeyword.load.clauses.contains(token.text) {
       failure = self.failure(.mustFollow(token.text, "a 'load' line"), at: token.range)
+    } else if StatementKeyword.channel.clauses.contains(token.text) {
+      failure = self.failure(
+        .mustFollow(token.text, "a 'channel' line", hint: "put it right under its channel's line"), at: token.range)
     } else if StatementKeyword.offer.clauses.contains(token.text) {
       failure = self.failure(
         .mustFollow(

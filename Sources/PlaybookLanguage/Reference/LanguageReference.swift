@@ -102,6 +102,43 @@ public enum LanguageReference {
     ```
     channel email address customer.email requires customer.email_opt_in
     channel sms address customer.phone requires customer.sms_opt_in
+      quiet 21:00-08:00
+      days mon-fri
+    ```
+
+    Lines under a channel set when it sends, on the customer's clock (see `timezone`):
+    `quiet START-END` are hours it sends nothing (the end may be before the start: quiet
+    over midnight), and `days` the days it sends on (`mon-fri`, `mon,wed,fri`, `sat-sun`; a
+    run may wrap past Sunday, `fri-mon`). A send that would fall in quiet hours or on
+    another day waits for the window to open: the end of the quiet hours (or midnight, when
+    midnight is not quiet) on the next day the channel sends. `explain` says so:
+    `moved from 22:40 to 08:00 local (quiet hours 21:00-08:00)`. The send's `expires_at`
+    counts from the new time. Only the channel chosen for a send moves it. A channel without
+    these lines sends at any time. `check` reports a time that is not one (`25:00`), quiet
+    hours that start and end at the same time, an unknown day (with did-you-mean) and a line
+    given twice. At the shell's prompt each `quiet` or `days` line typed right after a
+    channel replaces the channel with its lines so far.
+
+    ### `timezone customer.FIELD default "ZONE"`
+    Where each customer's time zone is read: a text field holding IANA zone names
+    (`Europe/Rome`, `America/New_York`), from the system's time-zone database (Debian's
+    `tzdata`). Customers whose field is null, or names a zone the machine does not know, are
+    given the default zone; `check` and `run` warn how many have an unknown one, with an
+    example (`unknown_zone_values`). `check` reports a field that is not text, a default that
+    is no zone (with did-you-mean) and a second `timezone`. Without the statement every
+    customer's clock is UTC.
+
+    The customer's zone is the clock for the channels' `quiet` and `days`, and for the
+    functions `month`, `day_of_week` and `hour`. Across a change of clocks the window follows
+    the wall clock: `quiet 21:00-08:00` ends at 08:00 local before and after the change. A
+    quiet end that does not exist that night (`02:30` when clocks go from 02:00 to 03:00)
+    opens at the change itself (03:00 summer time); one that happens twice (when clocks go
+    back) opens at the first. With the statement, the audience files and the decisions log
+    gain a `local_send_at` column after `send_at`: the same moment on the customer's clock,
+    with its offset (`2026-12-07T08:00:00-05:00`); `send_at` stays UTC.
+
+    ```
+    timezone customer.tz default "America/New_York"
     ```
 
     ### `offer CODE ["description"] [valid DURATION]`
@@ -384,9 +421,9 @@ public enum LanguageReference {
     | `length(TEXT)` | the number of characters (`é` is one) |
     | `coalesce(A, B, …)` | the first argument that is not null (an empty text counts as null, as for `is null`); all of one type |
     | `days_between(FROM, TO)` | whole days from one time to the other: 24-hour periods, rounded toward zero, negative when `TO` is earlier |
-    | `month(TIME)` | 1 (January) to 12, in UTC |
-    | `day_of_week(TIME)` | 1 (Monday) to 7 (Sunday), as ISO 8601 numbers them, in UTC |
-    | `hour(TIME)` | 0 to 23, in UTC |
+    | `month(TIME)` | 1 (January) to 12, in UTC, or in the customer's zone with a `timezone` statement |
+    | `day_of_week(TIME)` | 1 (Monday) to 7 (Sunday), as ISO 8601 numbers them, in UTC or the customer's zone |
+    | `hour(TIME)` | 0 to 23, in UTC or the customer's zone |
 
     A function of a null is null (so a condition that reads it does not hold), except
     `coalesce`, which is there to replace one. `check` reports an unknown function with the

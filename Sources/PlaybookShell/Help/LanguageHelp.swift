@@ -23,7 +23,7 @@ enum LanguageHelp {
     "as": "as of", "expression": "expressions", "phrase": "phrases", "resolved": "phrases",
     "responded": "phrases", "open": "phrases", "aggregate": "aggregates",
     "function": "functions", "between": "expressions", "starts": "expressions", "ends": "expressions",
-    "matches": "expressions", "contains": "expressions",
+    "matches": "expressions", "contains": "expressions", "quiet": "channel", "days": "channel",
   ].merging(Aggregate.Function.allCases.map { ($0.rawValue, "aggregates") }) { first, _ in first }
     .merging(ScalarFunction.allCases.map { ($0.rawValue, "functions") }) { first, _ in first }
 

@@ -51,8 +51,9 @@ enum StrayLine: Equatable {
   /// `exti` → `:quit`, `rnu` → `:run`: a word near no statement word (the parser names
   /// those) but near `exit`, `quit`, `help` or a command's name.
   private static func misspeltCommand(_ word: String) -> StrayLine? {
-    guard NearNames.closest(to: word, in: PlaybookGrammar.statementWords + PlaybookGrammar.continuationWords) == nil
-    else { return nil }
+    let grammarWords = PlaybookGrammar.statementWords + PlaybookGrammar.continuationWords
+    // A grammar word out of place (`quiet` with no channel above) is the parser's to report.
+    guard !grammarWords.contains(word), NearNames.closest(to: word, in: grammarWords) == nil else { return nil }
     let names = ["exit": "quit", "quit": "quit", "help": "help"].merging(
       CommandCatalog.commands.map { ($0.name, $0.name) }
     ) { first, _ in first }
