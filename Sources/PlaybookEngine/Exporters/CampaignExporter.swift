@@ -100,8 +100,9 @@ public enum CampaignExporter {
         ExportFileJob(
           name: log, rows: order.indices[...], sendOnly: false,
           columns: ExportColumn.decisions(
-            variants: !summary.counts.byVariant.isEmpty, texts: summary.offerTexts.values)
-            .withLocalSendAt(summary.hasLocalSendTimes)))
+            variants: !summary.counts.byVariant.isEmpty, texts: summary.offerTexts.values
+          )
+          .withLocalSendAt(summary.hasLocalSendTimes)))
       for file in files { try beforeWriting(file.name) }
       try write(decisions, files, format: target.format, in: staging)
       if let exportMilliseconds { summary.timings.export = exportMilliseconds() }

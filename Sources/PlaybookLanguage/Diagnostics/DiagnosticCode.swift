@@ -144,7 +144,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .unknownRow, .invalidRow, .unknownField, .unknownColumn, .unknownSegment, .unknownOffer,
       .unknownChannel, .unknownTable, .typeError, .unknownFunction, .invalidPattern, .correlatedAggregate,
       .twoTriggers, .missingSend, .notChanged, .stillUsed, .limitPerRun, .ledgerReplay, .playbookHasErrors,
-      .templateSyntax, .unknownFilter, .missingMessage, .everyWithTrigger, .ledgerRequired, .invalidSendWindow, .unknownZone:
+      .templateSyntax, .unknownFilter, .missingMessage, .everyWithTrigger, .ledgerRequired, .invalidSendWindow,
+      .unknownZone:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
