@@ -143,6 +143,26 @@ import Testing
     #expect(astDump(text)?.contains("(unless (and a.x b.y)) (unless (and c.z d.w))") == true)
   }
 
+  /// An `or` on an `and` line keeps its parentheses, so the line does not read as
+  /// `(… and a) or b`; the first line and `unless` lines need none.
+  @Test func anOrOnAnAndLineKeepsItsParentheses() {
+    let text = """
+      rule r
+        when a.x or b.y
+        and (c.z or d.w)
+        and e.v
+        unless f.u
+        and (g.t or h.s)
+        send A via e
+
+      """
+    #expect(format(text) == text)
+    let bare = text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0 == "  and (c.z or d.w)" ? "  and c.z or d.w" : String($0) }.joined(separator: "\n")
+    #expect(format(bare) == text)
+    #expect(astDump(format(text)) == astDump(text))
+  }
+
   @Test func withoutSourceKindsAreSeparated() {
     let (playbook, _) = parse(
       "offer A\noffer B\nchannel e address customer.e\nrule r\n  send A via e\nlimit 1 per customer")

@@ -182,11 +182,11 @@ struct Layout {
     }
     emit(0, header, headerRange)
     for (i, condition) in rule.conditions.enumerated() {
-      emit(2, (i == 0 ? "when " : "and ") + ExpressionPrinter.print(condition), condition.range)
+      emit(2, i == 0 ? "when " + ExpressionPrinter.print(condition) : andLine(condition), condition.range)
     }
     for exception in rule.exceptions {
       for (i, part) in Layout.lines(of: exception).enumerated() {
-        emit(2, (i == 0 ? "unless " : "and ") + ExpressionPrinter.print(part), part.range)
+        emit(2, i == 0 ? "unless " + ExpressionPrinter.print(part) : andLine(part), part.range)
       }
     }
     for send in rule.sends {
@@ -312,5 +312,14 @@ struct Layout {
       runStart = runEnd + 1
     }
     return out
+  }
+}
+
+extension Layout {
+  /// A condition on an `and` line. An `or` there keeps its parentheses: the line is one
+  /// condition whatever it holds, but `and a or b` reads as `(… and a) or b`.
+  fileprivate func andLine(_ condition: Expr) -> String {
+    if case .binary(.or, _, _) = condition.kind { return "and (" + ExpressionPrinter.print(condition) + ")" }
+    return "and " + ExpressionPrinter.print(condition)
   }
 }
