@@ -86,9 +86,10 @@ import Testing
   }
 
   /// Every shipped playbook, read line by line, groups into the statements the parser
-  /// reads from the whole file, one typed statement each (an offer's message lines each
-  /// replace the offer typed before them, as at the prompt: the last one counts).
-  @Test(arguments: ["churn-risk", "first-response", "loyalty", "service-recovery"])
+  /// reads from the whole file, one typed statement each (an offer's message lines and a
+  /// channel's window lines each replace the statement typed before them, as at the
+  /// prompt: the last one counts).
+  @Test(arguments: ["campaigns", "churn-risk", "first-response", "loyalty", "service-recovery"])
   func shippedPlaybooksGroupAsTheParserReadsThem(_ name: String) throws {
     let text = try String(contentsOfFile: Repository.path("Playbooks/\(name).playbook"), encoding: .utf8)
     let (whole, _) = PlaybookParser.parse(SourceFile(path: name, text: text))
@@ -103,10 +104,12 @@ import Testing
       #expect(diagnostics.isEmpty, "\(statement.text)")
       #expect(playbook.statements.count == 1, "\(statement.text)")
       guard let parsed = playbook.statements.first else { continue }
-      if case .offer(let offer) = parsed.kind, let last = typed.last, case .offer(let before) = last.kind,
-        before.code.text == offer.code.text
-      {
-        typed.removeLast()
+      // An offer's message lines and a channel's window lines give it again, whole.
+      if let last = typed.last, last.slot == parsed.slot {
+        switch parsed.kind {
+        case .offer, .channel: typed.removeLast()
+        default: break
+        }
       }
       typed.append(parsed)
     }
