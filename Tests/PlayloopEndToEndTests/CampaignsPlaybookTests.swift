@@ -54,4 +54,14 @@ import Testing
       #expect(summary.contains("WINBACK20    19        0       0           17             7"))
     }
   }
+
+  /// The shell tells of customers whose zone this machine does not know when the playbook
+  /// loads and at `:check`, as `check` and `run` do.
+  @Test func theShellWarnsOfUnknownZonesOnLoadAndCheck() throws {
+    let result = try ChildProcess.playloop(["repl", Self.playbook, "--no-rc", "-c", ":check"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let warning = "warning: 1 customer has a time zone in customer.tz this machine does not know (e.g. 'Mars/Base')"
+    #expect(result.stderr.components(separatedBy: warning).count == 3, "\(result.stderr)")
+    #expect(result.stdout.contains("the playbook checks: 4 rules, 5 offers, 4 tests"))
+  }
 }

@@ -36,7 +36,7 @@ extension EngineSession {
   func checkAgain() -> ShellOutput {
     if broken != nil { return brokenDiagnostics() }
     let checked = check(document.playbook, text: document.text)
-    var output = rendered(checked.diagnostics + Self.messageWarnings(checked), pending: nil)
+    var output = rendered(checked.diagnostics + Self.workspaceWarnings(checked), pending: nil)
     if !output.failed {
       output.blocks.append(
         .message(

@@ -29,6 +29,8 @@ extension EngineSession {
     accept(Checked(model: opened.model, workspace: opened, reloaded: true, diagnostics: []))
     var output = ShellOutput([.prose(banner(opened))])
     output.blocks += setAsideWarnings(opened.dataset)
+    let file = DiagnosticRenderer(sources: [opened.source.path: opened.source.text], color: color)
+    output.blocks += Self.blocks(Self.workspaceWarnings(opened), file).blocks
     return output
   }
 

@@ -77,7 +77,7 @@ public final class EngineSession: ShellSession {
     var (playbook, changes) = merging(typed)
     playbook.comments += parsed.comments
     let checked = check(playbook, text: document.text(appending: parsed.chunk))
-    let diagnostics = parsed.diagnostics + checked.diagnostics + Self.messageWarnings(checked, in: parsed.chunk)
+    let diagnostics = parsed.diagnostics + checked.diagnostics + Self.workspaceWarnings(checked, in: parsed.chunk)
     let errors = diagnostics.filter { $0.severity == .error }
     if !errors.isEmpty {
       var output = rendered(diagnostics, pending: parsed.chunk)
