@@ -70,7 +70,8 @@ public struct PlaybookServer: Sendable {
       let said = (outcome.stdout + outcome.stderr).trimmingCharacters(in: .whitespacesAndNewlines)
       return failure(.toolFailed(tool.rawValue, "ended with status \(outcome.status) and no answer: \(said)"))
     }
-    return .init(content: [.text(json)], isError: !tool.answers(status: outcome.status))
+    return .init(
+      content: [.text(text: json, annotations: nil, _meta: nil)], isError: !tool.answers(status: outcome.status))
   }
 
   private func failure(_ message: DiagnosticMessage) -> CallTool.Result {
@@ -78,7 +79,7 @@ public struct PlaybookServer: Sendable {
   }
 
   private func failure(_ diagnostic: Diagnostic) -> CallTool.Result {
-    .init(content: [.text(Diagnostic.json([diagnostic]).prettyText)], isError: true)
+    .init(content: [.text(text: Diagnostic.json([diagnostic]).prettyText, annotations: nil, _meta: nil)], isError: true)
   }
 }
 
