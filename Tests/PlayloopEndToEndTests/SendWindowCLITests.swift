@@ -32,6 +32,34 @@ import Testing
 
     """
 
+  /// A spreadsheet's column (`Time Zone`, read through `with`), with zone names as people
+  /// type them: padded with spaces, in lower case. Each customer keeps their own zone.
+  @Test func aRenamedColumnAndLooselyWrittenZonesAreRead() throws {
+    let customers = """
+      id,phone,sms_opt_in,Time Zone
+      C-1,+15550000001,true,America/New_York
+      C-2,+15550000002,true, Europe/Rome 
+      C-3,+15550000003,true,europe/rome
+      C-4,+15550000004,true,
+
+      """
+    let playbook = Self.playbook.replacingOccurrences(
+      of: "load customers from \"customers.csv\"\n",
+      with: "load customers from \"customers.csv\"\n  with tz = \"Time Zone\"\n")
+    let folder = try ScratchFolder("send-windows-renamed", files: ["customers.csv": customers])
+    let file = try folder.write(playbook, to: "windows.playbook")
+    let out = folder.url.appendingPathComponent("out").path
+    let run = try ChildProcess.playloop(["run", file, "--out", out])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(!run.stderr.contains("does not know"), "\(run.stderr)")
+    let rows = try Fixtures.exportFiles(in: out)["HELLO.csv"]?.split(separator: "\r\n").map(String.init) ?? []
+    #expect(rows.contains { $0.hasPrefix("C-1,") && $0.contains(",2026-12-07T08:00:00-05:00,") })
+    #expect(rows.contains { $0.hasPrefix("C-2,") && $0.contains(",2026-12-07T08:00:00+01:00,") })
+    #expect(rows.contains { $0.hasPrefix("C-3,") && $0.contains(",2026-12-07T08:00:00+01:00,") })
+    // No zone: the playbook's default.
+    #expect(rows.contains { $0.hasPrefix("C-4,") && $0.contains(",2026-12-07T08:00:00-05:00,") })
+  }
+
   @Test func runCheckExplainAndFmtSayWhereSendsWait() throws {
     do {
       let folder = try ScratchFolder("send-windows", files: ["customers.csv": Self.customers])

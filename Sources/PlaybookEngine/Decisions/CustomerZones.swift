@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookLanguage
 
 /// Each customer's time zone, from the playbook's `timezone` statement: the distinct
@@ -46,7 +47,7 @@ struct CustomerZones: Sendable {
         if let known = numbers[name] {
           number = known
         } else {
-          let zone = zones.count < Int(UInt16.max) ? ZoneOffsets(identifier: name) : nil
+          let zone = zones.count < Int(UInt16.max) ? Self.zone(named: name) : nil
           if let zone { zones.append(zone) }
           number = zone.map { _ in UInt16(zones.count - 1) }
           numbers[name] = number
@@ -63,6 +64,18 @@ struct CustomerZones: Sendable {
     zoneOfCustomer = customersZone
     self.unknownCount = unknownCount
     self.unknownExample = unknownExample
+  }
+
+  /// The zone a customer's field names: as written, else trimmed of white space and
+  /// matched ignoring letter case (` europe/rome ` is Europe/Rome, as a person reads it);
+  /// nil when no zone has the name.
+  static func zone(named name: String) -> ZoneOffsets? {
+    if let zone = ZoneOffsets(identifier: name) { return zone }
+    let trimmed = name.trimmingCharacters(in: .whitespaces).lowercased()
+    guard let known = TimeZone.knownTimeZoneIdentifiers.first(where: { $0.lowercased() == trimmed }) else {
+      return nil
+    }
+    return ZoneOffsets(identifier: known)
   }
 
   /// The zone of `customer`.

@@ -58,10 +58,11 @@ public struct PlaybookModel: Sendable {
     return tables.first { $0.name == binding.table }
   }
 
-  /// The customer column the `timezone` statement reads (`tz`); nil without one.
+  /// The customer column the `timezone` statement reads: its field's column, through the
+  /// customers' `with` (`with tz = "Time Zone"`); nil without one.
   public var timezoneColumn: String? {
-    guard case .path(_, let field?) = timezone?.field.kind else { return nil }
-    return field.text
+    guard case .path(let row, let field?) = timezone?.field.kind else { return nil }
+    return table(ofRow: row.text)?.column(forField: field.text) ?? field.text
   }
 
   /// The offer declared with `code` (`THANKS10`); nil when none is.

@@ -122,9 +122,12 @@ public enum LanguageReference {
     ### `timezone customer.FIELD default "ZONE"`
     Where each customer's time zone is read: a text field holding IANA zone names
     (`Europe/Rome`, `America/New_York`), from the system's time-zone database (Debian's
-    `tzdata`). Customers whose field is null, or names a zone the machine does not know, are
-    given the default zone; `check` and `run` warn how many have an unknown one, with an
-    example (`unknown_zone_values`). `check` reports a field that is not text, a default that
+    `tzdata`); the field may be a renamed column (`with tz = "Time Zone"` on the customers'
+    `load`). A name is read as written, else without the spaces around it and ignoring letter
+    case (` europe/rome ` is `Europe/Rome`). Customers whose field is null, or names a zone
+    the machine does not know, are given the default zone; `check`, `run` and the shell
+    (`:load`, `:check`) warn how many have an unknown one, with an example
+    (`unknown_zone_values`). `check` reports a field that is not text, a default that
     is no zone (with did-you-mean) and a second `timezone`. Without the statement every
     customer's clock is UTC.
 
