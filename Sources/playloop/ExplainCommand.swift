@@ -10,7 +10,7 @@ struct ExplainCommand: ParsableCommand {
     commandName: "explain", abstract: "Show what a customer would get from a playbook, and why.")
 
   @Argument(help: "The playbook file.") var file: String
-  @Argument(help: "The customer's id.") var customer: String
+  @Argument(help: "The customer: an id (in any case), an email, a phone number or a name.") var customer: String
   @Option(help: "Explain only this rule.") var rule: String?
   @Flag(help: "Show rules that never came close too.") var all = false
   @OptionGroup var output: OutputOption

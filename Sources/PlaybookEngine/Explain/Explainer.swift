@@ -15,25 +15,33 @@ public struct Explainer: Sendable {
     self.history = history ?? plan.history
   }
 
-  /// A customer id that is not in the data, with the nearest ids that are.
+  /// A customer id that is not in the data, with the nearest ids that are; or a query
+  /// (an email, a name) that several customers answer to.
   public struct UnknownCustomer: Error, Sendable {
     /// The key that was asked for.
     public var customerID: String
     /// The nearest customer keys in the data, best first; empty when none is near.
     public var suggestions: [String]
+    /// The customers the query names when it names several (`C-0010 (Anna Smith)`); empty
+    /// when it names none.
+    public var matches: [String] = []
 
     /// The diagnostic's message (`no customer …`, with any suggestions).
     public var message: String { diagnostic.message }
 
     /// The error as a diagnostic with no place (the id came from a command).
     public var diagnostic: Diagnostic {
-      Diagnostic(.unknownCustomer(customerID, suggestions: suggestions), file: nil)
+      matches.isEmpty
+        ? Diagnostic(.unknownCustomer(customerID, suggestions: suggestions), file: nil)
+        : Diagnostic(.ambiguousCustomer(customerID, matches: matches), file: nil)
     }
   }
 
   /// Explains every rule (or only `rule`) for the customer with id `customerID`.
-  public func explain(customerID: String, rule: String? = nil) throws(UnknownCustomer) -> Explanation {
-    let customer = try customerNumber(customerID)
+  /// `customerID` may also be an email, a phone number or a name (`findCustomer`).
+  public func explain(customerID query: String, rule: String? = nil) throws(UnknownCustomer) -> Explanation {
+    let customer = try findCustomer(query)
+    let customerID = plan.dataset.customerIDs.string(customer)
     var candidates: [Candidate] = []
     plan.appendCandidates(customer: customer, rules: plan.rules.indices, to: &candidates)
     var decisions: [Decision] = []
@@ -52,6 +60,20 @@ public struct Explainer: Sendable {
       throw UnknownCustomer(customerID: customerID, suggestions: nearIDs(customerID))
     }
     return Int(number)
+  }
+
+  /// The customer a support agent means: the id as given, else the one customer whose id
+  /// (in any case), email, phone or name the query is (`CustomerLookup`). Several matches
+  /// are an error listing them (up to 10), none one suggesting near ids.
+  public func findCustomer(_ query: String) throws(UnknownCustomer) -> Int {
+    if let number = plan.dataset.customerNumber(query) { return Int(number) }
+    let found = CustomerLookup(plan: plan).matches(query)
+    if found.count == 1 { return found[0] }
+    guard found.isEmpty else {
+      throw UnknownCustomer(
+        customerID: query, suggestions: [], matches: found.prefix(10).map { CustomerLookup(plan: plan).label($0) })
+    }
+    throw UnknownCustomer(customerID: query, suggestions: nearIDs(query))
   }
 
   private func explain(_ rule: RulePlan, customer: Int, decisions: [Decision]) -> RuleExplanation {

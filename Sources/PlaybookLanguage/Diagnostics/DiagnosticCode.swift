@@ -86,6 +86,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case usageError = "usage_error"
   case ledgerWithoutExport = "ledger_without_export"
   case unknownCustomer = "unknown_customer"
+  case ambiguousCustomer = "ambiguous_customer"
   case unknownRule = "unknown_rule"
   case unknownName = "unknown_name"
   case noData = "no_data"
@@ -155,7 +156,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .ledgerUnreadable, .ledgerForeign, .ledgerNewer, .ledgerOtherPlaybook, .ledgerLocked, .ledgerExists,
       .ledgerHoldoutChanged, .exportLedgered:
       .refused
-    case .usageError, .ledgerWithoutExport, .unknownCustomer, .unknownRule, .unknownName, .noData,
+    case .usageError, .ledgerWithoutExport, .unknownCustomer, .ambiguousCustomer, .unknownRule, .unknownName, .noData,
       .noExportFolder, .unsavedChanges, .replaceFile, .exportInterrupted:
       .usage
     case .testsFailed, .noTests, .toolFailed:
@@ -248,6 +249,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .usageError: "a command or its arguments used wrongly"
     case .ledgerWithoutExport: "a ledger for a run that exports nothing"
     case .unknownCustomer: "no customer with this id in the data"
+    case .ambiguousCustomer: "an email, phone or name that several customers answer to"
     case .unknownRule: "no rule with this name in the playbook"
     case .unknownName: "no rule, segment, offer or channel with this name in the shell"
     case .noData: "a shell command needs data and none is loaded"

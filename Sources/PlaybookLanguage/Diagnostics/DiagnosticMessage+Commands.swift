@@ -132,3 +132,12 @@ extension DiagnosticMessage {
     Self(.testsFailed, "\(count) test\(count == 1 ? "" : "s") failed")
   }
 }
+
+extension DiagnosticMessage {
+  /// `'Adler' names 2 customers: C-0001 (Zoë Adler), C-0044 (Ian Adler)` (ambiguousCustomer).
+  public static func ambiguousCustomer(_ query: String, matches: [String]) -> Self {
+    Self(
+      .ambiguousCustomer, "'\(query)' names \(matches.count) customers: " + matches.joined(separator: ", "),
+      hint: "give one of their ids")
+  }
+}

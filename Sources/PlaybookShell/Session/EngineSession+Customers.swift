@@ -24,7 +24,7 @@ extension EngineSession {
     let plan = currentPlan(workspace)
     let number: Int
     do {
-      number = try Explainer(plan: plan).customerNumber(customerID)
+      number = try Explainer(plan: plan).findCustomer(customerID)
     } catch {
       return rendered([error.diagnostic], pending: nil)
     }
