@@ -44,7 +44,9 @@ enum PlaybookTool: String, CaseIterable, Sendable {
         "description": "false exports the campaigns and writes the ledger (needs --allow-export); default true.",
       ])
     case .explain:
-      properties["customer"] = .object(["type": "string", "description": "The customer's id."])
+      properties["customer"] = .object([
+        "type": "string", "description": "The customer: an id (in any case), an email, a phone number or a name.",
+      ])
       properties["rule"] = .object(["type": "string", "description": "Explain only this rule."])
       properties["all"] = .object(["type": "boolean", "description": "Show rules that never came close too."])
       properties["what_if"] = .object([
