@@ -35,12 +35,10 @@ extension WhyNot.Obstacle {
   var text: String {
     switch self {
     case .condition(let c):
-      let values = c.details.isEmpty ? "" : ": " + c.details.joined(separator: ", ")
       let needs = c.needs.map { c.value == .unknown ? "; needs a value, then \($0)" : "; needs \($0)" } ?? ""
-      return "`\(c.text)` is \(c.value == .unknown ? "unknown (a value is missing)" : "false")\(values)\(needs)"
+      return "`\(c.text)` is \(c.value == .unknown ? "unknown (a value is missing)" : "false")\(c.readValues)\(needs)"
     case .unless(let c):
-      let values = c.details.isEmpty ? "" : ": " + c.details.joined(separator: ", ")
-      return "`unless \(c.text)` holds\(values)"
+      return "`unless \(c.text)` holds\(c.readValues)"
     case .outsideWindow(let t):
       return "triggered \(Timestamp.format(t)), before the playbook's window"
     case .afterClock(let t):
@@ -51,5 +49,12 @@ extension WhyNot.Obstacle {
     case .otherOffer:
       return "a candidate for the rule's other offer (its variant of the split)"
     }
+  }
+}
+
+extension ConditionValue {
+  /// `: csat = 3`: the values the condition read, or nothing when it read none.
+  fileprivate var readValues: String {
+    details.isEmpty ? "" : ": " + details.joined(separator: ", ")
   }
 }

@@ -19,7 +19,7 @@ struct DescribeCommand: ParsableCommand {
     do {
       description = try DataDescription.open(path: file)
     } catch {
-      throw CommandFailure(error.diagnostics, sources: error.source.map { [$0] } ?? [], json: json)
+      throw CommandFailure(error, json: json)
     }
     if let table {
       let names = description.tables.map(\.table)

@@ -99,7 +99,7 @@ struct ExplainCommand: ParsableCommand {
       let (workspace, changes) = try Workspace.open(path: file, whatIf: whatIf, maxSetAside: maxSetAside)
       return (workspace, changes)
     } catch {
-      throw CommandFailure(error.diagnostics, sources: error.source.map { [$0] } ?? [], json: json)
+      throw CommandFailure(error, json: json)
     }
   }
 }

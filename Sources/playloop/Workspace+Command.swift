@@ -14,7 +14,14 @@ extension Workspace {
     do {
       return try Workspace.open(path: path, strict: strict, maxSetAside: maxSetAside)
     } catch {
-      throw CommandFailure(error.diagnostics, sources: error.source.map { [$0] } ?? [], json: json)
+      throw CommandFailure(error, json: json)
     }
+  }
+}
+
+extension CommandFailure {
+  /// A playbook that could not be opened, its diagnostics shown against its text.
+  init(_ failure: Workspace.Failure, json: Bool) {
+    self.init(failure.diagnostics, sources: failure.source.map { [$0] } ?? [], json: json)
   }
 }

@@ -29,25 +29,30 @@ import Testing
 
     """
 
+  /// The fixtures' playbook: one rule sending A by email to each complaint `condition` holds for.
+  static func playbook(when condition: String) -> String {
+    """
+    playbook "Correlated"
+    as of 2026-11-01T00:00:00Z
+    window all
+    load customers from "customers.csv"
+    load tickets from "tickets.csv"
+    load orders from "orders.csv"
+      with opened = ordered_at
+    define complaint = ticket where ticket.kind == "complaint"
+    channel email address customer.email
+    offer A "a"
+    rule r
+      when \(condition)
+      send A via email
+
+    """
+  }
+
   /// The value of `aggregate` for each customer's complaint, as `customer=value`.
   func values(_ aggregate: String, below: String = "-1000000000000") throws -> [String] {
     let f = try EngineFixture(
-      playbook: """
-        playbook "Correlated"
-        as of 2026-11-01T00:00:00Z
-        window all
-        load customers from "customers.csv"
-        load tickets from "tickets.csv"
-        load orders from "orders.csv"
-          with opened = ordered_at
-        define complaint = ticket where ticket.kind == "complaint"
-        channel email address customer.email
-        offer A "a"
-        rule r
-          when complaint and (\(aggregate) is null or \(aggregate) > \(below))
-          send A via email
-
-        """,
+      playbook: Self.playbook(when: "complaint and (\(aggregate) is null or \(aggregate) > \(below))"),
       files: [
         "customers.csv": EngineFixture.customers, "tickets.csv": Self.tickets, "orders.csv": Self.orders,
       ])
@@ -104,22 +109,7 @@ import Testing
 
       """
     let f = try EngineFixture(
-      playbook: """
-        playbook "Correlated"
-        as of 2026-11-01T00:00:00Z
-        window all
-        load customers from "customers.csv"
-        load tickets from "tickets.csv"
-        load orders from "orders.csv"
-          with opened = ordered_at
-        define complaint = ticket where ticket.kind == "complaint"
-        channel email address customer.email
-        offer A "a"
-        rule r
-          when count(order where order.opened > complaint.resolved) == 2
-          send A via email
-
-        """,
+      playbook: Self.playbook(when: "count(order where order.opened > complaint.resolved) == 2"),
       files: ["customers.csv": EngineFixture.customers, "tickets.csv": tickets, "orders.csv": Self.orders])
     let run = f.run()
     #expect(run.decisions.map { "\($0.customerID) \($0.triggerID ?? "-")" } == ["C-1 T-2"])

@@ -67,11 +67,11 @@ public struct Explainer: Sendable {
   /// are an error listing them (up to 10), none one suggesting near ids.
   public func findCustomer(_ query: String) throws(UnknownCustomer) -> Int {
     if let number = plan.dataset.customerNumber(query) { return Int(number) }
-    let found = CustomerLookup(plan: plan).matches(query)
+    let lookup = CustomerLookup(plan: plan)
+    let found = lookup.matches(query)
     if found.count == 1 { return found[0] }
     guard found.isEmpty else {
-      throw UnknownCustomer(
-        customerID: query, suggestions: [], matches: found.prefix(10).map { CustomerLookup(plan: plan).label($0) })
+      throw UnknownCustomer(customerID: query, suggestions: [], matches: found.prefix(10).map(lookup.label))
     }
     throw UnknownCustomer(customerID: query, suggestions: nearIDs(query))
   }
