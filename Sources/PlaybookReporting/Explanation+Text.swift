@@ -3,8 +3,9 @@ import PlaybookEngine
 import PlaybookLanguage
 
 extension Explanation {
-  /// The explanation as a person reads it. Rules that never came close are folded into
-  /// one line unless `all` is set (or only one rule was asked for).
+  /// The explanation in the engine's terms (`explain --detail`): every condition's value,
+  /// times in UTC, the decider's reasons. Rules that never came close are folded into one
+  /// line unless `all` is set (or only one rule was asked for).
   ///
   /// ```
   /// quick_fix_thanks, trigger T-0311 (opened 2026-10-30T09:12:00Z, resolved 2026-10-30T10:40:00Z)
@@ -12,16 +13,10 @@ extension Explanation {
   ///   complaint.csat >= 4            false  (csat = 3)
   ///   → no candidate
   /// ```
-  public func text(all: Bool = false) -> String {
+  public func detailText(all: Bool = false) -> String {
     var lines = ["\(customerID) as of \(Timestamp.format(clock))"]
-    var folded: [String] = []
-    for rule in rules {
-      if !all, rules.count > 1, !rule.cameClose {
-        folded.append(rule.attempts.isEmpty ? "\(rule.rule) (no \(rule.triggerRow ?? "row"))" : rule.rule)
-        continue
-      }
-      lines += rule.lines
-    }
+    let (shown, folded) = shownRules(all: all)
+    for rule in shown { lines += rule.lines }
     if !folded.isEmpty {
       lines.append("not close: \(folded.joined(separator: ", ")) (name a rule to see why)")
     }
@@ -30,6 +25,21 @@ extension Explanation {
     }
     lines.append(decisionsLine)
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The rules to show in full, and the names of those folded into one line: rules that
+  /// never came close, unless `all` is set or only one rule was asked for.
+  func shownRules(all: Bool) -> (shown: [RuleExplanation], folded: [String]) {
+    var shown: [RuleExplanation] = []
+    var folded: [String] = []
+    for rule in rules {
+      if !all, rules.count > 1, !rule.cameClose {
+        folded.append(rule.attempts.isEmpty ? "\(rule.rule) (no \(rule.triggerRow ?? "row"))" : rule.rule)
+      } else {
+        shown.append(rule)
+      }
+    }
+    return (shown, folded)
   }
 
   /// One line per decision the customer gets, or `gets nothing`.

@@ -143,5 +143,5 @@ public enum TestReport {
 
 extension ExpectationFailure {
   /// The explanation as `playloop explain` prints it.
-  var explanationText: String? { explanation?.text(all: explainsEveryRule) }
+  var explanationText: String? { explanation?.detailText(all: explainsEveryRule) }
 }

@@ -43,9 +43,8 @@ extension WhyNot.Obstacle {
       return "triggered \(Timestamp.format(t)), before the playbook's window"
     case .afterClock(let t):
       return "triggers \(Timestamp.format(t)), after the clock"
-    case .decided(let d):
-      return d.status == .send
-        ? "a candidate, sent via \(d.channel ?? "?")" : "a candidate, \(d.status.rawValue): \(d.reason)"
+    case .decided(let d, let why):
+      return d.status == .send ? "a candidate, \(why)" : "a candidate, not sent: \(why)"
     case .otherOffer:
       return "a candidate for the rule's other offer (its variant of the split)"
     }

@@ -13,6 +13,8 @@ struct ExplainCommand: ParsableCommand {
   @Argument(help: "The customer: an id (in any case), an email, a phone number or a name.") var customer: String
   @Option(help: "Explain only this rule.") var rule: String?
   @Flag(help: "Show rules that never came close too.") var all = false
+  @Flag(help: "Show the engine's detail: every condition's value, times in UTC, the decider's own reasons.")
+  var detail = false
   @OptionGroup var output: OutputOption
   @Option(help: "Read what was already sent from this ledger (default: the playbook's `ledger`).")
   var ledger: String?
@@ -54,18 +56,23 @@ struct ExplainCommand: ParsableCommand {
     let now = Terminal.now()
     let at = workspace.clock(override: try clock.seconds(now: now), now: now)
     var history: (any SendHistory)?
-    if let path = workspace.ledgerPath(override: ledger) {
+    let ledgerPath = workspace.ledgerPath(override: ledger)
+    if let ledgerPath {
       do {
-        history = try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: at, newHoldout: newHoldout)
+        history = try LedgeredExport.history(
+          ledgerPath: ledgerPath, workspace: workspace, clock: at, newHoldout: newHoldout)
       } catch {
         throw CommandFailure([error], json: json)
       }
     }
     let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at, history: history)
+    let explainer = Explainer(plan: plan)
     let explanation: Explanation
     do {
-      explanation = try Explainer(plan: plan).explain(customerID: customer, rule: rule)
-    } catch {
+      explanation = try explainer.explain(
+        customerID: customer, rule: rule,
+        earlierSends: try pastSends(ledgerPath, customer: explainer.findCustomer(customer), plan: plan, json: json))
+    } catch let error as Explainer.UnknownCustomer {
       throw CommandFailure([error.diagnostic], json: json)
     }
     let warnings = workspace.dataset.setAsideWarnings(first: 5)
@@ -87,7 +94,19 @@ struct ExplainCommand: ParsableCommand {
       Terminal.printText(
         "What if: " + (changes.isEmpty ? "nothing changed" : changes.joined(separator: ", ")) + ".\n\n")
     }
-    Terminal.printText(reasons?.text(customerID: customer) ?? explanation.text(all: all))
+    Terminal.printText(
+      reasons?.text(customerID: customer)
+        ?? (detail ? explanation.detailText(all: all) : explanation.text(all: all)))
+  }
+
+  /// What the ledger at `path` recorded for the customer numbered `customer`; none without a ledger.
+  private func pastSends(_ path: String?, customer: Int, plan: Plan, json: Bool) throws(CommandFailure) -> [PastSend] {
+    guard let path else { return [] }
+    do {
+      return try SendLedger.pastSends(path: path, customerID: plan.dataset.customerIDs.string(customer))
+    } catch {
+      throw CommandFailure([error], json: json)
+    }
   }
 
   /// The playbook, with `--what-if`'s statements joined (and what they changed).

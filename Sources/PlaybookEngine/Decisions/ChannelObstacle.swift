@@ -1,7 +1,9 @@
 /// Why a channel cannot reach a customer: the texts of reasons are made from these once
 /// per run (`ChannelReasons`), so deciding a customer builds no text.
-enum ChannelObstacle: Sendable {
+public enum ChannelObstacle: Sendable {
+  /// The channel's `requires` does not hold for the customer.
   case noConsent
+  /// The customer's address on the channel is empty.
   case noAddress
 
   /// `email has no consent`, `sms has no address`.
@@ -9,6 +11,14 @@ enum ChannelObstacle: Sendable {
     switch self {
     case .noConsent: "\(channel) has no consent"
     case .noAddress: "\(channel) has no address"
+    }
+  }
+
+  /// The same for a person: `they have not agreed to email`, `no sms address on file`.
+  public func plainText(channel: String) -> String {
+    switch self {
+    case .noConsent: "they have not agreed to \(channel)"
+    case .noAddress: "no \(channel) address on file"
     }
   }
 }

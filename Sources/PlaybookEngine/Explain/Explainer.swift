@@ -39,7 +39,11 @@ public struct Explainer: Sendable {
 
   /// Explains every rule (or only `rule`) for the customer with id `customerID`.
   /// `customerID` may also be an email, a phone number or a name (`findCustomer`).
-  public func explain(customerID query: String, rule: String? = nil) throws(UnknownCustomer) -> Explanation {
+  /// `earlierSends` are what the ledger recorded for the customer, which the explanation
+  /// names behind `already_sent` and a used-up `limit`.
+  public func explain(customerID query: String, rule: String? = nil, earlierSends: [PastSend] = [])
+    throws(UnknownCustomer) -> Explanation
+  {
     let customer = try findCustomer(query)
     let customerID = plan.dataset.customerIDs.string(customer)
     var candidates: [Candidate] = []
@@ -49,9 +53,12 @@ public struct Explainer: Sendable {
     let rules = plan.rules.filter { rule == nil || $0.name == rule }.map {
       explain($0, customer: customer, decisions: decisions)
     }
+    let facts = facts(customer: customer, earlierSends: earlierSends)
     return Explanation(
       customerID: customerID, clock: plan.clock, rules: rules, decisions: decisions,
-      setAside: plan.dataset.setAside.filter { $0.customer == customerID })
+      setAside: plan.dataset.setAside.filter { $0.customer == customerID }, customer: facts,
+      causes: decisions.map { cause(of: $0, customer: customer, among: decisions, facts: facts) },
+      window: plan.model.window)
   }
 
   /// The customer's number in the data, or an error suggesting near ids.
@@ -169,7 +176,8 @@ public struct Explainer: Sendable {
     if case .binary(.and, _, _) = c.expr.kind { isConjunction = true }
     return ConditionValue(
       text: c.expr.text, value: c.truth(frame), details: details, parts: parts,
-      needs: parts.isEmpty ? Self.needs(c.expr) : nil, isConjunction: isConjunction)
+      needs: parts.isEmpty ? Self.needs(c.expr) : nil, isConjunction: isConjunction,
+      excerpt: parts.isEmpty ? excerpt(c, frame) : nil)
   }
 
   /// What would make a condition hold, as written: the comparison with its constant side

@@ -6,8 +6,9 @@ extension Explanation {
     .object([
       JSONMember("customer_id", .string(customerID)),
       JSONMember("clock", .string(Timestamp.format(clock))),
-      JSONMember("rules", .array(rules.map(\.json))),
-      JSONMember("decisions", .array(decisions.map(Self.json))),
+      JSONMember("customer", customer.json),
+      JSONMember("rules", .array(rules.map { $0.json(self) })),
+      JSONMember("decisions", .array(decisions.map(json))),
       JSONMember(
         "set_aside",
         .array(
@@ -20,13 +21,15 @@ extension Explanation {
     ])
   }
 
-  static func json(_ d: Decision) -> JSONValue {
+  /// A decision, with `why`: its cause in plain words (`words(_:)`).
+  func json(_ d: Decision) -> JSONValue {
     var members = [
       JSONMember("rule", .string(d.rule)),
       JSONMember("offer", .string(d.offer)),
       JSONMember("trigger_id", d.triggerID.map(JSONValue.string) ?? .null),
       JSONMember("status", .string(d.status.rawValue)),
       JSONMember("reason", .string(d.reason)),
+      JSONMember("why", .string(words(d))),
       JSONMember("channel", d.channel.map(JSONValue.string) ?? .null),
       JSONMember("send_at", .string(Timestamp.format(d.sendAt))),
     ]
@@ -48,13 +51,50 @@ extension Explanation {
   }
 }
 
-extension RuleExplanation {
+extension CustomerFacts {
   var json: JSONValue {
+    .object([
+      JSONMember("id", .string(id)),
+      JSONMember("name", name.map(JSONValue.string) ?? .null),
+      JSONMember("zone", zone.map(JSONValue.string) ?? .null),
+      JSONMember("fields", .object(fields.map { JSONMember($0.name, .string($0.value)) })),
+      JSONMember(
+        "segments",
+        .object(segments.map { JSONMember($0.name, $0.member == .unknown ? .null : .bool($0.member == .yes)) })),
+      JSONMember(
+        "channels",
+        .array(
+          channels.map { reach in
+            .object([
+              JSONMember("channel", .string(reach.channel)),
+              JSONMember("address", reach.address.map(JSONValue.string) ?? .null),
+              JSONMember("reachable", .bool(reach.obstacle == nil)),
+              JSONMember(
+                "why_not", reach.obstacle.map { .string($0.plainText(channel: reach.channel)) } ?? .null),
+            ])
+          })),
+      JSONMember(
+        "earlier_sends",
+        .array(
+          earlierSends.map { send in
+            .object([
+              JSONMember("rule", .string(send.rule)), JSONMember("offer", .string(send.offer)),
+              JSONMember("trigger_id", send.triggerID.map(JSONValue.string) ?? .null),
+              JSONMember("channel", .string(send.channel)),
+              JSONMember("send_at", .string(Timestamp.format(send.sendAt))), JSONMember("run", .integer(send.run)),
+            ])
+          })),
+    ])
+  }
+}
+
+extension RuleExplanation {
+  func json(_ explanation: Explanation) -> JSONValue {
     var members = [
       JSONMember("rule", .string(rule)),
       JSONMember("trigger_row", triggerRow.map(JSONValue.string) ?? .null),
       JSONMember("came_close", .bool(cameClose)),
-      JSONMember("attempts", .array(attempts.map(\.json))),
+      JSONMember("attempts", .array(attempts.map { $0.json(explanation, row: triggerRow) })),
     ]
     if !variants.isEmpty { members.append(JSONMember("variants", .array(variants.map(\.json)))) }
     return .object(members)
@@ -72,7 +112,7 @@ extension VariantChoice {
 }
 
 extension TriggerAttempt {
-  var json: JSONValue {
+  func json(_ explanation: Explanation, row: String?) -> JSONValue {
     var outcome: [JSONMember] = []
     switch self.outcome {
     case .conditionFailed: outcome = [JSONMember("result", .string("condition_failed"))]
@@ -88,9 +128,10 @@ extension TriggerAttempt {
     case .candidate(let t, let decisions):
       outcome = [
         JSONMember("result", .string("candidate")), JSONMember("trigger_time", .string(Timestamp.format(t))),
-        JSONMember("decisions", .array(decisions.map(Explanation.json))),
+        JSONMember("decisions", .array(decisions.map(explanation.json))),
       ]
     }
+    if let why = explanation.words(self, row: row) { outcome.append(JSONMember("why", .string(why))) }
     return .object([
       JSONMember("trigger_id", triggerID.map(JSONValue.string) ?? .null),
       JSONMember("times", .object(times.map { JSONMember($0.field, .string(Timestamp.format($0.value))) })),
@@ -103,11 +144,13 @@ extension TriggerAttempt {
 
 extension ConditionValue {
   var json: JSONValue {
-    .object([
+    var members = [
       JSONMember("condition", .string(text)),
       JSONMember("value", value == .unknown ? .null : .bool(value == .yes)),
       JSONMember("details", .array(details.map(JSONValue.string))),
       JSONMember("parts", .array(parts.map(\.json))),
-    ])
+    ]
+    if let excerpt { members.append(JSONMember("excerpt", .string(excerpt))) }
+    return .object(members)
   }
 }

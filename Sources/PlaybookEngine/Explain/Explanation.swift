@@ -12,6 +12,20 @@ public struct Explanation: Sendable {
   /// The customer's rows set aside while loading (their value misfit its column's type,
   /// their times ran backwards), in load order: the rules never saw them.
   public var setAside: [SetAsideRow] = []
+  /// Who the customer is: name, the fields the playbook reads, channels, segments, zone.
+  public var customer: CustomerFacts
+  /// Why each of `decisions` is what it is, in step with them.
+  public var causes: [DecisionCause]
+  /// The playbook's window, in seconds; nil for `window all`.
+  public var window: Int64?
+
+  /// How this customer reads times: on their clock, near the evaluation clock.
+  public var times: TimeWords { TimeWords(clock: clock, facts: customer) }
+
+  /// The cause of `decision`, one of `decisions`.
+  public func cause(of decision: Decision) -> DecisionCause? {
+    decisions.firstIndex(of: decision).map { causes[$0] }
+  }
 }
 
 /// One rule tried for the customer.
@@ -78,6 +92,9 @@ public struct ConditionValue: Sendable {
   public var needs: String? = nil
   /// Whether the parts are an `and`'s, so the condition fails where a part fails.
   public var isConjunction = false
+  /// For a `contains` on a long text: the sentence around what it found, the word marked
+  /// «…» (`TextExcerpt`); nil otherwise.
+  public var excerpt: String? = nil
 }
 
 /// A customer's variant of an A/B split, and why: the customer's bucket and the buckets

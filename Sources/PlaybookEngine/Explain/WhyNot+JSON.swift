@@ -49,10 +49,11 @@ extension WhyNot.Obstacle {
       return [
         JSONMember("obstacle", .string("after_clock")), JSONMember("trigger_time", .string(Timestamp.format(t))),
       ]
-    case .decided(let d):
+    case .decided(let d, let why):
       return [
         JSONMember("obstacle", .string(d.status == .send ? "none" : "decision")),
         JSONMember("status", .string(d.status.rawValue)), JSONMember("reason", .string(d.reason)),
+        JSONMember("why", .string(why)),
       ]
     case .otherOffer:
       return [JSONMember("obstacle", .string("other_variant"))]

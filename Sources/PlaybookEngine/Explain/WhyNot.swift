@@ -32,8 +32,8 @@ public struct WhyNot: Sendable {
     case outsideWindow(triggerTime: Int64)
     /// Triggers after the clock.
     case afterClock(triggerTime: Int64)
-    /// A candidate; the decision says what became of it (a send, or why not).
-    case decided(Decision)
+    /// A candidate; the decision says what became of it (a send, or why not), `why` in plain words.
+    case decided(Decision, why: String)
     /// A candidate for another offer of the rule (the other variant of a split).
     case otherOffer
   }
@@ -49,7 +49,7 @@ extension Explanation {
       rules: sending.map { rule in
         WhyNot.RuleObstacles(
           rule: rule.rule, triggerRow: rule.triggerRow,
-          rows: rule.attempts.map { ($0.triggerID, $0.obstacle(offer)) })
+          rows: rule.attempts.map { ($0.triggerID, $0.obstacle(offer, in: self)) })
       })
   }
 }
@@ -60,7 +60,7 @@ extension RuleExplanation {
 }
 
 extension TriggerAttempt {
-  func obstacle(_ offer: String) -> WhyNot.Obstacle {
+  func obstacle(_ offer: String, in explanation: Explanation) -> WhyNot.Obstacle {
     switch outcome {
     case .conditionFailed:
       // `conditionFailed` means some condition did not hold.
@@ -70,7 +70,7 @@ extension TriggerAttempt {
     case .outsideWindow(let t): return .outsideWindow(triggerTime: t)
     case .afterClock(let t): return .afterClock(triggerTime: t)
     case .candidate(_, let decisions):
-      return decisions.first { $0.offer == offer }.map(WhyNot.Obstacle.decided) ?? .otherOffer
+      return decisions.first { $0.offer == offer }.map { .decided($0, why: explanation.words($0)) } ?? .otherOffer
     }
   }
 }

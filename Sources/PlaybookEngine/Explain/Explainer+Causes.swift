@@ -1,0 +1,131 @@
+import PlaybookLanguage
+
+extension Explainer {
+  /// Who the customer numbered `customer` is: their name, the fields the playbook reads,
+  /// how each channel reaches them, their segments and zone, and `earlierSends`.
+  func facts(customer: Int, earlierSends: [PastSend]) -> CustomerFacts {
+    let table = plan.dataset.customers
+    let read = customerFieldsRead()
+    let shownElsewhere = Set([plan.model.customerTable?.keyColumn, plan.model.timezoneColumn].compactMap { $0 })
+    func value(_ name: String) -> String? {
+      table.columnIndex(name).flatMap { ValueText.text(of: table.columns[$0], row: customer) }
+    }
+    let name =
+      value("name") ?? [value("first_name"), value("last_name")].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+    let fields = table.columns.map(\.name).filter {
+      read.contains($0) && !shownElsewhere.contains($0) && !channelColumns.contains($0) && $0 != "name"
+    }
+    let zone = plan.model.timezone != nil ? plan.zones.zone(ofCustomer: customer) : nil
+    return CustomerFacts(
+      id: plan.dataset.customerIDs.string(customer), name: name,
+      fields: fields.map { ($0, value($0) ?? "") },
+      channels: plan.channels.map {
+        ChannelReach(
+          channel: $0.name, address: $0.addressText(customer: customer), obstacle: $0.obstacleKind(customer: customer))
+      },
+      segments: plan.segments.keys.sorted().map { name in
+        (name, plan.segments[name].map { Truth(stored: $0.value(customer)) } ?? .unknown)
+      },
+      zone: zone?.identifier, earlierSends: earlierSends, offsets: zone)
+  }
+
+  /// The customer columns the playbook's conditions, segments, row filters and channels
+  /// read (through `with` mappings).
+  private func customerFieldsRead() -> Set<String> {
+    var columns: Set<String> = []
+    func walk(_ e: TypedExpr) {
+      if case .path(let row, let field?) = e.expr.kind, let table = plan.model.table(ofRow: row.text),
+        table.isCustomers
+      {
+        columns.insert(table.column(forField: field.text))
+      }
+      e.operands.forEach(walk)
+    }
+    let checked = plan.checked
+    for rule in checked.rules { (rule.conditions + rule.exceptions).forEach(walk) }
+    checked.segments.values.forEach(walk)
+    checked.rowFilters.values.joined().forEach { walk($0.condition) }
+    return columns
+  }
+
+  /// The columns channels address and ask consent of: shown with the channels.
+  private var channelColumns: Set<String> {
+    var columns: Set<String> = []
+    func walk(_ e: TypedExpr) {
+      if case .path(let row, let field?) = e.expr.kind, let table = plan.model.table(ofRow: row.text) {
+        columns.insert(table.column(forField: field.text))
+      }
+      e.operands.forEach(walk)
+    }
+    for channel in plan.checked.channels {
+      walk(channel.address)
+      channel.requires.map(walk)
+    }
+    return columns
+  }
+
+  /// Why `decision` (one of the customer's, among `decisions`) is what it is.
+  func cause(of decision: Decision, customer: Int, among decisions: [Decision], facts: CustomerFacts)
+    -> DecisionCause
+  {
+    let rule = plan.rules.first { $0.name == decision.rule }
+    let reaches = rule?.sends.first { $0.offer == decision.offer }?.channels.map { facts.channels[$0] } ?? []
+    switch decision.status {
+    case .send:
+      let passedOver = reaches.prefix { $0.channel != decision.channel }
+      return .sent(channel: decision.channel ?? "", passedOver: Array(passedOver))
+    case .holdout:
+      return .heldOut(percent: ValueText.number(Holdout(plan.model).percent) + "%")
+    case .unreachable:
+      return .unreachable(reaches)
+    case .unrendered:
+      return .unrendered(reason: decision.reason)
+    case .capped:
+      return capped(decision, priority: rule?.priority ?? 0, among: decisions, facts: facts)
+    case .alreadySent:
+      if let rule, let every = rule.every, let history,
+        let last = history.lastSend(rule: rule.name, customerID: facts.id)
+      {
+        return .notYetEligible(last: last, again: last.sendAt + every, every: rule.everySpelling)
+      }
+      // A triggered rule sends once per trigger (any offer), a customer-only rule each offer once.
+      let sends = facts.earlierSends.filter { send in
+        guard send.rule == decision.rule else { return false }
+        return decision.triggerID.map { send.triggerID == $0 } ?? (send.offer == decision.offer)
+      }
+      return .alreadySent(sends.last)
+    }
+  }
+
+  /// A capped decision's cause: the limit (matched against the run's own reason texts,
+  /// so it is the limit the decider named) and the offer that took its place, or the
+  /// earlier sends that used it up.
+  private func capped(_ decision: Decision, priority: Int, among decisions: [Decision], facts: CustomerFacts)
+    -> DecisionCause
+  {
+    let reasons = DecisionReasons(plan: plan, holdout: Holdout(plan.model))
+    let limits = plan.model.limits
+    for i in limits.indices {
+      if let k = reasons.cappedBy[i].firstIndex(of: decision.reason) {
+        let winner = plan.rules[k]
+        let kept = decisions.first { $0.rule == winner.name && ($0.status == .send || $0.status == .holdout) }
+        return .outranked(
+          winnerRule: winner.name, winnerOffer: kept?.offer, winnerPriority: winner.priority, priority: priority,
+          limit: limits[i].text)
+      }
+      if reasons.cappedByEarlierRuns[i] == decision.reason {
+        let plan = LimitPlan(limits[i], channels: self.plan.channels.map(\.name))
+        let sends = facts.earlierSends.filter { send in
+          plan.period.map { send.sendAt >= self.plan.clock - $0 } ?? true
+            && (plan.channelName.map { $0 == send.channel } ?? true)
+        }
+        return .limitUsedUp(limit: limits[i].text, sends: sends)
+      }
+    }
+    return .other(reason: decision.reason)
+  }
+}
+
+extension String {
+  fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}
