@@ -55,7 +55,9 @@ extension Explanation {
       let address = reach.address.map { "\(reach.channel) \($0)" } ?? reach.channel
       return reach.obstacle.map { "\(address): \($0.plainText(channel: reach.channel))" } ?? address
     }
-    if !channels.isEmpty { lines.append("  " + channels.joined(separator: " · ")) }
+    // The channels on one line when it is short, else one each.
+    let joined = "  " + channels.joined(separator: " · ")
+    lines += joined.count <= 78 ? (channels.isEmpty ? [] : [joined]) : channels.map { "  " + $0 }
     let earlier = customer.earlierSends.suffix(5).reversed().map {
       "\($0.offer) by \($0.channel) on \(times.day($0.sendAt)) (run \($0.run))"
     }
@@ -138,7 +140,10 @@ extension Explanation {
     if let excerpt = c.excerpt {
       read = read.filter { $0.count <= 60 } + [excerpt]
     }
-    if needs, !c.value.holds, prefix.isEmpty, let wanted = c.needs, wanted != c.text { read.append("needs \(wanted)") }
+    // A comparison says what value would do (`needs >= 4`); a phrase would only repeat itself.
+    if needs, !c.value.holds, prefix.isEmpty, let wanted = c.needs, let first = wanted.first, "<>=!".contains(first) {
+      read.append("needs \(wanted)")
+    }
     let line = indent + "\(mark) \(prefix)\(c.text)" + (read.isEmpty ? "" : ": " + read.joined(separator: "; "))
     return [line]
   }

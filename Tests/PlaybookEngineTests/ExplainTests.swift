@@ -21,7 +21,7 @@ import Testing
 
   func explain(_ f: EngineFixture, _ customer: String, rule: String? = nil) throws -> String {
     let plan = f.run().plan
-    return try Explainer(plan: plan).explain(customerID: customer, rule: rule).text()
+    return try Explainer(plan: plan).explain(customerID: customer, rule: rule).detailText()
   }
 
   /// The explanation with runs of spaces squeezed, for checks that ignore alignment.

@@ -184,14 +184,14 @@ import Testing
         subject email "Hi {{ customer.first_name }}"
         message email "Line one\\nline two"
       """)
-    let text = try Explainer(plan: f.run().plan).explain(customerID: "C-1", rule: nil).text()
+    let text = try Explainer(plan: f.run().plan).explain(customerID: "C-1", rule: nil).detailText()
     #expect(
       text.contains("    M: send — sent via email\n      subject: \"Hi Zoë\"\n      message: \"Line one\\nline two\"\n")
     )
     let json = try Explainer(plan: f.run().plan).explain(customerID: "C-1", rule: nil).json.prettyText
     #expect(json.contains(#""subject": "Hi Zoë""#))
     #expect(json.contains(#""message": "Line one\nline two""#))
-    let unrendered = try Explainer(plan: f.run().plan).explain(customerID: "C-2", rule: nil).text()
+    let unrendered = try Explainer(plan: f.run().plan).explain(customerID: "C-2", rule: nil).detailText()
     #expect(unrendered.contains("    M: unrendered — subject email: customer.first_name is null\n"))
   }
 }

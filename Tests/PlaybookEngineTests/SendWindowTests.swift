@@ -170,12 +170,12 @@ import Testing
   @Test func explainSaysWhenAndWhyASendMoved() throws {
     let f = try Self.fixture(Self.playbook(clock: "2026-12-04T03:40:00Z", days: "mon-fri"))
     let plan = f.run().plan
-    let text = try Explainer(plan: plan).explain(customerID: "C-1").text()
+    let text = try Explainer(plan: plan).explain(customerID: "C-1").detailText()
     #expect(
       text.contains("    A: send — sent via sms\n      moved from 22:40 to 08:00 local (quiet hours 21:00-08:00)\n"))
     // Friday night waits past the weekend: the days are named.
     let friday = try Self.fixture(Self.playbook(clock: "2026-12-05T03:40:00Z", days: "mon-fri"))
-    let weekend = try Explainer(plan: friday.run().plan).explain(customerID: "C-1").text()
+    let weekend = try Explainer(plan: friday.run().plan).explain(customerID: "C-1").detailText()
     #expect(weekend.contains("moved from Fri 22:40 to Mon 08:00 local (quiet hours 21:00-08:00, days mon-fri)"))
     let json = try Explainer(plan: plan).explain(customerID: "C-1").json.prettyText
     #expect(json.contains(#""send_at": "2026-12-04T13:00:00Z","#))
@@ -184,7 +184,7 @@ import Testing
     #expect(json.contains(#""moved_because": "quiet hours 21:00-08:00""#))
     // A send inside the window says nothing of moving.
     let open = try Self.fixture(Self.playbook(clock: "2026-12-04T15:00:00Z"))
-    #expect(try !Explainer(plan: open.run().plan).explain(customerID: "C-1").text().contains("moved"))
+    #expect(try !Explainer(plan: open.run().plan).explain(customerID: "C-1").detailText().contains("moved"))
   }
 
   @Test func calendarFunctionsReadTheCustomersClock() throws {

@@ -147,7 +147,7 @@ import Testing
         "6 csat 'great' is not an integer",
         "122 resolved 2026-10-29T10:00:00Z is before opened 2026-10-30T09:00:00Z",
       ])
-    let lines = explanation.text().split(separator: "\n").map(String.init)
+    let lines = explanation.detailText().split(separator: "\n").map(String.init)
     #expect(
       lines.suffix(3) == [
         "set aside: \(f.directory)/tickets.csv line 6 (tickets): csat 'great' is not an integer",

@@ -127,7 +127,7 @@ import Testing
     var lines: [String] = []
     for id in (1...10).map({ "C-\($0)" }) {
       let bucket = VariantSplit(rule: "split", seed: "Test", shares: [70, 30]).bucket(customerID: id)
-      let text = try Explainer(plan: plan).explain(customerID: id).text()
+      let text = try Explainer(plan: plan).explain(customerID: id).detailText()
       let expected =
         bucket < 7000
         ? "    variant A: A (bucket \(bucket) of 10000 < 7000)\n    A: send — sent via email\n"

@@ -267,8 +267,8 @@ import Testing
     let session = session()
     let explained = messages(session.run(.explain(customer: "C-0042", rule: "quick_fix_thanks")))
     #expect(
-      explained.first?.hasPrefix(
-        "C-0042 as of 2026-11-01T00:00:00Z\nquick_fix_thanks, trigger T-0135") == true)
+      explained.first?.hasPrefix("François Silva (C-0042), as of 1 Nov 2026 00:00 UTC\n") == true)
+    #expect(explained.first?.contains("\nquick_fix_thanks\n  complaint T-0135, opened 21 Jul 07:25:03") == true)
     #expect(
       errors(session.run(.explain(customer: "C-0042", rule: "quick_fix_thank"))).first?.contains(
         "did you mean 'quick_fix_thanks'?") == true)

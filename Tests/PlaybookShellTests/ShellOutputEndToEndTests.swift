@@ -143,7 +143,7 @@ import Testing
     let explained = try type(terminal, ":explain C-0042 quick_fix_thanks")
     #expect(lines(explained).allSatisfy { $0.count <= 60 })
     // Wrapped at a word, the rest indented under the line it continues.
-    #expect(explained.contains("quick_fix_thanks, trigger T-0135 (opened\n  2026-07-21T07:25:03Z, responded"))
+    #expect(explained.contains("  complaint T-0135, opened 21 Jul 07:25:03, responded 21\n    Jul 08:07:42"))
     leave(terminal)
   }
 

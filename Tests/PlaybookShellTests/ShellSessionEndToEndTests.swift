@@ -73,7 +73,7 @@ import Testing
     try terminal.expect("C-0040  C-0041  C-0042")
     try atPrompt(terminal, Self.prompt + ":explain C-004")
     terminal.send("2\tquick_fix_t\t\r")
-    try terminal.expect("C-0042 as of 2026-11-01T00:00:00Z\nquick_fix_thanks, trigger T-0135")
+    try terminal.expect("quick_fix_thanks\n  complaint T-0135, opened 21 Jul 07:25:03")
     try atPrompt(terminal)
     try leave(terminal, unsaved: false)
   }

@@ -36,7 +36,7 @@ extension ShellSessionEndToEndTests {
     try terminal.expect("quick_fix_thanks  THANKS15  B        ")
     try atPrompt(terminal)
     terminal.send(":explain C-0001\r")
-    try terminal.expect("variant A: THANKS10 (bucket 4880 of 10000 < 7000)")
+    try terminal.expect("in variant A (THANKS10) of the split, as 70% of customers are")
     try atPrompt(terminal)
     try leave(terminal, unsaved: true)
   }

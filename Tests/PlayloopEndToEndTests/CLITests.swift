@@ -61,14 +61,14 @@ import Testing
     #expect(try ChildProcess.playloop(["run", "missing.playbook"]).status == 2)
     #expect(try ChildProcess.playloop(["run", playbook, "--as-of", "soon"]).status == 2)
     #expect(try ChildProcess.playloop(["test", playbook]).status == 0)
-    #expect(try ChildProcess.playloop(["explain", playbook, "C-9999"]).status == 2)
+    #expect(try ChildProcess.playloop(["explain", "--detail", playbook, "C-9999"]).status == 2)
   }
 
   @Test func explainSaysWhy() throws {
-    let result = try ChildProcess.playloop(["explain", playbook, "C-0003"])
+    let result = try ChildProcess.playloop(["explain", "--detail", playbook, "C-0003"])
     #expect(result.status == 0)
     #expect(result.stdout.contains("SORRY25: send — sent via sms because email has no consent"))
-    let unknown = try ChildProcess.playloop(["explain", playbook, "C-003"])
+    let unknown = try ChildProcess.playloop(["explain", "--detail", playbook, "C-003"])
     #expect(unknown.status == 2)
     #expect(unknown.stderr.contains("no customer 'C-003'; did you mean"))
   }
@@ -92,7 +92,7 @@ import Testing
       let ledger = folder.path("ledger.sqlite")
       let run = try ChildProcess.playloop(["run", playbook, "--out", folder.path("out"), "--ledger", ledger])
       #expect(run.status == 0, "\(run.stderr)")
-      let later = ["explain", playbook, "C-0001", "--as-of", "2026-11-02"]
+      let later = ["explain", "--detail", playbook, "C-0001", "--as-of", "2026-11-02"]
       let withoutLedger = try ChildProcess.playloop(later)
       #expect(withoutLedger.status == 0, "\(withoutLedger.stderr)")
       #expect(withoutLedger.stdout.contains("⇒ C-0001 gets THANKS10 via email"))

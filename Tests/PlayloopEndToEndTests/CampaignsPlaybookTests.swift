@@ -38,7 +38,7 @@ import Testing
           $0.contains(",already_sent,\"eligible again on 2027-01-30 (every 90d since the last send on 2026-11-01")
         })
       let explained = try ChildProcess.playloop([
-        "explain", Self.playbook, "C-0002", "--rule", "slow_fix_apology", "--as-of", "2026-11-08T00:00:00Z",
+        "explain", "--detail", Self.playbook, "C-0002", "--rule", "slow_fix_apology", "--as-of", "2026-11-08T00:00:00Z",
         "--ledger", folder.url.appendingPathComponent("ledger.sqlite").path,
       ])
       #expect(

@@ -33,7 +33,7 @@ import Testing
   }
 
   @Test func explainShowsWhatEachPartRead() throws {
-    let result = try ChildProcess.playloop(["explain", Self.playbook, "C1"], environment: Self.plain)
+    let result = try ChildProcess.playloop(["explain", "--detail", Self.playbook, "C1"], environment: Self.plain)
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\n").map {
       $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")

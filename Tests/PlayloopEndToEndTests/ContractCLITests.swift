@@ -109,9 +109,9 @@ import Testing
         (["run", "--dry-run", "wrong.playbook"], 1, "unknown_offer"),
         (["run", "--as-of", "soon", "ok.playbook"], 2, "usage_error"),
         (["run", "--bogus", "ok.playbook"], 2, "usage_error"),
-        (["explain", "ok.playbook", "C-1"], 0, nil),
-        (["explain", "ok.playbook", "C-9"], 2, "unknown_customer"),
-        (["explain", "wrong.playbook", "C-1"], 1, "unknown_offer"),
+        (["explain", "--detail", "ok.playbook", "C-1"], 0, nil),
+        (["explain", "--detail", "ok.playbook", "C-9"], 2, "unknown_customer"),
+        (["explain", "--detail", "wrong.playbook", "C-1"], 1, "unknown_offer"),
         (["ledger", "state/x.ledger"], 0, nil),
         (["ledger", "missing.ledger"], 2, "ledger_missing"),
         (["ledger", "empty.ledger"], 3, "ledger_unreadable"),
@@ -253,13 +253,13 @@ import Testing
         of: "customer.tier == \"gold\"", with: "customer.name == \"x\" or customer.tier == \"gold\""),
     ])
     defer { scratch.remove() }
-    let explain = try ChildProcess.playloop(["explain", "--all", "esc.playbook", "C-1"], in: scratch.path)
+    let explain = try ChildProcess.playloop(["explain", "--detail", "--all", "esc.playbook", "C-1"], in: scratch.path)
     #expect(explain.status == 0)
     #expect(explain.stdout.contains("(name = \\u{1B}[31mRed\\u{1B}[0m)"), "\(explain.stdout)")
-    let id = try ChildProcess.playloop(["explain", "esc.playbook", "\u{1B}]0;owned\u{07}C-2"], in: scratch.path)
+    let id = try ChildProcess.playloop(["explain", "--detail", "esc.playbook", "\u{1B}]0;owned\u{07}C-2"], in: scratch.path)
     #expect(id.stdout.hasPrefix("\\u{1B}]0;owned\\u{7}C-2 as of"), "\(id.stdout)")
     let unknown = try ChildProcess.playloop(
-      ["explain", "esc.playbook", "\u{1B}[2JC-9"], in: scratch.path, environment: ["NO_COLOR": "1"])
+      ["explain", "--detail", "esc.playbook", "\u{1B}[2JC-9"], in: scratch.path, environment: ["NO_COLOR": "1"])
     #expect(unknown.status == 2)
     #expect(unknown.stderr.hasPrefix("error: no customer '\\u{1B}[2JC-9'"), "\(unknown.stderr)")
     let describe = try ChildProcess.playloop(["describe", "esc.playbook"], in: scratch.path)

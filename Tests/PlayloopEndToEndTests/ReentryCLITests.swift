@@ -73,7 +73,7 @@ import Testing
       #expect(!night2.contains("C-3,apology"))
 
       let explained = try ChildProcess.playloop(
-        ["explain", "re.playbook", "C-3", "--as-of", "2026-12-11T00:00:00Z"], in: folder.path)
+        ["explain", "--detail", "re.playbook", "C-3", "--as-of", "2026-12-11T00:00:00Z"], in: folder.path)
       #expect(explained.status == 0, "\(explained.stderr)")
       #expect(
         explained.stdout.contains(

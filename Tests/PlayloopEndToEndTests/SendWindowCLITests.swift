@@ -90,7 +90,7 @@ import Testing
         files["decisions.csv"]?.hasPrefix("customer_id,rule,offer,trigger_id,trigger_time,send_at,local_send_at,")
           == true)
 
-      let explain = try ChildProcess.playloop(["explain", file, "C-2"])
+      let explain = try ChildProcess.playloop(["explain", "--detail", file, "C-2"])
       #expect(explain.status == 0, "\(explain.stderr)")
       #expect(
         explain.stdout.contains("moved from Sat 04:40 to Mon 08:00 local (quiet hours 21:00-08:00, days mon-fri)"))

@@ -81,7 +81,7 @@ import Testing
     let allowed = try playloop(["run", "p.playbook", "--dry-run", "--max-set-aside", "10%"], in: folder)
     #expect(allowed.status == 0)
     #expect(!allowed.stderr.contains("set_aside_share") && !allowed.stderr.contains("allowed"))
-    for command in [["check"], ["test"], ["explain", "p.playbook", "C-1"]] {
+    for command in [["check"], ["test"], ["explain", "--detail", "p.playbook", "C-1"]] {
       let arguments = command.count == 1 ? command + ["p.playbook"] : command
       let result = try playloop(arguments, in: folder)
       #expect(result.stderr.contains("2 of 20 rows (10%) set aside, more than the 5% allowed"), "\(command)")
@@ -128,14 +128,14 @@ import Testing
       run.stderr.contains(
         "tickets.csv:22: warning: row set aside: resolved 2026-10-30T09:00:00Z is before opened 2026-10-30T12:00:00Z\n")
     )
-    let explain = try playloop(["explain", "p.playbook", "C-2"], in: folder)
+    let explain = try playloop(["explain", "--detail", "p.playbook", "C-2"], in: folder)
     #expect(explain.status == 0)
     #expect(
       explain.stdout.contains(
         "set aside: tickets.csv line 22 (tickets): resolved 2026-10-30T09:00:00Z is before opened 2026-10-30T12:00:00Z\n"
       ))
     #expect(explain.stdout.contains("⇒ C-2 gets nothing"))
-    let json = try playloop(["explain", "p.playbook", "C-2", "--json"], in: folder)
+    let json = try playloop(["explain", "--detail", "p.playbook", "C-2", "--json"], in: folder)
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     let rows = try #require(object?["set_aside"] as? [[String: Any]])
     #expect(rows.compactMap { $0["line"] as? Int } == [22])

@@ -45,7 +45,7 @@ import Testing
   @Test func explainNamesTheVariantAndItsBucket() throws {
     try ScratchFolder.with("variants") { folder in
       let file = try folder.write(try Self.splitPlaybook(), to: "ab.playbook")
-      let result = try ChildProcess.playloop(["explain", file, "C-0001"])
+      let result = try ChildProcess.playloop(["explain", "--detail", file, "C-0001"])
       #expect(result.status == 0, "\(result.stderr)")
       #expect(result.stdout.contains("    variant A: THANKS10 (bucket 4880 of 10000 < 7000)\n    THANKS10: send"))
     }

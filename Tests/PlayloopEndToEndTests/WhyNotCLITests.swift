@@ -32,8 +32,11 @@ import Testing
   @Test func aCandidateKeptBackSaysByWhat() throws {
     #expect(
       try whyNot("C-0007", "THANKS10").contains(
-        "complaint T-0894: a candidate, capped: capped by cancel_risk (limit 1 per customer per 7d)"))
-    #expect(try whyNot("C-0016", "THANKS10").contains("a candidate, holdout:"))
+        "complaint T-0894: a candidate, not sent: another offer won: STAY15 from cancel_risk (priority 20) "
+          + "beat quick_fix_thanks (priority 5) under `limit 1 per customer per 7d`"))
+    #expect(
+      try whyNot("C-0016", "THANKS10").contains(
+        "a candidate, not sent: in the control group (5% of customers are held out"))
     let sent = try whyNot("C-0001", "THANKS10")
     #expect(sent.hasPrefix("Why C-0001 gets THANKS10:\n"))
     #expect(sent.contains("⇒ C-0001 gets THANKS10 via email at 2026-11-01T00:00:00Z"))

@@ -3,7 +3,7 @@ import PlaybookLanguage
 extension Workspace {
   /// The playbook at `path` with `statements` (playbook text, one or more statements)
   /// joined as the shell joins typed ones: each replaces the statement defining the same
-  /// thing, or is added. The file is not changed. Diagnostics point into the file's text
+  /// thing, or is added; a rule may be typed on one line (`OneLineRule`). The file is not changed. Diagnostics point into the file's text
   /// followed by the statements, under the file's name, so a mistake in the statements
   /// is shown on its own line. Also returns what changed (`replaced rule x`).
   public static func open(
@@ -14,7 +14,7 @@ extension Workspace {
     let firstAdded =
       file.text.split(separator: "\n", omittingEmptySubsequences: false).count
       + (separator.isEmpty ? 0 : 1)
-    let source = SourceFile(path: path, text: file.text + separator + statements + "\n")
+    let source = SourceFile(path: path, text: file.text + separator + OneLineRule.laidOut(statements) + "\n")
     let (parsed, syntax) = PlaybookParser.parse(source)
     if syntax.contains(where: { $0.severity == .error }) {
       throw Failure(diagnostics: syntax, source: source)

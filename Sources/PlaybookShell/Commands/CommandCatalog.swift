@@ -54,10 +54,13 @@ enum CommandCatalog {
         + "when some message could not be filled in.",
       arguments: []),
     CommandSpec(
-      name: "explain", usageArguments: "CUSTOMER [RULE]",
+      name: "explain", usageArguments: "CUSTOMER [RULE] [with STATEMENTS]",
       summary: "Show why a customer gets (or does not get) each offer.",
-      details: "For each rule (or just RULE), shows every condition's value for the "
-        + "customer's rows and the resulting candidate or decision.",
+      details: "For each rule (or just RULE), shows every check on the customer's rows and what "
+        + "became of each offer, in plain words. CUSTOMER is an id (in any case), an email, a phone "
+        + "number or a name. `with STATEMENTS` shows what the customer would get if the statements "
+        + "were in the playbook (each replaces the one defining the same thing, or is added; a rule "
+        + "may be written on one line: `with rule x when … send …`); the playbook is not changed.",
       arguments: [.customer, .name(.rules)]),
     CommandSpec(
       name: "customer", usageArguments: "ID",

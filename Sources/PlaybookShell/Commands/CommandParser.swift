@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookEngine
 import PlaybookLanguage
 
@@ -22,6 +23,18 @@ enum CommandParser {
     }
     words.removeFirst()
     let spec = try CommandCatalog.resolve(String(first.dropFirst()))
+    // `:explain … with STATEMENTS`: the statements are playbook text, kept as typed.
+    if spec.name == "explain", let with = line.range(of: " with ") {
+      let statements = line[with.upperBound...].trimmingCharacters(in: .whitespaces)
+      guard !statements.isEmpty else {
+        throw CommandArguments(words: [], spec: spec).usage("expected statements after 'with'")
+      }
+      let head = try CommandArguments(
+        words: Array(split(line[..<with.lowerBound].drop(while: \.isWhitespace)).dropFirst()), spec: spec
+      )
+      .words(1...2)
+      return .explain(customer: head[0], rule: head.dropFirst().first, with: statements)
+    }
     return try command(spec, CommandArguments(words: words, spec: spec))
   }
 

@@ -18,8 +18,8 @@ public enum ShellCommand: Equatable, Sendable {
   case drop(String)
   /// `:run`
   case run
-  /// `:explain CUSTOMER [RULE]`
-  case explain(customer: String, rule: String?)
+  /// `:explain CUSTOMER [RULE] [with STATEMENTS]`
+  case explain(customer: String, rule: String?, with: String? = nil)
   /// `:customer ID`
   case customer(String)
   /// `:sample N [RULE|SEGMENT|OFFER] [seed S]`; the seed is `SeededSample.defaultSeed` when not given.

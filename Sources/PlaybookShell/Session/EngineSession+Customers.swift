@@ -6,13 +6,16 @@ extension EngineSession {
   /// `:explain CUSTOMER [RULE]`: each condition's value for the customer's rows.
   func explain(_ customerID: String, rule: String?) -> ShellOutput {
     guard let workspace else { return failure(.noData) }
-    if let rule, !model.rules.contains(where: { $0.rule.name.text == rule }) {
+    return explain(customerID, rule: rule, in: workspace, plan: currentPlan(workspace))
+  }
+
+  /// The explanation of `plan` (of `workspace`'s playbook) for the customer, or why there is none.
+  func explain(_ customerID: String, rule: String?, in workspace: Workspace, plan: Plan) -> ShellOutput {
+    if let rule, !workspace.model.rules.contains(where: { $0.rule.name.text == rule }) {
       return unknownName(rule, kinds: .rules)
     }
     do {
-      let explanation = try Explainer(plan: currentPlan(workspace)).explain(
-        customerID: customerID, rule: rule)
-      return ShellOutput([.prose(explanation.text())])
+      return ShellOutput([.prose(try Explainer(plan: plan).explain(customerID: customerID, rule: rule).text())])
     } catch {
       return rendered([error.diagnostic], pending: nil)
     }

@@ -214,7 +214,8 @@ public final class EngineSession: ShellSession {
     case .show(let name): return show(name)
     case .drop(let name): return editing { drop(name) }
     case .run: return runCommand()
-    case .explain(let customer, let rule): return explain(customer, rule: rule)
+    case .explain(let customer, let rule, let statements):
+      return statements.map { explain(customer, rule: rule, with: $0) } ?? explain(customer, rule: rule)
     case .customer(let id): return customer(id)
     case .sample(let count, let name, let seed): return sample(count, of: name, seed: seed)
     case .asOf(let time): return editing { asOf(time) }
