@@ -30,6 +30,12 @@ import Testing
     (":run", .run),
     (":explain C-0042", .explain(customer: "C-0042", rule: nil)),
     (":explain C-0042 quick_fix_thanks", .explain(customer: "C-0042", rule: "quick_fix_thanks")),
+    (
+      #":explain "Zoë Adler" with rule x when call.transcript contains " with " send A via sms"#,
+      .explain(
+        customer: "Zoë Adler", rule: nil, with: #"rule x when call.transcript contains " with " send A via sms"#)
+    ),
+    (":explain C-1 r with limit 2 per customer", .explain(customer: "C-1", rule: "r", with: "limit 2 per customer")),
     (":customer C-1", .customer("C-1")),
     (":sample 5", .sample(count: 5, of: nil)),
     (":sample 5 vip", .sample(count: 5, of: "vip")),
@@ -72,7 +78,7 @@ import Testing
     (":frobnicate", "unknown command ':frobnicate'; type :help for the list"),
     (":load", "missing argument\nusage: :load FILE"),
     (":run now", "unexpected argument 'now'\nusage: :run"),
-    (":explain", "missing argument\nusage: :explain CUSTOMER [RULE]"),
+    (":explain", "missing argument\nusage: :explain CUSTOMER [RULE] [with STATEMENTS]"),
     (
       ":sample many",
       "expected a positive number of customers, got 'many'\nusage: :sample N [NAME] [seed S]"
@@ -124,7 +130,7 @@ import Testing
     let spec = try #require(CommandCatalog.spec(named: "explain"))
     #expect(
       CommandCatalog.help(for: spec).hasPrefix(
-        "usage: :explain CUSTOMER [RULE]\nShow why a customer gets"))
+        "usage: :explain CUSTOMER [RULE] [with STATEMENTS]\nShow why a customer gets"))
     let overview = CommandCatalog.overview()
     for command in CommandCatalog.commands {
       #expect(overview.contains("\n  \(command.usage)  "))

@@ -78,6 +78,29 @@ import Testing
     try leave(terminal, unsaved: false)
   }
 
+  /// `:explain … with` answers as if the statements were in the playbook, and the playbook
+  /// stays as it was: no unsaved changes, the next `:explain` as before.
+  @Test func explainWithStatementsChangesNothing() throws {
+    let home = try ScratchHome()
+    let terminal = try start(home)
+    terminal.send(":explain c-0007 with limit 2 per customer per 7d\r")
+    try terminal.expect("What if: replaced limit (the playbook is not changed).")
+    try terminal.expect("Gets STAY15 by sms on 1 Nov 00:00, and THANKS10 by email on 1 Nov 00:00.")
+    try atPrompt(terminal)
+    terminal.send(#":explain C-0007 cancel_risk with rule cancel_risk priority 1 when call.transcript contains "switch" send STAY15 via sms"# + "\r")
+    try terminal.expect("What if: replaced rule cancel_risk (the playbook is not changed).")
+    try terminal.expect("✓ call.transcript contains \"switch\": …Customer: \"I'm thinking of «switching» to another shop.\"…")
+    try terminal.expect("→ STAY15: another offer won: THANKS10 from quick_fix_thanks (priority 5) beat cancel_risk")
+    try atPrompt(terminal)
+    terminal.send(":explain C-0007 with rule x when complaint resolved withn 4h send THANKS10 via email\r")
+    try terminal.expect("did you mean 'within'?")
+    try atPrompt(terminal)
+    terminal.send(":explain C-0007\r")
+    try terminal.expect("Gets STAY15 by sms on 1 Nov 00:00.\n")
+    try atPrompt(terminal)
+    try leave(terminal, unsaved: false)
+  }
+
   @Test func tabCompletesTheFieldsOfARow() throws {
     let home = try ScratchHome()
     let terminal = try start(home)

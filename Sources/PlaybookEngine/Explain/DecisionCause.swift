@@ -50,7 +50,7 @@ public enum DecisionCause: Sendable {
       return "already sent on \(times.day(send.sendAt)) by run \(send.run) (ledger)"
     case .notYetEligible(let last, let again, let every):
       return "sent \(last.offer) on \(times.day(last.sendAt)) by run \(last.run); this rule sends again only "
-        + "every \(every), so not before \(times.day(again))"
+        + "every \(every), so not before \(times.moment(again))"
     case .unrendered(let reason):
       return "the message could not be filled in: \(reason)"
     case .other(let reason):
