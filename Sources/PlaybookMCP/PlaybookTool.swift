@@ -3,7 +3,7 @@ import MCP
 /// The tools `playloop mcp` offers: each is a `playloop` command run with `--format json`,
 /// so an agent gets exactly the JSON document the command line prints.
 enum PlaybookTool: String, CaseIterable, Sendable {
-  case check, run, explain, test, describe
+  case check, run, explain, test, describe, sample, diff
 
   /// What the tool does, for the agent choosing one.
   var summary: String {
@@ -23,6 +23,13 @@ enum PlaybookTool: String, CaseIterable, Sendable {
       "Run the playbook's test blocks; answers each expectation with its outcome."
     case .describe:
       "The tables a playbook loads: each column's type and why, nulls, examples, and the rows set aside."
+    case .sample:
+      "A seeded random sample of a rule's or an offer's decisions, or of a segment's (or all) customers with "
+        + "their decisions, optionally only those with one status; each row with its reason. Pick customers to "
+        + "explain from it."
+    case .diff:
+      "What some statements would change (a statement's impact): per offer the counts before and after and who "
+        + "gains or loses it, then the changed customers with both decisions. The file is not changed."
     }
   }
 
@@ -65,6 +72,30 @@ enum PlaybookTool: String, CaseIterable, Sendable {
       required = ["customer"]
     case .describe:
       properties["table"] = .object(["type": "string", "description": "Describe only this table."])
+    case .sample:
+      properties["of"] = .object([
+        "type": "string",
+        "description": "A rule or an offer (its decisions) or a segment (its customers); all customers when left out.",
+      ])
+      properties["status"] = .object([
+        "type": "string",
+        "description": "Only decisions with this status: send, holdout, capped, unreachable, already_sent, unrendered.",
+      ])
+      properties["count"] = .object(["type": "integer", "description": "How many to pick (default 10)."])
+      properties["seed"] = .object(["type": "integer", "description": "Another seed picks others (default 1)."])
+      properties["as_of"] = Self.asOf
+    case .diff:
+      properties["what_if"] = .object([
+        "type": "string",
+        "description": .string(
+          "The statements to try: each replaces the statement defining the same thing (rule x, limit, …) or is "
+            + "added; a rule may be written on one line."),
+      ])
+      properties["limit"] = .object([
+        "type": "integer", "description": "How many changed customers to include (default 10).",
+      ])
+      properties["as_of"] = Self.asOf
+      required = ["what_if"]
     }
     return .object(["type": "object", "properties": .object(properties), "required": .array(required)])
   }

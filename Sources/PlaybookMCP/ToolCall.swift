@@ -42,8 +42,30 @@ struct ToolCall: Sendable {
       if try flag("all") == true { line.append("--all") }
       if let whatIf = try text("what_if") { line += ["--what-if", whatIf] }
       if let whyNot = try text("why_not") { line += ["--why-not", whyNot] }
+    case .sample:
+      line.append(file)
+      if let name = try text("of") { line.append(name) }
+      if let status = try text("status") { line += ["--status", status] }
+      if let count = try number("count") { line += ["--count", String(count)] }
+      if let seed = try number("seed") { line += ["--seed", String(seed)] }
+      if let asOf = try text("as_of") { line += ["--as-of", asOf] }
+    case .diff:
+      guard let whatIf = try text("what_if") else {
+        throw Diagnostic(.missingToolArgument("diff", "what_if", "the statements to try"), file: nil)
+      }
+      line += [file, "--what-if", whatIf]
+      if let limit = try number("limit") { line += ["--limit", String(limit)] }
+      if let asOf = try text("as_of") { line += ["--as-of", asOf] }
     }
     return line
+  }
+
+  private func number(_ name: String) throws(Diagnostic) -> Int? {
+    guard let value = arguments[name], !value.isNull else { return nil }
+    guard let number = value.intValue, number >= 0 else {
+      throw Diagnostic(.toolArgumentType(name, "a whole number, 0 or more"), file: nil)
+    }
+    return number
   }
 
   private func text(_ name: String) throws(Diagnostic) -> String? {

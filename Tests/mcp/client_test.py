@@ -39,7 +39,9 @@ async def session(args, body):
 
 async def read_only(s):
     tools = {t.name: t for t in (await s.list_tools()).tools}
-    check(sorted(tools) == ["check", "describe", "explain", "run", "test"], f"tools listed: {sorted(tools)}")
+    check(sorted(tools) == ["check", "describe", "diff", "explain", "run", "sample", "test"],
+          f"tools listed: {sorted(tools)}")
+    check(tools["diff"].input_schema["required"] == ["what_if"], "diff requires statements")
     check(tools["explain"].input_schema["required"] == ["customer"], "explain requires a customer")
 
     resources = {str(r.uri) for r in (await s.list_resources()).resources}
@@ -61,6 +63,9 @@ async def read_only(s):
     explained = await s.call_tool("explain", {"customer": "C-0007"})
     doc = answer(explained)
     check(not explained.is_error and doc["customer_id"] == "C-0007", "explain: answers for C-0007")
+    check(doc["customer"]["name"] == "Łukasz Nowak", f"explain: names the customer ({doc['customer']})")
+    whys = [d["why"] for d in doc["decisions"]]
+    check(any(w.startswith("another offer won: STAY15 from cancel_risk") for w in whys), f"explain: says why ({whys})")
     sends = [d for d in doc["decisions"] if d["status"] == "send"]
     check([d["offer"] for d in sends] == ["STAY15"], f"explain: C-0007 gets STAY15 ({sends})")
 
@@ -79,6 +84,21 @@ async def read_only(s):
     rows = why["rules"][0]["rows"]
     check(why["gets"] is False and rows[0]["needs"] == "== 5" and rows[-1]["obstacle"] == "unless",
           f"explain why_not: C-0006's REFER20 rows ({rows})")
+
+    sampled = answer(await s.call_tool("sample", {"of": "THANKS10", "status": "send", "count": 3}))
+    rows = sampled["rows"]
+    check(sampled["of"] == "decisions of offer THANKS10 with status send" and len(rows) == 3
+          and all(r["decision"]["status"] == "send" for r in rows), f"sample: three THANKS10 sends ({sampled})")
+    again = answer(await s.call_tool("sample", {"of": "THANKS10", "status": "send", "count": 3}))
+    check(again["rows"] == rows, "sample: the same seed picks the same customers")
+
+    diffed = answer(await s.call_tool("diff", {"what_if": "limit 2 per customer per 7d", "limit": 2}))
+    gains = {o["offer"]: o["gained"] for o in diffed["offers"]}
+    check(diffed["what_if"] == ["replaced limit"] and gains.get("THANKS10") == 2 and len(diffed["changes"]) == 2
+          and diffed["changes_total"] == 5, f"diff: a looser limit's impact ({gains}, {diffed['changes_total']})")
+    bad_count = await s.call_tool("sample", {"count": "many"})
+    check(bad_count.is_error and "'count'" in answer(bad_count)["diagnostics"][0]["message"],
+          "sample: a count that is no number is a tool error")
 
     tested = await s.call_tool("test", {})
     check(not tested.is_error and answer(tested)["failed"] == 0, "test: the flagship's tests pass")

@@ -98,7 +98,7 @@ extension RunSummary {
     ])
   }
 
-  private static func statusJSON(_ counts: StatusCounts, withTotal: Bool = true) -> JSONValue {
+  static func statusJSON(_ counts: StatusCounts, withTotal: Bool = true) -> JSONValue {
     .object(statusMembers(counts, withTotal: withTotal))
   }
 

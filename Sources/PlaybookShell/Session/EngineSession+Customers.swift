@@ -59,36 +59,13 @@ extension EngineSession {
       return unknownName(name, kinds: [.rules, .segments, .offers])
     }
     guard let run = currentRun() else { return .message("stopped") }
-    let rows: [(customer: String, decision: Decision?)]
-    let total: Int
-    let what: String
-    if let name, model.segments[name] == nil {
-      let isRule = model.rules.contains { $0.rule.name.text == name }
-      let decisions = run.decisions.filter { isRule ? $0.rule == name : $0.offer == name }
-      let picked = SeededSample.positions(count, of: decisions.map(\.customerID), seed: seed)
-      rows = picked.map { (decisions[$0].customerID, decisions[$0]) }
-      (total, what) = (decisions.count, "decisions of \(isRule ? "rule" : "offer") \(name)")
-    } else {
-      let plan = currentPlan(workspace)
-      let customers = (0..<dataset.customers.rowCount).filter { customer in
-        name.map { plan.isInSegment($0, customer: customer) == true } ?? true
-      }
-      let ids = customers.map(dataset.customerIDs.string)
-      let picked = SeededSample.positions(count, of: ids, seed: seed).map { ids[$0] }
-      let chosen = Set(picked)
-      let byCustomer = Dictionary(grouping: run.decisions.filter { chosen.contains($0.customerID) }, by: \.customerID)
-      rows = picked.flatMap { id in byCustomer[id].map { $0.map { (id, $0) } } ?? [(id, nil)] }
-      (total, what) = (customers.count, name.map { "customers in segment \($0)" } ?? "customers")
-    }
-    guard !rows.isEmpty else { return .message("no \(what)") }
-    let picked = Set(rows.map(\.customer)).count
+    let sample = DecisionSample(count, of: name, seed: seed, decisions: run.decisions, plan: currentPlan(workspace))
+    guard !sample.rows.isEmpty else { return .message("no \(sample.what)") }
     let another = ([":sample", String(count)] + (name.map { [$0] } ?? []) + ["seed", String(seed &+ 1)])
       .joined(separator: " ")
     return ShellOutput([
-      .table(Self.decisionTable(rows, variants: !run.counts.byVariant.isEmpty)),
-      .message(
-        "\(min(count, total).grouped) of \(total.grouped) \(what), seed \(seed); \(another) picks others"
-          + (picked < rows.count ? " (\(rows.count.grouped) decisions)" : "")),
+      .table(TextTable.decisions(sample.rows, variants: !run.counts.byVariant.isEmpty)),
+      .message(sample.caption(note: "seed \(seed); \(another) picks others")),
     ])
   }
 }

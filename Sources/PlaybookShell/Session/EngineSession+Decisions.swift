@@ -28,7 +28,7 @@ extension EngineSession {
     let fixed = Set([offer.map { _ in "offer" }, status.map { _ in "status" }].compactMap { $0 })
     var output = ShellOutput([
       .table(
-        Self.decisionTable(
+        TextTable.decisions(
           shown.map { ($0.customerID, $0) }, variants: !run.counts.byVariant.isEmpty, without: fixed))
     ])
     if shown.count < matching.count {
@@ -38,26 +38,5 @@ extension EngineSession {
           "\(shown.count.grouped) of \(matching.count.grouped) \(what); \(command) shows all"))
     }
     return output
-  }
-
-  /// One row per decision (or per customer without one, `no candidate`): customer, rule,
-  /// offer, status, channel, send_at, reason, and `variant` after the offer when the run
-  /// has an A/B split (as the decisions log has). Customer, rule and offer are never cut;
-  /// the columns named in `spare` are left out at a terminal too narrow for them all.
-  static func decisionTable(
-    _ rows: [(customer: String, decision: Decision?)], variants: Bool = false, without spare: Set<String> = []
-  ) -> TextTable {
-    let variant = variants ? ["variant"] : []
-    let headers = ["customer", "rule", "offer"] + variant + ["status", "channel", "send_at", "reason"]
-    return TextTable(
-      headers: headers,
-      rows: rows.map { customer, decision in
-        guard let decision else { return [customer, "", ""] + variant.map { _ in "" } + ["", "", "", "no candidate"] }
-        return [customer, decision.rule, decision.offer] + variant.map { _ in decision.variant ?? "" } + [
-          decision.status.rawValue, decision.channel ?? "", Timestamp.format(decision.sendAt), decision.reason,
-        ]
-      },
-      alignments: Array(repeating: .left, count: headers.count), keyColumns: 3,
-      spareColumns: Set(headers.indices.filter { spare.contains(headers[$0]) }))
   }
 }

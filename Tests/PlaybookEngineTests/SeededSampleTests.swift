@@ -1,6 +1,6 @@
 import Testing
 
-@testable import PlaybookShell
+@testable import PlaybookEngine
 
 @Suite struct SeededSampleTests {
   let keys = (1...5000).map { "C-\(String(1_000_000 + $0).dropFirst())" }

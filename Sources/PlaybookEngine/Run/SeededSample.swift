@@ -1,5 +1,3 @@
-import PlaybookEngine
-
 /// A random but reproducible sample: each item is ranked by the FNV-1a hash of the seed
 /// and its key (a customer id), and the lowest ranks are taken. The same seed picks the
 /// same customers whatever order the data is in, and a customer picked from a larger set
