@@ -44,6 +44,19 @@ import Testing
     #expect(refusal(.explain, [:]) == "explain needs 'customer': the customer's id")
   }
 
+  @Test func sampleAndDiffPassTheirOptions() throws {
+    #expect(
+      try line(.sample, ["of": "THANKS10", "status": "send", "count": 3, "seed": 7])
+        == [
+          "sample", "--format", "json", "p.playbook", "THANKS10", "--status", "send", "--count", "3", "--seed", "7",
+        ])
+    #expect(
+      try line(.diff, ["what_if": "limit 2 per customer", "limit": 5])
+        == ["diff", "--format", "json", "p.playbook", "--what-if", "limit 2 per customer", "--limit", "5"])
+    #expect(refusal(.diff, [:]) == "diff needs 'what_if': the statements to try")
+    #expect(refusal(.sample, ["count": -1]) == "'count' must be a whole number, 0 or more")
+  }
+
   @Test func aRunIsDryUnlessExportingIsAskedForAndAllowed() throws {
     #expect(try line(.run, [:]) == ["run", "--format", "json", "p.playbook", "--dry-run"])
     #expect(try line(.run, ["dry_run": true], allowExport: true).last == "--dry-run")
