@@ -69,14 +69,29 @@ struct CustomerLookup {
     }
   }
 
-  /// `C-0010 (Anna Smith)`: the id, with the first name-like column's value when there is one.
+  /// `C-0010 (Anna Smith)`: the id, with the customer's name when there is one.
   func label(_ customer: Int) -> String {
     let id = plan.dataset.customerIDs.string(customer)
+    return name(of: customer).map { "\(id) (\($0))" } ?? id
+  }
+
+  /// The customer's name as a person reads it: a column called `name` (or `full name`,
+  /// `customer name`; any case, spaces or underscores), else the first and last names
+  /// joined, else the first other column named like a name; nil when all are empty.
+  func name(of customer: Int) -> String? {
     let customers = plan.dataset.customers
-    for column in customers.columns where column.name.lowercased().contains("name") {
-      guard case .text(let text) = column.values, !column.nulls.isNull(customer) else { continue }
-      return "\(id) (\(text.string(customer)))"
+    func value(_ column: Column) -> String? {
+      guard case .text(let text) = column.values, !column.nulls.isNull(customer) else { return nil }
+      let value = text.string(customer)
+      return value.isEmpty ? nil : value
     }
-    return id
+    func named(_ words: Set<String>) -> Column? {
+      customers.columns.first { words.contains($0.name.lowercased().filter { $0.isLetter }) }
+    }
+    if let whole = named(["name", "fullname", "customername"]).flatMap(value) { return whole }
+    let parts = [named(["firstname", "givenname"]), named(["lastname", "surname", "familyname"])]
+      .compactMap { $0.flatMap(value) }
+    if !parts.isEmpty { return parts.joined(separator: " ") }
+    return customers.columns.lazy.filter { $0.name.lowercased().contains("name") }.compactMap(value).first
   }
 }

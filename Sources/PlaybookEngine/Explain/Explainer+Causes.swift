@@ -10,10 +10,9 @@ extension Explainer {
     func value(_ name: String) -> String? {
       table.columnIndex(name).flatMap { ValueText.text(of: table.columns[$0], row: customer) }
     }
-    let name =
-      value("name") ?? [value("first_name"), value("last_name")].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+    let name = CustomerLookup(plan: plan).name(of: customer)
     let fields = table.columns.map(\.name).filter {
-      read.contains($0) && !shownElsewhere.contains($0) && !channelColumns.contains($0) && $0 != "name"
+      read.contains($0) && !shownElsewhere.contains($0) && !channelColumns.contains($0)
     }
     let zone = plan.model.timezone != nil ? plan.zones.zone(ofCustomer: customer) : nil
     return CustomerFacts(
@@ -124,8 +123,4 @@ extension Explainer {
     }
     return .other(reason: decision.reason)
   }
-}
-
-extension String {
-  fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }
