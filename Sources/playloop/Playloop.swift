@@ -14,7 +14,7 @@ struct Playloop: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ReplCommand.self, RunCommand.self, CheckCommand.self, ExplainCommand.self, TestCommand.self,
-      FmtCommand.self, LedgerCommand.self, DescribeCommand.self, McpCommand.self,
+      FmtCommand.self, LedgerCommand.self, DescribeCommand.self, McpCommand.self, ReportCommand.self,
     ],
     defaultSubcommand: ReplCommand.self)
 
