@@ -66,7 +66,8 @@ extension BarChart {
     for (i, (series, value)) in zip(series, bar.values).enumerated() {
       let y = 3 + i * (thickness + 3)
       let width = scale.fraction(value) * Self.plotShare
-      out += "<rect class=\"\(series.cssClass)\" x=\"0\" y=\"\(y)\" width=\"\(svgNumber(width))%\" height=\"\(thickness)\">"
+      out +=
+        "<rect class=\"\(series.cssClass)\" x=\"0\" y=\"\(y)\" width=\"\(svgNumber(width))%\" height=\"\(thickness)\">"
       out += "<title>\(series.name.htmlEscaped): \(value.grouped)</title></rect>"
       out += "<text class=\"value\" x=\"\(svgNumber(width))%\" dx=\"6\" y=\"\(y + 11)\">\(value.grouped)</text>"
     }

@@ -37,5 +37,6 @@ func svgNumber(_ value: Double) -> String {
   let sign = hundredths < 0 ? "-" : ""
   let whole = abs(hundredths) / 100
   let rest = abs(hundredths) % 100
-  return sign + String(whole) + (rest == 0 ? "" : rest % 10 == 0 ? ".\(rest / 10)" : rest < 10 ? ".0\(rest)" : ".\(rest)")
+  return sign + String(whole)
+    + (rest == 0 ? "" : rest % 10 == 0 ? ".\(rest / 10)" : rest < 10 ? ".0\(rest)" : ".\(rest)")
 }

@@ -16,7 +16,8 @@ extension ColumnChart {
     let scale = ChartScale(largest: columns.map(\.total).max() ?? 0)
     let height = Self.plotBottom + 46
     var out = "<figure class=\"chart\" role=\"group\" aria-label=\"\(title.htmlEscaped)\">\n"
-    out += "<svg class=\"columns\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-label=\"\(spoken.htmlEscaped)\">"
+    out +=
+      "<svg class=\"columns\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-label=\"\(spoken.htmlEscaped)\">"
     out += "<text class=\"axis-title\" x=\"0\" y=\"12\">\(valueAxis.htmlEscaped)</text>"
     for tick in scale.ticks {
       let y = svgNumber(level(scale.fraction(tick)))

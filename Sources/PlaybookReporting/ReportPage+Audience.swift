@@ -24,7 +24,8 @@ extension ReportPage {
       let stages = funnel.stages
       let bars = stages.indices.map { i in
         BarChart.Bar(
-          stages[i].name, note: i == 0 ? nil : "\(Self.percent(stages[i].count, of: stages[i - 1].count)) of \(stages[i - 1].name)",
+          stages[i].name,
+          note: i == 0 ? nil : "\(Self.percent(stages[i].count, of: stages[i - 1].count)) of \(stages[i - 1].name)",
           values: comparison == nil ? [stages[i].count] : [stages[i].count, other?.stages[i].count ?? 0])
       }
       let chart = BarChart(
@@ -92,7 +93,8 @@ extension ReportPage {
     let statuses = statuses(rows)
     return TextTable(
       headers: [noun] + statuses.map { Self.statusName($0) } + ["total"],
-      rows: rows.map { named in [named.name] + statuses.map { named.counts[$0].grouped } + [named.counts.total.grouped] })
+      rows: rows.map { named in [named.name] + statuses.map { named.counts[$0].grouped } + [named.counts.total.grouped]
+      })
   }
 
   /// The A/B variants' outcomes, and per offer the sent beside the held out.
@@ -102,34 +104,37 @@ extension ReportPage {
     if !variants.isEmpty {
       body += "<div class=\"card\">\n<h3>A/B variants</h3>\n"
       body += Self.statusChart(title: "Decisions by variant", variants.map(\.named), axis: "decisions")
-      body += TextTable(
-        headers: ["rule", "variant", "offer", "share", "sent", "held out", "not sent", "total"],
-        rows: variants.map {
-          [
-            $0.rule, $0.variant, $0.offer, $0.shareText, $0.counts[.send].grouped, $0.counts[.holdout].grouped,
-            ($0.counts.total - $0.counts[.send] - $0.counts[.holdout]).grouped, $0.counts.total.grouped,
-          ]
-        },
-        alignments: [.left, .left, .left, .right, .right, .right, .right, .right]
-      ).html
+      body +=
+        TextTable(
+          headers: ["rule", "variant", "offer", "share", "sent", "held out", "not sent", "total"],
+          rows: variants.map {
+            [
+              $0.rule, $0.variant, $0.offer, $0.shareText, $0.counts[.send].grouped, $0.counts[.holdout].grouped,
+              ($0.counts.total - $0.counts[.send] - $0.counts[.holdout]).grouped, $0.counts.total.grouped,
+            ]
+          },
+          alignments: [.left, .left, .left, .right, .right, .right, .right, .right]
+        ).html
       body += "</div>\n"
     }
     body += "<div class=\"card\">\n<h3>Sent and control group, per offer</h3>\n"
-    body += BarChart(
-      title: "Sent and held out per offer",
-      series: [Self.series(.send), Self.series(.holdout)],
-      bars: report.counts.byOffer.map { BarChart.Bar($0.name, values: [$0.counts[.send], $0.counts[.holdout]]) },
-      axis: "customers", grouped: true
-    ).html
-    body += TextTable(
-      headers: ["offer", "sent", "held out", "held out of kept"],
-      rows: report.counts.byOffer.map {
-        [
-          $0.name, $0.counts[.send].grouped, $0.counts[.holdout].grouped,
-          Self.percent($0.counts[.holdout], of: $0.counts[.send] + $0.counts[.holdout]),
-        ]
-      }
-    ).html
+    body +=
+      BarChart(
+        title: "Sent and held out per offer",
+        series: [Self.series(.send), Self.series(.holdout)],
+        bars: report.counts.byOffer.map { BarChart.Bar($0.name, values: [$0.counts[.send], $0.counts[.holdout]]) },
+        axis: "customers", grouped: true
+      ).html
+    body +=
+      TextTable(
+        headers: ["offer", "sent", "held out", "held out of kept"],
+        rows: report.counts.byOffer.map {
+          [
+            $0.name, $0.counts[.send].grouped, $0.counts[.holdout].grouped,
+            Self.percent($0.counts[.holdout], of: $0.counts[.send] + $0.counts[.holdout]),
+          ]
+        }
+      ).html
     body += "</div>\n"
     let holdout =
       report.holdout > 0
@@ -172,11 +177,13 @@ extension ReportPage {
       body = "<p>Nothing to send.</p>\n"
     } else {
       let used = offers.indices.filter { i in days.contains { $0.byOffer[i] > 0 } }
-      body = ColumnChart(
-        title: "Sends per day", series: used.map { BarChart.Series(offers[$0], cssClass: Self.offerClass($0)) },
-        columns: days.map { day in ColumnChart.Column(Self.shortDate(day.day), values: used.map { day.byOffer[$0] }) },
-        valueAxis: "sends per day", labelAxis: "send date (UTC)"
-      ).html
+      body =
+        ColumnChart(
+          title: "Sends per day", series: used.map { BarChart.Series(offers[$0], cssClass: Self.offerClass($0)) },
+          columns: days.map { day in ColumnChart.Column(Self.shortDate(day.day), values: used.map { day.byOffer[$0] })
+          },
+          valueAxis: "sends per day", labelAxis: "send date (UTC)"
+        ).html
     }
     return Self.section(
       "sends-per-day", "Sends per day",

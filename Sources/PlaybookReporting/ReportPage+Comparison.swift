@@ -7,23 +7,27 @@ extension ReportPage {
   func comparisonSection(_ comparison: CampaignComparison) -> String {
     let diff = comparison.diff
     let other = comparison.other
-    var body = "<p>\(diff.customersGaining.grouped) customers gain an offer, \(diff.customersLosing.grouped) lose one.</p>\n"
-    body += BarChart(
-      title: "Sends per offer, this playbook and the compared one",
-      series: series(single: BarChart.Series("sent", cssClass: "status-send")),
-      bars: diff.offers.map { BarChart.Bar($0.offer, values: [$0.after[.send], $0.before[.send]]) },
-      axis: "customers sent the offer", grouped: true
-    ).html
-    body += TextTable(
-      headers: ["offer", "sent (compared)", "sent (this)", "change", "gain", "lose", "changed status"],
-      rows: diff.offers.map {
-        [
-          $0.offer, $0.before[.send].grouped, $0.after[.send].grouped, ($0.after[.send] - $0.before[.send]).signedGrouped,
-          $0.gained.grouped, $0.lost.grouped, $0.changed.grouped,
-        ]
-      },
-      alignments: [.left, .right, .right, .right, .right, .right, .right]
-    ).html
+    var body =
+      "<p>\(diff.customersGaining.grouped) customers gain an offer, \(diff.customersLosing.grouped) lose one.</p>\n"
+    body +=
+      BarChart(
+        title: "Sends per offer, this playbook and the compared one",
+        series: series(single: BarChart.Series("sent", cssClass: "status-send")),
+        bars: diff.offers.map { BarChart.Bar($0.offer, values: [$0.after[.send], $0.before[.send]]) },
+        axis: "customers sent the offer", grouped: true
+      ).html
+    body +=
+      TextTable(
+        headers: ["offer", "sent (compared)", "sent (this)", "change", "gain", "lose", "changed status"],
+        rows: diff.offers.map {
+          [
+            $0.offer, $0.before[.send].grouped, $0.after[.send].grouped,
+            ($0.after[.send] - $0.before[.send]).signedGrouped,
+            $0.gained.grouped, $0.lost.grouped, $0.changed.grouped,
+          ]
+        },
+        alignments: [.left, .right, .right, .right, .right, .right, .right]
+      ).html
     return Self.section(
       "compare", "Compared with \(other.playbook)",
       hint: "This playbook (\(report.source.path)) beside \(other.source.path), on the same clock; customers "

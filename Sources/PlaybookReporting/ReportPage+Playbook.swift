@@ -39,7 +39,9 @@ extension ReportPage {
       // Blank lines at a block's ends say nothing.
       while plain.last?.allSatisfy(\.isWhitespace) == true { plain.removeLast() }
       while plain.first?.allSatisfy(\.isWhitespace) == true { plain.removeFirst() }
-      if !plain.isEmpty { body += "<div class=\"statement text\"><pre>\(plain.joined(separator: "\n").htmlEscaped)</pre></div>\n" }
+      if !plain.isEmpty {
+        body += "<div class=\"statement text\"><pre>\(plain.joined(separator: "\n").htmlEscaped)</pre></div>\n"
+      }
       plain = []
     }
     for rule in report.rules where rule.lines.lowerBound >= line && rule.lines.upperBound <= lines.count {

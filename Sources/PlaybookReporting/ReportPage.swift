@@ -55,7 +55,8 @@ public struct ReportPage: Sendable {
     out += "<h1>\(report.playbook.htmlEscaped)</h1>\n"
     out += "<p class=\"meta\">\(Self.clockLine(report).htmlEscaped)</p>\n"
     out += "<p class=\"meta\">Playbook <code>\(report.source.path.htmlEscaped)</code> · "
-    out += "\(report.runID.map { "run \($0)" } ?? "no run recorded (a report sends and records nothing)")"
+    out +=
+      "\(report.runID.map { "run \($0)" } ?? "no run recorded (a report sends and records nothing)")"
       .htmlEscaped
     out += "</p>\n<div class=\"kpis\">\n"
     out += Self.kpi("To send", sent, detail: "\(Self.percent(sent, of: total)) of decisions")

@@ -32,7 +32,8 @@ struct ReportCommand: ParsableCommand {
       comparison = CampaignComparison(
         workspace: workspace, run: run, other: other, otherRun: try dryRun(other, clock: clock).run)
     }
-    let page = ReportPage(report: CampaignReport(workspace: workspace, run: run, ledger: ledger), comparison: comparison)
+    let page = ReportPage(
+      report: CampaignReport(workspace: workspace, run: run, ledger: ledger), comparison: comparison)
     let bytes = Data(page.html.utf8)
     if out == "-" {
       FileHandle.standardOutput.write(bytes)

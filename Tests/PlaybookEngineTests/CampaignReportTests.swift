@@ -106,7 +106,7 @@ import Testing
     let (report, _) = try report()
     let lines = Self.playbook.split(separator: "\n", omittingEmptySubsequences: false)
     for rule in report.rules {
-      #expect(lines[rule.lines.lowerBound - 1] .hasPrefix("rule \(rule.name)"))
+      #expect(lines[rule.lines.lowerBound - 1].hasPrefix("rule \(rule.name)"))
       #expect(lines[rule.lines.upperBound - 1].hasPrefix("  send"))
     }
     #expect(report.rules.map(\.name) == ["complaints", "gold", "everyone"])
@@ -119,7 +119,8 @@ import Testing
       files: ["customers.csv": EngineFixture.customers, "tickets.csv": Self.tickets])
     let f = try EngineFixture(
       playbook: Self.playbook, files: ["customers.csv": EngineFixture.customers, "tickets.csv": Self.tickets])
-    let comparison = CampaignComparison(workspace: f.workspace, run: f.run(), other: other.workspace, otherRun: other.run())
+    let comparison = CampaignComparison(
+      workspace: f.workspace, run: f.run(), other: other.workspace, otherRun: other.run())
     // With room for two, C-1 was sent B too; with one, B is capped.
     let b = try #require(comparison.diff.offers.first { $0.offer == "B" })
     #expect(b.before[.send] == 2 && b.after[.send] == 1 && b.lost == 1 && b.gained == 0)
@@ -129,8 +130,11 @@ import Testing
   /// Names, descriptions, the playbook's text and the data reach the page escaped.
   @Test func thePageEscapesEveryTextFromThePlaybookAndTheData() throws {
     let hostile = "<script>alert('x')</script> & \"quoted\""
-    let playbook = Self.playbook
-      .replacingOccurrences(of: "playbook \"Test\"", with: "playbook \"\(hostile.replacingOccurrences(of: "\"", with: "'"))\"")
+    let playbook =
+      Self.playbook
+      .replacingOccurrences(
+        of: "playbook \"Test\"", with: "playbook \"\(hostile.replacingOccurrences(of: "\"", with: "'"))\""
+      )
       .replacingOccurrences(of: "offer A \"Offer A\"", with: "offer A \"<b>bold</b> & <i>\"")
       + "# a comment with </pre> in it\n"
     let f = try EngineFixture(

@@ -21,13 +21,15 @@ import Testing
   }
 
   @Test func textIsEscapedForHTMLAndAttributes() {
-    #expect("<a href=\"x\">Tom & Jerry's</a>".htmlEscaped == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+    #expect(
+      "<a href=\"x\">Tom & Jerry's</a>".htmlEscaped == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
     #expect("café ✓".htmlEscaped == "café ✓")
   }
 
   @Test func barsCarryTheirNumbersAndEscapedLabels() {
     let chart = BarChart(
-      title: "By <offer>", series: [.init("send", cssClass: "status-send"), .init("capped", cssClass: "status-capped")],
+      title: "By <offer>",
+      series: [.init("send", cssClass: "status-send"), .init("capped", cssClass: "status-capped")],
       bars: [.init("A&B", values: [30, 10]), .init("C", values: [0, 2])], axis: "decisions")
     let html = chart.html
     #expect(html.contains("aria-label=\"By &lt;offer&gt;\""))
