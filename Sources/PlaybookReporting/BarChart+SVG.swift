@@ -9,10 +9,10 @@ extension BarChart {
   /// at any width; then the value axis, and the legend when there is more than one series.
   public var html: String {
     let scale = ChartScale(largest: largest)
-    var out = "<figure class=\"chart\" role=\"group\" aria-label=\"\(title.htmlEscaped)\">\n"
+    var out = "<figure class=\"chart\" role=\"group\" aria-label=\"\(title.markupEscaped)\">\n"
     for bar in bars {
-      out += "<div class=\"bar-row\"><div class=\"bar-label\">\(bar.label.htmlEscaped)"
-      if let note = bar.note { out += " <span class=\"note\">\(note.htmlEscaped)</span>" }
+      out += "<div class=\"bar-row\"><div class=\"bar-label\">\(bar.label.markupEscaped)"
+      if let note = bar.note { out += " <span class=\"note\">\(note.markupEscaped)</span>" }
       out += "</div>\n"
       out += grouped ? groupedBars(bar, scale) : stackedBar(bar, scale)
       out += "</div>\n"
@@ -39,13 +39,13 @@ extension BarChart {
   private func stackedBar(_ bar: Bar, _ scale: ChartScale) -> String {
     let height = 26
     var out =
-      "<svg class=\"bar\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-label=\"\(spoken(bar).htmlEscaped)\">"
+      "<svg class=\"bar\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-label=\"\(spoken(bar).markupEscaped)\">"
     out += gridlines(scale, height: height)
     var start = 0.0
     for (series, value) in zip(series, bar.values) where value > 0 {
       let width = scale.fraction(value) * Self.plotShare
       out += "<rect class=\"\(series.cssClass)\" x=\"\(svgNumber(start))%\" y=\"3\" width=\"\(svgNumber(width))%\" "
-      out += "height=\"20\"><title>\(series.name.htmlEscaped): \(value.grouped)</title></rect>"
+      out += "height=\"20\"><title>\(series.name.markupEscaped): \(value.grouped)</title></rect>"
       // A bar of one segment already says its number after it.
       if width >= Self.numberedSegment, value != bar.total {
         out += "<text class=\"in\" x=\"\(svgNumber(start + width / 2))%\" y=\"17\">\(value.grouped)</text>"
@@ -61,14 +61,14 @@ extension BarChart {
     let thickness = 14
     let height = series.count * (thickness + 3) + 3
     var out =
-      "<svg class=\"bar\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-label=\"\(spoken(bar).htmlEscaped)\">"
+      "<svg class=\"bar\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-label=\"\(spoken(bar).markupEscaped)\">"
     out += gridlines(scale, height: height)
     for (i, (series, value)) in zip(series, bar.values).enumerated() {
       let y = 3 + i * (thickness + 3)
       let width = scale.fraction(value) * Self.plotShare
       out +=
         "<rect class=\"\(series.cssClass)\" x=\"0\" y=\"\(y)\" width=\"\(svgNumber(width))%\" height=\"\(thickness)\">"
-      out += "<title>\(series.name.htmlEscaped): \(value.grouped)</title></rect>"
+      out += "<title>\(series.name.markupEscaped): \(value.grouped)</title></rect>"
       out += "<text class=\"value\" x=\"\(svgNumber(width))%\" dx=\"6\" y=\"\(y + 11)\">\(value.grouped)</text>"
     }
     return out + "</svg>\n"
@@ -85,13 +85,13 @@ extension BarChart {
       out += "<text class=\"tick\" x=\"\(x)%\" y=\"19\" text-anchor=\"\(anchor)\">\(tick.grouped)</text>"
     }
     out += "<text class=\"axis-title\" x=\"\(svgNumber(Self.plotShare / 2))%\" y=\"36\" text-anchor=\"middle\">"
-    return out + "\(axis.htmlEscaped)</text></svg>\n"
+    return out + "\(axis.markupEscaped)</text></svg>\n"
   }
 
   /// The series' names by their colours.
   static func legend(_ series: [Series]) -> String {
     "<ul class=\"legend\">"
-      + series.map { "<li><span class=\"key \($0.cssClass)\"></span>\($0.name.htmlEscaped)</li>" }.joined()
+      + series.map { "<li><span class=\"key \($0.cssClass)\"></span>\($0.name.markupEscaped)</li>" }.joined()
       + "</ul>\n"
   }
 }

@@ -15,10 +15,10 @@ extension ColumnChart {
   public var html: String {
     let scale = ChartScale(largest: columns.map(\.total).max() ?? 0)
     let height = Self.plotBottom + 46
-    var out = "<figure class=\"chart\" role=\"group\" aria-label=\"\(title.htmlEscaped)\">\n"
+    var out = "<figure class=\"chart\" role=\"group\" aria-label=\"\(title.markupEscaped)\">\n"
     out +=
-      "<svg class=\"columns\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-label=\"\(spoken.htmlEscaped)\">"
-    out += "<text class=\"axis-title\" x=\"0\" y=\"12\">\(valueAxis.htmlEscaped)</text>"
+      "<svg class=\"columns\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-label=\"\(spoken.markupEscaped)\">"
+    out += "<text class=\"axis-title\" x=\"0\" y=\"12\">\(valueAxis.markupEscaped)</text>"
     for tick in scale.ticks {
       let y = svgNumber(level(scale.fraction(tick)))
       out += "<line class=\"\(tick == 0 ? "axis-line" : "grid")\" x1=\"\(svgNumber(Self.plotLeft))%\" "
@@ -39,7 +39,7 @@ extension ColumnChart {
         let top = level(scale.fraction(stacked + value))
         out += "<rect class=\"\(series.cssClass)\" x=\"\(svgNumber(x))%\" y=\"\(svgNumber(top))\" "
         out += "width=\"\(svgNumber(width))%\" height=\"\(svgNumber(level(scale.fraction(stacked)) - top))\">"
-        out += "<title>\(column.label.htmlEscaped), \(series.name.htmlEscaped): \(value.grouped)</title></rect>"
+        out += "<title>\(column.label.markupEscaped), \(series.name.markupEscaped): \(value.grouped)</title></rect>"
         stacked += value
       }
       if column.total > 0, columns.count <= Self.totalsShown || (i - largest) % 2 == 0 {
@@ -48,12 +48,12 @@ extension ColumnChart {
       }
       if i % every == 0 {
         out += "<text class=\"tick\" x=\"\(middle)%\" y=\"\(Self.plotBottom + 18)\" text-anchor=\"middle\">"
-        out += "\(column.label.htmlEscaped)</text>"
+        out += "\(column.label.markupEscaped)</text>"
       }
     }
     let centre = svgNumber((Self.plotLeft + Self.plotRight) / 2)
     out += "<text class=\"axis-title\" x=\"\(centre)%\" y=\"\(height - 4)\" text-anchor=\"middle\">"
-    out += "\(labelAxis.htmlEscaped)</text></svg>\n"
+    out += "\(labelAxis.markupEscaped)</text></svg>\n"
     if series.count > 1 { out += BarChart.legend(series) }
     return out + "</figure>\n"
   }

@@ -31,8 +31,8 @@ extension ReportPage {
       let chart = BarChart(
         title: "\(funnel.offer) funnel", series: series(single: BarChart.Series("customers", cssClass: "stage")),
         bars: bars, axis: "customers × offer", grouped: comparison != nil)
-      cards += "<div class=\"card\">\n<h3>\(funnel.offer.htmlEscaped)</h3>\n"
-      if let description = funnel.description { cards += "<p class=\"meta\">\(description.htmlEscaped)</p>\n" }
+      cards += "<div class=\"card\">\n<h3>\(funnel.offer.markupEscaped)</h3>\n"
+      if let description = funnel.description { cards += "<p class=\"meta\">\(description.markupEscaped)</p>\n" }
       cards += chart.html + "</div>\n"
     }
     return Self.section(

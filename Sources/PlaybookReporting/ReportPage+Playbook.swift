@@ -10,10 +10,10 @@ extension ReportPage {
       alignments: [.left, .left, .right, .right]
     ).html
     for table in report.tables where !table.first.isEmpty {
-      body += "<h3>\(table.table.name.htmlEscaped): first rows set aside</h3>\n<ul class=\"reasons\">\n"
+      body += "<h3>\(table.table.name.markupEscaped): first rows set aside</h3>\n<ul class=\"reasons\">\n"
       for row in table.first {
-        body += "<li><code>\(row.file.htmlEscaped):\(row.line)</code> \(row.reason.htmlEscaped)"
-        if let hint = row.hint { body += " <span class=\"note\">(\(hint.htmlEscaped))</span>" }
+        body += "<li><code>\(row.file.markupEscaped):\(row.line)</code> \(row.reason.markupEscaped)"
+        if let hint = row.hint { body += " <span class=\"note\">(\(hint.markupEscaped))</span>" }
         body += "</li>\n"
       }
       let more = table.table.setAside - table.first.count
@@ -40,7 +40,7 @@ extension ReportPage {
       while plain.last?.allSatisfy(\.isWhitespace) == true { plain.removeLast() }
       while plain.first?.allSatisfy(\.isWhitespace) == true { plain.removeFirst() }
       if !plain.isEmpty {
-        body += "<div class=\"statement text\"><pre>\(plain.joined(separator: "\n").htmlEscaped)</pre></div>\n"
+        body += "<div class=\"statement text\"><pre>\(plain.joined(separator: "\n").markupEscaped)</pre></div>\n"
       }
       plain = []
     }
@@ -48,12 +48,12 @@ extension ReportPage {
       plain += lines[(line - 1)..<(rule.lines.lowerBound - 1)]
       flushPlain()
       let text = lines[(rule.lines.lowerBound - 1)..<rule.lines.upperBound].joined(separator: "\n")
-      body += "<div class=\"statement rule\"><pre>\(text.htmlEscaped)</pre><aside>"
+      body += "<div class=\"statement rule\"><pre>\(text.markupEscaped)</pre><aside>"
       body += "<b>\(rule.counts[.send].grouped) to send</b>"
       let others = DecisionStatus.allCases.filter { $0 != .send && rule.counts[$0] > 0 }.map {
         "\(rule.counts[$0].grouped) \(Self.statusName($0))"
       }
-      body += (others + ["\(rule.counts.total.grouped) decisions"]).map { "<br>" + $0.htmlEscaped }.joined()
+      body += (others + ["\(rule.counts.total.grouped) decisions"]).map { "<br>" + $0.markupEscaped }.joined()
       body += "</aside></div>\n"
       line = rule.lines.upperBound + 1
     }

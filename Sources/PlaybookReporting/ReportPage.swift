@@ -29,7 +29,7 @@ public struct ReportPage: Sendable {
       <meta name="color-scheme" content="light dark">
       <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
       <meta name="generator" content="playloop report">
-      <title>\(report.playbook.htmlEscaped) — campaign report</title>
+      <title>\(report.playbook.markupEscaped) — campaign report</title>
       <style>
       \(ReportStyle.css)
       </style>
@@ -52,12 +52,12 @@ public struct ReportPage: Sendable {
     let total = report.counts.byStatus.total
     let customers = report.tables.first?.table.rows ?? 0
     var out = "<header class=\"report\">\n<p class=\"eyebrow\">Campaign report</p>\n"
-    out += "<h1>\(report.playbook.htmlEscaped)</h1>\n"
-    out += "<p class=\"meta\">\(Self.clockLine(report).htmlEscaped)</p>\n"
-    out += "<p class=\"meta\">Playbook <code>\(report.source.path.htmlEscaped)</code> · "
+    out += "<h1>\(report.playbook.markupEscaped)</h1>\n"
+    out += "<p class=\"meta\">\(Self.clockLine(report).markupEscaped)</p>\n"
+    out += "<p class=\"meta\">Playbook <code>\(report.source.path.markupEscaped)</code> · "
     out +=
       "\(report.runID.map { "run \($0)" } ?? "no run recorded (a report sends and records nothing)")"
-      .htmlEscaped
+      .markupEscaped
     out += "</p>\n<div class=\"kpis\">\n"
     out += Self.kpi("To send", sent, detail: "\(Self.percent(sent, of: total)) of decisions")
     out += Self.kpi("Held out", held, detail: "control group, \(Self.percent(report.holdout)) of customers")
@@ -79,13 +79,13 @@ public struct ReportPage: Sendable {
   }
 
   private static func kpi(_ label: String, _ value: Int, detail: String) -> String {
-    "<div class=\"kpi\"><div class=\"label\">\(label.htmlEscaped)</div>"
-      + "<div class=\"number\">\(value.grouped)</div><div class=\"detail\">\(detail.htmlEscaped)</div></div>\n"
+    "<div class=\"kpi\"><div class=\"label\">\(label.markupEscaped)</div>"
+      + "<div class=\"number\">\(value.grouped)</div><div class=\"detail\">\(detail.markupEscaped)</div></div>\n"
   }
 
   /// A section: its heading, a line saying what it shows, and its body.
   static func section(_ id: String, _ title: String, hint: String, _ body: String) -> String {
-    "<section id=\"\(id)\">\n<h2>\(title.htmlEscaped)</h2>\n<p class=\"hint\">\(hint.htmlEscaped)</p>\n\(body)</section>\n"
+    "<section id=\"\(id)\">\n<h2>\(title.markupEscaped)</h2>\n<p class=\"hint\">\(hint.markupEscaped)</p>\n\(body)</section>\n"
   }
 
   /// `42%` of a whole, `—` of nothing; one decimal under 10%.
@@ -108,7 +108,7 @@ public struct ReportPage: Sendable {
       "Made by playloop report from \(report.source.path) at the clock \(Timestamp.format(report.clock)); "
       + "inputs: \(inputs.joined(separator: ", ")). Every figure is counted from the run's decisions and "
       + "data. A report evaluates the playbook as a dry run: nothing is exported, sent or recorded."
-    return "<footer><p class=\"meta\">\(text.htmlEscaped)</p></footer>\n"
+    return "<footer><p class=\"meta\">\(text.markupEscaped)</p></footer>\n"
   }
 }
 

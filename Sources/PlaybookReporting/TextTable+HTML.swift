@@ -8,7 +8,7 @@ extension TextTable {
       return !rows.isEmpty && rows.allSatisfy { column >= $0.count || Self.isNumber($0[column]) }
     }
     func cell(_ tag: String, _ text: String, _ column: Int) -> String {
-      "<\(tag)\(right[column] ? " class=\"num\"" : "")>\(text.htmlEscaped)</\(tag)>"
+      "<\(tag)\(right[column] ? " class=\"num\"" : "")>\(text.markupEscaped)</\(tag)>"
     }
     var out = "<div class=\"table-wrap\"><table>\n<thead><tr>"
     out += headers.enumerated().map { cell("th", $1, $0) }.joined()

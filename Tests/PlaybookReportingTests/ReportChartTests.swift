@@ -22,8 +22,10 @@ import Testing
 
   @Test func textIsEscapedForHTMLAndAttributes() {
     #expect(
-      "<a href=\"x\">Tom & Jerry's</a>".htmlEscaped == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
-    #expect("café ✓".htmlEscaped == "café ✓")
+      "<a href=\"x\">Tom & Jerry's</a>".markupEscaped == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")
+    #expect("café ✓\tend\n".markupEscaped == "café ✓\tend\n")
+    // Control characters XML and HTML cannot hold are dropped.
+    #expect("a\u{1B}[31mb\u{0}".markupEscaped == "a[31mb")
   }
 
   @Test func barsCarryTheirNumbersAndEscapedLabels() {
