@@ -109,7 +109,6 @@ public enum TestReport {
     return out + "</testsuites>\n"
   }
 
-
   /// Seconds to the microsecond, `0.004213`: tests often take less than a millisecond.
   static func seconds(_ nanoseconds: UInt64) -> String {
     let microseconds = nanoseconds / 1000
