@@ -20,7 +20,7 @@ extension ReportPage {
   var funnelSection: String {
     var cards = ""
     for funnel in report.funnels {
-      let other = comparison?.other.funnels.first { $0.offer == funnel.offer }
+      let other = comparison?.funnels.first { $0.offer == funnel.offer }
       let stages = funnel.stages
       let bars = stages.indices.map { i in
         BarChart.Bar(
@@ -48,7 +48,7 @@ extension ReportPage {
     guard let comparison else { return [single] }
     return [
       BarChart.Series("this playbook", cssClass: "this"),
-      BarChart.Series(comparison.other.playbook + " (compared)", cssClass: "other"),
+      BarChart.Series(comparison.name + " (compared)", cssClass: "other"),
     ]
   }
 

@@ -6,7 +6,6 @@ extension ReportPage {
   /// from the other playbook to this one (`DecisionDiff`).
   func comparisonSection(_ comparison: CampaignComparison) -> String {
     let diff = comparison.diff
-    let other = comparison.other
     var body =
       "<p>\(diff.customersGaining.grouped) customers gain an offer, \(diff.customersLosing.grouped) lose one.</p>\n"
     body +=
@@ -29,8 +28,8 @@ extension ReportPage {
         alignments: [.left, .right, .right, .right, .right, .right, .right]
       ).html
     return Self.section(
-      "compare", "Compared with \(other.playbook)",
-      hint: "This playbook (\(report.source.path)) beside \(other.source.path), on the same clock; customers "
+      "compare", "Compared with \(comparison.name)",
+      hint: "This playbook (\(report.source.path)) beside \(comparison.source), on the same data; customers "
         + "matched by id. Gain: customers sent the offer now and not by the compared playbook; lose: the reverse.",
       "<div class=\"card\">\n\(body)</div>\n")
   }

@@ -5,7 +5,7 @@ import PlaybookLanguage
 import PlaybookLedger
 import PlaybookReporting
 
-/// `playloop report FILE [--out report.html] [--compare OTHER]`: the campaign report as
+/// `playloop report FILE [--out report.html] [--compare OTHER|FOLDER]`: the campaign report as
 /// one self-contained HTML page, from a dry run of the playbook (nothing exported, sent
 /// or recorded; a ledger is only read, for what earlier runs sent).
 struct ReportCommand: ParsableCommand {
@@ -15,7 +15,10 @@ struct ReportCommand: ParsableCommand {
 
   @Argument(help: "The playbook file.") var file: String
   @Option(help: "Write the page to this file (`-`: standard output).") var out = ReportPage.defaultFile
-  @Option(help: "Show this playbook's figures beside FILE's, on the same clock, and the change per offer.")
+  @Option(
+    help: ArgumentHelp(
+      "Show another playbook's figures (evaluated on the same clock) or a previous run's export folder beside FILE's, and the change per offer.",
+      valueName: "playbook-or-folder"))
   var compare: String?
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
@@ -27,7 +30,14 @@ struct ReportCommand: ParsableCommand {
     Terminal.report(workspace.warnings, sources: [workspace.source])
     let (run, ledger) = try dryRun(workspace, clock: clock)
     var comparison: CampaignComparison?
-    if let compare {
+    var isDirectory: ObjCBool = false
+    if let compare, FileManager.default.fileExists(atPath: compare, isDirectory: &isDirectory), isDirectory.boolValue {
+      do throws(Diagnostic) {
+        comparison = CampaignComparison(workspace: workspace, run: run, exported: try ExportedRun.read(folder: compare))
+      } catch {
+        throw CommandFailure([error])
+      }
+    } else if let compare {
       let other = try Workspace.openForCommand(path: compare, maxSetAside: try setAside.share())
       comparison = CampaignComparison(
         workspace: workspace, run: run, other: other, otherRun: try dryRun(other, clock: clock).run)

@@ -124,7 +124,8 @@ import Testing
     // With room for two, C-1 was sent B too; with one, B is capped.
     let b = try #require(comparison.diff.offers.first { $0.offer == "B" })
     #expect(b.before[.send] == 2 && b.after[.send] == 1 && b.lost == 1 && b.gained == 0)
-    #expect(comparison.other.counts.byStatus[.send] == 3)
+    #expect(comparison.name == "Test")
+    #expect(comparison.funnels.map(\.sent) == [1, 2])
   }
 
   /// Names, descriptions, the playbook's text and the data reach the page escaped.

@@ -40,6 +40,28 @@ import Testing
     #expect(result.stdout.contains("<td>WINBACK20</td>"))
   }
 
+  /// A previous run's export folder, read back: against its own playbook nothing moved,
+  /// and each funnel stage of the export is this run's.
+  @Test func compareWithAnExportFolderReadsItsDecisionsLog() throws {
+    try ScratchFolder.with("report-export") { folder in
+      let previous = folder.path + "/previous"
+      let run = try ChildProcess.playloop(["run", Repository.serviceRecovery, "--out", previous])
+      #expect(run.status == 0, "\(run.stderr)")
+      let result = try ChildProcess.playloop([
+        "report", Repository.serviceRecovery, "--compare", previous, "--out", "-",
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("<h2>Compared with Service recovery loop</h2>"))
+      #expect(result.stdout.contains("0 customers gain an offer, 0 lose one."))
+      #expect(result.stdout.contains("aria-label=\"triggers: this playbook 26, Service recovery loop (compared) 26\""))
+      #expect(result.stdout.contains("aria-label=\"sent: this playbook 21, Service recovery loop (compared) 21\""))
+      // A folder that is no export says which file it lacks.
+      let empty = try ChildProcess.playloop(["report", Repository.serviceRecovery, "--compare", folder.path])
+      #expect(empty.status == 2)
+      #expect(empty.stderr.contains("error: cannot read \(folder.path)/summary.json"), "\(empty.stderr)")
+    }
+  }
+
   @Test func aFileThatCannotBeWrittenFails() throws {
     let result = try ChildProcess.playloop(["report", Repository.serviceRecovery, "--out", "/nonexistent/r.html"])
     #expect(result.status != 0)

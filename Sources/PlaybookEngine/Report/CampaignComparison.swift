@@ -1,20 +1,44 @@
-/// A report's run beside another playbook's over the same data and clock
-/// (`playloop report --compare OTHER`): the other's figures and, per offer, how the
-/// decisions moved from the other to this one (`DecisionDiff`).
+import PlaybookLanguage
+
+/// A report's run beside another's on the same data (`playloop report --compare OTHER`):
+/// another playbook evaluated at the same clock, or a previous run's export folder. It
+/// keeps the other's funnel per offer and, per offer, how the decisions moved from the
+/// other to this one (`DecisionDiff`).
 public struct CampaignComparison: Sendable {
-  /// The other playbook's report.
-  public var other: CampaignReport
-  /// From the other playbook's decisions (before) to this one's (after).
+  /// The other playbook's name.
+  public var name: String
+  /// The other playbook's file, or the export folder, as given.
+  public var source: String
+  /// The other's funnel per offer.
+  public var funnels: [OfferFunnel]
+  /// From the other's decisions (before) to this one's (after).
   public var diff: DecisionDiff
 
   /// Compares `run` with `otherRun` (of `other`); customers are matched by id, numbered
   /// by `workspace`'s data.
   public init(workspace: Workspace, run: CampaignRun, other: Workspace, otherRun: CampaignRun) {
-    self.other = CampaignReport(workspace: other, run: otherRun)
-    let offers = run.summary.counts.byOffer.map(\.name)
-    let otherOffers = otherRun.summary.counts.byOffer.map(\.name)
+    self.init(
+      workspace: workspace, run: run, name: other.model.name, source: other.source.path,
+      decisions: otherRun.decisions, offers: otherRun.summary.counts.byOffer.map(\.name))
+  }
+
+  /// Compares `run` with a previous run's export, read back.
+  public init(workspace: Workspace, run: CampaignRun, exported: ExportedRun) {
+    self.init(
+      workspace: workspace, run: run, name: exported.playbook, source: exported.folder,
+      decisions: exported.decisions, offers: run.summary.counts.byOffer.map(\.name))
+  }
+
+  private init(
+    workspace: Workspace, run: CampaignRun, name: String, source: String, decisions: [Decision], offers: [String]
+  ) {
+    self.name = name
+    self.source = source
+    let counts = DecisionCounts(decisions, rules: [], offers: offers)
+    funnels = OfferFunnel.funnels(decisions, byOffer: counts.byOffer, model: workspace.model)
     diff = DecisionDiff(
-      before: DecisionList(numbering: otherRun.decisions, in: workspace.dataset, offers: otherOffers),
-      after: DecisionList(numbering: run.decisions, in: workspace.dataset, offers: offers))
+      before: DecisionList(numbering: decisions, in: workspace.dataset, offers: offers),
+      after: DecisionList(
+        numbering: run.decisions, in: workspace.dataset, offers: run.summary.counts.byOffer.map(\.name)))
   }
 }

@@ -52,21 +52,12 @@ public struct CampaignReport: Sendable {
     tables = SetAsideTable.tables(summary.tables, rows: workspace.dataset.setAside)
     counts = summary.counts
     let offerOrder = summary.counts.byOffer.map(\.name)
-    let offerIndex = Dictionary(offerOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    var triggers = [Int](repeating: 0, count: offerOrder.count)
     var channels = NameTally(declared: model.channels.map(\.name.text))
-    for i in decisions.indices {
-      if let offer = offerIndex[decisions[i].offer] { triggers[offer] += 1 + decisions[i].merged }
-      channels.count(decisions[i].channel ?? Self.noChannel, decisions[i].status)
-    }
-    funnels = summary.counts.byOffer.enumerated().map { i, named in
-      OfferFunnel(
-        offer: named.name, description: model.offer(named.name)?.description?.value, triggers: triggers[i],
-        counts: named.counts)
-    }
+    for i in decisions.indices { channels.count(decisions[i].channel ?? Self.noChannel, decisions[i].status) }
     byChannel = channels.counts
+    funnels = OfferFunnel.funnels(decisions, byOffer: summary.counts.byOffer, model: model)
     notSent = NotSentReason.tally(decisions)
-    sendsPerDay = DaySends.tally(decisions, offers: offerIndex, offerCount: offerOrder.count)
+    sendsPerDay = DaySends.tally(decisions, offers: offerOrder)
     rules = RuleFigures.rules(of: model.playbook, byRule: summary.counts.byRule)
   }
 }

@@ -22,10 +22,12 @@ public struct DaySends: Hashable, Sendable {
   /// The longest span filled in day by day; a longer one lists only days with sends.
   public static let longestSpan = 62
 
-  /// The sends of `decisions` by day of `send_at`, `offers` giving the offer order. Every
-  /// day from the first to the last is listed (days without sends too) unless they span
-  /// more than `longestSpan` days.
-  static func tally(_ decisions: [Decision], offers: [String: Int], offerCount: Int) -> [DaySends] {
+  /// The sends of `decisions` by day of `send_at`, per offer in the order of `offers`.
+  /// Every day from the first to the last is listed (days without sends too) unless they
+  /// span more than `longestSpan` days.
+  static func tally(_ decisions: [Decision], offers order: [String]) -> [DaySends] {
+    let offerCount = order.count
+    let offers = OfferFunnel.indices(order)
     var days: [Int64: [Int]] = [:]
     for i in decisions.indices where decisions[i].status == .send {
       let sendAt = decisions[i].sendAt

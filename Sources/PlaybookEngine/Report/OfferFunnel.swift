@@ -1,3 +1,5 @@
+public import PlaybookLanguage
+
 /// One offer's way from triggers to sends, each stage counted from the run's decisions:
 ///
 /// - triggers: the rules' candidates for the offer, before duplicates collapse (each
@@ -50,5 +52,25 @@ public struct OfferFunnel: Hashable, Sendable {
       Stage(name: "triggers", count: triggers), Stage(name: "candidates", count: candidates),
       Stage(name: "reachable", count: reachable), Stage(name: "kept", count: kept), Stage(name: "sent", count: sent),
     ]
+  }
+
+  /// Each offer's funnel from `decisions`, whose counts per offer are `byOffer` (in the
+  /// order given); descriptions are `model`'s.
+  static func funnels(_ decisions: [Decision], byOffer: [NamedCounts], model: PlaybookModel) -> [OfferFunnel] {
+    let index = indices(byOffer.map(\.name))
+    var triggers = [Int](repeating: 0, count: byOffer.count)
+    for i in decisions.indices {
+      if let offer = index[decisions[i].offer] { triggers[offer] += 1 + decisions[i].merged }
+    }
+    return byOffer.enumerated().map { i, named in
+      OfferFunnel(
+        offer: named.name, description: model.offer(named.name)?.description?.value, triggers: triggers[i],
+        counts: named.counts)
+    }
+  }
+
+  /// Each name's position in `names` (the first, for a name given twice).
+  static func indices(_ names: [String]) -> [String: Int] {
+    Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
   }
 }
