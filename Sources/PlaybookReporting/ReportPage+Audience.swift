@@ -158,7 +158,8 @@ extension ReportPage {
     if !rest.isEmpty { bars.append(BarChart.Bar("\(rest.count) other reasons", values: values(rest))) }
     let body =
       bars.isEmpty
-      ? "<p>Every decision was sent.</p>\n"
+      ? (report.counts.byStatus.total == 0
+        ? "<p>No decisions: no rule found a customer.</p>\n" : "<p>Every decision was sent.</p>\n")
       : BarChart(
         title: "Decisions not sent, by reason", series: statuses.map(Self.series), bars: bars, axis: "decisions"
       ).html

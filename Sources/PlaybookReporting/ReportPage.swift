@@ -55,9 +55,10 @@ public struct ReportPage: Sendable {
     out += "<h1>\(report.playbook.markupEscaped)</h1>\n"
     out += "<p class=\"meta\">\(Self.clockLine(report).markupEscaped)</p>\n"
     out += "<p class=\"meta\">Playbook <code>\(report.source.path.markupEscaped)</code> · "
-    out +=
-      "\(report.runID.map { "run \($0)" } ?? "no run recorded (a report sends and records nothing)")"
-      .markupEscaped
+    let run =
+      report.runID.map { "run \($0)" } ?? "no run recorded (a report sends and records nothing)"
+      + (report.lastRunID.map { " · after the ledger's last run, \($0)" } ?? "")
+    out += run.markupEscaped
     out += "</p>\n<div class=\"kpis\">\n"
     out += Self.kpi("To send", sent, detail: "\(Self.percent(sent, of: total)) of decisions")
     out += Self.kpi("Held out", held, detail: "control group, \(Self.percent(report.holdout)) of customers")

@@ -42,8 +42,9 @@ struct ReportCommand: ParsableCommand {
       comparison = CampaignComparison(
         workspace: workspace, run: run, other: other, otherRun: try dryRun(other, clock: clock).run)
     }
-    let page = ReportPage(
-      report: CampaignReport(workspace: workspace, run: run, ledger: ledger), comparison: comparison)
+    var report = CampaignReport(workspace: workspace, run: run, ledger: ledger)
+    report.lastRunID = try ledger.flatMap(lastRunID)
+    let page = ReportPage(report: report, comparison: comparison)
     let bytes = Data(page.html.utf8)
     if out == "-" {
       FileHandle.standardOutput.write(bytes)
@@ -57,6 +58,15 @@ struct ReportCommand: ParsableCommand {
       print("Wrote \(out): \(counts.total.grouped) decisions, \(counts[.send].grouped) to send.")
     }
     Terminal.report(workspace.dataset.setAsideWarnings(first: 5), sources: [])
+  }
+
+  /// The ledger's last committed run; nil before its first.
+  private func lastRunID(_ path: String) throws -> String? {
+    do throws(Diagnostic) {
+      return try SendLedger.openForReading(path: path)?.runs().last { $0.state == .committed }?.runID
+    } catch {
+      throw CommandFailure([error])
+    }
   }
 
   /// `workspace` evaluated at `clock` against its ledger, read only; and the ledger's path.

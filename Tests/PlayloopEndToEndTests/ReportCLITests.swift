@@ -62,6 +62,25 @@ import Testing
     }
   }
 
+  /// With a ledger, the report decides as the next run would (reading, never writing it)
+  /// and says which run it follows.
+  @Test func aLedgeredPlaybooksReportFollowsItsLastRun() throws {
+    try ScratchFolder.with("report-ledger") { folder in
+      let text = try String(contentsOfFile: Repository.path("Playbooks/campaigns.playbook"), encoding: .utf8)
+        .replacingOccurrences(of: "\"../Examples/data/", with: "\"\(Repository.exampleData)/")
+        .replacingOccurrences(of: "\"../out/campaigns.ledger\"", with: "\"state.ledger\"")
+        .replacingOccurrences(of: "\"../out/campaigns\"", with: "\"out\"")
+      let playbook = try folder.write(text, to: "campaigns.playbook")
+      #expect(try ChildProcess.playloop(["run", playbook], in: folder.path).status == 0)
+      let ledger = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/state.ledger"))
+      let result = try ChildProcess.playloop(["report", playbook, "--out", "-"], in: folder.path)
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("after the ledger&#39;s last run, 1-20261101T000000Z"))
+      #expect(result.stdout.contains("already sent by an earlier run"))
+      #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/state.ledger")) == ledger)
+    }
+  }
+
   @Test func aFileThatCannotBeWrittenFails() throws {
     let result = try ChildProcess.playloop(["report", Repository.serviceRecovery, "--out", "/nonexistent/r.html"])
     #expect(result.status != 0)

@@ -16,6 +16,9 @@ public struct CampaignReport: Sendable {
   public var runID: String?
   /// The ledger the run read what earlier runs sent from; nil without one.
   public var ledger: String?
+  /// The id of the ledger's last committed run (what this report's figures follow); nil
+  /// without a ledger or before its first run.
+  public var lastRunID: String?
   /// The share of customers held out, 0–1.
   public var holdout: Double
   /// Every loaded table with its rows set aside, in load order.
