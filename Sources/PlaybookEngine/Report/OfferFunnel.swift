@@ -1,4 +1,4 @@
-public import PlaybookLanguage
+import PlaybookLanguage
 
 /// One offer's way from triggers to sends, each stage counted from the run's decisions:
 ///

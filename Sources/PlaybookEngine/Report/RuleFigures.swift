@@ -1,4 +1,4 @@
-public import PlaybookLanguage
+import PlaybookLanguage
 
 /// A rule's place in the playbook's text and its decisions: what the report shows
 /// beside the rule's lines.
