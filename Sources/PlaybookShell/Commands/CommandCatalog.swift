@@ -156,8 +156,8 @@ enum CommandCatalog {
     CommandSpec(
       name: "report", usageArguments: "[FILE]",
       summary: "Write the campaign report: one HTML page with charts (default report.html).",
-      details: "The figures of the playbook as it is now, on the session's data and clock, as `playloop report` "
-        + "writes them: the funnel per offer, the audience by offer, rule and channel, variants and control group, "
+      details: "The figures of the playbook as it is now, as :run counts them (the session's data and clock; "
+        + "unlike `playloop report`, no ledger is read), on the page `playloop report` writes: the funnel per offer, the audience by offer, rule and channel, variants and control group, "
         + "why customers were not sent, sends per day, rows set aside and the playbook with each rule's counts. "
         + "The page is self-contained (no network), prints, and follows the dark mode.",
       arguments: [.file]),
