@@ -16,10 +16,16 @@ extension ReportPage {
   static func offerClass(_ index: Int) -> String { "offer-\(index % 8 + 1)" }
 
   /// Per offer, its funnel as bars: each stage with its share of the stage before.
-  /// Comparing, the other playbook's funnel beside each stage.
+  /// Comparing, the other playbook's funnel beside each stage, and the offers only the
+  /// other has after this one's (with nothing on this side).
   var funnelSection: String {
     var cards = ""
-    for funnel in report.funnels {
+    let theirsOnly = (comparison?.funnels ?? []).filter { other in !report.funnels.contains { $0.offer == other.offer }
+    }
+    let nothing = { (other: OfferFunnel) in
+      OfferFunnel(offer: other.offer, description: other.description, triggers: 0, counts: StatusCounts())
+    }
+    for funnel in report.funnels + theirsOnly.map(nothing) {
       let other = comparison?.funnels.first { $0.offer == funnel.offer }
       let stages = funnel.stages
       let bars = stages.indices.map { i in

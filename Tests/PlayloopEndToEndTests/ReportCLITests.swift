@@ -36,8 +36,10 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("<section id=\"compare\">\n<h2>Compared with Campaigns</h2>"))
     #expect(result.stdout.contains("customers gain an offer"))
-    // An offer only the other playbook has is listed with its sends there.
+    // An offer only the other playbook has is listed with its sends there, and has its funnel.
     #expect(result.stdout.contains("<td>WINBACK20</td>"))
+    #expect(result.stdout.contains("<h3>WINBACK20</h3>\n<p class=\"meta\">20% off to welcome you back</p>"))
+    #expect(result.stdout.contains("aria-label=\"sent: Campaigns (compared) 19\""))
   }
 
   /// A previous run's export folder, read back: against its own playbook nothing moved,

@@ -19,23 +19,25 @@ public struct CampaignComparison: Sendable {
   public init(workspace: Workspace, run: CampaignRun, other: Workspace, otherRun: CampaignRun) {
     self.init(
       workspace: workspace, run: run, name: other.model.name, source: other.source.path,
-      decisions: otherRun.decisions, offers: otherRun.summary.counts.byOffer.map(\.name))
+      decisions: otherRun.decisions, offers: otherRun.summary.counts.byOffer.map(\.name), model: other.model)
   }
 
   /// Compares `run` with a previous run's export, read back.
   public init(workspace: Workspace, run: CampaignRun, exported: ExportedRun) {
     self.init(
       workspace: workspace, run: run, name: exported.playbook, source: exported.folder,
-      decisions: exported.decisions, offers: run.summary.counts.byOffer.map(\.name))
+      decisions: exported.decisions, offers: run.summary.counts.byOffer.map(\.name), model: workspace.model)
   }
 
+  /// `model` describes the other's offers (an export keeps no descriptions: this playbook's are used).
   private init(
-    workspace: Workspace, run: CampaignRun, name: String, source: String, decisions: [Decision], offers: [String]
+    workspace: Workspace, run: CampaignRun, name: String, source: String, decisions: [Decision], offers: [String],
+    model: PlaybookModel
   ) {
     self.name = name
     self.source = source
     let counts = DecisionCounts(decisions, rules: [], offers: offers)
-    funnels = OfferFunnel.funnels(decisions, byOffer: counts.byOffer, model: workspace.model)
+    funnels = OfferFunnel.funnels(decisions, byOffer: counts.byOffer, model: model)
     diff = DecisionDiff(
       before: DecisionList(numbering: decisions, in: workspace.dataset, offers: offers),
       after: DecisionList(
