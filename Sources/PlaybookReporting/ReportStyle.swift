@@ -104,6 +104,11 @@ enum ReportStyle {
       .statement, .split { grid-template-columns: minmax(0, 1fr); }
       .statement aside { border-left: 0; border-top: 1px dashed var(--line); }
       .kpi .number { font-size: 22px; }
+      .card { padding: 12px 12px 6px; }
+      table { font-size: 12px; }
+      th, td { padding-right: 6px; }
+      td.num, th.num { padding-left: 6px; }
+      .statement pre { white-space: pre-wrap; overflow-wrap: anywhere; }
     }
     @media print {
       :root {
