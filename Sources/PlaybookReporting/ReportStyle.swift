@@ -1,6 +1,6 @@
 /// The report page's style sheet, inline (the page loads nothing): system fonts, colours
-/// as variables with a dark set for `prefers-color-scheme: dark` and a light set forced
-/// for print, each decision status and each offer its own colour.
+/// as variables with a dark set for screens that prefer it (paper is always light, the
+/// bars in their light colours), each decision status and each offer its own colour.
 enum ReportStyle {
   static let css = """
     :root {
@@ -13,7 +13,7 @@ enum ReportStyle {
       --offer-5: #c8483d; --offer-6: #2a9bb0; --offer-7: #8a9a2c; --offer-8: #b04f8c;
       --this: #2c6bd6; --other: #9aa5b5; --stage: #2c6bd6;
     }
-    @media (prefers-color-scheme: dark) {
+    @media screen and (prefers-color-scheme: dark) {
       :root {
         --bg: #12161c; --fg: #e4e8ee; --muted: #9aa3b2; --card: #1b2129; --line: #2e3642; --grid: #262d37;
         --accent: #6ea2ff;

@@ -292,13 +292,18 @@ def check_page(browser, page, expected, screenshots):
 
 
 def check_media(browser, page):
-    """Dark mode darkens the page; print is black on white whatever the mode."""
+    """Dark mode darkens the page; print is black on white with the light bars whatever the
+    mode, and Chromium prints it to a PDF."""
     browser.open(page, 1280, 900)
-    background = "getComputedStyle(document.body).backgroundColor + ' ' + getComputedStyle(document.body).color"
+    # The page's background, its text, and the first bar's fill.
+    background = ("[document.body, document.body, document.querySelector('rect')].map((e, i) => "
+                  "getComputedStyle(e)[['backgroundColor', 'color', 'fill'][i]]).join(' ')")
+    light_bar = "rgb(44, 107, 214)"
+    dark = [{"name": "prefers-color-scheme", "value": "dark"}]
     expected = {
-        "dark": ([{"name": "prefers-color-scheme", "value": "dark"}], "", "rgb(18, 22, 28) rgb(228, 232, 238)"),
-        "print": ([{"name": "prefers-color-scheme", "value": "dark"}], "print", "rgb(255, 255, 255) rgb(0, 0, 0)"),
-        "light": ([{"name": "prefers-color-scheme", "value": "light"}], "", "rgb(255, 255, 255) rgb(28, 35, 48)"),
+        "dark": (dark, "", "rgb(18, 22, 28) rgb(228, 232, 238) rgb(110, 162, 255)"),
+        "print": (dark, "print", "rgb(255, 255, 255) rgb(0, 0, 0) " + light_bar),
+        "light": ([{"name": "prefers-color-scheme", "value": "light"}], "", "rgb(255, 255, 255) rgb(28, 35, 48) " + light_bar),
     }
     for name, (features, media, colours) in expected.items():
         browser.call("Emulation.setEmulatedMedia", {"media": media, "features": features})
@@ -307,6 +312,12 @@ def check_media(browser, page):
             fail(f"{page} in {name}: background and text are {found}, not {colours}")
         if name == "dark":
             browser.screenshot(os.path.splitext(page)[0] + "-dark.png", 1280, 1200)
+        if name == "print":
+            pdf = base64.b64decode(browser.call("Page.printToPDF", {"printBackground": True})["data"])
+            if not pdf.startswith(b"%PDF-") or len(pdf) < 20_000:
+                fail(f"{page} printed: not a PDF of the page ({len(pdf)} bytes)")
+            with open(os.path.splitext(page)[0] + ".pdf", "wb") as f:
+                f.write(pdf)
     browser.call("Emulation.setEmulatedMedia", {"media": "", "features": []})
     print(f"ok: {os.path.basename(page)} in dark mode and in print")
 
