@@ -44,10 +44,12 @@ import Testing
 
   /// A previous run's export folder, read back: against its own playbook nothing moved,
   /// and each funnel stage of the export is this run's.
-  @Test func compareWithAnExportFolderReadsItsDecisionsLog() throws {
+  @Test(arguments: ["csv", "jsonl"]) func compareWithAnExportFolderReadsItsDecisionsLog(format: String) throws {
     try ScratchFolder.with("report-export") { folder in
       let previous = folder.path + "/previous"
-      let run = try ChildProcess.playloop(["run", Repository.serviceRecovery, "--out", previous])
+      let run = try ChildProcess.playloop([
+        "run", Repository.serviceRecovery, "--out", previous, "--export-format", format,
+      ])
       #expect(run.status == 0, "\(run.stderr)")
       let result = try ChildProcess.playloop([
         "report", Repository.serviceRecovery, "--compare", previous, "--out", "-",
