@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test mcp-test demo bench-smoke lint docs help-text fuzz fuzz-libfuzzer fuzz-build sanitize
+.PHONY: deps build test mcp-test report-test report-screenshots demo bench-smoke lint docs help-text fuzz fuzz-libfuzzer fuzz-build sanitize
 
 # The system packages the build needs: libedit's headers (the shell) and zlib's (`.gz`
 # data files); Debian: libedit-dev, zlib1g-dev. And the time-zone database (`timezone`
@@ -33,6 +33,7 @@ test: deps
 	.build/debug/playloop fmt --check Playbooks/*.playbook
 	.build/debug/playloop test Playbooks/*.playbook
 	$(MAKE) mcp-test
+	$(MAKE) report-test
 
 # `playloop mcp` driven end to end by the reference MCP client (the Python SDK, from
 # PyPI into a private virtual environment; Debian's python3-venv when venv is missing).
@@ -46,6 +47,20 @@ mcp-test: deps
 	  $(MCP_VENV)/bin/pip install -q mcp; \
 	fi
 	$(MCP_VENV)/bin/python Tests/mcp/client_test.py .build/debug/playloop
+
+# `playloop report`'s page in a real browser: valid HTML, then headless Chromium (Debian's
+# chromium, installed when missing; missing after that is a failure, never a skip) at
+# 1280 and 390 px wide, in dark mode and in print: the text in place, nothing wider than
+# the window, no console message. `make report-screenshots` keeps the screenshots the
+# README shows in docs/.
+report-test: deps
+	swift build --product playloop
+	@command -v chromium >/dev/null || { echo "Installing chromium…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	python3 Tests/report/report_test.py .build/debug/playloop
+
+report-screenshots: report-test
+	python3 Tests/report/report_test.py .build/debug/playloop --screenshots docs
 
 # The fuzz loops (Tests/PlaybookFuzzTests: CSV and JSON Lines readers, playbooks through
 # parser, checker and engine) for longer than `make test` runs them: ITERATIONS inputs

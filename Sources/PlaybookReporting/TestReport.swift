@@ -84,10 +84,10 @@ public enum TestReport {
       let mine = results.filter { $0.file == file }
       let time = seconds(mine.reduce(0) { $0 + $1.nanoseconds })
       out +=
-        "  <testsuite name=\"\(escape(file))\" tests=\"\(mine.count)\" failures=\"\(mine.filter { !$0.passed }.count)\" errors=\"0\" time=\"\(time)\">\n"
+        "  <testsuite name=\"\(file.markupEscaped)\" tests=\"\(mine.count)\" failures=\"\(mine.filter { !$0.passed }.count)\" errors=\"0\" time=\"\(time)\">\n"
       for result in mine {
         out +=
-          "    <testcase classname=\"\(escape(file))\" name=\"\(escape(result.name))\" time=\"\(seconds(result.nanoseconds))\""
+          "    <testcase classname=\"\(file.markupEscaped)\" name=\"\(result.name.markupEscaped)\" time=\"\(seconds(result.nanoseconds))\""
         if result.passed {
           out += "/>\n"
           continue
@@ -101,32 +101,12 @@ public enum TestReport {
           body += "\(file):\(failure.line): \(failure.expectation)\n  but \(failure.actual)\n"
           if let explanation = failure.explanationText { body += explanation }
         }
-        out += "      <failure message=\"\(escape(message))\">\(escape(body))</failure>\n"
+        out += "      <failure message=\"\(message.markupEscaped)\">\(body.markupEscaped)</failure>\n"
         out += "    </testcase>\n"
       }
       out += "  </testsuite>\n"
     }
     return out + "</testsuites>\n"
-  }
-
-  /// Escapes XML text and attribute values; drops characters XML 1.0 cannot hold.
-  static func escape(_ s: String) -> String {
-    var out = ""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-      default:
-        if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out
   }
 
   /// Seconds to the microsecond, `0.004213`: tests often take less than a millisecond.

@@ -14,7 +14,8 @@ struct Playloop: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ReplCommand.self, RunCommand.self, CheckCommand.self, ExplainCommand.self, TestCommand.self,
-      FmtCommand.self, LedgerCommand.self, DescribeCommand.self, DiffCommand.self, SampleCommand.self, McpCommand.self,
+      FmtCommand.self, LedgerCommand.self, DescribeCommand.self, DiffCommand.self, SampleCommand.self,
+      McpCommand.self, ReportCommand.self,
     ],
     defaultSubcommand: ReplCommand.self)
 

@@ -118,7 +118,7 @@ import Testing
       "help": "", "load": "f", "save": "f", "rules": "", "show": "n", "drop": "n", "run": "",
       "explain": "C-1", "customer": "C-1", "sample": "3", "as-of": "now", "export": "",
       "test": "", "describe": "", "edit": "n", "check": "", "quit": "", "decisions": "", "mode": "csv", "x": "",
-      "pager": "on", "diff": "", "undo": "", "redo": "",
+      "pager": "on", "diff": "", "report": "", "undo": "", "redo": "",
     ]
     #expect(Set(examples.keys) == Set(CommandCatalog.commands.map(\.name)))
     for spec in CommandCatalog.commands {

@@ -45,7 +45,7 @@ public struct DecisionCounts: Hashable, Sendable {
 
 /// Status counts by name: the declared names without repeats, then any other name met,
 /// sorted by UTF-8 bytes (a decision naming an undeclared rule or offer is still counted).
-private struct NameTally {
+struct NameTally {
   private var tallies: [NamedCounts]
   private var index: [String: Int] = [:]
   private let declared: Int

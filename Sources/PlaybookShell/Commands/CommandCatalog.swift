@@ -157,6 +157,14 @@ enum CommandCatalog {
         + "customer order (an empty status: no decision).",
       arguments: [.file]),
     CommandSpec(
+      name: "report", usageArguments: "[FILE]",
+      summary: "Write the campaign report: one HTML page with charts (default report.html).",
+      details: "The figures of the playbook as it is now, as :run counts them (the session's data and clock; "
+        + "unlike `playloop report`, no ledger is read), on the page `playloop report` writes: the funnel per offer, the audience by offer, rule and channel, variants and control group, "
+        + "why customers were not sent, sends per day, rows set aside and the playbook with each rule's counts. "
+        + "The page is self-contained (no network), prints, and follows the dark mode.",
+      arguments: [.file]),
+    CommandSpec(
       name: "undo", usageArguments: "", summary: "Take back the last edit, showing its impact.",
       details: "Steps back through the statements typed, :drop and :as-of, restoring the playbook, data "
         + "and clock exactly. :load starts a new history: it cannot be undone.",

@@ -67,6 +67,7 @@ enum CommandParser {
     case "pager": return .pager(try onOff(arguments))
     case "decisions": return try decisions(arguments)
     case "diff": return try diff(arguments)
+    case "report": return .report(try arguments.words(0...1).first)
     case "undo": return try arguments.none(.undo)
     case "redo": return try arguments.none(.redo)
     default: preconditionFailure("catalog command ':\(spec.name)' has no parser")

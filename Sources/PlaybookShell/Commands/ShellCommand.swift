@@ -49,6 +49,8 @@ public enum ShellCommand: Equatable, Sendable {
   case decisions(offer: String?, status: DecisionStatus?, limit: Int?)
   /// `:diff [saved|FILE|last-run] [--out FILE.csv]`; nil compares with the saved file.
   case diff(against: String?, out: String?)
+  /// `:report [FILE]`: the campaign report page; nil writes `ReportPage.defaultFile`.
+  case report(String?)
   /// `:undo`
   case undo
   /// `:redo`

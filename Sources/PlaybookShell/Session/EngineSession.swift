@@ -226,6 +226,7 @@ public final class EngineSession: ShellSession {
     case .mode, .expanded, .pager: return .empty  // the shell's own
     case .decisions(let offer, let status, let limit): return decisions(offer: offer, status: status, limit: limit)
     case .diff(let against, let out): return diff(against: against, out: out)
+    case .report(let file): return report(to: file)
     case .undo: return undo()
     case .redo: return redo()
     }
