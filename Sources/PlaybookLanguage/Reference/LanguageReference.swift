@@ -273,8 +273,9 @@ public enum LanguageReference {
     …; empty for the rules that do not split) when any rule splits; `summary.json` gains
     `variants`, one object per variant with its rule, offer, share and counts by status;
     `playloop run` and the shell's `:run` add a table by variant (`quick_fix_thanks A:
-    THANKS10 70%`); `explain` names the customer's variant and why: `variant B: THANKS15
-    (bucket 8123 of 10000 ≥ 7000)`.
+    THANKS10 70%`); `explain` names the customer's variant: `in variant B (THANKS15) of the
+    split, as 30% of customers are; always the same for them` (with `--detail`, the bucket:
+    `variant B: THANKS15 (bucket 8123 of 10000 ≥ 7000)`).
 
     ### `limit N per customer [per D] [via CHANNEL]`
     At most N offers per customer per run. With `per D` the limit spans runs: it counts what
@@ -409,8 +410,8 @@ public enum LanguageReference {
       (`ledger_required`) at the condition, since without one it is never true; `run
       --ledger FILE` gives one and the warning goes. The shell's `:run` reads no ledger, so
       there it is false (its `:export` on a ledgered playbook decides as `run` does).
-    - `explain` shows its value and the send that made it true: `unless sent(any in last
-      14d)  true  (last: COMEBACK via email at 2026-12-01T00:00:00Z (run 1))`.
+    - `explain` shows its value and the send that made it true: `✗ unless sent(any in last
+      14d): last: COMEBACK via email at 2026-12-01T00:00:00Z (run 1)`.
     - Cost: the ledger keeps, per distinct (offer, channel) the playbook asks about, each
       customer's latest send, and the run maps them to customers once; each evaluation
       then reads one number per customer.
