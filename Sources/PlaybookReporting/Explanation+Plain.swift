@@ -27,7 +27,7 @@ extension Explanation {
       lines += [""] + plainLines(rule)
     }
     if !folded.isEmpty {
-      lines += ["", "Not close: \(folded.joined(separator: ", ")). Name a rule, or add --all, to see why."]
+      lines += ["", "Not close: \(folded.joined(separator: ", ")). Name a rule to see why."]
     }
     if !setAside.isEmpty {
       lines += ["", "Rows of this customer set aside while loading (no rule saw them):"]
