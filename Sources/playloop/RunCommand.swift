@@ -14,7 +14,12 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "The playbook file.") var file: String
   @OptionGroup var clock: ClockOption
   @Option(help: "Export to this folder (overrides the playbook's `export to`).") var out: String?
-  @Option(help: "Export file format: csv or jsonl (overrides the playbook's `as`).") var exportFormat: ExportFormat?
+  @Option(
+    help: ArgumentHelp(
+      "Export file format: csv, jsonl, or a sending tool's import: braze, customerio, hubspot, mailchimp, iterable "
+        + "(overrides the playbook's `as`).", valueName: "format"),
+    transform: ExportFormat.parse)
+  var exportFormat: ExportFormat?
   @Flag(help: "Stop on any row that cannot be read, instead of setting it aside.") var strict = false
   @OptionGroup var setAside: SetAsideOption
   @OptionGroup var output: OutputOption
@@ -92,7 +97,7 @@ struct RunCommand: ParsableCommand {
   private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun) {
     let warnings =
       workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first") + run.overflowWarnings
-      + SMSLength.warnings(run.decisions)
+      + SMSLength.warnings(run.decisions) + run.importWarnings
     if json { return Terminal.printJSON(summary.json, diagnostics: warnings) }
     Terminal.printText(summary.text)
     if !dryRun, summary.export == nil {
@@ -159,7 +164,14 @@ struct RunCommand: ParsableCommand {
   }
 }
 
-extension ExportFormat: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {
+  /// The format named by `--export-format`, or a usage error naming the formats and
+  /// the nearest one.
+  static func parse(_ argument: String) throws -> ExportFormat {
+    guard let format = ExportFormat(rawValue: argument) else { throw ValidationError(unknown(argument)) }
+    return format
+  }
+}
 
 /// `--as-of TIME`, shared by the commands that evaluate.
 struct ClockOption: ParsableArguments {

@@ -198,3 +198,17 @@ extension DiagnosticMessage {
       hint: "shorten it, or cut a field with | truncate: N")
   }
 }
+
+extension DiagnosticMessage {
+  /// Sends of an offer that a sending tool's import cannot take, left out of its file.
+  public static func importSetAside(offer: String, sends: Int, channels: [String], tool: String) -> Self {
+    Self(
+      .importSetAside,
+      "\(sends) send\(sends == 1 ? "" : "s") of \(offer) by \(channels.joined(separator: ", ")) left out of the "
+        + "\(tool) file: \(tool) imports contacts by email address",
+      hint:
+        "they are `unreachable` in decisions.csv, not recorded as sent; put email first in \(offer)'s `via`, "
+        + "or export for a tool that also texts (braze, customerio, iterable)"
+    )
+  }
+}
