@@ -138,6 +138,25 @@ import Testing
     #expect(diagnostics.first?.hint == "did you mean 'jsonl'?")
   }
 
+  @Test(arguments: [("brze", "braze"), ("hubspt", "hubspot"), ("mailchmp", "mailchimp"), ("customer.io", "customerio")])
+  func misspeltSendingToolsAreNamed(written: String, meant: String) {
+    let (_, diagnostics) = parse("export to \"out\" as \(written)")
+    #expect(diagnostics.map(\.message) == ["unknown export format '\(written)'"])
+    #expect(diagnostics.first?.hint == "did you mean '\(meant)'?")
+  }
+
+  @Test func everyExportFormatParses() {
+    for format in PlaybookGrammar.ExportFormat.allCases {
+      let (playbook, diagnostics) = parse("export to \"out\" as \(format.rawValue)")
+      #expect(diagnostics.isEmpty, "\(format)")
+      guard case .export(let export)? = playbook.statements.first?.kind else {
+        Issue.record("no export statement for \(format)")
+        continue
+      }
+      #expect(export.format?.text == format.rawValue)
+    }
+  }
+
   @Test func typedLinesContinueAsTheGrammarSays() {
     func continues(_ line: String, after open: StatementKeyword?, brackets: Int = 0) -> Bool {
       PlaybookGrammar.continues(Substring(line), statement: open, openBrackets: brackets)

@@ -1,0 +1,110 @@
+import Foundation
+import PlaybookLanguage
+import Testing
+
+@testable import PlaybookEngine
+
+/// The sending tools' formats (`ImportTool`): each tool's header and time format, the
+/// decisions log beside them, and splitting an audience at a file limit.
+@Suite struct ImportExportTests {
+  /// Three sends of SORRY25 (C-1, C-2 and C-5, in export order), an unreachable one,
+  /// a held-out STAY15 and no REFER20 at all.
+  static let decisions =
+    ExportFixtures.decisions + [ExportFixtures.decision("C-5", "slow_fix_apology", "SORRY25", trigger: "T-5")]
+
+  /// The files an export of `decisions` in `format` writes, by name.
+  func export(_ format: ExportFormat, limit: ImportFileLimit? = nil) throws -> [String: String] {
+    var files: [String: String] = [:]
+    try ExportFixtures.withScratchFolder { folder in
+      let out = folder + "/out"
+      try CampaignExporter.stage(
+        Self.decisions, summary: ExportFixtures.summary(Self.decisions),
+        to: ExportTarget(directory: out, format: format, fileLimit: limit)
+      ).commit()
+      files = try ExportFixtures.snapshot(out)
+    }
+    return files
+  }
+
+  @Test func brazeRowsAreKeyedByExternalIDWithISOTimes() throws {
+    let files = try export(.braze)
+    #expect(
+      files["SORRY25.csv"]
+        == "external_id,email,channel,address,offer,send_at,offer_expires_at\r\n"
+        + "C-1,c-1@example.com,email,c-1@example.com,SORRY25,2026-11-01T02:00:00Z,2026-11-15T02:00:00Z\r\n"
+        + "C-2,\"'=HYPERLINK(\"\"x\"\")\",email,\"'=HYPERLINK(\"\"x\"\")\",SORRY25,2026-11-01T02:00:00Z,"
+        + "2026-11-15T02:00:00Z\r\n"
+        + "C-5,c-5@example.com,email,c-5@example.com,SORRY25,2026-11-01T02:00:00Z,2026-11-15T02:00:00Z\r\n")
+    // An offer with no sends still gets its file, with the header alone.
+    #expect(files["REFER20.csv"] == "external_id,email,channel,address,offer,send_at,offer_expires_at\r\n")
+  }
+
+  @Test(arguments: [
+    (
+      ExportFormat.customerio, "id,email,channel,address,offer,send_at,offer_expires_at",
+      "C-1,c-1@example.com,email,c-1@example.com,SORRY25,1793498400,1794708000"
+    ),
+    (
+      .hubspot, "Email,Customer ID,Offer,Send At,Offer Expires",
+      "c-1@example.com,C-1,SORRY25,2026-11-01,2026-11-15"
+    ),
+    (
+      .mailchimp, "Email Address,Customer ID,Offer,Send Date,Offer Expires",
+      "c-1@example.com,C-1,SORRY25,2026-11-01,2026-11-15"
+    ),
+    (
+      .iterable, "email,userId,channel,address,offer,sendAt,offerExpiresAt",
+      "c-1@example.com,C-1,email,c-1@example.com,SORRY25,2026-11-01 02:00:00 +00:00,2026-11-15 02:00:00 +00:00"
+    ),
+  ])
+  func eachToolHasItsHeaderAndTimes(format: ExportFormat, header: String, firstRow: String) throws {
+    let lines = try #require(try export(format)["SORRY25.csv"]).components(separatedBy: "\r\n")
+    #expect(lines.prefix(2) == [header, firstRow])
+    #expect(lines.count == 5)
+  }
+
+  @Test(arguments: ImportTool.allCases)
+  func theDecisionsLogIsPlayloopsOwnCSV(tool: ImportTool) throws {
+    let files = try export(ExportFormat(rawValue: tool.rawValue)!)
+    #expect(files["decisions.csv"] == (try export(.csv))["decisions.csv"])
+    #expect(files.keys.sorted() == ["REFER20.csv", "SORRY25.csv", "STAY15.csv", "decisions.csv", "summary.json"])
+    #expect(files["summary.json"]?.contains("\"format\" : \"\(tool.rawValue)\"") == true)
+  }
+
+  @Test func aRowLimitSplitsAnAudienceIntoNumberedFiles() throws {
+    let whole = try export(.braze)
+    let split = try export(.braze, limit: ImportFileLimit(rows: 2))
+    let header = "external_id,email,channel,address,offer,send_at,offer_expires_at\r\n"
+    let rows = try #require(whole["SORRY25.csv"]).dropFirst(header.count)
+    let first = try #require(split["SORRY25-part1.csv"])
+    let second = try #require(split["SORRY25-part2.csv"])
+    #expect(split["SORRY25.csv"] == nil)
+    #expect(first.hasPrefix(header) && second.hasPrefix(header))
+    #expect(first.components(separatedBy: "\r\n").count == 4)  // header, two rows, the end
+    #expect(String(first.dropFirst(header.count)) + String(second.dropFirst(header.count)) == String(rows))
+    // Offers that fit keep their plain name; the summary lists every file written.
+    #expect(split["STAY15.csv"] != nil)
+    let summary = try #require(split["summary.json"])
+    #expect(summary.contains("\"REFER20.csv\",\n      \"SORRY25-part1.csv\",\n      \"SORRY25-part2.csv\","))
+  }
+
+  @Test func aByteLimitKeepsEveryFileWithinIt() throws {
+    let whole = try #require(try export(.customerio)["SORRY25.csv"])
+    // Room for the header and one row, not two.
+    let lines = whole.components(separatedBy: "\r\n")
+    let limit = lines[0].utf8.count + 2 + lines[1].utf8.count + 2 + 5
+    let split = try export(.customerio, limit: ImportFileLimit(bytes: limit))
+    let parts = (1...3).compactMap { split["SORRY25-part\($0).csv"] }
+    #expect(parts.count == 3)
+    #expect(split["SORRY25-part4.csv"] == nil)
+    for part in parts { #expect(part.utf8.count <= limit) }
+    #expect(parts.map { $0.dropFirst(lines[0].count + 2) }.joined() == whole.dropFirst(lines[0].count + 2))
+  }
+
+  @Test func theDocumentedLimitsAreTheToolsOwn() {
+    #expect(ImportTool.braze.documentedLimit == ImportFileLimit(bytes: 500_000_000))
+    #expect(ImportTool.customerio.documentedLimit == ImportFileLimit(bytes: 100_000_000))
+    #expect(ImportTool.hubspot.documentedLimit == ImportFileLimit(rows: 1_048_576, bytes: 20_000_000))
+    #expect(ImportTool.mailchimp.documentedLimit == ImportFileLimit())
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import PlayloopTestSupport
+import Testing
+
+/// `playloop run --export-format TOOL` with the real binary: Playbooks/campaigns.playbook
+/// (messages, an A/B split, sends by sms and email, a time zone, a ledger) exported for each
+/// sending tool and compared byte for byte with reviewed files in Expected/imports/TOOL/
+/// (summary.json as PlaybookGoldenTests compares it). RECORD_EXPECTED=1 rewrites them.
+@Suite struct ImportFormatCLITests {
+  static let tools = ["braze", "customerio", "hubspot", "mailchimp", "iterable"]
+  static let expected = PlaybookGoldenTests.expected.appendingPathComponent("imports")
+
+  /// Runs campaigns.playbook for `format` into `folder`/out with a fresh ledger there.
+  static func run(_ format: String, in folder: ScratchFolder, ledger: String = "ledger.sqlite") throws -> ChildProcess {
+    try ChildProcess.playloop([
+      "run", "Playbooks/campaigns.playbook", "--out", folder.url.appendingPathComponent("out").path,
+      "--export-format", format, "--ledger", folder.url.appendingPathComponent(ledger).path,
+    ])
+  }
+
+  @Test(arguments: tools)
+  func exportMatchesTheReviewedOne(_ tool: String) throws {
+    try ScratchFolder.with("imports") { folder in
+      let result = try Self.run(tool, in: folder)
+      #expect(result.status == 0, "\(result.stderr)")
+      let out = folder.url.appendingPathComponent("out")
+      let want = Self.expected.appendingPathComponent(tool)
+      let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+      let golden = PlaybookGoldenTests()
+      if ProcessInfo.processInfo.environment["RECORD_EXPECTED"] != nil {
+        try? FileManager.default.removeItem(at: want)
+        try FileManager.default.createDirectory(at: want, withIntermediateDirectories: true)
+        for file in files {
+          try golden.comparable(out.appendingPathComponent(file)).write(to: want.appendingPathComponent(file))
+        }
+      }
+      #expect(files.contains("SORRY25.csv") && files.contains("decisions.csv"))
+      #expect(files == (try FileManager.default.contentsOfDirectory(atPath: want.path).sorted()))
+      for file in files {
+        let got = try golden.comparable(out.appendingPathComponent(file))
+        #expect(got == (try Data(contentsOf: want.appendingPathComponent(file))), "imports/\(tool)/\(file) differs")
+      }
+    }
+  }
+
+  /// Mailchimp takes email addresses only: the sms sends are warned about, logged as
+  /// unreachable with the reason, not recorded in the ledger, and a later export for a
+  /// tool that texts sends them.
+  @Test func sendsMailchimpCannotTakeAreWarnedLoggedAndNotRecorded() throws {
+    try ScratchFolder.with("imports") { folder in
+      let mailchimp = try Self.run("mailchimp", in: folder)
+      #expect(mailchimp.status == 0, "\(mailchimp.stderr)")
+      #expect(
+        mailchimp.stderr.contains(
+          "warning: 17 sends of SORRY25 by sms left out of the Mailchimp file: Mailchimp imports contacts by email address"
+        ))
+      #expect(mailchimp.stderr.contains("warning: 1 send of STAY15 by sms left out of the Mailchimp file"))
+      #expect(mailchimp.stdout.contains("recorded 32 sends"))
+      let out = folder.url.appendingPathComponent("out")
+      let log = try String(contentsOf: out.appendingPathComponent("decisions.csv"), encoding: .utf8)
+      let setAside = log.components(separatedBy: "\r\n").filter {
+        $0.contains(",unreachable,\"not in the Mailchimp file: sent via sms, and Mailchimp imports by email address\"")
+      }
+      #expect(setAside.count == 18)
+      let audience = try String(contentsOf: out.appendingPathComponent("SORRY25.csv"), encoding: .utf8)
+      #expect(audience.components(separatedBy: "\r\n").dropFirst().allSatisfy { $0.isEmpty || $0.contains("@") })
+
+      // The same night for Braze, with the same ledger: only what Mailchimp could not take is left to send.
+      let braze = try Self.run("braze", in: folder)
+      #expect(braze.status == 0, "\(braze.stderr)")
+      #expect(braze.stdout.contains("recorded 18 sends"), "\(braze.stdout)")
+      #expect(!braze.stderr.contains("left out"))
+    }
+  }
+
+  @Test func aMisspeltExportFormatIsNamed() throws {
+    let result = try ChildProcess.playloop(["run", "Playbooks/campaigns.playbook", "--export-format", "brze"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("got 'brze'; did you mean 'braze'?"), "\(result.stderr)")
+    let output = try ChildProcess.playloop(["run", "Playbooks/campaigns.playbook", "--format", "hubspot"])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("the export's file format is --export-format hubspot"), "\(output.stderr)")
+  }
+
+  @Test func checkNamesAMisspeltFormatInThePlaybook() throws {
+    try ScratchFolder.with("imports") { folder in
+      let playbook = folder.url.appendingPathComponent("x.playbook")
+      try "playbook \"x\"\nexport to \"out\" as mailchimpp\n".write(to: playbook, atomically: true, encoding: .utf8)
+      let result = try ChildProcess.playloop(["check", playbook.path])
+      #expect(result.status == 1)
+      #expect(result.stderr.contains("error: unknown export format 'mailchimpp'"), "\(result.stderr)")
+      #expect(result.stderr.contains("did you mean 'mailchimp'?"))
+    }
+  }
+}
