@@ -68,37 +68,47 @@ import Testing
     let files = try export(ExportFormat(rawValue: tool.rawValue)!)
     #expect(files["decisions.csv"] == (try export(.csv))["decisions.csv"])
     #expect(files.keys.sorted() == ["REFER20.csv", "SORRY25.csv", "STAY15.csv", "decisions.csv", "summary.json"])
-    #expect(files["summary.json"]?.contains("\"format\" : \"\(tool.rawValue)\"") == true)
+    #expect(files["summary.json"]?.contains("\"format\": \"\(tool.rawValue)\"") == true)
   }
 
   @Test func aRowLimitSplitsAnAudienceIntoNumberedFiles() throws {
     let whole = try export(.braze)
     let split = try export(.braze, limit: ImportFileLimit(rows: 2))
     let header = "external_id,email,channel,address,offer,send_at,offer_expires_at\r\n"
-    let rows = try #require(whole["SORRY25.csv"]).dropFirst(header.count)
+    let rows = String(decoding: try #require(whole["SORRY25.csv"]).utf8.dropFirst(header.utf8.count), as: UTF8.self)
     let first = try #require(split["SORRY25-part1.csv"])
     let second = try #require(split["SORRY25-part2.csv"])
     #expect(split["SORRY25.csv"] == nil)
     #expect(first.hasPrefix(header) && second.hasPrefix(header))
     #expect(first.components(separatedBy: "\r\n").count == 4)  // header, two rows, the end
-    #expect(String(first.dropFirst(header.count)) + String(second.dropFirst(header.count)) == String(rows))
+    #expect(
+      String(decoding: first.utf8.dropFirst(header.utf8.count), as: UTF8.self)
+        + String(decoding: second.utf8.dropFirst(header.utf8.count), as: UTF8.self) == String(rows))
     // Offers that fit keep their plain name; the summary lists every file written.
     #expect(split["STAY15.csv"] != nil)
-    let summary = try #require(split["summary.json"])
-    #expect(summary.contains("\"REFER20.csv\",\n      \"SORRY25-part1.csv\",\n      \"SORRY25-part2.csv\","))
+    let summary = try JSONSerialization.jsonObject(with: Data(try #require(split["summary.json"]).utf8))
+    let export = try #require((summary as? [String: Any])?["export"] as? [String: Any])
+    #expect(
+      export["audience_files"] as? [String] == ["SORRY25-part1.csv", "SORRY25-part2.csv", "REFER20.csv", "STAY15.csv"])
   }
 
   @Test func aByteLimitKeepsEveryFileWithinIt() throws {
     let whole = try #require(try export(.customerio)["SORRY25.csv"])
-    // Room for the header and one row, not two.
-    let lines = whole.components(separatedBy: "\r\n")
-    let limit = lines[0].utf8.count + 2 + lines[1].utf8.count + 2 + 5
+    // "\r\n" is one Character: lines are split and measured as UTF-8.
+    let lines = whole.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+    let header = lines[0]
+    // Room for the header and the longest row, never two rows.
+    let limit = header.utf8.count + 2 + lines.dropFirst().map { $0.utf8.count + 2 }.max()!
     let split = try export(.customerio, limit: ImportFileLimit(bytes: limit))
     let parts = (1...3).compactMap { split["SORRY25-part\($0).csv"] }
     #expect(parts.count == 3)
     #expect(split["SORRY25-part4.csv"] == nil)
-    for part in parts { #expect(part.utf8.count <= limit) }
-    #expect(parts.map { $0.dropFirst(lines[0].count + 2) }.joined() == whole.dropFirst(lines[0].count + 2))
+    for part in parts {
+      #expect(part.utf8.count <= limit)
+      #expect(part.components(separatedBy: "\r\n").first == header)
+    }
+    let rows = parts.flatMap { $0.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty } }
+    #expect(rows == Array(lines.dropFirst()))
   }
 
   @Test func theDocumentedLimitsAreTheToolsOwn() {
