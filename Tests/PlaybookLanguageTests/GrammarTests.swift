@@ -92,8 +92,8 @@ import Testing
     let words = Set(
       (Self.examples.values + PlaybookGrammar.ExportFormat.allCases.map { "export to \"out\" as \($0.rawValue)" })
         .flatMap { text in
-        tokens(text).filter { $0.kind == .word }.map(\.text)
-      })
+          tokens(text).filter { $0.kind == .word }.map(\.text)
+        })
     #expect(PlaybookGrammar.keywords.filter { !words.contains($0) } == [])
     #expect(Set(PlaybookGrammar.keywords).count == PlaybookGrammar.keywords.count)
   }

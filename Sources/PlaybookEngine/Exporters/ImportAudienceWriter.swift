@@ -52,7 +52,8 @@ enum ImportAudienceWriter {
         row.removeAllBytes()
         row.write(buffer.baseAddress! + i)
         let size = row.byteCount
-        let full = rows > 0 && (limit.rows.map { rows >= $0 } ?? false || limit.bytes.map { bytes + size > $0 } ?? false)
+        let full =
+          rows > 0 && (limit.rows.map { rows >= $0 } ?? false || limit.bytes.map { bytes + size > $0 } ?? false)
         if full {
           try file.write(pending)
           try file.close()

@@ -16,7 +16,8 @@ extension CampaignRun {
       guard run.decisions[i].status == .send, ImportAddress.email(of: run.decisions[i]) == nil else { continue }
       let channel = run.decisions[i].channel ?? "no channel"
       run.decisions[i].status = .unreachable
-      run.decisions[i].reason = "not in the \(tool.name) file: sent via \(channel), and \(tool.name) imports by email address"
+      run.decisions[i].reason =
+        "not in the \(tool.name) file: sent via \(channel), and \(tool.name) imports by email address"
       let offer = run.decisions[i].offer
       var found = setAside[offer] ?? (0, [])
       if found.sends == 0 { offers.append(offer) }

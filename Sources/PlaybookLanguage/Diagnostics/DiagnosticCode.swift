@@ -126,7 +126,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var severity: Diagnostic.Severity {
     switch self {
     case .mixedIndentation, .rowSetAside, .setAsideShare, .valuesOverflowed, .ledgerRecovered, .unsavedChanges,
-      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS, .importSetAside, .missingMessage, .ledgerRequired,
+      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS, .importSetAside, .missingMessage,
+      .ledgerRequired,
       .unknownZoneValues:
       .warning
     case .ledgerBusy: .note
@@ -151,7 +152,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
-      .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered, .longSMS, .importSetAside,
+      .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered, .longSMS,
+      .importSetAside,
       .unknownZoneValues:
       .input
     case .ledgerUnreadable, .ledgerForeign, .ledgerNewer, .ledgerOtherPlaybook, .ledgerLocked, .ledgerExists,
