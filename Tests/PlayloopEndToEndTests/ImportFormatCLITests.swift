@@ -73,6 +73,26 @@ import Testing
     }
   }
 
+  /// The shell's `:export DIR FORMAT` in script mode: the format is taken, the decisions
+  /// `:run` made are exported for the tool, and what it cannot take is said.
+  @Test func theShellExportsForATool() throws {
+    try ScratchFolder.with("imports") { folder in
+      try folder.write(try Fixtures.serviceRecovery(), to: "p.playbook")
+      let result = try ChildProcess.playloopScript(
+        ":run\n:export mc mailchimp\n:export bz braze\n", arguments: ["p.playbook"], in: folder.path)
+      #expect(result.status == 0, "\(result.stderr)")
+      let output = result.stdout + result.stderr
+      #expect(output.contains("as mailchimp; the decisions evaluated last"), "\(output)")
+      #expect(output.contains("sends of SORRY25 by sms left out of the Mailchimp file"), "\(output)")
+      #expect(!output.contains("left out of the Braze file"))
+      let log = try String(contentsOfFile: folder.path("mc/decisions.csv"), encoding: .utf8)
+      #expect(log.contains("not in the Mailchimp file: sent via sms"))
+      let braze = try String(contentsOfFile: folder.path("bz/SORRY25.csv"), encoding: .utf8)
+      #expect(braze.hasPrefix("external_id,email,channel,address,offer,send_at,offer_expires_at\r\n"))
+      #expect(braze.contains(",sms,"))
+    }
+  }
+
   @Test func aMisspeltExportFormatIsNamed() throws {
     let result = try ChildProcess.playloop(["run", "Playbooks/campaigns.playbook", "--export-format", "brze"])
     #expect(result.status == 2)

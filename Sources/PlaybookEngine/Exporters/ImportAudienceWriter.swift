@@ -48,7 +48,10 @@ enum ImportAudienceWriter {
     var bytes = header.count
     var row = ImportRowEncoder(columns: offer.columns, style: tool.timeStyle)
     try decisions.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
-      for i in offer.rows where buffer[i].status == .send {
+      // A tool that needs an email gets only rows with one: `CampaignRun.forImport` has
+      // already made the other sends unreachable, and said so.
+      for i in offer.rows
+      where buffer[i].status == .send && (!tool.needsEmail || ImportAddress.email(of: buffer[i]) != nil) {
         row.removeAllBytes()
         row.write(buffer.baseAddress! + i)
         let size = row.byteCount

@@ -77,8 +77,20 @@ enum ImportAddress {
   /// The channel whose addresses are email addresses (as `sms` is the texting channel).
   static let emailChannel = "email"
 
-  /// The decision's address when it goes by the `email` channel; nil otherwise.
+  /// The decision's address when it goes by the `email` channel and looks like an email
+  /// address; nil otherwise.
   static func email(of decision: Decision) -> String? {
-    decision.channel == emailChannel ? decision.address : nil
+    guard decision.channel == emailChannel, let address = decision.address, isEmail(address) else { return nil }
+    return address
+  }
+
+  /// Whether `address` has the shape the tools check: one `@` between a local part and
+  /// a dotted domain, no spaces (Mailchimp refuses spaces anywhere in an address).
+  static func isEmail(_ address: String) -> Bool {
+    let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, let dot = parts[1].firstIndex(of: "."),
+      dot != parts[1].startIndex, parts[1].last != "."
+    else { return false }
+    return !address.contains { $0.isWhitespace }
   }
 }

@@ -14,10 +14,14 @@ extension CampaignRun {
     var setAside: [String: (sends: Int, channels: [String])] = [:]
     for i in run.decisions.indices {
       guard run.decisions[i].status == .send, ImportAddress.email(of: run.decisions[i]) == nil else { continue }
-      let channel = run.decisions[i].channel ?? "no channel"
+      let by = run.decisions[i].channel ?? "no channel"
+      // A send by email whose address is no email address is as unreachable for the tool.
+      let channel = by == ImportAddress.emailChannel ? "email without an email address" : by
       run.decisions[i].status = .unreachable
       run.decisions[i].reason =
-        "not in the \(tool.name) file: sent via \(channel), and \(tool.name) imports by email address"
+        by == ImportAddress.emailChannel
+        ? "not in the \(tool.name) file: '\(run.decisions[i].address ?? "")' is not an email address"
+        : "not in the \(tool.name) file: sent via \(by), and \(tool.name) imports by email address"
       let offer = run.decisions[i].offer
       var found = setAside[offer] ?? (0, [])
       if found.sends == 0 { offers.append(offer) }

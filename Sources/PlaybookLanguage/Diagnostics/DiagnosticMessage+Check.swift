@@ -207,8 +207,8 @@ extension DiagnosticMessage {
       "\(sends) send\(sends == 1 ? "" : "s") of \(offer) by \(channels.joined(separator: ", ")) left out of the "
         + "\(tool) file: \(tool) imports contacts by email address",
       hint:
-        "they are `unreachable` in decisions.csv, not recorded as sent; put email first in \(offer)'s `via`, "
-        + "or export for a tool that also texts (braze, customerio, iterable)"
+        "they are `unreachable` in decisions.csv and not recorded as sent; to reach them, send \(offer) via email "
+        + "first, or export for a tool that also texts (braze, customerio, iterable)"
     )
   }
 }
