@@ -70,7 +70,9 @@ struct RunCommand: ParsableCommand {
         let history = try ledgerPath.flatMap { (path) throws(Diagnostic) in
           try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: clock, newHoldout: newHoldout)
         }
+        // Decided as the export would hold it, so a look before a run counts what it would send.
         run = CampaignRun(workspace: workspace, clock: clock, history: history)
+          .forImport(exportTarget(workspace)?.format ?? exportFormat ?? .csv)
         summary = run.summary
       }
     } catch {

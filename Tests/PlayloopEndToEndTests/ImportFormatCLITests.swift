@@ -93,6 +93,21 @@ import Testing
     }
   }
 
+  /// A dry run for a tool counts what its export would hold, and says what it cannot take.
+  @Test func aDryRunCountsWhatTheToolWouldTake() throws {
+    try ScratchFolder.with("imports") { folder in
+      let arguments = [
+        "run", "Playbooks/campaigns.playbook", "--dry-run", "--ledger", folder.path("none.ledger"), "--format", "json",
+      ]
+      let csv = try ChildProcess.playloop(arguments)
+      let mailchimp = try ChildProcess.playloop(arguments + ["--export-format", "mailchimp"])
+      #expect(csv.status == 0 && mailchimp.status == 0, "\(mailchimp.stderr)")
+      #expect(csv.stdout.contains("\"send\": 50"), "\(csv.stdout)")
+      #expect(mailchimp.stdout.contains("\"send\": 32"), "\(mailchimp.stdout)")
+      #expect(mailchimp.stdout.contains("left out of the Mailchimp file"))
+    }
+  }
+
   @Test func aMisspeltExportFormatIsNamed() throws {
     let result = try ChildProcess.playloop(["run", "Playbooks/campaigns.playbook", "--export-format", "brze"])
     #expect(result.status == 2)

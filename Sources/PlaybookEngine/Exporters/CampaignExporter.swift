@@ -67,16 +67,11 @@ public enum CampaignExporter {
     summary.export = target
     summary.audienceParts = [:]
     // Ordering and counting are independent: done side by side.
-    let rules = summary.counts.byRule.map(\.name)
-    let declaredOffers = summary.counts.byOffer.map(\.name)
-    let declaredVariants = summary.counts.byVariant.map {
-      VariantCounts(rule: $0.rule, variant: $0.variant, offer: $0.offer, share: $0.share)
-    }
+    let declared = summary.counts
     let prepared = Parallel.map(2) { k in
       k == 0
         ? Prepared.order(DecisionOrder.arrange(decisions))
-        : Prepared.counts(
-          DecisionCounts(decisions, rules: rules, offers: declaredOffers, variants: declaredVariants))
+        : Prepared.counts(declared.recounted(decisions))
     }
     guard case .order(let order) = prepared[0], case .counts(let counts) = prepared[1] else {
       preconditionFailure("Parallel.map returns results in index order")

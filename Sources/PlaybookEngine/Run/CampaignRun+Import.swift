@@ -6,7 +6,7 @@ extension CampaignRun {
   /// channel: such a send becomes `unreachable`, saying why, so the decisions log, the
   /// counts and the ledger (which records only `send`) agree with the files, and a later
   /// run may send it again. One warning per offer says how many. Any other format gets
-  /// the run unchanged. The exporter recounts the summary from the decisions.
+  /// the run unchanged.
   public func forImport(_ format: ExportFormat) -> CampaignRun {
     guard let tool = format.importTool, tool.needsEmail else { return self }
     var run = self
@@ -29,6 +29,8 @@ extension CampaignRun {
       if !found.channels.contains(channel) { found.channels.append(channel) }
       setAside[offer] = found
     }
+    guard !offers.isEmpty else { return self }
+    run.summary.counts = summary.counts.recounted(run.decisions)
     run.importWarnings = offers.map { offer in
       let found = setAside[offer] ?? (0, [])
       return Diagnostic(
