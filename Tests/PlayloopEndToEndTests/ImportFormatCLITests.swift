@@ -93,6 +93,32 @@ import Testing
     }
   }
 
+  /// Mailchimp clips text fields at 255 bytes: a longer message is warned about, not cut
+  /// in silence; Braze takes it as it is.
+  @Test func mailchimpWarnsOfMessagesItWouldClip() throws {
+    try ScratchFolder.with("imports") { folder in
+      let text = try String(contentsOfFile: Repository.path("Playbooks/campaigns.playbook"), encoding: .utf8)
+        .replacingOccurrences(of: "../Examples/data", with: Repository.exampleData)
+        .replacingOccurrences(
+          of: "It has been a while: WINBACK20", with: String(repeating: "Long story. ", count: 21) + "WINBACK20")
+      let playbook = try folder.write(text, to: "p.playbook")
+      func run(_ format: String) throws -> ChildProcess {
+        try ChildProcess.playloop([
+          "run", playbook, "--out", folder.path(format), "--export-format", format, "--ledger",
+          folder.path(format + ".l"),
+        ])
+      }
+      let mailchimp = try run("mailchimp")
+      #expect(mailchimp.status == 0, "\(mailchimp.stderr)")
+      #expect(
+        mailchimp.stderr.contains(
+          "warning: offer WINBACK20's message is longer than Mailchimp's 255-byte text field for 19 customers; "
+            + "Mailchimp cuts it there"), "\(mailchimp.stderr)")
+      let braze = try run("braze")
+      #expect(braze.status == 0 && !braze.stderr.contains("cuts it"), "\(braze.stderr)")
+    }
+  }
+
   /// A dry run for a tool counts what its export would hold, and says what it cannot take.
   @Test func aDryRunCountsWhatTheToolWouldTake() throws {
     try ScratchFolder.with("imports") { folder in

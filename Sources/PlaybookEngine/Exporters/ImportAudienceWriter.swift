@@ -60,8 +60,14 @@ enum ImportAudienceWriter {
         if full {
           try file.write(pending)
           try file.close()
-          // The first file was named as if it were the only one.
-          if part == 1 { try ExportFileSystem.rename(path(1, of: 1), to: path(1, of: 2)) }
+          // The first file was named as if it were the only one. Another offer's file of
+          // that name (an offer coded `X-part1`) is not replaced: the export fails instead.
+          if part == 1 {
+            guard ExportFileSystem.kind(path(1, of: 2)) == .missing else {
+              throw ExportFileSystem.failure("cannot create", path(1, of: 2), "another offer's file has that name")
+            }
+            try ExportFileSystem.rename(path(1, of: 1), to: path(1, of: 2))
+          }
           part += 1
           file = try ExportFile(creating: path(part, of: part))
           pending = header

@@ -25,6 +25,9 @@ public enum ImportTool: String, Sendable, CaseIterable {
   /// it. The others identify a customer by Playloop's customer id.
   public var needsEmail: Bool { self == .hubspot || self == .mailchimp }
 
+  /// The most bytes a text field holds before the tool clips it: Mailchimp's 255.
+  public var textLimit: Int? { self == .mailchimp ? 255 : nil }
+
   /// The most one file may hold, as the tool documents it (docs/EXPORTS.md).
   public var documentedLimit: ImportFileLimit {
     switch self {

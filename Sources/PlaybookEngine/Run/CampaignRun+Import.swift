@@ -5,7 +5,8 @@ extension CampaignRun {
   /// contacts by email address (`ImportTool.needsEmail`) cannot take a send by another
   /// channel: such a send becomes `unreachable`, saying why, so the decisions log, the
   /// counts and the ledger (which records only `send`) agree with the files, and a later
-  /// run may send it again. One warning per offer says how many. Any other format gets
+  /// run may send it again. One warning per offer says how many, and one per offer whose
+  /// subject or message the tool would clip (`ImportTextLength`). Any other format gets
   /// the run unchanged.
   public func forImport(_ format: ExportFormat) -> CampaignRun {
     guard let tool = format.importTool, tool.needsEmail else { return self }
@@ -29,13 +30,13 @@ extension CampaignRun {
       if !found.channels.contains(channel) { found.channels.append(channel) }
       setAside[offer] = found
     }
-    guard !offers.isEmpty else { return self }
-    run.summary.counts = summary.counts.recounted(run.decisions)
-    run.importWarnings = offers.map { offer in
-      let found = setAside[offer] ?? (0, [])
-      return Diagnostic(
-        .importSetAside(offer: offer, sends: found.sends, channels: found.channels, tool: tool.name), file: nil)
-    }
+    if !offers.isEmpty { run.summary.counts = summary.counts.recounted(run.decisions) }
+    run.importWarnings =
+      offers.map { offer in
+        let found = setAside[offer] ?? (0, [])
+        return Diagnostic(
+          .importSetAside(offer: offer, sends: found.sends, channels: found.channels, tool: tool.name), file: nil)
+      } + ImportTextLength.warnings(run.decisions, tool: tool)
     return run
   }
 }

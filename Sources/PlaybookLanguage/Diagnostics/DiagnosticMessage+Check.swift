@@ -211,4 +211,13 @@ extension DiagnosticMessage {
         + "first, or export for a tool that also texts (braze, customerio, iterable)"
     )
   }
+
+  /// A subject or message longer than a sending tool's text field, for some customers.
+  public static func importTextClipped(_ what: String, customers: Int, tool: String, bytes: Int) -> Self {
+    Self(
+      .importTextClipped,
+      "offer \(what) is longer than \(tool)'s \(bytes)-byte text field for \(customers) customer"
+        + "\(customers == 1 ? "" : "s"); \(tool) cuts it there",
+      hint: "shorten it, or cut a field with | truncate: N")
+  }
 }
