@@ -54,8 +54,9 @@ public enum CampaignExport {
     }
     // What the shell's `:run` decided holds only when no ledger history changes it.
     let run =
-      if history == nil, let decided { decided } else {
+      if history == nil, let decided { decided.forImport(target.format) } else {
         CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted)
+          .forImport(target.format)
       }
     try stopIfInterrupted(interrupted)
     var summary = run.summary

@@ -92,7 +92,8 @@ public enum LedgeredExport {
     let runs = try ledger.runs()
     let (run, replayed) = try decide(
       workspace, clock: clock, ledger: ledger,
-      earlier: runs.last { $0.clock == clock && $0.playbookHash == playbookHash }, interrupted: interrupted)
+      earlier: runs.last { $0.clock == clock && $0.playbookHash == playbookHash }, format: target.format,
+      interrupted: interrupted)
     try CampaignExport.stopIfInterrupted(interrupted)
     try hook(.evaluated)
 
@@ -139,19 +140,24 @@ public enum LedgeredExport {
   /// Decides against the ledger. When `earlier` ran the same playbook text at this clock,
   /// first decide as it did (against every other run's sends, counting only earlier runs'
   /// towards limits): the same sends make this a replay of it. Otherwise decide against
-  /// the whole history.
+  /// the whole history. Either way as an export in `format` holds it (`forImport`), so
+  /// the ledger records only what the files hold.
   private static func decide(
-    _ workspace: Workspace, clock: Int64, ledger: SendLedger, earlier: LedgerRun?,
+    _ workspace: Workspace, clock: Int64, ledger: SendLedger, earlier: LedgerRun?, format: ExportFormat,
     interrupted: @escaping @Sendable () -> Bool
   ) throws(Diagnostic) -> (CampaignRun, replayed: LedgerRun?) {
     if let earlier {
       let history = try Self.history(ledger, for: workspace, clock: clock, before: earlier.seq)
       let replay = CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted)
+        .forImport(format)
       let recorded = Set(try ledger.sends(ofRun: earlier.seq).map(\.decisionKey))
       if Set(sends(replay.decisions, run: earlier).map(\.decisionKey)) == recorded { return (replay, earlier) }
     }
     let history = try Self.history(ledger, for: workspace, clock: clock)
-    return (CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted), nil)
+    return (
+      CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted).forImport(format),
+      nil
+    )
   }
 
   /// The ledger's sends as `workspace`'s playbook reads them at `clock`: those its limits

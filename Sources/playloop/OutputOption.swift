@@ -1,4 +1,6 @@
 import ArgumentParser
+import PlaybookEngine
+import PlaybookLanguage
 
 /// `--format text|json`, and `--json` for the same: how `check`, `test`, `run`,
 /// `explain`, `ledger` and `describe` answer. With JSON, stdout holds one JSON document whether the command
@@ -12,7 +14,7 @@ struct OutputOption: ParsableArguments {
     static func parse(_ argument: String) throws -> Format {
       if let format = Format(rawValue: argument) { return format }
       let export =
-        ["csv", "jsonl"].contains(argument) ? "; the export's file format is --export-format \(argument)" : ""
+        ExportFormat(rawValue: argument) != nil ? "; the export's file format is --export-format \(argument)" : ""
       throw ValidationError("give text or json\(export)")
     }
   }

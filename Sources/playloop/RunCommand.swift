@@ -14,7 +14,12 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "The playbook file.") var file: String
   @OptionGroup var clock: ClockOption
   @Option(help: "Export to this folder (overrides the playbook's `export to`).") var out: String?
-  @Option(help: "Export file format: csv or jsonl (overrides the playbook's `as`).") var exportFormat: ExportFormat?
+  @Option(
+    help: ArgumentHelp(
+      "Export file format: csv, jsonl, or a sending tool's import: braze, customerio, hubspot, mailchimp, iterable "
+        + "(overrides the playbook's `as`).", valueName: "format"),
+    transform: ExportFormat.parse)
+  var exportFormat: ExportFormat?
   @Flag(help: "Stop on any row that cannot be read, instead of setting it aside.") var strict = false
   @OptionGroup var setAside: SetAsideOption
   @OptionGroup var output: OutputOption
@@ -65,7 +70,9 @@ struct RunCommand: ParsableCommand {
         let history = try ledgerPath.flatMap { (path) throws(Diagnostic) in
           try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: clock, newHoldout: newHoldout)
         }
+        // Decided as the export would hold it, so a look before a run counts what it would send.
         run = CampaignRun(workspace: workspace, clock: clock, history: history)
+          .forImport(exportTarget(workspace)?.format ?? exportFormat ?? .csv)
         summary = run.summary
       }
     } catch {
@@ -92,7 +99,7 @@ struct RunCommand: ParsableCommand {
   private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun) {
     let warnings =
       workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first") + run.overflowWarnings
-      + SMSLength.warnings(run.decisions)
+      + SMSLength.warnings(run.decisions) + run.importWarnings
     if json { return Terminal.printJSON(summary.json, diagnostics: warnings) }
     Terminal.printText(summary.text)
     if !dryRun, summary.export == nil {
@@ -159,7 +166,14 @@ struct RunCommand: ParsableCommand {
   }
 }
 
-extension ExportFormat: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {
+  /// The format named by `--export-format`, or a usage error naming the formats and
+  /// the nearest one.
+  static func parse(_ argument: String) throws -> ExportFormat {
+    guard let format = ExportFormat(rawValue: argument) else { throw ValidationError(unknown(argument)) }
+    return format
+  }
+}
 
 /// `--as-of TIME`, shared by the commands that evaluate.
 struct ClockOption: ParsableArguments {

@@ -123,6 +123,15 @@ import Testing
     #expect(format(formatted) == formatted)
   }
 
+  @Test(arguments: PlaybookGrammar.ExportFormat.allCases)
+  func exportFormatsRoundTrip(exportFormat: PlaybookGrammar.ExportFormat) throws {
+    let text = "export   to \"out\"   as \(exportFormat.rawValue)\n"
+    let formatted = format(text)
+    #expect(formatted == "export to \"out\" as \(exportFormat.rawValue)\n")
+    #expect(astDump(formatted) == astDump(text))
+    #expect(format(formatted) == formatted)
+  }
+
   @Test func stringsAndIDsReadBackTheSame() {
     let text =
       "playbook \"a\\\"b\\\\c\\td\"\ntest \"t\"\n  expect customer \"C \\\"1\\\"\" gets X\n  expect customer c.1-x_2 gets nothing\n"

@@ -90,9 +90,10 @@ import Testing
 
   @Test func everyKeywordIsReadInAnExample() {
     let words = Set(
-      (Self.examples.values + [#"export to "out" as csv"#]).flatMap { text in
-        tokens(text).filter { $0.kind == .word }.map(\.text)
-      })
+      (Self.examples.values + PlaybookGrammar.ExportFormat.allCases.map { "export to \"out\" as \($0.rawValue)" })
+        .flatMap { text in
+          tokens(text).filter { $0.kind == .word }.map(\.text)
+        })
     #expect(PlaybookGrammar.keywords.filter { !words.contains($0) } == [])
     #expect(Set(PlaybookGrammar.keywords).count == PlaybookGrammar.keywords.count)
   }
@@ -136,6 +137,25 @@ import Testing
     let (_, diagnostics) = parse(#"export to "out" as jsnl"#)
     #expect(diagnostics.map(\.message) == ["unknown export format 'jsnl'"])
     #expect(diagnostics.first?.hint == "did you mean 'jsonl'?")
+  }
+
+  @Test(arguments: [("brze", "braze"), ("hubspt", "hubspot"), ("mailchmp", "mailchimp"), ("customerio1", "customerio")])
+  func misspeltSendingToolsAreNamed(written: String, meant: String) {
+    let (_, diagnostics) = parse("export to \"out\" as \(written)")
+    #expect(diagnostics.map(\.message) == ["unknown export format '\(written)'"])
+    #expect(diagnostics.first?.hint == "did you mean '\(meant)'?")
+  }
+
+  @Test func everyExportFormatParses() {
+    for format in PlaybookGrammar.ExportFormat.allCases {
+      let (playbook, diagnostics) = parse("export to \"out\" as \(format.rawValue)")
+      #expect(diagnostics.isEmpty, "\(format)")
+      guard case .export(let export)? = playbook.statements.first?.kind else {
+        Issue.record("no export statement for \(format)")
+        continue
+      }
+      #expect(export.format?.text == format.rawValue)
+    }
   }
 
   @Test func typedLinesContinueAsTheGrammarSays() {

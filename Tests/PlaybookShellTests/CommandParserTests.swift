@@ -55,6 +55,8 @@ import Testing
     (":export out", .export(directory: "out", format: nil)),
     (":export jsonl", .export(directory: nil, format: .jsonl)),
     (":export out csv", .export(directory: "out", format: .csv)),
+    (":export out braze", .export(directory: "out", format: .braze)),
+    (":export mailchimp", .export(directory: nil, format: .mailchimp)),
     (":export --preview", .export(directory: nil, format: nil, preview: true)),
     (":export --preview out jsonl", .export(directory: "out", format: .jsonl, preview: true)),
     (":export --new-holdout out", .export(directory: "out", format: nil, newHoldout: true)),
@@ -103,7 +105,16 @@ import Testing
       ":decisions SORRY25 STAY15",
       "expected one offer and one status, got 'SORRY25' and 'STAY15'\nusage: :decisions [OFFER] [STATUS]"
     ),
-    (":export out xml", "expected csv or jsonl, got 'xml'\nusage: :export [--preview] [--new-holdout] [DIR] [FORMAT]"),
+    (
+      ":export out xml",
+      "expected a format (csv, jsonl, braze, customerio, hubspot, mailchimp, iterable), got 'xml'"
+        + "\nusage: :export [--preview] [--new-holdout] [DIR] [FORMAT]"
+    ),
+    (
+      ":export out brze",
+      "expected a format (csv, jsonl, braze, customerio, hubspot, mailchimp, iterable), got 'brze'; "
+        + "did you mean 'braze'?\nusage: :export [--preview] [--new-holdout] [DIR] [FORMAT]"
+    ),
     (":help lod", "no command or language topic 'lod'; did you mean 'load'?"),
     (":ru", "ambiguous command ':ru': it starts :rules, :run"),
     (":diff --out", "--out needs a file name\nusage: :diff [AGAINST] [--out FILE.csv]"),

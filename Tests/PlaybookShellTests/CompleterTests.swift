@@ -107,7 +107,8 @@ import Testing
 
   @Test func exportDirectoryOrFormat() {
     #expect(complete(":export j⏐").candidates == ["jsonl"])
-    #expect(complete(":export out c⏐").candidates == ["csv"])
+    #expect(complete(":export out c⏐").candidates == ["csv", "customerio"])
+    #expect(complete(":export out hu⏐").candidates == ["hubspot"])
   }
 
   @Test func fieldsAfterRowName() {

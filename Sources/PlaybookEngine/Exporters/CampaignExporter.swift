@@ -18,6 +18,9 @@ import PlaybookLanguage
 ///   CSV follows `CSVWriter` (RFC 4180, CRLF, formulas neutralised); JSON Lines values are
 ///   written as they are (JSON is not opened as a spreadsheet), nulls as `null`.
 /// - Same decisions and summary, same bytes (`summary.json`'s `timings_ms` aside).
+/// - A sending tool's format (`ImportTool`: braze, customerio, …) writes each offer's file
+///   as that tool's import takes it (`ImportAudienceWriter`, split at the tool's limit into
+///   numbered files) and the decisions log as CSV.
 ///
 /// Exporting is two steps so a caller can put its own transaction (the send ledger)
 /// between them: `stage` writes every file into a fresh hidden sibling directory
@@ -62,17 +65,13 @@ public enum CampaignExporter {
     try checkReplaceable(location, by: summary)
     var summary = summary
     summary.export = target
+    summary.audienceParts = [:]
     // Ordering and counting are independent: done side by side.
-    let rules = summary.counts.byRule.map(\.name)
-    let declaredOffers = summary.counts.byOffer.map(\.name)
-    let declaredVariants = summary.counts.byVariant.map {
-      VariantCounts(rule: $0.rule, variant: $0.variant, offer: $0.offer, share: $0.share)
-    }
+    let declared = summary.counts
     let prepared = Parallel.map(2) { k in
       k == 0
         ? Prepared.order(DecisionOrder.arrange(decisions))
-        : Prepared.counts(
-          DecisionCounts(decisions, rules: rules, offers: declaredOffers, variants: declaredVariants))
+        : Prepared.counts(declared.recounted(decisions))
     }
     guard case .order(let order) = prepared[0], case .counts(let counts) = prepared[1] else {
       preconditionFailure("Parallel.map returns results in index order")
@@ -84,27 +83,38 @@ public enum CampaignExporter {
     let staging = location.sibling("tmp", pid: getpid())
     try ExportFileSystem.makeDirectory(staging)
     do {
-      var files: [ExportFileJob] = []
       // Each offer's rows, found by its UTF-8 bytes (the order's comparison) in one lookup.
       let ranges = Dictionary(order.offers.map { (Array($0.offer.utf8), $0.range) }) { first, _ in first }
-      for (offer, file) in zip(offers, summary.audienceFiles) {
-        let range = ranges[Array(offer.utf8)] ?? 0..<0
-        files.append(
-          ExportFileJob(
-            name: file, rows: order.indices[range], sendOnly: true,
-            columns: ExportColumn.audience(summary.offerTexts[offer]).withLocalSendAt(summary.hasLocalSendTimes),
-            description: summary.offerTexts[offer]?.description))
+      let offerRows = offers.map { order.indices[ranges[Array($0.utf8)] ?? 0..<0] }
+      let log = ExportFileJob(
+        name: "decisions.\(target.format.fileExtension)", rows: order.indices[...], sendOnly: false,
+        columns: ExportColumn.decisions(
+          variants: !summary.counts.byVariant.isEmpty, texts: summary.offerTexts.values
+        )
+        .withLocalSendAt(summary.hasLocalSendTimes))
+      if let tool = target.format.importTool {
+        for name in summary.audienceFiles + [log.name] { try beforeWriting(name) }
+        try write(decisions, [log], format: target.format.logFormat, in: staging)
+        let audiences = zip(offers, offerRows).map { offer, rows in
+          ImportAudienceWriter.Offer(
+            name: offer, rows: rows,
+            columns: tool.columns(variants: !summary.counts.byVariant.isEmpty, texts: summary.offerTexts[offer]))
+        }
+        summary.audienceParts = try ImportAudienceWriter.write(
+          decisions, audiences, tool: tool, limit: target.fileLimit ?? tool.documentedLimit, in: staging)
+      } else {
+        var files: [ExportFileJob] = []
+        for (offer, (file, rows)) in zip(offers, zip(summary.audienceFiles, offerRows)) {
+          files.append(
+            ExportFileJob(
+              name: file, rows: rows, sendOnly: true,
+              columns: ExportColumn.audience(summary.offerTexts[offer]).withLocalSendAt(summary.hasLocalSendTimes),
+              description: summary.offerTexts[offer]?.description))
+        }
+        files.append(log)
+        for file in files { try beforeWriting(file.name) }
+        try write(decisions, files, format: target.format, in: staging)
       }
-      let log = "decisions.\(target.format.fileExtension)"
-      files.append(
-        ExportFileJob(
-          name: log, rows: order.indices[...], sendOnly: false,
-          columns: ExportColumn.decisions(
-            variants: !summary.counts.byVariant.isEmpty, texts: summary.offerTexts.values
-          )
-          .withLocalSendAt(summary.hasLocalSendTimes)))
-      for file in files { try beforeWriting(file.name) }
-      try write(decisions, files, format: target.format, in: staging)
       if let exportMilliseconds { summary.timings.export = exportMilliseconds() }
       try beforeWriting("summary.json")
       let file = try ExportFile(creating: "\(staging)/summary.json")

@@ -17,6 +17,14 @@ public struct DecisionCounts: Hashable, Sendable {
     self.byStatus = byStatus
   }
 
+  /// `decisions` counted anew, listing the rules, offers and variants these counts list
+  /// (in their order), even those no decision has now.
+  public func recounted(_ decisions: [Decision]) -> DecisionCounts {
+    DecisionCounts(
+      decisions, rules: byRule.map(\.name), offers: byOffer.map(\.name),
+      variants: byVariant.map { VariantCounts(rule: $0.rule, variant: $0.variant, offer: $0.offer, share: $0.share) })
+  }
+
   /// Counts `decisions`. Every rule, offer and variant named is listed, even with no
   /// decisions; a decision of a variant not named is not counted by variant.
   public init(_ decisions: [Decision], rules: [String], offers: [String], variants: [VariantCounts] = []) {

@@ -84,27 +84,12 @@ struct DecisionRowEncoder: ~Copyable {
   }
 
   private mutating func text(_ value: String?) {
-    switch (format, value) {
-    case (.csv, _): csv.writeField(value)
-    case (.jsonl, nil): json.append(contentsOf: "null".utf8)
-    case (.jsonl, let value?): JSONString.append(value, to: &json)
-    }
+    guard format == .jsonl else { return csv.writeField(value) }
+    if let value { JSONString.append(value, to: &json) } else { json.append(contentsOf: "null".utf8) }
   }
 
   private mutating func integer(_ value: Int) {
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-      var start = digits.count
-      var rest = value.magnitude
-      repeat {
-        start -= 1
-        digits[start] = 48 + UInt8(rest % 10)
-        rest /= 10
-      } while rest > 0
-      if value < 0 {
-        start -= 1
-        digits[start] = 45
-      }
-      let text = UnsafeBufferPointer(rebasing: digits[start...])
+    DecimalDigits.withText(Int64(value)) { text in
       // Numbers are never neutralised, so the digits need no CSV treatment.
       if format == .csv { csv.writePlainField(text) } else { json.append(contentsOf: text) }
     }

@@ -5,10 +5,14 @@ public struct ExportTarget: Hashable, Sendable {
   public var directory: String
   /// How the audiences and the decisions log are written.
   public var format: ExportFormat
+  /// The most one audience file of a sending tool's format may hold; nil is the tool's
+  /// documented limit (`ImportTool.documentedLimit`). Tests give a small one.
+  public var fileLimit: ImportFileLimit?
 
   /// A target of `format` files in `directory`.
-  public init(directory: String, format: ExportFormat) {
+  public init(directory: String, format: ExportFormat, fileLimit: ImportFileLimit? = nil) {
     self.directory = directory
     self.format = format
+    self.fileLimit = fileLimit
   }
 }

@@ -83,10 +83,16 @@ extension RunSummary {
     ]
   }
 
-  /// The audience file names, one per offer counted, in count order.
+  /// The audience file names, one per offer counted (several for an offer a sending
+  /// tool's limit split, `audienceParts`), in count order.
   public var audienceFiles: [String] {
     guard let export else { return [] }
-    return counts.byOffer.map { "\($0.name).\(export.format.fileExtension)" }
+    return counts.byOffer.flatMap { offer in
+      let parts = audienceParts[offer.name] ?? 1
+      return (1...parts).map {
+        AudienceFileName.of(offer.name, part: $0, of: parts, extension: export.format.fileExtension)
+      }
+    }
   }
 
   private func exportJSON(_ target: ExportTarget) -> JSONValue {

@@ -27,6 +27,9 @@ public struct RunSummary: Hashable, Sendable {
   /// The offers with `subject` or `message` lines, by code: what their audience files
   /// add (not part of `summary.json`).
   public var offerTexts: [String: OfferTexts] = [:]
+  /// How many files each offer's audience was split into, for offers a sending tool's
+  /// limit split into more than one (`audienceFiles` names them; set by the exporter).
+  public var audienceParts: [String: Int] = [:]
   /// Whether the playbook has a `timezone` statement: its audience files and decisions
   /// log then have a `local_send_at` column (not part of `summary.json`).
   public var hasLocalSendTimes = false

@@ -8,13 +8,16 @@ public struct CampaignRun: Sendable {
   /// Every candidate, in customer, rule, then trigger row order, before consent, holdout and caps.
   public let candidates: [Candidate]
   /// Every candidate's fate, in the decisions log's order (whatever its status, not only sends).
-  public let decisions: [Decision]
+  /// Changed only by `forImport`, which sets aside what a sending tool cannot take.
+  public internal(set) var decisions: [Decision]
   /// The counts and timings, with no run id, export target or export time yet: the
   /// exporter (and the ledger) fill those in.
   public var summary: RunSummary
   /// A warning for each rule, segment, define or channel whose computed times or
   /// durations overflowed and were treated as null.
   public let overflowWarnings: [Diagnostic]
+  /// A warning for each offer whose sends `forImport` set aside; empty otherwise.
+  public internal(set) var importWarnings: [Diagnostic] = []
 
   /// Compiles, evaluates and decides. `history` is the ledger, when one is kept.
   public init(

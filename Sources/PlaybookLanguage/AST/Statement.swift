@@ -37,7 +37,7 @@ public struct Statement: Hashable, Sendable {
     case limit(Limit)
     /// `holdout 5% [seed "recovery-2026"]`
     case holdout(ControlGroup)
-    /// `export to "dir" [as csv|jsonl]`: where the results go.
+    /// `export to "dir" [as FORMAT]`: where the results go.
     case export(Export)
     /// `ledger "nightly.sqlite"`
     case ledger(StringLiteral)
@@ -250,12 +250,12 @@ public struct ControlGroup: Hashable, Sendable {
   }
 }
 
-/// `export to "out" [as csv|jsonl]`
+/// `export to "out" [as FORMAT]`
 public struct Export: Hashable, Sendable {
   /// The output folder as written, relative to the playbook's folder unless absolute.
   public var path: StringLiteral
-  /// `as csv` or `as jsonl` (``PlaybookGrammar/ExportFormat``); nil means csv, unless the
-  /// command line says otherwise.
+  /// `as csv`, `as jsonl`, `as braze` … (``PlaybookGrammar/ExportFormat``); nil means csv,
+  /// unless the command line says otherwise.
   public var format: Name?
   /// `export to path [as format]`.
   public init(path: StringLiteral, format: Name?) {

@@ -36,7 +36,7 @@ public struct PlaybookModel: Sendable {
   public var holdoutPercent: Double
   /// `holdout N% seed "…"`; nil when no seed is given.
   public var holdoutSeed: StringLiteral? = nil
-  /// `export to "dir" [as csv|jsonl]`; nil when absent.
+  /// `export to "dir" [as FORMAT]`; nil when absent.
   public var export: Export?
   /// `ledger "file"`: the send ledger's path as written; nil when the playbook names none
   /// (a command's `--ledger` may still give one).

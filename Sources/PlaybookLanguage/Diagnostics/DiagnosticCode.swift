@@ -50,6 +50,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case ledgerRequired = "ledger_required"
   case unknownFilter = "unknown_filter"
   case longSMS = "long_sms"
+  case importSetAside = "import_set_aside"
+  case importTextClipped = "import_text_clipped"
   case missingMessage = "missing_message"
   case invalidSendWindow = "invalid_send_window"
   case unknownZone = "unknown_zone"
@@ -125,7 +127,9 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   public var severity: Diagnostic.Severity {
     switch self {
     case .mixedIndentation, .rowSetAside, .setAsideShare, .valuesOverflowed, .ledgerRecovered, .unsavedChanges,
-      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS, .missingMessage, .ledgerRequired,
+      .limitPerRun, .ledgerReplay, .loadRenamedColumns, .replaceFile, .longSMS, .importSetAside, .importTextClipped,
+      .missingMessage,
+      .ledgerRequired,
       .unknownZoneValues:
       .warning
     case .ledgerBusy: .note
@@ -151,6 +155,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .rowSetAside, .setAsideShare,
       .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered, .longSMS,
+      .importSetAside, .importTextClipped,
       .unknownZoneValues:
       .input
     case .ledgerUnreadable, .ledgerForeign, .ledgerNewer, .ledgerOtherPlaybook, .ledgerLocked, .ledgerExists,
@@ -215,6 +220,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .ledgerRequired: "`every D` or `sent(…)` in a playbook that names no ledger (and no --ledger was given)"
     case .unknownFilter: "a filter a message template uses that does not exist"
     case .longSMS: "an SMS message renders longer than one text (160 GSM-7 or 70 UCS-2 characters)"
+    case .importSetAside: "sends a sending tool's import cannot take (no email address), left out of its files"
+    case .importTextClipped: "a subject or message longer than the sending tool's text field, which its import clips"
     case .missingMessage: "a rule sends an offer with message lines by a channel it has no `message` line for"
     case .invalidSendWindow: "a channel's `quiet` hours that are empty, or a `days` name that is no day"
     case .unknownZone: "the `timezone` statement's default names no time zone this machine knows"

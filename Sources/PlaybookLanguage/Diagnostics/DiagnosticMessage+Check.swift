@@ -198,3 +198,26 @@ extension DiagnosticMessage {
       hint: "shorten it, or cut a field with | truncate: N")
   }
 }
+
+extension DiagnosticMessage {
+  /// Sends of an offer that a sending tool's import cannot take, left out of its file.
+  public static func importSetAside(offer: String, sends: Int, channels: [String], tool: String) -> Self {
+    Self(
+      .importSetAside,
+      "\(sends) send\(sends == 1 ? "" : "s") of \(offer) by \(channels.joined(separator: ", ")) left out of the "
+        + "\(tool) file: \(tool) imports contacts by email address",
+      hint:
+        "they are `unreachable` in decisions.csv and not recorded as sent; to reach them, send \(offer) via email "
+        + "first, or export for a tool that also texts (braze, customerio, iterable)"
+    )
+  }
+
+  /// A subject or message longer than a sending tool's text field, for some customers.
+  public static func importTextClipped(_ what: String, customers: Int, tool: String, bytes: Int) -> Self {
+    Self(
+      .importTextClipped,
+      "offer \(what) is longer than \(tool)'s \(bytes)-byte text field for \(customers) customer"
+        + "\(customers == 1 ? "" : "s"); \(tool) cuts it there",
+      hint: "shorten it, or cut a field with | truncate: N")
+  }
+}

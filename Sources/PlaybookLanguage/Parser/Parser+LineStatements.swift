@@ -76,12 +76,13 @@ extension Parser {
     p.optionalWords = ["as"]
     var format: Name?
     if p.accept("as") != nil {
-      let name = try p.expectName("a format (csv or jsonl)")
+      let formats = PlaybookGrammar.ExportFormat.allCases.map(\.rawValue)
+      let name = try p.expectName("a format (\(formats.joined(separator: ", ")))")
       guard PlaybookGrammar.ExportFormat(rawValue: name.text) != nil else {
-        let formats = PlaybookGrammar.ExportFormat.allCases.map(\.rawValue)
         throw p.failure(
           .unknownExportFormat(
-            name.text, hint: NearNames.didYouMean(name.text, in: formats) ?? "formats are csv and jsonl"),
+            name.text,
+            hint: NearNames.didYouMean(name.text, in: formats) ?? "formats are \(formats.joined(separator: ", "))"),
           at: name.range)
       }
       format = name

@@ -322,8 +322,11 @@ public enum LanguageReference {
     holdout 5% seed "recovery-2026"
     ```
 
-    ### `export to "dir" [as csv|jsonl]`
-    Where the results go: one file per offer, a decisions log, and a summary.
+    ### `export to "dir" [as FORMAT]`
+    Where the results go: one file per offer, a decisions log, and a summary. FORMAT is
+    `csv` (the default) or `jsonl`, or a sending tool whose user import takes the audience
+    files as they are: `braze`, `customerio`, `hubspot`, `mailchimp`, `iterable` (see
+    [EXPORTS.md](EXPORTS.md)). A misspelt format is an error with the nearest one suggested.
 
     ```
     export to "out/tonight" as csv

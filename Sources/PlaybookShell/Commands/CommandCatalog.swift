@@ -81,7 +81,8 @@ enum CommandCatalog {
     CommandSpec(
       name: "export", usageArguments: "[--preview] [--new-holdout] [DIR] [FORMAT]",
       summary: "Write the audience files, decisions log and summary.",
-      details: "Defaults to the playbook's `export` statement; FORMAT is csv or jsonl. Files are written atomically. "
+      details:
+        "Defaults to the playbook's `export` statement; FORMAT is csv, jsonl or a sending tool's import (braze, customerio, hubspot, mailchimp, iterable). Files are written atomically. "
         + "Without a ledger, the decisions last evaluated (by :run, or for the impact of an edit) are written when nothing changed since "
         + "(playbook, data, clock); Ctrl-C stops a long export and leaves no folder behind. "
         + "With a `ledger`, the sends are recorded as `playloop run` records them. --preview writes "

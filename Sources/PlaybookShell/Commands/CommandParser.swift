@@ -115,7 +115,7 @@ enum CommandParser {
       } else if index == 0 {
         directory = word
       } else {
-        throw arguments.usage("expected csv or jsonl, got '\(word)'")
+        throw arguments.usage(ExportFormat.unknown(word))
       }
     }
     return .export(directory: directory, format: format, preview: preview, newHoldout: newHoldout)

@@ -26,7 +26,7 @@ public enum ShellCommand: Equatable, Sendable {
   case sample(count: Int, of: String?, seed: UInt64 = SeededSample.defaultSeed)
   /// `:as-of TIME`, the time as typed (the session parses it).
   case asOf(String)
-  /// `:export [--preview] [--new-holdout] [DIR] [csv|jsonl]`
+  /// `:export [--preview] [--new-holdout] [DIR] [FORMAT]`
   case export(directory: String?, format: ExportFormat?, preview: Bool = false, newHoldout: Bool = false)
   /// `:test`
   case test

@@ -102,7 +102,7 @@ extension EngineSession {
     return PlaybookFormatter.format(playbook, source: SourceFile(path: SessionDocument.name, text: document.text))
   }
 
-  /// `:export [--preview] [--new-holdout] [DIR] [csv|jsonl]`: the audience files, decisions log and
+  /// `:export [--preview] [--new-holdout] [DIR] [FORMAT]`: the audience files, decisions log and
   /// summary, through the export `playloop run` uses (`CampaignExport`): with a `ledger`
   /// the sends are recorded as a run records them, with the same run ids. A preview goes
   /// to `DIR` or beside the export folder (`NAME-preview`), never into it, is marked
@@ -140,13 +140,18 @@ extension EngineSession {
     let counts = exported.summary.counts
     let sent = counts.byStatus[.send]
     let decisions = plural(counts.byStatus.total, "decision")
+    // What a sending tool's import cannot take is said, never dropped in silence.
+    let setAside = rendered(exported.run.importWarnings, pending: nil).blocks
     if preview {
-      return .message(
+      var output = ShellOutput.message(
         "previewed \(decisions) (\(sent.grouped) would be sent) in \(folder) as \(exportFormat.rawValue)\(reused); "
           + "nothing was sent or recorded")
+      output.blocks.append(contentsOf: setAside)
+      return output
     }
     var output = ShellOutput.message(
       "exported \(decisions) (\(sent.grouped) to send) to \(folder) as \(exportFormat.rawValue)\(reused)")
+    output.blocks.append(contentsOf: setAside)
     if let ledgered = exported.ledgered, let ledgerPath, let runID = ledgered.summary.runID {
       output.blocks.insert(
         contentsOf: rendered(
