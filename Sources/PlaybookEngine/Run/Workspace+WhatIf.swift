@@ -6,8 +6,10 @@ extension Workspace {
   /// thing, or is added. The file is not changed. Diagnostics point into the file's text
   /// followed by the statements, under the file's name, so a mistake in the statements
   /// is shown on its own line. Also returns what changed (`replaced rule x`).
+  /// `progress` is told of each table loaded.
   public static func open(
-    path: String, whatIf statements: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard
+    path: String, whatIf statements: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard,
+    progress: (any ProgressSink)? = nil
   ) throws(Failure) -> (Workspace, changes: [String]) {
     let (file, base) = try read(path)
     let separator = file.text.isEmpty || file.text.hasSuffix("\n") ? "" : "\n"
@@ -25,7 +27,7 @@ extension Workspace {
     let changes = playbook.merge(added)
     let workspace = try open(
       playbook: playbook, source: source, baseDirectory: base, strict: strict, maxSetAside: maxSetAside,
-      warnings: syntax)
+      warnings: syntax, progress: progress)
     return (workspace, changes)
   }
 }

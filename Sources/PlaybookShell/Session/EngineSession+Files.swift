@@ -11,7 +11,7 @@ extension EngineSession {
   func load(_ path: String) -> ShellOutput {
     let opened: Workspace
     do {
-      opened = try Workspace.open(path: path, maxSetAside: maxSetAside)
+      opened = try Workspace.open(path: path, maxSetAside: maxSetAside, progress: progress)
     } catch {
       guard let source = error.source else {
         return Self.blocks(error.diagnostics, DiagnosticRenderer(sources: [:], color: color))
@@ -132,7 +132,7 @@ extension EngineSession {
       exported = try CampaignExport.export(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath, preview: preview,
         options: LedgeredExport.Options(newHoldout: newHoldout), decided: decided,
-        interrupted: { Interrupt.requested })
+        interrupted: { Interrupt.requested }, progress: progress)
     } catch {
       return rendered([error], pending: nil)
     }
