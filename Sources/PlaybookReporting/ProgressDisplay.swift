@@ -104,6 +104,7 @@ public final class ProgressDisplay: ProgressSink {
       state.step = step
       state.stepStarted = now
       state.hidden = false
+      draw(&state, at: now)
     }
   }
 
@@ -128,7 +129,12 @@ public final class ProgressDisplay: ProgressSink {
     let timer = state.withLock { state in
       Self.close(&state, at: now, bytes: bytesRead.load(ordering: .relaxed), rows: rowsRead.load(ordering: .relaxed))
       if state.shown, let output {
-        output.write("\r\u{1B}[K" + ProgressLine.summary(state.times, width: output.width()) + "\n")
+        // Work stopped by Ctrl-C loaded nothing, so only its time is told.
+        let summary =
+          stop()
+          ? "stopped after \(ProgressLine.seconds(now - state.started))"
+          : ProgressLine.summary(state.times, width: output.width())
+        output.write("\r\u{1B}[K" + summary + "\n")
       }
       let timer = state.timer
       state = State()
@@ -140,21 +146,24 @@ public final class ProgressDisplay: ProgressSink {
   /// Redraws the line, once the work has run `delay`.
   func tick() {
     let now = clock()
-    state.withLock { state in
-      guard let output, let step = state.step, !state.hidden, now - state.started >= delay else { return }
-      let width = output.width()
-      let elapsed = now - state.stepStarted
-      let line =
-        switch step {
-        case .loading(let table, let file, let bytes):
-          ProgressLine.loading(
-            table: table, file: file, read: bytesRead.load(ordering: .relaxed), total: bytes,
-            rows: rowsRead.load(ordering: .relaxed), nanoseconds: elapsed, width: width)
-        default: ProgressLine.working(step, nanoseconds: elapsed, width: width)
-        }
-      output.write("\r" + line + "\u{1B}[K")
-      state.shown = true
-    }
+    state.withLock { draw(&$0, at: now) }
+  }
+
+  /// Draws the line for the current step, once the work has run `delay`.
+  private func draw(_ state: inout State, at now: UInt64) {
+    guard let output, let step = state.step, !state.hidden, now - state.started >= delay else { return }
+    let width = output.width()
+    let elapsed = now - state.stepStarted
+    let line =
+      switch step {
+      case .loading(let table, let file, let bytes):
+        ProgressLine.loading(
+          table: table, file: file, read: bytesRead.load(ordering: .relaxed), total: bytes,
+          rows: rowsRead.load(ordering: .relaxed), nanoseconds: elapsed, width: width)
+      default: ProgressLine.working(step, nanoseconds: elapsed, width: width)
+      }
+    output.write("\r" + line + "\u{1B}[K")
+    state.shown = true
   }
 
   /// Adds the step that ends at `now` to the times.

@@ -24,7 +24,8 @@ public enum ProgressLine {
     // Wide: the bar, every figure and the file; narrower: fewer figures, then no bar.
     for (barWidth, figures) in [(20, 3), (10, 3), (10, 2), (0, 2), (0, 1), (0, 0)] {
       let bar = barWidth == 0 ? "" : " " + self.bar(read, of: total, width: barWidth)
-      let line = head + bar + rest.prefix(figures).map { " · " + $0 }.joined()
+      let shown = rest.prefix(figures).joined(separator: " · ")
+      let line = head + bar + (shown.isEmpty ? "" : (barWidth == 0 ? " · " : " ") + shown)
       guard line.displayWidth < width else { continue }
       return line + fitted(" · ", file.onOneLine, room: width - 1 - line.displayWidth)
     }
@@ -80,7 +81,7 @@ public enum ProgressLine {
   }
 
   /// `0.4 s`, `12.3 s`, `125 s`.
-  static func seconds(_ nanoseconds: UInt64) -> String {
+  public static func seconds(_ nanoseconds: UInt64) -> String {
     let tenths = Int((Double(nanoseconds) / 1e8).rounded())
     return (tenths >= 1000 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)") + " s"
   }

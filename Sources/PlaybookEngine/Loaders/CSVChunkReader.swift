@@ -135,7 +135,11 @@ struct CSVChunkReader {
         }
       }
     }
-    progress?.advance(bytes: i - reported, rows: rowsInBlock)
+    if let progress {
+      progress.advance(bytes: i - reported, rows: rowsInBlock)
+      // Stopped: the caller throws the chunk away, so its columns are not typed.
+      if progress.stopRequested { return chunk }
+    }
     spans.append(contentsOf: block[0..<(rowsInBlock * width)])
     chunk.start = from
     chunk.limit = to

@@ -13,7 +13,9 @@ extension EngineSession {
     do {
       opened = try Workspace.open(path: path, maxSetAside: maxSetAside, progress: progress)
     } catch {
-      guard let source = error.source else {
+      // Ctrl-C while loading leaves the session as it was, not a broken playbook.
+      let stopped = error.diagnostics.contains { $0.code == .loadInterrupted }
+      guard let source = error.source, !stopped else {
         return Self.blocks(error.diagnostics, DiagnosticRenderer(sources: [:], color: color))
       }
       return keepBroken(source, diagnostics: error.diagnostics, path: path)
