@@ -121,22 +121,6 @@ public enum ProgressLine {
   }
 }
 
-/// How long each step of the work took, and what loading read: `ProgressLine.summary`.
-public struct WorkTimes: Sendable, Equatable {
-  /// Tables loaded, their rows and their files' bytes.
-  public var tables = 0
-  public var rows = 0
-  public var bytes = 0
-  /// Time spent in each step, in nanoseconds (`load` over every table).
-  public var load: UInt64 = 0
-  public var evaluate: UInt64 = 0
-  public var decide: UInt64 = 0
-  public var export: UInt64 = 0
-
-  /// Nothing done yet.
-  public init() {}
-}
-
 extension WorkStep {
   /// `evaluating`, as the progress line says it.
   var verb: String {
