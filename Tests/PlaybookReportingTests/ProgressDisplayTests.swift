@@ -53,7 +53,8 @@ import Testing
     display.finish()
     #expect(
       terminal.text.hasSuffix(
-        "\revaluating… 0.0 s\u{1B}[K\r\u{1B}[Kloaded 1 table (3,024 rows, 4.0 MB) in 1.0 s, 4.0 MB/s · evaluated in 2.0 s\n"))
+        "\revaluating… 0.0 s\u{1B}[K\r\u{1B}[Kloaded 1 table (3,024 rows, 4.0 MB) in 1.0 s, 4.0 MB/s · evaluated in 2.0 s\n"
+      ))
     // The display is used again for the next command, from nothing.
     terminal.written.withLock { $0 = [] }
     display.begin(.evaluating)
