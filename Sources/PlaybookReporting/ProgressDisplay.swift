@@ -2,12 +2,6 @@ import Dispatch
 public import PlaybookEngine
 import Synchronization
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The progress line on a terminal, DuckDB style: once work has run `delay`, one line
 /// redrawn in place (`\r`) every tick with the table being loaded (`ProgressLine`), then
 /// evaluating, deciding and exporting; at `finish` the line is cleared and, when it was
@@ -17,7 +11,7 @@ import Synchronization
 /// atomic adds. Without an `Output` nothing is drawn and the display only passes `stop`
 /// on (the shell's Ctrl-C). Times come from `clock` and are never part of any result.
 public final class ProgressDisplay: ProgressSink {
-  /// Where the line goes: stderr of a terminal.
+  /// Where the line goes: stderr of a terminal (the command line's `Terminal` makes it).
   public struct Output: Sendable {
     /// Writes text as it is (the line, `\r`, erase-line escapes).
     public var write: @Sendable (String) -> Void
@@ -28,17 +22,6 @@ public final class ProgressDisplay: ProgressSink {
     public init(write: @escaping @Sendable (String) -> Void, width: @escaping @Sendable () -> Int) {
       self.write = write
       self.width = width
-    }
-
-    /// File descriptor 2 when it is a terminal (and `TERM` is not `dumb`), else nil.
-    public static func standardError(environment: [String: String]) -> Output? {
-      guard isatty(2) == 1, environment["TERM"] != "dumb" else { return nil }
-      return Output(
-        write: writeStandardError,
-        width: {
-          var size = winsize()
-          return ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
-        })
     }
   }
 
@@ -193,8 +176,3 @@ public final class ProgressDisplay: ProgressSink {
   }
 }
 
-/// Writes `text` to file descriptor 2 as it is.
-@Sendable private func writeStandardError(_ text: String) {
-  var text = text
-  text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
-}

@@ -12,7 +12,7 @@ struct ProgressOption: ParsableArguments {
   /// The progress line for this command, or nil when none is shown.
   func display(json: Bool) -> ProgressDisplay? {
     let environment = ProcessInfo.processInfo.environment
-    guard !quiet, !json, let output = ProgressDisplay.Output.standardError(environment: environment) else {
+    guard !quiet, !json, let output = Terminal.progressOutput(environment: environment) else {
       return nil
     }
     return ProgressDisplay(output: output, delay: ProgressDisplay.delay(environment: environment))

@@ -35,7 +35,7 @@ struct ReplCommand: ParsableCommand {
     // Progress on the terminal's stderr at the prompt; never in a script.
     let session = EngineSession(
       now: Terminal.now, color: color,
-      progress: Shell.opensEditor(startup) ? ProgressDisplay.Output.standardError(environment: environment) : nil,
+      progress: Shell.opensEditor(startup) ? Terminal.progressOutput(environment: environment) : nil,
       progressDelay: ProgressDisplay.delay(environment: environment))
     session.maxSetAside = try setAside.share()
     // The shell says what kinds of error a script stopped at; the status is decided here.
