@@ -175,4 +175,3 @@ public final class ProgressDisplay: ProgressSink {
     return timer
   }
 }
-
