@@ -21,14 +21,17 @@ public enum ProgressLine {
     let rest = [
       bytes(read, of: total), rows.grouped + " rows", rate(read, nanoseconds: nanoseconds) + "/s",
     ]
-    // Wide: the bar, every figure and the file; narrower: fewer figures, then no bar.
-    for (barWidth, figures) in [(20, 3), (10, 3), (10, 2), (0, 2), (0, 1), (0, 0)] {
+    let layouts = [(20, 3), (10, 3), (10, 2), (0, 2), (0, 1), (0, 0)].map { barWidth, figures in
       let bar = barWidth == 0 ? "" : " " + self.bar(read, of: total, width: barWidth)
       let shown = rest.prefix(figures).joined(separator: " · ")
-      let line = head + bar + (shown.isEmpty ? "" : (barWidth == 0 ? " · " : " ") + shown)
-      guard line.displayWidth < width else { continue }
-      return line + fitted(" · ", file.onOneLine, room: width - 1 - line.displayWidth)
+      return head + bar + (shown.isEmpty ? "" : (barWidth == 0 ? " · " : " ") + shown)
     }
+    func withFile(_ line: String) -> String { fitted(" · ", file.onOneLine, room: width - 1 - line.displayWidth) }
+    // The file is worth a shorter bar, not a figure; narrower, figures go, then the bar.
+    for line in layouts.prefix(2) where line.displayWidth < width && !withFile(line).isEmpty {
+      return line + withFile(line)
+    }
+    if let line = layouts.first(where: { $0.displayWidth < width }) { return line + withFile(line) }
     return clipped(head, width)
   }
 
