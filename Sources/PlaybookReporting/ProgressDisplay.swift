@@ -7,8 +7,8 @@ import Synchronization
 /// evaluating, deciding and exporting; at `finish` the line is cleared and, when it was
 /// shown, a summary line with the times is left. Work shorter than `delay` prints nothing.
 ///
-/// The engine reports through `ProgressSink`; only the ticks draw, so a report costs two
-/// atomic adds. Without an `Output` nothing is drawn and the display only passes `stop`
+/// The engine reports through `ProgressSink`: `advance` (per block of rows) costs two
+/// atomic adds; the ticks, and each step's `begin` once past `delay`, draw. Without an `Output` nothing is drawn and the display only passes `stop`
 /// on (the shell's Ctrl-C). Times come from `clock` and are never part of any result.
 public final class ProgressDisplay: ProgressSink {
   /// Where the line goes: stderr of a terminal (the command line's `Terminal` makes it).
