@@ -2,7 +2,7 @@ import Foundation
 import PlayloopTestSupport
 import Testing
 
-/// The progress line at the real shell: `:load` and `:run` show it on the terminal once
+/// The progress line at the real shell: `:load`, `:run` and a typed `load` show it once
 /// work runs `PLAYLOOP_PROGRESS_AFTER_MS`, and Ctrl-C during a long load stops it and
 /// leaves the session as it was.
 @Suite(.serialized) struct ShellProgressTests {
@@ -23,6 +23,16 @@ import Testing
     try terminal.expect("evaluated in 0.", within: 30)
     try terminal.expect(" · decided in ")
     try terminal.expect("THANKS10")
+    try terminal.atPrompt()
+    // A typed `load` statement reads the data again, with progress too.
+    terminal.send("load calls from \"\(Repository.exampleData)/calls.jsonl\" link customer_id\r")
+    try terminal.atPrompt(PseudoTerminal.continuationPrompt)
+    terminal.send("\r")
+    try terminal.expect("calls ", within: 30)
+    try terminal.expect("loaded 4 tables (1,713 rows, ", within: 30)
+    try terminal.atPrompt()
+    terminal.send(":quit\r")
+    try terminal.expect("unsaved changes")
     try terminal.atPrompt()
     terminal.send(":quit\r")
     #expect(terminal.waitForExit() == 0)
