@@ -50,7 +50,8 @@ let package = Package(
     // Phase-by-phase figures at 10k/100k/1M customers (docs/PERFORMANCE.md).
     // Counts allocations by interposing malloc; linked into the benchmark only.
     .target(name: "MallocCounter"),
-    .executableTarget(name: "playloop-bench", dependencies: ["PlaybookEngine", "MallocCounter"]),
+    // With --progress, the load draws the progress line (to nowhere) as a terminal would.
+    .executableTarget(name: "playloop-bench", dependencies: ["PlaybookEngine", "PlaybookReporting", "MallocCounter"]),
     // What every test target shares: the repository and build-product locators, the
     // process runner, the pseudo-terminal driver, scratch folders and shared fixtures.
     // CEditLine for openpty, which the pseudo-terminal driver needs.

@@ -34,18 +34,19 @@ public enum CampaignExport {
   ///     playbook, data and clock) and no ledger is read; nil evaluates.
   ///   - interrupted: polled while evaluating and before the export is put in place;
   ///     once true the export stops, leaving no folder and the ledger as it was.
+  ///   - progress: told when evaluating, deciding and exporting begin.
   /// - Throws: a `Diagnostic` when the ledger refuses the run, or the export or the
   ///   ledger cannot be written, or `interrupted` stopped it (`exportInterrupted`).
   public static func export(
     workspace: Workspace, clock: Int64, target: ExportTarget, ledgerPath: String?, preview: Bool = false,
     options: LedgeredExport.Options = LedgeredExport.Options(), waiting: () -> Void = {},
     hook: PhaseHook = { _ in }, decided: CampaignRun? = nil,
-    interrupted: @escaping @Sendable () -> Bool = { false }
+    interrupted: @escaping @Sendable () -> Bool = { false }, progress: (any ProgressSink)? = nil
   ) throws(Diagnostic) -> Outcome {
     if let ledgerPath, !preview {
       let outcome = try LedgeredExport.run(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath, options: options,
-        waiting: waiting, hook: hook, interrupted: interrupted)
+        waiting: waiting, hook: hook, interrupted: interrupted, progress: progress)
       return Outcome(run: outcome.run, summary: outcome.summary, ledgered: outcome)
     }
     let history = try ledgerPath.flatMap { (path) throws(Diagnostic) in
@@ -55,12 +56,15 @@ public enum CampaignExport {
     // What the shell's `:run` decided holds only when no ledger history changes it.
     let run =
       if history == nil, let decided { decided.forImport(target.format) } else {
-        CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted)
-          .forImport(target.format)
+        CampaignRun(
+          workspace: workspace, clock: clock, history: history, interrupted: interrupted, progress: progress
+        )
+        .forImport(target.format)
       }
     try stopIfInterrupted(interrupted)
     var summary = run.summary
     summary.isPreview = preview
+    progress?.begin(.exporting)
     let started = DispatchTime.now()
     let staged = try CampaignExporter.stage(
       run.decisions, summary: summary, to: target,

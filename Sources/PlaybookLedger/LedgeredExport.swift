@@ -70,13 +70,14 @@ public enum LedgeredExport {
   ///   - hook: called at each `LedgerPhase` from `.locked` on.
   ///   - interrupted: polled while evaluating and before the sends are recorded; once
   ///     true the run stops with `exportInterrupted`, nothing exported or recorded.
+  ///   - progress: told when evaluating, deciding and exporting begin.
   /// - Throws: a `Diagnostic` when the ledger is refused or unreadable, or the export or
   ///   the ledger cannot be written; whatever was done is then finished or undone by the
   ///   next run's recovery.
   public static func run(
     workspace: Workspace, clock: Int64, target: ExportTarget, ledgerPath: String,
     options: Options = Options(), waiting: () -> Void = {}, hook: PhaseHook = { _ in },
-    interrupted: @escaping @Sendable () -> Bool = { false }
+    interrupted: @escaping @Sendable () -> Bool = { false }, progress: (any ProgressSink)? = nil
   ) throws(Diagnostic) -> Outcome {
     let lock = try LedgerLock.acquire(ledger: ledgerPath, wait: options.lockWait, waiting: waiting)
     defer { withExtendedLifetime(lock) {} }
@@ -93,9 +94,10 @@ public enum LedgeredExport {
     let (run, replayed) = try decide(
       workspace, clock: clock, ledger: ledger,
       earlier: runs.last { $0.clock == clock && $0.playbookHash == playbookHash }, format: target.format,
-      interrupted: interrupted)
+      interrupted: interrupted, progress: progress)
     try CampaignExport.stopIfInterrupted(interrupted)
     try hook(.evaluated)
+    progress?.begin(.exporting)
 
     let seq = replayed?.seq ?? (runs.map(\.seq).max() ?? 0) + 1
     var summary = run.summary
@@ -144,18 +146,21 @@ public enum LedgeredExport {
   /// the ledger records only what the files hold.
   private static func decide(
     _ workspace: Workspace, clock: Int64, ledger: SendLedger, earlier: LedgerRun?, format: ExportFormat,
-    interrupted: @escaping @Sendable () -> Bool
+    interrupted: @escaping @Sendable () -> Bool, progress: (any ProgressSink)?
   ) throws(Diagnostic) -> (CampaignRun, replayed: LedgerRun?) {
     if let earlier {
       let history = try Self.history(ledger, for: workspace, clock: clock, before: earlier.seq)
-      let replay = CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted)
-        .forImport(format)
+      let replay = CampaignRun(
+        workspace: workspace, clock: clock, history: history, interrupted: interrupted, progress: progress
+      )
+      .forImport(format)
       let recorded = Set(try ledger.sends(ofRun: earlier.seq).map(\.decisionKey))
       if Set(sends(replay.decisions, run: earlier).map(\.decisionKey)) == recorded { return (replay, earlier) }
     }
     let history = try Self.history(ledger, for: workspace, clock: clock)
     return (
-      CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted).forImport(format),
+      CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted, progress: progress)
+        .forImport(format),
       nil
     )
   }

@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 
 /// One measured figure: a phase's cost and, where it has one, its throughput.
 struct Figure: Sendable {
@@ -31,12 +32,19 @@ struct SizeBenchmark {
   let edit: (rule: String, old: String, new: String)
   let out: String
   let repeats: Int
+  /// Whether the load draws the progress line, every tick from the start (`--progress`).
+  let progress: Bool
 
   func run() throws -> SizeResult {
     var figures: [Figure] = []
     let source = SourceFile(path: "\(data.directory)/bench.playbook", text: playbookText)
 
-    let (opened, load) = try Probe.measure { try open(source, reuse: nil) }
+    let display =
+      progress ? ProgressDisplay(output: ProgressDisplay.Output(write: { _ in }, width: { 80 }), delay: 0) : nil
+    let (opened, load) = try Probe.measure {
+      defer { display?.finish() }
+      return try open(source, reuse: nil, progress: display)
+    }
     let workspace = try opened.get()
     let dataset = workspace.dataset
     for table in dataset.loads {
@@ -179,7 +187,9 @@ struct SizeBenchmark {
     return figures
   }
 
-  private func open(_ source: SourceFile, reuse: Dataset?) throws -> Result<Workspace, BenchError> {
+  private func open(
+    _ source: SourceFile, reuse: Dataset?, progress: (any ProgressSink)? = nil
+  ) throws -> Result<Workspace, BenchError> {
     do {
       if let reuse {
         let (playbook, syntax) = PlaybookParser.parse(source)
@@ -187,7 +197,7 @@ struct SizeBenchmark {
           try Workspace.open(
             playbook: playbook, source: source, baseDirectory: data.directory, warnings: syntax, reuse: reuse))
       }
-      return .success(try Workspace.open(source: source, baseDirectory: data.directory))
+      return .success(try Workspace.open(source: source, baseDirectory: data.directory, progress: progress))
     } catch {
       let text = DiagnosticRenderer(sources: [source.path: source.text]).render(error.diagnostics)
       return .failure(BenchError(text))

@@ -5,14 +5,15 @@ import Foundation
 
 let usage = """
   usage: playloop-bench [--sizes 10000,100000,1000000] [--seed 42] [--data DIR]
-                        [--playbook FILE] [--repeats 3] [--json]
+                        [--playbook FILE] [--repeats 3] [--progress] [--json]
 
   Generates each size's data with playloop-data unless DIR/data-N-SEED exists
   (DIR defaults to .build/bench, as Benchmarks/compare.py uses), then measures
   load per table, evaluate, decide, export, and, with the data loaded: check,
   shell start, evaluate + decide, re-run after editing one rule (all rules, and the
   shell's incremental :run), and explain.
-  Timings with the data loaded are the fastest of --repeats runs.
+  Timings with the data loaded are the fastest of --repeats runs. --progress loads
+  with the progress line drawn (to nowhere, from the start) as on a terminal.
 
   """
 
@@ -23,6 +24,7 @@ struct Options {
   var playbook = "Playbooks/service-recovery.playbook"
   var repeats = 3
   var json = false
+  var progress = false
   /// The generator's clock, matching the playbook's `as of`.
   var clock = "2026-11-01T00:00:00Z"
 
@@ -47,6 +49,7 @@ struct Options {
       case "--playbook": playbook = try value(flag)
       case "--repeats": repeats = max(1, Int(try value(flag)) ?? repeats)
       case "--json": json = true
+      case "--progress": progress = true
       case "--help", "-h":
         print(usage, terminator: "")
         exit(0)
@@ -67,6 +70,7 @@ do {
   if !options.json {
     print(
       "playloop-bench: \(machine.cores) cores, \(machine.cpu ?? "unknown CPU"), load average \(machine.loadAverage ?? "?")"
+        + (options.progress ? ", progress drawn" : "")
     )
   }
   let out = NSTemporaryDirectory() + "playloop-bench-\(getpid())"
@@ -78,7 +82,7 @@ do {
     let benchmark = SizeBenchmark(
       data: data, playbookText: playbookText,
       edit: (rule: "quick_fix_thanks", old: "resolved within 4h", new: "resolved within 6h"),
-      out: "\(out)/export-\(size)", repeats: options.repeats)
+      out: "\(out)/export-\(size)", repeats: options.repeats, progress: options.progress)
     let result = try benchmark.run()
     results.append(result)
     if !options.json { print("\n" + Report.text(result), terminator: "") }

@@ -10,6 +10,7 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var output: OutputOption
   @Argument(help: "Playbook files.") var files: [String]
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var progress: ProgressOption
 
   func run() throws {
     var diagnostics: [Diagnostic] = []
@@ -17,7 +18,9 @@ struct CheckCommand: ParsableCommand {
     var sources: [SourceFile] = []
     for file in files {
       do {
-        let workspace = try Workspace.open(path: file, maxSetAside: maxSetAside)
+        let workspace = try progress.loading(json: output.isJSON) { (sink) throws(Workspace.Failure) in
+          try Workspace.open(path: file, maxSetAside: maxSetAside, progress: sink)
+        }
         // Columns named by position, and rows set aside: never silent, even when the
         // playbook is fine.
         diagnostics += workspace.dataset.setAsideWarnings(first: 5) + workspace.warnings

@@ -12,12 +12,15 @@ struct DescribeCommand: ParsableCommand {
   @Argument(help: "The playbook file; its `load` statements say what to read.") var file: String
   @Option(help: "Describe only this table.") var table: String?
   @OptionGroup var output: OutputOption
+  @OptionGroup var progress: ProgressOption
 
   func run() throws {
     let json = output.isJSON
     var description: DataDescription
     do {
-      description = try DataDescription.open(path: file)
+      description = try progress.loading(json: json) { (sink) throws(Workspace.Failure) in
+        try DataDescription.open(path: file, progress: sink)
+      }
     } catch {
       throw CommandFailure(error, json: json)
     }

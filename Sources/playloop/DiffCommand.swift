@@ -24,15 +24,17 @@ struct DiffCommand: ParsableCommand {
   @OptionGroup var output: OutputOption
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var progress: ProgressOption
 
   func run() throws {
     let json = output.isJSON
     let share = try setAside.share()
-    let opened: (before: Workspace, after: Workspace, changes: [String], sameData: Bool)
-    do {
-      opened = try Workspace.openComparing(path: file, whatIf: whatIf, maxSetAside: share)
-    } catch {
-      throw CommandFailure(error, json: json)
+    let opened = try progress.loading(json: json) { (sink) throws(CommandFailure) in
+      do throws(Workspace.Failure) {
+        return try Workspace.openComparing(path: file, whatIf: whatIf, maxSetAside: share, progress: sink)
+      } catch {
+        throw CommandFailure(error, json: json)
+      }
     }
     let (before, after) = (opened.before, opened.after)
     Terminal.report(before.dataset.setAsideShareWarnings, sources: [])

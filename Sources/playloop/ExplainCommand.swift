@@ -22,6 +22,7 @@ struct ExplainCommand: ParsableCommand {
   var newHoldout = false
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var progress: ProgressOption
   @Option(
     name: .customLong("what-if"),
     help: ArgumentHelp(
@@ -37,7 +38,10 @@ struct ExplainCommand: ParsableCommand {
 
   func run() throws {
     let json = output.isJSON
-    let (workspace, changes) = try open(maxSetAside: try setAside.share(), json: json)
+    let maxSetAside = try setAside.share()
+    let (workspace, changes) = try progress.loading(json: json) { (sink) throws(CommandFailure) in
+      try open(maxSetAside: maxSetAside, json: json, progress: sink)
+    }
     Terminal.report(workspace.dataset.setAsideShareWarnings, sources: [])
     let rules = workspace.model.rules.map(\.rule.name.text)
     if let rule, !rules.contains(rule) {
@@ -110,12 +114,15 @@ struct ExplainCommand: ParsableCommand {
   }
 
   /// The playbook, with `--what-if`'s statements joined (and what they changed).
-  private func open(maxSetAside: Double, json: Bool) throws(CommandFailure) -> (Workspace, changes: [String]?) {
+  private func open(
+    maxSetAside: Double, json: Bool, progress: (any ProgressSink)?
+  ) throws(CommandFailure) -> (Workspace, changes: [String]?) {
     guard let whatIf else {
-      return (try Workspace.openForCommand(path: file, maxSetAside: maxSetAside, json: json), nil)
+      return (try Workspace.openForCommand(path: file, maxSetAside: maxSetAside, json: json, progress: progress), nil)
     }
     do {
-      let (workspace, changes) = try Workspace.open(path: file, whatIf: whatIf, maxSetAside: maxSetAside)
+      let (workspace, changes) = try Workspace.open(
+        path: file, whatIf: whatIf, maxSetAside: maxSetAside, progress: progress)
       return (workspace, changes)
     } catch {
       throw CommandFailure(error, json: json)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaybookLanguage
+import PlaybookReporting
 import PlaybookShell
 
 /// `playloop [repl] [FILE]`: the interactive shell (a script when stdin is not a
@@ -26,13 +27,17 @@ struct ReplCommand: ParsableCommand {
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
     let color = DiagnosticRenderer.usesColor(fileDescriptor: 2, environment: environment)
-    let session = EngineSession(now: Terminal.now, color: color)
-    session.maxSetAside = try setAside.share()
     let startup = ShellStartup(
       startFile: noRc ? nil : ShellStartup.startFile(environment: environment),
       scripts: ScriptOrder.scripts(
         commands: commands, files: scripts, arguments: Array(CommandLine.arguments.dropFirst())),
       keepGoing: keepGoing)
+    // Progress on the terminal's stderr at the prompt; never in a script.
+    let session = EngineSession(
+      now: Terminal.now, color: color,
+      progress: Shell.opensEditor(startup) ? Terminal.progressOutput(environment: environment) : nil,
+      progressDelay: ProgressDisplay.delay(environment: environment))
+    session.maxSetAside = try setAside.share()
     // The shell says what kinds of error a script stopped at; the status is decided here.
     let stopped = Shell.start(session: session, loading: file, startup: startup, color: color)
     let status = ExitStatus.status(for: stopped)

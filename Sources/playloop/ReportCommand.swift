@@ -22,9 +22,13 @@ struct ReportCommand: ParsableCommand {
   var compare: String?
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var progress: ProgressOption
 
   func run() throws {
-    let workspace = try Workspace.openForCommand(path: file, maxSetAside: try setAside.share())
+    let maxSetAside = try setAside.share()
+    let workspace = try progress.loading(json: false) { (sink) throws(CommandFailure) in
+      try Workspace.openForCommand(path: file, maxSetAside: maxSetAside, progress: sink)
+    }
     let now = Terminal.now()
     let clock = workspace.clock(override: try clock.seconds(now: now), now: now)
     Terminal.report(workspace.warnings, sources: [workspace.source])
@@ -38,7 +42,9 @@ struct ReportCommand: ParsableCommand {
         throw CommandFailure([error])
       }
     } else if let compare {
-      let other = try Workspace.openForCommand(path: compare, maxSetAside: try setAside.share())
+      let other = try progress.loading(json: false) { (sink) throws(CommandFailure) in
+        try Workspace.openForCommand(path: compare, maxSetAside: maxSetAside, progress: sink)
+      }
       comparison = CampaignComparison(
         workspace: workspace, run: run, other: other, otherRun: try dryRun(other, clock: clock).run)
     }

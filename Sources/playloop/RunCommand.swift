@@ -23,6 +23,7 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Stop on any row that cannot be read, instead of setting it aside.") var strict = false
   @OptionGroup var setAside: SetAsideOption
   @OptionGroup var output: OutputOption
+  @OptionGroup var progress: ProgressOption
   @Flag(help: "Evaluate and report without exporting or writing the ledger.") var dryRun = false
   @Option(help: "Keep the send ledger in this SQLite file (overrides the playbook's `ledger`).")
   var ledger: String?
@@ -46,23 +47,29 @@ struct RunCommand: ParsableCommand {
     guard wait >= 0, wait <= Self.longestWait else {
       throw ValidationError("--wait: give seconds from 0 to \(Self.longestWait) (a day)")
     }
+    // The line runs from loading to the export; it is cleared before anything is printed.
+    let display = progress.display(json: json)
+    defer { display?.finish() }
     let workspace = try Workspace.openForCommand(
-      path: file, strict: strict, maxSetAside: try setAside.share(), json: json)
+      path: file, strict: strict, maxSetAside: try setAside.share(), json: json, progress: display)
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
     try? crash(.loaded)
     let now = Terminal.now()
     let override = try clock.seconds(now: now)
     let clock = workspace.clock(override: override, now: now)
     let ledgerPath = workspace.ledgerPath(override: ledger)
+    display?.hide()
     Terminal.report(warnings(workspace, ledgered: ledgerPath != nil), sources: [workspace.source])
     if let ledgerPath, !dryRun {
-      return try runWithLedger(workspace, clock: clock, pinned: override == nil, ledgerPath: ledgerPath, crash: crash)
+      return try runWithLedger(
+        workspace, clock: clock, pinned: override == nil, ledgerPath: ledgerPath, crash: crash, display: display)
     }
     let run: CampaignRun
     let summary: RunSummary
     do throws(Diagnostic) {
       if !dryRun, let target = exportTarget(workspace) {
-        let exported = try CampaignExport.export(workspace: workspace, clock: clock, target: target, ledgerPath: nil)
+        let exported = try CampaignExport.export(
+          workspace: workspace, clock: clock, target: target, ledgerPath: nil, progress: display)
         run = exported.run
         summary = exported.summary
       } else {
@@ -71,13 +78,14 @@ struct RunCommand: ParsableCommand {
           try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: clock, newHoldout: newHoldout)
         }
         // Decided as the export would hold it, so a look before a run counts what it would send.
-        run = CampaignRun(workspace: workspace, clock: clock, history: history)
+        run = CampaignRun(workspace: workspace, clock: clock, history: history, progress: display)
           .forImport(exportTarget(workspace)?.format ?? exportFormat ?? .csv)
         summary = run.summary
       }
     } catch {
       throw CommandFailure([error], sources: [workspace.source], json: json)
     }
+    display?.finish()
     report(summary, workspace, run)
   }
 
@@ -112,7 +120,8 @@ struct RunCommand: ParsableCommand {
   /// A run keeping a send ledger (`--ledger` or the playbook's `ledger`): see `LedgeredExport`.
   /// `pinned`: the clock is the playbook's `as of`, which a nightly job replays forever.
   private func runWithLedger(
-    _ workspace: Workspace, clock: Int64, pinned: Bool, ledgerPath: String, crash: @escaping PhaseHook
+    _ workspace: Workspace, clock: Int64, pinned: Bool, ledgerPath: String, crash: @escaping PhaseHook,
+    display: ProgressDisplay?
   ) throws {
     do throws(Diagnostic) {
       guard let target = exportTarget(workspace) else {
@@ -121,8 +130,12 @@ struct RunCommand: ParsableCommand {
       let exported = try CampaignExport.export(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath,
         options: LedgeredExport.Options(newLedger: newLedger, newHoldout: newHoldout, lockWait: wait),
-        waiting: { Terminal.report([Diagnostic(.ledgerBusy(ledgerPath, seconds: wait), file: nil)], sources: []) },
-        hook: crash)
+        waiting: {
+          display?.hide()
+          Terminal.report([Diagnostic(.ledgerBusy(ledgerPath, seconds: wait), file: nil)], sources: [])
+        },
+        hook: crash, progress: display)
+      display?.finish()
       guard let outcome = exported.ledgered else { preconditionFailure("a ledgered export records a ledger outcome") }
       Terminal.report(
         outcome.recovered.map {

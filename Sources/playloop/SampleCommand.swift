@@ -21,10 +21,14 @@ struct SampleCommand: ParsableCommand {
   @OptionGroup var output: OutputOption
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var progress: ProgressOption
 
   func run() throws {
     let json = output.isJSON
-    let workspace = try Workspace.openForCommand(path: file, maxSetAside: try setAside.share(), json: json)
+    let maxSetAside = try setAside.share()
+    let workspace = try progress.loading(json: json) { (sink) throws(CommandFailure) in
+      try Workspace.openForCommand(path: file, maxSetAside: maxSetAside, json: json, progress: sink)
+    }
     Terminal.report(workspace.dataset.setAsideShareWarnings, sources: [])
     let model = workspace.model
     if let name {

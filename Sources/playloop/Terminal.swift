@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookReporting
 
 /// Printing to the terminal: every diagnostic through the one renderer (stderr), or as
 /// JSON (stdout). The only place this program writes to stderr. Text for people goes
@@ -37,6 +38,18 @@ enum Terminal {
     guard case .object(var members) = document else { preconditionFailure("a command answers with an object") }
     members.append(JSONMember("diagnostics", .array(diagnostics.map(\.json))))
     print(JSONValue.object(members).prettyText, terminator: "")
+  }
+
+  /// Where the progress line is drawn (`ProgressDisplay`): stderr when it is a terminal
+  /// and `TERM` is not `dumb`; nil otherwise. The shell draws through it too.
+  static func progressOutput(environment: [String: String]) -> ProgressDisplay.Output? {
+    guard isatty(2) == 1, environment["TERM"] != "dumb" else { return nil }
+    return ProgressDisplay.Output(
+      write: { FileHandle.standardError.write(Data($0.utf8)) },
+      width: {
+        var size = winsize()
+        return ioctl(2, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : 80
+      })
   }
 
   /// The current time, read once per command and passed down.

@@ -22,6 +22,7 @@ struct TestCommand: ParsableCommand {
   var pattern: String?
   @OptionGroup var output: OutputOption
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var progress: ProgressOption
 
   func run() throws {
     let json = output.isJSON
@@ -30,7 +31,10 @@ struct TestCommand: ParsableCommand {
     var results: [TestResult] = []
     var names: [String] = []
     for file in files {
-      let workspace = try Workspace.openForCommand(path: file, maxSetAside: try setAside.share(), json: json)
+      let maxSetAside = try setAside.share()
+      let workspace = try progress.loading(json: json) { (sink) throws(CommandFailure) in
+        try Workspace.openForCommand(path: file, maxSetAside: maxSetAside, json: json, progress: sink)
+      }
       Terminal.report(workspace.dataset.setAsideShareWarnings, sources: [])
       names += workspace.model.tests.map(\.name.value)
       results += TestRunner.run(workspace, now: now, selected: selected)

@@ -9,10 +9,11 @@ extension Workspace {
 
   /// Opens a playbook for a command; a failure ends the command with its diagnostics.
   static func openForCommand(
-    path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard, json: Bool = false
+    path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard, json: Bool = false,
+    progress: (any ProgressSink)? = nil
   ) throws(CommandFailure) -> Workspace {
     do {
-      return try Workspace.open(path: path, strict: strict, maxSetAside: maxSetAside)
+      return try Workspace.open(path: path, strict: strict, maxSetAside: maxSetAside, progress: progress)
     } catch {
       throw CommandFailure(error, json: json)
     }

@@ -5,7 +5,8 @@ import Testing
 /// The sentence around the word a `contains` found, the word marked, for explain.
 @Suite struct TextExcerptTests {
   @Test func theSentenceAroundTheWholeWordIsMarked() {
-    let transcript = "Customer called about order #10007.\nCustomer: \"I'm thinking of switching to another shop.\" Agent apologised."
+    let transcript =
+      "Customer called about order #10007.\nCustomer: \"I'm thinking of switching to another shop.\" Agent apologised."
     #expect(
       TextExcerpt.around(["competitor", "SWITCH"], in: transcript)
         == "…Customer: \"I'm thinking of «switching» to another shop.\"…")

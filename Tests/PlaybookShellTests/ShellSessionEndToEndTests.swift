@@ -87,9 +87,12 @@ import Testing
     try terminal.expect("What if: replaced limit (the playbook is not changed).")
     try terminal.expect("Gets STAY15 by sms on 1 Nov 00:00, and THANKS10 by email on 1 Nov 00:00.")
     try atPrompt(terminal)
-    terminal.send(#":explain C-0007 cancel_risk with rule cancel_risk priority 1 when call.transcript contains "switch" send STAY15 via sms"# + "\r")
+    terminal.send(
+      #":explain C-0007 cancel_risk with rule cancel_risk priority 1 when call.transcript contains "switch" send STAY15 via sms"#
+        + "\r")
     try terminal.expect("What if: replaced rule cancel_risk (the playbook is not changed).")
-    try terminal.expect("✓ call.transcript contains \"switch\": …Customer: \"I'm thinking of «switching» to another shop.\"…")
+    try terminal.expect(
+      "✓ call.transcript contains \"switch\": …Customer: \"I'm thinking of «switching» to another shop.\"…")
     try terminal.expect("→ STAY15: another offer won: THANKS10 from quick_fix_thanks (priority 5) beat cancel_risk")
     try atPrompt(terminal)
     terminal.send(":explain C-0007 with rule x when complaint resolved withn 4h send THANKS10 via email\r")

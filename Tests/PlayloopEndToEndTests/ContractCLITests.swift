@@ -256,7 +256,8 @@ import Testing
     let explain = try ChildProcess.playloop(["explain", "--detail", "--all", "esc.playbook", "C-1"], in: scratch.path)
     #expect(explain.status == 0)
     #expect(explain.stdout.contains("(name = \\u{1B}[31mRed\\u{1B}[0m)"), "\(explain.stdout)")
-    let id = try ChildProcess.playloop(["explain", "--detail", "esc.playbook", "\u{1B}]0;owned\u{07}C-2"], in: scratch.path)
+    let id = try ChildProcess.playloop(
+      ["explain", "--detail", "esc.playbook", "\u{1B}]0;owned\u{07}C-2"], in: scratch.path)
     #expect(id.stdout.hasPrefix("\\u{1B}]0;owned\\u{7}C-2 as of"), "\(id.stdout)")
     let unknown = try ChildProcess.playloop(
       ["explain", "--detail", "esc.playbook", "\u{1B}[2JC-9"], in: scratch.path, environment: ["NO_COLOR": "1"])

@@ -30,7 +30,8 @@ import Testing
   }
 
   @Test func explainShowsTheTimesInUTC() throws {
-    let result = try ChildProcess.playloop(["explain", "--detail", Self.playbook, "C3"], environment: ["NO_COLOR": "1"])
+    let result = try ChildProcess.playloop(
+      ["explain", "--detail", Self.playbook, "C3"], environment: ["NO_COLOR": "1"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("trigger T3 (opened 2026-10-24T23:30:00Z, resolved 2026-10-25T03:45:00Z)"))
     #expect(result.stdout.contains("(resolved in 4h15m)"))

@@ -12,7 +12,8 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("C-") }
     #expect(rows.count == 3 && rows.allSatisfy { $0.contains(" send ") }, "\(result.stdout)")
-    #expect(result.stdout.hasSuffix("3 of 7 decisions of offer THANKS10 with status send, seed 1; --seed 2 picks others\n"))
+    #expect(
+      result.stdout.hasSuffix("3 of 7 decisions of offer THANKS10 with status send, seed 1; --seed 2 picks others\n"))
     let again = try ChildProcess.playloop(["sample", Self.flagship, "THANKS10", "--status", "send", "--count", "3"])
     #expect(again.stdout == result.stdout)
     let other = try ChildProcess.playloop(
@@ -62,7 +63,9 @@ import Testing
       #expect(total > 1)
       #expect((object["changes"] as? [Any])?.count == 1)
       let lines = try String(contentsOfFile: csv, encoding: .utf8).split(whereSeparator: \.isNewline)
-      #expect(lines.first == "customer_id,offer,old_status,new_status,old_rule,new_rule,old_channel,new_channel,old_reason,new_reason")
+      #expect(
+        lines.first
+          == "customer_id,offer,old_status,new_status,old_rule,new_rule,old_channel,new_channel,old_reason,new_reason")
       #expect(lines.count == total + 1)
     }
   }

@@ -16,7 +16,9 @@ import Testing
     let before = try String(contentsOfFile: Repository.path(Self.flagship), encoding: .utf8)
     let plain = try ChildProcess.playloop(["explain", "--detail", Self.flagship, "C-0007"])
     #expect(plain.stdout.contains("⇒ C-0007 gets STAY15 via sms"))
-    let result = try ChildProcess.playloop(["explain", "--detail", Self.flagship, "C-0007", "--what-if", Self.cancelRiskLast])
+    let result = try ChildProcess.playloop([
+      "explain", "--detail", Self.flagship, "C-0007", "--what-if", Self.cancelRiskLast,
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.hasPrefix("What if: replaced rule cancel_risk.\n\n"))
     #expect(result.stdout.contains("STAY15: capped — capped by quick_fix_thanks"))
@@ -43,7 +45,8 @@ import Testing
 
   @Test func aMistakeInTheStatementsIsShownOnItsLine() throws {
     let result = try ChildProcess.playloop([
-      "explain", "--detail", Self.flagship, "C-0007", "--what-if", "rule x\n  when complaint resolved withn 4h\n  send THANKS10",
+      "explain", "--detail", Self.flagship, "C-0007", "--what-if",
+      "rule x\n  when complaint resolved withn 4h\n  send THANKS10",
     ])
     #expect(result.status == 1)
     #expect(result.stderr.contains("error: unknown phrase 'withn'"))

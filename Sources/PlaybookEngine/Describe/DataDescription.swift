@@ -15,11 +15,14 @@ public struct DataDescription: Hashable, Sendable {
     self.tables = tables
   }
 
-  /// Reads and parses the playbook at `path`, then loads and describes its data.
+  /// Reads and parses the playbook at `path`, then loads and describes its data;
+  /// `progress` is told of each table loaded.
   /// - Throws: the playbook's syntax or declaration errors, or the load error of a data
   ///   file that cannot be read at all (rows that cannot be read are set aside and
   ///   described instead).
-  public static func open(path: String) throws(Workspace.Failure) -> DataDescription {
+  public static func open(
+    path: String, progress: (any ProgressSink)? = nil
+  ) throws(Workspace.Failure) -> DataDescription {
     let (source, base) = try Workspace.read(path)
     let (playbook, syntax) = PlaybookParser.parse(source)
     let (model, declared) = PlaybookChecker.declarations(of: playbook, file: path)
@@ -28,7 +31,8 @@ public struct DataDescription: Hashable, Sendable {
       throw Workspace.Failure(diagnostics: PlaybookChecker.sorted(errors), source: source)
     }
     do {
-      let dataset = try Workspace.loadData(model, file: path, baseDirectory: base, strict: false)
+      let dataset = try Workspace.loadData(
+        model, file: path, baseDirectory: base, strict: false, progress: progress)
       return DataDescription(playbook: path, tables: dataset.describe(model))
     } catch {
       var failure = error

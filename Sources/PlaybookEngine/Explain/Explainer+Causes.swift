@@ -28,37 +28,31 @@ extension Explainer {
       zone: zone?.identifier, earlierSends: earlierSends, offsets: zone)
   }
 
-  /// The customer columns the playbook's conditions, segments, row filters and channels
-  /// read (through `with` mappings).
+  /// The customer columns the playbook's conditions, segments and row filters read
+  /// (through `with` mappings).
   private func customerFieldsRead() -> Set<String> {
+    let checked = plan.checked
+    var read = checked.rules.flatMap { $0.conditions + $0.exceptions } + checked.segments.values
+    for filter in checked.rowFilters.values.joined() { read.append(filter.condition) }
+    return customerColumns(in: read)
+  }
+
+  /// The columns channels address and ask consent of: shown with the channels.
+  private var channelColumns: Set<String> {
+    customerColumns(in: plan.checked.channels.flatMap { [$0.address] + ($0.requires.map { [$0] } ?? []) })
+  }
+
+  /// The customer columns `expressions` read.
+  private func customerColumns(in expressions: [TypedExpr]) -> Set<String> {
     var columns: Set<String> = []
-    func walk(_ e: TypedExpr) {
+    var pending = expressions
+    while let e = pending.popLast() {
       if case .path(let row, let field?) = e.expr.kind, let table = plan.model.table(ofRow: row.text),
         table.isCustomers
       {
         columns.insert(table.column(forField: field.text))
       }
-      e.operands.forEach(walk)
-    }
-    let checked = plan.checked
-    for rule in checked.rules { (rule.conditions + rule.exceptions).forEach(walk) }
-    checked.segments.values.forEach(walk)
-    checked.rowFilters.values.joined().forEach { walk($0.condition) }
-    return columns
-  }
-
-  /// The columns channels address and ask consent of: shown with the channels.
-  private var channelColumns: Set<String> {
-    var columns: Set<String> = []
-    func walk(_ e: TypedExpr) {
-      if case .path(let row, let field?) = e.expr.kind, let table = plan.model.table(ofRow: row.text) {
-        columns.insert(table.column(forField: field.text))
-      }
-      e.operands.forEach(walk)
-    }
-    for channel in plan.checked.channels {
-      walk(channel.address)
-      channel.requires.map(walk)
+      pending += e.operands
     }
     return columns
   }

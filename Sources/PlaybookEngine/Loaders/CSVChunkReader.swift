@@ -12,9 +12,15 @@ struct CSVChunkReader {
   /// Which texts are null, and how each column's values are read.
   let nulls: NullTexts
   let readings: [ColumnReading]
+  /// Told of each block of rows read; reading stops early once it asks to stop.
+  let progress: (any ProgressSink)?
 
-  init(file: FileBytes, scanner: CSVScanner, names: [String], declared: [ColumnType?], rules: ValueRules) {
+  init(
+    file: FileBytes, scanner: CSVScanner, names: [String], declared: [ColumnType?], rules: ValueRules,
+    progress: (any ProgressSink)? = nil
+  ) {
     self.file = file
+    self.progress = progress
     self.scanner = scanner
     self.names = names
     self.declared = declared
@@ -42,6 +48,8 @@ struct CSVChunkReader {
     }
     starts.append(n)
     var chunks = Parallel.map(count) { k in read(from: starts[k], to: starts[k + 1]) }
+    // Stopped chunks end early: the caller throws, so they are not read again.
+    if progress?.stopRequested == true { return chunks }
     for k in 0..<(count - 1) where chunks[k].endOffset != starts[k + 1] {
       // The guess was wrong (a stray quote upset the parity): read the rest in one piece.
       chunks.replaceSubrange((k + 1)..., with: [read(from: chunks[k].endOffset, to: n)])
@@ -80,6 +88,7 @@ struct CSVChunkReader {
     var lines: [Int32] = []
     var line = 0
     var i = from
+    var reported = from
     while i < to {
       let c = b[i]
       if c == CSVScanner.lf || c == CSVScanner.cr {
@@ -119,7 +128,17 @@ struct CSVChunkReader {
       if rowsInBlock == blockRows {
         spans.append(contentsOf: block)
         rowsInBlock = 0
+        if let progress {
+          progress.advance(bytes: i - reported, rows: blockRows)
+          reported = i
+          if progress.stopRequested { break }
+        }
       }
+    }
+    if let progress {
+      progress.advance(bytes: i - reported, rows: rowsInBlock)
+      // Stopped: the caller throws the chunk away, so its columns are not typed.
+      if progress.stopRequested { return chunk }
     }
     spans.append(contentsOf: block[0..<(rowsInBlock * width)])
     chunk.start = from

@@ -18,7 +18,8 @@ enum CSVReader {
   /// `delimiter` nil detects it.
   static func read(
     _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
-    delimiter: FieldDelimiter? = nil, rules: ValueRules = ValueRules(), chunkCount: Int? = nil
+    delimiter: FieldDelimiter? = nil, rules: ValueRules = ValueRules(), chunkCount: Int? = nil,
+    progress: (any ProgressSink)? = nil
   ) throws(LoadError) -> RawTable {
     let start = try bytes.textStart(file: file)
     return try bytes.withUnsafeBufferPointer { b throws(LoadError) in
@@ -29,7 +30,8 @@ enum CSVReader {
       for (c, name) in header.names.enumerated() where types[c] == nil && textColumns.contains(name) {
         types[c] = .text
       }
-      let reader = CSVChunkReader(file: bytes, scanner: scanner, names: header.names, declared: types, rules: rules)
+      let reader = CSVChunkReader(
+        file: bytes, scanner: scanner, names: header.names, declared: types, rules: rules, progress: progress)
       let chunks = reader.readAll(from: header.end, chunkCount: chunkCount)
       var firstLines = [1 + header.lineEnds]
       for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }

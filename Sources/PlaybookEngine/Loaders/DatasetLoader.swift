@@ -12,11 +12,13 @@ public enum DatasetLoader {
   /// or repeated customer key, a table whose every row was set aside, and — when
   /// `strict` — for the first row set aside. A table with more than `maxSetAside` (a
   /// share, 0 to 1) of its rows set aside is listed in `Dataset.overSetAsideLimit`.
+  /// `progress` is told of each table and the rows read, and may stop the load.
   public static func load(
-    customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double = SetAsideLimit.standard
+    customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double = SetAsideLimit.standard,
+    progress: (any ProgressSink)? = nil
   ) throws(LoadError) -> Dataset {
     var started = DispatchTime.now()
-    let people = try KeyedTable.read(customers)
+    let people = try KeyedTable.read(customers, progress: progress)
     let customerCount = people.table.rowCount
     let index = try people.uniqueKeyIndex(customers, rowName: "customer")
     var setAside = people.setAside
@@ -34,7 +36,7 @@ public enum DatasetLoader {
     let linkedTo = Set(events.compactMap(\.linkTable))
     for spec in linkOrder(events) {
       started = DispatchTime.now()
-      var event = try KeyedTable.read(spec)
+      var event = try KeyedTable.read(spec, progress: progress)
       event.setAsideBackwardsLifecycles(spec)
       let link = event.link ?? TextColumn()
       var rows = event.setAside
@@ -171,7 +173,7 @@ struct KeyedTable {
       milliseconds: Double(nanoseconds) / 1e6)
   }
 
-  static func read(_ spec: TableSpec) throws(LoadError) -> KeyedTable {
+  static func read(_ spec: TableSpec, progress: (any ProgressSink)? = nil) throws(LoadError) -> KeyedTable {
     var declared = spec.declaredTypes
     for column in [spec.keyColumn, spec.linkColumn].compactMap({ $0 }) where declared[column] == nil {
       declared[column] = .text
@@ -179,12 +181,13 @@ struct KeyedTable {
     let rules = try ValueRules(spec)
     let bytes = try FileBytes.read(spec.path)
     let size = bytes.count
+    progress?.begin(.loading(table: spec.name, file: spec.path, bytes: size))
     // Read with only the playbook's declarations, so a missing key or link column is
     // reported by its role below rather than as an unknown declared column.
     let raw = try TableReader.readRaw(
       bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes,
       textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 }, delimiter: spec.delimiter,
-      encoding: spec.encoding, rules: rules)
+      encoding: spec.encoding, rules: rules, progress: progress)
     let keyIndex = try column(spec.keyColumn, role: "key", in: raw, spec: spec)
     let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in
       try column(name, role: "link", in: raw, spec: spec)

@@ -23,7 +23,8 @@ enum JSONLinesReader {
   /// `maxColumns` is `JSONLinesReader.maxColumns` but for tests.
   static func read(
     _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
-    rules: ValueRules = ValueRules(), chunkCount: Int? = nil, maxColumns: Int = JSONLinesReader.maxColumns
+    rules: ValueRules = ValueRules(), chunkCount: Int? = nil, maxColumns: Int = JSONLinesReader.maxColumns,
+    progress: (any ProgressSink)? = nil
   ) throws(LoadError) -> RawTable {
     let start = try bytes.textStart(file: file)
     var types = declared
@@ -39,8 +40,10 @@ enum JSONLinesReader {
       }
       starts.append(n)
       return Parallel.map(count) { k in
-        JSONLinesChunkReader(file: bytes, bytes: b, declared: types, rules: rules, maxColumns: maxColumns)
+        let chunk = JSONLinesChunkReader(file: bytes, bytes: b, declared: types, rules: rules, maxColumns: maxColumns)
           .read(from: starts[k], to: starts[k + 1])
+        progress?.advance(bytes: starts[k + 1] - starts[k], rows: chunk.lines.count)
+        return chunk
       }
     }
     var firstLines = [1]

@@ -24,6 +24,8 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case renamedColumns
     /// A load's `timezone` names no zone the system's time zone database holds.
     case unknownZone
+    /// The progress sink asked the load to stop (Ctrl-C in the shell).
+    case interrupted
   }
 
   /// What went wrong.
@@ -62,7 +64,13 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .allSetAside: .loadAllSetAside
     case .renamedColumns: .loadRenamedColumns
     case .unknownZone: .loadUnknownZone
+    case .interrupted: .loadInterrupted
     }
+  }
+
+  /// Reading `file` stopped because the progress sink asked (`ProgressSink.stopRequested`).
+  static func interrupted(file: String) -> LoadError {
+    LoadError(.interrupted, "loading stopped by Ctrl-C; the session keeps what it had", file: file)
   }
 
   /// The error as a diagnostic at the data file (and line), with a note pointing at the

@@ -35,11 +35,13 @@ public enum TableReader {
   /// `textColumns` are read as text when the file has them (key and link columns), with
   /// no error when it has not. `rules` say what values mean (`nulls`, `timezone`, formats).
   /// The bytes are first made UTF-8 (`TextDecoding`), by their byte-order mark or
-  /// `encoding`. `maxLines` is `TableReader.maxLines` but for tests.
+  /// `encoding`. `maxLines` is `TableReader.maxLines` but for tests. `progress` is told
+  /// of the rows read, and may stop the reading (`LoadError.Kind.interrupted`).
   static func readRaw(
     _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
     textColumns: [String] = [], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
-    rules: ValueRules = ValueRules(), chunkCount: Int? = nil, maxLines: Int = TableReader.maxLines
+    rules: ValueRules = ValueRules(), chunkCount: Int? = nil, maxLines: Int = TableReader.maxLines,
+    progress: (any ProgressSink)? = nil
   ) throws(LoadError) -> RawTable {
     let bytes = try TextDecoding.utf8(bytes, encoding: encoding, file: file)
     let raw =
@@ -47,11 +49,13 @@ public enum TableReader {
       case .csv:
         try CSVReader.read(
           bytes, file: file, declared: declaredTypes, textColumns: textColumns, delimiter: delimiter, rules: rules,
-          chunkCount: chunkCount)
+          chunkCount: chunkCount, progress: progress)
       case .jsonLines:
         try JSONLinesReader.read(
-          bytes, file: file, declared: declaredTypes, textColumns: textColumns, rules: rules, chunkCount: chunkCount)
+          bytes, file: file, declared: declaredTypes, textColumns: textColumns, rules: rules, chunkCount: chunkCount,
+          progress: progress)
       }
+    if progress?.stopRequested == true { throw LoadError.interrupted(file: file) }
     let lines = (raw.firstLines.last ?? 1) - 1 + (raw.chunks.last?.lineCount ?? 0)
     guard lines <= maxLines else {
       throw LoadError(

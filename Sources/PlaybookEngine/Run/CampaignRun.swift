@@ -19,15 +19,18 @@ public struct CampaignRun: Sendable {
   /// A warning for each offer whose sends `forImport` set aside; empty otherwise.
   public internal(set) var importWarnings: [Diagnostic] = []
 
-  /// Compiles, evaluates and decides. `history` is the ledger, when one is kept.
+  /// Compiles, evaluates and decides. `history` is the ledger, when one is kept;
+  /// `progress` is told when evaluating and deciding begin.
   public init(
     workspace: Workspace, clock: Int64, history: (any SendHistory)? = nil,
-    interrupted: @escaping @Sendable () -> Bool = { false }
+    interrupted: @escaping @Sendable () -> Bool = { false }, progress: (any ProgressSink)? = nil
   ) {
     let started = DispatchTime.now()
+    progress?.begin(.evaluating)
     plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: clock, history: history)
     candidates = plan.candidates(interrupted: interrupted)
     let evaluated = DispatchTime.now()
+    progress?.begin(.deciding)
     decisions = Decider(plan: plan, history: history).decide(candidates)
     let decided = DispatchTime.now()
     overflowWarnings = plan.overflowWarnings()

@@ -66,12 +66,14 @@ public struct IncrementalRun: Sendable {
   ///     nil evaluates everything.
   ///   - interrupted: polled every few thousand rows; once it returns true the evaluation
   ///     stops (Ctrl-C in the shell).
+  ///   - progress: told when evaluating and deciding begin.
   /// - Returns: nil when `interrupted` stopped the evaluation.
   public static func evaluate(
     _ workspace: Workspace, clock: Int64, dataVersion: Int, previous: IncrementalRun?,
-    interrupted: @escaping @Sendable () -> Bool = { false }
+    interrupted: @escaping @Sendable () -> Bool = { false }, progress: (any ProgressSink)? = nil
   ) -> IncrementalRun? {
     let started = DispatchTime.now()
+    progress?.begin(.evaluating)
     let model = workspace.model
     // An A/B split's variants are drawn while evaluating, from the experiment seed.
     let splits = model.rules.contains { $0.rule.sends.contains(where: \.isSplit) }
@@ -122,6 +124,7 @@ public struct IncrementalRun: Sendable {
     }
     let merged = merge(lists)
     let decidedAt = DispatchTime.now()
+    progress?.begin(.deciding)
     let decider = Decider(plan: plan)
     let ruleNames = model.rules.map(\.rule.name.text)
     let decideContext = model.playbook.statements.compactMap { statement -> Structure<Statement>? in

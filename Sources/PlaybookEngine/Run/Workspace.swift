@@ -31,12 +31,15 @@ public struct Workspace: Sendable {
 
   /// Reads, parses, loads and checks the playbook at `path`. `strict` makes any row set
   /// aside an error; `maxSetAside` is the share of a table's rows that may be set aside
-  /// before a warning (`Dataset.overSetAsideLimit`).
+  /// before a warning (`Dataset.overSetAsideLimit`). `progress` is told of each table
+  /// loaded, and may stop the load.
   public static func open(
-    path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard
+    path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard,
+    progress: (any ProgressSink)? = nil
   ) throws(Failure) -> Workspace {
     let (source, base) = try read(path)
-    return try open(source: source, baseDirectory: base, strict: strict, maxSetAside: maxSetAside)
+    return try open(
+      source: source, baseDirectory: base, strict: strict, maxSetAside: maxSetAside, progress: progress)
   }
 
   /// The playbook file at `path`, and the folder its relative paths resolve against.
@@ -49,9 +52,10 @@ public struct Workspace: Sendable {
     return (SourceFile(path: path, text: String(decoding: data, as: UTF8.self)), base.isEmpty ? "." : base)
   }
 
-  /// Parses, loads and checks `source` (see `open(path:strict:maxSetAside:)`).
+  /// Parses, loads and checks `source` (see `open(path:strict:maxSetAside:progress:)`).
   public static func open(
-    source: SourceFile, baseDirectory: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard
+    source: SourceFile, baseDirectory: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard,
+    progress: (any ProgressSink)? = nil
   ) throws(Failure) -> Workspace {
     let (playbook, syntax) = PlaybookParser.parse(source)
     if syntax.contains(where: { $0.severity == .error }) {
@@ -59,7 +63,7 @@ public struct Workspace: Sendable {
     }
     return try open(
       playbook: playbook, source: source, baseDirectory: baseDirectory, strict: strict,
-      maxSetAside: maxSetAside, warnings: syntax)
+      maxSetAside: maxSetAside, warnings: syntax, progress: progress)
   }
 
   /// Loads and checks an already parsed playbook (the shell re-checks this way). When
@@ -67,7 +71,8 @@ public struct Workspace: Sendable {
   /// aside can be what a type error is about.
   public static func open(
     playbook: Playbook, source: SourceFile, baseDirectory: String, strict: Bool = false,
-    maxSetAside: Double = SetAsideLimit.standard, warnings: [Diagnostic] = [], reuse: Dataset? = nil
+    maxSetAside: Double = SetAsideLimit.standard, warnings: [Diagnostic] = [], reuse: Dataset? = nil,
+    progress: (any ProgressSink)? = nil
   ) throws(Failure) -> Workspace {
     let (model, declared) = PlaybookChecker.declarations(of: playbook, file: source.path)
     if declared.contains(where: { $0.severity == .error }) {
@@ -81,7 +86,8 @@ public struct Workspace: Sendable {
     } else {
       do {
         dataset = try loadData(
-          model, file: source.path, baseDirectory: baseDirectory, strict: strict, maxSetAside: maxSetAside)
+          model, file: source.path, baseDirectory: baseDirectory, strict: strict, maxSetAside: maxSetAside,
+          progress: progress)
       } catch {
         var failure = error
         failure.source = source
@@ -106,7 +112,7 @@ public struct Workspace: Sendable {
   /// Reads every table the playbook loads.
   static func loadData(
     _ model: PlaybookModel, file: String, baseDirectory: String, strict: Bool,
-    maxSetAside: Double = SetAsideLimit.standard
+    maxSetAside: Double = SetAsideLimit.standard, progress: (any ProgressSink)? = nil
   ) throws(Failure) -> Dataset {
     guard let customers = model.customerTable else {
       let range = model.playbook.statements.first?.range
@@ -132,7 +138,7 @@ public struct Workspace: Sendable {
     do {
       return try DatasetLoader.load(
         customers: spec(customers), events: model.tables.filter { !$0.isCustomers }.map(spec),
-        strict: strict, maxSetAside: maxSetAside)
+        strict: strict, maxSetAside: maxSetAside, progress: progress)
     } catch {
       let statement = model.tables.first { resolve($0.path, against: baseDirectory) == error.file }
       throw Failure(

@@ -102,6 +102,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case replaceFile = "replace_file"
   case playbookHasErrors = "playbook_has_errors"
   case exportInterrupted = "export_interrupted"
+  case loadInterrupted = "load_interrupted"
 
   /// The stable id, e.g. `unknown_field`.
   public var id: String { rawValue }
@@ -162,7 +163,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .ledgerHoldoutChanged, .exportLedgered:
       .refused
     case .usageError, .ledgerWithoutExport, .unknownCustomer, .ambiguousCustomer, .unknownRule, .unknownName, .noData,
-      .noExportFolder, .unsavedChanges, .replaceFile, .exportInterrupted:
+      .noExportFolder, .unsavedChanges, .replaceFile, .exportInterrupted, .loadInterrupted:
       .usage
     case .testsFailed, .noTests, .toolFailed:
       .failure
@@ -270,6 +271,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .replaceFile: "the shell asks once before :save replaces a file other than the playbook's own"
     case .playbookHasErrors: "a shell command needs a playbook that checks, and the loaded one has errors"
     case .exportInterrupted: "Ctrl-C stopped the shell's :export before anything was exported or recorded"
+    case .loadInterrupted: "Ctrl-C stopped the shell's :load; the session keeps what it had"
     }
   }
 }

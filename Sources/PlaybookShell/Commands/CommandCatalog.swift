@@ -21,7 +21,8 @@ enum CommandCatalog {
       details: "Relative paths in the playbook resolve against the file's own folder. "
         + "A playbook that does not check is loaded with its errors shown, to fix with :edit "
         + "(a script stops there); an unreadable file replaces nothing. With unsaved typed statements, the "
-        + "first :load only warns; type it again to replace them.",
+        + "first :load only warns; type it again to replace them. A load past half a second shows its "
+        + "progress; Ctrl-C stops it and keeps the session as it was.",
       arguments: [.file]),
     CommandSpec(
       name: "save", usageArguments: "[--force] [FILE]", summary: "Save the session's playbook, formatted.",

@@ -11,9 +11,11 @@ extension EngineSession {
   func load(_ path: String) -> ShellOutput {
     let opened: Workspace
     do {
-      opened = try Workspace.open(path: path, maxSetAside: maxSetAside)
+      opened = try Workspace.open(path: path, maxSetAside: maxSetAside, progress: progress)
     } catch {
-      guard let source = error.source else {
+      // Ctrl-C while loading leaves the session as it was, not a broken playbook.
+      let stopped = error.diagnostics.contains { $0.code == .loadInterrupted }
+      guard let source = error.source, !stopped else {
         return Self.blocks(error.diagnostics, DiagnosticRenderer(sources: [:], color: color))
       }
       return keepBroken(source, diagnostics: error.diagnostics, path: path)
@@ -132,7 +134,7 @@ extension EngineSession {
       exported = try CampaignExport.export(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath, preview: preview,
         options: LedgeredExport.Options(newHoldout: newHoldout), decided: decided,
-        interrupted: { Interrupt.requested })
+        interrupted: { Interrupt.requested }, progress: progress)
     } catch {
       return rendered([error], pending: nil)
     }

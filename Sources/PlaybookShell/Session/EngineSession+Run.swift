@@ -9,7 +9,7 @@ extension EngineSession {
     guard let workspace else { return nil }
     let run = IncrementalRun.evaluate(
       workspace, clock: clock, dataVersion: dataVersion, previous: lastRun,
-      interrupted: { Interrupt.requested })
+      interrupted: { Interrupt.requested }, progress: progress)
     if let run { lastRun = run }
     return run
   }

@@ -38,15 +38,23 @@ public final class EngineSession: ShellSession {
 
   let now: () -> Int64
   let color: Bool
+  /// The progress line while a command loads or evaluates; its stop is Ctrl-C.
+  let progress: ProgressDisplay
   private var vocabularyCache: ShellVocabulary?
   private var customerIDCache: (version: Int, ids: [String])?
 
   /// - Parameters:
   ///   - now: the current time, for a playbook without `as of` and for `:as-of now`.
   ///   - color: ANSI colours in diagnostics (decide with `DiagnosticRenderer.usesColor`).
-  public init(now: @escaping () -> Int64, color: Bool = false) {
+  ///   - progress: where to draw the progress line of long work (nil: nowhere), once it
+  ///     has run `progressDelay` nanoseconds.
+  public init(
+    now: @escaping () -> Int64, color: Bool = false, progress: ProgressDisplay.Output? = nil,
+    progressDelay: UInt64 = 500_000_000
+  ) {
     self.now = now
     self.color = color
+    self.progress = ProgressDisplay(output: progress, delay: progressDelay, stop: { Interrupt.requested })
     model = Self.emptyModel
   }
 
@@ -63,6 +71,7 @@ public final class EngineSession: ShellSession {
   /// otherwise the change in decisions is shown, and `:undo` takes it back.
   public func add(_ statement: TypedStatement, sourceName: String) -> ShellOutput {
     if let broken { return failure(.playbookHasErrors(broken.errorCount)) }
+    defer { progress.finish() }
     return editing { adding(statement, sourceName: sourceName) }
   }
 
@@ -141,7 +150,7 @@ public final class EngineSession: ShellSession {
     do {
       let workspace = try Workspace.open(
         playbook: playbook, source: SourceFile(path: SessionDocument.name, text: text),
-        baseDirectory: baseDirectory, maxSetAside: maxSetAside, reuse: reuse)
+        baseDirectory: baseDirectory, maxSetAside: maxSetAside, reuse: reuse, progress: progress)
       return Checked(
         model: workspace.model, workspace: workspace, reloaded: reuse == nil,
         diagnostics: declared.filter { $0.severity != .error })
@@ -203,6 +212,7 @@ public final class EngineSession: ShellSession {
   /// Runs one `:command` against the session; `:help` and `:quit` belong to the shell
   /// and produce nothing here.
   public func run(_ command: ShellCommand) -> ShellOutput {
+    defer { progress.finish() }
     if let broken, !command.worksWithErrors { return failure(.playbookHasErrors(broken.errorCount)) }
     switch command {
     case .help, .quit: return .empty  // the shell's own

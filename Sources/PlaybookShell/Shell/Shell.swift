@@ -67,7 +67,7 @@ public final class Shell {
     session: any ShellSession, loading file: String? = nil, startup: ShellStartup = ShellStartup(),
     color: Bool = false
   ) -> [DiagnosticCode.Kind] {
-    guard startup.scripts.isEmpty, isatty(0) == 1 else {
+    guard opensEditor(startup) else {
       // A script on stdin runs alone (no start-up file), so it does the same everywhere.
       let stdin = startup.scripts.isEmpty
       let shell = Shell(
@@ -84,6 +84,12 @@ public final class Shell {
       pager: isatty(1) == 1 ? Pager.from(environment: environment, rows: LineEditor.terminalRows) : nil)
     editor.complete = { [unowned shell] line, cursor in shell.complete(line, cursor: cursor) }
     return shell.run(loading: file, startup: startup.startFile, color: color)
+  }
+
+  /// Whether `start` opens the line editor (stdin a terminal, no `-c`/`-f` scripts);
+  /// otherwise it runs a script.
+  public static func opensEditor(_ startup: ShellStartup) -> Bool {
+    startup.scripts.isEmpty && isatty(0) == 1
   }
 
   /// Completes the word before `cursor` (a UTF-8 offset) with the session's names.
