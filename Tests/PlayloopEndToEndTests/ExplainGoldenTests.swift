@@ -34,6 +34,14 @@ import Testing
     Case(name: "already-sent", arguments: [campaigns, "C-0001"] + fourDaysLater, ledgered: true),
     Case(name: "limit-used-up-by-earlier-runs", arguments: [campaigns, "C-0109"] + fourDaysLater, ledgered: true),
     Case(name: "not-yet-eligible-again", arguments: [campaigns, "C-0038"] + fourDaysLater, ledgered: true),
+    // C-0077 has no first name, which this message needs and has no `default` for.
+    Case(
+      name: "message-could-not-be-filled-in",
+      arguments: [
+        campaigns, "C-0077", "--rule", "slow_fix_apology", "--what-if",
+        "offer SORRY25 \"25% off, and our apologies\" valid 14d\n"
+          + "  message sms \"Sorry {{ customer.first_name }}: SORRY25 gives 25% off\"",
+      ]),
   ]
 
   static let expected = URL(fileURLWithPath: Repository.path("Tests/PlayloopEndToEndTests/Expected/explain"))
