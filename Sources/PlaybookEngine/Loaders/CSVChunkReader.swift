@@ -115,7 +115,6 @@ struct CSVChunkReader {
       }
       // Only now are the fields' spans all written (an unterminated quote stops early).
       nulls.nullify(fields, count: min(r.count, width), in: b)
-      let rowStart = i
       i = r.next
       line += r.lineEnds
       if let reason = problem(r, fields: fields) {
