@@ -1,4 +1,4 @@
-public import PlaybookLanguage
+import PlaybookLanguage
 
 /// An A/B split (`send THANKS10 70% or THANKS15 30% via email`): a stable, documented hash
 /// gives each customer a bucket, and the buckets are shared out between the offers in the

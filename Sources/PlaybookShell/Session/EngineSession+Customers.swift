@@ -52,7 +52,6 @@ extension EngineSession {
   /// `:decisions` shows them.
   func sample(_ count: Int, of name: String?, seed: UInt64) -> ShellOutput {
     guard let workspace else { return failure(.noData) }
-    let dataset = workspace.dataset
     if let name, model.segments[name] == nil, !model.rules.contains(where: { $0.rule.name.text == name }),
       model.offer(name) == nil
     {
