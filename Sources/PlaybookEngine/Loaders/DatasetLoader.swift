@@ -179,15 +179,23 @@ struct KeyedTable {
       declared[column] = .text
     }
     let rules = try ValueRules(spec)
-    let bytes = try FileBytes.read(spec.path)
-    let size = bytes.count
-    progress?.begin(.loading(table: spec.name, file: spec.path, bytes: size))
-    // Read with only the playbook's declarations, so a missing key or link column is
-    // reported by its role below rather than as an unknown declared column.
-    let raw = try TableReader.readRaw(
-      bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes,
-      textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 }, delimiter: spec.delimiter,
-      encoding: spec.encoding, rules: rules, progress: progress)
+    let raw: RawTable
+    let size: Int
+    var databaseSetAside: [SetAsideRow] = []
+    if let selection = spec.database {
+      let read = try DatabaseTable.read(spec, selection, rules: rules, progress: progress)
+      (raw, size, databaseSetAside, declared) = (read.raw, read.fileBytes, read.setAside, read.types)
+    } else {
+      let bytes = try FileBytes.read(spec.path)
+      size = bytes.count
+      progress?.begin(.loading(table: spec.name, file: spec.path, bytes: size))
+      // Read with only the playbook's declarations, so a missing key or link column is
+      // reported by its role below rather than as an unknown declared column.
+      raw = try TableReader.readRaw(
+        bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes,
+        textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 }, delimiter: spec.delimiter,
+        encoding: spec.encoding, rules: rules, progress: progress)
+    }
     let keyIndex = try column(spec.keyColumn, role: "key", in: raw, spec: spec)
     let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in
       try column(name, role: "link", in: raw, spec: spec)
@@ -201,7 +209,11 @@ struct KeyedTable {
     let keyText = text(keyIndex)
     let linkText = linkIndex.flatMap(text)
     let warnings = raw.warnings
-    let (table, rows) = TableReader.build(raw, typing, name: spec.name, file: spec.path)
+    var (table, rows) = TableReader.build(raw, typing, name: spec.name, file: spec.path)
+    if !databaseSetAside.isEmpty {
+      rows += databaseSetAside
+      rows.sort { $0.line < $1.line }
+    }
     func textColumn(_ c: Int, _ separate: TextColumn?) -> TextColumn {
       if let separate { return separate }
       guard case .text(let values) = table.columns[c].values else { preconditionFailure("declared text") }

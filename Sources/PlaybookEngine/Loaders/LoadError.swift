@@ -26,6 +26,8 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownZone
     /// The progress sink asked the load to stop (Ctrl-C in the shell).
     case interrupted
+    /// A database load's table does not exist, or its query cannot run.
+    case badDatabase
   }
 
   /// What went wrong.
@@ -65,7 +67,15 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .renamedColumns: .loadRenamedColumns
     case .unknownZone: .loadUnknownZone
     case .interrupted: .loadInterrupted
+    case .badDatabase: .loadBadDatabase
     }
+  }
+
+  /// Where in `load` the note points: a database's table or query for an error of
+  /// them, else the path.
+  func statementRange(of load: Load) -> SourceRange {
+    let rows = kind == .badDatabase ? (load.database?.table ?? load.database?.query) : nil
+    return rows?.range ?? load.path.range
   }
 
   /// Reading `file` stopped because the progress sink asked (`ProgressSink.stopRequested`).
