@@ -38,6 +38,7 @@ enum DatabaseTable {
     }
     let readings = names.indices.map { rules.reading(column: names[$0], declared: types[$0]) }
     let named = names.firstIndex(of: spec.linkColumn ?? spec.keyColumn)
+    let key = names.firstIndex(of: spec.keyColumn)
     let bytes = FileBytes(copying: rows.text)
     var kept: [FieldSpan] = []
     kept.reserveCapacity(rows.spans.count)
@@ -55,9 +56,11 @@ enum DatabaseTable {
             kept[start + c], bytes: b, declared: types[c], reading: readings[c], column: names[c])
         }
         if let misfit {
+          // A database row has no line a person can open: its key says which it is.
+          let which = key.map { "\(spec.rowName) \"\(FieldText.string(kept[start + $0], from: b))\": " } ?? ""
           setAside.append(
             SetAsideRow(
-              table: spec.name, file: spec.path, line: r + 1, reason: misfit,
+              table: spec.name, file: spec.path, line: r + 1, reason: which + misfit,
               customer: named.map { FieldText.string(kept[start + $0], from: b) }))
           kept.removeSubrange(start...)
           continue

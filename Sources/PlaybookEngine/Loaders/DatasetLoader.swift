@@ -226,8 +226,9 @@ struct KeyedTable {
 
   private static func column(_ name: String, role: String, in raw: RawTable, spec: TableSpec) throws(LoadError) -> Int {
     if let c = raw.names.firstIndex(of: name) { return c }
+    let holder = spec.database == nil ? "the header has" : "the rows have"
     throw LoadError(
-      .unknownColumn, "the header has no column '\(name)' (the \(role) column)", file: spec.path,
+      .unknownColumn, "\(holder) no column '\(name)' (the \(role) column)", file: spec.path,
       hint: HeaderName.hint(forMissing: name, in: raw.names))
   }
 }
