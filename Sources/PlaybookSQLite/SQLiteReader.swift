@@ -13,6 +13,8 @@ public struct SQLiteReader: PlaybookEngine.DatabaseReader {
   /// A reader; register it with `DatabaseReaders.register(_:for:)`.
   public init() {}
 
+  /// The rows of `selection` in the SQLite file at `path`, each value's text as SQLite
+  /// stores it (a real as the shortest text that reads back as the same double).
   public func read(_ selection: DatabaseSelection, path: String) throws(LoadError) -> DatabaseRows {
     guard FileManager.default.fileExists(atPath: path) else {
       throw LoadError(.unreadableFile, "cannot read the file: no such file", file: path)
