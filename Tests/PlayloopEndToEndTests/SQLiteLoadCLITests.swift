@@ -170,6 +170,52 @@ import Testing
     #expect(file.stderr.hasPrefix("none.db: error: cannot read the file: no such file\n"))
   }
 
+  @Test func integerKeysLinkByTheirTextAndAQuerysExpressionsTakeTheirStorageType() throws {
+    let folder = try ScratchFolder(
+      "sqlite",
+      files: [
+        "p.playbook": """
+        playbook "Integer keys"
+        as of 2026-11-01T00:00:00Z
+        load customers from sqlite "int.db" table "users"
+        load tickets from sqlite "int.db" query "select id, user_id, created, closed, julianday(closed) - julianday(created) as days from tickets where not spam" link user_id
+          with opened = created, resolved = closed
+        channel email address customer.email
+        offer HI "Hi"
+        rule quick
+          when ticket resolved within 2h and customer.vip
+          send HI via email
+
+        """
+      ])
+    try python(
+      """
+      db = sqlite3.connect('int.db')
+      db.execute('create table users (id INTEGER PRIMARY KEY, email TEXT, vip BOOLEAN)')
+      db.execute('create table tickets (id INTEGER PRIMARY KEY, user_id INTEGER, created DATETIME, closed DATETIME, spam BOOLEAN)')
+      db.executemany('insert into users values (?, ?, ?)', [(1, 'a@x.com', 1), (2, 'b@x.com', 0), (3, 'c@x.com', 1)])
+      t = ('2026-10-30T10:00:00Z', '2026-10-30T11:00:00Z')
+      db.executemany('insert into tickets values (?, ?, ?, ?, ?)', [(10, 1) + t + (0,), (11, 2) + t + (0,), (12, 9) + t + (0,), (13, 3) + t + (1,)])
+      db.commit()
+
+      """, in: folder)
+    let run = try playloop(["run", "p.playbook", "--out", "out", "--max-set-aside", "1"], in: folder)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains(#"int.db:3: warning: row set aside: customer "9" does not exist"#))
+    let audience = try String(contentsOfFile: folder.path + "/out/HI.csv", encoding: .utf8)
+    #expect(audience.split(whereSeparator: \.isNewline).count == 2)
+    #expect(audience.contains("a@x.com"))
+    let describe = try playloop(["describe", "p.playbook"], in: folder)
+    #expect(describe.stdout.contains("vip     boolean  the database's column type"))
+    #expect(describe.stdout.contains("days               decimal    the database's column type"))
+    _ = try folder.write("not a database\n", to: "int.db")
+    let notADatabase = try playloop(["check", "p.playbook"], in: folder)
+    #expect(notADatabase.status == 2)
+    #expect(
+      notADatabase.stderr.hasPrefix(
+        "int.db: error: cannot read the file as a SQLite database: file is not a database\n"))
+  }
+
   @Test func checkRefusesAFileClauseOnADatabase() throws {
     let folder = try ScratchFolder(
       "sqlite",
