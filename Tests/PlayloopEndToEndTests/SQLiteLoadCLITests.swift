@@ -208,6 +208,15 @@ import Testing
     let describe = try playloop(["describe", "p.playbook"], in: folder)
     #expect(describe.stdout.contains("vip     boolean  the database's column type"))
     #expect(describe.stdout.contains("days               decimal    the database's column type"))
+    // Two loads read int.db: the note points at the one whose table is missing.
+    let misspelt = try String(contentsOfFile: folder.path + "/p.playbook", encoding: .utf8)
+      .replacingOccurrences(of: "from tickets where", with: "from tikets where")
+    _ = try folder.write(misspelt, to: "p.playbook")
+    let table = try playloop(["check", "p.playbook"], in: folder)
+    #expect(table.status == 2)
+    #expect(
+      table.stderr.hasPrefix(
+        "int.db: error: the query cannot be read: no such table: tikets\np.playbook:4:41: note: loaded here\n"))
     _ = try folder.write("not a database\n", to: "int.db")
     let notADatabase = try playloop(["check", "p.playbook"], in: folder)
     #expect(notADatabase.status == 2)

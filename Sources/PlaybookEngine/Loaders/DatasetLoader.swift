@@ -13,9 +13,29 @@ public enum DatasetLoader {
   /// `strict` — for the first row set aside. A table with more than `maxSetAside` (a
   /// share, 0 to 1) of its rows set aside is listed in `Dataset.overSetAsideLimit`.
   /// `progress` is told of each table and the rows read, and may stop the load.
+  /// An error of a database load names its table (`LoadError.table`): several loads
+  /// may read one database file, where a data file's path says which load it is.
   public static func load(
     customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double = SetAsideLimit.standard,
     progress: (any ProgressSink)? = nil
+  ) throws(LoadError) -> Dataset {
+    var loading = customers
+    do {
+      return try load(
+        customers: customers, events: events, strict: strict, maxSetAside: maxSetAside, progress: progress,
+        loading: &loading)
+    } catch {
+      guard loading.database != nil else { throw error }
+      var named = error
+      named.table = loading.name
+      throw named
+    }
+  }
+
+  /// `load`, keeping `loading` the table being read.
+  private static func load(
+    customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double, progress: (any ProgressSink)?,
+    loading: inout TableSpec
   ) throws(LoadError) -> Dataset {
     var started = DispatchTime.now()
     let people = try KeyedTable.read(customers, progress: progress)
@@ -35,6 +55,7 @@ public enum DatasetLoader {
     var linkTargets: [String: LinkTarget] = [:]
     let linkedTo = Set(events.compactMap(\.linkTable))
     for spec in linkOrder(events) {
+      loading = spec
       started = DispatchTime.now()
       var event = try KeyedTable.read(spec, progress: progress)
       event.setAsideBackwardsLifecycles(spec)

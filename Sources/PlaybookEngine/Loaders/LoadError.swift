@@ -40,6 +40,9 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
   public var line: Int?
   /// The fix, e.g. `did you mean 'id'?`.
   public var hint: String?
+  /// The table of a database load that failed (several loads may read one database
+  /// file); nil for a data file, whose path says which load it is.
+  public var table: String?
 
   /// A load error in `file`, at `line` for a problem with one row.
   public init(_ kind: Kind, _ message: String, file: String, line: Int? = nil, hint: String? = nil) {

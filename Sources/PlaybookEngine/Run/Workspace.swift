@@ -141,7 +141,9 @@ public struct Workspace: Sendable {
         customers: spec(customers), events: model.tables.filter { !$0.isCustomers }.map(spec),
         strict: strict, maxSetAside: maxSetAside, progress: progress)
     } catch {
-      let statement = model.tables.first { resolve($0.path, against: baseDirectory) == error.file }
+      let statement =
+        model.tables.first { $0.name == error.table }
+        ?? model.tables.first { resolve($0.path, against: baseDirectory) == error.file }
       throw Failure(
         diagnostics: [
           error.diagnostic(loadedAt: file, statement.flatMap { error.statementRange(of: $0.load) })
