@@ -5,7 +5,7 @@ import PackageDescription
 // PlaybookLanguage <- PlaybookEngine <- PlaybookReporting, PlaybookLedger <- PlaybookShell
 // <- playloop. PlaybookReporting is results as text for people (tables, summaries,
 // explanations), shared by the command line and the shell.
-// GRDB (the ledger), libedit (the shell) and the MCP SDK (`playloop mcp`) stay out of the language and engine so
+// GRDB (the ledger, PlaybookSQLite), libedit (the shell) and the MCP SDK (`playloop mcp`) stay out of the language and engine so
 // those build and test fast.
 let package = Package(
   name: "Playloop",
@@ -29,6 +29,13 @@ let package = Package(
     .target(
       name: "PlaybookLedger",
       dependencies: ["PlaybookEngine", .product(name: "GRDB", package: "GRDB.swift")]),
+    // `load … from sqlite "app.db"`: the reader the executable registers with the engine.
+    .target(
+      name: "PlaybookSQLite",
+      dependencies: [
+        "PlaybookEngine", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
@@ -44,7 +51,7 @@ let package = Package(
       name: "playloop",
       dependencies: [
         "PlaybookLanguage", "PlaybookEngine", "PlaybookReporting", "PlaybookLedger", "PlaybookShell", "PlaybookMCP",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "PlaybookSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "playloop-data", dependencies: ["PlaybookLanguage"]),
     // Phase-by-phase figures at 10k/100k/1M customers (docs/PERFORMANCE.md).

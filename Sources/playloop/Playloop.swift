@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import PlaybookEngine
 import PlaybookLanguage
+import PlaybookSQLite
 
 /// The `playloop` command: the shell when run bare, or one of the headless subcommands.
 /// Commands end by throwing: a `CommandFailure` (diagnostics), an `ExitCode` (a status
@@ -20,6 +22,7 @@ struct Playloop: ParsableCommand {
     defaultSubcommand: ReplCommand.self)
 
   static func main() {
+    DatabaseReaders.register(SQLiteReader(), for: .sqlite)
     let arguments = Array(CommandLine.arguments.dropFirst())
     let json = OutputOption.asksForJSON(arguments)
     var command: any ParsableCommand

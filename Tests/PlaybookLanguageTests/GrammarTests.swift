@@ -90,7 +90,8 @@ import Testing
 
   @Test func everyKeywordIsReadInAnExample() {
     let words = Set(
-      (Self.examples.values + PlaybookGrammar.ExportFormat.allCases.map { "export to \"out\" as \($0.rawValue)" })
+      (Self.examples.values + PlaybookGrammar.ExportFormat.allCases.map { "export to \"out\" as \($0.rawValue)" }
+        + [#"load c from sqlite "app.db" table "c""#, #"load t from sqlite "app.db" query "select 1""#])
         .flatMap { text in
           tokens(text).filter { $0.kind == .word }.map(\.text)
         })

@@ -59,7 +59,7 @@ extension TypeReason {
         JSONMember("line", .integer(Int64(line))), JSONMember("value", .string(value)),
         JSONMember("formats", .array(formats.map(JSONValue.string))),
       ]
-    case .keyColumn, .linkColumn, .allNull: break
+    case .keyColumn, .linkColumn, .database, .allNull: break
     }
     members.append(JSONMember("text", .string(text)))
     return .object(members)

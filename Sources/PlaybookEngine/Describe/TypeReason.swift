@@ -10,6 +10,9 @@ public enum TypeReason: Hashable, Sendable {
   case keyColumn
   /// The event table's link column (`link COLUMN`), read as text and matched by its text.
   case linkColumn
+  /// A database load's column: the type its declaration states, else how its values
+  /// are stored.
+  case database
   /// Every non-null value fits this type, and no more specific one.
   case inferred(ColumnType)
   /// Every value is empty (or the table has no rows): nothing to infer from, so text.
@@ -28,6 +31,7 @@ public enum TypeReason: Hashable, Sendable {
     case .declared(let line): "declared on line \(line)"
     case .keyColumn: "the key column, matched as text"
     case .linkColumn: "the link column, matched as text"
+    case .database: "the database's column type"
     case .inferred(let type): "inferred: " + Self.every(type)
     case .allNull: "text: every value is empty"
     case .misfit(let line, let value, let type, let count):
@@ -39,13 +43,14 @@ public enum TypeReason: Hashable, Sendable {
     }
   }
 
-  /// A short name for the source, for programs: `declared`, `key`, `link`, `inferred`,
+  /// A short name for the source, for programs: `declared`, `key`, `link`, `database`, `inferred`,
   /// `all_null`, `misfit`, `day_month`.
   public var source: String {
     switch self {
     case .declared: "declared"
     case .keyColumn: "key"
     case .linkColumn: "link"
+    case .database: "database"
     case .inferred: "inferred"
     case .allNull: "all_null"
     case .misfit: "misfit"

@@ -13,9 +13,29 @@ public enum DatasetLoader {
   /// `strict` — for the first row set aside. A table with more than `maxSetAside` (a
   /// share, 0 to 1) of its rows set aside is listed in `Dataset.overSetAsideLimit`.
   /// `progress` is told of each table and the rows read, and may stop the load.
+  /// An error of a database load names its table (`LoadError.table`): several loads
+  /// may read one database file, where a data file's path says which load it is.
   public static func load(
     customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double = SetAsideLimit.standard,
     progress: (any ProgressSink)? = nil
+  ) throws(LoadError) -> Dataset {
+    var loading = customers
+    do {
+      return try load(
+        customers: customers, events: events, strict: strict, maxSetAside: maxSetAside, progress: progress,
+        loading: &loading)
+    } catch {
+      guard loading.database != nil else { throw error }
+      var named = error
+      named.table = loading.name
+      throw named
+    }
+  }
+
+  /// `load`, keeping `loading` the table being read.
+  private static func load(
+    customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double, progress: (any ProgressSink)?,
+    loading: inout TableSpec
   ) throws(LoadError) -> Dataset {
     var started = DispatchTime.now()
     let people = try KeyedTable.read(customers, progress: progress)
@@ -35,6 +55,7 @@ public enum DatasetLoader {
     var linkTargets: [String: LinkTarget] = [:]
     let linkedTo = Set(events.compactMap(\.linkTable))
     for spec in linkOrder(events) {
+      loading = spec
       started = DispatchTime.now()
       var event = try KeyedTable.read(spec, progress: progress)
       event.setAsideBackwardsLifecycles(spec)
@@ -179,15 +200,23 @@ struct KeyedTable {
       declared[column] = .text
     }
     let rules = try ValueRules(spec)
-    let bytes = try FileBytes.read(spec.path)
-    let size = bytes.count
-    progress?.begin(.loading(table: spec.name, file: spec.path, bytes: size))
-    // Read with only the playbook's declarations, so a missing key or link column is
-    // reported by its role below rather than as an unknown declared column.
-    let raw = try TableReader.readRaw(
-      bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes,
-      textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 }, delimiter: spec.delimiter,
-      encoding: spec.encoding, rules: rules, progress: progress)
+    let raw: RawTable
+    let size: Int
+    var databaseSetAside: [SetAsideRow] = []
+    if let selection = spec.database {
+      let read = try DatabaseTable.read(spec, selection, rules: rules, progress: progress)
+      (raw, size, databaseSetAside, declared) = (read.raw, read.fileBytes, read.setAside, read.types)
+    } else {
+      let bytes = try FileBytes.read(spec.path)
+      size = bytes.count
+      progress?.begin(.loading(table: spec.name, file: spec.path, bytes: size))
+      // Read with only the playbook's declarations, so a missing key or link column is
+      // reported by its role below rather than as an unknown declared column.
+      raw = try TableReader.readRaw(
+        bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes,
+        textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 }, delimiter: spec.delimiter,
+        encoding: spec.encoding, rules: rules, progress: progress)
+    }
     let keyIndex = try column(spec.keyColumn, role: "key", in: raw, spec: spec)
     let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in
       try column(name, role: "link", in: raw, spec: spec)
@@ -201,7 +230,11 @@ struct KeyedTable {
     let keyText = text(keyIndex)
     let linkText = linkIndex.flatMap(text)
     let warnings = raw.warnings
-    let (table, rows) = TableReader.build(raw, typing, name: spec.name, file: spec.path)
+    var (table, rows) = TableReader.build(raw, typing, name: spec.name, file: spec.path)
+    if !databaseSetAside.isEmpty {
+      rows += databaseSetAside
+      rows.sort { $0.line < $1.line }
+    }
     func textColumn(_ c: Int, _ separate: TextColumn?) -> TextColumn {
       if let separate { return separate }
       guard case .text(let values) = table.columns[c].values else { preconditionFailure("declared text") }
@@ -214,8 +247,9 @@ struct KeyedTable {
 
   private static func column(_ name: String, role: String, in raw: RawTable, spec: TableSpec) throws(LoadError) -> Int {
     if let c = raw.names.firstIndex(of: name) { return c }
+    let holder = spec.database == nil ? "the header has" : "the rows have"
     throw LoadError(
-      .unknownColumn, "the header has no column '\(name)' (the \(role) column)", file: spec.path,
+      .unknownColumn, "\(holder) no column '\(name)' (the \(role) column)", file: spec.path,
       hint: HeaderName.hint(forMissing: name, in: raw.names))
   }
 }

@@ -26,6 +26,8 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownZone
     /// The progress sink asked the load to stop (Ctrl-C in the shell).
     case interrupted
+    /// A database load's table does not exist, or its query cannot run.
+    case badDatabase
   }
 
   /// What went wrong.
@@ -38,6 +40,9 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
   public var line: Int?
   /// The fix, e.g. `did you mean 'id'?`.
   public var hint: String?
+  /// The table of a database load that failed (several loads may read one database
+  /// file); nil for a data file, whose path says which load it is.
+  public var table: String?
 
   /// A load error in `file`, at `line` for a problem with one row.
   public init(_ kind: Kind, _ message: String, file: String, line: Int? = nil, hint: String? = nil) {
@@ -65,7 +70,15 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .renamedColumns: .loadRenamedColumns
     case .unknownZone: .loadUnknownZone
     case .interrupted: .loadInterrupted
+    case .badDatabase: .loadBadDatabase
     }
+  }
+
+  /// Where in `load` the note points: a database's table or query for an error of
+  /// them, else the path.
+  func statementRange(of load: Load) -> SourceRange {
+    let rows = kind == .badDatabase ? (load.database?.table ?? load.database?.query) : nil
+    return rows?.range ?? load.path.range
   }
 
   /// Reading `file` stopped because the progress sink asked (`ProgressSink.stopRequested`).

@@ -34,6 +34,9 @@ public struct TableSpec: Sendable, Equatable {
   public var nullTokens: [String] = []
   /// The zone of times written without an offset (`timezone "Europe/Rome"`); nil for UTC.
   public var timezone: String?
+  /// The rows a database load reads (`from sqlite "app.db" table "t"`), `path` being the
+  /// database file; nil for a data file.
+  public var database: DatabaseSelection?
 
   /// A spec for the file at `path`; `format` nil takes it from the path's extension, and
   /// `linkColumn` nil makes this the customers table; `rowName` nil is `name` in the

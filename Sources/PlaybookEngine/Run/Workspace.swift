@@ -128,6 +128,7 @@ public struct Workspace: Sendable {
       spec.timeFormats = table.timeFormats
       spec.nullTokens = table.nullTokens
       spec.timezone = table.timezone
+      spec.database = table.load.database.flatMap(DatabaseSelection.init)
       if !table.isCustomers {
         for field in TableBinding.lifecycleDefaults.keys {
           spec.lifecycleColumns[field] = table.column(forField: field)
@@ -140,10 +141,12 @@ public struct Workspace: Sendable {
         customers: spec(customers), events: model.tables.filter { !$0.isCustomers }.map(spec),
         strict: strict, maxSetAside: maxSetAside, progress: progress)
     } catch {
-      let statement = model.tables.first { resolve($0.path, against: baseDirectory) == error.file }
+      let statement =
+        model.tables.first { $0.name == error.table }
+        ?? model.tables.first { resolve($0.path, against: baseDirectory) == error.file }
       throw Failure(
         diagnostics: [
-          error.diagnostic(loadedAt: file, statement?.load.path.range ?? statement?.load.table.range)
+          error.diagnostic(loadedAt: file, statement.flatMap { error.statementRange(of: $0.load) })
         ], source: nil)
     }
   }

@@ -58,7 +58,10 @@ public enum ASTDump {
   static func dump(_ load: Load) -> String {
     var parts = ["load", load.table.text]
     if let row = load.rowName { parts.append("(as \(row.text))") }
+    if let database = load.database { parts.append(database.kind.text) }
     parts.append(string(load.path))
+    if let table = load.database?.table { parts.append("(table \(string(table)))") }
+    if let query = load.database?.query { parts.append("(query \(string(query)))") }
     if let key = load.key { parts.append("(key \(column(key.text)))") }
     if let link = load.link {
       parts.append("(link \(column(link.text))\(load.linkTable.map { " (to \($0.text))" } ?? ""))")

@@ -49,6 +49,7 @@ public struct Statement: Hashable, Sendable {
 }
 
 /// `load tickets [as ticket] from "tickets.csv" [key id] [link customer_id [to TABLE]]
+///  (or `from sqlite "app.db" table "tickets"` / `query "select …"`)
 ///  [with opened = created_at, …] [types phone = text, …] [nulls "NA", …]
 ///  [timezone "Europe/Rome"] [delimiter ";"] [encoding "latin1"]`
 /// Clauses may sit on indented continuation lines.
@@ -83,13 +84,16 @@ public struct Load: Hashable, Sendable {
   /// `timezone "Europe/Rome"`: the zone of this table's times written without an
   /// offset; nil means UTC.
   public var timezone: StringLiteral?
+  /// `from sqlite "app.db" table "t"`: the rows come from a database, `path` being its
+  /// file; nil for a data file.
+  public var database: DatabaseSource?
 
   /// A `load` statement; only the table and the path are required.
   public init(
     table: Name, rowName: Name? = nil, path: StringLiteral, key: Name? = nil, link: Name? = nil,
     linkTable: Name? = nil, fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = [],
     nullTokens: [StringLiteral] = [], timezone: StringLiteral? = nil, delimiter: StringLiteral? = nil,
-    encoding: StringLiteral? = nil
+    encoding: StringLiteral? = nil, database: DatabaseSource? = nil
   ) {
     self.table = table
     self.rowName = rowName
@@ -103,6 +107,7 @@ public struct Load: Hashable, Sendable {
     self.encoding = encoding
     self.nullTokens = nullTokens
     self.timezone = timezone
+    self.database = database
   }
 }
 

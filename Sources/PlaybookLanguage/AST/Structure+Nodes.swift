@@ -46,7 +46,14 @@ extension Load: SourcePlaced {
       table: table.unplaced, rowName: rowName.unplaced, path: path.unplaced, key: key.unplaced,
       link: link.unplaced, fieldMap: fieldMap.unplaced, columnTypes: columnTypes.unplaced,
       nullTokens: nullTokens.unplaced, timezone: timezone.unplaced, delimiter: delimiter.unplaced,
-      encoding: encoding.unplaced)
+      encoding: encoding.unplaced, database: database.unplaced)
+  }
+}
+
+extension DatabaseSource: SourcePlaced {
+  /// This node with its source ranges blanked.
+  public var unplaced: DatabaseSource {
+    DatabaseSource(kind: kind.unplaced, table: table.unplaced, query: query.unplaced)
   }
 }
 

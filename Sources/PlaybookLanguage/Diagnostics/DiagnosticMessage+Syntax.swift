@@ -37,6 +37,13 @@ extension DiagnosticMessage {
     Self(.parseError, "'load' needs a file: from \"path\"", hint: "write: load \(table) from \"\(table).csv\"")
   }
 
+  /// `a database has no 'delimiter': it is read by the sqlite library` (parseError).
+  static func fileClauseOnDatabase(_ clause: String, database: String) -> Self {
+    Self(
+      .parseError, "a database has no '\(clause)': its values are read as \(database) stores them",
+      hint: "remove '\(clause)' from this load")
+  }
+
   // MARK: The lexer
 
   static func badDuration(_ spelling: String, hint: String) -> Self {

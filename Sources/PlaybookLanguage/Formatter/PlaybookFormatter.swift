@@ -120,7 +120,11 @@ struct Layout {
       text += " as " + row.text
       headerEnd = max(headerEnd, row.range.end)
     }
-    text += " from " + ASTDump.quote(load.path.value)
+    text += " from " + (load.database.map { $0.kind.text + " " } ?? "") + ASTDump.quote(load.path.value)
+    if let rows = load.database?.table ?? load.database?.query {
+      text += (load.database?.table != nil ? " table " : " query ") + ASTDump.quote(rows.value)
+      headerEnd = max(headerEnd, rows.range.end)
+    }
     if let key = load.key {
       text += " key " + ASTDump.column(key.text)
       headerEnd = max(headerEnd, key.range.end)

@@ -55,7 +55,7 @@ public enum PlaybookGrammar {
   public static let keywords: [String] = unique(
     statementWords + continuationWords + phraseWords + phrases.flatMap(\.followedBy) + operatorWords + valueWords
       + Aggregate.Function.allCases.map(\.rawValue) + ScalarFunction.allCases.map(\.rawValue) + otherWords
-      + ExportFormat.allCases.map(\.rawValue))
+      + ExportFormat.allCases.map(\.rawValue) + DatabaseKind.allCases.map(\.rawValue) + DatabaseKind.selections)
 
   private static func unique(_ words: [String]) -> [String] {
     var seen: Set<String> = []

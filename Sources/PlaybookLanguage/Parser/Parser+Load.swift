@@ -18,10 +18,17 @@ extension Parser {
         failure(.missingLoadPath(table: table.text), at: start.range.union(table.range)).diagnostic)
       return nil
     }
+    if let database = draft.database, let clause = draft.delimiter ?? draft.encoding {
+      let word = draft.delimiter != nil ? LoadClause.delimiter : .encoding
+      diagnostics.append(
+        failure(.fileClauseOnDatabase(word.rawValue, database: database.kind.text), at: clause.range).diagnostic)
+      return nil
+    }
     return Load(
       table: table, rowName: draft.rowName, path: path, key: draft.key, link: draft.link,
       linkTable: draft.linkTable, fieldMap: draft.fieldMap, columnTypes: draft.columnTypes,
-      nullTokens: draft.nullTokens, timezone: draft.timezone, delimiter: draft.delimiter, encoding: draft.encoding)
+      nullTokens: draft.nullTokens, timezone: draft.timezone, delimiter: draft.delimiter, encoding: draft.encoding,
+      database: draft.database)
   }
 
   /// A data file's column: a plain word, or a quoted string for a header a word cannot
@@ -62,6 +69,19 @@ extension Parser {
     return text
   }
 
+  /// `table "NAME"` or `query "select …"` after a database file.
+  private mutating func expectDatabaseRows(_ kind: Name) throws(ParseFailure) -> DatabaseSource {
+    if accept("table") != nil {
+      return DatabaseSource(kind: kind, table: try expectString("a table name in quotes after 'table'"))
+    }
+    if accept("query") != nil {
+      return DatabaseSource(kind: kind, query: try expectString("an SQL query in quotes after 'query'"))
+    }
+    throw unexpected(
+      expected: "'table' or 'query' after the database file",
+      hint: "write: from \(kind.text) \"app.db\" table \"customers\"")
+  }
+
   /// The clauses on one line of a load, in any order, each at most once per load.
   private mutating func parseLoadClauses(_ draft: inout LoadDraft) throws(ParseFailure) {
     while current.kind == .word, let word = LoadClause(rawValue: current.text) {
@@ -72,7 +92,14 @@ extension Parser {
       advance()
       switch word {
       case .as: draft.rowName = try expectName("a row name after 'as'")
-      case .from: draft.path = try expectString("a file path in quotes after 'from'")
+      case .from:
+        if current.kind == .word, DatabaseKind(rawValue: current.text) != nil {
+          let kind = advance()
+          draft.path = try expectString("a database file path in quotes after '\(kind.text)'")
+          draft.database = try expectDatabaseRows(Name(kind.text, range: kind.range))
+        } else {
+          draft.path = try expectString("a file path in quotes after 'from'")
+        }
       case .key: draft.key = try expectColumn("a column name after 'key'", into: &draft)
       case .link:
         draft.link = try expectColumn("a column name after 'link'", into: &draft)
@@ -162,6 +189,7 @@ struct LoadDraft {
   var encoding: StringLiteral?
   var nullTokens: [StringLiteral] = []
   var timezone: StringLiteral?
+  var database: DatabaseSource?
   var seen: Set<String> = []
   /// Where the last key, link or `with` column was written.
   var lastColumn: SourceRange?

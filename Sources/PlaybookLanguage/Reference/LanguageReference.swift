@@ -76,6 +76,30 @@ public enum LanguageReference {
     A table linked to the customers only through another table (reviews through their
     orders) says so with `link COL to TABLE`: see "Rows that link through another table".
 
+    A table can come from a SQLite file instead: `from sqlite "app.db" table "customers"`
+    reads every row and column of a table (or view), `from sqlite "app.db" query "select …"`
+    those of one query (`table` or `query` sits on the `from` line). The path resolves as a
+    data file's does; the file is opened read-only and read in one transaction.
+    `key`, `link`, `with`, `types`, `nulls` and `timezone` work as on a file; `delimiter`
+    and `encoding` are errors. Each column's type is its declared one, never inferred:
+    `…INT…` integer, `…REAL…`/`FLOAT`/`DOUBLE`/`NUMERIC`/`DECIMAL` decimal, `…CHAR…`/`…TEXT…`/`CLOB`
+    text, `…BOOL…` boolean (0/1, true/false), `DATETIME` and `TIMESTAMP…` timestamp, `DATE`
+    date; a column declared otherwise (a query's expression, `BLOB`, none) takes the type
+    its values are stored as (integers, reals — decimal — or else text). Times are ISO 8601
+    text as in a data file (a time stored as epoch seconds is not read as one). `types`
+    overrides a column's type; key and link columns are text, as always. A value that
+    does not fit its column's type (SQLite stores `'lots'` in an INTEGER column) sets its
+    row aside, named by its key: `customer "P-2": value "lots" in column score is not an
+    integer`; the line a set-aside row reports is its number in the result. A missing table
+    is the error `load_bad_database`, its hint the nearest table name or the tables there,
+    and a query SQLite refuses is too, with SQLite's message.
+
+    ```
+    load customers from sqlite "app.db" table "customers"
+    load tickets from sqlite "app.db" query "select * from tickets where kind <> 'spam'"
+      with opened = created_at
+    ```
+
     ### `define NAME = ROW where CONDITION`
     A new row name for the rows of another that match a condition:
     `define complaint = ticket where ticket.kind == "complaint"`. A `complaint` is a
