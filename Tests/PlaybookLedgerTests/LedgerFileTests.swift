@@ -38,7 +38,7 @@ import Testing
       try f.write("ledger.sqlite", "")
       try expectRefused(f, code: "ledger_unreadable", message: "is not a ledger: the file is empty")
       #expect(throws: Diagnostic.self) { try SendLedger.openForReading(path: f.ledgerPath) }
-      try LedgeredExport.run(
+      _ = try LedgeredExport.run(
         workspace: try f.workspace(), clock: LedgerFixture.day(1),
         target: ExportTarget(directory: f.exportPath, format: .csv), ledgerPath: f.ledgerPath,
         options: LedgeredExport.Options(newLedger: true))
