@@ -109,7 +109,7 @@ import Testing
       data.setAside
         == [4, 7].map { line in
           SetAsideRow(
-            table: "tickets", file: file, line: line, reason: "ticket id \"T-1\" repeats the one on line 2",
+            table: "tickets", file: file, line: line, reason: "ticket \"T-1\" is already on line 2",
             customer: line == 4 ? "C-2" : "C-1")
         })
     #expect(data.events["tickets"]?.lines == [2, 3, 5, 6])
@@ -120,7 +120,7 @@ import Testing
         events: [TableSpec(name: "tickets", path: file, linkColumn: "customer_id")], strict: true)
     }
     #expect(strict?.line == 4)
-    #expect(strict?.message == "ticket id \"T-1\" repeats the one on line 2 (and 1 more rows set aside)")
+    #expect(strict?.message == "ticket \"T-1\" is already on line 2 (and 1 more rows set aside)")
   }
 
   @Test func emptyCustomerKeyIsAnError() throws {

@@ -62,7 +62,7 @@ import Testing
       data.setAside.filter { $0.table == "orders" } == [
         SetAsideRow(
           table: "orders", file: folder.path("twice.csv"), line: 4,
-          reason: "order id \"O-1\" repeats the one on line 2",
+          reason: "order \"O-1\" is already on line 2",
           customer: "C-2")
       ])
     #expect(throws: LoadError(.badKey, "order has an empty id", file: folder.path("empty.csv"), line: 3)) {

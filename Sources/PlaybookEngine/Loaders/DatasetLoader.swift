@@ -40,7 +40,7 @@ public enum DatasetLoader {
       started = DispatchTime.now()
       var event = try KeyedTable.read(spec, progress: progress)
       event.setAsideBackwardsLifecycles(spec)
-      let keyIndex = event.setAsideRepeatedKeys(spec)
+      event.setAsideRepeatedKeys(spec)
       let link = event.link ?? TextColumn()
       var rows = event.setAside
       let customerOfRow: [Int32]
@@ -63,7 +63,7 @@ public enum DatasetLoader {
       let linked = customerOfRow.lazy.filter { $0 >= 0 }.count
       try check(rows, of: linked, spec, strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
       if linkedTo.contains(spec.name) {
-        linkTargets[spec.name] = try LinkTarget(spec: spec, keyed: event, index: keyIndex, customerOfRow: customerOfRow)
+        linkTargets[spec.name] = try LinkTarget(spec: spec, keyed: event, customerOfRow: customerOfRow)
       }
       setAsideOf[spec.name] = rows
       warningsOf[spec.name] = event.warnings
@@ -154,9 +154,10 @@ struct KeyedTable {
   func uniqueKeyIndex(_ spec: TableSpec) throws(LoadError) -> KeyIndex {
     let (index, duplicates) = KeyIndex.build(keys)
     if let duplicate = duplicates.first {
+      let first = table.lines[duplicate.earlierRow]
       throw LoadError(
-        .badKey, repeatedKey(duplicate, spec, rowName: "customer"), file: spec.path,
-        line: Int(table.lines[duplicate.row]))
+        .badKey, "customer \(spec.keyColumn) \"\(keys.string(duplicate.row))\" repeats the one on line \(first)",
+        file: spec.path, line: Int(table.lines[duplicate.row]))
     }
     try refuseEmptyKeys(spec, rowName: "customer")
     return index
@@ -169,12 +170,6 @@ struct KeyedTable {
       throw LoadError(
         .badKey, "\(rowName) has an empty \(spec.keyColumn)", file: spec.path, line: Int(table.lines[row]))
     }
-  }
-
-  /// Why `duplicate` is refused or set aside: its key, and the line of the first row with it.
-  func repeatedKey(_ duplicate: KeyIndex.Duplicate, _ spec: TableSpec, rowName: String) -> String {
-    "\(rowName) \(spec.keyColumn) \"\(keys.string(duplicate.row))\" repeats the one on line "
-      + "\(table.lines[duplicate.earlierRow])"
   }
 
   /// Takes `rows` (ascending) out of the table, its keys and links, and sets them aside

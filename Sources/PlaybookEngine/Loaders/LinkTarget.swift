@@ -7,11 +7,11 @@ struct LinkTarget {
   /// Each row's customer number, -1 for a row set aside.
   let customerOfRow: [Int32]
 
-  /// The target for a table read as `keyed`, whose keys `index` holds (its repeated
-  /// keys already set aside). Throws when a key is empty: a linking row must name a row.
-  init(spec: TableSpec, keyed: KeyedTable, index: KeyIndex, customerOfRow: [Int32]) throws(LoadError) {
+  /// The target for a table read as `keyed`, its repeated keys already set aside.
+  /// Throws when a key is empty: a linking row must name a row.
+  init(spec: TableSpec, keyed: KeyedTable, customerOfRow: [Int32]) throws(LoadError) {
     try keyed.refuseEmptyKeys(spec, rowName: spec.rowName)
-    self.index = index
+    index = KeyIndex.build(keyed.keys).index
     self.spec = spec
     self.table = keyed.table
     self.customerOfRow = customerOfRow
