@@ -62,14 +62,16 @@ public struct LedgerHistory: SendHistory {
   }
 
   /// Keeps `send` as the customer's latest unless a later one is kept: by `send_at`, then
-  /// run, then offer and channel, so a tie is settled the same way whatever the rows' order.
+  /// run, then offer and channel (`ByteOrder`), so a tie is settled the same way whatever the rows' order.
   private static func keepLatest(_ send: LastSend, of customerID: String, in latest: inout [String: LastSend]) {
-    if let kept = latest[customerID],
-      (kept.sendAt, kept.run, kept.offer, kept.channel) >= (send.sendAt, send.run, send.offer, send.channel)
-    {
-      return
-    }
+    if let kept = latest[customerID], !precedes(kept, send) { return }
     latest[customerID] = send
+  }
+
+  /// Whether `a` is before `b`: by `send_at`, run, then offer and channel in `ByteOrder`.
+  private static func precedes(_ a: LastSend, _ b: LastSend) -> Bool {
+    if (a.sendAt, a.run) != (b.sendAt, b.run) { return (a.sendAt, a.run) < (b.sendAt, b.run) }
+    return ByteOrder.compare(a.offer, b.offer) ?? ByteOrder.precedes(a.channel, b.channel)
   }
 
   /// Sorts the send times; call once after the last `add`.

@@ -94,6 +94,35 @@ import Testing
     #expect(error?.message == "customer id \"C-1\" repeats the one on line 2")
   }
 
+  /// Every row whose event key repeats an earlier row's is set aside, naming the first
+  /// one's line; rows with an empty key are not compared; the customers keep theirs.
+  @Test func repeatedEventKeysAreRowsSetAside() throws {
+    let tickets = "id,customer_id\nT-1,C-1\nT-2,C-1\nT-1,C-2\n,C-1\n,C-2\nT-1,C-1\n"
+    let folder = try ScratchFolder(
+      "loader", files: ["customers.csv": "id\nC-1\nC-2\n", "tickets.csv": tickets])
+    defer { folder.remove() }
+    let file = folder.path("tickets.csv")
+    let data = try DatasetLoader.load(
+      customers: TableSpec(name: "customers", path: folder.path("customers.csv")),
+      events: [TableSpec(name: "tickets", path: file, linkColumn: "customer_id")], strict: false, maxSetAside: 1)
+    #expect(
+      data.setAside
+        == [4, 7].map { line in
+          SetAsideRow(
+            table: "tickets", file: file, line: line, reason: "ticket \"T-1\" is already on line 2",
+            customer: line == 4 ? "C-2" : "C-1")
+        })
+    #expect(data.events["tickets"]?.lines == [2, 3, 5, 6])
+    #expect(data.links["tickets"]?.customerOfRow == [0, 0, 0, 1])
+    let strict = #expect(throws: LoadError.self) {
+      try DatasetLoader.load(
+        customers: TableSpec(name: "customers", path: folder.path("customers.csv")),
+        events: [TableSpec(name: "tickets", path: file, linkColumn: "customer_id")], strict: true)
+    }
+    #expect(strict?.line == 4)
+    #expect(strict?.message == "ticket \"T-1\" is already on line 2 (and 1 more rows set aside)")
+  }
+
   @Test func emptyCustomerKeyIsAnError() throws {
     let folder = try ScratchFolder("loader", files: ["customers.csv": "id,n\nC-1,a\n\"\",b\n"])
     defer { folder.remove() }

@@ -93,6 +93,19 @@ import Testing
     #expect(list.decisions.map { "\($0.customerID) \($0.offer)" } == ["C0 A", "C2 A", "C2 B", "C9 A"])
   }
 
+  /// Customer ids the dataset lacks are told apart and numbered by their bytes: `é`
+  /// as one code point and as `e` with a combining accent are two customers.
+  @Test func strangersAreNumberedInTheOrderOfTheirBytes() {
+    let dataset = Dataset(
+      customers: Table(name: "customers", file: "customers.csv", rowCount: 0, columns: [], lines: []),
+      customerIDs: TextColumn(), events: [:], links: [:], setAside: [])
+    let ids = ["C-\u{E9}", "C-f", "C-e\u{301}", "C-\u{E9}"]
+    let list = DecisionList(numbering: ids.map { Self.decision($0, "A", .send) }, in: dataset, offers: ["A"])
+    #expect(list.customers == [0, 1, 2, 2])
+    #expect(
+      list.decisions.map { Array($0.customerID.utf8) } == [ids[2], ids[1], ids[0], ids[3]].map { Array($0.utf8) })
+  }
+
   @Test func theCSVListsEveryChangeWithBothSides() {
     let before = Self.list([(0, "A", .send)])
     let after = Self.list([(0, "A", .capped), (1, "B", .send)])

@@ -14,10 +14,8 @@ import Testing
   /// empty keys, and ranges that do not start at row 0 or fill a whole batch.
   @Test func batchedLookupsAgreeWithSingleOnes() throws {
     let keys = (0..<5_000).map { $0 % 3 == 0 ? "customer-with-a-long-id-\($0)" : "C-\($0)" }
-    guard case .success(let index) = KeyIndex.build(Self.column(keys)) else {
-      Issue.record("keys are distinct")
-      return
-    }
+    let (index, duplicates) = KeyIndex.build(Self.column(keys))
+    #expect(duplicates.isEmpty, "keys are distinct")
     let lookups = (0..<3_000).map { i in
       switch i % 5 {
       case 0: "C-\(i * 7)"
@@ -38,18 +36,20 @@ import Testing
     #expect(index.numbers(of: column, rows: 0..<7) == [-1, 3, -1, -1, -1, 35, 18])
   }
 
-  /// The first key that repeats an earlier one is reported, whether the two fall in
-  /// one batch of inserts or in different ones.
+  /// Every key that repeats an earlier one is reported with the first row of its key,
+  /// whether the two fall in one batch of inserts or in different ones.
   @Test(arguments: [(5, 6), (3, 20), (0, 4_999)])
-  func reportsTheFirstRepeatedKey(_ earlier: Int, _ repeated: Int) {
+  func reportsEveryRepeatedKey(_ earlier: Int, _ repeated: Int) {
     var keys = (0..<5_000).map { "K-\($0)" }
     keys[repeated] = keys[earlier]
-    keys[4_998] = keys[1]  // a later repeat is not the one reported
-    guard case .failure(let duplicate) = KeyIndex.build(Self.column(keys)) else {
-      Issue.record("a repeated key must fail")
-      return
-    }
-    #expect(duplicate.row == min(repeated, 4_998))
-    #expect(duplicate.earlierRow == (repeated < 4_998 ? earlier : 1))
+    keys[4_998] = keys[1]
+    keys[4_997] = keys[1]
+    let (index, duplicates) = KeyIndex.build(Self.column(keys))
+    let expected = [
+      KeyIndex.Duplicate(row: repeated, earlierRow: earlier), KeyIndex.Duplicate(row: 4_997, earlierRow: 1),
+      KeyIndex.Duplicate(row: 4_998, earlierRow: 1),
+    ]
+    #expect(duplicates == expected.sorted { $0.row < $1.row })
+    #expect(keys[earlier].utf8.withContiguousStorageIfAvailable { index.number(of: $0) } == Int32(earlier))
   }
 }

@@ -65,6 +65,23 @@ import Testing
     #expect(d.first?.triggerID == "T-1")
   }
 
+  /// The lowest trigger id is the lowest in bytes: `T-e` with a combining accent
+  /// (65 CC 81) before `T-f` (66) before `T-é` as one code point (C3 A9), though
+  /// `String`'s `<` puts both forms of `T-é` after `T-f` and calls them equal.
+  @Test(arguments: [["T-\u{E9}", "T-f", "T-e\u{301}"], ["T-\u{E9}", "T-f"], ["T-f", "T-e\u{301}", "T-\u{E9}"]])
+  func collapseComparesTriggerIDsAsBytes(_ ids: [String]) throws {
+    let tickets =
+      "id,customer_id,kind,csat,opened_at,resolved_at\n"
+      + ids.map { "\($0),C-1,complaint,5,2026-10-30T08:00:00Z,2026-10-30T10:00:00Z\n" }.joined()
+    let d = try EngineFixture(
+      playbook: EngineFixture.header + "rule r\n  when complaint resolved\n  send A via email\n",
+      files: ["customers.csv": EngineFixture.customers, "tickets.csv": tickets]
+    ).run().decisions
+    let lowest = try #require(ids.min(by: ByteOrder.precedes))
+    #expect(d.map { Array(($0.triggerID ?? "").utf8) } == [Array(lowest.utf8)])
+    #expect(d.first?.merged == ids.count - 1)
+  }
+
   @Test func limitRanksByPriority() throws {
     let d = try decisions(
       """

@@ -183,7 +183,7 @@ extension Decider {
   }
 
   /// A customer's outcomes (from `first` on) by offer code, rule name, then trigger id,
-  /// as text.
+  /// each in `ByteOrder`.
   @inline(__always)
   private func orderByOffer(_ outcomes: inout [Outcome], from first: Int) {
     guard outcomes.count - first > 1 else { return }
@@ -195,7 +195,7 @@ extension Decider {
         if offerX != offerY { return offerX < offerY }
         let (ruleX, ruleY) = (ruleRanks[Int(x.rule)], ruleRanks[Int(y.rule)])
         if ruleX != ruleY { return ruleX < ruleY }
-        return (triggerID(x) ?? "") < (triggerID(y) ?? "")
+        return triggerPrecedes(x, y)
       }
     }
   }

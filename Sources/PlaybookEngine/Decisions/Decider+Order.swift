@@ -18,14 +18,18 @@ extension Decider {
     return nil
   }
 
-  /// Duplicate collapse order: `precedes`, then the lower trigger id (as text).
+  /// Duplicate collapse order: `precedes`, then the lower trigger id (`ByteOrder`).
   func better(_ a: Candidate, than b: Candidate) -> Bool {
-    precedes(a, b) ?? ((triggerID(a) ?? "") < (triggerID(b) ?? ""))
+    precedes(a, b) ?? triggerPrecedes(a, b)
   }
 
-  /// Limit order: `precedes`, then the offer code.
+  /// Limit order: `precedes`, then the offer code (`ByteOrder`, through its rank).
   func rank(_ a: Candidate, before b: Candidate) -> Bool {
-    precedes(a, b)
-      ?? (plan.rules[Int(a.rule)].sends[Int(a.send)].offer < plan.rules[Int(b.rule)].sends[Int(b.send)].offer)
+    precedes(a, b) ?? (offerRanks[offer(a)] < offerRanks[offer(b)])
+  }
+
+  /// Whether `a`'s trigger id precedes `b`'s in `ByteOrder`; none counts as empty.
+  func triggerPrecedes(_ a: Candidate, _ b: Candidate) -> Bool {
+    ByteOrder.precedes(triggerID(a) ?? "", triggerID(b) ?? "")
   }
 }

@@ -15,8 +15,8 @@ public struct Decider: Sendable {
 
   let holdout: Holdout
   let reasons: DecisionReasons
-  /// Each offer's and each rule's place among the others when sorted by `String`'s `<`:
-  /// a customer's decisions are ordered by offer, rule, then trigger id.
+  /// Each offer's and each rule's place among the others in `ByteOrder`: a customer's
+  /// decisions are ordered by offer, rule, then trigger id, and `limit` ties by offer.
   let offerRanks: [Int]
   let ruleRanks: [Int]
   /// Whether there is a history to ask (unwrapping it costs more than asking this).
@@ -46,13 +46,13 @@ public struct Decider: Sendable {
     limits = plan.model.limits.map { LimitPlan($0, channels: plan.channels.map(\.name)) }
   }
 
-  /// The position of each name in `names` sorted; names that are equal share one.
+  /// The position of each name in `names` sorted by bytes; names with the same bytes share one.
   private static func ranks(_ names: [String]) -> [Int] {
-    let order = names.indices.sorted { names[$0] < names[$1] }
+    let order = names.indices.sorted { ByteOrder.precedes(names[$0], names[$1]) }
     var ranks = [Int](repeating: 0, count: names.count)
     for (position, i) in order.enumerated() where position > 0 {
       let previous = order[position - 1]
-      ranks[i] = names[previous] < names[i] ? position : ranks[previous]
+      ranks[i] = ByteOrder.precedes(names[previous], names[i]) ? position : ranks[previous]
     }
     return ranks
   }

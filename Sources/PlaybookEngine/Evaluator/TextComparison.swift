@@ -1,12 +1,5 @@
 /// Text comparisons done on the stored UTF-8 bytes, without making a `String` per row.
 enum TextComparison {
-  /// Byte-wise three-way comparison (UTF-8 byte order is code point order).
-  static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-    let n = Swift.min(a.count, b.count)
-    for i in 0..<n where a[i] != b[i] { return a[i] < b[i] ? -1 : 1 }
-    return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
-  }
-
   /// Calls `body` with the operand's bytes in `frame`, or returns nil when it is null.
   @inline(__always)
   static func with<R>(
@@ -51,7 +44,7 @@ enum TextComparison {
     }
   }
 
-  /// A three-way comparison of two text operands; nil when either is null.
+  /// A three-way comparison of two text operands (`ByteOrder`); nil when either is null.
   static func ordering(_ a: TextOperand, _ b: TextOperand) -> (Frame) -> Int? {
     // A column against a literal (`customer.tier == "gold"`), the usual comparison,
     // reads the column directly instead of asking each row which kinds the operands are.
@@ -60,17 +53,17 @@ enum TextComparison {
       return { frame in
         let row = slot.index(frame)
         if nulls.isNull(row) { return nil }
-        return column.withUTF8(row) { x in bytes.withUnsafeBufferPointer { compare(x, $0) } }
+        return column.withUTF8(row) { x in bytes.withUnsafeBufferPointer { ByteOrder.sign(x, $0) } }
       }
     case (.literal(let bytes), .column(let column, let nulls, let slot)):
       return { frame in
         let row = slot.index(frame)
         if nulls.isNull(row) { return nil }
-        return column.withUTF8(row) { y in bytes.withUnsafeBufferPointer { compare($0, y) } }
+        return column.withUTF8(row) { y in bytes.withUnsafeBufferPointer { ByteOrder.sign($0, y) } }
       }
     default:
       return { frame in
-        with(a, frame) { x in with(b, frame) { y in compare(x, y) } } ?? nil
+        with(a, frame) { x in with(b, frame) { y in ByteOrder.sign(x, y) } } ?? nil
       }
     }
   }

@@ -83,6 +83,6 @@ struct NameTally {
   }
 
   var counts: [NamedCounts] {
-    tallies[..<declared] + tallies[declared...].sorted { DecisionOrder.compare($0.name, $1.name) ?? false }
+    tallies[..<declared] + tallies[declared...].sorted { ByteOrder.precedes($0.name, $1.name) }
   }
 }

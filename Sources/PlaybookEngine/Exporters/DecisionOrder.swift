@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The order of rows in every export file: by offer, then customer id, then rule, then
 /// trigger id (none first), comparing text by its UTF-8 bytes so the order never depends
 /// on a locale. Trigger time, send time, channel and status break any remaining tie.
@@ -16,20 +10,20 @@ enum DecisionOrder {
   }
 
   static func precedes(_ a: Decision, _ b: Decision) -> Bool {
-    compare(a.offer, b.offer) ?? compare(a.customerID, b.customerID) ?? tieBreak(a, b) ?? false
+    ByteOrder.compare(a.offer, b.offer) ?? ByteOrder.compare(a.customerID, b.customerID) ?? tieBreak(a, b) ?? false
   }
 
   /// Rule, trigger id (none first), trigger time, send time, channel, status; nil when all equal.
   private static func tieBreak(_ a: Decision, _ b: Decision) -> Bool? {
-    if let order = compare(a.rule, b.rule) { return order }
+    if let order = ByteOrder.compare(a.rule, b.rule) { return order }
     if a.triggerID != b.triggerID {
       guard let x = a.triggerID else { return true }
       guard let y = b.triggerID else { return false }
-      if let order = compare(x, y) { return order }
+      if let order = ByteOrder.compare(x, y) { return order }
     }
     if a.triggerTime != b.triggerTime { return a.triggerTime < b.triggerTime }
     if a.sendAt != b.sendAt { return a.sendAt < b.sendAt }
-    if let order = compare(a.channel ?? "", b.channel ?? "") { return order }
+    if let order = ByteOrder.compare(a.channel ?? "", b.channel ?? "") { return order }
     if a.status != b.status { return a.status < b.status }
     return nil
   }
@@ -64,14 +58,14 @@ enum DecisionOrder {
     // By index: `for decision in decisions` would copy each decision, retaining all its strings.
     for d in decisions.indices {
       let offer = decisions[d].offer
-      if let i = met.firstIndex(where: { sameBytes($0, offer) }) {
+      if let i = met.firstIndex(where: { ByteOrder.same($0, offer) }) {
         ranks.append(i)
       } else {
         ranks.append(met.count)
         met.append(offer)
       }
     }
-    let names = met.indices.sorted { compare(met[$0], met[$1]) ?? false }
+    let names = met.indices.sorted { ByteOrder.compare(met[$0], met[$1]) ?? false }
     var position = [Int](repeating: 0, count: met.count)
     for (rank, i) in names.enumerated() { position[i] = rank }
     return (names.map { met[$0] }, ranks.map { position[$0] })
@@ -82,8 +76,8 @@ enum DecisionOrder {
   private static func inCustomerOrder(_ decisions: [Decision]) -> Bool {
     decisions.withUnsafeBufferPointer { d in
       d.indices.dropFirst().allSatisfy { i in
-        !(compare(d[i].customerID, d[i - 1].customerID)
-          ?? compare(d[i].offer, d[i - 1].offer) ?? tieBreak(d[i], d[i - 1]) ?? false)
+        !(ByteOrder.compare(d[i].customerID, d[i - 1].customerID)
+          ?? ByteOrder.compare(d[i].offer, d[i - 1].offer) ?? tieBreak(d[i], d[i - 1]) ?? false)
       }
     }
   }
@@ -103,7 +97,7 @@ enum DecisionOrder {
 
   /// Comparing decisions copies them, retaining every string, millions of times over; so
   /// the four text keys are laid out once as bytes (each ended by 0, the trigger id led by
-  /// 1, or just 0 when there is none) for memcmp. `ends[i]` is where decision i's key ends.
+  /// 1, or just 0 when there is none) for `ByteOrder`. `ends[i]` is where decision i's key ends.
   private static func sortedIndices(_ decisions: [Decision]) -> [Int] {
     var keys: [UInt8] = []
     var ends: [Int] = []
@@ -128,35 +122,12 @@ enum DecisionOrder {
     return keys.withUnsafeBufferPointer { keys in
       ends.withUnsafeBufferPointer { ends in
         decisions.indices.sorted { i, j in
-          let a = i == 0 ? 0 : ends[i - 1]
-          let b = j == 0 ? 0 : ends[j - 1]
-          let (countA, countB) = (ends[i] - a, ends[j] - b)
-          let sign = memcmp(keys.baseAddress! + a, keys.baseAddress! + b, min(countA, countB))
-          if sign != 0 { return sign < 0 }
-          if countA != countB { return countA < countB }
-          return precedes(decisions[i], decisions[j])
+          let a = UnsafeBufferPointer(rebasing: keys[(i == 0 ? 0 : ends[i - 1])..<ends[i]])
+          let b = UnsafeBufferPointer(rebasing: keys[(j == 0 ? 0 : ends[j - 1])..<ends[j]])
+          let sign = ByteOrder.sign(a, b)
+          return sign != 0 ? sign < 0 : precedes(decisions[i], decisions[j])
         }
       }
     }
-  }
-
-  /// Whether `a` and `b` have the same UTF-8 bytes. `==` (canonical equivalence, quick
-  /// for the same or plainly different strings) rules out most pairs first.
-  static func sameBytes(_ a: String, _ b: String) -> Bool {
-    a == b && compare(a, b) == nil
-  }
-
-  /// nil when the bytes are equal, else whether `a` precedes `b` byte by byte.
-  static func compare(_ a: String, _ b: String) -> Bool? {
-    var a = a
-    var b = b
-    let sign = a.withUTF8 { x in
-      b.withUTF8 { y in
-        let common = min(x.count, y.count)
-        let sign = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-        return sign != 0 ? Int(sign) : x.count - y.count
-      }
-    }
-    return sign == 0 ? nil : sign < 0
   }
 }

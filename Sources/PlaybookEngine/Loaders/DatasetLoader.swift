@@ -8,6 +8,8 @@ public enum DatasetLoader {
   /// Key, link and trigger-key columns are text unless `declaredTypes` says otherwise;
   /// they are matched by their text either way.
   ///
+  /// An event row whose key repeats an earlier row's is set aside (`setAsideRepeatedKeys`).
+  ///
   /// Throws for a missing or unreadable file, an unknown key or link column, an empty
   /// or repeated customer key, a table whose every row was set aside, and — when
   /// `strict` — for the first row set aside. A table with more than `maxSetAside` (a
@@ -40,7 +42,7 @@ public enum DatasetLoader {
     var started = DispatchTime.now()
     let people = try KeyedTable.read(customers, progress: progress)
     let customerCount = people.table.rowCount
-    let index = try people.uniqueKeyIndex(customers, rowName: "customer")
+    let index = try people.uniqueKeyIndex(customers)
     var setAside = people.setAside
     var warnings = people.warnings
     var overLimit: [SetAsideShare] = []
@@ -59,6 +61,7 @@ public enum DatasetLoader {
       started = DispatchTime.now()
       var event = try KeyedTable.read(spec, progress: progress)
       event.setAsideBackwardsLifecycles(spec)
+      event.setAsideRepeatedKeys(spec)
       let link = event.link ?? TextColumn()
       var rows = event.setAside
       let customerOfRow: [Int32]
@@ -167,24 +170,37 @@ struct KeyedTable {
   /// What reading the file warned of (columns named by position).
   var warnings: [LoadError]
 
-  /// The index of its keys, which must be unique and not empty: a customer is one row,
-  /// and a linking row names one row. Throws at the first repeated key, else the first
-  /// empty one.
-  func uniqueKeyIndex(_ spec: TableSpec, rowName: String) throws(LoadError) -> KeyIndex {
-    let index: KeyIndex
-    switch KeyIndex.build(keys) {
-    case .success(let built): index = built
-    case .failure(let duplicate):
+  /// The index of the customers' keys, which must be unique and not empty: a customer
+  /// is one row. Throws at the first repeated key, else the first empty one.
+  func uniqueKeyIndex(_ spec: TableSpec) throws(LoadError) -> KeyIndex {
+    let (index, duplicates) = KeyIndex.build(keys)
+    if let duplicate = duplicates.first {
       let first = table.lines[duplicate.earlierRow]
       throw LoadError(
-        .badKey, "\(rowName) \(spec.keyColumn) \"\(keys.string(duplicate.row))\" repeats the one on line \(first)",
+        .badKey, "customer \(spec.keyColumn) \"\(keys.string(duplicate.row))\" repeats the one on line \(first)",
         file: spec.path, line: Int(table.lines[duplicate.row]))
     }
+    try refuseEmptyKeys(spec, rowName: "customer")
+    return index
+  }
+
+  /// Throws at the first empty key: a customer, or a row other rows link to, must be
+  /// one that can be named.
+  func refuseEmptyKeys(_ spec: TableSpec, rowName: String) throws(LoadError) {
     for row in 0..<keys.count where keys.start(row) == keys.end(row) {
       throw LoadError(
         .badKey, "\(rowName) has an empty \(spec.keyColumn)", file: spec.path, line: Int(table.lines[row]))
     }
-    return index
+  }
+
+  /// Takes `rows` (ascending) out of the table, its keys and links, and sets them aside
+  /// for the reasons `found`.
+  mutating func setAside(_ rows: [Int], _ found: [SetAsideRow]) {
+    table = table.removing(rows)
+    keys = keys.removing(rows)
+    link = link?.removing(rows)
+    setAside += found
+    setAside.sort { $0.line < $1.line }
   }
 
   func load(_ spec: TableSpec, since started: DispatchTime) -> TableLoad {

@@ -31,10 +31,6 @@ extension KeyedTable {
       }
     }
     guard !rows.isEmpty else { return }
-    table = table.removing(rows)
-    keys = keys.removing(rows)
-    link = link?.removing(rows)
-    setAside += found
-    setAside.sort { $0.line < $1.line }
+    setAside(rows, found)
   }
 }

@@ -7,10 +7,11 @@ struct LinkTarget {
   /// Each row's customer number, -1 for a row set aside.
   let customerOfRow: [Int32]
 
-  /// The target for a table read as `keyed`. Throws when a key is empty or repeats, as
-  /// for the customers: a linking row must name one row.
+  /// The target for a table read as `keyed`, its repeated keys already set aside.
+  /// Throws when a key is empty: a linking row must name a row.
   init(spec: TableSpec, keyed: KeyedTable, customerOfRow: [Int32]) throws(LoadError) {
-    index = try keyed.uniqueKeyIndex(spec, rowName: spec.rowName)
+    try keyed.refuseEmptyKeys(spec, rowName: spec.rowName)
+    index = KeyIndex.build(keyed.keys).index
     self.spec = spec
     self.table = keyed.table
     self.customerOfRow = customerOfRow

@@ -126,7 +126,7 @@ public struct DecisionDiff: Sendable, Hashable, Codable {
       for k in 0..<a.count {
         let p = a.lowerBound + k
         let q = b.lowerBound + k
-        if old[p].status != new[q].status || old[p].offer != new[q].offer { return false }
+        if old[p].status != new[q].status || !ByteOrder.same(old[p].offer, new[q].offer) { return false }
       }
       return true
     }
@@ -143,7 +143,7 @@ public struct DecisionDiff: Sendable, Hashable, Codable {
         let offer: String
         if p == a.upperBound {
           offer = new[q].offer
-        } else if q == b.upperBound || old[p].offer == new[q].offer || old[p].offer < new[q].offer {
+        } else if q == b.upperBound || ByteOrder.compare(old[p].offer, new[q].offer) ?? true {
           offer = old[p].offer
         } else {
           offer = new[q].offer
@@ -173,7 +173,7 @@ public struct DecisionDiff: Sendable, Hashable, Codable {
     /// `index` past all of them; nil when the decision there is for another offer.
     static func best(_ list: [Decision], from index: inout Int, upTo end: Int, offer: String) -> Int? {
       var found: Int?
-      while index < end, list[index].offer == offer {
+      while index < end, ByteOrder.same(list[index].offer, offer) {
         if found.map({ list[index].status < list[$0].status }) ?? true { found = index }
         index += 1
       }

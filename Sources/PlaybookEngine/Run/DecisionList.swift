@@ -2,7 +2,7 @@
 /// with its customer's number, in customer order and, within a customer, in offer order
 /// (as `Decider.decide` gives them), with the counts per offer.
 public struct DecisionList: Sendable {
-  /// The decisions, grouped by customer, each customer's in offer order (by `String`'s `<`).
+  /// The decisions, grouped by customer, each customer's in offer order (`ByteOrder`).
   public var decisions: [Decision]
   /// Each decision's customer number, ascending; both lists of a comparison number
   /// customers the same way.
@@ -20,20 +20,23 @@ public struct DecisionList: Sendable {
 
   /// Decisions in any order (from a ledger, or a run over other data), numbered by
   /// `dataset`'s customers and put in order. Customers `dataset` lacks are numbered after
-  /// its own, in the order of their ids, so they are compared too.
+  /// its own, in the order of their ids (`ByteOrder`, as the dataset tells ids apart), so
+  /// they are compared too.
   public init(numbering decisions: [Decision], in dataset: Dataset, offers: [String]) {
-    let known = Int32(dataset.customers.rowCount)
     var numbers = decisions.map { dataset.customerNumber($0.customerID) ?? -1 }
-    let strangers = Set(numbers.indices.filter { numbers[$0] < 0 }.map { decisions[$0].customerID }).sorted()
-    let strangerNumbers = Dictionary(
-      uniqueKeysWithValues: strangers.enumerated().map { ($1, known + Int32($0)) })
-    for i in numbers.indices where numbers[i] < 0 {
-      numbers[i] = strangerNumbers[decisions[i].customerID] ?? known
+    let strangers = numbers.indices.filter { numbers[$0] < 0 }.sorted {
+      ByteOrder.precedes(decisions[$0].customerID, decisions[$1].customerID)
+    }
+    var next = Int32(dataset.customers.rowCount)
+    for (position, i) in strangers.enumerated() {
+      if position > 0, !ByteOrder.same(decisions[strangers[position - 1]].customerID, decisions[i].customerID) {
+        next += 1
+      }
+      numbers[i] = next
     }
     let order = numbers.indices.sorted { a, b in
       if numbers[a] != numbers[b] { return numbers[a] < numbers[b] }
-      if decisions[a].offer != decisions[b].offer { return decisions[a].offer < decisions[b].offer }
-      return a < b
+      return ByteOrder.compare(decisions[a].offer, decisions[b].offer) ?? (a < b)
     }
     let sorted = order.map { decisions[$0] }
     self.init(

@@ -77,9 +77,8 @@ public struct Dataset: Sendable {
     customers: Table, customerIDs: TextColumn, events: [String: Table], links: [String: LinkIndex],
     setAside: [SetAsideRow], loads: [TableLoad] = []
   ) {
-    guard case .success(let index) = KeyIndex.build(customerIDs) else {
-      preconditionFailure("customer ids must be distinct")
-    }
+    let (index, duplicates) = KeyIndex.build(customerIDs)
+    precondition(duplicates.isEmpty, "customer ids must be distinct")
     self.init(
       customers: customers, customerIndex: index, events: events, links: links, setAside: setAside, loads: loads)
   }

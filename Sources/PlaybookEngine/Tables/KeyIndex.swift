@@ -13,19 +13,19 @@ struct KeyIndex: Sendable {
   private var slots: [Slot]
   private let mask: Int
 
-  /// The index of `keys`, or the first row whose key repeats an earlier one (and that
-  /// earlier row).
-  static func build(_ keys: TextColumn) -> Result<KeyIndex, Duplicate> {
+  /// The index of `keys`, each key at its first row, and every later row whose key
+  /// repeats an earlier one (with that first row), in row order.
+  static func build(_ keys: TextColumn) -> (index: KeyIndex, duplicates: [Duplicate]) {
     var capacity = 16
     while capacity < keys.count + keys.count / 2 { capacity <<= 1 }
     var index = KeyIndex(keys: keys, slots: Array(repeating: Slot(), count: capacity), mask: capacity - 1)
     // Keys go in a batch at a time, their first slots read ahead as `numbers` does; a
     // slot read empty is taken at once if no key of the batch took it since.
     let batch = 16
-    var duplicate: Duplicate?
+    var duplicates: [Duplicate] = []
     withUnsafeTemporaryAllocation(of: (slot: Int, first: Slot).self, capacity: batch) { firsts in
       var start = 0
-      while start < keys.count, duplicate == nil {
+      while start < keys.count {
         let end = min(start + batch, keys.count)
         for row in start..<end {
           let slot = keys.withUTF8(row) { Self.hash($0) } & index.mask
@@ -39,19 +39,16 @@ struct KeyIndex: Sendable {
             index.slots[found.slot] = Slot(row: Int32(row), length: Int32(key.count), head: Self.head(key))
             return -1
           }
-          if earlier >= 0 {
-            duplicate = Duplicate(row: row, earlierRow: Int(earlier))
-            break
-          }
+          if earlier >= 0 { duplicates.append(Duplicate(row: row, earlierRow: Int(earlier))) }
         }
         start = end
       }
     }
-    if let duplicate { return .failure(duplicate) }
-    return .success(index)
+    return (index, duplicates)
   }
 
-  struct Duplicate: Error {
+  /// A row whose key repeats the one of `earlierRow`, the first row with that key.
+  struct Duplicate: Equatable {
     var row: Int
     var earlierRow: Int
   }

@@ -66,11 +66,12 @@ public enum LanguageReference {
     load orders from "data/orders.csv" key "Order No" link "Customer ID"
     ```
 
-    Event rows whose link names no customer are set aside and reported, not evaluated. A
-    duplicate or empty customer key is an error that stops the run. An empty or
-    whitespace-only field (quoted or not) is null; `nulls "NA", "-"` adds texts that mean
-    null, `timezone "Europe/Rome"` says what zone times without an offset are in, and
-    `types col = timestamp "%d/%m/%Y %H:%M"` gives a column's time format (see
+    Event rows whose link names no customer are set aside and reported, not evaluated, and
+    so is an event row whose key repeats an earlier row's in the file (`ticket "T-1" is
+    already on line 2`): the first row of a key is the event. A duplicate or empty customer
+    key is an error that stops the run. An empty or whitespace-only field (quoted or not)
+    is null; `nulls "NA", "-"` adds texts that mean null, `timezone "Europe/Rome"` says what
+    zone times without an offset are in, and `types col = timestamp "%d/%m/%Y %H:%M"` gives a column's time format (see
     [Nulls, booleans and times](#nulls-booleans-and-times)).
 
     A table linked to the customers only through another table (reviews through their

@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The one order of text wherever an order decides something (trigger ids, offer codes,
+/// rule names, customer ids, channels; docs/LANGUAGE.md, "Evaluation in detail"): UTF-8
+/// byte order, which is code point order. Never `String`'s `<` or `==`: they compare by
+/// canonical equivalence, so `é` as one code point and `e` with a combining accent would
+/// be one text, and a database sorting bytes (`COLLATE "C"`) would order them otherwise.
+public enum ByteOrder {
+  /// Negative, zero or positive as `a` precedes, equals or follows `b` byte by byte.
+  @inline(__always)
+  public static func sign(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    let common = min(a.count, b.count)
+    let sign = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+    return sign != 0 ? Int(sign) : a.count - b.count
+  }
+
+  /// nil when the bytes of `a` and `b` are equal, else whether `a` precedes `b`.
+  public static func compare(_ a: String, _ b: String) -> Bool? {
+    var a = a
+    var b = b
+    let order = a.withUTF8 { x in b.withUTF8 { y in sign(x, y) } }
+    return order == 0 ? nil : order < 0
+  }
+
+  /// Whether `a` precedes `b` byte by byte.
+  public static func precedes(_ a: String, _ b: String) -> Bool { compare(a, b) ?? false }
+
+  /// Whether `a` and `b` have the same UTF-8 bytes. `==` (quick for the same or plainly
+  /// different strings) rules out most pairs first.
+  public static func same(_ a: String, _ b: String) -> Bool {
+    a == b && compare(a, b) == nil
+  }
+}
