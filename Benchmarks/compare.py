@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Side-by-side: the brief's example playbook in Playloop vs the same logic as
-hand-written DuckDB SQL (duckdb/service-recovery.sql), on the same generated files.
+"""Side-by-side: the brief's example playbook in Playloop vs the same logic written by
+hand as DuckDB SQL (duckdb/service-recovery.sql) and in Polars
+(polars/service_recovery.py), on the same generated files.
 
     python3 Benchmarks/compare.py --customers 1000000 --runs 3
 
 Generates the data with playloop-data when missing (release build), then runs DuckDB
-(2 threads, via duckdb/run_duckdb.py in a child process) and `playloop run`
-alternately, measuring each run's wall time and peak memory (the child's max RSS from
-wait4). Prints the medians and the Playloop/DuckDB ratios, and checks that both made
-the same decisions when Playloop's decisions log can be read.
+(via duckdb/run_duckdb.py), Polars (polars/service_recovery.py), each in a child
+process with 2 threads, and `playloop run` in turn, measuring each run's wall time and
+peak memory (the child's max RSS from wait4). Prints the medians and the ratios, and
+counts the decisions that differ from Playloop's when its decisions log can be read.
 """
 import argparse
 import csv
@@ -24,12 +25,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def ensure_duckdb():
+def ensure_module(name):
+    """Installs a Python package with pip when it cannot be imported."""
     try:
-        import duckdb  # noqa: F401
+        __import__(name)
     except ImportError:
-        print("installing duckdb (pip)…", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "duckdb"], check=True)
+        print(f"installing {name} (pip)…", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", name], check=True)
 
 
 def build(product):
@@ -89,50 +91,78 @@ def decisions(path):
     return None
 
 
+def compare_decisions(names, outs):
+    """Prints, for each pair against the first that has a decisions log, how many
+    (customer, offer) decisions differ."""
+    logs = {name: decisions(outs[name]) for name in names}
+    base = "playloop" if "playloop" in names else names[0]
+    if logs[base] is None:
+        print(f"decisions: {base}'s decisions log not found; not compared")
+        return
+    for other in names:
+        if other == base:
+            continue
+        mine, theirs = logs[base], logs[other]
+        differing = sorted(k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k))
+        print(f"decisions: {len(mine)} {base}, {len(theirs)} {other}, {len(differing)} differ")
+        for key in differing[:10]:
+            print(f"  {key[0]} {key[1]}: {other} {theirs.get(key)}, {base} {mine.get(key)}")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--customers", type=int, default=100_000)
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--runs", type=int, default=3)
-    p.add_argument("--threads", type=int, default=2, help="DuckDB threads")
+    p.add_argument("--threads", type=int, default=2, help="DuckDB and Polars threads")
     p.add_argument("--as-of", default="2026-11-01T00:00:00Z")
     p.add_argument("--work", default=os.path.join(ROOT, ".build", "bench"))
+    p.add_argument("--data", help="an existing data folder (default: WORK/data-N-SEED, "
+                   "generated when missing)")
     p.add_argument("--playloop", default=os.path.join(ROOT, ".build", "release", "playloop"))
-    p.add_argument("--duckdb-only", action="store_true", help="skip Playloop")
+    p.add_argument("--skip", action="append", default=[],
+                   choices=["playloop", "duckdb", "polars"], help="leave a tool out (repeatable)")
+    p.add_argument("--duckdb-only", action="store_true", help="skip Playloop and Polars")
     args = p.parse_args()
+    skip = set(args.skip) | ({"playloop", "polars"} if args.duckdb_only else set())
 
-    ensure_duckdb()
+    if "duckdb" not in skip:
+        ensure_module("duckdb")
+    if "polars" not in skip:
+        ensure_module("polars")
     os.makedirs(args.work, exist_ok=True)
-    data = ensure_data(args)
+    data = os.path.abspath(args.data) if args.data else ensure_data(args)
     size = sum(os.path.getsize(os.path.join(data, f)) for f in os.listdir(data))
     print(f"data: {data} ({size / 1e6:.0f} MB), clock {args.as_of}, {args.runs} runs each")
 
-    duck_out = os.path.join(args.work, "out-duckdb")
-    duck = [sys.executable, os.path.join(HERE, "duckdb", "run_duckdb.py"),
-            os.path.join(HERE, "duckdb", "service-recovery.sql"), data, duck_out, args.as_of,
-            str(args.threads)]
-    loop_out = os.path.join(args.work, "out-playloop")
-    loop = None
-    if not args.duckdb_only:
+    outs = {tool: os.path.join(args.work, f"out-{tool}")
+            for tool in ("duckdb", "polars", "playloop")}
+    commands = {}
+    if "duckdb" not in skip:
+        commands["duckdb"] = [sys.executable, os.path.join(HERE, "duckdb", "run_duckdb.py"),
+                              os.path.join(HERE, "duckdb", "service-recovery.sql"), data,
+                              outs["duckdb"], args.as_of, str(args.threads)]
+    if "polars" not in skip:
+        commands["polars"] = [sys.executable, os.path.join(HERE, "polars", "service_recovery.py"),
+                              data, outs["polars"], args.as_of, str(args.threads)]
+    if "playloop" not in skip:
         if not os.path.exists(args.playloop):
             build("playloop")
-        loop = [args.playloop, "run", playbook_for(data, args.work), "--out", loop_out,
-                "--as-of", args.as_of]
+        commands["playloop"] = [args.playloop, "run", playbook_for(data, args.work),
+                                "--out", outs["playloop"], "--as-of", args.as_of]
+    names = list(commands)
 
-    results = {"duckdb": [], "playloop": []}
-    duck_inside = []
+    results = {tool: [] for tool in names}
+    inside = {tool: [] for tool in names if tool != "playloop"}
     for run in range(1, args.runs + 1):
-        for tool, command in (("duckdb", duck), ("playloop", loop)):
-            if command is None:
-                continue
-            out = duck_out if tool == "duckdb" else loop_out
-            shutil.rmtree(out, ignore_errors=True)
-            seconds, mb, stdout = measure(command)
+        for tool in names:
+            shutil.rmtree(outs[tool], ignore_errors=True)
+            seconds, mb, stdout = measure(commands[tool])
             results[tool].append((seconds, mb))
             detail = ""
-            if tool == "duckdb":
+            if tool in inside:
                 report = json.loads(stdout.strip().splitlines()[-1])
-                duck_inside.append(report["phases"]["total"])
+                inside[tool].append(report["phases"]["total"])
                 detail = "  " + " ".join(f"{k} {v:.2f}s" for k, v in report["phases"].items())
                 detail += "  " + json.dumps(report["decisions"], sort_keys=True)
             print(f"run {run} {tool:8} {seconds:7.2f} s {mb:8.0f} MB{detail}", flush=True)
@@ -140,26 +170,24 @@ def main():
     print()
     medians = {}
     for tool, runs in results.items():
-        if runs:
-            medians[tool] = (statistics.median(s for s, _ in runs), max(m for _, m in runs))
-            print(f"{tool:8} median {medians[tool][0]:7.2f} s, peak {medians[tool][1]:6.0f} MB")
-    if duck_inside:
-        print(f"duckdb in-process median {statistics.median(duck_inside):.2f} s "
-              "(the wall time includes starting Python and importing duckdb)")
-    if len(medians) == 2:
-        (ls, lm), (ds, dm) = medians["playloop"], medians["duckdb"]
-        inside = statistics.median(duck_inside)
-        print(f"ratio playloop/duckdb: time {ls / ds:.2f}, peak memory {lm / dm:.2f}")
-        print(f"  (against DuckDB's own time without Python's start-up, {inside:.2f} s: "
-              f"{ls / inside:.2f})")
-        mine, theirs = decisions(loop_out), decisions(duck_out)
-        if mine is None:
-            print("decisions: Playloop's decisions log not found; not compared")
-        else:
-            differing = sorted(k for k in mine.keys() | theirs.keys() if mine.get(k) != theirs.get(k))
-            print(f"decisions: {len(theirs)} DuckDB, {len(mine)} Playloop, {len(differing)} differ")
-            for key in differing[:10]:
-                print(f"  {key[0]} {key[1]}: duckdb {theirs.get(key)}, playloop {mine.get(key)}")
+        medians[tool] = (statistics.median(s for s, _ in runs), max(m for _, m in runs))
+        print(f"{tool:8} median {medians[tool][0]:7.2f} s, peak {medians[tool][1]:6.0f} MB")
+    own = {tool: statistics.median(times) for tool, times in inside.items()}
+    for tool, seconds in own.items():
+        print(f"{tool} in-process median {seconds:.2f} s "
+              f"(the wall time includes starting Python and importing {tool})")
+    for engine in ("duckdb", "polars"):
+        if "playloop" in medians and engine in medians:
+            (ls, lm), (es, em) = medians["playloop"], medians[engine]
+            print(f"ratio playloop/{engine}: time {ls / es:.2f}, peak memory {lm / em:.2f}")
+            print(f"  (against {engine}'s own time without Python's start-up, "
+                  f"{own[engine]:.2f} s: {ls / own[engine]:.2f})")
+    if "polars" in medians and "duckdb" in medians:
+        (ps, pm), (ds, dm) = medians["polars"], medians["duckdb"]
+        print(f"ratio polars/duckdb: time {ps / ds:.2f} (in-process "
+              f"{own['polars'] / own['duckdb']:.2f}), peak memory {pm / dm:.2f}")
+    if len(names) > 1:
+        compare_decisions(names, outs)
 
 
 if __name__ == "__main__":
