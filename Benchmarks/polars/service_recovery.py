@@ -5,12 +5,19 @@ each phrase and its trigger time, send_at, duplicate collapse, channel reachabil
 `limit 1 per customer`, and the FNV-1a holdout (computed with NumPy's wrapping uint64
 arithmetic over each id's UTF-8 bytes).
 
-usage: service_recovery.py DATA_DIR OUT_DIR CLOCK [THREADS]
+usage: service_recovery.py [--scan] DATA_DIR OUT_DIR CLOCK [THREADS]
 CLOCK is ISO 8601 UTC, e.g. 2026-11-01T00:00:00Z. THREADS sets POLARS_MAX_THREADS
 (default 2, as compare.py gives DuckDB). Prints the time of each phase (load, evaluate,
 decide, export) and the decision counts as JSON on stdout, like duckdb/run_duckdb.py,
 and writes one audience CSV per offer, decisions.csv and summary.csv in the layout the
 DuckDB version writes.
+
+By default every file is read whole, every column typed, as the playbook's `load`
+lines (and the DuckDB version) do; then the rules run lazily over the loaded frames.
+With --scan the files are scanned lazily instead (scan_csv/scan_ndjson), so Polars reads
+only the columns the rules use and skips orders.csv, which no rule reads; the customers
+columns are collected in the load phase, the tickets and calls are read during
+evaluate.
 """
 import json
 import os
@@ -18,8 +25,10 @@ import sys
 import time
 from datetime import datetime, timedelta
 
+SCAN = "--scan" in sys.argv
+ARGS = [a for a in sys.argv if a != "--scan"]
 if __name__ == "__main__":
-    os.environ["POLARS_MAX_THREADS"] = sys.argv[5] if len(sys.argv) > 5 else "2"
+    os.environ["POLARS_MAX_THREADS"] = ARGS[5] if len(ARGS) > 5 else "2"
 
 import numpy as np  # noqa: E402
 import polars as pl  # noqa: E402
@@ -45,6 +54,21 @@ def read_csv(path):
     # Every column as text first (the files' columns differ between generator versions);
     # empty fields are null, as in DuckDB's read_csv.
     return pl.read_csv(path, infer_schema=False, quote_char='"')
+
+
+def scan(data):
+    customers = (pl.scan_csv(os.path.join(data, "customers.csv"), infer_schema=False)
+                 .select("id", "email", "phone", pl.col("email_opt_in") == "true",
+                         pl.col("sms_opt_in") == "true", "tier",
+                         pl.col("lifetime_value").cast(pl.Decimal(18, 2)))
+                 .collect())
+    tickets = pl.scan_csv(os.path.join(data, "tickets.csv"), infer_schema=False).with_columns(
+        parse_time("opened_at"), parse_time("resolved_at"), pl.col("csat").cast(pl.Int64))
+    calls = pl.scan_ndjson(os.path.join(data, "calls.jsonl"), schema={
+        "id": pl.String, "customer_id": pl.String, "started_at": pl.String,
+        "ended_at": pl.String, "agent": pl.String, "transcript": pl.String,
+    }).with_columns(parse_time("started_at"))
+    return customers, tickets, None, calls
 
 
 def load(data):
@@ -239,7 +263,7 @@ def export(decisions, out):
 
 
 def main():
-    data, out, clock = sys.argv[1:4]
+    data, out, clock = ARGS[1:4]
     now = datetime.strptime(clock, TIME_FORMAT)
     timings = {}
     start = t = time.perf_counter()
@@ -249,7 +273,7 @@ def main():
         timings[name] = round(time.perf_counter() - t, 3)
         t = time.perf_counter()
 
-    customers, tickets, _orders, calls = load(data)
+    customers, tickets, _orders, calls = (scan if SCAN else load)(data)
     lap("load")
     candidates = evaluate(customers, tickets, calls, now)
     lap("evaluate")
