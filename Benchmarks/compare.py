@@ -122,8 +122,9 @@ def main():
     p.add_argument("--playloop", default=os.path.join(ROOT, ".build", "release", "playloop"))
     p.add_argument("--skip", action="append", default=[],
                    choices=["playloop", "duckdb", "polars"], help="leave a tool out (repeatable)")
-    p.add_argument("--polars-scan", action="store_true",
-                   help="Polars scans the files lazily, reading only the columns the rules use")
+    p.add_argument("--polars-eager", action="store_true",
+                   help="Polars reads every file whole, every column typed, before the rules "
+                   "(default: it scans lazily and reads only the columns the rules use)")
     p.add_argument("--duckdb-only", action="store_true", help="skip Playloop and Polars")
     args = p.parse_args()
     skip = set(args.skip) | ({"playloop", "polars"} if args.duckdb_only else set())
@@ -147,7 +148,7 @@ def main():
     if "polars" not in skip:
         commands["polars"] = [sys.executable, os.path.join(HERE, "polars", "service_recovery.py"),
                               data, outs["polars"], args.as_of, str(args.threads)]
-        if args.polars_scan:
+        if not args.polars_eager:
             commands["polars"].insert(2, "--scan")
     if "playloop" not in skip:
         if not os.path.exists(args.playloop):
