@@ -14,4 +14,12 @@ struct CommandFailure: Error {
     self.sources = sources
     self.json = json
   }
+
+  /// A name given on the command line that is none of `names` (`no offer named 'X'`), with
+  /// the nearest one suggested.
+  init(unknown name: String, kinds: String, among names: [String], json: Bool = false) {
+    self.init(
+      [Diagnostic(.unknownName(name, kinds: kinds, suggestion: NearNames.didYouMean(name, in: names)), file: nil)],
+      json: json)
+  }
 }

@@ -27,12 +27,7 @@ struct DescribeCommand: ParsableCommand {
     if let table {
       let names = description.tables.map(\.table)
       guard names.contains(table) else {
-        throw CommandFailure(
-          [
-            Diagnostic(
-              .unknownName(table, kinds: "table", suggestion: NearNames.didYouMean(table, in: names)), file: nil)
-          ],
-          json: json)
+        throw CommandFailure(unknown: table, kinds: "table", among: names, json: json)
       }
       description.tables.removeAll { $0.table != table }
     }

@@ -50,12 +50,7 @@ struct ExplainCommand: ParsableCommand {
     }
     let offers = workspace.model.offers.map(\.code.text)
     if let whyNot, !offers.contains(whyNot) {
-      throw CommandFailure(
-        [
-          Diagnostic(
-            .unknownName(whyNot, kinds: "offer", suggestion: NearNames.didYouMean(whyNot, in: offers)), file: nil)
-        ],
-        json: json)
+      throw CommandFailure(unknown: whyNot, kinds: "offer", among: offers, json: json)
     }
     let now = Terminal.now()
     let at = workspace.clock(override: try clock.seconds(now: now), now: now)
@@ -71,14 +66,15 @@ struct ExplainCommand: ParsableCommand {
     }
     let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: at, history: history)
     let explainer = Explainer(plan: plan)
-    let explanation: Explanation
+    // Found once: explaining by the id found reads it back directly, not by a second search.
+    let id: String
     do {
-      explanation = try explainer.explain(
-        customerID: customer, rule: rule,
-        earlierSends: try pastSends(ledgerPath, customer: explainer.findCustomer(customer), plan: plan, json: json))
-    } catch let error as Explainer.UnknownCustomer {
+      id = plan.dataset.customerIDs.string(try explainer.findCustomer(customer))
+    } catch {
       throw CommandFailure([error.diagnostic], json: json)
     }
+    let explanation = try explainer.explain(
+      customerID: id, rule: rule, earlierSends: try pastSends(ledgerPath, customerID: id, json: json))
     let warnings = workspace.dataset.setAsideWarnings(first: 5)
     let reasons = try whyNot.map { offer throws(CommandFailure) in
       guard let reasons = explanation.whyNot(offer) else {
@@ -103,11 +99,11 @@ struct ExplainCommand: ParsableCommand {
         ?? (detail ? explanation.detailText(all: all) : explanation.text(all: all)))
   }
 
-  /// What the ledger at `path` recorded for the customer numbered `customer`; none without a ledger.
-  private func pastSends(_ path: String?, customer: Int, plan: Plan, json: Bool) throws(CommandFailure) -> [PastSend] {
+  /// What the ledger at `path` recorded for the customer; none without a ledger.
+  private func pastSends(_ path: String?, customerID: String, json: Bool) throws(CommandFailure) -> [PastSend] {
     guard let path else { return [] }
     do {
-      return try SendLedger.pastSends(path: path, customerID: plan.dataset.customerIDs.string(customer))
+      return try SendLedger.pastSends(path: path, customerID: customerID)
     } catch {
       throw CommandFailure([error], json: json)
     }

@@ -34,31 +34,19 @@ struct SampleCommand: ParsableCommand {
     if let name {
       let names = model.rules.map(\.rule.name.text) + model.segments.keys.sorted() + model.offers.map(\.code.text)
       guard names.contains(name) else {
-        throw CommandFailure(
-          [
-            Diagnostic(
-              .unknownName(name, kinds: "rule, segment or offer", suggestion: NearNames.didYouMean(name, in: names)),
-              file: nil)
-          ], json: json)
+        throw CommandFailure(unknown: name, kinds: "rule, segment or offer", among: names, json: json)
       }
     }
     let wanted = try status.map { word throws(CommandFailure) in
       guard let status = DecisionStatus(rawValue: word) else {
-        let statuses = DecisionStatus.allCases.map(\.rawValue)
         throw CommandFailure(
-          [
-            Diagnostic(
-              .unknownName(word, kinds: "status", suggestion: NearNames.didYouMean(word, in: statuses)), file: nil)
-          ], json: json)
+          unknown: word, kinds: "status", among: DecisionStatus.allCases.map(\.rawValue), json: json)
       }
       return status
     }
     let now = Terminal.now()
     let at = workspace.clock(override: try clock.seconds(now: now), now: now)
-    // Without an interrupt to ask, evaluating always finishes.
-    guard let run = IncrementalRun.evaluate(workspace, clock: at, dataVersion: 1, previous: nil) else {
-      preconditionFailure("an evaluation that cannot be interrupted stopped")
-    }
+    let run = CampaignRun(workspace: workspace, clock: at)
     let sample = DecisionSample(
       count, of: name, status: wanted, seed: seed, decisions: run.decisions, plan: run.plan)
     if json {

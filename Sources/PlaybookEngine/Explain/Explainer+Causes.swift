@@ -57,8 +57,9 @@ extension Explainer {
     return columns
   }
 
-  /// Why `decision` (one of the customer's, among `decisions`) is what it is.
-  func cause(of decision: Decision, customer: Int, among decisions: [Decision], facts: CustomerFacts)
+  /// Why `decision` (one of the customer's `decisions`) is what it is, in the terms of the
+  /// `decider` that made it (its control group, its reason texts).
+  func cause(of decision: Decision, among decisions: [Decision], facts: CustomerFacts, decider: Decider)
     -> DecisionCause
   {
     let rule = plan.rules.first { $0.name == decision.rule }
@@ -68,13 +69,13 @@ extension Explainer {
       let passedOver = reaches.prefix { $0.channel != decision.channel }
       return .sent(channel: decision.channel ?? "", passedOver: Array(passedOver))
     case .holdout:
-      return .heldOut(percent: ValueText.number(Holdout(plan.model).percent) + "%")
+      return .heldOut(percent: ValueText.number(decider.holdout.percent) + "%")
     case .unreachable:
       return .unreachable(reaches)
     case .unrendered:
       return .unrendered(reason: decision.reason)
     case .capped:
-      return capped(decision, priority: rule?.priority ?? 0, among: decisions, facts: facts)
+      return capped(decision, priority: rule?.priority ?? 0, among: decisions, facts: facts, decider: decider)
     case .alreadySent:
       if let rule, let every = rule.every, let history,
         let last = history.lastSend(rule: rule.name, customerID: facts.id)
@@ -90,13 +91,13 @@ extension Explainer {
     }
   }
 
-  /// A capped decision's cause: the limit (matched against the run's own reason texts,
-  /// so it is the limit the decider named) and the offer that took its place, or the
-  /// earlier sends that used it up.
-  private func capped(_ decision: Decision, priority: Int, among decisions: [Decision], facts: CustomerFacts)
-    -> DecisionCause
-  {
-    let reasons = DecisionReasons(plan: plan, holdout: Holdout(plan.model))
+  /// A capped decision's cause: the limit (matched against the decider's own reason
+  /// texts, so it is the limit the decider named) and the offer that took its place, or
+  /// the earlier sends that used it up.
+  private func capped(
+    _ decision: Decision, priority: Int, among decisions: [Decision], facts: CustomerFacts, decider: Decider
+  ) -> DecisionCause {
+    let reasons = decider.reasons
     let limits = plan.model.limits
     for i in limits.indices {
       if let k = reasons.cappedBy[i].firstIndex(of: decision.reason) {
@@ -107,10 +108,10 @@ extension Explainer {
           limit: limits[i].text)
       }
       if reasons.cappedByEarlierRuns[i] == decision.reason {
-        let plan = LimitPlan(limits[i], channels: self.plan.channels.map(\.name))
+        let limit = decider.limits[i]
         let sends = facts.earlierSends.filter { send in
-          plan.period.map { send.sendAt >= self.plan.clock - $0 } ?? true
-            && (plan.channelName.map { $0 == send.channel } ?? true)
+          limit.period.map { send.sendAt >= plan.clock - $0 } ?? true
+            && (limit.channelName.map { $0 == send.channel } ?? true)
         }
         return .limitUsedUp(limit: limits[i].text, sends: sends)
       }

@@ -49,7 +49,8 @@ public struct Explainer: Sendable {
     var candidates: [Candidate] = []
     plan.appendCandidates(customer: customer, rules: plan.rules.indices, to: &candidates)
     var decisions: [Decision] = []
-    Decider(plan: plan, history: history).decide(customer: customer, candidates[...], into: &decisions)
+    let decider = Decider(plan: plan, history: history)
+    decider.decide(customer: customer, candidates[...], into: &decisions)
     let rules = plan.rules.filter { rule == nil || $0.name == rule }.map {
       explain($0, customer: customer, decisions: decisions)
     }
@@ -57,7 +58,7 @@ public struct Explainer: Sendable {
     return Explanation(
       customerID: customerID, clock: plan.clock, rules: rules, decisions: decisions,
       setAside: plan.dataset.setAside.filter { $0.customer == customerID }, customer: facts,
-      causes: decisions.map { cause(of: $0, customer: customer, among: decisions, facts: facts) },
+      causes: decisions.map { cause(of: $0, among: decisions, facts: facts, decider: decider) },
       window: plan.model.window)
   }
 
