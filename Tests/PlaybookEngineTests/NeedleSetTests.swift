@@ -23,6 +23,34 @@ import Testing
     #expect(occurrences > 200 && occurrences < 1_800)
   }
 
+  /// Texts long enough for the 16-position filter, with needles at every offset from a
+  /// block's start and in the tail the filter leaves to the byte loop; needles of one
+  /// byte, of bytes bit 5 merges (`@` and `` ` ``), and more pairs than the filter takes.
+  @Test func theWideFilterAgreesWithOneSearchPerNeedle() {
+    var random = SeededBytes(seed: 11)
+    let alphabet = Array("abc@`AB C-é".utf8)
+    var occurrences = 0
+    for round in 0..<3_000 {
+      let text = random.string(from: alphabet, maxLength: 80)
+      let count = round % 3 == 0 ? 10 : 1 + random.next(below: 3)
+      let needles = (0..<count).map { _ in
+        TextComparison.folded(random.string(from: Array("abc@`AB -".utf8), maxLength: 4))
+      }
+      let expected = needles.contains { needle in text.withUnsafeBufferPointer { TextComparison.find(needle, in: $0) } }
+      let found = text.withUnsafeBufferPointer { NeedleSet(needles).occurs(in: $0) }
+      #expect(found == expected, "text \(String(decoding: text, as: UTF8.self)), needles \(needles)")
+      if expected { occurrences += 1 }
+    }
+    #expect(occurrences > 300 && occurrences < 2_700)
+    let set = NeedleSet([Array("cancel".utf8), Array("switch".utf8)])
+    for offset in 0..<40 {
+      let text = Array((String(repeating: "x", count: offset) + "SWITCH" + String(repeating: "y", count: 30)).utf8)
+      #expect(text.withUnsafeBufferPointer { set.occurs(in: $0) }, "at \(offset)")
+      let near = Array((String(repeating: "x", count: offset) + "SWITC" + String(repeating: "y", count: 30)).utf8)
+      #expect(!near.withUnsafeBufferPointer { set.occurs(in: $0) }, "at \(offset)")
+    }
+  }
+
   @Test func foldsCaseAndFindsNeedlesAtTheEdges() {
     let set = NeedleSet([Array("cancel".utf8), Array("switch".utf8)])
     for (text, expected) in [

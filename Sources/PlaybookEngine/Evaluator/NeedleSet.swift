@@ -1,12 +1,21 @@
 /// Lower-case ASCII needles looked for together, ASCII case folded: `contains any`
 /// compiles its literal list into one, so a row's text is scanned once, not once per
-/// needle, and most bytes cost one table lookup.
+/// needle. Long texts (call transcripts) are filtered 16 positions at a time by the
+/// needles' first two bytes; the rest costs one table lookup per byte.
 struct NeedleSet: Sendable {
   /// The needles, lower case, all ASCII.
   private let needles: [[UInt8]]
   /// For each byte: whether some needle starts with it, in either case.
   private let starts: [Bool]
   private let hasEmpty: Bool
+  /// Each needle's first and second byte with bit 5 set, repeated across 16 lanes; nil
+  /// when a needle is one byte long or there are too many pairs for the filter to pay.
+  private let firstBytes: [SIMD16<UInt8>]?
+  private let secondBytes: [SIMD16<UInt8>]
+
+  /// Beyond this many distinct two-byte prefixes the wide filter costs more than the
+  /// byte loop it saves (each pair is two compares per 16 positions).
+  private static let widePairLimit = 8
 
   init(_ needles: [[UInt8]]) {
     precondition(needles.allSatisfy { $0.allSatisfy { $0 < 0x80 } }, "ASCII needles only")
@@ -19,20 +28,63 @@ struct NeedleSet: Sendable {
       if first >= 97, first <= 122 { starts[Int(first - 32)] = true }
     }
     self.starts = starts
+    // Setting bit 5 maps A–Z onto a–z (and leaves a–z alone); it merges some other bytes
+    // too (`@` with `` ` ``), which only lets a position through to the exact check.
+    var pairs: [SIMD2<UInt8>] = []
+    for needle in self.needles where needle.count >= 2 {
+      let pair = SIMD2(needle[0] | 0x20, needle[1] | 0x20)
+      if !pairs.contains(pair) { pairs.append(pair) }
+    }
+    if self.needles.allSatisfy({ $0.count >= 2 }), !pairs.isEmpty, pairs.count <= Self.widePairLimit {
+      firstBytes = pairs.map { SIMD16(repeating: $0.x) }
+      secondBytes = pairs.map { SIMD16(repeating: $0.y) }
+    } else {
+      firstBytes = nil
+      secondBytes = []
+    }
   }
 
   /// Whether any needle occurs in `text` (ASCII letters compared case-insensitively).
   func occurs(in text: UnsafeBufferPointer<UInt8>) -> Bool {
     if hasEmpty { return true }
     let n = text.count
-    return starts.withUnsafeBufferPointer { starts in
-      for start in 0..<n where starts[Int(text[start])] {
-        for needle in needles where needle.count <= n - start && matches(needle, text, at: start) {
-          return true
+    var start = 0
+    if let firstBytes, n >= 17, let base = text.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let fold = SIMD16<UInt8>(repeating: 0x20)
+      let found = firstBytes.withUnsafeBufferPointer { firsts in
+        secondBytes.withUnsafeBufferPointer { seconds in
+          // The second load reads one byte further, so 16 positions need 17 bytes.
+          while start + 17 <= n {
+            let here = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<UInt8>.self) | fold
+            let next = raw.loadUnaligned(fromByteOffset: start + 1, as: SIMD16<UInt8>.self) | fold
+            var hits = SIMDMask<SIMD16<Int8>>(repeating: false)
+            for p in 0..<firsts.count { hits .|= (here .== firsts[p]) .& (next .== seconds[p]) }
+            if any(hits) {
+              for lane in 0..<16 where hits[lane] && occurs(in: text, at: start + lane) { return true }
+            }
+            start += 16
+          }
+          return false
         }
+      }
+      if found { return true }
+    }
+    return starts.withUnsafeBufferPointer { starts in
+      for position in start..<n where starts[Int(text[position])] && occurs(in: text, at: position) {
+        return true
       }
       return false
     }
+  }
+
+  /// Whether some needle occurs in `text` at `start`.
+  @inline(__always)
+  private func occurs(in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+    for needle in needles where needle.count <= text.count - start && matches(needle, text, at: start) {
+      return true
+    }
+    return false
   }
 
   @inline(__always)
