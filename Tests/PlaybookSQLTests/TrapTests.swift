@@ -78,6 +78,7 @@ import Testing
     C-4,alpha,a@example.com,,4,
     C-5,kim,kim@example.com,3,2,2025-06-01
     C-6,"Ruth ""R"" Ng",r@example.com,0.5,1,2026-03-01
+    C-7,Nell,n@example.com,0.25,,2026-03-01
     """
 
   static let tickets = """
