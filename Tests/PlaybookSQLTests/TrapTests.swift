@@ -75,7 +75,7 @@ import Testing
     C-1,\u{212A}elvin,k@example.com,2.5,3,2025-12-31
     C-2,\u{0130}stanbul,i@example.com,1.5,,2026-01-01
     C-3,Zed,z@example.com,0.5,1,2026-02-01
-    C-4,alpha,a@example.com,,4,
+    C-4,alpha,a@example.com,2.5,3,
     C-5,kim,kim@example.com,3,2,2025-06-01
     C-6,"Ruth ""R"" Ng",r@example.com,0.5,1,2026-03-01
     C-7,Nell,n@example.com,0.25,,2026-03-01
