@@ -95,7 +95,7 @@ final class SQLWriter {
     ]
     for binding in model.tables {
       let columns = (checked.schema.tables[binding.name] ?? []).map { column -> String in
-        var words = "\(column.name) \(d.columnType(column.type))"
+        var words = "\(d.identifier(column.name)) \(d.columnType(column.type))"
         if column.name == binding.keyColumn { words += " key" }
         if column.name == binding.linkColumn { words += " -> \(model.customerTable?.name ?? "customers")" }
         return words

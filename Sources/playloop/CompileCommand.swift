@@ -31,6 +31,8 @@ struct CompileCommand: ParsableCommand {
     let json = output.isJSON
     // The data is read for its columns' types: the SQL expects tables with those.
     let workspace = try Workspace.openForCommand(path: file, maxSetAside: try setAside.share(), json: json)
+    // Rows set aside and columns named by position: never silent (as `check`).
+    let warnings = workspace.dataset.setAsideWarnings(first: 5) + workspace.warnings
     let now = Terminal.now()
     let at = workspace.clock(override: try clock.seconds(now: now), now: now)
     let sql: String
@@ -49,9 +51,9 @@ struct CompileCommand: ParsableCommand {
     let written = out.map { $0 != "-" } ?? false
     if json {
       let document: JSONValue = .object(written ? [JSONMember("out", .string(out ?? ""))] : [JSONMember("sql", .string(sql))])
-      Terminal.printJSON(document, diagnostics: workspace.warnings)
+      Terminal.printJSON(document, diagnostics: warnings)
     } else {
-      Terminal.report(workspace.warnings, sources: [workspace.source])
+      Terminal.report(warnings, sources: [workspace.source])
       if !written { FileHandle.standardOutput.write(Data(sql.utf8)) }
     }
   }
