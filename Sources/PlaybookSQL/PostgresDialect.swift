@@ -3,12 +3,12 @@ import PlaybookLanguage
 /// PostgreSQL (15 and later): text compared under `COLLATE "C"` (bytes), times through
 /// `extract(epoch …)` of a timestamptz (never `interval` arithmetic, which follows the
 /// session's time zone across daylight-saving changes), numbers as `double precision`.
-public struct PostgresDialect: SQLDialect {
-  public init() {}
+struct PostgresDialect: SQLDialect {
+  init() {}
 
-  public var name: String { "postgres" }
+  var name: String { "postgres" }
 
-  public func columnType(_ type: ColumnType) -> String {
+  func columnType(_ type: ColumnType) -> String {
     switch type {
     case .integer: "bigint"
     case .decimal: "double precision"
@@ -19,49 +19,49 @@ public struct PostgresDialect: SQLDialect {
     }
   }
 
-  public func identifier(_ name: String) -> String {
+  func identifier(_ name: String) -> String {
     "\"" + doubled("\"", in: name) + "\""
   }
 
   // Standard-conforming strings (the default since 9.1): a backslash is itself.
-  public func textLiteral(_ text: String) -> String? {
+  func textLiteral(_ text: String) -> String? {
     guard !text.utf8.contains(0) else { return nil }
     return "'" + doubled("'", in: text) + "'"
   }
 
   // Swift's description is the shortest text that reads back as the same double, and
   // PostgreSQL reads float8 text correctly rounded.
-  public func floatLiteral(_ value: Double) -> String {
+  func floatLiteral(_ value: Double) -> String {
     "float8 '\(value)'"
   }
 
-  public func float(_ sql: String) -> String { "\(sql)::float8" }
+  func float(_ sql: String) -> String { "\(sql)::float8" }
 
-  public func epochSeconds(_ sql: String) -> String {
+  func epochSeconds(_ sql: String) -> String {
     "floor(extract(epoch FROM \(sql)))::bigint"
   }
 
-  public func byteOrder(_ sql: String) -> String { "(\(sql)) COLLATE \"C\"" }
+  func byteOrder(_ sql: String) -> String { "(\(sql)) COLLATE \"C\"" }
 
   // Under "C", lower() maps only A-Z (asc_tolower): the Kelvin sign and İ stay as they are.
-  public func asciiLower(_ sql: String) -> String { "lower((\(sql)) COLLATE \"C\")" }
+  func asciiLower(_ sql: String) -> String { "lower((\(sql)) COLLATE \"C\")" }
 
   // strpos, not LIKE: the needle's % _ and \ are plain bytes.
-  public func occurs(_ needle: String, in haystack: String) -> String {
+  func occurs(_ needle: String, in haystack: String) -> String {
     "strpos(\(haystack), \(needle)) > 0"
   }
 
-  public func affix(_ sql: String, count: Int, atEnd: Bool) -> String {
+  func affix(_ sql: String, count: Int, atEnd: Bool) -> String {
     "\(atEnd ? "right" : "left")(\(sql), \(count))"
   }
 
-  public func isoTime(_ sql: String) -> String {
+  func isoTime(_ sql: String) -> String {
     "to_char(to_timestamp(\(sql)) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
   }
 
-  public func keyText(_ sql: String) -> String { "(\(sql))::text" }
+  func keyText(_ sql: String) -> String { "(\(sql))::text" }
 
-  public func truncatedInteger(_ sql: String) -> String { "trunc(\(sql))::bigint" }
+  func truncatedInteger(_ sql: String) -> String { "trunc(\(sql))::bigint" }
 
   /// `text` with every `quote` written twice, as SQL quotes it inside quotes.
   private func doubled(_ quote: Character, in text: String) -> String {

@@ -84,11 +84,13 @@ extension SQLWriter {
       }
       guard let affix = asciiFolded(ops[1]) else {
         return refuse(
-          ops[1].expr.range, "only ASCII text literals are compared: the engine folds other text with Unicode's case mapping",
+          ops[1].expr.range,
+          "only ASCII text literals are compared: the engine folds other text with Unicode's case mapping",
           construct: text(of: ops[1].expr.range))
       }
       let subject = d.asciiLower(expr(ops[0], &scope))
-      return "\(d.affix(subject, count: affix.utf8.count, atEnd: test == .endsWith)) = \(literal(affix, at: ops[1].expr.range))"
+      return
+        "\(d.affix(subject, count: affix.utf8.count, atEnd: test == .endsWith)) = \(literal(affix, at: ops[1].expr.range))"
     case .call(let name, _):
       return refuse(e.range, "functions are not compiled yet", construct: "\(name.text)(…)")
     }

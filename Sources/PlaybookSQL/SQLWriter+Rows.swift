@@ -34,7 +34,8 @@ extension SQLWriter {
         let linked = d.keyText("\(alias).\(d.identifier(link))")
         select.append("\(linked) AS \(d.identifier("@customer"))")
         conditions.append(
-          "\(linked) IN (SELECT \(d.identifier("@key")) FROM \(rows("customer")))  -- rows of no customer are not linked")
+          "\(linked) IN (SELECT \(d.identifier("@key")) FROM \(rows("customer")))  -- rows of no customer are not linked"
+        )
       }
       for column in columns(of: binding) {
         select.append("\(converted(column, of: binding, alias: alias)) AS \(d.identifier(column.name))")

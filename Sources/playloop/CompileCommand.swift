@@ -50,7 +50,8 @@ struct CompileCommand: ParsableCommand {
     }
     let written = out.map { $0 != "-" } ?? false
     if json {
-      let document: JSONValue = .object(written ? [JSONMember("out", .string(out ?? ""))] : [JSONMember("sql", .string(sql))])
+      let document: JSONValue = .object(
+        written ? [JSONMember("out", .string(out ?? ""))] : [JSONMember("sql", .string(sql))])
       Terminal.printJSON(document, diagnostics: warnings)
     } else {
       Terminal.report(warnings, sources: [workspace.source])

@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookLanguage
 import PlaybookSQL
+
 @testable import PlaybookEngine
 
 /// One playbook's candidates computed twice, by the engine and by its compiled SQL on

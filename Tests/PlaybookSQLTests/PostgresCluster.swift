@@ -48,7 +48,7 @@ enum PostgresCluster {
   private static func run(_ arguments: [String]) -> Int32 {
     var pid = pid_t()
     let argv = arguments.map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
+    defer { for arg in argv { free(arg) } }
     guard posix_spawn(&pid, arguments[0], nil, nil, argv, environ) == 0 else { return -1 }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0, errno == EINTR {}

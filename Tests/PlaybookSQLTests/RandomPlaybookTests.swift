@@ -60,7 +60,8 @@ struct PlaybookGenerator {
   mutating func condition(row: String?, depth: Int, mustUseRow: Bool = false) -> String {
     if mustUseRow, let row {
       let first = atom(row: row, onRow: true)
-      return depth > 0 && chance(60) ? "\(first) \(pick(["and", "or"])) \(condition(row: row, depth: depth - 1))" : first
+      return depth > 0 && chance(60)
+        ? "\(first) \(pick(["and", "or"])) \(condition(row: row, depth: depth - 1))" : first
     }
     guard depth > 0, chance(60) else { return atom(row: row, onRow: row != nil && chance(50)) }
     let a = condition(row: row, depth: depth - 1)

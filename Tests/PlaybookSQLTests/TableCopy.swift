@@ -5,7 +5,7 @@ import PlaybookSQL
 /// The engine's loaded tables written into PostgreSQL as the compiled SQL expects them:
 /// one table per load, the engine's column types, the very values the engine read.
 enum TableCopy {
-  private static let dialect = PostgresDialect()
+  private static let dialect = SQLTarget.postgres.dialect
 
   /// A psql script creating `schema` afresh, with every table of `dataset` in it, and
   /// leaving it on the search path. `textCollation` gives the text columns a collation

@@ -229,7 +229,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .missingMessage: "a rule sends an offer with message lines by a channel it has no `message` line for"
     case .invalidSendWindow: "a channel's `quiet` hours that are empty, or a `days` name that is no day"
     case .unknownZone: "the `timezone` statement's default names no time zone this machine knows"
-    case .compileUnsupported: "a construct `playloop compile` cannot turn into the dialect's SQL with exactly the engine's meaning"
+    case .compileUnsupported:
+      "a construct `playloop compile` cannot turn into the dialect's SQL with exactly the engine's meaning"
     case .unreadableFile: "a playbook file cannot be read"
     case .writeFailed: "a file cannot be written"
     case .loadUnreadable: "a data file does not exist or cannot be read"
