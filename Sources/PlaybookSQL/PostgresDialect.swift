@@ -61,6 +61,18 @@ struct PostgresDialect: SQLDialect {
 
   func keyText(_ sql: String) -> String { "(\(sql))::text" }
 
+  func trimmed(_ sql: String) -> String { "btrim(\(sql), E' \\t\\n\\x0B\\f\\r')" }
+
+  func calendar(_ field: CalendarField, ofSeconds sql: String) -> String {
+    let name =
+      switch field {
+      case .month: "month"
+      case .isoDayOfWeek: "isodow"
+      case .hour: "hour"
+      }
+    return "extract(\(name) FROM to_timestamp(\(sql)) AT TIME ZONE 'UTC')::float8"
+  }
+
   func truncatedInteger(_ sql: String) -> String { "trunc(\(sql))::bigint" }
 
   /// `text` with every `quote` written twice, as SQL quotes it inside quotes.

@@ -32,6 +32,11 @@ public protocol SQLDialect: Sendable {
   func isoTime(_ sql: String) -> String
   /// A key or link column as text.
   func keyText(_ sql: String) -> String
+  /// `sql` (text) without the ASCII white space (space, tab, line feed, vertical tab, form
+  /// feed, carriage return) at either end, as the engine's `trim`.
+  func trimmed(_ sql: String) -> String
+  /// A part of the time `sql` (seconds since 1970-01-01 UTC) on the UTC wall clock, as a float.
+  func calendar(_ field: CalendarField, ofSeconds sql: String) -> String
   /// A 64-bit float truncated toward zero to a 64-bit integer.
   func truncatedInteger(_ sql: String) -> String
 }

@@ -91,8 +91,7 @@ extension SQLWriter {
       let subject = d.asciiLower(expr(ops[0], &scope))
       return
         "\(d.affix(subject, count: affix.utf8.count, atEnd: test == .endsWith)) = \(literal(affix, at: ops[1].expr.range))"
-    case .call(let name, _):
-      return refuse(e.range, "functions are not compiled yet", construct: "\(name.text)(…)")
+    case .call(let name, _): return call(typed, name, &scope)
     }
   }
 

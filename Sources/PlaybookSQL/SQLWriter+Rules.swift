@@ -72,19 +72,7 @@ extension SQLWriter {
   /// The time of the first lifecycle phrase on the trigger row (in `when`, in source
   /// order) that holds, else the row's opening, else the clock (`RulePlan.triggerTime`).
   private func triggerTime(_ rule: CheckedRule, row: String, alias: String, binding: TableBinding) -> String {
-    var phrases: [Phrase] = []
-    func walk(_ e: Expr) {
-      switch e.kind {
-      case .phrase(let r, let p) where r.text == row: phrases.append(p)
-      case .unary(_, let a): walk(a)
-      case .binary(_, let a, let b):
-        walk(a)
-        walk(b)
-      default: break
-      }
-    }
-    rule.rule.conditions.forEach(walk)
-    var times = phrases.map { phrase -> String in
+    var times = rule.rule.phrases(on: row).map { phrase -> String in
       let (truth, time) = lifecycle(phrase, alias: alias, binding: binding)
       return "CASE WHEN \(truth) THEN \(time) END"
     }

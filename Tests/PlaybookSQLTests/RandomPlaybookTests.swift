@@ -96,6 +96,9 @@ struct PlaybookGenerator {
           "\(row).channel in [\"social\", \"email\"]", "\(row).channel not in [\"phone\"]",
           "\(row).resolved - \(row).opened < \(pick(["1h", "1d"]))", "\(row).first_response_at + 1h > \(row).resolved",
           "\(row).kind \(pick(["==", ">"])) \"\(pick(["complaint", "question", "Q"]))\"",
+          "days_between(\(row).opened, \(row).resolved) >= \(pick(["1", "2"]))",
+          "hour(\(row).opened) \(pick(["<", ">="])) 12", "day_of_week(\(row).opened) in [6, 7]",
+          "coalesce(\(row).csat, 0) < 3", "trim(\(row).subject) ends with \"?\"",
         ])
       }
     }
@@ -114,6 +117,8 @@ struct PlaybookGenerator {
       "sum(complaint.csat in last 7d) == 0", "max(order.ordered_at) < 2026-10-01",
       "count(order where order.total > 100 in last 60d) >= 1", "count(call) == 0",
       "max(call.started_at) > now - 30d",
+      "trim(customer.tier) == \"gold\"", "coalesce(customer.phone, customer.email) contains \"@\"",
+      "month(customer.created_at) == \(pick(["9", "10"]))", "coalesce(customer.lifetime_value, 0) > 500",
     ])
   }
 }
