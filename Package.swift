@@ -26,6 +26,8 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     .target(name: "PlaybookEngine", dependencies: ["PlaybookLanguage", "CZlib"]),
     .target(name: "PlaybookReporting", dependencies: ["PlaybookEngine"]),
+    // `playloop compile`: a checked playbook as one SQL statement computing its candidates.
+    .target(name: "PlaybookSQL", dependencies: ["PlaybookLanguage"]),
     .target(
       name: "PlaybookLedger",
       dependencies: ["PlaybookEngine", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -51,7 +53,7 @@ let package = Package(
       name: "playloop",
       dependencies: [
         "PlaybookLanguage", "PlaybookEngine", "PlaybookReporting", "PlaybookLedger", "PlaybookShell", "PlaybookMCP",
-        "PlaybookSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "PlaybookSQLite", "PlaybookSQL", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "playloop-data", dependencies: ["PlaybookLanguage"]),
     // Phase-by-phase figures at 10k/100k/1M customers (docs/PERFORMANCE.md).
@@ -84,6 +86,9 @@ let package = Package(
     .testTarget(
       name: "PlaybookFuzzTests",
       dependencies: ["PlaybookEngine", "PlaybookLanguage", "PlayloopTestSupport"]),
+    // The compiled SQL against the engine on a private PostgreSQL cluster (Tests/postgres).
+    .testTarget(
+      name: "PlaybookSQLTests", dependencies: ["PlaybookSQL", "PlaybookEngine", "PlayloopTestSupport"]),
     .testTarget(
       name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine", "PlayloopTestSupport", "playloop-data"],
       exclude: ["Expected"]),

@@ -17,7 +17,7 @@ struct Playloop: ParsableCommand {
     subcommands: [
       ReplCommand.self, RunCommand.self, CheckCommand.self, ExplainCommand.self, TestCommand.self,
       FmtCommand.self, LedgerCommand.self, DescribeCommand.self, DiffCommand.self, SampleCommand.self,
-      McpCommand.self, ReportCommand.self,
+      McpCommand.self, ReportCommand.self, CompileCommand.self,
     ],
     defaultSubcommand: ReplCommand.self)
 

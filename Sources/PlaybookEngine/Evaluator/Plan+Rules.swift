@@ -47,24 +47,7 @@ extension Plan {
       name: name, priority: rule.binding.priority, order: rule.binding.order, trigger: trigger,
       conditions: rule.conditions.map(ruleCompiler.compile),
       exceptions: rule.exceptions.map(ruleCompiler.compile),
-      phrases: rule.trigger.map { phrases(on: $0, in: rule.rule.conditions) } ?? [],
+      phrases: rule.trigger.map(rule.rule.phrases(on:)) ?? [],
       sends: sends, lines: lines, every: rule.rule.every)
-  }
-
-  /// The lifecycle phrases on `row` in `conditions`, in source order, outside aggregates.
-  static func phrases(on row: String, in conditions: [Expr]) -> [Phrase] {
-    var out: [Phrase] = []
-    func walk(_ e: Expr) {
-      switch e.kind {
-      case .phrase(let r, let p) where r.text == row: out.append(p)
-      case .unary(_, let a): walk(a)
-      case .binary(_, let a, let b):
-        walk(a)
-        walk(b)
-      default: break
-      }
-    }
-    conditions.forEach(walk)
-    return out
   }
 }

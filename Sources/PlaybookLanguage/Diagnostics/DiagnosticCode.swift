@@ -55,6 +55,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case missingMessage = "missing_message"
   case invalidSendWindow = "invalid_send_window"
   case unknownZone = "unknown_zone"
+  case compileUnsupported = "compile_unsupported"
   // Files: what a command reads or writes.
   case unreadableFile = "io_error"
   case writeFailed = "write_failed"
@@ -152,7 +153,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .unknownChannel, .unknownTable, .typeError, .unknownFunction, .invalidPattern, .correlatedAggregate,
       .twoTriggers, .missingSend, .notChanged, .stillUsed, .limitPerRun, .ledgerReplay, .playbookHasErrors,
       .templateSyntax, .unknownFilter, .missingMessage, .everyWithTrigger, .ledgerRequired, .invalidSendWindow,
-      .unknownZone:
+      .unknownZone, .compileUnsupported:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .loadBadDatabase, .rowSetAside,
@@ -228,6 +229,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .missingMessage: "a rule sends an offer with message lines by a channel it has no `message` line for"
     case .invalidSendWindow: "a channel's `quiet` hours that are empty, or a `days` name that is no day"
     case .unknownZone: "the `timezone` statement's default names no time zone this machine knows"
+    case .compileUnsupported:
+      "a construct `playloop compile` cannot turn into the dialect's SQL with exactly the engine's meaning"
     case .unreadableFile: "a playbook file cannot be read"
     case .writeFailed: "a file cannot be written"
     case .loadUnreadable: "a data file does not exist or cannot be read"

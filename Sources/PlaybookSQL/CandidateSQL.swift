@@ -1,0 +1,50 @@
+import PlaybookLanguage
+
+/// A checked playbook compiled to one SQL statement that computes every candidate (the
+/// engine's `Plan.candidates`) with the in-memory engine's meaning: a CTE per table,
+/// `define`, segment, aggregate and rule, each commented with its playbook line.
+///
+/// Decisions (collapse, channels, limits, holdout, the ledger) are not compiled: they
+/// stay in Swift. What the dialect cannot express exactly is refused with a
+/// `compile_unsupported` diagnostic at the construct, never compiled to something close.
+public enum CandidateSQL {
+  /// The SQL for `checked` at `clock` (seconds since 1970-01-01 UTC), or the refusals.
+  ///
+  /// - Parameters:
+  ///   - checked: the playbook as checked against its data's columns, whose types the
+  ///     input tables are expected to have.
+  ///   - source: the playbook's text, for the line comments and the diagnostics.
+  ///   - clock: the evaluation time; it and the window are literals in the SQL.
+  ///   - dialect: the SQL engine written for.
+  public static func compile(
+    _ checked: CheckedPlaybook, source: SourceFile, clock: Int64, dialect: any SQLDialect
+  ) throws(CompileRefusal) -> String {
+    let writer = SQLWriter(checked: checked, source: source, clock: clock, dialect: dialect)
+    let sql = writer.statement()
+    guard writer.refusals.isEmpty else { throw CompileRefusal(diagnostics: writer.refusals) }
+    return sql
+  }
+}
+
+/// The constructs a dialect cannot compile, one `compile_unsupported` diagnostic each.
+public struct CompileRefusal: Error, Sendable {
+  /// In source order.
+  public var diagnostics: [Diagnostic]
+}
+
+/// The columns of the statement's result, in order: the candidate as the engine has it,
+/// with names instead of indices.
+public enum CandidateColumn: String, CaseIterable, Sendable {
+  case customerID = "customer_id"
+  case rule
+  case offer
+  /// The load's table name; null for a customer-only rule.
+  case triggerTable = "trigger_table"
+  /// The trigger row's key; null for a customer-only rule.
+  case triggerID = "trigger_id"
+  /// ISO 8601 in UTC.
+  case triggerTime = "trigger_time"
+  /// ISO 8601 in UTC.
+  case sendAt = "send_at"
+  case priority
+}

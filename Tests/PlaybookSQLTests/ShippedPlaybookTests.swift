@@ -1,0 +1,63 @@
+import PlaybookEngine
+import PlaybookLanguage
+import PlaybookSQL
+import PlayloopTestSupport
+import Testing
+
+/// Every shipped playbook that compiles gives, on PostgreSQL, exactly the engine's
+/// candidates; the others are refused at the constructs that cannot be compiled.
+@Suite struct ShippedPlaybookTests {
+  static let compiling = [
+    "Playbooks/service-recovery.playbook", "Playbooks/churn-risk.playbook", "Playbooks/first-response.playbook",
+    "Examples/messy/service-recovery.playbook",
+  ]
+  /// The playbooks' own clock, one a month later, and one in the middle of the data.
+  static let clocks: [String?] = [nil, "2026-12-01T00:00:00Z", "2026-08-15T12:34:56Z"]
+
+  @Test(arguments: compiling, clocks)
+  func candidatesMatchTheEngine(_ playbook: String, _ asOf: String?) throws {
+    let workspace = try Workspace.open(path: Repository.path(playbook))
+    let clock = asOf.flatMap { Timestamp.parse($0)?.seconds } ?? workspace.model.clock ?? 0
+    let run = try Differential(workspace, clock: clock)
+    #expect(!run.engine.isEmpty || asOf != nil, "the playbook's own clock gives candidates")
+    #expect(run.difference == nil, "\(run.difference ?? "")")
+  }
+
+  /// A session in another time zone changes nothing: times are seconds since 1970.
+  @Test func aNewYorkSessionGivesTheSameCandidates() throws {
+    let workspace = try Workspace.open(path: Repository.serviceRecovery)
+    let run = try Differential(workspace, clock: workspace.model.clock ?? 0, timeZone: "America/New_York")
+    #expect(run.engine.count > 50)
+    #expect(run.difference == nil, "\(run.difference ?? "")")
+  }
+
+  @Test func campaignsIsRefusedAtEachConstruct() throws {
+    let refused = try refusals("Playbooks/campaigns.playbook")
+    #expect(
+      refused.contains { $0.hasPrefix("`lower(…)` cannot be compiled to postgres") }
+        && refused.contains { $0.hasPrefix("`send THANKS10 70% or THANKS15 30%` cannot be compiled to postgres") }
+        && refused.contains { $0.hasPrefix("`sent(any in last 14d)` cannot be compiled to postgres") }
+        && refused.contains { $0.contains("trigger row") },
+      "\(refused)")
+  }
+
+  @Test func loyaltyIsRefusedAtItsDecimalSum() throws {
+    let refused = try refusals("Playbooks/loyalty.playbook")
+    #expect(
+      refused == [
+        "`sum(purchase.total in last 90d)` cannot be compiled to postgres: sum of a decimal column depends on the order rows are added in, which a table does not keep"
+      ])
+  }
+
+  private func refusals(_ playbook: String) throws -> [String] {
+    let workspace = try Workspace.open(path: Repository.path(playbook))
+    do {
+      _ = try CandidateSQL.compile(
+        workspace.checked, source: workspace.source, clock: 0, dialect: SQLTarget.postgres.dialect)
+      return []
+    } catch {
+      #expect(error.diagnostics.allSatisfy { $0.code == .compileUnsupported && $0.range != nil })
+      return error.diagnostics.map(\.message)
+    }
+  }
+}
