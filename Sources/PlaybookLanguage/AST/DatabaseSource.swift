@@ -16,11 +16,4 @@ public struct DatabaseSource: Hashable, Sendable {
     self.table = table
     self.query = query
   }
-
-  /// What messages call the rows of a database with no file (`postgres:support.tickets`,
-  /// `postgres:query`), where a data file's path would name them; a SQLite load's is
-  /// its file.
-  public var label: String {
-    kind.text + ":" + (table?.value ?? "query")
-  }
 }

@@ -110,10 +110,13 @@ public struct Load: Hashable, Sendable {
     self.database = database
   }
 
-  /// What messages call the load's rows: the path as written, or a server database's
-  /// label (`postgres:tickets`).
+  /// What messages call the load's rows: the path as written; for a database with no
+  /// file, its kind and table (`postgres:support.tickets`), or the load's table for a
+  /// query (`postgres:query(tickets)`).
   public var source: String {
-    path?.value ?? database?.label ?? ""
+    if let path { return path.value }
+    guard let database else { return "" }
+    return database.kind.text + ":" + (database.table?.value ?? "query(\(table.text))")
   }
 
   /// Where the load says what it reads: the path, else the database kind.
