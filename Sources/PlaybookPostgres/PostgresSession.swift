@@ -14,7 +14,7 @@ final class PostgresSession: DatabaseSession {
     switch selection.rows {
     case .table(let written):
       let name = PostgresTableName(written)
-      guard try connection.column("SELECT to_regclass($1)::text", [name.quoted], source: source).first != nil
+      guard try connection.column("SELECT to_regclass($1)::text", [name.quoted], source: source).first ?? nil != nil
       else { throw try missingTable(written, on: connection, source: source) }
       sql = "SELECT * FROM \(name.quoted)"
       what = "table '\(written)'"
@@ -77,10 +77,10 @@ final class PostgresSession: DatabaseSession {
     -> LoadError
   {
     let tables = try connection.column(
-      "SELECT CASE WHEN pg_table_is_visible(c.oid) THEN c.relname ELSE n.nspname || '.' || c.relname END AS name "
-        + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+      "SELECT name FROM (SELECT CASE WHEN pg_table_is_visible(c.oid) THEN c.relname "
+        + "ELSE n.nspname || '.' || c.relname END AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
         + "WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
-        + "AND n.nspname NOT LIKE 'pg_toast%' ORDER BY name COLLATE \"C\"", source: source
+        + "AND n.nspname NOT LIKE 'pg_toast%') t ORDER BY name COLLATE \"C\"", source: source
     ).compactMap { $0 }
     return LoadError(
       .badDatabase, "the database has no table '\(written)'", file: source,

@@ -52,6 +52,8 @@ final class SQLiteSession: DatabaseSession {
     }
     var configuration = Configuration()
     configuration.readonly = true
+    // The transaction stays open from one load's read to the next; `close` ends it.
+    configuration.allowsUnsafeTransactions = true
     let queue = try DatabaseQueue(path: path, configuration: configuration)
     // Deferred: the snapshot is the one the first read sees, and holds for every later one.
     try queue.inDatabase { db in try db.beginTransaction(.deferred) }

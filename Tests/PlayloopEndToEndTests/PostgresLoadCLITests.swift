@@ -129,7 +129,7 @@ import Testing
     #expect(row("price").contains("'12.34'"))
     #expect(row("score").contains("'1e+20'") || row("score").contains("'100000000000000000000'"), "\(row("score"))")
     #expect(row("letter").contains("'x  '"))
-    #expect(row("ref").contains("'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'"))
+    #expect(row("ref").contains("'a0eebc99-9c0b-4ef8-bb6d-6bb9bd3…'"))
     // timestamptz is its instant; timestamp without time zone is read in the load's zone.
     #expect(row("seen").contains("'2026-10-01T10:00:00Z'"))
     #expect(row("stamp").contains("'2026-10-01T10:00:00Z'"))
@@ -163,11 +163,11 @@ import Testing
       files: [
         "p.playbook": Self.playbook(#"load customers from postgres table "people""#, rule: "when customer.score > 2")
       ])
-    let run = try playloop(["run", "p.playbook", "--dry-run", "--max-set-aside", "1"], in: folder, environment: environment)
+    let run = try playloop(["run", "p.playbook", "--dry-run", "--max-set-aside", "100%"], in: folder, environment: environment)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(
       run.stderr.contains(
-        #"postgres:people:2: warning: row set aside: customer "P-2": value "NaN" in column score is not a number"#),
+        #"postgres:people:2: warning: row set aside: customer "P-2": value "NaN" in column score is not a decimal"#),
       "\(run.stderr)")
     #expect(
       run.stderr.contains(
@@ -178,35 +178,36 @@ import Testing
     #expect(strict.status == 2)
     #expect(
       strict.stderr.hasPrefix(
-        #"postgres:people:2: error: customer "P-2": value "NaN" in column score is not a number (and 1 more rows set aside)"#
+        #"postgres:people:2: error: customer "P-2": value "NaN" in column score is not a decimal (and 1 more rows set aside)"#
       ), "\(strict.stderr)")
   }
 
   @Test func aMissingTableOrColumnIsADiagnosticAtTheLoad() throws {
+    let score = "when customer.score > 2"
     let environment = try PostgresCluster.database(
-      Self.people + #"CREATE SCHEMA support; CREATE TABLE support."we""ird" (id text, email text);"#)
+      Self.people + #"CREATE SCHEMA support; CREATE TABLE support."we""ird" (id text, email text, score int);"#)
     let folder = try ScratchFolder(
-      "postgres", files: ["p.playbook": Self.playbook(#"load customers from postgres table "peopel""#)])
+      "postgres", files: ["p.playbook": Self.playbook(#"load customers from postgres table "peopel""#, rule: score)])
     let table = try playloop(["check", "p.playbook"], in: folder, environment: environment)
     #expect(table.status == 2)
     #expect(
       table.stderr == """
         postgres:peopel: error: the database has no table 'peopel'
           hint: did you mean 'people'?
-        p.playbook:3:41: note: loaded here
+        p.playbook:3:36: note: loaded here
 
         """)
     // A name is quoted as an identifier, whatever it holds.
-    _ = try folder.write(Self.playbook(#"load customers from postgres table "support.we\"ird""#), to: "p.playbook")
+    _ = try folder.write(Self.playbook(#"load customers from postgres table "support.we\"ird""#, rule: score), to: "p.playbook")
     let quoted = try playloop(["check", "p.playbook"], in: folder, environment: environment)
     #expect(quoted.status == 0, "\(quoted.stderr)")
     _ = try folder.write(
-      Self.playbook(#"load customers from postgres table "people; drop table people""#), to: "p.playbook")
+      Self.playbook(#"load customers from postgres table "people; drop table people""#, rule: score), to: "p.playbook")
     let injected = try playloop(["check", "p.playbook"], in: folder, environment: environment)
     #expect(injected.status == 2)
     #expect(injected.stderr.hasPrefix("postgres:people; drop table people: error: the database has no table"))
     _ = try folder.write(
-      Self.playbook(#"load customers from postgres query "select id, email, scor from people""#), to: "p.playbook")
+      Self.playbook(#"load customers from postgres query "select id, email, scor from people""#, rule: score), to: "p.playbook")
     let query = try playloop(["check", "p.playbook"], in: folder, environment: environment)
     #expect(query.status == 2)
     #expect(
@@ -214,10 +215,10 @@ import Testing
         """
         postgres:query(customers): error: the query cannot be read: column "scor" does not exist
           hint: Perhaps you meant to reference the column "people.score".
-        p.playbook:3:41: note: loaded here
+        p.playbook:3:36: note: loaded here
         """), "\(query.stderr)")
     // The query ran in a read-only transaction: the table is still there.
-    _ = try folder.write(Self.playbook(#"load customers from postgres table "people""#), to: "p.playbook")
+    _ = try folder.write(Self.playbook(#"load customers from postgres table "people""#, rule: score), to: "p.playbook")
     let after = try playloop(["check", "p.playbook"], in: folder, environment: environment)
     #expect(after.status == 0, "\(after.stderr)")
   }
@@ -313,12 +314,12 @@ import Testing
         of: #"postgres table "__TABLE__""#, with: #"postgres query "select * from \#(table)""#)
       _ = try folder.write(playbook, to: "p.playbook")
       let run = try playloop(
-        ["run", "p.playbook", "--out", table, "--max-set-aside", "1"], in: folder, environment: environment)
+        ["run", "p.playbook", "--out", table, "--max-set-aside", "100%"], in: folder, environment: environment)
       #expect(run.status == 0, "\(run.stderr)")
       let decisions = try String(contentsOfFile: folder.path(table + "/decisions.csv"), encoding: .utf8)
       outputs.append(run.stderr + decisions)
       // The first T-1 by its other columns' bytes is P-1's complaint: kept, and decided.
-      #expect(decisions.split(separator: "\n").count == 2, "\(decisions)")
+      #expect(decisions.split(whereSeparator: \.isNewline).count == 2, "\(decisions)")
       #expect(decisions.contains("P-1,hello,HI,T-1,2026-10-30T11:00:00Z"), "\(decisions)")
       #expect(
         run.stderr.contains(
