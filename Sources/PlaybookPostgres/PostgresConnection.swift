@@ -65,7 +65,7 @@ final class PostgresConnection {
   /// sent apart from the SQL.
   func column(_ sql: String, _ parameters: [String] = [], source: String) throws(LoadError) -> [String?] {
     var copies = parameters.map { strdup($0) }
-    defer { copies.forEach { free($0) } }
+    defer { for copy in copies { free(copy) } }
     let result = copies.withUnsafeMutableBufferPointer { values in
       values.withMemoryRebound(to: UnsafePointer<CChar>?.self) { pointers in
         PQexecParams(connection, sql, Int32(parameters.count), nil, pointers.baseAddress, nil, nil, 0)
@@ -92,8 +92,7 @@ final class PostgresConnection {
   }
 
   /// Runs `COPY (sql) TO STDOUT` and hands each row's bytes (in COPY's text format) to `row`.
-  func copy(_ sql: String, what: String, source: String, row: (UnsafeBufferPointer<UInt8>) -> Void) throws(LoadError)
-  {
+  func copy(_ sql: String, what: String, source: String, row: (UnsafeBufferPointer<UInt8>) -> Void) throws(LoadError) {
     let started = PQexec(connection, "COPY (\(sql)) TO STDOUT")
     let status = PQresultStatus(started)
     guard status == PGRES_COPY_OUT else {

@@ -85,7 +85,9 @@ import Testing
     let range = try #require(diagnostics.first?.range)
     #expect(range.start.column == 30)
     #expect(range.end.column == 38)
-    #expect(diagnostics.first?.hint?.hasPrefix(#"remove the path and write: from postgres table "customers"; PGHOST"#) == true)
+    #expect(
+      diagnostics.first?.hint?.hasPrefix(#"remove the path and write: from postgres table "customers"; PGHOST"#) == true
+    )
     let (_, missing) = parse("load customers from postgres\n")
     #expect(missing.map(\.message) == ["expected 'table' or 'query' after 'postgres', found end of line"])
     #expect(missing.first?.hint == #"write: from postgres table "customers""#)

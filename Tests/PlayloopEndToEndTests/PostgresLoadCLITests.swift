@@ -38,10 +38,12 @@ import Testing
     let fromPostgres =
       flagship
       .replacingOccurrences(
-        of: #"load customers from "../Examples/data/customers.csv""#, with: #"load customers from postgres table "customers""#
+        of: #"load customers from "../Examples/data/customers.csv""#,
+        with: #"load customers from postgres table "customers""#
       )
       .replacingOccurrences(
-        of: #"load tickets from "../Examples/data/tickets.csv""#, with: #"load tickets from postgres table "support.tickets""#
+        of: #"load tickets from "../Examples/data/tickets.csv""#,
+        with: #"load tickets from postgres table "support.tickets""#
       )
       .replacingOccurrences(
         of: #"load orders from "../Examples/data/orders.csv""#,
@@ -163,7 +165,8 @@ import Testing
       files: [
         "p.playbook": Self.playbook(#"load customers from postgres table "people""#, rule: "when customer.score > 2")
       ])
-    let run = try playloop(["run", "p.playbook", "--dry-run", "--max-set-aside", "100%"], in: folder, environment: environment)
+    let run = try playloop(
+      ["run", "p.playbook", "--dry-run", "--max-set-aside", "100%"], in: folder, environment: environment)
     #expect(run.status == 0, "\(run.stderr)")
     #expect(
       run.stderr.contains(
@@ -198,7 +201,8 @@ import Testing
 
         """)
     // A name is quoted as an identifier, whatever it holds.
-    _ = try folder.write(Self.playbook(#"load customers from postgres table "support.we\"ird""#, rule: score), to: "p.playbook")
+    _ = try folder.write(
+      Self.playbook(#"load customers from postgres table "support.we\"ird""#, rule: score), to: "p.playbook")
     let quoted = try playloop(["check", "p.playbook"], in: folder, environment: environment)
     #expect(quoted.status == 0, "\(quoted.stderr)")
     _ = try folder.write(
@@ -207,7 +211,8 @@ import Testing
     #expect(injected.status == 2)
     #expect(injected.stderr.hasPrefix("postgres:people; drop table people: error: the database has no table"))
     _ = try folder.write(
-      Self.playbook(#"load customers from postgres query "select id, email, scor from people""#, rule: score), to: "p.playbook")
+      Self.playbook(#"load customers from postgres query "select id, email, scor from people""#, rule: score),
+      to: "p.playbook")
     let query = try playloop(["check", "p.playbook"], in: folder, environment: environment)
     #expect(query.status == 2)
     #expect(

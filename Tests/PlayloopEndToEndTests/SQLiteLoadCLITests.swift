@@ -269,8 +269,10 @@ import Testing
       outputs.append(run.stderr + decisions)
       #expect(decisions.split(whereSeparator: \.isNewline).count == 2, "\(decisions)")
       #expect(decisions.contains("P-1,high,HI,T-1,2026-10-30T11:00:00Z"), "\(decisions)")
-      #expect(run.stderr.contains(#"app.db:2: warning: row set aside: ticket "T-1" is already on row 1"#), "\(run.stderr)")
-      #expect(run.stderr.contains(#"app.db:3: warning: row set aside: ticket "T-1" is already on row 1"#), "\(run.stderr)")
+      #expect(
+        run.stderr.contains(#"app.db:2: warning: row set aside: ticket "T-1" is already on row 1"#), "\(run.stderr)")
+      #expect(
+        run.stderr.contains(#"app.db:3: warning: row set aside: ticket "T-1" is already on row 1"#), "\(run.stderr)")
     }
     #expect(outputs[1] == outputs[0])
     #expect(outputs[2] == outputs[0])

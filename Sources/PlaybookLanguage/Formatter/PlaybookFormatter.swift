@@ -120,8 +120,8 @@ struct Layout {
       text += " as " + row.text
       headerEnd = max(headerEnd, row.range.end)
     }
-    text += " from " + [load.database?.kind.text, load.path.map { ASTDump.quote($0.value) }].compactMap { $0 }
-      .joined(separator: " ")
+    let source = [load.database?.kind.text, load.path.map { ASTDump.quote($0.value) }].compactMap { $0 }
+    text += " from " + source.joined(separator: " ")
     if let rows = load.database?.table ?? load.database?.query {
       text += (load.database?.table != nil ? " table " : " query ") + ASTDump.quote(rows.value)
       headerEnd = max(headerEnd, rows.range.end)

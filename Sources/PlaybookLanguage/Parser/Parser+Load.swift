@@ -156,7 +156,8 @@ extension Parser {
         throw failure(.unknownLoadClause(current.text, hint: hint), at: current.range)
       }
       throw unexpected(
-        expected: draft.path == nil && draft.database == nil ? "'from' and a file path in quotes" : "a load clause or end of line",
+        expected: draft.path == nil && draft.database == nil
+          ? "'from' and a file path in quotes" : "a load clause or end of line",
         hint: spacedColumnHint(after: draft.lastColumn))
     }
   }
