@@ -22,7 +22,7 @@ final class PostgresConnection {
       throw LoadError(.unreachableDatabase, "cannot connect to PostgreSQL: out of memory", file: source)
     }
     guard PQstatus(connection) == CONNECTION_OK else {
-      let failure = Self.describeFailure(connection)
+      let failure = Self.describeFailure(connection, settings: settings)
       PQfinish(connection)
       throw LoadError(.unreachableDatabase, failure, file: source, hint: Self.settingsHint)
     }
@@ -40,18 +40,33 @@ final class PostgresConnection {
   deinit { PQfinish(connection) }
 
   /// `cannot connect to PostgreSQL at host H, port P, database D, user U: why`, with the
-  /// password (which libpq may echo from a connection string) blotted out.
-  private static func describeFailure(_ connection: OpaquePointer) -> String {
+  /// password blotted out: libpq's message may quote a connection string it could not
+  /// read, password and all.
+  private static func describeFailure(_ connection: OpaquePointer, settings: String) -> String {
     func setting(_ value: UnsafeMutablePointer<CChar>?) -> String {
       value.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "(default)"
     }
     var why = String(cString: PQerrorMessage(connection))
       .split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-    if let password = PQpass(connection).map({ String(cString: $0) }), !password.isEmpty {
+    let passwords = [PQpass(connection).map { String(cString: $0) }] + passwords(in: settings)
+    for password in passwords.compactMap({ $0 }) where !password.isEmpty {
       why = why.replacingOccurrences(of: password, with: "…")
     }
     return "cannot connect to PostgreSQL at host \(setting(PQhost(connection))), port \(setting(PQport(connection))), "
       + "database \(setting(PQdb(connection))), user \(setting(PQuser(connection))): \(why)"
+  }
+
+  /// The passwords a connection string holds, even one libpq cannot read: a URI's
+  /// (`postgresql://user:PASSWORD@host`) and a `password=` setting's.
+  static func passwords(in settings: String) -> [String] {
+    let patterns = [#"://[^:/@?]*:([^@/?]*)@"#, #"password\s*=\s*'((?:[^'\\]|\\.)*)'"#, #"password\s*=\s*([^\s']\S*)"#]
+    return patterns.flatMap { pattern -> [String] in
+      guard let expression = try? NSRegularExpression(pattern: pattern) else { return [] }
+      let whole = NSRange(settings.startIndex..., in: settings)
+      return expression.matches(in: settings, range: whole).compactMap { match in
+        Range(match.range(at: 1), in: settings).map { String(settings[$0]) }
+      }
+    }
   }
 
   /// Runs `sql` (one or more commands that return no rows).

@@ -256,6 +256,17 @@ import Testing
         "postgres:people: error: cannot connect to PostgreSQL at host 127.0.0.1, port 2, database nowhere, user postgres: "
       ), "\(url.stderr)")
     #expect(!url.stderr.contains("hunter2"))
+    // libpq quotes a connection string it cannot read: the password is blotted out of it.
+    for settings in [
+      "postgresql://postgres:hunter2-pw@[127.0.0.1", "host=127.0.0.1 port=2 password='hunter2 pw' sslmode=nonsense",
+      "host=127.0.0.1 password=hunter2-pw port=two",
+    ] {
+      environment["PLAYLOOP_POSTGRES_URL"] = settings
+      let unreadable = try playloop(["check", "p.playbook"], in: folder, environment: environment)
+      #expect(unreadable.status == 2)
+      #expect(unreadable.stderr.hasPrefix("postgres:people: error: cannot connect to PostgreSQL at host "))
+      #expect(!unreadable.stderr.contains("hunter2"), "\(unreadable.stderr)")
+    }
   }
 
   @Test func everyLoadOfARunReadsInOneReadOnlyRepeatableReadTransaction() throws {
