@@ -121,21 +121,8 @@ enum DatabaseTable {
   /// (`KeyedTable.setAsideRepeatedKeys`).
   static func canonicalOrder(_ rows: DatabaseRows, bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
     let width = rows.names.count
-    guard width > 0 else { return Array(0..<rows.rowCount) }
     return rows.spans.withUnsafeBufferPointer { spans in
-      // The first column's first 8 bytes, big-endian and zero-padded, order rows as their
-      // bytes do wherever they differ: most comparisons end there, in one small array,
-      // without reaching into the text.
-      let prefixes = (0..<rows.rowCount).map { r in
-        let span = spans[r * width]
-        var prefix: UInt64 = 0
-        for i in 0..<8 {
-          prefix = prefix << 8 | UInt64(i < span.length ? bytes[Int(span.start) + i] : 0)
-        }
-        return prefix
-      }
       func sign(_ a: Int, _ b: Int) -> Int {
-        if prefixes[a] != prefixes[b] { return prefixes[a] < prefixes[b] ? -1 : 1 }
         for c in 0..<width {
           let x = spans[a * width + c]
           let y = spans[b * width + c]
