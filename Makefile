@@ -5,9 +5,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build test mcp-test report-test report-screenshots demo bench-smoke lint docs help-text fuzz fuzz-libfuzzer fuzz-build sanitize
 
-# The system packages the build needs: libedit's headers (the shell) and zlib's (`.gz`
-# data files); Debian: libedit-dev, zlib1g-dev. And the time-zone database (`timezone`
-# statements, a load's `timezone`): Debian's tzdata, which slim images leave out.
+# The system packages the build needs: libedit's headers (the shell), zlib's (`.gz`
+# data files) and libpq's (`load … from postgres`); Debian: libedit-dev, zlib1g-dev,
+# libpq-dev. And the time-zone database (`timezone` statements, a load's `timezone`):
+# Debian's tzdata, which slim images leave out.
 deps:
 	@if [ ! -f /usr/include/histedit.h ]; then \
 	  echo "Installing libedit-dev…"; \
@@ -16,6 +17,10 @@ deps:
 	@if [ ! -f /usr/include/zlib.h ]; then \
 	  echo "Installing zlib1g-dev…"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq zlib1g-dev; \
+	fi
+	@if [ ! -f /usr/include/postgresql/libpq-fe.h ]; then \
+	  echo "Installing libpq-dev…"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpq-dev; \
 	fi
 	@if [ ! -f /usr/share/zoneinfo/America/New_York ]; then \
 	  echo "Installing tzdata…"; \

@@ -5,7 +5,7 @@ import PackageDescription
 // PlaybookLanguage <- PlaybookEngine <- PlaybookReporting, PlaybookLedger <- PlaybookShell
 // <- playloop. PlaybookReporting is results as text for people (tables, summaries,
 // explanations), shared by the command line and the shell.
-// GRDB (the ledger, PlaybookSQLite), libedit (the shell) and the MCP SDK (`playloop mcp`) stay out of the language and engine so
+// GRDB (the ledger, PlaybookSQLite), libpq (PlaybookPostgres), libedit (the shell) and the MCP SDK (`playloop mcp`) stay out of the language and engine so
 // those build and test fast.
 let package = Package(
   name: "Playloop",
@@ -38,6 +38,9 @@ let package = Package(
         "PlaybookEngine", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
+    // `load … from postgres`: libpq, PostgreSQL's client library, and the reader over it.
+    .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+    .target(name: "PlaybookPostgres", dependencies: ["PlaybookEngine", "CLibPQ"]),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
@@ -53,7 +56,8 @@ let package = Package(
       name: "playloop",
       dependencies: [
         "PlaybookLanguage", "PlaybookEngine", "PlaybookReporting", "PlaybookLedger", "PlaybookShell", "PlaybookMCP",
-        "PlaybookSQLite", "PlaybookSQL", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "PlaybookSQLite", "PlaybookPostgres", "PlaybookSQL",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "playloop-data", dependencies: ["PlaybookLanguage"]),
     // Phase-by-phase figures at 10k/100k/1M customers (docs/PERFORMANCE.md).

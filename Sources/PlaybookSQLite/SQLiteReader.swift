@@ -5,25 +5,27 @@ public import PlaybookEngine
 import PlaybookLanguage
 
 /// Reads a load's rows from a SQLite file (`from sqlite "app.db" table "t"` or
-/// `query "select …"`), through GRDB, in one read-only transaction: a run sees one
-/// snapshot of the file. Each column's type is the one its declaration states
-/// (`SQLiteColumnType`); a column declared with no usable type (a query's expression,
-/// `BLOB`, none) takes the type its values are stored as.
+/// `query "select …"`), through GRDB. A run's loads of one file read in one read-only
+/// transaction: the run sees one snapshot of the file. Each column's type is the one its
+/// declaration states (`SQLiteColumnType`); a column declared with no usable type (a
+/// query's expression, `BLOB`, none) takes the type its values are stored as.
 public struct SQLiteReader: PlaybookEngine.DatabaseReader {
   /// A reader; register it with `DatabaseReaders.register(_:for:)`.
   public init() {}
 
-  /// The rows of `selection` in the SQLite file at `path`, each value's text as SQLite
+  /// A session holding each file it reads open, in its transaction, until closed.
+  public func openSession() -> any DatabaseSession { SQLiteSession() }
+}
+
+/// One run's SQLite reads: a read-only connection per file, each in one transaction.
+final class SQLiteSession: DatabaseSession {
+  private var open: [String: DatabaseQueue] = [:]
+
+  /// The rows of `selection` in the SQLite file at `source`, each value's text as SQLite
   /// stores it (a real as the shortest text that reads back as the same double).
-  public func read(_ selection: DatabaseSelection, path: String) throws(LoadError) -> DatabaseRows {
-    guard FileManager.default.fileExists(atPath: path) else {
-      throw LoadError(.unreadableFile, "cannot read the file: no such file", file: path)
-    }
+  func read(_ selection: DatabaseSelection, source path: String) throws(LoadError) -> DatabaseRows {
     do {
-      var configuration = Configuration()
-      configuration.readonly = true
-      let database = try DatabaseQueue(path: path, configuration: configuration)
-      return try database.read { db in try rows(of: selection, in: db, path: path) }
+      return try queue(path).inDatabase { db in try rows(of: selection, in: db, path: path) }
     } catch let error as LoadError {
       throw error
     } catch let error as DatabaseError {
@@ -35,6 +37,28 @@ public struct SQLiteReader: PlaybookEngine.DatabaseReader {
     } catch {
       throw LoadError(.badDatabase, "the \(selection.noun) cannot be read: \(error)", file: path)
     }
+  }
+
+  func close() {
+    for queue in open.values { try? queue.inDatabase { db in try db.rollback() } }
+    open = [:]
+  }
+
+  /// The file's connection, opened (and its transaction begun) on first use.
+  private func queue(_ path: String) throws -> DatabaseQueue {
+    if let queue = open[path] { return queue }
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw LoadError(.unreadableFile, "cannot read the file: no such file", file: path)
+    }
+    var configuration = Configuration()
+    configuration.readonly = true
+    // The transaction stays open from one load's read to the next; `close` ends it.
+    configuration.allowsUnsafeTransactions = true
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    // Deferred: the snapshot is the one the first read sees, and holds for every later one.
+    try queue.inDatabase { db in try db.beginTransaction(.deferred) }
+    open[path] = queue
+    return queue
   }
 
   private func rows(of selection: DatabaseSelection, in db: Database, path: String) throws -> DatabaseRows {
@@ -57,12 +81,6 @@ public struct SQLiteReader: PlaybookEngine.DatabaseReader {
     }
     let statement = try db.makeStatement(sql: sql)
     let names = statement.columnNames
-    var seen: Set<String> = []
-    for name in names where !seen.insert(name).inserted {
-      throw LoadError(
-        .badDatabase, "the query's result has two columns named '\(name)'", file: path,
-        hint: "name them apart: select … AS other_name")
-    }
     let handle = statement.sqliteStatement
     let declared = names.indices.map { c in
       sqlite3_column_decltype(handle, Int32(c)).map { SQLiteColumnType.type(declared: String(cString: $0)) } ?? nil

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookPostgres
 import PlaybookSQLite
 
 /// The `playloop` command: the shell when run bare, or one of the headless subcommands.
@@ -23,6 +24,7 @@ struct Playloop: ParsableCommand {
 
   static func main() {
     DatabaseReaders.register(SQLiteReader(), for: .sqlite)
+    DatabaseReaders.register(PostgresReader(), for: .postgres)
     let arguments = Array(CommandLine.arguments.dropFirst())
     let json = OutputOption.asksForJSON(arguments)
     var command: any ParsableCommand

@@ -91,7 +91,10 @@ import Testing
   @Test func everyKeywordIsReadInAnExample() {
     let words = Set(
       (Self.examples.values + PlaybookGrammar.ExportFormat.allCases.map { "export to \"out\" as \($0.rawValue)" }
-        + [#"load c from sqlite "app.db" table "c""#, #"load t from sqlite "app.db" query "select 1""#])
+        + [
+          #"load c from sqlite "app.db" table "c""#, #"load t from sqlite "app.db" query "select 1""#,
+          #"load o from postgres table "o""#,
+        ])
         .flatMap { text in
           tokens(text).filter { $0.kind == .word }.map(\.text)
         })

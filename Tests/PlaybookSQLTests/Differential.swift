@@ -35,7 +35,7 @@ struct Differential {
     var script = TableCopy.script(workspace.dataset, schema: schema, textCollation: textCollation)
     script += "SET TimeZone = '\(timeZone)';\n" + sql
     script += "DROP SCHEMA \(schema) CASCADE;\n"
-    database = try PostgresCluster.psql(script).split(separator: "\u{1E}").map {
+    database = try DifferentialDatabase.psql(script).split(separator: "\u{1E}").map {
       String($0.trimmingCharacters(in: .newlines))
     }.filter { !$0.isEmpty }
   }

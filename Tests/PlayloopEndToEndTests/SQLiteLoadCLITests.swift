@@ -239,4 +239,42 @@ import Testing
             |                                                              ^~~ remove 'delimiter' from this load
         """))
   }
+
+  @Test func rowsAndRepeatedKeysDoNotDependOnTheFilesRowOrder() throws {
+    let folder = try ScratchFolder("sqlite")
+    // T-1 three times: P-1's complaint (csat 1) is the first by its other columns' bytes.
+    try python(
+      Self.people
+        + """
+        rows = [('T-%d' % n, 'P-%d' % (n % 4 + 1), 'complaint' if n % 3 == 0 else 'question', '2026-10-20T%02d:00:00Z' % (n % 24), n % 4 + 2) for n in range(2, 60)]
+        rows += [('T-1', 'P-1', 'question', '2026-10-30T10:00:00Z', 5), ('T-1', 'P-2', 'complaint', '2026-10-29T10:00:00Z', 0), ('T-1', 'P-1', 'complaint', '2026-10-30T11:00:00Z', 1)]
+        for name, ordered in [('forward', sorted(rows)), ('backward', sorted(rows, reverse=True)), ('shuffled', sorted(rows, key=lambda r: (r[0][::-1], r[2], r[1])))]:
+            db.execute('create table ' + name + ' (id TEXT, customer_id TEXT, kind TEXT, opened_at DATETIME, csat INTEGER)')
+            db.executemany('insert into ' + name + ' values (?, ?, ?, ?, ?)', ordered)
+        db.commit()
+
+        """, in: folder)
+    var outputs: [String] = []
+    for table in ["forward", "backward", "shuffled"] {
+      _ = try folder.write(
+        Self.playbook(
+          """
+          load customers from sqlite "app.db" table "people"
+          load tickets from sqlite "app.db" query "select * from \(table)" link customer_id
+          """
+        ).replacingOccurrences(of: "when customer.score > 2", with: "when ticket.csat == 1"), to: "p.playbook")
+      let run = try playloop(["run", "p.playbook", "--out", table, "--max-set-aside", "100%"], in: folder)
+      #expect(run.status == 0, "\(run.stderr)")
+      let decisions = try String(contentsOfFile: folder.path(table + "/decisions.csv"), encoding: .utf8)
+      outputs.append(run.stderr + decisions)
+      #expect(decisions.split(whereSeparator: \.isNewline).count == 2, "\(decisions)")
+      #expect(decisions.contains("P-1,high,HI,T-1,2026-10-30T11:00:00Z"), "\(decisions)")
+      #expect(
+        run.stderr.contains(#"app.db:2: warning: row set aside: ticket "T-1" is already on row 1"#), "\(run.stderr)")
+      #expect(
+        run.stderr.contains(#"app.db:3: warning: row set aside: ticket "T-1" is already on row 1"#), "\(run.stderr)")
+    }
+    #expect(outputs[1] == outputs[0])
+    #expect(outputs[2] == outputs[0])
+  }
 }

@@ -59,6 +59,7 @@ extension TypeReason {
         JSONMember("line", .integer(Int64(line))), JSONMember("value", .string(value)),
         JSONMember("formats", .array(formats.map(JSONValue.string))),
       ]
+    case .databaseText(let type): members.append(JSONMember("database_type", .string(type)))
     case .keyColumn, .linkColumn, .database, .allNull: break
     }
     members.append(JSONMember("text", .string(text)))

@@ -43,6 +43,7 @@ extension TableDescription {
     }
     if column.name == binding.keyColumn { return .keyColumn }
     if column.name == binding.linkColumn { return .linkColumn }
+    if let type = column.databaseType { return .databaseText(type: type) }
     if binding.load.database != nil { return .database }
     if (0..<column.nulls.count).allSatisfy(column.nulls.isNull) { return .allNull }
     if case .misfit(let type, let first, let count)? = column.textReason {

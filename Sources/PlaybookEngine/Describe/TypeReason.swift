@@ -13,6 +13,8 @@ public enum TypeReason: Hashable, Sendable {
   /// A database load's column: the type its declaration states, else how its values
   /// are stored.
   case database
+  /// A database load's column of a type Playloop has none for (`jsonb`): its text.
+  case databaseText(type: String)
   /// Every non-null value fits this type, and no more specific one.
   case inferred(ColumnType)
   /// Every value is empty (or the table has no rows): nothing to infer from, so text.
@@ -32,6 +34,7 @@ public enum TypeReason: Hashable, Sendable {
     case .keyColumn: "the key column, matched as text"
     case .linkColumn: "the link column, matched as text"
     case .database: "the database's column type"
+    case .databaseText(let type): "text: the database's type \(type) has no Playloop type"
     case .inferred(let type): "inferred: " + Self.every(type)
     case .allNull: "text: every value is empty"
     case .misfit(let line, let value, let type, let count):
@@ -50,7 +53,7 @@ public enum TypeReason: Hashable, Sendable {
     case .declared: "declared"
     case .keyColumn: "key"
     case .linkColumn: "link"
-    case .database: "database"
+    case .database, .databaseText: "database"
     case .inferred: "inferred"
     case .allNull: "all_null"
     case .misfit: "misfit"

@@ -4,11 +4,15 @@ public import PlaybookLanguage
 /// names, each column's type from the database, and every value's text, row by row.
 /// The loader reads the text as it reads a data file's fields, by the column's type: an
 /// empty text is null, and a value that does not fit its column's type sets its row aside.
+/// Rows come in any order: the loader puts them in one of its own (`DatabaseTable`).
 public struct DatabaseRows: Sendable {
   /// The column names, in the result's order.
   public let names: [String]
   /// Each column's type, as the database declares or stores it.
   public var types: [ColumnType]
+  /// For each column of a type Playloop has none for (`jsonb`, `interval`), the
+  /// database's name of that type, its values being read as their text; nil for the others.
+  public var unmappedTypes: [String?]
   /// Every value's UTF-8 text, one after another.
   private(set) var text: [UInt8] = []
   /// Where each value lies in `text`, row after row (`names.count` a row).
@@ -19,6 +23,7 @@ public struct DatabaseRows: Sendable {
     precondition(names.count == types.count, "one type per column")
     self.names = names
     self.types = types
+    self.unmappedTypes = Array(repeating: nil, count: names.count)
   }
 
   /// The rows appended so far.

@@ -2,8 +2,10 @@ import Foundation
 import PlaybookLanguage
 
 /// A database load's rows as a `RawTable`, so they are typed, built, keyed and linked
-/// as a data file's are. A row's "line" is its number in the result (from 1), in the
-/// order the database returns it.
+/// as a data file's are. A database keeps rows in no set order, so they are put in one
+/// that only their values decide (`canonicalOrder`); a row's "line" is its number in
+/// that order (from 1). Which of two rows with one key is kept, and every message, thus
+/// never depends on how the table happens to be stored.
 enum DatabaseTable {
   /// What reading `spec`'s database gives the loader.
   struct Read {
@@ -13,21 +15,33 @@ enum DatabaseTable {
     /// Every column's type: the load's `types` over the database's, key and link columns
     /// text unless `types` says otherwise (they are matched by their text).
     var types: [String: ColumnType]
-    /// The database file's size.
+    /// The database file's size; for a server, the bytes of text read.
     var fileBytes: Int
+    /// Column name → the database's name of its type, for a column of a type Playloop
+    /// has none for (read as text).
+    var unmappedTypes: [String: String]
   }
 
-  /// Reads `selection` through the registered reader and sets aside each row with a
-  /// value that is not of its column's type. Throws for a load's `types` column the
-  /// result lacks, and what the reader throws.
+  /// Reads `selection` through the run's session with its kind of database and sets
+  /// aside each row with a value that is not of its column's type. Throws for two
+  /// result columns of one name, a load's `types` column the result lacks, and what the
+  /// reader throws.
   static func read(
-    _ spec: TableSpec, _ selection: DatabaseSelection, rules: ValueRules, progress: (any ProgressSink)?
+    _ spec: TableSpec, _ selection: DatabaseSelection, sessions: DatabaseSessions, rules: ValueRules,
+    progress: (any ProgressSink)?
   ) throws(LoadError) -> Read {
-    let size = (try? FileManager.default.attributesOfItem(atPath: spec.path)[.size] as? Int) ?? 0
-    progress?.begin(.loading(table: spec.name, file: spec.path, bytes: size))
-    let rows = try DatabaseReaders.reader(for: selection.kind, path: spec.path).read(selection, path: spec.path)
+    let fileSize = (try? FileManager.default.attributesOfItem(atPath: spec.path)[.size] as? Int) ?? 0
+    progress?.begin(.loading(table: spec.name, file: spec.path, bytes: fileSize))
+    let rows = try sessions.session(for: selection.kind, source: spec.path).read(selection, source: spec.path)
+    let size = selection.kind.readsAFile ? fileSize : rows.text.count
     guard rows.text.count < Int(UInt32.max) else {
       throw LoadError(.badFormat, "the rows hold more than 4 GB of text, which Playloop cannot load", file: spec.path)
+    }
+    var seen: Set<String> = []
+    for name in rows.names where !seen.insert(name).inserted {
+      throw LoadError(
+        .badDatabase, "the result has two columns named '\(name)'", file: spec.path,
+        hint: "name them apart: select … AS other_name")
     }
     _ = try DeclaredTypes.resolve(spec.declaredTypes, names: rows.names, file: spec.path)
     let names = rows.names
@@ -45,7 +59,7 @@ enum DatabaseTable {
     var lines: [Int32] = []
     var setAside: [SetAsideRow] = []
     bytes.withUnsafeBufferPointer { b in
-      for r in 0..<rows.rowCount {
+      for (position, r) in canonicalOrder(rows, bytes: b).enumerated() {
         let start = kept.count
         for span in rows.spans[(r * width)..<((r + 1) * width)] {
           kept.append(rules.nulls.isNull(span, in: b) ? .null : span)
@@ -60,12 +74,12 @@ enum DatabaseTable {
           let which = key.map { "\(spec.rowName) \"\(FieldText.string(kept[start + $0], from: b))\": " } ?? ""
           setAside.append(
             SetAsideRow(
-              table: spec.name, file: spec.path, line: r + 1, reason: which + misfit,
+              table: spec.name, file: spec.path, line: position + 1, reason: which + misfit,
               customer: named.map { FieldText.string(kept[start + $0], from: b) }))
           kept.removeSubrange(start...)
           continue
         }
-        lines.append(Int32(clamping: r))
+        lines.append(Int32(clamping: position))
       }
     }
     progress?.advance(bytes: size, rows: rows.rowCount)
@@ -92,7 +106,41 @@ enum DatabaseTable {
         return untyped
       }, rules: rules)
     var declared: [String: ColumnType] = [:]
-    for (name, type) in zip(names, types) { declared[name] = type }
-    return Read(raw: raw, setAside: setAside, types: declared, fileBytes: size)
+    var unmapped: [String: String] = [:]
+    for c in names.indices {
+      declared[names[c]] = types[c]
+      if types[c] == .text, let type = rows.unmappedTypes[c] { unmapped[names[c]] = type }
+    }
+    return Read(raw: raw, setAside: setAside, types: declared, fileBytes: size, unmappedTypes: unmapped)
+  }
+
+  /// The numbers of `rows`' rows in byte order of their values, the first column first,
+  /// then the next (a null or empty value before any other); rows equal in every value
+  /// keep the reader's order, which cannot tell them apart. Rows with one key are thus
+  /// ordered by their other columns, and the first of them is kept
+  /// (`KeyedTable.setAsideRepeatedKeys`).
+  static func canonicalOrder(_ rows: DatabaseRows, bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    let width = rows.names.count
+    return rows.spans.withUnsafeBufferPointer { spans in
+      func sign(_ a: Int, _ b: Int) -> Int {
+        for c in 0..<width {
+          let x = spans[a * width + c]
+          let y = spans[b * width + c]
+          let s = ByteOrder.sign(
+            UnsafeBufferPointer(rebasing: bytes[Int(x.start)..<x.end]),
+            UnsafeBufferPointer(rebasing: bytes[Int(y.start)..<y.end]))
+          if s != 0 { return s }
+        }
+        return 0
+      }
+      let all = Array(0..<rows.rowCount)
+      // Tables read in key order (or by a query's `order by`) are in order already: one
+      // pass proves it, without the sort.
+      if (1..<max(1, all.count)).allSatisfy({ sign($0 - 1, $0) <= 0 }) { return all }
+      return all.sorted { a, b in
+        let s = sign(a, b)
+        return s != 0 ? s < 0 : a < b
+      }
+    }
   }
 }

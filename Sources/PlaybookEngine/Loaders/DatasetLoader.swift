@@ -17,15 +17,19 @@ public enum DatasetLoader {
   /// `progress` is told of each table and the rows read, and may stop the load.
   /// An error of a database load names its table (`LoadError.table`): several loads
   /// may read one database file, where a data file's path says which load it is.
+  /// Database loads of one kind read through one session (`DatabaseReader.openSession`),
+  /// closed when the loads end.
   public static func load(
     customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double = SetAsideLimit.standard,
     progress: (any ProgressSink)? = nil
   ) throws(LoadError) -> Dataset {
     var loading = customers
+    let sessions = DatabaseSessions()
+    defer { sessions.close() }
     do {
       return try load(
         customers: customers, events: events, strict: strict, maxSetAside: maxSetAside, progress: progress,
-        loading: &loading)
+        sessions: sessions, loading: &loading)
     } catch {
       guard loading.database != nil else { throw error }
       var named = error
@@ -37,10 +41,10 @@ public enum DatasetLoader {
   /// `load`, keeping `loading` the table being read.
   private static func load(
     customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double, progress: (any ProgressSink)?,
-    loading: inout TableSpec
+    sessions: DatabaseSessions, loading: inout TableSpec
   ) throws(LoadError) -> Dataset {
     var started = DispatchTime.now()
-    let people = try KeyedTable.read(customers, progress: progress)
+    let people = try KeyedTable.read(customers, sessions: sessions, progress: progress)
     let customerCount = people.table.rowCount
     let index = try people.uniqueKeyIndex(customers)
     var setAside = people.setAside
@@ -59,7 +63,7 @@ public enum DatasetLoader {
     for spec in linkOrder(events) {
       loading = spec
       started = DispatchTime.now()
-      var event = try KeyedTable.read(spec, progress: progress)
+      var event = try KeyedTable.read(spec, sessions: sessions, progress: progress)
       event.setAsideBackwardsLifecycles(spec)
       event.setAsideRepeatedKeys(spec)
       let link = event.link ?? TextColumn()
@@ -210,7 +214,9 @@ struct KeyedTable {
       milliseconds: Double(nanoseconds) / 1e6)
   }
 
-  static func read(_ spec: TableSpec, progress: (any ProgressSink)? = nil) throws(LoadError) -> KeyedTable {
+  static func read(
+    _ spec: TableSpec, sessions: DatabaseSessions, progress: (any ProgressSink)? = nil
+  ) throws(LoadError) -> KeyedTable {
     var declared = spec.declaredTypes
     for column in [spec.keyColumn, spec.linkColumn].compactMap({ $0 }) where declared[column] == nil {
       declared[column] = .text
@@ -219,9 +225,11 @@ struct KeyedTable {
     let raw: RawTable
     let size: Int
     var databaseSetAside: [SetAsideRow] = []
+    var unmappedTypes: [String: String] = [:]
     if let selection = spec.database {
-      let read = try DatabaseTable.read(spec, selection, rules: rules, progress: progress)
+      let read = try DatabaseTable.read(spec, selection, sessions: sessions, rules: rules, progress: progress)
       (raw, size, databaseSetAside, declared) = (read.raw, read.fileBytes, read.setAside, read.types)
+      unmappedTypes = read.unmappedTypes
     } else {
       let bytes = try FileBytes.read(spec.path)
       size = bytes.count
@@ -247,6 +255,9 @@ struct KeyedTable {
     let linkText = linkIndex.flatMap(text)
     let warnings = raw.warnings
     var (table, rows) = TableReader.build(raw, typing, name: spec.name, file: spec.path)
+    for c in table.columns.indices where table.columns[c].type == .text {
+      table.columns[c].databaseType = unmappedTypes[table.columns[c].name]
+    }
     if !databaseSetAside.isEmpty {
       rows += databaseSetAside
       rows.sort { $0.line < $1.line }

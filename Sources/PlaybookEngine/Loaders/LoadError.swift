@@ -28,6 +28,8 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case interrupted
     /// A database load's table does not exist, or its query cannot run.
     case badDatabase
+    /// A database server cannot be reached or refuses the connection.
+    case unreachableDatabase
   }
 
   /// What went wrong.
@@ -71,14 +73,15 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unknownZone: .loadUnknownZone
     case .interrupted: .loadInterrupted
     case .badDatabase: .loadBadDatabase
+    case .unreachableDatabase: .loadDatabaseUnreachable
     }
   }
 
   /// Where in `load` the note points: a database's table or query for an error of
-  /// them, else the path.
+  /// them, else the path (the database kind when it has none).
   func statementRange(of load: Load) -> SourceRange {
     let rows = kind == .badDatabase ? (load.database?.table ?? load.database?.query) : nil
-    return rows?.range ?? load.path.range
+    return rows?.range ?? load.sourceRange
   }
 
   /// Reading `file` stopped because the progress sink asked (`ProgressSink.stopRequested`).

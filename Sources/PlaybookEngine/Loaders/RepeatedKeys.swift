@@ -2,8 +2,9 @@ extension KeyedTable {
   /// Sets aside every row whose key repeats an earlier row's (docs/LANGUAGE.md, "Rows set
   /// aside"): an event is one row, and file order, which a database table does not have,
   /// must not pick between two. The first row of a key is kept; each later one is set
-  /// aside naming the key and the first one's line (`ticket "T-1" is already on line 2`).
-  /// An empty key names no event and is not compared.
+  /// aside naming the key and the first one's line (`ticket "T-1" is already on line 2`;
+  /// a database's rows are numbered in `DatabaseTable.canonicalOrder`, so the row kept is
+  /// the first by its other columns' bytes). An empty key names no event and is not compared.
   mutating func setAsideRepeatedKeys(_ spec: TableSpec) {
     // Keys in ascending byte order (as exports sorted by id are) cannot repeat: one
     // pass proves it, without the index a hash of every key would need.
@@ -14,7 +15,8 @@ extension KeyedTable {
       let first = table.lines[duplicate.earlierRow]
       return SetAsideRow(
         table: spec.name, file: spec.path, line: Int(table.lines[duplicate.row]),
-        reason: "\(spec.rowName) \"\(keys.string(duplicate.row))\" is already on line \(first)",
+        reason:
+          "\(spec.rowName) \"\(keys.string(duplicate.row))\" is already on \(spec.database == nil ? "line" : "row") \(first)",
         customer: (link ?? keys).string(duplicate.row))
     }
     setAside(repeated.map(\.row), found)

@@ -121,7 +121,7 @@ public struct Workspace: Sendable {
     }
     func spec(_ table: TableBinding) -> TableSpec {
       var spec = TableSpec(
-        name: table.name, path: resolve(table.path, against: baseDirectory),
+        name: table.name, path: table.load.path == nil ? table.path : resolve(table.path, against: baseDirectory),
         keyColumn: table.keyColumn, linkColumn: table.linkColumn, linkTable: table.linkTable,
         rowName: table.rowName, declaredTypes: table.declaredTypes, delimiter: table.delimiter,
         encoding: table.encoding)
@@ -143,7 +143,7 @@ public struct Workspace: Sendable {
     } catch {
       let statement =
         model.tables.first { $0.name == error.table }
-        ?? model.tables.first { resolve($0.path, against: baseDirectory) == error.file }
+        ?? model.tables.first { $0.load.path != nil && resolve($0.path, against: baseDirectory) == error.file }
       throw Failure(
         diagnostics: [
           error.diagnostic(loadedAt: file, statement.flatMap { error.statementRange(of: $0.load) })

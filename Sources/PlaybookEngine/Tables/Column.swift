@@ -26,6 +26,9 @@ public struct Column: Sendable {
   /// that do not fit, or dates whose day and month order is not known — which value and
   /// where (the checker and `describe` say so); nil otherwise.
   public var textReason: TextReason?
+  /// For a database load's column of a type Playloop has none for (`jsonb`,
+  /// `interval`), the database's name of that type: the column holds its values' text.
+  public var databaseType: String?
 
   /// A column of `values`, which must have as many rows as `nulls` and the case `type` stores.
   public init(name: String, type: ColumnType, values: ColumnValues, nulls: NullMask) {

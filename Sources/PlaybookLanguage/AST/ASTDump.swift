@@ -59,7 +59,7 @@ public enum ASTDump {
     var parts = ["load", load.table.text]
     if let row = load.rowName { parts.append("(as \(row.text))") }
     if let database = load.database { parts.append(database.kind.text) }
-    parts.append(string(load.path))
+    if let path = load.path { parts.append(string(path)) }
     if let table = load.database?.table { parts.append("(table \(string(table)))") }
     if let query = load.database?.query { parts.append("(query \(string(query)))") }
     if let key = load.key { parts.append("(key \(column(key.text)))") }

@@ -1,8 +1,9 @@
-/// `from sqlite "app.db" table "customers"` or `from sqlite "app.db" query "select …"`: a
-/// load's rows read from a database file rather than a data file. `Load.path` is the
-/// database file; exactly one of `table` and `query` is set.
+/// `from sqlite "app.db" table "customers"`, `from sqlite "app.db" query "select …"` or
+/// `from postgres table "customers"`: a load's rows read from a database rather than a
+/// data file. `Load.path` is a SQLite database's file, nil for a PostgreSQL server;
+/// exactly one of `table` and `query` is set.
 public struct DatabaseSource: Hashable, Sendable {
-  /// The database kind as written (`sqlite`); the parser accepts only `DatabaseKind`s.
+  /// The database kind as written (`sqlite`, `postgres`); the parser accepts only `DatabaseKind`s.
   public var kind: Name
   /// `table "customers"`: every row and column of that table.
   public var table: StringLiteral?

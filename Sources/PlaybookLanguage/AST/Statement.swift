@@ -49,7 +49,7 @@ public struct Statement: Hashable, Sendable {
 }
 
 /// `load tickets [as ticket] from "tickets.csv" [key id] [link customer_id [to TABLE]]
-///  (or `from sqlite "app.db" table "tickets"` / `query "select …"`)
+///  (or `from sqlite "app.db" table "tickets"` / `query "select …"`, `from postgres table "tickets"`)
 ///  [with opened = created_at, …] [types phone = text, …] [nulls "NA", …]
 ///  [timezone "Europe/Rome"] [delimiter ";"] [encoding "latin1"]`
 /// Clauses may sit on indented continuation lines.
@@ -59,8 +59,8 @@ public struct Load: Hashable, Sendable {
   /// `as NAME`: the row name; when nil the engine singularises `table`.
   public var rowName: Name?
   /// `from "path"`: the data file's path as written, relative to the playbook's folder unless
-  /// absolute.
-  public var path: StringLiteral
+  /// absolute; nil for a database with no file (`from postgres table "t"`).
+  public var path: StringLiteral?
   /// `key COL`: the column holding each row's id; nil means `id`.
   public var key: Name?
   /// `link COL`: the column naming the row's customer; nil means `customer_id`. The
@@ -84,13 +84,13 @@ public struct Load: Hashable, Sendable {
   /// `timezone "Europe/Rome"`: the zone of this table's times written without an
   /// offset; nil means UTC.
   public var timezone: StringLiteral?
-  /// `from sqlite "app.db" table "t"`: the rows come from a database, `path` being its
-  /// file; nil for a data file.
+  /// `from sqlite "app.db" table "t"`, `from postgres table "t"`: the rows come from a
+  /// database, `path` being its file if it has one; nil for a data file.
   public var database: DatabaseSource?
 
-  /// A `load` statement; only the table and the path are required.
+  /// A `load` statement; only the table and the path (or a database) are required.
   public init(
-    table: Name, rowName: Name? = nil, path: StringLiteral, key: Name? = nil, link: Name? = nil,
+    table: Name, rowName: Name? = nil, path: StringLiteral?, key: Name? = nil, link: Name? = nil,
     linkTable: Name? = nil, fieldMap: [FieldMapping] = [], columnTypes: [ColumnTypeDeclaration] = [],
     nullTokens: [StringLiteral] = [], timezone: StringLiteral? = nil, delimiter: StringLiteral? = nil,
     encoding: StringLiteral? = nil, database: DatabaseSource? = nil
@@ -108,6 +108,20 @@ public struct Load: Hashable, Sendable {
     self.nullTokens = nullTokens
     self.timezone = timezone
     self.database = database
+  }
+
+  /// What messages call the load's rows: the path as written; for a database with no
+  /// file, its kind and table (`postgres:support.tickets`), or the load's table for a
+  /// query (`postgres:query(tickets)`).
+  public var source: String {
+    if let path { return path.value }
+    guard let database else { return "" }
+    return database.kind.text + ":" + (database.table?.value ?? "query(\(table.text))")
+  }
+
+  /// Where the load says what it reads: the path, else the database kind.
+  public var sourceRange: SourceRange {
+    path?.range ?? database?.kind.range ?? table.range
   }
 }
 

@@ -130,7 +130,7 @@ struct DeclarationCollector {
       }
     }
     var binding = TableBinding(
-      load: load, name: load.table.text, rowName: rowName, path: load.path.value,
+      load: load, name: load.table.text, rowName: rowName, path: load.source,
       keyColumn: load.key?.text ?? "id",
       linkColumn: isCustomers ? nil : (load.link?.text ?? "customer_id"),
       linkTable: isCustomers ? nil : load.linkTable?.text, isCustomers: isCustomers,

@@ -68,6 +68,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadRenamedColumns = "load_renamed_columns"
   case loadUnknownZone = "load_unknown_zone"
   case loadBadDatabase = "load_bad_database"
+  case loadDatabaseUnreachable = "load_database_unreachable"
   case rowSetAside = "row_set_aside"
   case setAsideShare = "set_aside_share"
   case valuesOverflowed = "values_overflowed"
@@ -156,7 +157,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .unknownZone, .compileUnsupported:
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
-      .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .loadBadDatabase, .rowSetAside,
+      .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .loadBadDatabase, .loadDatabaseUnreachable,
+      .rowSetAside,
       .setAsideShare,
       .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered, .longSMS,
       .importSetAside, .importTextClipped,
@@ -242,6 +244,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadRenamedColumns: "header names that are empty or repeated: those columns are named by position"
     case .loadUnknownZone: "a load's timezone names no time zone this machine knows"
     case .loadBadDatabase: "a database load's table does not exist or its query cannot run"
+    case .loadDatabaseUnreachable: "a database server cannot be reached with the connection settings given"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
     case .setAsideShare: "more of a data file's rows set aside than --max-set-aside allows"
     case .valuesOverflowed: "times or durations computed from the data left the span the language computes in"

@@ -37,6 +37,16 @@ extension DiagnosticMessage {
     Self(.parseError, "'load' needs a file: from \"path\"", hint: "write: load \(table) from \"\(table).csv\"")
   }
 
+  /// `a postgres load names no file` (parseError): the server is found through libpq's
+  /// settings, which stay out of the playbook.
+  static func pathOnServerDatabase(_ kind: String) -> Self {
+    Self(
+      .parseError, "a \(kind) load names no file: the server comes from the environment",
+      hint:
+        "remove the path and write: from \(kind) table \"customers\"; PGHOST, PGPORT, PGDATABASE, PGUSER, "
+        + "PGPASSWORD, PGSERVICE or PLAYLOOP_POSTGRES_URL say which server")
+  }
+
   /// `a database has no 'delimiter': it is read by the sqlite library` (parseError).
   static func fileClauseOnDatabase(_ clause: String, database: String) -> Self {
     Self(

@@ -115,12 +115,13 @@ struct Layout {
 
   private mutating func add(_ load: Load, indent: Int, range: SourceRange) {
     var text = "load " + load.table.text
-    var headerEnd = load.path.range.end
+    var headerEnd = load.sourceRange.end
     if let row = load.rowName {
       text += " as " + row.text
       headerEnd = max(headerEnd, row.range.end)
     }
-    text += " from " + (load.database.map { $0.kind.text + " " } ?? "") + ASTDump.quote(load.path.value)
+    let source = [load.database?.kind.text, load.path.map { ASTDump.quote($0.value) }].compactMap { $0 }
+    text += " from " + source.joined(separator: " ")
     if let rows = load.database?.table ?? load.database?.query {
       text += (load.database?.table != nil ? " table " : " query ") + ASTDump.quote(rows.value)
       headerEnd = max(headerEnd, rows.range.end)
@@ -214,7 +215,7 @@ struct Layout {
     emit(0, "test " + ASTDump.quote(test.name.value), SourceRange(start: range.start, end: test.name.range.end))
     if let clock = test.clock { emit(2, "as of " + clock.spelling, clock.range) }
     for fixture in test.fixtures {
-      add(fixture, indent: 2, range: fixture.table.range.union(fixture.path.range))
+      add(fixture, indent: 2, range: fixture.table.range.union(fixture.sourceRange))
     }
     for expectation in test.expectations {
       emit(2, "expect " + Layout.print(expectation.kind), expectation.range)

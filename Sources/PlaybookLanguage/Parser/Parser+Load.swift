@@ -13,7 +13,7 @@ extension Parser {
       ok = line { p throws(ParseFailure) in try p.parseLoadClauses(&draft) } && ok
     }
     guard ok, let table = draft.table else { return nil }
-    guard let path = draft.path else {
+    guard draft.path != nil || draft.database != nil else {
       diagnostics.append(
         failure(.missingLoadPath(table: table.text), at: start.range.union(table.range)).diagnostic)
       return nil
@@ -25,7 +25,7 @@ extension Parser {
       return nil
     }
     return Load(
-      table: table, rowName: draft.rowName, path: path, key: draft.key, link: draft.link,
+      table: table, rowName: draft.rowName, path: draft.path, key: draft.key, link: draft.link,
       linkTable: draft.linkTable, fieldMap: draft.fieldMap, columnTypes: draft.columnTypes,
       nullTokens: draft.nullTokens, timezone: draft.timezone, delimiter: draft.delimiter, encoding: draft.encoding,
       database: draft.database)
@@ -69,7 +69,7 @@ extension Parser {
     return text
   }
 
-  /// `table "NAME"` or `query "select …"` after a database file.
+  /// `table "NAME"` or `query "select …"` after a database file (or a server's kind).
   private mutating func expectDatabaseRows(_ kind: Name) throws(ParseFailure) -> DatabaseSource {
     if accept("table") != nil {
       return DatabaseSource(kind: kind, table: try expectString("a table name in quotes after 'table'"))
@@ -77,9 +77,10 @@ extension Parser {
     if accept("query") != nil {
       return DatabaseSource(kind: kind, query: try expectString("an SQL query in quotes after 'query'"))
     }
+    let server = DatabaseKind(rawValue: kind.text)?.readsAFile == false
     throw unexpected(
-      expected: "'table' or 'query' after the database file",
-      hint: "write: from \(kind.text) \"app.db\" table \"customers\"")
+      expected: server ? "'table' or 'query' after '\(kind.text)'" : "'table' or 'query' after the database file",
+      hint: "write: from \(kind.text)\(server ? "" : " \"app.db\"") table \"customers\"")
   }
 
   /// The clauses on one line of a load, in any order, each at most once per load.
@@ -93,9 +94,13 @@ extension Parser {
       switch word {
       case .as: draft.rowName = try expectName("a row name after 'as'")
       case .from:
-        if current.kind == .word, DatabaseKind(rawValue: current.text) != nil {
+        if current.kind == .word, let database = DatabaseKind(rawValue: current.text) {
           let kind = advance()
-          draft.path = try expectString("a database file path in quotes after '\(kind.text)'")
+          if database.readsAFile {
+            draft.path = try expectString("a database file path in quotes after '\(kind.text)'")
+          } else if current.kind == .string {
+            throw failure(.pathOnServerDatabase(kind.text), at: current.range)
+          }
           draft.database = try expectDatabaseRows(Name(kind.text, range: kind.range))
         } else {
           draft.path = try expectString("a file path in quotes after 'from'")
@@ -151,7 +156,8 @@ extension Parser {
         throw failure(.unknownLoadClause(current.text, hint: hint), at: current.range)
       }
       throw unexpected(
-        expected: draft.path == nil ? "'from' and a file path in quotes" : "a load clause or end of line",
+        expected: draft.path == nil && draft.database == nil
+          ? "'from' and a file path in quotes" : "a load clause or end of line",
         hint: spacedColumnHint(after: draft.lastColumn))
     }
   }

@@ -91,7 +91,11 @@ public enum LanguageReference {
     overrides a column's type; key and link columns are text, as always. A value that
     does not fit its column's type (SQLite stores `'lots'` in an INTEGER column) sets its
     row aside, named by its key: `customer "P-2": value "lots" in column score is not an
-    integer`; the line a set-aside row reports is its number in the result. A missing table
+    integer`. A database keeps rows in no order, so the loader puts a result's rows in
+    byte order of their values, the first column first (a null before any value): the
+    line a set-aside row reports is its number in that order, and of rows with one
+    repeated event key the one kept is the first by its other columns' bytes (see "Rows set
+    aside"); how a table happens to be stored never changes a run's output. A missing table
     is the error `load_bad_database`, its hint the nearest table name or the tables there,
     and a query SQLite refuses is too, with SQLite's message.
 
@@ -99,6 +103,36 @@ public enum LanguageReference {
     load customers from sqlite "app.db" table "customers"
     load tickets from sqlite "app.db" query "select * from tickets where kind <> 'spam'"
       with opened = created_at
+    ```
+
+    Or from PostgreSQL: `from postgres table "tickets"` (a schema-qualified
+    `"support.tickets"` is table `tickets` of schema `support`; both parts are quoted as
+    identifiers, so a name is only ever a name) or `from postgres query "select …"`. The
+    playbook names no server and holds no connection setting, and a path after `postgres`
+    is an error: Playloop connects with `PLAYLOOP_POSTGRES_URL` (a libpq connection string
+    or `postgresql://` URI) when it is set, else with libpq's own variables (`PGHOST`,
+    `PGPORT`, `PGDATABASE`, `PGUSER`, `PGPASSWORD`, `PGSERVICE`, `~/.pgpass`…). A server
+    that cannot be reached is the error `load_database_unreachable` at the load, naming
+    the host, port, database and user tried, never the password. Every postgres load of a
+    run reads on one connection inside one `REPEATABLE READ READ ONLY` transaction, so the
+    run sees one snapshot and cannot write; rows come through `COPY (…) TO STDOUT`. The
+    session is set to UTC, ISO dates and UTF-8, so values read the same whatever the
+    server's defaults. Each column's type is the database's: `int2`/`int4`/`int8` integer;
+    `numeric`/`float4`/`float8` decimal; `bool` boolean; `text`/`varchar`/`char`/`name`/
+    `uuid`/`citext` text; `timestamptz` timestamp (its exact instant); `timestamp` (without
+    time zone) timestamp, its wall time read in the load's `timezone`, UTC when it has none;
+    `date` date; a domain takes its base type's. Any other type (`jsonb`, `interval`,
+    arrays…) is read as its text, and `describe` says so (`text: the database's type jsonb
+    has no Playloop type`). SQL `NULL` is null. A value the language cannot hold
+    (`'infinity'`, a numeric `NaN`) sets its row aside by key; messages name the rows
+    `postgres:TABLE` (`postgres:query(LOAD)` for a query), with the row's number in the
+    loader's order as its line. `key`, `link`, `with`, `types`, `nulls` and `timezone` work
+    as on a file; `delimiter` and `encoding` are errors.
+
+    ```
+    load customers from postgres table "customers"
+    load tickets from postgres query "select * from support.tickets where kind <> 'spam'"
+      link customer_id
     ```
 
     ### `define NAME = ROW where CONDITION`

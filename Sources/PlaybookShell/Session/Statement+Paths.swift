@@ -8,7 +8,7 @@ extension Statement {
     var statement = self
     switch kind {
     case .load(var load):
-      load.path.value = transform(load.path.value)
+      if let path = load.path { load.path?.value = transform(path.value) }
       statement.kind = .load(load)
     case .export(var export):
       export.path.value = transform(export.path.value)
@@ -18,7 +18,7 @@ extension Statement {
       statement.kind = .ledger(path)
     case .test(var test):
       for index in test.fixtures.indices {
-        test.fixtures[index].path.value = transform(test.fixtures[index].path.value)
+        if let path = test.fixtures[index].path { test.fixtures[index].path?.value = transform(path.value) }
       }
       statement.kind = .test(test)
     default: break

@@ -1,0 +1,90 @@
+import Foundation
+import PlaybookEngine
+import PlaybookLanguage
+
+/// One run's PostgreSQL reads: a connection made at the first load, and one read-only,
+/// repeatable-read transaction that every load of the run reads in.
+final class PostgresSession: DatabaseSession {
+  private var connection: PostgresConnection?
+
+  func read(_ selection: DatabaseSelection, source: String) throws(LoadError) -> DatabaseRows {
+    let connection = try connected(source: source)
+    let sql: String
+    let what: String
+    switch selection.rows {
+    case .table(let written):
+      let name = PostgresTableName(written)
+      guard try connection.column("SELECT to_regclass($1)::text", [name.quoted], source: source).first ?? nil != nil
+      else { throw try missingTable(written, on: connection, source: source) }
+      sql = "SELECT * FROM \(name.quoted)"
+      what = "table '\(written)'"
+    case .query(let query):
+      // COPY takes the query in parentheses, where a closing semicolon cannot stand.
+      var trimmed = Substring(query)
+      while let last = trimmed.last, last == ";" || last.isWhitespace { trimmed.removeLast() }
+      sql = String(trimmed)
+      what = "the query"
+    }
+    let columns = try connection.describe(sql, what: what, source: source)
+    let typeNames = try self.typeNames(of: Set(columns.map(\.type)), on: connection, source: source)
+    var rows = DatabaseRows(
+      names: columns.map(\.name),
+      types: columns.map { typeNames[$0.type].flatMap(PostgresColumnType.type(named:)) ?? .text })
+    for (c, column) in columns.enumerated() {
+      let name = typeNames[column.type] ?? "oid \(column.type)"
+      if PostgresColumnType.type(named: name) == nil { rows.unmappedTypes[c] = name }
+    }
+    var scratch: [UInt8] = []
+    try connection.copy(sql, what: what, source: source) { line in
+      CopyText.appendRow(line, to: &rows, scratch: &scratch)
+    }
+    return rows
+  }
+
+  func close() {
+    connection = nil
+  }
+
+  /// The session's connection, made and its transaction begun on first use.
+  private func connected(source: String) throws(LoadError) -> PostgresConnection {
+    if let connection { return connection }
+    let made = try PostgresConnection(source: source)
+    try made.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", source: source)
+    connection = made
+    return made
+  }
+
+  /// Type id → the name of the type, or of a domain's base type.
+  private func typeNames(of types: Set<UInt32>, on connection: PostgresConnection, source: String) throws(LoadError)
+    -> [UInt32: String]
+  {
+    guard !types.isEmpty else { return [:] }
+    let list = types.sorted().map(String.init).joined(separator: ",")
+    let pairs = try connection.column(
+      "SELECT t.oid::text || ' ' || coalesce(b.typname, t.typname) FROM pg_type t "
+        + "LEFT JOIN pg_type b ON b.oid = t.typbasetype WHERE t.oid IN (\(list))", source: source)
+    var names: [UInt32: String] = [:]
+    for pair in pairs.compactMap({ $0 }) {
+      let parts = pair.split(separator: " ", maxSplits: 1)
+      if parts.count == 2, let oid = UInt32(parts[0]) { names[oid] = String(parts[1]) }
+    }
+    return names
+  }
+
+  /// `the database has no table 'x'`, with the tables it has (those the search path
+  /// finds by their name, others with their schema) for a did-you-mean.
+  private func missingTable(_ written: String, on connection: PostgresConnection, source: String) throws(LoadError)
+    -> LoadError
+  {
+    let tables = try connection.column(
+      "SELECT name FROM (SELECT CASE WHEN pg_table_is_visible(c.oid) THEN c.relname "
+        + "ELSE n.nspname || '.' || c.relname END AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        + "WHERE c.relkind IN ('r', 'v', 'm', 'p', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+        + "AND n.nspname NOT LIKE 'pg_toast%') t ORDER BY name COLLATE \"C\"", source: source
+    ).compactMap { $0 }
+    return LoadError(
+      .badDatabase, "the database has no table '\(written)'", file: source,
+      hint: NearNames.didYouMean(written, in: tables)
+        ?? (tables.isEmpty ? "the database has no tables" : "its tables are \(tables.joined(separator: ", "))"))
+  }
+}
