@@ -19,6 +19,8 @@ enum Columnar: Sendable {
   case column(Column, Slot, clock: Int64?)
   /// A lifecycle phrase on the row in `slot`.
   case phrase(Lifecycle, Phrase, Slot)
+  /// `customer in segment` (`not in`, when `negated`), from the segment's stored values.
+  case segment(PerCustomer<UInt8>, negated: Bool)
 }
 
 // Each function writes the node's value at `positions` into `out`, a vector as long as
@@ -51,6 +53,10 @@ extension CompiledExpr {
       }
     case .phrase(let lifecycle, let phrase, let slot)?:
       for p in positions { out[Int(p)] = lifecycle.evaluate(phrase, row: batch.index(slot, Int(p))).0 }
+    case .segment(let members, let negated)?:
+      for p in positions {
+        out[Int(p)] = ExpressionCompiler.membership(members, Int(batch.customers[Int(p)]), negated: negated)
+      }
     case nil:
       truthsByRow(batch, positions, into: &out)
     }

@@ -102,11 +102,8 @@ struct ExpressionCompiler {
           })
       }
       return CompiledExpr(
-        expr,
-        .truth { frame in
-          let t = Truth(stored: members.value(frame.customer))
-          return negated ? !t : t
-        })
+        expr, .truth { Self.membership(members, $0.customer, negated: negated) },
+        columnar: .segment(members, negated: negated))
     case .inList(_, _, let negated):
       return compileInList(
         typed, compile(operands[0]), operands.dropFirst().map(compile), negated: negated)
@@ -134,6 +131,12 @@ struct ExpressionCompiler {
     case .call(let name, _):
       return compileCall(typed, name.text, operands.map(compile))
     }
+  }
+
+  /// Whether `customer` is in the segment of `members` (not in it, when `negated`).
+  @inline(__always) static func membership(_ members: PerCustomer<UInt8>, _ customer: Int, negated: Bool) -> Truth {
+    let t = Truth(stored: members.value(customer))
+    return negated ? !t : t
   }
 
   /// This compiler with overflows counted for `owner` (`rule 'x'`).
