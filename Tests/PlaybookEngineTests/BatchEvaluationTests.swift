@@ -1,4 +1,3 @@
-import Foundation
 import PlaybookLanguage
 import PlayloopTestSupport
 import Testing
@@ -18,12 +17,6 @@ import Testing
   static func tickets(count: Int, seed: UInt64) -> String {
     var rng = SeededGenerator(seed: seed)
     func maybe(_ value: String) -> String { Int.random(in: 0..<6, using: &rng) == 0 ? "" : value }
-    func time(_ t: Int64) -> String {
-      let seconds = t % 86_400
-      let (y, m, d) = civil(days: t / 86_400)
-      return String(
-        format: "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, seconds / 3600, seconds / 60 % 60, seconds % 60)
-    }
     var lines = ["id,customer_id,kind,csat,amount,urgent,opened_at,first_response_at,resolved_at,due_in_hours"]
     for i in 0..<count {
       let customer = "C-\(Int.random(in: 1...6, using: &rng))"
@@ -35,25 +28,13 @@ import Testing
           "T-\(i)", customer, maybe(["complaint", "question"][Int.random(in: 0...1, using: &rng)]),
           maybe(String(Int.random(in: 1...5, using: &rng))),
           maybe(String(Double(Int.random(in: 0...400, using: &rng)) / 4)),
-          maybe(Bool.random(using: &rng) ? "true" : "false"), maybe(time(opened)), maybe(time(responded)),
-          maybe(time(resolved)),
+          maybe(Bool.random(using: &rng) ? "true" : "false"), maybe(Timestamp.format(opened)),
+          maybe(Timestamp.format(responded)),
+          maybe(Timestamp.format(resolved)),
           maybe(String(Int.random(in: 0...100, using: &rng))),
         ].joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// Year, month and day of a day number since 1970-01-01 (Howard Hinnant's algorithm).
-  static func civil(days: Int64) -> (Int, Int, Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
   }
 
   static let customers = """

@@ -41,11 +41,9 @@ extension CompiledExpr {
         compared(batch, positions, into: &out, answers, children[0].times, children[1].times)
       }
     case .constant?:
-      guard let first = positions.first else { return }
-      let t = truth(batch.frame(Int(first)))
-      for p in positions { out[Int(p)] = t }
+      Self.broadcast(truth, batch, positions, into: &out)
     case .column(let column, let slot, _)?:
-      guard case .boolean(let values) = column.values else { return truthsByRow(batch, positions, into: &out) }
+      guard case .boolean(let values) = column.values else { return Self.byRow(truth, batch, positions, into: &out) }
       let nulls = column.nulls
       for p in positions {
         let r = batch.index(slot, Int(p))
@@ -58,13 +56,24 @@ extension CompiledExpr {
         out[Int(p)] = ExpressionCompiler.membership(members, Int(batch.customers[Int(p)]), negated: negated)
       }
     case nil:
-      truthsByRow(batch, positions, into: &out)
+      Self.byRow(truth, batch, positions, into: &out)
     }
   }
 
-  /// `truths` through the node's closure, a row at a time.
-  private func truthsByRow(_ batch: RowBatch, _ positions: Positions, into out: inout [Truth]) {
-    for p in positions { out[Int(p)] = truth(batch.frame(Int(p))) }
+  /// A node without a batch form: `value` called for each row.
+  private static func byRow<T>(
+    _ value: (Frame) -> T, _ batch: RowBatch, _ positions: Positions, into out: inout [T]
+  ) {
+    for p in positions { out[Int(p)] = value(batch.frame(Int(p))) }
+  }
+
+  /// A constant: `value` called once, for the first row, and written at every position.
+  private static func broadcast<T>(
+    _ value: (Frame) -> T, _ batch: RowBatch, _ positions: Positions, into out: inout [T]
+  ) {
+    guard let first = positions.first else { return }
+    let v = value(batch.frame(Int(first)))
+    for p in positions { out[Int(p)] = v }
   }
 
   /// The node's number; nil where it is null.
@@ -74,10 +83,7 @@ extension CompiledExpr {
     }
     switch columnar {
     case .constant?:
-      guard let first = positions.first else { return }
-      let v = f(batch.frame(Int(first)))
-      for p in positions { out[Int(p)] = v }
-      return
+      return Self.broadcast(f, batch, positions, into: &out)
     case .column(let column, let slot, _)?:
       let nulls = column.nulls
       switch column.values {
@@ -97,7 +103,7 @@ extension CompiledExpr {
       }
     default: break
     }
-    for p in positions { out[Int(p)] = f(batch.frame(Int(p))) }
+    Self.byRow(f, batch, positions, into: &out)
   }
 
   /// The node's time or duration, in seconds; nil where it is null.
@@ -109,10 +115,7 @@ extension CompiledExpr {
     }
     switch columnar {
     case .constant?:
-      guard let first = positions.first else { return }
-      let v = f(batch.frame(Int(first)))
-      for p in positions { out[Int(p)] = v }
-      return
+      return Self.broadcast(f, batch, positions, into: &out)
     case .column(let column, let slot, let clock)?:
       guard case .timestamp(let values) = column.values else { break }
       let nulls = column.nulls
@@ -125,7 +128,7 @@ extension CompiledExpr {
       return
     default: break
     }
-    for p in positions { out[Int(p)] = f(batch.frame(Int(p))) }
+    Self.byRow(f, batch, positions, into: &out)
   }
 
   /// `and` or `or`: the right child is evaluated only at the positions the left one

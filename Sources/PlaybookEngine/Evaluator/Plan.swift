@@ -167,10 +167,11 @@ public final class Plan: Sendable {
       let rule = rules[ruleIndex]
       if let trigger = rule.trigger {
         let rows = trigger.link.rows(ofCustomer: customer)
-        collect(rule, ruleIndex, RowBatch(capacity: rows.count) { i in
+        let batch = RowBatch(capacity: rows.count) { i in
           let row = Int(rows[rows.startIndex + i])
           return trigger.admits(row) ? (Int32(customer), Int32(row)) : nil
-        }, to: &out)
+        }
+        collect(rule, ruleIndex, batch, to: &out)
       } else {
         collect(rule, ruleIndex, RowBatch(capacity: 1) { _ in (Int32(customer), -1) }, to: &out)
       }
