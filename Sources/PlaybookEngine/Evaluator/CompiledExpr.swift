@@ -35,15 +35,19 @@ final class CompiledExpr: Sendable {
   let evaluation: Evaluation
   /// For a path: the `row.field` it reads, so explain can show `csat = 3`.
   let field: (row: String, field: String)?
+  /// How the node evaluates over a batch of rows at once; nil for row by row through
+  /// `evaluation` (`truths(_:)`).
+  let columnar: Columnar?
 
   init(
     _ expr: Expr, _ evaluation: Evaluation, children: [CompiledExpr] = [],
-    field: (row: String, field: String)? = nil
+    field: (row: String, field: String)? = nil, columnar: Columnar? = nil
   ) {
     self.expr = expr
     self.evaluation = evaluation
     self.children = children
     self.field = field
+    self.columnar = columnar
   }
 
   /// The value of a number, time or duration node as a `Double` (aggregates sum these).

@@ -7,32 +7,34 @@ extension ExpressionCompiler {
     let expr = typed.expr
     let children = [l, r]
     switch op {
+    // The right operand is evaluated only when the left one leaves the answer open.
     case .and:
       return CompiledExpr(
         expr,
         .truth { frame in
           let a = l.truth(frame)
-          if a == .no { return .no }
-          let b = r.truth(frame)
-          if b == .no { return .no }
-          return a == .yes && b == .yes ? .yes : .unknown
-        }, children: children)
+          return a == .no ? .no : Truth.and(a, r.truth(frame))
+        }, children: children, columnar: .and)
     case .or:
       return CompiledExpr(
         expr,
         .truth { frame in
           let a = l.truth(frame)
-          if a == .yes { return .yes }
-          let b = r.truth(frame)
-          if b == .yes { return .yes }
-          return a == .no && b == .no ? .no : .unknown
-        }, children: children)
+          return a == .yes ? .yes : Truth.or(a, r.truth(frame))
+        }, children: children, columnar: .or)
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
       let order = ordering(l, r, types: typed.operands.map(\.type))
       let test = Self.test(op)
+      // Numbers, times and durations are compared a batch at a time; the others row by row.
+      var columnar: Columnar?
+      switch (l.evaluation, r.evaluation) {
+      case (.number, .number), (.time, .time), (.duration, .duration):
+        columnar = .comparison(answers: [-1, 0, 1].map { Truth(test($0)) })
+      default: break
+      }
       return CompiledExpr(
         expr, .truth { frame in order(frame).map { Truth(test($0)) } ?? .unknown },
-        children: children)
+        children: children, columnar: columnar)
     case .add, .subtract, .multiply, .divide:
       return CompiledExpr(
         expr, arithmetic(op, l.evaluation, r.evaluation, types: typed.operands.map(\.type)),
@@ -54,6 +56,11 @@ extension ExpressionCompiler {
     }
   }
 
+  /// -1, 0 or 1 as `x` is below, equal to or above `y` (a NaN is equal to everything).
+  @inline(__always) static func sign<T: Comparable>(_ x: T, _ y: T) -> Int {
+    x < y ? -1 : (x > y ? 1 : 0)
+  }
+
   /// A three-way comparison of two operands of the same type (`types`, as checked); nil
   /// when either is null.
   func ordering(_ l: CompiledExpr, _ r: CompiledExpr, types: [ValueType]) -> (Frame) -> Int? {
@@ -61,12 +68,12 @@ extension ExpressionCompiler {
     case (.number(let a), .number(let b)):
       return { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        return x < y ? -1 : (x > y ? 1 : 0)
+        return Self.sign(x, y)
       }
     case (.time(let a), .time(let b)), (.duration(let a), .duration(let b)):
       return { frame in
         guard let x = a(frame), let y = b(frame) else { return nil }
-        return x < y ? -1 : (x > y ? 1 : 0)
+        return Self.sign(x, y)
       }
     case (.truth(let a), .truth(let b)):
       return { frame in

@@ -48,33 +48,33 @@ struct ExpressionCompiler {
     switch expr.kind {
     case .number(let n):
       let v = n.value
-      return CompiledExpr(expr, .number { _ in v })
+      return CompiledExpr(expr, .number { _ in v }, columnar: .constant)
     case .string(let s):
       return CompiledExpr(expr, .text(.literal(Array(s.value.utf8))))
     case .bool(let b):
       let t = Truth(b)
-      return CompiledExpr(expr, .truth { _ in t })
+      return CompiledExpr(expr, .truth { _ in t }, columnar: .constant)
     case .null:
-      return CompiledExpr(expr, .truth { _ in .unknown })
+      return CompiledExpr(expr, .truth { _ in .unknown }, columnar: .constant)
     case .duration(let d):
       let v = d.seconds
-      return CompiledExpr(expr, .duration { _ in v })
+      return CompiledExpr(expr, .duration { _ in v }, columnar: .constant)
     case .timestamp(let t):
       let v = t.secondsSinceEpoch
-      return CompiledExpr(expr, .time { _ in v })
+      return CompiledExpr(expr, .time { _ in v }, columnar: .constant)
     case .percent(let p):
       let v = p.value
-      return CompiledExpr(expr, .number { _ in v })
+      return CompiledExpr(expr, .number { _ in v }, columnar: .constant)
     case .now:
       let clock = self.clock
-      return CompiledExpr(expr, .time { _ in clock })
+      return CompiledExpr(expr, .time { _ in clock }, columnar: .constant)
     case .list:
       return CompiledExpr(expr, .list(operands.map(compile)))
     case .path(let row, let field):
       return compilePath(expr, row: row.text, field: field?.text)
     case .unary(.not, _):
       let c = compile(operands[0])
-      return CompiledExpr(expr, .truth { !c.truth($0) }, children: [c])
+      return CompiledExpr(expr, .truth { !c.truth($0) }, children: [c], columnar: .not)
     case .unary(.negate, _):
       let c = compile(operands[0])
       switch c.evaluation {
@@ -102,11 +102,8 @@ struct ExpressionCompiler {
           })
       }
       return CompiledExpr(
-        expr,
-        .truth { frame in
-          let t = Truth(stored: members.value(frame.customer))
-          return negated ? !t : t
-        })
+        expr, .truth { Self.membership(members, $0.customer, negated: negated) },
+        columnar: .segment(members, negated: negated))
     case .inList(_, _, let negated):
       return compileInList(
         typed, compile(operands[0]), operands.dropFirst().map(compile), negated: negated)
@@ -120,7 +117,9 @@ struct ExpressionCompiler {
     case .phrase(let row, let phrase):
       let lifecycle = self.lifecycle(ofRow: row.text)
       let slot = slot(of: row.text)
-      return CompiledExpr(expr, .truth { lifecycle.evaluate(phrase, row: slot.index($0)).0 })
+      return CompiledExpr(
+        expr, .truth { lifecycle.evaluate(phrase, row: slot.index($0)).0 },
+        columnar: slot == .inner ? nil : .phrase(lifecycle, phrase, slot))
     case .aggregate(let aggregate):
       return compileAggregate(typed, aggregate)
     case .sent(let sent):
@@ -132,6 +131,12 @@ struct ExpressionCompiler {
     case .call(let name, _):
       return compileCall(typed, name.text, operands.map(compile))
     }
+  }
+
+  /// Whether `customer` is in the segment of `members` (not in it, when `negated`).
+  @inline(__always) static func membership(_ members: PerCustomer<UInt8>, _ customer: Int, negated: Bool) -> Truth {
+    let t = Truth(stored: members.value(customer))
+    return negated ? !t : t
   }
 
   /// This compiler with overflows counted for `owner` (`rule 'x'`).
@@ -178,6 +183,8 @@ struct ExpressionCompiler {
     let column = table.columns[index]
     let nulls = column.nulls
     let described = (row: row, field: field)
+    // No batch binds the aggregate slot: aggregates read their rows one by one.
+    let columnar = slot == .inner ? nil : Columnar.column(column, slot, clock: nil)
     switch column.values {
     case .integer(let values):
       return CompiledExpr(
@@ -185,21 +192,21 @@ struct ExpressionCompiler {
         .number { frame in
           let r = slot.index(frame)
           return nulls.isNull(r) ? nil : Double(values[r])
-        }, field: described)
+        }, field: described, columnar: columnar)
     case .decimal(let values):
       return CompiledExpr(
         expr,
         .number { frame in
           let r = slot.index(frame)
           return nulls.isNull(r) ? nil : values[r]
-        }, field: described)
+        }, field: described, columnar: columnar)
     case .boolean(let values):
       return CompiledExpr(
         expr,
         .truth { frame in
           let r = slot.index(frame)
           return nulls.isNull(r) ? .unknown : Truth(values[r])
-        }, field: described)
+        }, field: described, columnar: columnar)
     case .timestamp(let values):
       // A lifecycle time after the clock has not happened yet: it reads as null.
       let clockView =
@@ -215,7 +222,8 @@ struct ExpressionCompiler {
           guard !nulls.isNull(r) else { return nil }
           let v = values[r]
           return clockView && v > clock ? nil : v
-        }, field: described)
+        }, field: described,
+        columnar: slot == .inner ? nil : .column(column, slot, clock: clockView ? clock : nil))
     case .text(let text):
       return CompiledExpr(expr, .text(.column(text, nulls, slot)), field: described)
     }

@@ -1,8 +1,10 @@
 import PlaybookLanguage
 
 /// An event table's lifecycle columns (`opened`, `responded`, `resolved`) seen from the
-/// clock: a time after the clock has not happened yet, so it reads as null.
-struct Lifecycle: Sendable {
+/// clock: a time after the clock has not happened yet, so it reads as null. A class, so
+/// the trigger loop and the batch forms holding it share one copy rather than copying
+/// (and retaining) its three columns for every call.
+final class Lifecycle: Sendable {
   struct TimeColumn {
     let values: [Int64]
     let nulls: NullMask

@@ -111,7 +111,8 @@ public final class Plan: Sendable {
 
   /// The candidates of some rules, in customer, rule, then trigger row order. Each rule
   /// scans its trigger table in file order (columns are read front to back), split into
-  /// partitions on all cores; the result is the same as one thread's.
+  /// partitions on all cores, a batch of rows at a time; the result is the same as one
+  /// thread's.
   public func candidates(
     ofRules ruleIndices: [Int], interrupted: @escaping @Sendable () -> Bool = { false }
   ) -> [Candidate] {
@@ -119,30 +120,31 @@ public final class Plan: Sendable {
     var all: [Candidate] = []
     for ruleIndex in ruleIndices {
       let rule = rules[ruleIndex]
-      if let trigger = rule.trigger {
-        all += Partitions.map(count: trigger.table.rowCount) { range in
-          var out: [Candidate] = []
-          for row in range {
-            if row & 4095 == 0, interrupted() { break }
-            let customer = trigger.link.customerOfRow[row]
-            if customer >= 0 {
-              self.tryTrigger(rule, ruleIndex, trigger, customer: Int(customer), row: row, to: &out)
-            }
-          }
-          return out
+      all += Partitions.map(count: rule.trigger?.table.rowCount ?? customerCount) { range in
+        var out: [Candidate] = []
+        for start in stride(from: range.lowerBound, to: range.upperBound, by: RowBatch.size) {
+          if interrupted() { break }
+          let batch = self.batch(rule, rows: start..<min(start + RowBatch.size, range.upperBound))
+          self.collect(rule, ruleIndex, batch, to: &out)
         }
-      } else {
-        all += Partitions.map(count: customerCount) { range in
-          var out: [Candidate] = []
-          for customer in range {
-            if customer & 4095 == 0, interrupted() { break }
-            self.tryCustomer(rule, ruleIndex, customer: customer, to: &out)
-          }
-          return out
-        }
+        return out
       }
     }
     return Self.groupedByCustomer(all, customerCount: customerCount)
+  }
+
+  /// The rows among `rows` of `rule`'s trigger table that can trigger — linked to a
+  /// customer, existing at the clock, of the trigger's kind — or, for a customer-only
+  /// rule, the customers numbered `rows`.
+  private func batch(_ rule: RulePlan, rows: Range<Int>) -> RowBatch {
+    guard let trigger = rule.trigger else {
+      return RowBatch(capacity: rows.count) { (Int32(rows.lowerBound + $0), -1) }
+    }
+    return RowBatch(capacity: rows.count) { i in
+      let row = rows.lowerBound + i
+      let customer = trigger.link.customerOfRow[row]
+      return customer >= 0 && trigger.admits(row) ? (customer, Int32(row)) : nil
+    }
   }
 
   /// A stable counting sort by customer: (rule, row) order is kept within a customer.
@@ -164,45 +166,45 @@ public final class Plan: Sendable {
     for ruleIndex in ruleIndices {
       let rule = rules[ruleIndex]
       if let trigger = rule.trigger {
-        for r in trigger.link.rows(ofCustomer: customer) {
-          tryTrigger(rule, ruleIndex, trigger, customer: customer, row: Int(r), to: &out)
+        let rows = trigger.link.rows(ofCustomer: customer)
+        let batch = RowBatch(capacity: rows.count) { i in
+          let row = Int(rows[rows.startIndex + i])
+          return trigger.admits(row) ? (Int32(customer), Int32(row)) : nil
         }
+        collect(rule, ruleIndex, batch, to: &out)
       } else {
-        tryCustomer(rule, ruleIndex, customer: customer, to: &out)
+        collect(rule, ruleIndex, RowBatch(capacity: 1) { _ in (Int32(customer), -1) }, to: &out)
       }
     }
   }
 
-  /// One trigger row tried against a rule: the one place a row becomes a candidate.
-  @inline(__always) private func tryTrigger(
-    _ rule: RulePlan, _ ruleIndex: Int, _ trigger: TriggerSource, customer: Int, row: Int,
-    to out: inout [Candidate]
-  ) {
-    guard trigger.admits(row) else { return }
-    let frame = Frame(customer: customer, row: row)
-    guard holds(rule, frame), let time = rule.triggerTime(row: row, clock: clock), inWindow(time)
-    else { return }
-    emit(rule, ruleIndex, customer: customer, row: row, triggerTime: time, to: &out)
-  }
-
-  /// A customer-only rule tried for one customer.
-  @inline(__always) private func tryCustomer(
-    _ rule: RulePlan, _ ruleIndex: Int, customer: Int, to out: inout [Candidate]
-  ) {
-    guard holds(rule, Frame(customer: customer)) else { return }
-    emit(rule, ruleIndex, customer: customer, row: -1, triggerTime: clock, to: &out)
+  /// The candidates among a batch of a rule's trigger rows (or customers): the one
+  /// place a row becomes a candidate. Each condition narrows the batch to the rows it
+  /// holds for before the next is evaluated, as row by row a failed condition ends the
+  /// row's evaluation; then each exception drops the rows it holds for.
+  private func collect(_ rule: RulePlan, _ ruleIndex: Int, _ batch: RowBatch, to out: inout [Candidate]) {
+    var positions = batch.all
+    var truths = [Truth](repeating: .unknown, count: batch.count)
+    for condition in rule.conditions where !positions.isEmpty {
+      condition.truths(batch, positions, into: &truths)
+      positions = positions.kept { truths[$0].holds }
+    }
+    for exception in rule.exceptions where !positions.isEmpty {
+      exception.truths(batch, positions, into: &truths)
+      positions = positions.kept { !truths[$0].holds }
+    }
+    for p in positions {
+      let row = Int(batch.rows[Int(p)])
+      // A customer-only rule's trigger time is the clock, always in the window.
+      guard let time = rule.triggerTime(row: row, clock: clock), inWindow(time) else { continue }
+      emit(rule, ruleIndex, customer: Int(batch.customers[Int(p)]), row: row, triggerTime: time, to: &out)
+    }
   }
 
   /// The candidate's trigger id (its row's key); nil for a customer-only rule.
   public func triggerID(of c: Candidate) -> String? {
     guard c.triggerRow >= 0, let trigger = rules[Int(c.rule)].trigger else { return nil }
     return trigger.id(Int(c.triggerRow))
-  }
-
-  @inline(__always) func holds(_ rule: RulePlan, _ frame: Frame) -> Bool {
-    for condition in rule.conditions where !condition.truth(frame).holds { return false }
-    for exception in rule.exceptions where exception.truth(frame).holds { return false }
-    return true
   }
 
   /// clock − window ≤ time ≤ clock.

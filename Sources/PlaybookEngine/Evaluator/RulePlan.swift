@@ -89,8 +89,9 @@ final class TriggerSource: Sendable {
 }
 
 /// One offer of a `send` line, resolved: the offer and the channels in order of
-/// preference (a split's variants each have one, sharing the channels).
-struct SendPlan: Sendable {
+/// preference (a split's variants each have one, sharing the channels). A class, so the
+/// decider reading a candidate's send shares it rather than copying its texts and lists.
+final class SendPlan: Sendable {
   let offer: String
   let offerIndex: Int
   let channels: [Int]
@@ -101,7 +102,21 @@ struct SendPlan: Sendable {
   /// The line's variants in the rule's `sends` (only this one when the line does not split).
   let line: Range<Int>
   /// The offer's message lines for this rule; empty when the offer has none.
-  var messages: [MessagePlan] = []
+  let messages: [MessagePlan]
+
+  init(
+    offer: String, offerIndex: Int, channels: [Int], after: Int64, valid: Int64, variant: String?,
+    line: Range<Int>, messages: [MessagePlan] = []
+  ) {
+    self.offer = offer
+    self.offerIndex = offerIndex
+    self.channels = channels
+    self.after = after
+    self.valid = valid
+    self.variant = variant
+    self.line = line
+    self.messages = messages
+  }
 }
 
 /// A `send` line: where its variants start in the rule's `sends`, and the split that

@@ -22,6 +22,18 @@ public enum Truth: UInt8, Sendable {
     preconditionFailure("stored truth \(raw) is no Truth's raw value")
   }
 
+  /// Conjunction in three-valued logic: false when either is, else unknown when either is.
+  @inline(__always) static func and(_ a: Truth, _ b: Truth) -> Truth {
+    if a == .no || b == .no { return .no }
+    return a == .yes && b == .yes ? .yes : .unknown
+  }
+
+  /// Disjunction in three-valued logic: true when either is, else unknown when either is.
+  @inline(__always) static func or(_ a: Truth, _ b: Truth) -> Truth {
+    if a == .yes || b == .yes { return .yes }
+    return a == .no && b == .no ? .no : .unknown
+  }
+
   /// Negation in three-valued logic: yes and no swap, unknown stays unknown.
   @inlinable public static prefix func ! (t: Truth) -> Truth {
     switch t {
