@@ -17,15 +17,17 @@ public enum DatasetLoader {
   /// `progress` is told of each table and the rows read, and may stop the load.
   /// An error of a database load names its table (`LoadError.table`): several loads
   /// may read one database file, where a data file's path says which load it is.
+  /// With a `cache`, each data file's table comes from its snapshot when the file is
+  /// unchanged, and a snapshot is written after reading one (`TableLoad.snapshot`).
   public static func load(
     customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double = SetAsideLimit.standard,
-    progress: (any ProgressSink)? = nil
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
   ) throws(LoadError) -> Dataset {
     var loading = customers
     do {
       return try load(
         customers: customers, events: events, strict: strict, maxSetAside: maxSetAside, progress: progress,
-        loading: &loading)
+        cache: cache, loading: &loading)
     } catch {
       guard loading.database != nil else { throw error }
       var named = error
@@ -37,17 +39,17 @@ public enum DatasetLoader {
   /// `load`, keeping `loading` the table being read.
   private static func load(
     customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double, progress: (any ProgressSink)?,
-    loading: inout TableSpec
+    cache: SnapshotCache?, loading: inout TableSpec
   ) throws(LoadError) -> Dataset {
     var started = DispatchTime.now()
-    let people = try KeyedTable.read(customers, progress: progress)
+    let (people, peopleSnapshot) = try KeyedTable.read(customers, progress: progress, cache: cache) { _ in }
     let customerCount = people.table.rowCount
     let index = try people.uniqueKeyIndex(customers)
     var setAside = people.setAside
     var warnings = people.warnings
     var overLimit: [SetAsideShare] = []
     try check(setAside, of: customerCount, customers, strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
-    var loads = [people.load(customers, since: started)]
+    var loads = [people.load(customers, since: started, snapshot: peopleSnapshot)]
 
     var tables: [String: Table] = [:]
     var links: [String: LinkIndex] = [:]
@@ -59,9 +61,10 @@ public enum DatasetLoader {
     for spec in linkOrder(events) {
       loading = spec
       started = DispatchTime.now()
-      var event = try KeyedTable.read(spec, progress: progress)
-      event.setAsideBackwardsLifecycles(spec)
-      event.setAsideRepeatedKeys(spec)
+      let (event, snapshot) = try KeyedTable.read(spec, progress: progress, cache: cache) {
+        $0.setAsideBackwardsLifecycles(spec)
+        $0.setAsideRepeatedKeys(spec)
+      }
       let link = event.link ?? TextColumn()
       var rows = event.setAside
       let customerOfRow: [Int32]
@@ -90,7 +93,7 @@ public enum DatasetLoader {
       warningsOf[spec.name] = event.warnings
       links[spec.name] = LinkIndex(customerOfRow: customerOfRow, customerCount: customerCount)
       tables[spec.name] = event.table
-      loadOf[spec.name] = event.load(spec, since: started)
+      loadOf[spec.name] = event.load(spec, since: started, snapshot: snapshot)
     }
     // Tables load in link order; what is reported keeps the playbook's order.
     for spec in events {
@@ -203,11 +206,13 @@ struct KeyedTable {
     setAside.sort { $0.line < $1.line }
   }
 
-  func load(_ spec: TableSpec, since started: DispatchTime) -> TableLoad {
+  func load(_ spec: TableSpec, since started: DispatchTime, snapshot: SnapshotUse) -> TableLoad {
     let nanoseconds = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
-    return TableLoad(
+    var load = TableLoad(
       table: spec.name, file: spec.path, bytes: fileBytes, rows: table.rowCount,
       milliseconds: Double(nanoseconds) / 1e6)
+    load.snapshot = snapshot
+    return load
   }
 
   static func read(_ spec: TableSpec, progress: (any ProgressSink)? = nil) throws(LoadError) -> KeyedTable {

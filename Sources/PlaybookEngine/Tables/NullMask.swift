@@ -11,6 +11,14 @@ public struct NullMask: Sendable {
     self.words = Array(repeating: 0, count: (count + 63) / 64)
   }
 
+  /// A mask of `count` rows over `words` (as `words` holds them), for a snapshot read
+  /// back; nil when the words do not fit the count.
+  init?(words: [UInt64], count: Int) {
+    guard words.count == (count + 63) / 64 else { return nil }
+    self.words = words
+    self.count = count
+  }
+
   /// Whether `row` (0-based, below `count`) is null.
   @inlinable public func isNull(_ row: Int) -> Bool {
     words[row >> 6] & (1 << UInt64(row & 63)) != 0
