@@ -140,39 +140,49 @@ extension KeyedTable {
     }
 
     // The arrays: one piece of work per column (and the lines, keys and links), on all cores.
-    enum Piece {
+    enum Piece: Sendable {
       case column(Column)
       case lines([Int32])
       case text(TextColumn)
     }
-    let works: [() throws(SnapshotDamage) -> Piece] =
-      plans.map { plan in
-        { () throws(SnapshotDamage) -> Piece in
-          guard let nulls = NullMask(words: try snapshot.array(plan.section, of: UInt64.self), count: rowCount)
-          else { throw SnapshotDamage() }
-          let values: ColumnValues
-          switch plan.kind {
-          case 0: values = .integer(try snapshot.array(plan.section + 1, of: Int64.self))
-          case 1: values = .decimal(try snapshot.array(plan.section + 1, of: Double.self))
-          case 2: values = .boolean(try snapshot.array(plan.section + 1, of: Bool.self))
-          case 3: values = .timestamp(try snapshot.array(plan.section + 1, of: Int64.self))
-          default: values = .text(try Self.text(snapshot, plan.section + 1, rows: rowCount))
-          }
-          var column = Column(name: plan.name, type: plan.type, values: values, nulls: nulls)
-          column.textReason = plan.reason
-          return .column(column)
+    enum Work {
+      case column(Plan)
+      case lines(section: Int)
+      case text(section: Int)
+    }
+    func copy(_ work: Work) throws(SnapshotDamage) -> Piece {
+      switch work {
+      case .lines(let section): return .lines(try snapshot.array(section, of: Int32.self))
+      case .text(let section): return .text(try Self.text(snapshot, section, rows: rowCount))
+      case .column(let plan):
+        guard let nulls = NullMask(words: try snapshot.array(plan.section, of: UInt64.self), count: rowCount)
+        else { throw SnapshotDamage() }
+        let values: ColumnValues
+        switch plan.kind {
+        case 0: values = .integer(try snapshot.array(plan.section + 1, of: Int64.self))
+        case 1: values = .decimal(try snapshot.array(plan.section + 1, of: Double.self))
+        case 2: values = .boolean(try snapshot.array(plan.section + 1, of: Bool.self))
+        case 3: values = .timestamp(try snapshot.array(plan.section + 1, of: Int64.self))
+        default: values = .text(try Self.text(snapshot, plan.section + 1, rows: rowCount))
         }
-      } + [{ () throws(SnapshotDamage) -> Piece in .lines(try snapshot.array(linesSection, of: Int32.self)) }]
-      + sources.compactMap { source in
-        guard case .own(let section) = source else { return nil }
-        return { () throws(SnapshotDamage) -> Piece in .text(try Self.text(snapshot, section, rows: rowCount)) }
+        var column = Column(name: plan.name, type: plan.type, values: values, nulls: nulls)
+        column.textReason = plan.reason
+        return .column(column)
       }
-    let pieces = Parallel.map(works.count) { k in Result { () throws(SnapshotDamage) -> Piece in try works[k]() } }
+    }
+    let works =
+      plans.map(Work.column) + [.lines(section: linesSection)]
+      + sources.compactMap { source -> Work? in
+        guard case .own(let section) = source else { return nil }
+        return .text(section: section)
+      }
+    let pieces = Parallel.map(works.count) { k -> Piece? in try? copy(works[k]) }
     var columns: [Column] = []
     var lines: [Int32] = []
     var texts: [TextColumn] = []
     for piece in pieces {
-      switch try piece.get() {
+      guard let piece else { throw SnapshotDamage() }
+      switch piece {
       case .column(let column):
         guard column.values.count == rowCount else { throw SnapshotDamage() }
         columns.append(column)
