@@ -42,11 +42,16 @@ enum SnapshotFile {
   static func store(
     _ header: Header, description: [UInt8], arrays: [SnapshotArray], to path: String
   ) throws(SnapshotWriteProblem) {
-    var sections: [(length: Int, checksum: UInt32)] = [
-      (description.count, description.withUnsafeBytes { SnapshotChecksum.of($0) })
-    ]
+    // Each checksum covers its section's padding too, so that every byte of the file is checked.
+    let zeros = [UInt8](repeating: 0, count: alignment)
+    func checksum(_ bytes: UnsafeRawBufferPointer) -> (length: Int, checksum: UInt32) {
+      let crc = SnapshotChecksum.of(bytes)
+      let padding = roundUp(bytes.count) - bytes.count
+      return (bytes.count, zeros.withUnsafeBytes { SnapshotChecksum.of(.init(rebasing: $0[0..<padding]), continuing: crc) })
+    }
+    var sections = [description.withUnsafeBytes(checksum)]
     for array in arrays {
-      array.withBytes { sections.append(($0.count, SnapshotChecksum.of($0))) }
+      array.withBytes { sections.append(checksum($0)) }
     }
     var out = SnapshotBytesWriter()
     for byte in magic { out.u8(byte) }
@@ -79,8 +84,8 @@ enum SnapshotFile {
       out.u32(0)
       offset = roundUp(offset + section.length)
     }
-    let headerLength = out.bytes.count
     out.pad(to: alignment)
+    let headerLength = out.bytes.count
     var bytes = out.bytes
     withUnsafeBytes(of: UInt64(offset).littleEndian) {
       bytes.replaceSubrange(lengthOffset..<lengthOffset + 8, with: $0)
@@ -106,7 +111,6 @@ enum SnapshotFile {
         if count <= 0 { written = false } else { rest = UnsafeRawBufferPointer(rebasing: rest[count...]) }
       }
     }
-    let zeros = [UInt8](repeating: 0, count: alignment)
     func padding(after length: Int) {
       zeros.withUnsafeBytes { put(UnsafeRawBufferPointer(rebasing: $0[0..<(roundUp(length) - length)])) }
     }
@@ -243,12 +247,20 @@ final class MappedSnapshot: @unchecked Sendable {
     }
   }
 
+  /// The zeros after a section, up to the next multiple of the alignment (or the end).
+  private func padding(after range: Range<Int>) -> UnsafeRawBufferPointer {
+    let end = min((range.upperBound + SnapshotFile.alignment - 1) / SnapshotFile.alignment * SnapshotFile.alignment, bytes.count)
+    return UnsafeRawBufferPointer(rebasing: bytes[range.upperBound..<end])
+  }
+
   /// Section `index`'s bytes, once its checksum holds (for the table's description).
   func section(_ index: Int) throws(SnapshotDamage) -> UnsafeRawBufferPointer {
     guard index < sections.count else { throw SnapshotDamage() }
     let (range, checksum) = sections[index]
     let bytes = UnsafeRawBufferPointer(rebasing: self.bytes[range])
-    guard SnapshotChecksum.of(bytes) == checksum else { throw SnapshotDamage() }
+    guard SnapshotChecksum.of(padding(after: range), continuing: SnapshotChecksum.of(bytes)) == checksum else {
+      throw SnapshotDamage()
+    }
     return bytes
   }
 
@@ -276,7 +288,7 @@ final class MappedSnapshot: @unchecked Sendable {
       }
       count = range.count / stride
     }
-    guard crc == checksum else { throw SnapshotDamage() }
+    guard SnapshotChecksum.of(padding(after: range), continuing: crc) == checksum else { throw SnapshotDamage() }
     return array
   }
 }
