@@ -68,6 +68,20 @@ import Testing
     #expect(DatasetDump.text(first) == DatasetDump.text(cold))
   }
 
+  @Test func aTableOfManyRowsIsReadBack() throws {
+    // More rows than the table's description has bytes, and text longer than a block.
+    var customers = "id,score,note\n"
+    for n in 0..<5000 { customers += "C-\(n),\(n % 7 == 0 ? "" : String(n)),\(String(repeating: "x", count: n % 90))\n" }
+    try folder.write(customers, to: "many.csv")
+    let spec = TableSpec(name: "customers", path: folder.path("many.csv"))
+    let cold = try DatasetLoader.load(customers: spec, events: [], strict: false)
+    _ = try DatasetLoader.load(customers: spec, events: [], strict: false, cache: cache)
+    let warm = try DatasetLoader.load(customers: spec, events: [], strict: false, cache: cache)
+    #expect(uses(warm) == [.read])
+    #expect(warm.customers.rowCount == 5000)
+    #expect(DatasetDump.text(warm) == DatasetDump.text(cold))
+  }
+
   @Test func aGzipFileIsSnapshottedToo() throws {
     let gz = folder.path("calls.jsonl.gz")
     let gzip = try ChildProcess.run("/bin/sh", ["-c", "gzip -c '\(folder.path("calls.jsonl"))' > '\(gz)'"])

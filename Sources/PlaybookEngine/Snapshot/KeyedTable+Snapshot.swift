@@ -86,7 +86,8 @@ extension KeyedTable {
     }
     let name = try reader.text()
     let file = try reader.text()
-    let rowCount = try reader.count()
+    let rowCount = try reader.int()
+    guard rowCount >= 0 else { throw SnapshotDamage() }
     let fileBytes = try reader.int()
     struct Plan {
       var name: String
