@@ -59,8 +59,13 @@ import Testing
     let first = try load(cache)
     #expect(uses(cold) == [.off, .off, .off])
     #expect(uses(first) == [.written(.missing), .written(.missing), .written(.missing)])
+    let linksFiles = try FileManager.default.contentsOfDirectory(atPath: cache.folder).filter { $0.hasSuffix(".links") }
+    #expect(linksFiles.map { $0.prefix { $0 != "-" } }.sorted() == ["calls", "tickets"])
+    let written = try linksFiles.map { try FileManager.default.attributesOfItem(atPath: cache.folder + "/" + $0)[.modificationDate] as? Date }
     let warm = try load(cache)
     #expect(uses(warm) == [.read, .read, .read])
+    let kept = try linksFiles.map { try FileManager.default.attributesOfItem(atPath: cache.folder + "/" + $0)[.modificationDate] as? Date }
+    #expect(kept == written, "the warm load read the links and wrote none")
     #expect(cold.setAside.count == 5)
     #expect(cold.warnings.count == 1)
     #expect(cold.customers.columns[4].textReason != nil)
@@ -142,6 +147,29 @@ import Testing
     let rewritten = try load(cache)
     #expect(uses(rewritten) == [.written(.changed), .read, .read])
     #expect(DatasetDump.text(rewritten) == DatasetDump.text(try load(nil)))
+  }
+
+  @Test func linksFollowTheCustomersFile() throws {
+    _ = try load(cache)
+    // A new customer C-9: the tickets' snapshot still holds, their links do not.
+    try folder.write(Self.files["customers.csv"]! + "C-9,gold,11,12,5\n", to: "customers.csv")
+    let relinked = try load(cache)
+    #expect(uses(relinked) == [.written(.appended), .read, .read])
+    #expect(!relinked.setAside.contains { $0.reason.contains("C-9") })
+    #expect(DatasetDump.text(relinked) == DatasetDump.text(try load(nil)))
+    #expect(DatasetDump.text(try load(cache)) == DatasetDump.text(relinked))
+  }
+
+  @Test func aDamagedLinksFileIsBuiltAgain() throws {
+    let cold = try load(nil)
+    _ = try load(cache)
+    let links = try snapshot("tickets").replacingOccurrences(of: ".snapshot", with: ".links")
+    var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: links)))
+    bytes[bytes.count - 40] ^= 0x01
+    try Data(bytes).write(to: URL(fileURLWithPath: links))
+    #expect(DatasetDump.text(try load(cache)) == DatasetDump.text(cold))
+    try Data().write(to: URL(fileURLWithPath: links))
+    #expect(DatasetDump.text(try load(cache)) == DatasetDump.text(cold))
   }
 
   @Test func anAppendedFileIsToldApartAndReadWhole() throws {

@@ -55,14 +55,7 @@ extension KeyedTable {
       }
     }
     out.int(setAside.count)
-    for row in setAside {
-      out.text(row.table)
-      out.text(row.file)
-      out.int(row.line)
-      out.text(row.reason)
-      out.text(row.hint)
-      out.text(row.customer)
-    }
+    for row in setAside { out.row(row) }
     out.int(warnings.count)
     for warning in warnings {
       out.u8(UInt8(Self.errorKinds.firstIndex(of: warning.kind)!))
@@ -123,12 +116,7 @@ extension KeyedTable {
       }
     }
     var setAside: [SetAsideRow] = []
-    for _ in 0..<(try reader.count()) {
-      setAside.append(
-        SetAsideRow(
-          table: try reader.text(), file: try reader.text(), line: try reader.int(), reason: try reader.text(),
-          hint: try reader.optionalText(), customer: try reader.optionalText()))
-    }
+    for _ in 0..<(try reader.count()) { setAside.append(try reader.row()) }
     var warnings: [LoadError] = []
     for _ in 0..<(try reader.count()) {
       let kind = Int(try reader.u8())

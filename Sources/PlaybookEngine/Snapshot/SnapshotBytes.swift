@@ -26,6 +26,16 @@ struct SnapshotBytesWriter {
     if let value { int(value) }
   }
 
+  /// A row set aside: table, file, line, reason, hint and customer.
+  mutating func row(_ row: SetAsideRow) {
+    text(row.table)
+    text(row.file)
+    int(row.line)
+    text(row.reason)
+    text(row.hint)
+    text(row.customer)
+  }
+
   /// Pads with zeros to a multiple of `alignment` bytes.
   mutating func pad(to alignment: Int) {
     while bytes.count % alignment != 0 { bytes.append(0) }
@@ -73,6 +83,13 @@ struct SnapshotBytesReader {
   mutating func text() throws(SnapshotDamage) -> String {
     let count = Int(try u32())
     return String(decoding: try take(count), as: UTF8.self)
+  }
+
+  /// A row set aside, as `SnapshotBytesWriter.row` wrote it.
+  mutating func row() throws(SnapshotDamage) -> SetAsideRow {
+    SetAsideRow(
+      table: try text(), file: try text(), line: try int(), reason: try text(), hint: try optionalText(),
+      customer: try optionalText())
   }
 
   mutating func optionalText() throws(SnapshotDamage) -> String? {

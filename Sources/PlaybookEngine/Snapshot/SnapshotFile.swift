@@ -38,10 +38,12 @@ enum SnapshotFile {
   /// Writes `description` and `arrays` as a snapshot at `path`: into a new file beside
   /// it, then renamed over it, so a reader sees the old snapshot or the new one, never
   /// half of one, and runs writing the same snapshot at once do not mix their bytes.
-  /// Throws the reason (in words) when the folder cannot be made or written.
+  /// Throws the reason (in words) when the folder cannot be made or written. Returns the
+  /// snapshot's identity (`MappedSnapshot.id`).
+  @discardableResult
   static func store(
     _ header: Header, description: [UInt8], arrays: [SnapshotArray], to path: String
-  ) throws(SnapshotWriteProblem) {
+  ) throws(SnapshotWriteProblem) -> UInt64 {
     // Each checksum covers its section's padding too, so that every byte of the file is checked.
     let zeros = [UInt8](repeating: 0, count: alignment)
     func checksum(_ bytes: UnsafeRawBufferPointer) -> (length: Int, checksum: UInt32) {
@@ -130,7 +132,13 @@ enum SnapshotFile {
       unlink(temporary)
       throw SnapshotWriteProblem(message: "cannot write \(path): \(reason)")
     }
+    return bytes.withUnsafeBytes { identity(of: UnsafeRawBufferPointer(rebasing: $0[0..<headerLength])) }
   }
+
+  /// A snapshot's identity: a hash of its header, which holds the program, the clauses,
+  /// the data file's identity and every section's checksum. What is built from a table
+  /// (its links) names the table's snapshot by it.
+  static func identity(of header: UnsafeRawBufferPointer) -> UInt64 { FNV1a.hash(header) }
 
   /// Makes `folder` and the folders above it, as `mkdir -p` does.
   private static func makeFolder(_ folder: String) throws(SnapshotWriteProblem) {
@@ -194,6 +202,8 @@ final class MappedSnapshot: @unchecked Sendable {
   let bytes: UnsafeRawBufferPointer
   /// Each section's place and checksum, from the header.
   private(set) var sections: [(range: Range<Int>, checksum: UInt32)] = []
+  /// The snapshot's identity (`SnapshotFile.identity(of:)`), once the header is read.
+  private(set) var id: UInt64 = 0
 
   init(base: UnsafeRawPointer, count: Int) {
     bytes = UnsafeRawBufferPointer(start: base, count: count)
@@ -219,6 +229,7 @@ final class MappedSnapshot: @unchecked Sendable {
       let found = SnapshotChecksum.of(
         UnsafeRawBufferPointer(rebasing: header[(SnapshotFile.checksumOffset + 4)...]), continuing: before)
       guard found == checksum else { throw SnapshotFile.Unusable.miss(.damaged) }
+      id = SnapshotFile.identity(of: header)
       reader = SnapshotBytesReader(header, at: reader.offset)
       let programVersion = try reader.text()
       let clauses = try reader.text()
