@@ -20,7 +20,7 @@ struct CacheOption: ParsableArguments {
     guard !noCache, let folder = folder ?? Self.defaultFolder(ProcessInfo.processInfo.environment) else {
       return nil
     }
-    return SnapshotCache(folder: folder, programVersion: Self.programVersion)
+    return SnapshotCache(folder: folder, programVersion: Self.programVersion, writesInBackground: true)
   }
 
   /// The folder the environment names, or nil for none (`PLAYLOOP_CACHE=off`, no home).

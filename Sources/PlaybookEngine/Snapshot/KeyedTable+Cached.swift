@@ -39,11 +39,8 @@ extension KeyedTable {
     let (description, arrays) = keyed.snapshotParts(spec)
     let header = SnapshotFile.Header(
       programVersion: cache.programVersion, clauses: clauses, sourcePath: sourcePath, source: before)
-    do {
-      let id = try SnapshotFile.store(header, description: description, arrays: arrays, to: path)
-      return (keyed, .written(miss), id)
-    } catch {
-      return (keyed, .notWritten(miss, problem: error.message), nil)
-    }
+    let use = cache.write(header, description: description, arrays: arrays, to: path, miss: miss)
+    if case .notWritten = use { return (keyed, use, nil) }
+    return (keyed, use, header.identity)
   }
 }

@@ -46,9 +46,10 @@ enum LinkSnapshot {
     for row in setAside { description.row(row) }
     let header = SnapshotFile.Header(
       programVersion: cache.programVersion, clauses: clauses(linked), sourcePath: sourcePath, source: .none)
-    _ = try? SnapshotFile.store(
+    _ = cache.write(
       header, description: description.bytes,
-      arrays: [SnapshotArray(index.customerOfRow), SnapshotArray(index.offsets), SnapshotArray(index.rows)], to: path)
+      arrays: [SnapshotArray(index.customerOfRow), SnapshotArray(index.offsets), SnapshotArray(index.rows)], to: path,
+      miss: .missing)
   }
 
   /// The links file of `spec`'s table: its snapshot's name with `.links` for `.snapshot`.

@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -14,12 +16,44 @@ public struct SnapshotCache: Sendable, Equatable {
   /// The program that writes and reads the snapshots: a snapshot written by another is
   /// rebuilt, since what reading a file gives may have changed between versions.
   public var programVersion: String
+  /// Whether snapshots are written on a thread of their own while the work goes on, so
+  /// a cold run does not wait for them before evaluating; `finishWriting()` waits for
+  /// them (a command calls it before it exits). Off, a load returns once they are written.
+  public var writesInBackground: Bool
 
   /// A cache in `folder` for snapshots of `programVersion`.
-  public init(folder: String, programVersion: String) {
+  public init(folder: String, programVersion: String, writesInBackground: Bool = false) {
     self.folder = folder
     self.programVersion = programVersion
+    self.writesInBackground = writesInBackground
   }
+
+  /// Writes a snapshot now, or on the writing thread when `writesInBackground`; the
+  /// use to report: `.written` or `.notWritten` when written now, else `.writing`.
+  func write(
+    _ header: SnapshotFile.Header, description: [UInt8], arrays: [SnapshotArray], to path: String,
+    miss: SnapshotMiss
+  ) -> SnapshotUse {
+    guard writesInBackground else {
+      do {
+        try SnapshotFile.store(header, description: description, arrays: arrays, to: path)
+        return .written(miss)
+      } catch {
+        return .notWritten(miss, problem: error.message)
+      }
+    }
+    Self.writing.async(group: Self.written) {
+      try? SnapshotFile.store(header, description: description, arrays: arrays, to: path)
+    }
+    return .writing(miss)
+  }
+
+  /// Waits until every snapshot being written in the background is written (or failed).
+  public static func finishWriting() { written.wait() }
+
+  /// One writer at a time: the work the run goes on with keeps the other cores.
+  private static let writing = DispatchQueue(label: "playloop.snapshots")
+  private static let written = DispatchGroup()
 
   /// The snapshot file of `spec`'s table: named for the table and a hash of the data
   /// file's absolute path and the load's clauses, so each load of each file has its own.
@@ -65,6 +99,9 @@ public enum SnapshotUse: Sendable, Equatable {
   case read
   /// The data file was read (`miss` says why) and a snapshot written.
   case written(SnapshotMiss)
+  /// The data file was read (`miss` says why) and its snapshot is being written in the
+  /// background (`SnapshotCache.writesInBackground`).
+  case writing(SnapshotMiss)
   /// The data file was read (`miss` says why) and no snapshot could be written: `problem`.
   case notWritten(SnapshotMiss, problem: String)
 }

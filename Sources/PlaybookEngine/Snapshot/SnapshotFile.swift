@@ -21,11 +21,28 @@ enum SnapshotFile {
   static let checksumOffset = 28
 
   /// What a snapshot header records besides its sections.
-  struct Header {
+  struct Header: Sendable {
     var programVersion: String
     var clauses: String
     var sourcePath: String
     var source: SourceIdentity
+
+    /// The snapshot's identity: a hash of the program, the clauses and the data file's
+    /// path and identity, which decide every byte of the snapshot. What is built from a
+    /// table (its links) names the table's snapshot by it.
+    var identity: UInt64 {
+      var hash = FNV1a()
+      for text in [programVersion, clauses, sourcePath] {
+        hash.combine(text.utf8)
+        hash.combine(0)
+      }
+      for word in [source.size, UInt64(bitPattern: source.modifiedSeconds), UInt64(bitPattern: source.modifiedNanoseconds),
+        source.inode, source.device, UInt64(source.headChecksum) << 32 | UInt64(source.tailChecksum)]
+      {
+        withUnsafeBytes(of: word.littleEndian) { hash.combine($0) }
+      }
+      return hash.value
+    }
   }
 
   /// Why a snapshot was not used.
@@ -38,12 +55,10 @@ enum SnapshotFile {
   /// Writes `description` and `arrays` as a snapshot at `path`: into a new file beside
   /// it, then renamed over it, so a reader sees the old snapshot or the new one, never
   /// half of one, and runs writing the same snapshot at once do not mix their bytes.
-  /// Throws the reason (in words) when the folder cannot be made or written. Returns the
-  /// snapshot's identity (`MappedSnapshot.id`).
-  @discardableResult
+  /// Throws the reason (in words) when the folder cannot be made or written.
   static func store(
     _ header: Header, description: [UInt8], arrays: [SnapshotArray], to path: String
-  ) throws(SnapshotWriteProblem) -> UInt64 {
+  ) throws(SnapshotWriteProblem) {
     // Each checksum covers its section's padding too, so that every byte of the file is checked.
     let zeros = [UInt8](repeating: 0, count: alignment)
     func checksum(_ bytes: UnsafeRawBufferPointer) -> (length: Int, checksum: UInt32) {
@@ -132,13 +147,7 @@ enum SnapshotFile {
       unlink(temporary)
       throw SnapshotWriteProblem(message: "cannot write \(path): \(reason)")
     }
-    return bytes.withUnsafeBytes { identity(of: UnsafeRawBufferPointer(rebasing: $0[0..<headerLength])) }
   }
-
-  /// A snapshot's identity: a hash of its header, which holds the program, the clauses,
-  /// the data file's identity and every section's checksum. What is built from a table
-  /// (its links) names the table's snapshot by it.
-  static func identity(of header: UnsafeRawBufferPointer) -> UInt64 { FNV1a.hash(header) }
 
   /// Makes `folder` and the folders above it, as `mkdir -p` does.
   private static func makeFolder(_ folder: String) throws(SnapshotWriteProblem) {
@@ -202,7 +211,7 @@ final class MappedSnapshot: @unchecked Sendable {
   let bytes: UnsafeRawBufferPointer
   /// Each section's place and checksum, from the header.
   private(set) var sections: [(range: Range<Int>, checksum: UInt32)] = []
-  /// The snapshot's identity (`SnapshotFile.identity(of:)`), once the header is read.
+  /// The snapshot's identity (`SnapshotFile.Header.identity`), once the header is read.
   private(set) var id: UInt64 = 0
 
   init(base: UnsafeRawPointer, count: Int) {
@@ -229,7 +238,6 @@ final class MappedSnapshot: @unchecked Sendable {
       let found = SnapshotChecksum.of(
         UnsafeRawBufferPointer(rebasing: header[(SnapshotFile.checksumOffset + 4)...]), continuing: before)
       guard found == checksum else { throw SnapshotFile.Unusable.miss(.damaged) }
-      id = SnapshotFile.identity(of: header)
       reader = SnapshotBytesReader(header, at: reader.offset)
       let programVersion = try reader.text()
       let clauses = try reader.text()
@@ -249,8 +257,10 @@ final class MappedSnapshot: @unchecked Sendable {
         }
         sections.append((Int(offset)..<Int(offset + length), checksum))
       }
-      return SnapshotFile.Header(
+      let read = SnapshotFile.Header(
         programVersion: programVersion, clauses: clauses, sourcePath: sourcePath, source: source)
+      id = read.identity
+      return read
     } catch let error as SnapshotFile.Unusable {
       throw error
     } catch {

@@ -9,7 +9,7 @@
 /// modification time and inode catch ordinary edits and a file renamed over the old one;
 /// the checksums of the first and last blocks catch a rewrite that kept size and time
 /// (`touch -r`, a copy with `cp -p`), and prove an append left the old bytes alone.
-struct SourceIdentity: Equatable {
+struct SourceIdentity: Equatable, Sendable {
   var size: UInt64
   var modifiedSeconds: Int64
   var modifiedNanoseconds: Int64
