@@ -54,6 +54,36 @@ import Testing
     return cache.folder + "/" + (try #require(names.first { $0.hasPrefix(table + "-") && $0.hasSuffix(".snapshot") }))
   }
 
+  @Test func theChecksumIsXXH64() {
+    // The reference values of XXH64 with seed 0.
+    #expect(SnapshotChecksum.of(UnsafeRawBufferPointer(start: nil, count: 0)) == 0xEF46_DB37_51D8_E999)
+    #expect(Array("a".utf8).withUnsafeBytes(SnapshotChecksum.of) == 0xD24E_C4F1_A98C_6E5B)
+    #expect(Array("abc".utf8).withUnsafeBytes(SnapshotChecksum.of) == 0x44BC_2CF5_AD77_0999)
+  }
+
+  @Test func theChecksumDoesNotDependOnHowTheBytesAreCutAndSeesEveryBitFlipped() {
+    var generator = SeededGenerator(seed: 7)
+    let bytes = (0..<1000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    bytes.withUnsafeBytes { all in
+      let whole = SnapshotChecksum.of(all)
+      for cut in [1, 31, 32, 33, 500, 999] {
+        var pieces = SnapshotChecksum()
+        pieces.combine(.init(rebasing: all[0..<cut]))
+        pieces.combine(.init(rebasing: all[cut...]))
+        #expect(pieces.value == whole, "cut at \(cut)")
+      }
+      #expect(SnapshotChecksum.of(.init(rebasing: all[0..<999])) != whole)
+    }
+    var seen: Set<UInt64> = []
+    for bit in 0..<(bytes.count * 8) {
+      var flipped = bytes
+      flipped[bit / 8] ^= 1 << UInt8(bit % 8)
+      seen.insert(flipped.withUnsafeBytes(SnapshotChecksum.of))
+    }
+    #expect(seen.count == bytes.count * 8)
+    #expect(!seen.contains(bytes.withUnsafeBytes(SnapshotChecksum.of)))
+  }
+
   @Test func aWarmLoadIsTheColdLoad() throws {
     let cold = try load(nil)
     let first = try load(cache)

@@ -17,8 +17,8 @@ enum SnapshotFile {
   static let byteOrderMark: UInt32 = 0x0102_0304
   /// Sections start at multiples of this, so arrays sit aligned for any element type.
   static let alignment = 64
-  /// Where the header's checksum lies; it covers the header but these 4 bytes.
-  static let checksumOffset = 28
+  /// Where the header's checksum lies; it covers the header but these 8 bytes.
+  static let checksumOffset = 32
 
   /// What a snapshot header records besides its sections.
   struct Header: Sendable {
@@ -37,7 +37,7 @@ enum SnapshotFile {
         hash.combine(0)
       }
       for word in [source.size, UInt64(bitPattern: source.modifiedSeconds), UInt64(bitPattern: source.modifiedNanoseconds),
-        source.inode, source.device, UInt64(source.headChecksum) << 32 | UInt64(source.tailChecksum)]
+        source.inode, source.device, source.headChecksum, source.tailChecksum]
       {
         withUnsafeBytes(of: word.littleEndian) { hash.combine($0) }
       }
@@ -61,10 +61,11 @@ enum SnapshotFile {
   ) throws(SnapshotWriteProblem) {
     // Each checksum covers its section's padding too, so that every byte of the file is checked.
     let zeros = [UInt8](repeating: 0, count: alignment)
-    func checksum(_ bytes: UnsafeRawBufferPointer) -> (length: Int, checksum: UInt32) {
-      let crc = SnapshotChecksum.of(bytes)
-      let padding = roundUp(bytes.count) - bytes.count
-      return (bytes.count, zeros.withUnsafeBytes { SnapshotChecksum.of(.init(rebasing: $0[0..<padding]), continuing: crc) })
+    func checksum(_ bytes: UnsafeRawBufferPointer) -> (length: Int, checksum: UInt64) {
+      var checksum = SnapshotChecksum()
+      checksum.combine(bytes)
+      zeros.withUnsafeBytes { checksum.combine(.init(rebasing: $0[0..<(roundUp(bytes.count) - bytes.count)])) }
+      return (bytes.count, checksum.value)
     }
     var sections = [description.withUnsafeBytes(checksum)]
     for array in arrays {
@@ -78,7 +79,8 @@ enum SnapshotFile {
     out.u64(0)
     let headerLengthOffset = out.bytes.count
     out.u32(0)
-    out.u32(0)
+    out.u32(UInt32(sections.count))
+    out.u64(0)
     out.text(header.programVersion)
     out.text(header.clauses)
     out.text(header.sourcePath)
@@ -88,17 +90,15 @@ enum SnapshotFile {
     out.i64(source.modifiedNanoseconds)
     out.u64(source.inode)
     out.u64(source.device)
-    out.u32(source.headChecksum)
-    out.u32(source.tailChecksum)
-    out.u32(UInt32(sections.count))
+    out.u64(source.headChecksum)
+    out.u64(source.tailChecksum)
     let tableOffset = out.bytes.count
     let tableEnd = tableOffset + sections.count * 24
     var offset = roundUp(tableEnd)
     for section in sections {
       out.u64(UInt64(offset))
       out.u64(UInt64(section.length))
-      out.u32(section.checksum)
-      out.u32(0)
+      out.u64(section.checksum)
       offset = roundUp(offset + section.length)
     }
     out.pad(to: alignment)
@@ -112,7 +112,7 @@ enum SnapshotFile {
     bytes.replaceSubrange(headerLengthOffset..<headerLengthOffset + 4, with: patched.bytes)
     let checksum = headerChecksum(bytes.withUnsafeBytes { UnsafeRawBufferPointer(rebasing: $0[0..<headerLength]) })
     withUnsafeBytes(of: checksum.littleEndian) {
-      bytes.replaceSubrange(checksumOffset..<checksumOffset + 4, with: $0)
+      bytes.replaceSubrange(checksumOffset..<checksumOffset + 8, with: $0)
     }
 
     let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
@@ -160,10 +160,12 @@ enum SnapshotFile {
 
   private static func roundUp(_ offset: Int) -> Int { (offset + alignment - 1) / alignment * alignment }
 
-  /// The checksum of a header: every byte but the checksum's own four.
-  private static func headerChecksum(_ header: UnsafeRawBufferPointer) -> UInt32 {
-    let before = SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: header[0..<checksumOffset]))
-    return SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: header[(checksumOffset + 4)...]), continuing: before)
+  /// The checksum of a header: every byte but the checksum's own eight.
+  static func headerChecksum(_ header: UnsafeRawBufferPointer) -> UInt64 {
+    var checksum = SnapshotChecksum()
+    checksum.combine(UnsafeRawBufferPointer(rebasing: header[0..<checksumOffset]))
+    checksum.combine(UnsafeRawBufferPointer(rebasing: header[(checksumOffset + 8)...]))
+    return checksum.value
   }
 
   // MARK: Reading
@@ -210,7 +212,7 @@ struct SnapshotWriteProblem: Error {
 final class MappedSnapshot: @unchecked Sendable {
   let bytes: UnsafeRawBufferPointer
   /// Each section's place and checksum, from the header.
-  private(set) var sections: [(range: Range<Int>, checksum: UInt32)] = []
+  private(set) var sections: [(range: Range<Int>, checksum: UInt64)] = []
   /// The snapshot's identity (`SnapshotFile.Header.identity`), once the header is read.
   private(set) var id: UInt64 = 0
 
@@ -229,29 +231,25 @@ final class MappedSnapshot: @unchecked Sendable {
       guard try reader.u32() == SnapshotFile.byteOrderMark else { throw SnapshotFile.Unusable.miss(.otherVersion) }
       guard try reader.u64() == UInt64(bytes.count) else { throw SnapshotFile.Unusable.miss(.damaged) }
       let headerLength = Int(try reader.u32())
-      let checksum = try reader.u32()
-      guard headerLength <= bytes.count, headerLength > SnapshotFile.checksumOffset + 4 else {
+      let count = Int(try reader.u32())
+      let checksum = try reader.u64()
+      guard headerLength <= bytes.count, headerLength > SnapshotFile.checksumOffset + 8 else {
         throw SnapshotFile.Unusable.miss(.damaged)
       }
       let header = UnsafeRawBufferPointer(rebasing: bytes[0..<headerLength])
-      let before = SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: header[0..<SnapshotFile.checksumOffset]))
-      let found = SnapshotChecksum.of(
-        UnsafeRawBufferPointer(rebasing: header[(SnapshotFile.checksumOffset + 4)...]), continuing: before)
-      guard found == checksum else { throw SnapshotFile.Unusable.miss(.damaged) }
+      guard SnapshotFile.headerChecksum(header) == checksum else { throw SnapshotFile.Unusable.miss(.damaged) }
       reader = SnapshotBytesReader(header, at: reader.offset)
       let programVersion = try reader.text()
       let clauses = try reader.text()
       let sourcePath = try reader.text()
       let source = SourceIdentity(
         size: try reader.u64(), modifiedSeconds: try reader.i64(), modifiedNanoseconds: try reader.i64(),
-        inode: try reader.u64(), device: try reader.u64(), headChecksum: try reader.u32(),
-        tailChecksum: try reader.u32())
-      let count = Int(try reader.u32())
+        inode: try reader.u64(), device: try reader.u64(), headChecksum: try reader.u64(),
+        tailChecksum: try reader.u64())
       for _ in 0..<count {
         let offset = try reader.u64()
         let length = try reader.u64()
-        let checksum = try reader.u32()
-        _ = try reader.u32()
+        let checksum = try reader.u64()
         guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset else {
           throw SnapshotFile.Unusable.miss(.damaged)
         }
@@ -268,48 +266,50 @@ final class MappedSnapshot: @unchecked Sendable {
     }
   }
 
-  /// The zeros after a section, up to the next multiple of the alignment (or the end).
-  private func padding(after range: Range<Int>) -> UnsafeRawBufferPointer {
-    let end = min((range.upperBound + SnapshotFile.alignment - 1) / SnapshotFile.alignment * SnapshotFile.alignment, bytes.count)
-    return UnsafeRawBufferPointer(rebasing: bytes[range.upperBound..<end])
+  /// A section with the zeros after it, up to the next multiple of the alignment (or the end).
+  private func padded(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+    let alignment = SnapshotFile.alignment
+    let end = min((range.upperBound + alignment - 1) / alignment * alignment, bytes.count)
+    return UnsafeRawBufferPointer(rebasing: bytes[range.lowerBound..<end])
   }
 
   /// Section `index`'s bytes, once its checksum holds (for the table's description).
   func section(_ index: Int) throws(SnapshotDamage) -> UnsafeRawBufferPointer {
     guard index < sections.count else { throw SnapshotDamage() }
     let (range, checksum) = sections[index]
-    let bytes = UnsafeRawBufferPointer(rebasing: self.bytes[range])
-    guard SnapshotChecksum.of(padding(after: range), continuing: SnapshotChecksum.of(bytes)) == checksum else {
-      throw SnapshotDamage()
-    }
-    return bytes
+    guard SnapshotChecksum.of(padded(range)) == checksum else { throw SnapshotDamage() }
+    return UnsafeRawBufferPointer(rebasing: bytes[range])
   }
 
-  /// Section `index` copied into an array of `T`, its checksum taken over the copy a
-  /// block at a time while the block is still in the processor's cache: one pass over
-  /// main memory. (The engine's columns are Swift arrays, which cannot be made over
+  /// Section `index` copied into an array of `T`, its checksum taken a block at a time
+  /// right after the block is copied, while it is still in the processor's cache: one
+  /// pass over main memory. (The engine's columns are Swift arrays, which cannot be made over
   /// mapped memory: this copy is the one the layout forces.)
   func array<T: BitwiseCopyable>(_ index: Int, of type: T.Type) throws(SnapshotDamage) -> [T] {
     guard index < sections.count else { throw SnapshotDamage() }
     let (range, checksum) = sections[index]
     let stride = MemoryLayout<T>.stride
     guard range.count % stride == 0 else { throw SnapshotDamage() }
-    let source = UnsafeRawBufferPointer(rebasing: bytes[range])
-    var crc: UInt32 = 0
+    let source = padded(range)
+    var found = SnapshotChecksum()
     let array = [T](unsafeUninitializedCapacity: range.count / stride) { buffer, count in
       let target = UnsafeMutableRawBufferPointer(buffer)
       let block = 256 * 1024
       var offset = 0
       while offset < source.count {
         let end = min(offset + block, source.count)
-        let piece = UnsafeMutableRawBufferPointer(rebasing: target[offset..<end])
-        piece.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<end]))
-        crc = SnapshotChecksum.of(UnsafeRawBufferPointer(piece), continuing: crc)
+        let piece = UnsafeRawBufferPointer(rebasing: source[offset..<end])
+        let copied = min(end, range.count) - offset
+        if copied > 0 {
+          UnsafeMutableRawBufferPointer(rebasing: target[offset..<offset + copied])
+            .copyMemory(from: UnsafeRawBufferPointer(rebasing: piece[0..<copied]))
+        }
+        found.combine(piece)
         offset = end
       }
       count = range.count / stride
     }
-    guard SnapshotChecksum.of(padding(after: range), continuing: crc) == checksum else { throw SnapshotDamage() }
+    guard found.value == checksum else { throw SnapshotDamage() }
     return array
   }
 }

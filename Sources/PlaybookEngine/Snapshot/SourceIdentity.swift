@@ -16,9 +16,9 @@ struct SourceIdentity: Equatable, Sendable {
   var inode: UInt64
   var device: UInt64
   /// The checksum of the first `block` bytes (the whole file when smaller).
-  var headChecksum: UInt32
+  var headChecksum: UInt64
   /// The checksum of the last `block` bytes before `size` (the whole file when smaller).
-  var tailChecksum: UInt32
+  var tailChecksum: UInt64
 
   /// The bytes hashed at each end: one read each, whatever the file's size.
   static let block = 64 * 1024
@@ -67,17 +67,17 @@ struct SourceIdentity: Equatable, Sendable {
   }
 
   /// The checksum of the first `block` bytes of a file of `size` bytes (fewer when smaller).
-  private static func checksum(_ fd: Int32, at offset: UInt64, size: UInt64) -> UInt32? {
+  private static func checksum(_ fd: Int32, at offset: UInt64, size: UInt64) -> UInt64? {
     read(fd, from: offset, count: Int(min(size, UInt64(block))))
   }
 
   /// The checksum of the `block` bytes (fewer in a smaller file) ending at `end`.
-  private static func checksum(_ fd: Int32, endingAt end: UInt64) -> UInt32? {
+  private static func checksum(_ fd: Int32, endingAt end: UInt64) -> UInt64? {
     let count = min(end, UInt64(block))
     return read(fd, from: end - count, count: Int(count))
   }
 
-  private static func read(_ fd: Int32, from offset: UInt64, count: Int) -> UInt32? {
+  private static func read(_ fd: Int32, from offset: UInt64, count: Int) -> UInt64? {
     var bytes = [UInt8](repeating: 0, count: count)
     let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(offset)) }
     guard got == count else { return nil }
