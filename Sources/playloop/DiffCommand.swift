@@ -32,7 +32,8 @@ struct DiffCommand: ParsableCommand {
     let share = try setAside.share()
     let opened = try progress.loading(json: json) { (sink) throws(CommandFailure) in
       do throws(Workspace.Failure) {
-        return try Workspace.openComparing(path: file, whatIf: whatIf, maxSetAside: share, progress: sink, cache: snapshots.cache)
+        return try Workspace.openComparing(
+          path: file, whatIf: whatIf, maxSetAside: share, progress: sink, cache: snapshots.cache)
       } catch {
         throw CommandFailure(error, json: json)
       }

@@ -91,10 +91,14 @@ import Testing
     #expect(uses(first) == [.written(.missing), .written(.missing), .written(.missing)])
     let linksFiles = try FileManager.default.contentsOfDirectory(atPath: cache.folder).filter { $0.hasSuffix(".links") }
     #expect(linksFiles.map { $0.prefix { $0 != "-" } }.sorted() == ["calls", "tickets"])
-    let written = try linksFiles.map { try FileManager.default.attributesOfItem(atPath: cache.folder + "/" + $0)[.modificationDate] as? Date }
+    let written = try linksFiles.map {
+      try FileManager.default.attributesOfItem(atPath: cache.folder + "/" + $0)[.modificationDate] as? Date
+    }
     let warm = try load(cache)
     #expect(uses(warm) == [.read, .read, .read])
-    let kept = try linksFiles.map { try FileManager.default.attributesOfItem(atPath: cache.folder + "/" + $0)[.modificationDate] as? Date }
+    let kept = try linksFiles.map {
+      try FileManager.default.attributesOfItem(atPath: cache.folder + "/" + $0)[.modificationDate] as? Date
+    }
     #expect(kept == written, "the warm load read the links and wrote none")
     #expect(cold.setAside.count == 5)
     #expect(cold.warnings.count == 1)
@@ -106,7 +110,9 @@ import Testing
   @Test func aTableOfManyRowsIsReadBack() throws {
     // More rows than the table's description has bytes, and text longer than a block.
     var customers = "id,score,note\n"
-    for n in 0..<5000 { customers += "C-\(n),\(n % 7 == 0 ? "" : String(n)),\(String(repeating: "x", count: n % 90))\n" }
+    for n in 0..<5000 {
+      customers += "C-\(n),\(n % 7 == 0 ? "" : String(n)),\(String(repeating: "x", count: n % 90))\n"
+    }
     try folder.write(customers, to: "many.csv")
     let spec = TableSpec(name: "customers", path: folder.path("many.csv"))
     let cold = try DatasetLoader.load(customers: spec, events: [], strict: false)
@@ -137,7 +143,9 @@ import Testing
     let other = try DatasetLoader.load(customers: customers, events: [], strict: false, cache: cache)
     #expect(uses(other) == [.written(.missing)])
     #expect(other.customers.columns[4].type == .text)
-    #expect(DatasetDump.text(other) == DatasetDump.text(try DatasetLoader.load(customers: customers, events: [], strict: false)))
+    #expect(
+      DatasetDump.text(other)
+        == DatasetDump.text(try DatasetLoader.load(customers: customers, events: [], strict: false)))
   }
 
   @Test func aChangedFileIsReadAgain() throws {

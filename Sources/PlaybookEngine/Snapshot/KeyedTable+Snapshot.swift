@@ -101,7 +101,9 @@ extension KeyedTable {
     let linesSection = take(1)
     // Keys, then links: none, a text column of their own (its first section), or a column's.
     enum TextSource {
-      case none, own(Int), column(Int)
+      case none
+      case own(Int)
+      case column(Int)
     }
     var sources: [TextSource] = []
     for _ in 0..<2 {

@@ -39,7 +39,8 @@ enum LinkSnapshot {
 
   /// Writes the links of `spec`'s table for `linked`; a file that cannot be written is
   /// left unwritten (the table's own snapshot says why).
-  static func store(_ spec: TableSpec, linked: UInt64, index: LinkIndex, setAside: [SetAsideRow], cache: SnapshotCache) {
+  static func store(_ spec: TableSpec, linked: UInt64, index: LinkIndex, setAside: [SetAsideRow], cache: SnapshotCache)
+  {
     guard let (path, sourcePath) = place(spec, cache) else { return }
     var description = SnapshotBytesWriter()
     description.int(setAside.count)

@@ -68,8 +68,12 @@ struct SnapshotBytesReader {
   }
 
   mutating func u8() throws(SnapshotDamage) -> UInt8 { try take(1)[0] }
-  mutating func u32() throws(SnapshotDamage) -> UInt32 { UInt32(littleEndian: try take(4).loadUnaligned(as: UInt32.self)) }
-  mutating func u64() throws(SnapshotDamage) -> UInt64 { UInt64(littleEndian: try take(8).loadUnaligned(as: UInt64.self)) }
+  mutating func u32() throws(SnapshotDamage) -> UInt32 {
+    UInt32(littleEndian: try take(4).loadUnaligned(as: UInt32.self))
+  }
+  mutating func u64() throws(SnapshotDamage) -> UInt64 {
+    UInt64(littleEndian: try take(8).loadUnaligned(as: UInt64.self))
+  }
   mutating func i64() throws(SnapshotDamage) -> Int64 { Int64(bitPattern: try u64()) }
   mutating func int() throws(SnapshotDamage) -> Int { Int(try i64()) }
 

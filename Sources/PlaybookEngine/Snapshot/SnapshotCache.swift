@@ -62,7 +62,9 @@ public struct SnapshotCache: Sendable, Equatable {
     hash.combine(sourcePath.utf8)
     hash.combine(0)
     hash.combine(spec.snapshotClauses.utf8)
-    let name = spec.name.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "_" }
+    let name = spec.name.unicodeScalars.map {
+      $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "_"
+    }
     let hex = String(hash.value, radix: 16)
     return folder + "/" + String(name.prefix(40)) + "-" + String(repeating: "0", count: 16 - hex.count) + hex
       + ".snapshot"

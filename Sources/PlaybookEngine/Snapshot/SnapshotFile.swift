@@ -36,9 +36,10 @@ enum SnapshotFile {
         hash.combine(text.utf8)
         hash.combine(0)
       }
-      for word in [source.size, UInt64(bitPattern: source.modifiedSeconds), UInt64(bitPattern: source.modifiedNanoseconds),
-        source.inode, source.device, source.headChecksum, source.tailChecksum]
-      {
+      for word in [
+        source.size, UInt64(bitPattern: source.modifiedSeconds), UInt64(bitPattern: source.modifiedNanoseconds),
+        source.inode, source.device, source.headChecksum, source.tailChecksum,
+      ] {
         withUnsafeBytes(of: word.littleEndian) { hash.combine($0) }
       }
       return hash.value

@@ -1,5 +1,5 @@
-import PlaybookLanguage
 import Foundation
+import PlaybookLanguage
 
 extension TableSpec {
   /// The load statement's meaning as one line of text, every clause that changes what

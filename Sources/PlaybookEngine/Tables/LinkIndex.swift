@@ -32,7 +32,8 @@ public struct LinkIndex: Sendable {
     let customerCount = offsets.count - 1
     guard customerCount >= 0, offsets.first == 0, Int(offsets[customerCount]) == rows.count,
       zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
-      customerOfRow.allSatisfy({ $0 >= -1 && $0 < customerCount }), rows.allSatisfy({ $0 >= 0 && $0 < customerOfRow.count })
+      customerOfRow.allSatisfy({ $0 >= -1 && $0 < customerCount }),
+      rows.allSatisfy({ $0 >= 0 && $0 < customerOfRow.count })
     else { return nil }
     self.offsets = offsets
     self.rows = rows
