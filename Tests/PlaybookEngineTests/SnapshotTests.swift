@@ -123,6 +123,23 @@ import Testing
     #expect(DatasetDump.text(warm) == DatasetDump.text(cold))
   }
 
+  @Test func aWarmLoadTellsProgressOfAsManyRowsAsAColdOne() throws {
+    func rows(_ cache: SnapshotCache?) throws -> (rows: Int, steps: [WorkStep]) {
+      let recorder = LoadProgressTests.Recorder()
+      var tickets = TableSpec(name: "tickets", path: folder.path("tickets.csv"), linkColumn: "customer_id")
+      tickets.lifecycleColumns = TableBinding.lifecycleDefaults
+      _ = try DatasetLoader.load(
+        customers: TableSpec(name: "customers", path: folder.path("customers.csv")), events: [tickets],
+        strict: false, progress: recorder, cache: cache)
+      return (recorder.rows.load(ordering: .relaxed), recorder.steps.withLock { $0 })
+    }
+    let cold = try rows(nil)
+    _ = try rows(cache)
+    let warm = try rows(cache)
+    #expect(warm.rows == cold.rows)
+    #expect(warm.steps == cold.steps)
+  }
+
   @Test func aGzipFileIsSnapshottedToo() throws {
     let gz = folder.path("calls.jsonl.gz")
     let gzip = try ChildProcess.run("/bin/sh", ["-c", "gzip -c '\(folder.path("calls.jsonl"))' > '\(gz)'"])

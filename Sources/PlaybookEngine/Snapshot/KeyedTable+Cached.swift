@@ -23,7 +23,9 @@ extension KeyedTable {
       let mapped = try SnapshotFile.map(
         path, programVersion: cache.programVersion, clauses: clauses, source: before, sourcePath: sourcePath)
       let keyed = try read(mapped)
+      // The progress line counts what reading the file would: its bytes, and every row read.
       progress?.begin(.loading(table: spec.name, file: spec.path, bytes: keyed.fileBytes))
+      progress?.advance(bytes: keyed.fileBytes, rows: keyed.table.rowCount + keyed.setAside.count)
       return (keyed, .read, mapped.id)
     } catch let error as SnapshotFile.Unusable {
       guard case .miss(let why) = error else { preconditionFailure() }
