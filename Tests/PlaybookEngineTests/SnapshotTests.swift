@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookLanguage
 import PlayloopTestSupport
+import Synchronization
 import Testing
 
 @testable import PlaybookEngine

@@ -3,8 +3,9 @@ import PlaybookLanguage
 /// A table as a snapshot holds it: a description (names, types, reasons, rows set aside,
 /// warnings) and the arrays, in the order the description names them.
 extension KeyedTable {
-  /// The description and the arrays to write, for the table `spec` loads.
-  func snapshotParts(_ spec: TableSpec) -> (description: [UInt8], arrays: [SnapshotArray]) {
+  /// The description and the arrays to write, for the table `spec` loads; `rowsRead` is
+  /// how many rows reading the file told progress of.
+  func snapshotParts(_ spec: TableSpec, rowsRead: Int) -> (description: [UInt8], arrays: [SnapshotArray]) {
     var out = SnapshotBytesWriter()
     var arrays: [SnapshotArray] = []
     func text(_ column: TextColumn) {
@@ -15,6 +16,7 @@ extension KeyedTable {
     out.text(table.file)
     out.int(table.rowCount)
     out.int(fileBytes)
+    out.int(rowsRead)
     out.int(table.columns.count)
     for column in table.columns {
       out.text(column.name)
@@ -69,7 +71,7 @@ extension KeyedTable {
   }
 
   /// The table `snapshot` holds; throws when anything in it does not add up.
-  static func read(_ snapshot: MappedSnapshot) throws(SnapshotDamage) -> KeyedTable {
+  static func read(_ snapshot: MappedSnapshot) throws(SnapshotDamage) -> (keyed: KeyedTable, rowsRead: Int) {
     var reader = SnapshotBytesReader(try snapshot.section(0))
     // Sections are copied after the description is read, on all cores.
     var next = 1
@@ -82,6 +84,7 @@ extension KeyedTable {
     let rowCount = try reader.int()
     guard rowCount >= 0 else { throw SnapshotDamage() }
     let fileBytes = try reader.int()
+    let rowsRead = try reader.int()
     struct Plan {
       var name: String
       var type: ColumnType
@@ -194,9 +197,10 @@ extension KeyedTable {
     }
     guard let keys = found[0] else { throw SnapshotDamage() }
     let link = found[1]
-    return KeyedTable(
+    let keyed = KeyedTable(
       table: Table(name: name, file: file, rowCount: rowCount, columns: columns, lines: lines), setAside: setAside,
       keys: keys, link: link, fileBytes: fileBytes, warnings: warnings)
+    return (keyed, rowsRead)
   }
 
   /// A text column from its two sections (bytes, then ends), checked to cut the bytes
