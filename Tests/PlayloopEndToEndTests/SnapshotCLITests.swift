@@ -121,6 +121,28 @@ import Testing
     #expect(try setup.run(cache) == appended)
   }
 
+  @Test func theShellLoadsThroughTheCacheAtItsStartAndOnLoad() throws {
+    let setup = try Setup("flawed")
+    let script = ":run\n:load \(setup.playbook)\n:run\n"
+    let cold = try ChildProcess.playloopScript(script, arguments: [setup.playbook, "--no-cache"])
+    #expect(cold.status == 0, "\(cold.stderr)")
+    #expect(try setup.snapshots().isEmpty)
+    let first = try ChildProcess.playloopScript(script, arguments: [setup.playbook, "--cache", setup.cache])
+    let written = try setup.snapshots()
+    #expect(written.count == 4)
+    let warm = try ChildProcess.playloopScript(script, arguments: [setup.playbook, "--cache", setup.cache])
+    #expect(try setup.snapshots() == written)
+    // The shell says how long evaluating took: the one part that differs between runs.
+    func timeless(_ text: String) -> String {
+      text.replacingOccurrences(of: #" in \d+ ms"#, with: "", options: .regularExpression)
+    }
+    for run in [first, warm] {
+      #expect(timeless(run.stdout) == timeless(cold.stdout))
+      #expect(run.stderr == cold.stderr)
+    }
+    #expect(cold.stdout.contains("Loaded"))
+  }
+
   @Test func noCacheWritesNothingAndAnUnwritableFolderIsNoError() throws {
     let setup = try Setup("flagship")
     let cold = try setup.run(["--no-cache"])
