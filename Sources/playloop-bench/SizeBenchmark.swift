@@ -56,6 +56,8 @@ struct SizeBenchmark {
     figures.append(
       Figure(phase: "load (all)", cost: load, throughput: mbps(data.totalBytes, load.milliseconds), unit: "MB/s"))
 
+    figures += try snapshotFigures(source)
+
     let clock = workspace.clock(override: nil, now: 0)
     let customers = dataset.customers.rowCount
 
@@ -187,8 +189,41 @@ struct SizeBenchmark {
     return figures
   }
 
+  /// The snapshot cache (docs/SNAPSHOT.md): a load that writes every table's snapshot
+  /// into a fresh folder, then a load that reads them (per table, and all).
+  private func snapshotFigures(_ source: SourceFile) throws -> [Figure] {
+    let cache = SnapshotCache(folder: "\(out)-snapshots", programVersion: "playloop-bench")
+    try? FileManager.default.removeItem(atPath: cache.folder)
+    defer { try? FileManager.default.removeItem(atPath: cache.folder) }
+    let (written, writing) = Probe.measure { try? open(source, reuse: nil, cache: cache).get().dataset.loads }
+    guard let written, written.allSatisfy({ $0.snapshot == .written(.missing) }) else {
+      throw BenchError("the snapshots could not be written to \(cache.folder): \(written?.map(\.snapshot) ?? [])")
+    }
+    let (read, reading) = Probe.measure { try? open(source, reuse: nil, cache: cache).get().dataset.loads }
+    guard let read, read.allSatisfy({ $0.snapshot == .read }) else {
+      throw BenchError("the snapshots were not read back: \(read?.map(\.snapshot) ?? [])")
+    }
+    var figures = [
+      Figure(
+        phase: "load, writing snapshots", cost: writing, throughput: mbps(data.totalBytes, writing.milliseconds),
+        unit: "MB/s")
+    ]
+    for table in read {
+      figures.append(
+        Figure(
+          phase: "load \(table.table) from its snapshot",
+          cost: PhaseCost(milliseconds: table.milliseconds, peakBytes: reading.peakBytes),
+          throughput: mbps(table.bytes, table.milliseconds), unit: "MB/s"))
+    }
+    figures.append(
+      Figure(
+        phase: "load from snapshots (all)", cost: reading, throughput: mbps(data.totalBytes, reading.milliseconds),
+        unit: "MB/s"))
+    return figures
+  }
+
   private func open(
-    _ source: SourceFile, reuse: Dataset?, progress: (any ProgressSink)? = nil
+    _ source: SourceFile, reuse: Dataset?, progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
   ) throws -> Result<Workspace, BenchError> {
     do {
       if let reuse {
@@ -197,7 +232,8 @@ struct SizeBenchmark {
           try Workspace.open(
             playbook: playbook, source: source, baseDirectory: data.directory, warnings: syntax, reuse: reuse))
       }
-      return .success(try Workspace.open(source: source, baseDirectory: data.directory, progress: progress))
+      return .success(
+        try Workspace.open(source: source, baseDirectory: data.directory, progress: progress, cache: cache))
     } catch {
       let text = DiagnosticRenderer(sources: [source.path: source.text]).render(error.diagnostics)
       return .failure(BenchError(text))

@@ -10,6 +10,7 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var output: OutputOption
   @Argument(help: "Playbook files.") var files: [String]
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var snapshots: CacheOption
   @OptionGroup var progress: ProgressOption
 
   func run() throws {
@@ -19,7 +20,7 @@ struct CheckCommand: ParsableCommand {
     for file in files {
       do {
         let workspace = try progress.loading(json: output.isJSON) { (sink) throws(Workspace.Failure) in
-          try Workspace.open(path: file, maxSetAside: maxSetAside, progress: sink)
+          try Workspace.open(path: file, maxSetAside: maxSetAside, progress: sink, cache: snapshots.cache)
         }
         // Columns named by position, and rows set aside: never silent, even when the
         // playbook is fine.

@@ -26,11 +26,13 @@ struct CompileCommand: ParsableCommand {
   @Option(help: "Write the SQL to this file (default: standard output).") var out: String?
   @OptionGroup var output: OutputOption
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var snapshots: CacheOption
 
   func run() throws {
     let json = output.isJSON
     // The data is read for its columns' types: the SQL expects tables with those.
-    let workspace = try Workspace.openForCommand(path: file, maxSetAside: try setAside.share(), json: json)
+    let workspace = try Workspace.openForCommand(
+      path: file, maxSetAside: try setAside.share(), json: json, cache: snapshots.cache)
     // Rows set aside and columns named by position: never silent (as `check`).
     let warnings = workspace.dataset.setAsideWarnings(first: 5) + workspace.warnings
     let now = Terminal.now()

@@ -13,13 +13,14 @@ struct DescribeCommand: ParsableCommand {
   @Option(help: "Describe only this table.") var table: String?
   @OptionGroup var output: OutputOption
   @OptionGroup var progress: ProgressOption
+  @OptionGroup var snapshots: CacheOption
 
   func run() throws {
     let json = output.isJSON
     var description: DataDescription
     do {
       description = try progress.loading(json: json) { (sink) throws(Workspace.Failure) in
-        try DataDescription.open(path: file, progress: sink)
+        try DataDescription.open(path: file, progress: sink, cache: snapshots.cache)
       }
     } catch {
       throw CommandFailure(error, json: json)

@@ -24,6 +24,7 @@ struct DiffCommand: ParsableCommand {
   @OptionGroup var output: OutputOption
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var snapshots: CacheOption
   @OptionGroup var progress: ProgressOption
 
   func run() throws {
@@ -31,7 +32,8 @@ struct DiffCommand: ParsableCommand {
     let share = try setAside.share()
     let opened = try progress.loading(json: json) { (sink) throws(CommandFailure) in
       do throws(Workspace.Failure) {
-        return try Workspace.openComparing(path: file, whatIf: whatIf, maxSetAside: share, progress: sink)
+        return try Workspace.openComparing(
+          path: file, whatIf: whatIf, maxSetAside: share, progress: sink, cache: snapshots.cache)
       } catch {
         throw CommandFailure(error, json: json)
       }

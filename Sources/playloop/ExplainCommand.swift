@@ -22,6 +22,7 @@ struct ExplainCommand: ParsableCommand {
   var newHoldout = false
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var snapshots: CacheOption
   @OptionGroup var progress: ProgressOption
   @Option(
     name: .customLong("what-if"),
@@ -114,11 +115,14 @@ struct ExplainCommand: ParsableCommand {
     maxSetAside: Double, json: Bool, progress: (any ProgressSink)?
   ) throws(CommandFailure) -> (Workspace, changes: [String]?) {
     guard let whatIf else {
-      return (try Workspace.openForCommand(path: file, maxSetAside: maxSetAside, json: json, progress: progress), nil)
+      return (
+        try Workspace.openForCommand(
+          path: file, maxSetAside: maxSetAside, json: json, progress: progress, cache: snapshots.cache), nil
+      )
     }
     do {
       let (workspace, changes) = try Workspace.open(
-        path: file, whatIf: whatIf, maxSetAside: maxSetAside, progress: progress)
+        path: file, whatIf: whatIf, maxSetAside: maxSetAside, progress: progress, cache: snapshots.cache)
       return (workspace, changes)
     } catch {
       throw CommandFailure(error, json: json)

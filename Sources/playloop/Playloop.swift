@@ -34,8 +34,11 @@ struct Playloop: ParsableCommand {
     } catch {
       badUsage(error, json: json, showingUsage: true)
     }
+    let ran = Result { try command.run() }
+    // Snapshots written in the background while the command worked are finished first.
+    SnapshotCache.finishWriting()
     do {
-      try command.run()
+      try ran.get()
     } catch let failure as CommandFailure {
       fail(failure.diagnostics, sources: failure.sources, json: failure.json || json)
     } catch let exit as ExitCode {

@@ -23,6 +23,7 @@ struct ReplCommand: ParsableCommand {
   @Flag(help: "Skip the start-up file ($PLAYLOOP_RC, else ~/.playlooprc).") var noRc = false
   @Flag(help: "In a script, report every error and go on; exit non-zero at the end.") var keepGoing = false
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var snapshots: CacheOption
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
@@ -38,6 +39,7 @@ struct ReplCommand: ParsableCommand {
       progress: Shell.opensEditor(startup) ? Terminal.progressOutput(environment: environment) : nil,
       progressDelay: ProgressDisplay.delay(environment: environment))
     session.maxSetAside = try setAside.share()
+    session.cache = snapshots.cache
     // The shell says what kinds of error a script stopped at; the status is decided here.
     let stopped = Shell.start(session: session, loading: file, startup: startup, color: color)
     let status = ExitStatus.status(for: stopped)

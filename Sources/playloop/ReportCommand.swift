@@ -22,12 +22,13 @@ struct ReportCommand: ParsableCommand {
   var compare: String?
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var snapshots: CacheOption
   @OptionGroup var progress: ProgressOption
 
   func run() throws {
     let maxSetAside = try setAside.share()
     let workspace = try progress.loading(json: false) { (sink) throws(CommandFailure) in
-      try Workspace.openForCommand(path: file, maxSetAside: maxSetAside, progress: sink)
+      try Workspace.openForCommand(path: file, maxSetAside: maxSetAside, progress: sink, cache: snapshots.cache)
     }
     let now = Terminal.now()
     let clock = workspace.clock(override: try clock.seconds(now: now), now: now)
@@ -43,7 +44,8 @@ struct ReportCommand: ParsableCommand {
       }
     } else if let compare {
       let other = try progress.loading(json: false) { (sink) throws(CommandFailure) in
-        try Workspace.openForCommand(path: compare, maxSetAside: maxSetAside, progress: sink)
+        try Workspace.openForCommand(
+          path: compare, maxSetAside: maxSetAside, progress: sink, cache: snapshots.cache)
       }
       comparison = CampaignComparison(
         workspace: workspace, run: run, other: other, otherRun: try dryRun(other, clock: clock).run)

@@ -22,6 +22,7 @@ struct RunCommand: ParsableCommand {
   var exportFormat: ExportFormat?
   @Flag(help: "Stop on any row that cannot be read, instead of setting it aside.") var strict = false
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var snapshots: CacheOption
   @OptionGroup var output: OutputOption
   @OptionGroup var progress: ProgressOption
   @Flag(help: "Evaluate and report without exporting or writing the ledger.") var dryRun = false
@@ -51,7 +52,8 @@ struct RunCommand: ParsableCommand {
     let display = progress.display(json: json)
     defer { display?.finish() }
     let workspace = try Workspace.openForCommand(
-      path: file, strict: strict, maxSetAside: try setAside.share(), json: json, progress: display)
+      path: file, strict: strict, maxSetAside: try setAside.share(), json: json, progress: display,
+      cache: snapshots.cache)
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
     try? crash(.loaded)
     let now = Terminal.now()

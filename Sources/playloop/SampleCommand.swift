@@ -21,13 +21,15 @@ struct SampleCommand: ParsableCommand {
   @OptionGroup var output: OutputOption
   @OptionGroup var clock: ClockOption
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var snapshots: CacheOption
   @OptionGroup var progress: ProgressOption
 
   func run() throws {
     let json = output.isJSON
     let maxSetAside = try setAside.share()
     let workspace = try progress.loading(json: json) { (sink) throws(CommandFailure) in
-      try Workspace.openForCommand(path: file, maxSetAside: maxSetAside, json: json, progress: sink)
+      try Workspace.openForCommand(
+        path: file, maxSetAside: maxSetAside, json: json, progress: sink, cache: snapshots.cache)
     }
     Terminal.report(workspace.dataset.setAsideShareWarnings, sources: [])
     let model = workspace.model

@@ -22,6 +22,7 @@ struct TestCommand: ParsableCommand {
   var pattern: String?
   @OptionGroup var output: OutputOption
   @OptionGroup var setAside: SetAsideOption
+  @OptionGroup var snapshots: CacheOption
   @OptionGroup var progress: ProgressOption
 
   func run() throws {
@@ -33,7 +34,8 @@ struct TestCommand: ParsableCommand {
     for file in files {
       let maxSetAside = try setAside.share()
       let workspace = try progress.loading(json: json) { (sink) throws(CommandFailure) in
-        try Workspace.openForCommand(path: file, maxSetAside: maxSetAside, json: json, progress: sink)
+        try Workspace.openForCommand(
+          path: file, maxSetAside: maxSetAside, json: json, progress: sink, cache: snapshots.cache)
       }
       Terminal.report(workspace.dataset.setAsideShareWarnings, sources: [])
       names += workspace.model.tests.map(\.name.value)

@@ -10,10 +10,11 @@ extension Workspace {
   /// Opens a playbook for a command; a failure ends the command with its diagnostics.
   static func openForCommand(
     path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard, json: Bool = false,
-    progress: (any ProgressSink)? = nil
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache?
   ) throws(CommandFailure) -> Workspace {
     do {
-      return try Workspace.open(path: path, strict: strict, maxSetAside: maxSetAside, progress: progress)
+      return try Workspace.open(
+        path: path, strict: strict, maxSetAside: maxSetAside, progress: progress, cache: cache)
     } catch {
       throw CommandFailure(error, json: json)
     }

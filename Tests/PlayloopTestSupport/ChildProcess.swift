@@ -46,7 +46,7 @@ public final class ChildProcess: @unchecked Sendable {
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.environment =
       inheritingEnvironment
-      ? ProcessInfo.processInfo.environment.merging(environment) { $1 } : environment
+      ? ProcessInfo.processInfo.environment.merging(Self.testCache) { $1 }.merging(environment) { $1 } : environment
     let stdout = Pipe()
     let stderr = Pipe()
     process.standardOutput = stdout
@@ -75,6 +75,12 @@ public final class ChildProcess: @unchecked Sendable {
       }.start()
     }
   }
+
+  /// Snapshots of the data tests load go to one folder in the temporary directory, not
+  /// to the user's `~/.cache/playloop` (scratch data files would pile up there).
+  private static let testCache = [
+    "PLAYLOOP_CACHE": FileManager.default.temporaryDirectory.appendingPathComponent("playloop-test-cache").path
+  ]
 
   /// Runs `executable` to its end (or the deadline) and returns it, finished.
   public static func run(

@@ -16,12 +16,12 @@ public struct DataDescription: Hashable, Sendable {
   }
 
   /// Reads and parses the playbook at `path`, then loads and describes its data;
-  /// `progress` is told of each table loaded.
+  /// `progress` is told of each table loaded; `cache` keeps the tables' snapshots.
   /// - Throws: the playbook's syntax or declaration errors, or the load error of a data
   ///   file that cannot be read at all (rows that cannot be read are set aside and
   ///   described instead).
   public static func open(
-    path: String, progress: (any ProgressSink)? = nil
+    path: String, progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
   ) throws(Workspace.Failure) -> DataDescription {
     let (source, base) = try Workspace.read(path)
     let (playbook, syntax) = PlaybookParser.parse(source)
@@ -32,7 +32,7 @@ public struct DataDescription: Hashable, Sendable {
     }
     do {
       let dataset = try Workspace.loadData(
-        model, file: path, baseDirectory: base, strict: false, progress: progress)
+        model, file: path, baseDirectory: base, strict: false, progress: progress, cache: cache)
       return DataDescription(playbook: path, tables: dataset.describe(model))
     } catch {
       var failure = error

@@ -19,9 +19,11 @@ public enum DatasetLoader {
   /// may read one database file, where a data file's path says which load it is.
   /// Database loads of one kind read through one session (`DatabaseReader.openSession`),
   /// closed when the loads end.
+  /// With a `cache`, each data file's table comes from its snapshot when the file is
+  /// unchanged, and a snapshot is written after reading one (`TableLoad.snapshot`).
   public static func load(
     customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double = SetAsideLimit.standard,
-    progress: (any ProgressSink)? = nil
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
   ) throws(LoadError) -> Dataset {
     var loading = customers
     let sessions = DatabaseSessions()
@@ -29,7 +31,7 @@ public enum DatasetLoader {
     do {
       return try load(
         customers: customers, events: events, strict: strict, maxSetAside: maxSetAside, progress: progress,
-        sessions: sessions, loading: &loading)
+        sessions: sessions, cache: cache, loading: &loading)
     } catch {
       guard loading.database != nil else { throw error }
       var named = error
@@ -41,17 +43,19 @@ public enum DatasetLoader {
   /// `load`, keeping `loading` the table being read.
   private static func load(
     customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double, progress: (any ProgressSink)?,
-    sessions: DatabaseSessions, loading: inout TableSpec
+    sessions: DatabaseSessions, cache: SnapshotCache?, loading: inout TableSpec
   ) throws(LoadError) -> Dataset {
     var started = DispatchTime.now()
-    let people = try KeyedTable.read(customers, sessions: sessions, progress: progress)
+    let (people, peopleSnapshot, peopleID) = try KeyedTable.read(
+      customers, sessions: sessions, progress: progress, cache: cache
+    ) { _ in }
     let customerCount = people.table.rowCount
     let index = try people.uniqueKeyIndex(customers)
     var setAside = people.setAside
     var warnings = people.warnings
     var overLimit: [SetAsideShare] = []
     try check(setAside, of: customerCount, customers, strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
-    var loads = [people.load(customers, since: started)]
+    var loads = [people.load(customers, since: started, snapshot: peopleSnapshot)]
 
     var tables: [String: Table] = [:]
     var links: [String: LinkIndex] = [:]
@@ -59,42 +63,48 @@ public enum DatasetLoader {
     var warningsOf: [String: [LoadError]] = [:]
     var loadOf: [String: TableLoad] = [:]
     var linkTargets: [String: LinkTarget] = [:]
+    // Each linked table's `LinkSnapshot.linked`, for the tables linking to it.
+    var linkedIDs: [String: UInt64] = [:]
     let linkedTo = Set(events.compactMap(\.linkTable))
     for spec in linkOrder(events) {
       loading = spec
       started = DispatchTime.now()
-      var event = try KeyedTable.read(spec, sessions: sessions, progress: progress)
-      event.setAsideBackwardsLifecycles(spec)
-      event.setAsideRepeatedKeys(spec)
-      let link = event.link ?? TextColumn()
-      var rows = event.setAside
-      let customerOfRow: [Int32]
-      if let name = spec.linkTable {
-        guard let target = linkTargets[name] else { preconditionFailure("'\(name)' is loaded before its links") }
-        (customerOfRow, rows) = target.follow(link, of: spec, table: event.table, setAside: rows)
+      let (event, snapshot, eventID) = try KeyedTable.read(
+        spec, sessions: sessions, progress: progress, cache: cache
+      ) {
+        $0.setAsideBackwardsLifecycles(spec)
+        $0.setAsideRepeatedKeys(spec)
+      }
+      // Links come from the links file when the table and what it links to are the snapshots they were made from.
+      let by = spec.linkTable.map { linkedIDs[$0] } ?? peopleID
+      let linkedID = eventID.flatMap { table in by.map { LinkSnapshot.linked(table: table, by: $0) } }
+      var rows: [SetAsideRow]
+      let linkIndex: LinkIndex
+      if let cache, let linkedID,
+        let stored = LinkSnapshot.read(
+          spec, linked: linkedID, rowCount: event.table.rowCount, customerCount: customerCount, cache: cache)
+      {
+        (linkIndex, rows) = stored
       } else {
-        let unlinked: [Int]
-        (customerOfRow, unlinked) = resolve(link, in: index)
-        for row in unlinked {
-          let reason =
-            link.start(row) == link.end(row)
-            ? "no customer: \(spec.linkColumn ?? "") is empty"
-            : "customer \"\(link.string(row))\" does not exist"
-          rows.append(
-            SetAsideRow(table: spec.name, file: spec.path, line: Int(event.table.lines[row]), reason: reason))
+        let customerOfRow: [Int32]
+        (customerOfRow, rows) = link(event, spec, index, linkTargets)
+        linkIndex = LinkIndex(customerOfRow: customerOfRow, customerCount: customerCount)
+        if let cache, let linkedID {
+          LinkSnapshot.store(spec, linked: linkedID, index: linkIndex, setAside: rows, cache: cache)
         }
       }
-      rows.sort { $0.line < $1.line }
-      let linked = customerOfRow.lazy.filter { $0 >= 0 }.count
+      linkedIDs[spec.name] = linkedID
+      let customerOfRow = linkIndex.customerOfRow
+      let linked = linkIndex.rows.count
       try check(rows, of: linked, spec, strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
       if linkedTo.contains(spec.name) {
         linkTargets[spec.name] = try LinkTarget(spec: spec, keyed: event, customerOfRow: customerOfRow)
       }
       setAsideOf[spec.name] = rows
       warningsOf[spec.name] = event.warnings
-      links[spec.name] = LinkIndex(customerOfRow: customerOfRow, customerCount: customerCount)
+      links[spec.name] = linkIndex
       tables[spec.name] = event.table
-      loadOf[spec.name] = event.load(spec, since: started)
+      loadOf[spec.name] = event.load(spec, since: started, snapshot: snapshot)
     }
     // Tables load in link order; what is reported keeps the playbook's order.
     for spec in events {
@@ -108,6 +118,33 @@ public enum DatasetLoader {
       loads: loads, warnings: warnings)
     dataset.overSetAsideLimit = overLimit
     return dataset
+  }
+
+  /// Each row of `event` as its customer's (-1 for none), and the table's rows set aside
+  /// with those that name no customer (or no row of the table linked to), in line order.
+  private static func link(
+    _ event: KeyedTable, _ spec: TableSpec, _ index: KeyIndex, _ linkTargets: [String: LinkTarget]
+  ) -> (customerOfRow: [Int32], setAside: [SetAsideRow]) {
+    let link = event.link ?? TextColumn()
+    var rows = event.setAside
+    let customerOfRow: [Int32]
+    if let name = spec.linkTable {
+      guard let target = linkTargets[name] else { preconditionFailure("'\(name)' is loaded before its links") }
+      (customerOfRow, rows) = target.follow(link, of: spec, table: event.table, setAside: rows)
+    } else {
+      let unlinked: [Int]
+      (customerOfRow, unlinked) = resolve(link, in: index)
+      for row in unlinked {
+        let reason =
+          link.start(row) == link.end(row)
+          ? "no customer: \(spec.linkColumn ?? "") is empty"
+          : "customer \"\(link.string(row))\" does not exist"
+        rows.append(
+          SetAsideRow(table: spec.name, file: spec.path, line: Int(event.table.lines[row]), reason: reason))
+      }
+    }
+    rows.sort { $0.line < $1.line }
+    return (customerOfRow, rows)
   }
 
   /// `events` with each table after the one it links to, otherwise in the given order.
@@ -207,11 +244,13 @@ struct KeyedTable {
     setAside.sort { $0.line < $1.line }
   }
 
-  func load(_ spec: TableSpec, since started: DispatchTime) -> TableLoad {
+  func load(_ spec: TableSpec, since started: DispatchTime, snapshot: SnapshotUse) -> TableLoad {
     let nanoseconds = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
-    return TableLoad(
+    var load = TableLoad(
       table: spec.name, file: spec.path, bytes: fileBytes, rows: table.rowCount,
       milliseconds: Double(nanoseconds) / 1e6)
+    load.snapshot = snapshot
+    return load
   }
 
   static func read(

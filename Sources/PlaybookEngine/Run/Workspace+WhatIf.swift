@@ -6,37 +6,39 @@ extension Workspace {
   /// thing, or is added; a rule may be typed on one line (`OneLineRule`). The file is not
   /// changed. Diagnostics point into the file's text followed by the statements, under
   /// the file's name, so a mistake in the statements is shown on its own line. Also
-  /// returns what changed (`replaced rule x`). `progress` is told of each table loaded.
+  /// returns what changed (`replaced rule x`). `progress` is told of each table loaded;
+  /// `cache` keeps the tables' snapshots.
   public static func open(
     path: String, whatIf statements: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard,
-    progress: (any ProgressSink)? = nil
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
   ) throws(Failure) -> (Workspace, changes: [String]) {
     let joined = try WhatIf(path: path, statements: statements)
     let workspace = try open(
       playbook: joined.playbook, source: joined.source, baseDirectory: joined.baseDirectory, strict: strict,
-      maxSetAside: maxSetAside, warnings: joined.warnings, progress: progress)
+      maxSetAside: maxSetAside, warnings: joined.warnings, progress: progress, cache: cache)
     return (workspace, joined.changes)
   }
 
   /// The playbook at `path` as it is (`before`) and with `statements` joined as
   /// `open(path:whatIf:)` joins them (`after`), for comparing their decisions. `after`
   /// reads `before`'s data when their `load` statements are the same (`sameData`).
-  /// `progress` is told of each table loaded.
+  /// `progress` is told of each table loaded; `cache` keeps the tables' snapshots.
   public static func openComparing(
     path: String, whatIf statements: String, maxSetAside: Double = SetAsideLimit.standard,
-    progress: (any ProgressSink)? = nil
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
   ) throws(Failure) -> (before: Workspace, after: Workspace, changes: [String], sameData: Bool) {
     let joined = try WhatIf(path: path, statements: statements)
     let before = try open(
       playbook: joined.original, source: joined.source, baseDirectory: joined.baseDirectory,
-      maxSetAside: maxSetAside, warnings: joined.warnings, progress: progress)
+      maxSetAside: maxSetAside, warnings: joined.warnings, progress: progress, cache: cache)
     func loads(_ playbook: Playbook) -> [Structure<Statement>] {
       playbook.statements.compactMap { if case .load = $0.kind { Structure($0) } else { nil } }
     }
     let sameData = loads(joined.original) == loads(joined.playbook)
     let after = try open(
       playbook: joined.playbook, source: joined.source, baseDirectory: joined.baseDirectory,
-      maxSetAside: maxSetAside, warnings: joined.warnings, reuse: sameData ? before.dataset : nil, progress: progress)
+      maxSetAside: maxSetAside, warnings: joined.warnings, reuse: sameData ? before.dataset : nil, progress: progress,
+      cache: cache)
     return (before, after, joined.changes, sameData)
   }
 

@@ -32,14 +32,15 @@ public struct Workspace: Sendable {
   /// Reads, parses, loads and checks the playbook at `path`. `strict` makes any row set
   /// aside an error; `maxSetAside` is the share of a table's rows that may be set aside
   /// before a warning (`Dataset.overSetAsideLimit`). `progress` is told of each table
-  /// loaded, and may stop the load.
+  /// loaded, and may stop the load. `cache` keeps the tables' snapshots (none without).
   public static func open(
     path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard,
-    progress: (any ProgressSink)? = nil
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
   ) throws(Failure) -> Workspace {
     let (source, base) = try read(path)
     return try open(
-      source: source, baseDirectory: base, strict: strict, maxSetAside: maxSetAside, progress: progress)
+      source: source, baseDirectory: base, strict: strict, maxSetAside: maxSetAside, progress: progress,
+      cache: cache)
   }
 
   /// The playbook file at `path`, and the folder its relative paths resolve against.
@@ -52,10 +53,10 @@ public struct Workspace: Sendable {
     return (SourceFile(path: path, text: String(decoding: data, as: UTF8.self)), base.isEmpty ? "." : base)
   }
 
-  /// Parses, loads and checks `source` (see `open(path:strict:maxSetAside:progress:)`).
+  /// Parses, loads and checks `source` (see `open(path:strict:maxSetAside:progress:cache:)`).
   public static func open(
     source: SourceFile, baseDirectory: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard,
-    progress: (any ProgressSink)? = nil
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
   ) throws(Failure) -> Workspace {
     let (playbook, syntax) = PlaybookParser.parse(source)
     if syntax.contains(where: { $0.severity == .error }) {
@@ -63,7 +64,7 @@ public struct Workspace: Sendable {
     }
     return try open(
       playbook: playbook, source: source, baseDirectory: baseDirectory, strict: strict,
-      maxSetAside: maxSetAside, warnings: syntax, progress: progress)
+      maxSetAside: maxSetAside, warnings: syntax, progress: progress, cache: cache)
   }
 
   /// Loads and checks an already parsed playbook (the shell re-checks this way). When
@@ -72,7 +73,7 @@ public struct Workspace: Sendable {
   public static func open(
     playbook: Playbook, source: SourceFile, baseDirectory: String, strict: Bool = false,
     maxSetAside: Double = SetAsideLimit.standard, warnings: [Diagnostic] = [], reuse: Dataset? = nil,
-    progress: (any ProgressSink)? = nil
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
   ) throws(Failure) -> Workspace {
     let (model, declared) = PlaybookChecker.declarations(of: playbook, file: source.path)
     if declared.contains(where: { $0.severity == .error }) {
@@ -87,7 +88,7 @@ public struct Workspace: Sendable {
       do {
         dataset = try loadData(
           model, file: source.path, baseDirectory: baseDirectory, strict: strict, maxSetAside: maxSetAside,
-          progress: progress)
+          progress: progress, cache: cache)
       } catch {
         var failure = error
         failure.source = source
@@ -112,7 +113,7 @@ public struct Workspace: Sendable {
   /// Reads every table the playbook loads.
   static func loadData(
     _ model: PlaybookModel, file: String, baseDirectory: String, strict: Bool,
-    maxSetAside: Double = SetAsideLimit.standard, progress: (any ProgressSink)? = nil
+    maxSetAside: Double = SetAsideLimit.standard, progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
   ) throws(Failure) -> Dataset {
     guard let customers = model.customerTable else {
       let range = model.playbook.statements.first?.range
@@ -139,7 +140,7 @@ public struct Workspace: Sendable {
     do {
       return try DatasetLoader.load(
         customers: spec(customers), events: model.tables.filter { !$0.isCustomers }.map(spec),
-        strict: strict, maxSetAside: maxSetAside, progress: progress)
+        strict: strict, maxSetAside: maxSetAside, progress: progress, cache: cache)
     } catch {
       let statement =
         model.tables.first { $0.name == error.table }

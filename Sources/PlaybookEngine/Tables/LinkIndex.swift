@@ -26,6 +26,20 @@ public struct LinkIndex: Sendable {
     self.customerOfRow = customerOfRow
   }
 
+  /// An index of these arrays as `init(customerOfRow:customerCount:)` builds them (a
+  /// snapshot read back); nil when they do not fit together.
+  init?(offsets: [Int32], rows: [Int32], customerOfRow: [Int32]) {
+    let customerCount = offsets.count - 1
+    guard customerCount >= 0, offsets.first == 0, Int(offsets[customerCount]) == rows.count,
+      zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
+      customerOfRow.allSatisfy({ $0 >= -1 && $0 < customerCount }),
+      rows.allSatisfy({ $0 >= 0 && $0 < customerOfRow.count })
+    else { return nil }
+    self.offsets = offsets
+    self.rows = rows
+    self.customerOfRow = customerOfRow
+  }
+
   /// The rows of customer number `c`, in file order; empty when the customer has none.
   @inlinable public func rows(ofCustomer c: Int) -> ArraySlice<Int32> {
     rows[Int(offsets[c])..<Int(offsets[c + 1])]

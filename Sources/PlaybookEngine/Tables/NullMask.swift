@@ -11,6 +11,14 @@ public struct NullMask: Sendable {
     self.words = Array(repeating: 0, count: (count + 63) / 64)
   }
 
+  /// A mask of `count` rows over `words` (as `words` holds them), for a snapshot read
+  /// back; nil when the words do not fit the count.
+  init?(words: [UInt64], count: Int) {
+    guard words.count == (count + 63) / 64 else { return nil }
+    self.words = words
+    self.count = count
+  }
+
   /// Whether `row` (0-based, below `count`) is null. Always inlined: evaluation asks for
   /// every row, and the call costs more than the test.
   @inlinable @inline(__always) public func isNull(_ row: Int) -> Bool {

@@ -11,6 +11,8 @@ public struct TableLoad: Sendable, Equatable {
   public var rows: Int
   /// Wall time spent reading, typing and linking the table, in milliseconds (fractional).
   public var milliseconds: Double
+  /// Whether the table came from its snapshot, or why not (`SnapshotUse.off` without a cache).
+  public var snapshot: SnapshotUse = .off
 
   /// A table's load record; `bytes` is the file's size and `rows` the rows kept.
   public init(table: String, file: String, bytes: Int, rows: Int, milliseconds: Double) {

@@ -80,7 +80,7 @@ extension EngineSession {
     do {
       opened = try Workspace.open(
         playbook: playbook, source: source, baseDirectory: base, maxSetAside: maxSetAside, warnings: syntax,
-        reuse: sameData ? workspace.dataset : nil)
+        reuse: sameData ? workspace.dataset : nil, cache: cache)
     } catch {
       throw CommandFailed(output: Self.blocks(error.diagnostics, renderer))
     }

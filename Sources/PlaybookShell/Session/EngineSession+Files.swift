@@ -11,7 +11,7 @@ extension EngineSession {
   func load(_ path: String) -> ShellOutput {
     let opened: Workspace
     do {
-      opened = try Workspace.open(path: path, maxSetAside: maxSetAside, progress: progress)
+      opened = try Workspace.open(path: path, maxSetAside: maxSetAside, progress: progress, cache: cache)
     } catch {
       // Ctrl-C while loading leaves the session as it was, not a broken playbook.
       let stopped = error.diagnostics.contains { $0.code == .loadInterrupted }

@@ -27,6 +27,8 @@ public final class EngineSession: ShellSession {
   var baseDirectory = "."
   /// The share of a table's rows that may be set aside before a warning (`--max-set-aside`).
   public var maxSetAside = SetAsideLimit.standard
+  /// Where loads keep the tables' snapshots (`--cache`); nil reads every file.
+  public var cache: SnapshotCache?
   /// A loaded playbook that does not check, kept as its text for `:edit`; nil otherwise.
   var broken: BrokenPlaybook?
   /// True when statements changed since the playbook was last loaded or saved.
@@ -150,7 +152,8 @@ public final class EngineSession: ShellSession {
     do {
       let workspace = try Workspace.open(
         playbook: playbook, source: SourceFile(path: SessionDocument.name, text: text),
-        baseDirectory: baseDirectory, maxSetAside: maxSetAside, reuse: reuse, progress: progress)
+        baseDirectory: baseDirectory, maxSetAside: maxSetAside, reuse: reuse, progress: progress,
+        cache: cache)
       return Checked(
         model: workspace.model, workspace: workspace, reloaded: reuse == nil,
         diagnostics: declared.filter { $0.severity != .error })
