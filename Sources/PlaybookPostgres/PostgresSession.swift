@@ -13,16 +13,13 @@ final class PostgresSession: DatabaseSession {
     let what: String
     switch selection.rows {
     case .table(let written):
-      let name = PostgresTableName(written)
+      let name = DatabaseTableName(written)
       guard try connection.column("SELECT to_regclass($1)::text", [name.quoted], source: source).first ?? nil != nil
       else { throw try missingTable(written, on: connection, source: source) }
       sql = "SELECT * FROM \(name.quoted)"
       what = "table '\(written)'"
     case .query(let query):
-      // COPY takes the query in parentheses, where a closing semicolon cannot stand.
-      var trimmed = Substring(query)
-      while let last = trimmed.last, last == ";" || last.isWhitespace { trimmed.removeLast() }
-      sql = String(trimmed)
+      sql = DatabaseSource.enclosable(query)
       what = "the query"
     }
     let columns = try connection.describe(sql, what: what, source: source)

@@ -18,6 +18,16 @@ extension SQLWriter {
     return loaded(binding)
   }
 
+  /// Where a load's rows are: a `from postgres` load's own table or query when compiling
+  /// for PostgreSQL (the data already there), else a table named as the load.
+  func table(of binding: TableBinding) -> String {
+    guard d.name == DatabaseKind.postgres.rawValue, let database = binding.load.database,
+      database.kind.text == DatabaseKind.postgres.rawValue
+    else { return d.identifier(binding.name) }
+    if let table = database.table { return DatabaseTableName(table.value).quoted }
+    return "(\(DatabaseSource.enclosable(database.query?.value ?? "")))"
+  }
+
   /// A load's rows: keyed, linked to a customer, and only those that exist at the clock.
   private func loaded(_ binding: TableBinding) -> String {
     let name = d.identifier("row_\(binding.rowName)")
@@ -44,7 +54,7 @@ extension SQLWriter {
         let seconds = d.epochSeconds("\(alias).\(d.identifier(opened))")
         conditions.append("(\(seconds) IS NULL OR \(seconds) <= \(clock))  -- opened after the clock: not there yet")
       }
-      return "  SELECT " + select.joined(separator: ",\n    ") + "\n  FROM \(d.identifier(binding.name)) AS \(alias)"
+      return "  SELECT " + select.joined(separator: ",\n    ") + "\n  FROM \(table(of: binding)) AS \(alias)"
         + (conditions.isEmpty ? "" : "\n  WHERE " + conditions.joined(separator: "\n    AND "))
     }
   }

@@ -91,7 +91,8 @@ final class SQLWriter {
         + (model.window.map { "window \($0 / 86_400 * 86_400 == $0 ? "\($0 / 86_400)d" : "\($0)s")" } ?? "window all")
         + ".",
       "Candidates only: consent, channels, limits, holdout and the ledger are Playloop's decisions.",
-      "Expects one table per load, named as the load, with the data file's columns:",
+      "Expects one table per load, named as the load (a `from postgres` load: its own table",
+      "or query), with the data file's columns:",
     ]
     for binding in model.tables {
       let columns = (checked.schema.tables[binding.name] ?? []).map { column -> String in
@@ -100,7 +101,11 @@ final class SQLWriter {
         if column.name == binding.linkColumn { words += " -> \(model.customerTable?.name ?? "customers")" }
         return words
       }
-      lines.append("  \(binding.name)(\(columns.joined(separator: ", ")))")
+      // A query may span lines: the comment names it rather than quoting it.
+      let name = table(of: binding)
+      let reads =
+        name == d.identifier(binding.name) ? "" : " read from " + (name.hasPrefix("(") ? "the load's query" : name)
+      lines.append("  \(binding.name)(\(columns.joined(separator: ", ")))" + reads)
     }
     lines += [
       "decimal columns may be numeric; timestamps must be timestamptz (a timestamp without",

@@ -77,6 +77,44 @@ import Testing
     #expect(describe.stdout.contains("csat                           integer    the database's column type"))
   }
 
+  /// `playloop compile` of loads from postgres reads each load's own table or query (the
+  /// data already there), not a table named as the load: here the public `tickets` is
+  /// empty and the rows are in `support.tickets`.
+  @Test func compiledSQLReadsEachPostgresLoadsOwnTableOrQuery() throws {
+    let environment = try PostgresCluster.database(
+      Self.exampleTables + "CREATE TABLE tickets AS SELECT * FROM support.tickets WHERE false;\n")
+    let folder = try ScratchFolder("postgres-compile")
+    func candidates(_ ticketsLoad: String) throws -> [String] {
+      _ = try folder.write(
+        """
+        playbook "Slow fixes"
+        as of 2026-11-01T00:00:00Z
+        load customers from postgres table "customers"
+        \(ticketsLoad) link customer_id
+        define complaint = ticket where ticket.kind == "complaint"
+        channel email address customer.email requires customer.email_opt_in
+        offer SORRY25 "25% off" valid 14d
+        rule slow_fix_apology
+          when complaint resolved after 72h or complaint open for 72h
+          send SORRY25 via email
+
+        """, to: "slow.playbook")
+      let compiled = try playloop(
+        ["compile", "slow.playbook", "--to", "postgres"], in: folder, environment: environment)
+      #expect(compiled.status == 0, "\(compiled.stderr)")
+      let psql = try ChildProcess.run(
+        "/usr/bin/psql", ["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"], environment: environment,
+        input: compiled.stdout)
+      #expect(psql.status == 0, "\(psql.stderr)")
+      return psql.stdout.split(separator: "\n").map(String.init)
+    }
+    let fromTable = try candidates(#"load tickets from postgres table "support.tickets""#)
+    let fromQuery = try candidates(#"load tickets from postgres query "select * from support.tickets;""#)
+    #expect(fromTable.count > 10)
+    #expect(fromTable.allSatisfy { $0.contains("|SORRY25|tickets|T-") }, "\(fromTable.prefix(3))")
+    #expect(fromQuery == fromTable)
+  }
+
   /// One column of each type PostgreSQL maps, a null in each, and types Playloop has
   /// none for; `stamp` is a timestamp without time zone.
   static let everyType = """
