@@ -162,6 +162,10 @@ def main():
             build("playloop")
         commands["playloop"] = [args.playloop, "run", playbook_for(data, args.work),
                                 "--out", outs["playloop"], "--as-of", args.as_of]
+        # Cold runs read every file (a snapshot from an earlier run would make them warm);
+        # warm runs keep their snapshots in a folder of their own.
+        commands["playloop"] += (["--cache", os.path.join(args.work, "snapshots")] if args.warm
+                                 else ["--no-cache"])
     names = list(commands)
 
     if args.warm:
