@@ -1,6 +1,6 @@
 /// Messages of `playloop compile`: what a SQL dialect cannot say with the engine's meaning.
 extension DiagnosticMessage {
-  /// `` `sent(any in last 14d)` cannot be compiled to postgres: … `` (compileUnsupported).
+  /// "`sent(any in last 14d)` cannot be compiled to postgres: …" (compileUnsupported).
   public static func compileUnsupported(_ construct: String, dialect: String, reason: String, hint: String? = nil)
     -> Self
   {
