@@ -8,6 +8,8 @@ struct PostgresDialect: SQLDialect {
 
   var name: String { "postgres" }
 
+  var database: DatabaseKind? { .postgres }
+
   func columnType(_ type: ColumnType) -> String {
     switch type {
     case .integer: "bigint"

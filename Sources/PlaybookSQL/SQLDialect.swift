@@ -6,6 +6,8 @@ import PlaybookLanguage
 public protocol SQLDialect: Sendable {
   /// The name `--to` takes and messages use: `postgres`.
   var name: String { get }
+  /// The database the SQL runs in: loads from it are read where they are.
+  var database: DatabaseKind? { get }
   /// The input column type a column of `type` is expected to have.
   func columnType(_ type: ColumnType) -> String
   /// `name` quoted as an identifier.

@@ -18,14 +18,19 @@ extension SQLWriter {
     return loaded(binding)
   }
 
-  /// Where a load's rows are: a `from postgres` load's own table or query when compiling
-  /// for PostgreSQL (the data already there), else a table named as the load.
-  func table(of binding: TableBinding) -> String {
-    guard d.name == DatabaseKind.postgres.rawValue, let database = binding.load.database,
-      database.kind.text == DatabaseKind.postgres.rawValue
-    else { return d.identifier(binding.name) }
-    if let table = database.table { return DatabaseTableName(table.value).quoted }
-    return "(\(DatabaseSource.enclosable(database.query?.value ?? "")))"
+  /// Where a load's rows are: a load from the database the SQL runs in is read where it
+  /// is (its own table, or its query as a subquery); any other load is expected as a
+  /// table named as the load. `reads` says which, for the header; nil for the latter.
+  func source(of binding: TableBinding) -> (sql: String, reads: String?) {
+    guard let database = binding.load.database, let kind = d.database, database.kind.text == kind.rawValue else {
+      return (d.identifier(binding.name), nil)
+    }
+    if let table = database.table {
+      let name = DatabaseTableName(table.value).quoted
+      return (name, name)
+    }
+    // A query may span lines: the header names it rather than quoting it.
+    return ("(\(DatabaseSource.enclosable(database.query?.value ?? "")))", "the load's query")
   }
 
   /// A load's rows: keyed, linked to a customer, and only those that exist at the clock.
@@ -54,7 +59,7 @@ extension SQLWriter {
         let seconds = d.epochSeconds("\(alias).\(d.identifier(opened))")
         conditions.append("(\(seconds) IS NULL OR \(seconds) <= \(clock))  -- opened after the clock: not there yet")
       }
-      return "  SELECT " + select.joined(separator: ",\n    ") + "\n  FROM \(table(of: binding)) AS \(alias)"
+      return "  SELECT " + select.joined(separator: ",\n    ") + "\n  FROM \(source(of: binding).sql) AS \(alias)"
         + (conditions.isEmpty ? "" : "\n  WHERE " + conditions.joined(separator: "\n    AND "))
     }
   }

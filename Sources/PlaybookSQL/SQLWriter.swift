@@ -101,10 +101,7 @@ final class SQLWriter {
         if column.name == binding.linkColumn { words += " -> \(model.customerTable?.name ?? "customers")" }
         return words
       }
-      // A query may span lines: the comment names it rather than quoting it.
-      let name = table(of: binding)
-      let reads =
-        name == d.identifier(binding.name) ? "" : " read from " + (name.hasPrefix("(") ? "the load's query" : name)
+      let reads = source(of: binding).reads.map { " read from \($0)" } ?? ""
       lines.append("  \(binding.name)(\(columns.joined(separator: ", ")))" + reads)
     }
     lines += [
