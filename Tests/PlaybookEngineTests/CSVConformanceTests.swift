@@ -17,7 +17,8 @@ import Testing
   /// Every field's text as read, null as "", ignoring types.
   static func records(_ path: String) throws -> (names: [String], rows: [[String]], setAside: [Int]) {
     let raw = try TableReader.readRaw(FileBytes(copying: try bytes(path)), format: .csv, file: path, declaredTypes: [:])
-    let columns = raw.names.indices.map { ColumnBuilder.text(raw, column: $0) }
+    let columns = try raw.names.indices.map { c throws(LoadError) in try ColumnBuilder.text(raw, column: c, file: path)
+    }
     let rows = (0..<raw.rowCount).map { row in columns.map { $0.string(row) } }
     let setAside = TableReader.setAside(raw, name: "t", file: path).map(\.line)
     return (raw.names, rows, setAside)

@@ -66,7 +66,7 @@ import Testing
   }
 }
 
-/// Line numbers are kept in 32 bits, and a file may hold 4 GB: one with more line ends
+/// Line numbers are kept in 32 bits, and a file may hold 64 GB: one with more line ends
 /// than that (2.5 GB of them) used to crash the loader. It is now refused with a message;
 /// `maxLines` stands in for 2^31 − 1 here.
 @Suite struct LineLimitTests {

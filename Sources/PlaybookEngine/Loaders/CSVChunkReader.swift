@@ -33,10 +33,20 @@ struct CSVChunkReader {
 
   /// Smallest chunk worth a thread of its own.
   static let minimumChunkBytes = 1 << 22
+  /// Largest chunk: a chunk's text (32-bit row ends, `TextColumn`) stays far below 4 GB,
+  /// and a file of many gigabytes is not held as spans a quarter at a time.
+  static let maximumChunkBytes = 1 << 30
+
+  /// How many chunks to read `bytes` bytes in, unless a test fixes it.
+  static func chunkCount(bytes: Int, requested: Int?) -> Int {
+    requested
+      ?? max(
+        1, min(Parallel.coreCount * 4, bytes / minimumChunkBytes), (bytes + maximumChunkBytes - 1) / maximumChunkBytes)
+  }
 
   func readAll(from start: Int, chunkCount requested: Int?) -> [RawChunk] {
     let n = scanner.bytes.count
-    let count = requested ?? max(1, min(Parallel.coreCount * 4, (n - start) / Self.minimumChunkBytes))
+    let count = Self.chunkCount(bytes: n - start, requested: requested)
     guard count > 1, n > start else { return [read(from: start, to: n)] }
     let guesses = (0...count).map { start + (n - start) * $0 / count }
     let odd = Parallel.map(count) { k in scanner.quoteCountIsOdd(guesses[k]..<guesses[k + 1]) }
@@ -51,8 +61,15 @@ struct CSVChunkReader {
     // Stopped chunks end early: the caller throws, so they are not read again.
     if progress?.stopRequested == true { return chunks }
     for k in 0..<(count - 1) where chunks[k].endOffset != starts[k + 1] {
-      // The guess was wrong (a stray quote upset the parity): read the rest in one piece.
-      chunks.replaceSubrange((k + 1)..., with: [read(from: chunks[k].endOffset, to: n)])
+      // The guess was wrong (a stray quote upset the parity): read the rest in order,
+      // each piece from where the one before ended.
+      var rest: [RawChunk] = []
+      var at = chunks[k].endOffset
+      repeat {
+        rest.append(read(from: at, to: min(n, at + Self.maximumChunkBytes)))
+        at = rest.last!.endOffset
+      } while at < n && progress?.stopRequested != true
+      chunks.replaceSubrange((k + 1)..., with: rest)
       break
     }
     return chunks
@@ -162,7 +179,7 @@ struct CSVChunkReader {
     case .strayQuote: return "a quote inside an unquoted field (quote the whole field and double the quote)"
     case .textAfterQuote: return "text after the closing quote of a field"
     case .unterminated: return "unterminated quote"
-    case .fieldTooLong: return "a field longer than 256 MB"
+    case .fieldTooLong: return "a field longer than 16 MB"
     }
     if r.count != names.count {
       return "expected \(names.count) fields, found \(r.count)"

@@ -55,7 +55,7 @@ extension CSVScanner {
     case .strayQuote: "a quote inside an unquoted name"
     case .textAfterQuote: "text after the closing quote of a name"
     case .unterminated: "a quote that never closes"
-    case .fieldTooLong: "a name longer than 256 MB"
+    case .fieldTooLong: "a name longer than 16 MB"
     }
   }
 

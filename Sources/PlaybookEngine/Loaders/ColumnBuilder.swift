@@ -7,7 +7,10 @@ import PlaybookLanguage
 /// does not (`TableTyping.dropped`, per chunk) are left out. Chunks are converted and
 /// copied in parallel.
 enum ColumnBuilder {
-  static func build(_ raw: RawTable, column c: Int, type: ColumnType, dropping dropped: [[Int]]) -> Column {
+  /// Refused (with `file` named) when the column's text would pass 4 GB.
+  static func build(_ raw: RawTable, column c: Int, type: ColumnType, dropping dropped: [[Int]], file: String)
+    throws(LoadError) -> Column
+  {
     let pieces = Parallel.map(raw.chunks.count) {
       piece(raw, chunk: $0, column: c, as: type).removing(dropped[$0])
     }
@@ -24,18 +27,20 @@ enum ColumnBuilder {
     case .decimal: values = .decimal(joined(pieces) { if case .decimal(let v) = $0 { v } else { [] } })
     case .boolean: values = .boolean(joined(pieces) { if case .boolean(let v) = $0 { v } else { [] } })
     case .timestamp, .date: values = .timestamp(joined(pieces) { if case .timestamp(let v) = $0 { v } else { [] } })
-    case .text: values = .text(joined(pieces.map(\.text)))
+    case .text: values = .text(try joined(pieces.map(\.text), column: raw.names[c], file: file))
     }
     return Column(name: raw.names[c], type: type, values: values, nulls: nulls)
   }
 
   /// The column's values as text, whatever its type (for keys and links), without the
   /// `dropped` rows (per chunk; none when empty).
-  static func text(_ raw: RawTable, column c: Int, dropping dropped: [[Int]] = []) -> TextColumn {
-    joined(
+  static func text(_ raw: RawTable, column c: Int, dropping dropped: [[Int]] = [], file: String)
+    throws(LoadError) -> TextColumn
+  {
+    try joined(
       Parallel.map(raw.chunks.count) {
         piece(raw, chunk: $0, column: c, as: .text).removing(dropped.isEmpty ? [] : dropped[$0]).text
-      })
+      }, column: raw.names[c], file: file)
   }
 
   /// Chunk `k`'s values of column `c` as a column of `type`.
@@ -71,8 +76,11 @@ enum ColumnBuilder {
     return TextColumn(bytes: text, ends: ends)
   }
 
-  /// The pieces end to end, copied in parallel.
-  static func joined(_ pieces: [TextColumn]) -> TextColumn {
+  /// The pieces end to end, copied in parallel; refused past `limit` bytes of text (a
+  /// column's row ends are 32-bit: `TextColumn`; tests pass a smaller limit).
+  static func joined(_ pieces: [TextColumn], column: String, file: String, limit: Int = Int(UInt32.max))
+    throws(LoadError) -> TextColumn
+  {
     if pieces.count == 1 { return pieces[0] }
     var byteOffsets = [0]
     var rowOffsets = [0]
@@ -81,7 +89,11 @@ enum ColumnBuilder {
       rowOffsets.append(rowOffsets.last! + piece.count)
     }
     let (totalBytes, totalRows) = (byteOffsets.last!, rowOffsets.last!)
-    precondition(totalBytes <= UInt32.max, "a text column holds at most 4 GB")
+    guard totalBytes <= limit else {
+      throw LoadError(
+        .badFormat, "the column \"\(column)\" holds more than 4 GB of text, which Playloop cannot load", file: file,
+        hint: "split the file, or load fewer rows at a time")
+    }
     let bytes = [UInt8](unsafeUninitializedCapacity: totalBytes) { out, count in
       if let base = out.baseAddress {
         let text = SharedBuffer(base)

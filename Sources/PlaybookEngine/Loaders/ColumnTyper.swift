@@ -41,7 +41,7 @@ enum ColumnTyper {
       let days = misfits == nil ? every.intersection(TypeVotes.dayOrders) : []
       if live.isEmpty && days.isEmpty { break }
       tally.values += 1
-      let field = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])
+      let field = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
       // Escapes only occur in text: a value written with one is never a number or time.
       let judged: (votes: TypeVotes, value: Int64) =
         span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: live.union(days), zone: reading.zone)
@@ -180,7 +180,7 @@ enum ColumnTyper {
       spans.map { span in
         span.isNull
           ? placeholder
-          : read(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end]), span.kind) ?? placeholder
+          : read(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), span.kind) ?? placeholder
       }
     }
     let converted: ColumnValues

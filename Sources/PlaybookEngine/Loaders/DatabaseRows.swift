@@ -17,6 +17,9 @@ public struct DatabaseRows: Sendable {
   private(set) var text: [UInt8] = []
   /// Where each value lies in `text`, row after row (`names.count` a row).
   private(set) var spans: [FieldSpan] = []
+  /// Whether a value was longer than a field may be (`FieldSpan.maxLength`): the load
+  /// is refused rather than the value cut.
+  private(set) var hasOverlongValue = false
 
   /// No rows yet, of columns `names` typed `types`.
   public init(names: [String], types: [ColumnType]) {
@@ -32,6 +35,7 @@ public struct DatabaseRows: Sendable {
   /// Appends the next value, by its UTF-8 text; an empty text is null.
   public mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
     guard !value.isEmpty else { return appendNull() }
+    if value.count > FieldSpan.maxLength { hasOverlongValue = true }
     spans.append(
       FieldSpan(start: text.count, length: min(value.count, FieldSpan.maxLength), kind: .bare, escaped: false))
     text.append(contentsOf: value)

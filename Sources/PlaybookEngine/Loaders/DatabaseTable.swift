@@ -37,6 +37,9 @@ enum DatabaseTable {
     guard rows.text.count < Int(UInt32.max) else {
       throw LoadError(.badFormat, "the rows hold more than 4 GB of text, which Playloop cannot load", file: spec.path)
     }
+    guard !rows.hasOverlongValue else {
+      throw LoadError(.badFormat, "a value is longer than 16 MB, which Playloop cannot load", file: spec.path)
+    }
     var seen: Set<String> = []
     for name in rows.names where !seen.insert(name).inserted {
       throw LoadError(
@@ -127,8 +130,8 @@ enum DatabaseTable {
           let x = spans[a * width + c]
           let y = spans[b * width + c]
           let s = ByteOrder.sign(
-            UnsafeBufferPointer(rebasing: bytes[Int(x.start)..<x.end]),
-            UnsafeBufferPointer(rebasing: bytes[Int(y.start)..<y.end]))
+            UnsafeBufferPointer(rebasing: bytes[x.start..<x.end]),
+            UnsafeBufferPointer(rebasing: bytes[y.start..<y.end]))
           if s != 0 { return s }
         }
         return 0

@@ -287,13 +287,14 @@ struct KeyedTable {
     let typing = TableTyping(
       raw, name: spec.name, file: spec.path, declaredTypes: declared, link: linkIndex ?? keyIndex)
     // Key and link columns declared another type than text still link by their text.
-    func text(_ c: Int) -> TextColumn? {
-      declared[raw.names[c]] == .text ? nil : ColumnBuilder.text(raw, column: c, dropping: typing.dropped)
+    func text(_ c: Int) throws(LoadError) -> TextColumn? {
+      declared[raw.names[c]] == .text
+        ? nil : try ColumnBuilder.text(raw, column: c, dropping: typing.dropped, file: spec.path)
     }
-    let keyText = text(keyIndex)
-    let linkText = linkIndex.flatMap(text)
+    let keyText = try text(keyIndex)
+    let linkText = try linkIndex.flatMap(text)
     let warnings = raw.warnings
-    var (table, rows) = TableReader.build(raw, typing, name: spec.name, file: spec.path)
+    var (table, rows) = try TableReader.build(raw, typing, name: spec.name, file: spec.path)
     for c in table.columns.indices where table.columns[c].type == .text {
       table.columns[c].databaseType = unmappedTypes[table.columns[c].name]
     }

@@ -8,7 +8,7 @@ enum FieldText {
   static func write(_ span: FieldSpan, from bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>)
     -> Int
   {
-    let source = bytes.baseAddress! + Int(span.start)
+    let source = bytes.baseAddress! + span.start
     let n = span.length
     guard span.escaped else {
       out.update(from: source, count: n)

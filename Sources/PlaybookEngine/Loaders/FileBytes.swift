@@ -84,8 +84,8 @@ final class FileBytes: @unchecked Sendable {
       throw LoadError(.unreadableFile, "cannot read the file: it is not a regular file", file: path)
     }
     let size = Int(info.st_size)
-    guard size < Int(UInt32.max) else {
-      throw LoadError(.badFormat, "the file is larger than 4 GB, which Playloop cannot load", file: path)
+    guard size < FieldSpan.maxFileSize else {
+      throw LoadError(.badFormat, "the file is larger than 64 GB, which Playloop cannot load", file: path)
     }
     guard size > 0 else { return FileBytes(copying: []) }
     guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {

@@ -3,8 +3,8 @@ import CZlib
 /// A `.gz` file's contents, inflated in memory by zlib. Concatenated gzip members (as
 /// `cat a.gz b.gz` makes) read as one file, as `gunzip` reads them.
 enum GzipFile {
-  /// Most bytes a file may inflate to: spans address a file with 32 bits.
-  static let maxInflated = Int(UInt32.max) - 1
+  /// Most bytes a file may inflate to: spans address a file with 36 bits.
+  static let maxInflated = FieldSpan.maxFileSize - 1
 
   /// The inflated bytes of `compressed`, the contents of `file`.
   static func inflate(_ compressed: UnsafeBufferPointer<UInt8>, file: String) throws(LoadError) -> FileBytes {
@@ -31,7 +31,7 @@ enum GzipFile {
       }
       out.removeLast(Int(stream.avail_out))
       guard out.count <= maxInflated else {
-        throw LoadError(.badFormat, "the file inflates to more than 4 GB, which Playloop cannot load", file: file)
+        throw LoadError(.badFormat, "the file inflates to more than 64 GB, which Playloop cannot load", file: file)
       }
       switch status {
       case Z_OK:

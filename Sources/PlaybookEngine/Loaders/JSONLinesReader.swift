@@ -31,7 +31,7 @@ enum JSONLinesReader {
     for name in textColumns where types[name] == nil { types[name] = .text }
     var chunks: [RawChunk] = bytes.withUnsafeBufferPointer { b in
       let n = b.count
-      let count = chunkCount ?? max(1, min(Parallel.coreCount * 4, (n - start) / CSVChunkReader.minimumChunkBytes))
+      let count = CSVChunkReader.chunkCount(bytes: n - start, requested: chunkCount)
       var starts = [start]
       for k in 1..<max(count, 1) {
         var i = max(starts[k - 1], start + (n - start) * k / count)
@@ -272,7 +272,7 @@ struct JSONLinesChunkReader {
         FieldText.append(key, from: bytes, to: &decoded)
         column = decoded.withUnsafeBufferPointer { keys.column($0, position) }
       } else {
-        column = keys.column(UnsafeBufferPointer(rebasing: bytes[Int(key.start)..<key.end]), position)
+        column = keys.column(UnsafeBufferPointer(rebasing: bytes[key.start..<key.end]), position)
       }
       s.skipSpace()
       guard s.take(UInt8(ascii: ":")) else { throw .badJSON }

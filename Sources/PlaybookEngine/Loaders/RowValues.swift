@@ -12,7 +12,7 @@ enum RowValues {
     if type == .text || span.isNull { return nil }
     // Escapes only occur in text: a value written with one is never a number or time.
     if !span.escaped,
-      reading.fits(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end]), kind: span.kind, type)
+      reading.fits(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), kind: span.kind, type)
     {
       return nil
     }

@@ -27,7 +27,7 @@ public enum TableReader {
       bytes, format: format, file: file, declaredTypes: declaredTypes, delimiter: delimiter, encoding: encoding,
       rules: rules, chunkCount: chunkCount)
     let typing = TableTyping(raw, name: name, file: file, declaredTypes: declaredTypes)
-    return build(raw, typing, name: name, file: file)
+    return try build(raw, typing, name: name, file: file)
   }
 
   /// The file's rows as spans, before typing. `chunkCount` fixes the number of chunks
@@ -66,7 +66,7 @@ public enum TableReader {
   }
 
   /// The most lines one data file may have: line numbers are kept in 32 bits (a file may
-  /// hold up to 4 GB, so line ends alone can outnumber them).
+  /// hold up to 64 GB, so line ends alone can outnumber them).
   static let maxLines = Int(Int32.max)
 
   /// Builds every column as `typing` types it (each in parallel over its chunks),
@@ -77,13 +77,13 @@ public enum TableReader {
   /// near the file's size plus its columns.
   static func build(
     _ raw: consuming RawTable, _ typing: TableTyping, name: String, file: String
-  ) -> (table: Table, setAside: [SetAsideRow]) {
+  ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
     var raw = raw
     var columns: [Column] = []
     // Text columns of year-last dates, given their reason once their rows' lines are known.
     var dayMonth: [(column: Int, orders: Timestamp.DayMonthOrders)] = []
     for c in raw.names.indices {
-      var column = ColumnBuilder.build(raw, column: c, type: typing.types[c], dropping: typing.dropped)
+      var column = try ColumnBuilder.build(raw, column: c, type: typing.types[c], dropping: typing.dropped, file: file)
       if typing.inferred[c], typing.types[c] == .text {
         column.textReason = TextMisfits.reason(raw.chunks.map { $0.misfits[c] }, file: file) { k, row in
           Int(raw.chunks[k].lines[row]) + raw.firstLines[k]

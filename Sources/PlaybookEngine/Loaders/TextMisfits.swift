@@ -42,7 +42,7 @@ struct TextMisfits: Sendable {
     var result = TextMisfits(fitting: .all, fits: 0)
     var tallies = [Tally](repeating: Tally(), count: candidates.count)
     for (row, span) in spans.enumerated() where !span.isNull {
-      let field = UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end])
+      let field = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
       // Escapes only occur in text.
       let votes = span.escaped ? [] : TypeVotes.judge(field, kind: span.kind, within: .all).votes
       for c in candidates.indices {

@@ -107,9 +107,9 @@ struct NullTexts: Sendable {
   @inline(__always)
   func isNull(_ span: FieldSpan, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if span.isNull || span.escaped { return false }
-    let first = bytes[Int(span.start)]
+    let first = bytes[span.start]
     if tokens.isEmpty, !ValueSyntax.isSpace(first) { return false }
-    return matches(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end]))
+    return matches(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
   }
 
   private func matches(_ field: UnsafeBufferPointer<UInt8>) -> Bool {

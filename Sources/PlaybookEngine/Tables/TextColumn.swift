@@ -3,8 +3,8 @@
 public struct TextColumn: Sendable {
   /// Every row's UTF-8 bytes, end to end, with no separators.
   public var bytes: [UInt8]
-  /// Where each row's text ends in `bytes`. 32 bits are enough (a column holds text from
-  /// one file, and files over 4 GB are refused) and halve the cost of millions of rows.
+  /// Where each row's text ends in `bytes`. 32 bits halve the cost of millions of rows;
+  /// a loaded column of more than 4 GB of text is refused (`ColumnBuilder.joined`).
   public var ends: [UInt32]
 
   /// A column over `bytes` cut at `ends` (each end at or after the one before); empty by default.
