@@ -24,6 +24,7 @@ public final class PostgresSession: DatabaseSession, @unchecked Sendable {
   /// What the engine's own statements are reported at.
   public static let source = "postgres"
 
+  /// `selection`'s rows, read in the session's transaction.
   public func read(_ selection: DatabaseSelection, source: String) throws(LoadError) -> DatabaseRows {
     let connection = try connected(source: source)
     let sql: String
@@ -55,6 +56,7 @@ public final class PostgresSession: DatabaseSession, @unchecked Sendable {
     return rows
   }
 
+  /// The end of the run's loads: ends the session unless it is shared.
   public func close() {
     if !isShared { connection = nil }
   }
@@ -63,6 +65,12 @@ public final class PostgresSession: DatabaseSession, @unchecked Sendable {
   /// and its connection.
   public func end() {
     connection = nil
+  }
+
+  /// Connects and begins the transaction now, so a server that cannot be reached is
+  /// known before anything else is read.
+  public func connect() throws(LoadError) {
+    _ = try connected(source: Self.source)
   }
 
   /// Runs `sql` (commands that return no rows) in the session's transaction.

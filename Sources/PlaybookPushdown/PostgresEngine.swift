@@ -42,6 +42,7 @@ public final class PostgresEngine: CandidateEngine {
       workspace.checked, source: workspace.source, clock: clock, dialect: SQLTarget.postgres.dialect, tables: copies)
   }
 
+  /// `postgres`.
   public var name: String { "postgres" }
 
   /// Whether the SQL reads `binding`'s rows where they are stored: a `from postgres`
@@ -54,6 +55,8 @@ public final class PostgresEngine: CandidateEngine {
       && binding.timezone == nil && !dataset.setAside.contains { $0.table == binding.name }
   }
 
+  /// The candidates of `plan` (at the clock the engine was compiled for), from the
+  /// candidate statement run in the session after the copies are written; computed once.
   public func candidates(of plan: Plan, interrupted: @escaping @Sendable () -> Bool) throws(Diagnostic)
     -> [Candidate]
   {

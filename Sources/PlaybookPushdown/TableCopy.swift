@@ -1,6 +1,6 @@
 public import PlaybookEngine
-public import PlaybookSQL
 import PlaybookLanguage
+public import PlaybookSQL
 
 /// The engine's loaded tables written into a SQL engine as the compiled SQL expects
 /// them: one table per load, the engine's column types, the very values the engine read
@@ -35,7 +35,10 @@ public enum TableCopy {
 
   /// One value in COPY's text format.
   private static func append(_ column: Column, row: Int, to out: inout [UInt8]) {
-    if column.nulls.isNull(row) { return out += Array("\\N".utf8) }
+    if column.nulls.isNull(row) {
+      out += Array("\\N".utf8)
+      return
+    }
     switch column.values {
     case .integer(let values): out += Array("\(values[row])".utf8)
     case .decimal(let values): out += Array("\(values[row])".utf8)

@@ -64,7 +64,15 @@ struct RunCommand: ParsableCommand {
     // With the postgres engine, the loads and the candidate query share one transaction.
     let session = engine == .postgres ? PostgresSession.shared() : nil
     defer { session?.end() }
-    if let session { DatabaseReaders.register(PostgresReader(sharing: session), for: .postgres) }
+    if let session {
+      // Connected before the data is read: an unreachable server is known at once.
+      do {
+        try session.connect()
+      } catch {
+        throw CommandFailure([error.diagnostic(loadedAt: file, nil)], json: json)
+      }
+      DatabaseReaders.register(PostgresReader(sharing: session), for: .postgres)
+    }
     let workspace = try Workspace.openForCommand(
       path: file, strict: strict, maxSetAside: try setAside.share(), json: json, progress: display,
       cache: snapshots.cache)

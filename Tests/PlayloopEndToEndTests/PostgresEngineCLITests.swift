@@ -101,20 +101,7 @@ import Testing
   @Test func tablesInPostgresAreReadWhereTheyAreOrCopied() throws {
     let environment = try PostgresCluster.database(PostgresLoadCLITests.exampleTables)
     let folder = try ScratchFolder("pg-engine-tables")
-    let flagship = try String(contentsOfFile: Repository.serviceRecovery, encoding: .utf8)
-      .replacingOccurrences(
-        of: #"load customers from "../Examples/data/customers.csv""#,
-        with: #"load customers from postgres table "customers""#
-      )
-      .replacingOccurrences(
-        of: #"load tickets from "../Examples/data/tickets.csv""#,
-        with: #"load tickets from postgres table "support.tickets""#
-      )
-      .replacingOccurrences(
-        of: #"load orders from "../Examples/data/orders.csv""#,
-        with: #"load orders from postgres query "select * from orders where status <> 'x'""#
-      )
-      .replacingOccurrences(of: "\"../Examples/data/", with: "\"\(Repository.exampleData)/")
+    let flagship = try PostgresLoadCLITests.flagshipFromPostgres()
     _ = try folder.write(flagship, to: "p.playbook")
     try expectSameRun("p.playbook", in: folder, environment: environment)
 
@@ -146,7 +133,10 @@ import Testing
     #expect(run.stderr.contains("error: `sent(any in last 14d)` cannot be compiled to postgres"), "\(run.stderr)")
     #expect(!FileManager.default.fileExists(atPath: folder.path("out")))
     let json = try playloop(
-      ["run", Repository.path("Playbooks/campaigns.playbook"), "--engine", "postgres", "--out", "out", "--format", "json"],
+      [
+        "run", Repository.path("Playbooks/campaigns.playbook"), "--engine", "postgres", "--out", "out", "--format",
+        "json",
+      ],
       in: folder, environment: environment)
     #expect(json.status == 1)
     #expect(json.stdout.contains(#""code": "compile_unsupported""#), "\(json.stdout)")
@@ -182,7 +172,8 @@ import Testing
       let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
       #expect(json["engine"] as? String == engine)
     }
-    let memory = try playloop(["run", Repository.serviceRecovery, "--dry-run", "--format", "json"], in: folder, environment: [:])
+    let memory = try playloop(
+      ["run", Repository.serviceRecovery, "--dry-run", "--format", "json"], in: folder, environment: [:])
     #expect(memory.stdout.contains(#""engine": "memory""#), "memory is the default")
   }
 }

@@ -19,8 +19,10 @@ public struct MemoryEngine: CandidateEngine {
   /// The engine.
   public init() {}
 
+  /// `memory`.
   public var name: String { "memory" }
 
+  /// `plan.candidates(interrupted:)`.
   public func candidates(of plan: Plan, interrupted: @escaping @Sendable () -> Bool) -> [Candidate] {
     plan.candidates(interrupted: interrupted)
   }
