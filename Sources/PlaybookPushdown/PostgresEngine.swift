@@ -23,6 +23,9 @@ public final class PostgresEngine: CandidateEngine {
   private let copies: [String: String]
   /// The candidate statement.
   public let sql: String
+  /// The loads copied into temporary tables, in the playbook's order; the SQL reads the
+  /// others where they are.
+  public var copied: [String] { workspace.model.tables.map(\.name).filter { copies[$0] != nil } }
   /// The candidates once computed: a ledgered run that replays decides twice, from the
   /// same candidates (they do not depend on the ledger: `sent(…)` is not compiled).
   private var computed: [Candidate]?

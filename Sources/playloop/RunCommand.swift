@@ -114,7 +114,7 @@ struct RunCommand: ParsableCommand {
       throw CommandFailure([error], sources: [workspace.source], json: json)
     }
     display?.finish()
-    report(summary, workspace, run)
+    report(summary, workspace, run, engine: candidates)
   }
 
   /// The engine `--engine` names; for postgres, the playbook compiled at `clock` (its
@@ -145,13 +145,18 @@ struct RunCommand: ParsableCommand {
   }
 
   /// `run`'s overflow warnings follow the rows set aside.
-  private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun) {
+  /// With `--format json`, the summary names the engine, and for postgres the loads it
+  /// copied into temporary tables (`engine_copied`; the others were read where they are).
+  private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun, engine: any CandidateEngine) {
     let warnings =
       workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first") + run.overflowWarnings
       + SMSLength.warnings(run.decisions) + run.importWarnings
     if json {
       guard case .object(var members) = summary.json else { preconditionFailure("a summary is an object") }
-      members.append(JSONMember("engine", .string(engine.rawValue)))
+      members.append(JSONMember("engine", .string(engine.name)))
+      if let postgres = engine as? PostgresEngine {
+        members.append(JSONMember("engine_copied", .array(postgres.copied.map { .string($0) })))
+      }
       return Terminal.printJSON(.object(members), diagnostics: warnings)
     }
     Terminal.printText(summary.text)
@@ -198,7 +203,7 @@ struct RunCommand: ParsableCommand {
               file: workspace.source.path, range: asOf.range)
           ], sources: [workspace.source])
       }
-      report(outcome.summary, workspace, exported.run)
+      report(outcome.summary, workspace, exported.run, engine: engine)
       if !json, let runID = outcome.summary.runID {
         print(
           outcome.isReplay

@@ -104,6 +104,7 @@ import Testing
     let flagship = try PostgresLoadCLITests.flagshipFromPostgres()
     _ = try folder.write(flagship, to: "p.playbook")
     try expectSameRun("p.playbook", in: folder, environment: environment)
+    #expect(try copied("p.playbook", in: folder, environment: environment) == ["calls"])
 
     try PostgresCluster.psql(
       """
@@ -119,8 +120,18 @@ import Testing
       """, environment: environment)
     let run = try playloop(["run", "p.playbook", "--dry-run"], in: folder, environment: environment)
     #expect(run.stderr.contains("set aside"), "the odd rows are set aside: \(run.stderr)")
+    #expect(try copied("p.playbook", in: folder, environment: environment) == ["tickets", "calls"])
     try expectSameRun("p.playbook", in: folder, environment: environment)
     try expectSameRun("p.playbook", in: folder, environment: environment, ledger: true)
+  }
+
+  /// The loads `--engine postgres` copied into temporary tables (`engine_copied`).
+  func copied(_ playbook: String, in folder: ScratchFolder, environment: [String: String]) throws -> [String]? {
+    let run = try playloop(
+      ["run", playbook, "--engine", "postgres", "--dry-run", "--format", "json"], in: folder, environment: environment)
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    return json["engine_copied"] as? [String]
   }
 
   @Test func aPlaybookThatDoesNotCompileIsRefusedNotRunInMemory() throws {
