@@ -41,6 +41,9 @@ let package = Package(
     // `load … from postgres`: libpq, PostgreSQL's client library, and the reader over it.
     .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
     .target(name: "PlaybookPostgres", dependencies: ["PlaybookEngine", "CLibPQ"]),
+    // `playloop run --engine postgres`: candidates computed by a database from the compiled
+    // SQL, mapped back to the engine's (`CandidateRows`, shared with any other SQL engine).
+    .target(name: "PlaybookPushdown", dependencies: ["PlaybookEngine", "PlaybookSQL", "PlaybookPostgres"]),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
@@ -56,7 +59,7 @@ let package = Package(
       name: "playloop",
       dependencies: [
         "PlaybookLanguage", "PlaybookEngine", "PlaybookReporting", "PlaybookLedger", "PlaybookShell", "PlaybookMCP",
-        "PlaybookSQLite", "PlaybookPostgres", "PlaybookSQL",
+        "PlaybookSQLite", "PlaybookPostgres", "PlaybookSQL", "PlaybookPushdown",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "playloop-data", dependencies: ["PlaybookLanguage"]),
@@ -92,7 +95,8 @@ let package = Package(
       dependencies: ["PlaybookEngine", "PlaybookLanguage", "PlayloopTestSupport"]),
     // The compiled SQL against the engine on a private PostgreSQL cluster (Tests/postgres).
     .testTarget(
-      name: "PlaybookSQLTests", dependencies: ["PlaybookSQL", "PlaybookEngine", "PlayloopTestSupport"]),
+      name: "PlaybookSQLTests",
+      dependencies: ["PlaybookSQL", "PlaybookEngine", "PlaybookPushdown", "PlayloopTestSupport"]),
     .testTarget(
       name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine", "PlayloopTestSupport", "playloop-data"],
       exclude: ["Expected"]),

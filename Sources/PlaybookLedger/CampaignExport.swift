@@ -35,18 +35,20 @@ public enum CampaignExport {
   ///   - interrupted: polled while evaluating and before the export is put in place;
   ///     once true the export stops, leaving no folder and the ledger as it was.
   ///   - progress: told when evaluating, deciding and exporting begin.
-  /// - Throws: a `Diagnostic` when the ledger refuses the run, or the export or the
-  ///   ledger cannot be written, or `interrupted` stopped it (`exportInterrupted`).
+  ///   - engine: computes the candidates when the run evaluates (in memory unless given).
+  /// - Throws: a `Diagnostic` when the ledger refuses the run, the engine fails, or the
+  ///   export or the ledger cannot be written, or `interrupted` stopped it (`exportInterrupted`).
   public static func export(
     workspace: Workspace, clock: Int64, target: ExportTarget, ledgerPath: String?, preview: Bool = false,
     options: LedgeredExport.Options = LedgeredExport.Options(), waiting: () -> Void = {},
     hook: PhaseHook = { _ in }, decided: CampaignRun? = nil,
-    interrupted: @escaping @Sendable () -> Bool = { false }, progress: (any ProgressSink)? = nil
+    interrupted: @escaping @Sendable () -> Bool = { false }, progress: (any ProgressSink)? = nil,
+    engine: any CandidateEngine = MemoryEngine()
   ) throws(Diagnostic) -> Outcome {
     if let ledgerPath, !preview {
       let outcome = try LedgeredExport.run(
         workspace: workspace, clock: clock, target: target, ledgerPath: ledgerPath, options: options,
-        waiting: waiting, hook: hook, interrupted: interrupted, progress: progress)
+        waiting: waiting, hook: hook, interrupted: interrupted, progress: progress, engine: engine)
       return Outcome(run: outcome.run, summary: outcome.summary, ledgered: outcome)
     }
     let history = try ledgerPath.flatMap { (path) throws(Diagnostic) in
@@ -56,8 +58,9 @@ public enum CampaignExport {
     // What the shell's `:run` decided holds only when no ledger history changes it.
     let run =
       if history == nil, let decided { decided.forImport(target.format) } else {
-        CampaignRun(
-          workspace: workspace, clock: clock, history: history, interrupted: interrupted, progress: progress
+        try CampaignRun(
+          workspace: workspace, clock: clock, history: history, engine: engine, interrupted: interrupted,
+          progress: progress
         )
         .forImport(target.format)
       }

@@ -71,13 +71,15 @@ public enum LedgeredExport {
   ///   - interrupted: polled while evaluating and before the sends are recorded; once
   ///     true the run stops with `exportInterrupted`, nothing exported or recorded.
   ///   - progress: told when evaluating, deciding and exporting begin.
-  /// - Throws: a `Diagnostic` when the ledger is refused or unreadable, or the export or
-  ///   the ledger cannot be written; whatever was done is then finished or undone by the
+  ///   - engine: computes the candidates (in memory unless given).
+  /// - Throws: a `Diagnostic` when the ledger is refused or unreadable, the engine
+  ///   fails, or the export or the ledger cannot be written; whatever was done is then finished or undone by the
   ///   next run's recovery.
   public static func run(
     workspace: Workspace, clock: Int64, target: ExportTarget, ledgerPath: String,
     options: Options = Options(), waiting: () -> Void = {}, hook: PhaseHook = { _ in },
-    interrupted: @escaping @Sendable () -> Bool = { false }, progress: (any ProgressSink)? = nil
+    interrupted: @escaping @Sendable () -> Bool = { false }, progress: (any ProgressSink)? = nil,
+    engine: any CandidateEngine = MemoryEngine()
   ) throws(Diagnostic) -> Outcome {
     let lock = try LedgerLock.acquire(ledger: ledgerPath, wait: options.lockWait, waiting: waiting)
     defer { withExtendedLifetime(lock) {} }
@@ -94,7 +96,7 @@ public enum LedgeredExport {
     let (run, replayed) = try decide(
       workspace, clock: clock, ledger: ledger,
       earlier: runs.last { $0.clock == clock && $0.playbookHash == playbookHash }, format: target.format,
-      interrupted: interrupted, progress: progress)
+      interrupted: interrupted, progress: progress, engine: engine)
     try CampaignExport.stopIfInterrupted(interrupted)
     try hook(.evaluated)
     progress?.begin(.exporting)
@@ -146,12 +148,13 @@ public enum LedgeredExport {
   /// the ledger records only what the files hold.
   private static func decide(
     _ workspace: Workspace, clock: Int64, ledger: SendLedger, earlier: LedgerRun?, format: ExportFormat,
-    interrupted: @escaping @Sendable () -> Bool, progress: (any ProgressSink)?
+    interrupted: @escaping @Sendable () -> Bool, progress: (any ProgressSink)?, engine: any CandidateEngine
   ) throws(Diagnostic) -> (CampaignRun, replayed: LedgerRun?) {
     if let earlier {
       let history = try Self.history(ledger, for: workspace, clock: clock, before: earlier.seq)
-      let replay = CampaignRun(
-        workspace: workspace, clock: clock, history: history, interrupted: interrupted, progress: progress
+      let replay = try CampaignRun(
+        workspace: workspace, clock: clock, history: history, engine: engine, interrupted: interrupted,
+        progress: progress
       )
       .forImport(format)
       let recorded = Set(try ledger.sends(ofRun: earlier.seq).map(\.decisionKey))
@@ -159,8 +162,11 @@ public enum LedgeredExport {
     }
     let history = try Self.history(ledger, for: workspace, clock: clock)
     return (
-      CampaignRun(workspace: workspace, clock: clock, history: history, interrupted: interrupted, progress: progress)
-        .forImport(format),
+      try CampaignRun(
+        workspace: workspace, clock: clock, history: history, engine: engine, interrupted: interrupted,
+        progress: progress
+      )
+      .forImport(format),
       nil
     )
   }

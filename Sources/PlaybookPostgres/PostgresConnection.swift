@@ -70,10 +70,10 @@ final class PostgresConnection {
   }
 
   /// Runs `sql` (one or more commands that return no rows).
-  func execute(_ sql: String, source: String) throws(LoadError) {
+  func execute(_ sql: String, source: String, what: String = "the session") throws(LoadError) {
     let result = PQexec(connection, sql)
     defer { PQclear(result) }
-    guard PQresultStatus(result) == PGRES_COMMAND_OK else { throw failure(result, what: "the session", source) }
+    guard PQresultStatus(result) == PGRES_COMMAND_OK else { throw failure(result, what: what, source) }
   }
 
   /// The first column of each row `sql` returns (its text; nil for null), `parameters`
@@ -90,6 +90,51 @@ final class PostgresConnection {
     guard PQresultStatus(result) == PGRES_TUPLES_OK else { throw failure(result, what: "the catalogue", source) }
     return (0..<PQntuples(result)).map { row in
       PQgetisnull(result, row, 0) == 1 ? nil : String(cString: PQgetvalue(result, row, 0))
+    }
+  }
+
+  /// Every row `sql` returns, each value's text (nil for null), `what` naming it in errors.
+  func rows(_ sql: String, what: String, source: String) throws(LoadError) -> [[String?]] {
+    let result = PQexec(connection, sql)
+    defer { PQclear(result) }
+    guard PQresultStatus(result) == PGRES_TUPLES_OK else { throw failure(result, what: what, source) }
+    let width = PQnfields(result)
+    return (0..<PQntuples(result)).map { row in
+      (0..<width).map { c in PQgetisnull(result, row, c) == 1 ? nil : String(cString: PQgetvalue(result, row, c)) }
+    }
+  }
+
+  /// Runs `COPY … FROM STDIN` (`sql`) with `data` (rows in COPY's text format) as its input.
+  func copyIn(_ sql: String, data: [UInt8], what: String, source: String) throws(LoadError) {
+    let started = PQexec(connection, sql)
+    guard PQresultStatus(started) == PGRES_COPY_IN else {
+      defer { PQclear(started) }
+      throw failure(started, what: what, source)
+    }
+    PQclear(started)
+    // In pieces: libpq buffers what it is given, and a piece's length is a 32-bit count.
+    let piece = 1 << 20
+    var sent = true
+    data.withUnsafeBufferPointer { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { chars in
+        var start = 0
+        while sent, start < chars.count {
+          let count = min(piece, chars.count - start)
+          sent = PQputCopyData(connection, chars.baseAddress! + start, Int32(count)) == 1
+          start += count
+        }
+      }
+    }
+    let ended = PQputCopyEnd(connection, sent ? nil : "the rows could not be sent") == 1
+    var error: LoadError?
+    while let result = PQgetResult(connection) {
+      if error == nil, PQresultStatus(result) != PGRES_COMMAND_OK { error = failure(result, what: what, source) }
+      PQclear(result)
+    }
+    if let error { throw error }
+    guard sent, ended else {
+      throw LoadError(
+        .badDatabase, "\(what) cannot be written: \(String(cString: PQerrorMessage(connection)))", file: source)
     }
   }
 

@@ -7,9 +7,15 @@ public import PlaybookEngine
 /// through `COPY … TO STDOUT`, and each column's type is the one the database gives it
 /// (`PostgresColumnType`).
 public struct PostgresReader: DatabaseReader {
+  private let shared: PostgresSession?
+
   /// A reader; register it with `DatabaseReaders.register(_:for:)`.
-  public init() {}
+  public init() { shared = nil }
+
+  /// A reader whose loads read through `session` (`PostgresSession.shared()`), which
+  /// outlives them.
+  public init(sharing session: PostgresSession) { shared = session }
 
   /// A session that connects when its first load reads.
-  public func openSession() -> any DatabaseSession { PostgresSession() }
+  public func openSession() -> any DatabaseSession { shared ?? PostgresSession() }
 }

@@ -1,13 +1,31 @@
 import Foundation
-import PlaybookEngine
+public import PlaybookEngine
 import PlaybookLanguage
 
 /// One run's PostgreSQL reads: a connection made at the first load, and one read-only,
 /// repeatable-read transaction that every load of the run reads in.
-final class PostgresSession: DatabaseSession {
+///
+/// A shared session (`shared()`, for `playloop run --engine postgres`) is one the run's
+/// loads and its candidate query both use: its transaction is repeatable read but not
+/// read-only until the run's own temporary tables are written (`readOnly()`), and the
+/// loads' end does not end it (`end()` does). Used by one run, one thread at a time.
+public final class PostgresSession: DatabaseSession, @unchecked Sendable {
   private var connection: PostgresConnection?
+  private let isShared: Bool
 
-  func read(_ selection: DatabaseSelection, source: String) throws(LoadError) -> DatabaseRows {
+  init() { isShared = false }
+
+  private init(shared: Bool) { isShared = shared }
+
+  /// A session for a run's loads (register `PostgresReader(sharing:)`) and for its
+  /// candidates, in one snapshot.
+  public static func shared() -> PostgresSession { PostgresSession(shared: true) }
+
+  /// What the engine's own statements are reported at.
+  public static let source = "postgres"
+
+  /// `selection`'s rows, read in the session's transaction.
+  public func read(_ selection: DatabaseSelection, source: String) throws(LoadError) -> DatabaseRows {
     let connection = try connected(source: source)
     let sql: String
     let what: String
@@ -38,15 +56,44 @@ final class PostgresSession: DatabaseSession {
     return rows
   }
 
-  func close() {
+  /// The end of the run's loads: ends the session unless it is shared.
+  public func close() {
+    if !isShared { connection = nil }
+  }
+
+  /// Ends the session: its transaction (rolled back: it wrote only temporary tables)
+  /// and its connection.
+  public func end() {
     connection = nil
+  }
+
+  /// Connects and begins the transaction now, so a server that cannot be reached is
+  /// known before anything else is read.
+  public func connect() throws(LoadError) {
+    _ = try connected(source: Self.source)
+  }
+
+  /// Runs `sql` (commands that return no rows) in the session's transaction.
+  public func execute(_ sql: String, what: String) throws(LoadError) {
+    try connected(source: Self.source).execute(sql, source: Self.source, what: what)
+  }
+
+  /// Runs `copy` (`COPY t FROM STDIN`) with `data`, rows in COPY's text format.
+  public func copyIn(_ copy: String, data: [UInt8], what: String) throws(LoadError) {
+    try connected(source: Self.source).copyIn(copy, data: data, what: what, source: Self.source)
+  }
+
+  /// Every row `sql` returns, each value's text (nil for null).
+  public func rows(_ sql: String, what: String) throws(LoadError) -> [[String?]] {
+    try connected(source: Self.source).rows(sql, what: what, source: Self.source)
   }
 
   /// The session's connection, made and its transaction begun on first use.
   private func connected(source: String) throws(LoadError) -> PostgresConnection {
     if let connection { return connection }
     let made = try PostgresConnection(source: source)
-    try made.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", source: source)
+    try made.execute(
+      "BEGIN ISOLATION LEVEL REPEATABLE READ" + (isShared ? "" : " READ ONLY"), source: source)
     connection = made
     return made
   }

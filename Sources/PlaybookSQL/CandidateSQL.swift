@@ -16,10 +16,14 @@ public enum CandidateSQL {
   ///   - source: the playbook's text, for the line comments and the diagnostics.
   ///   - clock: the evaluation time; it and the window are literals in the SQL.
   ///   - dialect: the SQL engine written for.
+  ///   - tables: loads whose rows are read from a table other than the one the load
+  ///     states (or is named as): load name → that table as SQL (`pg_temp."t"`), e.g. a
+  ///     copy of the engine's own rows that `playloop run --engine postgres` made.
   public static func compile(
-    _ checked: CheckedPlaybook, source: SourceFile, clock: Int64, dialect: any SQLDialect
+    _ checked: CheckedPlaybook, source: SourceFile, clock: Int64, dialect: any SQLDialect,
+    tables: [String: String] = [:]
   ) throws(CompileRefusal) -> String {
-    let writer = SQLWriter(checked: checked, source: source, clock: clock, dialect: dialect)
+    let writer = SQLWriter(checked: checked, source: source, clock: clock, dialect: dialect, tables: tables)
     let sql = writer.statement()
     guard writer.refusals.isEmpty else { throw CompileRefusal(diagnostics: writer.refusals) }
     return sql

@@ -20,8 +20,10 @@ extension SQLWriter {
 
   /// Where a load's rows are: a load from the database the SQL runs in is read where it
   /// is (its own table, or its query as a subquery); any other load is expected as a
-  /// table named as the load. `reads` says which, for the header; nil for the latter.
+  /// table named as the load, unless `tables` names the table it is in. `reads` says
+  /// which, for the header; nil for a table named as the load.
   func source(of binding: TableBinding) -> (sql: String, reads: String?) {
+    if let table = tables[binding.name] { return (table, table) }
     guard let database = binding.load.database, let kind = d.database, database.kind.text == kind.rawValue else {
       return (d.identifier(binding.name), nil)
     }

@@ -7,13 +7,18 @@ final class SQLWriter {
   let source: SourceFile
   let clock: Int64
   let d: any SQLDialect
+  /// Loads read from another table than their own: load name → that table as SQL.
+  let tables: [String: String]
   private(set) var refusals: [Diagnostic] = []
   private var ctes: [(name: String, comment: String, body: String)] = []
   private var emitted: Set<String> = []
   /// Aggregate CTE names by their body: the same aggregate written twice is computed once.
   var aggregateNames: [String: String] = [:]
 
-  init(checked: CheckedPlaybook, source: SourceFile, clock: Int64, dialect: any SQLDialect) {
+  init(
+    checked: CheckedPlaybook, source: SourceFile, clock: Int64, dialect: any SQLDialect, tables: [String: String] = [:]
+  ) {
+    self.tables = tables
     self.checked = checked
     self.source = source
     self.clock = clock

@@ -4,7 +4,10 @@ import Foundation
 import PlaybookEngine
 import PlaybookLanguage
 import PlaybookLedger
+import PlaybookPostgres
+import PlaybookPushdown
 import PlaybookReporting
+import PlaybookSQL
 
 /// `playloop run FILE`: load, evaluate, decide and export a playbook's campaigns.
 struct RunCommand: ParsableCommand {
@@ -37,6 +40,13 @@ struct RunCommand: ParsableCommand {
       "Wait up to this many seconds for another run holding the ledger, then refuse (exit 3); 0 refuses at once.",
       valueName: "seconds"))
   var wait = 0
+  @Option(
+    help: ArgumentHelp(
+      "Where the candidates are computed: memory, or postgres (the playbook compiled to SQL and run in the "
+        + "database PGHOST/PGDATABASE/… or PLAYLOOP_POSTGRES_URL name, `from postgres` loads read where they are, "
+        + "others copied into temporary tables); decisions and exports are the same either way.",
+      valueName: "engine"))
+  var engine: EngineChoice = .memory
 
   private var json: Bool { output.isJSON }
   /// The longest `--wait`: a run still waiting a day later is stuck, not busy.
@@ -51,6 +61,18 @@ struct RunCommand: ParsableCommand {
     // The line runs from loading to the export; it is cleared before anything is printed.
     let display = progress.display(json: json)
     defer { display?.finish() }
+    // With the postgres engine, the loads and the candidate query share one transaction.
+    let session = engine == .postgres ? PostgresSession.shared() : nil
+    defer { session?.end() }
+    if let session {
+      // Connected before the data is read: an unreachable server is known at once.
+      do {
+        try session.connect()
+      } catch {
+        throw CommandFailure([error.diagnostic(loadedAt: file, nil)], json: json)
+      }
+      DatabaseReaders.register(PostgresReader(sharing: session), for: .postgres)
+    }
     let workspace = try Workspace.openForCommand(
       path: file, strict: strict, maxSetAside: try setAside.share(), json: json, progress: display,
       cache: snapshots.cache)
@@ -59,19 +81,21 @@ struct RunCommand: ParsableCommand {
     let now = Terminal.now()
     let override = try clock.seconds(now: now)
     let clock = workspace.clock(override: override, now: now)
+    let candidates = try candidateEngine(workspace, clock: clock, session: session)
     let ledgerPath = workspace.ledgerPath(override: ledger)
     display?.hide()
     Terminal.report(warnings(workspace, ledgered: ledgerPath != nil), sources: [workspace.source])
     if let ledgerPath, !dryRun {
       return try runWithLedger(
-        workspace, clock: clock, pinned: override == nil, ledgerPath: ledgerPath, crash: crash, display: display)
+        workspace, clock: clock, pinned: override == nil, ledgerPath: ledgerPath, crash: crash, display: display,
+        engine: candidates)
     }
     let run: CampaignRun
     let summary: RunSummary
     do throws(Diagnostic) {
       if !dryRun, let target = exportTarget(workspace) {
         let exported = try CampaignExport.export(
-          workspace: workspace, clock: clock, target: target, ledgerPath: nil, progress: display)
+          workspace: workspace, clock: clock, target: target, ledgerPath: nil, progress: display, engine: candidates)
         run = exported.run
         summary = exported.summary
       } else {
@@ -80,15 +104,30 @@ struct RunCommand: ParsableCommand {
           try LedgeredExport.history(ledgerPath: path, workspace: workspace, clock: clock, newHoldout: newHoldout)
         }
         // Decided as the export would hold it, so a look before a run counts what it would send.
-        run = CampaignRun(workspace: workspace, clock: clock, history: history, progress: display)
-          .forImport(exportTarget(workspace)?.format ?? exportFormat ?? .csv)
+        run = try CampaignRun(
+          workspace: workspace, clock: clock, history: history, engine: candidates, progress: display
+        )
+        .forImport(exportTarget(workspace)?.format ?? exportFormat ?? .csv)
         summary = run.summary
       }
     } catch {
       throw CommandFailure([error], sources: [workspace.source], json: json)
     }
     display?.finish()
-    report(summary, workspace, run)
+    report(summary, workspace, run, engine: candidates)
+  }
+
+  /// The engine `--engine` names; for postgres, the playbook compiled at `clock` (its
+  /// refusals end the run: no quiet fall back to memory).
+  private func candidateEngine(_ workspace: Workspace, clock: Int64, session: PostgresSession?) throws
+    -> any CandidateEngine
+  {
+    guard let session else { return MemoryEngine() }
+    do {
+      return try PostgresEngine(workspace: workspace, clock: clock, session: session)
+    } catch {
+      throw CommandFailure(error.diagnostics, sources: [workspace.source], json: json)
+    }
   }
 
   /// The checker's warnings, and with a ledger given by `--ledger` alone the per-run
@@ -106,11 +145,20 @@ struct RunCommand: ParsableCommand {
   }
 
   /// `run`'s overflow warnings follow the rows set aside.
-  private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun) {
+  /// With `--format json`, the summary names the engine, and for postgres the loads it
+  /// copied into temporary tables (`engine_copied`; the others were read where they are).
+  private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun, engine: any CandidateEngine) {
     let warnings =
       workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first") + run.overflowWarnings
       + SMSLength.warnings(run.decisions) + run.importWarnings
-    if json { return Terminal.printJSON(summary.json, diagnostics: warnings) }
+    if json {
+      guard case .object(var members) = summary.json else { preconditionFailure("a summary is an object") }
+      members.append(JSONMember("engine", .string(engine.name)))
+      if let postgres = engine as? PostgresEngine {
+        members.append(JSONMember("engine_copied", .array(postgres.copied.map { .string($0) })))
+      }
+      return Terminal.printJSON(.object(members), diagnostics: warnings)
+    }
     Terminal.printText(summary.text)
     if !dryRun, summary.export == nil {
       print("Nothing exported: the playbook has no `export to`; use --out DIR.")
@@ -123,7 +171,7 @@ struct RunCommand: ParsableCommand {
   /// `pinned`: the clock is the playbook's `as of`, which a nightly job replays forever.
   private func runWithLedger(
     _ workspace: Workspace, clock: Int64, pinned: Bool, ledgerPath: String, crash: @escaping PhaseHook,
-    display: ProgressDisplay?
+    display: ProgressDisplay?, engine: any CandidateEngine
   ) throws {
     do throws(Diagnostic) {
       guard let target = exportTarget(workspace) else {
@@ -136,7 +184,7 @@ struct RunCommand: ParsableCommand {
           display?.hide()
           Terminal.report([Diagnostic(.ledgerBusy(ledgerPath, seconds: wait), file: nil)], sources: [])
         },
-        hook: crash, progress: display)
+        hook: crash, progress: display, engine: engine)
       display?.finish()
       guard let outcome = exported.ledgered else { preconditionFailure("a ledgered export records a ledger outcome") }
       Terminal.report(
@@ -155,7 +203,7 @@ struct RunCommand: ParsableCommand {
               file: workspace.source.path, range: asOf.range)
           ], sources: [workspace.source])
       }
-      report(outcome.summary, workspace, exported.run)
+      report(outcome.summary, workspace, exported.run, engine: engine)
       if !json, let runID = outcome.summary.runID {
         print(
           outcome.isReplay
@@ -179,6 +227,12 @@ struct RunCommand: ParsableCommand {
       directory: Workspace.resolve(declared.path.value, against: workspace.baseDirectory),
       format: format)
   }
+}
+
+/// `--engine`: where a run's candidates are computed.
+enum EngineChoice: String, CaseIterable, ExpressibleByArgument {
+  case memory
+  case postgres
 }
 
 extension ExportFormat: ExpressibleByArgument {

@@ -32,7 +32,7 @@ struct Differential {
     let sql = try CandidateSQL.compile(
       workspace.checked, source: workspace.source, clock: clock, dialect: SQLTarget.postgres.dialect)
     let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-    var script = TableCopy.script(workspace.dataset, schema: schema, textCollation: textCollation)
+    var script = SchemaScript.script(workspace.dataset, schema: schema, textCollation: textCollation)
     script += "SET TimeZone = '\(timeZone)';\n" + sql
     script += "DROP SCHEMA \(schema) CASCADE;\n"
     database = try DifferentialDatabase.psql(script).split(separator: "\u{1E}").map {

@@ -31,12 +31,10 @@ import Testing
 
     """
 
-  @Test func theFlagshipFromPostgresDecidesTheCSVRunsBytes() throws {
-    let environment = try PostgresCluster.database(Self.exampleTables)
-    let folder = try ScratchFolder("postgres")
-    let flagship = try String(contentsOfFile: Repository.serviceRecovery, encoding: .utf8)
-    let fromPostgres =
-      flagship
+  /// The flagship loading customers, tickets and orders from `exampleTables` (tickets
+  /// from a table in another schema, orders through a query), calls from their file.
+  static func flagshipFromPostgres() throws -> String {
+    try String(contentsOfFile: Repository.serviceRecovery, encoding: .utf8)
       .replacingOccurrences(
         of: #"load customers from "../Examples/data/customers.csv""#,
         with: #"load customers from postgres table "customers""#
@@ -50,6 +48,12 @@ import Testing
         with: #"load orders from postgres query "select * from orders where status <> 'x';""#
       )
       .replacingOccurrences(of: "\"../Examples/data/", with: "\"\(Repository.exampleData)/")
+  }
+
+  @Test func theFlagshipFromPostgresDecidesTheCSVRunsBytes() throws {
+    let environment = try PostgresCluster.database(Self.exampleTables)
+    let folder = try ScratchFolder("postgres")
+    let fromPostgres = try Self.flagshipFromPostgres()
     #expect(fromPostgres.components(separatedBy: "from postgres").count == 4)
     _ = try folder.write(fromPostgres, to: "p.playbook")
 

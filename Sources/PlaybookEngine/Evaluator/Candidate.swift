@@ -14,4 +14,15 @@ public struct Candidate: Hashable, Sendable {
   /// When to send, in seconds since 1970-01-01 UTC: the trigger time plus the send's delay,
   /// but never before the clock.
   public var sendAt: Int64
+
+  /// A candidate of these numbers (an engine computing candidates elsewhere maps its
+  /// rows to these: `CandidateLookup`).
+  public init(customer: Int32, rule: Int32, send: Int32, triggerRow: Int32, triggerTime: Int64, sendAt: Int64) {
+    self.customer = customer
+    self.rule = rule
+    self.send = send
+    self.triggerRow = triggerRow
+    self.triggerTime = triggerTime
+    self.sendAt = sendAt
+  }
 }

@@ -27,15 +27,41 @@ public struct CampaignRun: Sendable {
   ) {
     let started = DispatchTime.now()
     progress?.begin(.evaluating)
-    plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: clock, history: history)
-    candidates = plan.candidates(interrupted: interrupted)
+    let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: clock, history: history)
+    self.init(
+      workspace, plan: plan, candidates: plan.candidates(interrupted: interrupted), history: history,
+      started: started, progress: progress)
+  }
+
+  /// `init(workspace:clock:history:interrupted:progress:)` with the candidates computed
+  /// by `engine` (the decisions are made here, in Swift, whatever the engine). Throws
+  /// what the engine throws.
+  public init(
+    workspace: Workspace, clock: Int64, history: (any SendHistory)? = nil, engine: any CandidateEngine,
+    interrupted: @escaping @Sendable () -> Bool = { false }, progress: (any ProgressSink)? = nil
+  ) throws(Diagnostic) {
+    let started = DispatchTime.now()
+    progress?.begin(.evaluating)
+    let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: clock, history: history)
+    self.init(
+      workspace, plan: plan, candidates: try engine.candidates(of: plan, interrupted: interrupted),
+      history: history, started: started, progress: progress)
+  }
+
+  /// Decides `candidates`, evaluated since `started`.
+  private init(
+    _ workspace: Workspace, plan: Plan, candidates: [Candidate], history: (any SendHistory)?,
+    started: DispatchTime, progress: (any ProgressSink)?
+  ) {
+    self.plan = plan
+    self.candidates = candidates
     let evaluated = DispatchTime.now()
     progress?.begin(.deciding)
     decisions = Decider(plan: plan, history: history).decide(candidates)
     let decided = DispatchTime.now()
     overflowWarnings = plan.overflowWarnings()
     summary = Self.summary(
-      workspace, clock: clock, decisions: decisions,
+      workspace, clock: plan.clock, decisions: decisions,
       evaluate: Self.milliseconds(started, evaluated), decide: Self.milliseconds(evaluated, decided))
   }
 

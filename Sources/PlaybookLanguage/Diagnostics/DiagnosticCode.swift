@@ -69,6 +69,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadUnknownZone = "load_unknown_zone"
   case loadBadDatabase = "load_bad_database"
   case loadDatabaseUnreachable = "load_database_unreachable"
+  case engineMismatch = "engine_mismatch"
   case rowSetAside = "row_set_aside"
   case setAsideShare = "set_aside_share"
   case valuesOverflowed = "values_overflowed"
@@ -158,7 +159,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .loadBadDatabase, .loadDatabaseUnreachable,
-      .rowSetAside,
+      .engineMismatch, .rowSetAside,
       .setAsideShare,
       .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered, .longSMS,
       .importSetAside, .importTextClipped,
@@ -245,6 +246,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadUnknownZone: "a load's timezone names no time zone this machine knows"
     case .loadBadDatabase: "a database load's table does not exist or its query cannot run"
     case .loadDatabaseUnreachable: "a database server cannot be reached with the connection settings given"
+    case .engineMismatch:
+      "a candidate a database engine computed (`run --engine postgres`) names nothing the run loaded"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
     case .setAsideShare: "more of a data file's rows set aside than --max-set-aside allows"
     case .valuesOverflowed: "times or durations computed from the data left the span the language computes in"

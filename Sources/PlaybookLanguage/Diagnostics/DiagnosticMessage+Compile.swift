@@ -8,4 +8,12 @@ extension DiagnosticMessage {
       .compileUnsupported, "`\(construct)` cannot be compiled to \(dialect): \(reason)",
       hint: hint ?? "run the playbook in memory (`playloop run`), or rewrite the construct")
   }
+
+  /// "the postgres engine's candidate 3 cannot be decided: …" (engineMismatch).
+  public static func engineMismatch(engine: String, row: Int, reason: String) -> Self {
+    Self(
+      .engineMismatch, "the \(engine) engine's candidate \(row) cannot be decided: \(reason)",
+      hint: "the data changed between the run's reads, or the SQL and the engine disagree: "
+        + "run with --engine memory, and report it")
+  }
 }

@@ -1,0 +1,73 @@
+/// What a candidate computed outside the engine (by a database, from the playbook
+/// compiled to SQL) names, turned back into the engine's numbers: a rule by its name,
+/// a send by its offer, a trigger row by its key. Built once per run; each trigger
+/// table's keys are indexed on first use.
+public final class CandidateLookup {
+  /// The plan the candidates are of.
+  public let plan: Plan
+  private let ruleNumbers: [String: Int32]
+  /// Trigger table name → its key index (keys as the trigger id's text).
+  private var keyIndexes: [String: KeyIndex] = [:]
+
+  /// A lookup into `plan`.
+  public init(plan: Plan) {
+    self.plan = plan
+    var numbers: [String: Int32] = [:]
+    for (i, rule) in plan.rules.enumerated() { numbers[rule.name] = Int32(i) }
+    ruleNumbers = numbers
+  }
+
+  /// The rule named `name`, as an index into the plan's rules.
+  public func rule(named name: String) -> Int32? { ruleNumbers[name] }
+
+  /// The rule's priority.
+  public func priority(ofRule rule: Int32) -> Int { plan.rules[Int(rule)].priority }
+
+  /// The name of the table the rule's trigger rows come from; nil for a customer-only rule.
+  public func triggerTable(ofRule rule: Int32) -> String? { plan.rules[Int(rule)].trigger?.table.name }
+
+  /// The indices of the rule's sends of `offer`, in order.
+  public func sends(ofRule rule: Int32, offer: String) -> [Int32] {
+    plan.rules[Int(rule)].sends.indices.filter { plan.rules[Int(rule)].sends[$0].offer == offer }.map(Int32.init)
+  }
+
+  /// When the send goes out for a trigger at `triggerTime` (before channel windows).
+  public func sendAt(rule: Int32, send: Int32, triggerTime: Int64) -> Int64 {
+    plan.sendAt(triggerTime: triggerTime, after: plan.rules[Int(rule)].sends[Int(send)].after)
+  }
+
+  /// The row of the rule's trigger table whose key's text is `id`; nil when none is.
+  public func triggerRow(ofRule rule: Int32, id: String) -> Int32? {
+    guard let trigger = plan.rules[Int(rule)].trigger else { return nil }
+    let index = keyIndex(trigger)
+    var id = id
+    let row = id.withUTF8 { index.number(of: $0) }
+    return row < 0 ? nil : row
+  }
+
+  /// The customer number `row` of the rule's trigger table is linked to (-1 for none).
+  public func customer(ofTriggerRow row: Int32, rule: Int32) -> Int32 {
+    plan.rules[Int(rule)].trigger?.link.customerOfRow[Int(row)] ?? -1
+  }
+
+  /// The trigger table's key index, built on first use. A key column that is not text
+  /// (declared with `types`) is indexed by its values' text, as trigger ids are written.
+  private func keyIndex(_ trigger: TriggerSource) -> KeyIndex {
+    if let index = keyIndexes[trigger.table.name] { return index }
+    let keys: TextColumn
+    if case .text(let text) = trigger.keys.values {
+      keys = text
+    } else {
+      var bytes: [UInt8] = []
+      var ends: [UInt32] = []
+      for row in 0..<trigger.table.rowCount {
+        bytes += (ValueText.text(of: trigger.keys, row: row) ?? "").utf8
+        ends.append(UInt32(bytes.count))
+      }
+      keys = TextColumn(bytes: bytes, ends: ends)
+    }
+    let index = KeyIndex.build(keys).index
+    keyIndexes[trigger.table.name] = index
+    return index
+  }
+}
