@@ -104,12 +104,7 @@ final class SQLWriter {
       let reads = source(of: binding).reads.map { " read from \($0)" } ?? ""
       lines.append("  \(binding.name)(\(columns.joined(separator: ", ")))" + reads)
     }
-    lines += [
-      "decimal columns may be numeric; timestamps must be timestamptz (a timestamp without",
-      "time zone has lost its offset); times count in whole seconds; keys are unique.",
-      "Text compares as bytes (COLLATE \"C\"); times compute as seconds since 1970, so the",
-      "session's TimeZone does not matter.",
-    ]
+    lines += d.inputNotes
     return lines.map { "-- \($0)\n" }.joined()
   }
 }
