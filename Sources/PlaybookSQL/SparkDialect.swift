@@ -98,7 +98,8 @@ struct SparkDialect: SQLDialect {
       + "pmod(\(sql), 3600) div 60, pmod(\(sql), 60))"
   }
 
-  func keyText(_ sql: String) -> String { "CAST(\(sql) AS STRING)" }
+  // Keys join as bytes too, whatever collation the key column has.
+  func keyText(_ sql: String) -> String { "CAST(\(sql) AS STRING) COLLATE UTF8_BINARY" }
 
   func trimmed(_ sql: String) -> String { "trim(BOTH ' \\t\\n\\u000B\\u000C\\r' FROM \(sql))" }
 

@@ -15,11 +15,15 @@ public struct SparkSQL: Sendable {
   /// `local[2]` (two cores of this machine), or a cluster's master URL.
   public var master: String
 
-  /// Spark in `home` (`PLAYLOOP_SPARK_HOME`, else `SPARK_HOME`, when nil), on `master`
+  /// Spark in `home` (`PLAYLOOP_SPARK_HOME`, else `SPARK_HOME`, when nil or empty), on `master`
   /// (`PLAYLOOP_SPARK_MASTER`, else `local[2]`, when nil); nil when no home is known.
   public init?(home: String? = nil, master: String? = nil) {
     let environment = ProcessInfo.processInfo.environment
-    guard let home = home ?? environment["PLAYLOOP_SPARK_HOME"] ?? environment["SPARK_HOME"] else { return nil }
+    guard
+      let home = [home, environment["PLAYLOOP_SPARK_HOME"], environment["SPARK_HOME"]].compactMap({ $0 }).first(where: {
+        !$0.isEmpty
+      })
+    else { return nil }
     self.home = home
     self.master = master ?? environment["PLAYLOOP_SPARK_MASTER"] ?? "local[2]"
   }

@@ -26,7 +26,9 @@ import Testing
     let generate = try ChildProcess.run(
       BuiltProduct.playloopData,
       ["--customers", customers, "--seed", "7", "--out", folder.path] + (flaws ? ["--flaws"] : []))
-    #expect(generate.status == 0, "\(generate.stderr)")
+    guard generate.status == 0 else {
+      throw DifferentialDatabase.Failure(description: "playloop-data: \(generate.stderr)")
+    }
     let text = try String(contentsOfFile: Repository.path("Playbooks/\(name).playbook"), encoding: .utf8)
       .replacingOccurrences(of: "../Examples/data/", with: folder.path + "/")
     try text.write(toFile: folder.path + "/\(name).playbook", atomically: true, encoding: .utf8)

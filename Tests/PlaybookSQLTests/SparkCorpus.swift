@@ -37,20 +37,20 @@ enum SparkCorpus {
         defer { folder.remove() }
         return ownClock(workspace)
       },
-      // Input columns and the session's default in case-insensitive collations (which fold
-      // the Kelvin sign and sort `a` before `Z`): the SQL compares bytes all the same.
+      // Input text in a case-insensitive collation (which folds the Kelvin sign and sorts
+      // `a` before `Z`): the SQL compares bytes all the same.
       Case(
         name: "traps, Kolkata session, UNICODE_CI columns",
-        settings: [
-          (key: "spark.sql.session.timeZone", value: "Asia/Kolkata"),
-          (key: "spark.sql.session.collation.default", value: "UTF8_LCASE"),
-        ], textCollation: "UNICODE_CI"
+        settings: [(key: "spark.sql.session.timeZone", value: "Asia/Kolkata")], textCollation: "UNICODE_CI"
       ) {
         let (workspace, folder) = try TrapTests.workspace()
         defer { folder.remove() }
         return ownClock(workspace)
       },
       Case(name: "Spark traps, New York session", settings: newYork) { ownClock(try SparkTraps.workspace()) },
+      Case(name: "Spark traps, UTF8_LCASE columns", textCollation: "UTF8_LCASE") {
+        ownClock(try SparkTraps.workspace())
+      },
       Case(name: "Spark traps, UTC session, ANSI off", settings: [(key: "spark.sql.ansi.enabled", value: "false")]) {
         ownClock(try SparkTraps.workspace())
       },

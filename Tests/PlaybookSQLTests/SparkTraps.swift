@@ -45,6 +45,7 @@ enum SparkTraps {
       when trim(ticket.subject) == "hi"
       send B via email
 
+    # Keys differ only in case (C-1, c-1; T-b, t-b): joined as bytes whatever the columns' collation.
     # NUL bytes are text like any other: kept, searched, compared as bytes.
     rule nul priority 1
       when ticket.note contains "x" and ticket.note < "x"
@@ -57,6 +58,7 @@ enum SparkTraps {
     C-2,｡ dot,d@example.com,1,2026-01-01
     C-3,Zoë,z@example.com,2,1969-12-31
     C-4,Zoe,z2@example.com,,2038-06-02
+    c-1,low,l@example.com,1,2026-01-01
     """
 
   static let tickets = """
@@ -65,6 +67,7 @@ enum SparkTraps {
     T-｡,C-1,\u{0B} hi\t,x\u{0},2026-11-02T22:10:00-05:00,,2026-11-04T00:00:00Z
     T-a,C-2,hi ,ab,2026-11-02T01:00:00Z,2026-11-02T02:00:00Z,
     T-b,C-3,x,\u{0}y,2026-10-20T12:00:00Z,2026-10-20T13:00:00Z,2026-10-19T00:00:00Z
+    t-b,c-1,hi,,2026-10-21T12:00:00Z,,
     """
 
   static func workspace() throws -> Workspace {
