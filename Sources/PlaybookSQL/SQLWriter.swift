@@ -91,9 +91,14 @@ final class SQLWriter {
         + (model.window.map { "window \($0 / 86_400 * 86_400 == $0 ? "\($0 / 86_400)d" : "\($0)s")" } ?? "window all")
         + ".",
       "Candidates only: consent, channels, limits, holdout and the ledger are Playloop's decisions.",
-      "Expects one table per load, named as the load (a `from postgres` load: its own table",
-      "or query), with the data file's columns:",
     ]
+    lines +=
+      d.database.map { database in
+        [
+          "Expects one table per load, named as the load (a `from \(database.rawValue)` load: its own table",
+          "or query), with the data file's columns:",
+        ]
+      } ?? ["Expects one table or view per load, named as the load, with the data file's columns:"]
     for binding in model.tables {
       let columns = (checked.schema.tables[binding.name] ?? []).map { column -> String in
         var words = "\(d.identifier(column.name)) \(d.columnType(column.type))"
