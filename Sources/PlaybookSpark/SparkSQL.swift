@@ -29,7 +29,8 @@ public struct SparkSQL: Sendable {
   }
 
   /// The candidate rows of one job, in the columns `CandidateColumn` lists and the SQL's
-  /// order, null as nil. `staging` is a folder Spark can read (on a cluster: a shared path).
+  /// order, null as nil. `staging` is a folder Spark can read (on a cluster: a shared path);
+  /// the input files, the script and Spark's output stay there for the caller to remove.
   public func candidates(dataset: Dataset, sql: String, staging: String) throws(SparkFailure) -> [[String?]] {
     try candidates([SparkJob(dataset: dataset, sql: sql)], staging: staging)[0].get()
   }
