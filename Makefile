@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build test mcp-test report-test report-screenshots demo bench-smoke lint docs help-text fuzz fuzz-libfuzzer fuzz-build sanitize
+.PHONY: deps build test test-spark spark mcp-test report-test report-screenshots demo bench-smoke lint docs help-text fuzz fuzz-libfuzzer fuzz-build sanitize
 
 # The system packages the build needs: libedit's headers (the shell), zlib's (`.gz`
 # data files) and libpq's (`load … from postgres`); Debian: libedit-dev, zlib1g-dev,
@@ -30,15 +30,27 @@ deps:
 build: deps
 	swift build
 
-# Unit and end-to-end tests, then the shipped playbooks' own tests and formatting.
+# Unit and end-to-end tests (the compiled SQL on Spark for a small fixed corpus), then the
+# shipped playbooks' own tests and formatting.
 test: deps
 	swift build
-	swift test
+	home=$$(bash Tests/spark/spark.sh home) && PLAYLOOP_SPARK_HOME=$$home swift test
 	.build/debug/playloop check Playbooks/*.playbook
 	.build/debug/playloop fmt --check Playbooks/*.playbook
 	.build/debug/playloop test Playbooks/*.playbook
 	$(MAKE) mcp-test
 	$(MAKE) report-test
+
+# Spark (pyspark from PyPI, with its `spark-sql`, in .build/spark-venv; Java 17), installed
+# when missing: Tests/spark/spark.sh prints its home. `make test-spark` compares the engine
+# with Spark on every case (all random playbooks, generated data), in one Spark run.
+spark:
+	bash Tests/spark/spark.sh home
+
+test-spark: deps
+	swift build --build-tests
+	home=$$(bash Tests/spark/spark.sh home) && PLAYLOOP_SPARK_HOME=$$home PLAYLOOP_SPARK_FULL=1 \
+	  swift test --skip-build --filter 'SparkTests|SparkCompileTests'
 
 # `playloop mcp` driven end to end by the reference MCP client (the Python SDK, from
 # PyPI into a private virtual environment; Debian's python3-venv when venv is missing).

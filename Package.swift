@@ -28,6 +28,8 @@ let package = Package(
     .target(name: "PlaybookReporting", dependencies: ["PlaybookEngine"]),
     // `playloop compile`: a checked playbook as one SQL statement computing its candidates.
     .target(name: "PlaybookSQL", dependencies: ["PlaybookLanguage"]),
+    // `--engine spark`: the compiled SQL run by Spark's `spark-sql` on the loaded tables.
+    .target(name: "PlaybookSpark", dependencies: ["PlaybookEngine", "PlaybookSQL"]),
     .target(
       name: "PlaybookLedger",
       dependencies: ["PlaybookEngine", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -93,10 +95,11 @@ let package = Package(
     .testTarget(
       name: "PlaybookFuzzTests",
       dependencies: ["PlaybookEngine", "PlaybookLanguage", "PlayloopTestSupport"]),
-    // The compiled SQL against the engine on a private PostgreSQL cluster (Tests/postgres).
+    // The compiled SQL against the engine on a private PostgreSQL cluster (Tests/postgres)
+    // and on Spark (Tests/spark).
     .testTarget(
       name: "PlaybookSQLTests",
-      dependencies: ["PlaybookSQL", "PlaybookEngine", "PlaybookPushdown", "PlayloopTestSupport"]),
+      dependencies: ["PlaybookSQL", "PlaybookEngine", "PlaybookPushdown", "PlaybookSpark", "PlayloopTestSupport"]),
     .testTarget(
       name: "PlayloopEndToEndTests", dependencies: ["PlaybookEngine", "PlayloopTestSupport", "playloop-data"],
       exclude: ["Expected"]),

@@ -10,6 +10,15 @@ struct PostgresDialect: SQLDialect {
 
   var database: DatabaseKind? { .postgres }
 
+  var inputNotes: [String] {
+    [
+      "decimal columns may be numeric; timestamps must be timestamptz (a timestamp without",
+      "time zone has lost its offset); times count in whole seconds; keys are unique.",
+      "Text compares as bytes (COLLATE \"C\"); times compute as seconds since 1970, so the",
+      "session's TimeZone does not matter.",
+    ]
+  }
+
   func columnType(_ type: ColumnType) -> String {
     switch type {
     case .integer: "bigint"
@@ -20,6 +29,8 @@ struct PostgresDialect: SQLDialect {
     case .text: "text"
     }
   }
+
+  func null(_ type: ColumnType) -> String { "NULL::\(columnType(type))" }
 
   func identifier(_ name: String) -> String {
     "\"" + doubled("\"", in: name) + "\""
@@ -39,7 +50,7 @@ struct PostgresDialect: SQLDialect {
 
   func float(_ sql: String) -> String { "\(sql)::float8" }
 
-  func epochSeconds(_ sql: String) -> String {
+  func epochSeconds(_ sql: String, of type: ColumnType) -> String {
     "floor(extract(epoch FROM \(sql)))::bigint"
   }
 
@@ -56,6 +67,8 @@ struct PostgresDialect: SQLDialect {
   func affix(_ sql: String, count: Int, atEnd: Bool) -> String {
     "\(atEnd ? "right" : "left")(\(sql), \(count))"
   }
+
+  func integerQuotient(_ dividend: String, by divisor: Int64) -> String { "(\(dividend) / \(divisor))" }
 
   func isoTime(_ sql: String) -> String {
     "to_char(to_timestamp(\(sql)) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"

@@ -22,7 +22,7 @@ extension SQLWriter {
     let row = aggregate.row.text
     let alias = d.identifier(row)
     var inner = Scope(rows: ["customer": customerAlias, row: alias])
-    var value = "count(*)::float8"
+    var value = d.float("count(*)")
     if let field = aggregate.field {
       guard let binding = model.table(ofRow: row) else {
         preconditionFailure("row '\(row)' has no table; the checker resolves every row")

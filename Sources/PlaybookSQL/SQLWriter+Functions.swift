@@ -19,7 +19,8 @@ extension SQLWriter {
       return "coalesce(\(values.joined(separator: ", ")))"
     case .daysBetween:
       // Whole days, rounded toward zero, as 64-bit integers divide.
-      return "(((\(expr(arguments[1], &scope))) - (\(expr(arguments[0], &scope)))) / 86400)::float8"
+      let seconds = "((\(expr(arguments[1], &scope))) - (\(expr(arguments[0], &scope))))"
+      return d.float(d.integerQuotient(seconds, by: 86400))
     case .month, .dayOfWeek, .hour:
       guard model.timezone == nil else {
         return refuse(

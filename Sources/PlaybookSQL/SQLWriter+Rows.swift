@@ -57,8 +57,10 @@ extension SQLWriter {
       for column in columns(of: binding) {
         select.append("\(converted(column, of: binding, alias: alias)) AS \(d.identifier(column.name))")
       }
-      if let opened = lifecycleColumn("opened", of: binding) {
-        let seconds = d.epochSeconds("\(alias).\(d.identifier(opened))")
+      if let opened = lifecycleColumn("opened", of: binding),
+        let type = columns(of: binding).first(where: { $0.name == opened })?.type
+      {
+        let seconds = d.epochSeconds("\(alias).\(d.identifier(opened))", of: type)
         conditions.append("(\(seconds) IS NULL OR \(seconds) <= \(clock))  -- opened after the clock: not there yet")
       }
       return "  SELECT " + select.joined(separator: ",\n    ") + "\n  FROM \(source(of: binding).sql) AS \(alias)"
@@ -103,7 +105,7 @@ extension SQLWriter {
     case .boolean: return sql
     case .text: return d.byteOrder(sql)
     case .timestamp, .date:
-      let seconds = d.epochSeconds(sql)
+      let seconds = d.epochSeconds(sql, of: column.type)
       // A lifecycle time after the clock has not happened yet: it reads as null.
       let lifecycle =
         !binding.isCustomers

@@ -85,7 +85,7 @@ extension SQLWriter {
   /// it gives when it does. The columns are already null after the clock.
   func lifecycle(_ phrase: Phrase, alias: String, binding: TableBinding) -> (truth: String, time: String) {
     func column(_ field: String) -> String {
-      lifecycleColumn(field, of: binding).map { "\(alias).\(d.identifier($0))" } ?? "NULL::bigint"
+      lifecycleColumn(field, of: binding).map { "\(alias).\(d.identifier($0))" } ?? d.null(.integer)
     }
     let opened = column("opened")
     let resolved = column("resolved")

@@ -96,9 +96,14 @@ final class SQLWriter {
         + (model.window.map { "window \($0 / 86_400 * 86_400 == $0 ? "\($0 / 86_400)d" : "\($0)s")" } ?? "window all")
         + ".",
       "Candidates only: consent, channels, limits, holdout and the ledger are Playloop's decisions.",
-      "Expects one table per load, named as the load (a `from postgres` load: its own table",
-      "or query), with the data file's columns:",
     ]
+    lines +=
+      d.database.map { database in
+        [
+          "Expects one table per load, named as the load (a `from \(database.rawValue)` load: its own table",
+          "or query), with the data file's columns:",
+        ]
+      } ?? ["Expects one table or view per load, named as the load, with the data file's columns:"]
     for binding in model.tables {
       let columns = (checked.schema.tables[binding.name] ?? []).map { column -> String in
         var words = "\(d.identifier(column.name)) \(d.columnType(column.type))"
@@ -109,12 +114,7 @@ final class SQLWriter {
       let reads = source(of: binding).reads.map { " read from \($0)" } ?? ""
       lines.append("  \(binding.name)(\(columns.joined(separator: ", ")))" + reads)
     }
-    lines += [
-      "decimal columns may be numeric; timestamps must be timestamptz (a timestamp without",
-      "time zone has lost its offset); times count in whole seconds; keys are unique.",
-      "Text compares as bytes (COLLATE \"C\"); times compute as seconds since 1970, so the",
-      "session's TimeZone does not matter.",
-    ]
+    lines += d.inputNotes
     return lines.map { "-- \($0)\n" }.joined()
   }
 }

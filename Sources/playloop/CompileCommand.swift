@@ -4,7 +4,7 @@ import PlaybookEngine
 import PlaybookLanguage
 import PlaybookSQL
 
-/// `playloop compile FILE --to postgres [--as-of T] [--out FILE]`: the playbook's
+/// `playloop compile FILE --to postgres|spark [--as-of T] [--out FILE]`: the playbook's
 /// candidates as one SQL statement (the work is `CandidateSQL`'s).
 struct CompileCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -102,12 +102,14 @@ import Testing
       found.insert(path)
     }
     // LineEditor hands stderr to libedit, which reports its own failures there; the MCP
-    // server's CommandRunner only reads the standard error of the playloop it runs.
+    // server's CommandRunner and the Spark runner only read the standard error of the
+    // programs they run (playloop, spark-sql).
     #expect(
       found == [
         "Sources/playloop/Terminal.swift", "Sources/PlaybookShell/Shell/ShellPrinter.swift",
         "Sources/PlaybookShell/Editing/LineEditor.swift", "Sources/playloop-bench/main.swift",
         "Sources/playloop-data/main.swift", "Sources/PlaybookMCP/CommandRunner.swift",
+        "Sources/PlaybookSpark/SparkSQL.swift",
       ])
   }
 

@@ -35,9 +35,16 @@ import Testing
         """), "\(child.stderr)")
   }
 
-  @Test func aDialectOtherThanPostgresIsBadUsage() throws {
+  @Test func sparkIsADialect() throws {
     let child = try ChildProcess.playloop(["compile", Repository.serviceRecovery, "--to", "spark"])
+    #expect(child.status == 0, "\(child.stderr)")
+    #expect(child.stdout.contains("compiled for spark at clock 2026-11-01T00:00:00Z, window 30d."))
+    #expect(child.stdout.contains("-- line 26: rule quick_fix_thanks priority 5\n`rule_quick_fix_thanks` AS ("))
+  }
+
+  @Test func anUnknownDialectIsBadUsage() throws {
+    let child = try ChildProcess.playloop(["compile", Repository.serviceRecovery, "--to", "mysql"])
     #expect(child.status == 2)
-    #expect(child.stderr.contains("'spark' is no dialect; give postgres"), "\(child.stderr)")
+    #expect(child.stderr.contains("'mysql' is no dialect; give postgres or spark"), "\(child.stderr)")
   }
 }

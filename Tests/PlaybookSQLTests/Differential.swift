@@ -5,7 +5,7 @@ import PlaybookSQL
 @testable import PlaybookEngine
 
 /// One playbook's candidates computed twice, by the engine and by its compiled SQL on
-/// PostgreSQL, as rows of text in the same form and the same order.
+/// PostgreSQL or Spark, as rows of text in the same form and the same order.
 struct Differential {
   /// `customer_id␟rule␟offer␟trigger_table␟trigger_id␟trigger_time␟send_at␟priority`, null as `∅`.
   var engine: [String]
@@ -22,6 +22,18 @@ struct Differential {
     return "engine \(engine.count) rows, database \(database.count)\nonly in the engine:\n\(shown(engineOnly))\n"
       + "only in the database:\n\(shown(databaseOnly))"
       + (engineOnly.isEmpty && databaseOnly.isEmpty ? "\n(the same rows in another order)" : "")
+  }
+
+  init(engine: [String], database: [String]) {
+    self.engine = engine
+    self.database = database
+  }
+
+  /// The engine's candidates for `workspace` at `clock` beside `database`'s: rows in the
+  /// `CandidateColumn` order, as a runner returns them.
+  init(_ workspace: Workspace, clock: Int64, database: [[String?]]) {
+    engine = Self.rows(Plan(checked: workspace.checked, dataset: workspace.dataset, clock: clock))
+    self.database = database.map { row in row.map { $0 ?? "∅" }.joined(separator: "\u{1F}") }
   }
 
   /// Runs both for `workspace` at `clock`. The tables go into a fresh schema; the SQL
