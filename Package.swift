@@ -45,7 +45,8 @@ let package = Package(
     .target(name: "PlaybookPostgres", dependencies: ["PlaybookEngine", "CLibPQ"]),
     // `playloop run --engine postgres`: candidates computed by a database from the compiled
     // SQL, mapped back to the engine's (`CandidateRows`, shared with any other SQL engine).
-    .target(name: "PlaybookPushdown", dependencies: ["PlaybookEngine", "PlaybookSQL", "PlaybookPostgres"]),
+    .target(
+      name: "PlaybookPushdown", dependencies: ["PlaybookEngine", "PlaybookSQL", "PlaybookPostgres", "PlaybookSpark"]),
     .systemLibrary(
       name: "CEditLine", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),

@@ -42,9 +42,11 @@ struct RunCommand: ParsableCommand {
   var wait = 0
   @Option(
     help: ArgumentHelp(
-      "Where the candidates are computed: memory, or postgres (the playbook compiled to SQL and run in the "
+      "Where the candidates are computed: memory; postgres (the playbook compiled to SQL and run in the "
         + "database PGHOST/PGDATABASE/… or PLAYLOOP_POSTGRES_URL name, `from postgres` loads read where they are, "
-        + "others copied into temporary tables); decisions and exports are the same either way.",
+        + "others copied into temporary tables); or spark (compiled to Spark SQL and run by spark-sql in "
+        + "PLAYLOOP_SPARK_HOME or SPARK_HOME, on PLAYLOOP_SPARK_MASTER or local[2], the loaded tables staged in "
+        + "PLAYLOOP_SPARK_STAGING or the temporary folder); decisions and exports are the same either way.",
       valueName: "engine"))
   var engine: EngineChoice = .memory
 
@@ -117,14 +119,17 @@ struct RunCommand: ParsableCommand {
     report(summary, workspace, run, engine: candidates)
   }
 
-  /// The engine `--engine` names; for postgres, the playbook compiled at `clock` (its
+  /// The engine `--engine` names; for postgres and spark, the playbook compiled at `clock` (its
   /// refusals end the run: no quiet fall back to memory).
   private func candidateEngine(_ workspace: Workspace, clock: Int64, session: PostgresSession?) throws
     -> any CandidateEngine
   {
-    guard let session else { return MemoryEngine() }
     do {
-      return try PostgresEngine(workspace: workspace, clock: clock, session: session)
+      switch engine {
+      case .memory: return MemoryEngine()
+      case .postgres: return try PostgresEngine(workspace: workspace, clock: clock, session: session!)
+      case .spark: return try SparkEngine(workspace: workspace, clock: clock)
+      }
     } catch {
       throw CommandFailure(error.diagnostics, sources: [workspace.source], json: json)
     }
@@ -233,6 +238,7 @@ struct RunCommand: ParsableCommand {
 enum EngineChoice: String, CaseIterable, ExpressibleByArgument {
   case memory
   case postgres
+  case spark
 }
 
 extension ExportFormat: ExpressibleByArgument {

@@ -143,23 +143,16 @@ enum SparkCorpus {
   }
 }
 
-/// How the tests find Spark: `PLAYLOOP_SPARK_HOME` (the Makefile sets it), else
-/// Tests/spark/spark.sh installs pyspark into .build/spark-venv when missing and names it.
+/// Spark for the tests, where `SparkHome` finds or installs it.
 enum SparkInstall {
   static func spark() throws(SparkFailure) -> SparkSQL {
-    if let spark = SparkSQL(home: ProcessInfo.processInfo.environment["PLAYLOOP_SPARK_HOME"]) { return spark }
-    let child: ChildProcess
+    let home: String
     do {
-      child = try ChildProcess.run("/bin/bash", [Repository.path("Tests/spark/spark.sh"), "home"], deadline: 1200)
+      home = try SparkHome.path()
     } catch {
-      throw SparkFailure(description: "Tests/spark/spark.sh: \(error)")
+      throw SparkFailure(description: "\(error)")
     }
-    let home = child.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard child.status == 0, let spark = SparkSQL(home: home) else {
-      throw SparkFailure(
-        description: "Spark is missing and Tests/spark/spark.sh could not install it (\(child.stderr.suffix(2000))); "
-          + "install it with `make spark` or set PLAYLOOP_SPARK_HOME to a Spark 4 home")
-    }
+    guard let spark = SparkSQL(home: home) else { throw SparkFailure(description: "no Spark home") }
     return spark
   }
 }

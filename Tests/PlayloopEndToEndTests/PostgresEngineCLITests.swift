@@ -20,17 +20,17 @@ import Testing
     return try ChildProcess.playloop(arguments, in: folder.path, environment: environment)
   }
 
-  /// Runs `playbook` in memory and on PostgreSQL, each exporting to `out` in `folder`
-  /// (the memory run's files then moved to `memory`), and expects the same files, the
-  /// same bytes, the same warnings. `arguments` are added to both runs; `ledger` gives
-  /// each engine its own ledger of that name, run twice (the second a replay).
+  /// Runs `playbook` in memory and on `other` (PostgreSQL unless told), each exporting to
+  /// `out` in `folder` (the memory run's files then moved to `memory`), and expects the
+  /// same files, the same bytes, the same warnings. `arguments` are added to both runs;
+  /// `ledger` gives each engine its own ledger of that name, run twice (the second a replay).
   func expectSameRun(
     _ playbook: String, in folder: ScratchFolder, environment: [String: String], arguments: [String] = [],
-    ledger: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ledger: Bool = false, other: String = "postgres", sourceLocation: SourceLocation = #_sourceLocation
   ) throws {
     for round in ledger ? [1, 2] : [1] {
       var outputs: [String: (stdout: String, stderr: String)] = [:]
-      for engine in ["memory", "postgres"] {
+      for engine in ["memory", other] {
         try? FileManager.default.removeItem(atPath: folder.path("out"))
         let ledgerArguments = ledger ? ["--ledger", "\(engine).db"] : []
         let run = try playloop(
@@ -43,7 +43,7 @@ import Testing
           try FileManager.default.moveItem(atPath: folder.path("out"), toPath: folder.path("memory"))
         }
       }
-      #expect(outputs["memory"]?.stderr == outputs["postgres"]?.stderr, sourceLocation: sourceLocation)
+      #expect(outputs["memory"]?.stderr == outputs[other]?.stderr, sourceLocation: sourceLocation)
       let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("memory")).sorted()
       #expect(files.contains("decisions.csv") && files.count > 2, "\(files)", sourceLocation: sourceLocation)
       #expect(
@@ -51,17 +51,17 @@ import Testing
         sourceLocation: sourceLocation)
       for file in files {
         let memory = try Data(contentsOf: URL(fileURLWithPath: folder.path("memory/" + file)))
-        let postgres = try Data(contentsOf: URL(fileURLWithPath: folder.path("out/" + file)))
+        let pushed = try Data(contentsOf: URL(fileURLWithPath: folder.path("out/" + file)))
         if file == "summary.json" {
-          #expect(try Self.untimed(memory) == Self.untimed(postgres), sourceLocation: sourceLocation)
+          #expect(try Self.untimed(memory) == Self.untimed(pushed), sourceLocation: sourceLocation)
         } else {
-          #expect(memory == postgres, "\(playbook): \(file) differs", sourceLocation: sourceLocation)
+          #expect(memory == pushed, "\(playbook): \(file) differs on \(other)", sourceLocation: sourceLocation)
         }
       }
       if ledger {
         #expect(
-          outputs["postgres"]?.stdout.contains(round == 1 ? "recorded" : "replayed") == true,
-          "\(outputs["postgres"]?.stdout ?? "")", sourceLocation: sourceLocation)
+          outputs[other]?.stdout.contains(round == 1 ? "recorded" : "replayed") == true,
+          "\(outputs[other]?.stdout ?? "")", sourceLocation: sourceLocation)
       }
     }
   }

@@ -70,6 +70,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
   case loadBadDatabase = "load_bad_database"
   case loadDatabaseUnreachable = "load_database_unreachable"
   case engineMismatch = "engine_mismatch"
+  case engineFailed = "engine_failed"
   case rowSetAside = "row_set_aside"
   case setAsideShare = "set_aside_share"
   case valuesOverflowed = "values_overflowed"
@@ -159,7 +160,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
       .playbook
     case .unreadableFile, .writeFailed, .loadUnreadable, .loadBadFormat, .loadUnknownColumn, .loadBadKey,
       .loadBadRow, .loadAllSetAside, .loadRenamedColumns, .loadUnknownZone, .loadBadDatabase, .loadDatabaseUnreachable,
-      .engineMismatch, .rowSetAside,
+      .engineMismatch, .engineFailed, .rowSetAside,
       .setAsideShare,
       .valuesOverflowed, .exportFailed, .ledgerMissing, .ledgerFailed, .ledgerBusy, .ledgerRecovered, .longSMS,
       .importSetAside, .importTextClipped,
@@ -248,6 +249,8 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable {
     case .loadDatabaseUnreachable: "a database server cannot be reached with the connection settings given"
     case .engineMismatch:
       "a candidate a database engine computed (`run --engine postgres`) names nothing the run loaded"
+    case .engineFailed:
+      "the engine `run --engine` names could not compute the candidates: Spark missing or its job failed"
     case .rowSetAside: "a row that cannot be read or linked is set aside"
     case .setAsideShare: "more of a data file's rows set aside than --max-set-aside allows"
     case .valuesOverflowed: "times or durations computed from the data left the span the language computes in"

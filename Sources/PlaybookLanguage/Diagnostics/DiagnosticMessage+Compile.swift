@@ -16,4 +16,9 @@ extension DiagnosticMessage {
       hint: "the data changed between the run's reads, or the SQL and the engine disagree: "
         + "run with --engine memory, and report it")
   }
+
+  /// "the spark engine could not compute the candidates: …" (engineFailed).
+  public static func engineFailed(engine: String, reason: String, hint: String) -> Self {
+    Self(.engineFailed, "the \(engine) engine could not compute the candidates: \(reason)", hint: hint)
+  }
 }
