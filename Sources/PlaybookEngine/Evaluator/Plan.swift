@@ -136,8 +136,8 @@ public final class Plan: Sendable {
   }
 
   /// The rows among `rows` of `rule`'s trigger table that can trigger — linked to a
-  /// customer, existing at the clock, of the trigger's kind — or, for a customer-only
-  /// rule, the customers numbered `rows`.
+  /// customer, existing at the clock, of the trigger's kind, in the window when that
+  /// depends on the row alone — or, for a customer-only rule, the customers numbered `rows`.
   private func fill(_ batch: inout RowBatch, _ rule: RulePlan, rows: Range<Int>) {
     guard let trigger = rule.trigger else {
       return batch.refill(capacity: rows.count) { (Int32(rows.lowerBound + $0), -1) }
@@ -145,7 +145,7 @@ public final class Plan: Sendable {
     batch.refill(capacity: rows.count) { i in
       let row = rows.lowerBound + i
       let customer = trigger.link.customerOfRow[row]
-      return customer >= 0 && trigger.admits(row) ? (customer, Int32(row)) : nil
+      return customer >= 0 && trigger.mayTrigger(row) ? (customer, Int32(row)) : nil
     }
   }
 
@@ -172,7 +172,7 @@ public final class Plan: Sendable {
         let rows = trigger.link.rows(ofCustomer: customer)
         let batch = RowBatch(capacity: rows.count) { i in
           let row = Int(rows[rows.startIndex + i])
-          return trigger.admits(row) ? (Int32(customer), Int32(row)) : nil
+          return trigger.mayTrigger(row) ? (Int32(customer), Int32(row)) : nil
         }
         collect(rule, ruleIndex, batch, &scratch, to: &out)
       } else {

@@ -83,10 +83,15 @@ final class TriggerSource: Sendable {
     keys = table.columns[keyColumn]
   }
 
-  /// Whether `row` can trigger: it exists at the clock, is of the trigger's kind, and
-  /// was not opened before `earliest`.
+  /// Whether `row` is tried: it exists at the clock and is of the trigger's kind
+  /// (explain shows such a row even when it is outside the window).
   @inline(__always) func admits(_ row: Int) -> Bool {
-    guard lifecycle.exists(row), members?[row] ?? true else { return false }
+    lifecycle.exists(row) && (members?[row] ?? true)
+  }
+
+  /// Whether `row` can become a candidate: it is tried and was not opened before `earliest`.
+  @inline(__always) func mayTrigger(_ row: Int) -> Bool {
+    guard admits(row) else { return false }
     guard let earliest, let opened = lifecycle.opened(row) else { return true }
     return opened >= earliest
   }
