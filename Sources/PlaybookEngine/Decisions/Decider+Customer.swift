@@ -145,7 +145,8 @@ extension Decider {
       var slots = limit.count
       // `hasHistory` first: unwrapping `history` copies the existential for every customer.
       if hasHistory, let period = limit.period, let history {
-        slots = max(0, slots - history.sentCount(customerID: customerID, since: plan.clock - period, channel: limit.channelName))
+        slots = max(
+          0, slots - history.sentCount(customerID: customerID, since: plan.clock - period, channel: limit.channelName))
       }
       scratch.slots[i] = slots
       scratch.lastKept[i] = -1

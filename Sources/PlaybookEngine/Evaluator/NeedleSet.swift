@@ -96,7 +96,9 @@ struct NeedleSet: Sendable {
 
   /// Whether some needle of `needles` (`bytes`) occurs in `text` at `start`.
   @inline(__always)
-  private func occurs(_ needles: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+  private func occurs(
+    _ needles: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, at start: Int
+  ) -> Bool {
     var from = 0
     for end in ends {
       defer { from = end }
