@@ -100,30 +100,30 @@ import Testing
   /// Whether every node of `node` with a batch form gives, at each of `positions`, what
   /// its closure gives for that row, and leaves the other positions alone; aggregates'
   /// insides read a slot no batch binds.
-  func agrees(_ node: CompiledExpr, _ batch: RowBatch, _ positions: Positions) -> Bool {
+  func agrees(_ node: CompiledExpr, _ batch: RowBatch, _ positions: Positions, _ scratch: inout BatchScratch) -> Bool {
     let others = Set(0..<batch.count).subtracting(positions.map(Int.init))
     var same: Bool
     switch node.evaluation {
     case .truth, .row:
       var truths = [Truth](repeating: .unknown, count: batch.count)
-      node.truths(batch, positions, into: &truths)
+      node.truths(batch, positions, into: &truths, &scratch)
       same = positions.allSatisfy { truths[Int($0)] == node.truth(batch.frame(Int($0))) }
       same = same && others.allSatisfy { truths[$0] == .unknown }
     case .number(let f):
       var numbers = [Double?](repeating: -1, count: batch.count)
-      node.numbers(batch, positions, into: &numbers)
+      node.numbers(batch, positions, into: &numbers, &scratch)
       same = positions.allSatisfy { numbers[Int($0)] == f(batch.frame(Int($0))) }
       same = same && others.allSatisfy { numbers[$0] == -1 }
     case .time(let f), .duration(let f):
       var times = [Int64?](repeating: -1, count: batch.count)
-      node.times(batch, positions, into: &times)
+      node.times(batch, positions, into: &times, &scratch)
       same = positions.allSatisfy { times[Int($0)] == f(batch.frame(Int($0))) }
       same = same && others.allSatisfy { times[$0] == -1 }
     case .text, .list:
       same = true
     }
     if case .aggregate = node.expr.kind { return same }
-    return node.children.allSatisfy { agrees($0, batch, positions) } && same
+    return node.children.allSatisfy { agrees($0, batch, positions, &scratch) } && same
   }
 
   @Test(arguments: [1, 2, 3] as [UInt64])
@@ -134,13 +134,17 @@ import Testing
     let batch = shuffledBatch(plan, seed: seed)
     #expect(batch.count == 300)
     var rng = SeededGenerator(seed: seed)
-    let some = batch.all.filter { _ in Bool.random(using: &rng) }
+    let all = Positions((0..<Int32(batch.count)).map { $0 })
+    let some = Positions(all.filter { _ in Bool.random(using: &rng) })
+    // One scratch for every check, as a thread's batches share one: vectors come back
+    // holding earlier nodes' values, which must never show through.
+    var scratch = BatchScratch()
     for (condition, rule) in zip(Self.conditions, plan.rules) {
-      #expect(rule.conditions.allSatisfy { agrees($0, batch, batch.all) }, "\(condition)")
-      #expect(rule.conditions.allSatisfy { agrees($0, batch, some) }, "\(condition), some rows")
+      #expect(rule.conditions.allSatisfy { agrees($0, batch, all, &scratch) }, "\(condition)")
+      #expect(rule.conditions.allSatisfy { agrees($0, batch, some, &scratch) }, "\(condition), some rows")
       // Some rows hold and some do not: the condition tells rows apart.
       var truths = [Truth](repeating: .unknown, count: batch.count)
-      rule.conditions[0].truths(batch, batch.all, into: &truths)
+      rule.conditions[0].truths(batch, all, into: &truths, &scratch)
       #expect(Set(truths).count > 1, "\(condition)")
     }
   }
@@ -157,10 +161,11 @@ import Testing
     func plan() -> Plan { Plan(checked: f.workspace.checked, dataset: f.workspace.dataset, clock: Self.clock) }
     let (byRow, byBatch) = (plan(), plan())
     let batch = shuffledBatch(byBatch, seed: 7)
+    var scratch = BatchScratch()
     for (a, b) in zip(byRow.rules, byBatch.rules) {
       for i in 0..<batch.count { _ = a.conditions[0].truth(batch.frame(i)) }
       var truths = [Truth](repeating: .unknown, count: batch.count)
-      b.conditions[0].truths(batch, batch.all, into: &truths)
+      b.conditions[0].truths(batch, Positions((0..<Int32(batch.count)).map { $0 }), into: &truths, &scratch)
     }
     let counts = byRow.overflowLog.overflows.map(\.count)
     #expect(counts.count == 3)

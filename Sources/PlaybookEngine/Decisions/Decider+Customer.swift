@@ -135,17 +135,21 @@ extension Decider {
   @inline(__always)
   private func rankAndCap(_ scratch: inout Scratch, customerID: String, into outcomes: inout [Outcome]) {
     if scratch.reachable.count > 1 { scratch.reachable.sort { rank($0.candidate, before: $1.candidate) } }
-    scratch.slots.removeAll(keepingCapacity: true)
-    scratch.lastKept.removeAll(keepingCapacity: true)
-    for limit in limits {
+    // One entry per limit, overwritten for each customer: emptying and refilling the
+    // lists went through the standard library's generic `replaceSubrange`.
+    if scratch.slots.count != limits.count {
+      scratch.slots = [Int](repeating: 0, count: limits.count)
+      scratch.lastKept = scratch.slots
+    }
+    for (i, limit) in limits.enumerated() {
       var slots = limit.count
-      if let period = limit.period {
-        let prior =
-          history?.sentCount(customerID: customerID, since: plan.clock - period, channel: limit.channelName) ?? 0
-        slots = max(0, slots - prior)
+      // `hasHistory` first: unwrapping `history` copies the existential for every customer.
+      if hasHistory, let period = limit.period, let history {
+        slots = max(
+          0, slots - history.sentCount(customerID: customerID, since: plan.clock - period, channel: limit.channelName))
       }
-      scratch.slots.append(slots)
-      scratch.lastKept.append(-1)
+      scratch.slots[i] = slots
+      scratch.lastKept[i] = -1
     }
     for r in scratch.reachable {
       var status = DecisionStatus.send

@@ -23,22 +23,23 @@ enum Columnar: Sendable {
   case segment(PerCustomer<UInt8>, negated: Bool)
 }
 
-// Each function writes the node's value at `positions` into `out`, a vector as long as
-// the batch, and leaves its other entries alone.
+// Each function writes the node's value at `positions` into `out`, a vector at least as
+// long as the batch, and leaves its other entries alone; the vectors its operands need
+// come from `scratch` and go back to it.
 extension CompiledExpr {
   /// The node's truth (a condition or a bare row).
-  func truths(_ batch: RowBatch, _ positions: Positions, into out: inout [Truth]) {
+  func truths(_ batch: RowBatch, _ positions: Positions, into out: inout [Truth], _ scratch: inout BatchScratch) {
     switch columnar {
-    case .and?: combined(batch, positions, into: &out, isAnd: true)
-    case .or?: combined(batch, positions, into: &out, isAnd: false)
+    case .and?: combined(batch, positions, into: &out, &scratch, isAnd: true)
+    case .or?: combined(batch, positions, into: &out, &scratch, isAnd: false)
     case .not?:
-      children[0].truths(batch, positions, into: &out)
+      children[0].truths(batch, positions, into: &out, &scratch)
       for p in positions { out[Int(p)] = !out[Int(p)] }
     case .comparison(let answers)?:
       if case .number = children[0].evaluation {
-        compared(batch, positions, into: &out, answers, children[0].numbers, children[1].numbers)
+        compared(batch, positions, into: &out, answers, &scratch, \.numbers, children[0].numbers, children[1].numbers)
       } else {
-        compared(batch, positions, into: &out, answers, children[0].times, children[1].times)
+        compared(batch, positions, into: &out, answers, &scratch, \.times, children[0].times, children[1].times)
       }
     case .constant?:
       Self.broadcast(truth, batch, positions, into: &out)
@@ -77,7 +78,7 @@ extension CompiledExpr {
   }
 
   /// The node's number; nil where it is null.
-  func numbers(_ batch: RowBatch, _ positions: Positions, into out: inout [Double?]) {
+  func numbers(_ batch: RowBatch, _ positions: Positions, into out: inout [Double?], _ scratch: inout BatchScratch) {
     guard case .number(let f) = evaluation else {
       preconditionFailure("numbers read from a node that has none; the checker compares only like types")
     }
@@ -107,7 +108,7 @@ extension CompiledExpr {
   }
 
   /// The node's time or duration, in seconds; nil where it is null.
-  func times(_ batch: RowBatch, _ positions: Positions, into out: inout [Int64?]) {
+  func times(_ batch: RowBatch, _ positions: Positions, into out: inout [Int64?], _ scratch: inout BatchScratch) {
     let f: (Frame) -> Int64?
     switch evaluation {
     case .time(let g), .duration(let g): f = g
@@ -133,17 +134,22 @@ extension CompiledExpr {
 
   /// `and` or `or`: the right child is evaluated only at the positions the left one
   /// has not decided (false for `and`, true for `or`), as row by row.
-  private func combined(_ batch: RowBatch, _ positions: Positions, into out: inout [Truth], isAnd: Bool) {
-    children[0].truths(batch, positions, into: &out)
+  private func combined(
+    _ batch: RowBatch, _ positions: Positions, into out: inout [Truth], _ scratch: inout BatchScratch, isAnd: Bool
+  ) {
+    children[0].truths(batch, positions, into: &out, &scratch)
     let decided: Truth = isAnd ? .no : .yes
-    let open = positions.kept { out[$0] != decided }
-    guard !open.isEmpty else { return }
-    var right = [Truth](repeating: .unknown, count: batch.count)
-    children[1].truths(batch, open, into: &right)
-    for p in open {
-      let i = Int(p)
-      out[i] = isAnd ? Truth.and(out[i], right[i]) : Truth.or(out[i], right[i])
+    let open = positions.kept(&scratch.positions) { out[$0] != decided }
+    if !open.isEmpty {
+      var right = scratch.truths.take(batch.count)
+      children[1].truths(batch, open, into: &right, &scratch)
+      for p in open {
+        let i = Int(p)
+        out[i] = isAnd ? Truth.and(out[i], right[i]) : Truth.or(out[i], right[i])
+      }
+      scratch.truths.give(right)
     }
+    scratch.positions.give(open.storage)
   }
 
   /// A comparison: the right operand is read only where the left one is not null, as
@@ -151,13 +157,16 @@ extension CompiledExpr {
   @inline(__always)
   private func compared<T: Comparable>(
     _ batch: RowBatch, _ positions: Positions, into out: inout [Truth], _ answers: [Truth],
-    _ left: (RowBatch, Positions, inout [T?]) -> Void, _ right: (RowBatch, Positions, inout [T?]) -> Void
+    _ scratch: inout BatchScratch, _ pool: WritableKeyPath<BatchScratch, VectorPool<T?>>,
+    _ left: (RowBatch, Positions, inout [T?], inout BatchScratch) -> Void,
+    _ right: (RowBatch, Positions, inout [T?], inout BatchScratch) -> Void
   ) {
-    var x = [T?](repeating: nil, count: batch.count)
-    left(batch, positions, &x)
-    let known = positions.kept { x[$0] != nil }
-    var y = [T?](repeating: nil, count: batch.count)
-    right(batch, known, &y)
+    var x = scratch[keyPath: pool].take(batch.count)
+    left(batch, positions, &x, &scratch)
+    let known = positions.kept(&scratch.positions) { x[$0] != nil }
+    var y = scratch[keyPath: pool].take(batch.count)
+    right(batch, known, &y, &scratch)
+    // Where the left is null the right was not read: `y` there is stale, never looked at.
     for p in positions {
       let i = Int(p)
       if let a = x[i], let b = y[i] {
@@ -166,5 +175,8 @@ extension CompiledExpr {
         out[i] = .unknown
       }
     }
+    scratch.positions.give(known.storage)
+    scratch[keyPath: pool].give(x)
+    scratch[keyPath: pool].give(y)
   }
 }

@@ -18,9 +18,12 @@ extension Plan {
           "rule '\(name)' triggers on '\(row)', which has no loaded event table with its key")
       }
       ruleCompiler.slots[row] = .row
+      // Without phrases the trigger time is the opening (`RulePlan.triggerTime`), which
+      // the window must contain.
+      let earliest = rule.rule.phrases(on: row).isEmpty ? compiler.model.window.map { compiler.clock - $0 } : nil
       trigger = TriggerSource(
         rowName: row, table: table, link: link, lifecycle: lifecycle,
-        members: compiler.members[row], keyColumn: keyColumn)
+        members: compiler.members[row], keyColumn: keyColumn, earliest: earliest)
     }
     var sends: [SendPlan] = []
     var lines: [SendLine] = []

@@ -122,10 +122,12 @@ public final class Plan: Sendable {
       let rule = rules[ruleIndex]
       all += Partitions.map(count: rule.trigger?.table.rowCount ?? customerCount) { range in
         var out: [Candidate] = []
+        var batch = RowBatch(capacity: 0) { _ in nil }
+        var scratch = BatchScratch()
         for start in stride(from: range.lowerBound, to: range.upperBound, by: RowBatch.size) {
           if interrupted() { break }
-          let batch = self.batch(rule, rows: start..<min(start + RowBatch.size, range.upperBound))
-          self.collect(rule, ruleIndex, batch, to: &out)
+          self.fill(&batch, rule, rows: start..<min(start + RowBatch.size, range.upperBound))
+          self.collect(rule, ruleIndex, batch, &scratch, to: &out)
         }
         return out
       }
@@ -134,16 +136,16 @@ public final class Plan: Sendable {
   }
 
   /// The rows among `rows` of `rule`'s trigger table that can trigger — linked to a
-  /// customer, existing at the clock, of the trigger's kind — or, for a customer-only
-  /// rule, the customers numbered `rows`.
-  private func batch(_ rule: RulePlan, rows: Range<Int>) -> RowBatch {
+  /// customer, existing at the clock, of the trigger's kind, in the window when that
+  /// depends on the row alone — or, for a customer-only rule, the customers numbered `rows`.
+  private func fill(_ batch: inout RowBatch, _ rule: RulePlan, rows: Range<Int>) {
     guard let trigger = rule.trigger else {
-      return RowBatch(capacity: rows.count) { (Int32(rows.lowerBound + $0), -1) }
+      return batch.refill(capacity: rows.count) { (Int32(rows.lowerBound + $0), -1) }
     }
-    return RowBatch(capacity: rows.count) { i in
+    batch.refill(capacity: rows.count) { i in
       let row = rows.lowerBound + i
       let customer = trigger.link.customerOfRow[row]
-      return customer >= 0 && trigger.admits(row) ? (customer, Int32(row)) : nil
+      return customer >= 0 && trigger.mayTrigger(row) ? (customer, Int32(row)) : nil
     }
   }
 
@@ -163,17 +165,18 @@ public final class Plan: Sendable {
 
   /// The candidates of the rules at `ruleIndices` for one customer (explain, the shell).
   func appendCandidates(customer: Int, rules ruleIndices: Range<Int>, to out: inout [Candidate]) {
+    var scratch = BatchScratch()
     for ruleIndex in ruleIndices {
       let rule = rules[ruleIndex]
       if let trigger = rule.trigger {
         let rows = trigger.link.rows(ofCustomer: customer)
         let batch = RowBatch(capacity: rows.count) { i in
           let row = Int(rows[rows.startIndex + i])
-          return trigger.admits(row) ? (Int32(customer), Int32(row)) : nil
+          return trigger.mayTrigger(row) ? (Int32(customer), Int32(row)) : nil
         }
-        collect(rule, ruleIndex, batch, to: &out)
+        collect(rule, ruleIndex, batch, &scratch, to: &out)
       } else {
-        collect(rule, ruleIndex, RowBatch(capacity: 1) { _ in (Int32(customer), -1) }, to: &out)
+        collect(rule, ruleIndex, RowBatch(capacity: 1) { _ in (Int32(customer), -1) }, &scratch, to: &out)
       }
     }
   }
@@ -182,17 +185,26 @@ public final class Plan: Sendable {
   /// place a row becomes a candidate. Each condition narrows the batch to the rows it
   /// holds for before the next is evaluated, as row by row a failed condition ends the
   /// row's evaluation; then each exception drops the rows it holds for.
-  private func collect(_ rule: RulePlan, _ ruleIndex: Int, _ batch: RowBatch, to out: inout [Candidate]) {
-    var positions = batch.all
-    var truths = [Truth](repeating: .unknown, count: batch.count)
+  private func collect(
+    _ rule: RulePlan, _ ruleIndex: Int, _ batch: RowBatch, _ scratch: inout BatchScratch,
+    to out: inout [Candidate]
+  ) {
+    var positions = batch.all(&scratch.positions)
+    var truths = scratch.truths.take(batch.count)
     for condition in rule.conditions where !positions.isEmpty {
-      condition.truths(batch, positions, into: &truths)
-      positions = positions.kept { truths[$0].holds }
+      condition.truths(batch, positions, into: &truths, &scratch)
+      let held = positions.kept(&scratch.positions) { truths[$0].holds }
+      scratch.positions.give(positions.storage)
+      positions = held
     }
     for exception in rule.exceptions where !positions.isEmpty {
-      exception.truths(batch, positions, into: &truths)
-      positions = positions.kept { !truths[$0].holds }
+      exception.truths(batch, positions, into: &truths, &scratch)
+      let held = positions.kept(&scratch.positions) { !truths[$0].holds }
+      scratch.positions.give(positions.storage)
+      positions = held
     }
+    scratch.truths.give(truths)
+    defer { scratch.positions.give(positions.storage) }
     for p in positions {
       let row = Int(batch.rows[Int(p)])
       // A customer-only rule's trigger time is the clock, always in the window.

@@ -3,10 +3,12 @@
 /// over a batch costs one call and a tight loop over its columns, instead of a closure
 /// call per row and per node (`CompiledExpr.truths`).
 struct RowBatch {
-  /// Each position's customer number.
-  let customers: [Int32]
+  /// Each position's customer number (entries past `count` are a previous batch's).
+  private(set) var customers: [Int32] = []
   /// Each position's row in the trigger table; -1 for a customer-only rule.
-  let rows: [Int32]
+  private(set) var rows: [Int32] = []
+  /// How many positions the batch has.
+  private(set) var count = 0
 
   /// Rows the candidate loop hands over at a time. Small enough for a node's vectors to
   /// stay in the first-level cache while its parent reads them.
@@ -14,26 +16,35 @@ struct RowBatch {
 
   /// The pairs `pair(i)` gives for `i` in `0..<capacity` where it is not nil, in order.
   init(capacity: Int, _ pair: (Int) -> (customer: Int32, row: Int32)?) {
-    var rows: [Int32] = []
-    // Written in place: appending would check the arrays' uniqueness for every row.
-    customers = [Int32](unsafeUninitializedCapacity: capacity) { customers, count in
-      rows = [Int32](unsafeUninitializedCapacity: capacity) { rows, rowCount in
-        for i in 0..<capacity {
-          guard let (customer, row) = pair(i) else { continue }
-          customers[count] = customer
-          rows[count] = row
-          count += 1
-        }
-        rowCount = count
-      }
-    }
-    self.rows = rows
+    refill(capacity: capacity, pair)
   }
 
-  var count: Int { rows.count }
+  /// Makes this the batch `init(capacity:_:)` would, in the same memory: the candidate
+  /// loop refills one batch rather than allocating two arrays for each.
+  mutating func refill(capacity: Int, _ pair: (Int) -> (customer: Int32, row: Int32)?) {
+    if customers.count < capacity {
+      customers = [Int32](repeating: 0, count: max(capacity, Self.size))
+      rows = [Int32](repeating: 0, count: customers.count)
+    }
+    // Written through pointers: subscripting would check the arrays' uniqueness every row.
+    var n = 0
+    customers.withUnsafeMutableBufferPointer { customers in
+      rows.withUnsafeMutableBufferPointer { rows in
+        for i in 0..<capacity {
+          guard let (customer, row) = pair(i) else { continue }
+          customers[n] = customer
+          rows[n] = row
+          n += 1
+        }
+      }
+    }
+    count = n
+  }
 
-  /// Every position, the selection a batch starts with.
-  var all: Positions { Positions(count: count) { Int32($0) } }
+  /// Every position, the selection a batch starts with, in a list from `pool`.
+  func all(_ pool: inout VectorPool<Int32>) -> Positions {
+    Positions(count: count, into: pool.take(count)) { Int32($0) }
+  }
 
   /// The frame of position `i`, for nodes evaluated row by row.
   @inline(__always) func frame(_ i: Int) -> Frame {
@@ -53,25 +64,51 @@ struct RowBatch {
 /// Positions of a batch, ascending: the rows a node is evaluated at. A node's operand
 /// is evaluated only at the positions the row-by-row form would evaluate it (`and` past
 /// a false, a comparison past a null), so the work — and any overflow counted on the
-/// way — is the same.
-typealias Positions = [Int32]
+/// way — is the same. The list lives in a pooled vector (`BatchScratch`), of which only
+/// the first `count` entries are these positions.
+struct Positions: RandomAccessCollection {
+  /// The positions, then whatever the vector's last user left.
+  let storage: [Int32]
+  let endIndex: Int
+  var startIndex: Int { 0 }
 
-extension Positions {
-  /// The `count` positions `position(i)` gives for `i` in `0..<count`.
-  @inline(__always) init(count: Int, _ position: (Int) -> Int32) {
-    self.init(unsafeUninitializedCapacity: count) { out, n in
+  @inline(__always) subscript(i: Int) -> Int32 { storage[i] }
+
+  /// The `count` positions `position(i)` gives for `i` in `0..<count`, written into
+  /// `storage` (at least `count` long).
+  @inline(__always) init(count: Int, into storage: consuming [Int32], _ position: (Int) -> Int32) {
+    precondition(storage.count >= count, "a position list shorter than its batch")
+    storage.withUnsafeMutableBufferPointer { out in
       for i in 0..<count { out[i] = position(i) }
-      n = count
     }
+    self.storage = storage
+    endIndex = count
   }
 
-  /// These positions where `keep` holds, in order.
-  @inline(__always) func kept(_ keep: (Int) -> Bool) -> Positions {
-    Positions(unsafeUninitializedCapacity: count) { out, n in
-      for p in self where keep(Int(p)) {
-        out[n] = p
-        n += 1
+  /// These positions (for tests and one-off batches).
+  init(_ positions: [Int32]) {
+    storage = positions
+    endIndex = positions.count
+  }
+
+  /// These positions where `keep` holds, in order, in a list from `pool` (give it back
+  /// with `pool.give(_:)` when done).
+  @inline(__always) func kept(_ pool: inout VectorPool<Int32>, _ keep: (Int) -> Bool) -> Positions {
+    var out = pool.take(count)
+    var n = 0
+    storage.withUnsafeBufferPointer { from in
+      out.withUnsafeMutableBufferPointer { to in
+        for i in 0..<endIndex where keep(Int(from[i])) {
+          to[n] = from[i]
+          n += 1
+        }
       }
     }
+    return Positions(storage: out, count: n)
+  }
+
+  private init(storage: [Int32], count: Int) {
+    self.storage = storage
+    endIndex = count
   }
 }

@@ -59,6 +59,11 @@ final class TriggerSource: Sendable {
   let lifecycle: Lifecycle
   /// Whether each row is of the trigger's kind (a `define`); nil when every row is.
   let members: [Bool]?
+  /// The earliest opening a row can trigger from, when the rule has no lifecycle phrase
+  /// in `when`: its trigger time is then the row's opening, so a row opened before the
+  /// window never becomes a candidate and is not evaluated at all (a quarter of the
+  /// event rows are in a 30-day window of four months of data). Nil for every row.
+  let earliest: Int64?
   /// The key column, for trigger ids.
   let keyColumn: Int
   /// That column, taken out of the table once rather than for every trigger id.
@@ -66,20 +71,29 @@ final class TriggerSource: Sendable {
 
   init(
     rowName: String, table: Table, link: LinkIndex, lifecycle: Lifecycle, members: [Bool]?,
-    keyColumn: Int
+    keyColumn: Int, earliest: Int64? = nil
   ) {
     self.rowName = rowName
     self.table = table
     self.link = link
     self.lifecycle = lifecycle
     self.members = members
+    self.earliest = earliest
     self.keyColumn = keyColumn
     keys = table.columns[keyColumn]
   }
 
-  /// Whether `row` can trigger: it exists at the clock and is of the trigger's kind.
+  /// Whether `row` is tried: it exists at the clock and is of the trigger's kind
+  /// (explain shows such a row even when it is outside the window).
   @inline(__always) func admits(_ row: Int) -> Bool {
     lifecycle.exists(row) && (members?[row] ?? true)
+  }
+
+  /// Whether `row` can become a candidate: it is tried and was not opened before `earliest`.
+  @inline(__always) func mayTrigger(_ row: Int) -> Bool {
+    guard admits(row) else { return false }
+    guard let earliest, let opened = lifecycle.opened(row) else { return true }
+    return opened >= earliest
   }
 
   /// The trigger id of `row` (the key's text).
