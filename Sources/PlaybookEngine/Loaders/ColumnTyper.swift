@@ -28,10 +28,12 @@ enum ColumnTyper {
     // The types every value kept so far fits: what `kept` holds.
     var fitting = TypeVotes.types
     var kept = KeptValues(count: spans.count)
-    var nulls = NullMask(count: spans.count)
+    // The null mask's words, set here and made a mask at the end: no check per row
+    // whether they are shared.
+    var nullWords = [UInt64](repeating: 0, count: (spans.count + 63) / 64)
     for (row, span) in spans.enumerated() {
       if span.isNull {
-        nulls.setNull(row)
+        nullWords[row >> 6] |= 1 << UInt64(row & 63)
         kept.appendNull()
         continue
       }
@@ -64,7 +66,7 @@ enum ColumnTyper {
     tally.every = every
     let reason = misfits ?? TextMisfits(fitting: every, fits: tally.values)
     if tally.live.isEmpty { return (tally, converted(spans, bytes: bytes, to: .text, reading: reading), reason) }
-    return (tally, kept.typed(nulls: nulls), reason)
+    return (tally, kept.typed(nulls: NullMask(words: ColumnArray(nullWords), count: spans.count)!), reason)
   }
 
   /// The converted values of a column being typed: those its votes so far make its
@@ -143,10 +145,10 @@ enum ColumnTyper {
     func typed(nulls: NullMask) -> TypedValues? {
       guard converting else { return nil }
       switch kind {
-      case .integer: return TypedValues(values: .integer(integers), nulls: nulls)
-      case .decimal: return TypedValues(values: .decimal(decimals), nulls: nulls)
-      case .time: return TypedValues(values: .timestamp(integers), nulls: nulls)
-      case .boolean: return TypedValues(values: .boolean(booleans), nulls: nulls)
+      case .integer: return TypedValues(values: .integer(ColumnArray(integers)), nulls: nulls)
+      case .decimal: return TypedValues(values: .decimal(ColumnArray(decimals)), nulls: nulls)
+      case .time: return TypedValues(values: .timestamp(ColumnArray(integers)), nulls: nulls)
+      case .boolean: return TypedValues(values: .boolean(ColumnArray(booleans)), nulls: nulls)
       case .none: return nil  // every value null
       }
     }
@@ -175,13 +177,15 @@ enum ColumnTyper {
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, to type: ColumnType, reading: ColumnReading
   ) -> TypedValues {
     var nulls = NullMask(count: spans.count)
-    for (row, span) in spans.enumerated() where span.isNull { nulls.setNull(row) }
-    func values<T>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>, FieldSpan.Kind) -> T?) -> [T] {
-      spans.map { span in
+    nulls.setNull(spans.enumerated().lazy.filter { $0.element.isNull }.map(\.offset))
+    func values<T: BitwiseCopyable>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>, FieldSpan.Kind) -> T?)
+      -> ColumnArray<T>
+    {
+      ColumnArray(spans.map { span in
         span.isNull
           ? placeholder
           : read(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end]), span.kind) ?? placeholder
-      }
+      })
     }
     let converted: ColumnValues
     switch type {

@@ -88,7 +88,7 @@ public enum DatasetLoader {
       } else {
         let customerOfRow: [Int32]
         (customerOfRow, rows) = link(event, spec, index, linkTargets)
-        linkIndex = LinkIndex(customerOfRow: customerOfRow, customerCount: customerCount)
+        linkIndex = LinkIndex(customerOfRow: ColumnArray(customerOfRow), customerCount: customerCount)
         if let cache, let linkedID {
           LinkSnapshot.store(spec, linked: linkedID, index: linkIndex, setAside: rows, cache: cache)
         }

@@ -8,7 +8,7 @@ extension KeyedTable {
   /// time: such a row would read as resolved in minus three hours. Only timestamp and
   /// date columns are compared; a null time is never out of order.
   mutating func setAsideBackwardsLifecycles(_ spec: TableSpec) {
-    func times(_ field: String) -> (values: [Int64], nulls: NullMask)? {
+    func times(_ field: String) -> (values: ColumnArray<Int64>, nulls: NullMask)? {
       guard let name = spec.lifecycleColumns[field], let c = table.columnIndex(name),
         case .timestamp(let values) = table.columns[c].values
       else { return nil }
