@@ -284,14 +284,23 @@ final class MappedSnapshot: @unchecked Sendable {
 
   /// Section `index` as an array of `T`, read in place: the mapping is the array's
   /// storage, kept while any column uses it. Its checksum is taken first, over every
-  /// byte (a damaged section is never read).
+  /// byte (a damaged section is never read); then the pages are let go, so that only
+  /// those the run reads again are counted in the process's memory (they stay in the
+  /// page cache, and reading them maps them again).
   func array<T: BitwiseCopyable>(_ index: Int, of type: T.Type) throws(SnapshotDamage) -> ColumnArray<T> {
     guard index < sections.count else { throw SnapshotDamage() }
     let (range, checksum) = sections[index]
     let stride = MemoryLayout<T>.stride
+    let checked = padded(range)
     guard range.count % stride == 0, range.lowerBound % MemoryLayout<T>.alignment == 0,
-      SnapshotChecksum.of(padded(range)) == checksum
+      SnapshotChecksum.of(checked) == checksum
     else { throw SnapshotDamage() }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let first = range.lowerBound / page * page
+    if let base = bytes.baseAddress, checked.count > 0 {
+      // The mapping is private and never written: dropping its pages loses nothing.
+      madvise(UnsafeMutableRawPointer(mutating: base + first), range.lowerBound + checked.count - first, MADV_DONTNEED)
+    }
     let values = UnsafeRawBufferPointer(rebasing: bytes[range]).assumingMemoryBound(to: T.self)
     return ColumnArray(borrowing: values, from: self)
   }
