@@ -50,7 +50,16 @@ public enum DatasetLoader {
       customers, sessions: sessions, progress: progress, cache: cache
     ) { _ in }
     let customerCount = people.table.rowCount
-    let index = try people.uniqueKeyIndex(customers)
+    // The key index comes from its `.keys` file when the customers came from the snapshot it was made for.
+    let index: KeyIndex
+    if let cache, let peopleID, let stored = KeySnapshot.read(customers, table: peopleID, keys: people.keys, cache: cache)
+    {
+      try people.refuseEmptyKeys(customers, rowName: "customer")
+      index = stored
+    } else {
+      index = try people.uniqueKeyIndex(customers)
+      if let cache, let peopleID { KeySnapshot.store(customers, table: peopleID, index: index, cache: cache) }
+    }
     var setAside = people.setAside
     var warnings = people.warnings
     var overLimit: [SetAsideShare] = []
