@@ -28,8 +28,7 @@ enum ColumnTyper {
     // The types every value kept so far fits: what `kept` holds.
     var fitting = TypeVotes.types
     var kept = KeptValues(count: spans.count)
-    // The null mask's words, set here and made a mask at the end: no check per row
-    // whether they are shared.
+    // The null mask's words, set here and made a mask at the end.
     var nullWords = [UInt64](repeating: 0, count: (spans.count + 63) / 64)
     for (row, span) in spans.enumerated() {
       if span.isNull {
@@ -176,8 +175,8 @@ enum ColumnTyper {
   static func converted<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, to type: ColumnType, reading: ColumnReading
   ) -> TypedValues {
-    var nulls = NullMask(count: spans.count)
-    nulls.setNull(spans.enumerated().lazy.filter { $0.element.isNull }.map(\.offset))
+    let nulls = spans.withContiguousStorageIfAvailable { spans in NullMask(count: spans.count) { spans[$0].isNull } }
+      ?? NullMask(count: spans.count) { spans[spans.index(spans.startIndex, offsetBy: $0)].isNull }
     func values<T: BitwiseCopyable>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>, FieldSpan.Kind) -> T?)
       -> ColumnArray<T>
     {

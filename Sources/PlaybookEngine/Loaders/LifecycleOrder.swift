@@ -15,17 +15,20 @@ extension KeyedTable {
       return (values, table.columns[c].nulls)
     }
     guard let opened = times("opened") else { return }
-    let later = Self.laterFields.compactMap { field in times(field).map { (field, $0) } }
+    let fields = Self.laterFields.filter { times($0) != nil }
+    // The later columns' values and nulls apart, so that a row's check copies nothing.
+    let values = fields.map { times($0)!.values }
+    let nulls = fields.map { times($0)!.nulls }
     var rows: [Int] = []
     var found: [SetAsideRow] = []
     for row in 0..<table.rowCount where !opened.nulls.isNull(row) {
       let start = opened.values[row]
-      for (field, time) in later where !time.nulls.isNull(row) && time.values[row] < start {
+      for k in fields.indices where !nulls[k].isNull(row) && values[k][row] < start {
         rows.append(row)
         found.append(
           SetAsideRow(
             table: spec.name, file: spec.path, line: Int(table.lines[row]),
-            reason: "\(field) \(Timestamp.format(time.values[row])) is before opened \(Timestamp.format(start))",
+            reason: "\(fields[k]) \(Timestamp.format(values[k][row])) is before opened \(Timestamp.format(start))",
             customer: (link ?? keys).string(row)))
         break
       }

@@ -86,8 +86,7 @@ struct TypedValues: Sendable {
   func removing(_ rows: [Int]) -> TypedValues {
     guard !rows.isEmpty else { return self }
     let kept = Table.kept(count: nulls.count, removing: rows)
-    var keptNulls = NullMask(count: kept.count)
-    keptNulls.setNull(kept.indices.lazy.filter { nulls.isNull(kept[$0]) })
+    let keptNulls = NullMask(count: kept.count) { nulls.isNull(kept[$0]) }
     switch values {
     case .integer(let v): return TypedValues(values: .integer(ColumnArray(kept.map { v[$0] })), nulls: keptNulls)
     case .decimal(let v): return TypedValues(values: .decimal(ColumnArray(kept.map { v[$0] })), nulls: keptNulls)

@@ -37,14 +37,16 @@ public struct ColumnArray<Element: BitwiseCopyable>: @unchecked Sendable {
     self.init(try [Element](unsafeUninitializedCapacity: count, initializingWith: initialize))
   }
 
-  /// Calls `body` with the values.
-  @inlinable public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
-    try withExtendedLifetime(owner) { try body(buffer) }
+  /// Calls `body` with the values. (`self`, and with it `owner`, lives through the call.)
+  @inlinable @inline(__always)
+  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+    try body(buffer)
   }
 
   /// Calls `body` with the values' bytes.
-  @inlinable public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-    try withExtendedLifetime(owner) { try body(UnsafeRawBufferPointer(buffer)) }
+  @inlinable @inline(__always)
+  public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    try body(UnsafeRawBufferPointer(buffer))
   }
 
   /// Calls `body` with the values as an array to change: the values' own, or a copy of

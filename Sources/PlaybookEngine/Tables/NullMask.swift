@@ -40,11 +40,15 @@ public struct NullMask: Sendable {
     words.modify { $0[row >> 6] |= 1 << UInt64(row & 63) }
   }
 
-  /// Marks null each of `rows` (each below `count`), with one change to the words.
-  mutating func setNull<Rows: Sequence<Int>>(_ rows: Rows) {
-    words.modify { words in
-      for row in rows { words[row >> 6] |= 1 << UInt64(row & 63) }
+  /// A mask of `count` rows, null where `isNull` says: the words are set in an array of
+  /// their own, then kept.
+  init(count: Int, isNull: (Int) -> Bool) {
+    var words = [UInt64](repeating: 0, count: (count + 63) / 64)
+    words.withUnsafeMutableBufferPointer { words in
+      for row in 0..<count where isNull(row) { words[row >> 6] |= 1 << UInt64(row & 63) }
     }
+    self.words = ColumnArray(words)
+    self.count = count
   }
 
   /// True when no row is null, so evaluators can skip the test.
@@ -52,7 +56,7 @@ public struct NullMask: Sendable {
 
   /// Marks null the rows of `other` that are, shifted down by `offset` rows.
   mutating func setNulls(from other: NullMask, at offset: Int) {
-    words.modify { words in
+    words.modify { $0.withUnsafeMutableBufferPointer { words in
       for (w, word) in other.words.enumerated() where word != 0 {
         var bits = word
         while bits != 0 {
@@ -61,6 +65,6 @@ public struct NullMask: Sendable {
           bits &= bits - 1
         }
       }
-    }
+    } }
   }
 }
