@@ -37,16 +37,17 @@ public struct ColumnArray<Element: BitwiseCopyable>: @unchecked Sendable {
     self.init(try [Element](unsafeUninitializedCapacity: count, initializingWith: initialize))
   }
 
-  /// Calls `body` with the values. (`self`, and with it `owner`, lives through the call.)
+  /// Calls `body` with the values, `owner` kept alive until it returns (once inlined, a
+  /// copy of `self` could otherwise be let go while `body` still reads the values).
   @inlinable @inline(__always)
   public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
-    try body(buffer)
+    try withExtendedLifetime(owner) { try body(buffer) }
   }
 
-  /// Calls `body` with the values' bytes.
+  /// Calls `body` with the values' bytes, as `withUnsafeBufferPointer` does.
   @inlinable @inline(__always)
   public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-    try body(UnsafeRawBufferPointer(buffer))
+    try withExtendedLifetime(owner) { try body(UnsafeRawBufferPointer(buffer)) }
   }
 
   /// Calls `body` with the values as an array to change: the values' own, or a copy of
@@ -85,7 +86,7 @@ extension ColumnArray: RandomAccessCollection {
 
   @inlinable public subscript(position: Int) -> Element {
     precondition(position >= 0 && position < buffer.count, "index out of range")
-    return buffer[position]
+    return withExtendedLifetime(owner) { buffer[position] }
   }
 
   /// Runs `body` over the values' storage at once (a loop over them, a `memchr`).
