@@ -175,16 +175,18 @@ enum ColumnTyper {
   static func converted<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, to type: ColumnType, reading: ColumnReading
   ) -> TypedValues {
-    let nulls = spans.withContiguousStorageIfAvailable { spans in NullMask(count: spans.count) { spans[$0].isNull } }
+    let nulls =
+      spans.withContiguousStorageIfAvailable { spans in NullMask(count: spans.count) { spans[$0].isNull } }
       ?? NullMask(count: spans.count) { spans[spans.index(spans.startIndex, offsetBy: $0)].isNull }
     func values<T: BitwiseCopyable>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>, FieldSpan.Kind) -> T?)
       -> ColumnArray<T>
     {
-      ColumnArray(spans.map { span in
-        span.isNull
-          ? placeholder
-          : read(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end]), span.kind) ?? placeholder
-      })
+      ColumnArray(
+        spans.map { span in
+          span.isNull
+            ? placeholder
+            : read(UnsafeBufferPointer(rebasing: bytes[Int(span.start)..<span.end]), span.kind) ?? placeholder
+        })
     }
     let converted: ColumnValues
     switch type {

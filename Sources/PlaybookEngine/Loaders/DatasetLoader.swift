@@ -52,7 +52,8 @@ public enum DatasetLoader {
     let customerCount = people.table.rowCount
     // The key index comes from its `.keys` file when the customers came from the snapshot it was made for.
     let index: KeyIndex
-    if let cache, let peopleID, let stored = KeySnapshot.read(customers, table: peopleID, keys: people.keys, cache: cache)
+    if let cache, let peopleID,
+      let stored = KeySnapshot.read(customers, table: peopleID, keys: people.keys, cache: cache)
     {
       try people.refuseEmptyKeys(customers, rowName: "customer")
       index = stored

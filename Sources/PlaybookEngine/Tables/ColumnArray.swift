@@ -77,13 +77,19 @@ public struct ColumnArray<Element: BitwiseCopyable>: @unchecked Sendable {
 }
 
 extension ColumnArray: RandomAccessCollection {
+  /// Rows are numbered from 0.
   public typealias Index = Int
+  /// `0..<count`.
   public typealias Indices = Range<Int>
 
+  /// 0.
   @inlinable public var startIndex: Int { 0 }
+  /// The number of values.
   @inlinable public var endIndex: Int { buffer.count }
+  /// The number of values.
   @inlinable public var count: Int { buffer.count }
 
+  /// The value at `position` (traps outside `0..<count`, as an array does).
   @inlinable public subscript(position: Int) -> Element {
     precondition(position >= 0 && position < buffer.count, "index out of range")
     return withExtendedLifetime(owner) { buffer[position] }
@@ -98,13 +104,16 @@ extension ColumnArray: RandomAccessCollection {
 }
 
 extension ColumnArray: ExpressibleByArrayLiteral {
+  /// Values in an array of their own.
   public init(arrayLiteral elements: Element...) { self.init(elements) }
 }
 
 extension ColumnArray: Equatable where Element: Equatable {
+  /// Whether both hold the same values in the same order, wherever they lie.
   public static func == (a: Self, b: Self) -> Bool { a.elementsEqual(b) }
 }
 
 extension ColumnArray: CustomStringConvertible {
+  /// The values as an array prints them.
   public var description: String { Array(self).description }
 }

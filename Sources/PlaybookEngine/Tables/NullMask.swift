@@ -56,15 +56,17 @@ public struct NullMask: Sendable {
 
   /// Marks null the rows of `other` that are, shifted down by `offset` rows.
   mutating func setNulls(from other: NullMask, at offset: Int) {
-    words.modify { $0.withUnsafeMutableBufferPointer { words in
-      for (w, word) in other.words.enumerated() where word != 0 {
-        var bits = word
-        while bits != 0 {
-          let row = offset + w * 64 + bits.trailingZeroBitCount
-          words[row >> 6] |= 1 << UInt64(row & 63)
-          bits &= bits - 1
+    words.modify {
+      $0.withUnsafeMutableBufferPointer { words in
+        for (w, word) in other.words.enumerated() where word != 0 {
+          var bits = word
+          while bits != 0 {
+            let row = offset + w * 64 + bits.trailingZeroBitCount
+            words[row >> 6] |= 1 << UInt64(row & 63)
+            bits &= bits - 1
+          }
         }
       }
-    } }
+    }
   }
 }

@@ -6,7 +6,8 @@ extension Table {
       let values = TypedValues(values: column.values, nulls: column.nulls).removing(rows)
       return Column(name: column.name, type: column.type, values: values.values, nulls: values.nulls)
     }
-    return Table(name: name, file: file, rowCount: kept.count, columns: columns, lines: ColumnArray(kept.map { lines[$0] }))
+    return Table(
+      name: name, file: file, rowCount: kept.count, columns: columns, lines: ColumnArray(kept.map { lines[$0] }))
   }
 
   /// The rows of `0..<count` not in `rows` (ascending).
