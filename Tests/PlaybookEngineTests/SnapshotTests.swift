@@ -228,6 +228,30 @@ import Testing
     #expect(DatasetDump.text(try load(cache)) == DatasetDump.text(cold))
   }
 
+  @Test func theKeyIndexIsKeptAndADamagedOneBuiltAgain() throws {
+    let cold = try load(nil)
+    func numbers(_ data: Dataset) -> [Int32] {
+      ["C-1", "C-2", "C-3", "C-4", "C-5", "C-9", ""].map { key in
+        Array(key.utf8).withUnsafeBufferPointer { data.customerIndex.number(of: $0) }
+      }
+    }
+    let expected = numbers(cold)
+    #expect(expected.filter { $0 >= 0 }.count == 5)
+    _ = try load(cache)
+    let keys = try snapshot("customers").replacingOccurrences(of: ".snapshot", with: ".keys")
+    #expect(FileManager.default.fileExists(atPath: keys))
+    #expect(numbers(try load(cache)) == expected)
+    let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: keys)))
+    var bytes = original
+    bytes[bytes.count - 40] ^= 0x01
+    try Data(bytes).write(to: URL(fileURLWithPath: keys))
+    #expect(numbers(try load(cache)) == expected)
+    #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: keys))) == original, "written again")
+    try Data().write(to: URL(fileURLWithPath: keys))
+    #expect(numbers(try load(cache)) == expected)
+    #expect(DatasetDump.text(try load(cache)) == DatasetDump.text(cold))
+  }
+
   @Test func anAppendedFileIsToldApartAndReadWhole() throws {
     _ = try load(cache)
     let handle = try #require(FileHandle(forWritingAtPath: folder.path("tickets.csv")))

@@ -53,7 +53,8 @@ import Testing
     /// Each snapshot's modification time, by table.
     func snapshots() throws -> [String: Date] {
       var times: [String: Date] = [:]
-      for name in (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? [] {
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? [] where name.hasSuffix(".snapshot")
+      {
         let attributes = try FileManager.default.attributesOfItem(atPath: cache + "/" + name)
         times[String(name.prefix { $0 != "-" })] = attributes[.modificationDate] as? Date
       }
@@ -111,7 +112,9 @@ import Testing
     // One byte of a snapshot changed: the file is read again and the snapshot rewritten.
     now = try setup.snapshots()
     let damaged = try #require(
-      FileManager.default.contentsOfDirectory(atPath: setup.cache).first { $0.hasPrefix("customers-") })
+      FileManager.default.contentsOfDirectory(atPath: setup.cache).first {
+        $0.hasPrefix("customers-") && $0.hasSuffix(".snapshot")
+      })
     let path = setup.cache + "/" + damaged
     var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
     bytes[bytes.count / 2] ^= 0x20

@@ -16,7 +16,7 @@ extension TableDescription {
   /// `table` as `binding` loaded it, with the rows set aside from it. An event table's
   /// rows that link to no customer (`customerOfRow` -1) are set aside too, though the
   /// table holds them: the counts and examples leave them out.
-  init(table: Table, binding: TableBinding, setAside rows: [SetAsideRow], customerOfRow: [Int32]?) {
+  init(table: Table, binding: TableBinding, setAside rows: [SetAsideRow], customerOfRow: ColumnArray<Int32>?) {
     let kept = customerOfRow.map { links in (0..<table.rowCount).filter { links[$0] >= 0 } }
     self.init(
       table: binding.name, file: table.file, rowsLoaded: kept?.count ?? table.rowCount, setAsideCount: rows.count,

@@ -6,7 +6,7 @@ import PlaybookLanguage
 /// (and retaining) its three columns for every call.
 final class Lifecycle: Sendable {
   struct TimeColumn {
-    let values: [Int64]
+    let values: ColumnArray<Int64>
     let nulls: NullMask
   }
 

@@ -62,7 +62,7 @@ enum ColumnBuilder {
     // No text at all: an array made with no capacity is the shared empty one, which
     // `unsafeUninitializedCapacity` writes its count into — a data race between the
     // cores building empty columns at once (ThreadSanitizer).
-    guard capacity > 0 else { return TextColumn(bytes: [], ends: ends) }
+    guard capacity > 0 else { return TextColumn(bytes: [], ends: ColumnArray(ends)) }
     let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
       ends.withUnsafeMutableBufferPointer { ends in
         var at = 0
@@ -73,7 +73,7 @@ enum ColumnBuilder {
         count = at
       }
     }
-    return TextColumn(bytes: text, ends: ends)
+    return TextColumn(bytes: ColumnArray(text), ends: ColumnArray(ends))
   }
 
   /// The pieces end to end, copied in parallel; refused past `limit` bytes of text (a
@@ -117,15 +117,17 @@ enum ColumnBuilder {
       }
       count = totalRows
     }
-    return TextColumn(bytes: bytes, ends: ends)
+    return TextColumn(bytes: ColumnArray(bytes), ends: ColumnArray(ends))
   }
 
   /// The pieces' values (`values` picks them out) end to end, copied in parallel.
-  private static func joined<T: Sendable>(_ pieces: [TypedValues], _ values: @Sendable (ColumnValues) -> [T]) -> [T] {
+  private static func joined<T: BitwiseCopyable>(
+    _ pieces: [TypedValues], _ values: @Sendable (ColumnValues) -> ColumnArray<T>
+  ) -> ColumnArray<T> {
     let arrays = pieces.map { values($0.values) }
     var offsets = [0]
     for array in arrays { offsets.append(offsets.last! + array.count) }
-    return [T](unsafeUninitializedCapacity: offsets.last!) { out, count in
+    return ColumnArray(count: offsets.last!) { out, count in
       if let base = out.baseAddress {
         let shared = SharedBuffer(base)
         _ = Parallel.map(arrays.count) { k in

@@ -28,10 +28,11 @@ enum ColumnTyper {
     // The types every value kept so far fits: what `kept` holds.
     var fitting = TypeVotes.types
     var kept = KeptValues(count: spans.count)
-    var nulls = NullMask(count: spans.count)
+    // The null mask's words, set here and made a mask at the end.
+    var nullWords = [UInt64](repeating: 0, count: (spans.count + 63) / 64)
     for (row, span) in spans.enumerated() {
       if span.isNull {
-        nulls.setNull(row)
+        nullWords[row >> 6] |= 1 << UInt64(row & 63)
         kept.appendNull()
         continue
       }
@@ -64,7 +65,7 @@ enum ColumnTyper {
     tally.every = every
     let reason = misfits ?? TextMisfits(fitting: every, fits: tally.values)
     if tally.live.isEmpty { return (tally, converted(spans, bytes: bytes, to: .text, reading: reading), reason) }
-    return (tally, kept.typed(nulls: nulls), reason)
+    return (tally, kept.typed(nulls: NullMask(words: ColumnArray(nullWords), count: spans.count)!), reason)
   }
 
   /// The converted values of a column being typed: those its votes so far make its
@@ -143,10 +144,10 @@ enum ColumnTyper {
     func typed(nulls: NullMask) -> TypedValues? {
       guard converting else { return nil }
       switch kind {
-      case .integer: return TypedValues(values: .integer(integers), nulls: nulls)
-      case .decimal: return TypedValues(values: .decimal(decimals), nulls: nulls)
-      case .time: return TypedValues(values: .timestamp(integers), nulls: nulls)
-      case .boolean: return TypedValues(values: .boolean(booleans), nulls: nulls)
+      case .integer: return TypedValues(values: .integer(ColumnArray(integers)), nulls: nulls)
+      case .decimal: return TypedValues(values: .decimal(ColumnArray(decimals)), nulls: nulls)
+      case .time: return TypedValues(values: .timestamp(ColumnArray(integers)), nulls: nulls)
+      case .boolean: return TypedValues(values: .boolean(ColumnArray(booleans)), nulls: nulls)
       case .none: return nil  // every value null
       }
     }
@@ -174,14 +175,18 @@ enum ColumnTyper {
   static func converted<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, to type: ColumnType, reading: ColumnReading
   ) -> TypedValues {
-    var nulls = NullMask(count: spans.count)
-    for (row, span) in spans.enumerated() where span.isNull { nulls.setNull(row) }
-    func values<T>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>, FieldSpan.Kind) -> T?) -> [T] {
-      spans.map { span in
-        span.isNull
-          ? placeholder
-          : read(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), span.kind) ?? placeholder
-      }
+    let nulls =
+      spans.withContiguousStorageIfAvailable { spans in NullMask(count: spans.count) { spans[$0].isNull } }
+      ?? NullMask(count: spans.count) { spans[spans.index(spans.startIndex, offsetBy: $0)].isNull }
+    func values<T: BitwiseCopyable>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>, FieldSpan.Kind) -> T?)
+      -> ColumnArray<T>
+    {
+      ColumnArray(
+        spans.map { span in
+          span.isNull
+            ? placeholder
+            : read(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), span.kind) ?? placeholder
+        })
     }
     let converted: ColumnValues
     switch type {

@@ -50,7 +50,17 @@ public enum DatasetLoader {
       customers, sessions: sessions, progress: progress, cache: cache
     ) { _ in }
     let customerCount = people.table.rowCount
-    let index = try people.uniqueKeyIndex(customers)
+    // The key index comes from its `.keys` file when the customers came from the snapshot it was made for.
+    let index: KeyIndex
+    if let cache, let peopleID,
+      let stored = KeySnapshot.read(customers, table: peopleID, keys: people.keys, cache: cache)
+    {
+      try people.refuseEmptyKeys(customers, rowName: "customer")
+      index = stored
+    } else {
+      index = try people.uniqueKeyIndex(customers)
+      if let cache, let peopleID { KeySnapshot.store(customers, table: peopleID, index: index, cache: cache) }
+    }
     var setAside = people.setAside
     var warnings = people.warnings
     var overLimit: [SetAsideShare] = []
@@ -88,7 +98,7 @@ public enum DatasetLoader {
       } else {
         let customerOfRow: [Int32]
         (customerOfRow, rows) = link(event, spec, index, linkTargets)
-        linkIndex = LinkIndex(customerOfRow: customerOfRow, customerCount: customerCount)
+        linkIndex = LinkIndex(customerOfRow: ColumnArray(customerOfRow), customerCount: customerCount)
         if let cache, let linkedID {
           LinkSnapshot.store(spec, linked: linkedID, index: linkIndex, setAside: rows, cache: cache)
         }

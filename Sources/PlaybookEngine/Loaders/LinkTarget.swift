@@ -5,11 +5,11 @@ struct LinkTarget {
   let index: KeyIndex
   let table: Table
   /// Each row's customer number, -1 for a row set aside.
-  let customerOfRow: [Int32]
+  let customerOfRow: ColumnArray<Int32>
 
   /// The target for a table read as `keyed`, its repeated keys already set aside.
   /// Throws when a key is empty: a linking row must name a row.
-  init(spec: TableSpec, keyed: KeyedTable, customerOfRow: [Int32]) throws(LoadError) {
+  init(spec: TableSpec, keyed: KeyedTable, customerOfRow: ColumnArray<Int32>) throws(LoadError) {
     try keyed.refuseEmptyKeys(spec, rowName: spec.rowName)
     index = KeyIndex.build(keyed.keys).index
     self.spec = spec

@@ -77,7 +77,7 @@ struct TypedValues: Sendable {
       (.timestamp, .date), (.text, .text):
       return self
     case (.integer(let integers), .decimal):
-      return TypedValues(values: .decimal(integers.map { Double($0) }), nulls: nulls)
+      return TypedValues(values: .decimal(ColumnArray(integers.map { Double($0) })), nulls: nulls)
     default: return nil
     }
   }
@@ -86,13 +86,12 @@ struct TypedValues: Sendable {
   func removing(_ rows: [Int]) -> TypedValues {
     guard !rows.isEmpty else { return self }
     let kept = Table.kept(count: nulls.count, removing: rows)
-    var keptNulls = NullMask(count: kept.count)
-    for (i, row) in kept.enumerated() where nulls.isNull(row) { keptNulls.setNull(i) }
+    let keptNulls = NullMask(count: kept.count) { nulls.isNull(kept[$0]) }
     switch values {
-    case .integer(let v): return TypedValues(values: .integer(kept.map { v[$0] }), nulls: keptNulls)
-    case .decimal(let v): return TypedValues(values: .decimal(kept.map { v[$0] }), nulls: keptNulls)
-    case .boolean(let v): return TypedValues(values: .boolean(kept.map { v[$0] }), nulls: keptNulls)
-    case .timestamp(let v): return TypedValues(values: .timestamp(kept.map { v[$0] }), nulls: keptNulls)
+    case .integer(let v): return TypedValues(values: .integer(ColumnArray(kept.map { v[$0] })), nulls: keptNulls)
+    case .decimal(let v): return TypedValues(values: .decimal(ColumnArray(kept.map { v[$0] })), nulls: keptNulls)
+    case .boolean(let v): return TypedValues(values: .boolean(ColumnArray(kept.map { v[$0] })), nulls: keptNulls)
+    case .timestamp(let v): return TypedValues(values: .timestamp(ColumnArray(kept.map { v[$0] })), nulls: keptNulls)
     case .text(let text): return TypedValues(values: .text(text.removing(rows)), nulls: keptNulls)
     }
   }

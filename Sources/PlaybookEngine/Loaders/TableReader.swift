@@ -121,7 +121,7 @@ public enum TableReader {
       rows += typing.setAside
       rows.sort { $0.line < $1.line }
     }
-    return (Table(name: name, file: file, rowCount: lines.count, columns: columns, lines: lines), rows)
+    return (Table(name: name, file: file, rowCount: lines.count, columns: columns, lines: ColumnArray(lines)), rows)
   }
 
   /// The rows the reader set aside (they could not be read), in line order.

@@ -73,7 +73,7 @@ extension KeyedTable {
   /// The table `snapshot` holds; throws when anything in it does not add up.
   static func read(_ snapshot: MappedSnapshot) throws(SnapshotDamage) -> (keyed: KeyedTable, rowsRead: Int) {
     var reader = SnapshotBytesReader(try snapshot.section(0))
-    // Sections are copied after the description is read, on all cores.
+    // Sections are checked after the description is read, on all cores.
     var next = 1
     func take(_ count: Int) -> Int {
       defer { next += count }
@@ -133,10 +133,11 @@ extension KeyedTable {
       warnings.append(warning)
     }
 
-    // The arrays: one piece of work per column (and the lines, keys and links), on all cores.
+    // The arrays, checked in place: one piece of work per column (and the lines, keys and
+    // links), on all cores.
     enum Piece: Sendable {
       case column(Column)
-      case lines([Int32])
+      case lines(ColumnArray<Int32>)
       case text(TextColumn)
     }
     enum Work {
@@ -144,7 +145,7 @@ extension KeyedTable {
       case lines(section: Int)
       case text(section: Int)
     }
-    func copy(_ work: Work) throws(SnapshotDamage) -> Piece {
+    func read(_ work: Work) throws(SnapshotDamage) -> Piece {
       switch work {
       case .lines(let section): return .lines(try snapshot.array(section, of: Int32.self))
       case .text(let section): return .text(try Self.text(snapshot, section, rows: rowCount))
@@ -170,9 +171,9 @@ extension KeyedTable {
         guard case .own(let section) = source else { return nil }
         return .text(section: section)
       }
-    let pieces = Parallel.map(works.count) { k -> Piece? in try? copy(works[k]) }
+    let pieces = Parallel.map(works.count) { k -> Piece? in try? read(works[k]) }
     var columns: [Column] = []
-    var lines: [Int32] = []
+    var lines = ColumnArray<Int32>()
     var texts: [TextColumn] = []
     for piece in pieces {
       guard let piece else { throw SnapshotDamage() }

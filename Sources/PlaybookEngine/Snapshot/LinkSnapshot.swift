@@ -18,7 +18,7 @@ enum LinkSnapshot {
   static func read(_ spec: TableSpec, linked: UInt64, rowCount: Int, customerCount: Int, cache: SnapshotCache)
     -> (index: LinkIndex, setAside: [SetAsideRow])?
   {
-    guard let (path, sourcePath) = place(spec, cache),
+    guard let (path, sourcePath) = cache.beside(spec, ending: "links"),
       let mapped = try? SnapshotFile.map(
         path, programVersion: cache.programVersion, clauses: clauses(linked), source: .none, sourcePath: sourcePath)
     else { return nil }
@@ -41,7 +41,7 @@ enum LinkSnapshot {
   /// left unwritten (the table's own snapshot says why).
   static func store(_ spec: TableSpec, linked: UInt64, index: LinkIndex, setAside: [SetAsideRow], cache: SnapshotCache)
   {
-    guard let (path, sourcePath) = place(spec, cache) else { return }
+    guard let (path, sourcePath) = cache.beside(spec, ending: "links") else { return }
     var description = SnapshotBytesWriter()
     description.int(setAside.count)
     for row in setAside { description.row(row) }
@@ -51,13 +51,6 @@ enum LinkSnapshot {
       header, description: description.bytes,
       arrays: [SnapshotArray(index.customerOfRow), SnapshotArray(index.offsets), SnapshotArray(index.rows)], to: path,
       miss: .missing)
-  }
-
-  /// The links file of `spec`'s table: its snapshot's name with `.links` for `.snapshot`.
-  private static func place(_ spec: TableSpec, _ cache: SnapshotCache) -> (path: String, sourcePath: String)? {
-    guard let sourcePath = SnapshotCache.absolute(spec.path) else { return nil }
-    let snapshot = cache.path(for: spec, sourcePath: sourcePath)
-    return (String(snapshot.dropLast(".snapshot".count)) + ".links", sourcePath)
   }
 
   private static func clauses(_ linked: UInt64) -> String { "links " + String(linked, radix: 16) }

@@ -70,6 +70,14 @@ public struct SnapshotCache: Sendable, Equatable {
       + ".snapshot"
   }
 
+  /// A file kept beside the snapshot of `spec`'s table (its links, its key index): the
+  /// snapshot's name with `ending` for `snapshot`, and the data file's absolute path.
+  func beside(_ spec: TableSpec, ending: String) -> (path: String, sourcePath: String)? {
+    guard let sourcePath = Self.absolute(spec.path) else { return nil }
+    let snapshot = path(for: spec, sourcePath: sourcePath)
+    return (String(snapshot.dropLast("snapshot".count)) + ending, sourcePath)
+  }
+
   /// The absolute path of `path`, links resolved: one file has one snapshot whatever
   /// folder it is named from. Nil when the file cannot be found.
   static func absolute(_ path: String) -> String? {

@@ -282,35 +282,26 @@ final class MappedSnapshot: @unchecked Sendable {
     return UnsafeRawBufferPointer(rebasing: bytes[range])
   }
 
-  /// Section `index` copied into an array of `T`, its checksum taken a block at a time
-  /// right after the block is copied, while it is still in the processor's cache: one
-  /// pass over main memory. (The engine's columns are Swift arrays, which cannot be made over
-  /// mapped memory: this copy is the one the layout forces.)
-  func array<T: BitwiseCopyable>(_ index: Int, of type: T.Type) throws(SnapshotDamage) -> [T] {
+  /// Section `index` as an array of `T`, read in place: the mapping is the array's
+  /// storage, kept while any column uses it. Its checksum is taken first, over every
+  /// byte (a damaged section is never read); then the pages are let go, so that only
+  /// those the run reads again are counted in the process's memory (they stay in the
+  /// page cache, and reading them maps them again).
+  func array<T: BitwiseCopyable>(_ index: Int, of type: T.Type) throws(SnapshotDamage) -> ColumnArray<T> {
     guard index < sections.count else { throw SnapshotDamage() }
     let (range, checksum) = sections[index]
     let stride = MemoryLayout<T>.stride
-    guard range.count % stride == 0 else { throw SnapshotDamage() }
-    let source = padded(range)
-    var found = SnapshotChecksum()
-    let array = [T](unsafeUninitializedCapacity: range.count / stride) { buffer, count in
-      let target = UnsafeMutableRawBufferPointer(buffer)
-      let block = 256 * 1024
-      var offset = 0
-      while offset < source.count {
-        let end = min(offset + block, source.count)
-        let piece = UnsafeRawBufferPointer(rebasing: source[offset..<end])
-        let copied = min(end, range.count) - offset
-        if copied > 0 {
-          UnsafeMutableRawBufferPointer(rebasing: target[offset..<offset + copied])
-            .copyMemory(from: UnsafeRawBufferPointer(rebasing: piece[0..<copied]))
-        }
-        found.combine(piece)
-        offset = end
-      }
-      count = range.count / stride
+    let checked = padded(range)
+    guard range.count % stride == 0, range.lowerBound % MemoryLayout<T>.alignment == 0,
+      SnapshotChecksum.of(checked) == checksum
+    else { throw SnapshotDamage() }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let first = range.lowerBound / page * page
+    if let base = bytes.baseAddress, checked.count > 0 {
+      // The mapping is private and never written: dropping its pages loses nothing.
+      madvise(UnsafeMutableRawPointer(mutating: base + first), range.lowerBound + checked.count - first, MADV_DONTNEED)
     }
-    guard found.value == checksum else { throw SnapshotDamage() }
-    return array
+    let values = UnsafeRawBufferPointer(rebasing: bytes[range]).assumingMemoryBound(to: T.self)
+    return ColumnArray(borrowing: values, from: self)
   }
 }

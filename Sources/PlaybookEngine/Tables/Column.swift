@@ -4,10 +4,10 @@ public import PlaybookLanguage
 /// 1970-01-01T00:00:00Z (a date is its midnight UTC). A null row holds a placeholder
 /// value (0, false, empty text); `Column.nulls` says which rows are null.
 public enum ColumnValues: Sendable {
-  case integer([Int64])
-  case decimal([Double])
-  case boolean([Bool])
-  case timestamp([Int64])
+  case integer(ColumnArray<Int64>)
+  case decimal(ColumnArray<Double>)
+  case boolean(ColumnArray<Bool>)
+  case timestamp(ColumnArray<Int64>)
   case text(TextColumn)
 }
 

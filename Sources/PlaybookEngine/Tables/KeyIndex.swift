@@ -3,48 +3,70 @@
 /// usually touches one slot and never builds a `String`; longer keys are confirmed
 /// against the key column.
 struct KeyIndex: Sendable {
-  private struct Slot {
+  /// A key's row (-1 for an empty slot), its length and its first 16 bytes.
+  struct Slot {
     var row: Int32 = -1
     var length: Int32 = 0
     var head: (UInt64, UInt64) = (0, 0)
   }
 
   let keys: TextColumn
-  private var slots: [Slot]
-  private let mask: Int
+  /// A power of two of them, at least one and a half per key (kept in a snapshot's `.keys` file).
+  let slots: ColumnArray<Slot>
+  private var mask: Int { slots.count - 1 }
+
+  /// The index of `keys` over `slots` as `build` made them (read back from a snapshot);
+  /// nil when they cannot be: not a power of two, or a row that is not one of `keys`.
+  init?(keys: TextColumn, slots: ColumnArray<Slot>) {
+    guard slots.count >= 16, slots.count & (slots.count - 1) == 0,
+      slots.allSatisfy({ $0.row >= -1 && Int($0.row) < keys.count })
+    else { return nil }
+    self.keys = keys
+    self.slots = slots
+  }
+
+  private init(builtFrom keys: TextColumn, slots: [Slot]) {
+    self.keys = keys
+    self.slots = ColumnArray(slots)
+  }
 
   /// The index of `keys`, each key at its first row, and every later row whose key
   /// repeats an earlier one (with that first row), in row order.
   static func build(_ keys: TextColumn) -> (index: KeyIndex, duplicates: [Duplicate]) {
     var capacity = 16
     while capacity < keys.count + keys.count / 2 { capacity <<= 1 }
-    var index = KeyIndex(keys: keys, slots: Array(repeating: Slot(), count: capacity), mask: capacity - 1)
+    let mask = capacity - 1
+    var slots = [Slot](repeating: Slot(), count: capacity)
     // Keys go in a batch at a time, their first slots read ahead as `numbers` does; a
     // slot read empty is taken at once if no key of the batch took it since.
     let batch = 16
     var duplicates: [Duplicate] = []
-    withUnsafeTemporaryAllocation(of: (slot: Int, first: Slot).self, capacity: batch) { firsts in
-      var start = 0
-      while start < keys.count {
-        let end = min(start + batch, keys.count)
-        for row in start..<end {
-          let slot = keys.withUTF8(row) { Self.hash($0) } & index.mask
-          firsts[row - start] = (slot, index.slots[slot])
-        }
-        for row in start..<end {
-          let earlier: Int32 = keys.withUTF8(row) { key in
-            let (slot, first) = firsts[row - start]
-            let found = first.row < 0 && index.slots[slot].row < 0 ? (row: -1, slot: slot) : index.find(key, from: slot)
-            if found.row >= 0 { return found.row }
-            index.slots[found.slot] = Slot(row: Int32(row), length: Int32(key.count), head: Self.head(key))
-            return -1
+    slots.withUnsafeMutableBufferPointer { slots in
+      withUnsafeTemporaryAllocation(of: (slot: Int, first: Slot).self, capacity: batch) { firsts in
+        var start = 0
+        while start < keys.count {
+          let end = min(start + batch, keys.count)
+          for row in start..<end {
+            let slot = keys.withUTF8(row) { Self.hash($0) } & mask
+            firsts[row - start] = (slot, slots[slot])
           }
-          if earlier >= 0 { duplicates.append(Duplicate(row: row, earlierRow: Int(earlier))) }
+          for row in start..<end {
+            let earlier: Int32 = keys.withUTF8(row) { key in
+              let (slot, first) = firsts[row - start]
+              let found =
+                first.row < 0 && slots[slot].row < 0
+                ? (row: -1, slot: slot) : Self.find(key, from: slot, in: UnsafeBufferPointer(slots), keys: keys)
+              if found.row >= 0 { return found.row }
+              slots[found.slot] = Slot(row: Int32(row), length: Int32(key.count), head: Self.head(key))
+              return -1
+            }
+            if earlier >= 0 { duplicates.append(Duplicate(row: row, earlierRow: Int(earlier))) }
+          }
+          start = end
         }
-        start = end
       }
     }
-    return (index, duplicates)
+    return (KeyIndex(builtFrom: keys, slots: slots), duplicates)
   }
 
   /// A row whose key repeats the one of `earlierRow`, the first row with that key.
@@ -78,7 +100,7 @@ struct KeyIndex: Sendable {
               guard !key.isEmpty else { continue }
               let (slot, first) = firsts[row - start]
               numbers[row - rows.lowerBound] =
-                Self.holds(first, key, Self.head(key), self) ? first.row : find(key, from: slot).row
+                Self.holds(first, key, Self.head(key), keys) ? first.row : find(key, from: slot).row
             }
             start = end
           }
@@ -97,28 +119,32 @@ struct KeyIndex: Sendable {
   /// `find`, probing from `slot` on.
   @inline(__always)
   private func find(_ key: UnsafeBufferPointer<UInt8>, from slot: Int) -> (row: Int32, slot: Int) {
+    slots.withUnsafeBufferPointer { Self.find(key, from: slot, in: $0, keys: keys) }
+  }
+
+  /// `find` in `slots` (of `keys`), while they are being built too.
+  @inline(__always)
+  private static func find(
+    _ key: UnsafeBufferPointer<UInt8>, from slot: Int, in slots: UnsafeBufferPointer<Slot>, keys: TextColumn
+  ) -> (row: Int32, slot: Int) {
     let head = Self.head(key)
+    let mask = slots.count - 1
     var slot = slot
-    return slots.withUnsafeBufferPointer { slots in
-      while true {
-        let s = slots[slot]
-        if s.row < 0 { return (-1, slot) }
-        if Self.holds(s, key, head, self) { return (s.row, slot) }
-        slot = (slot + 1) & mask
-      }
+    while true {
+      let s = slots[slot]
+      if s.row < 0 { return (-1, slot) }
+      if Self.holds(s, key, head, keys) { return (s.row, slot) }
+      slot = (slot + 1) & mask
     }
   }
 
   /// Whether slot `s` holds `key` (whose first 16 bytes are `head`).
   @inline(__always)
-  private static func holds(_ s: Slot, _ key: UnsafeBufferPointer<UInt8>, _ head: (UInt64, UInt64), _ index: KeyIndex)
+  private static func holds(_ s: Slot, _ key: UnsafeBufferPointer<UInt8>, _ head: (UInt64, UInt64), _ keys: TextColumn)
     -> Bool
   {
-    s.row >= 0 && s.length == key.count && s.head == head && (key.count <= 16 || index.sameTail(Int(s.row), key))
-  }
-
-  private func sameTail(_ row: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    keys.withUTF8(row) { $0.elementsEqual(key) }
+    s.row >= 0 && s.length == key.count && s.head == head
+      && (key.count <= 16 || keys.withUTF8(Int(s.row)) { $0.elementsEqual(key) })
   }
 
   /// The first 16 bytes, zero-padded, as two words.

@@ -3,15 +3,15 @@
 /// never scans a table per customer.
 public struct LinkIndex: Sendable {
   /// `customerCount + 1` entries.
-  public var offsets: [Int32]
+  public var offsets: ColumnArray<Int32>
   /// Event row indices grouped by customer number, each group in file order.
-  public var rows: [Int32]
+  public var rows: ColumnArray<Int32>
   /// The other way round: each row's customer number, -1 for a row set aside. Lets a
   /// rule scan its table in file order.
-  public var customerOfRow: [Int32]
+  public var customerOfRow: ColumnArray<Int32>
 
   /// Builds the index from each row's customer number (-1 for a row set aside).
-  public init(customerOfRow: [Int32], customerCount: Int) {
+  public init(customerOfRow: ColumnArray<Int32>, customerCount: Int) {
     var counts = [Int32](repeating: 0, count: customerCount + 1)
     for c in customerOfRow where c >= 0 { counts[Int(c) + 1] += 1 }
     for i in 0..<customerCount { counts[i + 1] += counts[i] }
@@ -21,14 +21,14 @@ public struct LinkIndex: Sendable {
       rows[Int(next[Int(c)])] = Int32(row)
       next[Int(c)] += 1
     }
-    self.offsets = counts
-    self.rows = rows
+    self.offsets = ColumnArray(counts)
+    self.rows = ColumnArray(rows)
     self.customerOfRow = customerOfRow
   }
 
   /// An index of these arrays as `init(customerOfRow:customerCount:)` builds them (a
   /// snapshot read back); nil when they do not fit together.
-  init?(offsets: [Int32], rows: [Int32], customerOfRow: [Int32]) {
+  init?(offsets: ColumnArray<Int32>, rows: ColumnArray<Int32>, customerOfRow: ColumnArray<Int32>) {
     let customerCount = offsets.count - 1
     guard customerCount >= 0, offsets.first == 0, Int(offsets[customerCount]) == rows.count,
       zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
@@ -41,7 +41,7 @@ public struct LinkIndex: Sendable {
   }
 
   /// The rows of customer number `c`, in file order; empty when the customer has none.
-  @inlinable public func rows(ofCustomer c: Int) -> ArraySlice<Int32> {
+  @inlinable public func rows(ofCustomer c: Int) -> Slice<ColumnArray<Int32>> {
     rows[Int(offsets[c])..<Int(offsets[c + 1])]
   }
 }

@@ -1,19 +1,19 @@
 /// One bit per row: set when the row's value is null (an empty field, a missing key).
 public struct NullMask: Sendable {
   /// The bits, 64 rows per word: row `r` is bit `r % 64` of word `r / 64`.
-  public private(set) var words: [UInt64]
+  public private(set) var words: ColumnArray<UInt64>
   /// The number of rows the mask covers.
   public private(set) var count: Int
 
   /// A mask of `count` rows, none of them null.
   public init(count: Int = 0) {
     self.count = count
-    self.words = Array(repeating: 0, count: (count + 63) / 64)
+    self.words = ColumnArray(Array(repeating: 0, count: (count + 63) / 64))
   }
 
   /// A mask of `count` rows over `words` (as `words` holds them), for a snapshot read
   /// back; nil when the words do not fit the count.
-  init?(words: [UInt64], count: Int) {
+  init?(words: ColumnArray<UInt64>, count: Int) {
     guard words.count == (count + 63) / 64 else { return nil }
     self.words = words
     self.count = count
@@ -27,14 +27,28 @@ public struct NullMask: Sendable {
 
   /// Adds one row at the end, null when `isNull` is true.
   public mutating func append(isNull: Bool) {
-    if count & 63 == 0 { words.append(0) }
-    if isNull { words[count >> 6] |= 1 << UInt64(count & 63) }
+    let row = count
+    words.modify {
+      if row & 63 == 0 { $0.append(0) }
+      if isNull { $0[row >> 6] |= 1 << UInt64(row & 63) }
+    }
     count += 1
   }
 
   /// Marks `row` (below `count`) null.
   public mutating func setNull(_ row: Int) {
-    words[row >> 6] |= 1 << UInt64(row & 63)
+    words.modify { $0[row >> 6] |= 1 << UInt64(row & 63) }
+  }
+
+  /// A mask of `count` rows, null where `isNull` says: the words are set in an array of
+  /// their own, then kept.
+  init(count: Int, isNull: (Int) -> Bool) {
+    var words = [UInt64](repeating: 0, count: (count + 63) / 64)
+    words.withUnsafeMutableBufferPointer { words in
+      for row in 0..<count where isNull(row) { words[row >> 6] |= 1 << UInt64(row & 63) }
+    }
+    self.words = ColumnArray(words)
+    self.count = count
   }
 
   /// True when no row is null, so evaluators can skip the test.
@@ -42,11 +56,16 @@ public struct NullMask: Sendable {
 
   /// Marks null the rows of `other` that are, shifted down by `offset` rows.
   mutating func setNulls(from other: NullMask, at offset: Int) {
-    for (w, word) in other.words.enumerated() where word != 0 {
-      var bits = word
-      while bits != 0 {
-        setNull(offset + w * 64 + bits.trailingZeroBitCount)
-        bits &= bits - 1
+    words.modify {
+      $0.withUnsafeMutableBufferPointer { words in
+        for (w, word) in other.words.enumerated() where word != 0 {
+          var bits = word
+          while bits != 0 {
+            let row = offset + w * 64 + bits.trailingZeroBitCount
+            words[row >> 6] |= 1 << UInt64(row & 63)
+            bits &= bits - 1
+          }
+        }
       }
     }
   }

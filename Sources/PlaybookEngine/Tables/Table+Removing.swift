@@ -6,7 +6,8 @@ extension Table {
       let values = TypedValues(values: column.values, nulls: column.nulls).removing(rows)
       return Column(name: column.name, type: column.type, values: values.values, nulls: values.nulls)
     }
-    return Table(name: name, file: file, rowCount: kept.count, columns: columns, lines: kept.map { lines[$0] })
+    return Table(
+      name: name, file: file, rowCount: kept.count, columns: columns, lines: ColumnArray(kept.map { lines[$0] }))
   }
 
   /// The rows of `0..<count` not in `rows` (ascending).
@@ -29,8 +30,8 @@ extension TextColumn {
   /// The column without `rows` (ascending): the text between them copied a run at a time.
   func removing(_ rows: [Int]) -> TextColumn {
     guard !rows.isEmpty else { return self }
-    var out = TextColumn()
-    out.ends.reserveCapacity(count - rows.count)
+    var ends: [UInt32] = []
+    ends.reserveCapacity(count - rows.count)
     var removedBytes = 0
     var next = 0
     for row in 0..<count {
@@ -38,16 +39,17 @@ extension TextColumn {
         removedBytes += end(row) - start(row)
         next += 1
       } else {
-        out.ends.append(UInt32(end(row) - removedBytes))
+        ends.append(UInt32(end(row) - removedBytes))
       }
     }
-    out.bytes.reserveCapacity(bytes.count - removedBytes)
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count - removedBytes)
     var from = 0
     for row in rows {
-      out.bytes.append(contentsOf: bytes[from..<start(row)])
+      kept.append(contentsOf: bytes[from..<start(row)])
       from = end(row)
     }
-    out.bytes.append(contentsOf: bytes[from...])
-    return out
+    kept.append(contentsOf: bytes[from...])
+    return TextColumn(bytes: ColumnArray(kept), ends: ColumnArray(ends))
   }
 }

@@ -2,13 +2,13 @@
 /// Row `i` is `bytes[start(i)..<end(i)]` where `start(i)` is `end(i-1)` (0 for row 0).
 public struct TextColumn: Sendable {
   /// Every row's UTF-8 bytes, end to end, with no separators.
-  public var bytes: [UInt8]
+  public var bytes: ColumnArray<UInt8>
   /// Where each row's text ends in `bytes`. 32 bits halve the cost of millions of rows;
   /// a loaded column of more than 4 GB of text is refused (`ColumnBuilder.joined`).
-  public var ends: [UInt32]
+  public var ends: ColumnArray<UInt32>
 
   /// A column over `bytes` cut at `ends` (each end at or after the one before); empty by default.
-  public init(bytes: [UInt8] = [], ends: [UInt32] = []) {
+  public init(bytes: ColumnArray<UInt8> = [], ends: ColumnArray<UInt32> = []) {
     self.bytes = bytes
     self.ends = ends
   }
@@ -40,8 +40,11 @@ public struct TextColumn: Sendable {
 
   /// Appends one row holding the bytes `utf8`. Traps past 4 GB of text in one column.
   public mutating func append<C: Collection>(utf8: C) where C.Element == UInt8 {
-    bytes.append(contentsOf: utf8)
-    precondition(bytes.count <= UInt32.max, "a text column holds at most 4 GB")
-    ends.append(UInt32(bytes.count))
+    let count = bytes.modify {
+      $0.append(contentsOf: utf8)
+      return $0.count
+    }
+    precondition(count <= UInt32.max, "a text column holds at most 4 GB")
+    ends.modify { $0.append(UInt32(count)) }
   }
 }
