@@ -30,7 +30,10 @@ import Testing
   }
 
   @Test func aTextColumnPastItsLimitIsRefusedWithItsName() throws {
-    let pieces = [TextColumn(bytes: Array("abc".utf8), ends: [1, 3]), TextColumn(bytes: Array("de".utf8), ends: [2])]
+    let pieces = [
+      TextColumn(bytes: ColumnArray(Array("abc".utf8)), ends: [1, 3]),
+      TextColumn(bytes: ColumnArray(Array("de".utf8)), ends: [2]),
+    ]
     let joined = try ColumnBuilder.joined(pieces, column: "note", file: "t.csv", limit: 5)
     #expect(joined.count == 3)
     #expect(joined.ends == [1, 3, 5])

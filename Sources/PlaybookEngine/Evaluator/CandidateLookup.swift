@@ -58,13 +58,11 @@ public final class CandidateLookup {
     if case .text(let text) = trigger.keys.values {
       keys = text
     } else {
-      var bytes: [UInt8] = []
-      var ends: [UInt32] = []
+      var text = TextColumn()
       for row in 0..<trigger.table.rowCount {
-        bytes += (ValueText.text(of: trigger.keys, row: row) ?? "").utf8
-        ends.append(UInt32(bytes.count))
+        text.append(utf8: (ValueText.text(of: trigger.keys, row: row) ?? "").utf8)
       }
-      keys = TextColumn(bytes: bytes, ends: ends)
+      keys = text
     }
     let index = KeyIndex.build(keys).index
     keyIndexes[trigger.table.name] = index
