@@ -41,13 +41,17 @@ public struct ColumnArray<Element: BitwiseCopyable>: @unchecked Sendable {
   /// copy of `self` could otherwise be let go while `body` still reads the values).
   @inlinable @inline(__always)
   public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
-    try withExtendedLifetime(owner) { try body(buffer) }
+    // Not `withExtendedLifetime(owner) { … }`: its closure was left as a call in the hot
+    // loops (callgrind at 100k: linking rows +35%, decisions spelled out +43%).
+    defer { extendLifetime(owner) }
+    return try body(buffer)
   }
 
   /// Calls `body` with the values' bytes, as `withUnsafeBufferPointer` does.
   @inlinable @inline(__always)
   public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
-    try withExtendedLifetime(owner) { try body(UnsafeRawBufferPointer(buffer)) }
+    defer { extendLifetime(owner) }
+    return try body(UnsafeRawBufferPointer(buffer))
   }
 
   /// Calls `body` with the values as an array to change: the values' own, or a copy of
