@@ -121,6 +121,15 @@ import Testing
     let warm = try DatasetLoader.load(customers: spec, events: [], strict: false, cache: cache)
     #expect(uses(warm) == [.read])
     #expect(warm.customers.rowCount == 5000)
+    // The notes (90 distinct) are kept once each, and read back so.
+    for data in [cold, warm] {
+      guard case .text(let notes) = data.customers.columns[2].values else {
+        Issue.record("note is text")
+        return
+      }
+      #expect(notes.codes != nil)
+      #expect(notes.ends.count == 90)
+    }
     #expect(DatasetDump.text(warm) == DatasetDump.text(cold))
   }
 

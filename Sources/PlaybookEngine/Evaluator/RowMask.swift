@@ -30,23 +30,35 @@ enum RowMask {
     }
     guard column.count == rowCount else { return nil }
     let wanted = op == .equal
+    // A column keeping each distinct value once compares each value once (unless its
+    // values outnumber its rows: a link column's are every customer's key).
+    if let codes = column.codes, column.ends.count <= rowCount {
+      let values = column.dictionary
+      let equal = equalities(values, literal, rows: 0..<values.count)
+      return Partitions.map(count: rowCount) { range in
+        range.map { row in !nulls.isNull(row) && equal[Int(codes[row])] == wanted }
+      }
+    }
     return Partitions.map(count: rowCount) { range in
-      column.bytes.withUnsafeBufferPointer { bytes in
-        column.ends.withUnsafeBufferPointer { ends in
-          literal.withUnsafeBufferPointer { literal in
-            [Bool](unsafeUninitializedCapacity: range.count) { out, count in
-              for (k, row) in range.enumerated() {
-                let start = row == 0 ? 0 : Int(ends[row &- 1])
-                let length = Int(ends[row]) &- start
-                var equal = length == literal.count
-                if equal, length > 0 {
-                  equal = memcmp(bytes.baseAddress! + start, literal.baseAddress!, length) == 0
-                }
-                out[k] = !nulls.isNull(row) && equal == wanted
-              }
-              count = range.count
+      zip(range, equalities(column, literal, rows: range)).map { row, equal in !nulls.isNull(row) && equal == wanted }
+    }
+  }
+
+  /// Whether each row of `column` in `rows` is `literal`.
+  private static func equalities(_ column: TextColumn, _ literal: [UInt8], rows: Range<Int>) -> [Bool] {
+    column.bytes.withUnsafeBufferPointer { bytes in
+      literal.withUnsafeBufferPointer { literal in
+        [Bool](unsafeUninitializedCapacity: rows.count) { out, count in
+          for (k, row) in rows.enumerated() {
+            let start = column.start(row)
+            let length = column.end(row) &- start
+            var equal = length == literal.count
+            if equal, length > 0 {
+              equal = memcmp(bytes.baseAddress! + start, literal.baseAddress!, length) == 0
             }
+            out[k] = equal
           }
+          count = rows.count
         }
       }
     }

@@ -52,7 +52,8 @@ enum ColumnBuilder {
     }
   }
 
-  /// The text of `spans` (escapes undone), one row per span, empty for null.
+  /// The text of `spans` (escapes undone), one row per span, empty for null; each
+  /// distinct value kept once where that pays (`TextDictionary`).
   static func textPiece<Spans: Collection<FieldSpan>>(_ spans: Spans, bytes: UnsafeBufferPointer<UInt8>)
     -> TextColumn
   {
@@ -63,6 +64,7 @@ enum ColumnBuilder {
     // `unsafeUninitializedCapacity` writes its count into — a data race between the
     // cores building empty columns at once (ThreadSanitizer).
     guard capacity > 0 else { return TextColumn(bytes: [], ends: ColumnArray(ends)) }
+    if let coded = TextDictionary.column(spans, bytes: bytes, capacity: capacity) { return coded }
     let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
       ends.withUnsafeMutableBufferPointer { ends in
         var at = 0
@@ -77,11 +79,21 @@ enum ColumnBuilder {
   }
 
   /// The pieces end to end, copied in parallel; refused past `limit` bytes of text (a
-  /// column's row ends are 32-bit: `TextColumn`; tests pass a smaller limit).
+  /// column's row ends are 32-bit: `TextColumn`; tests pass a smaller limit). Pieces
+  /// that all keep their distinct values once make a column that does; otherwise every
+  /// row's text is written out.
   static func joined(_ pieces: [TextColumn], column: String, file: String, limit: Int = Int(UInt32.max))
     throws(LoadError) -> TextColumn
   {
-    if pieces.count == 1 { return pieces[0] }
+    let tooLong = LoadError(
+      .badFormat, "the column \"\(column)\" holds more than 4 GB of text, which Playloop cannot load", file: file,
+      hint: "split the file, or load fewer rows at a time")
+    if pieces.count == 1, pieces[0].bytes.count <= limit { return pieces[0] }
+    if pieces.allSatisfy({ $0.codes != nil }) {
+      guard let joined = TextDictionary.joined(pieces, limit: limit) else { throw tooLong }
+      return joined
+    }
+    let pieces = Parallel.map(pieces.count) { pieces[$0].expanded }
     var byteOffsets = [0]
     var rowOffsets = [0]
     for piece in pieces {
@@ -89,11 +101,7 @@ enum ColumnBuilder {
       rowOffsets.append(rowOffsets.last! + piece.count)
     }
     let (totalBytes, totalRows) = (byteOffsets.last!, rowOffsets.last!)
-    guard totalBytes <= limit else {
-      throw LoadError(
-        .badFormat, "the column \"\(column)\" holds more than 4 GB of text, which Playloop cannot load", file: file,
-        hint: "split the file, or load fewer rows at a time")
-    }
+    guard totalBytes <= limit else { throw tooLong }
     let bytes = [UInt8](unsafeUninitializedCapacity: totalBytes) { out, count in
       if let base = out.baseAddress {
         let text = SharedBuffer(base)

@@ -79,7 +79,7 @@ public enum DatasetLoader {
     for spec in linkOrder(events) {
       loading = spec
       started = DispatchTime.now()
-      let (event, snapshot, eventID) = try KeyedTable.read(
+      var (event, snapshot, eventID) = try KeyedTable.read(
         spec, sessions: sessions, progress: progress, cache: cache
       ) {
         $0.setAsideBackwardsLifecycles(spec)
@@ -105,6 +105,7 @@ public enum DatasetLoader {
       }
       linkedIDs[spec.name] = linkedID
       let customerOfRow = linkIndex.customerOfRow
+      event.shareLinkText(customerIDs: index.keys, customerOfRow: customerOfRow, spec)
       let linked = linkIndex.rows.count
       try check(rows, of: linked, spec, strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
       if linkedTo.contains(spec.name) {

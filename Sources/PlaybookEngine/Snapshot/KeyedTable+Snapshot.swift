@@ -11,6 +11,7 @@ extension KeyedTable {
     func text(_ column: TextColumn) {
       arrays.append(SnapshotArray(column.bytes))
       arrays.append(SnapshotArray(column.ends))
+      arrays.append(SnapshotArray(column.codes ?? []))
     }
     out.text(table.name)
     out.text(table.file)
@@ -99,7 +100,7 @@ extension KeyedTable {
       let reason = try Self.readReason(&reader)
       let kind = try reader.u8()
       guard kind <= 4 else { throw SnapshotDamage() }
-      plans.append(Plan(name: name, type: type, reason: reason, kind: kind, section: take(kind == 4 ? 3 : 2)))
+      plans.append(Plan(name: name, type: type, reason: reason, kind: kind, section: take(kind == 4 ? 4 : 2)))
     }
     let linesSection = take(1)
     // Keys, then links: none, a text column of their own (its first section), or a column's.
@@ -112,7 +113,7 @@ extension KeyedTable {
     for _ in 0..<2 {
       switch try reader.u8() {
       case 0: sources.append(.none)
-      case 1: sources.append(.own(take(2)))
+      case 1: sources.append(.own(take(3)))
       case 2:
         let c = try reader.int()
         guard plans.indices.contains(c), plans[c].kind == 4 else { throw SnapshotDamage() }
@@ -204,17 +205,22 @@ extension KeyedTable {
     return (keyed, rowsRead)
   }
 
-  /// A text column from its two sections (bytes, then ends), checked to cut the bytes
-  /// into `rows` rows in order.
+  /// A text column from its three sections (bytes, ends, then each row's value number,
+  /// empty for a value per row), checked to cut the bytes into values in order and to
+  /// give `rows` rows.
   private static func text(_ snapshot: MappedSnapshot, _ section: Int, rows: Int) throws(SnapshotDamage)
     -> TextColumn
   {
     let bytes = try snapshot.array(section, of: UInt8.self)
     let ends = try snapshot.array(section + 1, of: UInt32.self)
-    guard ends.count == rows, ends.last.map({ Int($0) == bytes.count }) ?? bytes.isEmpty else {
+    let codes = try snapshot.array(section + 2, of: UInt32.self)
+    let isCoded = !codes.isEmpty
+    guard (isCoded ? codes.count : ends.count) == rows, ends.last.map({ Int($0) == bytes.count }) ?? bytes.isEmpty,
+      !isCoded || codes.allSatisfy({ Int($0) < ends.count })
+    else {
       throw SnapshotDamage()
     }
-    return TextColumn(bytes: bytes, ends: ends)
+    return TextColumn(bytes: bytes, ends: ends, codes: isCoded ? codes : nil)
   }
 
   /// Every kind of load error, in the order a snapshot numbers them: only append.

@@ -29,6 +29,14 @@ public struct ColumnArray<Element: BitwiseCopyable>: @unchecked Sendable {
     self.owner = owner
   }
 
+  /// The values of `other` read as this type, of the same size (an `Int32` column's
+  /// numbers as `UInt32`), without a copy: the same memory, kept alive by the same owner.
+  public init<Other>(reinterpreting other: ColumnArray<Other>) {
+    precondition(MemoryLayout<Other>.stride == MemoryLayout<Element>.stride, "values of the same size")
+    self.init(
+      borrowing: UnsafeRawBufferPointer(other.buffer).assumingMemoryBound(to: Element.self), from: other.owner)
+  }
+
   /// A new array of `count` values that `initialize` writes, as
   /// `Array(unsafeUninitializedCapacity:initializingWith:)` does.
   public init(

@@ -27,9 +27,15 @@ extension Table {
 }
 
 extension TextColumn {
-  /// The column without `rows` (ascending): the text between them copied a run at a time.
+  /// The column without `rows` (ascending): the text between them copied a run at a
+  /// time, or, for a column keeping each distinct value once, the other rows' numbers.
   func removing(_ rows: [Int]) -> TextColumn {
     guard !rows.isEmpty else { return self }
+    if let codes {
+      let kept = Table.kept(count: count, removing: rows)
+      guard !kept.isEmpty else { return TextColumn() }
+      return TextColumn(bytes: bytes, ends: ends, codes: ColumnArray(kept.map { codes[$0] }))
+    }
     var ends: [UInt32] = []
     ends.reserveCapacity(count - rows.count)
     var removedBytes = 0

@@ -1,0 +1,138 @@
+import PlaybookLanguage
+import PlayloopTestSupport
+import Testing
+
+@testable import PlaybookEngine
+
+/// A text column of few distinct values keeps each once (`TextDictionary`,
+/// `TextColumn.codes`); every reader must see the same rows as in a column of a value
+/// per row, through loading in chunks, joining, rows set aside, filters and snapshots.
+@Suite struct TextDictionaryTests {
+  static func values(_ column: TextColumn) -> [String] { (0..<column.count).map(column.string) }
+
+  /// A chunk's text read from `fields`, as the loader reads a column.
+  static func piece(_ fields: [String]) -> TextColumn {
+    var bytes: [UInt8] = []
+    var spans: [FieldSpan] = []
+    for field in fields {
+      spans.append(FieldSpan(start: bytes.count, length: field.utf8.count, kind: .bare, escaped: false))
+      bytes += Array(field.utf8)
+    }
+    return bytes.withUnsafeBufferPointer { ColumnBuilder.textPiece(spans, bytes: $0) }
+  }
+
+  static let kinds = (0..<5000).map { ["complaint", "question", "request", "", "Ünïcode"][$0 * 7 % 5] }
+  static let ids = (0..<5000).map { "T-\($0)" }
+
+  @Test func fewDistinctValuesAreKeptOnceAndManyAreNot() {
+    let kinds = Self.piece(Self.kinds)
+    #expect(kinds.codes != nil)
+    #expect(kinds.ends.count == 5)
+    #expect(kinds.bytes.count == "complaintquestionrequestÜnïcode".utf8.count)
+    #expect(Self.values(kinds) == Self.kinds)
+    #expect(Self.values(kinds.expanded) == Self.kinds)
+    #expect(kinds.expanded.codes == nil)
+    let ids = Self.piece(Self.ids)
+    #expect(ids.codes == nil)
+    #expect(Self.values(ids) == Self.ids)
+    // Too few rows to tell.
+    #expect(Self.piece(Array(Self.kinds.prefix(100))).codes == nil)
+  }
+
+  @Test func longTextsRepeatedAreKeptOnceThoughAThirdAreDistinct() {
+    // Each text three times in a row: a third of the rows distinct from the first on.
+    let texts = (0..<6000).map { "Customer called about order #\($0 / 3). Agent explained the refund policy." }
+    let column = Self.piece(texts)
+    #expect(column.codes != nil)
+    #expect(column.ends.count == 2000)
+    #expect(Self.values(column) == texts)
+  }
+
+  @Test func piecesKeepingValuesOnceJoinIntoOneDictionaryInFirstMetOrder() throws {
+    let first = Array(Self.kinds.prefix(2500))
+    let second = ["other"] + Array(Self.kinds.suffix(2499))
+    let joined = try ColumnBuilder.joined([Self.piece(first), Self.piece(second)], column: "kind", file: "t.csv")
+    #expect(joined.codes != nil)
+    #expect(joined.ends.count == 6)
+    #expect(joined.string(2500) == "other")
+    #expect(Self.values(joined) == first + second)
+    #expect(Self.values(joined.dictionary) == Array(firstMet(first + second)))
+  }
+
+  @Test func aPieceOfAValuePerRowMakesTheJoinedColumnOneToo() throws {
+    let joined = try ColumnBuilder.joined(
+      [Self.piece(Self.kinds), Self.piece(Self.ids), Self.piece(Self.kinds)], column: "mixed", file: "t.csv")
+    #expect(joined.codes == nil)
+    #expect(Self.values(joined) == Self.kinds + Self.ids + Self.kinds)
+  }
+
+  @Test func keptValuesPastTheLimitAreRefusedWithTheColumnsName() {
+    let pieces = [Self.piece(Self.kinds), Self.piece(Self.kinds.map { $0 + "!" })]
+    let error = #expect(throws: LoadError.self) {
+      try ColumnBuilder.joined(pieces, column: "kind", file: "t.csv", limit: 40)
+    }
+    #expect(error?.message.contains("\"kind\" holds more than 4 GB of text") == true)
+    #expect(throws: Never.self) { try ColumnBuilder.joined(pieces, column: "kind", file: "t.csv", limit: 71) }
+  }
+
+  @Test func rowsSetAsideLeaveTheOthersNumbers() {
+    let column = Self.piece(Self.kinds)
+    let removed = column.removing([0, 1, 4999])
+    #expect(removed.codes != nil)
+    #expect(Self.values(removed) == Array(Self.kinds.dropFirst(2).dropLast()))
+    #expect(Self.values(column.removing(Array(0..<5000))) == [])
+  }
+
+  /// A file read in chunks: its column of few values is kept once and reads as read in
+  /// one chunk; a `define`'s equality filter over it gives the row-by-row answer.
+  @Test func aLoadedColumnAndAFilterOverItMeanWhatTheyDidRowByRow() throws {
+    var csv = "id,kind,note\n"
+    for (n, kind) in Self.kinds.enumerated() { csv += "T-\(n),\(kind),\"n, \(n % 3)\"\n" }
+    let one = try readTable(csv, chunks: 1)
+    let four = try readTable(csv, chunks: 4)
+    guard case .text(let kind) = four.table.columns[1].values, case .text(let note) = four.table.columns[2].values
+    else {
+      Issue.record("text columns expected")
+      return
+    }
+    #expect(kind.codes != nil)
+    #expect(note.codes != nil)
+    #expect(four.table.cells == one.table.cells)
+    #expect(Self.values(kind) == Self.kinds)
+    #expect(Self.values(note) == (0..<5000).map { "n, \($0 % 3)" })
+  }
+}
+
+extension TextDictionaryTests {
+  /// A linked table's customer ids are numbers into the customers' keys (the link index
+  /// found each byte for byte), the keys held once; a row naming no customer keeps its
+  /// own text, and every row reads as in the file.
+  @Test(arguments: [false, true])
+  func aLinkColumnIsTheCustomersKeysByNumber(unknownCustomer: Bool) throws {
+    let folder = try ScratchFolder(
+      "shared-link",
+      files: [
+        "customers.csv": "id,tier\nC-1,gold\nC-2,silver\nC-3,gold\n",
+        "tickets.csv": "id,customer_id,kind\nT-1,C-2,a\nT-2,\(unknownCustomer ? "C-9" : "C-1"),b\nT-3,C-2,a\n",
+      ])
+    defer { folder.remove() }
+    let tickets = TableSpec(name: "tickets", path: folder.path("tickets.csv"), linkColumn: "customer_id")
+    let data = try DatasetLoader.load(
+      customers: TableSpec(name: "customers", path: folder.path("customers.csv")), events: [tickets], strict: false)
+    let table = data.events["tickets"]!
+    guard case .text(let link) = table.columns[table.columnIndex("customer_id")!].values else {
+      Issue.record("customer_id is text")
+      return
+    }
+    #expect(Self.values(link) == ["C-2", unknownCustomer ? "C-9" : "C-1", "C-2"])
+    #expect(link.codes.map(Array.init) == (unknownCustomer ? [1, 3, 1] : [1, 0, 1]))
+    #expect(Self.values(link.dictionary) == ["C-1", "C-2", "C-3"] + (unknownCustomer ? ["C-9"] : []))
+    #expect(data.setAside.count == (unknownCustomer ? 1 : 0))
+  }
+}
+
+/// The distinct values of `values`, in the order first met.
+private func firstMet(_ values: [String]) -> [String] {
+  var seen = Set<String>()
+  return values.filter { seen.insert($0).inserted }
+}
