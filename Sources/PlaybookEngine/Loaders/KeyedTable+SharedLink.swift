@@ -12,7 +12,8 @@ extension KeyedTable {
     let unlinked = customerOfRow.indices.filter { customerOfRow[$0] < 0 }
     let shared: TextColumn
     if unlinked.isEmpty {
-      shared = TextColumn(bytes: customerIDs.bytes, ends: customerIDs.ends, codes: ColumnArray(reinterpreting: customerOfRow))
+      shared = TextColumn(
+        bytes: customerIDs.bytes, ends: customerIDs.ends, codes: ColumnArray(reinterpreting: customerOfRow))
     } else {
       var dictionary = customerIDs
       var codes = customerOfRow.map { UInt32(bitPattern: $0) }

@@ -175,7 +175,9 @@ struct TextDictionary {
   /// A copy of the kept values alone: `text` was made with room for every row's.
   private static func exactly(_ text: [UInt8]) -> ColumnArray<UInt8> {
     ColumnArray(count: text.count) { out, count in
-      text.withUnsafeBufferPointer { if let from = $0.baseAddress { out.baseAddress!.initialize(from: from, count: $0.count) } }
+      text.withUnsafeBufferPointer {
+        if let from = $0.baseAddress { out.baseAddress!.initialize(from: from, count: $0.count) }
+      }
       count = text.count
     }
   }
