@@ -49,6 +49,7 @@ public enum DatasetLoader {
     let (people, peopleSnapshot, peopleID) = try KeyedTable.read(
       customers, sessions: sessions, progress: progress, cache: cache
     ) { _ in }
+    FreedMemory.release()
     let customerCount = people.table.rowCount
     // The key index comes from its `.keys` file when the customers came from the snapshot it was made for.
     let index: KeyIndex
@@ -85,6 +86,7 @@ public enum DatasetLoader {
         $0.setAsideBackwardsLifecycles(spec)
         $0.setAsideRepeatedKeys(spec)
       }
+      FreedMemory.release()
       // Links come from the links file when the table and what it links to are the snapshots they were made from.
       let by = spec.linkTable.map { linkedIDs[$0] } ?? peopleID
       let linkedID = eventID.flatMap { table in by.map { LinkSnapshot.linked(table: table, by: $0) } }

@@ -1,8 +1,8 @@
 extension KeyedTable {
   /// Keeps the link column as numbers into the customers' keys instead of a text per
   /// row: a linked row's text is its customer's key byte for byte (that is how it was
-  /// found), so the link index already says it, and the keys are held once. At 1M
-  /// customers this is 105 MB of the tickets', orders' and calls' customer ids. Rows that
+  /// found), so the link index already says it, and the keys are held once (at 1M
+  /// customers, ~100 MB of the tickets', orders' and calls' customer ids). Rows that
   /// named no customer (set aside, still in the table) keep their own text, appended
   /// to a copy of the keys. `customerOfRow` is each row's customer (-1 for none).
   mutating func shareLinkText(customerIDs: TextColumn, customerOfRow: ColumnArray<Int32>, _ spec: TableSpec) {

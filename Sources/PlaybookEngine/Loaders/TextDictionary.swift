@@ -9,14 +9,32 @@
 /// bytes lie end to end in a buffer the caller owns and writes: each candidate value is
 /// written just past the kept ones and either kept (a new value) or written over by the
 /// next (an equal value was kept before), so a value is copied once either way.
-struct TextDictionary {
-  /// Where each kept value ends in the caller's buffer.
-  private(set) var ends: [UInt32] = []
-  /// Open addressing over the kept values: 0 is an empty slot, else a value's number + 1.
-  private var slots: [UInt32] = Array(repeating: 0, count: 1024)
-
+final class TextDictionary {
+  /// Where each kept value ends in the caller's buffer: `count` of `endCapacity`.
+  private var endsBuffer: UnsafeMutablePointer<UInt32>
+  private var endCapacity = 1024
   /// The number of distinct values kept.
-  var count: Int { ends.count }
+  private(set) var count = 0
+  /// Open addressing over the kept values: 0 is an empty slot, else a value's number + 1
+  /// in the low 32 bits and its hash above, so a probe compares bytes only when the
+  /// hashes agree, and growing never hashes a value again. (Pointers, not arrays: this
+  /// is the loader's innermost loop, once per text value.)
+  private var slots: UnsafeMutablePointer<UInt64>
+  private var mask = 2047
+
+  init() {
+    endsBuffer = .allocate(capacity: endCapacity)
+    slots = .allocate(capacity: mask + 1)
+    slots.initialize(repeating: 0, count: mask + 1)
+  }
+
+  deinit {
+    endsBuffer.deallocate()
+    slots.deallocate()
+  }
+
+  /// Where each kept value ends.
+  var ends: [UInt32] { Array(UnsafeBufferPointer(start: endsBuffer, count: count)) }
 
   /// The rows a chunk must have for its text to be kept as a dictionary: fewer cannot
   /// tell a column of few values from one of many.
@@ -25,59 +43,78 @@ struct TextDictionary {
   /// The number of the value at `text[at..<at + length]`, written just past the kept
   /// values: an equal kept value's, or a new number, the value then kept (the caller
   /// moves its next write past it).
-  mutating func number(ofValueAt at: Int, length: Int, in text: UnsafePointer<UInt8>) -> (number: UInt32, isNew: Bool) {
-    let mask = slots.count - 1
-    var slot = Self.hash(text + at, length) & mask
+  @inline(__always)
+  func number(ofValueAt at: Int, length: Int, in text: UnsafePointer<UInt8>) -> (number: UInt32, isNew: Bool) {
+    let hash = Self.hash(text + at, length)
+    var slot = Int(hash) & mask
     while true {
       let s = slots[slot]
-      if s == 0 {
-        let number = UInt32(ends.count)
-        slots[slot] = number + 1
-        ends.append(UInt32(at + length))
-        if ends.count * 2 > slots.count { grow(text) }
-        return (number, true)
+      if s == 0 { break }
+      if UInt32(truncatingIfNeeded: s >> 32) == hash {
+        let v = Int(UInt32(truncatingIfNeeded: s)) &- 1
+        let lower = v == 0 ? 0 : Int(endsBuffer[v &- 1])
+        if Int(endsBuffer[v]) &- lower == length, length == 0 || memcmp(text + lower, text + at, length) == 0 {
+          return (UInt32(v), false)
+        }
       }
-      let v = Int(s - 1)
-      let lower = v == 0 ? 0 : Int(ends[v - 1])
-      if Int(ends[v]) - lower == length, length == 0 || memcmp(text + lower, text + at, length) == 0 {
-        return (UInt32(v), false)
-      }
-      slot = (slot + 1) & mask
+      slot = (slot &+ 1) & mask
     }
+    let number = UInt32(count)
+    if count == endCapacity { growEnds() }
+    endsBuffer[count] = UInt32(at + length)
+    count += 1
+    slots[slot] = UInt64(hash) << 32 | UInt64(number + 1)
+    if count * 2 > mask { growSlots() }
+    return (number, true)
   }
 
-  /// Twice the slots, every kept value placed again.
-  private mutating func grow(_ text: UnsafePointer<UInt8>) {
-    slots = Array(repeating: 0, count: slots.count * 2)
-    let mask = slots.count - 1
-    var lower = 0
-    for (v, end) in ends.enumerated() {
-      var slot = Self.hash(text + lower, Int(end) - lower) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-      slots[slot] = UInt32(v + 1)
-      lower = Int(end)
-    }
+  private func growEnds() {
+    let wider = UnsafeMutablePointer<UInt32>.allocate(capacity: endCapacity * 2)
+    wider.moveInitialize(from: endsBuffer, count: count)
+    endsBuffer.deallocate()
+    endsBuffer = wider
+    endCapacity *= 2
   }
 
-  /// A hash of the bytes a word at a time (the slots' order only: the numbers do not
-  /// depend on it, so it need not be stable across versions).
+  /// Twice the slots, every kept value placed again by its stored hash.
+  private func growSlots() {
+    let old = slots
+    let oldCount = mask + 1
+    mask = oldCount * 2 - 1
+    slots = .allocate(capacity: mask + 1)
+    slots.initialize(repeating: 0, count: mask + 1)
+    for k in 0..<oldCount where old[k] != 0 {
+      var slot = Int(UInt32(truncatingIfNeeded: old[k] >> 32)) & mask
+      while slots[slot] != 0 { slot = (slot &+ 1) & mask }
+      slots[slot] = old[k]
+    }
+    old.deallocate()
+  }
+
+  /// A hash of the bytes a word at a time, the last word overlapping the one before (the
+  /// slots' order only: the numbers do not depend on it, so it need not be stable).
   @inline(__always)
-  private static func hash(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> Int {
+  private static func hash(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt32 {
     let raw = UnsafeRawPointer(bytes)
-    var h = UInt64(length) &* 0x9E37_79B9_7F4A_7C15
-    var i = 0
-    while i + 8 <= length {
-      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-      h ^= h >> 32
-      i += 8
-    }
-    if i < length {
-      var word: UInt64 = 0
-      for j in i..<length { word |= UInt64(bytes[j]) << UInt64((j - i) * 8) }
+    var h = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
+    @inline(__always) func mix(_ word: UInt64) {
       h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
       h ^= h >> 32
     }
-    return Int(truncatingIfNeeded: h ^ (h >> 29))
+    if length >= 8 {
+      var i = 0
+      while i &+ 8 < length {
+        mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        i &+= 8
+      }
+      mix(raw.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self))
+    } else if length >= 4 {
+      let first = UInt64(raw.loadUnaligned(as: UInt32.self))
+      mix(first << 32 | UInt64(raw.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)))
+    } else if length > 0 {
+      mix(UInt64(bytes[0]) << 16 | UInt64(bytes[length >> 1]) << 8 | UInt64(bytes[length &- 1]))
+    }
+    return UInt32(truncatingIfNeeded: h ^ (h >> 29))
   }
 
   /// Whether keeping `count` distinct values of `kept` bytes in all saves at least a
@@ -96,7 +133,7 @@ struct TextDictionary {
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, capacity: Int
   ) -> TextColumn? {
     guard spans.count >= minimumRows, capacity > 0 else { return nil }
-    var dictionary = TextDictionary()
+    let dictionary = TextDictionary()
     var codes = [UInt32](repeating: 0, count: spans.count)
     var total = 0
     var tooMany = false
@@ -127,7 +164,7 @@ struct TextDictionary {
   /// once, numbered in the order first met; nil past `limit` bytes of values.
   static func joined(_ pieces: [TextColumn], limit: Int) -> TextColumn? {
     let capacity = pieces.reduce(0) { $0 + $1.bytes.count }
-    var dictionary = TextDictionary()
+    let dictionary = TextDictionary()
     var numbers: [[UInt32]] = []
     var overLimit = false
     let text = [UInt8](unsafeUninitializedCapacity: max(capacity, 1)) { out, count in

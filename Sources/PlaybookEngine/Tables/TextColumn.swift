@@ -3,9 +3,11 @@
 /// Values are cut from `bytes` at `ends`: value `v` is `bytes[start..<ends[v]]`, where
 /// `start` is the value before's end (0 for value 0). A column of few distinct values (a
 /// ticket's `kind`, a call's agent, subjects made from templates) keeps each distinct
-/// value once and a number per row saying which (`codes`): at 1M customers this stores
-/// 390 MB of text in 25 MB. Other columns keep one value per row, in row order. Readers go
-/// through `start(_:)`, `end(_:)` and `withUTF8(_:_:)`, which mean the same in both.
+/// value once and a number per row saying which (`codes`), as does a link column, whose
+/// values are the customers' keys (`KeyedTable.shareLinkText`): at 1M customers the
+/// loaded tables fall from 1,159 MB to 732 MB. Other columns keep one value per row, in
+/// row order. Readers go through `start(_:)`, `end(_:)` and `withUTF8(_:_:)`, which mean
+/// the same in both.
 public struct TextColumn: Sendable {
   /// The values' UTF-8 bytes, end to end, with no separators.
   public var bytes: ColumnArray<UInt8>
