@@ -15,21 +15,25 @@ import Testing
 
     """
 
+  /// Equality, inequality, and the literal on the left.
+  static let playbook =
+    EngineFixture.header + """
+      define other = ticket where ticket.kind != "complaint"
+      define flipped = ticket where "complaint" == ticket.kind
+      rule mine
+        when complaint
+        send A via email, sms
+      rule others
+        when other
+        send A via email, sms
+      rule flips
+        when flipped
+        send B via email, sms
+      """
+
   @Test func equalityNotEqualityAndALiteralOnTheLeft() throws {
     let f = try EngineFixture(
-      playbook: EngineFixture.header + """
-        define other = ticket where ticket.kind != "complaint"
-        define flipped = ticket where "complaint" == ticket.kind
-        rule mine
-          when complaint
-          send A via email, sms
-        rule others
-          when other
-          send A via email, sms
-        rule flips
-          when flipped
-          send B via email, sms
-        """,
+      playbook: Self.playbook,
       files: ["customers.csv": EngineFixture.customers, "tickets.csv": tickets])
     let run = f.run()
     func rows(_ rule: Int32) -> [Int32] {
@@ -47,15 +51,7 @@ import Testing
     var tickets = "id,customer_id,kind,opened_at\n"
     for n in 0..<3000 { tickets += "T-\(n),C-\(n % 4 + 1),\(kinds[n % 5]),2026-10-30T08:00:00Z\n" }
     let f = try EngineFixture(
-      playbook: EngineFixture.header + """
-        define other = ticket where ticket.kind != "complaint"
-        rule mine
-          when complaint
-          send A via email, sms
-        rule others
-          when other
-          send A via email, sms
-        """,
+      playbook: Self.playbook,
       files: ["customers.csv": EngineFixture.customers, "tickets.csv": tickets])
     let table = f.workspace.dataset.events["tickets"]!
     guard case .text(let kind) = table.columns[table.columnIndex("kind")!].values else {
@@ -69,5 +65,6 @@ import Testing
     }
     #expect(rows(0) == (0..<3000).filter { $0 % 5 == 0 }.map(Int32.init))
     #expect(rows(1) == (0..<3000).filter { $0 % 5 == 1 || $0 % 5 >= 3 }.map(Int32.init))
+    #expect(rows(2) == rows(0))
   }
 }
