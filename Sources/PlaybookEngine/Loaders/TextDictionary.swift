@@ -171,20 +171,18 @@ final class TextDictionary {
       let base = out.baseAddress!
       var at = 0
       for piece in pieces where !overLimit {
-        var map = [UInt32](repeating: 0, count: piece.ends.count)
-        piece.bytes.withUnsafeBufferPointer { all in
-          var lower = 0
-          for v in 0..<piece.ends.count {
-            let length = Int(piece.ends[v]) - lower
-            guard at + length <= limit else {
+        let values = piece.dictionary
+        var map = [UInt32](repeating: 0, count: values.count)
+        for v in 0..<values.count where !overLimit {
+          values.withUTF8(v) { value in
+            guard at + value.count <= limit else {
               overLimit = true
               return
             }
-            if length > 0 { (base + at).update(from: all.baseAddress! + lower, count: length) }
-            let (number, isNew) = dictionary.number(ofValueAt: at, length: length, in: base)
-            if isNew { at += length }
+            if let from = value.baseAddress { (base + at).update(from: from, count: value.count) }
+            let (number, isNew) = dictionary.number(ofValueAt: at, length: value.count, in: base)
+            if isNew { at += value.count }
             map[v] = number
-            lower = Int(piece.ends[v])
           }
         }
         numbers.append(map)

@@ -78,7 +78,7 @@ public struct TextColumn: Sendable {
   /// The same rows with a value per row, in row order.
   public var expanded: TextColumn {
     guard let codes else { return self }
-    let total = codes.reduce(0) { $0 + Int(ends[Int($1)]) - (Int($1) == 0 ? 0 : Int(ends[Int($1) - 1])) }
+    let total = (0..<codes.count).reduce(0) { $0 + end($1) - start($1) }
     var rowEnds = [UInt32](repeating: 0, count: codes.count)
     let text = [UInt8](unsafeUninitializedCapacity: total) { out, count in
       bytes.withUnsafeBufferPointer { all in
