@@ -55,12 +55,9 @@ public struct CampaignRun: Sendable {
   ) {
     self.plan = plan
     self.candidates = candidates
-    // The rules' batches were freed on the threads that evaluated them (`FreedMemory`).
-    FreedMemory.release()
     let evaluated = DispatchTime.now()
     progress?.begin(.deciding)
     decisions = Decider(plan: plan, history: history).decide(candidates)
-    FreedMemory.release()
     let decided = DispatchTime.now()
     overflowWarnings = plan.overflowWarnings()
     summary = Self.summary(
