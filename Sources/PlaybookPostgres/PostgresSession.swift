@@ -12,6 +12,8 @@ import PlaybookLanguage
 public final class PostgresSession: DatabaseSession, @unchecked Sendable {
   private var connection: PostgresConnection?
   private let isShared: Bool
+  /// The selections whose next read gives their columns and no rows (`holdBack`).
+  private var heldBack: [DatabaseSelection] = []
 
   init() { isShared = false }
 
@@ -23,6 +25,13 @@ public final class PostgresSession: DatabaseSession, @unchecked Sendable {
 
   /// What the engine's own statements are reported at.
   public static let source = "postgres"
+
+  /// Makes the next read of `selection` give its columns, with their types, and none
+  /// of its rows: a run that leaves the table in the database (`PostgresEngine`) reads
+  /// later only the rows it needs.
+  public func holdBack(_ selection: DatabaseSelection) {
+    heldBack.append(selection)
+  }
 
   /// `selection`'s rows, read in the session's transaction.
   public func read(_ selection: DatabaseSelection, source: String) throws(LoadError) -> DatabaseRows {
@@ -48,6 +57,10 @@ public final class PostgresSession: DatabaseSession, @unchecked Sendable {
     for (c, column) in columns.enumerated() {
       let name = typeNames[column.type] ?? "oid \(column.type)"
       if PostgresColumnType.type(named: name) == nil { rows.unmappedTypes[c] = name }
+    }
+    if let held = heldBack.firstIndex(of: selection) {
+      heldBack.remove(at: held)
+      return rows
     }
     var scratch: [UInt8] = []
     try connection.copy(sql, what: what, source: source) { line in

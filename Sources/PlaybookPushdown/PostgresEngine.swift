@@ -1,3 +1,4 @@
+import Foundation
 public import PlaybookEngine
 public import PlaybookLanguage
 public import PlaybookPostgres
@@ -9,40 +10,63 @@ public import PlaybookSQL
 /// snapshot the engine loaded. Decisions and exports stay in Swift.
 ///
 /// Where each load's rows come from in the SQL:
-/// - a `from postgres` load that the engine read as it is stored (no row set aside, no
-///   `types`, null words, time formats or `timezone` on the load, no column of a type
-///   Playloop reads as text) is read where it is;
+/// - a `from postgres` event table the run may leave in the database (`LeftTable`) is
+///   held back while loading (`holdBack`) and read where it is; once the candidates are
+///   known, only the trigger rows they name are read (`prepare`). A survey in SQL first
+///   checks that the loader would set none of its rows aside; if it would, the table is
+///   read whole and copied as below;
+/// - any other `from postgres` load that the engine read as it is stored (no row set
+///   aside, no `types`, null words, time formats or `timezone` on the load, no column of
+///   a type Playloop reads as text) is read where it is;
 /// - any other load (a data file, a SQLite table, a PostgreSQL load the engine changed)
 ///   is the engine's own rows, copied into a temporary table of the session
 ///   (`TableCopy`, `COPY … FROM STDIN`), which ends with the run.
 public final class PostgresEngine: CandidateEngine {
   private let session: PostgresSession
-  private let workspace: Workspace
+  private var workspace: Workspace
   private let clock: Int64
   /// The load → temporary table each copied load is read from.
-  private let copies: [String: String]
+  private var copies: [String: String] = [:]
+  /// The event tables held back while loading (`holdBack`).
+  private let held: [LeftTable]
+  /// Those still left in the database: the others are read whole and copied.
+  private var left: [LeftTable]
   /// The candidate statement.
-  public let sql: String
+  public private(set) var sql: String
   /// The loads copied into temporary tables, in the playbook's order; the SQL reads the
   /// others where they are.
   public var copied: [String] { workspace.model.tables.map(\.name).filter { copies[$0] != nil } }
-  /// The candidates once computed: a ledgered run that replays decides twice, from the
+  /// The loads left in the database, of which only the rows the candidates name were read.
+  public var leftInPlace: [String] { left.map(\.binding.name) }
+  /// The candidate statement's rows, once it has run (`prepare`).
+  private var rows: [[String?]]?
+  /// The candidates once mapped: a ledgered run that replays decides twice, from the
   /// same candidates (they do not depend on the ledger: `sent(…)` is not compiled).
   private var computed: [Candidate]?
 
-  /// Compiles `workspace`'s playbook at `clock` for a run in `session`. Throws the
-  /// `compile_unsupported` refusals when the playbook does not compile.
+  /// Holds back, in `session`, the loads of the playbook at `path` that the run may leave
+  /// in the database, so that loading reads their columns and none of their rows. A
+  /// playbook that cannot be read or parsed holds back nothing (opening it reports why).
+  public static func holdBack(playbookAt path: String, in session: PostgresSession) {
+    guard let data = FileManager.default.contents(atPath: path) else { return }
+    let (playbook, _) = PlaybookParser.parse(SourceFile(path: path, text: String(decoding: data, as: UTF8.self)))
+    let (model, _) = PlaybookChecker.declarations(of: playbook, file: path)
+    for table in LeftTable.leavable(model) {
+      if let selection = table.selection { session.holdBack(selection) }
+    }
+  }
+
+  /// Compiles `workspace`'s playbook at `clock` for a run in `session`, whose loads were
+  /// held back by `holdBack`. Throws the `compile_unsupported` refusals when the playbook
+  /// does not compile.
   public init(workspace: Workspace, clock: Int64, session: PostgresSession) throws(CompileRefusal) {
     self.session = session
     self.workspace = workspace
     self.clock = clock
-    var copies: [String: String] = [:]
-    for binding in workspace.model.tables where !Self.readsInPlace(binding, workspace.dataset) {
-      copies[binding.name] = "pg_temp." + SQLTarget.postgres.dialect.identifier("playloop_" + binding.name)
-    }
-    self.copies = copies
-    sql = try CandidateSQL.compile(
-      workspace.checked, source: workspace.source, clock: clock, dialect: SQLTarget.postgres.dialect, tables: copies)
+    held = LeftTable.leavable(workspace.model)
+    left = held
+    sql = ""
+    try compile()
   }
 
   /// `postgres`.
@@ -58,31 +82,103 @@ public final class PostgresEngine: CandidateEngine {
       && binding.timezone == nil && !dataset.setAside.contains { $0.table == binding.name }
   }
 
+  /// The candidate statement for the loads copied so far.
+  private func compile() throws(CompileRefusal) {
+    for binding in workspace.model.tables where !Self.readsInPlace(binding, workspace.dataset) {
+      copies[binding.name] = "pg_temp." + SQLTarget.postgres.dialect.identifier("playloop_" + binding.name)
+    }
+    left.removeAll { copies[$0.binding.name] != nil }
+    sql = try CandidateSQL.compile(
+      workspace.checked, source: workspace.source, clock: clock, dialect: SQLTarget.postgres.dialect, tables: copies)
+  }
+
+  /// Runs the candidate statement and returns the workspace the run decides on: the
+  /// one given, with each table left in the database holding the rows the candidates
+  /// name (and counting all of its rows), or read whole where the survey found rows the
+  /// loader sets aside. `strict` and `maxSetAside` are the run's load options.
+  public func prepare(strict: Bool, maxSetAside: Double) throws(Workspace.Failure) -> Workspace {
+    func failure(_ error: LoadError) -> Workspace.Failure {
+      Workspace.Failure(diagnostics: [error.diagnostic(loadedAt: workspace.source.path, nil)], source: workspace.source)
+    }
+    var surveys: [String: LeftTable.Survey] = [:]
+    do {
+      // A held-back table of a type Playloop reads as text is not read in place: whole, then copied.
+      for table in held where copies[table.binding.name] != nil {
+        guard let selection = table.selection else { continue }
+        workspace = try workspace.rereading(
+          table.binding.name, selection: selection, rowsInPlace: nil, strict: strict, maxSetAside: maxSetAside)
+      }
+      try copyTables()
+      for table in left {
+        let survey = try survey(table)
+        surveys[table.binding.name] = survey
+        guard !survey.isClean, let selection = table.selection else { continue }
+        // The loader sets rows aside: the engine's rows, read whole, are what the SQL must see.
+        workspace = try workspace.rereading(
+          table.binding.name, selection: selection, rowsInPlace: nil, strict: strict, maxSetAside: maxSetAside)
+        let before = Set(copies.keys)
+        try compile()
+        try copyTables(except: before)
+      }
+      // What the playbook's SQL runs in may not write, whatever it says.
+      try session.execute("SET TRANSACTION READ ONLY", what: "the session")
+      rows = try session.rows(sql, what: "the playbook's candidate query")
+    } catch let error as LoadError {
+      throw failure(error)
+    } catch let error as Workspace.Failure {
+      throw error
+    } catch let refusal as CompileRefusal {
+      // Refused at `init` already, or not at all: the copies change where rows are read, not what compiles.
+      preconditionFailure("a playbook that compiled stopped compiling: \(refusal.diagnostics)")
+    } catch {
+      preconditionFailure("\(error)")
+    }
+    let column = CandidateColumn.allCases
+    let tableColumn = column.firstIndex(of: .triggerTable)!
+    let idColumn = column.firstIndex(of: .triggerID)!
+    for table in left {
+      let name = table.binding.name
+      let keys = Set((rows ?? []).compactMap { $0.count == column.count && $0[tableColumn] == name ? $0[idColumn] : nil })
+      workspace = try workspace.rereading(
+        name, selection: table.rows(keyed: keys.sorted()), rowsInPlace: surveys[name]?.rows, strict: strict,
+        maxSetAside: maxSetAside)
+    }
+    return workspace
+  }
+
+  /// Counts `table`'s rows, and those the loader would set aside, in the run's snapshot.
+  private func survey(_ table: LeftTable) throws(LoadError) -> LeftTable.Survey {
+    let name = table.binding.name
+    guard let customers = workspace.model.customerTable, let held = workspace.dataset.events[name] else {
+      preconditionFailure("a held-back table is loaded, empty, beside the customers")
+    }
+    let customerRows = copies[customers.name] ?? LeftTable.source(of: customers) ?? customers.name
+    let sql = table.surveySQL(table: held, customers: customerRows, customerKey: customers.keyColumn)
+    let found = try session.rows(sql, what: "the survey of '\(name)'")
+    guard let row = found.first, let survey = LeftTable.survey(row) else {
+      throw LoadError(.badDatabase, "the survey of '\(name)' gave no counts", file: PostgresSession.source)
+    }
+    return survey
+  }
+
   /// The candidates of `plan` (at the clock the engine was compiled for), from the
-  /// candidate statement run in the session after the copies are written; computed once.
+  /// candidate statement's rows (`prepare`); mapped once.
   public func candidates(of plan: Plan, interrupted: @escaping @Sendable () -> Bool) throws(Diagnostic)
     -> [Candidate]
   {
     precondition(plan.clock == clock, "the engine was compiled for the run's clock")
+    guard let rows else { preconditionFailure("prepare() runs the candidate statement before candidates(of:)") }
     if let computed { return computed }
-    let rows: [[String?]]
-    do {
-      try copyTables()
-      // What the playbook's SQL runs in may not write, whatever it says.
-      try session.execute("SET TRANSACTION READ ONLY", what: "the session")
-      rows = try session.rows(sql, what: "the playbook's candidate query")
-    } catch {
-      throw error.diagnostic(loadedAt: workspace.source.path, nil)
-    }
     let candidates = try CandidateRows.candidates(rows, of: plan, engine: name)
     computed = candidates
     return candidates
   }
 
-  /// Each copied load's rows, as the engine holds them, in its temporary table.
-  private func copyTables() throws(LoadError) {
+  /// Each copied load's rows, as the engine holds them, in its temporary table; but not
+  /// the loads in `except`, copied already.
+  private func copyTables(except: Set<String> = []) throws(LoadError) {
     let dialect = SQLTarget.postgres.dialect
-    for binding in workspace.model.tables {
+    for binding in workspace.model.tables where !except.contains(binding.name) {
       guard let copy = copies[binding.name] else { continue }
       let table = binding.isCustomers ? workspace.dataset.customers : workspace.dataset.events[binding.name]
       guard let table else { continue }

@@ -74,16 +74,25 @@ struct RunCommand: ParsableCommand {
         throw CommandFailure([error.diagnostic(loadedAt: file, nil)], json: json)
       }
       DatabaseReaders.register(PostgresReader(sharing: session), for: .postgres)
+      // The event tables the run can leave in the database are loaded without their rows.
+      PostgresEngine.holdBack(playbookAt: file, in: session)
     }
-    let workspace = try Workspace.openForCommand(
-      path: file, strict: strict, maxSetAside: try setAside.share(), json: json, progress: display,
-      cache: snapshots.cache)
+    let maxSetAside = try setAside.share()
+    var workspace = try Workspace.openForCommand(
+      path: file, strict: strict, maxSetAside: maxSetAside, json: json, progress: display, cache: snapshots.cache)
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
     try? crash(.loaded)
     let now = Terminal.now()
     let override = try clock.seconds(now: now)
     let clock = workspace.clock(override: override, now: now)
     let candidates = try candidateEngine(workspace, clock: clock, session: session)
+    if let postgres = candidates as? PostgresEngine {
+      do {
+        workspace = try postgres.prepare(strict: strict, maxSetAside: maxSetAside)
+      } catch {
+        throw CommandFailure(error, json: json)
+      }
+    }
     let ledgerPath = workspace.ledgerPath(override: ledger)
     display?.hide()
     Terminal.report(warnings(workspace, ledgered: ledgerPath != nil), sources: [workspace.source])
@@ -151,7 +160,9 @@ struct RunCommand: ParsableCommand {
 
   /// `run`'s overflow warnings follow the rows set aside.
   /// With `--format json`, the summary names the engine, and for postgres the loads it
-  /// copied into temporary tables (`engine_copied`; the others were read where they are).
+  /// copied into temporary tables (`engine_copied`; the others were read where they are)
+  /// and those it left in the database, reading only the rows the candidates name
+  /// (`engine_left`).
   private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun, engine: any CandidateEngine) {
     let warnings =
       workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first") + run.overflowWarnings
@@ -161,6 +172,7 @@ struct RunCommand: ParsableCommand {
       members.append(JSONMember("engine", .string(engine.name)))
       if let postgres = engine as? PostgresEngine {
         members.append(JSONMember("engine_copied", .array(postgres.copied.map { .string($0) })))
+        members.append(JSONMember("engine_left", .array(postgres.leftInPlace.map { .string($0) })))
       }
       return Terminal.printJSON(.object(members), diagnostics: warnings)
     }

@@ -18,13 +18,14 @@ public struct TableCount: Hashable, Sendable {
   }
 
   /// Each table's count, customers first then event tables in the order given (the
-  /// playbook's load order), with set-aside rows counted by table name.
+  /// playbook's load order), with set-aside rows counted by table name; a table left in
+  /// its database counts the rows there (`Dataset.rowsInPlace`).
   public static func counts(of dataset: Dataset, eventTableOrder: [String]) -> [TableCount] {
     var setAside: [String: Int] = [:]
     for row in dataset.setAside { setAside[row.table, default: 0] += 1 }
     let tables = [dataset.customers] + eventTableOrder.compactMap { dataset.events[$0] }
     return tables.map {
-      TableCount(name: $0.name, file: $0.file, rows: $0.rowCount, setAside: setAside[$0.name] ?? 0)
+      TableCount(name: $0.name, file: $0.file, rows: dataset.rowsInPlace[$0.name] ?? $0.rowCount, setAside: setAside[$0.name] ?? 0)
     }
   }
 }

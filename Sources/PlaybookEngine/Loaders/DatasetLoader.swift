@@ -45,7 +45,7 @@ public enum DatasetLoader {
     customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double, progress: (any ProgressSink)?,
     sessions: DatabaseSessions, cache: SnapshotCache?, loading: inout TableSpec
   ) throws(LoadError) -> Dataset {
-    var started = DispatchTime.now()
+    let started = DispatchTime.now()
     let (people, peopleSnapshot, peopleID) = try KeyedTable.read(
       customers, sessions: sessions, progress: progress, cache: cache
     ) { _ in }
@@ -79,45 +79,20 @@ public enum DatasetLoader {
     let linkedTo = Set(events.compactMap(\.linkTable))
     for spec in linkOrder(events) {
       loading = spec
-      started = DispatchTime.now()
-      var (event, snapshot, eventID) = try KeyedTable.read(
-        spec, sessions: sessions, progress: progress, cache: cache
-      ) {
-        $0.setAsideBackwardsLifecycles(spec)
-        $0.setAsideRepeatedKeys(spec)
-      }
-      FreedMemory.release()
-      // Links come from the links file when the table and what it links to are the snapshots they were made from.
-      let by = spec.linkTable.map { linkedIDs[$0] } ?? peopleID
-      let linkedID = eventID.flatMap { table in by.map { LinkSnapshot.linked(table: table, by: $0) } }
-      var rows: [SetAsideRow]
-      let linkIndex: LinkIndex
-      if let cache, let linkedID,
-        let stored = LinkSnapshot.read(
-          spec, linked: linkedID, rowCount: event.table.rowCount, customerCount: customerCount, cache: cache)
-      {
-        (linkIndex, rows) = stored
-      } else {
-        let customerOfRow: [Int32]
-        (customerOfRow, rows) = link(event, spec, index, linkTargets)
-        linkIndex = LinkIndex(customerOfRow: ColumnArray(customerOfRow), customerCount: customerCount)
-        if let cache, let linkedID {
-          LinkSnapshot.store(spec, linked: linkedID, index: linkIndex, setAside: rows, cache: cache)
-        }
-      }
-      linkedIDs[spec.name] = linkedID
-      let customerOfRow = linkIndex.customerOfRow
-      event.shareLinkText(customerIDs: index.keys, customerOfRow: customerOfRow, spec)
-      let linked = linkIndex.rows.count
-      try check(rows, of: linked, spec, strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
+      let event = try loadEvent(
+        spec, customers: index, customerCount: customerCount, linkTargets: linkTargets,
+        linkedBy: spec.linkTable.map { linkedIDs[$0] } ?? peopleID, sessions: sessions, progress: progress, cache: cache,
+        strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
+      linkedIDs[spec.name] = event.linkedID
       if linkedTo.contains(spec.name) {
-        linkTargets[spec.name] = try LinkTarget(spec: spec, keyed: event, customerOfRow: customerOfRow)
+        linkTargets[spec.name] = try LinkTarget(
+          spec: spec, keyed: event.keyed, customerOfRow: event.linkIndex.customerOfRow)
       }
-      setAsideOf[spec.name] = rows
-      warningsOf[spec.name] = event.warnings
-      links[spec.name] = linkIndex
-      tables[spec.name] = event.table
-      loadOf[spec.name] = event.load(spec, since: started, snapshot: snapshot)
+      setAsideOf[spec.name] = event.setAside
+      warningsOf[spec.name] = event.keyed.warnings
+      links[spec.name] = event.linkIndex
+      tables[spec.name] = event.keyed.table
+      loadOf[spec.name] = event.load
     }
     // Tables load in link order; what is reported keeps the playbook's order.
     for spec in events {
@@ -131,6 +106,98 @@ public enum DatasetLoader {
       loads: loads, warnings: warnings)
     dataset.overSetAsideLimit = overLimit
     return dataset
+  }
+
+  /// An event table read, checked and linked (`loadEvent`).
+  private struct LoadedEvent {
+    var keyed: KeyedTable
+    var linkIndex: LinkIndex
+    /// The rows set aside, those naming no customer among them, in line order.
+    var setAside: [SetAsideRow]
+    /// The snapshot identity of the table as linked (`LinkSnapshot.linked`), when it has one.
+    var linkedID: UInt64?
+    var load: TableLoad
+  }
+
+  /// Reads the event table `spec`, sets aside its rows out of lifecycle order and with
+  /// repeated keys, and links each row to its customer in `customers` (or through the
+  /// table it links to, in `linkTargets`). `linkedBy` is the snapshot identity of what it
+  /// links to, for its links file.
+  private static func loadEvent(
+    _ spec: TableSpec, customers index: KeyIndex, customerCount: Int, linkTargets: [String: LinkTarget],
+    linkedBy by: UInt64?, sessions: DatabaseSessions, progress: (any ProgressSink)?, cache: SnapshotCache?,
+    strict: Bool, maxSetAside: Double, overLimit: inout [SetAsideShare]
+  ) throws(LoadError) -> LoadedEvent {
+    let started = DispatchTime.now()
+    var (event, snapshot, eventID) = try KeyedTable.read(
+      spec, sessions: sessions, progress: progress, cache: cache
+    ) {
+      $0.setAsideBackwardsLifecycles(spec)
+      $0.setAsideRepeatedKeys(spec)
+    }
+    FreedMemory.release()
+    // Links come from the links file when the table and what it links to are the snapshots they were made from.
+    let linkedID = eventID.flatMap { table in by.map { LinkSnapshot.linked(table: table, by: $0) } }
+    var rows: [SetAsideRow]
+    let linkIndex: LinkIndex
+    if let cache, let linkedID,
+      let stored = LinkSnapshot.read(
+        spec, linked: linkedID, rowCount: event.table.rowCount, customerCount: customerCount, cache: cache)
+    {
+      (linkIndex, rows) = stored
+    } else {
+      let customerOfRow: [Int32]
+      (customerOfRow, rows) = link(event, spec, index, linkTargets)
+      linkIndex = LinkIndex(customerOfRow: ColumnArray(customerOfRow), customerCount: customerCount)
+      if let cache, let linkedID {
+        LinkSnapshot.store(spec, linked: linkedID, index: linkIndex, setAside: rows, cache: cache)
+      }
+    }
+    event.shareLinkText(customerIDs: index.keys, customerOfRow: linkIndex.customerOfRow, spec)
+    try check(rows, of: linkIndex.rows.count, spec, strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
+    return LoadedEvent(
+      keyed: event, linkIndex: linkIndex, setAside: rows, linkedID: linkedID,
+      load: event.load(spec, since: started, snapshot: snapshot))
+  }
+
+  /// `dataset` with its event table `spec.name` read again from `spec`'s database
+  /// selection, keyed, checked and linked as `load` reads it, its rows set aside in
+  /// their table's place. `playloop run --engine postgres` reads a table it left in the
+  /// database this way: whole, or only the rows its candidates name (`rowsInPlace`, the
+  /// count of every row there, then stands in the summary for the rows read). Not for a
+  /// table that links to another event table or that one links to.
+  public static func reread(
+    _ spec: TableSpec, in dataset: Dataset, rowsInPlace: Int?, strict: Bool, maxSetAside: Double
+  ) throws(LoadError) -> Dataset {
+    precondition(spec.database != nil && spec.linkTable == nil, "a database table linked to the customers")
+    let sessions = DatabaseSessions()
+    defer { sessions.close() }
+    var overLimit = dataset.overSetAsideLimit.filter { $0.table != spec.name }
+    let event: LoadedEvent
+    do {
+      event = try loadEvent(
+        spec, customers: dataset.customerIndex, customerCount: dataset.customers.rowCount, linkTargets: [:],
+        linkedBy: nil, sessions: sessions, progress: nil, cache: nil, strict: strict, maxSetAside: maxSetAside,
+        overLimit: &overLimit)
+    } catch {
+      var named = error
+      named.table = spec.name
+      throw named
+    }
+    var result = dataset
+    result.events[spec.name] = event.keyed.table
+    result.links[spec.name] = event.linkIndex
+    var load = event.load
+    load.rows = rowsInPlace ?? load.rows
+    result.loads = dataset.loads.map { $0.table == spec.name ? load : $0 }
+    result.rowsInPlace[spec.name] = rowsInPlace
+    // What is reported keeps the load order.
+    let order = dataset.loads.map(\.table)
+    func position(_ table: String) -> Int { order.firstIndex(of: table) ?? order.count }
+    result.setAside = (dataset.setAside.filter { $0.table != spec.name } + event.setAside).enumerated()
+      .sorted { (position($0.element.table), $0.offset) < (position($1.element.table), $1.offset) }.map(\.element)
+    result.overSetAsideLimit = overLimit.sorted { position($0.table) < position($1.table) }
+    return result
   }
 
   /// Each row of `event` as its customer's (-1 for none), and the table's rows set aside

@@ -58,3 +58,24 @@ public struct TableSpec: Sendable, Equatable {
     self.encoding = encoding
   }
 }
+
+extension TableSpec {
+  /// The spec of a playbook's `load`: its file resolved against `baseDirectory` (the
+  /// playbook's folder), its clauses, and for an event table its lifecycle columns.
+  public init(_ table: TableBinding, baseDirectory: String) {
+    self.init(
+      name: table.name, path: table.load.path == nil ? table.path : Workspace.resolve(table.path, against: baseDirectory),
+      keyColumn: table.keyColumn, linkColumn: table.linkColumn, linkTable: table.linkTable,
+      rowName: table.rowName, declaredTypes: table.declaredTypes, delimiter: table.delimiter,
+      encoding: table.encoding)
+    timeFormats = table.timeFormats
+    nullTokens = table.nullTokens
+    timezone = table.timezone
+    database = table.load.database.flatMap(DatabaseSelection.init)
+    if !table.isCustomers {
+      for field in TableBinding.lifecycleDefaults.keys {
+        lifecycleColumns[field] = table.column(forField: field)
+      }
+    }
+  }
+}

@@ -27,6 +27,12 @@ public struct Workspace: Sendable {
     public var diagnostics: [Diagnostic]
     /// The playbook's text, for rendering the diagnostics; nil when it could not be read.
     public var source: SourceFile?
+
+    /// `diagnostics`, rendered against `source`.
+    public init(diagnostics: [Diagnostic], source: SourceFile?) {
+      self.diagnostics = diagnostics
+      self.source = source
+    }
   }
 
   /// Reads, parses, loads and checks the playbook at `path`. `strict` makes any row set
@@ -120,23 +126,7 @@ public struct Workspace: Sendable {
       throw Failure(
         diagnostics: [Diagnostic(.loadsNoCustomers, file: file, range: range)], source: nil)
     }
-    func spec(_ table: TableBinding) -> TableSpec {
-      var spec = TableSpec(
-        name: table.name, path: table.load.path == nil ? table.path : resolve(table.path, against: baseDirectory),
-        keyColumn: table.keyColumn, linkColumn: table.linkColumn, linkTable: table.linkTable,
-        rowName: table.rowName, declaredTypes: table.declaredTypes, delimiter: table.delimiter,
-        encoding: table.encoding)
-      spec.timeFormats = table.timeFormats
-      spec.nullTokens = table.nullTokens
-      spec.timezone = table.timezone
-      spec.database = table.load.database.flatMap(DatabaseSelection.init)
-      if !table.isCustomers {
-        for field in TableBinding.lifecycleDefaults.keys {
-          spec.lifecycleColumns[field] = table.column(forField: field)
-        }
-      }
-      return spec
-    }
+    func spec(_ table: TableBinding) -> TableSpec { TableSpec(table, baseDirectory: baseDirectory) }
     do {
       return try DatasetLoader.load(
         customers: spec(customers), events: model.tables.filter { !$0.isCustomers }.map(spec),
@@ -150,6 +140,29 @@ public struct Workspace: Sendable {
           error.diagnostic(loadedAt: file, statement.flatMap { error.statementRange(of: $0.load) })
         ], source: nil)
     }
+  }
+
+  /// The workspace with the event table `name`, a database load, read again with
+  /// `selection` in place of its own (`DatasetLoader.reread`): the rows a run that left
+  /// the table in its database needs, `rowsInPlace` being the count of all its rows there;
+  /// or, with nil, the whole table after all. `strict` and `maxSetAside` are the load's.
+  public func rereading(
+    _ name: String, selection: DatabaseSelection, rowsInPlace: Int?, strict: Bool, maxSetAside: Double
+  ) throws(Failure) -> Workspace {
+    guard let binding = model.tables.first(where: { $0.name == name && !$0.isCustomers }) else {
+      preconditionFailure("'\(name)' is not an event table of the playbook")
+    }
+    var spec = TableSpec(binding, baseDirectory: baseDirectory)
+    spec.database = selection
+    var workspace = self
+    do {
+      workspace.dataset = try DatasetLoader.reread(
+        spec, in: dataset, rowsInPlace: rowsInPlace, strict: strict, maxSetAside: maxSetAside)
+    } catch {
+      throw Failure(
+        diagnostics: [error.diagnostic(loadedAt: source.path, error.statementRange(of: binding.load))], source: source)
+    }
+    return workspace
   }
 
   /// Relative paths in a playbook resolve against the playbook file's own folder. Each

@@ -71,6 +71,10 @@ public struct Dataset: Sendable {
   public var overSetAsideLimit: [SetAsideShare] = []
   /// What loading warned of, per file in load order: columns named by position.
   public var warnings: [LoadError] = []
+  /// Event tables left in their database (`playloop run --engine postgres`), of which only
+  /// the rows the candidates name were read: the count of every row there, by table name.
+  /// The summary counts these, not the rows read.
+  public var rowsInPlace: [String: Int] = [:]
 
   /// A dataset of these tables; `customerIDs` must be distinct.
   public init(

@@ -1,0 +1,142 @@
+import PlaybookEngine
+import PlaybookLanguage
+import PlaybookSQL
+
+/// A `from postgres` event table that `playloop run --engine postgres` leaves in the
+/// database: its rows are not loaded, the candidate SQL reads them where they are, and
+/// only the trigger rows the candidates name are read afterwards, for the decisions and
+/// the exports. The loader's guarantees still hold because a survey in SQL, in the run's
+/// snapshot, counts the rows and every row the loader would set aside; a table with any
+/// is read whole after all.
+struct LeftTable {
+  let binding: TableBinding
+  /// The rows in SQL: the table's quoted name, or the load's query as a subquery.
+  let source: String
+
+  private var d: any SQLDialect { SQLTarget.postgres.dialect }
+
+  /// The loads a run may leave in the database: event tables from PostgreSQL that link to
+  /// the customers, that no other table links to, and whose load changes nothing of what
+  /// the database holds (no `types`, null words, time formats or `timezone`); and whose
+  /// selection no other load shares, since the session holds back a selection's next read.
+  static func leavable(_ model: PlaybookModel) -> [LeftTable] {
+    let linkedTo = Set(model.tables.compactMap(\.linkTable))
+    let selections = model.tables.map { $0.load.database.flatMap(DatabaseSelection.init) }
+    return model.tables.compactMap { binding in
+      guard !binding.isCustomers, binding.linkTable == nil, !linkedTo.contains(binding.name),
+        binding.declaredTypes.isEmpty, binding.nullTokens.isEmpty, binding.timeFormats.isEmpty,
+        binding.timezone == nil, let source = source(of: binding),
+        let selection = binding.load.database.flatMap(DatabaseSelection.init),
+        selections.filter({ $0 == selection }).count == 1
+      else { return nil }
+      return LeftTable(binding: binding, source: source)
+    }
+  }
+
+  /// The rows of a `from postgres` load in SQL: its table's quoted name, or its query as
+  /// a subquery; nil for any other load.
+  static func source(of binding: TableBinding) -> String? {
+    guard let database = binding.load.database, database.kind.text == DatabaseKind.postgres.rawValue else {
+      return nil
+    }
+    if let table = database.table { return DatabaseTableName(table.value).quoted }
+    return database.query.map { "(\(DatabaseSource.enclosable($0.value)))" }
+  }
+
+  /// The load's own selection, which the loader holds back (`PostgresSession.holdBack`).
+  var selection: DatabaseSelection? { binding.load.database.flatMap(DatabaseSelection.init) }
+
+  /// What the survey found.
+  struct Survey: Equatable {
+    /// Every row of the table.
+    var rows: Int
+    /// Rows with a value that is not of its column's type.
+    var misfits: Int
+    /// Keys held by more than one row.
+    var repeatedKeys: Int
+    /// Rows whose link names no customer (or is null).
+    var unlinked: Int
+    /// Rows with a responded or resolved time before their opened time.
+    var backwards: Int
+
+    /// Whether the loader would set no row aside.
+    var isClean: Bool { misfits == 0 && repeatedKeys == 0 && unlinked == 0 && backwards == 0 }
+  }
+
+  /// One query counting the table's rows and those the loader would set aside: values
+  /// it would not read as their column's type (`table`, the held-back load, gives the
+  /// types), repeated keys, links to no row of `customers` (SQL for the customers' rows,
+  /// with `customerKey` their key column), and lifecycles out of order (`KeyedTable`'s
+  /// rules, in whole seconds as the engine compares them).
+  func surveySQL(table: Table, customers: String, customerKey: String) -> String {
+    let key = "(t.\(d.identifier(binding.keyColumn)))::text"
+    let misfits = table.columns.compactMap { column in Self.misfit("t." + d.identifier(column.name), column.type) }
+    var counts = [
+      "count(*)",
+      "count(*) FILTER (WHERE " + (misfits.isEmpty ? "false" : misfits.joined(separator: " OR ")) + ")",
+      """
+      (SELECT count(*) FROM (SELECT 1 FROM \(source) AS t WHERE \(key) <> '' \
+      GROUP BY \(d.byteOrder(key)) HAVING count(*) > 1) AS repeated)
+      """,
+    ]
+    if let link = binding.linkColumn {
+      let linked = "(t.\(d.identifier(link)))::text"
+      counts.append(
+        "count(*) FILTER (WHERE \(linked) IS NULL OR NOT EXISTS (SELECT 1 FROM \(customers) AS c "
+          + "WHERE \(d.byteOrder("(c.\(d.identifier(customerKey)))::text")) = \(d.byteOrder(linked))))")
+    } else {
+      counts.append("0")
+    }
+    func time(_ field: String) -> String? {
+      let name = binding.column(forField: field)
+      guard let column = table.columns.first(where: { $0.name == name }),
+        column.type == .timestamp || column.type == .date
+      else { return nil }
+      return d.epochSeconds("t." + d.identifier(name), of: column.type)
+    }
+    let later = ["responded", "resolved"].compactMap(time)
+    if let opened = time("opened"), !later.isEmpty {
+      counts.append("count(*) FILTER (WHERE " + later.map { "\($0) < \(opened)" }.joined(separator: " OR ") + ")")
+    } else {
+      counts.append("0")
+    }
+    return "SELECT " + counts.map { "(\($0))::text" }.joined(separator: ", ") + " FROM \(source) AS t"
+  }
+
+  /// The survey's counts, from `surveySQL`'s one row.
+  static func survey(_ row: [String?]) -> Survey? {
+    let numbers = row.compactMap { $0.flatMap { Int($0) } }
+    guard numbers.count == 5 else { return nil }
+    return Survey(
+      rows: numbers[0], misfits: numbers[1], repeatedKeys: numbers[2], unlinked: numbers[3], backwards: numbers[4])
+  }
+
+  /// When a value of the column `sql` of `type` is one the loader would not read as that
+  /// type (`ValueRules`, over the text COPY gives): non-finite and integer-shaped numbers
+  /// beyond 64 bits (which the engine reads as identifiers, not decimals), and times
+  /// outside the years 1 to 9999. Nil for types whose every value reads.
+  static func misfit(_ sql: String, _ type: ColumnType) -> String? {
+    switch type {
+    case .decimal:
+      return """
+        CASE WHEN (\(sql))::text IN ('NaN', 'Infinity', '-Infinity') THEN true \
+        WHEN (\(sql))::text ~ '^-?[0-9]+$' THEN length(ltrim((\(sql))::text, '-')) > 19 \
+        OR (\(sql))::text::numeric NOT BETWEEN -9223372036854775808 AND 9223372036854775807 END
+        """
+    case .timestamp, .date:
+      return "(NOT isfinite(\(sql)) OR \(sql) < '0001-01-01' OR \(sql) >= '10000-01-01')"
+    case .integer, .boolean, .text:
+      return nil
+    }
+  }
+
+  /// The selection of the rows whose key is one of `keys`.
+  func rows(keyed keys: [String]) -> DatabaseSelection {
+    let key = "(t.\(d.identifier(binding.keyColumn)))::text"
+    // Keys read from PostgreSQL text hold no NUL byte, the one text a literal cannot.
+    let literals = keys.compactMap(d.textLiteral)
+    let filter =
+      literals.isEmpty ? "false" : "\(d.byteOrder(key)) = ANY (ARRAY[\(literals.joined(separator: ", "))]::text[])"
+    return DatabaseSelection(kind: .postgres, rows: .query("SELECT t.* FROM \(source) AS t WHERE \(filter)"))
+  }
+}
