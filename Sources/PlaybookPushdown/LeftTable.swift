@@ -87,16 +87,21 @@ struct LeftTable {
     } else {
       counts.append("0")
     }
-    func time(_ field: String) -> String? {
+    func time(_ field: String) -> (column: String, type: ColumnType)? {
       let name = binding.column(forField: field)
       guard let column = table.columns.first(where: { $0.name == name }),
         column.type == .timestamp || column.type == .date
       else { return nil }
-      return d.epochSeconds("t." + d.identifier(name), of: column.type)
+      return ("t." + d.identifier(name), column.type)
     }
     let later = ["responded", "resolved"].compactMap(time)
     if let opened = time("opened"), !later.isEmpty {
-      counts.append("count(*) FILTER (WHERE " + later.map { "\($0) < \(opened)" }.joined(separator: " OR ") + ")")
+      // Infinite times are misfits, counted above; CASE keeps them from the conversion to seconds.
+      let before = later.map { time in
+        "CASE WHEN isfinite(\(time.column)) AND isfinite(\(opened.column)) THEN "
+          + "\(d.epochSeconds(time.column, of: time.type)) < \(d.epochSeconds(opened.column, of: opened.type)) END"
+      }
+      counts.append("count(*) FILTER (WHERE " + before.joined(separator: " OR ") + ")")
     } else {
       counts.append("0")
     }
