@@ -79,11 +79,14 @@ struct LeftTable {
       GROUP BY \(d.byteOrder(key)) HAVING count(*) > 1) AS repeated)
       """,
     ]
+    // The customers' keys are joined, once, rather than looked up per row.
+    var join = ""
     if let link = binding.linkColumn {
-      let linked = "(t.\(d.identifier(link)))::text"
-      counts.append(
-        "count(*) FILTER (WHERE \(linked) IS NULL OR NOT EXISTS (SELECT 1 FROM \(customers) AS c "
-          + "WHERE \(d.byteOrder("(c.\(d.identifier(customerKey)))::text")) = \(d.byteOrder(linked))))")
+      let linked = d.byteOrder("(t.\(d.identifier(link)))::text")
+      join =
+        " LEFT JOIN (SELECT DISTINCT \(d.byteOrder("(c.\(d.identifier(customerKey)))::text")) AS k FROM \(customers) AS c)"
+        + " AS linked ON linked.k = \(linked)"
+      counts.append("count(*) FILTER (WHERE linked.k IS NULL)")
     } else {
       counts.append("0")
     }
@@ -105,7 +108,7 @@ struct LeftTable {
     } else {
       counts.append("0")
     }
-    return "SELECT " + counts.map { "(\($0))::text" }.joined(separator: ", ") + " FROM \(source) AS t"
+    return "SELECT " + counts.map { "(\($0))::text" }.joined(separator: ", ") + " FROM \(source) AS t" + join
   }
 
   /// The survey's counts, from `surveySQL`'s one row.

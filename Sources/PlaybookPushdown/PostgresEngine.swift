@@ -40,6 +40,8 @@ public final class PostgresEngine: CandidateEngine {
   public var leftInPlace: [String] { left.map(\.binding.name) }
   /// The candidate statement's rows, once it has run (`prepare`).
   private var rows: [[String?]]?
+  /// How long `prepare` took: the copies, the surveys, the candidate statement and the fetch.
+  public private(set) var computedBeforehandMilliseconds = 0
   /// The candidates once mapped: a ledgered run that replays decides twice, from the
   /// same candidates (they do not depend on the ledger: `sent(…)` is not compiled).
   private var computed: [Candidate]?
@@ -100,6 +102,11 @@ public final class PostgresEngine: CandidateEngine {
     func failure(_ error: LoadError) -> Workspace.Failure {
       Workspace.Failure(diagnostics: [error.diagnostic(loadedAt: workspace.source.path, nil)], source: workspace.source)
     }
+    let started = DispatchTime.now()
+    defer {
+      computedBeforehandMilliseconds = Int(
+        (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+    }
     var surveys: [String: LeftTable.Survey] = [:]
     do {
       // A held-back table of a type Playloop reads as text is not read in place: whole, then copied.
@@ -138,7 +145,8 @@ public final class PostgresEngine: CandidateEngine {
     let idColumn = column.firstIndex(of: .triggerID)!
     for table in left {
       let name = table.binding.name
-      let keys = Set((rows ?? []).compactMap { $0.count == column.count && $0[tableColumn] == name ? $0[idColumn] : nil })
+      let keys = Set(
+        (rows ?? []).compactMap { $0.count == column.count && $0[tableColumn] == name ? $0[idColumn] : nil })
       workspace = try workspace.rereading(
         name, selection: table.rows(keyed: keys.sorted()), rowsInPlace: surveys[name]?.rows, strict: strict,
         maxSetAside: maxSetAside)

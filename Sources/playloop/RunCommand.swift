@@ -87,6 +87,7 @@ struct RunCommand: ParsableCommand {
     let clock = workspace.clock(override: override, now: now)
     let candidates = try candidateEngine(workspace, clock: clock, session: session)
     if let postgres = candidates as? PostgresEngine {
+      display?.begin(.evaluating)
       do {
         workspace = try postgres.prepare(strict: strict, maxSetAside: maxSetAside)
       } catch {

@@ -187,7 +187,7 @@ import Testing
         // The repeated key's row differs in a value, so which one is kept is decided by the values.
         + "INSERT INTO edge SELECT id, customer_id, 7, f4, n, opened_at, resolved_at, tsn, d, i FROM edge "
         + "WHERE id = 'repeated-key';\n",
-      )
+    )
     let folder = try ScratchFolder("pg-engine-survey")
     var setAside: [String] = []
     for (name, _) in cases {
@@ -203,11 +203,13 @@ import Testing
         offer X "x"
         export to "out"
         """, to: "p.playbook")
-      let memory = try playloop(["run", "p.playbook", "--dry-run", "--format", "json"], in: folder, environment: environment)
+      let memory = try playloop(
+        ["run", "p.playbook", "--dry-run", "--format", "json"], in: folder, environment: environment)
       let json = try #require(try JSONSerialization.jsonObject(with: Data(memory.stdout.utf8)) as? [String: Any])
       let count = try #require(json["set_aside"] as? Int, "\(name): \(memory.stdout) \(memory.stderr)")
       if count > 0 { setAside.append(name) }
-      #expect(try copied("p.playbook", in: folder, environment: environment) == (count > 0 ? ["events"] : []), "\(name)")
+      #expect(
+        try copied("p.playbook", in: folder, environment: environment) == (count > 0 ? ["events"] : []), "\(name)")
       #expect(try left("p.playbook", in: folder, environment: environment) == (count > 0 ? [] : ["events"]), "\(name)")
       try expectSameRun("p.playbook", in: folder, environment: environment)
     }

@@ -25,7 +25,9 @@ public struct TableCount: Hashable, Sendable {
     for row in dataset.setAside { setAside[row.table, default: 0] += 1 }
     let tables = [dataset.customers] + eventTableOrder.compactMap { dataset.events[$0] }
     return tables.map {
-      TableCount(name: $0.name, file: $0.file, rows: dataset.rowsInPlace[$0.name] ?? $0.rowCount, setAside: setAside[$0.name] ?? 0)
+      TableCount(
+        name: $0.name, file: $0.file, rows: dataset.rowsInPlace[$0.name] ?? $0.rowCount,
+        setAside: setAside[$0.name] ?? 0)
     }
   }
 }

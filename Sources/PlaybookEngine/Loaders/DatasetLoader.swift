@@ -81,7 +81,8 @@ public enum DatasetLoader {
       loading = spec
       let event = try loadEvent(
         spec, customers: index, customerCount: customerCount, linkTargets: linkTargets,
-        linkedBy: spec.linkTable.map { linkedIDs[$0] } ?? peopleID, sessions: sessions, progress: progress, cache: cache,
+        linkedBy: spec.linkTable.map { linkedIDs[$0] } ?? peopleID, sessions: sessions, progress: progress,
+        cache: cache,
         strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
       linkedIDs[spec.name] = event.linkedID
       if linkedTo.contains(spec.name) {

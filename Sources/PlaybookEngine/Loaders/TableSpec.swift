@@ -64,7 +64,8 @@ extension TableSpec {
   /// playbook's folder), its clauses, and for an event table its lifecycle columns.
   public init(_ table: TableBinding, baseDirectory: String) {
     self.init(
-      name: table.name, path: table.load.path == nil ? table.path : Workspace.resolve(table.path, against: baseDirectory),
+      name: table.name,
+      path: table.load.path == nil ? table.path : Workspace.resolve(table.path, against: baseDirectory),
       keyColumn: table.keyColumn, linkColumn: table.linkColumn, linkTable: table.linkTable,
       rowName: table.rowName, declaredTypes: table.declaredTypes, delimiter: table.delimiter,
       encoding: table.encoding)

@@ -45,13 +45,13 @@ public struct CampaignRun: Sendable {
     let plan = Plan(checked: workspace.checked, dataset: workspace.dataset, clock: clock, history: history)
     self.init(
       workspace, plan: plan, candidates: try engine.candidates(of: plan, interrupted: interrupted),
-      history: history, started: started, progress: progress)
+      history: history, started: started, progress: progress, beforehand: engine.computedBeforehandMilliseconds)
   }
 
   /// Decides `candidates`, evaluated since `started`.
   private init(
     _ workspace: Workspace, plan: Plan, candidates: [Candidate], history: (any SendHistory)?,
-    started: DispatchTime, progress: (any ProgressSink)?
+    started: DispatchTime, progress: (any ProgressSink)?, beforehand: Int = 0
   ) {
     self.plan = plan
     self.candidates = candidates
@@ -62,7 +62,7 @@ public struct CampaignRun: Sendable {
     overflowWarnings = plan.overflowWarnings()
     summary = Self.summary(
       workspace, clock: plan.clock, decisions: decisions,
-      evaluate: Self.milliseconds(started, evaluated), decide: Self.milliseconds(evaluated, decided))
+      evaluate: beforehand + Self.milliseconds(started, evaluated), decide: Self.milliseconds(evaluated, decided))
   }
 
   /// The run `:run` already made (`IncrementalRun`), for an export of the same playbook,

@@ -12,6 +12,16 @@ public protocol CandidateEngine {
   /// row, send). `interrupted` is polled where the engine can stop. Throws a diagnostic
   /// when the engine cannot compute them or gives one that names nothing in `plan`.
   func candidates(of plan: Plan, interrupted: @escaping @Sendable () -> Bool) throws(Diagnostic) -> [Candidate]
+
+  /// Milliseconds the engine spent on the candidates before `candidates(of:)` was asked
+  /// (a database's query run while the run was prepared), which the summary counts as
+  /// evaluating.
+  var computedBeforehandMilliseconds: Int { get }
+}
+
+extension CandidateEngine {
+  /// None: the candidates are computed when asked.
+  public var computedBeforehandMilliseconds: Int { 0 }
 }
 
 /// The in-memory engine: `Plan.candidates()`.
