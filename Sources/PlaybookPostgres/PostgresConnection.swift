@@ -27,10 +27,14 @@ final class PostgresConnection {
       throw LoadError(.unreachableDatabase, failure, file: source, hint: Self.settingsHint)
     }
     self.connection = connection
+    // A run stopped mid-query (Ctrl-C, a job's timeout) closes the connection; from
+    // PostgreSQL 14 the server checks for that every second and cancels the query, which
+    // would otherwise run to its end for nobody.
+    let watch = PQserverVersion(connection) >= 140_000 ? "; SET client_connection_check_interval = 1000" : ""
     do {
       try execute(
         "SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; "
-          + "SET client_encoding = 'UTF8'; SET extra_float_digits = 1", source: source)
+          + "SET client_encoding = 'UTF8'; SET extra_float_digits = 1" + watch, source: source)
     } catch {
       PQfinish(connection)
       throw error

@@ -242,6 +242,42 @@ import Testing
     return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
   }
 
+  /// A run stopped while PostgreSQL works for it (Ctrl-C) leaves nothing running there:
+  /// the server sees the connection gone and cancels the query within about a second,
+  /// where it would otherwise sleep on for a minute.
+  @Test func anInterruptedRunLeavesNoQueryRunningOnTheServer() throws {
+    let environment = try PostgresCluster.database(PostgresLoadCLITests.exampleTables)
+    let folder = try ScratchFolder("pg-engine-interrupted")
+    let slow = try PostgresLoadCLITests.flagshipFromPostgres().replacingOccurrences(
+      of: #"load orders from postgres query "select * from orders where status <> 'x';""#,
+      with: #"load orders from postgres query "select orders.* from orders, pg_sleep(60)""#)
+    #expect(slow.contains("pg_sleep(60)"))
+    _ = try folder.write(slow, to: "p.playbook")
+    let sleeping =
+      "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%pg_sleep(60)%' "
+      + "AND pid <> pg_backend_pid()"
+    func waitFor(_ count: String, seconds: Double) throws -> Bool {
+      let deadline = Date().addingTimeInterval(seconds)
+      while Date() < deadline {
+        if try PostgresCluster.value(sleeping, environment: environment) == count { return true }
+        Thread.sleep(forTimeInterval: 0.1)
+      }
+      return false
+    }
+    var environmentWithoutColor = environment
+    environmentWithoutColor["NO_COLOR"] = "1"
+    let run = try ChildProcess(
+      BuiltProduct.playloop, ["run", "p.playbook", "--engine", "postgres", "--dry-run"], in: folder.path,
+      environment: environmentWithoutColor)
+    #expect(try waitFor("1", seconds: 30), "the run's query is sleeping on the server")
+    run.signal(SIGINT)
+    _ = run.wait()
+    #expect(run.status != 0)
+    let stopped = Date()
+    #expect(try waitFor("0", seconds: 15), "the query was cancelled once the run was gone")
+    #expect(Date().timeIntervalSince(stopped) < 15)
+  }
+
   @Test func aPlaybookThatDoesNotCompileIsRefusedNotRunInMemory() throws {
     let environment = try PostgresCluster.database()
     let folder = try ScratchFolder("pg-engine-refused")

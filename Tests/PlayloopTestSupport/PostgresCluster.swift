@@ -47,6 +47,14 @@ public enum PostgresCluster {
     return environment
   }
 
+  /// The first column of the first row `sql` returns, as psql prints it, in the
+  /// database `environment` names.
+  public static func value(_ sql: String, environment: [String: String]) throws -> String {
+    let (status, output) = run(["psql", "-X", "-A", "-t", "-c", sql], environment: environment)
+    guard status == 0 else { throw Failure(description: "psql: \(output)") }
+    return output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// Runs `sql` through psql in the database `environment` names.
   public static func psql(_ sql: String, environment: [String: String]) throws {
     let (status, output) = run(["psql", "-q", "-X", "-v", "ON_ERROR_STOP=1"], environment: environment, input: sql)
