@@ -48,6 +48,11 @@ public final class SparkEngine: CandidateEngine {
     do {
       rows = try spark.candidates(dataset: workspace.dataset, sql: sql, staging: staging)
     } catch {
+      if let signal = error.signal {
+        // Spark is stopped; what the run staged goes too, then the run ends as the signal says.
+        try? FileManager.default.removeItem(atPath: staging)
+        SparkFailure.endAsTold(by: signal)
+      }
       throw failure(error.description)
     }
     let candidates = try CandidateRows.candidates(rows, of: plan, engine: name)

@@ -28,4 +28,10 @@ public struct SparkJob: Sendable {
 public struct SparkFailure: Error, Sendable, CustomStringConvertible {
   /// Spark's own words, shortened to the lines that say what went wrong.
   public var description: String
+  /// The signal (SIGINT, SIGTERM, SIGHUP) this process received while Spark ran, which
+  /// stopped Spark: the caller cleans up and ends as it says (`endAsTold(by:)`).
+  public var signal: Int32? = nil
+
+  /// Ends this process as `signal` would have, had it not been caught to stop Spark first.
+  public static func endAsTold(by signal: Int32) -> Never { ChildStop.endAsTold(by: signal) }
 }

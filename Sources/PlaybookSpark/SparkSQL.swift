@@ -93,12 +93,15 @@ public struct SparkSQL: Sendable {
       process.standardInput = FileHandle.nullDevice
       process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
       process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-      try process.run()
+      if let signal = try ChildStop.run(process) {
+        throw SparkFailure(description: "stopped by signal \(signal) while spark-sql ran", signal: signal)
+      }
+    } catch let failure as SparkFailure {
+      throw failure
     } catch {
       throw SparkFailure(
         description: "cannot run \(home)/bin/spark-sql: \(error.localizedDescription) (install: make spark)")
     }
-    process.waitUntilExit()
     let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     let errors = Self.errorLines((try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     var results: [Result<[[String?]], SparkFailure>] = []

@@ -15,6 +15,50 @@ import Testing
       Repository.serviceRecovery, in: folder, environment: environment, ledger: true, other: "spark")
   }
 
+  /// Ctrl-C (SIGINT to `playloop` alone, as a scheduler sends it) while `spark-sql` runs
+  /// stops Spark, a JVM that would otherwise run on for nobody, removes what the run
+  /// staged, and ends the run as the signal says.
+  @Test func anInterruptedRunStopsSparkAndRemovesWhatItStaged() throws {
+    let folder = try ScratchFolder("spark-engine-interrupted")
+    let staging = folder.path("staging")
+    try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+    let run = try ChildProcess(
+      BuiltProduct.playloop, ["run", Repository.serviceRecovery, "--engine", "spark", "--out", "out"],
+      in: folder.path,
+      environment: ["NO_COLOR": "1", "PLAYLOOP_SPARK_HOME": try SparkHome.path(), "PLAYLOOP_SPARK_STAGING": staging])
+    // Spark's JVM, once the run has started it.
+    func sparkChild() -> Int32? {
+      let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+      for entry in entries {
+        guard let pid = Int32(entry),
+          let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+          let afterName = stat.range(of: ") ", options: .backwards)
+        else { continue }
+        let fields = stat[afterName.upperBound...].split(separator: " ")
+        if fields.count > 1, Int32(fields[1]) == run.pid,
+          let command = try? String(contentsOfFile: "/proc/\(entry)/cmdline", encoding: .utf8), command.contains("java")
+        {
+          return pid
+        }
+      }
+      return nil
+    }
+    var child: Int32?
+    let deadline = Date().addingTimeInterval(120)
+    while child == nil, run.isRunning, Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.2)
+      child = sparkChild()
+    }
+    let spark = try #require(child, "spark-sql started under the run: \(run.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: staging).count == 1, "the run staged its tables")
+    run.signal(SIGINT)
+    _ = run.wait()
+    #expect(run.status == 128 + SIGINT, "\(run.stderr)")
+    #expect(kill(spark, 0) != 0, "Spark's JVM is gone")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: staging).isEmpty, "the staged tables are removed")
+    #expect(!FileManager.default.fileExists(atPath: folder.path("out")))
+  }
+
   @Test func aPlaybookThatDoesNotCompileIsRefusedNotRunInMemory() throws {
     let folder = try ScratchFolder("spark-engine-refused")
     let run = try ChildProcess.playloop(
