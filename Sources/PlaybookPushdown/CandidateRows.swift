@@ -9,10 +9,11 @@ import PlaybookSQL
 /// names nothing in the plan, or disagrees with it (a trigger row of another customer,
 /// a `send_at` or priority the plan would not give), is an error, never dropped.
 public enum CandidateRows {
-  /// The candidates of `rows`, in `Plan.candidates()`'s order. A rule's sends of one offer
-  /// map in order: the k-th row of a customer, rule, trigger and offer is the rule's k-th
-  /// send of that offer (the SQL sorts a trigger's rows by send). `engine` names the engine
-  /// in errors.
+  /// The candidates of `rows`, in `Plan.candidates()`'s order. A row names a rule's send
+  /// line by the line's first offer, and such lines map in order: the k-th row of a
+  /// customer, rule, trigger and offer is the rule's k-th line starting with that offer (the
+  /// SQL sorts a trigger's rows by send). A split's line becomes the customer's variant,
+  /// picked by the same hash as in memory. `engine` names the engine in errors.
   public static func candidates(_ rows: [[String?]], of plan: Plan, engine: String) throws(Diagnostic)
     -> [Candidate]
   {
@@ -67,16 +68,17 @@ public enum CandidateRows {
         throw fail("it names trigger id '\(key)' for rule '\(name)', which has no trigger rows")
       }
       let offer = try required(.offer)
-      let sends = lookup.sends(ofRule: rule, offer: offer)
+      let sends = lookup.lines(ofRule: rule, offer: offer)
       let seen = sendsSeen[SendKey(customer: customer, rule: rule, row: triggerRow, offer: offer), default: 0]
       guard seen < sends.count else {
         throw fail(
           sends.isEmpty
-            ? "rule '\(name)' sends no offer '\(offer)'"
-            : "rule '\(name)' sends '\(offer)' \(sends.count) time(s) per trigger, and this row is one more")
+            ? "rule '\(name)' has no send line whose first offer is '\(offer)'"
+            : "rule '\(name)' has \(sends.count) send line(s) starting with '\(offer)' per trigger, and this row is one more"
+        )
       }
       sendsSeen[SendKey(customer: customer, rule: rule, row: triggerRow, offer: offer)] = seen + 1
-      let send = sends[seen]
+      let send = lookup.send(ofLine: sends[seen], rule: rule, customer: customer)
       let triggerTime = try time(.triggerTime)
       let sendAt = try time(.sendAt)
       let expected = lookup.sendAt(rule: rule, send: send, triggerTime: triggerTime)

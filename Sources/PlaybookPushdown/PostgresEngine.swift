@@ -91,7 +91,8 @@ public final class PostgresEngine: CandidateEngine {
     }
     left.removeAll { copies[$0.binding.name] != nil }
     sql = try CandidateSQL.compile(
-      workspace.checked, source: workspace.source, clock: clock, dialect: SQLTarget.postgres.dialect, tables: copies)
+      workspace.checked, source: workspace.source, clock: clock, dialect: SQLTarget.postgres.dialect, tables: copies,
+      splitsByLine: true)
   }
 
   /// Runs the candidate statement and returns the workspace the run decides on: the

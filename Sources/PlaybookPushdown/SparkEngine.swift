@@ -26,7 +26,7 @@ public final class SparkEngine: CandidateEngine {
     self.clock = clock
     spark = SparkSQL(home: home)
     sql = try CandidateSQL.compile(
-      workspace.checked, source: workspace.source, clock: clock, dialect: SQLTarget.spark.dialect)
+      workspace.checked, source: workspace.source, clock: clock, dialect: SQLTarget.spark.dialect, splitsByLine: true)
   }
 
   /// `spark`.

@@ -19,11 +19,16 @@ public enum CandidateSQL {
   ///   - tables: loads whose rows are read from a table other than the one the load
   ///     states (or is named as): load name → that table as SQL (`pg_temp."t"`), e.g. a
   ///     copy of the engine's own rows that `playloop run --engine postgres` made.
+  ///   - splitsByLine: a split (`send A 70% or B 30%`) is compiled as its line, the row
+  ///     naming the line's first offer, for a caller that picks each customer's variant
+  ///     itself (`CandidateRows`, for `playloop run --engine`); without it a split is
+  ///     refused, since the SQL cannot compute the variant's hash.
   public static func compile(
     _ checked: CheckedPlaybook, source: SourceFile, clock: Int64, dialect: any SQLDialect,
-    tables: [String: String] = [:]
+    tables: [String: String] = [:], splitsByLine: Bool = false
   ) throws(CompileRefusal) -> String {
     let writer = SQLWriter(checked: checked, source: source, clock: clock, dialect: dialect, tables: tables)
+    writer.splitsByLine = splitsByLine
     let sql = writer.statement()
     guard writer.refusals.isEmpty else { throw CompileRefusal(diagnostics: writer.refusals) }
     return sql

@@ -18,7 +18,7 @@ extension SQLWriter {
       }
       var sendIndex = 0
       for send in rule.sends {
-        if send.send.isSplit {
+        if send.send.isSplit, !splitsByLine {
           _ = refuse(
             send.send.range, "a split picks its variant by a hash of the customer id, which is not compiled yet",
             construct: "send \(send.send.variantsText)")

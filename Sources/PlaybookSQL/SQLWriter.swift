@@ -9,6 +9,8 @@ final class SQLWriter {
   let d: any SQLDialect
   /// Loads read from another table than their own: load name → that table as SQL.
   let tables: [String: String]
+  /// Whether a split is written as its line (`CandidateSQL.compile`'s `splitsByLine`).
+  var splitsByLine = false
   private(set) var refusals: [Diagnostic] = []
   private var ctes: [(name: String, comment: String, body: String)] = []
   private var emitted: Set<String> = []

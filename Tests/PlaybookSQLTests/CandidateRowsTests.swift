@@ -32,7 +32,7 @@ import Testing
   @Test(arguments: [
     (0, "C-404", "its customer 'C-404' is not among the customers the run loaded"),
     (1, "no_such_rule", "the playbook has no rule 'no_such_rule'"),
-    (2, "Z", "rule 'within_day' sends no offer 'Z'"),
+    (2, "Z", "rule 'within_day' has no send line whose first offer is 'Z'"),
     (4, "T-zzz", "its trigger id 'T-zzz' is not among the rows of 'tickets' the run loaded"),
     (4, "T-j", "its trigger row 'T-j' of 'tickets' is not customer 'C-1''s"),
     (6, "2030-01-01T00:00:00Z", "its send_at 2030-01-01T00:00:00Z is not the plan's"),

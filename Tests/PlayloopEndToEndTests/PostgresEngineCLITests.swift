@@ -95,6 +95,39 @@ import Testing
     try expectSameRun("\(name).playbook", in: folder, environment: environment)
   }
 
+  /// The flagship with A/B splits: the SQL names each split's line by its first offer and
+  /// the run picks each customer's variant by the hash the memory engine uses, so the files
+  /// are the same, both variants among them. `compile` alone still refuses a split.
+  @Test func aSplitIsComputedAsItsLineAndItsVariantPickedAsInMemory() throws {
+    let environment = try PostgresCluster.database()
+    let folder = try ScratchFolder("pg-engine-split")
+    _ = try folder.write(try Self.flagshipWithSplits(), to: "p.playbook")
+    try expectSameRun("p.playbook", in: folder, environment: environment)
+    let decisions = try String(contentsOfFile: folder.path("out/decisions.csv"), encoding: .utf8)
+    for offer in ["SORRY25", "STAY15", "THANKS10"] {
+      #expect(decisions.contains(",\(offer),"), "\(offer) among the decisions")
+    }
+    let compile = try playloop(["compile", "p.playbook", "--to", "postgres"], in: folder, environment: environment)
+    #expect(compile.status == 1)
+    #expect(compile.stderr.contains("a split picks its variant by a hash of the customer id"), "\(compile.stderr)")
+  }
+
+  /// The flagship, its data beside the repository's examples, with two split lines: one
+  /// whose later variant is another line's first offer.
+  static func flagshipWithSplits() throws -> String {
+    let text = try String(contentsOfFile: Repository.serviceRecovery, encoding: .utf8)
+      .replacingOccurrences(
+        of: "  send SORRY25 via email, sms after 2h", with: "  send SORRY25 50% or STAY15 50% via email, sms after 2h"
+      )
+      .replacingOccurrences(
+        of: "  send THANKS10 via email after 1d",
+        with: "  send THANKS10 via email after 1d\n  send STAY15 30% or THANKS10 70% via email"
+      )
+      .replacingOccurrences(of: "\"../Examples/data/", with: "\"\(Repository.exampleData)/")
+    #expect(text.components(separatedBy: "% or ").count == 3)
+    return text
+  }
+
   /// The flagship with its tables in PostgreSQL: read where they are; then with rows the
   /// engine sets aside (a repeated key, a customer nobody has, a time before its opening)
   /// and a null, so that table is the engine's copy; and with a header holding a space.

@@ -7,12 +7,14 @@ import Testing
 /// come from the playbook compiled to Spark SQL, the decisions and files from Swift, and
 /// every file is the in-memory run's bytes. The refusals need no Spark.
 @Suite struct SparkEngineCLITests {
-  @Test func theFlagshipWithALedgerExportsTheInMemoryRunsBytes() throws {
+  @Test func theFlagshipWithSplitsAndALedgerExportsTheInMemoryRunsBytes() throws {
     let environment = ["PLAYLOOP_SPARK_HOME": try SparkHome.path()]
     let folder = try ScratchFolder("spark-engine")
-    // A ledgered run decides twice from one Spark run; the replay is another Spark run.
+    // With splits, whose variants the run picks; a ledgered run decides twice from one
+    // Spark run, and the replay is another Spark run.
+    _ = try folder.write(try PostgresEngineCLITests.flagshipWithSplits(), to: "p.playbook")
     try PostgresEngineCLITests().expectSameRun(
-      Repository.serviceRecovery, in: folder, environment: environment, ledger: true, other: "spark")
+      "p.playbook", in: folder, environment: environment, ledger: true, other: "spark")
   }
 
   /// Ctrl-C (SIGINT to `playloop` alone, as a scheduler sends it) while `spark-sql` runs

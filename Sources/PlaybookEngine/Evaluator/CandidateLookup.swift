@@ -26,9 +26,19 @@ public final class CandidateLookup {
   /// The name of the table the rule's trigger rows come from; nil for a customer-only rule.
   public func triggerTable(ofRule rule: Int32) -> String? { plan.rules[Int(rule)].trigger?.table.name }
 
-  /// The indices of the rule's sends of `offer`, in order.
-  public func sends(ofRule rule: Int32, offer: String) -> [Int32] {
-    plan.rules[Int(rule)].sends.indices.filter { plan.rules[Int(rule)].sends[$0].offer == offer }.map(Int32.init)
+  /// The rule's send lines whose first offer is `offer`, in order, each as its first
+  /// send's index: a compiled candidate names a line by its first offer, a split's too.
+  public func lines(ofRule rule: Int32, offer: String) -> [Int32] {
+    let plan = plan.rules[Int(rule)]
+    return plan.lines.map(\.first).filter { plan.sends[$0].offer == offer }.map(Int32.init)
+  }
+
+  /// The send the line starting at `first` makes to `customer`: the first, or for a
+  /// split the customer's variant, as `Plan.candidates` picks it.
+  public func send(ofLine first: Int32, rule: Int32, customer: Int32) -> Int32 {
+    guard let line = plan.rules[Int(rule)].lines.first(where: { $0.first == Int(first) }) else { return first }
+    var bucket = -1
+    return Int32(line.send(customer: Int(customer), ids: plan.dataset.customerIDs, bucket: &bucket))
   }
 
   /// When the send goes out for a trigger at `triggerTime` (before channel windows).

@@ -233,11 +233,7 @@ public final class Plan: Sendable {
     // A split's bucket is the customer's for the whole rule: hashed once, when needed.
     var bucket = -1
     for line in rule.lines {
-      var sendIndex = line.first
-      if let split = line.split {
-        if bucket < 0 { bucket = dataset.customerIDs.withUTF8(customer) { split.bucket(customerID: $0) } }
-        sendIndex += split.variant(bucket: bucket)
-      }
+      let sendIndex = line.send(customer: customer, ids: dataset.customerIDs, bucket: &bucket)
       let send = rule.sends[sendIndex]
       out.append(
         Candidate(

@@ -138,6 +138,16 @@ final class SendPlan: Sendable {
 struct SendLine: Sendable {
   let first: Int
   let split: VariantSplit?
+
+  /// The send the line makes to `customer` (whose key is in `ids`): its first, or for a
+  /// split the customer's variant. `bucket` is the customer's split bucket, hashed on first
+  /// need and kept for the rule's other lines (-1 until then).
+  @inline(__always)
+  func send(customer: Int, ids: TextColumn, bucket: inout Int) -> Int {
+    guard let split else { return first }
+    if bucket < 0 { bucket = ids.withUTF8(customer) { split.bucket(customerID: $0) } }
+    return first + split.variant(bucket: bucket)
+  }
 }
 
 /// A channel, compiled: its address and consent condition per customer. Unchecked: its
