@@ -17,11 +17,17 @@ extension SQLWriter {
   }
 
   /// An aggregate's value for the scope's customer: its CTE joined, read. Count and sum
-  /// of no rows are 0; avg, min and max of none are null.
+  /// of no rows are 0; avg, min and max of none are null. An aggregate whose filter reads
+  /// a row of the scope around it (the trigger row: `count(order where order.opened >
+  /// complaint.resolved)`) is correlated: its CTE has one value per row of that one,
+  /// the aggregated rows joined to it by customer, and is joined by that row's key.
   func aggregate(_ typed: TypedExpr, _ aggregate: Aggregate, _ scope: inout Scope) -> String {
     let row = aggregate.row.text
     let alias = d.identifier(row)
     var inner = Scope(rows: ["customer": customerAlias, row: alias])
+    // The scope's other rows, under aliases of their own, so that a filter reading one is seen.
+    let outerRows = scope.rows.keys.filter { $0 != "customer" && $0 != row }.sorted()
+    for outer in outerRows { inner.rows[outer] = d.identifier("outer_\(outer)") }
     var value = d.float("count(*)")
     if let field = aggregate.field {
       guard let binding = model.table(ofRow: row) else {
@@ -48,16 +54,37 @@ extension SQLWriter {
       }
       conditions.append("\(alias).\(d.identifier(opened)) >= \(clock - inLast.seconds)")
     }
-    if let filter = typed.operands.first {
-      conditions.append("(\(expr(filter, &inner))) IS TRUE")
+    var filter: String?
+    if let condition = typed.operands.first {
+      filter = expr(condition, &inner)
+      conditions.append("(\(filter!)) IS TRUE")
+    }
+    let correlated = outerRows.filter { outer in filter?.contains("\(inner.rows[outer]!).") == true }
+    guard correlated.count <= 1 else {
+      return refuse(typed.expr.range, "an aggregate's filter that reads two rows around it is not compiled")
+    }
+    let key = d.identifier("@key")
+    let customer = d.identifier("@customer")
+    var from = "  FROM \(rows(row)) AS \(alias)\n"
+    var grouped = "\(alias).\(customer)"
+    var selected = "\(grouped) AS \(key)"
+    var joinedOn = "\(customerAlias).\(key)"
+    if let outer = correlated.first, let outerAlias = inner.rows[outer], let around = scope.rows[outer] {
+      // One value per row around: its key, its customer's rows.
+      from =
+        "  FROM \(rows(outer)) AS \(outerAlias)\n"
+        + "  JOIN \(rows(row)) AS \(alias) ON \(alias).\(customer) = \(outerAlias).\(customer)\n"
+      grouped = "\(outerAlias).\(key)"
+      selected = "\(grouped) AS \(key)"
+      joinedOn = "\(around).\(key)"
     }
     let body =
-      "  SELECT \(alias).\(d.identifier("@customer")) AS \(d.identifier("@key")), \(value) AS value\n"
-      + "  FROM \(rows(row)) AS \(alias)\n"
-      + "  JOIN \(rows("customer")) AS \(customerAlias) ON \(customerAlias).\(d.identifier("@key")) = \(alias).\(d.identifier("@customer"))"
+      "  SELECT \(selected), \(value) AS value\n"
+      + from
+      + "  JOIN \(rows("customer")) AS \(customerAlias) ON \(customerAlias).\(key) = \(alias).\(customer)"
       + inner.joins.map { "\n  \($0)" }.joined()
       + (conditions.isEmpty ? "" : "\n  WHERE " + conditions.joined(separator: "\n    AND "))
-      + "\n  GROUP BY \(alias).\(d.identifier("@customer"))"
+      + "\n  GROUP BY \(grouped)"
     let name =
       aggregateNames[body]
       ?? {
@@ -66,7 +93,7 @@ extension SQLWriter {
         return name
       }()
     _ = cte(name, comment: origin(typed.expr.range)) { body }
-    scope.join("LEFT JOIN \(name) ON \(name).\(d.identifier("@key")) = \(customerAlias).\(d.identifier("@key"))")
+    scope.join("LEFT JOIN \(name) ON \(name).\(key) = \(joinedOn)")
     switch aggregate.function {
     case .count, .sum: return "coalesce(\(name).value, 0)"
     case .avg, .min, .max: return "\(name).value"

@@ -60,6 +60,12 @@ enum SparkCorpus {
         Case(name: playbook, settings: newYork) { ownClock(try Workspace.open(path: Repository.path(playbook))) })
     }
     cases.append(
+      Case(name: "correlated aggregates", settings: newYork) {
+        let (workspace, folder) = try ShippedPlaybookTests.correlatedWorkspace()
+        defer { folder.remove() }
+        return ownClock(workspace)
+      })
+    cases.append(
       Case(name: "Playbooks/service-recovery.playbook at 2026-12-01") {
         (try Workspace.open(path: Repository.serviceRecovery), Timestamp.parse("2026-12-01T00:00:00Z")?.seconds ?? 0)
       })

@@ -128,9 +128,10 @@ import Testing
     return text
   }
 
-  /// The flagship with its tables in PostgreSQL: read where they are; then with rows the
-  /// engine sets aside (a repeated key, a customer nobody has, a time before its opening)
-  /// and a null, so that table is the engine's copy; and with a header holding a space.
+  /// The flagship with its tables in PostgreSQL: tickets and orders left where they are
+  /// (with a ledger too, recorded then replayed); then with rows the engine sets aside (a
+  /// repeated key, a customer nobody has, a time before its opening) and a null, so that
+  /// table is read whole and copied; and with a header holding a space.
   @Test func tablesInPostgresAreReadWhereTheyAreOrCopied() throws {
     let environment = try PostgresCluster.database(PostgresLoadCLITests.exampleTables)
     let folder = try ScratchFolder("pg-engine-tables")
@@ -139,6 +140,9 @@ import Testing
     try expectSameRun("p.playbook", in: folder, environment: environment)
     #expect(try copied("p.playbook", in: folder, environment: environment) == ["calls"])
     #expect(try left("p.playbook", in: folder, environment: environment) == ["tickets", "orders"])
+    try expectSameRun("p.playbook", in: folder, environment: environment, ledger: true)
+    // The ledgers start again for the changed tables below.
+    for engine in ["memory", "postgres"] { try FileManager.default.removeItem(atPath: folder.path("\(engine).db")) }
 
     try PostgresCluster.psql(
       """
