@@ -42,16 +42,13 @@ extension SQLWriter {
       let alias = d.identifier(binding.rowName)
       var select = ["\(d.keyText("\(alias).\(d.identifier(binding.keyColumn))")) AS \(d.identifier("@key"))"]
       var conditions: [String] = []
-      if let link = binding.linkColumn {
-        if binding.linkTable != nil {
-          _ = refuse(
-            binding.load.table.range, "a link through another table is not compiled yet",
-            construct: "link \(link) to \(binding.linkTable ?? "")")
-        }
-        let linked = d.keyText("\(alias).\(d.identifier(link))")
-        select.append("\(linked) AS \(d.identifier("@customer"))")
+      var through = ""
+      if binding.linkColumn != nil {
+        let (joins, customer) = customerKey(of: binding, alias: alias)
+        through = joins
+        select.append("\(customer) AS \(d.identifier("@customer"))")
         conditions.append(
-          "\(linked) IN (SELECT \(d.identifier("@key")) FROM \(rows("customer")))  -- rows of no customer are not linked"
+          "\(customer) IN (SELECT \(d.identifier("@key")) FROM \(rows("customer")))  -- rows of no customer are not linked"
         )
       }
       for column in columns(of: binding) {
@@ -64,8 +61,23 @@ extension SQLWriter {
         conditions.append("(\(seconds) IS NULL OR \(seconds) <= \(clock))  -- opened after the clock: not there yet")
       }
       return "  SELECT " + select.joined(separator: ",\n    ") + "\n  FROM \(source(of: binding).sql) AS \(alias)"
-        + (conditions.isEmpty ? "" : "\n  WHERE " + conditions.joined(separator: "\n    AND "))
+        + through + (conditions.isEmpty ? "" : "\n  WHERE " + conditions.joined(separator: "\n    AND "))
     }
+  }
+
+  /// The customer key of the row `alias` of `binding`: its link column, or through the
+  /// rows it names (`link order_id to orders`, hop by hop), each joined by its key as the
+  /// loader links them, whatever the clock. Returns the joins and the key.
+  private func customerKey(of binding: TableBinding, alias: String, hop: Int = 1) -> (joins: String, key: String) {
+    let linked = d.keyText("\(alias).\(d.identifier(binding.linkColumn ?? ""))")
+    guard let name = binding.linkTable, let target = model.tables.first(where: { $0.name == name }) else {
+      return ("", linked)
+    }
+    let via = d.identifier("via\(hop)_\(target.rowName)")
+    let join =
+      "\n  JOIN \(source(of: target).sql) AS \(via) ON \(d.keyText("\(via).\(d.identifier(target.keyColumn))")) = \(linked)"
+    let (more, key) = customerKey(of: target, alias: via, hop: hop + 1)
+    return (join + more, key)
   }
 
   /// A `define`d row: its table's rows that meet every filter down the chain.

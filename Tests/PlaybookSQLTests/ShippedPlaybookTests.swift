@@ -72,6 +72,63 @@ import Testing
     return (try Workspace.open(path: try folder.write(text, to: "p.playbook")), folder)
   }
 
+  /// Rows that link through other tables (`link order_id to orders`, and refunds through
+  /// returns through orders), with rows naming no row, an empty link, and rows opened
+  /// after the clock on the way, give the engine's candidates on PostgreSQL at every clock
+  /// (and on Spark: `SparkCorpus`).
+  @Test(arguments: clocks)
+  func linksThroughOtherTablesMatchTheEngine(_ asOf: String?) throws {
+    let (workspace, folder) = try Self.linkedWorkspace()
+    defer { folder.remove() }
+    let clock = asOf.flatMap { Timestamp.parse($0)?.seconds } ?? workspace.model.clock ?? 0
+    let run = try Differential(workspace, clock: clock)
+    #expect(run.engine.contains { $0.contains("unhappy_review") } || asOf != nil)
+    #expect(run.engine.contains { $0.contains("refunded") } || asOf != nil)
+    #expect(run.difference == nil, "\(run.difference ?? "")")
+  }
+
+  /// The example customers and orders, with reviews of orders, returns of orders and
+  /// refunds of returns made from them.
+  static func linkedWorkspace() throws -> (Workspace, ScratchFolder) {
+    let orders = try String(contentsOfFile: Repository.exampleData + "/orders.csv", encoding: .utf8)
+      .split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+    func day(_ n: Int) -> String {
+      let seconds = Timestamp.parse("2026-07-01T00:00:00Z")!.seconds + Int64(n % 150) * 86_400 + Int64(n % 24) * 3_600
+      return Timestamp.format(seconds)
+    }
+    var reviews = "review_id,order_id,stars,opened_at\n"
+    for (n, order) in orders.enumerated() where n % 3 == 0 { reviews += "V-\(n),\(order),\(n % 5 + 1),\(day(n))\n" }
+    reviews += "V-none,O-none,1,\(day(1))\nV-empty,,1,\(day(2))\nV-late,\(orders[0]),1,2026-12-20T00:00:00Z\n"
+    var returns = "return_id,order_id,opened_at\n"
+    for (n, order) in orders.enumerated() where n % 4 == 1 { returns += "R-\(n),\(order),\(day(n * 7))\n" }
+    returns += "R-none,O-none,\(day(3))\nR-late,\(orders[1]),2026-12-25T00:00:00Z\n"
+    var refunds = "refund_id,return_id,amount,opened_at\n"
+    for n in stride(from: 1, to: orders.count, by: 8) { refunds += "F-\(n),R-\(n),\(n % 120),\(day(n * 11))\n" }
+    refunds += "F-none,R-none,99,\(day(4))\nF-orphan,R-404,99,\(day(5))\nF-late,R-late,99,\(day(6))\n"
+    let folder = try ScratchFolder(
+      "sql-linked", files: ["reviews.csv": reviews, "returns.csv": returns, "refunds.csv": refunds])
+    let playbook = """
+      as of 2026-11-01T00:00:00Z
+      load customers from "\(Repository.exampleData)/customers.csv"
+      load refunds from "refunds.csv" key refund_id link return_id to returns
+      load orders from "\(Repository.exampleData)/orders.csv" link customer_id
+        with opened = ordered_at
+      load reviews from "reviews.csv" key review_id link order_id to orders
+      load returns from "returns.csv" key return_id link order_id to orders
+      channel email address customer.email requires customer.email_opt_in
+      offer SORRY25 "25% off" valid 14d
+      offer THANKS10 "10% off" valid 30d
+      rule unhappy_review
+        when review.stars <= 2
+        send SORRY25 via email
+      rule refunded
+        when refund.amount > 50 and count(review in last 120d) == 0
+        send THANKS10 via email
+
+      """
+    return (try Workspace.open(path: try folder.write(playbook, to: "p.playbook")), folder)
+  }
+
   @Test func campaignsIsRefusedAtEachConstruct() throws {
     let refused = try refusals("Playbooks/campaigns.playbook")
     #expect(

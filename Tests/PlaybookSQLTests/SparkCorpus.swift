@@ -66,6 +66,12 @@ enum SparkCorpus {
         return ownClock(workspace)
       })
     cases.append(
+      Case(name: "links through other tables") {
+        let (workspace, folder) = try ShippedPlaybookTests.linkedWorkspace()
+        defer { folder.remove() }
+        return ownClock(workspace)
+      })
+    cases.append(
       Case(name: "Playbooks/service-recovery.playbook at 2026-12-01") {
         (try Workspace.open(path: Repository.serviceRecovery), Timestamp.parse("2026-12-01T00:00:00Z")?.seconds ?? 0)
       })
