@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookEngine
 import Synchronization
 
 /// The child to stop and the signal that stopped it: atomics, the only state a signal
@@ -20,31 +21,13 @@ enum ChildStop {
   static func run(_ process: Process) throws -> Int32? {
     stoppingSignal.store(0, ordering: .relaxed)
     stoppedChild.store(0, ordering: .relaxed)
-    var previous: [Int32: sigaction] = [:]
-    var action = sigaction()
     let handler: @convention(c) (Int32) -> Void = { number in
       _ = stoppingSignal.compareExchange(expected: 0, desired: number, ordering: .relaxed)
       let child = stoppedChild.load(ordering: .relaxed)
       if child > 0 { kill(child, SIGTERM) }
     }
-    #if canImport(Glibc)
-      action.__sigaction_handler.sa_handler = handler
-    #else
-      action.__sigaction_u.__sa_handler = handler
-    #endif
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = SA_RESTART
-    for number in signals {
-      var old = sigaction()
-      sigaction(number, &action, &old)
-      previous[number] = old
-    }
-    defer {
-      for (number, old) in previous {
-        var old = old
-        sigaction(number, &old, nil)
-      }
-    }
+    let previous = signals.map { SignalAction.install(handler, for: $0, restartingCalls: true) }
+    defer { for (number, action) in zip(signals, previous) { SignalAction.restore(action, for: number) } }
     try process.run()
     stoppedChild.store(process.processIdentifier, ordering: .relaxed)
     // A signal that came before the child's number was known.

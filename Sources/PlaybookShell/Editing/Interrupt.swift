@@ -1,3 +1,4 @@
+import PlaybookEngine
 import Synchronization
 
 #if canImport(Glibc)
@@ -39,20 +40,12 @@ enum Interrupt {
         wakeWriteEnd.store(ends[1], ordering: .relaxed)
       }
     }
-    var action = sigaction()
     let handler: @convention(c) (Int32) -> Void = { _ in
       interruptFlag.store(true, ordering: .relaxed)
       var byte: UInt8 = 1
       _ = write(wakeWriteEnd.load(ordering: .relaxed), &byte, 1)
     }
-    #if canImport(Glibc)
-      action.__sigaction_handler.sa_handler = handler
-    #else
-      action.__sigaction_u.__sa_handler = handler
-    #endif
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = 0
-    sigaction(SIGINT, &action, nil)
+    SignalAction.install(handler, for: SIGINT, restartingCalls: false)
   }
 
   /// Empties the wake-up pipe.
