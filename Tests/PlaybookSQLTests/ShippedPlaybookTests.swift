@@ -83,7 +83,7 @@ import Testing
   /// PostgreSQL gives `workspace`'s candidates at `asOf` (nil: the playbook's clock) as the
   /// engine does; at the playbook's clock, each of `rules` gives some.
   private func expectTheEnginesCandidates(
-    _ workspace: Workspace, at asOf: String?, rules: [String], sourceLocation: SourceLocation = #_sourceLocation
+    _ workspace: Workspace, at asOf: String?, rules: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws {
     let clock = asOf.flatMap { Timestamp.parse($0)?.seconds } ?? workspace.model.clock ?? 0
     let run = try Differential(workspace, clock: clock)
