@@ -10,41 +10,30 @@ import PlaybookSQL
 /// is read whole after all.
 struct LeftTable {
   let binding: TableBinding
+  /// The load's own selection, which the loader holds back (`PostgresSession.holdBack`).
+  let selection: DatabaseSelection
   /// The rows in SQL: the table's quoted name, or the load's query as a subquery.
   let source: String
 
   private var d: any SQLDialect { SQLTarget.postgres.dialect }
 
-  /// The loads a run may leave in the database: event tables from PostgreSQL that link to
-  /// the customers, that no other table links to, and whose load changes nothing of what
-  /// the database holds (no `types`, null words, time formats or `timezone`); and whose
-  /// selection no other load shares, since the session holds back a selection's next read.
+  /// The loads a run may leave in the database: event tables from PostgreSQL, taken as the
+  /// database holds them (`PostgresEngine.loadsAsStored`), that link to the customers and
+  /// that no other table links to; and whose selection no other load shares, since the
+  /// session holds back a selection's next read.
   static func leavable(_ model: PlaybookModel) -> [LeftTable] {
     let linkedTo = Set(model.tables.compactMap(\.linkTable))
     let selections = model.tables.map { $0.load.database.flatMap(DatabaseSelection.init) }
     return model.tables.compactMap { binding in
       guard !binding.isCustomers, binding.linkTable == nil, !linkedTo.contains(binding.name),
-        binding.declaredTypes.isEmpty, binding.nullTokens.isEmpty, binding.timeFormats.isEmpty,
-        binding.timezone == nil, let source = source(of: binding),
-        let selection = binding.load.database.flatMap(DatabaseSelection.init),
+        PostgresEngine.loadsAsStored(binding), let selection = binding.load.database.flatMap(DatabaseSelection.init),
         selections.filter({ $0 == selection }).count == 1
       else { return nil }
-      return LeftTable(binding: binding, source: source)
+      return LeftTable(
+        binding: binding, selection: selection,
+        source: CandidateSQL.rows(of: binding, dialect: SQLTarget.postgres.dialect))
     }
   }
-
-  /// The rows of a `from postgres` load in SQL: its table's quoted name, or its query as
-  /// a subquery; nil for any other load.
-  static func source(of binding: TableBinding) -> String? {
-    guard let database = binding.load.database, database.kind.text == DatabaseKind.postgres.rawValue else {
-      return nil
-    }
-    if let table = database.table { return DatabaseTableName(table.value).quoted }
-    return database.query.map { "(\(DatabaseSource.enclosable($0.value)))" }
-  }
-
-  /// The load's own selection, which the loader holds back (`PostgresSession.holdBack`).
-  var selection: DatabaseSelection? { binding.load.database.flatMap(DatabaseSelection.init) }
 
   /// What the survey found.
   struct Survey: Equatable {

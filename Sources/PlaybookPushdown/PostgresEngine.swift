@@ -53,9 +53,7 @@ public final class PostgresEngine: CandidateEngine {
     guard let data = FileManager.default.contents(atPath: path) else { return }
     let (playbook, _) = PlaybookParser.parse(SourceFile(path: path, text: String(decoding: data, as: UTF8.self)))
     let (model, _) = PlaybookChecker.declarations(of: playbook, file: path)
-    for table in LeftTable.leavable(model) {
-      if let selection = table.selection { session.holdBack(selection) }
-    }
+    for table in LeftTable.leavable(model) { session.holdBack(table.selection) }
   }
 
   /// Compiles `workspace`'s playbook at `clock` for a run in `session`, whose loads were
@@ -77,14 +75,21 @@ public final class PostgresEngine: CandidateEngine {
   /// Whether the SQL reads `binding`'s rows where they are stored: a `from postgres`
   /// load the engine took as the database holds it.
   public static func readsInPlace(_ binding: TableBinding, _ dataset: Dataset) -> Bool {
-    guard binding.load.database?.kind.text == DatabaseKind.postgres.rawValue else { return false }
+    guard loadsAsStored(binding) else { return false }
     let table = binding.isCustomers ? dataset.customers : dataset.events[binding.name]
     guard let table, table.columns.allSatisfy({ $0.databaseType == nil }) else { return false }
-    return binding.declaredTypes.isEmpty && binding.nullTokens.isEmpty && binding.timeFormats.isEmpty
-      && binding.timezone == nil && !dataset.setAside.contains { $0.table == binding.name }
+    return !dataset.setAside.contains { $0.table == binding.name }
   }
 
-  /// The candidate statement for the loads copied so far.
+  /// Whether `binding` is a `from postgres` load that changes nothing of what the
+  /// database holds: no `types`, null words, time formats or `timezone`.
+  static func loadsAsStored(_ binding: TableBinding) -> Bool {
+    binding.load.database?.kind.text == DatabaseKind.postgres.rawValue && binding.declaredTypes.isEmpty
+      && binding.nullTokens.isEmpty && binding.timeFormats.isEmpty && binding.timezone == nil
+  }
+
+  /// The candidate statement for the loads copied so far. Throws the refusals (at `init`:
+  /// once it compiled, a copy changes where rows are read, not what compiles).
   private func compile() throws(CompileRefusal) {
     for binding in workspace.model.tables where !Self.readsInPlace(binding, workspace.dataset) {
       copies[binding.name] = "pg_temp." + SQLTarget.postgres.dialect.identifier("playloop_" + binding.name)
@@ -108,46 +113,44 @@ public final class PostgresEngine: CandidateEngine {
       computedBeforehandMilliseconds = Int(
         (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
     }
+    // Each step's load error, as the run reports a load's.
+    func loading<T>(_ step: () throws(LoadError) -> T) throws(Workspace.Failure) -> T {
+      do { return try step() } catch { throw failure(error) }
+    }
+    // A held-back table of a type Playloop reads as text is not read in place: whole, then copied.
+    for table in held where copies[table.binding.name] != nil {
+      workspace = try workspace.rereading(
+        table.binding.name, selection: table.selection, rowsInPlace: nil, strict: strict, maxSetAside: maxSetAside)
+    }
+    try loading { () throws(LoadError) in try copyTables() }
     var surveys: [String: LeftTable.Survey] = [:]
-    do {
-      // A held-back table of a type Playloop reads as text is not read in place: whole, then copied.
-      for table in held where copies[table.binding.name] != nil {
-        guard let selection = table.selection else { continue }
-        workspace = try workspace.rereading(
-          table.binding.name, selection: selection, rowsInPlace: nil, strict: strict, maxSetAside: maxSetAside)
-      }
-      try copyTables()
-      for table in left {
-        let survey = try survey(table)
-        surveys[table.binding.name] = survey
-        guard !survey.isClean, let selection = table.selection else { continue }
-        // The loader sets rows aside: the engine's rows, read whole, are what the SQL must see.
-        workspace = try workspace.rereading(
-          table.binding.name, selection: selection, rowsInPlace: nil, strict: strict, maxSetAside: maxSetAside)
-        let before = Set(copies.keys)
+    for table in left {
+      let survey = try loading { () throws(LoadError) in try self.survey(table) }
+      surveys[table.binding.name] = survey
+      guard !survey.isClean else { continue }
+      // The loader sets rows aside: the engine's rows, read whole, are what the SQL must see.
+      workspace = try workspace.rereading(
+        table.binding.name, selection: table.selection, rowsInPlace: nil, strict: strict, maxSetAside: maxSetAside)
+      let before = Set(copies.keys)
+      do {
         try compile()
-        try copyTables(except: before)
+      } catch {
+        preconditionFailure("a playbook that compiled stopped compiling: \(error.diagnostics)")
       }
+      try loading { () throws(LoadError) in try copyTables(except: before) }
+    }
+    let found = try loading { () throws(LoadError) in
       // What the playbook's SQL runs in may not write, whatever it says.
       try session.execute("SET TRANSACTION READ ONLY", what: "the session")
-      rows = try session.rows(sql, what: "the playbook's candidate query")
-    } catch let error as LoadError {
-      throw failure(error)
-    } catch let error as Workspace.Failure {
-      throw error
-    } catch let refusal as CompileRefusal {
-      // Refused at `init` already, or not at all: the copies change where rows are read, not what compiles.
-      preconditionFailure("a playbook that compiled stopped compiling: \(refusal.diagnostics)")
-    } catch {
-      preconditionFailure("\(error)")
+      return try session.rows(sql, what: "the playbook's candidate query")
     }
+    rows = found
     let column = CandidateColumn.allCases
     let tableColumn = column.firstIndex(of: .triggerTable)!
     let idColumn = column.firstIndex(of: .triggerID)!
     for table in left {
       let name = table.binding.name
-      let keys = Set(
-        (rows ?? []).compactMap { $0.count == column.count && $0[tableColumn] == name ? $0[idColumn] : nil })
+      let keys = Set(found.compactMap { $0.count == column.count && $0[tableColumn] == name ? $0[idColumn] : nil })
       workspace = try workspace.rereading(
         name, selection: table.rows(keyed: keys.sorted()), rowsInPlace: surveys[name]?.rows, strict: strict,
         maxSetAside: maxSetAside)
@@ -161,7 +164,7 @@ public final class PostgresEngine: CandidateEngine {
     guard let customers = workspace.model.customerTable, let held = workspace.dataset.events[name] else {
       preconditionFailure("a held-back table is loaded, empty, beside the customers")
     }
-    let customerRows = copies[customers.name] ?? LeftTable.source(of: customers) ?? customers.name
+    let customerRows = CandidateSQL.rows(of: customers, dialect: SQLTarget.postgres.dialect, tables: copies)
     let sql = table.surveySQL(table: held, customers: customerRows, customerKey: customers.keyColumn)
     let found = try session.rows(sql, what: "the survey of '\(name)'")
     guard let row = found.first, let survey = LeftTable.survey(row) else {

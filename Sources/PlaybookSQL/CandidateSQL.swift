@@ -35,6 +35,34 @@ public enum CandidateSQL {
   }
 }
 
+extension CandidateSQL {
+  /// Where the statement reads `binding`'s rows: the table `tables` names for the load;
+  /// a load from the dialect's own database where it is (its table, or its query as a
+  /// subquery); else a table named as the load.
+  public static func rows(of binding: TableBinding, dialect: any SQLDialect, tables: [String: String] = [:])
+    -> String
+  {
+    source(of: binding, dialect: dialect, tables: tables).sql
+  }
+
+  /// `rows(of:dialect:tables:)`, and what the header says it reads: nil for a table named
+  /// as the load.
+  static func source(of binding: TableBinding, dialect d: any SQLDialect, tables: [String: String])
+    -> (sql: String, reads: String?)
+  {
+    if let table = tables[binding.name] { return (table, table) }
+    guard let database = binding.load.database, let kind = d.database, database.kind.text == kind.rawValue else {
+      return (d.identifier(binding.name), nil)
+    }
+    if let table = database.table {
+      let name = DatabaseTableName(table.value).quoted
+      return (name, name)
+    }
+    // A query may span lines: the header names it rather than quoting it.
+    return ("(\(DatabaseSource.enclosable(database.query?.value ?? "")))", "the load's query")
+  }
+}
+
 /// The constructs a dialect cannot compile, one `compile_unsupported` diagnostic each.
 public struct CompileRefusal: Error, Sendable {
   /// In source order.

@@ -23,16 +23,7 @@ extension SQLWriter {
   /// table named as the load, unless `tables` names the table it is in. `reads` says
   /// which, for the header; nil for a table named as the load.
   func source(of binding: TableBinding) -> (sql: String, reads: String?) {
-    if let table = tables[binding.name] { return (table, table) }
-    guard let database = binding.load.database, let kind = d.database, database.kind.text == kind.rawValue else {
-      return (d.identifier(binding.name), nil)
-    }
-    if let table = database.table {
-      let name = DatabaseTableName(table.value).quoted
-      return (name, name)
-    }
-    // A query may span lines: the header names it rather than quoting it.
-    return ("(\(DatabaseSource.enclosable(database.query?.value ?? "")))", "the load's query")
+    CandidateSQL.source(of: binding, dialect: d, tables: tables)
   }
 
   /// A load's rows: keyed, linked to a customer, and only those that exist at the clock.
