@@ -57,6 +57,11 @@ public enum CandidateRows {
       var triggerRow: Int32 = -1
       if let table {
         let key = try required(.triggerID)
+        guard !lookup.isShared(ofRule: rule, id: key) else {
+          throw fail(
+            "its trigger id '\(key)' is held by more than one row of '\(table)', so it names none of them: "
+              + "give those rows keys, or run with --engine memory")
+        }
         guard let found = lookup.triggerRow(ofRule: rule, id: key) else {
           throw fail("its trigger id '\(key)' is not among the rows of '\(table)' the run loaded")
         }

@@ -315,6 +315,39 @@ import Testing
     #expect(Date().timeIntervalSince(stopped) < 15)
   }
 
+  /// Rows with an empty key (which names no row, so the loader keeps them all) give
+  /// candidates whose trigger id says none of them: the run says so, rather than deciding
+  /// one row's candidate as another's.
+  @Test func aTriggerIdSeveralRowsHoldIsAnErrorNotAGuess() throws {
+    let environment = try PostgresCluster.database(
+      """
+      CREATE TABLE c (id text, name text);
+      INSERT INTO c VALUES ('C1', 'a'), ('C2', 'b');
+      CREATE TABLE e (id text, customer_id text, i int8);
+      INSERT INTO e VALUES ('', 'C1', 1), ('', 'C2', 1), ('E1', 'C1', 1);
+      """)
+    let folder = try ScratchFolder("pg-engine-empty-keys")
+    _ = try folder.write(
+      """
+      load customers from postgres table "c" key id
+      load events from postgres table "e" key id link customer_id
+      channel email address customer.name
+      as of 2026-11-01T00:00:00Z
+      rule r
+        when event.i > 0
+        send X via email
+      offer X "x"
+      """, to: "p.playbook")
+    let memory = try playloop(["run", "p.playbook", "--out", "out"], in: folder, environment: environment)
+    #expect(memory.status == 0, "\(memory.stderr)")
+    let postgres = try playloop(
+      ["run", "p.playbook", "--out", "out", "--engine", "postgres"], in: folder, environment: environment)
+    #expect(postgres.status == 2)
+    #expect(
+      postgres.stderr.contains("its trigger id '' is held by more than one row of 'events', so it names none of them"),
+      "\(postgres.stderr)")
+  }
+
   @Test func aPlaybookThatDoesNotCompileIsRefusedNotRunInMemory() throws {
     let environment = try PostgresCluster.database()
     let folder = try ScratchFolder("pg-engine-refused")

@@ -8,6 +8,9 @@ public final class CandidateLookup {
   private let ruleNumbers: [String: Int32]
   /// Trigger table name → its key index (keys as the trigger id's text).
   private var keyIndexes: [String: KeyIndex] = [:]
+  /// Per trigger table, the keys more than one row holds: only the empty key, which names
+  /// no row (the loader sets aside every other repeat).
+  private var sharedKeys: [String: Set<String>] = [:]
 
   /// A lookup into `plan`.
   public init(plan: Plan) {
@@ -55,6 +58,14 @@ public final class CandidateLookup {
     return row < 0 ? nil : row
   }
 
+  /// Whether more than one row of the rule's trigger table has the key `id`, so that
+  /// `id` does not say which row a candidate is of.
+  public func isShared(ofRule rule: Int32, id: String) -> Bool {
+    guard let trigger = plan.rules[Int(rule)].trigger else { return false }
+    _ = keyIndex(trigger)
+    return sharedKeys[trigger.table.name]?.contains(id) == true
+  }
+
   /// The customer number `row` of the rule's trigger table is linked to (-1 for none).
   public func customer(ofTriggerRow row: Int32, rule: Int32) -> Int32 {
     plan.rules[Int(rule)].trigger?.link.customerOfRow[Int(row)] ?? -1
@@ -74,8 +85,9 @@ public final class CandidateLookup {
       }
       keys = text
     }
-    let index = KeyIndex.build(keys).index
+    let (index, duplicates) = KeyIndex.build(keys)
     keyIndexes[trigger.table.name] = index
+    sharedKeys[trigger.table.name] = Set(duplicates.map { keys.string($0.row) })
     return index
   }
 }
