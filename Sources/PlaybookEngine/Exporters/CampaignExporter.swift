@@ -220,10 +220,11 @@ public enum CampaignExporter {
   }
 
   /// Writes the files, encoding on all cores. The decisions log, the largest file, is
-  /// encoded in two halves that start first: the first half streams into the file, the
-  /// second is kept in memory and appended when both are done, so the cores share the
-  /// work evenly. Every other file streams into itself. `files`: the audience files,
-  /// then the decisions log.
+  /// encoded in two halves that start first, so the cores share the work evenly: the
+  /// first half streams into the file, the second into a hidden file beside it that is
+  /// appended when both are done. (Kept in memory, the second half cost a tenth of the
+  /// run's peak at a million customers.) Every other file streams into itself. `files`:
+  /// the audience files, then the decisions log.
   private static func write(
     _ decisions: [Decision], _ files: [ExportFileJob], format: ExportFormat, in staging: String
   ) throws(Diagnostic) {
@@ -236,55 +237,46 @@ public enum CampaignExporter {
     let results = Parallel.map(pieces.count) { k in
       let piece = pieces[k]
       let job = files[piece.file]
-      return Result { () throws(Diagnostic) -> PieceOutput in
+      return Result { () throws(Diagnostic) -> ExportFile in
         var encoder = DecisionRowEncoder(columns: job.columns, format: format, description: job.description)
-        guard piece.opens else {
-          try encode(decisions, piece.rows, sendOnly: job.sendOnly, with: &encoder, flushingTo: nil)
-          return .bytes(encoder.withBytes { Array($0) })
-        }
-        let file = try ExportFile(creating: "\(staging)/\(job.name)")
-        encoder.writeHeader()
+        let file = try ExportFile(creating: "\(staging)/\(piece.opens ? job.name : ".\(job.name).rest")")
+        if piece.opens { encoder.writeHeader() }
         try encode(decisions, piece.rows, sendOnly: job.sendOnly, with: &encoder, flushingTo: file)
         try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
-        return .file(file)
+        return file
       }
     }
     var opened: [Int: ExportFile] = [:]
     for (piece, result) in zip(pieces, results) {
-      switch try result.get() {
-      case .file(let file): opened[piece.file] = file
-      case .bytes(let bytes): try opened[piece.file]!.write(bytes)
+      let file = try result.get()
+      if piece.opens {
+        opened[piece.file] = file
+      } else {
+        try opened[piece.file]!.append(file)
       }
     }
     for file in files.indices { try opened[file]!.close() }
   }
 
-  /// Some of a file's rows, encoded by one task; the piece that `opens` creates the file.
+  /// Some of a file's rows, encoded by one task into a file of its own: the piece that
+  /// `opens` creates the file named, the other a hidden one to be appended to it.
   private struct Piece: Sendable {
     let file: Int
     let rows: ArraySlice<Int>
     let opens: Bool
   }
 
-  private enum PieceOutput: Sendable {
-    /// The file, created and holding this piece's rows.
-    case file(ExportFile)
-    /// The piece's rows, encoded, to be appended to the file.
-    case bytes([UInt8])
-  }
-
-  /// Encodes `decisions[rows]` (only the `send` ones when `sendOnly`). With a `file`, the
-  /// encoded bytes are written to it every 4 MB and the rest stays in the encoder;
-  /// without, all stay in the encoder.
+  /// Encodes `decisions[rows]` (only the `send` ones when `sendOnly`), writing the
+  /// encoded bytes to `file` every 4 MB; the rest stays in the encoder.
   private static func encode(
     _ decisions: [Decision], _ rows: ArraySlice<Int>, sendOnly: Bool, with encoder: inout DecisionRowEncoder,
-    flushingTo file: ExportFile?
+    flushingTo file: ExportFile
   ) throws(Diagnostic) {
     // Read in place: copying a decision out of the array would retain all its strings.
     try decisions.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
       for i in rows where !sendOnly || buffer[i].status == .send {
         encoder.write(buffer.baseAddress! + i)
-        if let file, encoder.byteCount >= 4 << 20 {
+        if encoder.byteCount >= 4 << 20 {
           try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
           encoder.removeAllBytes()
         }

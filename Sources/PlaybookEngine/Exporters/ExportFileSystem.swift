@@ -118,6 +118,26 @@ final class ExportFile: @unchecked Sendable {
     }
   }
 
+  /// Appends what was written to `other` and removes it (unsynced: its bytes are now
+  /// this file's, synced when this one is closed).
+  func append(_ other: ExportFile) throws(Diagnostic) {
+    let source = open(other.path, O_RDONLY | O_CLOEXEC)
+    guard source >= 0 else { throw ExportFileSystem.failure("cannot open", other.path) }
+    defer { _ = Foundation.close(source) }
+    let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 4 << 20)
+    defer { buffer.deallocate() }
+    while true {
+      let n = read(source, buffer.baseAddress!, buffer.count)
+      if n < 0, errno == EINTR { continue }
+      guard n >= 0 else { throw ExportFileSystem.failure("cannot read", other.path) }
+      if n == 0 { break }
+      try write(UnsafeBufferPointer(rebasing: buffer[..<n]))
+    }
+    _ = Foundation.close(other.fd)
+    other.fd = -1
+    guard unlink(other.path) == 0 else { throw ExportFileSystem.failure("cannot remove", other.path) }
+  }
+
   func close() throws(Diagnostic) {
     let synced = fsync(fd) == 0
     let closed = Foundation.close(fd) == 0

@@ -375,7 +375,9 @@ struct KeyedTable {
     let keyText = try text(keyIndex)
     let linkText = try linkIndex.flatMap(text)
     let warnings = raw.warnings
-    var (table, rows) = try TableReader.build(raw, typing, name: spec.name, file: spec.path)
+    // Handed over, not copied: the build frees each column's chunks as it joins them,
+    // which a copy kept alive here would undo (at 1M customers, 300 MB more at the peak).
+    var (table, rows) = try TableReader.build(consume raw, typing, name: spec.name, file: spec.path)
     for c in table.columns.indices where table.columns[c].type == .text {
       table.columns[c].databaseType = unmappedTypes[table.columns[c].name]
     }
