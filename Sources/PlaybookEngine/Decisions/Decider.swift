@@ -75,7 +75,7 @@ public struct Decider: Sendable {
     var customers: [Int32] = []
     customers.reserveCapacity(parts.reduce(0) { $0 + $1.count })
     for part in parts { customers += part.lazy.map(\.candidate.customer) }
-    return (spelledOut(parts), customers)
+    return (spelledOut(consume parts), customers)
   }
 
   /// Each partition's outcomes, deciding customer by customer. Partitions split at
@@ -101,17 +101,22 @@ public struct Decider: Sendable {
   }
 
   /// The partitions' decisions, each partition spelling its own out straight into its
-  /// place in the result.
-  private func spelledOut(_ parts: [[Outcome]]) -> [Decision] {
+  /// place in the result, and freeing its outcomes once spelled out (so outcomes and
+  /// decisions are not all held at once: the peak of a run is here).
+  private func spelledOut(_ parts: consuming [[Outcome]]) -> [Decision] {
     var starts = [0]
-    for part in parts { starts.append(starts[starts.count - 1] + part.count) }
-    let count = starts[parts.count]
+    for p in parts.indices { starts.append(starts[p] + parts[p].count) }
+    let count = starts[starts.count - 1]
     guard count > 0 else { return [] }
     return [Decision](unsafeUninitializedCapacity: count) { buffer, initialized in
       let base = buffer.baseAddress!
-      _ = Parallel.map(parts.count) { p in
-        for (i, outcome) in parts[p].enumerated() {
-          (base + starts[p] + i).initialize(to: decision(outcome))
+      parts.withUnsafeMutableBufferPointer { parts in
+        let parts = SharedBuffer(parts.baseAddress!)
+        _ = Parallel.map(starts.count - 1) { p in
+          for (i, outcome) in parts.base[p].enumerated() {
+            (base + starts[p] + i).initialize(to: decision(outcome))
+          }
+          parts.base[p] = []
         }
       }
       initialized = count

@@ -244,17 +244,23 @@ public enum DatasetLoader {
   }
 
   /// Each row's customer number (-1 when the link names no customer), found in
-  /// parallel over slices of rows, and the rows that found none.
+  /// parallel over slices of rows straight into their place, and the rows that found none.
   static func resolve(_ link: TextColumn, in index: KeyIndex) -> (customerOfRow: [Int32], unlinked: [Int]) {
     let count = link.count
+    guard count > 0 else { return ([], []) }
     let pieces = max(1, min(Parallel.coreCount * 4, count / 100_000))
-    let results = Parallel.map(pieces) { k in
-      let rows = (count * k / pieces)..<(count * (k + 1) / pieces)
-      let numbers = index.numbers(of: link, rows: rows)
-      let missing = numbers.indices.filter { numbers[$0] < 0 }.map { rows.lowerBound + $0 }
-      return (numbers, missing)
+    var missing: [[Int]] = []
+    let customerOfRow = [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+      let all = SharedBuffer(out.baseAddress!)
+      missing = Parallel.map(pieces) { k in
+        let rows = (count * k / pieces)..<(count * (k + 1) / pieces)
+        let numbers = UnsafeMutableBufferPointer(start: all.base + rows.lowerBound, count: rows.count)
+        index.numbers(of: link, rows: rows, into: numbers)
+        return rows.filter { numbers[$0 - rows.lowerBound] < 0 }
+      }
+      initialized = count
     }
-    return (results.flatMap(\.0), results.flatMap(\.1))
+    return (customerOfRow, missing.flatMap { $0 })
   }
 
   /// Throws when every row of the table was set aside (`kept` is how many were not), or

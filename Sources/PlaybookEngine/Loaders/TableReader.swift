@@ -72,8 +72,8 @@ public enum TableReader {
   /// Builds every column as `typing` types it (each in parallel over its chunks),
   /// leaving out the rows it set aside; returns the table and every row set aside (the
   /// reader's and the typing's), in line order. A column inferred as text says why when
-  /// only some values made it so (`TextMisfits`). Each column's spans are freed once it
-  /// is built, and the file's bytes at the end, which keeps the peak memory of a load
+  /// only some values made it so (`TextMisfits`). Each column's chunks are freed as it
+  /// is built (`ColumnBuilder`), and the file's bytes at the end, which keeps the peak memory of a load
   /// near the file's size plus its columns.
   static func build(
     _ raw: consuming RawTable, _ typing: TableTyping, name: String, file: String
@@ -83,7 +83,8 @@ public enum TableReader {
     // Text columns of year-last dates, given their reason once their rows' lines are known.
     var dayMonth: [(column: Int, orders: Timestamp.DayMonthOrders)] = []
     for c in raw.names.indices {
-      var column = try ColumnBuilder.build(raw, column: c, type: typing.types[c], dropping: typing.dropped, file: file)
+      var column = try ColumnBuilder.build(
+        &raw, column: c, type: typing.types[c], dropping: typing.dropped, file: file)
       if typing.inferred[c], typing.types[c] == .text {
         column.textReason = TextMisfits.reason(raw.chunks.map { $0.misfits[c] }, file: file) { k, row in
           Int(raw.chunks[k].lines[row]) + raw.firstLines[k]
@@ -92,10 +93,9 @@ public enum TableReader {
         if column.textReason == nil, !orders.isEmpty { dayMonth.append((c, orders)) }
       }
       columns.append(column)
-      for k in raw.chunks.indices {
-        raw.chunks[k].columns[c] = []
-        raw.chunks[k].typed[c] = nil
-      }
+      // The column's pieces are freed, but most sit in glibc's arenas, where the next
+      // column (larger than any piece) cannot reuse them: hand them back now.
+      FreedMemory.release()
     }
     var lines: [Int32] = []
     lines.reserveCapacity(columns.first?.nulls.count ?? 0)

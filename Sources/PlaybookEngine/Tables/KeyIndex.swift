@@ -83,8 +83,16 @@ struct KeyIndex: Sendable {
   /// together: a large index lives in main memory, and reads issued together wait for it
   /// side by side instead of one after another.
   func numbers(of column: TextColumn, rows: Range<Int>) -> [Int32] {
+    [Int32](unsafeUninitializedCapacity: rows.count) { numbers, count in
+      self.numbers(of: column, rows: rows, into: numbers)
+      count = rows.count
+    }
+  }
+
+  /// `numbers(of:rows:)`, written into `numbers` (one element per row, uninitialized or not).
+  func numbers(of column: TextColumn, rows: Range<Int>, into numbers: UnsafeMutableBufferPointer<Int32>) {
     let batch = 16
-    var numbers = [Int32](repeating: -1, count: rows.count)
+    numbers.initialize(repeating: -1)
     column.bytes.withUnsafeBufferPointer { all in
       slots.withUnsafeBufferPointer { slots in
         withUnsafeTemporaryAllocation(of: (slot: Int, first: Slot).self, capacity: batch) { firsts in
@@ -107,7 +115,6 @@ struct KeyIndex: Sendable {
         }
       }
     }
-    return numbers
   }
 
   /// The row holding `key` (or -1) and the slot where the search stopped.
