@@ -110,9 +110,10 @@ import Testing
 
   @Test func aTableOfManyRowsIsReadBack() throws {
     // More rows than the table's description has bytes, and text longer than a block.
-    var customers = "id,score,note\n"
+    var customers = "id,score,note,tag\n"
     for n in 0..<5000 {
-      customers += "C-\(n),\(n % 7 == 0 ? "" : String(n)),\(String(repeating: "x", count: n % 90))\n"
+      customers +=
+        "C-\(n),\(n % 7 == 0 ? "" : String(n)),\(String(repeating: "x", count: n % 90)),a longer tag number \(n % 300)\n"
     }
     try folder.write(customers, to: "many.csv")
     let spec = TableSpec(name: "customers", path: folder.path("many.csv"))
@@ -121,14 +122,21 @@ import Testing
     let warm = try DatasetLoader.load(customers: spec, events: [], strict: false, cache: cache)
     #expect(uses(warm) == [.read])
     #expect(warm.customers.rowCount == 5000)
-    // The notes (90 distinct) are kept once each, and read back so.
+    // The notes (90 distinct) and tags (300) are kept once each, numbered in one byte
+    // and in two, and read back so.
     for data in [cold, warm] {
-      guard case .text(let notes) = data.customers.columns[2].values else {
-        Issue.record("note is text")
+      guard case .text(let notes) = data.customers.columns[2].values,
+        case .text(let tags) = data.customers.columns[3].values
+      else {
+        Issue.record("note and tag are text")
         return
       }
-      #expect(notes.codes != nil)
+      guard case .bytes = notes.codes, case .halves = tags.codes else {
+        Issue.record("one-byte notes and two-byte tags, not \(String(describing: (notes.codes, tags.codes)))")
+        return
+      }
       #expect(notes.ends.count == 90)
+      #expect(tags.ends.count == 300)
     }
     #expect(DatasetDump.text(warm) == DatasetDump.text(cold))
   }

@@ -39,6 +39,44 @@ import Testing
     #expect(Self.piece(Array(Self.kinds.prefix(100))).codes == nil)
   }
 
+  /// One byte per row for up to 256 values, two for up to 65,536, four beyond; the
+  /// joined column is as narrow as its own values allow, and reads the same.
+  @Test func codesAreAsNarrowAsTheNumberOfValuesAllows() throws {
+    #expect(TextCodes.width(values: 256) == 1)
+    #expect(TextCodes.width(values: 257) == 2)
+    #expect(TextCodes.width(values: 65_536) == 2)
+    #expect(TextCodes.width(values: 65_537) == 4)
+    let few = Self.piece(Self.kinds)
+    guard case .bytes = few.codes else {
+      Issue.record("five values: one byte each, not \(String(describing: few.codes))")
+      return
+    }
+    // 200 values in each piece, 300 in both: the pieces are bytes, the join two bytes.
+    let first = (0..<4000).map { "a template subject, number \($0 % 200)" }
+    let second = (0..<4000).map { "a template subject, number \(100 + $0 % 200)" }
+    let pieces = [Self.piece(first), Self.piece(second)]
+    for piece in pieces {
+      guard case .bytes = piece.codes else {
+        Issue.record("200 values: one byte each")
+        return
+      }
+    }
+    let joined = try ColumnBuilder.joined(pieces, column: "subject", file: "t.csv")
+    guard case .halves = joined.codes else {
+      Issue.record("300 values: two bytes each, not \(String(describing: joined.codes))")
+      return
+    }
+    #expect(joined.ends.count == 300)
+    #expect(Self.values(joined) == first + second)
+    #expect(Self.values(joined.removing([0, 7999])) == Array((first + second).dropFirst().dropLast()))
+    let narrowed = TextCodes(narrowing: [0, 70_000, 65_536, 3], values: 70_001)
+    guard case .words = narrowed else {
+      Issue.record("70,001 values: four bytes each")
+      return
+    }
+    #expect((0..<narrowed.count).map { narrowed[$0] } == [0, 70_000, 65_536, 3])
+  }
+
   @Test func longTextsRepeatedAreKeptOnceThoughAThirdAreDistinct() {
     // Each text three times in a row: a third of the rows distinct from the first on.
     let texts = (0..<6000).map { "Customer called about order #\($0 / 3). Agent explained the refund policy." }
@@ -125,7 +163,8 @@ extension TextDictionaryTests {
       return
     }
     #expect(Self.values(link) == ["C-2", unknownCustomer ? "C-9" : "C-1", "C-2"])
-    #expect(link.codes.map(Array.init) == (unknownCustomer ? [1, 3, 1] : [1, 0, 1]))
+    #expect(
+      link.codes.map { codes in (0..<codes.count).map { codes[$0] } } == (unknownCustomer ? [1, 3, 1] : [1, 0, 1]))
     #expect(Self.values(link.dictionary) == ["C-1", "C-2", "C-3"] + (unknownCustomer ? ["C-9"] : []))
     #expect(data.setAside.count == (unknownCustomer ? 1 : 0))
   }

@@ -36,7 +36,7 @@ enum RowMask {
       let values = column.dictionary
       let equal = equalities(values, literal, rows: 0..<values.count)
       return Partitions.map(count: rowCount) { range in
-        range.map { row in !nulls.isNull(row) && equal[Int(codes[row])] == wanted }
+        range.map { row in !nulls.isNull(row) && equal[codes[row]] == wanted }
       }
     }
     return Partitions.map(count: rowCount) { range in

@@ -13,7 +13,7 @@ extension KeyedTable {
     let shared: TextColumn
     if unlinked.isEmpty {
       shared = TextColumn(
-        bytes: customerIDs.bytes, ends: customerIDs.ends, codes: ColumnArray(reinterpreting: customerOfRow))
+        bytes: customerIDs.bytes, ends: customerIDs.ends, codes: .words(ColumnArray(reinterpreting: customerOfRow)))
     } else {
       var dictionary = customerIDs
       var codes = customerOfRow.map { UInt32(bitPattern: $0) }
@@ -21,7 +21,7 @@ extension KeyedTable {
         codes[row] = UInt32(dictionary.count)
         link.withUTF8(row) { dictionary.append(utf8: $0) }
       }
-      shared = TextColumn(bytes: dictionary.bytes, ends: dictionary.ends, codes: ColumnArray(codes))
+      shared = TextColumn(bytes: dictionary.bytes, ends: dictionary.ends, codes: .words(ColumnArray(codes)))
     }
     self.link = shared
     if let c = table.columnIndex(linkColumn), case .text = table.columns[c].values {

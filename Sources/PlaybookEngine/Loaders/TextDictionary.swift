@@ -157,7 +157,9 @@ final class TextDictionary {
       count = at
     }
     guard !tooMany, pays(kept: text.count, count: dictionary.count, of: total) else { return nil }
-    return TextColumn(bytes: exactly(text), ends: ColumnArray(dictionary.ends), codes: ColumnArray(codes))
+    return TextColumn(
+      bytes: exactly(text), ends: ColumnArray(dictionary.ends),
+      codes: TextCodes(narrowing: codes, values: dictionary.count))
   }
 
   /// The pieces (each keeping its values once) as one column keeping each distinct value
@@ -192,17 +194,14 @@ final class TextDictionary {
     guard !overLimit else { return nil }
     var offsets = [0]
     for piece in pieces { offsets.append(offsets.last! + piece.count) }
-    let codes = ColumnArray<UInt32>(count: offsets.last!) { out, count in
-      if let base = out.baseAddress {
-        let shared = SharedBuffer(base)
-        _ = Parallel.map(pieces.count) { k in
-          numbers[k].withUnsafeBufferPointer { map in
-            for (row, code) in pieces[k].codes!.enumerated() { shared.base[offsets[k] + row] = map[Int(code)] }
-          }
-          return true
+    let codes = TextCodes(count: offsets.last!, values: dictionary.count) { out in
+      _ = Parallel.map(pieces.count) { k in
+        let codes = pieces[k].codes!
+        numbers[k].withUnsafeBufferPointer { map in
+          for row in 0..<codes.count { out.set(offsets[k] + row, map[codes[row]]) }
         }
+        return true
       }
-      count = offsets.last!
     }
     return TextColumn(bytes: exactly(text), ends: ColumnArray(dictionary.ends), codes: codes)
   }

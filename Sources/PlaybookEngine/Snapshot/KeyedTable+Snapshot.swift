@@ -11,7 +11,12 @@ extension KeyedTable {
     func text(_ column: TextColumn) {
       arrays.append(SnapshotArray(column.bytes))
       arrays.append(SnapshotArray(column.ends))
-      arrays.append(SnapshotArray(column.codes ?? []))
+      switch column.codes {
+      case nil: arrays.append(SnapshotArray(ColumnArray<UInt32>()))
+      case .bytes(let codes): arrays.append(SnapshotArray(codes))
+      case .halves(let codes): arrays.append(SnapshotArray(codes))
+      case .words(let codes): arrays.append(SnapshotArray(codes))
+      }
     }
     out.text(table.name)
     out.text(table.file)
@@ -206,21 +211,28 @@ extension KeyedTable {
   }
 
   /// A text column from its three sections (bytes, ends, then each row's value number,
-  /// empty for a value per row), checked to cut the bytes into values in order and to
-  /// give `rows` rows.
+  /// 1, 2 or 4 bytes wide (`TextCodes`), empty for a value per row), checked to cut the
+  /// bytes into values in order and to give `rows` rows.
   private static func text(_ snapshot: MappedSnapshot, _ section: Int, rows: Int) throws(SnapshotDamage)
     -> TextColumn
   {
     let bytes = try snapshot.array(section, of: UInt8.self)
     let ends = try snapshot.array(section + 1, of: UInt32.self)
-    let codes = try snapshot.array(section + 2, of: UInt32.self)
-    let isCoded = !codes.isEmpty
-    guard (isCoded ? codes.count : ends.count) == rows, ends.last.map({ Int($0) == bytes.count }) ?? bytes.isEmpty,
-      !isCoded || codes.allSatisfy({ Int($0) < ends.count })
+    let codeBytes = try snapshot.array(section + 2, of: UInt8.self).count
+    let codes: TextCodes?
+    switch (codeBytes, rows == 0 ? 0 : codeBytes / rows) {
+    case (0, _): codes = nil
+    case (rows, 1): codes = .bytes(try snapshot.array(section + 2, of: UInt8.self))
+    case (rows * 2, 2): codes = .halves(try snapshot.array(section + 2, of: UInt16.self))
+    case (rows * 4, 4): codes = .words(try snapshot.array(section + 2, of: UInt32.self))
+    default: throw SnapshotDamage()
+    }
+    guard (codes?.count ?? ends.count) == rows, ends.last.map({ Int($0) == bytes.count }) ?? bytes.isEmpty,
+      codes.map({ codes in (0..<codes.count).allSatisfy { codes[$0] < ends.count } }) ?? true
     else {
       throw SnapshotDamage()
     }
-    return TextColumn(bytes: bytes, ends: ends, codes: isCoded ? codes : nil)
+    return TextColumn(bytes: bytes, ends: ends, codes: codes)
   }
 
   /// Every kind of load error, in the order a snapshot numbers them: only append.

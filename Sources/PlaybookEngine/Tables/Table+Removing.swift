@@ -34,7 +34,7 @@ extension TextColumn {
     if let codes {
       let kept = Table.kept(count: count, removing: rows)
       guard !kept.isEmpty else { return TextColumn() }
-      return TextColumn(bytes: bytes, ends: ends, codes: ColumnArray(kept.map { codes[$0] }))
+      return TextColumn(bytes: bytes, ends: ends, codes: codes.selecting(kept))
     }
     var ends: [UInt32] = []
     ends.reserveCapacity(count - rows.count)

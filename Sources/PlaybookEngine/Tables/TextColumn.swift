@@ -16,11 +16,11 @@ public struct TextColumn: Sendable {
   public var ends: ColumnArray<UInt32>
   /// Per row, the number of its value (an index into `ends`), when the column keeps each
   /// distinct value once; nil when row `i` is value `i`.
-  public var codes: ColumnArray<UInt32>?
+  public var codes: TextCodes?
 
   /// A column over `bytes` cut at `ends` (each end at or after the one before), a value
   /// per row, or the values `codes` name (each below `ends.count`); empty by default.
-  public init(bytes: ColumnArray<UInt8> = [], ends: ColumnArray<UInt32> = [], codes: ColumnArray<UInt32>? = nil) {
+  public init(bytes: ColumnArray<UInt8> = [], ends: ColumnArray<UInt32> = [], codes: TextCodes? = nil) {
     self.bytes = bytes
     self.ends = ends
     self.codes = codes
@@ -34,7 +34,7 @@ public struct TextColumn: Sendable {
 
   /// The number of `row`'s value in `ends`.
   @inlinable public func value(_ row: Int) -> Int {
-    if let codes { return Int(codes[row]) }
+    if let codes { return codes[row] }
     return row
   }
 
