@@ -97,6 +97,17 @@ import Testing
     #expect(Self.values(joined.dictionary) == Array(firstMet(first + second)))
   }
 
+  /// Pieces with no text at all (a column empty in every row), or no rows, join too.
+  @Test func piecesWithNoTextOrNoRowsJoin() throws {
+    let empty = try ColumnBuilder.joined(
+      [Self.piece(["", "", ""]), Self.piece(["", ""])], column: "blank", file: "t.csv")
+    #expect(Self.values(empty) == ["", "", "", "", ""])
+    let none = try ColumnBuilder.joined([Self.piece([]), Self.piece([])], column: "blank", file: "t.csv")
+    #expect(none.count == 0)
+    let some = try ColumnBuilder.joined([Self.piece([]), Self.piece(["a", ""])], column: "blank", file: "t.csv")
+    #expect(Self.values(some) == ["a", ""])
+  }
+
   @Test func aPieceOfAValuePerRowMakesTheJoinedColumnOneToo() throws {
     let joined = try ColumnBuilder.joined(
       [Self.piece(Self.kinds), Self.piece(Self.ids), Self.piece(Self.kinds)], column: "mixed", file: "t.csv")

@@ -117,15 +117,20 @@ enum ColumnBuilder {
     var ends: [UInt32] = []
     let bytes = [UInt8](unsafeUninitializedCapacity: totalBytes) { text, textCount in
       ends = [UInt32](unsafeUninitializedCapacity: totalRows) { rowEnds, endsCount in
-        let (text, rowEnds) = (SharedBuffer(text.baseAddress!), SharedBuffer(rowEnds.baseAddress!))
+        // No text (every row empty), or no rows: no buffer to write into.
+        let (text, rowEnds) = (text.baseAddress.map(SharedBuffer.init), rowEnds.baseAddress.map(SharedBuffer.init))
         expanded.withUnsafeMutableBufferPointer { pieces in
           let pieces = SharedBuffer(pieces.baseAddress!)
           _ = Parallel.map(byteOffsets.count - 1) { k in
             pieces.base[k].bytes.withUnsafeBufferPointer {
-              if let piece = $0.baseAddress { (text.base + byteOffsets[k]).update(from: piece, count: $0.count) }
+              if let text, let piece = $0.baseAddress {
+                (text.base + byteOffsets[k]).update(from: piece, count: $0.count)
+              }
             }
             let shift = UInt32(byteOffsets[k])
-            for (row, end) in pieces.base[k].ends.enumerated() { rowEnds.base[rowOffsets[k] + row] = end + shift }
+            if let rowEnds {
+              for (row, end) in pieces.base[k].ends.enumerated() { rowEnds.base[rowOffsets[k] + row] = end + shift }
+            }
             pieces.base[k] = TextColumn()
             return true
           }
