@@ -97,18 +97,7 @@ public enum TableReader {
       // column (larger than any piece) cannot reuse them: hand them back now.
       FreedMemory.release()
     }
-    var lines: [Int32] = []
-    lines.reserveCapacity(columns.first?.nulls.count ?? 0)
-    for (k, (chunk, first)) in zip(raw.chunks, raw.firstLines).enumerated() {
-      let dropped = typing.dropped[k]
-      if dropped.isEmpty {
-        lines.append(contentsOf: chunk.lines.lazy.map { $0 + Int32(first) })
-      } else {
-        for row in Table.kept(count: chunk.lines.count, removing: dropped) {
-          lines.append(chunk.lines[row] + Int32(first))
-        }
-      }
-    }
+    let lines = rowLines(raw, dropping: typing.dropped)
     for (c, orders) in dayMonth {
       guard case .text(let text) = columns[c].values,
         let row = (0..<text.count).first(where: { !columns[c].nulls.isNull($0) })
@@ -121,7 +110,38 @@ public enum TableReader {
       rows += typing.setAside
       rows.sort { $0.line < $1.line }
     }
-    return (Table(name: name, file: file, rowCount: lines.count, columns: columns, lines: ColumnArray(lines)), rows)
+    return (Table(name: name, file: file, rowCount: lines.count, columns: columns, lines: lines), rows)
+  }
+
+  /// The line of each row kept: the first alone when each follows the one before (no
+  /// array made: `RowLines`), else one per row.
+  private static func rowLines(_ raw: RawTable, dropping dropped: [[Int]]) -> RowLines {
+    let chunks = zip(raw.chunks, raw.firstLines)
+    let count = raw.chunks.reduce(0) { $0 + $1.lines.count }
+    if let first = chunks.first(where: { !$0.0.lines.isEmpty }).map({ $0.0.lines[0] + Int32($0.1) }),
+      dropped.allSatisfy(\.isEmpty)
+    {
+      var next = first
+      let consecutive = chunks.allSatisfy { chunk, start in
+        chunk.lines.allSatisfy { line in
+          defer { next += 1 }
+          return line + Int32(start) == next
+        }
+      }
+      if consecutive { return RowLines(first: first, count: count) }
+    }
+    var lines: [Int32] = []
+    lines.reserveCapacity(count)
+    for (k, (chunk, first)) in chunks.enumerated() {
+      if dropped[k].isEmpty {
+        lines.append(contentsOf: chunk.lines.lazy.map { $0 + Int32(first) })
+      } else {
+        for row in Table.kept(count: chunk.lines.count, removing: dropped[k]) {
+          lines.append(chunk.lines[row] + Int32(first))
+        }
+      }
+    }
+    return RowLines(ColumnArray(lines))
   }
 
   /// The rows the reader set aside (they could not be read), in line order.

@@ -47,7 +47,7 @@ extension KeyedTable {
         text(values)
       }
     }
-    arrays.append(SnapshotArray(table.lines))
+    arrays.append(SnapshotArray(table.lines.stored))
     // Key and link columns typed text are the table's own column; others are kept beside it.
     for (column, name) in [(keys, spec.keyColumn), (link, spec.linkColumn)] {
       guard let column else {
@@ -191,7 +191,7 @@ extension KeyedTable {
       case .text(let text): texts.append(text)
       }
     }
-    guard lines.count == rowCount else { throw SnapshotDamage() }
+    guard let rowLines = RowLines(stored: lines, count: rowCount) else { throw SnapshotDamage() }
     var own = texts.makeIterator()
     let found = sources.map { source -> TextColumn? in
       switch source {
@@ -205,7 +205,7 @@ extension KeyedTable {
     guard let keys = found[0] else { throw SnapshotDamage() }
     let link = found[1]
     let keyed = KeyedTable(
-      table: Table(name: name, file: file, rowCount: rowCount, columns: columns, lines: lines), setAside: setAside,
+      table: Table(name: name, file: file, rowCount: rowCount, columns: columns, lines: rowLines), setAside: setAside,
       keys: keys, link: link, fileBytes: fileBytes, warnings: warnings)
     return (keyed, rowsRead)
   }

@@ -7,7 +7,8 @@ extension Table {
       return Column(name: column.name, type: column.type, values: values.values, nulls: values.nulls)
     }
     return Table(
-      name: name, file: file, rowCount: kept.count, columns: columns, lines: ColumnArray(kept.map { lines[$0] }))
+      name: name, file: file, rowCount: kept.count, columns: columns,
+      lines: RowLines(ColumnArray(kept.map { lines[$0] })))
   }
 
   /// The rows of `0..<count` not in `rows` (ascending).

@@ -11,10 +11,10 @@ public struct Table: Sendable {
   /// The columns in the file's header order.
   public var columns: [Column]
   /// The 1-based line in `file` where each row starts, for messages about a row.
-  public var lines: ColumnArray<Int32>
+  public var lines: RowLines
 
   /// A table of these columns, each `rowCount` rows long, with one entry of `lines` per row.
-  public init(name: String, file: String, rowCount: Int, columns: [Column], lines: ColumnArray<Int32>) {
+  public init(name: String, file: String, rowCount: Int, columns: [Column], lines: RowLines) {
     self.name = name
     self.file = file
     self.rowCount = rowCount
