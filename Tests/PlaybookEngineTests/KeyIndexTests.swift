@@ -53,3 +53,13 @@ import Testing
     #expect(keys[earlier].utf8.withContiguousStorageIfAvailable { index.number(of: $0) } == Int32(earlier))
   }
 }
+
+extension KeyIndex {
+  /// `numbers(of:rows:into:)` into an array of its own.
+  fileprivate func numbers(of column: TextColumn, rows: Range<Int>) -> [Int32] {
+    [Int32](unsafeUninitializedCapacity: rows.count) { numbers, count in
+      self.numbers(of: column, rows: rows, into: numbers)
+      count = rows.count
+    }
+  }
+}

@@ -79,17 +79,10 @@ struct KeyIndex: Sendable {
   func number(of key: UnsafeBufferPointer<UInt8>) -> Int32 { find(key).row }
 
   /// The customer number of the key in each of `rows` of `column` (-1 for none, and for
-  /// an empty key). Keys are looked up a batch at a time, their first slots read
-  /// together: a large index lives in main memory, and reads issued together wait for it
-  /// side by side instead of one after another.
-  func numbers(of column: TextColumn, rows: Range<Int>) -> [Int32] {
-    [Int32](unsafeUninitializedCapacity: rows.count) { numbers, count in
-      self.numbers(of: column, rows: rows, into: numbers)
-      count = rows.count
-    }
-  }
-
-  /// `numbers(of:rows:)`, written into `numbers` (one element per row, uninitialized or not).
+  /// an empty key), written into `numbers` (one element per row, uninitialized or not).
+  /// Keys are looked up a batch at a time, their first slots read together: a large
+  /// index lives in main memory, and reads issued together wait for it side by side
+  /// instead of one after another.
   func numbers(of column: TextColumn, rows: Range<Int>, into numbers: UnsafeMutableBufferPointer<Int32>) {
     let batch = 16
     numbers.initialize(repeating: -1)
