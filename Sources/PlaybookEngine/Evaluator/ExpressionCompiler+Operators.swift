@@ -211,23 +211,37 @@ extension ExpressionCompiler {
     let filter = typed.operands.first.map(inner.compile)
     let field = inner.aggregateField(aggregate)
     let function = aggregate.function
+    // What one row of the aggregate adds for `customer`: nil when it adds nothing.
+    func value(_ row: Int, of customer: Int) -> Double? {
+      guard rows.admits(row) else { return nil }
+      let frame = Frame(customer: customer, inner: row)
+      if let filter, !filter.truth(frame).holds { return nil }
+      guard let field else { return 0 }
+      return field.numeric(frame)
+    }
     let values = self.values.aggregate(Structure(expr)) {
-      PerCustomer { customer -> Double? in
-        var acc = Accumulator(function)
-        var frame = Frame(customer: customer)
-        for r in rows.link.rows(ofCustomer: customer) {
-          let row = Int(r)
-          guard rows.admits(row) else { continue }
-          frame.inner = row
-          if let filter, !filter.truth(frame).holds { continue }
-          if let field {
-            if let v = field.numeric(frame) { acc.add(v) }
-          } else {
-            acc.add(0)
+      PerCustomer(
+        { customer -> Double? in
+          var acc = Accumulator(function)
+          for r in rows.link.rows(ofCustomer: customer) {
+            if let v = value(Int(r), of: customer) { acc.add(v) }
           }
-        }
-        return acc.result
-      }
+          return acc.result
+        },
+        // All customers' values at once scan the table in file order: each row read where
+        // the one before it was, not at random, and each customer's rows still added in
+        // file order (the order `rows(ofCustomer:)` gives), so sums are the same bits.
+        computeRange: { customers in
+          var accs = Accumulators(function, count: customers.count)
+          rows.link.customerOfRow.withUnsafeBufferPointer { customerOf in
+            for (row, c) in customerOf.enumerated() where customers.contains(Int(c)) {
+              let customer = Int(c)
+              guard let v = value(row, of: customer) else { continue }
+              accs.add(v, at: customer - customers.lowerBound)
+            }
+          }
+          return (0..<customers.count).map(accs.result)
+        })
     }
     let children = (filter.map { [$0] } ?? []) + (field.map { [$0] } ?? [])
     return aggregateValue(typed, children: children) { values.value($0.customer) }
@@ -312,12 +326,53 @@ struct Accumulator {
     }
   }
 
-  var result: Double? {
+  var result: Double? { Self.result(function, count: count, total: total, extreme: extreme) }
+
+  /// The value of `function` over `count` values adding up to `total`, the least or
+  /// greatest of them `extreme`.
+  static func result(_ function: Aggregate.Function, count: Int, total: Double, extreme: Double?) -> Double? {
     switch function {
     case .count: return Double(count)
     case .sum: return total
     case .avg: return count == 0 ? nil : total / Double(count)
     case .min, .max: return extreme
+    }
+  }
+}
+
+/// `Accumulator`s of many customers at once, kept column by column and only the
+/// columns `function` needs: adding a row to a count touches 4 bytes, so the counts of
+/// a million customers stay in the processor's cache while rows are added in file order.
+struct Accumulators {
+  let function: Aggregate.Function
+  private var counts: [Int32]
+  /// Each one's total (sum, avg), or its least or greatest value (min, max); empty for count.
+  private var totals: [Double]
+
+  init(_ function: Aggregate.Function, count: Int) {
+    self.function = function
+    counts = [Int32](repeating: 0, count: count)
+    totals = function == .count ? [] : [Double](repeating: 0, count: count)
+  }
+
+  /// Adds `v` to the `i`th, as `Accumulator.add` does.
+  mutating func add(_ v: Double, at i: Int) {
+    counts[i] += 1
+    switch function {
+    case .count: break
+    case .sum, .avg: totals[i] += v
+    case .min: totals[i] = counts[i] == 1 ? v : Swift.min(totals[i], v)
+    case .max: totals[i] = counts[i] == 1 ? v : Swift.max(totals[i], v)
+    }
+  }
+
+  /// The `i`th's value, as `Accumulator.result` gives it.
+  func result(_ i: Int) -> Double? {
+    let count = Int(counts[i])
+    switch function {
+    case .count: return Accumulator.result(function, count: count, total: 0, extreme: nil)
+    case .sum, .avg: return Accumulator.result(function, count: count, total: totals[i], extreme: nil)
+    case .min, .max: return Accumulator.result(function, count: count, total: 0, extreme: count == 0 ? nil : totals[i])
     }
   }
 }

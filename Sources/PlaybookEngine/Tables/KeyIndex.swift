@@ -37,32 +37,32 @@ struct KeyIndex: Sendable {
     while capacity < keys.count + keys.count / 2 { capacity <<= 1 }
     let mask = capacity - 1
     var slots = [Slot](repeating: Slot(), count: capacity)
-    // Keys go in a batch at a time, their first slots read ahead as `numbers` does; a
-    // slot read empty is taken at once if no key of the batch took it since.
-    let batch = 16
+    // Keys go in a batch at a time, in the passes `numbers` makes; a slot read empty is
+    // taken at once if no key of the batch took it since.
+    let batch = 32
     var duplicates: [Duplicate] = []
     slots.withUnsafeMutableBufferPointer { slots in
-      withUnsafeTemporaryAllocation(of: (slot: Int, first: Slot).self, capacity: batch) { firsts in
-        var start = 0
-        while start < keys.count {
-          let end = min(start + batch, keys.count)
-          for row in start..<end {
-            let slot = keys.withUTF8(row) { Self.hash($0) } & mask
-            firsts[row - start] = (slot, slots[slot])
-          }
-          for row in start..<end {
-            let earlier: Int32 = keys.withUTF8(row) { key in
-              let (slot, first) = firsts[row - start]
-              let found =
-                first.row < 0 && slots[slot].row < 0
-                ? (row: -1, slot: slot) : Self.find(key, from: slot, in: UnsafeBufferPointer(slots), keys: keys)
-              if found.row >= 0 { return found.row }
-              slots[found.slot] = Slot(row: Int32(row), length: Int32(key.count), head: Self.head(key))
-              return -1
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: batch) { places in
+        withUnsafeTemporaryAllocation(of: Slot.self, capacity: batch) { firsts in
+          var start = 0
+          while start < keys.count {
+            let end = min(start + batch, keys.count)
+            for row in start..<end { places[row - start] = keys.withUTF8(row) { Self.hash($0) } & mask }
+            for i in 0..<(end - start) { firsts[i] = slots[places[i]] }
+            for row in start..<end {
+              let earlier: Int32 = keys.withUTF8(row) { key in
+                let slot = places[row - start]
+                let found =
+                  firsts[row - start].row < 0 && slots[slot].row < 0
+                  ? (row: -1, slot: slot) : Self.find(key, from: slot, in: UnsafeBufferPointer(slots), keys: keys)
+                if found.row >= 0 { return found.row }
+                slots[found.slot] = Slot(row: Int32(row), length: Int32(key.count), head: Self.head(key))
+                return -1
+              }
+              if earlier >= 0 { duplicates.append(Duplicate(row: row, earlierRow: Int(earlier))) }
             }
-            if earlier >= 0 { duplicates.append(Duplicate(row: row, earlierRow: Int(earlier))) }
+            start = end
           }
-          start = end
         }
       }
     }
@@ -80,30 +80,35 @@ struct KeyIndex: Sendable {
 
   /// The customer number of the key in each of `rows` of `column` (-1 for none, and for
   /// an empty key), written into `numbers` (one element per row, uninitialized or not).
-  /// Keys are looked up a batch at a time, their first slots read together: a large
-  /// index lives in main memory, and reads issued together wait for it side by side
-  /// instead of one after another.
+  /// Keys are looked up a batch at a time in three passes: hash them all, then read
+  /// their first slots in a loop that does nothing else, then compare. A large index
+  /// lives in main memory; with the hashing out of the way, the batch's reads wait for
+  /// it side by side instead of one after another (the hashing between them had filled
+  /// the processor's window of work it can run ahead).
   func numbers(of column: TextColumn, rows: Range<Int>, into numbers: UnsafeMutableBufferPointer<Int32>) {
-    let batch = 16
+    let batch = 32
     numbers.initialize(repeating: -1)
     column.bytes.withUnsafeBufferPointer { all in
       slots.withUnsafeBufferPointer { slots in
-        withUnsafeTemporaryAllocation(of: (slot: Int, first: Slot).self, capacity: batch) { firsts in
-          var start = rows.lowerBound
-          while start < rows.upperBound {
-            let end = min(start + batch, rows.upperBound)
-            for row in start..<end {
-              let slot = Self.hash(UnsafeBufferPointer(rebasing: all[column.start(row)..<column.end(row)])) & mask
-              firsts[row - start] = (slot, slots[slot])
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: batch) { places in
+          withUnsafeTemporaryAllocation(of: Slot.self, capacity: batch) { firsts in
+            var start = rows.lowerBound
+            while start < rows.upperBound {
+              let end = min(start + batch, rows.upperBound)
+              for row in start..<end {
+                places[row - start] =
+                  Self.hash(UnsafeBufferPointer(rebasing: all[column.start(row)..<column.end(row)])) & mask
+              }
+              for i in 0..<(end - start) { firsts[i] = slots[places[i]] }
+              for row in start..<end {
+                let key = UnsafeBufferPointer(rebasing: all[column.start(row)..<column.end(row)])
+                guard !key.isEmpty else { continue }
+                let first = firsts[row - start]
+                numbers[row - rows.lowerBound] =
+                  Self.holds(first, key, Self.head(key), keys) ? first.row : find(key, from: places[row - start]).row
+              }
+              start = end
             }
-            for row in start..<end {
-              let key = UnsafeBufferPointer(rebasing: all[column.start(row)..<column.end(row)])
-              guard !key.isEmpty else { continue }
-              let (slot, first) = firsts[row - start]
-              numbers[row - rows.lowerBound] =
-                Self.holds(first, key, Self.head(key), keys) ? first.row : find(key, from: slot).row
-            }
-            start = end
           }
         }
       }

@@ -11,17 +11,45 @@ public struct LinkIndex: Sendable {
   public var customerOfRow: ColumnArray<Int32>
 
   /// Builds the index from each row's customer number (-1 for a row set aside).
+  ///
+  /// A counting sort. Placing a row waits on memory (its customer's next place, then
+  /// the place itself, both at random), so on a large table each core places the rows
+  /// of its own range of customers, every core scanning all rows in order (cheap) and
+  /// writing parts of the arrays no other core writes: the waits overlap, and the
+  /// result is the one-thread result.
   public init(customerOfRow: ColumnArray<Int32>, customerCount: Int) {
-    var counts = [Int32](repeating: 0, count: customerCount + 1)
-    for c in customerOfRow where c >= 0 { counts[Int(c) + 1] += 1 }
-    for i in 0..<customerCount { counts[i + 1] += counts[i] }
-    var next = counts
-    var rows = [Int32](repeating: 0, count: Int(counts[customerCount]))
-    for (row, c) in customerOfRow.enumerated() where c >= 0 {
-      rows[Int(next[Int(c)])] = Int32(row)
-      next[Int(c)] += 1
+    let parts = customerOfRow.count < 500_000 ? 1 : Parallel.coreCount
+    func customers(_ k: Int) -> Range<Int32> {
+      Int32(customerCount * k / parts)..<Int32(customerCount * (k + 1) / parts)
     }
-    self.offsets = ColumnArray(counts)
+    var offsets = [Int32](repeating: 0, count: customerCount + 1)
+    var rows: [Int32] = []
+    customerOfRow.withUnsafeBufferPointer { customerOf in
+      offsets.withUnsafeMutableBufferPointer { counts in
+        let counts = SharedBuffer(counts.baseAddress!)
+        _ = Parallel.map(parts) { k in
+          let range = customers(k)
+          for c in customerOf where range.contains(c) { counts.base[Int(c) + 1] += 1 }
+        }
+      }
+      for i in 0..<customerCount { offsets[i + 1] += offsets[i] }
+      var next = offsets
+      rows = [Int32](unsafeUninitializedCapacity: Int(offsets[customerCount])) { out, initialized in
+        let places = SharedBuffer(out.baseAddress!)
+        next.withUnsafeMutableBufferPointer { next in
+          let next = SharedBuffer(next.baseAddress!)
+          _ = Parallel.map(parts) { k in
+            let range = customers(k)
+            for (row, c) in customerOf.enumerated() where range.contains(c) {
+              places.base[Int(next.base[Int(c)])] = Int32(row)
+              next.base[Int(c)] += 1
+            }
+          }
+        }
+        initialized = Int(offsets[customerCount])
+      }
+    }
+    self.offsets = ColumnArray(offsets)
     self.rows = ColumnArray(rows)
     self.customerOfRow = customerOfRow
   }
