@@ -45,7 +45,8 @@ import Testing
         let empty = next(13) == 0
         let cents = next(100_000)
         let total = empty ? "" : "\(cents / 100).\(String(format: "%02d", cents % 100))"
-        self.orders += "O-\(o),\(id),2026-\(day > 31 ? "09" : "10")-\(String(format: "%02d", day > 31 ? day - 30 : day))T08:00:00Z,\(total)\n"
+        let date = day > 31 ? String(format: "2026-09-%02d", day - 30) : String(format: "2026-10-%02d", day)
+        self.orders += "O-\(o),\(id),\(date)T08:00:00Z,\(total)\n"
         if recent { counted[id, default: []].append(empty ? nil : Double(cents) / 100) }
       }
     }
