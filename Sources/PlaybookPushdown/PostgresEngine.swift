@@ -38,6 +38,20 @@ public final class PostgresEngine: CandidateEngine {
   public var copied: [String] { workspace.model.tables.map(\.name).filter { copies[$0] != nil } }
   /// The loads left in the database, of which only the rows the candidates name were read.
   public var leftInPlace: [String] { left.map(\.binding.name) }
+  /// The rows of the tables held back while loading, as reading them would have
+  /// counted them (every row, set aside or not), once `prepare` has run: loading read
+  /// none of them, and `prepare` counted or read them without a progress line.
+  public var heldBackRows: Int {
+    held.reduce(0) { total, table in
+      let name = table.binding.name
+      // Each row read is linked to its customer or set aside.
+      let rows =
+        workspace.dataset.rowsInPlace[name]
+        ?? (workspace.dataset.links[name]?.rows.count ?? 0)
+        + workspace.dataset.setAside.filter { $0.table == name }.count
+      return total + rows
+    }
+  }
   /// The candidate statement's rows, once it has run (`prepare`).
   private var rows: [[String?]]?
   /// How long `prepare` took: the copies, the surveys, the candidate statement and the fetch.

@@ -97,6 +97,13 @@ public final class ProgressDisplay: ProgressSink {
     rowsRead.add(rows, ordering: .relaxed)
   }
 
+  /// Adds `rows` to the rows loaded, for rows counted where they are rather than read
+  /// (a table `run --engine postgres` leaves in its database), so the summary counts
+  /// the rows a run that read them would.
+  public func addLoaded(rows: Int) {
+    state.withLock { $0.times.rows += rows }
+  }
+
   /// Clears the line until the next step begins, so other text can be written.
   public func hide() {
     state.withLock { state in

@@ -90,6 +90,7 @@ struct RunCommand: ParsableCommand {
       display?.begin(.evaluating)
       do {
         workspace = try postgres.prepare(strict: strict, maxSetAside: maxSetAside)
+        display?.addLoaded(rows: postgres.heldBackRows)
       } catch {
         throw CommandFailure(error, json: json)
       }

@@ -140,6 +140,9 @@ import Testing
     try expectSameRun("p.playbook", in: folder, environment: environment)
     #expect(try copied("p.playbook", in: folder, environment: environment) == ["calls"])
     #expect(try left("p.playbook", in: folder, environment: environment) == ["tickets", "orders"])
+    // On a terminal, the rows loaded are every row, as a memory run counts them.
+    let rows = try loadedRows("p.playbook", in: folder, environment: environment, engine: "memory")
+    #expect(try loadedRows("p.playbook", in: folder, environment: environment, engine: "postgres") == rows)
     try expectSameRun("p.playbook", in: folder, environment: environment, ledger: true)
     // The ledgers start again for the changed tables below.
     for engine in ["memory", "postgres"] { try FileManager.default.removeItem(atPath: folder.path("\(engine).db")) }
@@ -160,6 +163,10 @@ import Testing
     #expect(run.stderr.contains("set aside"), "the odd rows are set aside: \(run.stderr)")
     #expect(try copied("p.playbook", in: folder, environment: environment) == ["tickets", "calls"])
     #expect(try left("p.playbook", in: folder, environment: environment) == ["orders"])
+    // Tickets read whole after the survey, orders left: still every row.
+    let changedRows = try loadedRows("p.playbook", in: folder, environment: environment, engine: "memory")
+    #expect(changedRows != rows)
+    #expect(try loadedRows("p.playbook", in: folder, environment: environment, engine: "postgres") == changedRows)
     try expectSameRun("p.playbook", in: folder, environment: environment)
     try expectSameRun("p.playbook", in: folder, environment: environment, ledger: true)
   }
@@ -260,6 +267,23 @@ import Testing
   }
 
   /// The loads `--engine postgres` copied into temporary tables (`engine_copied`).
+  /// The progress line's count of rows loaded (`loaded 4 tables (N rows, …`) of a dry
+  /// run of `playbook` on `engine`, on a terminal.
+  func loadedRows(_ playbook: String, in folder: ScratchFolder, environment: [String: String], engine: String)
+    throws -> String
+  {
+    var environment = environment
+    environment["PLAYLOOP_PROGRESS_AFTER_MS"] = "0"
+    environment["NO_COLOR"] = "1"
+    let terminal = try PseudoTerminal(
+      BuiltProduct.playloop, arguments: ["run", folder.path(playbook), "--dry-run", "--engine", engine],
+      environment: environment, columns: 200)
+    try terminal.expect("loaded 4 tables (", within: 60)
+    let rows = try terminal.expect(" rows,", within: 5).dropLast(" rows,".count)
+    #expect(terminal.waitForExit(within: 60) == 0)
+    return String(rows)
+  }
+
   func copied(_ playbook: String, in folder: ScratchFolder, environment: [String: String]) throws -> [String]? {
     try engineJSON(playbook, in: folder, environment: environment)["engine_copied"] as? [String]
   }
