@@ -155,9 +155,12 @@ final class PostgresConnection {
     }
   }
 
-  /// Runs `COPY (sql) TO STDOUT` and hands each row's bytes (in COPY's text format) to `row`.
-  func copy(_ sql: String, what: String, source: String, row: (UnsafeBufferPointer<UInt8>) -> Void) throws(LoadError) {
-    let started = PQexec(connection, "COPY (\(sql)) TO STDOUT")
+  /// Runs `COPY (sql) TO STDOUT` (with `options`, such as `FORMAT csv`) and hands each
+  /// row's bytes (in COPY's text format unless the options say otherwise) to `row`.
+  func copy(
+    _ sql: String, options: String = "", what: String, source: String, row: (UnsafeBufferPointer<UInt8>) -> Void
+  ) throws(LoadError) {
+    let started = PQexec(connection, "COPY (\(sql)) TO STDOUT" + (options.isEmpty ? "" : " WITH (\(options))"))
     let status = PQresultStatus(started)
     guard status == PGRES_COPY_OUT else {
       defer { PQclear(started) }

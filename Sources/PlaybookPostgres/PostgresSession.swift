@@ -96,6 +96,30 @@ public final class PostgresSession: DatabaseSession, @unchecked Sendable {
     try connected(source: Self.source).copyIn(copy, data: data, what: what, source: Self.source)
   }
 
+  /// Writes the one text column of each row `sql` returns, a line per row, to the file
+  /// at `path` (made anew), as the server sends them: the rows are never all in memory.
+  /// The text must hold no line break (JSON made by the server holds none).
+  public func copyOut(_ sql: String, toFile path: String, what: String) throws(LoadError) {
+    guard let file = fopen(path, "w") else {
+      throw LoadError(.badDatabase, "\(what) cannot be written to \(path)", file: Self.source)
+    }
+    var written = true
+    do throws(LoadError) {
+      // CSV with a quote and a delimiter no such text holds: each row is its text and a line feed.
+      try connected(source: Self.source).copy(
+        sql, options: "FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01'", what: what, source: Self.source
+      ) { row in
+        if written, let base = row.baseAddress { written = fwrite(base, 1, row.count, file) == row.count }
+      }
+    } catch {
+      fclose(file)
+      throw error
+    }
+    if fclose(file) != 0 || !written {
+      throw LoadError(.badDatabase, "\(what) cannot be written to \(path)", file: Self.source)
+    }
+  }
+
   /// Every row `sql` returns, each value's text (nil for null).
   public func rows(_ sql: String, what: String) throws(LoadError) -> [[String?]] {
     try connected(source: Self.source).rows(sql, what: what, source: Self.source)

@@ -1,5 +1,6 @@
 import PlaybookEngine
 import PlaybookLanguage
+import PlaybookPostgres
 import PlaybookSQL
 
 /// A `from postgres` event table that `playloop run --engine postgres` leaves in the
@@ -100,6 +101,19 @@ struct LeftTable {
     return "SELECT " + counts.map { "(\($0))::text" }.joined(separator: ", ") + " FROM \(source) AS t" + join
   }
 
+  /// The survey (`surveySQL`) run in `session`.
+  func survey(in session: PostgresSession, held: Table, customers: String, customerKey: String) throws(LoadError)
+    -> Survey
+  {
+    let name = binding.name
+    let found = try session.rows(
+      surveySQL(table: held, customers: customers, customerKey: customerKey), what: "the survey of '\(name)'")
+    guard let row = found.first, let survey = Self.survey(row) else {
+      throw LoadError(.badDatabase, "the survey of '\(name)' gave no counts", file: PostgresSession.source)
+    }
+    return survey
+  }
+
   /// The survey's counts, from `surveySQL`'s one row.
   static func survey(_ row: [String?]) -> Survey? {
     let numbers = row.compactMap { $0.flatMap { Int($0) } }
@@ -124,6 +138,38 @@ struct LeftTable {
       return "(NOT isfinite(\(sql)) OR \(sql) < '0001-01-01' OR \(sql) >= '10000-01-01')"
     case .integer, .boolean, .text:
       return nil
+    }
+  }
+
+  /// A row per row of the table, as the JSON object Spark's staged input holds for it
+  /// (`SparkInput`): the columns of `table` (the held-back load) by name, times as whole
+  /// seconds since 1970, dates as `yyyy-MM-dd`, the rest as the server's JSON writes them.
+  /// For a table the survey found clean, whose every value the loader reads as it is.
+  func jsonLinesSQL(table: Table) -> String {
+    let fields = table.columns.map { column in
+      let value = "t." + d.identifier(column.name)
+      let json =
+        switch column.type {
+        case .timestamp: d.epochSeconds(value, of: column.type)
+        case .date: "to_char(\(value), 'YYYY-MM-DD')"
+        case .integer, .decimal, .boolean, .text: value
+        }
+      return json + " AS " + d.identifier(column.name)
+    }
+    return "SELECT row_to_json(r)::text FROM (SELECT \(fields.joined(separator: ", ")) FROM \(source) AS t) AS r"
+  }
+
+  /// The rows a load counts for the tables in `held` of `dataset`, each counted as reading
+  /// it whole would count it (every row, set aside or not): the rows in place where a
+  /// table was left in its database, else the rows read (each linked to its customer or
+  /// set aside).
+  static func rowsRead(of held: [LeftTable], in dataset: Dataset) -> Int {
+    held.reduce(0) { total, table in
+      let name = table.binding.name
+      let rows =
+        dataset.rowsInPlace[name]
+        ?? (dataset.links[name]?.rows.count ?? 0) + dataset.setAside.filter { $0.table == name }.count
+      return total + rows
     }
   }
 

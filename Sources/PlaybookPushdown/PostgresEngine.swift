@@ -41,17 +41,7 @@ public final class PostgresEngine: CandidateEngine {
   /// The rows of the tables held back while loading, as reading them would have
   /// counted them (every row, set aside or not), once `prepare` has run: loading read
   /// none of them, and `prepare` counted or read them without a progress line.
-  public var heldBackRows: Int {
-    held.reduce(0) { total, table in
-      let name = table.binding.name
-      // Each row read is linked to its customer or set aside.
-      let rows =
-        workspace.dataset.rowsInPlace[name]
-        ?? (workspace.dataset.links[name]?.rows.count ?? 0)
-        + workspace.dataset.setAside.filter { $0.table == name }.count
-      return total + rows
-    }
-  }
+  public var heldBackRows: Int { LeftTable.rowsRead(of: held, in: workspace.dataset) }
   /// The candidate statement's rows, once it has run (`prepare`).
   private var rows: [[String?]]?
   /// How long `prepare` took: the copies, the surveys, the candidate statement and the fetch.
@@ -179,12 +169,7 @@ public final class PostgresEngine: CandidateEngine {
       preconditionFailure("a held-back table is loaded, empty, beside the customers")
     }
     let customerRows = CandidateSQL.rows(of: customers, dialect: SQLTarget.postgres.dialect, tables: copies)
-    let sql = table.surveySQL(table: held, customers: customerRows, customerKey: customers.keyColumn)
-    let found = try session.rows(sql, what: "the survey of '\(name)'")
-    guard let row = found.first, let survey = LeftTable.survey(row) else {
-      throw LoadError(.badDatabase, "the survey of '\(name)' gave no counts", file: PostgresSession.source)
-    }
-    return survey
+    return try table.survey(in: session, held: held, customers: customerRows, customerKey: customers.keyColumn)
   }
 
   /// The candidates of `plan` (at the clock the engine was compiled for), from the

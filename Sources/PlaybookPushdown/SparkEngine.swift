@@ -1,6 +1,7 @@
 import Foundation
 public import PlaybookEngine
 public import PlaybookLanguage
+public import PlaybookPostgres
 import PlaybookSQL
 import PlaybookSpark
 
@@ -10,20 +11,41 @@ import PlaybookSpark
 /// (`SparkSQL`: JSON Lines with an explicit schema, bad values failing rather than turning
 /// null) in a folder of their own, removed after the run, inside one the cluster can read:
 /// `PLAYLOOP_SPARK_STAGING`, else the temporary folder. Decisions and exports stay in Swift.
+///
+/// A `from postgres` event table the run may leave in the database (`LeftTable`: a
+/// history too large to load here) is held back while loading, as for `--engine postgres`,
+/// and goes from PostgreSQL to its staged file row by row (`prepare`): the survey in SQL
+/// first checks that the loader would set none of its rows aside (else it is read whole
+/// and staged as the others), and once Spark has named the candidates only their trigger
+/// rows are read, for the decisions and the exports.
 public final class SparkEngine: CandidateEngine {
-  private let workspace: Workspace
+  private var workspace: Workspace
   private let clock: Int64
   private let spark: SparkSQL?
+  /// The run's PostgreSQL session, when it holds tables back (`PostgresEngine.holdBack`).
+  private let session: PostgresSession?
+  /// The event tables held back while loading.
+  private let held: [LeftTable]
+  /// Those staged from the database without being loaded, once `prepare` has run.
+  private var left: [LeftTable] = []
   /// The candidate statement.
   public let sql: String
+  /// Spark's candidate rows, when `prepare` computed them.
+  private var rows: [[String?]]?
   /// The candidates once computed (a ledgered run that replays decides twice).
   private var computed: [Candidate]?
 
   /// Compiles `workspace`'s playbook at `clock` for Spark in `home` (nil: `PLAYLOOP_SPARK_HOME`,
-  /// else `SPARK_HOME`). Throws the `compile_unsupported` refusals when it does not compile.
-  public init(workspace: Workspace, clock: Int64, home: String? = nil) throws(CompileRefusal) {
+  /// else `SPARK_HOME`). `session`: the run's PostgreSQL session, whose loads were held
+  /// back by `PostgresEngine.holdBack` (then `prepare` runs before the candidates).
+  /// Throws the `compile_unsupported` refusals when it does not compile.
+  public init(workspace: Workspace, clock: Int64, home: String? = nil, session: PostgresSession? = nil)
+    throws(CompileRefusal)
+  {
     self.workspace = workspace
     self.clock = clock
+    self.session = session
+    held = session == nil ? [] : LeftTable.leavable(workspace.model)
     spark = SparkSQL(home: home)
     sql = try CandidateSQL.compile(
       workspace.checked, source: workspace.source, clock: clock, dialect: SQLTarget.spark.dialect, splitsByLine: true)
@@ -32,21 +54,144 @@ public final class SparkEngine: CandidateEngine {
   /// `spark`.
   public var name: String { "spark" }
 
+  /// Whether a run of the playbook at `path` may leave tables in PostgreSQL, so needs a
+  /// session holding them back while loading. False for a playbook that cannot be read.
+  public static func leavesTables(playbookAt path: String) -> Bool {
+    guard let data = FileManager.default.contents(atPath: path) else { return false }
+    let (playbook, _) = PlaybookParser.parse(SourceFile(path: path, text: String(decoding: data, as: UTF8.self)))
+    return !LeftTable.leavable(PlaybookChecker.declarations(of: playbook, file: path).0).isEmpty
+  }
+
+  /// The loads staged from PostgreSQL without being loaded here, of which only the rows
+  /// the candidates name were read.
+  public var leftInPlace: [String] { left.map(\.binding.name) }
+  /// The rows of the tables held back while loading, as reading them would have counted
+  /// them, once `prepare` has run (see `PostgresEngine.heldBackRows`).
+  public var heldBackRows: Int { LeftTable.rowsRead(of: held, in: workspace.dataset) }
+
+  /// With tables held back: surveys each, stages the clean ones from PostgreSQL and
+  /// reads the others whole, runs Spark, then reads the trigger rows the candidates name;
+  /// returns the workspace the run decides on. Without, the workspace as it is (Spark
+  /// runs when the candidates are asked for). `strict` and `maxSetAside` are the run's
+  /// load options.
+  public func prepare(strict: Bool, maxSetAside: Double) throws(Workspace.Failure) -> Workspace {
+    guard let session, !held.isEmpty else { return workspace }
+    func loading<T>(_ step: () throws(LoadError) -> T) throws(Workspace.Failure) -> T {
+      do {
+        return try step()
+      } catch {
+        throw Workspace.Failure(
+          diagnostics: [error.diagnostic(loadedAt: workspace.source.path, nil)], source: workspace.source)
+      }
+    }
+    let staging: String
+    do {
+      staging = try Self.stagingFolder()
+    } catch {
+      throw Workspace.Failure(diagnostics: [error], source: workspace.source)
+    }
+    defer { try? FileManager.default.removeItem(atPath: staging) }
+    var customerRows: (sql: String, key: String)?
+    var staged: [String: String] = [:]
+    var surveys: [String: LeftTable.Survey] = [:]
+    for table in held {
+      let name = table.binding.name
+      guard let columns = workspace.dataset.events[name] else { continue }
+      // A column Playloop reads as text (a uuid, say) is staged as the engine read it.
+      var clean = columns.columns.allSatisfy { $0.databaseType == nil }
+      if clean {
+        let survey = try loading { () throws(LoadError) in
+          let customers: (sql: String, key: String)
+          if let known = customerRows {
+            customers = known
+          } else {
+            customers = try customersInDatabase(session)
+            customerRows = customers
+          }
+          return try table.survey(in: session, held: columns, customers: customers.sql, customerKey: customers.key)
+        }
+        surveys[name] = survey
+        clean = survey.isClean
+      }
+      if clean {
+        let path = staging + "/left-" + SparkInput.fileName(name)
+        try loading { () throws(LoadError) in
+          try session.copyOut(table.jsonLinesSQL(table: columns), toFile: path, what: "'\(name)' for Spark")
+        }
+        staged[name] = path
+        left.append(table)
+      } else {
+        workspace = try workspace.rereading(
+          name, selection: table.selection, rowsInPlace: nil, strict: strict, maxSetAside: maxSetAside)
+      }
+    }
+    let found: [[String?]]
+    do {
+      found = try runSpark(staging: staging, staged: staged)
+    } catch {
+      throw Workspace.Failure(diagnostics: [error], source: workspace.source)
+    }
+    rows = found
+    let column = CandidateColumn.allCases
+    let tableColumn = column.firstIndex(of: .triggerTable)!
+    let idColumn = column.firstIndex(of: .triggerID)!
+    for table in left {
+      let name = table.binding.name
+      let keys = Set(found.compactMap { $0.count == column.count && $0[tableColumn] == name ? $0[idColumn] : nil })
+      workspace = try workspace.rereading(
+        name, selection: table.rows(keyed: keys.sorted()), rowsInPlace: surveys[name]?.rows, strict: strict,
+        maxSetAside: maxSetAside)
+    }
+    return workspace
+  }
+
+  /// The customers' rows as SQL of the session, for the surveys' links: where they are
+  /// when the run read them as stored, else copied into a temporary table.
+  private func customersInDatabase(_ session: PostgresSession) throws(LoadError) -> (sql: String, key: String) {
+    guard let customers = workspace.model.customerTable else {
+      preconditionFailure("a playbook with event tables loads its customers")
+    }
+    let dialect = SQLTarget.postgres.dialect
+    if PostgresEngine.readsInPlace(customers, workspace.dataset) {
+      return (CandidateSQL.rows(of: customers, dialect: dialect), customers.keyColumn)
+    }
+    let copy = "pg_temp." + dialect.identifier("playloop_" + customers.name)
+    let table = workspace.dataset.customers
+    try session.execute(
+      "CREATE TEMPORARY TABLE \(copy) (\(TableCopy.columns(of: table, dialect: dialect))) ON COMMIT DROP",
+      what: "the copy of '\(customers.name)'")
+    try session.copyIn("COPY \(copy) FROM STDIN", data: TableCopy.rows(of: table), what: "the copy of '\(customers.name)'")
+    return (CandidateSQL.rows(of: customers, dialect: dialect, tables: [customers.name: copy]), customers.keyColumn)
+  }
+
   /// The candidates of `plan` (at the clock the engine was compiled for), from one
-  /// `spark-sql` run; computed once.
+  /// `spark-sql` run (`prepare`'s, or one now); computed once.
   public func candidates(of plan: Plan, interrupted: @escaping @Sendable () -> Bool) throws(Diagnostic)
     -> [Candidate]
   {
     precondition(plan.clock == clock, "the engine was compiled for the run's clock")
     if let computed { return computed }
+    let found: [[String?]]
+    if let rows {
+      found = rows
+    } else {
+      let staging = try Self.stagingFolder()
+      defer { try? FileManager.default.removeItem(atPath: staging) }
+      found = try runSpark(staging: staging, staged: [:])
+    }
+    let candidates = try CandidateRows.candidates(found, of: plan, engine: name)
+    computed = candidates
+    return candidates
+  }
+
+  /// The candidate statement's rows from `spark-sql`, the workspace's tables staged in
+  /// `staging` but those `staged` already.
+  private func runSpark(staging: String, staged: [String: String]) throws(Diagnostic) -> [[String?]] {
     guard let spark else {
       throw failure("no Spark: set PLAYLOOP_SPARK_HOME or SPARK_HOME to a folder with bin/spark-sql")
     }
-    let staging = try Self.stagingFolder()
-    defer { try? FileManager.default.removeItem(atPath: staging) }
-    let rows: [[String?]]
     do {
-      rows = try spark.candidates(dataset: workspace.dataset, sql: sql, staging: staging)
+      return try spark.candidates(dataset: workspace.dataset, sql: sql, staging: staging, staged: staged)
     } catch {
       if let signal = error.signal {
         // Spark is stopped; what the run staged goes too, then the run ends as the signal says.
@@ -55,9 +200,6 @@ public final class SparkEngine: CandidateEngine {
       }
       throw failure(error.description)
     }
-    let candidates = try CandidateRows.candidates(rows, of: plan, engine: name)
-    computed = candidates
-    return candidates
   }
 
   /// A new folder in `PLAYLOOP_SPARK_STAGING` (a folder the cluster reads), else in the

@@ -1,5 +1,5 @@
 import Foundation
-import PlaybookEngine
+public import PlaybookEngine
 import PlaybookLanguage
 import PlaybookSQL
 
@@ -11,17 +11,20 @@ import PlaybookSQL
 /// breaks, NUL) without a convention of our own. Times are written as whole seconds since
 /// 1970 (Spark reads a JSON number into a TIMESTAMP as such, with no format and no time
 /// zone), dates as `yyyy-MM-dd`, floats as the shortest text that reads back the same.
-enum SparkInput {
+public enum SparkInput {
   private static let dialect = SQLTarget.spark.dialect
 
-  /// Writes every table of `dataset` into `folder` and returns the statements that make
-  /// them views named as the loads. `textCollation` declares the text columns with a
-  /// collation other than Spark's default (to show the SQL compares bytes regardless).
-  static func stage(_ dataset: Dataset, in folder: String, textCollation: String? = nil) throws -> String {
+  /// Writes every table of `dataset` into `folder`, but those `staged` already (table →
+  /// its file), and returns the statements that make them views named as the loads.
+  /// `textCollation` declares the text columns with a collation other than Spark's
+  /// default (to show the SQL compares bytes regardless).
+  static func stage(
+    _ dataset: Dataset, in folder: String, textCollation: String? = nil, staged: [String: String] = [:]
+  ) throws -> String {
     var statements = ""
     for table in [dataset.customers] + dataset.events.values.sorted(by: { $0.name < $1.name }) {
-      let path = folder + "/" + fileName(table.name)
-      try write(table, to: path)
+      let path = staged[table.name] ?? folder + "/" + fileName(table.name)
+      if staged[table.name] == nil { try write(table, to: path) }
       let columns = table.columns.map { column in
         "\(dialect.identifier(column.name)) \(dialect.columnType(column.type))"
           + (column.type == .text ? textCollation.map { " COLLATE \($0)" } ?? "" : "")
@@ -35,7 +38,7 @@ enum SparkInput {
 
   /// A file name for a table: its name's letters and digits, then its bytes in hex, so two
   /// names never share a file.
-  static func fileName(_ table: String) -> String {
+  public static func fileName(_ table: String) -> String {
     let safe = table.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
     let hex = table.utf8.map { String($0, radix: 16) }.joined()
     return String(String.UnicodeScalarView(safe)) + "-" + hex + ".jsonl"

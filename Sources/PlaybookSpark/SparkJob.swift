@@ -12,15 +12,20 @@ public struct SparkJob: Sendable {
   /// A collation for the input's text columns (`UTF8_LCASE`, `UNICODE_CI`); nil: Spark's
   /// default. The SQL compares bytes whatever it is.
   public var textCollation: String?
+  /// Tables already written as Spark's input (table → file, in the form `SparkInput`
+  /// writes), read from there instead of from `dataset`, which holds their columns.
+  public var staged: [String: String]
 
   /// A job of `sql` over `dataset`.
   public init(
-    dataset: Dataset, sql: String, settings: [(key: String, value: String)] = [], textCollation: String? = nil
+    dataset: Dataset, sql: String, settings: [(key: String, value: String)] = [], textCollation: String? = nil,
+    staged: [String: String] = [:]
   ) {
     self.dataset = dataset
     self.sql = sql
     self.settings = settings
     self.textCollation = textCollation
+    self.staged = staged
   }
 }
 

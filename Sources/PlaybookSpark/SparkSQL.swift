@@ -31,8 +31,11 @@ public struct SparkSQL: Sendable {
   /// The candidate rows of one job, in the columns `CandidateColumn` lists and the SQL's
   /// order, null as nil. `staging` is a folder Spark can read (on a cluster: a shared path);
   /// the input files, the script and Spark's output stay there for the caller to remove.
-  public func candidates(dataset: Dataset, sql: String, staging: String) throws(SparkFailure) -> [[String?]] {
-    try candidates([SparkJob(dataset: dataset, sql: sql)], staging: staging)[0].get()
+  /// `staged`: tables written as input already (`SparkJob.staged`).
+  public func candidates(dataset: Dataset, sql: String, staging: String, staged: [String: String] = [:])
+    throws(SparkFailure) -> [[String?]]
+  {
+    try candidates([SparkJob(dataset: dataset, sql: sql, staged: staged)], staging: staging)[0].get()
   }
 
   /// Each job's candidate rows (or its failure), from one run of `spark-sql`; throws when
@@ -51,7 +54,8 @@ public struct SparkSQL: Sendable {
       let folder = staging + "/job-\(index + 1)"
       do {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        script += try SparkInput.stage(job.dataset, in: folder, textCollation: job.textCollation)
+        script += try SparkInput.stage(
+          job.dataset, in: folder, textCollation: job.textCollation, staged: job.staged)
       } catch {
         throw SparkFailure(description: "cannot write Spark's input in \(folder): \(error.localizedDescription)")
       }

@@ -64,7 +64,10 @@ struct RunCommand: ParsableCommand {
     let display = progress.display(json: json)
     defer { display?.finish() }
     // With the postgres engine, the loads and the candidate query share one transaction.
-    let session = engine == .postgres ? PostgresSession.shared() : nil
+    // So does Spark's survey and its copy of a table left there, when the playbook may leave one.
+    let session =
+      engine == .postgres || (engine == .spark && SparkEngine.leavesTables(playbookAt: file))
+      ? PostgresSession.shared() : nil
     defer { session?.end() }
     if let session {
       // Connected before the data is read: an unreachable server is known at once.
@@ -91,6 +94,14 @@ struct RunCommand: ParsableCommand {
       do {
         workspace = try postgres.prepare(strict: strict, maxSetAside: maxSetAside)
         display?.addLoaded(rows: postgres.heldBackRows)
+      } catch {
+        throw CommandFailure(error, json: json)
+      }
+    } else if let spark = candidates as? SparkEngine, session != nil {
+      display?.begin(.evaluating)
+      do {
+        workspace = try spark.prepare(strict: strict, maxSetAside: maxSetAside)
+        display?.addLoaded(rows: spark.heldBackRows)
       } catch {
         throw CommandFailure(error, json: json)
       }
@@ -139,7 +150,7 @@ struct RunCommand: ParsableCommand {
       switch engine {
       case .memory: return MemoryEngine()
       case .postgres: return try PostgresEngine(workspace: workspace, clock: clock, session: session!)
-      case .spark: return try SparkEngine(workspace: workspace, clock: clock)
+      case .spark: return try SparkEngine(workspace: workspace, clock: clock, session: session)
       }
     } catch {
       throw CommandFailure(error.diagnostics, sources: [workspace.source], json: json)
@@ -163,8 +174,8 @@ struct RunCommand: ParsableCommand {
   /// `run`'s overflow warnings follow the rows set aside.
   /// With `--format json`, the summary names the engine, and for postgres the loads it
   /// copied into temporary tables (`engine_copied`; the others were read where they are)
-  /// and those it left in the database, reading only the rows the candidates name
-  /// (`engine_left`).
+  /// and, for postgres and spark, those it left in the database, reading only the rows
+  /// the candidates name (`engine_left`).
   private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun, engine: any CandidateEngine) {
     let warnings =
       workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first") + run.overflowWarnings
@@ -175,6 +186,8 @@ struct RunCommand: ParsableCommand {
       if let postgres = engine as? PostgresEngine {
         members.append(JSONMember("engine_copied", .array(postgres.copied.map { .string($0) })))
         members.append(JSONMember("engine_left", .array(postgres.leftInPlace.map { .string($0) })))
+      } else if let spark = engine as? SparkEngine {
+        members.append(JSONMember("engine_left", .array(spark.leftInPlace.map { .string($0) })))
       }
       return Terminal.printJSON(.object(members), diagnostics: warnings)
     }

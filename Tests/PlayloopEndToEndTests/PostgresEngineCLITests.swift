@@ -288,17 +288,19 @@ import Testing
     try engineJSON(playbook, in: folder, environment: environment)["engine_copied"] as? [String]
   }
 
-  /// The loads `--engine postgres` left in the database (`engine_left`).
-  func left(_ playbook: String, in folder: ScratchFolder, environment: [String: String]) throws -> [String]? {
-    try engineJSON(playbook, in: folder, environment: environment)["engine_left"] as? [String]
+  /// The loads `--engine postgres` (or `engine`) left in the database (`engine_left`).
+  func left(_ playbook: String, in folder: ScratchFolder, environment: [String: String], engine: String = "postgres")
+    throws -> [String]?
+  {
+    try engineJSON(playbook, in: folder, environment: environment, engine: engine)["engine_left"] as? [String]
   }
 
-  /// The JSON summary of a dry run on PostgreSQL.
-  func engineJSON(_ playbook: String, in folder: ScratchFolder, environment: [String: String]) throws
-    -> [String: Any]
-  {
+  /// The JSON summary of a dry run on PostgreSQL (or `engine`).
+  func engineJSON(
+    _ playbook: String, in folder: ScratchFolder, environment: [String: String], engine: String = "postgres"
+  ) throws -> [String: Any] {
     let run = try playloop(
-      ["run", playbook, "--engine", "postgres", "--dry-run", "--format", "json"], in: folder, environment: environment)
+      ["run", playbook, "--engine", engine, "--dry-run", "--format", "json"], in: folder, environment: environment)
     #expect(run.status == 0, "\(run.stderr)")
     return try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
   }

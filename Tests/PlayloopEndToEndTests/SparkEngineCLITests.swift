@@ -17,6 +17,28 @@ import Testing
       "p.playbook", in: folder, environment: environment, ledger: true, other: "spark")
   }
 
+  /// Event tables in PostgreSQL that the run may leave there (tickets and orders) go from
+  /// the database to Spark's staged input row by row, never loaded here, and only the
+  /// trigger rows the candidates name are read; a table with a row the loader sets
+  /// aside is read whole instead. Either way the files are the in-memory run's.
+  @Test func tablesInPostgresGoToSparkWithoutBeingLoadedHere() throws {
+    var environment = try PostgresCluster.database(PostgresLoadCLITests.exampleTables)
+    environment["PLAYLOOP_SPARK_HOME"] = try SparkHome.path()
+    let folder = try ScratchFolder("spark-engine-tables")
+    _ = try folder.write(try PostgresLoadCLITests.flagshipFromPostgres(), to: "p.playbook")
+    let postgres = PostgresEngineCLITests()
+    try postgres.expectSameRun("p.playbook", in: folder, environment: environment, other: "spark")
+    #expect(
+      try postgres.left("p.playbook", in: folder, environment: environment, engine: "spark") == ["tickets", "orders"])
+    try PostgresCluster.psql(
+      """
+      INSERT INTO support.tickets (id, customer_id, kind, channel, subject, opened_at, resolved_at, csat)
+        VALUES ('T-odd', 'C-nobody', 'complaint', 'email', 'x', now() - interval '2 days', now(), 1);
+      """, environment: environment)
+    try postgres.expectSameRun("p.playbook", in: folder, environment: environment, other: "spark")
+    #expect(try postgres.left("p.playbook", in: folder, environment: environment, engine: "spark") == ["orders"])
+  }
+
   /// Ctrl-C (SIGINT to `playloop` alone, as a scheduler sends it) while `spark-sql` runs
   /// stops Spark, a JVM that would otherwise run on for nobody, removes what the run
   /// staged, and ends the run as the signal says.
