@@ -160,7 +160,8 @@ public final class SparkEngine: CandidateEngine {
     try session.execute(
       "CREATE TEMPORARY TABLE \(copy) (\(TableCopy.columns(of: table, dialect: dialect))) ON COMMIT DROP",
       what: "the copy of '\(customers.name)'")
-    try session.copyIn("COPY \(copy) FROM STDIN", data: TableCopy.rows(of: table), what: "the copy of '\(customers.name)'")
+    try session.copyIn(
+      "COPY \(copy) FROM STDIN", data: TableCopy.rows(of: table), what: "the copy of '\(customers.name)'")
     return (CandidateSQL.rows(of: customers, dialect: dialect, tables: [customers.name: copy]), customers.keyColumn)
   }
 
