@@ -228,19 +228,8 @@ extension ExpressionCompiler {
           }
           return acc.result
         },
-        // All customers' values at once scan the table in file order: each row read where
-        // the one before it was, not at random, and each customer's rows still added in
-        // file order (the order `rows(ofCustomer:)` gives), so sums are the same bits.
-        computeRange: { customers in
-          var accs = Accumulators(function, count: customers.count)
-          rows.link.customerOfRow.withUnsafeBufferPointer { customerOf in
-            for (row, c) in customerOf.enumerated() where customers.contains(Int(c)) {
-              let customer = Int(c)
-              guard let v = value(row, of: customer) else { continue }
-              accs.add(v, at: customer - customers.lowerBound)
-            }
-          }
-          return (0..<customers.count).map(accs.result)
+        computeAll: { customers in
+          Self.scanned(rows.link.customerOfRow, customers: customers, function, value)
         })
     }
     let children = (filter.map { [$0] } ?? []) + (field.map { [$0] } ?? [])
@@ -249,6 +238,49 @@ extension ExpressionCompiler {
 }
 
 extension ExpressionCompiler {
+  /// Every customer's value of an aggregate (`function` over what `value` gives for each
+  /// of its rows, nil adding nothing) in one pass over the table in file order, where the
+  /// link index would visit each customer's rows at random: each row read where the one
+  /// before it was.
+  ///
+  /// A count is the same whichever rows are counted first, so each core counts a range
+  /// of rows into counts of its own, added up after. A sum must add each customer's rows
+  /// in file order (floats added in another order can differ in the last bit), so for
+  /// the other functions each core takes a range of customers and scans every row,
+  /// adding only its own customers' rows, in file order, the order `rows(ofCustomer:)`
+  /// gives them.
+  static func scanned(
+    _ customerOfRow: ColumnArray<Int32>, customers: Int, _ function: Aggregate.Function,
+    _ value: (Int, Int) -> Double?
+  ) -> [Double?] {
+    let rowCount = customerOfRow.count
+    if function == .count {
+      let parts = rowCount < 100_000 ? 1 : Parallel.coreCount
+      let counts = Parallel.map(parts) { k in
+        var counts = [Int32](repeating: 0, count: customers)
+        customerOfRow.withUnsafeBufferPointer { customerOf in
+          for row in rowCount * k / parts..<rowCount * (k + 1) / parts {
+            let c = Int(customerOf[row])
+            if c >= 0, value(row, c) != nil { counts[c] += 1 }
+          }
+        }
+        return counts
+      }
+      return (0..<customers).map { c in Double(counts.reduce(0) { $0 + Int($1[c]) }) }
+    }
+    let parts = customers < 4096 ? 1 : Parallel.coreCount
+    return Parallel.map(parts) { k in
+      let range = customers * k / parts..<customers * (k + 1) / parts
+      var accs = Accumulators(function, count: range.count)
+      customerOfRow.withUnsafeBufferPointer { customerOf in
+        for (row, c) in customerOf.enumerated() where range.contains(Int(c)) {
+          if let v = value(row, Int(c)) { accs.add(v, at: Int(c) - range.lowerBound) }
+        }
+      }
+      return (0..<range.count).map(accs.result)
+    }.flatMap { $0 }
+  }
+
   /// The rows an aggregate ranges over: its table's rows linked to a customer that
   /// exist at the clock, are of its row's kind (a `define`) and, with `in last D`,
   /// were opened in that span.

@@ -7,17 +7,18 @@ import PlaybookLanguage
 /// is written by `prepare` alone, before any evaluation reads it.
 final class PerCustomer<T: Sendable>: @unchecked Sendable {
   private let compute: (Int) -> T
-  /// The values of a range of customers at once, when that is faster than one by one.
-  private let computeRange: ((Range<Int>) -> [T])?
+  /// Every customer's value at once (given how many customers), when that is faster
+  /// than one by one.
+  private let computeAll: ((Int) -> [T])?
   /// Every customer's value once prepared. Written only by `prepare`, which runs before
   /// any evaluation that reads it, never during one.
   private var all: [T]?
 
-  /// Values computed by `compute`, and prepared by `computeRange` when given: it must
-  /// give `compute`'s value for each customer of the range, in order.
-  init(_ compute: @escaping (Int) -> T, computeRange: ((Range<Int>) -> [T])? = nil) {
+  /// Values computed by `compute`, and prepared by `computeAll` when given: it must give
+  /// `compute`'s value for each customer, in order, on all cores as it sees fit.
+  init(_ compute: @escaping (Int) -> T, computeAll: ((Int) -> [T])? = nil) {
     self.compute = compute
-    self.computeRange = computeRange
+    self.computeAll = computeAll
   }
 
   @inline(__always) func value(_ customer: Int) -> T {
@@ -27,12 +28,7 @@ final class PerCustomer<T: Sendable>: @unchecked Sendable {
 
   func prepare(count: Int) {
     guard all == nil else { return }
-    if let computeRange {
-      let parts = count < 4096 ? 1 : Parallel.coreCount
-      all = Parallel.map(parts) { k in computeRange(count * k / parts..<count * (k + 1) / parts) }.flatMap { $0 }
-    } else {
-      all = Partitions.map(count: count) { range in range.map(compute) }
-    }
+    all = computeAll?(count) ?? Partitions.map(count: count) { range in range.map(compute) }
   }
 }
 
