@@ -173,6 +173,27 @@ struct LeftTable {
     }
   }
 
+  /// `workspace` with each table of `left` read again as the trigger rows that `found`
+  /// (the candidate statement's rows) name, counting all of its rows (`surveys`): what a
+  /// run that left the tables in the database decides and exports from.
+  static func keepingTriggerRows(
+    of left: [LeftTable], named found: [[String?]], surveys: [String: Survey], in workspace: Workspace,
+    strict: Bool, maxSetAside: Double
+  ) throws(Workspace.Failure) -> Workspace {
+    let column = CandidateColumn.allCases
+    let tableColumn = column.firstIndex(of: .triggerTable)!
+    let idColumn = column.firstIndex(of: .triggerID)!
+    var workspace = workspace
+    for table in left {
+      let name = table.binding.name
+      let keys = Set(found.compactMap { $0.count == column.count && $0[tableColumn] == name ? $0[idColumn] : nil })
+      workspace = try workspace.rereading(
+        name, selection: table.rows(keyed: keys.sorted()), rowsInPlace: surveys[name]?.rows, strict: strict,
+        maxSetAside: maxSetAside)
+    }
+    return workspace
+  }
+
   /// The selection of the rows whose key is one of `keys`.
   func rows(keyed keys: [String]) -> DatabaseSelection {
     let key = "(t.\(d.identifier(binding.keyColumn)))::text"

@@ -149,16 +149,8 @@ public final class PostgresEngine: CandidateEngine {
       return try session.rows(sql, what: "the playbook's candidate query")
     }
     rows = found
-    let column = CandidateColumn.allCases
-    let tableColumn = column.firstIndex(of: .triggerTable)!
-    let idColumn = column.firstIndex(of: .triggerID)!
-    for table in left {
-      let name = table.binding.name
-      let keys = Set(found.compactMap { $0.count == column.count && $0[tableColumn] == name ? $0[idColumn] : nil })
-      workspace = try workspace.rereading(
-        name, selection: table.rows(keyed: keys.sorted()), rowsInPlace: surveys[name]?.rows, strict: strict,
-        maxSetAside: maxSetAside)
-    }
+    workspace = try LeftTable.keepingTriggerRows(
+      of: left, named: found, surveys: surveys, in: workspace, strict: strict, maxSetAside: maxSetAside)
     return workspace
   }
 
