@@ -401,10 +401,8 @@ struct Accumulators {
   /// The `i`th's value, as `Accumulator.result` gives it.
   func result(_ i: Int) -> Double? {
     let count = Int(counts[i])
-    switch function {
-    case .count: return Accumulator.result(function, count: count, total: 0, extreme: nil)
-    case .sum, .avg: return Accumulator.result(function, count: count, total: totals[i], extreme: nil)
-    case .min, .max: return Accumulator.result(function, count: count, total: 0, extreme: count == 0 ? nil : totals[i])
-    }
+    // `totals` holds whichever of total and extreme the function reads.
+    let kept = totals.isEmpty ? 0 : totals[i]
+    return Accumulator.result(function, count: count, total: kept, extreme: count == 0 ? nil : kept)
   }
 }
