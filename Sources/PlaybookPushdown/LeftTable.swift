@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookEngine
 import PlaybookLanguage
 import PlaybookPostgres
@@ -34,6 +35,14 @@ struct LeftTable {
         binding: binding, selection: selection,
         source: CandidateSQL.rows(of: binding, dialect: SQLTarget.postgres.dialect))
     }
+  }
+
+  /// `leavable` of the playbook at `path`, from its declarations alone (before any data
+  /// is loaded); none for a playbook that cannot be read (opening it reports why).
+  static func leavable(playbookAt path: String) -> [LeftTable] {
+    guard let data = FileManager.default.contents(atPath: path) else { return [] }
+    let (playbook, _) = PlaybookParser.parse(SourceFile(path: path, text: String(decoding: data, as: UTF8.self)))
+    return leavable(PlaybookChecker.declarations(of: playbook, file: path).0)
   }
 
   /// What the survey found.

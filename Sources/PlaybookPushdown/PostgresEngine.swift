@@ -21,7 +21,7 @@ public import PlaybookSQL
 /// - any other load (a data file, a SQLite table, a PostgreSQL load the engine changed)
 ///   is the engine's own rows, copied into a temporary table of the session
 ///   (`TableCopy`, `COPY … FROM STDIN`), which ends with the run.
-public final class PostgresEngine: CandidateEngine {
+public final class PostgresEngine: TableLeavingEngine {
   private let session: PostgresSession
   private var workspace: Workspace
   private let clock: Int64
@@ -38,9 +38,7 @@ public final class PostgresEngine: CandidateEngine {
   public var copied: [String] { workspace.model.tables.map(\.name).filter { copies[$0] != nil } }
   /// The loads left in the database, of which only the rows the candidates name were read.
   public var leftInPlace: [String] { left.map(\.binding.name) }
-  /// The rows of the tables held back while loading, as reading them would have
-  /// counted them (every row, set aside or not), once `prepare` has run: loading read
-  /// none of them, and `prepare` counted or read them without a progress line.
+  /// See `TableLeavingEngine.heldBackRows`.
   public var heldBackRows: Int { LeftTable.rowsRead(of: held, in: workspace.dataset) }
   /// The candidate statement's rows, once it has run (`prepare`).
   private var rows: [[String?]]?
@@ -54,10 +52,7 @@ public final class PostgresEngine: CandidateEngine {
   /// in the database, so that loading reads their columns and none of their rows. A
   /// playbook that cannot be read or parsed holds back nothing (opening it reports why).
   public static func holdBack(playbookAt path: String, in session: PostgresSession) {
-    guard let data = FileManager.default.contents(atPath: path) else { return }
-    let (playbook, _) = PlaybookParser.parse(SourceFile(path: path, text: String(decoding: data, as: UTF8.self)))
-    let (model, _) = PlaybookChecker.declarations(of: playbook, file: path)
-    for table in LeftTable.leavable(model) { session.holdBack(table.selection) }
+    for table in LeftTable.leavable(playbookAt: path) { session.holdBack(table.selection) }
   }
 
   /// Compiles `workspace`'s playbook at `clock` for a run in `session`, whose loads were
@@ -96,7 +91,7 @@ public final class PostgresEngine: CandidateEngine {
   /// once it compiled, a copy changes where rows are read, not what compiles).
   private func compile() throws(CompileRefusal) {
     for binding in workspace.model.tables where !Self.readsInPlace(binding, workspace.dataset) {
-      copies[binding.name] = "pg_temp." + SQLTarget.postgres.dialect.identifier("playloop_" + binding.name)
+      copies[binding.name] = TableCopy.temporaryName(of: binding.name)
     }
     left.removeAll { copies[$0.binding.name] != nil }
     sql = try CandidateSQL.compile(
@@ -109,27 +104,20 @@ public final class PostgresEngine: CandidateEngine {
   /// name (and counting all of its rows), or read whole where the survey found rows the
   /// loader sets aside. `strict` and `maxSetAside` are the run's load options.
   public func prepare(strict: Bool, maxSetAside: Double) throws(Workspace.Failure) -> Workspace {
-    func failure(_ error: LoadError) -> Workspace.Failure {
-      Workspace.Failure(diagnostics: [error.diagnostic(loadedAt: workspace.source.path, nil)], source: workspace.source)
-    }
     let started = DispatchTime.now()
     defer {
       computedBeforehandMilliseconds = Int(
         (DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
-    }
-    // Each step's load error, as the run reports a load's.
-    func loading<T>(_ step: () throws(LoadError) -> T) throws(Workspace.Failure) -> T {
-      do { return try step() } catch { throw failure(error) }
     }
     // A held-back table of a type Playloop reads as text is not read in place: whole, then copied.
     for table in held where copies[table.binding.name] != nil {
       workspace = try workspace.rereading(
         table.binding.name, selection: table.selection, rowsInPlace: nil, strict: strict, maxSetAside: maxSetAside)
     }
-    try loading { () throws(LoadError) in try copyTables() }
+    try workspace.loading { () throws(LoadError) in try copyTables() }
     var surveys: [String: LeftTable.Survey] = [:]
     for table in left {
-      let survey = try loading { () throws(LoadError) in try self.survey(table) }
+      let survey = try workspace.loading { () throws(LoadError) in try self.survey(table) }
       surveys[table.binding.name] = survey
       guard !survey.isClean else { continue }
       // The loader sets rows aside: the engine's rows, read whole, are what the SQL must see.
@@ -141,9 +129,9 @@ public final class PostgresEngine: CandidateEngine {
       } catch {
         preconditionFailure("a playbook that compiled stopped compiling: \(error.diagnostics)")
       }
-      try loading { () throws(LoadError) in try copyTables(except: before) }
+      try workspace.loading { () throws(LoadError) in try copyTables(except: before) }
     }
-    let found = try loading { () throws(LoadError) in
+    let found = try workspace.loading { () throws(LoadError) in
       // What the playbook's SQL runs in may not write, whatever it says.
       try session.execute("SET TRANSACTION READ ONLY", what: "the session")
       return try session.rows(sql, what: "the playbook's candidate query")
@@ -180,16 +168,11 @@ public final class PostgresEngine: CandidateEngine {
   /// Each copied load's rows, as the engine holds them, in its temporary table; but not
   /// the loads in `except`, copied already.
   private func copyTables(except: Set<String> = []) throws(LoadError) {
-    let dialect = SQLTarget.postgres.dialect
     for binding in workspace.model.tables where !except.contains(binding.name) {
       guard let copy = copies[binding.name] else { continue }
       let table = binding.isCustomers ? workspace.dataset.customers : workspace.dataset.events[binding.name]
       guard let table else { continue }
-      let what = "the copy of '\(binding.name)'"
-      try session.execute(
-        "CREATE TEMPORARY TABLE \(copy) (\(TableCopy.columns(of: table, dialect: dialect))) ON COMMIT DROP",
-        what: what)
-      try session.copyIn("COPY \(copy) FROM STDIN", data: TableCopy.rows(of: table), what: what)
+      try TableCopy.copy(table, of: binding.name, into: copy, in: session)
     }
   }
 }

@@ -18,7 +18,7 @@ import PlaybookSpark
 /// first checks that the loader would set none of its rows aside (else it is read whole
 /// and staged as the others), and once Spark has named the candidates only their trigger
 /// rows are read, for the decisions and the exports.
-public final class SparkEngine: CandidateEngine {
+public final class SparkEngine: TableLeavingEngine {
   private var workspace: Workspace
   private let clock: Int64
   private let spark: SparkSQL?
@@ -57,16 +57,13 @@ public final class SparkEngine: CandidateEngine {
   /// Whether a run of the playbook at `path` may leave tables in PostgreSQL, so needs a
   /// session holding them back while loading. False for a playbook that cannot be read.
   public static func leavesTables(playbookAt path: String) -> Bool {
-    guard let data = FileManager.default.contents(atPath: path) else { return false }
-    let (playbook, _) = PlaybookParser.parse(SourceFile(path: path, text: String(decoding: data, as: UTF8.self)))
-    return !LeftTable.leavable(PlaybookChecker.declarations(of: playbook, file: path).0).isEmpty
+    !LeftTable.leavable(playbookAt: path).isEmpty
   }
 
   /// The loads staged from PostgreSQL without being loaded here, of which only the rows
   /// the candidates name were read.
   public var leftInPlace: [String] { left.map(\.binding.name) }
-  /// The rows of the tables held back while loading, as reading them would have counted
-  /// them, once `prepare` has run (see `PostgresEngine.heldBackRows`).
+  /// See `TableLeavingEngine.heldBackRows`.
   public var heldBackRows: Int { LeftTable.rowsRead(of: held, in: workspace.dataset) }
 
   /// With tables held back: surveys each, stages the clean ones from PostgreSQL and
@@ -76,14 +73,6 @@ public final class SparkEngine: CandidateEngine {
   /// load options.
   public func prepare(strict: Bool, maxSetAside: Double) throws(Workspace.Failure) -> Workspace {
     guard let session, !held.isEmpty else { return workspace }
-    func loading<T>(_ step: () throws(LoadError) -> T) throws(Workspace.Failure) -> T {
-      do {
-        return try step()
-      } catch {
-        throw Workspace.Failure(
-          diagnostics: [error.diagnostic(loadedAt: workspace.source.path, nil)], source: workspace.source)
-      }
-    }
     let staging: String
     do {
       staging = try Self.stagingFolder()
@@ -100,7 +89,7 @@ public final class SparkEngine: CandidateEngine {
       // A column Playloop reads as text (a uuid, say) is staged as the engine read it.
       var clean = columns.columns.allSatisfy { $0.databaseType == nil }
       if clean {
-        let survey = try loading { () throws(LoadError) in
+        let survey = try workspace.loading { () throws(LoadError) in
           let customers: (sql: String, key: String)
           if let known = customerRows {
             customers = known
@@ -115,7 +104,7 @@ public final class SparkEngine: CandidateEngine {
       }
       if clean {
         let path = staging + "/left-" + SparkInput.fileName(name)
-        try loading { () throws(LoadError) in
+        try workspace.loading { () throws(LoadError) in
           try session.copyOut(table.jsonLinesSQL(table: columns), toFile: path, what: "'\(name)' for Spark")
         }
         staged[name] = path
@@ -147,13 +136,8 @@ public final class SparkEngine: CandidateEngine {
     if PostgresEngine.readsInPlace(customers, workspace.dataset) {
       return (CandidateSQL.rows(of: customers, dialect: dialect), customers.keyColumn)
     }
-    let copy = "pg_temp." + dialect.identifier("playloop_" + customers.name)
-    let table = workspace.dataset.customers
-    try session.execute(
-      "CREATE TEMPORARY TABLE \(copy) (\(TableCopy.columns(of: table, dialect: dialect))) ON COMMIT DROP",
-      what: "the copy of '\(customers.name)'")
-    try session.copyIn(
-      "COPY \(copy) FROM STDIN", data: TableCopy.rows(of: table), what: "the copy of '\(customers.name)'")
+    let copy = TableCopy.temporaryName(of: customers.name)
+    try TableCopy.copy(workspace.dataset.customers, of: customers.name, into: copy, in: session)
     return (CandidateSQL.rows(of: customers, dialect: dialect, tables: [customers.name: copy]), customers.keyColumn)
   }
 

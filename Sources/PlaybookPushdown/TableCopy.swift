@@ -1,5 +1,6 @@
 public import PlaybookEngine
 import PlaybookLanguage
+import PlaybookPostgres
 public import PlaybookSQL
 
 /// The engine's loaded tables written into a SQL engine as the compiled SQL expects
@@ -17,6 +18,23 @@ public enum TableCopy {
       if column.type == .text, let textCollation { definition += " COLLATE \(dialect.identifier(textCollation))" }
       return definition
     }.joined(separator: ", ")
+  }
+
+  /// The temporary table a run copies the load `name` into: `pg_temp."playloop_name"`.
+  static func temporaryName(of name: String) -> String {
+    "pg_temp." + SQLTarget.postgres.dialect.identifier("playloop_" + name)
+  }
+
+  /// Copies `table`, the engine's rows of the load `name`, into the temporary table
+  /// `copy` of `session`, made for it and dropped when the session's transaction ends.
+  static func copy(_ table: Table, of name: String, into copy: String, in session: PostgresSession)
+    throws(LoadError)
+  {
+    let what = "the copy of '\(name)'"
+    try session.execute(
+      "CREATE TEMPORARY TABLE \(copy) (\(columns(of: table, dialect: SQLTarget.postgres.dialect))) ON COMMIT DROP",
+      what: what)
+    try session.copyIn("COPY \(copy) FROM STDIN", data: rows(of: table), what: what)
   }
 
   /// Every row of `table` in COPY's text format: values split by tabs, `\N` for null,

@@ -89,19 +89,12 @@ struct RunCommand: ParsableCommand {
     let override = try clock.seconds(now: now)
     let clock = workspace.clock(override: override, now: now)
     let candidates = try candidateEngine(workspace, clock: clock, session: session)
-    if let postgres = candidates as? PostgresEngine {
+    // Spark without tables held back runs when the candidates are asked for.
+    if let leaving = candidates as? any TableLeavingEngine, session != nil {
       display?.begin(.evaluating)
       do {
-        workspace = try postgres.prepare(strict: strict, maxSetAside: maxSetAside)
-        display?.addLoaded(rows: postgres.heldBackRows)
-      } catch {
-        throw CommandFailure(error, json: json)
-      }
-    } else if let spark = candidates as? SparkEngine, session != nil {
-      display?.begin(.evaluating)
-      do {
-        workspace = try spark.prepare(strict: strict, maxSetAside: maxSetAside)
-        display?.addLoaded(rows: spark.heldBackRows)
+        workspace = try leaving.prepare(strict: strict, maxSetAside: maxSetAside)
+        display?.addLoaded(rows: leaving.heldBackRows)
       } catch {
         throw CommandFailure(error, json: json)
       }
@@ -185,9 +178,9 @@ struct RunCommand: ParsableCommand {
       members.append(JSONMember("engine", .string(engine.name)))
       if let postgres = engine as? PostgresEngine {
         members.append(JSONMember("engine_copied", .array(postgres.copied.map { .string($0) })))
-        members.append(JSONMember("engine_left", .array(postgres.leftInPlace.map { .string($0) })))
-      } else if let spark = engine as? SparkEngine {
-        members.append(JSONMember("engine_left", .array(spark.leftInPlace.map { .string($0) })))
+      }
+      if let leaving = engine as? any TableLeavingEngine {
+        members.append(JSONMember("engine_left", .array(leaving.leftInPlace.map { .string($0) })))
       }
       return Terminal.printJSON(.object(members), diagnostics: warnings)
     }
