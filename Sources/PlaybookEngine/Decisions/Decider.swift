@@ -14,7 +14,7 @@ public struct Decider: Sendable {
   public let history: (any SendHistory)?
 
   let holdout: Holdout
-  let reasons: DecisionReasons
+  private(set) var reasons: DecisionReasons
   /// Each offer's and each rule's place among the others in `ByteOrder`: a customer's
   /// decisions are ordered by offer, rule, then trigger id, and `limit` ties by offer.
   let offerRanks: [Int]
@@ -85,6 +85,7 @@ public struct Decider: Sendable {
     Partitions.map(count: plan.customerCount) { range in
       var lower = Self.firstIndex(in: candidates, atOrAfter: range.lowerBound)
       let upper = Self.firstIndex(in: candidates, atOrAfter: range.upperBound)
+      let decider = ownTexts()
       var outcomes: [Outcome] = []
       // Each candidate has at most one outcome.
       outcomes.reserveCapacity(upper - lower)
@@ -93,7 +94,7 @@ public struct Decider: Sendable {
         var end = lower
         let customer = candidates[lower].customer
         while end < upper, candidates[end].customer == customer { end += 1 }
-        self.decide(customer: Int(customer), candidates[lower..<end], into: &outcomes, scratch: &scratch)
+        decider.decide(customer: Int(customer), candidates[lower..<end], into: &outcomes, scratch: &scratch)
         lower = end
       }
       return [outcomes]
@@ -113,9 +114,7 @@ public struct Decider: Sendable {
       parts.withUnsafeMutableBufferPointer { parts in
         let parts = SharedBuffer(parts.baseAddress!)
         _ = Parallel.map(starts.count - 1) { p in
-          for (i, outcome) in parts.base[p].enumerated() {
-            (base + starts[p] + i).initialize(to: decision(outcome))
-          }
+          DecisionSpeller(self).spell(parts.base[p], into: base + starts[p])
           parts.base[p] = []
         }
       }
@@ -148,27 +147,16 @@ public struct Decider: Sendable {
   ) {
     outcomes.removeAll(keepingCapacity: true)
     decide(customer: customer, candidates, into: &outcomes, scratch: &scratch)
-    for outcome in outcomes { out.append(decision(outcome)) }
+    let speller = DecisionSpeller(self)
+    for outcome in outcomes { out.append(speller.decision(outcome)) }
   }
 
-  /// The outcome spelled out; its channel also gives the address.
-  func decision(_ o: Outcome) -> Decision {
-    let c = o.candidate
-    let rule = plan.rules[Int(c.rule)]
-    let send = rule.sends[Int(c.send)]
-    let chosen = o.channel.map { plan.channels[$0] }
-    let localTime =
-      hasLocalTime
-      ? localTime(
-        sendAt: c.sendAt, customer: Int(c.customer), channel: o.channel,
-        unmoved: plan.sendAt(triggerTime: c.triggerTime, after: send.after)) : nil
-    let decision = Decision(
-      customerID: plan.dataset.customerIDs.string(Int(c.customer)), rule: rule.name, offer: send.offer,
-      triggerID: triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + send.valid,
-      channel: chosen?.name, address: chosen.map { $0.addressText(customer: Int(c.customer)) ?? "" },
-      status: o.status, reason: o.reason, merged: o.merged, priority: rule.priority, variant: send.variant,
-      localTime: localTime)
-    return hasMessages ? withTexts(decision, o) : decision
+  /// This decider with reason texts of its own, for one partition's deciding: reasons
+  /// every core hands out from the same strings would move their reference counts'
+  /// cache lines between the cores at every outcome (`DecisionSpeller`).
+  func ownTexts() -> Decider {
+    var decider = self
+    decider.reasons = reasons.owned()
+    return decider
   }
-
 }

@@ -27,6 +27,20 @@ struct DecisionReasons: Sendable {
     seconds % 86_400 == 0 ? Timestamp.formatDate(seconds) : Timestamp.format(seconds)
   }
 
+  /// The same reasons, each in storage of its own (`Decider.ownTexts()`).
+  func owned() -> DecisionReasons {
+    DecisionReasons(
+      channels: channels.map { $0.map { $0.owned() } }, cappedBy: cappedBy.map { $0.map(DecisionSpeller.own) },
+      cappedByEarlierRuns: cappedByEarlierRuns.map(DecisionSpeller.own), holdout: holdout.map(DecisionSpeller.own))
+  }
+
+  private init(channels: [[ChannelReasons]], cappedBy: [[String]], cappedByEarlierRuns: [String], holdout: [String]) {
+    self.channels = channels
+    self.cappedBy = cappedBy
+    self.cappedByEarlierRuns = cappedByEarlierRuns
+    self.holdout = holdout
+  }
+
   init(plan: Plan, holdout: Holdout) {
     channels = plan.rules.map { rule in
       rule.sends.map { send in ChannelReasons(names: send.channels.map { plan.channels[$0].name }) }

@@ -1,0 +1,149 @@
+/// Spells a partition's outcomes out as `Decision`s, on one core.
+///
+/// Spelling a million decisions out costs little work and much waiting on memory, for two
+/// reasons; a speller, made once per partition, removes both:
+///
+/// - **Shared reference counts.** A decision holds its rule's name, its reason and, for
+///   longer names, its offer, channel and variant: strings the whole plan shares. When
+///   both cores add and drop references to the same string, its count's cache line moves
+///   between them at every change. A speller takes its own copy of each name (a few dozen
+///   strings; `Decider.ownTexts()` does the same for reasons while deciding), so each core
+///   counts references only on strings no other core touches.
+/// - **Reads at random.** Outcomes come in customer order, so customer ids and addresses
+///   are read in order, but a trigger row's id sits wherever the row is in its table, and
+///   reading it waits on main memory. `spell` makes the trigger ids of a block of decisions
+///   before spelling any of them, so those waits overlap instead of queueing.
+///
+/// Columns are read through `TextColumn.Pointers`, which the speller's decider keeps
+/// valid: its plan holds the dataset.
+struct DecisionSpeller {
+  private let decider: Decider
+  private let customerIDs: TextColumn.Pointers
+  /// By rule: its name, and its trigger rows' key column (nil for a customer-only rule);
+  /// the column's texts when it is of text.
+  private let ruleNames: [String]
+  private let triggerKeys: [Column?]
+  private let triggerTexts: [TextField?]
+  /// By rule, then send: the offer code and the variant's name.
+  private let offers: [[String]]
+  private let variants: [[String?]]
+  /// By channel: its name, and its address when that is a text column of the customer's
+  /// (read straight from the column); nil when the address is computed otherwise.
+  private let channelNames: [String]
+  private let addressColumns: [TextField?]
+
+  /// How many trigger ids `spell` reads ahead: enough reads in flight to cover a wait on
+  /// memory, few enough that the block's ids stay in cache until spelled.
+  static let block = 16
+
+  init(_ decider: Decider) {
+    let plan = decider.plan
+    self.decider = decider
+    customerIDs = TextColumn.Pointers(plan.dataset.customerIDs)
+    ruleNames = plan.rules.map { Self.own($0.name) }
+    triggerKeys = plan.rules.map { $0.trigger?.keys }
+    triggerTexts = triggerKeys.map { keys in
+      guard let keys, case .text(let texts) = keys.values else { return nil }
+      return TextField(texts, keys.nulls)
+    }
+    offers = plan.rules.map { $0.sends.map { Self.own($0.offer) } }
+    variants = plan.rules.map { $0.sends.map { $0.variant.map(Self.own) } }
+    channelNames = plan.channels.map { Self.own($0.name) }
+    addressColumns = plan.channels.map { channel in
+      guard case .text(.column(let column, let nulls, .customer)) = channel.address.evaluation else { return nil }
+      return TextField(column, nulls)
+    }
+  }
+
+  /// A copy of `text` in storage of its own (a short text is stored inline anyway).
+  static func own(_ text: String) -> String {
+    String(decoding: Array(text.utf8), as: UTF8.self)
+  }
+
+  /// Each of `outcomes` spelled out into `destination`, which has room for them all.
+  func spell(_ outcomes: [Decider.Outcome], into destination: UnsafeMutablePointer<Decision>) {
+    var found = [UnsafeBufferPointer<UInt8>?](repeating: nil, count: Self.block)
+    var ids = [String?](repeating: nil, count: Self.block)
+    outcomes.withUnsafeBufferPointer { outcomes in
+      var start = 0
+      while start < outcomes.count {
+        let end = min(start + Self.block, outcomes.count)
+        // The block's trigger ids are found, then made into strings, each in a loop doing
+        // nothing else, so the processor has the reads of several ids in flight at once.
+        for i in start..<end { found[i - start] = triggerUTF8(outcomes[i].candidate) }
+        for k in 0..<(end - start) { ids[k] = found[k].map { String(decoding: $0, as: UTF8.self) } }
+        for i in start..<end { (destination + i).initialize(to: decision(outcomes[i], triggerID: ids[i - start])) }
+        start = end
+      }
+    }
+  }
+
+  /// Where the text of `c`'s trigger id lies; nil when the trigger key is not a text
+  /// column, the id is null or there is no trigger row.
+  @inline(__always)
+  private func triggerUTF8(_ c: Candidate) -> UnsafeBufferPointer<UInt8>? {
+    guard c.triggerRow >= 0, let ids = triggerTexts[Int(c.rule)] else { return nil }
+    return ids.utf8(Int(c.triggerRow))
+  }
+
+  /// The outcome spelled out; its channel also gives the address.
+  /// `triggerID` is the trigger id when `triggerUTF8` found it.
+  func decision(_ o: Decider.Outcome, triggerID id: String? = nil) -> Decision {
+    let c = o.candidate
+    let rule = Int(c.rule)
+    let send = Int(c.send)
+    let customer = Int(c.customer)
+    let sendPlan = decider.plan.rules[rule].sends[send]
+    let localTime =
+      decider.hasLocalTime
+      ? decider.localTime(
+        sendAt: c.sendAt, customer: customer, channel: o.channel,
+        unmoved: decider.plan.sendAt(triggerTime: c.triggerTime, after: sendPlan.after)) : nil
+    let decision = Decision(
+      customerID: customerIDs.string(customer), rule: ruleNames[rule], offer: offers[rule][send],
+      triggerID: id ?? triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + sendPlan.valid,
+      channel: o.channel.map { channelNames[$0] }, address: o.channel.map { address(customer, channel: $0) },
+      status: o.status, reason: o.reason, merged: o.merged, priority: decider.plan.rules[rule].priority,
+      variant: variants[rule][send], localTime: localTime)
+    return decider.hasMessages ? decider.withTexts(decision, o) : decision
+  }
+
+  private func triggerID(_ c: Candidate) -> String? {
+    guard c.triggerRow >= 0 else { return nil }
+    let row = Int(c.triggerRow)
+    if let ids = triggerTexts[Int(c.rule)] { return ids.string(row) ?? "" }
+    guard let keys = triggerKeys[Int(c.rule)] else { return nil }
+    return ValueText.text(of: keys, row: row) ?? ""
+  }
+
+  /// The customer's address on `channel`; empty when it has none.
+  private func address(_ customer: Int, channel: Int) -> String {
+    guard let address = addressColumns[channel] else {
+      return decider.plan.channels[channel].addressText(customer: customer) ?? ""
+    }
+    return address.string(customer) ?? ""
+  }
+}
+
+/// A text column and its nulls, read through pointers (`TextColumn.Pointers`).
+private struct TextField {
+  let texts: TextColumn.Pointers
+  /// The null mask's words (`NullMask`: row `r` is bit `r % 64` of word `r / 64`).
+  let nulls: UnsafePointer<UInt64>?
+
+  init(_ texts: TextColumn, _ nulls: NullMask) {
+    self.texts = TextColumn.Pointers(texts)
+    self.nulls = nulls.words.buffer.baseAddress
+  }
+
+  /// `row`'s text; nil when it is null.
+  @inline(__always) func string(_ row: Int) -> String? {
+    utf8(row).map { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// `row`'s UTF-8 bytes; nil when it is null.
+  @inline(__always) func utf8(_ row: Int) -> UnsafeBufferPointer<UInt8>? {
+    if let nulls, nulls[row >> 6] & (1 << UInt64(row & 63)) != 0 { return nil }
+    return texts.utf8(row)
+  }
+}
