@@ -5,26 +5,48 @@ import PlaybookLanguage
 /// the trigger loop and the batch forms holding it share one copy rather than copying
 /// (and retaining) its three columns for every call.
 final class Lifecycle: Sendable {
-  struct TimeColumn {
-    let values: ColumnArray<Int64>
-    let nulls: NullMask
+  /// A time column read through plain pointers. Every read copies the column out of its
+  /// optional, and copying `ColumnArray`s changes their owners' reference counts: with
+  /// both cores reading one table, those atomic changes stalled each other at every row.
+  /// The lifecycle keeps the columns themselves (`kept`), so the pointers stay valid;
+  /// they are nil only for a table of no rows, where no row is read.
+  struct TimeColumn: @unchecked Sendable {
+    let values: UnsafePointer<Int64>?
+    /// The null mask's words (`NullMask`: row `r` is bit `r % 64` of word `r / 64`).
+    let nulls: UnsafePointer<UInt64>?
+
+    init(_ column: Column, _ values: ColumnArray<Int64>) {
+      self.values = values.buffer.baseAddress
+      nulls = column.nulls.words.buffer.baseAddress
+    }
+
+    @inline(__always) func isNull(_ row: Int) -> Bool {
+      nulls.unsafelyUnwrapped[row >> 6] & (1 << UInt64(row & 63)) != 0
+    }
+
+    @inline(__always) subscript(row: Int) -> Int64 { values.unsafelyUnwrapped[row] }
   }
 
   let opened: TimeColumn?
   let responded: TimeColumn?
   let resolved: TimeColumn?
   let clock: Int64
+  /// The columns `opened`, `responded` and `resolved` point into.
+  private let kept: [Column]
 
   init(table: Table, binding: TableBinding, clock: Int64) {
+    var kept: [Column] = []
     func column(_ field: String) -> TimeColumn? {
-      guard let index = table.columnIndex(binding.column(forField: field)),
+      guard !binding.isCustomers, let index = table.columnIndex(binding.column(forField: field)),
         case .timestamp(let values) = table.columns[index].values
       else { return nil }
-      return TimeColumn(values: values, nulls: table.columns[index].nulls)
+      kept.append(table.columns[index])
+      return TimeColumn(table.columns[index], values)
     }
-    opened = binding.isCustomers ? nil : column("opened")
-    responded = binding.isCustomers ? nil : column("responded")
-    resolved = binding.isCustomers ? nil : column("resolved")
+    opened = column("opened")
+    responded = column("responded")
+    resolved = column("resolved")
+    self.kept = kept
     self.clock = clock
   }
 
@@ -34,8 +56,8 @@ final class Lifecycle: Sendable {
   }
 
   @inline(__always) func read(_ column: TimeColumn?, _ row: Int) -> Int64? {
-    guard let column, !column.nulls.isNull(row) else { return nil }
-    let v = column.values[row]
+    guard let column, !column.isNull(row) else { return nil }
+    let v = column[row]
     return v > clock ? nil : v
   }
 
@@ -44,8 +66,8 @@ final class Lifecycle: Sendable {
   /// Whether the row exists at the clock: a row opened after the clock does not yet.
   /// A table without an `opened` column has every row.
   @inline(__always) func exists(_ row: Int) -> Bool {
-    guard let opened, !opened.nulls.isNull(row) else { return true }
-    return opened.values[row] <= clock
+    guard let opened, !opened.isNull(row) else { return true }
+    return opened[row] <= clock
   }
 
   /// Whether `phrase` holds for `row`, and the trigger time it gives when it does.

@@ -20,14 +20,26 @@ extension Plan {
       }
       let masks = compiled.compactMap(\.1)
       let filters = compiled.filter { $0.1 == nil }.map(\.0)
+      // A mask at a time over each range, in loops reading plain memory: a row at a time
+      // through the list of masks copied (and retained) each mask at every row.
       members[name] = Partitions.map(count: rowCount) { range in
-        range.map { row in
-          let customer = link.customerOfRow[row]
-          guard customer >= 0 else { return false }
-          for mask in masks where !mask[row] { return false }
-          let frame = Frame(customer: Int(customer), row: row)
-          return filters.allSatisfy { $0.truth(frame).holds }
+        var kept = [Bool](unsafeUninitializedCapacity: range.count) { kept, count in
+          link.customerOfRow.withUnsafeBufferPointer { links in
+            for (k, row) in range.enumerated() { kept[k] = links[row] >= 0 }
+          }
+          for mask in masks {
+            mask.withUnsafeBufferPointer { mask in
+              for (k, row) in range.enumerated() { kept[k] = kept[k] && mask[row] }
+            }
+          }
+          count = range.count
         }
+        guard !filters.isEmpty else { return kept }
+        for (k, row) in range.enumerated() where kept[k] {
+          let frame = Frame(customer: Int(link.customerOfRow[row]), row: row)
+          kept[k] = filters.allSatisfy { $0.truth(frame).holds }
+        }
+        return kept
       }
     }
     return members

@@ -36,7 +36,11 @@ enum RowMask {
       let values = column.dictionary
       let equal = equalities(values, literal, rows: 0..<values.count)
       return Partitions.map(count: rowCount) { range in
-        range.map { row in !nulls.isNull(row) && equal[codes[row]] == wanted }
+        var out = [Bool](repeating: false, count: range.count)
+        codes.forEachNumber(in: range) { row, value in
+          out[row - range.lowerBound] = !nulls.isNull(row) && equal[value] == wanted
+        }
+        return out
       }
     }
     return Partitions.map(count: rowCount) { range in

@@ -77,6 +77,17 @@ public enum TextCodes: Sendable {
     }
   }
 
+  /// Calls `body` with each row of `rows` and its value's number, in row order: the
+  /// width is asked once, not at every row as the subscript does.
+  @inline(__always)
+  func forEachNumber(in rows: Range<Int>, _ body: (_ row: Int, _ number: Int) -> Void) {
+    switch self {
+    case .bytes(let codes): codes.withUnsafeBufferPointer { codes in for row in rows { body(row, Int(codes[row])) } }
+    case .halves(let codes): codes.withUnsafeBufferPointer { codes in for row in rows { body(row, Int(codes[row])) } }
+    case .words(let codes): codes.withUnsafeBufferPointer { codes in for row in rows { body(row, Int(codes[row])) } }
+    }
+  }
+
   /// The numbers of `rows`, in that order, at the same width.
   func selecting(_ rows: [Int]) -> TextCodes {
     switch self {
