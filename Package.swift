@@ -24,7 +24,9 @@ let package = Package(
     .target(name: "PlaybookLanguage"),
     // zlib reads `.gz` data files as they are.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-    .target(name: "PlaybookEngine", dependencies: ["PlaybookLanguage", "CZlib"]),
+    // An export starts its files' writing to disk while it still encodes (sync_file_range).
+    .target(name: "CFileWriteback"),
+    .target(name: "PlaybookEngine", dependencies: ["PlaybookLanguage", "CZlib", "CFileWriteback"]),
     .target(name: "PlaybookReporting", dependencies: ["PlaybookEngine"]),
     // `playloop compile`: a checked playbook as one SQL statement computing its candidates.
     .target(name: "PlaybookSQL", dependencies: ["PlaybookLanguage"]),

@@ -239,7 +239,8 @@ public enum CampaignExporter {
       let job = files[piece.file]
       return Result { () throws(Diagnostic) -> ExportFile in
         var encoder = DecisionRowEncoder(columns: job.columns, format: format, description: job.description)
-        let file = try ExportFile(creating: "\(staging)/\(piece.opens ? job.name : ".\(job.name).rest")")
+        let file = try ExportFile(
+          creating: "\(staging)/\(piece.opens ? job.name : ".\(job.name).rest")", temporary: !piece.opens)
         if piece.opens { encoder.writeHeader() }
         try encode(decisions, piece.rows, sendOnly: job.sendOnly, with: &encoder, flushingTo: file)
         try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
