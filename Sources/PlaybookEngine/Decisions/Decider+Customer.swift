@@ -16,6 +16,9 @@ extension Decider {
     var slots: [Int] = []
     /// Each limit's last kept offer's rule (-1 before any): who a capped offer is capped by.
     var lastKept: [Int] = []
+    /// What spells decisions out, made on first use and kept for the customers after
+    /// (making one copies the plan's names).
+    var speller: DecisionSpeller?
   }
 
   /// A decision before it is spelled out: all it needs but text that is the same run-wide.

@@ -147,8 +147,8 @@ public struct Decider: Sendable {
   ) {
     outcomes.removeAll(keepingCapacity: true)
     decide(customer: customer, candidates, into: &outcomes, scratch: &scratch)
-    let speller = DecisionSpeller(self)
-    for outcome in outcomes { out.append(speller.decision(outcome)) }
+    if scratch.speller == nil { scratch.speller = DecisionSpeller(self) }
+    for outcome in outcomes { out.append(scratch.speller.unsafelyUnwrapped.decision(outcome)) }
   }
 
   /// This decider with reason texts of its own, for one partition's deciding: reasons
