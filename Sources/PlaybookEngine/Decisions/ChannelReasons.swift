@@ -30,8 +30,6 @@ struct ChannelReasons: Sendable {
     self.table = table
   }
 
-  /// The reason when the channel at position `chosen` was used (`names.count`: none
-  /// could be), after each channel before it failed for `obstacles[i]`.
   /// The same texts, each in storage of its own (`DecisionReasons.owned()`).
   func owned() -> ChannelReasons {
     ChannelReasons(names: names.map(DecisionSpeller.own), table: table.map(DecisionSpeller.own))
@@ -42,6 +40,8 @@ struct ChannelReasons: Sendable {
     self.table = table
   }
 
+  /// The reason when the channel at position `chosen` was used (`names.count`: none
+  /// could be), after each channel before it failed for `obstacles[i]`.
   func text(chosen: Int, obstacles: ArraySlice<ChannelObstacle>) -> String {
     guard !table.isEmpty else { return Self.compose(names, chosen: chosen, obstacles: obstacles) }
     var slot = (1 << chosen) - 1

@@ -229,8 +229,8 @@ extension ExpressionCompiler {
           return acc.result
         },
         computeAll: { customers in
-          // A plain count of the rows admitted asks `admits` inline, rather than calling
-          // `value` for each of millions of rows.
+          // A plain count of the rows admitted asks each of millions of rows only
+          // `admits`, not `value` (which makes a frame and looks for a filter and a field).
           guard function == .count, filter == nil else {
             return Self.scanned(rows.link.customerOfRow, customers: customers, function, value)
           }
@@ -276,7 +276,7 @@ extension ExpressionCompiler {
 
   /// Each customer's count of the rows linked to it that `counts` (given the row and its
   /// customer) is true for: each core counts a range of rows into counts of its own,
-  /// added up after. Inlined, so a `counts` written at the call is not a call per row.
+  /// added up after.
   ///
   /// Rows come in file order, their customers at random, and a million customers' counts
   /// (4 MB) do not fit in a core's cache: adding to them one row at a time waited on
