@@ -143,7 +143,7 @@ private struct TextField {
 
   /// `row`'s UTF-8 bytes; nil when it is null.
   @inline(__always) func utf8(_ row: Int) -> UnsafeBufferPointer<UInt8>? {
-    if let nulls, nulls[row >> 6] & (1 << UInt64(row & 63)) != 0 { return nil }
+    if let nulls, NullMask.isNull(row, in: nulls) { return nil }
     return texts.utf8(row)
   }
 }

@@ -21,7 +21,7 @@ final class Lifecycle: Sendable {
     }
 
     @inline(__always) func isNull(_ row: Int) -> Bool {
-      nulls.unsafelyUnwrapped[row >> 6] & (1 << UInt64(row & 63)) != 0
+      NullMask.isNull(row, in: nulls.unsafelyUnwrapped)
     }
 
     @inline(__always) subscript(row: Int) -> Int64 { values.unsafelyUnwrapped[row] }

@@ -70,3 +70,11 @@ public struct NullMask: Sendable {
     }
   }
 }
+
+extension NullMask {
+  /// Whether `row` is null in a mask's `words` read through a pointer (a loop that must
+  /// not retain the mask's buffer: `TextColumn.Pointers`, `Lifecycle.TimeColumn`).
+  @inline(__always) static func isNull(_ row: Int, in words: UnsafePointer<UInt64>) -> Bool {
+    words[row >> 6] & (1 << UInt64(row & 63)) != 0
+  }
+}
