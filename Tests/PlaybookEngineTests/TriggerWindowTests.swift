@@ -4,20 +4,28 @@ import Testing
 
 @testable import PlaybookEngine
 
-/// A rule without lifecycle phrases triggers at its row's opening, so rows opened before
-/// the window are left out before its conditions are evaluated (`TriggerSource.earliest`):
-/// the candidates must be those of every row evaluated, then kept by the window.
+/// Rows none of whose possible trigger times is in the window are left out before a
+/// rule's conditions are evaluated (`TriggerTest`): the opening for a rule without
+/// lifecycle phrases, and also the resolution or opened + D for one with them. The
+/// candidates must be those of every row evaluated, then kept by the window.
 @Suite struct TriggerWindowTests {
   static let clock = BatchEvaluationTests.clock
   static let week: Int64 = 7 * 86_400
 
   /// Random tickets, and three opened a second before, at and a second after the
-  /// window's start (2026-10-25T00:00:00Z), each with a CSAT of 5.
+  /// window's start (2026-10-25T00:00:00Z), each with a CSAT of 5; then, with a CSAT of
+  /// 1, one opened before the window and resolved an hour into it, and two still open,
+  /// opened 3 days and a second, and exactly 3 days, before the window's start.
   static func tickets(seed: UInt64) -> String {
     let start = clock - week
+    let day: Int64 = 86_400
     return BatchEvaluationTests.tickets(count: 400, seed: seed)
       + [start - 1, start, start + 1].enumerated().map { i, opened in
         "E-\(i),C-1,complaint,5,1,true,\(Timestamp.format(opened)),,,1\n"
+      }.joined()
+      + "E-3,C-2,complaint,1,1,true,\(Timestamp.format(start - 3600)),,\(Timestamp.format(start + 3600)),1\n"
+      + [start - 3 * day - 1, start - 3 * day].enumerated().map { i, opened in
+        "E-\(i + 4),C-3,complaint,1,1,true,\(Timestamp.format(opened)),,,1\n"
       }.joined()
   }
 
@@ -40,6 +48,15 @@ import Testing
         rule fixed
           when ticket resolved within 1d and ticket.csat >= 4
           send A via email
+        rule stale
+          when ticket open for 3d
+          send A via email
+        rule slow
+          when ticket resolved after 2d or ticket responded within 1h
+          send A via email
+        rule either
+          when ticket resolved within 2h or ticket.csat == 5
+          send A via email
 
         """,
       files: ["customers.csv": BatchEvaluationTests.customers, "tickets.csv": Self.tickets(seed: seed)])
@@ -49,8 +66,6 @@ import Testing
   func candidatesAreThoseOfEveryRowKeptByTheWindow(seed: UInt64) throws {
     let f = try fixture(seed: seed)
     let plan = Plan(checked: f.workspace.checked, dataset: f.workspace.dataset, clock: Self.clock)
-    let earliest = plan.rules.map { $0.trigger?.earliest }
-    #expect(earliest == [Self.clock - Self.week, Self.clock - Self.week, nil], "only rules without phrases")
     let got = plan.candidates().sorted { ($0.rule, $0.triggerRow) < ($1.rule, $1.triggerRow) }
 
     // Every linked, existing row evaluated through the closures, then the window.
@@ -69,9 +84,35 @@ import Testing
     #expect(got.map(\.rule) == expected.map(\.rule))
     #expect(got.map(\.triggerRow) == expected.map(\.row))
     // The ticket opened at the window's very start triggers; the one a second before does not.
-    let edge = f.workspace.dataset.events["tickets"]!.rowCount - 3
+    let edge = f.workspace.dataset.events["tickets"]!.rowCount - 6
     let happy = Set(got.filter { $0.rule == 0 }.map(\.triggerRow))
     #expect(!happy.contains(Int32(edge)) && happy.contains(Int32(edge + 1)) && happy.contains(Int32(edge + 2)))
+  }
+
+  /// The rows opened before the window that may still trigger in it are kept, and most
+  /// others are left out, so the test above compares something.
+  @Test func phrasesKeepRowsOpenedBeforeTheWindow() throws {
+    let f = try fixture(seed: 5)
+    let plan = Plan(checked: f.workspace.checked, dataset: f.workspace.dataset, clock: Self.clock)
+    let rows = f.workspace.dataset.events["tickets"]!.rowCount
+    let (resolvedInside, staleEarly, staleAtEdge) = (rows - 3, rows - 2, rows - 1)
+    func kept(_ rule: String) throws -> Set<Int> {
+      let trigger = try #require(plan.rules.first { $0.name == rule }?.trigger)
+      return Set((0..<rows).filter(trigger.test.keeps))
+    }
+    let fixed = try kept("fixed")
+    #expect(fixed.contains(resolvedInside) && fixed.count < rows * 3 / 4)
+    let stale = try kept("stale")
+    #expect(stale.contains(staleAtEdge) && !stale.contains(staleEarly))
+    #expect(try !kept("happy").contains(resolvedInside))
+    let candidates = plan.candidates()
+    func triggered(_ rule: String) -> Set<Int> {
+      let index = Int32(plan.rules.firstIndex { $0.name == rule }!)
+      return Set(candidates.filter { $0.rule == index }.map { Int($0.triggerRow) })
+    }
+    #expect(triggered("stale").contains(staleAtEdge) && !triggered("stale").contains(staleEarly))
+    // Opened before the window, resolved in it within 2h: triggers at its resolution.
+    #expect(triggered("either").contains(resolvedInside))
   }
 
   /// `ticket.opened_at + 3000000d` overflows on every row with an opening: only the

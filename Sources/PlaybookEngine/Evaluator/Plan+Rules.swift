@@ -18,12 +18,9 @@ extension Plan {
           "rule '\(name)' triggers on '\(row)', which has no loaded event table with its key")
       }
       ruleCompiler.slots[row] = .row
-      // Without phrases the trigger time is the opening (`RulePlan.triggerTime`), which
-      // the window must contain.
-      let earliest = rule.rule.phrases(on: row).isEmpty ? compiler.model.window.map { compiler.clock - $0 } : nil
       trigger = TriggerSource(
-        rowName: row, table: table, link: link, lifecycle: lifecycle,
-        members: compiler.members[row], keyColumn: keyColumn, earliest: earliest)
+        rowName: row, table: table, link: link, lifecycle: lifecycle, members: compiler.members[row],
+        keyColumn: keyColumn, phrases: rule.rule.phrases(on: row), window: compiler.model.window)
     }
     var sends: [SendPlan] = []
     var lines: [SendLine] = []

@@ -142,11 +142,7 @@ public final class Plan: Sendable {
     guard let trigger = rule.trigger else {
       return batch.refill(capacity: rows.count) { (Int32(rows.lowerBound + $0), -1) }
     }
-    batch.refill(capacity: rows.count) { i in
-      let row = rows.lowerBound + i
-      let customer = trigger.link.customerOfRow[row]
-      return customer >= 0 && trigger.mayTrigger(row) ? (customer, Int32(row)) : nil
-    }
+    trigger.fill(&batch, rows: rows)
   }
 
   /// A stable counting sort by customer: (rule, row) order is kept within a customer.
@@ -177,7 +173,7 @@ public final class Plan: Sendable {
         let rows = trigger.link.rows(ofCustomer: customer)
         let batch = RowBatch(capacity: rows.count) { i in
           let row = Int(rows[rows.startIndex + i])
-          return trigger.mayTrigger(row) ? (Int32(customer), Int32(row)) : nil
+          return trigger.test.keeps(row) ? (Int32(customer), Int32(row)) : nil
         }
         collect(rule, ruleIndex, batch, &scratch, to: &out)
       } else {

@@ -21,7 +21,7 @@ struct RowBatch {
 
   /// Makes this the batch `init(capacity:_:)` would, in the same memory: the candidate
   /// loop refills one batch rather than allocating two arrays for each.
-  mutating func refill(capacity: Int, _ pair: (Int) -> (customer: Int32, row: Int32)?) {
+  @inline(__always) mutating func refill(capacity: Int, _ pair: (Int) -> (customer: Int32, row: Int32)?) {
     if customers.count < capacity {
       customers = [Int32](repeating: 0, count: max(capacity, Self.size))
       rows = [Int32](repeating: 0, count: customers.count)
@@ -35,6 +35,29 @@ struct RowBatch {
           customers[n] = customer
           rows[n] = row
           n += 1
+        }
+      }
+    }
+    count = n
+  }
+
+  /// Makes this the batch of the rows among `rows` that `keeps`, each with its
+  /// `customer`. Every row is written, and the count moves on only past those kept:
+  /// no branch follows the data (`TriggerSource.mayTrigger`).
+  @inline(__always) mutating func refill(
+    rows range: Range<Int>, customer: (Int) -> Int32, keeps: (Int) -> Bool
+  ) {
+    if customers.count < range.count {
+      customers = [Int32](repeating: 0, count: max(range.count, Self.size))
+      rows = [Int32](repeating: 0, count: customers.count)
+    }
+    var n = 0
+    customers.withUnsafeMutableBufferPointer { customers in
+      rows.withUnsafeMutableBufferPointer { rows in
+        for row in range {
+          customers[n] = customer(row)
+          rows[n] = Int32(truncatingIfNeeded: row)
+          n &+= keeps(row) ? 1 : 0
         }
       }
     }

@@ -58,27 +58,26 @@ final class TriggerSource: Sendable {
   let link: LinkIndex
   let lifecycle: Lifecycle
   /// Whether each row is of the trigger's kind (a `define`); nil when every row is.
-  let members: [Bool]?
-  /// The earliest opening a row can trigger from, when the rule has no lifecycle phrase
-  /// in `when`: its trigger time is then the row's opening, so a row opened before the
-  /// window never becomes a candidate and is not evaluated at all (a quarter of the
-  /// event rows are in a 30-day window of four months of data). Nil for every row.
-  let earliest: Int64?
+  let members: ColumnArray<Bool>?
   /// The key column, for trigger ids.
   let keyColumn: Int
   /// That column, taken out of the table once rather than for every trigger id.
   let keys: Column
 
+  /// Which rows can become candidates.
+  let test: TriggerTest
+
   init(
     rowName: String, table: Table, link: LinkIndex, lifecycle: Lifecycle, members: [Bool]?,
-    keyColumn: Int, earliest: Int64? = nil
+    keyColumn: Int, phrases: [Phrase] = [], window: Int64? = nil
   ) {
     self.rowName = rowName
     self.table = table
     self.link = link
     self.lifecycle = lifecycle
+    let members = members.map(ColumnArray.init)
     self.members = members
-    self.earliest = earliest
+    test = TriggerTest(link: link, members: members, lifecycle: lifecycle, phrases: phrases, window: window)
     self.keyColumn = keyColumn
     keys = table.columns[keyColumn]
   }
@@ -89,11 +88,11 @@ final class TriggerSource: Sendable {
     lifecycle.exists(row) && (members?[row] ?? true)
   }
 
-  /// Whether `row` can become a candidate: it is tried and was not opened before `earliest`.
-  @inline(__always) func mayTrigger(_ row: Int) -> Bool {
-    guard admits(row) else { return false }
-    guard let earliest, let opened = lifecycle.opened(row) else { return true }
-    return opened >= earliest
+  /// The rows among `rows` that can become a candidate, each with its customer, in
+  /// order, into `batch`.
+  func fill(_ batch: inout RowBatch, rows: Range<Int>) {
+    let test = self.test
+    batch.refill(rows: rows, customer: { test.customerOf[$0] }, keeps: { test.keeps($0) })
   }
 
   /// The trigger id of `row` (the key's text).
