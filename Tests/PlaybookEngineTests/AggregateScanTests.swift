@@ -6,7 +6,8 @@ import Testing
 /// (`ExpressionCompiler.scanned`); these tables are large enough to be split between
 /// cores (a count by rows, the rest by customers). Each
 /// function's values must be those of adding each customer's rows in file order, as
-/// computed here independently, nulls and rows outside `in last` skipped.
+/// computed here independently, nulls and rows outside `in last` (or with no date, or
+/// dated after the clock) skipped.
 @Suite struct AggregateScanTests {
   /// Customers C-00001… and their orders: customers interleaved, totals with cents
   /// (so the order of float additions shows), some empty, some outside the last 30 days.
@@ -47,8 +48,14 @@ import Testing
         let cents = next(100_000)
         let total = empty ? "" : "\(cents / 100).\(String(format: "%02d", cents % 100))"
         let date = day > 31 ? String(format: "2026-09-%02d", day - 30) : String(format: "2026-10-%02d", day)
-        self.orders += "O-\(o),\(id),\(date)T08:00:00Z,\(total)\n"
-        if recent { counted[id, default: []].append(empty ? nil : Double(cents) / 100) }
+        // Orders without a date, or placed after the clock, are in no `in last` span.
+        switch next(20) {
+        case 0: self.orders += "O-\(o),\(id),,\(total)\n"
+        case 1: self.orders += "O-\(o),\(id),2026-11-02T08:00:00Z,\(total)\n"
+        default:
+          self.orders += "O-\(o),\(id),\(date)T08:00:00Z,\(total)\n"
+          if recent { counted[id, default: []].append(empty ? nil : Double(cents) / 100) }
+        }
       }
     }
 

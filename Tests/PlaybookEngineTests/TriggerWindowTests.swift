@@ -5,7 +5,7 @@ import Testing
 @testable import PlaybookEngine
 
 /// Rows none of whose possible trigger times is in the window are left out before a
-/// rule's conditions are evaluated (`TriggerTest`): the opening for a rule without
+/// rule's conditions are evaluated (`RowTest`): the opening for a rule without
 /// lifecycle phrases, and also the resolution or opened + D for one with them. The
 /// candidates must be those of every row evaluated, then kept by the window.
 @Suite struct TriggerWindowTests {

@@ -234,7 +234,7 @@ extension ExpressionCompiler {
           guard function == .count, filter == nil else {
             return Self.scanned(rows.link.customerOfRow, customers: customers, function, value)
           }
-          return Self.counted(rows.link.customerOfRow, customers: customers) { row, _ in rows.admits(row) }
+          return Self.counted(rows.link.customerOfRow, customers: customers, rows.test)
         })
     }
     let children = (filter.map { [$0] } ?? []) + (field.map { [$0] } ?? [])
@@ -259,7 +259,7 @@ extension ExpressionCompiler {
     _ value: (Int, Int) -> Double?
   ) -> [Double?] {
     if function == .count {
-      return counted(customerOfRow, customers: customers) { row, customer in value(row, customer) != nil }
+      return withoutActuallyEscaping(value) { counted(customerOfRow, customers: customers, CountedByValue(value: $0)) }
     }
     let parts = customers < 4096 ? 1 : Parallel.coreCount
     return Parallel.map(parts) { k in
@@ -283,19 +283,30 @@ extension ExpressionCompiler {
   /// memory at nearly every row. So the customers of the rows counted are first listed,
   /// then grouped by block of `countBlock` customers (whose counts do fit), then added
   /// block by block.
-  @inline(__always)
-  static func counted(
-    _ customerOfRow: ColumnArray<Int32>, customers: Int, _ counts: (Int, Int) -> Bool
+  ///
+  /// Generic over what counts, so each kind gets a loop of its own with its test inlined:
+  /// a closure called for each of millions of rows cost more than the test.
+  static func counted<Counts: RowCounting>(
+    _ customerOfRow: ColumnArray<Int32>, customers: Int, _ counts: Counts
   ) -> [Double?] {
     let rowCount = customerOfRow.count
     let parts = rowCount < 100_000 ? 1 : Parallel.coreCount
     let tallies = Parallel.map(parts) { k in
-      var hits: [Int32] = []
-      customerOfRow.withUnsafeBufferPointer { customerOf in
-        for row in rowCount * k / parts..<rowCount * (k + 1) / parts {
-          let c = customerOf[row]
-          if c >= 0, counts(row, Int(c)) { hits.append(c) }
+      let rows = rowCount * k / parts..<rowCount * (k + 1) / parts
+      // Every row is written and only those counted are kept, with no branch that
+      // follows the data (`RowTest.keeps`).
+      let hits = [Int32](unsafeUninitializedCapacity: rows.count) { hits, count in
+        // Locals, kept in registers through the loop.
+        let counts = counts
+        var n = 0
+        customerOfRow.withUnsafeBufferPointer { customerOf in
+          for row in rows {
+            let c = customerOf[row]
+            hits[n] = c
+            n &+= Int(counts.counts(row, customer: Int(c)).bit)
+          }
         }
+        count = n
       }
       return tallied(hits, customers: customers)
     }
@@ -343,9 +354,11 @@ extension ExpressionCompiler {
         "\(aggregate.function.rawValue)(\(aggregate.row.text)) has no loaded event table; the checker resolves every row"
       )
     }
+    let kinds = members[aggregate.row.text].map(ColumnArray.init)
     return AggregateRows(
-      link: link, lifecycle: lifecycle, members: members[aggregate.row.text],
-      since: aggregate.inLast.map { clock - $0.seconds }, clock: clock)
+      link: link, lifecycle: lifecycle, members: kinds,
+      test: RowTest(
+        link: link, members: kinds, lifecycle: lifecycle, since: aggregate.inLast.map { clock - $0.seconds }))
   }
 
   /// An aggregate node reading `value`: a time when the aggregate is one (`max` of a
@@ -371,23 +384,34 @@ extension ExpressionCompiler {
   }
 }
 
+/// Whether a row counts for its customer (`ExpressionCompiler.counted`); a row of no
+/// customer (-1) never does.
+protocol RowCounting: Sendable {
+  func counts(_ row: Int, customer: Int) -> Bool
+}
+
+extension RowTest: RowCounting {
+  @inline(__always) func counts(_ row: Int, customer: Int) -> Bool { keeps(row) }
+}
+
+/// A row counts when an aggregate's `value` gives it one.
+private struct CountedByValue: RowCounting, @unchecked Sendable {
+  let value: (Int, Int) -> Double?
+
+  func counts(_ row: Int, customer: Int) -> Bool { customer >= 0 && value(row, customer) != nil }
+}
+
 /// See `ExpressionCompiler.aggregateRows`.
 struct AggregateRows {
   let link: LinkIndex
+  /// What `test` reads through pointers, kept alive here.
   let lifecycle: Lifecycle
-  /// Whether each row is of the aggregated row's kind (a `define`); nil when all are.
-  let members: [Bool]?
-  /// With `in last D`: the earliest opened time counted.
-  let since: Int64?
-  let clock: Int64
+  let members: ColumnArray<Bool>?
+  /// Which rows count: linked, existing at the clock, of the aggregated row's kind (a
+  /// `define`) and, with `in last D`, opened in that span.
+  let test: RowTest
 
-  @inline(__always) func admits(_ row: Int) -> Bool {
-    guard lifecycle.exists(row), members?[row] ?? true else { return false }
-    if let since {
-      guard let opened = lifecycle.opened(row), opened >= since, opened <= clock else { return false }
-    }
-    return true
-  }
+  @inline(__always) func admits(_ row: Int) -> Bool { test.keeps(row) }
 }
 
 /// Running sum, average, minimum or maximum; empty input gives null (sum gives 0).

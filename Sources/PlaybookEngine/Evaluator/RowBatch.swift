@@ -57,7 +57,7 @@ struct RowBatch {
         for row in range {
           customers[n] = customer(row)
           rows[n] = Int32(truncatingIfNeeded: row)
-          n &+= keeps(row) ? 1 : 0
+          n &+= Int(keeps(row).bit)
         }
       }
     }

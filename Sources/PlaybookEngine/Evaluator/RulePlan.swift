@@ -65,7 +65,7 @@ final class TriggerSource: Sendable {
   let keys: Column
 
   /// Which rows can become candidates.
-  let test: TriggerTest
+  let test: RowTest
 
   init(
     rowName: String, table: Table, link: LinkIndex, lifecycle: Lifecycle, members: [Bool]?,
@@ -77,7 +77,7 @@ final class TriggerSource: Sendable {
     self.lifecycle = lifecycle
     let members = members.map(ColumnArray.init)
     self.members = members
-    test = TriggerTest(link: link, members: members, lifecycle: lifecycle, phrases: phrases, window: window)
+    test = RowTest(link: link, members: members, lifecycle: lifecycle, phrases: phrases, window: window)
     self.keyColumn = keyColumn
     keys = table.columns[keyColumn]
   }
