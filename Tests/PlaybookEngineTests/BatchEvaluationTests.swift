@@ -49,21 +49,29 @@ import Testing
     """
 
   /// Every vectorised operator, on columns with nulls on either side, nested.
-  static let conditions = [
-    "ticket.csat >= 4", "ticket.csat == 3", "ticket.csat != 3", "3 < ticket.csat", "ticket.csat <= ticket.amount",
-    "ticket.amount > 50.25", "ticket.amount < customer.lifetime_value", "customer.lifetime_value >= 1000",
-    "ticket.urgent", "not ticket.urgent", "ticket.urgent == customer.vip", "customer.vip and ticket.urgent",
-    "ticket.opened_at > 2026-10-20T00:00:00Z", "ticket.resolved_at <= now",
-    "ticket.resolved_at - ticket.opened_at > 1d", "ticket.resolved_at > ticket.opened_at + 2d",
-    "ticket.resolved_at - ticket.opened_at >= ticket.due_in_hours * 1h",
-    "ticket resolved within 4h", "ticket resolved after 72h", "ticket open for 72h", "ticket resolved",
-    "ticket responded within 1h", "ticket in last 7d",
-    "ticket resolved within 4h and ticket.csat >= 4", "ticket resolved after 72h or ticket open for 72h",
-    "not (ticket.csat > 2 or ticket.amount < 10) and (ticket.urgent or customer.vip)",
-    "ticket.csat > 2 and (ticket.amount < 10 or not ticket.urgent) or ticket.resolved_at > now - 3d",
-    "true and ticket.csat > 1", "false or ticket.urgent",
-    "ticket.kind == \"complaint\" and ticket.csat between 2 and 4", "count(complaint) > 2 and ticket.csat < 3",
-    "customer in big and ticket.csat > 2", "customer not in big or ticket.urgent",
+  static let conditions =
+    [
+      "ticket.csat >= 4", "ticket.csat == 3", "ticket.csat != 3", "3 < ticket.csat", "ticket.csat <= ticket.amount",
+      "ticket.amount > 50.25", "ticket.amount < customer.lifetime_value", "customer.lifetime_value >= 1000",
+      "ticket.urgent", "not ticket.urgent", "ticket.urgent == customer.vip", "customer.vip and ticket.urgent",
+      "ticket.opened_at > 2026-10-20T00:00:00Z", "ticket.resolved_at <= now",
+      "ticket.resolved_at - ticket.opened_at > 1d", "ticket.resolved_at > ticket.opened_at + 2d",
+      "ticket.resolved_at - ticket.opened_at >= ticket.due_in_hours * 1h",
+      "ticket resolved within 4h", "ticket resolved after 72h", "ticket open for 72h", "ticket resolved",
+      "ticket responded within 1h", "ticket in last 7d",
+      "ticket resolved within 4h and ticket.csat >= 4", "ticket resolved after 72h or ticket open for 72h",
+      "not (ticket.csat > 2 or ticket.amount < 10) and (ticket.urgent or customer.vip)",
+      "ticket.csat > 2 and (ticket.amount < 10 or not ticket.urgent) or ticket.resolved_at > now - 3d",
+      "true and ticket.csat > 1", "false or ticket.urgent",
+      "ticket.kind == \"complaint\" and ticket.csat between 2 and 4", "count(complaint) > 2 and ticket.csat < 3",
+      "customer in big and ticket.csat > 2", "customer not in big or ticket.urgent",
+    ] + textConditions
+
+  /// Text columns against literals, either side; a table of `TextDictionary.minimumRows`
+  /// or more keeps `kind`'s values once, compared once each.
+  static let textConditions = [
+    "\"question\" != ticket.kind", "ticket.kind < \"d\"", "\"complaint\" >= ticket.kind",
+    "customer.email == \"c@x.com\" or ticket.id == \"T-7\"", "ticket.id > \"T-5\"",
   ]
 
   func fixture(_ conditions: [String], tickets: String) throws -> EngineFixture {
@@ -146,6 +154,25 @@ import Testing
       var truths = [Truth](repeating: .unknown, count: batch.count)
       rule.conditions[0].truths(batch, all, into: &truths, &scratch)
       #expect(Set(truths).count > 1, "\(condition)")
+    }
+  }
+
+  @Test func textComparisonsOfColumnsKeepingEachValueOnceAgree() throws {
+    let tickets = Self.tickets(count: 2 * TextDictionary.minimumRows, seed: 9)
+    let f = try fixture(Self.textConditions, tickets: tickets)
+    let plan = Plan(checked: f.workspace.checked, dataset: f.workspace.dataset, clock: Self.clock)
+    let table = try #require(f.workspace.dataset.events["tickets"])
+    let kind = try #require(table.columnIndex("kind"))
+    guard case .text(let kinds) = table.columns[kind].values else {
+      Issue.record("kind is not text")
+      return
+    }
+    #expect(kinds.codes != nil, "kind keeps each value once")
+    let batch = shuffledBatch(plan, seed: 9)
+    let all = Positions((0..<Int32(batch.count)).map { $0 })
+    var scratch = BatchScratch()
+    for (condition, rule) in zip(Self.textConditions, plan.rules) {
+      #expect(rule.conditions.allSatisfy { agrees($0, batch, all, &scratch) }, "\(condition)")
     }
   }
 

@@ -11,6 +11,8 @@ enum Columnar: Sendable {
   /// A comparison of two number, two time or two duration children: the answer for
   /// each sign of their three-way comparison (-1, 0, 1), from `ExpressionCompiler.test`.
   case comparison(answers: [Truth])
+  /// A text column compared with a literal.
+  case textComparison(TextLiteralComparison)
   /// The same value for every row (a literal, `now`): the closure is called once.
   case constant
   /// A number, time or true/false column of the row in `slot` (never the aggregate
@@ -41,6 +43,8 @@ extension CompiledExpr {
       } else {
         compared(batch, positions, into: &out, answers, &scratch, \.times, children[0].times, children[1].times)
       }
+    case .textComparison(let comparison)?:
+      comparison.truths(batch, positions, into: &out)
     case .constant?:
       Self.broadcast(truth, batch, positions, into: &out)
     case .column(let column, let slot, _)?:

@@ -25,11 +25,21 @@ extension ExpressionCompiler {
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
       let order = ordering(l, r, types: typed.operands.map(\.type))
       let test = Self.test(op)
-      // Numbers, times and durations are compared a batch at a time; the others row by row.
+      // Numbers, times, durations and a text column against a literal are compared a
+      // batch at a time; the others row by row.
+      let answers = [-1, 0, 1].map { Truth(test($0)) }
       var columnar: Columnar?
       switch (l.evaluation, r.evaluation) {
       case (.number, .number), (.time, .time), (.duration, .duration):
-        columnar = .comparison(answers: [-1, 0, 1].map { Truth(test($0)) })
+        columnar = .comparison(answers: answers)
+      case (.text(.column(let column, let nulls, let slot)), .text(.literal(let literal))) where slot != .inner:
+        columnar = .textComparison(
+          TextLiteralComparison(
+            column: column, nulls: nulls, slot: slot, literal: literal, literalFirst: false, answers: answers))
+      case (.text(.literal(let literal)), .text(.column(let column, let nulls, let slot))) where slot != .inner:
+        columnar = .textComparison(
+          TextLiteralComparison(
+            column: column, nulls: nulls, slot: slot, literal: literal, literalFirst: true, answers: answers))
       default: break
       }
       return CompiledExpr(

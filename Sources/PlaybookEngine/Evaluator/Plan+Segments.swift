@@ -22,7 +22,9 @@ extension Plan {
       visiting.insert(name)
       for dependency in segmentReferences(segment.expr) { ensure(dependency) }
       let condition = compiler.counting(for: "segment '\(name)'").compile(segment)
-      let values = PerCustomer { condition.truth(Frame(customer: $0)).rawValue }
+      let values = PerCustomer(
+        { condition.truth(Frame(customer: $0)).rawValue },
+        computeAll: { count in Partitions.map(count: count) { truths(of: condition, customers: $0) } })
       compiler.values.register(values)
       compiler.segments[name] = values
     }
@@ -30,6 +32,26 @@ extension Plan {
       if case .segment(let segment) = statement.kind { ensure(segment.name.text) }
     }
     return compiler.segments
+  }
+
+  /// `condition`'s truth for each of `customers`, evaluated a batch of customers at a
+  /// time (`CompiledExpr.truths`), as raw values.
+  private static func truths(of condition: CompiledExpr, customers: Range<Int>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(customers.count)
+    var batch = RowBatch(capacity: 0) { _ in nil }
+    var scratch = BatchScratch()
+    for start in stride(from: customers.lowerBound, to: customers.upperBound, by: RowBatch.size) {
+      let end = min(start + RowBatch.size, customers.upperBound)
+      batch.refill(capacity: end - start) { (Int32(start + $0), -1) }
+      let positions = batch.all(&scratch.positions)
+      var truths = scratch.truths.take(batch.count)
+      condition.truths(batch, positions, into: &truths, &scratch)
+      out.append(contentsOf: truths[0..<batch.count].lazy.map(\.rawValue))
+      scratch.truths.give(truths)
+      scratch.positions.give(positions.storage)
+    }
+    return out
   }
 
   private static func segmentReferences(_ e: Expr) -> [String] {
