@@ -45,7 +45,7 @@ extension Decider {
   ) {
     let first = outcomes.count
     // Only a history needs the customer id as a `String`.
-    let customerID = hasHistory ? plan.dataset.customerIDs.string(customer) : ""
+    let customerID = hasHistory ? customerIDs.string(customer) : ""
     collapse(candidates, customerID: customerID, into: &outcomes, kept: &scratch.kept)
     reach(customer: customer, scratch: &scratch, into: &outcomes)
     let ranked = outcomes.count
@@ -63,13 +63,15 @@ extension Decider {
   ) {
     kept.removeAll(keepingCapacity: true)
     for c in candidates {
-      let rule = plan.rules[Int(c.rule)]
-      let send = rule.sends[Int(c.send)]
-      if hasHistory, let history, let reason = alreadySent(c, rule: rule, send: send, customerID: customerID, history) {
-        outcomes.append(Outcome(candidate: c, status: .alreadySent, reason: reason, channel: nil, merged: 0))
-        continue
+      if hasHistory, let history {
+        let rule = plan.rules[Int(c.rule)]
+        if let reason = alreadySent(c, rule: rule, send: rule.sends[Int(c.send)], customerID: customerID, history) {
+          outcomes.append(Outcome(candidate: c, status: .alreadySent, reason: reason, channel: nil, merged: 0))
+          continue
+        }
       }
-      if let i = kept.firstIndex(where: { offer($0.candidate) == send.offerIndex }) {
+      let offer = offer(c)
+      if let i = kept.firstIndex(where: { self.offer($0.candidate) == offer }) {
         if better(c, than: kept[i].candidate) { kept[i].candidate = c }
         kept[i].merged += 1
       } else {
@@ -104,12 +106,12 @@ extension Decider {
   private func reach(customer: Int, scratch: inout Scratch, into outcomes: inout [Outcome]) {
     scratch.reachable.removeAll(keepingCapacity: true)
     for (c, merged) in scratch.kept {
-      let send = plan.rules[Int(c.rule)].sends[Int(c.send)]
       // Usually the first channel reaches the customer and there is nothing to clear.
       if !scratch.obstacles.isEmpty { scratch.obstacles.removeAll(keepingCapacity: true) }
-      var chosen = send.channels.count
-      for (position, channel) in send.channels.enumerated() {
-        guard let obstacle = plan.channels[channel].obstacleKind(customer: customer) else {
+      let channelCount = sends.channelCount(c)
+      var chosen = channelCount
+      for position in 0..<channelCount {
+        guard let obstacle = channelTests[sends.channel(c, position)].obstacle(customer: customer) else {
           chosen = position
           break
         }
@@ -117,17 +119,17 @@ extension Decider {
       }
       let reason = reasons.channels[Int(c.rule)][Int(c.send)].text(
         chosen: chosen, obstacles: scratch.obstacles[...])
-      guard chosen < send.channels.count else {
+      guard chosen < channelCount else {
         outcomes.append(
           Outcome(candidate: c, status: .unreachable, reason: reason, channel: nil, merged: merged))
         continue
       }
       var candidate = c
-      if hasLocalTime, let window = plan.channels[send.channels[chosen]].window {
+      let channel = sends.channel(c, chosen)
+      if hasLocalTime, let window = plan.channels[channel].window {
         candidate.sendAt = window.opening(atOrAfter: c.sendAt, in: plan.zones.zone(ofCustomer: customer))
       }
-      scratch.reachable.append(
-        Reachable(candidate: candidate, channel: send.channels[chosen], reason: reason, merged: merged))
+      scratch.reachable.append(Reachable(candidate: candidate, channel: channel, reason: reason, merged: merged))
     }
   }
 
@@ -181,7 +183,7 @@ extension Decider {
   @inline(__always)
   private func holdOut(customer: Int, outcomes: inout [Outcome], from start: Int) {
     guard start < outcomes.count,
-      let bucket = plan.dataset.customerIDs.withUTF8(customer, { holdout.heldBucket(customerID: $0) })
+      let bucket = holdout.heldBucket(customerID: customerIDs.utf8(customer))
     else { return }
     for i in start..<outcomes.count where outcomes[i].status == .send {
       outcomes[i].status = .holdout

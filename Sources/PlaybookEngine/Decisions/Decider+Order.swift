@@ -1,20 +1,18 @@
 /// The orders deciding uses: which of two candidates precedes, for collapsing duplicate
 /// offers and for `limit`.
 extension Decider {
-  func offer(_ c: Candidate) -> Int {
-    plan.rules[Int(c.rule)].sends[Int(c.send)].offerIndex
-  }
+  @inline(__always) func offer(_ c: Candidate) -> Int { sends.offer(c) }
 
   func triggerID(_ c: Candidate) -> String? { plan.triggerID(of: c) }
 
   /// The order both collapse and `limit` start with: priority (high first), send_at,
   /// rule order; nil on a tie.
   private func precedes(_ a: Candidate, _ b: Candidate) -> Bool? {
-    let ra = plan.rules[Int(a.rule)]
-    let rb = plan.rules[Int(b.rule)]
-    if ra.priority != rb.priority { return ra.priority > rb.priority }
+    let (pa, pb) = (sends.priorities[Int(a.rule)], sends.priorities[Int(b.rule)])
+    if pa != pb { return pa > pb }
     if a.sendAt != b.sendAt { return a.sendAt < b.sendAt }
-    if ra.order != rb.order { return ra.order < rb.order }
+    let (oa, ob) = (sends.orders[Int(a.rule)], sends.orders[Int(b.rule)])
+    if oa != ob { return oa < ob }
     return nil
   }
 

@@ -23,6 +23,12 @@ public struct Decider: Sendable {
   let hasHistory: Bool
   /// The `limit` lines, in file order.
   let limits: [LimitPlan]
+  /// Each candidate's offer, channels, priority and rule order, read without the plan's classes.
+  let sends: SendTable
+  /// Each channel's test of a customer's consent and address.
+  let channelTests: [ChannelTest]
+  /// The customers' ids through plain pointers, for the holdout's hash (valid while the plan lives).
+  let customerIDs: TextColumn.Pointers
   /// Whether any offer sent has message lines: without, deciding never looks at them.
   let hasMessages: Bool
   /// Whether the playbook has a `timezone` statement or a channel a window: without,
@@ -44,6 +50,9 @@ public struct Decider: Sendable {
     offerRanks = Self.ranks(plan.offers.map(\.code))
     ruleRanks = Self.ranks(plan.rules.map(\.name))
     limits = plan.model.limits.map { LimitPlan($0, channels: plan.channels.map(\.name)) }
+    sends = SendTable(plan)
+    channelTests = plan.channels.map(ChannelTest.init)
+    customerIDs = TextColumn.Pointers(plan.dataset.customerIDs)
   }
 
   /// The position of each name in `names` sorted by bytes; names with the same bytes share one.

@@ -39,7 +39,7 @@ struct DecisionSpeller {
   init(_ decider: Decider) {
     let plan = decider.plan
     self.decider = decider
-    customerIDs = TextColumn.Pointers(plan.dataset.customerIDs)
+    customerIDs = decider.customerIDs
     ruleNames = plan.rules.map { Self.own($0.name) }
     triggerKeys = plan.rules.map { $0.trigger?.keys }
     triggerTexts = triggerKeys.map { keys in
