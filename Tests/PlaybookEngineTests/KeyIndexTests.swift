@@ -63,3 +63,57 @@ extension KeyIndex {
     }
   }
 }
+
+/// Keys of one prefix and one width of digits are linked by their number
+/// (`DenseKeys`): every lookup must find what the hash table finds, near misses included.
+@Suite struct DenseKeysTests {
+  /// `prefix` and `number` in `width` digits, zeros first.
+  static func key(_ prefix: String, _ number: Int, width: Int) -> String {
+    let digits = String(number)
+    return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+
+  /// Lookups around `keys`: each key, and texts one step from one.
+  static func probes(_ keys: [String]) -> [String] {
+    var probes = ["", "C-", "C-9999999", "C-0000000", "C-00000001", "c-0000001", "C-+000001", "C--000001"]
+    for key in keys {
+      probes.append(key)
+      probes.append(String(key.dropLast()))
+      probes.append(key + "0")
+      probes.append("X" + key.dropFirst())
+      probes.append(String(key.dropLast()) + "x")
+    }
+    return probes
+  }
+
+  @Test(arguments: [
+    // Numbered from 1, as exports are; gaps; the same number twice (the first row keeps it).
+    (0..<3_000).map { key("C-", $0 + 1, width: 7) },
+    (0..<3_000).map { key("C-", $0 * 2 + 5, width: 7) },
+    (0..<3_000).map { key("C-", $0 % 2_000 + 1, width: 7) },
+    // No prefix, leading zeros.
+    (0..<3_000).map { key("", $0, width: 6) },
+  ])
+  func denseLookupsAgreeWithTheHashTable(_ keys: [String]) throws {
+    let index = KeyIndex.build(KeyIndexTests.column(keys)).index
+    let dense = index.withDenseKeys()
+    #expect(dense.dense != nil, "\(keys.prefix(2)) are dense")
+    let probes = KeyIndexTests.column(Self.probes(keys))
+    let rows = 0..<probes.count
+    let expected = index.numbers(of: probes, rows: rows)
+    #expect(dense.numbers(of: probes, rows: rows) == expected)
+    #expect(expected.contains(-1) && expected.contains { $0 >= 0 })
+  }
+
+  @Test(arguments: [
+    ["C-0000001", "C-000002"],  // widths differ
+    ["C-0000001", "D-0000002"],  // prefixes differ
+    ["C-0000001", "C-000000x"],  // not all digits
+    ["C-0000001", "C-9000000"],  // numbers too far apart
+    ["CUSTOMER"],  // no digits
+    ["C-1234567890123456789"],  // more digits than fit
+  ])
+  func otherKeysAreNotDense(_ keys: [String]) {
+    #expect(KeyIndex.build(KeyIndexTests.column(keys)).index.withDenseKeys().dense == nil)
+  }
+}

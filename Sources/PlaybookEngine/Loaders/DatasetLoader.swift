@@ -77,10 +77,17 @@ public enum DatasetLoader {
     // Each linked table's `LinkSnapshot.linked`, for the tables linking to it.
     var linkedIDs: [String: UInt64] = [:]
     let linkedTo = Set(events.compactMap(\.linkTable))
+    // The index with its keys numbered densely, made once, when a table is first linked.
+    var linking: KeyIndex?
+    func linkingIndex() -> KeyIndex {
+      if let linking { return linking }
+      linking = index.withDenseKeys()
+      return linking!
+    }
     for spec in linkOrder(events) {
       loading = spec
       let event = try loadEvent(
-        spec, customers: index, customerCount: customerCount, linkTargets: linkTargets,
+        spec, customers: index, linking: linkingIndex, customerCount: customerCount, linkTargets: linkTargets,
         linkedBy: spec.linkTable.map { linkedIDs[$0] } ?? peopleID, sessions: sessions, progress: progress,
         cache: cache,
         strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
@@ -125,7 +132,8 @@ public enum DatasetLoader {
   /// table it links to, in `linkTargets`). `linkedBy` is the snapshot identity of what it
   /// links to, for its links file.
   private static func loadEvent(
-    _ spec: TableSpec, customers index: KeyIndex, customerCount: Int, linkTargets: [String: LinkTarget],
+    _ spec: TableSpec, customers index: KeyIndex, linking: () -> KeyIndex, customerCount: Int,
+    linkTargets: [String: LinkTarget],
     linkedBy by: UInt64?, sessions: DatabaseSessions, progress: (any ProgressSink)?, cache: SnapshotCache?,
     strict: Bool, maxSetAside: Double, overLimit: inout [SetAsideShare]
   ) throws(LoadError) -> LoadedEvent {
@@ -148,7 +156,7 @@ public enum DatasetLoader {
       (linkIndex, rows) = stored
     } else {
       let customerOfRow: [Int32]
-      (customerOfRow, rows) = link(event, spec, index, linkTargets)
+      (customerOfRow, rows) = link(event, spec, spec.linkTable == nil ? linking() : index, linkTargets)
       linkIndex = LinkIndex(customerOfRow: ColumnArray(customerOfRow), customerCount: customerCount)
       if let cache, let linkedID {
         LinkSnapshot.store(spec, linked: linkedID, index: linkIndex, setAside: rows, cache: cache)
@@ -177,7 +185,8 @@ public enum DatasetLoader {
     let event: LoadedEvent
     do {
       event = try loadEvent(
-        spec, customers: dataset.customerIndex, customerCount: dataset.customers.rowCount, linkTargets: [:],
+        spec, customers: dataset.customerIndex, linking: { dataset.customerIndex.withDenseKeys() },
+        customerCount: dataset.customers.rowCount, linkTargets: [:],
         linkedBy: nil, sessions: sessions, progress: nil, cache: nil, strict: strict, maxSetAside: maxSetAside,
         overLimit: &overLimit)
     } catch {

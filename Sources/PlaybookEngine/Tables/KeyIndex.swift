@@ -14,6 +14,17 @@ struct KeyIndex: Sendable {
   /// A power of two of them, at least one and a half per key (kept in a snapshot's `.keys` file).
   let slots: ColumnArray<Slot>
   private var mask: Int { slots.count - 1 }
+  /// The keys numbered densely, when they are (`withDenseKeys`): linking reads them instead.
+  private(set) var dense: DenseKeys?
+
+  /// This index with its keys' dense numbering, when they have one: made when many rows
+  /// are about to be linked (a pass over the keys), not whenever an index is.
+  func withDenseKeys() -> KeyIndex {
+    guard dense == nil else { return self }
+    var index = self
+    index.dense = DenseKeys(keys)
+    return index
+  }
 
   /// The index of `keys` over `slots` as `build` made them (read back from a snapshot);
   /// nil when they cannot be: not a power of two, or a row that is not one of `keys`.
@@ -80,12 +91,20 @@ struct KeyIndex: Sendable {
 
   /// The customer number of the key in each of `rows` of `column` (-1 for none, and for
   /// an empty key), written into `numbers` (one element per row, uninitialized or not).
-  /// Keys are looked up a batch at a time in three passes: hash them all, then read
+  /// With dense keys, each key's number is its place. Otherwise keys are looked up a
+  /// batch at a time in three passes: hash them all, then read
   /// their first slots in a loop that does nothing else, then compare. A large index
   /// lives in main memory; with the hashing out of the way, the batch's reads wait for
   /// it side by side instead of one after another (the hashing between them had filled
   /// the processor's window of work it can run ahead).
   func numbers(of column: TextColumn, rows: Range<Int>, into numbers: UnsafeMutableBufferPointer<Int32>) {
+    if let dense {
+      let text = TextColumn.Pointers(column)
+      withExtendedLifetime(column) {
+        for row in rows { numbers[row - rows.lowerBound] = dense.row(of: text.utf8(row)) }
+      }
+      return
+    }
     let batch = 32
     numbers.initialize(repeating: -1)
     column.bytes.withUnsafeBufferPointer { all in
