@@ -22,10 +22,7 @@ struct RowBatch {
   /// Makes this the batch `init(capacity:_:)` would, in the same memory: the candidate
   /// loop refills one batch rather than allocating two arrays for each.
   @inline(__always) mutating func refill(capacity: Int, _ pair: (Int) -> (customer: Int32, row: Int32)?) {
-    if customers.count < capacity {
-      customers = [Int32](repeating: 0, count: max(capacity, Self.size))
-      rows = [Int32](repeating: 0, count: customers.count)
-    }
+    reserve(capacity)
     // Written through pointers: subscripting would check the arrays' uniqueness every row.
     var n = 0
     customers.withUnsafeMutableBufferPointer { customers in
@@ -43,14 +40,11 @@ struct RowBatch {
 
   /// Makes this the batch of the rows among `rows` that `keeps`, each with its
   /// `customer`. Every row is written, and the count moves on only past those kept:
-  /// no branch follows the data (`TriggerSource.mayTrigger`).
+  /// no branch follows the data (`RowTest.keeps`).
   @inline(__always) mutating func refill(
     rows range: Range<Int>, customer: (Int) -> Int32, keeps: (Int) -> Bool
   ) {
-    if customers.count < range.count {
-      customers = [Int32](repeating: 0, count: max(range.count, Self.size))
-      rows = [Int32](repeating: 0, count: customers.count)
-    }
+    reserve(range.count)
     var n = 0
     customers.withUnsafeMutableBufferPointer { customers in
       rows.withUnsafeMutableBufferPointer { rows in
@@ -62,6 +56,13 @@ struct RowBatch {
       }
     }
     count = n
+  }
+
+  /// Room for `capacity` positions: the arrays are made anew only when they are shorter.
+  private mutating func reserve(_ capacity: Int) {
+    guard customers.count < capacity else { return }
+    customers = [Int32](repeating: 0, count: max(capacity, Self.size))
+    rows = [Int32](repeating: 0, count: customers.count)
   }
 
   /// Every position, the selection a batch starts with, in a list from `pool`.
