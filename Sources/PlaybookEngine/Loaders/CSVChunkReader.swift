@@ -100,10 +100,13 @@ struct CSVChunkReader {
     let n = b.count
     let width = names.count
     var chunk = RawChunk()
-    // Rows are read into a block of row-major spans, appended to `spans` a block at a
-    // time; at the end each column is typed from them in place (`RawChunk.add`).
-    var spans: [FieldSpan] = []
-    spans.reserveCapacity((to - from) / 8)
+    // Rows are read into a block of row-major spans, which is small enough to stay in
+    // the cache; each full block is turned into column-major spans, one array per
+    // column, so that typing a column at the end (`RawChunk.add`) reads its spans end
+    // to end. Reading one column out of a chunk's row-major spans instead read every
+    // cache line of them once per column.
+    var columns = [[FieldSpan]](repeating: [], count: width)
+    var reserved = false
     let blockRows = 1024
     let block = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: max(1, width) * blockRows)
     defer { block.deallocate() }
@@ -148,7 +151,13 @@ struct CSVChunkReader {
       lines.append(Int32(clamping: rowLine))
       rowsInBlock += 1
       if rowsInBlock == blockRows {
-        spans.append(contentsOf: block)
+        if !reserved {
+          // Room for the rows the chunk holds at the first block's bytes per row.
+          let rows = (to - from) / max(1, (i - from) / blockRows) + blockRows
+          for c in 0..<width { columns[c].reserveCapacity(rows) }
+          reserved = true
+        }
+        Self.transpose(block, rows: blockRows, width: width, into: &columns)
         rowsInBlock = 0
         if let progress {
           progress.advance(bytes: i - reported, rows: blockRows)
@@ -162,21 +171,28 @@ struct CSVChunkReader {
       // Stopped: the caller throws the chunk away, so its columns are not typed.
       if progress.stopRequested { return chunk }
     }
-    spans.append(contentsOf: block[0..<(rowsInBlock * width)])
+    Self.transpose(block, rows: rowsInBlock, width: width, into: &columns)
     chunk.start = from
     chunk.limit = to
     chunk.endOffset = i
     chunk.lineCount = line
     chunk.lines = lines
-    spans.withUnsafeBufferPointer { all in
-      for c in 0..<width {
-        chunk.add(
-          column: ColumnOfRows(rows: all, width: width, column: c), declared: declared[c], reading: readings[c],
-          typing: typing, bytes: b)
-      }
+    for c in 0..<width {
+      chunk.add(column: columns[c], declared: declared[c], reading: readings[c], typing: typing, bytes: b)
+      // Typed, the column's spans are no longer needed (kept, `chunk` shares them).
+      columns[c] = []
     }
     if typing, !chunk.needsBytes { file.release(from..<i) }
     return chunk
+  }
+
+  /// Appends the first `rows` rows of a block of row-major spans to `columns`, one
+  /// array per column.
+  private static func transpose(
+    _ block: UnsafeMutableBufferPointer<FieldSpan>, rows: Int, width: Int, into columns: inout [[FieldSpan]]
+  ) {
+    let spans = UnsafeBufferPointer(rebasing: block[0..<(rows * width)])
+    for c in 0..<width { columns[c].append(contentsOf: ColumnOfRows(rows: spans, width: width, column: c)) }
   }
 
   private func problem(_ r: CSVScanner.Record, fields: UnsafeMutableBufferPointer<FieldSpan>) -> String? {
