@@ -86,6 +86,62 @@ import Testing
     #expect(Self.values(column) == texts)
   }
 
+  /// Values of every length up to 24 that differ from each other in one byte, at each
+  /// place, are all kept apart, in one piece and when pieces join.
+  @Test func valuesDifferingInOneByteAnywhereAreKeptApart() throws {
+    let distinct = Self.oneByteApart
+    let rows = (0..<4000).map { distinct[$0 * 7 % distinct.count] }
+    let column = Self.piece(rows)
+    #expect(column.codes != nil)
+    #expect(column.ends.count == distinct.count)
+    #expect(Self.values(column) == rows)
+    let joined = try ColumnBuilder.joined(
+      [Self.piece(rows), Self.piece(rows.reversed())], column: "code", file: "t.csv")
+    #expect(joined.ends.count == distinct.count)
+    #expect(Self.values(joined) == rows + rows.reversed())
+  }
+
+  /// Every value of `oneByteApart` is the same as itself and no other, compared word by
+  /// word (values that the hash already tells apart never reach the comparison, so it is
+  /// tested alone).
+  @Test func theComparisonTellsApartValuesOneByteApart() {
+    let values = Self.oneByteApart.map { Array($0.utf8) }
+    for a in values {
+      for b in values where a.count == b.count {
+        a.withUnsafeBufferPointer { x in
+          b.withUnsafeBufferPointer { y in
+            let (p, q) = (
+              x.baseAddress ?? UnsafePointer(bitPattern: 1)!, y.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            )
+            #expect(
+              TextDictionary.same(p, q, a.count) == (a == b),
+              "\(String(decoding: a, as: UTF8.self)) and \(String(decoding: b, as: UTF8.self))")
+          }
+        }
+      }
+    }
+  }
+
+  /// Values of every length up to 24 bytes: all `a`s, and each with a `b` at one place.
+  static let oneByteApart: [String] = (0...24).flatMap { length in
+    [String(repeating: "a", count: length)]
+      + (0..<length).map { String(repeating: "a", count: $0) + "b" + String(repeating: "a", count: length - $0 - 1) }
+  }
+
+  /// A quoted value with doubled quotes is compared with its quotes undone.
+  @Test func valuesWithEscapesAreComparedAsTheirText() throws {
+    var csv = "id,said\n"
+    for n in 0..<3000 { csv += "T-\(n),\(["\"a\"\"b\"", "\"a\"\"c\"", "ab", "\"ab\""][n % 4])\n" }
+    let table = try readTable(csv, chunks: 2).table
+    guard case .text(let said) = table.columns[1].values else {
+      Issue.record("text column expected")
+      return
+    }
+    #expect(said.codes != nil)
+    #expect(Self.values(said.dictionary) == ["a\"b", "a\"c", "ab"])
+    #expect(Self.values(said) == (0..<3000).map { ["a\"b", "a\"c", "ab", "ab"][$0 % 4] })
+  }
+
   @Test func piecesKeepingValuesOnceJoinIntoOneDictionaryInFirstMetOrder() throws {
     let first = Array(Self.kinds.prefix(2500))
     let second = ["other"] + Array(Self.kinds.suffix(2499))

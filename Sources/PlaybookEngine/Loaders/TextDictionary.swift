@@ -40,12 +40,15 @@ final class TextDictionary {
   /// tell a column of few values from one of many.
   static let minimumRows = 1024
 
-  /// The number of the value at `text[at..<at + length]`, written just past the kept
-  /// values: an equal kept value's, or a new number, the value then kept (the caller
-  /// moves its next write past it).
+  /// The number of the `length` bytes at `value`, read where they lie: an equal kept
+  /// value's, or a new number, the value then copied to `text + at`, just past the kept
+  /// values (the caller moves its next write past it). A repeated value, the usual case
+  /// in a column worth a dictionary, is never copied.
   @inline(__always)
-  func number(ofValueAt at: Int, length: Int, in text: UnsafePointer<UInt8>) -> (number: UInt32, isNew: Bool) {
-    let hash = Self.hash(text + at, length)
+  func number(
+    of value: UnsafePointer<UInt8>, length: Int, keepingAt at: Int, in text: UnsafeMutablePointer<UInt8>
+  ) -> (number: UInt32, isNew: Bool) {
+    let hash = Self.hash(value, length)
     var slot = Int(hash) & mask
     while true {
       let s = slots[slot]
@@ -53,12 +56,14 @@ final class TextDictionary {
       if UInt32(truncatingIfNeeded: s >> 32) == hash {
         let v = Int(UInt32(truncatingIfNeeded: s)) &- 1
         let lower = v == 0 ? 0 : Int(endsBuffer[v &- 1])
-        if Int(endsBuffer[v]) &- lower == length, length == 0 || memcmp(text + lower, text + at, length) == 0 {
+        if Int(endsBuffer[v]) &- lower == length, Self.same(text + lower, value, length) {
           return (UInt32(v), false)
         }
       }
       slot = (slot &+ 1) & mask
     }
+    // The value may already be there (written out with its escapes undone).
+    if value != text + at { (text + at).update(from: value, count: length) }
     let number = UInt32(count)
     if count == endCapacity { growEnds() }
     endsBuffer[count] = UInt32(at + length)
@@ -66,6 +71,27 @@ final class TextDictionary {
     slots[slot] = UInt64(hash) << 32 | UInt64(number + 1)
     if count * 2 > mask { growSlots() }
     return (number, true)
+  }
+
+  /// Whether the `length` bytes at `a` and `b` are the same. Values up to 16 bytes (most
+  /// of a dictionary's: kinds, channels, tiers) are compared a word or two at a time,
+  /// overlapping, without a call.
+  @inline(__always)
+  static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    let (x, y) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+    if length > 16 { return memcmp(x, y, length) == 0 }
+    if length >= 8 {
+      return x.loadUnaligned(as: UInt64.self) == y.loadUnaligned(as: UInt64.self)
+        && x.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+          == y.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+    }
+    if length >= 4 {
+      return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+        && x.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+          == y.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+    }
+    // Bytes 0, length / 2 and length - 1 are every byte of a value under 4 bytes.
+    return length == 0 || (a[0] == b[0] && a[length >> 1] == b[length >> 1] && a[length &- 1] == b[length &- 1])
   }
 
   private func growEnds() {
@@ -134,17 +160,21 @@ final class TextDictionary {
   ) -> TextColumn? {
     guard spans.count >= minimumRows, capacity > 0 else { return nil }
     let dictionary = TextDictionary()
-    var codes = [UInt32](repeating: 0, count: spans.count)
     var total = 0
     var tooMany = false
-    let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-      let base = out.baseAddress!
-      var at = 0
-      codes.withUnsafeMutableBufferPointer { codes in
+    var text: [UInt8] = []
+    // Not filled with zeros first: every row's code is written, unless the dictionary is
+    // given up (most often at the first check, for a column of keys).
+    let codes = [UInt32](unsafeUninitializedCapacity: spans.count) { codes, written in
+      text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+        let base = out.baseAddress!
+        var at = 0
         for (row, span) in spans.enumerated() {
-          let length = span.isNull ? 0 : FieldText.write(span, from: bytes, to: base + at)
+          // A value with escapes is written out (past the kept values) to be compared.
+          let value = span.escaped ? UnsafePointer(base + at) : bytes.baseAddress! + span.start
+          let length = span.escaped ? FieldText.write(span, from: bytes, to: base + at) : span.length
           total += length
-          let (number, isNew) = dictionary.number(ofValueAt: at, length: length, in: base)
+          let (number, isNew) = dictionary.number(of: value, length: length, keepingAt: at, in: base)
           if isNew { at += length }
           codes[row] = number
           let seen = row + 1
@@ -153,8 +183,9 @@ final class TextDictionary {
             break
           }
         }
+        count = at
       }
-      count = at
+      written = tooMany ? 0 : spans.count
     }
     guard !tooMany, pays(kept: text.count, count: dictionary.count, of: total) else { return nil }
     return TextColumn(
@@ -181,8 +212,8 @@ final class TextDictionary {
               overLimit = true
               return
             }
-            if let from = value.baseAddress { (base + at).update(from: from, count: value.count) }
-            let (number, isNew) = dictionary.number(ofValueAt: at, length: value.count, in: base)
+            let (number, isNew) = dictionary.number(
+              of: value.baseAddress ?? UnsafePointer(base), length: value.count, keepingAt: at, in: base)
             if isNew { at += value.count }
             map[v] = number
           }
