@@ -70,14 +70,17 @@ enum ColumnBuilder {
   {
     // Undoing escapes never makes text longer, so the spans' lengths bound it.
     let capacity = spans.reduce(0) { $0 + $1.length }
-    var ends = [UInt32](repeating: 0, count: spans.count)
     // No text at all: an array made with no capacity is the shared empty one, which
     // `unsafeUninitializedCapacity` writes its count into — a data race between the
     // cores building empty columns at once (ThreadSanitizer).
-    guard capacity > 0 else { return TextColumn(bytes: [], ends: ColumnArray(ends)) }
+    guard capacity > 0 else {
+      return TextColumn(bytes: [], ends: ColumnArray([UInt32](repeating: 0, count: spans.count)))
+    }
     if let coded = TextDictionary.column(spans, bytes: bytes, capacity: capacity) { return coded }
-    let text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-      ends.withUnsafeMutableBufferPointer { ends in
+    var text: [UInt8] = []
+    // Every row's end is written below, so neither array is filled with zeros first.
+    let ends = [UInt32](unsafeUninitializedCapacity: spans.count) { ends, written in
+      text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
         var at = 0
         for (row, span) in spans.enumerated() {
           if !span.isNull { at += FieldText.write(span, from: bytes, to: out.baseAddress! + at) }
@@ -85,6 +88,7 @@ enum ColumnBuilder {
         }
         count = at
       }
+      written = spans.count
     }
     return TextColumn(bytes: ColumnArray(text), ends: ColumnArray(ends))
   }
