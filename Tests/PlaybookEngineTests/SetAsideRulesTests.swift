@@ -162,3 +162,60 @@ import Testing
     #expect(try Explainer(plan: f.run().plan).explain(customerID: "C-3").setAside.isEmpty)
   }
 }
+
+/// A large table's lifecycle times are checked in parallel over ranges of rows: the
+/// rows found at the ranges' edges are the ones a row-by-row pass finds, in row order.
+/// A key repeated anywhere among a million ascending ones is found too.
+@Suite struct SetAsideInPartsTests {
+  static let rowCount = 1_000_000
+  /// Rows whose response comes before their opening: at the first and last row, and on
+  /// both sides of where the parts of 250,000 rows meet.
+  static let backward: [Int] = [0, 249_999, 250_000, 499_999, 500_000, 999_999]
+
+  /// The table, its key at row `repeated` the same as the row's before.
+  static func table(repeated: Int) -> KeyedTable {
+    let n = rowCount
+    let opened = (0..<n).map { Int64($0) * 60 }
+    let responded = (0..<n).map { backward.contains($0) ? Int64($0) * 60 - 1 : Int64($0) * 60 + 30 }
+    var bytes: [UInt8] = []
+    var ends: [UInt32] = []
+    for row in 0..<n {
+      bytes += Array("T-\(String(row == repeated ? row - 1 : row).leftPadded(to: 7))".utf8)
+      ends.append(UInt32(bytes.count))
+    }
+    let keys = TextColumn(bytes: ColumnArray(bytes), ends: ColumnArray(ends))
+    let columns = [
+      Column(name: "id", type: .text, values: .text(keys), nulls: NullMask(count: n)),
+      Column(name: "opened_at", type: .timestamp, values: .timestamp(ColumnArray(opened)), nulls: NullMask(count: n)),
+      Column(
+        name: "first_response_at", type: .timestamp, values: .timestamp(ColumnArray(responded)),
+        nulls: NullMask(count: n)),
+    ]
+    let table = Table(
+      name: "tickets", file: "tickets.csv", rowCount: n, columns: columns, lines: RowLines(first: 2, count: n))
+    return KeyedTable(table: table, setAside: [], keys: keys, link: nil, fileBytes: 0, warnings: [])
+  }
+
+  @Test func backwardRowsAtThePartsEdgesAreAllFoundInOrder() {
+    var spec = TableSpec(name: "tickets", path: "tickets.csv")
+    spec.lifecycleColumns = ["opened": "opened_at", "responded": "first_response_at"]
+    var keyed = Self.table(repeated: -1)
+    keyed.setAsideBackwardsLifecycles(spec)
+    #expect(keyed.setAside.map(\.line) == Self.backward.map { $0 + 2 })
+    #expect(keyed.table.rowCount == Self.rowCount - Self.backward.count)
+  }
+
+  /// Keys in ascending order are known not to repeat without an index; one repeated
+  /// key anywhere breaks the order, and is found.
+  @Test(arguments: [333_334, 333_333, 1, 999_999])
+  func aKeyRepeatedWhereThePartsMeetIsFound(row: Int) {
+    var keyed = Self.table(repeated: row)
+    keyed.setAsideRepeatedKeys(TableSpec(name: "tickets", path: "tickets.csv"))
+    let key = "T-\(String(row - 1).leftPadded(to: 7))"
+    #expect(keyed.setAside.map(\.reason) == ["ticket \"\(key)\" is already on line \(row + 1)"])
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -19,21 +19,28 @@ extension KeyedTable {
     // The later columns' values and nulls apart, so that a row's check copies nothing.
     let values = fields.map { times($0)!.values }
     let nulls = fields.map { times($0)!.nulls }
-    var rows: [Int] = []
-    var found: [SetAsideRow] = []
-    for row in 0..<table.rowCount where !opened.nulls.isNull(row) {
-      let start = opened.values[row]
-      for k in fields.indices where !nulls[k].isNull(row) && values[k][row] < start {
-        rows.append(row)
-        found.append(
-          SetAsideRow(
-            table: spec.name, file: spec.path, line: Int(table.lines[row]),
-            reason: "\(fields[k]) \(Timestamp.format(values[k][row])) is before opened \(Timestamp.format(start))",
-            customer: (link ?? keys).string(row)))
-        break
+    // Each row's first backward field, found in parallel over ranges of rows (the other
+    // core would wait otherwise: 5M tickets take a core 60 ms), in row order.
+    let count = table.rowCount
+    let parts = max(1, min(Parallel.coreCount * 4, count / 250_000))
+    let backwards = Parallel.map(parts) { part in
+      var found: [(row: Int, field: Int)] = []
+      for row in (count * part / parts)..<(count * (part + 1) / parts) where !opened.nulls.isNull(row) {
+        let start = opened.values[row]
+        if let k = fields.indices.first(where: { !nulls[$0].isNull(row) && values[$0][row] < start }) {
+          found.append((row, k))
+        }
       }
+      return found
+    }.joined()
+    guard !backwards.isEmpty else { return }
+    let found = backwards.map { row, k in
+      SetAsideRow(
+        table: spec.name, file: spec.path, line: Int(table.lines[row]),
+        reason:
+          "\(fields[k]) \(Timestamp.format(values[k][row])) is before opened \(Timestamp.format(opened.values[row]))",
+        customer: (link ?? keys).string(row))
     }
-    guard !rows.isEmpty else { return }
-    setAside(rows, found)
+    setAside(backwards.map(\.row), found)
   }
 }
