@@ -11,11 +11,39 @@ enum FieldText {
     let source = bytes.baseAddress! + span.start
     let n = span.length
     guard span.escaped else {
-      out.update(from: source, count: n)
+      copy(source, to: out, count: n)
       return n
     }
     let field = UnsafeBufferPointer(start: source, count: n)
     return span.kind == .bare ? writeCSV(field, to: out) : writeJSON(field, to: out)
+  }
+
+  /// Copies `count` bytes to memory that does not overlap them. Most fields are short
+  /// (keys, e-mail addresses, names): up to 16 bytes they are moved as one or two words
+  /// each way, overlapping, instead of by a call to `memmove` per field.
+  @inline(__always)
+  static func copy(_ source: UnsafePointer<UInt8>, to out: UnsafeMutablePointer<UInt8>, count n: Int) {
+    let (from, to) = (UnsafeRawPointer(source), UnsafeMutableRawPointer(out))
+    if n > 16 {
+      to.copyMemory(from: from, byteCount: n)
+    } else if n >= 8 {
+      let (head, tail) = (
+        from.loadUnaligned(as: UInt64.self), from.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+      )
+      to.storeBytes(of: head, as: UInt64.self)
+      to.storeBytes(of: tail, toByteOffset: n &- 8, as: UInt64.self)
+    } else if n >= 4 {
+      let (head, tail) = (
+        from.loadUnaligned(as: UInt32.self), from.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
+      )
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: n &- 4, as: UInt32.self)
+    } else if n > 0 {
+      // Bytes 0, n / 2 and n - 1 are every byte of a field under 4 bytes.
+      out[0] = source[0]
+      out[n >> 1] = source[n >> 1]
+      out[n &- 1] = source[n &- 1]
+    }
   }
 
   static func append(_ span: FieldSpan, from bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
