@@ -169,7 +169,8 @@ import Testing
 @Suite struct SetAsideInPartsTests {
   static let rowCount = 1_000_000
   /// Rows whose response comes before their opening: at the first and last row, and on
-  /// both sides of where the parts of 250,000 rows meet.
+  /// both sides of a quarter and of half the table, where ranges meet for any number of
+  /// cores (`Partitions` makes four ranges per core).
   static let backward: [Int] = [0, 249_999, 250_000, 499_999, 500_000, 999_999]
 
   /// The table, its key at row `repeated` the same as the row's before.

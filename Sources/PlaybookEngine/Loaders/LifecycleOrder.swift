@@ -21,18 +21,16 @@ extension KeyedTable {
     let nulls = fields.map { times($0)!.nulls }
     // Each row's first backward field, found in parallel over ranges of rows (the other
     // core would wait otherwise: 5M tickets took one core 80 ms), in row order.
-    let count = table.rowCount
-    let parts = max(1, min(Parallel.coreCount * 4, count / 250_000))
-    let backwards = Parallel.map(parts) { part in
+    let backwards = Partitions.map(count: table.rowCount) { range in
       var found: [(row: Int, field: Int)] = []
-      for row in (count * part / parts)..<(count * (part + 1) / parts) where !opened.nulls.isNull(row) {
+      for row in range where !opened.nulls.isNull(row) {
         let start = opened.values[row]
         if let k = fields.indices.first(where: { !nulls[$0].isNull(row) && values[$0][row] < start }) {
           found.append((row, k))
         }
       }
       return found
-    }.joined()
+    }
     guard !backwards.isEmpty else { return }
     let found = backwards.map { row, k in
       SetAsideRow(
