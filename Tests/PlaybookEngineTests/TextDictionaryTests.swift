@@ -153,6 +153,27 @@ import Testing
     #expect(Self.values(joined.dictionary) == Array(firstMet(first + second)))
   }
 
+  /// Many pieces, their values shared in every order, some empty, of every length up to
+  /// 40 bytes: merged in parts on all cores, the join numbers the values in the order
+  /// first met and reads row by row as the pieces did.
+  @Test func manyPiecesJoinInFirstMetOrderWhateverThePartsTheyFallIn() throws {
+    let pool = (0..<3000).map { n in n % 97 == 0 ? "" : String(repeating: "v", count: n % 31) + "\(n)" }
+    var state: UInt64 = 42
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33)
+    }
+    // Each piece draws from its own part of the pool, overlapping the pieces before it.
+    let rows = (0..<13).map { k in (0..<1500).map { _ in pool[(k * 200 + next() % 600) % pool.count] } }
+    let pieces = rows.map(Self.piece)
+    #expect(pieces.allSatisfy { $0.codes != nil })
+    let joined = try ColumnBuilder.joined(pieces, column: "subject", file: "t.csv")
+    let all = rows.flatMap { $0 }
+    #expect(joined.codes != nil)
+    #expect(Self.values(joined.dictionary) == firstMet(all))
+    #expect(Self.values(joined) == all)
+  }
+
   /// Pieces with no text at all (a column empty in every row), or no rows, join too.
   @Test func piecesWithNoTextOrNoRowsJoin() throws {
     let empty = try ColumnBuilder.joined(

@@ -46,6 +46,20 @@ public enum DatasetLoader {
     sessions: DatabaseSessions, cache: SnapshotCache?, loading: inout TableSpec
   ) throws(LoadError) -> Dataset {
     let started = DispatchTime.now()
+    let order = linkOrder(events)
+    // The next data file's table is read while the one before is finished (`TableReadAhead`).
+    func readAhead(_ k: Int) -> TableReadAhead? {
+      guard k < order.count, order[k].database == nil else { return nil }
+      let spec = order[k]
+      return TableReadAhead(progress: progress) { progress throws(LoadError) in
+        try KeyedTable.read(spec, sessions: DatabaseSessions(), progress: progress, cache: cache) {
+          prepareEvent(&$0, spec)
+        }
+      }
+    }
+    var ahead = readAhead(0)
+    // A load that fails stops the table being read ahead before it says so.
+    defer { ahead?.cancel() }
     let (people, peopleSnapshot, peopleID) = try KeyedTable.read(
       customers, sessions: sessions, progress: progress, cache: cache
     ) { _ in }
@@ -84,12 +98,24 @@ public enum DatasetLoader {
       linking = index.withDenseKeys()
       return linking!
     }
-    for spec in linkOrder(events) {
+    for (k, spec) in order.enumerated() {
       loading = spec
+      let read: TableReadAhead.Read
+      let readStarted: DispatchTime
+      if let table = ahead {
+        ahead = nil
+        readStarted = table.started
+        read = try table.value()
+      } else {
+        readStarted = DispatchTime.now()
+        read = try KeyedTable.read(spec, sessions: sessions, progress: progress, cache: cache) {
+          prepareEvent(&$0, spec)
+        }
+      }
+      ahead = readAhead(k + 1)
       let event = try loadEvent(
-        spec, customers: index, linking: linkingIndex, customerCount: customerCount, linkTargets: linkTargets,
-        linkedBy: spec.linkTable.map { linkedIDs[$0] } ?? peopleID, sessions: sessions, progress: progress,
-        cache: cache,
+        spec, read: read, started: readStarted, customers: index, linking: linkingIndex, customerCount: customerCount,
+        linkTargets: linkTargets, linkedBy: spec.linkTable.map { linkedIDs[$0] } ?? peopleID, cache: cache,
         strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
       linkedIDs[spec.name] = event.linkedID
       if linkedTo.contains(spec.name) {
@@ -127,23 +153,23 @@ public enum DatasetLoader {
     var load: TableLoad
   }
 
-  /// Reads the event table `spec`, sets aside its rows out of lifecycle order and with
-  /// repeated keys, and links each row to its customer in `customers` (or through the
-  /// table it links to, in `linkTargets`). `linkedBy` is the snapshot identity of what it
-  /// links to, for its links file.
+  /// Sets aside the rows an event table sets aside on its own: those out of lifecycle
+  /// order, and those with repeated keys.
+  private static func prepareEvent(_ event: inout KeyedTable, _ spec: TableSpec) {
+    event.setAsideBackwardsLifecycles(spec)
+    event.setAsideRepeatedKeys(spec)
+  }
+
+  /// Links each row of the event table `spec`, as `read` (`KeyedTable.read`, from
+  /// `started`), to its customer in `customers` (or through the table it links to, in
+  /// `linkTargets`). `linkedBy` is the snapshot identity of what it links to, for its
+  /// links file.
   private static func loadEvent(
-    _ spec: TableSpec, customers index: KeyIndex, linking: () -> KeyIndex, customerCount: Int,
-    linkTargets: [String: LinkTarget],
-    linkedBy by: UInt64?, sessions: DatabaseSessions, progress: (any ProgressSink)?, cache: SnapshotCache?,
-    strict: Bool, maxSetAside: Double, overLimit: inout [SetAsideShare]
+    _ spec: TableSpec, read: TableReadAhead.Read, started: DispatchTime, customers index: KeyIndex,
+    linking: () -> KeyIndex, customerCount: Int, linkTargets: [String: LinkTarget], linkedBy by: UInt64?,
+    cache: SnapshotCache?, strict: Bool, maxSetAside: Double, overLimit: inout [SetAsideShare]
   ) throws(LoadError) -> LoadedEvent {
-    let started = DispatchTime.now()
-    var (event, snapshot, eventID) = try KeyedTable.read(
-      spec, sessions: sessions, progress: progress, cache: cache
-    ) {
-      $0.setAsideBackwardsLifecycles(spec)
-      $0.setAsideRepeatedKeys(spec)
-    }
+    var (event, snapshot, eventID) = read
     FreedMemory.release()
     // Links come from the links file when the table and what it links to are the snapshots they were made from.
     let linkedID = eventID.flatMap { table in by.map { LinkSnapshot.linked(table: table, by: $0) } }
@@ -184,10 +210,12 @@ public enum DatasetLoader {
     var overLimit = dataset.overSetAsideLimit.filter { $0.table != spec.name }
     let event: LoadedEvent
     do {
+      let started = DispatchTime.now()
+      let read = try KeyedTable.read(spec, sessions: sessions, progress: nil, cache: nil) { prepareEvent(&$0, spec) }
       event = try loadEvent(
-        spec, customers: dataset.customerIndex, linking: { dataset.customerIndex.withDenseKeys() },
-        customerCount: dataset.customers.rowCount, linkTargets: [:],
-        linkedBy: nil, sessions: sessions, progress: nil, cache: nil, strict: strict, maxSetAside: maxSetAside,
+        spec, read: read, started: started, customers: dataset.customerIndex,
+        linking: { dataset.customerIndex.withDenseKeys() }, customerCount: dataset.customers.rowCount,
+        linkTargets: [:], linkedBy: nil, cache: nil, strict: strict, maxSetAside: maxSetAside,
         overLimit: &overLimit)
     } catch {
       var named = error
