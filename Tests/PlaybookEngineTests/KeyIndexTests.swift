@@ -103,6 +103,9 @@ extension KeyIndex {
     let expected = index.numbers(of: probes, rows: rows)
     #expect(dense.numbers(of: probes, rows: rows) == expected)
     #expect(expected.contains(-1) && expected.contains { $0 >= 0 })
+    // A range of rows not from the first, as the loader's parallel slices ask.
+    let slice = 5..<(probes.count - 3)
+    #expect(dense.numbers(of: probes, rows: slice) == Array(expected[slice]))
   }
 
   @Test(arguments: [

@@ -51,13 +51,37 @@ struct DenseKeys: Sendable {
     self.rows = ColumnArray(rows)
   }
 
-  /// The row of the key `text`, or -1 when no key is `text`.
-  @inline(__always) func row(of text: UnsafeBufferPointer<UInt8>) -> Int32 {
+  /// The row of the key of each of `rows` of `text`, or -1 where none is, written to
+  /// `numbers` from its start.
+  ///
+  /// A batch of rows at a time: their places first, then the rows at those places. The
+  /// places lie at random in `rows` (40 MB at 10M customers, beyond the cache), and
+  /// reading them in a loop of their own lets the reads wait on memory side by side,
+  /// where each key's digits, read between two of them, kept them apart.
+  func rows(of text: TextColumn.Pointers, rows range: Range<Int>, into numbers: UnsafeMutableBufferPointer<Int32>) {
+    let batch = 64
+    let found = rows.pointer
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: batch) { places in
+      var start = range.lowerBound
+      while start < range.upperBound {
+        let end = min(start + batch, range.upperBound)
+        for row in start..<end { places[row - start] = place(of: text.utf8(row)) }
+        for row in start..<end {
+          let at = places[row - start]
+          numbers[row - range.lowerBound] = at < 0 ? -1 : found[at]
+        }
+        start = end
+      }
+    }
+  }
+
+  /// The place in `rows` of the key `text`, or -1 when no key is `text`.
+  @inline(__always) private func place(of text: UnsafeBufferPointer<UInt8>) -> Int {
     guard text.count == length, text.starts(with: prefix),
       let number = Self.number(UnsafeBufferPointer(rebasing: text[prefix.count...]))
     else { return -1 }
     let at = number - lowest
-    return at >= 0 && at < rows.count ? rows[at] : -1
+    return at >= 0 && at < rows.count ? at : -1
   }
 
   /// The number the digits spell; nil when any byte is not a digit (or there are none).

@@ -100,9 +100,7 @@ struct KeyIndex: Sendable {
   func numbers(of column: TextColumn, rows: Range<Int>, into numbers: UnsafeMutableBufferPointer<Int32>) {
     if let dense {
       let text = TextColumn.Pointers(column)
-      withExtendedLifetime(column) {
-        for row in rows { numbers[row - rows.lowerBound] = dense.row(of: text.utf8(row)) }
-      }
+      withExtendedLifetime(column) { dense.rows(of: text, rows: rows, into: numbers) }
       return
     }
     let batch = 32
