@@ -23,6 +23,36 @@ import Testing
     return (table.types, table.cells)
   }
 
+  /// Past the first thousand values of a chunk a column of times is read a faster way
+  /// while its values are written `YYYY-MM-DDTHH:MM:SSZ` (`appendCanonicalTimes`); read
+  /// in nine chunks of 334 rows it never is. Both read every value, null, time in
+  /// another form, padded, quoted and impossible time alike.
+  @Test func timesWrittenOneWayAreReadAsEveryOtherTimeIs() throws {
+    func written(_ row: Int) -> String {
+      switch row {
+      case 1500: "2026-07-04 10:00:00+02:00"
+      case 2000: " 2026-07-04T10:00:00Z"
+      case 2500: "2026-02-30T00:00:00Z"
+      case 2600: "\"2026-07-04T11:00:00Z\""
+      case 2700: "2026-07-04T25:00:00Z"
+      default:
+        row % 7 == 3
+          ? "" : Timestamp.format(Int64(1_780_000_000 + row * 3_607))
+      }
+    }
+    let bytes = Self.csv(3000, written)
+    let one = try readTable(bytes, chunks: 1)
+    let nine = try readTable(bytes, chunks: 9)
+    #expect(one.table.types == [.timestamp, .integer])
+    #expect(one.table.cells == nine.table.cells)
+    #expect(one.setAside.map(\.line) == [2502, 2702])
+    #expect(one.setAside == nine.setAside)
+    let cells = one.table.cells.map { $0[0] }
+    #expect(cells[0] == written(0))
+    #expect(cells[cells.count - 2] == written(2998))
+    #expect(cells[3] == nil && cells.last == .some(nil))
+  }
+
   @Test(arguments: [1, 2, 4, 9])
   func numbersInEveryChunkButTheLastKeepTheirText(_ chunks: Int) throws {
     // 10 of 400 values (2.5%) are text: too many to set aside, so the column is text.

@@ -75,6 +75,12 @@ public enum Timestamp {
     return (seconds, false, hasOffset)
   }
 
+  /// `s` read as `YYYY-MM-DDTHH:MM:SSZ` alone (seconds since 1970-01-01 UTC), as `read`
+  /// reads it; nil for anything else. Loaders read a column of such times with it.
+  public static func readCanonical(_ s: UnsafeBufferPointer<UInt8>) -> Int64? {
+    s.count == 20 ? canonical(s) : nil
+  }
+
   /// `YYYY-MM-DDTHH:MM:SSZ`, the form most data files use, read without the general
   /// reader's branches (loading parses millions of these). Nil for anything else,
   /// including an invalid date or time, which the general reader then judges.
