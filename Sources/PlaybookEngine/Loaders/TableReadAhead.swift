@@ -36,6 +36,7 @@ final class TableReadAhead: Sendable {
       outcome.withLock { $0 = result }
       reading.leave()
     }
+    // The main thread's usual stack, whatever a platform gives new threads by default.
     thread.stackSize = 8 << 20
     thread.start()
   }
