@@ -52,9 +52,7 @@ public enum DatasetLoader {
       guard k < order.count, order[k].database == nil else { return nil }
       let spec = order[k]
       return TableReadAhead(progress: progress) { progress throws(LoadError) in
-        try KeyedTable.read(spec, sessions: DatabaseSessions(), progress: progress, cache: cache) {
-          prepareEvent(&$0, spec)
-        }
+        try readEvent(spec, sessions: DatabaseSessions(), progress: progress, cache: cache)
       }
     }
     var ahead = readAhead(0)
@@ -108,9 +106,7 @@ public enum DatasetLoader {
         read = try table.value()
       } else {
         readStarted = DispatchTime.now()
-        read = try KeyedTable.read(spec, sessions: sessions, progress: progress, cache: cache) {
-          prepareEvent(&$0, spec)
-        }
+        read = try readEvent(spec, sessions: sessions, progress: progress, cache: cache)
       }
       ahead = readAhead(k + 1)
       let event = try loadEvent(
@@ -153,11 +149,15 @@ public enum DatasetLoader {
     var load: TableLoad
   }
 
-  /// Sets aside the rows an event table sets aside on its own: those out of lifecycle
-  /// order, and those with repeated keys.
-  private static func prepareEvent(_ event: inout KeyedTable, _ spec: TableSpec) {
-    event.setAsideBackwardsLifecycles(spec)
-    event.setAsideRepeatedKeys(spec)
+  /// Reads the event table `spec` (`KeyedTable.read`), setting aside the rows an event
+  /// table sets aside on its own: those out of lifecycle order, and those with repeated keys.
+  private static func readEvent(
+    _ spec: TableSpec, sessions: DatabaseSessions, progress: (any ProgressSink)?, cache: SnapshotCache?
+  ) throws(LoadError) -> TableReadAhead.Read {
+    try KeyedTable.read(spec, sessions: sessions, progress: progress, cache: cache) {
+      $0.setAsideBackwardsLifecycles(spec)
+      $0.setAsideRepeatedKeys(spec)
+    }
   }
 
   /// Links each row of the event table `spec`, as `read` (`KeyedTable.read`, from
@@ -211,7 +211,7 @@ public enum DatasetLoader {
     let event: LoadedEvent
     do {
       let started = DispatchTime.now()
-      let read = try KeyedTable.read(spec, sessions: sessions, progress: nil, cache: nil) { prepareEvent(&$0, spec) }
+      let read = try readEvent(spec, sessions: sessions, progress: nil, cache: nil)
       event = try loadEvent(
         spec, read: read, started: started, customers: dataset.customerIndex,
         linking: { dataset.customerIndex.withDenseKeys() }, customerCount: dataset.customers.rowCount,

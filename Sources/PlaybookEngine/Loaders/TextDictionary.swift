@@ -203,11 +203,10 @@ final class TextDictionary {
   /// tickets' subjects and the calls' transcripts at 1M customers kept one core busy
   /// for about 0.25 s while the other waited.)
   static func joined(_ pieces: [TextColumn], limit: Int) -> TextColumn? {
-    // Piece k's value v is value `before[k] + v` of them all.
-    var before = [0]
-    for piece in pieces { before.append(before.last! + piece.ends.count) }
-    let all = before.last!
     let values = Values(pieces)
+    // Piece k's value v is value `before[k] + v` of them all.
+    let before = values.before
+    let all = before.last!
     let hashes = [UInt32](unsafeUninitializedCapacity: all) { out, count in
       let out = SharedBuffer(out.baseAddress!)
       _ = Parallel.map(pieces.count) { k in
@@ -221,7 +220,7 @@ final class TextDictionary {
       let out = SharedBuffer(out.baseAddress!)
       let parts = Parallel.coreCount * 4
       _ = Parallel.map(parts) { part in
-        Self.findFirsts(part: part, of: parts, hashes: hashes, values: values, before: before, into: out.base)
+        Self.findFirsts(part: part, of: parts, hashes: hashes, values: values, into: out.base)
         return true
       }
       count = all
@@ -281,10 +280,15 @@ final class TextDictionary {
     // Unchecked: pointers into the pieces, which the caller keeps alive and no one writes.
     let texts: [ColumnArray<UInt8>.Pointer]
     let ends: [ColumnArray<UInt32>.Pointer]
+    /// Piece k's value v is value `before[k] + v` of them all; the last is their count.
+    let before: [Int]
 
     init(_ pieces: [TextColumn]) {
       texts = pieces.map(\.bytes.pointer)
       ends = pieces.map(\.ends.pointer)
+      var before = [0]
+      for piece in pieces { before.append(before.last! + piece.ends.count) }
+      self.before = before
     }
 
     /// Piece `k`'s value `v`.
@@ -292,13 +296,26 @@ final class TextDictionary {
       let start = v == 0 ? 0 : Int(ends[k][v - 1])
       return UnsafeBufferPointer(start: texts[k].base.map { $0 + start }, count: Int(ends[k][v]) - start)
     }
+
+    /// Value `g` of them all.
+    func value(_ g: Int) -> UnsafeBufferPointer<UInt8> {
+      // The last piece starting at or before `g`.
+      var low = 0
+      var high = before.count - 1
+      while high - low > 1 {
+        let middle = (low + high) / 2
+        if before[middle] <= g { low = middle } else { high = middle }
+      }
+      return value(low, g - before[low])
+    }
   }
 
   /// For each value whose hash falls in `part` (of `parts`), the first value with its
   /// bytes, found taking the values in order, written to `firsts` at its place.
   private static func findFirsts(
-    part: Int, of parts: Int, hashes: [UInt32], values: Values, before: [Int], into firsts: UnsafeMutablePointer<Int32>
+    part: Int, of parts: Int, hashes: [UInt32], values: Values, into firsts: UnsafeMutablePointer<Int32>
   ) {
+    let before = values.before
     // Open addressing over the part's firsts: 0 is empty, else a value's place + 1. The
     // part is picked by the hash's high bits and the slot by its low ones.
     var mask = 1023
@@ -314,7 +331,7 @@ final class TextDictionary {
         var first = g
         while slots[slot] != 0 {
           let other = Int(slots[slot]) - 1
-          if hashes[other] == hash, Self.same(value, Self.value(other, values: values, before: before)) {
+          if hashes[other] == hash, Self.same(value, values.value(other)) {
             first = other
             break
           }
@@ -336,18 +353,6 @@ final class TextDictionary {
         }
       }
     }
-  }
-
-  /// Value `g` of them all.
-  private static func value(_ g: Int, values: Values, before: [Int]) -> UnsafeBufferPointer<UInt8> {
-    // The last piece starting at or before `g`.
-    var low = 0
-    var high = before.count - 1
-    while high - low > 1 {
-      let middle = (low + high) / 2
-      if before[middle] <= g { low = middle } else { high = middle }
-    }
-    return values.value(low, g - before[low])
   }
 
   private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
