@@ -26,10 +26,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def ensure_module(name):
-    """Installs a Python package with pip when it cannot be imported."""
-    try:
-        __import__(name)
-    except ImportError:
+    """Installs a Python package with pip when it cannot be imported.
+
+    Tried in a child Python run from `/`: here, `Benchmarks/duckdb/` and
+    `Benchmarks/polars/` would import as empty namespace packages of those names."""
+    found = subprocess.run([sys.executable, "-c", f"import {name}"], cwd="/",
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode == 0
+    if not found:
         print(f"installing {name} (pip)…", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", name], check=True)
 
