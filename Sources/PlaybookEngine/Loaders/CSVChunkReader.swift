@@ -114,6 +114,7 @@ struct CSVChunkReader {
     defer { block.deallocate() }
     var rowsInBlock = 0
     var lines: [Int32] = []
+    var stops = CSVStops()
     var line = 0
     var i = from
     var reported = from
@@ -126,7 +127,8 @@ struct CSVChunkReader {
       }
       let rowLine = line
       let fields = UnsafeMutableBufferPointer(rebasing: block[(rowsInBlock * width)..<((rowsInBlock + 1) * width)])
-      let r = scanner.record(at: i, into: fields, S.self)
+      let r =
+        scanner.plainRecord(at: i, into: fields, stops: &stops, S.self) ?? scanner.record(at: i, into: fields, S.self)
       if r.nonASCII, chunk.notUTF8 == nil {
         // The file will be refused at its first bad byte; the rest is read as usual.
         let end = r.problem == .unterminated ? scanner.nextLine(after: i) : r.next
