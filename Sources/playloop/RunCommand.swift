@@ -81,8 +81,11 @@ struct RunCommand: ParsableCommand {
       PostgresEngine.holdBack(playbookAt: file, in: session)
     }
     let maxSetAside = try setAside.share()
+    // Without snapshots to keep, the tables keep only the columns the playbook can read
+    // (the database engines copy the tables they are given, so they are given all).
     var workspace = try Workspace.openForCommand(
-      path: file, strict: strict, maxSetAside: maxSetAside, json: json, progress: display, cache: snapshots.cache)
+      path: file, strict: strict, maxSetAside: maxSetAside, json: json, progress: display, cache: snapshots.cache,
+      usedColumnsOnly: engine == .memory)
     let crash = CrashHook.from(environment: ProcessInfo.processInfo.environment)
     try? crash(.loaded)
     let now = Terminal.now()

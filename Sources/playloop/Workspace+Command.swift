@@ -10,11 +10,12 @@ extension Workspace {
   /// Opens a playbook for a command; a failure ends the command with its diagnostics.
   static func openForCommand(
     path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard, json: Bool = false,
-    progress: (any ProgressSink)? = nil, cache: SnapshotCache?
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache?, usedColumnsOnly: Bool = false
   ) throws(CommandFailure) -> Workspace {
     do {
       return try Workspace.open(
-        path: path, strict: strict, maxSetAside: maxSetAside, progress: progress, cache: cache)
+        path: path, strict: strict, maxSetAside: maxSetAside, progress: progress, cache: cache,
+        usedColumnsOnly: usedColumnsOnly)
     } catch {
       throw CommandFailure(error, json: json)
     }

@@ -12,12 +12,14 @@ struct CSVChunkReader {
   /// Which texts are null, and how each column's values are read.
   let nulls: NullTexts
   let readings: [ColumnReading]
+  /// Whether each column's values are kept (`KeptColumns`).
+  let keeping: [Bool]
   /// Told of each block of rows read; reading stops early once it asks to stop.
   let progress: (any ProgressSink)?
 
   init(
     file: FileBytes, scanner: CSVScanner, names: [String], declared: [ColumnType?], rules: ValueRules,
-    progress: (any ProgressSink)? = nil
+    kept: KeptColumns = .all, progress: (any ProgressSink)? = nil
   ) {
     self.file = file
     self.progress = progress
@@ -29,6 +31,7 @@ struct CSVChunkReader {
     }
     nulls = rules.nulls
     readings = zip(names, declared).map { rules.reading(column: $0, declared: $1) }
+    keeping = names.map(kept.keeps)
   }
 
   /// Smallest chunk worth a thread of its own.
@@ -182,7 +185,8 @@ struct CSVChunkReader {
     chunk.lineCount = line
     chunk.lines = lines
     for c in 0..<width {
-      chunk.add(column: columns[c], declared: declared[c], reading: readings[c], typing: typing, bytes: b)
+      chunk.add(
+        column: columns[c], declared: declared[c], reading: readings[c], typing: typing, bytes: b, keeping: keeping[c])
       // Typed, the column's spans are no longer needed (kept, `chunk` shares them).
       columns[c] = []
     }

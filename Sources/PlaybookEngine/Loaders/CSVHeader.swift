@@ -85,20 +85,11 @@ extension CSVScanner {
       let columns = renamed.filter { given[$0] == name }.map { "\($0 + 1)" }
       parts.append("'\(HeaderName.visible(name))' names columns \(Self.list(columns))")
     }
-    let field = isPlainWord(given[first]) ? given[first] : "field\(first + 1)"
+    let field = HeaderName.isPlainWord(given[first]) ? given[first] : "field\(first + 1)"
     return LoadError(
       .renamedColumns,
       parts.joined(separator: "; ") + ": read as " + Self.list(renamed.map { names[$0] }),
       file: file, line: 1, hint: "use it by that name, or give it one: with \(field) = \(names[first])")
-  }
-
-  /// Whether a playbook can write `name` as a field name without quotes.
-  private static func isPlainWord(_ name: String) -> Bool {
-    guard let first = name.utf8.first, first == UInt8(ascii: "_") || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A
-    else { return false }
-    return name.utf8.allSatisfy {
-      $0 == UInt8(ascii: "_") || ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x30 && $0 <= 0x39
-    }
   }
 
   private static func list(_ items: [String]) -> String {
@@ -150,6 +141,15 @@ extension CSVScanner {
 
 /// Header names as messages show them.
 enum HeaderName {
+  /// Whether a playbook can write `name` as a field name without quotes.
+  static func isPlainWord(_ name: String) -> Bool {
+    guard let first = name.utf8.first, first == UInt8(ascii: "_") || (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A
+    else { return false }
+    return name.utf8.allSatisfy {
+      $0 == UInt8(ascii: "_") || ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0x30 && $0 <= 0x39
+    }
+  }
+
   /// `name` with its invisible characters (controls such as NUL, a byte-order mark,
   /// zero-width and other format characters, unusual spaces) written as `\u{FEFF}`,
   /// so a message shows why a name that looks right does not match.

@@ -15,11 +15,11 @@ import PlaybookLanguage
 /// always what one thread reading the whole file gets.
 enum CSVReader {
   /// `textColumns` are read as text when the file has them (key and link columns);
-  /// `delimiter` nil detects it.
+  /// `delimiter` nil detects it; `kept` says which columns' values are kept.
   static func read(
     _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
-    delimiter: FieldDelimiter? = nil, rules: ValueRules = ValueRules(), chunkCount: Int? = nil,
-    progress: (any ProgressSink)? = nil
+    delimiter: FieldDelimiter? = nil, rules: ValueRules = ValueRules(), kept: KeptColumns = .all,
+    chunkCount: Int? = nil, progress: (any ProgressSink)? = nil
   ) throws(LoadError) -> RawTable {
     let start = try bytes.textStart(file: file)
     return try bytes.withUnsafeBufferPointer { b throws(LoadError) in
@@ -31,7 +31,8 @@ enum CSVReader {
         types[c] = .text
       }
       let reader = CSVChunkReader(
-        file: bytes, scanner: scanner, names: header.names, declared: types, rules: rules, progress: progress)
+        file: bytes, scanner: scanner, names: header.names, declared: types, rules: rules, kept: kept,
+        progress: progress)
       let chunks = reader.readAll(from: header.end, chunkCount: chunkCount)
       var firstLines = [1 + header.lineEnds]
       for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }

@@ -14,11 +14,17 @@ import PlaybookLanguage
 /// change of kept values other than integers to decimals, and on a `-0` among integers
 /// (whose decimal is −0.0, which an integer cannot say); both are rare.
 enum ColumnTyper {
+  ///
+  /// Without `keeping`, the column is judged but its values not kept (`KeptColumns`):
+  /// `typed` is nil.
   static func type<Spans: RandomAccessCollection<FieldSpan>>(
-    _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?, reading: ColumnReading = ColumnReading()
+    _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?, reading: ColumnReading = ColumnReading(),
+    keeping: Bool = true
   ) -> (tally: TypeTally, typed: TypedValues?, misfits: TextMisfits) {
     if let declared {
-      return (TypeTally(), converted(spans, bytes: bytes, to: declared, reading: reading), TextMisfits())
+      return (
+        TypeTally(), keeping ? converted(spans, bytes: bytes, to: declared, reading: reading) : nil, TextMisfits()
+      )
     }
     var tally = TypeTally()
     // The types every value fits; once none does, `misfits` says whether only some
@@ -77,6 +83,7 @@ enum ColumnTyper {
     }
     tally.every = every
     let reason = misfits ?? TextMisfits(fitting: every, fits: tally.values)
+    guard keeping else { return (tally, nil, reason) }
     if tally.live.isEmpty { return (tally, converted(spans, bytes: bytes, to: .text, reading: reading), reason) }
     return (tally, kept.typed(nulls: NullMask(words: ColumnArray(nullWords), count: spans.count)!), reason)
   }

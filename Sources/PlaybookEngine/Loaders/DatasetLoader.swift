@@ -20,11 +20,14 @@ public enum DatasetLoader {
   /// Database loads of one kind read through one session (`DatabaseReader.openSession`),
   /// closed when the loads end.
   /// With a `cache`, each data file's table comes from its snapshot when the file is
-  /// unchanged, and a snapshot is written after reading one (`TableLoad.snapshot`).
+  /// unchanged, and a snapshot is written after reading one (`TableLoad.snapshot`): so
+  /// then every spec keeps every column (`TableSpec.keptColumns`).
   public static func load(
     customers: TableSpec, events: [TableSpec], strict: Bool, maxSetAside: Double = SetAsideLimit.standard,
     progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
   ) throws(LoadError) -> Dataset {
+    precondition(
+      cache == nil || ([customers] + events).allSatisfy(\.keptColumns.keepsAll), "a snapshot holds every column")
     var loading = customers
     let sessions = DatabaseSessions()
     defer { sessions.close() }
@@ -402,7 +405,7 @@ struct KeyedTable {
       raw = try TableReader.readRaw(
         bytes, format: spec.format, file: spec.path, declaredTypes: spec.declaredTypes,
         textColumns: [spec.keyColumn, spec.linkColumn].compactMap { $0 }, delimiter: spec.delimiter,
-        encoding: spec.encoding, rules: rules, progress: progress)
+        encoding: spec.encoding, rules: rules, kept: spec.keptColumns, progress: progress)
     }
     let keyIndex = try column(spec.keyColumn, role: "key", in: raw, spec: spec)
     let linkIndex = try spec.linkColumn.map { (name) throws(LoadError) in
@@ -420,7 +423,9 @@ struct KeyedTable {
     let warnings = raw.warnings
     // Handed over, not copied: the build frees each column's chunks as it joins them,
     // which a copy kept alive here would undo (at 1M customers, 300 MB more at the peak).
-    var (table, rows) = try TableReader.build(consume raw, typing, name: spec.name, file: spec.path)
+    let kept = spec.database == nil ? spec.keptColumns : .all
+    let (keyName, linkName) = (raw.names[keyIndex], linkIndex.map { raw.names[$0] })
+    var (table, rows) = try TableReader.build(consume raw, typing, name: spec.name, file: spec.path, kept: kept)
     for c in table.columns.indices where table.columns[c].type == .text {
       table.columns[c].databaseType = unmappedTypes[table.columns[c].name]
     }
@@ -428,14 +433,17 @@ struct KeyedTable {
       rows += databaseSetAside
       rows.sort { $0.line < $1.line }
     }
-    func textColumn(_ c: Int, _ separate: TextColumn?) -> TextColumn {
+    // By name: the table's columns are the raw ones less those not kept (never these two).
+    func textColumn(_ name: String, _ separate: TextColumn?) -> TextColumn {
       if let separate { return separate }
-      guard case .text(let values) = table.columns[c].values else { preconditionFailure("declared text") }
+      guard let c = table.columnIndex(name), case .text(let values) = table.columns[c].values else {
+        preconditionFailure("declared text")
+      }
       return values
     }
     return KeyedTable(
-      table: table, setAside: rows, keys: textColumn(keyIndex, keyText),
-      link: linkIndex.map { textColumn($0, linkText) }, fileBytes: size, warnings: warnings)
+      table: table, setAside: rows, keys: textColumn(keyName, keyText),
+      link: linkName.map { textColumn($0, linkText) }, fileBytes: size, warnings: warnings)
   }
 
   private static func column(_ name: String, role: String, in raw: RawTable, spec: TableSpec) throws(LoadError) -> Int {

@@ -19,12 +19,13 @@ enum JSONLinesReader {
   /// lines × keys in time and memory (docs/LANGUAGE.md "Limits").
   static let maxColumns = 1_000
 
-  /// `textColumns` are read as text when the file has them (key and link columns).
+  /// `textColumns` are read as text when the file has them (key and link columns);
+  /// `kept` says which columns' values are kept.
   /// `maxColumns` is `JSONLinesReader.maxColumns` but for tests.
   static func read(
     _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
-    rules: ValueRules = ValueRules(), chunkCount: Int? = nil, maxColumns: Int = JSONLinesReader.maxColumns,
-    progress: (any ProgressSink)? = nil
+    rules: ValueRules = ValueRules(), kept: KeptColumns = .all, chunkCount: Int? = nil,
+    maxColumns: Int = JSONLinesReader.maxColumns, progress: (any ProgressSink)? = nil
   ) throws(LoadError) -> RawTable {
     let start = try bytes.textStart(file: file)
     var types = declared
@@ -40,8 +41,10 @@ enum JSONLinesReader {
       }
       starts.append(n)
       return Parallel.map(count) { k in
-        let chunk = JSONLinesChunkReader(file: bytes, bytes: b, declared: types, rules: rules, maxColumns: maxColumns)
-          .read(from: starts[k], to: starts[k + 1])
+        let chunk = JSONLinesChunkReader(
+          file: bytes, bytes: b, declared: types, rules: rules, kept: kept, maxColumns: maxColumns
+        )
+        .read(from: starts[k], to: starts[k + 1])
         progress?.advance(bytes: starts[k + 1] - starts[k], rows: chunk.lines.count)
         return chunk
       }
@@ -131,6 +134,8 @@ struct JSONLinesChunkReader {
   let declared: [String: ColumnType]
   /// Which strings are null, and how values are read.
   let rules: ValueRules
+  /// Which columns' values are kept (`KeptColumns`).
+  var kept = KeptColumns.all
   /// Past this many keys the chunk stops, marking the line (`RawChunk.tooManyColumnsAt`).
   var maxColumns = JSONLinesReader.maxColumns
 
@@ -241,8 +246,11 @@ struct JSONLinesChunkReader {
       columns[c].append(contentsOf: repeatElement(.null, count: chunk.rowCount - columns[c].count))
     }
     for (c, spans) in columns.enumerated() {
-      let reading = rules.reading(column: String(decoding: chunk.names[c], as: UTF8.self), declared: columnTypes[c])
-      chunk.add(column: spans, declared: columnTypes[c], reading: reading, typing: typing, bytes: bytes)
+      let name = String(decoding: chunk.names[c], as: UTF8.self)
+      let reading = rules.reading(column: name, declared: columnTypes[c])
+      chunk.add(
+        column: spans, declared: columnTypes[c], reading: reading, typing: typing, bytes: bytes,
+        keeping: kept.keeps(name))
     }
     if typing, !chunk.needsBytes { file.release(from..<i) }
     return chunk

@@ -42,17 +42,23 @@ struct RawChunk: Sendable {
   /// Adds the next column from its spans. With `typing`, the column is typed
   /// (`ColumnTyper`) and its spans dropped when its values could be converted; without,
   /// every span is kept. `declared` is the column's declared type, nil where inferred;
-  /// `reading` how its values are read.
+  /// `reading` how its values are read. Without `keeping` (a typed column the load does
+  /// not keep: `KeptColumns`), only its tally and misfits are kept: no values, no spans.
   mutating func add<Spans: RandomAccessCollection<FieldSpan>>(
     column spans: Spans, declared: ColumnType?, reading: ColumnReading, typing: Bool,
-    bytes: UnsafeBufferPointer<UInt8>
+    bytes: UnsafeBufferPointer<UInt8>, keeping: Bool = true
   ) {
     let result: (tally: TypeTally, typed: TypedValues?, misfits: TextMisfits) =
       typing
-      ? ColumnTyper.type(spans, bytes: bytes, declared: declared, reading: reading) : (TypeTally(), nil, TextMisfits())
+      ? ColumnTyper.type(spans, bytes: bytes, declared: declared, reading: reading, keeping: keeping)
+      : (TypeTally(), nil, TextMisfits())
     tallies.append(result.tally)
     misfits.append(result.misfits)
     typed.append(result.typed)
+    guard keeping || !typing else {
+      columns.append([])
+      return
+    }
     columns.append(result.typed == nil ? Array(spans) : [])
     if result.typed == nil, !needsBytes { needsBytes = spans.contains { !$0.isNull } }
   }

@@ -36,12 +36,13 @@ public enum TableReader {
   /// no error when it has not. `rules` say what values mean (`nulls`, `timezone`, formats).
   /// The bytes are first made UTF-8 (`TextDecoding`), by their byte-order mark or
   /// `encoding`. `maxLines` is `TableReader.maxLines` but for tests. `progress` is told
-  /// of the rows read, and may stop the reading (`LoadError.Kind.interrupted`).
+  /// of the rows read, and may stop the reading (`LoadError.Kind.interrupted`). `kept`
+  /// says which columns' values are kept (`build` must be given the same).
   static func readRaw(
     _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
     textColumns: [String] = [], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
-    rules: ValueRules = ValueRules(), chunkCount: Int? = nil, maxLines: Int = TableReader.maxLines,
-    progress: (any ProgressSink)? = nil
+    rules: ValueRules = ValueRules(), kept: KeptColumns = .all, chunkCount: Int? = nil,
+    maxLines: Int = TableReader.maxLines, progress: (any ProgressSink)? = nil
   ) throws(LoadError) -> RawTable {
     let bytes = try TextDecoding.utf8(bytes, encoding: encoding, file: file)
     let raw =
@@ -49,11 +50,11 @@ public enum TableReader {
       case .csv:
         try CSVReader.read(
           bytes, file: file, declared: declaredTypes, textColumns: textColumns, delimiter: delimiter, rules: rules,
-          chunkCount: chunkCount, progress: progress)
+          kept: kept, chunkCount: chunkCount, progress: progress)
       case .jsonLines:
         try JSONLinesReader.read(
-          bytes, file: file, declared: declaredTypes, textColumns: textColumns, rules: rules, chunkCount: chunkCount,
-          progress: progress)
+          bytes, file: file, declared: declaredTypes, textColumns: textColumns, rules: rules, kept: kept,
+          chunkCount: chunkCount, progress: progress)
       }
     if progress?.stopRequested == true { throw LoadError.interrupted(file: file) }
     let lines = (raw.firstLines.last ?? 1) - 1 + (raw.chunks.last?.lineCount ?? 0)
@@ -74,15 +75,16 @@ public enum TableReader {
   /// reader's and the typing's), in line order. A column inferred as text says why when
   /// only some values made it so (`TextMisfits`). Each column's chunks are freed as it
   /// is built (`ColumnBuilder`), and the file's bytes at the end, which keeps the peak memory of a load
-  /// near the file's size plus its columns.
+  /// near the file's size plus its columns. Columns `kept` leaves out (as it left them
+  /// out of `raw`) are not in the table; their rows set aside still are.
   static func build(
-    _ raw: consuming RawTable, _ typing: TableTyping, name: String, file: String
+    _ raw: consuming RawTable, _ typing: TableTyping, name: String, file: String, kept: KeptColumns = .all
   ) throws(LoadError) -> (table: Table, setAside: [SetAsideRow]) {
     var raw = raw
     var columns: [Column] = []
     // Text columns of year-last dates, given their reason once their rows' lines are known.
     var dayMonth: [(column: Int, orders: Timestamp.DayMonthOrders)] = []
-    for c in raw.names.indices {
+    for c in raw.names.indices where kept.keeps(raw.names[c]) {
       var column = try ColumnBuilder.build(
         &raw, column: c, type: typing.types[c], dropping: typing.dropped, file: file)
       if typing.inferred[c], typing.types[c] == .text {
@@ -90,7 +92,7 @@ public enum TableReader {
           Int(raw.chunks[k].lines[row]) + raw.firstLines[k]
         }
         let orders = TypeTally.combined(raw.chunks.lazy.map { $0.tallies[c] }).every.dayMonthOrders
-        if column.textReason == nil, !orders.isEmpty { dayMonth.append((c, orders)) }
+        if column.textReason == nil, !orders.isEmpty { dayMonth.append((columns.count, orders)) }
       }
       columns.append(column)
       // The column's pieces are freed, but most sit in glibc's arenas, where the next

@@ -37,6 +37,10 @@ public struct TableSpec: Sendable, Equatable {
   /// The rows a database load reads (`from sqlite "app.db" table "t"`), `path` being the
   /// database file; nil for a data file.
   public var database: DatabaseSelection?
+  /// The columns of a data file kept in its table (a database load keeps all); its key
+  /// and link columns must be among them. Only for a load that keeps no snapshot: a
+  /// snapshot holds every column.
+  public var keptColumns = KeptColumns.all
 
   /// A spec for the file at `path`; `format` nil takes it from the path's extension, and
   /// `linkColumn` nil makes this the customers table; `rowName` nil is `name` in the

@@ -39,14 +39,17 @@ public struct Workspace: Sendable {
   /// aside an error; `maxSetAside` is the share of a table's rows that may be set aside
   /// before a warning (`Dataset.overSetAsideLimit`). `progress` is told of each table
   /// loaded, and may stop the load. `cache` keeps the tables' snapshots (none without).
+  /// `usedColumnsOnly`, without a `cache`, keeps only the columns the playbook can read
+  /// (`columnsUsed`): for a run, which reads nothing else; never for a workspace whose
+  /// data people look at (the shell, `explain`).
   public static func open(
     path: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard,
-    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil, usedColumnsOnly: Bool = false
   ) throws(Failure) -> Workspace {
     let (source, base) = try read(path)
     return try open(
       source: source, baseDirectory: base, strict: strict, maxSetAside: maxSetAside, progress: progress,
-      cache: cache)
+      cache: cache, usedColumnsOnly: usedColumnsOnly)
   }
 
   /// The playbook file at `path`, and the folder its relative paths resolve against.
@@ -62,7 +65,7 @@ public struct Workspace: Sendable {
   /// Parses, loads and checks `source` (see `open(path:strict:maxSetAside:progress:cache:)`).
   public static func open(
     source: SourceFile, baseDirectory: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard,
-    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil, usedColumnsOnly: Bool = false
   ) throws(Failure) -> Workspace {
     let (playbook, syntax) = PlaybookParser.parse(source)
     if syntax.contains(where: { $0.severity == .error }) {
@@ -70,7 +73,7 @@ public struct Workspace: Sendable {
     }
     return try open(
       playbook: playbook, source: source, baseDirectory: baseDirectory, strict: strict,
-      maxSetAside: maxSetAside, warnings: syntax, progress: progress, cache: cache)
+      maxSetAside: maxSetAside, warnings: syntax, progress: progress, cache: cache, usedColumnsOnly: usedColumnsOnly)
   }
 
   /// Loads and checks an already parsed playbook (the shell re-checks this way). When
@@ -79,7 +82,7 @@ public struct Workspace: Sendable {
   public static func open(
     playbook: Playbook, source: SourceFile, baseDirectory: String, strict: Bool = false,
     maxSetAside: Double = SetAsideLimit.standard, warnings: [Diagnostic] = [], reuse: Dataset? = nil,
-    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
+    progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil, usedColumnsOnly: Bool = false
   ) throws(Failure) -> Workspace {
     let (model, declared) = PlaybookChecker.declarations(of: playbook, file: source.path)
     if declared.contains(where: { $0.severity == .error }) {
@@ -94,7 +97,8 @@ public struct Workspace: Sendable {
       do {
         dataset = try loadData(
           model, file: source.path, baseDirectory: baseDirectory, strict: strict, maxSetAside: maxSetAside,
-          progress: progress, cache: cache)
+          progress: progress, cache: cache,
+          kept: usedColumnsOnly && cache == nil ? columnsUsed(by: model, text: source.text) : .all)
       } catch {
         var failure = error
         failure.source = source
@@ -116,17 +120,22 @@ public struct Workspace: Sendable {
       warnings: all.filter { $0.severity != .error } + (zoneWarning.map { [$0] } ?? []))
   }
 
-  /// Reads every table the playbook loads.
+  /// Reads every table the playbook loads, keeping the columns `kept` keeps (all, with a `cache`).
   static func loadData(
     _ model: PlaybookModel, file: String, baseDirectory: String, strict: Bool,
-    maxSetAside: Double = SetAsideLimit.standard, progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil
+    maxSetAside: Double = SetAsideLimit.standard, progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil,
+    kept: KeptColumns = .all
   ) throws(Failure) -> Dataset {
     guard let customers = model.customerTable else {
       let range = model.playbook.statements.first?.range
       throw Failure(
         diagnostics: [Diagnostic(.loadsNoCustomers, file: file, range: range)], source: nil)
     }
-    func spec(_ table: TableBinding) -> TableSpec { TableSpec(table, baseDirectory: baseDirectory) }
+    func spec(_ table: TableBinding) -> TableSpec {
+      var spec = TableSpec(table, baseDirectory: baseDirectory)
+      if cache == nil { spec.keptColumns = kept }
+      return spec
+    }
     do {
       return try DatasetLoader.load(
         customers: spec(customers), events: model.tables.filter { !$0.isCustomers }.map(spec),
