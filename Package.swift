@@ -26,7 +26,9 @@ let package = Package(
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
     // An export starts its files' writing to disk while it still encodes (sync_file_range).
     .target(name: "CFileWriteback"),
-    .target(name: "PlaybookEngine", dependencies: ["PlaybookLanguage", "CZlib", "CFileWriteback"]),
+    // Loading asks for a field's bytes a few rows before it reads them (__builtin_prefetch).
+    .target(name: "CPrefetch"),
+    .target(name: "PlaybookEngine", dependencies: ["PlaybookLanguage", "CZlib", "CFileWriteback", "CPrefetch"]),
     .target(name: "PlaybookReporting", dependencies: ["PlaybookEngine"]),
     // `playloop compile`: a checked playbook as one SQL statement computing its candidates.
     .target(name: "PlaybookSQL", dependencies: ["PlaybookLanguage"]),

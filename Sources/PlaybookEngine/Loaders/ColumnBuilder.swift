@@ -65,7 +65,7 @@ enum ColumnBuilder {
 
   /// The text of `spans` (escapes undone), one row per span, empty for null; each
   /// distinct value kept once where that pays (`TextDictionary`).
-  static func textPiece<Spans: Collection<FieldSpan>>(_ spans: Spans, bytes: UnsafeBufferPointer<UInt8>)
+  static func textPiece<Spans: RandomAccessCollection<FieldSpan>>(_ spans: Spans, bytes: UnsafeBufferPointer<UInt8>)
     -> TextColumn
   {
     // Undoing escapes never makes text longer, so the spans' lengths bound it.
@@ -83,6 +83,7 @@ enum ColumnBuilder {
       text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
         var at = 0
         for (row, span) in spans.enumerated() {
+          FieldPrefetch.ahead(of: row, in: spans, bytes: bytes)
           if !span.isNull { at += FieldText.write(span, from: bytes, to: out.baseAddress! + at) }
           ends[row] = UInt32(truncatingIfNeeded: at)
         }

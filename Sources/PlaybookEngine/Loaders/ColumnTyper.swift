@@ -39,6 +39,7 @@ enum ColumnTyper {
     var row = -1
     while row + 1 < spans.count {
       row += 1
+      FieldPrefetch.ahead(of: row, in: spans, bytes: bytes)
       let span = spans[spans.index(spans.startIndex, offsetBy: row)]
       if span.isNull {
         nullWords[row >> 6] |= 1 << UInt64(row & 63)
@@ -173,6 +174,7 @@ enum ColumnTyper {
       var last = row
       var values = 0
       while last + 1 < spans.count {
+        FieldPrefetch.ahead(of: last + 1, in: spans, bytes: bytes)
         let span = spans[last + 1]
         if span.isNull {
           nullWords[(last + 1) >> 6] |= 1 << UInt64((last + 1) & 63)

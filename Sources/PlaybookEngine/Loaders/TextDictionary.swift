@@ -155,7 +155,7 @@ final class TextDictionary {
   /// or nil when that does not pay (`pays`): checked as rows are read (at every power of
   /// two from `minimumRows`), and at the end. `capacity` bounds the text (the spans'
   /// lengths).
-  static func column<Spans: Collection<FieldSpan>>(
+  static func column<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, capacity: Int
   ) -> TextColumn? {
     guard spans.count >= minimumRows, capacity > 0 else { return nil }
@@ -170,6 +170,7 @@ final class TextDictionary {
         let base = out.baseAddress!
         var at = 0
         for (row, span) in spans.enumerated() {
+          FieldPrefetch.ahead(of: row, in: spans, bytes: bytes)
           // A value with escapes is written out (past the kept values) to be compared.
           let value = span.escaped ? UnsafePointer(base + at) : bytes.baseAddress! + span.start
           let length = span.escaped ? FieldText.write(span, from: bytes, to: base + at) : span.length
