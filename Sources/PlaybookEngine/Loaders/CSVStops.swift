@@ -28,11 +28,12 @@ struct CSVStops {
       }
       let m = stops & from
       if m != 0 {
-        // `m ^ (m - 1)`: the bits up to the stop, itself included.
-        high |= highs & from & (m ^ (m &- 1))
+        // `m ^ (m - 1)`: the bits up to the stop, itself included. (Most windows are all
+        // ASCII: a test, not the masking.)
+        if highs != 0 { high |= highs & from & (m ^ (m &- 1)) }
         return w &+ m.trailingZeroBitCount
       }
-      high |= highs & from
+      if highs != 0 { high |= highs & from }
       w &+= 64
       from = ~0
     }
