@@ -62,7 +62,7 @@ public struct Workspace: Sendable {
     return (SourceFile(path: path, text: String(decoding: data, as: UTF8.self)), base.isEmpty ? "." : base)
   }
 
-  /// Parses, loads and checks `source` (see `open(path:strict:maxSetAside:progress:cache:)`).
+  /// Parses, loads and checks `source` (see `open(path:strict:maxSetAside:progress:cache:usedColumnsOnly:)`).
   public static func open(
     source: SourceFile, baseDirectory: String, strict: Bool = false, maxSetAside: Double = SetAsideLimit.standard,
     progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil, usedColumnsOnly: Bool = false
