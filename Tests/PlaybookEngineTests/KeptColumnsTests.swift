@@ -91,6 +91,35 @@ import Testing
     for name in ["agent", "ended_at", "phone", "name"] { #expect(!kept.keeps(name), "\(name)") }
   }
 
+  @Test func aFailedCheckSaysWhatItSaysWithEveryColumn() throws {
+    let folder = try ScratchFolder("kept", files: Self.files)
+    defer { folder.remove() }
+    // `subjct`: the hint names `subject`, a column the words of the playbook do not name.
+    let playbook = try folder.write(
+      """
+      playbook "p"
+      as of 2026-11-01T00:00:00Z
+      load customers from "customers.csv"
+      load tickets from "tickets.csv" link customer_id
+      channel email address customer.id
+      offer A "a" valid 30d
+      rule r
+        when ticket.subjct contains "late"
+        send A via email
+      """, to: "p.playbook")
+    func diagnostics(_ usedColumnsOnly: Bool) -> [Diagnostic] {
+      do {
+        _ = try Workspace.open(path: playbook, usedColumnsOnly: usedColumnsOnly)
+        return []
+      } catch {
+        return error.diagnostics
+      }
+    }
+    let all = diagnostics(false)
+    #expect(all.contains { $0.hint?.contains("subject") == true })
+    #expect(diagnostics(true) == all)
+  }
+
   @Test func aWorkspaceKeepsAllWithSnapshotsOrUnlessAsked() throws {
     let folder = try ScratchFolder("kept", files: Self.files)
     defer { folder.remove() }

@@ -109,6 +109,13 @@ public struct Workspace: Sendable {
     let (checked, found) = PlaybookChecker.check(model, schema: dataset.schema(model))
     let all = Diagnostic.collapsingRepeats(PlaybookChecker.sorted(warnings + declared + found))
     guard let checked else {
+      // A check that fails against the columns kept is made again against them all: an
+      // unknown field's hint names the nearest column, which may be one left out.
+      if usedColumnsOnly, cache == nil, reuse == nil {
+        return try open(
+          playbook: playbook, source: source, baseDirectory: baseDirectory, strict: strict,
+          maxSetAside: maxSetAside, warnings: warnings, progress: progress)
+      }
       // A column named by position explains an unknown field, and a row set aside
       // can be what a type error is about: their warnings come first.
       throw Failure(diagnostics: dataset.setAsideWarnings(first: 5) + all, source: source)
