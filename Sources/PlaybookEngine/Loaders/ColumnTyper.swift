@@ -14,9 +14,9 @@ import PlaybookLanguage
 /// change of kept values other than integers to decimals, and on a `-0` among integers
 /// (whose decimal is −0.0, which an integer cannot say); both are rare.
 enum ColumnTyper {
-  ///
-  /// Without `keeping`, the column is judged but its values not kept (`KeptColumns`):
-  /// `typed` is nil.
+  /// The column's tally, its values as described above, and whether only some values
+  /// made it text. Without `keeping`, the column is judged but its values not kept
+  /// (`KeptColumns`): `typed` is nil.
   static func type<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?, reading: ColumnReading = ColumnReading(),
     keeping: Bool = true

@@ -136,7 +136,8 @@ struct RawTable: Sendable {
 
   /// Column `c` of chunk `k` as spans: those kept, or, for a column converted while
   /// reading (needed as text after all: another chunk holds text, or it is a key), the
-  /// chunk read again.
+  /// chunk read again. Not for a column the load does not keep (`KeptColumns`), which
+  /// has neither.
   func spans(chunk k: Int, column c: Int) -> [FieldSpan] {
     let chunk = chunks[k]
     guard chunk.typed[c] != nil else { return chunk.columns[c] }
