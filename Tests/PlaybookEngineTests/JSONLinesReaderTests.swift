@@ -37,6 +37,22 @@ import Testing
     #expect(table.cells == [["line\nnext \"q\" \\ / é 🚀 \t", "1"]])
   }
 
+  /// Strings are read sixteen bytes a step: an escape, a raw control byte (invalid) or a
+  /// UTF-8 letter is found at every offset from the string's start.
+  @Test func stringsAreReadRightWhereverTheirSpecialBytesFall() throws {
+    var lines: [String] = []
+    var expected: [[String?]] = []
+    for offset in 0..<40 {
+      let lead = String(repeating: "a", count: offset)
+      lines.append(#"{"s": "\#(lead)\"q\\ é tail of the value", "n": 1}"#)
+      expected.append([lead + "\"q\\ é tail of the value", "1"])
+      lines.append("{\"s\": \"\(lead)\tx\", \"n\": 2}")
+    }
+    let (table, setAside) = try readTable(lines.joined(separator: "\n"), format: .jsonLines)
+    #expect(table.cells == expected)
+    #expect(setAside.map(\.line) == (0..<40).map { 2 * $0 + 2 })
+  }
+
   @Test func linesThatAreNotOneObjectAreSetAside() throws {
     let (table, setAside) = try readTable(
       """

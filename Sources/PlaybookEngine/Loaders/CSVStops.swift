@@ -2,7 +2,7 @@
 /// bit per byte, in one aligned 64-byte window of a file; and its bytes that are not
 /// ASCII. `CSVScanner.plainRecord` reads a record from stop to stop with it: one step per
 /// field instead of a test per word of each field, and the windows are found with
-/// 16-byte vector compares.
+/// 16-byte vector compares (`ByteWords.bits`).
 ///
 /// Held from record to record by the loop that reads a chunk, so a window holding the
 /// end of one record and the start of the next is worked out once.
@@ -50,28 +50,18 @@ struct CSVStops {
     for k in 0..<4 {
       let v = raw.loadUnaligned(fromByteOffset: 16 &* k, as: SIMD16<UInt8>.self)
       let hits = (v .== separator) .| (v .== lf) .| (v .== cr) .| (v .== quote)
-      found |= Self.bits(unsafeBitCast(hits, to: SIMD16<UInt8>.self)) &<< UInt64(16 &* k)
+      found |= ByteWords.bits(hits) &<< UInt64(16 &* k)
       any |= v
     }
     base = w
     stops = found
     highs = 0
     // Most windows are all ASCII: their high bits are not gathered.
-    guard Self.bits(any) != 0 else { return }
+    guard ByteWords.highBits(any) != 0 else { return }
     for k in 0..<4 {
-      highs |= Self.bits(raw.loadUnaligned(fromByteOffset: 16 &* k, as: SIMD16<UInt8>.self)) &<< UInt64(16 &* k)
+      highs |=
+        ByteWords.highBits(raw.loadUnaligned(fromByteOffset: 16 &* k, as: SIMD16<UInt8>.self)) &<< UInt64(16 &* k)
     }
-  }
-
-  /// The high bits of `v`'s 16 bytes as 16 bits, byte 0 lowest. (The standard library has
-  /// no vector-to-bits operation: each half's high bits are gathered by one multiply,
-  /// which lands the high bit of byte i at bit 56 + i.)
-  @inline(__always) private static func bits(_ v: SIMD16<UInt8>) -> UInt64 {
-    let words = unsafeBitCast(v, to: SIMD2<UInt64>.self)
-    @inline(__always) func gather(_ w: UInt64) -> UInt64 {
-      ((w & 0x8080_8080_8080_8080) &* 0x0002_0408_1020_4081) &>> 56
-    }
-    return gather(words[0]) | gather(words[1]) &<< 8
   }
 }
 

@@ -374,16 +374,18 @@ struct JSONScanner {
     let start = i
     var escaped = false
     while i < end {
-      if i &+ 8 <= end {
-        let w = ByteWords.load(bytes, i)
-        let stops =
-          ByteWords.matches(w, UInt8(ascii: "\"")) | ByteWords.matches(w, UInt8(ascii: "\\"))
-          | ByteWords.below(w, 0x20)
+      // Sixteen bytes a step while they are in the line: quotes, backslashes and
+      // control bytes stop it.
+      if i &+ 16 <= end {
+        let v = ByteWords.vector(bytes, i)
+        let stops = ByteWords.bits(
+          (v .== SIMD16(repeating: UInt8(ascii: "\""))) .| (v .== SIMD16(repeating: UInt8(ascii: "\\")))
+            .| (v .< SIMD16(repeating: 0x20)))
         guard stops != 0 else {
-          i &+= 8
+          i &+= 16
           continue
         }
-        i &+= stops.trailingZeroBitCount &>> 3
+        i &+= stops.trailingZeroBitCount
       }
       let c = bytes[i]
       // Lower-case letters and most UTF-8 bytes sort above every special byte.

@@ -35,4 +35,23 @@ enum ByteWords {
   @inline(__always) static func load(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
     UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
   }
+
+  /// The sixteen bytes at `i`, which must all be in bounds.
+  @inline(__always) static func vector(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> SIMD16<UInt8> {
+    UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: SIMD16<UInt8>.self)
+  }
+
+  /// The high bits of `v`'s 16 bytes as 16 bits, byte 0 lowest. (The standard library
+  /// has no vector-to-bits operation: each half's high bits are gathered by one
+  /// multiply, which lands the high bit of byte i at bit 56 + i.)
+  @inline(__always) static func highBits(_ v: SIMD16<UInt8>) -> UInt64 {
+    let words = unsafeBitCast(v, to: SIMD2<UInt64>.self)
+    @inline(__always) func gather(_ w: UInt64) -> UInt64 { ((w & highs) &* 0x0002_0408_1020_4081) &>> 56 }
+    return gather(words[0]) | gather(words[1]) &<< 8
+  }
+
+  /// The bytes where `mask` holds, as 16 bits, byte 0 lowest.
+  @inline(__always) static func bits(_ mask: SIMDMask<SIMD16<Int8>>) -> UInt64 {
+    highBits(unsafeBitCast(mask, to: SIMD16<UInt8>.self))
+  }
 }
