@@ -79,9 +79,10 @@ import Testing
         when call open for 1h and call.transcript contains "cancel"
         send A via email
       """
-    let (playbook, _) = PlaybookParser.parse(SourceFile(path: "p.playbook", text: text))
+    let source = SourceFile(path: "p.playbook", text: text)
+    let (playbook, _) = PlaybookParser.parse(source)
     let (model, _) = PlaybookChecker.declarations(of: playbook, file: "p.playbook")
-    let kept = Workspace.columnsUsed(by: model, text: text)
+    let kept = Workspace.columnsUsed(by: model, source: source)
     for name in ["id", "customer_id", "email", "email_opt_in", "transcript", "started_at", "tier"] {
       #expect(kept.keeps(name), "\(name)")
     }

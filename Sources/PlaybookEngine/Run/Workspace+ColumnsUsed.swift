@@ -1,23 +1,13 @@
 public import PlaybookLanguage
 
 extension Workspace {
-  /// The columns a run of `model`, written as `text`, can read: those named by any word
+  /// The columns a run of `model`, written as `source`, can read: those named by any word
   /// of the playbook's text (a field is written by its name wherever it is read: rules,
   /// defines, segments, channels, messages, tests), and those its loads name or imply
   /// (keys, links, lifecycle times and their `with` columns, the `timezone` column).
   /// Words in comments and strings count too, which keeps a column more at worst.
-  public static func columnsUsed(by model: PlaybookModel, text: String) -> KeptColumns {
-    var words: Set<String> = []
-    var word: [UInt8] = []
-    for byte in text.utf8 {
-      if byte == UInt8(ascii: "_") || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-        word.append(byte)
-      } else if !word.isEmpty {
-        words.insert(String(decoding: word, as: UTF8.self))
-        word.removeAll(keepingCapacity: true)
-      }
-    }
-    if !word.isEmpty { words.insert(String(decoding: word, as: UTF8.self)) }
+  public static func columnsUsed(by model: PlaybookModel, source: SourceFile) -> KeptColumns {
+    var words = source.words
     for table in model.tables {
       words.insert(table.keyColumn)
       if let link = table.linkColumn { words.insert(link) }

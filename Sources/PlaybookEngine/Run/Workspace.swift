@@ -98,7 +98,7 @@ public struct Workspace: Sendable {
         dataset = try loadData(
           model, file: source.path, baseDirectory: baseDirectory, strict: strict, maxSetAside: maxSetAside,
           progress: progress, cache: cache,
-          kept: usedColumnsOnly && cache == nil ? columnsUsed(by: model, text: source.text) : .all)
+          kept: usedColumnsOnly && cache == nil ? columnsUsed(by: model, source: source) : .all)
       } catch {
         var failure = error
         failure.source = source
