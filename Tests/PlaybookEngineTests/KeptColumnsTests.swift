@@ -33,6 +33,22 @@ import Testing
       strict: false)
   }
 
+  /// A playbook over `files`' customers and tickets whose one rule fires `when` this.
+  static func writePlaybook(in folder: ScratchFolder, when condition: String) throws -> String {
+    try folder.write(
+      """
+      playbook "p"
+      as of 2026-11-01T00:00:00Z
+      load customers from "customers.csv"
+      load tickets from "tickets.csv" link customer_id
+      channel email address customer.id requires customer.tier == "gold"
+      offer A "a" valid 30d
+      rule r
+        when \(condition)
+        send A via email
+      """, to: "p.playbook")
+  }
+
   @Test func columnsLeftOutAreReadButNotKept() throws {
     let folder = try ScratchFolder("kept", files: Self.files)
     defer { folder.remove() }
@@ -96,18 +112,7 @@ import Testing
     let folder = try ScratchFolder("kept", files: Self.files)
     defer { folder.remove() }
     // `subjct`: the hint names `subject`, a column the words of the playbook do not name.
-    let playbook = try folder.write(
-      """
-      playbook "p"
-      as of 2026-11-01T00:00:00Z
-      load customers from "customers.csv"
-      load tickets from "tickets.csv" link customer_id
-      channel email address customer.id
-      offer A "a" valid 30d
-      rule r
-        when ticket.subjct contains "late"
-        send A via email
-      """, to: "p.playbook")
+    let playbook = try Self.writePlaybook(in: folder, when: #"ticket.subjct contains "late""#)
     func diagnostics(_ usedColumnsOnly: Bool) -> [Diagnostic] {
       do {
         _ = try Workspace.open(path: playbook, usedColumnsOnly: usedColumnsOnly)
@@ -124,18 +129,7 @@ import Testing
   @Test func aWorkspaceKeepsAllWithSnapshotsOrUnlessAsked() throws {
     let folder = try ScratchFolder("kept", files: Self.files)
     defer { folder.remove() }
-    let playbook = try folder.write(
-      """
-      playbook "p"
-      as of 2026-11-01T00:00:00Z
-      load customers from "customers.csv"
-      load tickets from "tickets.csv" link customer_id
-      channel email address customer.id requires customer.tier == "gold"
-      offer A "a" valid 30d
-      rule r
-        when ticket.subject contains "late"
-        send A via email
-      """, to: "p.playbook")
+    let playbook = try Self.writePlaybook(in: folder, when: #"ticket.subject contains "late""#)
     let used = try Workspace.open(path: playbook, usedColumnsOnly: true)
     #expect(used.dataset.customers.names == ["id", "tier"])
     #expect(used.dataset.events["tickets"]?.names == ["id", "customer_id", "subject", "opened_at"])
