@@ -127,7 +127,8 @@ public struct Workspace: Sendable {
       warnings: all.filter { $0.severity != .error } + (zoneWarning.map { [$0] } ?? []))
   }
 
-  /// Reads every table the playbook loads, keeping the columns `kept` keeps (all, with a `cache`).
+  /// Reads every table the playbook loads, keeping the columns `kept` keeps (which must
+  /// be all with a `cache`: a snapshot holds every column).
   static func loadData(
     _ model: PlaybookModel, file: String, baseDirectory: String, strict: Bool,
     maxSetAside: Double = SetAsideLimit.standard, progress: (any ProgressSink)? = nil, cache: SnapshotCache? = nil,
@@ -140,7 +141,7 @@ public struct Workspace: Sendable {
     }
     func spec(_ table: TableBinding) -> TableSpec {
       var spec = TableSpec(table, baseDirectory: baseDirectory)
-      if cache == nil { spec.keptColumns = kept }
+      spec.keptColumns = kept
       return spec
     }
     do {
