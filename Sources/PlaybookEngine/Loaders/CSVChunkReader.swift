@@ -115,6 +115,8 @@ struct CSVChunkReader {
     let blockRows = 1024
     let block = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: max(1, width) * blockRows)
     defer { block.deallocate() }
+    let gathered = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: blockRows)
+    defer { gathered.deallocate() }
     var rowsInBlock = 0
     var lines: [Int32] = []
     var stops = CSVStops()
@@ -164,7 +166,7 @@ struct CSVChunkReader {
           for c in 0..<width { columns[c].reserveCapacity(rows) }
           reserved = true
         }
-        Self.transpose(block, rows: blockRows, width: width, into: &columns)
+        Self.transpose(block, rows: blockRows, width: width, through: gathered, into: &columns)
         rowsInBlock = 0
         if let progress {
           progress.advance(bytes: i - reported, rows: blockRows)
@@ -178,7 +180,7 @@ struct CSVChunkReader {
       // Stopped: the caller throws the chunk away, so its columns are not typed.
       if progress.stopRequested { return chunk }
     }
-    Self.transpose(block, rows: rowsInBlock, width: width, into: &columns)
+    Self.transpose(block, rows: rowsInBlock, width: width, through: gathered, into: &columns)
     chunk.start = from
     chunk.limit = to
     chunk.endOffset = i
@@ -195,12 +197,21 @@ struct CSVChunkReader {
   }
 
   /// Appends the first `rows` rows of a block of row-major spans to `columns`, one
-  /// array per column.
+  /// array per column. Each column's spans are gathered into `gathered` (a block's rows
+  /// long) first, so that they are appended as one contiguous copy: appending the
+  /// strided spans as a collection went element by element through its iterator.
   private static func transpose(
-    _ block: UnsafeMutableBufferPointer<FieldSpan>, rows: Int, width: Int, into columns: inout [[FieldSpan]]
+    _ block: UnsafeMutableBufferPointer<FieldSpan>, rows: Int, width: Int,
+    through gathered: UnsafeMutableBufferPointer<FieldSpan>, into columns: inout [[FieldSpan]]
   ) {
-    let spans = UnsafeBufferPointer(rebasing: block[0..<(rows * width)])
-    for c in 0..<width { columns[c].append(contentsOf: ColumnOfRows(rows: spans, width: width, column: c)) }
+    for c in 0..<width {
+      var at = c
+      for r in 0..<rows {
+        gathered[r] = block[at]
+        at &+= width
+      }
+      columns[c].append(contentsOf: UnsafeBufferPointer(rebasing: gathered[0..<rows]))
+    }
   }
 
   private func problem(_ r: CSVScanner.Record, fields: UnsafeMutableBufferPointer<FieldSpan>) -> String? {
