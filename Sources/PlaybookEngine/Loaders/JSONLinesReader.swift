@@ -152,6 +152,7 @@ struct JSONLinesChunkReader {
   func read(from: Int, to: Int, typing: Bool = true) -> RawChunk {
     var chunk = RawChunk()
     var columnTypes: [ColumnType?] = []
+    var readings: [ColumnReading] = []
     var keys = KeyColumns()
     var entries: [Entry] = []
     // The line each column last had a value on: a key twice on one line is found at once.
@@ -185,8 +186,10 @@ struct JSONLinesChunkReader {
           case .trailingText: return "text after the JSON object"
           }
         }
+        // Entries are read by index: iterating the array retained and released it each time.
         if lastLine.count < keys.names.count { lastLine += repeatElement(-1, count: keys.names.count - lastLine.count) }
-        for entry in entries {
+        for k in entries.indices {
+          let entry = entries[k]
           guard lastLine[entry.column] != line else {
             return "key \"\(String(decoding: keys.names[entry.column], as: UTF8.self))\" appears twice"
           }
@@ -195,15 +198,23 @@ struct JSONLinesChunkReader {
         for k in entries.indices where entries[k].value.kind == .string {
           if rules.nulls.isNull(entries[k].value, in: bytes) { entries[k].value = .null }
         }
-        for entry in entries {
-          let isNew = entry.column >= chunk.names.count
-          let name = keys.names[entry.column]
-          let type = isNew ? declared[String(decoding: name, as: UTF8.self)] : columnTypes[entry.column]
-          if let type,
-            let reason = RowValues.misfit(
-              entry.value, bytes: bytes, declared: type,
-              reading: rules.reading(column: String(decoding: name, as: UTF8.self), declared: type),
-              column: String(decoding: name, as: UTF8.self))
+        for k in entries.indices {
+          let entry = entries[k]
+          // A kept column's type and reading were found once, when it was added: finding
+          // them by its name for every value cost two lookups and a string each time.
+          let type: ColumnType
+          let reading: ColumnReading
+          if entry.column < chunk.names.count {
+            guard let known = columnTypes[entry.column] else { continue }
+            (type, reading) = (known, readings[entry.column])
+          } else {
+            let name = String(decoding: keys.names[entry.column], as: UTF8.self)
+            guard let known = declared[name] else { continue }
+            (type, reading) = (known, rules.reading(column: name, declared: known))
+          }
+          if let reason = RowValues.misfit(
+            entry.value, bytes: bytes, declared: type, reading: reading,
+            column: String(decoding: keys.names[entry.column], as: UTF8.self))
           {
             return reason
           }
@@ -219,16 +230,19 @@ struct JSONLinesChunkReader {
         break
       }
       for name in keys.names[chunk.names.count...] {
-        let type = declared[String(decoding: name, as: UTF8.self)]
+        let text = String(decoding: name, as: UTF8.self)
+        let type = declared[text]
         chunk.names.append(name)
         columnTypes.append(type)
+        readings.append(rules.reading(column: text, declared: type))
         chunk.columns.append([])
       }
       keys.keepPending()
       // A column is filled with nulls up to a row only when it next has a value (or at
       // the end), so a row costs its own keys, not every column of the file.
       let row = chunk.rowCount
-      for entry in entries {
+      for k in entries.indices {
+        let entry = entries[k]
         let gap = row - chunk.columns[entry.column].count
         if gap > 0 { chunk.columns[entry.column].append(contentsOf: repeatElement(.null, count: gap)) }
         chunk.columns[entry.column].append(entry.value)
@@ -246,11 +260,9 @@ struct JSONLinesChunkReader {
       columns[c].append(contentsOf: repeatElement(.null, count: chunk.rowCount - columns[c].count))
     }
     for (c, spans) in columns.enumerated() {
-      let name = String(decoding: chunk.names[c], as: UTF8.self)
-      let reading = rules.reading(column: name, declared: columnTypes[c])
       chunk.add(
-        column: spans, declared: columnTypes[c], reading: reading, typing: typing, bytes: bytes,
-        keeping: kept.keeps(name))
+        column: spans, declared: columnTypes[c], reading: readings[c], typing: typing, bytes: bytes,
+        keeping: kept.keeps(String(decoding: chunk.names[c], as: UTF8.self)))
     }
     if typing, !chunk.needsBytes { file.release(from..<i) }
     return chunk
