@@ -135,6 +135,7 @@ struct RunCommand: ParsableCommand {
     }
     display?.finish()
     report(summary, workspace, run, engine: candidates)
+    LeftToExit.keep(workspace, run)
   }
 
   /// The engine `--engine` names; for postgres and spark, the playbook compiled at `clock` (its
