@@ -177,7 +177,7 @@ struct LeftTable {
       let name = table.binding.name
       let rows =
         dataset.rowsInPlace[name]
-        ?? (dataset.links[name]?.rows.count ?? 0) + dataset.setAside.filter { $0.table == name }.count
+        ?? (dataset.links[name]?.linkedRowCount ?? 0) + dataset.setAside.filter { $0.table == name }.count
       return total + rows
     }
   }

@@ -1,5 +1,7 @@
-import PlaybookEngine
+import PlayloopTestSupport
 import Testing
+
+@testable import PlaybookEngine
 
 @Suite struct LinkIndexTests {
   @Test func groupsRowsByCustomerInFileOrder() {
@@ -27,5 +29,42 @@ extension LinkIndexTests {
     #expect((0..<customers).allSatisfy { Array(index.rows(ofCustomer: $0)) == expected[$0] })
     #expect(index.rows(ofCustomer: customers - 1).isEmpty)
     #expect(index.offsets.count == customers + 1)
+  }
+}
+
+/// The grouping is made when first asked for: once, whoever asks, and not by a run whose
+/// rules read their tables in file order.
+extension LinkIndexTests {
+  @Test func manyAskingAtOnceGetTheOneGrouping() {
+    // Every eleventh row is set aside (-1); the others go round the customers.
+    let customerOfRow: [Int32] = (0..<700_000).map { row in row % 11 == 0 ? -1 : Int32(row &* 7_919 % 1_000) }
+    let index = LinkIndex(customerOfRow: ColumnArray(customerOfRow), customerCount: 1_000)
+    // Read into locals: a failed expectation on the index would print all its rows.
+    let groupedBefore = index.isGrouped
+    #expect(!groupedBefore)
+    let linked = index.linkedRowCount
+    #expect(linked == customerOfRow.filter { $0 >= 0 }.count)
+    let firsts = Parallel.map(8) { k in Array(index.rows(ofCustomer: k * 100)) }
+    let groupedAfter = index.isGrouped
+    #expect(groupedAfter)
+    for (k, rows) in firsts.enumerated() {
+      let customer = Int32(k * 100)
+      let expected: [Int32] = customerOfRow.indices.filter { customerOfRow[$0] == customer }.map { Int32($0) }
+      #expect(rows == expected)
+    }
+    let grouped = index.rows.count
+    #expect(grouped == linked)
+  }
+
+  @Test func aRunOfTheFlagshipDoesNotGroupRows() throws {
+    let workspace = try Workspace.open(path: Repository.serviceRecovery)
+    _ = CampaignRun(workspace: workspace, clock: workspace.clock(override: nil, now: 0))
+    let grouped = workspace.dataset.links.filter { $0.value.isGrouped }.keys.sorted()
+    #expect(grouped == [])
+    // Explaining a customer asks for their rows.
+    let tickets = try #require(workspace.dataset.links["tickets"])
+    _ = tickets.rows(ofCustomer: 0)
+    let groupedNow = tickets.isGrouped
+    #expect(groupedNow)
   }
 }

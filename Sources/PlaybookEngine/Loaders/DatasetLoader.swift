@@ -192,7 +192,7 @@ public enum DatasetLoader {
       }
     }
     event.shareLinkText(customerIDs: index.keys, customerOfRow: linkIndex.customerOfRow, spec)
-    try check(rows, of: linkIndex.rows.count, spec, strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
+    try check(rows, of: linkIndex.linkedRowCount, spec, strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
     return LoadedEvent(
       keyed: event, linkIndex: linkIndex, setAside: rows, linkedID: linkedID,
       load: event.load(spec, since: started, snapshot: snapshot))
