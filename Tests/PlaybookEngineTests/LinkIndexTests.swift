@@ -68,3 +68,25 @@ extension LinkIndexTests {
     #expect(groupedNow)
   }
 }
+
+extension LinkIndexTests {
+  /// A links file keeps each row's customer only: a load from it groups the rows, when
+  /// asked, as the load that wrote it did.
+  @Test func linksReadFromTheirFileGroupAsTheyWereGrouped() throws {
+    let folder = try ScratchFolder("links", files: [:])
+    defer { folder.remove() }
+    let cache = SnapshotCache(folder: folder.path("cache"), programVersion: "test")
+    let cold = try Workspace.open(path: Repository.serviceRecovery, cache: cache)
+    SnapshotCache.finishWriting()
+    let warm = try Workspace.open(path: Repository.serviceRecovery, cache: cache)
+    #expect(warm.dataset.loads.allSatisfy { $0.snapshot == .read })
+    for (name, link) in warm.dataset.links.sorted(by: { $0.key < $1.key }) {
+      let written = try #require(cold.dataset.links[name])
+      let groupedBefore = link.isGrouped
+      #expect(!groupedBefore, "\(name)")
+      let (offsets, rows) = (Array(link.offsets), Array(link.rows))
+      #expect(offsets == Array(written.offsets), "\(name)")
+      #expect(rows == Array(written.rows), "\(name)")
+    }
+  }
+}

@@ -1,6 +1,7 @@
 /// An event table's links to its customers, kept beside the table's snapshot in a
-/// `.links` file: each row's customer, the link index, and the table's rows set aside
-/// once linked. Linking millions of rows is most of what a load from snapshots would
+/// `.links` file: each row's customer and the table's rows set aside once linked. (The
+/// rows grouped by customer are not kept: a run groups them only when it asks for them,
+/// `LinkIndex`.) Linking millions of rows is most of what a load from snapshots would
 /// still do, and it depends only on the table and the customers (and, through `link …
 /// to`, the table linked to): the file names them by `linked`, a hash of their
 /// snapshots' identities, and is used only for the same.
@@ -26,11 +27,11 @@ enum LinkSnapshot {
       var reader = SnapshotBytesReader(try mapped.section(0))
       var setAside: [SetAsideRow] = []
       for _ in 0..<(try reader.count()) { setAside.append(try reader.row()) }
-      let arrays = Parallel.map(3) { k in try? mapped.array(k + 1, of: Int32.self) }
-      guard let customerOfRow = arrays[0], let offsets = arrays[1], let rows = arrays[2],
-        customerOfRow.count == rowCount, offsets.count == customerCount + 1,
-        let index = LinkIndex(offsets: offsets, rows: rows, customerOfRow: customerOfRow)
-      else { return nil }
+      let customerOfRow = try mapped.array(1, of: Int32.self)
+      guard customerOfRow.count == rowCount, customerOfRow.allSatisfy({ $0 >= -1 && $0 < customerCount }) else {
+        return nil
+      }
+      let index = LinkIndex(customerOfRow: customerOfRow, customerCount: customerCount)
       return (index, setAside)
     } catch {
       return nil
@@ -49,8 +50,7 @@ enum LinkSnapshot {
       programVersion: cache.programVersion, clauses: clauses(linked), sourcePath: sourcePath, source: .none)
     _ = cache.write(
       header, description: description.bytes,
-      arrays: [SnapshotArray(index.customerOfRow), SnapshotArray(index.offsets), SnapshotArray(index.rows)], to: path,
-      miss: .missing)
+      arrays: [SnapshotArray(index.customerOfRow)], to: path, miss: .missing)
   }
 
   private static func clauses(_ linked: UInt64) -> String { "links " + String(linked, radix: 16) }

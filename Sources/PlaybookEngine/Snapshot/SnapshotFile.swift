@@ -12,7 +12,7 @@ enum SnapshotFile {
   /// The file's first 8 bytes.
   static let magic: [UInt8] = Array("PLAYSNAP".utf8)
   /// Changes whenever the layout does; a snapshot of another version is rebuilt.
-  static let formatVersion: UInt32 = 3
+  static let formatVersion: UInt32 = 4
   /// Written as a 32-bit value: read back on a machine of the other byte order, it differs.
   static let byteOrderMark: UInt32 = 0x0102_0304
   /// Sections start at multiples of this, so arrays sit aligned for any element type.

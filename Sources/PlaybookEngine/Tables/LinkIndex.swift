@@ -1,14 +1,14 @@
 import Synchronization
 
-/// For one event table, each customer's rows: the rows of customer `c` are
-/// `rows[offsets[c]..<offsets[c + 1]]`, in file order. Built once at load so a rule
-/// never scans a table per customer.
+/// For one event table, each row's customer and each customer's rows: the rows of
+/// customer `c` are `rows[offsets[c]..<offsets[c + 1]]`, in file order, so a rule never
+/// scans a table per customer.
 ///
 /// The grouping (`offsets`, `rows`) is made the first time it is asked for: a run whose
 /// rules read the table in file order (every rule and aggregate of the flagship
 /// playbook does) never asks, and grouping the rows was 6% of a cold run's processor
-/// time at 1M customers. Explaining a customer, a correlated aggregate, a snapshot's
-/// links file ask for it.
+/// time at 1M customers. Explaining a customer and a correlated aggregate ask for it;
+/// a snapshot's links file keeps only each row's customer (`LinkSnapshot`).
 public struct LinkIndex: Sendable {
   /// The other way round: each row's customer number, -1 for a row set aside. Lets a
   /// rule scan its table in file order.
@@ -30,20 +30,6 @@ public struct LinkIndex: Sendable {
     self.customerOfRow = customerOfRow
     linkedRowCount = customerOfRow.withUnsafeBufferPointer { all in all.reduce(0) { $0 &+ ($1 >= 0 ? 1 : 0) } }
     grouping = CustomerGrouping(customerOfRow: customerOfRow, customerCount: customerCount)
-  }
-
-  /// An index of these arrays as `init(customerOfRow:customerCount:)` builds them (a
-  /// snapshot read back); nil when they do not fit together.
-  init?(offsets: ColumnArray<Int32>, rows: ColumnArray<Int32>, customerOfRow: ColumnArray<Int32>) {
-    let customerCount = offsets.count - 1
-    guard customerCount >= 0, offsets.first == 0, Int(offsets[customerCount]) == rows.count,
-      zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }),
-      customerOfRow.allSatisfy({ $0 >= -1 && $0 < customerCount }),
-      rows.allSatisfy({ $0 >= 0 && $0 < customerOfRow.count })
-    else { return nil }
-    self.customerOfRow = customerOfRow
-    linkedRowCount = rows.count
-    grouping = CustomerGrouping(built: (offsets, rows))
   }
 
   /// The rows of customer number `c`, in file order; empty when the customer has none.
@@ -68,13 +54,6 @@ private final class CustomerGrouping: @unchecked Sendable {
   init(customerOfRow: ColumnArray<Int32>, customerCount: Int) {
     self.customerOfRow = customerOfRow
     self.customerCount = customerCount
-  }
-
-  init(built: Groups) {
-    customerOfRow = []
-    customerCount = 0
-    made = built
-    ready.store(true, ordering: .releasing)
   }
 
   var isMade: Bool { ready.load(ordering: .acquiring) }
