@@ -33,6 +33,21 @@ import Testing
     #expect(terminal.waitForExit() == 0)
   }
 
+  /// A pipe the test process holds open (as another test's child stdin would be) is not
+  /// inherited: the child has its terminal as 0, 1 and 2 and nothing else but what `ls`
+  /// opens itself.
+  @Test func theChildInheritsNoOtherDescriptor() throws {
+    let held = Pipe()
+    let terminal = try PseudoTerminal(
+      "/bin/sh", arguments: ["-c", "echo $(ls /proc/self/fd) end"], environment: environment)
+    let shown = try terminal.expect(" end")
+    #expect(terminal.waitForExit() == 0)
+    let listed = Set(shown.split(whereSeparator: \.isWhitespace).compactMap { Int32($0) })
+    #expect(listed.isSuperset(of: [0, 1, 2]))
+    #expect(listed.subtracting([0, 1, 2, 3]).isEmpty, "\(listed.sorted())")
+    withExtendedLifetime(held) {}
+  }
+
   @Test func aWedgedChildIsKilledAtTheDeadline() throws {
     let terminal = try PseudoTerminal("/bin/sleep", arguments: ["30"], environment: environment)
     #expect(throws: PseudoTerminal.Timeout.self) { try terminal.expect("never", within: 0.2) }
