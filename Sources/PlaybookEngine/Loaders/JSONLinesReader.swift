@@ -208,9 +208,9 @@ struct JSONLinesChunkReader {
             guard let known = columnTypes[entry.column] else { continue }
             (type, reading) = (known, readings[entry.column])
           } else {
-            let name = String(decoding: keys.names[entry.column], as: UTF8.self)
-            guard let known = declared[name] else { continue }
-            (type, reading) = (known, rules.reading(column: name, declared: known))
+            let new = typeAndReading(ofKey: keys.names[entry.column])
+            guard let known = new.type else { continue }
+            (type, reading) = (known, new.reading)
           }
           if let reason = RowValues.misfit(
             entry.value, bytes: bytes, declared: type, reading: reading,
@@ -230,11 +230,10 @@ struct JSONLinesChunkReader {
         break
       }
       for name in keys.names[chunk.names.count...] {
-        let text = String(decoding: name, as: UTF8.self)
-        let type = declared[text]
+        let (type, reading) = typeAndReading(ofKey: name)
         chunk.names.append(name)
         columnTypes.append(type)
-        readings.append(rules.reading(column: text, declared: type))
+        readings.append(reading)
         chunk.columns.append([])
       }
       keys.keepPending()
@@ -266,6 +265,13 @@ struct JSONLinesChunkReader {
     }
     if typing, !chunk.needsBytes { file.release(from..<i) }
     return chunk
+  }
+
+  /// The declared type (nil when none) and the reading of the column keyed `name`.
+  private func typeAndReading(ofKey name: [UInt8]) -> (type: ColumnType?, reading: ColumnReading) {
+    let text = String(decoding: name, as: UTF8.self)
+    let type = declared[text]
+    return (type, rules.reading(column: text, declared: type))
   }
 
   /// Where the line from `i` ends: at its newline, or `to`. (`memchr` looks at many
