@@ -76,6 +76,41 @@ import Testing
     Self.same(try readTable(bytes, chunks: chunks), try readTable(bytes, chunks: 1))
   }
 
+  /// Where most line ends are inside quoted fields, most even splits fall inside one:
+  /// each chunk still starts at a record, and there are as many chunks.
+  @Test(arguments: [2, 7, 16])
+  func splitsInsideQuotedLinesMatchOneThread(_ chunks: Int) throws {
+    var text = "id,note,n\n"
+    for row in 0..<1500 {
+      let lines = (0..<(row % 9)).map { "line \($0), \"\"of\"\" \(row)" }.joined(separator: "\n")
+      text += "\(row),\"\(lines)\",\(row % 7)\n"
+    }
+    let bytes = Array(text.utf8)
+    let one = try readTable(bytes, chunks: 1)
+    #expect(one.table.rowCount == 1500)
+    #expect(one.setAside.isEmpty)
+    let raw = try TableReader.readRaw(
+      FileBytes(copying: bytes), format: .csv, file: "t.csv", declaredTypes: [:], chunkCount: chunks)
+    #expect(raw.chunks.count == chunks)
+    #expect(raw.chunks.allSatisfy { $0.setAside.isEmpty })
+    Self.same(try readTable(bytes, chunks: chunks), one)
+  }
+
+  /// One quoted field whose lines span several even splits: the chunks those splits
+  /// would start are empty, and the field is read whole by the chunk it starts in.
+  @Test(arguments: [4, 12])
+  func oneFieldOverSeveralChunks(_ chunks: Int) throws {
+    var text = "id,note\n"
+    for row in 0..<300 { text += "\(row),short \(row)\n" }
+    text += "300,\"" + (0..<2000).map { "inside \($0), still \"\"quoted\"\"" }.joined(separator: "\n") + "\"\n"
+    for row in 301..<600 { text += "\(row),short \(row)\n" }
+    let bytes = Array(text.utf8)
+    let one = try readTable(bytes, chunks: 1)
+    #expect(one.table.rowCount == 600)
+    #expect(one.setAside.isEmpty)
+    Self.same(try readTable(bytes, chunks: chunks), one)
+  }
+
   @Test(arguments: [2, 3, 9, 40])
   func jsonLinesChunksMatchOneThread(_ chunks: Int) throws {
     var text = ""
