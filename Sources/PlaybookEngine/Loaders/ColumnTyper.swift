@@ -173,6 +173,7 @@ enum ColumnTyper {
     ) -> (last: Int, values: Int) {
       var last = row
       var values = 0
+      let times = CanonicalTimes()
       while last + 1 < spans.count {
         FieldPrefetch.ahead(of: last + 1, in: spans, bytes: bytes)
         let span = spans[last + 1]
@@ -181,7 +182,7 @@ enum ColumnTyper {
           integers.append(0)
         } else {
           guard !span.escaped,
-            let seconds = Timestamp.readCanonical(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+            let seconds = times.read(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
           else { break }
           integers.append(seconds)
           values += 1

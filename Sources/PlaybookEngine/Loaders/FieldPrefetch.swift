@@ -4,7 +4,7 @@ import CPrefetch
 /// typed, copied and hashed one after another once the whole chunk is scanned, each
 /// reading one value per row, a row's length apart through tens of megabytes: the
 /// processor's own prefetching does not follow that, and each value's first load waited
-/// on memory (at 1M customers, half of `Timestamp.readCanonical`'s time).
+/// on memory (at 1M customers, half of the time reading times, `CanonicalTimes.read`).
 enum FieldPrefetch {
   /// How many rows ahead: enough loads in flight to cover memory's latency, few enough
   /// that the lines asked for are still in the cache when their row comes.

@@ -16,7 +16,7 @@ public enum Timestamp {
   @inline(__always)
   public static func read(_ s: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, isDate: Bool, hasOffset: Bool)? {
     let n = s.count
-    if n == 20, let seconds = canonical(s) { return (seconds, false, true) }
+    if n == 20, let seconds = CanonicalTimes().read(s) { return (seconds, false, true) }
     @inline(__always) func digits(_ at: Int, _ count: Int) -> Int? {
       guard at + count <= n else { return nil }
       var v = 0
@@ -75,73 +75,10 @@ public enum Timestamp {
     return (seconds, false, hasOffset)
   }
 
-  /// `s` read as `YYYY-MM-DDTHH:MM:SSZ` alone (seconds since 1970-01-01 UTC), as `read`
-  /// reads it; nil for anything else. Loaders read a column of such times with it.
-  public static func readCanonical(_ s: UnsafeBufferPointer<UInt8>) -> Int64? {
-    s.count == 20 ? canonical(s) : nil
-  }
-
-  /// `YYYY-MM-DDTHH:MM:SSZ`, the form most data files use, read without the general
-  /// reader's branches (loading parses millions of these). Nil for anything else,
-  /// including an invalid date or time, which the general reader then judges.
-  ///
-  /// The 20 bytes are read as three little-endian words (every platform Swift runs
-  /// Playloop on is little-endian) (bytes 0–7, 8–15 and 12–19) and
-  /// their separators and digits checked a word at a time.
-  @inline(__always)
-  private static func canonical(_ s: UnsafeBufferPointer<UInt8>) -> Int64? {
-    let raw = UnsafeRawPointer(s.baseAddress!)
-    let w0 = raw.loadUnaligned(as: UInt64.self)  // YYYY-MM-
-    let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)  // DDTHH:MM
-    let w2 = raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self)  // HH:MM:SSZ from byte 12
-    // Separators: `-` at 4 and 7; `T` at 10 (byte 2 of w1); `:` at 13, 16 and `Z` at 19
-    // (bytes 1, 4 and 7 of w2).
-    let separators0: UInt64 = 0xFF00_00FF_0000_0000
-    let expected0: UInt64 = 0x2D00_002D_0000_0000
-    let separators1: UInt64 = 0x0000_0000_00FF_0000
-    let expected1: UInt64 = 0x0000_0000_0054_0000
-    let separators2: UInt64 = 0xFF00_00FF_0000_FF00
-    let expected2: UInt64 = 0x5A00_003A_0000_3A00
-    guard w0 & separators0 == expected0, w1 & separators1 == expected1, w2 & separators2 == expected2,
-      isDigits(w0, ~separators0), isDigits(w1, 0xFFFF_00FF_FF00_FFFF), isDigits(w2, 0x00FF_FF00_0000_0000)
-    else { return nil }
-    @inline(__always) func pair(_ w: UInt64, _ byte: Int) -> Int {
-      Int((w >> (byte * 8)) & 0x0F) * 10 + Int((w >> (byte * 8 + 8)) & 0x0F)
-    }
-    let year = pair(w0, 0) * 100 + pair(w0, 2)
-    let month = pair(w0, 5)
-    let day = pair(w1, 0)
-    let hour = pair(w1, 3)
-    let minute = pair(w1, 6)
-    let second = pair(w2, 5)
-    guard month >= 1, month <= 12, day >= 1, hour < 24, minute < 60, second < 61 else { return nil }
-    let days: Int
-    let index = (year - MonthStarts.firstYear) * 12 + month - 1
-    if index >= 0, index < MonthStarts.days.count - 1 {
-      let monthStart = Int(MonthStarts.days[index])
-      guard day <= Int(MonthStarts.days[index + 1]) - monthStart else { return nil }
-      days = monthStart + day - 1
-    } else {
-      guard day <= daysInMonth(year: year, month: month) else { return nil }
-      days = daysFromCivil(year: year, month: month, day: day)
-    }
-    return Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))
-  }
-
-  /// The day number (since 1970-01-01) of the first of each month from 1900 to 2199,
-  /// and of 2200-01-01 after them: a month's start and length without the calendar's
-  /// divisions, for the years data holds.
-  private enum MonthStarts {
-    static let firstYear = 1900
-    static let days: [Int32] = (0...(300 * 12)).map { i in
-      Int32(daysFromCivil(year: firstYear + i / 12, month: i % 12 + 1, day: 1))
-    }
-  }
-
   /// Whether every byte of `w` selected by `mask` (whole bytes of 0xFF) is an ASCII digit:
   /// its high nibble is 3, and adding 6 does not carry out of its low nibble.
-  @inline(__always)
-  private static func isDigits(_ w: UInt64, _ mask: UInt64) -> Bool {
+  @inlinable @inline(__always)
+  static func isDigits(_ w: UInt64, _ mask: UInt64) -> Bool {
     let highNibbles = mask & 0xF0F0_F0F0_F0F0_F0F0
     let threes = mask & 0x3030_3030_3030_3030
     return w & highNibbles == threes && (w & mask &+ (mask & 0x0606_0606_0606_0606)) & highNibbles == threes
@@ -174,6 +111,7 @@ public enum Timestamp {
     return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
   }
 
+  @inlinable
   static func daysInMonth(year: Int, month: Int) -> Int {
     switch month {
     case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -184,7 +122,8 @@ public enum Timestamp {
 
   // Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic
   // Gregorian calendar, no tables.
-  @inline(__always) static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+  @inlinable @inline(__always)
+  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
