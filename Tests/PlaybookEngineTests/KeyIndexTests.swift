@@ -86,14 +86,27 @@ extension KeyIndex {
     return probes
   }
 
-  @Test(arguments: [
+  /// Key sets of one shape each (typed apart: one literal of them all is too much for
+  /// the type checker).
+  static let keySets: [[String]] = {
+    var sets: [[String]] = []
     // Numbered from 1, as exports are; gaps; the same number twice (the first row keeps it).
-    (0..<3_000).map { key("C-", $0 + 1, width: 7) },
-    (0..<3_000).map { key("C-", $0 * 2 + 5, width: 7) },
-    (0..<3_000).map { key("C-", $0 % 2_000 + 1, width: 7) },
+    sets.append((0..<3_000).map { key("C-", $0 + 1, width: 7) })
+    sets.append((0..<3_000).map { key("C-", $0 * 2 + 5, width: 7) })
+    sets.append((0..<3_000).map { key("C-", $0 % 2_000 + 1, width: 7) })
     // No prefix, leading zeros.
-    (0..<3_000).map { key("", $0, width: 6) },
-  ])
+    sets.append((0..<3_000).map { key("", $0, width: 6) })
+    // Read a word at a time: eight digits and no prefix; a prefix of eight bytes.
+    sets.append((0..<3_000).map { key("", $0 * 2 + 10_000_000, width: 8) })
+    sets.append((0..<3_000).map { key("CUSTOMER", $0 + 1, width: 4) })
+    // Read byte by byte: shorter than a word, more than eight digits, a longer prefix.
+    sets.append((0..<900).map { key("K", $0, width: 3) })
+    sets.append((0..<3_000).map { key("C-", $0 + 1, width: 12) })
+    sets.append((0..<3_000).map { key("CUSTOMER-", $0 + 1, width: 7) })
+    return sets
+  }()
+
+  @Test(arguments: keySets)
   func denseLookupsAgreeWithTheHashTable(_ keys: [String]) throws {
     let index = KeyIndex.build(KeyIndexTests.column(keys)).index
     let dense = index.withDenseKeys()
