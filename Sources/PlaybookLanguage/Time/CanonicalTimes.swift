@@ -3,8 +3,8 @@
 ///
 /// Made once for a loop of values and inlined into it: the month table (each month's
 /// first day and length without the calendar's divisions) is looked up once, where a
-/// call per value with its lazy start-up check of the table cost a quarter of the
-/// reading's instructions.
+/// call per value with its lazy start-up check of the table cost a tenth of the
+/// reading's instructions (callgrind, 100k customers: 467 M against 416 M).
 public struct CanonicalTimes {
   /// The day number (since 1970-01-01) of the first of each month from `firstYear` to
   /// 2199, and of 2200-01-01 after them.
