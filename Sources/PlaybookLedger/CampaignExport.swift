@@ -70,7 +70,7 @@ public enum CampaignExport {
     progress?.begin(.exporting)
     let started = DispatchTime.now()
     let staged = try CampaignExporter.stage(
-      run.decisions, summary: summary, to: target,
+      run, summary: summary, to: target,
       exportMilliseconds: { Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000) })
     do {
       try stopIfInterrupted(interrupted)

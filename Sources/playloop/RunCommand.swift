@@ -176,7 +176,7 @@ struct RunCommand: ParsableCommand {
   private func report(_ summary: RunSummary, _ workspace: Workspace, _ run: CampaignRun, engine: any CandidateEngine) {
     let warnings =
       workspace.dataset.setAsideWarnings(first: 5, moreNote: "; --strict stops on the first") + run.overflowWarnings
-      + SMSLength.warnings(run.decisions) + run.importWarnings
+      + run.longSMSWarnings + run.importWarnings
     if json {
       guard case .object(var members) = summary.json else { preconditionFailure("a summary is an object") }
       members.append(JSONMember("engine", .string(engine.name)))

@@ -40,48 +40,52 @@ import Testing
     }
   }
 
+  /// Trigger ids in text and in numbers, null ones, a rule without trigger rows, and
+  /// addresses from a column and computed (`DecisionRowsExportTests` exports them too).
+  static let tickets = """
+    id,customer_id,kind,opened_at,resolved_at
+    101,C-1,complaint,2026-10-30T08:00:00Z,2026-10-30T09:00:00Z
+    ,C-4,complaint,2026-10-30T08:00:00Z,2026-10-30T09:00:00Z
+    103,C-2,complaint,2026-10-30T08:00:00Z,2026-10-30T09:00:00Z
+
+    """
+  static let calls = """
+    id,customer_id,opened_at
+    CL-1,C-1,2026-10-30T08:00:00Z
+    ,C-4,2026-10-30T09:00:00Z
+
+    """
+  static let playbook = """
+    playbook "Test"
+    as of 2026-11-01T00:00:00Z
+    load customers from "customers.csv"
+    load tickets from "tickets.csv"
+    load calls from "calls.csv"
+    channel email address lower(customer.email) requires customer.email_opt_in
+    channel sms address customer.phone requires customer.sms_opt_in
+    offer A "Offer A" valid 10d
+    offer B "Offer B" valid 10d
+    offer C "Offer C" valid 10d
+    rule fixed
+      when ticket resolved
+      send A via email, sms
+    rule called
+      when call.customer_id != ""
+      send B via sms
+    rule gold
+      when customer.tier == "gold"
+      send C via email
+
+    """
+
+  static var files: [String: String] {
+    ["customers.csv": EngineFixture.customers, "tickets.csv": tickets, "calls.csv": calls]
+  }
+
   /// Trigger ids of every kind: text and numbers, null ones (spelled empty), and a rule
   /// without trigger rows (no id); addresses from a column and computed.
   @Test func triggerIDsAndAddressesOfEveryKind() throws {
-    let customers = EngineFixture.customers
-    let tickets = """
-      id,customer_id,kind,opened_at,resolved_at
-      101,C-1,complaint,2026-10-30T08:00:00Z,2026-10-30T09:00:00Z
-      ,C-4,complaint,2026-10-30T08:00:00Z,2026-10-30T09:00:00Z
-      103,C-2,complaint,2026-10-30T08:00:00Z,2026-10-30T09:00:00Z
-
-      """
-    let calls = """
-      id,customer_id,opened_at
-      CL-1,C-1,2026-10-30T08:00:00Z
-      ,C-4,2026-10-30T09:00:00Z
-
-      """
-    let playbook = """
-      playbook "Test"
-      as of 2026-11-01T00:00:00Z
-      load customers from "customers.csv"
-      load tickets from "tickets.csv"
-      load calls from "calls.csv"
-      channel email address lower(customer.email) requires customer.email_opt_in
-      channel sms address customer.phone requires customer.sms_opt_in
-      offer A "Offer A" valid 10d
-      offer B "Offer B" valid 10d
-      offer C "Offer C" valid 10d
-      rule fixed
-        when ticket resolved
-        send A via email, sms
-      rule called
-        when call.customer_id != ""
-        send B via sms
-      rule gold
-        when customer.tier == "gold"
-        send C via email
-
-      """
-    let run = try EngineFixture(
-      playbook: playbook, files: ["customers.csv": customers, "tickets.csv": tickets, "calls.csv": calls]
-    ).run()
+    let run = try EngineFixture(playbook: Self.playbook, files: Self.files).run()
     let spelled = run.decisions.map {
       "\($0.customerID) \($0.rule) \($0.triggerID ?? "none") \($0.channel ?? "-") \($0.address ?? "-") \($0.status)"
     }

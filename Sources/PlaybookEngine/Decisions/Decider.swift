@@ -73,18 +73,20 @@ public struct Decider: Sendable {
   /// partition's outcomes (numbers and shared reason texts); then, their counts known,
   /// each partition spells its decisions out straight into their place in the result.
   public func decide(_ candidates: [Candidate]) -> [Decision] {
-    spelledOut(outcomes(candidates))
+    decideRows(candidates).spelled()
+  }
+
+  /// `decide(_:)`'s decisions as outcomes, not spelled out (`DecisionRows`).
+  public func decideRows(_ candidates: [Candidate]) -> DecisionRows {
+    DecisionRows(decider: self, parts: outcomes(candidates))
   }
 
   /// `decide(_:)`'s decisions with each one's customer number (what `IncrementalRun`
   /// keeps to decide again and to compare runs), read from the candidates rather than
   /// looked up by id.
   public func decideNumbered(_ candidates: [Candidate]) -> (decisions: [Decision], customers: [Int32]) {
-    let parts = outcomes(candidates)
-    var customers: [Int32] = []
-    customers.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    for part in parts { customers += part.lazy.map(\.candidate.customer) }
-    return (spelledOut(consume parts), customers)
+    let rows = decideRows(candidates)
+    return (rows.spelled(), rows.outcomes.map(\.candidate.customer))
   }
 
   /// Each partition's outcomes, deciding customer by customer. Partitions split at
@@ -107,27 +109,6 @@ public struct Decider: Sendable {
         lower = end
       }
       return [outcomes]
-    }
-  }
-
-  /// The partitions' decisions, each partition spelling its own out straight into its
-  /// place in the result, and freeing its outcomes once spelled out (so outcomes and
-  /// decisions are not all held at once: the peak of a run is here).
-  private func spelledOut(_ parts: consuming [[Outcome]]) -> [Decision] {
-    var starts = [0]
-    for p in parts.indices { starts.append(starts[p] + parts[p].count) }
-    let count = starts[starts.count - 1]
-    guard count > 0 else { return [] }
-    return [Decision](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let base = buffer.baseAddress!
-      parts.withUnsafeMutableBufferPointer { parts in
-        let parts = SharedBuffer(parts.baseAddress!)
-        _ = Parallel.map(starts.count - 1) { p in
-          DecisionSpeller(self).spell(parts.base[p], into: base + starts[p])
-          parts.base[p] = []
-        }
-      }
-      initialized = count
     }
   }
 

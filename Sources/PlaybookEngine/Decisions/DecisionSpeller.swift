@@ -1,4 +1,7 @@
-/// Spells a partition's outcomes out as `Decision`s, on one core.
+import CPrefetch
+
+/// Spells a partition's outcomes out as `Decision`s, on one core; or, for an export,
+/// reads each value of an outcome's row where it lies (`value(_:_:texts:)`).
 ///
 /// Spelling a million decisions out costs little work and much waiting on memory, for two
 /// reasons; a speller, made once per partition, removes both:
@@ -61,27 +64,87 @@ struct DecisionSpeller {
   }
 
   /// Each of `outcomes` spelled out into `destination`, which has room for them all.
-  func spell(_ outcomes: [Decider.Outcome], into destination: UnsafeMutablePointer<Decision>) {
+  func spell(_ outcomes: UnsafeBufferPointer<Decider.Outcome>, into destination: UnsafeMutablePointer<Decision>) {
     var found = [UnsafeBufferPointer<UInt8>?](repeating: nil, count: Self.block)
     var ids = [String?](repeating: nil, count: Self.block)
-    outcomes.withUnsafeBufferPointer { outcomes in
-      var start = 0
-      while start < outcomes.count {
-        let end = min(start + Self.block, outcomes.count)
-        // The block's trigger ids are found, then made into strings, each in a loop doing
-        // nothing else, so the processor has the reads of several ids in flight at once.
-        for i in start..<end { found[i - start] = triggerUTF8(outcomes[i].candidate) }
-        for k in 0..<(end - start) { ids[k] = found[k].map { String(decoding: $0, as: UTF8.self) } }
-        for i in start..<end { (destination + i).initialize(to: decision(outcomes[i], triggerID: ids[i - start])) }
-        start = end
-      }
+    var start = 0
+    while start < outcomes.count {
+      let end = min(start + Self.block, outcomes.count)
+      // The block's trigger ids are found, then made into strings, each in a loop doing
+      // nothing else, so the processor has the reads of several ids in flight at once.
+      for i in start..<end { found[i - start] = triggerUTF8(outcomes[i].candidate) }
+      for k in 0..<(end - start) { ids[k] = found[k].map { String(decoding: $0, as: UTF8.self) } }
+      for i in start..<end { (destination + i).initialize(to: decision(outcomes[i], triggerID: ids[i - start])) }
+      start = end
     }
   }
+
+  /// Where the texts of one decision's row lie in their columns, found a block of rows
+  /// ahead of writing them (`texts(_:)`): customer id, trigger id and address; nil where
+  /// the value is not text in a column (none, null, or computed).
+  struct RowTexts {
+    var customerID = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    var trigger: UnsafeBufferPointer<UInt8>?
+    var address: UnsafeBufferPointer<UInt8>?
+  }
+
+  /// Where `o`'s texts lie, each one's first bytes asked for from memory.
+  @inline(__always)
+  func texts(_ o: Decider.Outcome) -> RowTexts {
+    let c = o.candidate
+    var texts = RowTexts()
+    texts.customerID = customerIDs.utf8(Int(c.customer))
+    texts.trigger = triggerUTF8(c)
+    if let channel = o.channel, let column = addressColumns[channel] { texts.address = column.utf8(Int(c.customer)) }
+    if let start = texts.customerID.baseAddress { playloop_prefetch(start) }
+    if let start = texts.trigger?.baseAddress { playloop_prefetch(start) }
+    if let start = texts.address?.baseAddress { playloop_prefetch(start) }
+    return texts
+  }
+
+  /// The value `column` of the decision `o` spells out, its texts read in place where
+  /// `texts(o)` found them, so exporting makes no strings. Only for a decider without
+  /// messages or local times (`DecisionRows.isPlain`): the local send time, subject and
+  /// message are always null here.
+  @inline(__always)
+  func value(_ o: Decider.Outcome, _ column: ExportColumn, texts: RowTexts) -> ExportValue {
+    let c = o.candidate
+    let rule = Int(c.rule)
+    // A null id or address column value is spelled out empty.
+    let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    switch column {
+    case .customerID: return .utf8(texts.customerID)
+    case .rule: return .text(ruleNames[rule])
+    case .offer: return .text(offers[rule][Int(c.send)])
+    case .triggerID:
+      guard c.triggerRow >= 0 else { return .text(nil) }
+      guard triggerTexts[rule] != nil else { return .text(triggerID(c)) }
+      return .utf8(texts.trigger ?? empty)
+    case .triggerTime: return .time(c.triggerTime)
+    case .sendAt: return .time(c.sendAt)
+    case .localSendAt: return .localTime(c.sendAt, offset: nil)
+    case .expiresAt: return .time(c.sendAt + decider.plan.rules[rule].sends[Int(c.send)].valid)
+    case .channel: return .text(o.channel.map { channelNames[$0] })
+    case .address:
+      guard let channel = o.channel else { return .text(nil) }
+      guard addressColumns[channel] != nil else { return .text(address(Int(c.customer), channel: channel)) }
+      return .utf8(texts.address ?? empty)
+    case .status: return .text(o.status.rawValue)
+    case .reason: return .text(o.reason)
+    case .merged: return .integer(o.merged)
+    case .priority: return .integer(decider.plan.rules[rule].priority)
+    case .variant: return .text(variants[rule][Int(c.send)])
+    case .description, .subject, .message: return .text(nil)
+    }
+  }
+
+  /// The UTF-8 bytes of customer `customer`'s id.
+  func customerID(_ customer: Int32) -> UnsafeBufferPointer<UInt8> { customerIDs.utf8(Int(customer)) }
 
   /// Where the text of `c`'s trigger id lies; nil when the trigger key is not a text
   /// column, the id is null or there is no trigger row.
   @inline(__always)
-  private func triggerUTF8(_ c: Candidate) -> UnsafeBufferPointer<UInt8>? {
+  func triggerUTF8(_ c: Candidate) -> UnsafeBufferPointer<UInt8>? {
     guard c.triggerRow >= 0, let ids = triggerTexts[Int(c.rule)] else { return nil }
     return ids.utf8(Int(c.triggerRow))
   }

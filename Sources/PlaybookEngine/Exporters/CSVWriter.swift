@@ -44,6 +44,12 @@ public struct CSVWriter: ~Copyable, Sendable {
     }
   }
 
+  /// Appends one field given as UTF-8 bytes, treated as `writeField(_:)` treats text.
+  mutating func writeField(utf8: UnsafeBufferPointer<UInt8>) {
+    separate()
+    writeEscaped(utf8)
+  }
+
   /// Appends bytes known to need neither quoting nor neutralising (digits, timestamps).
   mutating func writePlainField(_ field: UnsafeBufferPointer<UInt8>) {
     separate()

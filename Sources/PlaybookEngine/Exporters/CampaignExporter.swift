@@ -54,10 +54,25 @@ public enum CampaignExporter {
       beforeWriting: { _ throws(Diagnostic) in })
   }
 
+  /// `stage(_:summary:to:exportMilliseconds:)` with `run`'s decisions, read where the
+  /// decider left them (`DecisionRows`) when the run never spelled them out, has no
+  /// message lines or local send times, and the format is not a sending tool's: the
+  /// same files, without making a string per value.
+  public static func stage(
+    _ run: CampaignRun, summary: RunSummary, to target: ExportTarget, exportMilliseconds: (() -> Int)? = nil
+  ) throws(Diagnostic) -> StagedExport {
+    guard target.format.importTool == nil, let rows = run.unspelled, rows.isPlain else {
+      return try stage(run.decisions, summary: summary, to: target, exportMilliseconds: exportMilliseconds)
+    }
+    return try stage(
+      rows, summary: summary, to: target, exportMilliseconds: exportMilliseconds,
+      beforeWriting: { _ throws(Diagnostic) in })
+  }
+
   /// `stage`, calling `beforeWriting` with each file name before the files are written
   /// (the audience files, the decisions log, then `summary.json`; tests inject failures there).
   static func stage(
-    _ decisions: [Decision], summary: RunSummary, to target: ExportTarget,
+    _ decisions: some ExportedDecisions, summary: RunSummary, to target: ExportTarget,
     exportMilliseconds: (() -> Int)?, beforeWriting: (String) throws(Diagnostic) -> Void
   ) throws(Diagnostic) -> StagedExport {
     let location = try ExportLocation(target.directory)
@@ -70,8 +85,8 @@ public enum CampaignExporter {
     let declared = summary.counts
     let prepared = Parallel.map(2) { k in
       k == 0
-        ? Prepared.order(DecisionOrder.arrange(decisions))
-        : Prepared.counts(declared.recounted(decisions))
+        ? Prepared.order(decisions.arranged())
+        : Prepared.counts(decisions.recounted(declared))
     }
     guard case .order(let order) = prepared[0], case .counts(let counts) = prepared[1] else {
       preconditionFailure("Parallel.map returns results in index order")
@@ -94,6 +109,7 @@ public enum CampaignExporter {
         .withLocalSendAt(summary.hasLocalSendTimes))
       if let tool = target.format.importTool {
         for name in summary.audienceFiles + [log.name] { try beforeWriting(name) }
+        let decisions = decisions.spelledOut()
         try write(decisions, [log], format: target.format.logFormat, in: staging)
         let audiences = zip(offers, offerRows).map { offer, rows in
           ImportAudienceWriter.Offer(
@@ -226,7 +242,7 @@ public enum CampaignExporter {
   /// run's peak at a million customers.) Every other file streams into itself. `files`:
   /// the audience files, then the decisions log.
   private static func write(
-    _ decisions: [Decision], _ files: [ExportFileJob], format: ExportFormat, in staging: String
+    _ decisions: some ExportedDecisions, _ files: [ExportFileJob], format: ExportFormat, in staging: String
   ) throws(Diagnostic) {
     let log = files.count - 1
     let rows = files[log].rows
@@ -242,7 +258,13 @@ public enum CampaignExporter {
         let file = try ExportFile(
           creating: "\(staging)/\(piece.opens ? job.name : ".\(job.name).rest")", temporary: !piece.opens)
         if piece.opens { encoder.writeHeader() }
-        try encode(decisions, piece.rows, sendOnly: job.sendOnly, with: &encoder, flushingTo: file)
+        // The encoded bytes go to the file every megabyte (larger buffers made no faster
+        // export and cost memory at the run's peak); the rest stays in the encoder.
+        try decisions.encode(piece.rows, sendOnly: job.sendOnly, with: &encoder) { (encoder) throws(Diagnostic) in
+          guard encoder.byteCount >= 1 << 20 else { return }
+          try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
+          encoder.removeAllBytes()
+        }
         try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
         return file
       }
@@ -265,24 +287,5 @@ public enum CampaignExporter {
     let file: Int
     let rows: ArraySlice<Int>
     let opens: Bool
-  }
-
-  /// Encodes `decisions[rows]` (only the `send` ones when `sendOnly`), writing the
-  /// encoded bytes to `file` every megabyte (larger buffers made no faster export and
-  /// cost memory at the run's peak); the rest stays in the encoder.
-  private static func encode(
-    _ decisions: [Decision], _ rows: ArraySlice<Int>, sendOnly: Bool, with encoder: inout DecisionRowEncoder,
-    flushingTo file: ExportFile
-  ) throws(Diagnostic) {
-    // Read in place: copying a decision out of the array would retain all its strings.
-    try decisions.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
-      for i in rows where !sendOnly || buffer[i].status == .send {
-        encoder.write(buffer.baseAddress! + i)
-        if encoder.byteCount >= 1 << 20 {
-          try encoder.withBytes { (bytes) throws(Diagnostic) in try file.write(bytes) }
-          encoder.removeAllBytes()
-        }
-      }
-    }
   }
 }

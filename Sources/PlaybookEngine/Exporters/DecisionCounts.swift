@@ -20,34 +20,57 @@ public struct DecisionCounts: Hashable, Sendable {
   /// `decisions` counted anew, listing the rules, offers and variants these counts list
   /// (in their order), even those no decision has now.
   public func recounted(_ decisions: [Decision]) -> DecisionCounts {
-    DecisionCounts(
-      decisions, rules: byRule.map(\.name), offers: byOffer.map(\.name),
-      variants: byVariant.map { VariantCounts(rule: $0.rule, variant: $0.variant, offer: $0.offer, share: $0.share) })
+    DecisionCounts(decisions, rules: byRule.map(\.name), offers: byOffer.map(\.name), variants: uncountedVariants)
+  }
+
+  /// The variants these counts list, each with no decisions yet: what counting anew starts from.
+  var uncountedVariants: [VariantCounts] {
+    byVariant.map { VariantCounts(rule: $0.rule, variant: $0.variant, offer: $0.offer, share: $0.share) }
   }
 
   /// Counts `decisions`. Every rule, offer and variant named is listed, even with no
   /// decisions; a decision of a variant not named is not counted by variant.
   public init(_ decisions: [Decision], rules: [String], offers: [String], variants: [VariantCounts] = []) {
-    var byRule = NameTally(declared: rules)
-    var byOffer = NameTally(declared: offers)
-    var byStatus = StatusCounts()
-    var byVariant = variants
+    var counter = Counter(rules: rules, offers: offers, variants: variants)
     // By index: `for decision in decisions` would copy each decision, retaining all its strings.
     for i in decisions.indices {
-      let status = decisions[i].status
-      byRule.count(decisions[i].rule, status)
-      byOffer.count(decisions[i].offer, status)
-      byStatus[status] += 1
-      if let variant = decisions[i].variant,
-        let v = byVariant.firstIndex(where: {
-          $0.variant == variant && $0.offer == decisions[i].offer && $0.rule == decisions[i].rule
-        })
+      counter.add(
+        rule: decisions[i].rule, offer: decisions[i].offer, variant: decisions[i].variant, decisions[i].status)
+    }
+    self = counter.counts
+  }
+
+  /// Counts decisions given by their names, one or many alike at a time (`DecisionRows`
+  /// tallies by rule and send first), as `init(_:rules:offers:variants:)` describes.
+  struct Counter {
+    private var byRule: NameTally
+    private var byOffer: NameTally
+    private var byStatus = StatusCounts()
+    private var byVariant: [VariantCounts]
+
+    init(rules: [String], offers: [String], variants: [VariantCounts]) {
+      byRule = NameTally(declared: rules)
+      byOffer = NameTally(declared: offers)
+      byVariant = variants
+    }
+
+    /// Counts `times` decisions of `rule`'s `offer` (and `variant`) ending in `status`.
+    mutating func add(rule: String, offer: String, variant: String?, _ status: DecisionStatus, times: Int = 1) {
+      byRule.count(rule, status, times: times)
+      byOffer.count(offer, status, times: times)
+      byStatus[status] += times
+      if let variant,
+        let v = byVariant.firstIndex(where: { $0.variant == variant && $0.offer == offer && $0.rule == rule })
       {
-        byVariant[v].counts[status] += 1
+        byVariant[v].counts[status] += times
       }
     }
-    self.init(byRule: byRule.counts, byOffer: byOffer.counts, byStatus: byStatus)
-    self.byVariant = byVariant
+
+    var counts: DecisionCounts {
+      var counts = DecisionCounts(byRule: byRule.counts, byOffer: byOffer.counts, byStatus: byStatus)
+      counts.byVariant = byVariant
+      return counts
+    }
   }
 }
 
@@ -71,9 +94,9 @@ struct NameTally {
   /// and decisions share their strings, so comparing is quicker than hashing.
   private static let scanned = 8
 
-  mutating func count(_ name: String, _ status: DecisionStatus) {
+  mutating func count(_ name: String, _ status: DecisionStatus, times: Int = 1) {
     let i = tallies.indices.prefix(Self.scanned).first { tallies[$0].name == name } ?? index[name] ?? add(name)
-    tallies[i].counts[status] += 1
+    tallies[i].counts[status] += times
   }
 
   private mutating func add(_ name: String) -> Int {

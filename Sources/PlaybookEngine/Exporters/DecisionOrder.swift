@@ -35,8 +35,20 @@ enum DecisionOrder {
   /// the export order with customer and offer swapped, and a stable grouping by offer
   /// finishes the job in linear time. Anything else is sorted in full.
   static func arrange(_ decisions: [Decision]) -> Arrangement {
-    let offers = offerRanks(decisions)
-    let indices = inCustomerOrder(decisions) ? group(offers) : sortedIndices(decisions)
+    let offers = offerRanks(count: decisions.count) { decisions[$0].offer }
+    return arrangement(inCustomerOrder(decisions) ? group(offers) : sortedIndices(decisions), offers)
+  }
+
+  /// `rows` in the order `arrange(_:)` gives them spelled out: grouped by offer when in
+  /// customer order (told from their ids in place), else spelled out and sorted.
+  static func arrange(_ rows: DecisionRows) -> Arrangement {
+    let offers = offerRanks(count: rows.count) { rows.offer($0) }
+    guard rows.inCustomerOrder(offerRanks: offers.ranks) else { return arrange(rows.spelled()) }
+    return arrangement(group(offers), offers)
+  }
+
+  /// The arrangement of `indices` (in export order), with each offer's run of them.
+  private static func arrangement(_ indices: [Int], _ offers: (names: [String], ranks: [Int])) -> Arrangement {
     var runs: [(offer: String, range: Range<Int>)] = []
     var start = 0
     while start < indices.count {
@@ -49,15 +61,16 @@ enum DecisionOrder {
     return Arrangement(indices: indices, offers: runs)
   }
 
-  /// The distinct offers in byte order, and each decision's offer as a position in them.
-  private static func offerRanks(_ decisions: [Decision]) -> (names: [String], ranks: [Int]) {
+  /// The distinct offers in byte order, and each of `count` decisions' offer (`offer(i)`)
+  /// as a position in them.
+  private static func offerRanks(count: Int, _ offer: (Int) -> String) -> (names: [String], ranks: [Int]) {
     // A run has a handful of offers: a scan of those met so far is quicker than hashing.
     var met: [String] = []
     var ranks: [Int] = []
-    ranks.reserveCapacity(decisions.count)
+    ranks.reserveCapacity(count)
     // By index: `for decision in decisions` would copy each decision, retaining all its strings.
-    for d in decisions.indices {
-      let offer = decisions[d].offer
+    for d in 0..<count {
+      let offer = offer(d)
       if let i = met.firstIndex(where: { ByteOrder.same($0, offer) }) {
         ranks.append(i)
       } else {

@@ -51,27 +51,45 @@ struct DecisionRowEncoder: ~Copyable {
   /// Appends the row of the decision `decision` points to; fields are read in place, so
   /// only the strings written are retained, not the whole decision copied.
   mutating func write(_ decision: UnsafePointer<Decision>) {
+    write { column in
+      switch column {
+      case .customerID: .text(decision.pointee.customerID)
+      case .rule: .text(decision.pointee.rule)
+      case .offer: .text(decision.pointee.offer)
+      case .triggerID: .text(decision.pointee.triggerID)
+      case .triggerTime: .time(decision.pointee.triggerTime)
+      case .sendAt: .time(decision.pointee.sendAt)
+      case .localSendAt: .localTime(decision.pointee.sendAt, offset: decision.pointee.localOffset)
+      case .expiresAt: .time(decision.pointee.expiresAt)
+      case .channel: .text(decision.pointee.channel)
+      case .address: .text(decision.pointee.address)
+      case .status: .text(decision.pointee.status.rawValue)
+      case .reason: .text(decision.pointee.reason)
+      case .merged: .integer(decision.pointee.merged)
+      case .priority: .integer(decision.pointee.priority)
+      case .variant: .text(decision.pointee.variant)
+      case .subject: .text(decision.pointee.subject)
+      case .message: .text(decision.pointee.message)
+      case .description: .text(nil)  // the encoder's own
+      }
+    }
+  }
+
+  /// Appends one row, asking `value` for each column's value (the description column
+  /// excepted: the encoder has it).
+  mutating func write(_ value: (ExportColumn) -> ExportValue) {
     for (i, column) in columns.enumerated() {
       if format == .jsonl { json.append(contentsOf: jsonKeys[i]) }
-      switch column {
-      case .customerID: text(decision.pointee.customerID)
-      case .rule: text(decision.pointee.rule)
-      case .offer: text(decision.pointee.offer)
-      case .triggerID: text(decision.pointee.triggerID)
-      case .triggerTime: time(decision.pointee.triggerTime)
-      case .sendAt: time(decision.pointee.sendAt)
-      case .localSendAt: time(decision.pointee.sendAt, offset: decision.pointee.localOffset)
-      case .expiresAt: time(decision.pointee.expiresAt)
-      case .channel: text(decision.pointee.channel)
-      case .address: text(decision.pointee.address)
-      case .status: text(decision.pointee.status.rawValue)
-      case .reason: text(decision.pointee.reason)
-      case .merged: integer(decision.pointee.merged)
-      case .priority: integer(decision.pointee.priority)
-      case .variant: text(decision.pointee.variant)
-      case .description: text(description)
-      case .subject: text(decision.pointee.subject)
-      case .message: text(decision.pointee.message)
+      if column == .description {
+        text(description)
+        continue
+      }
+      switch value(column) {
+      case .text(let text): self.text(text)
+      case .utf8(let bytes): utf8(bytes)
+      case .time(let seconds): time(seconds)
+      case .localTime(let seconds, let offset): time(seconds, offset: offset)
+      case .integer(let number): integer(number)
       }
     }
     if format == .csv {
@@ -81,6 +99,11 @@ struct DecisionRowEncoder: ~Copyable {
       json.append(125)
       json.append(10)
     }
+  }
+
+  /// Text given as its UTF-8 bytes, written as the same `String` would be.
+  private mutating func utf8(_ bytes: UnsafeBufferPointer<UInt8>) {
+    if format == .csv { csv.writeField(utf8: bytes) } else { JSONString.append(utf8: bytes, to: &json) }
   }
 
   private mutating func text(_ value: String?) {
@@ -117,4 +140,17 @@ struct DecisionRowEncoder: ~Copyable {
       json.append(34)
     }
   }
+}
+
+/// One value of an export row, as `DecisionRowEncoder.write(_:)` asks for it.
+enum ExportValue {
+  /// Text, or null.
+  case text(String?)
+  /// Text as UTF-8 bytes read in place (from a column), never null.
+  case utf8(UnsafeBufferPointer<UInt8>)
+  /// Seconds since 1970-01-01 UTC, written ISO 8601.
+  case time(Int64)
+  /// Seconds on a clock `offset` seconds from UTC, with the offset; null without one.
+  case localTime(Int64, offset: Int64?)
+  case integer(Int)
 }

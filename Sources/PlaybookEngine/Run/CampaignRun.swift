@@ -1,5 +1,6 @@
 import Dispatch
 import PlaybookLanguage
+import Synchronization
 
 /// One evaluation of a workspace at a clock: candidates, decisions and the summary.
 public struct CampaignRun: Sendable {
@@ -9,7 +10,15 @@ public struct CampaignRun: Sendable {
   public let candidates: [Candidate]
   /// Every candidate's fate, in the decisions log's order (whatever its status, not only sends).
   /// Changed only by `forImport`, which sets aside what a sending tool cannot take.
-  public internal(set) var decisions: [Decision]
+  /// Spelled out the first time it is asked for: a run that only exports never is
+  /// (`CampaignExporter.stage(_:summary:to:exportMilliseconds:)`).
+  public internal(set) var decisions: [Decision] {
+    get { decided.decisions }
+    set { decided = DecisionStore(newValue) }
+  }
+  private var decided: DecisionStore
+  /// The decisions as the decider left them; nil once they were changed or came spelled out.
+  var unspelled: DecisionRows? { decided.rows }
   /// The counts and timings, with no run id, export target or export time yet: the
   /// exporter (and the ledger) fill those in.
   public var summary: RunSummary
@@ -57,15 +66,20 @@ public struct CampaignRun: Sendable {
     self.candidates = candidates
     let evaluated = DispatchTime.now()
     progress?.begin(.deciding)
-    decisions = Decider(plan: plan, history: history).decide(candidates)
-    // What evaluating and deciding freed (the outcomes, the rules' working columns) sits
-    // in glibc's arenas; handed back, it is not part of the peak beside the export.
+    let rows = Decider(plan: plan, history: history).decideRows(candidates)
+    decided = DecisionStore(rows)
+    // What evaluating and deciding freed (the rules' working columns) sits in glibc's
+    // arenas; handed back, it is not part of the peak beside the export.
     FreedMemory.release()
-    let decided = DispatchTime.now()
+    let finished = DispatchTime.now()
     overflowWarnings = plan.overflowWarnings()
+    let model = workspace.model
     summary = Self.summary(
-      workspace, clock: plan.clock, decisions: decisions,
-      evaluate: beforehand + Self.milliseconds(started, evaluated), decide: Self.milliseconds(evaluated, decided))
+      workspace, clock: plan.clock,
+      counts: rows.counts(
+        rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text),
+        variants: VariantCounts.declared(by: model)),
+      evaluate: beforehand + Self.milliseconds(started, evaluated), decide: Self.milliseconds(evaluated, finished))
   }
 
   /// The run `:run` already made (`IncrementalRun`), for an export of the same playbook,
@@ -73,26 +87,35 @@ public struct CampaignRun: Sendable {
   public init(workspace: Workspace, reusing run: IncrementalRun) {
     plan = run.plan
     candidates = IncrementalRun.merge(run.ruleCandidates)
-    decisions = run.decisions
+    decided = DecisionStore(run.decisions)
     overflowWarnings = run.overflowWarnings
+    let model = workspace.model
     summary = Self.summary(
-      workspace, clock: run.plan.clock, decisions: run.decisions, evaluate: run.evaluateMilliseconds,
-      decide: run.decideMilliseconds)
+      workspace, clock: run.plan.clock,
+      counts: DecisionCounts(
+        run.decisions, rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text),
+        variants: VariantCounts.declared(by: model)),
+      evaluate: run.evaluateMilliseconds, decide: run.decideMilliseconds)
   }
 
-  /// The summary of `decisions`: counts by rule, offer and status, and the timings.
+  /// One warning per offer whose `sms` message is longer than one text for some
+  /// customers (`SMSLength`); a playbook without message lines has none, and its
+  /// decisions are not spelled out to tell.
+  public var longSMSWarnings: [Diagnostic] {
+    guard plan.rules.contains(where: { $0.sends.contains { !$0.messages.isEmpty } }) else { return [] }
+    return SMSLength.warnings(decisions)
+  }
+
+  /// The summary of decisions counted `counts`: with the tables' counts and the timings.
   private static func summary(
-    _ workspace: Workspace, clock: Int64, decisions: [Decision], evaluate: Int, decide: Int
+    _ workspace: Workspace, clock: Int64, counts: DecisionCounts, evaluate: Int, decide: Int
   ) -> RunSummary {
     let model = workspace.model
     var summary = RunSummary(
       playbook: model.name, clock: clock, window: model.window,
       tables: TableCount.counts(
         of: workspace.dataset, eventTableOrder: model.tables.filter { !$0.isCustomers }.map(\.name)),
-      counts: DecisionCounts(
-        decisions, rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text),
-        variants: VariantCounts.declared(by: model)),
-      timings: PhaseTimings(load: workspace.loadMilliseconds, evaluate: evaluate, decide: decide))
+      counts: counts, timings: PhaseTimings(load: workspace.loadMilliseconds, evaluate: evaluate, decide: decide))
     for offer in model.offers { summary.offerTexts[offer.code.text] = OfferTexts(offer) }
     summary.hasLocalSendTimes = model.timezone != nil
     return summary
@@ -100,5 +123,31 @@ public struct CampaignRun: Sendable {
 
   static func milliseconds(_ a: DispatchTime, _ b: DispatchTime) -> Int {
     Int((b.uptimeNanoseconds - a.uptimeNanoseconds) / 1_000_000)
+  }
+}
+
+/// A run's decisions: as the decider left them, spelled out once when first asked for
+/// (runs are values shared between threads, so under a lock), or given spelled out.
+private final class DecisionStore: Sendable {
+  let rows: DecisionRows?
+  private let spelledOut: Mutex<[Decision]?>
+
+  init(_ rows: DecisionRows) {
+    self.rows = rows
+    spelledOut = Mutex(nil)
+  }
+
+  init(_ decisions: [Decision]) {
+    rows = nil
+    spelledOut = Mutex(decisions)
+  }
+
+  var decisions: [Decision] {
+    spelledOut.withLock { spelled in
+      if let spelled { return spelled }
+      let decisions = rows?.spelled() ?? []
+      spelled = decisions
+      return decisions
+    }
   }
 }

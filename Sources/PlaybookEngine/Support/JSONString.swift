@@ -8,7 +8,8 @@ public enum JSONString {
     }
   }
 
-  private static func append(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+  /// Appends the UTF-8 text `utf8` as a quoted JSON string.
+  static func append(utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
     out.append(34)
     var runStart = 0
     for (i, byte) in utf8.enumerated() where byte < 32 || byte == 34 || byte == 92 {
