@@ -123,7 +123,7 @@ struct DecisionSpeller {
     case .triggerTime: return .time(c.triggerTime)
     case .sendAt: return .time(c.sendAt)
     case .localSendAt: return .localTime(c.sendAt, offset: nil)
-    case .expiresAt: return .time(c.sendAt + decider.plan.rules[rule].sends[Int(c.send)].valid)
+    case .expiresAt: return .time(c.sendAt + decider.sends.valid(c))
     case .channel: return .text(o.channel.map { channelNames[$0] })
     case .address:
       guard let channel = o.channel else { return .text(nil) }
@@ -132,7 +132,7 @@ struct DecisionSpeller {
     case .status: return .text(o.status.rawValue)
     case .reason: return .text(o.reason)
     case .merged: return .integer(o.merged)
-    case .priority: return .integer(decider.plan.rules[rule].priority)
+    case .priority: return .integer(decider.sends.priorities[rule])
     case .variant: return .text(variants[rule][Int(c.send)])
     case .description, .subject, .message: return .text(nil)
     }
@@ -156,17 +156,18 @@ struct DecisionSpeller {
     let rule = Int(c.rule)
     let send = Int(c.send)
     let customer = Int(c.customer)
-    let sendPlan = decider.plan.rules[rule].sends[send]
     let localTime =
       decider.hasLocalTime
       ? decider.localTime(
         sendAt: c.sendAt, customer: customer, channel: o.channel,
-        unmoved: decider.plan.sendAt(triggerTime: c.triggerTime, after: sendPlan.after)) : nil
+        unmoved: decider.plan.sendAt(triggerTime: c.triggerTime, after: decider.plan.rules[rule].sends[send].after))
+      : nil
     let decision = Decision(
       customerID: customerIDs.string(customer), rule: ruleNames[rule], offer: offers[rule][send],
-      triggerID: id ?? triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt, expiresAt: c.sendAt + sendPlan.valid,
+      triggerID: id ?? triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt,
+      expiresAt: c.sendAt + decider.sends.valid(c),
       channel: o.channel.map { channelNames[$0] }, address: o.channel.map { address(customer, channel: $0) },
-      status: o.status, reason: o.reason, merged: o.merged, priority: decider.plan.rules[rule].priority,
+      status: o.status, reason: o.reason, merged: o.merged, priority: decider.sends.priorities[rule],
       variant: variants[rule][send], localTime: localTime)
     return decider.hasMessages ? decider.withTexts(decision, o) : decision
   }

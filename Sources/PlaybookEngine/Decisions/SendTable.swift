@@ -11,6 +11,8 @@ struct SendTable: Sendable {
   /// Each send's channels, in order of preference: `channels[channelRanges[send]]`.
   private let channelRanges: [Range<Int>]
   private let channels: [Int]
+  /// Each send's offer's validity, in seconds.
+  private let valids: [Int64]
   /// Each rule's priority and position in the file.
   let priorities: [Int]
   let orders: [Int]
@@ -20,10 +22,12 @@ struct SendTable: Sendable {
     var offers: [Int] = []
     var channelRanges: [Range<Int>] = []
     var channels: [Int] = []
+    var valids: [Int64] = []
     for rule in plan.rules {
       firstSend.append(offers.count)
       for send in rule.sends {
         offers.append(send.offerIndex)
+        valids.append(send.valid)
         channelRanges.append(channels.count..<channels.count + send.channels.count)
         channels += send.channels
       }
@@ -32,11 +36,15 @@ struct SendTable: Sendable {
     self.offers = offers
     self.channelRanges = channelRanges
     self.channels = channels
+    self.valids = valids
     priorities = plan.rules.map(\.priority)
     orders = plan.rules.map(\.order)
   }
 
   @inline(__always) private func send(_ c: Candidate) -> Int { firstSend[Int(c.rule)] + Int(c.send) }
+
+  /// How long `c`'s offer is valid, in seconds.
+  @inline(__always) func valid(_ c: Candidate) -> Int64 { valids[send(c)] }
 
   /// The offer `c` sends.
   @inline(__always) func offer(_ c: Candidate) -> Int { offers[send(c)] }

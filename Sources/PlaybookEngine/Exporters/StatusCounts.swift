@@ -19,7 +19,8 @@ public struct StatusCounts: Hashable, Sendable {
   /// All decisions, whatever their status: the candidates.
   public var total: Int { counts.reduce(0, +) }
 
-  private static func index(_ status: DecisionStatus) -> Int {
+  /// `status`'s place among the counts.
+  static func index(_ status: DecisionStatus) -> Int {
     switch status {
     case .send: 0
     case .holdout: 1
