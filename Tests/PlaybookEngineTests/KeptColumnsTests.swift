@@ -73,6 +73,45 @@ import Testing
     #expect(all.customers.columns[3].type == .text)
   }
 
+  /// A column left out is tallied a block of rows at a time as the chunk is read, never
+  /// stored (`ColumnTyper.tally`): its minority misfits must still set the same rows
+  /// aside, on the right lines, past the first blocks and across chunks; times in other
+  /// forms, quoted times and nulls among canonical ones must count as they do kept.
+  @Test(arguments: [1, 3])
+  func columnsLeftOutSetTheSameRowsAsideByMajority(chunks: Int) throws {
+    func row(_ r: Int) -> String {
+      let score = r == 2500 ? "n/a" : r % 7 == 0 ? "" : "\(r % 90)"
+      let at =
+        switch r {
+        case 1500: "2026-07-04 10:00:00+02:00"
+        case 1800: "soon"
+        case 2600: "\"2026-07-04T11:00:00Z\""
+        default: r % 11 == 0 ? "" : Timestamp.format(Int64(1_780_000_000 + r * 3_607))
+        }
+      let flag = r == 1100 ? "maybe" : r % 2 == 0 ? "true" : "false"
+      let csat = r == 2900 ? "great" : "\(r % 5)"
+      return "C-\(r),\(score),\(at),\(flag),note \(r),\(csat)"
+    }
+    let text = "id,score,at,flag,note,csat\n" + (0..<3000).map(row).joined(separator: "\n") + "\n"
+    func read(_ kept: KeptColumns) throws -> (table: Table, setAside: [SetAsideRow]) {
+      let raw = try TableReader.readRaw(
+        FileBytes(copying: Array(text.utf8)), format: .csv, file: "t.csv", declaredTypes: ["csat": .integer],
+        kept: kept, chunkCount: chunks)
+      let typing = TableTyping(raw, name: "t", file: "t.csv", declaredTypes: ["csat": .integer])
+      #expect(typing.types == [.text, .integer, .timestamp, .boolean, .text, .integer])
+      return try TableReader.build(raw, typing, name: "t", file: "t.csv", kept: kept)
+    }
+    let all = try read(.all)
+    let some = try read(.named(["id"]))
+    #expect(some.table.names == ["id"])
+    #expect(all.setAside.map(\.line) == [1102, 1802, 2502, 2902])
+    #expect(some.setAside == all.setAside)
+    #expect(some.table.rowCount == all.table.rowCount)
+    #expect(
+      (0..<some.table.rowCount).map(some.table.columns[0].cell)
+        == (0..<all.table.rowCount).map(all.table.columns[0].cell))
+  }
+
   @Test func namesThatAreNotOneWordAreAlwaysKept() {
     let kept = KeptColumns.named(["id"])
     #expect(kept.keeps("id"))

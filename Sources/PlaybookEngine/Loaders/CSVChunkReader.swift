@@ -111,6 +111,11 @@ struct CSVChunkReader {
     // to end. Reading one column out of a chunk's row-major spans instead read every
     // cache line of them once per column.
     var columns = [[FieldSpan]](repeating: [], count: width)
+    // A column the load does not keep is tallied a block at a time instead (`ColumnTyper.tally`),
+    // or, declared, not at all: its spans are never stored.
+    let leftOut = (0..<width).map { typing && !keeping[$0] }
+    var leftOutTallies = [TypeTally](repeating: TypeTally(), count: width)
+    var rowsBefore = 0
     var reserved = false
     let blockRows = 1024
     let block = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: max(1, width) * blockRows)
@@ -163,10 +168,13 @@ struct CSVChunkReader {
         if !reserved {
           // Room for the rows the chunk holds at the first block's bytes per row.
           let rows = (to - from) / max(1, (i - from) / blockRows) + blockRows
-          for c in 0..<width { columns[c].reserveCapacity(rows) }
+          for c in 0..<width where !leftOut[c] { columns[c].reserveCapacity(rows) }
           reserved = true
         }
-        Self.transpose(block, rows: blockRows, width: width, through: gathered, into: &columns)
+        transpose(
+          block, rows: blockRows, after: rowsBefore, through: gathered, into: &columns, leftOut: leftOut,
+          tallies: &leftOutTallies)
+        rowsBefore += blockRows
         rowsInBlock = 0
         if let progress {
           progress.advance(bytes: i - reported, rows: blockRows)
@@ -180,13 +188,19 @@ struct CSVChunkReader {
       // Stopped: the caller throws the chunk away, so its columns are not typed.
       if progress.stopRequested { return chunk }
     }
-    Self.transpose(block, rows: rowsInBlock, width: width, through: gathered, into: &columns)
+    transpose(
+      block, rows: rowsInBlock, after: rowsBefore, through: gathered, into: &columns, leftOut: leftOut,
+      tallies: &leftOutTallies)
     chunk.start = from
     chunk.limit = to
     chunk.endOffset = i
     chunk.lineCount = line
     chunk.lines = lines
     for c in 0..<width {
+      if leftOut[c] {
+        chunk.addLeftOut(tally: leftOutTallies[c])
+        continue
+      }
       chunk.add(
         column: columns[c], declared: declared[c], reading: readings[c], typing: typing, bytes: b, keeping: keeping[c])
       // Typed, the column's spans are no longer needed (kept, `chunk` shares them).
@@ -196,21 +210,30 @@ struct CSVChunkReader {
     return chunk
   }
 
-  /// Appends the first `rows` rows of a block of row-major spans to `columns`, one
-  /// array per column. Each column's spans are gathered into `gathered` (a block's rows
-  /// long) first, so that they are appended as one contiguous copy: appending the
-  /// strided spans as a collection went element by element through its iterator.
-  private static func transpose(
-    _ block: UnsafeMutableBufferPointer<FieldSpan>, rows: Int, width: Int,
-    through gathered: UnsafeMutableBufferPointer<FieldSpan>, into columns: inout [[FieldSpan]]
+  /// Appends the first `rows` rows of a block of row-major spans (the chunk's rows from
+  /// `after` on) to `columns`, one array per column; a column `leftOut` is tallied into
+  /// `tallies` instead (undeclared) or skipped (declared). Each column's spans are
+  /// gathered into `gathered` (a block's rows long) first, so that they are appended as
+  /// one contiguous copy: appending the strided spans as a collection went element by
+  /// element through its iterator.
+  private func transpose(
+    _ block: UnsafeMutableBufferPointer<FieldSpan>, rows: Int, after: Int,
+    through gathered: UnsafeMutableBufferPointer<FieldSpan>, into columns: inout [[FieldSpan]], leftOut: [Bool],
+    tallies: inout [TypeTally]
   ) {
-    for c in 0..<width {
+    let width = names.count
+    for c in 0..<width where !(leftOut[c] && declared[c] != nil) {
       var at = c
       for r in 0..<rows {
         gathered[r] = block[at]
         at &+= width
       }
-      columns[c].append(contentsOf: UnsafeBufferPointer(rebasing: gathered[0..<rows]))
+      let spans = UnsafeBufferPointer(rebasing: gathered[0..<rows])
+      if leftOut[c] {
+        ColumnTyper.tally(spans, firstRow: after, bytes: scanner.bytes, reading: readings[c], into: &tallies[c])
+      } else {
+        columns[c].append(contentsOf: spans)
+      }
     }
   }
 

@@ -89,6 +89,31 @@ enum ColumnTyper {
     return (tally, kept.typed(nulls: NullMask(words: ColumnArray(nullWords), count: spans.count)!), reason)
   }
 
+  /// Tallies `spans`, the rows from `firstRow` on of a chunk's column that the load does
+  /// not keep and no type was declared for, into `tally`: the tally `type` would make of
+  /// the whole column (its values and rows set aside by majority are all such a column
+  /// shows), taken a block of rows at a time as the chunk is read, so the column's spans
+  /// are never stored (`CSVChunkReader`). Once no type is live the column is text, and
+  /// its values are no longer judged. A value written `YYYY-MM-DDTHH:MM:SSZ` fits a column
+  /// only timestamps are live for without being judged, as `KeptValues` reads them.
+  static func tally(
+    _ spans: UnsafeBufferPointer<FieldSpan>, firstRow: Int, bytes: UnsafeBufferPointer<UInt8>,
+    reading: ColumnReading, into tally: inout TypeTally
+  ) {
+    let times = CanonicalTimes()
+    for (i, span) in spans.enumerated() where !span.isNull {
+      let live = tally.live
+      if live.isEmpty { return }
+      tally.values += 1
+      let field = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+      if live == .timestamp, times.read(field) != nil { continue }
+      // Escapes only occur in text: a value written with one is never a number or time.
+      let judged = span.escaped ? [] : TypeVotes.judge(field, kind: span.kind, within: live, zone: reading.zone).votes
+      let missed = live.subtracting(judged)
+      if !missed.isEmpty { tally.miss(missed, fitting: judged, row: firstRow + i, span: span) }
+    }
+  }
+
   /// The converted values of a column being typed: those its votes so far make its
   /// type's, while conversion goes on.
   private struct KeptValues {

@@ -64,6 +64,18 @@ struct RawChunk: Sendable {
   }
 }
 
+extension RawChunk {
+  /// Adds the next column, one the load does not keep, as tallied while the chunk was
+  /// read (`ColumnTyper.tally`; an empty tally for a declared column): no values, no
+  /// spans, and no `TextMisfits`, which only a kept column's reason reads.
+  mutating func addLeftOut(tally: TypeTally) {
+    tallies.append(tally)
+    misfits.append(TextMisfits())
+    typed.append(nil)
+    columns.append([])
+  }
+}
+
 /// A chunk's column converted while reading, nulls holding placeholders (0, false).
 struct TypedValues: Sendable {
   var values: ColumnValues
