@@ -15,9 +15,19 @@ public enum Fixtures {
   public static func serviceRecovery(
     loadingFrom dataFolder: String = Repository.exampleData, replacing edits: [(String, String)] = []
   ) throws -> String {
-    var text = try String(contentsOfFile: Repository.serviceRecovery, encoding: .utf8)
+    try playbook(Repository.serviceRecovery, loadingFrom: dataFolder, replacing: edits)
+  }
+
+  /// The text of the shipped playbook at `path` (in `Playbooks/`), loading its tables
+  /// from `dataFolder` as `serviceRecovery` does, then `edits` applied in order (each must
+  /// change the text): e.g. its ledger moved to a test's own folder, so a ledger a person
+  /// wrote into `out/` by running the playbook never changes what a test sees.
+  public static func playbook(
+    _ path: String, loadingFrom dataFolder: String = Repository.exampleData, replacing edits: [(String, String)] = []
+  ) throws -> String {
+    var text = try String(contentsOfFile: path, encoding: .utf8)
     for (old, new) in [("../Examples/data", dataFolder)] + edits {
-      guard text.contains(old) else { throw MissingText(text: old) }
+      guard text.contains(old) else { throw MissingText(text: old, path: path) }
       text = text.replacingOccurrences(of: old, with: new)
     }
     return text
@@ -28,8 +38,10 @@ public enum Fixtures {
   public struct MissingText: Error, CustomStringConvertible {
     /// The text looked for.
     public var text: String
+    /// The playbook it was looked for in.
+    public var path = Repository.serviceRecovery
     /// What is missing.
-    public var description: String { "the flagship playbook has no \(text.debugDescription)" }
+    public var description: String { "\(path) has no \(text.debugDescription)" }
   }
 
   /// The files of the export folder `folder`, by name, as text; `summary.json` is cut
