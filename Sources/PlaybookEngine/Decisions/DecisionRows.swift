@@ -128,8 +128,6 @@ extension DecisionRows: ExportedDecisions {
       rules: counts.byRule.map(\.name), offers: counts.byOffer.map(\.name), variants: counts.uncountedVariants)
   }
 
-  func spelledOut() -> [Decision] { spelled() }
-
   func encode(
     _ rows: ArraySlice<Int>, sendOnly: Bool, with encoder: inout DecisionRowEncoder,
     written: (inout DecisionRowEncoder) throws(Diagnostic) -> Void

@@ -109,7 +109,7 @@ public enum CampaignExporter {
         .withLocalSendAt(summary.hasLocalSendTimes))
       if let tool = target.format.importTool {
         for name in summary.audienceFiles + [log.name] { try beforeWriting(name) }
-        let decisions = decisions.spelledOut()
+        let decisions = decisions.spelled()
         try write(decisions, [log], format: target.format.logFormat, in: staging)
         let audiences = zip(offers, offerRows).map { offer, rows in
           ImportAudienceWriter.Offer(

@@ -8,7 +8,7 @@ protocol ExportedDecisions: Sendable {
   /// The decisions counted, listing what `counts` lists (`DecisionCounts.recounted`).
   func recounted(_ counts: DecisionCounts) -> DecisionCounts
   /// Every decision spelled out: what a sending tool's files are written from.
-  func spelledOut() -> [Decision]
+  func spelled() -> [Decision]
   /// Appends the rows of decisions `rows` (only those sent, when `sendOnly`) to
   /// `encoder`, calling `written` after each.
   func encode(
@@ -22,7 +22,7 @@ extension Array: ExportedDecisions where Element == Decision {
 
   func recounted(_ counts: DecisionCounts) -> DecisionCounts { counts.recounted(self) }
 
-  func spelledOut() -> [Decision] { self }
+  func spelled() -> [Decision] { self }
 
   func encode(
     _ rows: ArraySlice<Int>, sendOnly: Bool, with encoder: inout DecisionRowEncoder,

@@ -73,12 +73,8 @@ public struct CampaignRun: Sendable {
     FreedMemory.release()
     let finished = DispatchTime.now()
     overflowWarnings = plan.overflowWarnings()
-    let model = workspace.model
     summary = Self.summary(
-      workspace, clock: plan.clock,
-      counts: rows.counts(
-        rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text),
-        variants: VariantCounts.declared(by: model)),
+      workspace, clock: plan.clock, counts: Self.counted(workspace.model, by: rows.counts),
       evaluate: beforehand + Self.milliseconds(started, evaluated), decide: Self.milliseconds(evaluated, finished))
   }
 
@@ -89,12 +85,9 @@ public struct CampaignRun: Sendable {
     candidates = IncrementalRun.merge(run.ruleCandidates)
     decided = DecisionStore(run.decisions)
     overflowWarnings = run.overflowWarnings
-    let model = workspace.model
     summary = Self.summary(
       workspace, clock: run.plan.clock,
-      counts: DecisionCounts(
-        run.decisions, rules: model.rules.map(\.rule.name.text), offers: model.offers.map(\.code.text),
-        variants: VariantCounts.declared(by: model)),
+      counts: Self.counted(workspace.model) { DecisionCounts(run.decisions, rules: $0, offers: $1, variants: $2) },
       evaluate: run.evaluateMilliseconds, decide: run.decideMilliseconds)
   }
 
@@ -104,6 +97,15 @@ public struct CampaignRun: Sendable {
   public var longSMSWarnings: [Diagnostic] {
     guard plan.rules.contains(where: { $0.sends.contains { !$0.messages.isEmpty } }) else { return [] }
     return SMSLength.warnings(decisions)
+  }
+
+  /// Decisions counted by `count`, listing the playbook's rules, offers and split variants
+  /// (those with no decisions too).
+  private static func counted(
+    _ model: PlaybookModel,
+    by count: (_ rules: [String], _ offers: [String], _ variants: [VariantCounts]) -> DecisionCounts
+  ) -> DecisionCounts {
+    count(model.rules.map(\.rule.name.text), model.offers.map(\.code.text), VariantCounts.declared(by: model))
   }
 
   /// The summary of decisions counted `counts`: with the tables' counts and the timings.
