@@ -8,9 +8,21 @@
 /// end of one record and the start of the next is worked out once.
 struct CSVStops {
   /// Where the window starts (a multiple of 64); -1 before the first.
-  private var base = -1
-  private var stops: UInt64 = 0
-  private var highs: UInt64 = 0
+  private(set) var base = -1
+  /// Its stops, and its bytes that are not ASCII.
+  private(set) var stops: UInt64 = 0
+  private(set) var highs: UInt64 = 0
+
+  /// Moves the window to the one holding `p`; false when that is the file's last
+  /// partial window, which `record(at:into:_:)` reads.
+  @inline(__always)
+  mutating func enter<S: SeparatorByte>(_ p: Int, in b: UnsafeBufferPointer<UInt8>, _: S.Type) -> Bool {
+    let w = p & ~63
+    guard w != base else { return true }
+    guard w &+ 64 <= b.count else { return false }
+    load(b, at: w, S.self)
+    return true
+  }
 
   /// The first stop at or after `p`, moving the window along; nil when that needs bytes
   /// from the file's last partial window, which `record(at:into:_:)` reads. Bits of the
@@ -80,14 +92,29 @@ extension CSVScanner {
     var high: UInt64 = 0
     var count = 0
     var fieldStart = start
+    guard stops.enter(start, in: b, S.self) else { return nil }
+    // The window's bits from where the record's part in it starts (its bytes that are
+    // not ASCII are gathered from there), and its stops not yet taken. An unquoted field
+    // ends at the next stop: the stops are taken off the mask one by one, so finding the
+    // next is one step that does not wait on the last field's end.
+    var from = ~UInt64(0) &<< UInt64(start & 63)
+    var m = stops.stops & from
     while true {
-      guard var at = stops.next(from: fieldStart, in: b, high: &high, S.self) else { return nil }
+      while m == 0 {
+        high |= stops.highs & from
+        guard stops.enter(stops.base &+ 64, in: b, S.self) else { return nil }
+        from = ~0
+        m = stops.stops
+      }
+      var at = stops.base &+ m.trailingZeroBitCount
       var first = fieldStart
       var last = at
       var escaped = false
       if b[at] == Self.quote {
         // A quote inside an unquoted field: a problem.
         guard at == fieldStart else { return nil }
+        // The bytes before the quote, then the quoted field's own (`next` gathers those).
+        high |= stops.highs & from & ~(~UInt64(0) &<< UInt64(at & 63))
         first = at &+ 1
         // The closing quote is the first one not doubled; delimiters before it are text.
         while true {
@@ -106,6 +133,9 @@ extension CSVScanner {
           return nil
         }
         at = after
+        // On from the stop after the quote, in its window.
+        from = ~UInt64(0) &<< UInt64(at & 63)
+        m = stops.stops & from
       }
       guard last &- first <= FieldSpan.maxLength else { return nil }
       if count < fields.count {
@@ -114,8 +144,11 @@ extension CSVScanner {
       count &+= 1
       if b[at] == S.byte {
         fieldStart = at &+ 1
+        m &= m &- 1
         continue
       }
+      let stop = m & (0 &- m)
+      high |= stops.highs & from & (stop | (stop &- 1))
       let next = at &+ (b[at] == Self.cr && at &+ 1 < b.count && b[at &+ 1] == Self.lf ? 2 : 1)
       return Record(next: next, count: count, lineEnds: 1, problem: .none, nonASCII: high != 0)
     }
