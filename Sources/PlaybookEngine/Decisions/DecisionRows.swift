@@ -146,8 +146,12 @@ extension DecisionRows: ExportedDecisions {
         for k in start..<end where !sendOnly || outcomes[rows[k]].status == .send {
           found[k - start] = speller.texts(outcomes[rows[k]])
         }
-        for k in start..<end where !sendOnly || outcomes[rows[k]].status == .send {
-          encoder.write { speller.value(outcomes[rows[k]], $0, texts: found[k - start]) }
+        for k in start..<end {
+          // One copy of the outcome per row (its reason retained once), not one per column.
+          let outcome = outcomes[rows[k]]
+          guard !sendOnly || outcome.status == .send else { continue }
+          let texts = found[k - start]
+          encoder.write { speller.value(outcome, $0, texts: texts) }
           try written(&encoder)
         }
         start = end

@@ -16,12 +16,17 @@ struct CSVChunkReader {
   let keeping: [Bool]
   /// Told of each block of rows read; reading stops early once it asks to stop.
   let progress: (any ProgressSink)?
+  /// Whether kept columns whose type is inferred are typed a block at a time as they are
+  /// read (`ColumnTyper`), or, when false, keep their spans and are typed once the chunk
+  /// is read: what the tests compare the first way against.
+  let typesAsRead: Bool
 
   init(
     file: FileBytes, scanner: CSVScanner, names: [String], declared: [ColumnType?], rules: ValueRules,
-    kept: KeptColumns = .all, progress: (any ProgressSink)? = nil
+    kept: KeptColumns = .all, typesAsRead: Bool = true, progress: (any ProgressSink)? = nil
   ) {
     self.file = file
+    self.typesAsRead = typesAsRead
     self.progress = progress
     self.scanner = scanner
     self.names = names
@@ -57,18 +62,32 @@ struct CSVChunkReader {
     // Counting quotes reads the whole file: its pages go again at once, or the whole
     // file would be resident before the first chunk is read (at 1M customers, 621 MB of
     // tickets beside the customers' columns). Each chunk maps its own back as it reads.
-    let odd = Parallel.map(count) { k in
+    let marks = Parallel.map(count) { k in
       defer { file.release(guesses[k]..<guesses[k + 1]) }
-      return scanner.quoteCountIsOdd(guesses[k]..<guesses[k + 1])
+      return scanner.marks(guesses[k]..<guesses[k + 1])
     }
     var starts = [start]
     var inQuotes = false
     for k in 1..<count {
-      inQuotes = inQuotes != odd[k - 1]
+      inQuotes = inQuotes != marks[k - 1].oddQuotes
       starts.append(max(starts[k - 1], scanner.recordStart(after: guesses[k], inQuotes: inQuotes)))
     }
     starts.append(n)
-    var chunks = Parallel.map(count) { k in read(from: starts[k], to: starts[k + 1]) }
+    // At most as many rows as line ends, plus one, start in a chunk (its records are
+    // separated by them); a chunk starts at or after its guess, so the line ends from its
+    // guess to the next chunk's start bound it. Each typed column's chunks write their
+    // values into the column's slots at those bounds (`ValueSlots`).
+    var firstSlot = [0]
+    for k in 0..<count {
+      let past = starts[k + 1] > guesses[k + 1] ? scanner.marks(guesses[k + 1]..<starts[k + 1]).lineEnds : 0
+      firstSlot.append(firstSlot[k] + marks[k].lineEnds + past + 1)
+    }
+    let slots = (0..<names.count).map { c in typedAsRead(c) ? ValueSlots(capacity: firstSlot[count]) : nil }
+    var chunks = Parallel.map(count) { k in
+      read(
+        from: starts[k], to: starts[k + 1],
+        slots: slots.map { $0?.run(from: firstSlot[k], count: firstSlot[k + 1] - firstSlot[k]) })
+    }
     // Stopped chunks end early: the caller throws, so they are not read again.
     if progress?.stopRequested == true { return chunks }
     for k in 0..<(count - 1) where chunks[k].endOffset != starts[k + 1] {
@@ -86,21 +105,27 @@ struct CSVChunkReader {
     return chunks
   }
 
+  /// Whether column `c` is typed as it is read (`ColumnTyper`): kept, its type inferred.
+  private func typedAsRead(_ c: Int) -> Bool { typesAsRead && keeping[c] && declared[c] == nil }
+
   /// Reads the records that start in `from..<to`; the last may run past `to`. With
   /// `typing`, columns are typed as well (`RawChunk.add`), and the chunk's bytes let go
-  /// when no span needs them; without, all kept as spans.
-  func read(from: Int, to: Int, typing: Bool = true) -> RawChunk {
+  /// when no span needs them; without, all kept as spans. A column typed as it is read
+  /// writes its eight-byte values to its run of `slots` when given one.
+  func read(from: Int, to: Int, typing: Bool = true, slots: [ValueSlots.Run?] = []) -> RawChunk {
     // One choice per chunk: each delimiter gets its own copy of the loop below, with
     // its byte a constant, so the comma's is the loop it was before delimiters.
     switch scanner.delimiter {
-    case .comma: read(from: from, to: to, typing: typing, Comma.self)
-    case .semicolon: read(from: from, to: to, typing: typing, Semicolon.self)
-    case .tab: read(from: from, to: to, typing: typing, Tab.self)
-    case .pipe: read(from: from, to: to, typing: typing, Pipe.self)
+    case .comma: read(from: from, to: to, typing: typing, slots: slots, Comma.self)
+    case .semicolon: read(from: from, to: to, typing: typing, slots: slots, Semicolon.self)
+    case .tab: read(from: from, to: to, typing: typing, slots: slots, Tab.self)
+    case .pipe: read(from: from, to: to, typing: typing, slots: slots, Pipe.self)
     }
   }
 
-  private func read<S: SeparatorByte>(from: Int, to: Int, typing: Bool, _: S.Type) -> RawChunk {
+  private func read<S: SeparatorByte>(
+    from: Int, to: Int, typing: Bool, slots: [ValueSlots.Run?], _: S.Type
+  ) -> RawChunk {
     let b = scanner.bytes
     let n = b.count
     let width = names.count
@@ -115,6 +140,13 @@ struct CSVChunkReader {
     // or, declared, not at all: its spans are never stored.
     let leftOut = (0..<width).map { typing && !keeping[$0] }
     var leftOutTallies = [TypeTally](repeating: TypeTally(), count: width)
+    // A kept column whose type is inferred is typed a block at a time too, while its
+    // first block's values could all be converted; its spans are then never stored.
+    var typers = [ColumnTyper?](repeating: nil, count: width)
+    let typedAsRead = (0..<width).map { typing && self.typedAsRead($0) }
+    func typer(_ c: Int, rows: Int) -> ColumnTyper {
+      ColumnTyper(capacity: rows, reading: readings[c], slots: slots.isEmpty ? nil : slots[c])
+    }
     var rowsBefore = 0
     var reserved = false
     let blockRows = 1024
@@ -168,12 +200,17 @@ struct CSVChunkReader {
         if !reserved {
           // Room for the rows the chunk holds at the first block's bytes per row.
           let rows = (to - from) / max(1, (i - from) / blockRows) + blockRows
-          for c in 0..<width where !leftOut[c] { columns[c].reserveCapacity(rows) }
+          for c in 0..<width where typedAsRead[c] { typers[c] = typer(c, rows: rows) }
+          transpose(
+            block, rows: blockRows, after: rowsBefore, through: gathered, into: &columns, leftOut: leftOut,
+            tallies: &leftOutTallies, typers: &typers)
+          for c in 0..<width where !leftOut[c] && typers[c] == nil { columns[c].reserveCapacity(rows) }
           reserved = true
+        } else {
+          transpose(
+            block, rows: blockRows, after: rowsBefore, through: gathered, into: &columns, leftOut: leftOut,
+            tallies: &leftOutTallies, typers: &typers)
         }
-        transpose(
-          block, rows: blockRows, after: rowsBefore, through: gathered, into: &columns, leftOut: leftOut,
-          tallies: &leftOutTallies)
         rowsBefore += blockRows
         rowsInBlock = 0
         if let progress {
@@ -188,9 +225,12 @@ struct CSVChunkReader {
       // Stopped: the caller throws the chunk away, so its columns are not typed.
       if progress.stopRequested { return chunk }
     }
+    if !reserved {
+      for c in 0..<width where typedAsRead[c] { typers[c] = typer(c, rows: rowsInBlock) }
+    }
     transpose(
       block, rows: rowsInBlock, after: rowsBefore, through: gathered, into: &columns, leftOut: leftOut,
-      tallies: &leftOutTallies)
+      tallies: &leftOutTallies, typers: &typers)
     chunk.start = from
     chunk.limit = to
     chunk.endOffset = i
@@ -199,6 +239,10 @@ struct CSVChunkReader {
     for c in 0..<width {
       if leftOut[c] {
         chunk.addLeftOut(tally: leftOutTallies[c])
+        continue
+      }
+      if let typer = typers[c] {
+        chunk.add(typedAsRead: typer)
         continue
       }
       chunk.add(
@@ -212,14 +256,17 @@ struct CSVChunkReader {
 
   /// Appends the first `rows` rows of a block of row-major spans (the chunk's rows from
   /// `after` on) to `columns`, one array per column; a column `leftOut` is tallied into
-  /// `tallies` instead (undeclared) or skipped (declared). Each column's spans are
+  /// `tallies` instead (undeclared) or skipped (declared); a column with a typer is typed
+  /// by it instead, unless this is its first block and its values cannot all be kept
+  /// converted (`ColumnTyper.converts`): the typer is then dropped and the column's spans
+  /// kept, to be typed once the chunk is read. Each column's spans are
   /// gathered into `gathered` (a block's rows long) first, so that they are appended as
   /// one contiguous copy: appending the strided spans as a collection went element by
   /// element through its iterator.
   private func transpose(
     _ block: UnsafeMutableBufferPointer<FieldSpan>, rows: Int, after: Int,
     through gathered: UnsafeMutableBufferPointer<FieldSpan>, into columns: inout [[FieldSpan]], leftOut: [Bool],
-    tallies: inout [TypeTally]
+    tallies: inout [TypeTally], typers: inout [ColumnTyper?]
   ) {
     let width = names.count
     for c in 0..<width where !(leftOut[c] && declared[c] != nil) {
@@ -231,9 +278,14 @@ struct CSVChunkReader {
       let spans = UnsafeBufferPointer(rebasing: gathered[0..<rows])
       if leftOut[c] {
         ColumnTyper.tally(spans, firstRow: after, bytes: scanner.bytes, reading: readings[c], into: &tallies[c])
-      } else {
-        columns[c].append(contentsOf: spans)
+        continue
       }
+      if typers[c] != nil {
+        typers[c]!.type(spans, bytes: scanner.bytes)
+        if after > 0 || typers[c]!.converts { continue }
+        typers[c] = nil
+      }
+      columns[c].append(contentsOf: spans)
     }
   }
 

@@ -19,7 +19,7 @@ enum CSVReader {
   static func read(
     _ bytes: FileBytes, file: String, declared: [String: ColumnType], textColumns: [String] = [],
     delimiter: FieldDelimiter? = nil, rules: ValueRules = ValueRules(), kept: KeptColumns = .all,
-    chunkCount: Int? = nil, progress: (any ProgressSink)? = nil
+    chunkCount: Int? = nil, typesAsRead: Bool = true, progress: (any ProgressSink)? = nil
   ) throws(LoadError) -> RawTable {
     let start = try bytes.textStart(file: file)
     return try bytes.withUnsafeBufferPointer { b throws(LoadError) in
@@ -32,7 +32,7 @@ enum CSVReader {
       }
       let reader = CSVChunkReader(
         file: bytes, scanner: scanner, names: header.names, declared: types, rules: rules, kept: kept,
-        progress: progress)
+        typesAsRead: typesAsRead, progress: progress)
       let chunks = reader.readAll(from: header.end, chunkCount: chunkCount)
       var firstLines = [1 + header.lineEnds]
       for chunk in chunks.dropLast() { firstLines.append(firstLines.last! + chunk.lineCount) }

@@ -154,6 +154,7 @@ enum ColumnBuilder {
   ) -> ColumnArray<T> {
     var arrays = pieces.map { values($0.values) }
     _ = consume pieces
+    if let joined = ValueSlots.joined(arrays) { return joined }
     var offsets = [0]
     for array in arrays { offsets.append(offsets.last! + array.count) }
     return ColumnArray(count: offsets.last!) { out, count in

@@ -13,10 +13,38 @@ import PlaybookLanguage
 /// longer needs the file. Conversion stops, the spans kept and the tally going on, on a
 /// change of kept values other than integers to decimals, and on a `-0` among integers
 /// (whose decimal is −0.0, which an integer cannot say); both are rare.
-enum ColumnTyper {
+struct ColumnTyper {
+  /// How the column's values are read (its zone, its null texts are already spans).
+  let reading: ColumnReading
+  /// The column's tally so far.
+  private var tally = TypeTally()
+  /// The types every value so far fits.
+  private var every = TypeVotes.all
+  /// Whether a value fitting no type at all was met: the column's `TextMisfits` then
+  /// judge its every value again (`TextMisfits.tally`), which needs its spans.
+  private var everyRanOut = false
+  /// The types every value kept so far fits: what `kept` holds.
+  private var fitting = TypeVotes.types
+  private var kept: KeptValues
+  /// The null mask's words, set here and made a mask at the end.
+  private var nullWords: [UInt64] = []
+  /// The rows typed so far.
+  private(set) var rows = 0
+  /// No value is judged any more: no type is live, and no year-last date is followed,
+  /// so the column is text and its values come from its spans.
+  private var doneJudging = false
+
+  /// A column about to be typed, of about `capacity` rows (its values are reserved for
+  /// that many once a kind of value is kept), its eight-byte values written to `slots`
+  /// when given: past their end, conversion stops.
+  init(capacity: Int, reading: ColumnReading, slots: ValueSlots.Run? = nil) {
+    self.reading = reading
+    kept = KeptValues(count: capacity, words: slots)
+  }
+
   /// The column's tally, its values as described above, and whether only some values
-  /// made it text. Without `keeping`, the column is judged but its values not kept
-  /// (`KeptColumns`): `typed` is nil.
+  /// made it text: all its spans typed at once. Without `keeping`, the column is judged
+  /// but its values not kept (`KeptColumns`): `typed` is nil.
   static func type<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, declared: ColumnType?, reading: ColumnReading = ColumnReading(),
     keeping: Bool = true
@@ -26,21 +54,67 @@ enum ColumnTyper {
         TypeTally(), keeping ? converted(spans, bytes: bytes, to: declared, reading: reading) : nil, TextMisfits()
       )
     }
-    var tally = TypeTally()
-    // The types every value fits; once none does, `misfits` says whether only some
-    // values made the chunk text.
-    var every = TypeVotes.all
-    var misfits: TextMisfits?
-    // The types every value kept so far fits: what `kept` holds.
-    var fitting = TypeVotes.types
-    var kept = KeptValues(count: spans.count)
-    // The null mask's words, set here and made a mask at the end.
-    var nullWords = [UInt64](repeating: 0, count: (spans.count + 63) / 64)
-    var row = -1
-    while row + 1 < spans.count {
-      row += 1
-      FieldPrefetch.ahead(of: row, in: spans, bytes: bytes)
-      let span = spans[spans.index(spans.startIndex, offsetBy: row)]
+    var typer = ColumnTyper(capacity: spans.count, reading: reading)
+    let typed =
+      spans.withContiguousStorageIfAvailable {
+        typer.type($0, bytes: bytes)
+        return true
+      } ?? false
+    if !typed { Array(spans).withUnsafeBufferPointer { typer.type($0, bytes: bytes) } }
+    let reason = typer.everyRanOut ? TextMisfits.tally(spans, bytes: bytes) : typer.misfits
+    guard keeping else { return (typer.tally, nil, reason) }
+    if typer.tally.live.isEmpty {
+      return (typer.tally, converted(spans, bytes: bytes, to: .text, reading: reading), reason)
+    }
+    return (typer.tally, typer.values, reason)
+  }
+
+  /// Whether the values typed so far are kept converted, with a type still live: once
+  /// not, the column's values can only come from its spans.
+  var converts: Bool { kept.converting && !tally.live.isEmpty && !everyRanOut }
+
+  /// What typing the column as it was read gave, once its last rows are typed (its
+  /// spans were not kept: `CSVChunkReader`): its tally; its values, or nil when they
+  /// must come from its spans read again (no type is live, or conversion stopped); and
+  /// its `TextMisfits`, nil when they must be tallied from its spans too.
+  var typedAsRead: (tally: TypeTally, typed: TypedValues?, misfits: TextMisfits?) {
+    let typed: TypedValues?
+    if tally.live.isEmpty {
+      typed = nil
+    } else if tally.values == 0 {
+      // Every row null: no spans to read again for that.
+      typed = TypedValues(nulls: rows)
+    } else {
+      typed = values
+    }
+    return (tally, typed, everyRanOut ? nil : misfits)
+  }
+
+  /// The misfits of a column whose every value fits some type.
+  private var misfits: TextMisfits { TextMisfits(fitting: every, fits: tally.values) }
+
+  /// The values kept, when conversion went through to the end.
+  private var values: TypedValues? {
+    kept.typed(nulls: NullMask(words: ColumnArray(nullWords), count: rows)!)
+  }
+
+  /// Types the column's next rows.
+  mutating func type(_ spans: UnsafeBufferPointer<FieldSpan>, bytes: UnsafeBufferPointer<UInt8>) {
+    let base = rows
+    rows += spans.count
+    guard !doneJudging else { return }
+    let words = (rows + 63) / 64
+    if nullWords.count < words {
+      if nullWords.isEmpty { nullWords.reserveCapacity((kept.count + 63) / 64) }
+      nullWords.append(contentsOf: repeatElement(0, count: words - nullWords.count))
+    }
+    defer { tally.every = every }
+    var i = -1
+    while i + 1 < spans.count {
+      i += 1
+      let row = base + i
+      FieldPrefetch.ahead(of: i, in: spans, bytes: bytes)
+      let span = spans[i]
       if span.isNull {
         nullWords[row >> 6] |= 1 << UInt64(row & 63)
         kept.appendNull()
@@ -49,8 +123,11 @@ enum ColumnTyper {
       let live = tally.live
       // Year-last dates (`03/04/2026`) are judged while every value is one, to say why
       // their column is text.
-      let days = misfits == nil ? every.intersection(TypeVotes.dayOrders) : []
-      if live.isEmpty && days.isEmpty { break }
+      let days = everyRanOut ? [] : every.intersection(TypeVotes.dayOrders)
+      if live.isEmpty && days.isEmpty {
+        doneJudging = true
+        return
+      }
       tally.values += 1
       let field = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
       // Escapes only occur in text: a value written with one is never a number or time.
@@ -58,9 +135,9 @@ enum ColumnTyper {
         span.escaped ? ([], 0) : TypeVotes.judge(field, kind: span.kind, within: live.union(days), zone: reading.zone)
       let missed = live.subtracting(judged.votes)
       if !missed.isEmpty { tally.miss(missed, fitting: judged.votes, row: row, span: span) }
-      if misfits == nil {
+      if !everyRanOut {
         every.formIntersection(judged.votes)
-        if every.isEmpty { misfits = TextMisfits.tally(spans, bytes: bytes) }
+        everyRanOut = every.isEmpty
       }
       guard kept.converting else { continue }
       let next = fitting.intersection(judged.votes)
@@ -73,20 +150,13 @@ enum ColumnTyper {
       kept.append(judged, field: field)
       // A column of times whose every other type is out: the rows after this one are
       // read as `YYYY-MM-DDTHH:MM:SSZ` alone while they are written so.
-      if every == .timestamp, fitting == .timestamp, tally.live == .timestamp, kept.converting,
-        let (last, values) = spans.withContiguousStorageIfAvailable({
-          kept.appendCanonicalTimes($0, after: row, bytes: bytes, nullWords: &nullWords)
-        })
-      {
-        row = last
+      if every == .timestamp, fitting == .timestamp, tally.live == .timestamp, kept.converting {
+        let (last, values) = kept.appendCanonicalTimes(
+          spans, after: i, firstRow: base, bytes: bytes, nullWords: &nullWords)
+        i = last
         tally.values += values
       }
     }
-    tally.every = every
-    let reason = misfits ?? TextMisfits(fitting: every, fits: tally.values)
-    guard keeping else { return (tally, nil, reason) }
-    if tally.live.isEmpty { return (tally, converted(spans, bytes: bytes, to: .text, reading: reading), reason) }
-    return (tally, kept.typed(nulls: NullMask(words: ColumnArray(nullWords), count: spans.count)!), reason)
   }
 
   /// Tallies `spans`, the rows from `firstRow` on of a chunk's column that the load does
@@ -119,21 +189,29 @@ enum ColumnTyper {
   private struct KeptValues {
     enum Kind { case none, integer, decimal, time, boolean }
 
-    /// The rows of the column.
+    /// About how many rows the column has.
     let count: Int
     var kind = Kind.none
     var converting = true
-    // Each array is reserved in full once it is known to be kept.
-    var integers: [Int64] = []
-    var decimals: [Double] = []
+    /// Integers and times, or decimals as their bits: in slots of the column's own
+    /// (`ValueSlots`) when given, else in slots made once a kind is kept.
+    var words: ValueSlots.Run?
     var booleans: [Bool] = []
 
-    init(count: Int) { self.count = count }
+    init(count: Int, words: ValueSlots.Run?) {
+      self.count = count
+      self.words = words
+    }
+
+    /// Adds a word; a column whose shared slots are full stops converting (its values
+    /// then come from its spans).
+    @inline(__always) mutating func append(word: UInt64) {
+      if !words!.append(word) { converting = false }
+    }
 
     @inline(__always) mutating func appendNull() {
       switch kind {
-      case .integer, .time: integers.append(0)
-      case .decimal: decimals.append(0)
+      case .integer, .time, .decimal: append(word: 0)  // 0.0's bits are zero too
       case .boolean: booleans.append(false)
       case .none: break
       }
@@ -149,15 +227,16 @@ enum ColumnTyper {
       case (.none, _):
         // Every earlier row was null.
         switch next {
-        case .integer, .time: integers = Self.placeholders(0, row, reserving: count)
-        case .decimal: decimals = Self.placeholders(0, row, reserving: count)
-        case .boolean: booleans = Self.placeholders(false, row, reserving: count)
+        case .integer, .time, .decimal:
+          if words == nil { words = ValueSlots.Run(capacity: count) }
+          for _ in 0..<row { append(word: 0) }
+        case .boolean:
+          booleans.reserveCapacity(count)
+          booleans.append(contentsOf: repeatElement(false, count: row))
         case .none: break
         }
       case (.integer, .decimal):
-        decimals.reserveCapacity(count)
-        decimals.append(contentsOf: integers.lazy.map { Double($0) })
-        integers = []
+        words!.update { Double(Int64(bitPattern: $0)).bitPattern }
       default:
         converting = false
       }
@@ -171,15 +250,16 @@ enum ColumnTyper {
       switch kind {
       case .integer:
         if judged.value == 0, ValueSyntax.trimmed(field)[0] == UInt8(ascii: "-") { converting = false }
-        integers.append(judged.value)
-      case .time: integers.append(judged.value)
+        append(word: UInt64(bitPattern: judged.value))
+      case .time: append(word: UInt64(bitPattern: judged.value))
       case .decimal:
         if !judged.votes.contains(.integer) {
-          decimals.append(Double(bitPattern: UInt64(bitPattern: judged.value)))
+          append(word: UInt64(bitPattern: judged.value))
         } else {
           // An integer's decimal, correctly rounded as the decimal reader would; `-0` is −0.0.
-          decimals.append(
-            judged.value == 0 && ValueSyntax.trimmed(field)[0] == UInt8(ascii: "-") ? -0.0 : Double(judged.value))
+          let decimal =
+            judged.value == 0 && ValueSyntax.trimmed(field)[0] == UInt8(ascii: "-") ? -0.0 : Double(judged.value)
+          append(word: decimal.bitPattern)
         }
       case .boolean: booleans.append(judged.value != 0)
       case .none: converting = false
@@ -191,29 +271,41 @@ enum ColumnTyper {
     /// would keep them: such a value casts `.timestamp` alone, and its offset makes the
     /// zone no matter. Returns the last row kept and how many of its values were not
     /// null. At 1M customers, fifteen million times were read this way, each for a
-    /// third of what judging it against every type cost.
+    /// third of what judging it against every type cost. `spans` are the column's rows
+    /// from `firstRow` on; rows are counted in `spans`, null words in the column.
     mutating func appendCanonicalTimes(
-      _ spans: UnsafeBufferPointer<FieldSpan>, after row: Int, bytes: UnsafeBufferPointer<UInt8>,
+      _ spans: UnsafeBufferPointer<FieldSpan>, after row: Int, firstRow: Int, bytes: UnsafeBufferPointer<UInt8>,
       nullWords: inout [UInt64]
     ) -> (last: Int, values: Int) {
+      // As many rows as there is room for: past that, the general path finds the slots full.
+      let rows = spans.count - row - 1
+      guard rows > 0, words!.reserve(rows) || words!.room > 0 else { return (row, 0) }
+      let end = row + 1 + min(rows, words!.room)
       var last = row
       var values = 0
       let times = CanonicalTimes()
-      while last + 1 < spans.count {
-        FieldPrefetch.ahead(of: last + 1, in: spans, bytes: bytes)
-        let span = spans[last + 1]
-        if span.isNull {
-          nullWords[(last + 1) >> 6] |= 1 << UInt64((last + 1) & 63)
-          integers.append(0)
-        } else {
-          guard !span.escaped,
-            let seconds = times.read(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
-          else { break }
-          integers.append(seconds)
-          values += 1
+      // Written through pointers: appending to arrays value by value checked each
+      // array's storage was its own every time (a call per value).
+      let out = words!.base + words!.count
+      nullWords.withUnsafeMutableBufferPointer { nullWords in
+        while last + 1 < end {
+          FieldPrefetch.ahead(of: last + 1, in: spans, bytes: bytes)
+          let span = spans[last + 1]
+          if span.isNull {
+            let null = firstRow + last + 1
+            nullWords[null >> 6] |= 1 << UInt64(null & 63)
+            out[last - row] = 0
+          } else {
+            guard !span.escaped,
+              let seconds = times.read(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+            else { break }
+            out[last - row] = UInt64(bitPattern: seconds)
+            values += 1
+          }
+          last += 1
         }
-        last += 1
       }
+      words!.added(last - row)
       return (last, values)
     }
 
@@ -221,19 +313,12 @@ enum ColumnTyper {
     func typed(nulls: NullMask) -> TypedValues? {
       guard converting else { return nil }
       switch kind {
-      case .integer: return TypedValues(values: .integer(ColumnArray(integers)), nulls: nulls)
-      case .decimal: return TypedValues(values: .decimal(ColumnArray(decimals)), nulls: nulls)
-      case .time: return TypedValues(values: .timestamp(ColumnArray(integers)), nulls: nulls)
+      case .integer: return TypedValues(values: .integer(words!.values(as: Int64.self)), nulls: nulls)
+      case .decimal: return TypedValues(values: .decimal(words!.values(as: Double.self)), nulls: nulls)
+      case .time: return TypedValues(values: .timestamp(words!.values(as: Int64.self)), nulls: nulls)
       case .boolean: return TypedValues(values: .boolean(ColumnArray(booleans)), nulls: nulls)
       case .none: return nil  // every value null
       }
-    }
-
-    private static func placeholders<T>(_ value: T, _ count: Int, reserving capacity: Int) -> [T] {
-      var values: [T] = []
-      values.reserveCapacity(capacity)
-      values.append(contentsOf: repeatElement(value, count: count))
-      return values
     }
 
     /// What is kept for a column with these votes: its inferred type's values.

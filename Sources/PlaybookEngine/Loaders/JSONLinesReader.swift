@@ -104,7 +104,7 @@ enum JSONLinesReader {
     var typed: [TypedValues?] = []
     var tallies: [TypeTally] = []
     let locals = Dictionary(chunk.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    var misfits: [TextMisfits] = []
+    var misfits: [TextMisfits?] = []
     for name in names {
       if let local = locals[name] {
         columns.append(chunk.columns[local])

@@ -7,7 +7,8 @@ struct RawChunk: Sendable {
   /// Column names as first seen in this chunk (JSON Lines); CSV chunks leave it empty
   /// and share the header's names.
   var names: [[UInt8]] = []
-  /// Each column's spans; empty for a column whose values are in `typed`.
+  /// Each column's spans; empty for a column whose values are in `typed`, or that was
+  /// typed as it was read (`ColumnTyper.typedAsRead`), or that the load does not keep.
   var columns: [[FieldSpan]] = []
   /// Per column, its values converted as the chunk was read (see `ColumnTyper`): typed
   /// values, or text copied out of the file; nil where the spans are kept.
@@ -21,8 +22,9 @@ struct RawChunk: Sendable {
   var notUTF8: (line: Int, rowStart: Int, offset: Int)?
   /// Per column, how its non-null values voted (`TypeTally`); empty for a declared column.
   var tallies: [TypeTally] = []
-  /// Per column, whether only some values made it text (`TextMisfits`).
-  var misfits: [TextMisfits] = []
+  /// Per column, whether only some values made it text (`TextMisfits`); nil where they
+  /// are to be tallied from the column's spans once asked for (`RawTable.misfits`).
+  var misfits: [TextMisfits?] = []
   /// Whether a span kept in `columns` points into the file (not all of them are null):
   /// until then the chunk's bytes can be let go once it is read.
   var needsBytes = false
@@ -74,6 +76,17 @@ extension RawChunk {
     typed.append(nil)
     columns.append([])
   }
+
+  /// Adds the next column, typed a block of rows at a time as the chunk was read: its
+  /// spans were never stored, so where its values or misfits need them
+  /// (`ColumnTyper.typedAsRead`), they are read again.
+  mutating func add(typedAsRead typer: ColumnTyper) {
+    let result = typer.typedAsRead
+    tallies.append(result.tally)
+    misfits.append(result.misfits)
+    typed.append(result.typed)
+    columns.append([])
+  }
 }
 
 /// A chunk's column converted while reading, nulls holding placeholders (0, false).
@@ -90,6 +103,18 @@ struct TypedValues: Sendable {
   /// These values as a column of `type`, when they can serve as one: integers serve a
   /// decimal column too; nil for values another chunk's showed not to fit.
   func fitting(_ type: ColumnType) -> TypedValues? {
+    if case .text(let text) = values, text.bytes.isEmpty, type != .text,
+      (0..<nulls.count).allSatisfy(nulls.isNull)
+    {
+      let values: ColumnValues =
+        switch type {
+        case .integer: .integer(ColumnArray(Array(repeating: 0, count: nulls.count)))
+        case .decimal: .decimal(ColumnArray(Array(repeating: 0, count: nulls.count)))
+        case .boolean: .boolean(ColumnArray(Array(repeating: false, count: nulls.count)))
+        case .timestamp, .date, .text: .timestamp(ColumnArray(Array(repeating: 0, count: nulls.count)))
+        }
+      return TypedValues(values: values, nulls: nulls)
+    }
     switch (values, type) {
     case (.integer, .integer), (.decimal, .decimal), (.boolean, .boolean), (.timestamp, .timestamp),
       (.timestamp, .date), (.text, .text):
@@ -112,6 +137,15 @@ struct TypedValues: Sendable {
     case .timestamp(let v): return TypedValues(values: .timestamp(ColumnArray(kept.map { v[$0] })), nulls: keptNulls)
     case .text(let text): return TypedValues(values: .text(text.removing(rows)), nulls: keptNulls)
     }
+  }
+}
+
+extension TypedValues {
+  /// `count` rows, every one null: no text, which `fitting` makes any type's placeholders.
+  init(nulls count: Int) {
+    self.init(
+      values: .text(TextColumn(bytes: [], ends: ColumnArray(Array(repeating: 0, count: count)))),
+      nulls: NullMask(count: count) { _ in true })
   }
 }
 
@@ -146,13 +180,20 @@ struct RawTable: Sendable {
     }
   }
 
-  /// Column `c` of chunk `k` as spans: those kept, or, for a column converted while
-  /// reading (needed as text after all: another chunk holds text, or it is a key), the
-  /// chunk read again. Not for a column the load does not keep (`KeptColumns`), which
-  /// has neither.
+  /// Column `c` of chunk `k` as spans: those kept (one per row), or, for a column
+  /// converted or typed while reading (needed as text after all: another chunk holds
+  /// text, or it is a key), the chunk read again. Not for a column the load does not
+  /// keep (`KeptColumns`), which has neither.
   func spans(chunk k: Int, column c: Int) -> [FieldSpan] {
     let chunk = chunks[k]
-    guard chunk.typed[c] != nil else { return chunk.columns[c] }
+    if chunk.typed[c] == nil, chunk.columns[c].count == chunk.rowCount { return chunk.columns[c] }
     return reread(chunk.start, chunk.limit).columns[c]
+  }
+
+  /// Whether only some values made column `c` of chunk `k` text (`TextMisfits`): as
+  /// tallied when it was read, or now from its spans.
+  func misfits(chunk k: Int, column c: Int) -> TextMisfits {
+    if let misfits = chunks[k].misfits[c] { return misfits }
+    return bytes.withUnsafeBufferPointer { TextMisfits.tally(spans(chunk: k, column: c), bytes: $0) }
   }
 }

@@ -42,7 +42,7 @@ public enum TableReader {
     _ bytes: FileBytes, format: TableFormat, file: String, declaredTypes: [String: ColumnType],
     textColumns: [String] = [], delimiter: FieldDelimiter? = nil, encoding: TextEncoding = .utf8,
     rules: ValueRules = ValueRules(), kept: KeptColumns = .all, chunkCount: Int? = nil,
-    maxLines: Int = TableReader.maxLines, progress: (any ProgressSink)? = nil
+    maxLines: Int = TableReader.maxLines, typesAsRead: Bool = true, progress: (any ProgressSink)? = nil
   ) throws(LoadError) -> RawTable {
     let bytes = try TextDecoding.utf8(bytes, encoding: encoding, file: file)
     let raw =
@@ -50,7 +50,7 @@ public enum TableReader {
       case .csv:
         try CSVReader.read(
           bytes, file: file, declared: declaredTypes, textColumns: textColumns, delimiter: delimiter, rules: rules,
-          kept: kept, chunkCount: chunkCount, progress: progress)
+          kept: kept, chunkCount: chunkCount, typesAsRead: typesAsRead, progress: progress)
       case .jsonLines:
         try JSONLinesReader.read(
           bytes, file: file, declared: declaredTypes, textColumns: textColumns, rules: rules, kept: kept,
@@ -88,7 +88,8 @@ public enum TableReader {
       var column = try ColumnBuilder.build(
         &raw, column: c, type: typing.types[c], dropping: typing.dropped, file: file)
       if typing.inferred[c], typing.types[c] == .text {
-        column.textReason = TextMisfits.reason(raw.chunks.map { $0.misfits[c] }, file: file) { k, row in
+        column.textReason = TextMisfits.reason(raw.chunks.indices.map { raw.misfits(chunk: $0, column: c) }, file: file)
+        { k, row in
           Int(raw.chunks[k].lines[row]) + raw.firstLines[k]
         }
         let orders = TypeTally.combined(raw.chunks.lazy.map { $0.tallies[c] }).every.dayMonthOrders
