@@ -36,9 +36,13 @@ import Testing
     return files
   }
 
+  /// Names an export cannot write as they are (`RowNames.isPlain`): not ASCII.
+  static let unplainNames = split.replacingOccurrences(of: "rule fixed", with: "rule réparé")
+
   @Test(arguments: [
     (everyKind, false, ExportFormat.csv), (everyKind, true, .csv), (everyKind, false, .jsonl),
-    (everyKind, true, .jsonl), (split, false, .csv), (split, true, .jsonl),
+    (everyKind, true, .jsonl), (split, false, .csv), (split, true, .jsonl), (unplainNames, false, .csv),
+    (unplainNames, false, .jsonl),
   ])
   func unspelledExportWritesTheSpelledBytes(playbook: String, reversed: Bool, format: ExportFormat) throws {
     let fixture = try EngineFixture(playbook: playbook, files: Self.files(reversed: reversed))
@@ -64,6 +68,13 @@ import Testing
     // The counts taken from the outcomes are those of the decisions spelled out.
     #expect(run.summary.counts == run.summary.counts.recounted(run.decisions))
     #expect(rows.spelled() == run.decisions)
+  }
+
+  @Test func namesThatNeedNoTreatmentArePlain() {
+    func plain(_ text: String) -> Bool { Array(text.utf8).withUnsafeBufferPointer(RowNames.isPlain) }
+    #expect(plain("THANKS10") && plain("quick_fix") && plain("already_sent") && plain("sent via email"))
+    #expect(!plain("réparé") && !plain("a,b") && !plain("say \"hi\"") && !plain("back\\slash"))
+    #expect(!plain("-x") && !plain("=1+1") && !plain("@me") && !plain("tab\there"))
   }
 
   /// The check that lets an export group rows by offer instead of sorting them: true

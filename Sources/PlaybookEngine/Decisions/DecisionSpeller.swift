@@ -34,6 +34,8 @@ struct DecisionSpeller {
   /// (read straight from the column); nil when the address is computed otherwise.
   private let channelNames: [String]
   private let addressColumns: [TextField?]
+  /// The same names as bytes, for an export's rows (`value(_:_:texts:)`).
+  private let rowNames: RowNames
 
   /// How many trigger ids `spell` reads ahead: enough reads in flight to cover a wait on
   /// memory, few enough that the block's ids stay in cache until spelled.
@@ -52,6 +54,7 @@ struct DecisionSpeller {
     offers = plan.rules.map { $0.sends.map { Self.own($0.offer) } }
     variants = plan.rules.map { $0.sends.map { $0.variant.map(Self.own) } }
     channelNames = plan.channels.map { Self.own($0.name) }
+    rowNames = RowNames(plan)
     addressColumns = plan.channels.map { channel in
       guard case .text(.column(let column, let nulls, .customer)) = channel.address.evaluation else { return nil }
       return TextField(column, nulls)
@@ -114,8 +117,8 @@ struct DecisionSpeller {
     let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     switch column {
     case .customerID: return .utf8(texts.customerID)
-    case .rule: return .text(ruleNames[rule])
-    case .offer: return .text(offers[rule][Int(c.send)])
+    case .rule: return rowNames.rule(rule)
+    case .offer: return rowNames.offer(send: decider.sends.send(c))
     case .triggerID:
       guard c.triggerRow >= 0 else { return .text(nil) }
       guard triggerTexts[rule] != nil else { return .text(triggerID(c)) }
@@ -124,16 +127,16 @@ struct DecisionSpeller {
     case .sendAt: return .time(c.sendAt)
     case .localSendAt: return .localTime(c.sendAt, offset: nil)
     case .expiresAt: return .time(c.sendAt + decider.sends.valid(c))
-    case .channel: return .text(o.channel.map { channelNames[$0] })
+    case .channel: return o.channel.map(rowNames.channel) ?? .text(nil)
     case .address:
       guard let channel = o.channel else { return .text(nil) }
       guard addressColumns[channel] != nil else { return .text(address(Int(c.customer), channel: channel)) }
       return .utf8(texts.address ?? empty)
-    case .status: return .text(o.status.rawValue)
+    case .status: return rowNames.status(o.status)
     case .reason: return .text(o.reason)
     case .merged: return .integer(o.merged)
     case .priority: return .integer(decider.sends.priorities[rule])
-    case .variant: return .text(variants[rule][Int(c.send)])
+    case .variant: return rowNames.variant(send: decider.sends.send(c))
     case .description, .subject, .message: return .text(nil)
     }
   }

@@ -41,7 +41,8 @@ struct SendTable: Sendable {
     orders = plan.rules.map(\.order)
   }
 
-  @inline(__always) private func send(_ c: Candidate) -> Int { firstSend[Int(c.rule)] + Int(c.send) }
+  /// `c`'s send's place in these lists (sends in rule order).
+  @inline(__always) func send(_ c: Candidate) -> Int { firstSend[Int(c.rule)] + Int(c.send) }
 
   /// How long `c`'s offer is valid, in seconds.
   @inline(__always) func valid(_ c: Candidate) -> Int64 { valids[send(c)] }

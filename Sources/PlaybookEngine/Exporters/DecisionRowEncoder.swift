@@ -87,6 +87,7 @@ struct DecisionRowEncoder: ~Copyable {
       switch value(column) {
       case .text(let text): self.text(text)
       case .utf8(let bytes): utf8(bytes)
+      case .plain(let bytes): plain(bytes)
       case .time(let seconds): time(seconds)
       case .localTime(let seconds, let offset): time(seconds, offset: offset)
       case .integer(let number): integer(number)
@@ -104,6 +105,14 @@ struct DecisionRowEncoder: ~Copyable {
   /// Text given as its UTF-8 bytes, written as the same `String` would be.
   private mutating func utf8(_ bytes: UnsafeBufferPointer<UInt8>) {
     if format == .csv { csv.writeField(utf8: bytes) } else { JSONString.append(utf8: bytes, to: &json) }
+  }
+
+  /// Text known to need no quoting, neutralising or escaping (`RowNames.isPlain`).
+  private mutating func plain(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard format == .jsonl else { return csv.writePlainField(bytes) }
+    json.append(34)
+    json.append(contentsOf: bytes)
+    json.append(34)
   }
 
   private mutating func text(_ value: String?) {
@@ -148,6 +157,8 @@ enum ExportValue {
   case text(String?)
   /// Text as UTF-8 bytes read in place (from a column), never null.
   case utf8(UnsafeBufferPointer<UInt8>)
+  /// Text as UTF-8 bytes that need no quoting, neutralising or escaping (`RowNames`).
+  case plain(UnsafeBufferPointer<UInt8>)
   /// Seconds since 1970-01-01 UTC, written ISO 8601.
   case time(Int64)
   /// Seconds on a clock `offset` seconds from UTC, with the offset; null without one.
