@@ -20,7 +20,7 @@ enum Columnar: Sendable {
   /// have not happened yet and read as null.
   case column(Column, Slot, clock: Int64?)
   /// A lifecycle phrase on the row in `slot`.
-  case phrase(Lifecycle, Phrase, Slot)
+  case phrase(Lifecycle, Lifecycle.Test, Slot)
   /// `customer in segment` (`not in`, when `negated`), from the segment's stored values.
   case segment(PerCustomer<UInt8>, negated: Bool)
 }

@@ -117,9 +117,10 @@ struct ExpressionCompiler {
     case .phrase(let row, let phrase):
       let lifecycle = self.lifecycle(ofRow: row.text)
       let slot = slot(of: row.text)
+      let test = Lifecycle.Test(phrase)
       return CompiledExpr(
-        expr, .truth { lifecycle.evaluate(phrase, row: slot.index($0)).0 },
-        columnar: slot == .inner ? nil : .phrase(lifecycle, phrase, slot))
+        expr, .truth { lifecycle.evaluate(test, row: slot.index($0)).0 },
+        columnar: slot == .inner ? nil : .phrase(lifecycle, test, slot))
     case .aggregate(let aggregate):
       return compileAggregate(typed, aggregate)
     case .sent(let sent):

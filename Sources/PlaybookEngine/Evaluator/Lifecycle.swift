@@ -70,8 +70,32 @@ final class Lifecycle: Sendable {
     return opened[row] <= clock
   }
 
+  /// A lifecycle `Phrase` with its duration in seconds alone: copied for every row
+  /// tested, a `Phrase` retained and released its duration's spelling each time.
+  enum Test: Sendable {
+    case resolved
+    case resolvedWithin(Int64)
+    case resolvedAfter(Int64)
+    case respondedWithin(Int64)
+    case respondedAfter(Int64)
+    case openFor(Int64)
+    case inLast(Int64)
+
+    init(_ phrase: Phrase) {
+      switch phrase {
+      case .resolved: self = .resolved
+      case .resolvedWithin(let d): self = .resolvedWithin(d.seconds)
+      case .resolvedAfter(let d): self = .resolvedAfter(d.seconds)
+      case .respondedWithin(let d): self = .respondedWithin(d.seconds)
+      case .respondedAfter(let d): self = .respondedAfter(d.seconds)
+      case .openFor(let d): self = .openFor(d.seconds)
+      case .inLast(let d): self = .inLast(d.seconds)
+      }
+    }
+  }
+
   /// Whether `phrase` holds for `row`, and the trigger time it gives when it does.
-  func evaluate(_ phrase: Phrase, row: Int) -> (Truth, Int64?) {
+  func evaluate(_ phrase: Test, row: Int) -> (Truth, Int64?) {
     let opened = self.opened(row)
     switch phrase {
     case .resolved:
@@ -84,24 +108,24 @@ final class Lifecycle: Sendable {
     case .respondedAfter(let d): return elapsed(opened, until: responded, d, within: false, row: row, atEnd: false)
     case .openFor(let d):
       guard let opened else { return (.unknown, nil) }
-      let holds = read(resolved, row) == nil && clock - opened >= d.seconds
-      return (Truth(holds), holds ? opened + d.seconds : nil)
+      let holds = read(resolved, row) == nil && clock - opened >= d
+      return (Truth(holds), holds ? opened + d : nil)
     case .inLast(let d):
       guard let opened else { return (.unknown, nil) }
-      let holds = opened >= clock - d.seconds && opened <= clock
+      let holds = opened >= clock - d && opened <= clock
       return (Truth(holds), holds ? opened : nil)
     }
   }
 
-  /// Whether `end` came within `d` of the opening (`within`), or later; the trigger
-  /// time is `end` when `atEnd`, else the opening.
+  /// Whether `end` came within `d` seconds of the opening (`within`), or later; the
+  /// trigger time is `end` when `atEnd`, else the opening.
   @inline(__always)
   private func elapsed(
-    _ opened: Int64?, until end: TimeColumn?, _ d: DurationLiteral, within: Bool, row: Int, atEnd: Bool
+    _ opened: Int64?, until end: TimeColumn?, _ d: Int64, within: Bool, row: Int, atEnd: Bool
   ) -> (Truth, Int64?) {
     guard let opened else { return (.unknown, nil) }
     guard let ended = read(end, row) else { return (.no, nil) }
-    let holds = (ended - opened <= d.seconds) == within
+    let holds = (ended - opened <= d) == within
     return (Truth(holds), holds ? (atEnd ? ended : opened) : nil)
   }
 }

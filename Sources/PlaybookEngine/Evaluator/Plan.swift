@@ -206,11 +206,26 @@ public final class Plan: Sendable {
     }
     scratch.truths.give(truths)
     defer { scratch.positions.give(positions.storage) }
+    // What every row reads of the rule and the plan, taken once for the batch: taken for
+    // each row, each was an object both cores retained and released at once.
+    let (lifecycle, phrases) = (rule.trigger?.lifecycle, rule.phrases)
+    let (lines, afters, ids) = (rule.lines, rule.afters, dataset.customerIDs)
     for p in positions {
       let row = Int(batch.rows[Int(p)])
       // A customer-only rule's trigger time is the clock, always in the window.
-      guard let time = rule.triggerTime(row: row, clock: clock), inWindow(time) else { continue }
-      emit(rule, ruleIndex, customer: Int(batch.customers[Int(p)]), row: row, triggerTime: time, to: &out)
+      guard let time = RulePlan.triggerTime(row: row, clock: clock, lifecycle: lifecycle, phrases: phrases),
+        inWindow(time)
+      else { continue }
+      let customer = Int(batch.customers[Int(p)])
+      // A split's bucket is the customer's for the whole rule: hashed once, when needed.
+      var bucket = -1
+      for line in lines.indices {
+        let send = lines[line].send(customer: customer, ids: ids, bucket: &bucket)
+        out.append(
+          Candidate(
+            customer: Int32(customer), rule: Int32(ruleIndex), send: Int32(send), triggerRow: Int32(row),
+            triggerTime: time, sendAt: sendAt(triggerTime: time, after: afters[send])))
+      }
     }
   }
 
@@ -225,23 +240,6 @@ public final class Plan: Sendable {
     guard time <= clock else { return false }
     guard let window = model.window else { return true }
     return time >= clock - window
-  }
-
-  private func emit(
-    _ rule: RulePlan, _ ruleIndex: Int, customer: Int, row: Int, triggerTime: Int64,
-    to out: inout [Candidate]
-  ) {
-    // A split's bucket is the customer's for the whole rule: hashed once, when needed.
-    var bucket = -1
-    for line in rule.lines {
-      let sendIndex = line.send(customer: customer, ids: dataset.customerIDs, bucket: &bucket)
-      let send = rule.sends[sendIndex]
-      out.append(
-        Candidate(
-          customer: Int32(customer), rule: Int32(ruleIndex), send: Int32(sendIndex),
-          triggerRow: Int32(row), triggerTime: triggerTime,
-          sendAt: sendAt(triggerTime: triggerTime, after: send.after)))
-    }
   }
 
   /// When a send goes out before any channel window moves it: the trigger time plus

@@ -11,11 +11,13 @@ final class RulePlan: Sendable {
   let exceptions: [CompiledExpr]
   /// The trigger row's lifecycle phrases in `when`, in source order: the first that holds
   /// gives the trigger time.
-  let phrases: [Phrase]
+  let phrases: [Lifecycle.Test]
   /// Each variant of each `send` line, in order: a candidate's `send` indexes these.
   let sends: [SendPlan]
   /// The `send` lines, each pointing at its variants in `sends`.
   let lines: [SendLine]
+  /// Each send's delay (`after`), in seconds, read without its send.
+  let afters: [Int64]
   /// `every D`, in seconds: a customer-level rule sends again once D has passed since
   /// its last send to the customer; nil sends once ever.
   let every: Int64?
@@ -34,19 +36,28 @@ final class RulePlan: Sendable {
     self.trigger = trigger
     self.conditions = conditions
     self.exceptions = exceptions
-    self.phrases = phrases
+    self.phrases = phrases.map(Lifecycle.Test.init)
     self.sends = sends
+    afters = sends.map(\.after)
     self.lines = lines
   }
 
   /// The trigger time of a row whose conditions hold (see docs/LANGUAGE.md).
   func triggerTime(row: Int, clock: Int64) -> Int64? {
-    guard let trigger else { return clock }
+    Self.triggerTime(row: row, clock: clock, lifecycle: trigger?.lifecycle, phrases: phrases)
+  }
+
+  /// The trigger time of a row whose conditions hold, for a rule with these trigger
+  /// rows' `lifecycle` (nil for a customer-only rule) and `phrases`: taken once for many
+  /// rows.
+  @inline(__always)
+  static func triggerTime(row: Int, clock: Int64, lifecycle: Lifecycle?, phrases: [Lifecycle.Test]) -> Int64? {
+    guard let lifecycle else { return clock }
     for phrase in phrases {
-      let (truth, time) = trigger.lifecycle.evaluate(phrase, row: row)
+      let (truth, time) = lifecycle.evaluate(phrase, row: row)
       if truth.holds, let time { return time }
     }
-    return trigger.lifecycle.opened(row) ?? clock
+    return lifecycle.opened(row) ?? clock
   }
 }
 
