@@ -71,12 +71,10 @@ import Testing
     #expect(first.line == 3502)
   }
 
-  /// Lines ending both ways count fewer line ends than records (`CSVScanner.marks`):
-  /// a chunk's slots fill before its last rows, and those columns are typed from their
-  /// spans, read again, with the same result.
-  @Test func linesEndingBothWaysOverflowTheSlotsAndStillLoad() throws {
+  /// Lines ending every way in one file (LF, CR and CRLF) load as typed from spans.
+  @Test func linesEndingEveryWayLoad() throws {
     let text = Self.file(lineEnd: "\n").split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-      .map { $0.offset % 2 == 0 ? $0.element + "\r" : $0.element + "\n" }.joined()
+      .map { $0.element + ["\r", "\n", "\r\n"][$0.offset % 3] }.joined()
     let asRead = try Self.load(text, chunks: 4, asRead: true)
     let fromSpans = try Self.load(text, chunks: 4, asRead: false)
     #expect(asRead.table.rowCount == 4995)  // five scores `n/a` set aside
@@ -109,6 +107,30 @@ import Testing
     #expect(counts[4999] == 4999 * 7)
   }
 
+  /// A chunk whose rows outnumber its run of slots stops converting at the run's end:
+  /// its values are then typed from its spans, read again (`RawTable.spans`).
+  @Test(arguments: [["1", "2", "3", "4", "5", "6"], (0..<6).map { Timestamp.format(Int64(1_780_000_000 + $0)) }])
+  func aFullRunStopsConversion(values: [String]) {
+    let text = Array(values.joined().utf8)
+    var spans: [FieldSpan] = []
+    var at = 0
+    for value in values {
+      spans.append(FieldSpan(start: at, length: value.utf8.count, kind: .bare, escaped: false))
+      at += value.utf8.count
+    }
+    text.withUnsafeBufferPointer { bytes in
+      func typed(_ count: Int, room: Int) -> TypedValues? {
+        let slots = ValueSlots(capacity: room)
+        var typer = ColumnTyper(capacity: room, reading: ColumnReading(), slots: slots.run(from: 0, count: room))
+        spans.prefix(count).withUnsafeBufferPointer { typer.type($0, bytes: bytes) }
+        return typer.typedAsRead.typed
+      }
+      #expect(typed(4, room: 4) != nil)
+      #expect(typed(6, room: 4) == nil)
+      #expect(typed(6, room: 6) != nil)
+    }
+  }
+
   @Test func marksCountQuotesAndLineEnds() {
     let text = Array("a,\"b\"\r\nc\rd\ne\r\n\"".utf8) + Array(repeating: UInt8(ascii: "x"), count: 40) + [10]
     text.withUnsafeBufferPointer { bytes in
@@ -117,12 +139,19 @@ import Testing
         let found = scanner.marks(range)
         return [found.oddQuotes ? 1 : 0, found.lineEnds]
       }
-      // Feeds: 4 (two of them after a return); returns: 3.
-      #expect(marks(0..<bytes.count) == [1, 4])
+      // `\r\n`, `\r`, `\n`, `\r\n`, and the last `\n`: five line ends.
+      #expect(marks(0..<bytes.count) == [1, 5])
       #expect(marks(0..<5) == [0, 0])
-      #expect(marks(0..<6) == [0, 1])
+      #expect(marks(0..<6) == [0, 1])  // a return before a feed past the range still ends a line
+      #expect(marks(5..<7) == [0, 1])
       #expect(marks(7..<9) == [0, 1])
       #expect(marks(bytes.count..<bytes.count) == [0, 0])
+      // Returns before feeds, more than a vector's worth.
+      let lines = Array(String(repeating: "ab\r\n", count: 100).utf8) + Array("x\ry\n".utf8)
+      lines.withUnsafeBufferPointer { bytes in
+        let found = CSVScanner(bytes: bytes).marks(0..<bytes.count)
+        #expect(found.lineEnds == 102)
+      }
     }
   }
 

@@ -197,12 +197,12 @@ struct CSVScanner {
     return n
   }
 
-  /// Whether `range` holds an odd number of quotes, and about how many line ends: the
-  /// line feeds or the carriage returns, whichever are more. That is at least the
-  /// records that start in the range, less one, unless its lines end both ways (each
-  /// record of such a file still reads right: `ValueSlots.Run` is then full early). One
-  /// pass over the bytes, 16 at a time, each test's hits added up in a vector of byte
-  /// counters that is emptied into the totals before any can overflow.
+  /// Whether `range` holds an odd number of quotes, and how many line ends (a line feed,
+  /// or a carriage return not followed by one): at least the records that start in the
+  /// range, less one. One pass over the bytes, 16 at a time, each test's hits added up
+  /// in a vector of byte counters that is emptied into the totals before any can
+  /// overflow; a range holding both line feeds and carriage returns is read again for
+  /// the returns followed by a feed (`returnsBeforeFeeds`), which end one line each.
   func marks(_ range: Range<Int>) -> (oddQuotes: Bool, lineEnds: Int) {
     let b = bytes
     var (quotes, feeds, returns) = (0, 0, 0)
@@ -231,7 +231,32 @@ struct CSVScanner {
       if c == Self.lf { feeds += 1 }
       if c == Self.cr { returns += 1 }
     }
-    return (quotes & 1 == 1, max(feeds, returns))
+    let pairs = feeds > 0 && returns > 0 ? returnsBeforeFeeds(range) : 0
+    return (quotes & 1 == 1, feeds + returns - pairs)
+  }
+
+  /// How many carriage returns in `range` a line feed follows (the range's last byte's
+  /// next byte may lie past it).
+  private func returnsBeforeFeeds(_ range: Range<Int>) -> Int {
+    let b = bytes
+    var pairs = 0
+    var i = range.lowerBound
+    let (lf, cr) = (SIMD16<UInt8>(repeating: Self.lf), SIMD16<UInt8>(repeating: Self.cr))
+    // Each byte's next is read too: `i + 16` stays in the file.
+    var blocks = (min(range.upperBound, b.count - 1) - i) / 16
+    while blocks > 0 {
+      let steps = min(blocks, 255)
+      var hits = SIMD16<UInt8>()
+      for _ in 0..<steps {
+        let pair = (ByteWords.vector(b, i) .== cr) .& (ByteWords.vector(b, i &+ 1) .== lf)
+        hits &-= unsafeBitCast(pair, to: SIMD16<UInt8>.self)
+        i &+= 16
+      }
+      blocks -= steps
+      pairs += Int(SIMD16<UInt16>(truncatingIfNeeded: hits).wrappedSum())
+    }
+    for j in i..<range.upperBound where b[j] == Self.cr && j + 1 < b.count && b[j + 1] == Self.lf { pairs += 1 }
+    return pairs
   }
 }
 
