@@ -83,7 +83,7 @@ import Testing
     for reversed in [false, true] {
       let fixture = try EngineFixture(playbook: Self.everyKind, files: Self.files(reversed: reversed))
       let rows = try #require(fixture.run().unspelled)
-      let ranks = rows.outcomes.indices.map { ["A", "B", "C"].firstIndex(of: rows.offer($0))! }
+      let ranks = rows.outcomes.indices.map { ["A", "B", "C"].firstIndex(of: rows.offerCodes[rows.offerNumber($0)])! }
       #expect(rows.inCustomerOrder(offerRanks: ranks) == !reversed)
     }
   }

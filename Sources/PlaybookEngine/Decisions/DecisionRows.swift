@@ -98,11 +98,11 @@ public struct DecisionRows: Sendable {
     return counter.counts
   }
 
-  /// The offer code of decision `i`.
-  func offer(_ i: Int) -> String {
-    let c = outcomes[i].candidate
-    return decider.plan.rules[Int(c.rule)].sends[Int(c.send)].offer
-  }
+  /// Decision `i`'s offer, as its index in the plan's offers (`offerCodes`).
+  func offerNumber(_ i: Int) -> Int { decider.sends.offer(outcomes[i].candidate) }
+
+  /// The plan's offer codes, by index.
+  var offerCodes: [String] { decider.plan.offers.map(\.code) }
 
   /// Whether each decision comes after the one before it in `DecisionOrder`, told by
   /// customer id and, within a customer, by offer (`offerRanks`, one per decision); false

@@ -42,7 +42,7 @@ enum DecisionOrder {
   /// `rows` in the order `arrange(_:)` gives them spelled out: grouped by offer when in
   /// customer order (told from their ids in place), else spelled out and sorted.
   static func arrange(_ rows: DecisionRows) -> Arrangement {
-    let offers = offerRanks(count: rows.count) { rows.offer($0) }
+    let offers = offerRanks(rows.offerCodes, count: rows.count, rows.offerNumber)
     guard rows.inCustomerOrder(offerRanks: offers.ranks) else { return arrange(rows.spelled()) }
     return arrangement(group(offers), offers)
   }
@@ -78,10 +78,18 @@ enum DecisionOrder {
         met.append(offer)
       }
     }
-    let names = met.indices.sorted { ByteOrder.compare(met[$0], met[$1]) ?? false }
-    var position = [Int](repeating: 0, count: met.count)
-    for (rank, i) in names.enumerated() { position[i] = rank }
-    return (names.map { met[$0] }, ranks.map { position[$0] })
+    return offerRanks(met, count: count) { ranks[$0] }
+  }
+
+  /// The offers `names` in byte order, and each of `count` decisions' offer (`offer(i)`,
+  /// an index into `names`) as a position in them: no offer's text read per decision.
+  private static func offerRanks(_ names: [String], count: Int, _ offer: (Int) -> Int) -> (
+    names: [String], ranks: [Int]
+  ) {
+    let order = names.indices.sorted { ByteOrder.compare(names[$0], names[$1]) ?? false }
+    var position = [Int](repeating: 0, count: names.count)
+    for (rank, i) in order.enumerated() { position[i] = rank }
+    return (order.map { names[$0] }, (0..<count).map { position[offer($0)] })
   }
 
   /// Whether every decision is at or after the one before it by customer id, then offer,
