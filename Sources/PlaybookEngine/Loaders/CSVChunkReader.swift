@@ -197,19 +197,16 @@ struct CSVChunkReader {
       lines.append(Int32(clamping: rowLine))
       rowsInBlock += 1
       if rowsInBlock == blockRows {
+        // Room for the rows the chunk holds at the first block's bytes per row: in each
+        // typer, and, once the first block has shown which columns keep spans, in theirs.
+        let rows = reserved ? 0 : (to - from) / max(1, (i - from) / blockRows) + blockRows
+        if !reserved { for c in 0..<width where typedAsRead[c] { typers[c] = typer(c, rows: rows) } }
+        transpose(
+          block, rows: blockRows, after: rowsBefore, through: gathered, into: &columns, leftOut: leftOut,
+          tallies: &leftOutTallies, typers: &typers)
         if !reserved {
-          // Room for the rows the chunk holds at the first block's bytes per row.
-          let rows = (to - from) / max(1, (i - from) / blockRows) + blockRows
-          for c in 0..<width where typedAsRead[c] { typers[c] = typer(c, rows: rows) }
-          transpose(
-            block, rows: blockRows, after: rowsBefore, through: gathered, into: &columns, leftOut: leftOut,
-            tallies: &leftOutTallies, typers: &typers)
           for c in 0..<width where !leftOut[c] && typers[c] == nil { columns[c].reserveCapacity(rows) }
           reserved = true
-        } else {
-          transpose(
-            block, rows: blockRows, after: rowsBefore, through: gathered, into: &columns, leftOut: leftOut,
-            tallies: &leftOutTallies, typers: &typers)
         }
         rowsBefore += blockRows
         rowsInBlock = 0
