@@ -1,16 +1,19 @@
 import PlaybookLanguage
 
-/// Types one column of a chunk right after it is read: its tally (`TypeTally`), and its
-/// values converted on the way while they fit one typed column, so a number or
-/// timestamp is read once, and the chunk keeps 8 bytes per value instead of a span
-/// that would be read again to build the column.
+/// Types one column of a chunk: its tally (`TypeTally`), and its values converted on the
+/// way while they fit one typed column, so a number or timestamp is read once, and the
+/// chunk keeps 8 bytes per value instead of a span that would be read again to build the
+/// column. Either all its spans at once once the chunk is read (`type(_:bytes:…)`), or a
+/// block of rows at a time as the chunk is read (a `ColumnTyper` value, `typedAsRead`),
+/// its values written into the column's slots (`ValueSlots`) and its spans never kept.
 ///
 /// The values kept follow the types every value fits so far: integers while every value
 /// is an integer, decimals once one is not, seconds for timestamps and dates, booleans.
 /// A value that fits none of those types (a misfit, set aside if the column takes one of
 /// them) keeps a placeholder. A column with more misfits than any type allows is text
-/// whatever the other chunks hold: its text is copied out at once, so the chunk no
-/// longer needs the file. Conversion stops, the spans kept and the tally going on, on a
+/// whatever the other chunks hold: typed at once, its text is copied out then, so the
+/// chunk no longer needs the file; typed as read, it is read again for its text.
+/// Conversion stops, the spans kept (or read again) and the tally going on, on a
 /// change of kept values other than integers to decimals, and on a `-0` among integers
 /// (whose decimal is −0.0, which an integer cannot say); both are rare.
 struct ColumnTyper {
