@@ -18,7 +18,7 @@ import Testing
       spans.append(FieldSpan(start: bytes.count, length: field.utf8.count, kind: .bare, escaped: false))
       bytes += Array(field.utf8)
     }
-    return bytes.withUnsafeBufferPointer { ColumnBuilder.textPiece(spans, bytes: $0) }
+    return bytes.withUnsafeBufferPointer { ColumnBuilder.textPiece(spans, bytes: $0).text }
   }
 
   static let kinds = (0..<5000).map { ["complaint", "question", "request", "", "Ünïcode"][$0 * 7 % 5] }

@@ -147,6 +147,16 @@ struct CSVChunkReader {
     func typer(_ c: Int, rows: Int) -> ColumnTyper {
       ColumnTyper(capacity: rows, reading: readings[c], slots: slots.isEmpty ? nil : slots[c])
     }
+    // A kept column declared text has its text written as it is read: nothing in it is
+    // judged, and its spans are never stored either.
+    var writers = [TextPieceWriter?](repeating: nil, count: width)
+    let writtenAsRead = (0..<width).map { typing && typesAsRead && keeping[$0] && declared[$0] == .text }
+    func startTyping(rows: Int) {
+      for c in 0..<width {
+        if typedAsRead[c] { typers[c] = typer(c, rows: rows) }
+        if writtenAsRead[c] { writers[c] = TextPieceWriter(rows: rows) }
+      }
+    }
     var rowsBefore = 0
     var reserved = false
     let blockRows = 1024
@@ -200,12 +210,14 @@ struct CSVChunkReader {
         // Room for the rows the chunk holds at the first block's bytes per row: in each
         // typer, and, once the first block has shown which columns keep spans, in theirs.
         let rows = reserved ? 0 : (to - from) / max(1, (i - from) / blockRows) + blockRows
-        if !reserved { for c in 0..<width where typedAsRead[c] { typers[c] = typer(c, rows: rows) } }
+        if !reserved { startTyping(rows: rows) }
         transpose(
           block, rows: blockRows, after: rowsBefore, through: gathered, into: &columns, leftOut: leftOut,
-          tallies: &leftOutTallies, typers: &typers)
+          tallies: &leftOutTallies, typers: &typers, writers: &writers)
         if !reserved {
-          for c in 0..<width where !leftOut[c] && typers[c] == nil { columns[c].reserveCapacity(rows) }
+          for c in 0..<width where !leftOut[c] && typers[c] == nil && writers[c] == nil {
+            columns[c].reserveCapacity(rows)
+          }
           reserved = true
         }
         rowsBefore += blockRows
@@ -222,12 +234,10 @@ struct CSVChunkReader {
       // Stopped: the caller throws the chunk away, so its columns are not typed.
       if progress.stopRequested { return chunk }
     }
-    if !reserved {
-      for c in 0..<width where typedAsRead[c] { typers[c] = typer(c, rows: rowsInBlock) }
-    }
+    if !reserved { startTyping(rows: rowsInBlock) }
     transpose(
       block, rows: rowsInBlock, after: rowsBefore, through: gathered, into: &columns, leftOut: leftOut,
-      tallies: &leftOutTallies, typers: &typers)
+      tallies: &leftOutTallies, typers: &typers, writers: &writers)
     chunk.start = from
     chunk.limit = to
     chunk.endOffset = i
@@ -242,6 +252,10 @@ struct CSVChunkReader {
         chunk.add(typedAsRead: typer)
         continue
       }
+      if var writer = writers[c] {
+        chunk.add(writtenAsRead: writer.finished())
+        continue
+      }
       chunk.add(
         column: columns[c], declared: declared[c], reading: readings[c], typing: typing, bytes: b, keeping: keeping[c])
       // Typed, the column's spans are no longer needed (kept, `chunk` shares them).
@@ -253,17 +267,19 @@ struct CSVChunkReader {
 
   /// Appends the first `rows` rows of a block of row-major spans (the chunk's rows from
   /// `after` on) to `columns`, one array per column; a column `leftOut` is tallied into
-  /// `tallies` instead (undeclared) or skipped (declared); a column with a typer is typed
-  /// by it instead, unless this is its first block and its values cannot all be kept
-  /// converted (`ColumnTyper.converts`): the typer is then dropped and the column's spans
-  /// kept, to be typed once the chunk is read. Each column's spans are
+  /// `tallies` instead (undeclared) or skipped (declared); a column with a writer (declared
+  /// text) is written by it; a column with a typer is typed
+  /// by it instead, unless this is its first block and its values can neither all be
+  /// kept converted (`ColumnTyper.converts`) nor its text written as read
+  /// (`ColumnTyper.writesText`): the typer is then dropped and the column's spans kept,
+  /// to be typed once the chunk is read. Each column's spans are
   /// gathered into `gathered` (a block's rows long) first, so that they are appended as
   /// one contiguous copy: appending the strided spans as a collection went element by
   /// element through its iterator.
   private func transpose(
     _ block: UnsafeMutableBufferPointer<FieldSpan>, rows: Int, after: Int,
     through gathered: UnsafeMutableBufferPointer<FieldSpan>, into columns: inout [[FieldSpan]], leftOut: [Bool],
-    tallies: inout [TypeTally], typers: inout [ColumnTyper?]
+    tallies: inout [TypeTally], typers: inout [ColumnTyper?], writers: inout [TextPieceWriter?]
   ) {
     let width = names.count
     for c in 0..<width where !(leftOut[c] && declared[c] != nil) {
@@ -277,9 +293,13 @@ struct CSVChunkReader {
         ColumnTyper.tally(spans, firstRow: after, bytes: scanner.bytes, reading: readings[c], into: &tallies[c])
         continue
       }
+      if writers[c] != nil {
+        writers[c]!.append(spans, bytes: scanner.bytes)
+        continue
+      }
       if typers[c] != nil {
         typers[c]!.type(spans, bytes: scanner.bytes)
-        if after > 0 || typers[c]!.converts { continue }
+        if after > 0 || typers[c]!.converts || typers[c]!.writesText(first: spans, bytes: scanner.bytes) { continue }
         typers[c] = nil
       }
       columns[c].append(contentsOf: spans)

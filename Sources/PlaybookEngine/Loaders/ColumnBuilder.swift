@@ -64,34 +64,16 @@ enum ColumnBuilder {
   }
 
   /// The text of `spans` (escapes undone), one row per span, empty for null; each
-  /// distinct value kept once where that pays (`TextDictionary`).
+  /// distinct value kept once where that pays (`TextPieceWriter`).
   static func textPiece<Spans: RandomAccessCollection<FieldSpan>>(_ spans: Spans, bytes: UnsafeBufferPointer<UInt8>)
-    -> TextColumn
+    -> TypedValues
   {
-    // Undoing escapes never makes text longer, so the spans' lengths bound it.
-    let capacity = spans.reduce(0) { $0 + $1.length }
-    // No text at all: an array made with no capacity is the shared empty one, which
-    // `unsafeUninitializedCapacity` writes its count into — a data race between the
-    // cores building empty columns at once (ThreadSanitizer).
-    guard capacity > 0 else {
-      return TextColumn(bytes: [], ends: ColumnArray([UInt32](repeating: 0, count: spans.count)))
+    func written(_ spans: UnsafeBufferPointer<FieldSpan>) -> TypedValues {
+      var writer = TextPieceWriter(rows: spans.count)
+      writer.append(spans, bytes: bytes)
+      return writer.finished()
     }
-    if let coded = TextDictionary.column(spans, bytes: bytes, capacity: capacity) { return coded }
-    var text: [UInt8] = []
-    // Every row's end is written below, so neither array is filled with zeros first.
-    let ends = [UInt32](unsafeUninitializedCapacity: spans.count) { ends, written in
-      text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-        var at = 0
-        for (row, span) in spans.enumerated() {
-          FieldPrefetch.ahead(of: row, in: spans, bytes: bytes)
-          if !span.isNull { at += FieldText.write(span, from: bytes, to: out.baseAddress! + at) }
-          ends[row] = UInt32(truncatingIfNeeded: at)
-        }
-        count = at
-      }
-      written = spans.count
-    }
-    return TextColumn(bytes: ColumnArray(text), ends: ColumnArray(ends))
+    return spans.withContiguousStorageIfAvailable(written) ?? Array(spans).withUnsafeBufferPointer(written)
   }
 
   /// The pieces end to end, copied in parallel, each freed once copied; refused past

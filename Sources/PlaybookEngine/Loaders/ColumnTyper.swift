@@ -12,7 +12,8 @@ import PlaybookLanguage
 /// A value that fits none of those types (a misfit, set aside if the column takes one of
 /// them) keeps a placeholder. A column with more misfits than any type allows is text
 /// whatever the other chunks hold: typed at once, its text is copied out then, so the
-/// chunk no longer needs the file; typed as read, it is read again for its text.
+/// chunk no longer needs the file; typed as read, its text is written as it is read when
+/// its first block already shows that (`writesText`), and read again otherwise.
 /// Conversion stops, the spans kept (or read again) and the tally going on, on a
 /// change of kept values other than integers to decimals, and on a `-0` among integers
 /// (whose decimal is −0.0, which an integer cannot say); both are rare.
@@ -36,6 +37,10 @@ struct ColumnTyper {
   /// No value is judged any more: no type is live, and no year-last date is followed,
   /// so the column is text and its values come from its spans.
   private var doneJudging = false
+  /// The column's text, written a block at a time once it is text for certain
+  /// (`writesText`), and its misfits' tally, which gave up in the first block.
+  private var text: TextPieceWriter?
+  private var textMisfits = TextMisfits()
 
   /// A column about to be typed, of about `capacity` rows (its values are reserved for
   /// that many once a kind of value is kept), its eight-byte values written to `slots`
@@ -77,10 +82,12 @@ struct ColumnTyper {
   var converts: Bool { kept.converting && !tally.live.isEmpty && !everyRanOut }
 
   /// What typing the column as it was read gave, once its last rows are typed (its
-  /// spans were not kept: `CSVChunkReader`): its tally; its values, or nil when they
-  /// must come from its spans read again (no type is live, or conversion stopped); and
-  /// its `TextMisfits`, nil when they must be tallied from its spans too.
+  /// spans were not kept: `CSVChunkReader`): its tally; its values (its text, when
+  /// written as read: `writesText`), or nil when they must come from its spans read
+  /// again (no type is live, or conversion stopped); and its `TextMisfits`, nil when
+  /// they must be tallied from its spans too.
   var typedAsRead: (tally: TypeTally, typed: TypedValues?, misfits: TextMisfits?) {
+    if var text { return (tally, text.finished(), textMisfits) }
     let typed: TypedValues?
     if tally.live.isEmpty {
       typed = nil
@@ -105,6 +112,7 @@ struct ColumnTyper {
   mutating func type(_ spans: UnsafeBufferPointer<FieldSpan>, bytes: UnsafeBufferPointer<UInt8>) {
     let base = rows
     rows += spans.count
+    if text != nil { text!.append(spans, bytes: bytes) }
     guard !doneJudging else { return }
     let words = (rows + 63) / 64
     if nullWords.count < words {
@@ -160,6 +168,22 @@ struct ColumnTyper {
         tally.values += values
       }
     }
+  }
+
+  /// Writes the column's text as it is read from here on, once its first block (`spans`,
+  /// just typed) shows it text for certain: no type live (so it is text whatever the
+  /// other chunks hold), a value met that fits no type (so no year-last dates are
+  /// followed), and the tally of its misfits given up within the block
+  /// (`TextMisfits.givingUp`). Nothing then needs its spans again. False, with nothing
+  /// written, otherwise.
+  mutating func writesText(first spans: UnsafeBufferPointer<FieldSpan>, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard rows == spans.count, !spans.isEmpty, tally.live.isEmpty, everyRanOut,
+      let misfits = TextMisfits.givingUp(within: spans, bytes: bytes)
+    else { return false }
+    textMisfits = misfits
+    text = TextPieceWriter(rows: kept.count)
+    text!.append(spans, bytes: bytes)
+    return true
   }
 
   /// Tallies `spans`, the rows from `firstRow` on of a chunk's column that the load does
@@ -340,9 +364,6 @@ struct ColumnTyper {
   static func converted<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, to type: ColumnType, reading: ColumnReading
   ) -> TypedValues {
-    let nulls =
-      spans.withContiguousStorageIfAvailable { spans in NullMask(count: spans.count) { spans[$0].isNull } }
-      ?? NullMask(count: spans.count) { spans[spans.index(spans.startIndex, offsetBy: $0)].isNull }
     func values<T: BitwiseCopyable>(_ placeholder: T, _ read: (UnsafeBufferPointer<UInt8>, FieldSpan.Kind) -> T?)
       -> ColumnArray<T>
     {
@@ -359,8 +380,11 @@ struct ColumnTyper {
     case .decimal: converted = .decimal(values(0) { s, _ in ValueSyntax.decimal(ValueSyntax.trimmed(s)) })
     case .boolean: converted = .boolean(values(false) { s, _ in reading.boolean(s) })
     case .timestamp, .date: converted = .timestamp(values(0) { reading.seconds($0, kind: $1, as: type) })
-    case .text: converted = .text(ColumnBuilder.textPiece(spans, bytes: bytes))
+    case .text: return ColumnBuilder.textPiece(spans, bytes: bytes)  // its nulls with it
     }
+    let nulls =
+      spans.withContiguousStorageIfAvailable { spans in NullMask(count: spans.count) { spans[$0].isNull } }
+      ?? NullMask(count: spans.count) { spans[spans.index(spans.startIndex, offsetBy: $0)].isNull }
     return TypedValues(values: converted, nulls: nulls)
   }
 }

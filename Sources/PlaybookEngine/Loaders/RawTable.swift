@@ -87,6 +87,15 @@ extension RawChunk {
     typed.append(result.typed)
     columns.append([])
   }
+
+  /// Adds the next column, declared text and written as the chunk was read
+  /// (`TextPieceWriter`): nothing in it was judged, and its spans were never stored.
+  mutating func add(writtenAsRead text: TypedValues) {
+    tallies.append(TypeTally())
+    misfits.append(TextMisfits())
+    typed.append(text)
+    columns.append([])
+  }
 }
 
 /// A chunk's column converted while reading, nulls holding placeholders (0, false).

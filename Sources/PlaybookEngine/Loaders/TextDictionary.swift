@@ -147,51 +147,13 @@ final class TextDictionary {
   /// quarter of `total` bytes of text: a value's end costs what its row's number does
   /// (4 bytes), so a column of distinct keys or e-mail addresses does not pay, and one of
   /// long texts repeated (call transcripts, a third of them distinct) does.
-  private static func pays(kept: Int, count: Int, of total: Int) -> Bool {
+  static func pays(kept: Int, count: Int, of total: Int) -> Bool {
     (kept + 4 * count) * 4 <= total * 3
   }
 
-  /// The text of `spans` (escapes undone) as a column keeping each distinct value once,
-  /// or nil when that does not pay (`pays`): checked as rows are read (at every power of
-  /// two from `minimumRows`), and at the end. `capacity` bounds the text (the spans'
-  /// lengths).
-  static func column<Spans: RandomAccessCollection<FieldSpan>>(
-    _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, capacity: Int
-  ) -> TextColumn? {
-    guard spans.count >= minimumRows, capacity > 0 else { return nil }
-    let dictionary = TextDictionary()
-    var total = 0
-    var tooMany = false
-    var text: [UInt8] = []
-    // Not filled with zeros first: every row's code is written, unless the dictionary is
-    // given up (most often at the first check, for a column of keys).
-    let codes = [UInt32](unsafeUninitializedCapacity: spans.count) { codes, written in
-      text = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
-        let base = out.baseAddress!
-        var at = 0
-        for (row, span) in spans.enumerated() {
-          FieldPrefetch.ahead(of: row, in: spans, bytes: bytes)
-          // A value with escapes is written out (past the kept values) to be compared.
-          let value = span.escaped ? UnsafePointer(base + at) : bytes.baseAddress! + span.start
-          let length = span.escaped ? FieldText.write(span, from: bytes, to: base + at) : span.length
-          total += length
-          let (number, isNew) = dictionary.number(of: value, length: length, keepingAt: at, in: base)
-          if isNew { at += length }
-          codes[row] = number
-          let seen = row + 1
-          if seen >= minimumRows, seen & (seen - 1) == 0, !pays(kept: at, count: dictionary.count, of: total) {
-            tooMany = true
-            break
-          }
-        }
-        count = at
-      }
-      written = tooMany ? 0 : spans.count
-    }
-    guard !tooMany, pays(kept: text.count, count: dictionary.count, of: total) else { return nil }
-    return TextColumn(
-      bytes: exactly(text), ends: ColumnArray(dictionary.ends),
-      codes: TextCodes(narrowing: codes, values: dictionary.count))
+  /// Where kept value `v` lies in the caller's buffer.
+  @inline(__always) func bounds(_ v: Int) -> (lower: Int, upper: Int) {
+    (v == 0 ? 0 : Int(endsBuffer[v - 1]), Int(endsBuffer[v]))
   }
 
   /// The pieces (each keeping its values once) as one column keeping each distinct value
@@ -363,15 +325,5 @@ final class TextDictionary {
   private static func hash(_ value: UnsafeBufferPointer<UInt8>) -> UInt32 {
     guard let base = value.baseAddress, value.count > 0 else { return 0 }
     return hash(base, value.count)
-  }
-
-  /// A copy of the kept values alone: `text` was made with room for every row's.
-  private static func exactly(_ text: [UInt8]) -> ColumnArray<UInt8> {
-    ColumnArray(count: text.count) { out, count in
-      text.withUnsafeBufferPointer {
-        if let from = $0.baseAddress { out.baseAddress!.initialize(from: from, count: $0.count) }
-      }
-      count = text.count
-    }
   }
 }

@@ -39,6 +39,27 @@ struct TextMisfits: Sendable {
   static func tally<Spans: RandomAccessCollection<FieldSpan>>(
     _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>
   ) -> TextMisfits {
+    tally(spans, bytes: bytes, rows: spans.count)
+  }
+
+  /// The tally of a chunk whose first rows are `spans`, when it gives up within them
+  /// however many rows the chunk has (nil otherwise): no more of the chunk need be read
+  /// for it (`ColumnTyper` writes such a column's text as it is read). A tally that
+  /// gives up on the lead alone gives up at that row at the latest once the chunk's row
+  /// count is known too, and a tally that gave up says nothing more (`reason`).
+  static func givingUp(within spans: UnsafeBufferPointer<FieldSpan>, bytes: UnsafeBufferPointer<UInt8>)
+    -> TextMisfits?
+  {
+    let result = tally(spans, bytes: bytes, rows: nil)
+    return result.gaveUp ? result : nil
+  }
+
+  /// `tally` over a chunk of `rows` rows, nil when not known: only the lead ends it then.
+  private static func tally<Spans: RandomAccessCollection<FieldSpan>>(
+    _ spans: Spans, bytes: UnsafeBufferPointer<UInt8>, rows: Int?
+  ) -> TextMisfits {
+    // More misfits than half the rows end the tally; with the rows unknown, none do.
+    let half = rows.map { $0 / 2 } ?? Int.max
     var result = TextMisfits(fitting: .all, fits: 0)
     var tallies = [Tally](repeating: Tally(), count: candidates.count)
     for (row, span) in spans.enumerated() where !span.isNull {
@@ -56,7 +77,7 @@ struct TextMisfits: Sendable {
           tallies[c].firstText = String(decoding: field, as: UTF8.self)
         }
       }
-      if tallies.allSatisfy({ $0.misfits * 2 > spans.count || $0.misfits > $0.fits + lead }) {
+      if tallies.allSatisfy({ $0.misfits > half || $0.misfits > $0.fits + lead }) {
         result.gaveUp = true
         break
       }

@@ -12,12 +12,19 @@ public enum TextCodes: Sendable {
   /// `codes`, numbers below `values`, kept as narrow as `values` allows (copied into a
   /// narrower array, or kept as they are).
   public init(narrowing codes: [UInt32], values: Int) {
+    self.init(narrowing: ColumnArray(codes), values: values)
+  }
+
+  /// `codes` as `init(narrowing:values:)` keeps them: in place at four bytes each.
+  init(narrowing codes: ColumnArray<UInt32>, values: Int) {
     guard Self.width(values: values) < 4 else {
-      self = .words(ColumnArray(codes))
+      self = .words(codes)
       return
     }
     self.init(count: codes.count, values: values) { out in
-      for (row, code) in codes.enumerated() { out.set(row, code) }
+      codes.withUnsafeBufferPointer { codes in
+        for (row, code) in codes.enumerated() { out.set(row, code) }
+      }
     }
   }
 
