@@ -21,16 +21,24 @@ final class TextDictionary {
   /// is the loader's innermost loop, once per text value.)
   private var slots: UnsafeMutablePointer<UInt64>
   private var mask = 2047
+  /// The number + 1 of the value last found or kept with each first byte and length
+  /// (mixed into 256 places; 0 where none): a column worth a dictionary mostly repeats
+  /// a few short values (kinds, tiers, channels), and one of up to 16 bytes found here
+  /// is compared once, a word or two at a time, not hashed first.
+  private let recent: UnsafeMutablePointer<UInt32>
 
   init() {
     endsBuffer = .allocate(capacity: endCapacity)
     slots = .allocate(capacity: mask + 1)
     slots.initialize(repeating: 0, count: mask + 1)
+    recent = .allocate(capacity: 256)
+    recent.initialize(repeating: 0, count: 256)
   }
 
   deinit {
     endsBuffer.deallocate()
     slots.deallocate()
+    recent.deallocate()
   }
 
   /// Where each kept value ends.
@@ -48,6 +56,12 @@ final class TextDictionary {
   func number(
     of value: UnsafePointer<UInt8>, length: Int, keepingAt at: Int, in text: UnsafeMutablePointer<UInt8>
   ) -> (number: UInt32, isNew: Bool) {
+    let place = length == 0 ? 0 : Int(truncatingIfNeeded: (UInt(value[0]) &* 31 &+ UInt(bitPattern: length)) & 255)
+    let hint = Int(recent[place]) &- 1
+    if hint >= 0, length <= 16 {
+      let (lower, upper) = bounds(hint)
+      if upper &- lower == length, Self.same(text + lower, value, length) { return (UInt32(hint), false) }
+    }
     let hash = Self.hash(value, length)
     var slot = Int(hash) & mask
     while true {
@@ -55,8 +69,9 @@ final class TextDictionary {
       if s == 0 { break }
       if UInt32(truncatingIfNeeded: s >> 32) == hash {
         let v = Int(UInt32(truncatingIfNeeded: s)) &- 1
-        let lower = v == 0 ? 0 : Int(endsBuffer[v &- 1])
-        if Int(endsBuffer[v]) &- lower == length, Self.same(text + lower, value, length) {
+        let (lower, upper) = bounds(v)
+        if upper &- lower == length, Self.same(text + lower, value, length) {
+          recent[place] = UInt32(v + 1)
           return (UInt32(v), false)
         }
       }
@@ -69,6 +84,7 @@ final class TextDictionary {
     endsBuffer[count] = UInt32(at + length)
     count += 1
     slots[slot] = UInt64(hash) << 32 | UInt64(number + 1)
+    recent[place] = number + 1
     if count * 2 > mask { growSlots() }
     return (number, true)
   }
