@@ -355,10 +355,13 @@ struct KeyColumns {
     names.removeSubrange(kept...)
   }
 
+  /// Keys are short: compared a word or two at a time (`TextDictionary.same`), not by a
+  /// call to `memcmp` for each of every line's keys.
   @inline(__always)
   private static func same(_ name: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
     guard name.count == key.count else { return false }
-    return key.isEmpty || name.withUnsafeBufferPointer { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+    return key.isEmpty
+      || name.withUnsafeBufferPointer { TextDictionary.same($0.baseAddress!, key.baseAddress!, key.count) }
   }
 }
 
