@@ -99,8 +99,14 @@ public enum DatasetLoader {
       linking = index.withDenseKeys()
       return linking!
     }
+    // The table after the next is started too before the next is waited for: the next
+    // one's last stretches on one core (its joins and checks) then share the machine
+    // with the one after's reading.
+    var after: TableReadAhead?
+    defer { after?.cancel() }
     for (k, spec) in order.enumerated() {
       loading = spec
+      if ahead != nil { after = readAhead(k + 1) }
       let read: TableReadAhead.Read
       let readStarted: DispatchTime
       if let table = ahead {
@@ -111,7 +117,8 @@ public enum DatasetLoader {
         readStarted = DispatchTime.now()
         read = try readEvent(spec, sessions: sessions, progress: progress, cache: cache)
       }
-      ahead = readAhead(k + 1)
+      ahead = after ?? readAhead(k + 1)
+      after = nil
       let event = try loadEvent(
         spec, read: read, started: readStarted, customers: index, linking: linkingIndex, customerCount: customerCount,
         linkTargets: linkTargets, linkedBy: spec.linkTable.map { linkedIDs[$0] } ?? peopleID, cache: cache,

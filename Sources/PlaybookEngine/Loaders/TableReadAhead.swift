@@ -8,9 +8,11 @@ import Synchronization
 /// other waits: the last columns' joins, the customers' key index, linking. The next
 /// table, read meanwhile, fills that core (at 1M customers, about 0.8 s of processor
 /// time that stood idle). The output cannot change: each table is read on its own, and
-/// the loader takes them in the order it always did. It reads one table ahead at most,
-/// so no more than two tables' files and chunks are held at once, and never a database
-/// table, whose reads share one session.
+/// the loader takes them in the order it always did. The loader starts the table after
+/// the next before it waits for the next, so that the next one's own last stretches on
+/// one core share the machine too; so at most two tables are read at once, no more than
+/// two tables' files and chunks are held at once, and never a database table is read
+/// ahead, whose reads share one session.
 ///
 /// What the read tells its progress is held until the loader takes the table, so a
 /// progress display still shows one table after another.
