@@ -20,6 +20,23 @@ import Testing
     #expect(RowLines(first: 2, count: 3) == [2, 3, 4])
   }
 
+  /// A chunk's lines, added one by one, keep the first alone while each follows the one
+  /// before, and every line from the first gap on.
+  @Test func aChunksLinesKeepTheFirstAloneUntilAGap() {
+    var lines = ChunkLines()
+    #expect(lines.isEmpty && lines.consecutiveFrom == 0)
+    for line: Int32 in [3, 4, 5] { lines.append(line) }
+    #expect(Array(lines) == [3, 4, 5])
+    #expect(lines.consecutiveFrom == 3)
+    lines.append(7)
+    lines.append(8)
+    #expect(Array(lines) == [3, 4, 5, 7, 8])
+    #expect(lines.consecutiveFrom == nil)
+    #expect(ChunkLines([0, 1, 2]).consecutiveFrom == 0)
+    #expect(ChunkLines([1, 1]).consecutiveFrom == nil)
+    #expect(ChunkLines([1, 1]) == ChunkLines([1, 1]))
+  }
+
   /// A file read in four chunks: plain rows keep one line for all; a blank line, a quoted
   /// line break or a row set aside anywhere make every row keep its own, and every row
   /// reads the line it starts on.

@@ -165,7 +165,7 @@ struct CSVChunkReader {
     let gathered = UnsafeMutableBufferPointer<FieldSpan>.allocate(capacity: blockRows)
     defer { gathered.deallocate() }
     var rowsInBlock = 0
-    var lines: [Int32] = []
+    var lines = ChunkLines()
     var stops = CSVStops()
     var line = 0
     var i = from

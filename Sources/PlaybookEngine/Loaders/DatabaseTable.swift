@@ -88,7 +88,7 @@ enum DatabaseTable {
     progress?.advance(bytes: size, rows: rows.rowCount)
     if progress?.stopRequested == true { throw LoadError.interrupted(file: spec.path) }
     var chunk = RawChunk()
-    chunk.lines = lines
+    chunk.lines = ChunkLines(lines)
     chunk.lineCount = rows.rowCount
     bytes.withUnsafeBufferPointer { b in
       kept.withUnsafeBufferPointer { all in
@@ -105,7 +105,7 @@ enum DatabaseTable {
       reread: { _, _ in
         var untyped = RawChunk()
         untyped.columns = (0..<width).map { c in Swift.stride(from: c, to: spans.count, by: width).map { spans[$0] } }
-        untyped.lines = keptLines
+        untyped.lines = ChunkLines(keptLines)
         return untyped
       }, rules: rules)
     var declared: [String: ColumnType] = [:]

@@ -14,7 +14,7 @@ struct RawChunk: Sendable {
   /// values, or text copied out of the file; nil where the spans are kept.
   var typed: [TypedValues?] = []
   /// The line of each kept row, counted from the chunk's first line (0-based).
-  var lines: [Int32] = []
+  var lines = ChunkLines()
   /// Rows set aside, with their line counted as in `lines`.
   var setAside: [(line: Int, reason: String)] = []
   /// The first row holding bytes that are not UTF-8: its line (counted as in `lines`),

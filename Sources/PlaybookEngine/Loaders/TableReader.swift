@@ -124,12 +124,14 @@ public enum TableReader {
     if let first = chunks.first(where: { !$0.0.lines.isEmpty }).map({ $0.0.lines[0] + Int32($0.1) }),
       dropped.allSatisfy(\.isEmpty)
     {
+      // Each chunk knows whether its own lines follow one another (`ChunkLines`).
       var next = first
       let consecutive = chunks.allSatisfy { chunk, start in
-        chunk.lines.allSatisfy { line in
-          defer { next += 1 }
-          return line + Int32(start) == next
+        guard chunk.lines.isEmpty || chunk.lines.consecutiveFrom.map({ $0 + Int32(start) }) == next else {
+          return false
         }
+        next += Int32(truncatingIfNeeded: chunk.lines.count)
+        return true
       }
       if consecutive { return RowLines(first: first, count: count) }
     }
