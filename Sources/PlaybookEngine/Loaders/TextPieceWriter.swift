@@ -16,9 +16,8 @@ struct TextPieceWriter {
   private var codes: GrowingBuffer<UInt32>
   /// Once it does not: where each row's text ends.
   private var ends: GrowingBuffer<UInt32>?
-  /// The bytes of every row's text so far, and of their spans.
+  /// The bytes of every row's text so far.
   private var total = 0
-  private var spanBytes = 0
   /// The rows written, and which are null (64 a word).
   private(set) var rows = 0
   private var nullWords: [UInt64] = []
@@ -48,7 +47,6 @@ struct TextPieceWriter {
         if span.isNull { nullWords[(rows &+ i) >> 6] |= 1 << UInt64((rows &+ i) & 63) }
       }
     }
-    spanBytes += length
     text.reserve(rows > 0 || spans.isEmpty ? length : max(length, length * expected / spans.count * 5 / 4 + 4096))
     var row = 0
     if dictionary != nil {
@@ -119,10 +117,9 @@ struct TextPieceWriter {
   /// Gives up the dictionary: every row written so far as its text, from the values kept.
   private mutating func writeOut() {
     guard let dictionary else { return }
+    // Room for every row's text so far (and the guess for the rest), and every row's end.
     let plain = GrowingBuffer<UInt8>(capacity: max(text.capacity, total))
     let rowEnds = GrowingBuffer<UInt32>(capacity: codes.capacity)
-    plain.reserve(total)
-    rowEnds.reserve(rows)
     var at = 0
     for row in 0..<rows {
       let (lower, upper) = dictionary.bounds(Int(codes.base[row]))
@@ -142,9 +139,6 @@ struct TextPieceWriter {
   }
 
   private mutating func column() -> TextColumn {
-    // No text at all: an array made with no capacity is the shared empty one, which
-    // a writer through its pointer would race on (ThreadSanitizer).
-    guard spanBytes > 0 else { return TextColumn(bytes: [], ends: ColumnArray([UInt32](repeating: 0, count: rows))) }
     if let dictionary, rows >= TextDictionary.minimumRows,
       TextDictionary.pays(kept: text.count, count: dictionary.count, of: total)
     {
