@@ -28,7 +28,11 @@ let package = Package(
     .target(name: "CFileWriteback"),
     // Loading asks for a field's bytes a few rows before it reads them (__builtin_prefetch).
     .target(name: "CPrefetch"),
-    .target(name: "PlaybookEngine", dependencies: ["PlaybookLanguage", "CZlib", "CFileWriteback", "CPrefetch"]),
+    // One allocator arena for all threads, and freed memory handed back (glibc's <malloc.h>).
+    .target(name: "CFreedMemory"),
+    .target(
+      name: "PlaybookEngine",
+      dependencies: ["PlaybookLanguage", "CZlib", "CFileWriteback", "CPrefetch", "CFreedMemory"]),
     .target(name: "PlaybookReporting", dependencies: ["PlaybookEngine"]),
     // `playloop compile`: a checked playbook as one SQL statement computing its candidates.
     .target(name: "PlaybookSQL", dependencies: ["PlaybookLanguage"]),

@@ -96,9 +96,6 @@ public enum TableReader {
         if column.textReason == nil, !orders.isEmpty { dayMonth.append((columns.count, orders)) }
       }
       columns.append(column)
-      // The column's pieces are freed, but most sit in glibc's arenas, where the next
-      // column (larger than any piece) cannot reuse them: hand them back now.
-      FreedMemory.release()
     }
     let lines = rowLines(raw, dropping: typing.dropped)
     for (c, orders) in dayMonth {

@@ -68,8 +68,9 @@ public struct CampaignRun: Sendable {
     progress?.begin(.deciding)
     let rows = Decider(plan: plan, history: history).decideRows(candidates)
     decided = DecisionStore(rows)
-    // What evaluating and deciding freed (the rules' working columns) sits in glibc's
-    // arenas; handed back, it is not part of the peak beside the export.
+    // What loading left free and what evaluating and deciding freed (the rules' working
+    // columns) sit in the allocator's arena; handed back, they are not part of the peak
+    // beside the export.
     FreedMemory.release()
     let finished = DispatchTime.now()
     overflowWarnings = plan.overflowWarnings()
