@@ -24,12 +24,18 @@ extension KeyedTable {
 
   /// Whether each key of `keys` is after the one before it in `ByteOrder`.
   private static func ascending(_ keys: TextColumn) -> Bool {
-    keys.bytes.withUnsafeBufferPointer { all in
-      (1..<max(1, keys.count)).allSatisfy { row in
-        ByteOrder.sign(
-          UnsafeBufferPointer(rebasing: all[keys.start(row - 1)..<keys.end(row - 1)]),
-          UnsafeBufferPointer(rebasing: all[keys.start(row)..<keys.end(row)])) < 0
+    guard keys.count > 1 else { return true }
+    // Read through pointers, each key once: an event table's keys are millions, checked
+    // on one core while the other reads the next table.
+    return withExtendedLifetime(keys) {
+      let text = TextColumn.Pointers(keys)
+      var previous = text.utf8(0)
+      for row in 1..<keys.count {
+        let key = text.utf8(row)
+        guard ByteOrder.sign(previous, key) < 0 else { return false }
+        previous = key
       }
+      return true
     }
   }
 }
