@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookEngine
 import PlaybookLanguage
 
 /// The read-evaluate-print loop: reads lines, groups them into statements and
@@ -114,6 +115,9 @@ public final class Shell {
     }
     while true {
       let prompt = reader.isContinuing ? Self.continuationPrompt : Self.prompt
+      // What the last command freed (a load's pieces, a run's working columns) goes back
+      // before the shell sits waiting for a person.
+      if isInteractive { FreedMemory.release() }
       switch input.read(prompt: prompt) {
       case .interrupted:
         reader.discard()
