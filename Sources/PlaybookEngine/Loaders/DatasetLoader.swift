@@ -28,8 +28,6 @@ public enum DatasetLoader {
   ) throws(LoadError) -> Dataset {
     precondition(
       cache == nil || ([customers] + events).allSatisfy(\.keptColumns.keepsAll), "a snapshot holds every column")
-    // Freed chunk pieces serve the next ones, which needs one arena (`FreedMemory`).
-    FreedMemory.shareOneArena()
     var loading = customers
     let sessions = DatabaseSessions()
     defer { sessions.close() }
@@ -66,6 +64,7 @@ public enum DatasetLoader {
     let (people, peopleSnapshot, peopleID) = try KeyedTable.read(
       customers, sessions: sessions, progress: progress, cache: cache
     ) { _ in }
+    FreedMemory.releaseWhileLoading()
     let customerCount = people.table.rowCount
     // The key index comes from its `.keys` file when the customers came from the snapshot it was made for.
     let index: KeyIndex
@@ -181,6 +180,7 @@ public enum DatasetLoader {
     cache: SnapshotCache?, strict: Bool, maxSetAside: Double, overLimit: inout [SetAsideShare]
   ) throws(LoadError) -> LoadedEvent {
     var (event, snapshot, eventID) = read
+    FreedMemory.releaseWhileLoading()
     // Links come from the links file when the table and what it links to are the snapshots they were made from.
     let linkedID = eventID.flatMap { table in by.map { LinkSnapshot.linked(table: table, by: $0) } }
     var rows: [SetAsideRow]

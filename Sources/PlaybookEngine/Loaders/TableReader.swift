@@ -96,6 +96,9 @@ public enum TableReader {
         if column.textReason == nil, !orders.isEmpty { dayMonth.append((columns.count, orders)) }
       }
       columns.append(column)
+      // The column's pieces are freed, but they sit in the worker threads' arenas, where
+      // the next column (larger than any piece) cannot reuse them (`FreedMemory`).
+      FreedMemory.releaseWhileLoading()
     }
     let lines = rowLines(raw, dropping: typing.dropped)
     for (c, orders) in dayMonth {
