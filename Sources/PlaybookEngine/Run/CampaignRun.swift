@@ -69,7 +69,7 @@ public struct CampaignRun: Sendable {
     let rows = Decider(plan: plan, history: history).decideRows(candidates)
     decided = DecisionStore(rows)
     // What loading left free and what evaluating and deciding freed (the rules' working
-    // columns) sit in the allocator's arena; handed back, they are not part of the peak
+    // columns) sit in the allocator's arenas; handed back, they are not part of the peak
     // beside the export.
     FreedMemory.release()
     let finished = DispatchTime.now()
