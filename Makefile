@@ -115,9 +115,11 @@ fuzz-build: deps
 	  case $$name in csv) files="$(FUZZ_HARNESS_csv)";; jsonlines) files="$(FUZZ_HARNESS_jsonlines)";; \
 	    playbook) files="$(FUZZ_HARNESS_playbook)";; esac; \
 	  swiftc -sanitize=fuzzer -parse-as-library -g -module-name Fuzz_$$name -I $(FUZZ_DEBUG)/Modules \
-	    -I Sources/CZlib -I $(FUZZ_DEBUG)/CFileWriteback.build -I $(FUZZ_DEBUG)/CPrefetch.build $$files \
+	    -I Sources/CZlib -I $(FUZZ_DEBUG)/CFileWriteback.build -I $(FUZZ_DEBUG)/CPrefetch.build \
+	    -I $(FUZZ_DEBUG)/CFreedMemory.build $$files \
 	    $(FUZZ_DEBUG)/PlaybookEngine.build/*.o $(FUZZ_DEBUG)/PlaybookLanguage.build/*.o \
 	    $(FUZZ_DEBUG)/CFileWriteback.build/*.o $(FUZZ_DEBUG)/CPrefetch.build/*.o \
+	    $(FUZZ_DEBUG)/CFreedMemory.build/*.o \
 	    -lz -o $(FUZZ_OUT)/fuzz-$$name || exit 1; \
 	done
 
