@@ -108,7 +108,8 @@ extension KeyIndex {
 
   @Test(arguments: keySets)
   func denseLookupsAgreeWithTheHashTable(_ keys: [String]) throws {
-    let index = KeyIndex.build(KeyIndexTests.column(keys)).index
+    let index = KeyIndex.build(KeyIndexTests.column(keys), hashed: true).index
+    #expect(!index.isDenseOnly && index.dense == nil)
     let dense = index.withDenseKeys()
     #expect(dense.dense != nil, "\(keys.prefix(2)) are dense")
     let probes = KeyIndexTests.column(Self.probes(keys))
@@ -119,6 +120,33 @@ extension KeyIndex {
     // A range of rows not from the first, as the loader's parallel slices ask.
     let slice = 5..<(probes.count - 3)
     #expect(dense.numbers(of: probes, rows: slice) == Array(expected[slice]))
+  }
+
+  /// Dense keys are numbered instead of hashed: each key, and each probe looked up alone,
+  /// finds the row the hash table finds, and the same repeated keys are reported.
+  @Test(arguments: keySets)
+  func denseKeysAreNumberedAsTheHashTableFindsThem(_ keys: [String]) throws {
+    let column = KeyIndexTests.column(keys)
+    let (numbered, repeats) = KeyIndex.build(column)
+    let (hashed, hashedRepeats) = KeyIndex.build(column, hashed: true)
+    #expect(numbered.isDenseOnly)
+    #expect(repeats == hashedRepeats)
+    let probes = Self.probes(keys)
+    func rows(_ index: KeyIndex) -> [Int32] {
+      probes.map { probe in Array(probe.utf8).withUnsafeBufferPointer { index.number(of: $0) } }
+    }
+    #expect(rows(numbered) == rows(hashed))
+  }
+
+  @Test func repeatedDenseKeysAreEachReportedWithTheirFirstRow() {
+    let keys = ["C-03", "C-01", "C-03", "C-02", "C-01", "C-03"]
+    let (index, repeats) = KeyIndex.build(KeyIndexTests.column(keys))
+    #expect(index.isDenseOnly)
+    #expect(
+      repeats == [
+        KeyIndex.Duplicate(row: 2, earlierRow: 0), KeyIndex.Duplicate(row: 4, earlierRow: 1),
+        KeyIndex.Duplicate(row: 5, earlierRow: 0),
+      ])
   }
 
   @Test(arguments: [

@@ -246,7 +246,10 @@ import Testing
   }
 
   @Test func theKeyIndexIsKeptAndADamagedOneBuiltAgain() throws {
+    // A key of another shape: the keys are not dense, so they are hashed (`KeyIndex`).
+    try folder.write(Self.files["customers.csv"]! + "VIP-7,gold,11,12,5\n", to: "customers.csv")
     let cold = try load(nil)
+    #expect(!cold.customerIndex.isDenseOnly)
     func numbers(_ data: Dataset) -> [Int32] {
       ["C-1", "C-2", "C-3", "C-4", "C-5", "C-9", ""].map { key in
         Array(key.utf8).withUnsafeBufferPointer { data.customerIndex.number(of: $0) }
@@ -267,6 +270,21 @@ import Testing
     try Data().write(to: URL(fileURLWithPath: keys))
     #expect(numbers(try load(cache)) == expected)
     #expect(DatasetDump.text(try load(cache)) == DatasetDump.text(cold))
+  }
+
+  /// Dense keys (`C-1` … `C-5`) are numbered again from the customers' snapshot: there is
+  /// no hash table to keep, and no `.keys` file is written.
+  @Test func denseKeysKeepNoKeyFile() throws {
+    let cold = try load(nil)
+    #expect(cold.customerIndex.isDenseOnly)
+    _ = try load(cache)
+    let keys = try snapshot("customers").replacingOccurrences(of: ".snapshot", with: ".keys")
+    #expect(!FileManager.default.fileExists(atPath: keys))
+    let warm = try load(cache)
+    #expect(uses(warm) == [.read, .read, .read])
+    #expect(warm.customerIndex.isDenseOnly)
+    #expect(["C-1", "C-5", "C-6", "C-01", ""].map(warm.customerNumber) == [0, 4, nil, nil, nil])
+    #expect(DatasetDump.text(warm) == DatasetDump.text(cold))
   }
 
   @Test func anAppendedFileIsToldApartAndReadWhole() throws {

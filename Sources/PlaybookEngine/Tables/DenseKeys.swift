@@ -25,6 +25,14 @@ struct DenseKeys: Sendable {
   /// The dense form of `keys`, or nil when they are not all one prefix and a number of
   /// one width, or their numbers spread over more than twice as many values as there are keys.
   init?(_ keys: TextColumn) {
+    guard let (dense, _) = Self.numbering(keys) else { return nil }
+    self = dense
+  }
+
+  /// The dense form of `keys` (nil as `init` says), and each row whose key repeats an
+  /// earlier one, with the first row of its key, in row order: what `KeyIndex.build`
+  /// reports, as one number is one key's bytes (one prefix, one width of digits).
+  static func numbering(_ keys: TextColumn) -> (dense: DenseKeys, duplicates: [KeyIndex.Duplicate])? {
     guard keys.count > 0 else { return nil }
     let first = keys.withUTF8(0) { Array($0) }
     let digitsStart = first.firstIndex(where: isDigit) ?? first.count
@@ -44,13 +52,33 @@ struct DenseKeys: Sendable {
     }
     guard highest - lowest < 2 * keys.count + 16 else { return nil }
     var rows = [Int32](repeating: -1, count: highest - lowest + 1)
+    var duplicates: [KeyIndex.Duplicate] = []
     // Each number at its first row, as the hash table keeps a key.
-    for (row, number) in numbers.enumerated().reversed() { rows[number - lowest] = Int32(row) }
+    for (row, number) in numbers.enumerated() {
+      let earlier = rows[number - lowest]
+      if earlier < 0 {
+        rows[number - lowest] = Int32(row)
+      } else {
+        duplicates.append(KeyIndex.Duplicate(row: row, earlierRow: Int(earlier)))
+      }
+    }
+    return (
+      DenseKeys(prefix: prefix, length: length, lowest: lowest, rows: ColumnArray(rows), words: words), duplicates
+    )
+  }
+
+  private init(prefix: [UInt8], length: Int, lowest: Int, rows: ColumnArray<Int32>, words: KeyWords?) {
     self.prefix = prefix
     self.length = length
     self.lowest = lowest
-    self.rows = ColumnArray(rows)
+    self.rows = rows
     self.words = words
+  }
+
+  /// The row of the key `text`, or -1 when no key is `text`.
+  @inline(__always) func row(of text: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let at = place(of: text)
+    return at < 0 ? -1 : rows[at]
   }
 
   /// The row of the key of each of `rows` of `text`, or -1 where none is, written to
