@@ -11,39 +11,33 @@ struct ChannelReasons: Sendable {
 
   private let names: [String]
   /// Indexed by `slot(chosen:obstacles:)`; empty when the list is too long to tabulate.
-  private let table: [String]
+  private let table: [Reason]
 
-  /// - Parameter names: the names of the send's channels, in order of preference.
-  init(names: [String]) {
+  /// - Parameters:
+  ///   - names: the names of the send's channels, in order of preference.
+  ///   - adding: numbers each tabulated text among the run's (`DecisionReasons`).
+  init(names: [String], adding: (String) -> Reason) {
     self.names = names
-    var table: [String] = []
+    var table: [Reason] = []
     if names.count <= Self.tabulatedChannels {
       // Slot (2^k − 1) + bits: the first k channels failed, bit i set when channel i had
       // no address (else no consent); k = n when none could be used.
       for chosen in 0...names.count {
         for bits in 0..<(1 << chosen) {
           let obstacles = (0..<chosen).map { bits & (1 << $0) != 0 ? ChannelObstacle.noAddress : .noConsent }
-          table.append(Self.compose(names, chosen: chosen, obstacles: obstacles[...]))
+          table.append(adding(Self.compose(names, chosen: chosen, obstacles: obstacles[...])))
         }
       }
     }
     self.table = table
   }
 
-  /// The same texts, each in storage of its own (`DecisionReasons.owned()`).
-  func owned() -> ChannelReasons {
-    ChannelReasons(names: names.map(DecisionSpeller.own), table: table.map(DecisionSpeller.own))
-  }
-
-  private init(names: [String], table: [String]) {
-    self.names = names
-    self.table = table
-  }
-
   /// The reason when the channel at position `chosen` was used (`names.count`: none
-  /// could be), after each channel before it failed for `obstacles[i]`.
-  func text(chosen: Int, obstacles: ArraySlice<ChannelObstacle>) -> String {
-    guard !table.isEmpty else { return Self.compose(names, chosen: chosen, obstacles: obstacles) }
+  /// could be), after each channel before it failed for `obstacles[i]`; a list too long
+  /// to tabulate adds its text to `texts`.
+  @inline(__always)
+  func reason(chosen: Int, obstacles: ArraySlice<ChannelObstacle>, texts: ReasonTexts) -> Reason {
+    guard !table.isEmpty else { return texts.add(Self.compose(names, chosen: chosen, obstacles: obstacles)) }
     var slot = (1 << chosen) - 1
     for (i, obstacle) in obstacles.enumerated() where obstacle == .noAddress { slot += 1 << i }
     return table[slot]

@@ -21,11 +21,12 @@ extension Decider {
     var speller: DecisionSpeller?
   }
 
-  /// A decision before it is spelled out: all it needs but text that is the same run-wide.
+  /// A decision before it is spelled out: all it needs but text, numbers alone (its
+  /// reason's text is the run's, `ReasonTexts`), so copying one counts no references.
   struct Outcome {
     var candidate: Candidate
     var status: DecisionStatus
-    var reason: String
+    var reason: Reason
     /// The channel chosen, an index into the plan's; nil when unreachable or already sent.
     var channel: Int?
     var merged: Int
@@ -34,7 +35,7 @@ extension Decider {
   struct Reachable {
     var candidate: Candidate
     var channel: Int
-    var reason: String
+    var reason: Reason
     var merged: Int
   }
 
@@ -88,11 +89,11 @@ extension Decider {
   @inline(__always)
   private func alreadySent(
     _ c: Candidate, rule: RulePlan, send: SendPlan, customerID: String, _ history: any SendHistory
-  ) -> String? {
+  ) -> Reason? {
     if let every = rule.every {
       guard let last = history.lastSend(rule: rule.name, customerID: customerID), plan.clock - last.sendAt < every
       else { return nil }
-      return DecisionReasons.notYetEligible(last, every: every, spelling: rule.everySpelling)
+      return reasons.texts.add(DecisionReasons.notYetEligible(last, every: every, spelling: rule.everySpelling))
     }
     let sent = rule.sends[send.line].contains {
       history.alreadySent(rule: rule.name, triggerID: triggerID(c), customerID: customerID, offer: $0.offer)
@@ -117,8 +118,8 @@ extension Decider {
         }
         scratch.obstacles.append(obstacle)
       }
-      let reason = reasons.channels[Int(c.rule)][Int(c.send)].text(
-        chosen: chosen, obstacles: scratch.obstacles[...])
+      let reason = reasons.channels[sends.send(c)].reason(
+        chosen: chosen, obstacles: scratch.obstacles[...], texts: reasons.texts)
       guard chosen < channelCount else {
         outcomes.append(
           Outcome(candidate: c, status: .unreachable, reason: reason, channel: nil, merged: merged))
@@ -166,7 +167,7 @@ extension Decider {
       } else if hasMessages, let unrendered = unrendered(r.candidate, channel: r.channel) {
         // A message with a hole is never sent, and leaves its place to the next offer.
         status = .unrendered
-        reason = unrendered
+        reason = reasons.texts.add(unrendered)
       } else {
         for i in limits.indices where limits[i].counts(channel: r.channel) {
           scratch.slots[i] -= 1

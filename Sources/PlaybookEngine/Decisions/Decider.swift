@@ -14,7 +14,7 @@ public struct Decider: Sendable {
   public let history: (any SendHistory)?
 
   let holdout: Holdout
-  private(set) var reasons: DecisionReasons
+  let reasons: DecisionReasons
   /// Each offer's and each rule's place among the others in `ByteOrder`: a customer's
   /// decisions are ordered by offer, rule, then trigger id, and `limit` ties by offer.
   let offerRanks: [Int]
@@ -70,7 +70,7 @@ public struct Decider: Sendable {
   /// in customer order then offer order.
   ///
   /// Two passes over partitions of customers, both on all cores: deciding gives each
-  /// partition's outcomes (numbers and shared reason texts); then, their counts known,
+  /// partition's outcomes (numbers, reasons among them); then, their counts known,
   /// each partition spells its decisions out straight into their place in the result.
   public func decide(_ candidates: [Candidate]) -> [Decision] {
     decideRows(candidates).spelled()
@@ -96,7 +96,6 @@ public struct Decider: Sendable {
     Partitions.map(count: plan.customerCount) { range in
       var lower = Self.firstIndex(in: candidates, atOrAfter: range.lowerBound)
       let upper = Self.firstIndex(in: candidates, atOrAfter: range.upperBound)
-      let decider = ownTexts()
       var outcomes: [Outcome] = []
       // Each candidate has at most one outcome.
       outcomes.reserveCapacity(upper - lower)
@@ -105,7 +104,7 @@ public struct Decider: Sendable {
         var end = lower
         let customer = candidates[lower].customer
         while end < upper, candidates[end].customer == customer { end += 1 }
-        decider.decide(customer: Int(customer), candidates[lower..<end], into: &outcomes, scratch: &scratch)
+        decide(customer: Int(customer), candidates[lower..<end], into: &outcomes, scratch: &scratch)
         lower = end
       }
       return [outcomes]
@@ -139,14 +138,5 @@ public struct Decider: Sendable {
     decide(customer: customer, candidates, into: &outcomes, scratch: &scratch)
     if scratch.speller == nil { scratch.speller = DecisionSpeller(self) }
     for outcome in outcomes { out.append(scratch.speller.unsafelyUnwrapped.decision(outcome)) }
-  }
-
-  /// This decider with reason texts of its own, for one partition's deciding: reasons
-  /// every core hands out from the same strings would move their reference counts'
-  /// cache lines between the cores at every outcome (`DecisionSpeller`).
-  func ownTexts() -> Decider {
-    var decider = self
-    decider.reasons = reasons.owned()
-    return decider
   }
 }

@@ -1,7 +1,7 @@
 import PlaybookLanguage
 
-/// A run's decisions as the decider leaves them: each one's outcome (numbers and a shared
-/// reason text), in customer order then offer order, not yet spelled out as `Decision`s.
+/// A run's decisions as the decider leaves them: each one's outcome (numbers, its reason
+/// too), in customer order then offer order, not yet spelled out as `Decision`s.
 ///
 /// Spelling a decision out makes its strings (customer id, trigger id, address) and a
 /// value of some 200 bytes: at a million customers, most of deciding's time and the top of
@@ -13,9 +13,8 @@ public struct DecisionRows: Sendable {
   let decider: Decider
   /// Each decision's outcome.
   let outcomes: [Decider.Outcome]
-  /// Where each of the decider's partitions starts in `outcomes`, and the end: a
-  /// partition's reason texts are its own (`Decider.ownTexts`), so spelling them on one
-  /// core each keeps their reference counts apart.
+  /// Where each of the decider's partitions starts in `outcomes`, and the end: each is
+  /// spelled on a core of its own.
   let partStarts: [Int]
   /// How many decisions of each rule's each send (in plan order, a rule's sends after the
   /// rule before it's) ended in each status.

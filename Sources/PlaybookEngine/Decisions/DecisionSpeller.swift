@@ -9,9 +9,10 @@ import CPrefetch
 /// - **Shared reference counts.** A decision holds its rule's name, its reason and, for
 ///   longer names, its offer, channel and variant: strings the whole plan shares. When
 ///   both cores add and drop references to the same string, its count's cache line moves
-///   between them at every change. A speller takes its own copy of each name (a few dozen
-///   strings; `Decider.ownTexts()` does the same for reasons while deciding), so each core
-///   counts references only on strings no other core touches.
+///   between them at every change. A speller takes its own copy of each name and of each
+///   reason made before deciding (a few dozen strings), so each core counts references
+///   only on strings no other core touches. (Deciding counts none: outcomes carry
+///   `Reason` numbers.)
 /// - **Reads at random.** Outcomes come in customer order, so customer ids and addresses
 ///   are read in order, but a trigger row's id sits wherever the row is in its table, and
 ///   reading it waits on main memory. `spell` makes the trigger ids of a block of decisions
@@ -34,7 +35,10 @@ struct DecisionSpeller {
   /// (read straight from the column); nil when the address is computed otherwise.
   private let channelNames: [String]
   private let addressColumns: [TextField?]
-  /// The same names as bytes, for an export's rows (`value(_:_:texts:)`).
+  /// The run's reasons, and the texts of those made before deciding, copied.
+  private let reasons: ReasonTexts
+  private let fixedReasons: [String]
+  /// The same names and reasons as bytes, for an export's rows (`value(_:_:texts:)`).
   private let rowNames: RowNames
 
   /// How many trigger ids `spell` reads ahead: enough reads in flight to cover a wait on
@@ -54,7 +58,9 @@ struct DecisionSpeller {
     offers = plan.rules.map { $0.sends.map { Self.own($0.offer) } }
     variants = plan.rules.map { $0.sends.map { $0.variant.map(Self.own) } }
     channelNames = plan.channels.map { Self.own($0.name) }
-    rowNames = RowNames(plan)
+    reasons = decider.reasons.texts
+    fixedReasons = reasons.fixed.map(Self.own)
+    rowNames = RowNames(plan, reasons: reasons.fixed)
     addressColumns = plan.channels.map { channel in
       guard case .text(.column(let column, let nulls, .customer)) = channel.address.evaluation else { return nil }
       return TextField(column, nulls)
@@ -133,7 +139,7 @@ struct DecisionSpeller {
       guard addressColumns[channel] != nil else { return .text(address(Int(c.customer), channel: channel)) }
       return .utf8(texts.address ?? empty)
     case .status: return rowNames.status(o.status)
-    case .reason: return .text(o.reason)
+    case .reason: return reasons.isFixed(o.reason) ? rowNames.reason(Int(o.reason.number)) : .text(reason(o.reason))
     case .merged: return .integer(o.merged)
     case .priority: return .integer(decider.sends.priorities[rule])
     case .variant: return rowNames.variant(send: decider.sends.send(c))
@@ -170,9 +176,14 @@ struct DecisionSpeller {
       triggerID: id ?? triggerID(c), triggerTime: c.triggerTime, sendAt: c.sendAt,
       expiresAt: c.sendAt + decider.sends.valid(c),
       channel: o.channel.map { channelNames[$0] }, address: o.channel.map { address(customer, channel: $0) },
-      status: o.status, reason: o.reason, merged: o.merged, priority: decider.sends.priorities[rule],
+      status: o.status, reason: reason(o.reason), merged: o.merged, priority: decider.sends.priorities[rule],
       variant: variants[rule][send], localTime: localTime)
     return decider.hasMessages ? decider.withTexts(decision, o) : decision
+  }
+
+  /// The text of `reason`.
+  private func reason(_ reason: Reason) -> String {
+    reasons.isFixed(reason) ? fixedReasons[Int(reason.number)] : reasons.text(reason)
   }
 
   private func triggerID(_ c: Candidate) -> String? {

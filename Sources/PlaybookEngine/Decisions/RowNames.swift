@@ -1,5 +1,5 @@
 /// The names export rows repeat (each rule's, each send's offer and variant, each
-/// channel's, each status's) as UTF-8 bytes of their own, each judged once for whether a
+/// channel's, each status's, and the run's reasons made before deciding) as UTF-8 bytes of their own, each judged once for whether a
 /// CSV or JSON field of it needs any treatment (`ExportValue.plain` when not). A row's
 /// names are then read through pointers: no string is retained and released for each
 /// field of each row (at 1M customers, a fifth of the export's samples).
@@ -13,12 +13,14 @@ final class RowNames: @unchecked Sendable {
   private let variants: [ExportValue]
   private let channels: [ExportValue]
   private let statuses: [ExportValue]
+  /// By `Reason` number (`ReasonTexts.fixed`).
+  private let reasons: [ExportValue]
 
-  init(_ plan: Plan) {
+  init(_ plan: Plan, reasons: [String]) {
     let sends = plan.rules.flatMap(\.sends)
     let groups: [[String?]] = [
       plan.rules.map(\.name), sends.map(\.offer), sends.map(\.variant), plan.channels.map(\.name),
-      DecisionStatus.allCases.map(\.rawValue),
+      DecisionStatus.allCases.map(\.rawValue), reasons,
     ]
     let storage = UnsafeMutableBufferPointer<UInt8>.allocate(
       capacity: max(1, groups.joined().reduce(0) { $0 + ($1?.utf8.count ?? 0) }))
@@ -34,6 +36,7 @@ final class RowNames: @unchecked Sendable {
     }
     self.storage = storage
     (rules, offers, variants, channels, statuses) = (values[0], values[1], values[2], values[3], values[4])
+    self.reasons = values[5]
   }
 
   deinit { storage.deallocate() }
@@ -42,6 +45,8 @@ final class RowNames: @unchecked Sendable {
   func offer(send: Int) -> ExportValue { offers[send] }
   func variant(send: Int) -> ExportValue { variants[send] }
   func channel(_ channel: Int) -> ExportValue { channels[channel] }
+  /// A reason made before deciding, by its `Reason` number.
+  func reason(_ number: Int) -> ExportValue { reasons[number] }
   func status(_ status: DecisionStatus) -> ExportValue {
     // `allCases` order, without making the array of cases for every row.
     switch status {

@@ -100,14 +100,14 @@ extension Explainer {
     let reasons = decider.reasons
     let limits = plan.model.limits
     for i in limits.indices {
-      if let k = reasons.cappedBy[i].firstIndex(of: decision.reason) {
+      if let k = reasons.cappedBy[i].firstIndex(where: { reasons.texts.text($0) == decision.reason }) {
         let winner = plan.rules[k]
         let kept = decisions.first { $0.rule == winner.name && ($0.status == .send || $0.status == .holdout) }
         return .outranked(
           winnerRule: winner.name, winnerOffer: kept?.offer, winnerPriority: winner.priority, priority: priority,
           limit: limits[i].text)
       }
-      if reasons.cappedByEarlierRuns[i] == decision.reason {
+      if reasons.texts.text(reasons.cappedByEarlierRuns[i]) == decision.reason {
         let limit = decider.limits[i]
         let sends = facts.earlierSends.filter { send in
           limit.period.map { send.sendAt >= plan.clock - $0 } ?? true

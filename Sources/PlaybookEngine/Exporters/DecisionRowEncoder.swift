@@ -17,7 +17,9 @@ struct DecisionRowEncoder: ~Copyable {
   private let description: String?
 
   init(columns: [ExportColumn], format: ExportFormat, description: String? = nil) {
-    self.columns = columns
+    // A copy of its own: the two encoders of one file's halves, on two cores, counted
+    // references on the one list at every row, moving its count between the cores.
+    self.columns = columns.map { $0 }
     self.format = format
     self.description = description
     jsonKeys = columns.enumerated().map { i, column in
@@ -78,7 +80,9 @@ struct DecisionRowEncoder: ~Copyable {
   /// Appends one row, asking `value` for each column's value (the description column
   /// excepted: the encoder has it).
   mutating func write(_ value: (ExportColumn) -> ExportValue) {
-    for (i, column) in columns.enumerated() {
+    // By index: iterating the list retained and released it for every row.
+    for i in columns.indices {
+      let column = columns[i]
       if format == .jsonl { json.append(contentsOf: jsonKeys[i]) }
       if column == .description {
         text(description)
