@@ -15,6 +15,7 @@ import Testing
     enum Event: Equatable {
       case begin(String)
       case rows(Int)
+      case fileRead
     }
 
     let events = Mutex<[Event]>([])
@@ -26,6 +27,7 @@ import Testing
 
     func advance(bytes: Int, rows: Int) { events.withLock { $0.append(.rows(rows)) } }
     var stopRequested: Bool { false }
+    func fileRead() { events.withLock { $0.append(.fileRead) } }
 
     /// The rows told of while each table was the one begun last, by table.
     var rowsByTable: [(table: String, rows: Int)] {
@@ -35,6 +37,7 @@ import Testing
           switch event {
           case .begin(let table): tables.append((table, 0))
           case .rows(let rows): tables[tables.count - 1].rows += rows
+          case .fileRead: break
           }
         }
         return tables
@@ -97,6 +100,54 @@ import Testing
     }
     #expect(second?.kind == .unknownColumn)
     #expect(second?.file == folder.path("orders.csv"))
+  }
+
+  /// A file's reader says when the file is read, after its rows and before its table
+  /// is built, once: CSV and JSON Lines alike.
+  @Test(arguments: ["tickets.csv", "calls.jsonl"])
+  func readingAFileSaysWhenItIsRead(_ name: String) throws {
+    let folder = try ScratchFolder("readahead", files: Self.files)
+    defer { folder.remove() }
+    let recorder = Recorder()
+    _ = try TableReader.readRaw(
+      FileBytes.read(folder.path(name)), format: TableFormat(path: name), file: name, declaredTypes: [:],
+      progress: recorder)
+    let events = recorder.events.withLock { $0 }
+    #expect(events.last == .fileRead)
+    #expect(events.filter { $0 == .fileRead }.count == 1)
+    #expect(events.contains { if case .rows = $0 { true } else { false } })
+  }
+
+  /// The loader waits for a table's file to be read, not its table built, before it may
+  /// start the table after next: `waitUntilFileRead` returns once the read says so,
+  /// while the read goes on.
+  @Test(.timeLimit(.minutes(1))) func aFileIsReadBeforeItsTableIsBuilt() throws {
+    let building = DispatchSemaphore(value: 0)
+    let ahead = TableReadAhead(progress: nil) { progress throws(LoadError) in
+      progress.fileRead()
+      building.wait()
+      throw LoadError(.badFormat, "built", file: "t.csv")
+    }
+    ahead.waitUntilFileRead()
+    #expect(ahead.isFileRead)
+    building.signal()
+    #expect(throws: LoadError(.badFormat, "built", file: "t.csv")) { try ahead.value() }
+  }
+
+  /// A read that never says its file is read (a table from its snapshot, a failed read)
+  /// counts as read when it ends.
+  @Test(.timeLimit(.minutes(1))) func aReadThatNeverSaysSoCountsAsReadWhenItEnds() {
+    let ending = DispatchSemaphore(value: 0)
+    let ahead = TableReadAhead(progress: nil) { _ throws(LoadError) in
+      ending.wait()
+      throw LoadError(.badFormat, "ended", file: "t.csv")
+    }
+    usleep(20_000)
+    #expect(!ahead.isFileRead)
+    ending.signal()
+    ahead.waitUntilFileRead()
+    #expect(ahead.isFileRead)
+    #expect(throws: LoadError(.badFormat, "ended", file: "t.csv")) { try ahead.value() }
   }
 
   /// Cancelling asks the read to stop and waits until it has.

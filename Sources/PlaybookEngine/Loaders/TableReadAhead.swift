@@ -10,9 +10,11 @@ import Synchronization
 /// time that stood idle). The output cannot change: each table is read on its own, and
 /// the loader takes them in the order it always did. The loader starts the table after
 /// the next before it waits for the next, so that the next one's own last stretches on
-/// one core share the machine too; so at most two tables are read at once, no more than
-/// two tables' files and chunks are held at once, and never a database table is read
-/// ahead, whose reads share one session.
+/// one core share the machine too; and, once the next one's file is read
+/// (`waitUntilFileRead`) while its table is still being built, the one after that if the
+/// table between is read too. So at most two files are read at once, a third table at
+/// most is being built, and never a database table is read ahead, whose reads share one
+/// session.
 ///
 /// What the read tells its progress is held until the loader takes the table, so a
 /// progress display still shows one table after another.
@@ -24,10 +26,11 @@ final class TableReadAhead: Sendable {
   private let progress: HeldProgress
   private let outcome = Mutex<Result<Read, LoadError>?>(nil)
   private let reading = DispatchGroup()
+  private let file = FileRead()
 
   /// Starts `read`, which reads through the progress it is given.
   init(progress: (any ProgressSink)?, _ read: @escaping @Sendable (any ProgressSink) throws(LoadError) -> Read) {
-    let held = HeldProgress(progress)
+    let held = HeldProgress(progress, file: file)
     self.progress = held
     reading.enter()
     // A thread of its own, not a dispatch queue's: a caller that waits for the table on
@@ -36,6 +39,8 @@ final class TableReadAhead: Sendable {
     let thread = Thread { [self] in
       let result = Result { () throws(LoadError) in try read(held) }
       outcome.withLock { $0 = result }
+      // A read from a snapshot, or one that failed, never said its file was read.
+      file.mark()
       reading.leave()
     }
     // The main thread's usual stack, whatever a platform gives new threads by default.
@@ -50,6 +55,13 @@ final class TableReadAhead: Sendable {
     reading.wait()
     return try outcome.withLock { $0! }.get()
   }
+
+  /// Waits until the table's file is read (its table may still be being built), or its
+  /// read ended.
+  func waitUntilFileRead() { file.wait() }
+
+  /// Whether the table's file is read (or its read ended).
+  var isFileRead: Bool { file.isRead }
 
   /// Stops the read (it ends as interrupted at its next block of rows) and waits for it
   /// to end: for a load that fails before it needs this table.
@@ -72,8 +84,12 @@ private final class HeldProgress: ProgressSink {
 
   private let inner: (any ProgressSink)?
   private let state = Mutex(State())
+  private let file: FileRead
 
-  init(_ inner: (any ProgressSink)?) { self.inner = inner }
+  init(_ inner: (any ProgressSink)?, file: FileRead) {
+    self.inner = inner
+    self.file = file
+  }
 
   func begin(_ step: WorkStep) {
     state.withLock { state in
@@ -105,4 +121,27 @@ private final class HeldProgress: ProgressSink {
   }
 
   func cancel() { state.withLock { $0.cancelled = true } }
+
+  func fileRead() { file.mark() }
+}
+
+/// Whether a table's file is read, marked once (the first of the read saying so and the
+/// read ending), and waited for.
+private final class FileRead: Sendable {
+  private let read = Mutex(false)
+  private let reading = DispatchGroup()
+
+  init() { reading.enter() }
+
+  func mark() {
+    let first = read.withLock { read in
+      defer { read = true }
+      return !read
+    }
+    if first { reading.leave() }
+  }
+
+  func wait() { reading.wait() }
+
+  var isRead: Bool { read.withLock { $0 } }
 }

@@ -57,6 +57,7 @@ public enum TableReader {
           chunkCount: chunkCount, progress: progress)
       }
     if progress?.stopRequested == true { throw LoadError.interrupted(file: file) }
+    progress?.fileRead()
     let lines = (raw.firstLines.last ?? 1) - 1 + (raw.chunks.last?.lineCount ?? 0)
     guard lines <= maxLines else {
       throw LoadError(

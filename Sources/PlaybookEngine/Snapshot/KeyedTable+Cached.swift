@@ -66,4 +66,6 @@ private final class RowCount: ProgressSink {
   }
 
   var stopRequested: Bool { inner?.stopRequested ?? false }
+
+  func fileRead() { inner?.fileRead() }
 }

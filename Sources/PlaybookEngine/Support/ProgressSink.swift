@@ -12,6 +12,14 @@ public protocol ProgressSink: Sendable {
   /// True once the work should stop (Ctrl-C in the shell): the loaders stop reading and
   /// throw `LoadError.Kind.interrupted`.
   var stopRequested: Bool { get }
+  /// The file being loaded is read whole; what is left of its load is building its table
+  /// (joining chunks, checking rows), on fewer cores.
+  func fileRead()
+}
+
+extension ProgressSink {
+  /// Nothing to do by default: only the loader's reading ahead waits for this.
+  public func fileRead() {}
 }
 
 /// The steps of a run, in the order they come.
