@@ -53,6 +53,47 @@ import Testing
     #expect(cells[3] == nil && cells.last == .some(nil))
   }
 
+  /// Past the first thousand values of a chunk a column of integers is read a faster
+  /// way while its values are plain integers (`appendPlainIntegers`); read in nine chunks
+  /// of 334 rows it never is. Both read every value alike: null, padded, quoted, `-0`,
+  /// a leading zero or plus, one too long for 64 bits, and a decimal that makes the
+  /// column decimal (`withDecimal`).
+  @Test(arguments: [false, true])
+  func integersWrittenPlainlyAreReadAsEveryOtherIntegerIs(_ withDecimal: Bool) throws {
+    func written(_ row: Int) -> String {
+      // The odd values before the first misfit, which ends the faster way for the chunk
+      // (as a misfit does for times).
+      switch row {
+      case 1200: " 42 "
+      case 1300: "\"77\""
+      case 1400: "-0"
+      case 1500: "-9223372036854775808"
+      case 1600 where withDecimal: "2.5"
+      case 1700: "007"
+      case 1800: "+5"
+      case 1900: "123456789012345678901"
+      default: row % 7 == 3 ? "" : String(row % 11 == 0 ? -row : row * 1_000_003)
+      }
+    }
+    let bytes = Self.csv(3000, written)
+    let one = try readTable(bytes, chunks: 1)
+    let nine = try readTable(bytes, chunks: 9)
+    #expect(one.table.types == [withDecimal ? .decimal : .integer, .integer])
+    #expect(one.table.cells == nine.table.cells)
+    #expect(one.setAside.map(\.line) == [1702, 1802, 1902])
+    #expect(one.setAside == nine.setAside)
+    let cells = one.table.cells.map { $0[0] }
+    let rows = (0..<3000).filter { ![1700, 1800, 1900].contains($0) }
+    func shown(_ row: Int) -> String? { cells[rows.firstIndex(of: row)!] }
+    #expect(shown(1200) == (withDecimal ? "42.0" : "42"))
+    #expect(shown(1300) == (withDecimal ? "77.0" : "77"))
+    #expect(shown(1400) == (withDecimal ? "-0.0" : "0"))
+    #expect(shown(1500) == (withDecimal ? "-9.223372036854776e+18" : "-9223372036854775808"))
+    #expect(shown(2998) == (withDecimal ? "2998008994.0" : "2998008994"))
+    #expect(shown(2981) == (withDecimal ? "-2981.0" : "-2981"))
+    #expect(shown(3) == nil)
+  }
+
   @Test(arguments: [1, 2, 4, 9])
   func numbersInEveryChunkButTheLastKeepTheirText(_ chunks: Int) throws {
     // 10 of 400 values (2.5%) are text: too many to set aside, so the column is text.

@@ -159,16 +159,27 @@ struct ColumnTyper {
       fitting = next
       kept.follow(fitting, row: row)
       kept.append(judged, field: field)
-      // A column of times whose every other type is out: the rows after this one are
-      // read as `YYYY-MM-DDTHH:MM:SSZ` alone while they are written so.
+      // A column of times, or of integers, whose every other type is out: the rows after
+      // this one are read as `YYYY-MM-DDTHH:MM:SSZ`, or as plain integers, alone while
+      // they are written so.
       if every == .timestamp, fitting == .timestamp, tally.live == .timestamp, kept.converting {
         let (last, values) = kept.appendCanonicalTimes(
+          spans, after: i, firstRow: base, bytes: bytes, nullWords: &nullWords)
+        i = last
+        tally.values += values
+      } else if every == Self.integers, fitting == Self.integers, tally.live == Self.integers, kept.converting,
+        kept.kind == .integer
+      {
+        let (last, values) = kept.appendPlainIntegers(
           spans, after: i, firstRow: base, bytes: bytes, nullWords: &nullWords)
         i = last
         tally.values += values
       }
     }
   }
+
+  /// The votes an integer casts.
+  private static let integers: TypeVotes = [.integer, .decimal]
 
   /// Writes the column's text as it is read from here on, once its first block (`spans`,
   /// just typed) shows it text for certain: no type live (so it is text whatever the
@@ -296,13 +307,44 @@ struct ColumnTyper {
     /// Keeps the times of the rows after `row` while each is null or written
     /// `YYYY-MM-DDTHH:MM:SSZ` (nearly every export's times are), as the general path
     /// would keep them: such a value casts `.timestamp` alone, and its offset makes the
-    /// zone no matter. Returns the last row kept and how many of its values were not
-    /// null. At 1M customers, fifteen million times were read this way, each for a
-    /// third of what judging it against every type cost. `spans` are the column's rows
-    /// from `firstRow` on; rows are counted in `spans`, null words in the column.
+    /// zone no matter. At 1M customers, fifteen million times were read this way, each
+    /// for a third of what judging it against every type cost.
     mutating func appendCanonicalTimes(
       _ spans: UnsafeBufferPointer<FieldSpan>, after row: Int, firstRow: Int, bytes: UnsafeBufferPointer<UInt8>,
       nullWords: inout [UInt64]
+    ) -> (last: Int, values: Int) {
+      let times = CanonicalTimes()
+      return appendWhile(spans, after: row, firstRow: firstRow, bytes: bytes, nullWords: &nullWords) { field, span in
+        guard !span.escaped, let seconds = times.read(field) else { return nil }
+        return UInt64(bitPattern: seconds)
+      }
+    }
+
+    /// Keeps the integers of the rows after `row` while each is null or a plain integer
+    /// (`ValueSyntax.integer`, with no spaces around it, and not `-0`), as the general
+    /// path would keep them: such a value casts `.integer` and `.decimal`, which every
+    /// value before it cast. At 100k customers (callgrind) the tickets' half million `csat`
+    /// values took 31M instructions fewer than judging each one did.
+    mutating func appendPlainIntegers(
+      _ spans: UnsafeBufferPointer<FieldSpan>, after row: Int, firstRow: Int, bytes: UnsafeBufferPointer<UInt8>,
+      nullWords: inout [UInt64]
+    ) -> (last: Int, values: Int) {
+      appendWhile(spans, after: row, firstRow: firstRow, bytes: bytes, nullWords: &nullWords) { field, span in
+        guard !span.escaped, span.kind == .bare || span.kind == .number, let value = ValueSyntax.integer(field),
+          value != 0 || field[0] != UInt8(ascii: "-")
+        else { return nil }
+        return UInt64(bitPattern: value)
+      }
+    }
+
+    /// Keeps the words `read` gives the rows after `row`, and the nulls among them, until
+    /// it gives none (that row is left to the general path). Returns the last row kept
+    /// and how many of its values were not null. `spans` are the column's rows from
+    /// `firstRow` on; rows are counted in `spans`, null words in the column.
+    @inline(__always)
+    private mutating func appendWhile(
+      _ spans: UnsafeBufferPointer<FieldSpan>, after row: Int, firstRow: Int, bytes: UnsafeBufferPointer<UInt8>,
+      nullWords: inout [UInt64], _ read: (UnsafeBufferPointer<UInt8>, FieldSpan) -> UInt64?
     ) -> (last: Int, values: Int) {
       // As many rows as there is room for: past that, the general path finds the slots full.
       let rows = spans.count - row - 1
@@ -310,7 +352,6 @@ struct ColumnTyper {
       let end = row + 1 + min(rows, words!.room)
       var last = row
       var values = 0
-      let times = CanonicalTimes()
       // Written through pointers: appending to arrays value by value checked each
       // array's storage was its own every time (a call per value).
       let out = words!.base + words!.count
@@ -323,10 +364,8 @@ struct ColumnTyper {
             nullWords[null >> 6] |= 1 << UInt64(null & 63)
             out[last - row] = 0
           } else {
-            guard !span.escaped,
-              let seconds = times.read(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
-            else { break }
-            out[last - row] = UInt64(bitPattern: seconds)
+            guard let word = read(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]), span) else { break }
+            out[last - row] = word
             values += 1
           }
           last += 1
