@@ -37,6 +37,31 @@ import Testing
     #expect(table.cells == [["line\nnext \"q\" \\ / é 🚀 \t", "1"]])
   }
 
+  /// A key where the line before had it is read by comparing its bytes: a key written
+  /// with an escape, one that is a prefix or an extension of that key, a key holding a
+  /// backslash (whose bytes spell another key), and a key with no closing quote are all
+  /// read as themselves.
+  @Test func keysInTheirUsualPlaceAreReadAsThemselves() throws {
+    let (table, setAside) = try readTable(
+      #"""
+      {"id": 1, "a\\b": 2, "n": 3}
+      {"id": 4, "a\\b": 5, "n": 6}
+      {"i\u0064": 7, "a\b": 8, "n": 9}
+      {"i": 10, "a\\bc": 11, "nn": 12}
+      {"idx": 13, "a\\b": 14, "n": 15}
+      {"id": 16, "a\\b": 17, "n
+      {"id": 18, "n": 19, "a\\b": 20}
+      """#, format: .jsonLines)
+    #expect(table.names == ["id", "a\\b", "n", "a\u{8}", "i", "a\\bc", "nn", "idx"])
+    #expect(
+      table.cells == [
+        ["1", "2", "3", nil, nil, nil, nil, nil], ["4", "5", "6", nil, nil, nil, nil, nil],
+        ["7", nil, "9", "8", nil, nil, nil, nil], [nil, nil, nil, nil, "10", "11", "12", nil],
+        [nil, "14", "15", nil, nil, nil, nil, "13"], ["18", "20", "19", nil, nil, nil, nil, nil],
+      ])
+    #expect(setAside.map(\.line) == [6])
+  }
+
   /// Strings are read sixteen bytes a step: an escape, a raw control byte (invalid) or a
   /// UTF-8 letter is found at every offset from the string's start.
   @Test func stringsAreReadRightWhereverTheirSpecialBytesFall() throws {

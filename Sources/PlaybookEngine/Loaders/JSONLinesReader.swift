@@ -205,7 +205,9 @@ struct JSONLinesChunkReader {
           let type: ColumnType
           let reading: ColumnReading
           if entry.column < chunk.names.count {
-            guard let known = columnTypes[entry.column] else { continue }
+            // Text takes any value: its reading is not copied to be asked (the key and link
+            // columns are declared text).
+            guard let known = columnTypes[entry.column], known != .text else { continue }
             (type, reading) = (known, readings[entry.column])
           } else {
             let new = typeAndReading(ofKey: keys.names[entry.column])
@@ -296,15 +298,15 @@ struct JSONLinesChunkReader {
     }
     while true {
       s.skipSpace()
-      guard let key = s.string() else { throw .badJSON }
       let position = entries.count
       let column: Int
-      if key.escaped {
-        var decoded: [UInt8] = []
-        FieldText.append(key, from: bytes, to: &decoded)
-        column = decoded.withUnsafeBufferPointer { keys.column($0, position) }
+      // The key the previous lines had here, read by comparing its bytes, without a scan.
+      if let after = keys.name(at: position, isAt: s.i, in: bytes, end: s.end) {
+        column = position
+        s.i = after
       } else {
-        column = keys.column(UnsafeBufferPointer(rebasing: bytes[key.start..<key.end]), position)
+        guard let key = s.string() else { throw .badJSON }
+        column = try Self.column(of: key, at: position, in: bytes, &keys)
       }
       s.skipSpace()
       guard s.take(UInt8(ascii: ":")) else { throw .badJSON }
@@ -319,6 +321,21 @@ struct JSONLinesChunkReader {
       return
     }
   }
+
+  /// The column of the key `key` (a string's span), the entry at `position` on its line.
+  private static func column(
+    of key: FieldSpan, at position: Int, in bytes: UnsafeBufferPointer<UInt8>, _ keys: inout KeyColumns
+  ) throws(Invalid) -> Int {
+    let column: Int
+    if key.escaped {
+      var decoded: [UInt8] = []
+      FieldText.append(key, from: bytes, to: &decoded)
+      column = decoded.withUnsafeBufferPointer { keys.column($0, position) }
+    } else {
+      column = keys.column(UnsafeBufferPointer(rebasing: bytes[key.start..<key.end]), position)
+    }
+    return column
+  }
 }
 
 /// A chunk's columns by key: those kept so far, then those first seen on the line being
@@ -327,6 +344,9 @@ struct JSONLinesChunkReader {
 struct KeyColumns {
   /// Every column's key, kept ones first, then the pending ones.
   private(set) var names: [[UInt8]] = []
+  /// Whether each key's JSON string is its bytes alone: no quote, backslash or control
+  /// byte, which a string writes escaped (`name(at:isAt:in:end:)`).
+  private var plain: [Bool] = []
   private var index: [[UInt8]: Int] = [:]
   private var kept = 0
 
@@ -342,8 +362,23 @@ struct KeyColumns {
     let bytes = Array(key)
     if let found = index[bytes] { return found }
     names.append(bytes)
+    plain.append(!bytes.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 })
     index[bytes] = names.count - 1
     return names.count - 1
+  }
+
+  /// Where the string at `i` (before `end`) ends, past its closing quote, when it is the
+  /// key at `position` written as it reads, byte for byte (a plain key, so the bytes
+  /// equal to it hold no escape); nil otherwise, for `column` to find.
+  @inline(__always)
+  func name(at position: Int, isAt i: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
+    guard position < names.count, plain[position] else { return nil }
+    let count = names[position].count
+    let close = i &+ 1 &+ count
+    guard close < end, bytes[i] == UInt8(ascii: "\""), bytes[close] == UInt8(ascii: "\""),
+      Self.same(names[position], UnsafeBufferPointer(rebasing: bytes[(i &+ 1)..<close]))
+    else { return nil }
+    return close &+ 1
   }
 
   /// The line was kept: its new keys become columns.
@@ -353,6 +388,7 @@ struct KeyColumns {
   mutating func dropPending() {
     for name in names[kept...] { index[name] = nil }
     names.removeSubrange(kept...)
+    plain.removeSubrange(kept...)
   }
 
   /// Keys are short: compared a word or two at a time (`TextDictionary.same`), not by a
