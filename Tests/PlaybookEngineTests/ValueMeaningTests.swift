@@ -26,6 +26,24 @@ import Testing
     #expect(table.cells == [["1", " Ann "], [nil, nil], [nil, "x"]])
   }
 
+  /// The same in the middle of a file, where records are read from stop to stop
+  /// (`CSVScanner.plainRecord`), which says when no field starts with a space or tab:
+  /// blank fields first, in the middle and last, quoted or not, with and without tokens.
+  @Test(arguments: [[], ["NA"]])
+  func blankFieldsAreNullWhereverTheyStandInAFile(_ nulls: [String]) throws {
+    let rows = (0..<40).map { "\($0),a\($0),b\($0)" }
+    let blanks = ["  ,x,y", "1,\t,y", "2,x, ", "3,\" \",y", "4, x ,NA", " 5,x,y"]
+    let (table, _) = try read(
+      (["n,s,t"] + rows + blanks + rows).joined(separator: "\n") + "\n", nulls: nulls)
+    let cells = Array(table.cells[40..<46])
+    #expect(
+      cells == [
+        [nil, "x", "y"], ["1", nil, "y"], ["2", "x", nil], ["3", nil, "y"], ["4", " x ", nulls.isEmpty ? "NA" : nil],
+        ["5", "x", "y"],
+      ])
+    #expect(table.cells[0] == ["0", "a0", "b0"] && table.cells.count == 86)
+  }
+
   @Test func nullTokensMatchExactlyAfterTrimming() throws {
     let (table, _) = try read(
       "n,s\n1,a\nNA,NA\n n/a ,\"-\"\n-,na\nN/A,NA \n", nulls: ["NA", "n/a", "-"])

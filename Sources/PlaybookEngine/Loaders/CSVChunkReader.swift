@@ -196,7 +196,8 @@ struct CSVChunkReader {
         continue
       }
       // Only now are the fields' spans all written (an unterminated quote stops early).
-      nulls.nullify(fields, count: min(r.count, width), in: b)
+      // Without tokens only a blank field is null, and it starts with a space or tab.
+      if r.mayBeBlank || nulls.hasTokens { nulls.nullify(fields, count: min(r.count, width), in: b) }
       i = r.next
       line += r.lineEnds
       if let reason = problem(r, fields: fields) {

@@ -10,6 +10,9 @@ struct CSVScanner {
     var lineEnds: Int
     var problem: Problem
     var nonASCII: Bool
+    /// Whether a field may start with a space or tab, so may be blank (a null text):
+    /// always, but for a record `plainRecord` read and saw none start so.
+    var mayBeBlank = true
   }
 
   let bytes: UnsafeBufferPointer<UInt8>

@@ -90,6 +90,8 @@ extension CSVScanner {
   ) -> Record? {
     let b = bytes
     var high: UInt64 = 0
+    // Bytes at or below a space (a space or tab: line ends are stops) that start a field.
+    var lowStart: UInt8 = 0xFF
     var count = 0
     var fieldStart = start
     guard stops.enter(start, in: b, S.self) else { return nil }
@@ -138,6 +140,7 @@ extension CSVScanner {
         m = stops.stops & from
       }
       guard last &- first <= FieldSpan.maxLength else { return nil }
+      if last > first { lowStart = min(lowStart, b[first]) }
       if count < fields.count {
         fields[count] = FieldSpan(start: first, length: last &- first, kind: .bare, escaped: escaped)
       }
@@ -150,7 +153,9 @@ extension CSVScanner {
       let stop = m & (0 &- m)
       high |= stops.highs & from & (stop | (stop &- 1))
       let next = at &+ (b[at] == Self.cr && at &+ 1 < b.count && b[at &+ 1] == Self.lf ? 2 : 1)
-      return Record(next: next, count: count, lineEnds: 1, problem: .none, nonASCII: high != 0)
+      return Record(
+        next: next, count: count, lineEnds: 1, problem: .none, nonASCII: high != 0,
+        mayBeBlank: lowStart <= UInt8(ascii: " "))
     }
   }
 }

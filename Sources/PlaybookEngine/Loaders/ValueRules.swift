@@ -96,6 +96,9 @@ struct NullTexts: Sendable {
     lengths = trimmed.reduce(0) { $1.count < 64 ? $0 | 1 << $1.count : $0 }
   }
 
+  /// Whether there are tokens beside the blank texts.
+  var hasTokens: Bool { !tokens.isEmpty }
+
   /// Replaces the spans of the first `count` of `fields` that are null texts by null.
   @inline(__always)
   func nullify(_ fields: UnsafeMutableBufferPointer<FieldSpan>, count: Int, in bytes: UnsafeBufferPointer<UInt8>) {
