@@ -61,6 +61,41 @@ import Testing
     #expect(accepted > 0)
   }
 
+  /// A reader remembers the last date it read (`CanonicalTimes.read`): read one after
+  /// another by one reader, every value of the grid above (its times innermost, so dates
+  /// repeat, valid or not) and each corrupted variant after the value it comes from give
+  /// what a fresh reader gives.
+  @Test func aReaderThatRemembersItsLastDateReadsAsAFreshOne() {
+    var values: [[UInt8]] = []
+    for year in ["1969", "2024", "2100", "0000", "20x6", "2199", "2200"] {
+      for month in ["00", "01", "02", "12", "13"] {
+        for day in ["00", "01", "29", "30", "31"] {
+          for time in ["00:00:00", "09:30:59", "23:59:60", "24:00:00", "12:60:00", "1a:00:00", "00:00:01"] {
+            values.append(Array("\(year)-\(month)-\(day)T\(time)Z".utf8))
+          }
+        }
+      }
+    }
+    let valid = Array("2024-02-29T23:59:58Z".utf8)
+    for position in valid.indices {
+      for byte in Array("/0:9;?@aZT- ".utf8) + [0x80, 0xFF] {
+        var text = valid
+        text[position] = byte
+        values += [valid, text, valid]
+      }
+    }
+    var reader = CanonicalTimes()
+    var read = 0
+    for value in values {
+      let kept = value.withUnsafeBufferPointer { reader.read($0) }
+      var fresh = CanonicalTimes()
+      let alone = value.withUnsafeBufferPointer { fresh.read($0) }
+      #expect(kept == alone, "\(String(decoding: value, as: UTF8.self))")
+      if kept != nil { read += 1 }
+    }
+    #expect(read > 500)
+  }
+
   @Test func formatsRoundTrip() {
     for s: Int64 in [0, -1, 1_793_525_400, 951_782_400, 4_102_444_799] {
       #expect(Timestamp.parse(Timestamp.format(s))?.seconds == s)

@@ -208,7 +208,7 @@ struct ColumnTyper {
     _ spans: UnsafeBufferPointer<FieldSpan>, firstRow: Int, bytes: UnsafeBufferPointer<UInt8>,
     reading: ColumnReading, into tally: inout TypeTally
   ) {
-    let times = CanonicalTimes()
+    var times = CanonicalTimes()
     for (i, span) in spans.enumerated() where !span.isNull {
       let live = tally.live
       if live.isEmpty { return }
@@ -313,7 +313,7 @@ struct ColumnTyper {
       _ spans: UnsafeBufferPointer<FieldSpan>, after row: Int, firstRow: Int, bytes: UnsafeBufferPointer<UInt8>,
       nullWords: inout [UInt64]
     ) -> (last: Int, values: Int) {
-      let times = CanonicalTimes()
+      var times = CanonicalTimes()
       return appendWhile(spans, after: row, firstRow: firstRow, bytes: bytes, nullWords: &nullWords) { field, span in
         guard !span.escaped, let seconds = times.read(field) else { return nil }
         return UInt64(bitPattern: seconds)

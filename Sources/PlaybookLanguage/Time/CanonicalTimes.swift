@@ -10,6 +10,12 @@ public struct CanonicalTimes {
   /// 2199, and of 2200-01-01 after them.
   @usableFromInline let monthStarts: [Int32]
   @usableFromInline static let firstYear = 1900
+  /// The date read last (its first word and its day's two bytes: `YYYY-MM-` and `DD`),
+  /// and its day number. The times of a file come mostly in runs of one day (an export
+  /// sorted by time), whose date is then known by its bytes and not read again. The
+  /// zeros before the first read are no date's bytes.
+  @usableFromInline var lastDate: (UInt64, UInt64) = (0, 0)
+  @usableFromInline var lastDays = 0
 
   /// A reader, for one loop of values.
   @inlinable public init() { monthStarts = MonthStarts.days }
@@ -23,23 +29,44 @@ public struct CanonicalTimes {
   /// Playloop on is little-endian) (bytes 0–7, 8–15 and 12–19) and their separators and
   /// digits checked a word at a time.
   @inlinable @inline(__always)
-  public func read(_ s: UnsafeBufferPointer<UInt8>) -> Int64? {
+  public mutating func read(_ s: UnsafeBufferPointer<UInt8>) -> Int64? {
     guard s.count == 20 else { return nil }
     let raw = UnsafeRawPointer(s.baseAddress!)
     let w0 = raw.loadUnaligned(as: UInt64.self)  // YYYY-MM-
     let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)  // DDTHH:MM
     let w2 = raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self)  // HH:MM:SSZ from byte 12
-    // Separators: `-` at 4 and 7; `T` at 10 (byte 2 of w1); `:` at 13, 16 and `Z` at 19
-    // (bytes 1, 4 and 7 of w2).
-    let separators0: UInt64 = 0xFF00_00FF_0000_0000
-    let expected0: UInt64 = 0x2D00_002D_0000_0000
+    // Separators: `T` at 10 (byte 2 of w1); `:` at 13, 16 and `Z` at 19 (bytes 1, 4 and 7
+    // of w2). The time's digits: bytes 3, 4, 6 and 7 of w1, 5 and 6 of w2.
     let separators1: UInt64 = 0x0000_0000_00FF_0000
     let expected1: UInt64 = 0x0000_0000_0054_0000
     let separators2: UInt64 = 0xFF00_00FF_0000_FF00
     let expected2: UInt64 = 0x5A00_003A_0000_3A00
-    guard w0 & separators0 == expected0, w1 & separators1 == expected1, w2 & separators2 == expected2,
-      Timestamp.isDigits(w0, ~separators0), Timestamp.isDigits(w1, 0xFFFF_00FF_FF00_FFFF),
-      Timestamp.isDigits(w2, 0x00FF_FF00_0000_0000)
+    guard w1 & separators1 == expected1, w2 & separators2 == expected2,
+      Timestamp.isDigits(w1, 0xFFFF_00FF_FF00_0000), Timestamp.isDigits(w2, 0x00FF_FF00_0000_0000)
+    else { return nil }
+    @inline(__always) func pair(_ w: UInt64, _ byte: Int) -> Int {
+      Int((w >> (byte * 8)) & 0x0F) * 10 + Int((w >> (byte * 8 + 8)) & 0x0F)
+    }
+    let hour = pair(w1, 3)
+    let minute = pair(w1, 6)
+    let second = pair(w2, 5)
+    guard hour < 24, minute < 60, second < 61 else { return nil }
+    let date = (w0, w1 & 0xFFFF)
+    if date != lastDate {
+      guard let days = days(w0, w1) else { return nil }
+      (lastDate, lastDays) = (date, days)
+    }
+    return Int64(lastDays) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))
+  }
+
+  /// The day number of the date `YYYY-MM-DD` in `w0` (`YYYY-MM-`) and the first two bytes
+  /// of `w1` (`DD`), when it is one; nil otherwise.
+  @inlinable @inline(__always)
+  func days(_ w0: UInt64, _ w1: UInt64) -> Int? {
+    // Separators: `-` at 4 and 7.
+    let separators0: UInt64 = 0xFF00_00FF_0000_0000
+    let expected0: UInt64 = 0x2D00_002D_0000_0000
+    guard w0 & separators0 == expected0, Timestamp.isDigits(w0, ~separators0), Timestamp.isDigits(w1, 0xFFFF)
     else { return nil }
     @inline(__always) func pair(_ w: UInt64, _ byte: Int) -> Int {
       Int((w >> (byte * 8)) & 0x0F) * 10 + Int((w >> (byte * 8 + 8)) & 0x0F)
@@ -47,21 +74,15 @@ public struct CanonicalTimes {
     let year = pair(w0, 0) * 100 + pair(w0, 2)
     let month = pair(w0, 5)
     let day = pair(w1, 0)
-    let hour = pair(w1, 3)
-    let minute = pair(w1, 6)
-    let second = pair(w2, 5)
-    guard month >= 1, month <= 12, day >= 1, hour < 24, minute < 60, second < 61 else { return nil }
-    let days: Int
+    guard month >= 1, month <= 12, day >= 1 else { return nil }
     let index = (year - Self.firstYear) * 12 + month - 1
     if index >= 0, index < monthStarts.count - 1 {
       let monthStart = Int(monthStarts[index])
       guard day <= Int(monthStarts[index + 1]) - monthStart else { return nil }
-      days = monthStart + day - 1
-    } else {
-      guard day <= Timestamp.daysInMonth(year: year, month: month) else { return nil }
-      days = Timestamp.daysFromCivil(year: year, month: month, day: day)
+      return monthStart + day - 1
     }
-    return Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + min(second, 59))
+    guard day <= Timestamp.daysInMonth(year: year, month: month) else { return nil }
+    return Timestamp.daysFromCivil(year: year, month: month, day: day)
   }
 
   /// The table `monthStarts` holds, made once.

@@ -16,7 +16,8 @@ public enum Timestamp {
   @inline(__always)
   public static func read(_ s: UnsafeBufferPointer<UInt8>) -> (seconds: Int64, isDate: Bool, hasOffset: Bool)? {
     let n = s.count
-    if n == 20, let seconds = CanonicalTimes().read(s) { return (seconds, false, true) }
+    var canonical = CanonicalTimes()
+    if n == 20, let seconds = canonical.read(s) { return (seconds, false, true) }
     @inline(__always) func digits(_ at: Int, _ count: Int) -> Int? {
       guard at + count <= n else { return nil }
       var v = 0
