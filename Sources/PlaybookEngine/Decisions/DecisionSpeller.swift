@@ -10,9 +10,9 @@ import CPrefetch
 ///   longer names, its offer, channel and variant: strings the whole plan shares. When
 ///   both cores add and drop references to the same string, its count's cache line moves
 ///   between them at every change. A speller takes its own copy of each name and of each
-///   reason made before deciding (a few dozen strings), so each core counts references
-///   only on strings no other core touches. (Deciding counts none: outcomes carry
-///   `Reason` numbers.)
+///   reason made before deciding (a few dozen strings, and one per held-out bucket), so
+///   each core counts references only on strings no other core touches. (Deciding counts
+///   none: outcomes carry `Reason` numbers.)
 /// - **Reads at random.** Outcomes come in customer order, so customer ids and addresses
 ///   are read in order, but a trigger row's id sits wherever the row is in its table, and
 ///   reading it waits on main memory. `spell` makes the trigger ids of a block of decisions

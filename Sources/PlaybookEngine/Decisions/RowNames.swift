@@ -1,8 +1,9 @@
 /// The names export rows repeat (each rule's, each send's offer and variant, each
-/// channel's, each status's, and the run's reasons made before deciding) as UTF-8 bytes of their own, each judged once for whether a
-/// CSV or JSON field of it needs any treatment (`ExportValue.plain` when not). A row's
-/// names are then read through pointers: no string is retained and released for each
-/// field of each row (at 1M customers, a fifth of the export's samples).
+/// channel's, each status's, and the run's reasons made before deciding) as UTF-8 bytes
+/// of their own, each judged once for whether a CSV or JSON field of it needs any
+/// treatment (`ExportValue.plain` when not). A row's names are then read through
+/// pointers: no string is retained and released for each field of each row (at 1M
+/// customers, a fifth of the export's samples).
 ///
 /// Unchecked `Sendable`: the bytes are written once, in `init`, and only read after.
 final class RowNames: @unchecked Sendable {
