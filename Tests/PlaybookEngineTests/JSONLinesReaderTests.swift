@@ -62,6 +62,27 @@ import Testing
     #expect(setAside.map(\.line) == [6])
   }
 
+  /// A line that is not UTF-8 refuses the file at its first bad byte, wherever the byte
+  /// stands: in a short string or a long one (read sixteen bytes a step), in a key, in a
+  /// nested value, where a number should be, after the object; after a good letter that
+  /// is not ASCII on an earlier line or the same one.
+  @Test(arguments: [
+    (#"{"a": "x\#u{FF}y"}"#, 8), (#"{"a": "0123456789abcdef0123\#u{FF}"}"#, 27), (#"{"\#u{FF}": 1}"#, 2),
+    (#"{"a": {"b": [1, \#u{FF}]}}"#, 16), (#"{"a": \#u{FF}}"#, 6), (#"{"a": 1} \#u{FF}"#, 9),
+    (#"{"a": "é", "b": "\#u{FF}"}"#, 18), (#"{"a": "ab\#u{FF}cdefghijklmnopqrstuvwxyz0123456789"}"#, 9),
+  ])
+  func aByteThatIsNotUTF8RefusesTheFileWhereverItStands(_ line: String, _ column: Int) throws {
+    // `\u{FF}` stands for the byte 0xFF, which no UTF-8 text holds.
+    var bytes = Array("{\"a\": \"é\"}\n".utf8)
+    let first = bytes.count
+    for scalar in line.unicodeScalars {
+      if scalar == "\u{FF}" { bytes.append(0xFF) } else { bytes += Array(String(scalar).utf8) }
+    }
+    bytes += Array("\n{\"a\": \"b\"}\n".utf8)
+    let error = #expect(throws: LoadError.self) { try readTable(bytes, format: .jsonLines) }
+    #expect(error?.message.hasSuffix("(offset \(first + column) in the file)") == true, "\(error?.message ?? "")")
+  }
+
   /// Strings are read sixteen bytes a step: an escape, a raw control byte (invalid) or a
   /// UTF-8 letter is found at every offset from the string's start.
   @Test func stringsAreReadRightWhereverTheirSpecialBytesFall() throws {

@@ -12,7 +12,8 @@ import Testing
       return Int((state >> 33) % UInt64(bound))
     }
     let pieces: [[UInt8]] = [
-      Array("a".utf8), Array("plain text, ".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8),
+      Array("a".utf8), Array("plain text, ".utf8), Array("a longer run of plain text, forty bytes".utf8),
+      Array("é".utf8), Array("€".utf8), Array("😀".utf8),
       [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xFF],
       [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x98],
     ]
@@ -27,5 +28,22 @@ import Testing
     }
     // Both verdicts must come up often, or agreeing would prove little.
     #expect(valid > 500 && valid < 4_500)
+  }
+
+  /// ASCII of every length up to a hundred bytes (runs are skipped 32 and 8 bytes a step),
+  /// alone, then with a letter that is not ASCII and with a bad byte at every position.
+  @Test func runsOfASCIIEndWhereverTheBytesDo() {
+    for length in 0...100 {
+      let ascii = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+      #expect(ascii.withUnsafeBufferPointer { UTF8Check.firstInvalid($0) } == nil)
+      for position in 0...length {
+        var good = ascii
+        good.insert(contentsOf: Array("é".utf8), at: position)
+        #expect(good.withUnsafeBufferPointer { UTF8Check.firstInvalid($0) } == nil, "\(length) \(position)")
+        var bad = ascii
+        bad.insert(0xFF, at: position)
+        #expect(bad.withUnsafeBufferPointer { UTF8Check.firstInvalid($0) } == position, "\(length) \(position)")
+      }
+    }
   }
 }

@@ -169,16 +169,13 @@ struct JSONLinesChunkReader {
       var scanner = JSONScanner(bytes: bytes, at: lineStart, end: lineEnd)
       scanner.skipSpace()
       if scanner.atEnd { continue }
-      let text = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
-      if chunk.notUTF8 == nil, UTF8Check.hasNonASCII(text), let bad = UTF8Check.firstInvalid(text) {
-        // The file will be refused at its first bad byte (as a CSV file is).
-        chunk.notUTF8 = (line, lineStart, lineStart + bad)
-      }
       entries.removeAll(keepingCapacity: true)
       keys.dropPending()
+      var readWhole = false
       let reason: String? = {
         do throws(Invalid) {
           try readObject(&scanner, &keys, &entries)
+          readWhole = true
         } catch {
           switch error {
           case .notObject: return "line is not a JSON object"
@@ -223,6 +220,15 @@ struct JSONLinesChunkReader {
         }
         return nil
       }()
+      // A line read whole holds bytes that are not ASCII only in its strings and nested
+      // values, where the scanner saw them; a line that is not JSON is checked whole.
+      if chunk.notUTF8 == nil, !readWhole || scanner.sawNonASCII {
+        let text = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+        if let bad = UTF8Check.firstInvalid(text) {
+          // The file will be refused at its first bad byte (as a CSV file is).
+          chunk.notUTF8 = (line, lineStart, lineStart + bad)
+        }
+      }
       if let reason {
         chunk.setAside.append((line, reason))
         continue
@@ -344,8 +350,9 @@ struct JSONLinesChunkReader {
 struct KeyColumns {
   /// Every column's key, kept ones first, then the pending ones.
   private(set) var names: [[UInt8]] = []
-  /// Whether each key's JSON string is its bytes alone: no quote, backslash or control
-  /// byte, which a string writes escaped (`name(at:isAt:in:end:)`).
+  /// Whether each key's JSON string is its bytes alone, all ASCII: no quote, backslash or
+  /// control byte, which a string writes escaped, and none the line's UTF-8 check must see
+  /// in a string (`name(at:isAt:in:end:)`).
   private var plain: [Bool] = []
   private var index: [[UInt8]: Int] = [:]
   private var kept = 0
@@ -362,7 +369,7 @@ struct KeyColumns {
     let bytes = Array(key)
     if let found = index[bytes] { return found }
     names.append(bytes)
-    plain.append(!bytes.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 })
+    plain.append(!bytes.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 || $0 >= 0x80 })
     index[bytes] = names.count - 1
     return names.count - 1
   }
@@ -406,6 +413,10 @@ struct JSONScanner {
   let bytes: UnsafeBufferPointer<UInt8>
   var i: Int
   let end: Int
+  /// The bytes of the strings and nested values read, or-ed together: a vector's worth at
+  /// a time, and the rest one by one (`sawNonASCII`).
+  private var seen = SIMD16<UInt8>()
+  private var seenByte: UInt8 = 0
 
   init(bytes: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) {
     self.bytes = bytes
@@ -414,6 +425,9 @@ struct JSONScanner {
   }
 
   var atEnd: Bool { i >= end }
+
+  /// Whether a string or nested value read so far holds a byte that is not ASCII.
+  var sawNonASCII: Bool { ByteWords.highBits(seen) != 0 || seenByte >= 0x80 }
 
   mutating func skipSpace() {
     while i < end, bytes[i] == 32 || bytes[i] == 9 || bytes[i] == 13 { i += 1 }
@@ -435,6 +449,7 @@ struct JSONScanner {
       // control bytes stop it.
       if i &+ 16 <= end {
         let v = ByteWords.vector(bytes, i)
+        seen |= v
         let stops = ByteWords.bits(
           (v .== SIMD16(repeating: UInt8(ascii: "\""))) .| (v .== SIMD16(repeating: UInt8(ascii: "\\")))
             .| (v .< SIMD16(repeating: 0x20)))
@@ -447,6 +462,7 @@ struct JSONScanner {
       let c = bytes[i]
       // Lower-case letters and most UTF-8 bytes sort above every special byte.
       if c > UInt8(ascii: "\\") {
+        seenByte |= c
         i += 1
         continue
       }
@@ -510,6 +526,7 @@ struct JSONScanner {
     var depth = 0
     while i < end {
       let c = bytes[i]
+      seenByte |= c
       if c == UInt8(ascii: "\"") {
         guard string() != nil else { return nil }
         continue
