@@ -393,6 +393,8 @@ struct KeyColumns {
 
   /// The line was set aside (or a new one starts): forget its new keys.
   mutating func dropPending() {
+    // Most lines add no key: removing nothing still went through the generic removal.
+    guard kept < names.count else { return }
     for name in names[kept...] { index[name] = nil }
     names.removeSubrange(kept...)
     plain.removeSubrange(kept...)
