@@ -28,7 +28,8 @@ let package = Package(
     .target(name: "CFileWriteback"),
     // Loading asks for a field's bytes a few rows before it reads them (__builtin_prefetch).
     .target(name: "CPrefetch"),
-    // One allocator arena for all threads, and freed memory handed back (glibc's <malloc.h>).
+    // One allocator arena for the threads (`playloop run` asks), and freed memory handed back
+    // (glibc's <malloc.h>).
     .target(name: "CFreedMemory"),
     .target(
       name: "PlaybookEngine",

@@ -92,13 +92,6 @@ public enum DatasetLoader {
     // Each linked table's `LinkSnapshot.linked`, for the tables linking to it.
     var linkedIDs: [String: UInt64] = [:]
     let linkedTo = Set(events.compactMap(\.linkTable))
-    // The index with its keys numbered densely, made once, when a table is first linked.
-    var linking: KeyIndex?
-    func linkingIndex() -> KeyIndex {
-      if let linking { return linking }
-      linking = index.withDenseKeys()
-      return linking!
-    }
     // The table after the next is started too before the next is waited for: the next
     // one's last stretches on one core (its joins and checks) then share the machine
     // with the one after's reading. And once the next one's file is read, with the one
@@ -132,7 +125,7 @@ public enum DatasetLoader {
       ahead = after ?? readAhead(k + 1)
       after = nil
       let event = try loadEvent(
-        spec, read: read, started: readStarted, customers: index, linking: linkingIndex, customerCount: customerCount,
+        spec, read: read, started: readStarted, customers: index, customerCount: customerCount,
         linkTargets: linkTargets, linkedBy: spec.linkTable.map { linkedIDs[$0] } ?? peopleID, cache: cache,
         strict: strict, maxSetAside: maxSetAside, overLimit: &overLimit)
       linkedIDs[spec.name] = event.linkedID
@@ -188,7 +181,7 @@ public enum DatasetLoader {
   /// links file.
   private static func loadEvent(
     _ spec: TableSpec, read: TableReadAhead.Read, started: DispatchTime, customers index: KeyIndex,
-    linking: () -> KeyIndex, customerCount: Int, linkTargets: [String: LinkTarget], linkedBy by: UInt64?,
+    customerCount: Int, linkTargets: [String: LinkTarget], linkedBy by: UInt64?,
     cache: SnapshotCache?, strict: Bool, maxSetAside: Double, overLimit: inout [SetAsideShare]
   ) throws(LoadError) -> LoadedEvent {
     var (event, snapshot, eventID) = read
@@ -204,7 +197,7 @@ public enum DatasetLoader {
       (linkIndex, rows) = stored
     } else {
       let customerOfRow: [Int32]
-      (customerOfRow, rows) = link(event, spec, spec.linkTable == nil ? linking() : index, linkTargets)
+      (customerOfRow, rows) = link(event, spec, index, linkTargets)
       linkIndex = LinkIndex(customerOfRow: ColumnArray(customerOfRow), customerCount: customerCount)
       if let cache, let linkedID {
         LinkSnapshot.store(spec, linked: linkedID, index: linkIndex, setAside: rows, cache: cache)
@@ -235,8 +228,7 @@ public enum DatasetLoader {
       let started = DispatchTime.now()
       let read = try readEvent(spec, sessions: sessions, progress: nil, cache: nil)
       event = try loadEvent(
-        spec, read: read, started: started, customers: dataset.customerIndex,
-        linking: { dataset.customerIndex.withDenseKeys() }, customerCount: dataset.customers.rowCount,
+        spec, read: read, started: started, customers: dataset.customerIndex, customerCount: dataset.customers.rowCount,
         linkTargets: [:], linkedBy: nil, cache: nil, strict: strict, maxSetAside: maxSetAside,
         overLimit: &overLimit)
     } catch {

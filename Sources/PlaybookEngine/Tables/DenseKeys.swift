@@ -23,14 +23,8 @@ struct DenseKeys: Sendable {
   static let mostDigits = 18
 
   /// The dense form of `keys`, or nil when they are not all one prefix and a number of
-  /// one width, or their numbers spread over more than twice as many values as there are keys.
-  init?(_ keys: TextColumn) {
-    guard let (dense, _) = Self.numbering(keys) else { return nil }
-    self = dense
-  }
-
-  /// The dense form of `keys` (nil as `init` says), and each row whose key repeats an
-  /// earlier one, with the first row of its key, in row order: what `KeyIndex.build`
+  /// one width, or their numbers spread over more than twice as many values as there are
+  /// keys; and each row whose key repeats an earlier one, with the first row of its key, in row order: what `KeyIndex.build`
   /// reports, as one number is one key's bytes (one prefix, one width of digits).
   static func numbering(_ keys: TextColumn) -> (dense: DenseKeys, duplicates: [KeyIndex.Duplicate])? {
     guard keys.count > 0 else { return nil }

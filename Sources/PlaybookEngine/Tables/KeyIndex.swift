@@ -16,17 +16,9 @@ struct KeyIndex: Sendable {
   /// file); none when the keys are dense, which then answer every lookup.
   let slots: ColumnArray<Slot>
   private var mask: Int { slots.count - 1 }
-  /// The keys numbered densely, when they are (`withDenseKeys`): linking reads them instead.
-  private(set) var dense: DenseKeys?
-
-  /// This index with its keys' dense numbering, when they have one: made when many rows
-  /// are about to be linked (a pass over the keys), not whenever an index is.
-  func withDenseKeys() -> KeyIndex {
-    guard dense == nil else { return self }
-    var index = self
-    index.dense = DenseKeys(keys)
-    return index
-  }
+  /// The keys numbered densely, when they are (`build`): every lookup reads them. An
+  /// index with slots has keys that are not (only those are hashed and kept in a file).
+  let dense: DenseKeys?
 
   /// The index of `keys` over `slots` as `build` made them (read back from a snapshot);
   /// nil when they cannot be: not a power of two, or a row that is not one of `keys`.
@@ -36,11 +28,13 @@ struct KeyIndex: Sendable {
     else { return nil }
     self.keys = keys
     self.slots = slots
+    dense = nil
   }
 
   private init(builtFrom keys: TextColumn, slots: [Slot]) {
     self.keys = keys
     self.slots = ColumnArray(slots)
+    dense = nil
   }
 
   private init(keys: TextColumn, dense: DenseKeys) {
